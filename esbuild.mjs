@@ -1,0 +1,90 @@
+/**
+ * Build script: bundles the core library, the CLI and the VS Code extension.
+ *
+ * - `dist/core.mjs`: the pure core (ESM), for Node and bundlers.
+ * - `dist/cli.mjs`: the `newsmark` command (ESM, Node).
+ * - `dist/extension.cjs`: the extension (CJS, `vscode` external), so the
+ *   ESM-only unified stack loads in the extension host.
+ *
+ * Flags: `--watch` rebuilds on change, `--production` minifies and drops
+ * source maps.
+ */
+import fs from 'node:fs'
+import * as esbuild from 'esbuild'
+
+const production = process.argv.includes('--production')
+const watch = process.argv.includes('--watch')
+
+/** @type {import('esbuild').Plugin} */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started')
+    })
+    build.onEnd((result) => {
+      for (const {text, location} of result.errors) {
+        console.error(`✘ [ERROR] ${text}`)
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`)
+        }
+      }
+      if (watch) console.log('[watch] build finished')
+    })
+  }
+}
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemMatcher]
+}
+
+/** @type {Array<import('esbuild').BuildOptions>} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.mjs',
+    format: 'esm'
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.mjs',
+    format: 'esm',
+    banner: {
+      js: "#!/usr/bin/env node\nimport {createRequire as __nmCreateRequire} from 'node:module';const require = __nmCreateRequire(import.meta.url);"
+    }
+  }
+]
+
+if (fs.existsSync('src/extension/extension.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    format: 'cjs',
+    external: ['vscode']
+  })
+}
+
+const contexts = await Promise.all(builds.map((options) => esbuild.context(options)))
+
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()))
+} else {
+  try {
+    const results = await Promise.allSettled(contexts.map((context) => context.rebuild()))
+    const failed = results.filter((result) => result.status === 'rejected')
+    if (failed.length > 0) process.exitCode = 1
+  } finally {
+    await Promise.all(contexts.map((context) => context.dispose()))
+  }
+}

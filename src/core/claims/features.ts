@@ -1,0 +1,288 @@
+/**
+ * Tokenisation, lexicon matching and sparse features for check-worthy claim
+ * detection. Shared by the classifier, the claim-kind rules and the training
+ * script, so training and inference see exactly the same features.
+ */
+import lexiconJson from './lexicon.json' with {type: 'json'}
+
+/** A token of a sentence. */
+export interface Token {
+  /** The source text of the token (quotes and apostrophes normalised). */
+  text: string
+  /** Lower-cased text. */
+  lower: string
+  /** Lower-cased, with numbers replaced by their shape (`<num>`, `<year>`…). */
+  norm: string
+  /** Offset of the token in the normalised sentence. */
+  start: number
+}
+
+/** Lexicon categories (keys of `lexicon.json` holding word lists). */
+export type LexiconCategory =
+  | 'reportingVerbs'
+  | 'speakerNouns'
+  | 'hedges'
+  | 'opinion'
+  | 'comparatives'
+  | 'modals'
+  | 'future'
+  | 'causal'
+  | 'firstSingular'
+  | 'firstPlural'
+  | 'second'
+  | 'thirdPerson'
+  | 'numberWords'
+  | 'quantityWords'
+  | 'moneyWords'
+  | 'units'
+  | 'timeWords'
+  | 'pastMarkers'
+  | 'politeness'
+  | 'discourse'
+
+const CATEGORIES: LexiconCategory[] = [
+  'reportingVerbs',
+  'speakerNouns',
+  'hedges',
+  'opinion',
+  'comparatives',
+  'modals',
+  'future',
+  'causal',
+  'firstSingular',
+  'firstPlural',
+  'second',
+  'thirdPerson',
+  'numberWords',
+  'quantityWords',
+  'moneyWords',
+  'units',
+  'timeWords',
+  'pastMarkers',
+  'politeness',
+  'discourse'
+]
+
+/** A lexicon phrase found in a token list: tokens `[start, end)`. */
+export interface LexiconMatch {
+  category: LexiconCategory
+  phrase: string
+  start: number
+  end: number
+}
+
+interface Phrase {
+  category: LexiconCategory
+  phrase: string
+  tokens: string[]
+}
+
+const lexicon = lexiconJson as unknown as Record<LexiconCategory, string[]>
+
+/** Phrases indexed by their first token (built on first use). */
+let phrases: Map<string, Phrase[]> | undefined
+
+function phraseIndex(): Map<string, Phrase[]> {
+  if (phrases) return phrases
+  const index = new Map<string, Phrase[]>()
+  for (const category of CATEGORIES) {
+    for (const phrase of lexicon[category] ?? []) {
+      const tokens = tokenize(phrase).map((token) => token.lower)
+      const first = tokens[0]
+      if (first === undefined) continue
+      let list = index.get(first)
+      if (!list) index.set(first, (list = []))
+      list.push({category, phrase, tokens})
+    }
+  }
+  // Longest phrases first, so callers that want one match per position get it.
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  phrases = index
+  return index
+}
+
+/** Replace typographic quotes and apostrophes with ASCII ones. */
+export function normalizeQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+}
+
+const TOKEN =
+  /\$|%|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|\p{L}+(?:['\-.]\p{L}+)*(?:'\p{L}*)?|n't\b|'\p{L}+|\.{2,}|-{2,}|[^\s\p{L}\d]/gu
+const CLITIC = /^(\p{L}+?)(n't|'s|'re|'ll|'ve|'d|'m|')$/iu
+
+/** Shape of a number token: `<year>`, `<decade>`, `<ord>` or `<num>`. */
+function numberShape(text: string): string {
+  if (/^(1[89]|20)\d\d$/.test(text)) return '<year>'
+  if (/^(?:(1[89]|20)\d0|\d0)s$/.test(text)) return '<decade>'
+  if (/^\d+(st|nd|rd|th)$/i.test(text)) return '<ord>'
+  return '<num>'
+}
+
+/**
+ * Split a sentence into tokens: words (clitics split off as in the Penn
+ * Treebank: `don't` -> `do n't`, `NATO's` -> `NATO 's`), numbers, `$`, `%`
+ * and single punctuation marks.
+ */
+export function tokenize(sentence: string): Token[] {
+  const text = normalizeQuotes(sentence)
+  const tokens: Token[] = []
+  const push = (piece: string, start: number) => {
+    const lower = piece.toLowerCase()
+    const norm = /^\d/.test(piece) ? numberShape(lower) : lower
+    tokens.push({text: piece, lower, norm, start})
+  }
+  for (const match of text.matchAll(TOKEN)) {
+    const piece = match[0]
+    const start = match.index ?? 0
+    const clitic = /\p{L}'/u.test(piece) ? CLITIC.exec(piece) : null
+    if (clitic) {
+      const stem = clitic[1] as string
+      push(stem, start)
+      push(clitic[2] as string, start + stem.length)
+    } else {
+      push(piece, start)
+    }
+  }
+  return tokens
+}
+
+/** All lexicon phrases in a token list (overlaps allowed across categories). */
+export function lexiconMatches(tokens: ReadonlyArray<Token>): LexiconMatch[] {
+  const index = phraseIndex()
+  const matches: LexiconMatch[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = index.get((tokens[i] as Token).lower)
+    if (!candidates) continue
+    for (const candidate of candidates) {
+      const n = candidate.tokens.length
+      if (i + n > tokens.length) continue
+      let ok = true
+      for (let k = 1; k < n; k++) {
+        if ((tokens[i + k] as Token).lower !== candidate.tokens[k]) {
+          ok = false
+          break
+        }
+      }
+      if (ok) matches.push({category: candidate.category, phrase: candidate.phrase, start: i, end: i + n})
+    }
+  }
+  return matches
+}
+
+/** The word list of a lexicon category. */
+export function lexiconWords(category: LexiconCategory): ReadonlyArray<string> {
+  return lexicon[category] ?? []
+}
+
+/** Which feature groups to extract; stored in the model so inference matches training. */
+export interface FeatureOptions {
+  unigrams: boolean
+  bigrams: boolean
+  trigrams: boolean
+  /** Lexicon category flags. */
+  lexicon: boolean
+  /** Number, percent, money, year shape flags. */
+  shapes: boolean
+  /** Length bucket, capitalised-word count, punctuation. */
+  surface: boolean
+  /** Word suffixes of this length (0 = none). */
+  suffix: number
+  /** Pairwise conjunctions of a few strong flags. */
+  conjunctions: boolean
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  unigrams: true,
+  bigrams: true,
+  trigrams: false,
+  lexicon: true,
+  shapes: true,
+  surface: true,
+  suffix: 0,
+  conjunctions: false
+}
+
+const IS_WORD = /^\p{L}/u
+const IS_PUNCT = /^[^\p{L}\d$%']/u
+
+function bucket(n: number, edges: ReadonlyArray<number>): number {
+  let b = 0
+  while (b < edges.length && n > (edges[b] as number)) b++
+  return b
+}
+
+const LENGTH_EDGES = [3, 6, 10, 15, 20, 30, 45]
+
+/**
+ * Sparse binary features of a sentence, as feature names. The list may hold
+ * a name more than once (counts add up in the linear model).
+ */
+export function claimFeatures(sentence: string, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
+  const tokens = tokenize(sentence)
+  const features: string[] = []
+  const norms = tokens.filter((t) => !IS_PUNCT.test(t.text) || t.text === '?' || t.text === '"').map((t) => t.norm)
+
+  if (options.unigrams) for (const norm of norms) features.push('u:' + norm)
+  if (options.bigrams) {
+    let prev = '<s>'
+    for (const norm of norms) {
+      features.push('b:' + prev + ' ' + norm)
+      prev = norm
+    }
+    features.push('b:' + prev + ' </s>')
+  }
+  if (options.trigrams) {
+    let p2 = '<s>'
+    let p1 = '<s>'
+    for (const norm of norms) {
+      features.push('t:' + p2 + ' ' + p1 + ' ' + norm)
+      p2 = p1
+      p1 = norm
+    }
+  }
+  if (options.suffix > 0) {
+    for (const token of tokens) {
+      if (IS_WORD.test(token.lower) && token.lower.length > options.suffix + 2) {
+        features.push('s:' + token.lower.slice(-options.suffix))
+      }
+    }
+  }
+
+  const flags = new Set<string>()
+  if (options.lexicon) {
+    for (const match of lexiconMatches(tokens)) flags.add('lex:' + match.category)
+  }
+  if (options.shapes) {
+    for (const token of tokens) {
+      if (token.norm === '<num>') flags.add('shape:num')
+      else if (token.norm === '<year>') flags.add('shape:year')
+      else if (token.norm === '<decade>') flags.add('shape:decade')
+      else if (token.norm === '<ord>') flags.add('shape:ord')
+      else if (token.norm === '%' || token.norm === 'percent') flags.add('shape:percent')
+      else if (token.norm === '$') flags.add('shape:money')
+    }
+    if (/\d/.test(sentence)) flags.add('shape:digit')
+  }
+  if (options.surface) {
+    const words = tokens.filter((t) => IS_WORD.test(t.text))
+    flags.add('len:' + bucket(words.length, LENGTH_EDGES))
+    let caps = 0
+    for (let i = 1; i < words.length; i++) {
+      const w = (words[i] as Token).text
+      if (w !== 'I' && /^\p{Lu}/u.test(w)) caps++
+    }
+    flags.add('caps:' + Math.min(caps, 3))
+    if (sentence.includes('?')) flags.add('punct:question')
+    if (sentence.includes('!')) flags.add('punct:exclamation')
+    if (/["\u201C\u201D]/.test(sentence)) flags.add('punct:quote')
+    if (/ - |--|\.\.\.|\u2026/.test(sentence)) flags.add('punct:break')
+  }
+  if (options.conjunctions) {
+    const strong = [...flags].filter((f) => f.startsWith('lex:') || f.startsWith('shape:')).sort()
+    for (let i = 0; i < strong.length; i++) {
+      for (let j = i + 1; j < strong.length; j++) features.push('c:' + strong[i] + '&' + strong[j])
+    }
+  }
+  for (const flag of flags) features.push(flag)
+  return features
+}

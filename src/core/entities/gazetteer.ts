@@ -1,0 +1,88 @@
+/**
+ * Gazetteer of places from the `countries-list` data package: country names
+ * (English and native), capitals and continents. Used as tagger features
+ * (so unseen countries and capitals are recognised) and for offline facts
+ * in hovers.
+ */
+import {continents, countries} from 'countries-list'
+
+/** Facts about a country. */
+export interface CountryFacts {
+  /** ISO 3166-1 alpha-2 code. */
+  code: string
+  name: string
+  capital: string
+  continent: string
+}
+
+const byName = new Map<string, CountryFacts>()
+const words = new Map<string, Set<string>>()
+
+for (const [code, country] of Object.entries(countries)) {
+  const facts: CountryFacts = {
+    code,
+    name: country.name,
+    capital: country.capital,
+    continent: continents[country.continent]
+  }
+  byName.set(country.name.toLowerCase(), facts)
+  add(country.name, 'country')
+  if (country.native && country.native !== country.name) add(country.native, 'country')
+  if (country.capital) add(country.capital, 'capital')
+}
+
+for (const name of Object.values(continents)) add(name, 'continent')
+
+const featuresOf = new Map<string, ReadonlyArray<string>>(
+  [...words].map(([word, kinds]) => [word, [...kinds]])
+)
+
+/**
+ * Look up a country by its English name.
+ *
+ * @param name
+ *   Name, any case ("Poland").
+ * @returns
+ *   Facts, if known.
+ */
+export function countryFacts(name: string): CountryFacts | undefined {
+  return byName.get(name.toLowerCase())
+}
+
+/**
+ * Gazetteer features of a lower-cased word: `gz=KIND` when the word is a
+ * whole one-word name, `gzp=KIND` when it is part of a longer one.
+ *
+ * @param word
+ *   Lower-cased word.
+ * @returns
+ *   Features (often none).
+ */
+export function gazetteerFeatures(word: string): ReadonlyArray<string> {
+  return featuresOf.get(word) ?? noFeatures
+}
+
+const noFeatures: ReadonlyArray<string> = []
+
+/**
+ * Register a name.
+ *
+ * @param name
+ *   Name.
+ * @param kind
+ *   Kind.
+ */
+function add(name: string, kind: string) {
+  const parts = name.toLowerCase().split(/\s+/)
+  const feature = (parts.length === 1 ? 'gz=' : 'gzp=') + kind
+  for (const part of parts) {
+    if (part.length < 2) continue
+    let kinds = words.get(part)
+    if (!kinds) {
+      kinds = new Set()
+      words.set(part, kinds)
+    }
+
+    kinds.add(feature)
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Prose extraction: turns an mdast tree into blocks of plain prose (one per
+ * paragraph, heading or table cell), each with a map from every character of
+ * the prose back to its UTF-16 offset in the Markdown source.
+ *
+ * Only prose is read: code, inline code, HTML, front matter, link and image
+ * destinations, autolinks and bare URLs are skipped. Escapes and character
+ * references are aligned to their source (`\*` maps to the `*`, `&amp;` to
+ * the whole reference), so tags keep pointing at the right source text inside
+ * emphasis, links, list items and tables.
+ */
+import type {Nodes, Parents, Root} from 'mdast'
+
+/** A block of prose with its offset map. */
+export interface ProseBlock {
+  /** The prose text. */
+  text: string
+  /**
+   * Source offset of each character of `text` (`map[i]` for `text[i]`);
+   * `map[text.length]` is the end offset of the last character.
+   */
+  map: Int32Array
+  /** Type of the block node (`paragraph`, `heading`, `tableCell`). */
+  kind: string
+}
+
+const blockTypes: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'tableCell'
+])
+const skipTypes: ReadonlySet<string> = new Set([
+  'code',
+  'inlineCode',
+  'html',
+  'yaml',
+  'toml',
+  'image',
+  'imageReference',
+  'definition',
+  'footnoteDefinition',
+  'math',
+  'inlineMath'
+])
+
+/**
+ * Collect the prose blocks of a tree.
+ *
+ * @param tree
+ *   mdast tree with positions.
+ * @param source
+ *   The Markdown source the tree was parsed from.
+ * @returns
+ *   Prose blocks in document order.
+ */
+export function proseBlocks(tree: Root, source: string): ProseBlock[] {
+  const blocks: ProseBlock[] = []
+  walk(tree)
+  return blocks
+
+  function walk(node: Nodes) {
+    if (skipTypes.has(node.type)) return
+    if (blockTypes.has(node.type)) {
+      const block = collect(node as Parents, source)
+      if (block.text.trim()) blocks.push({...block, kind: node.type})
+      return
+    }
+
+    if ('children' in node) {
+      for (const child of node.children) walk(child)
+    }
+  }
+}
+
+/**
+ * Collect the text of one block.
+ *
+ * @param block
+ *   Block node.
+ * @param source
+ *   Markdown source.
+ * @returns
+ *   Text and map.
+ */
+function collect(block: Parents, source: string): {text: string; map: Int32Array} {
+  const parts: string[] = []
+  const offsets: number[] = []
+  let previousEnd = -1
+
+  visit(block)
+  offsets.push(previousEnd < 0 ? 0 : previousEnd)
+  return {text: parts.join(''), map: Int32Array.from(offsets)}
+
+  function visit(node: Nodes) {
+    if (skipTypes.has(node.type)) {
+      // Skipped inline content still separates words ("a `b` c").
+      separate(node.position?.start.offset ?? previousEnd, true)
+      previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
+      return
+    }
+
+    if (node.type === 'link' && isBareUrl(node)) {
+      separate(node.position?.start.offset ?? previousEnd, true)
+      previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
+      return
+    }
+
+    if (node.type === 'break') {
+      separate(node.position?.start.offset ?? previousEnd, true)
+      previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
+      return
+    }
+
+    if (node.type === 'text') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) return
+      separate(start)
+      align(node.value, start, end)
+      return
+    }
+
+    if ('children' in node) {
+      for (const child of node.children) visit(child)
+    }
+  }
+
+  /**
+   * Insert white space between two pieces when the source has white space
+   * between them or `force` is set (skipped content such as inline code);
+   * pieces joined only by markup (`**Poland**’s`) join.
+   */
+  function separate(start: number, force = false) {
+    if (previousEnd < 0 || start < previousEnd) return
+    const gap = source.slice(previousEnd, start)
+    if (force || /\s/.test(gap)) {
+      parts.push(gap.includes('\n') ? '\n' : ' ')
+      offsets.push(previousEnd)
+    }
+  }
+
+  /** Append a text value, mapping each character to its source offset. */
+  function align(value: string, start: number, end: number) {
+    let cursor = start
+    for (let index = 0; index < value.length; index++) {
+      const char = value[index]
+      if (source[cursor] !== char && cursor < end) {
+        if (source[cursor] === '\\' && source[cursor + 1] === char) {
+          cursor++
+        } else if (source[cursor] === '&') {
+          const semicolon = source.indexOf(';', cursor)
+          if (semicolon > cursor && semicolon < end && semicolon - cursor < 33) {
+            parts.push(char)
+            offsets.push(cursor)
+            cursor = semicolon + 1
+            // A reference can stand for two UTF-16 units (astral).
+            if (index + 1 < value.length && isLowSurrogate(value, index + 1)) {
+              index++
+              parts.push(value[index])
+              offsets.push(cursor - 1)
+            }
+
+            continue
+          }
+        } else {
+          // Container prefixes ("> ", indentation) inside a paragraph.
+          const found = source.indexOf(char, cursor)
+          if (found >= 0 && found < end) cursor = found
+        }
+      }
+
+      parts.push(char)
+      offsets.push(Math.min(cursor, end - 1))
+      cursor++
+    }
+
+    previousEnd = Math.max(previousEnd, Math.min(cursor, end))
+  }
+}
+
+/**
+ * Whether a link is a bare URL (autolink or GFM literal), not prose.
+ *
+ * @param node
+ *   Link node.
+ * @returns
+ *   Whether its only text is its URL.
+ */
+function isBareUrl(node: Nodes & {type: 'link'}): boolean {
+  const [child] = node.children
+  if (node.children.length !== 1 || !child || child.type !== 'text') return false
+  const url = node.url.replace(/^mailto:/, '')
+  return child.value === url || url.endsWith(child.value) || child.value.endsWith(url)
+}
+
+/**
+ * Whether the character at `index` is a low surrogate.
+ *
+ * @param value
+ *   String.
+ * @param index
+ *   Index.
+ * @returns
+ *   Whether it is one.
+ */
+function isLowSurrogate(value: string, index: number): boolean {
+  const code = value.charCodeAt(index)
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/**
+ * Map a `[start, end)` range of block text to source offsets.
+ *
+ * @param block
+ *   Block.
+ * @param start
+ *   Start in `block.text`.
+ * @param end
+ *   End in `block.text` (exclusive, greater than `start`).
+ * @returns
+ *   Source range.
+ */
+export function toSource(
+  block: ProseBlock,
+  start: number,
+  end: number
+): {start: number; end: number} {
+  return {start: block.map[start], end: block.map[end - 1] + 1}
+}

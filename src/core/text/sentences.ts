@@ -1,0 +1,108 @@
+/**
+ * Sentence splitter over tokens.
+ *
+ * A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and
+ * brackets after it), when the next token can start a sentence. Dots that
+ * belong to abbreviations, initials, acronyms and decimals are part of their
+ * token (see `tokenize`), so they never split; an acronym or abbreviation
+ * that ends in a dot ends the sentence only when a typical sentence starter
+ * follows ("… in the U.S. The next day …"). A title abbreviation ("Gen.",
+ * "Dr.") never ends one.
+ */
+import abbreviations from './abbreviations.json' with {type: 'json'}
+import {isTitleAbbreviation, type Token} from './tokenize.ts'
+
+/** A sentence: a range of tokens. */
+export interface Sentence {
+  /** Index of the first token. */
+  first: number
+  /** Index after the last token. */
+  last: number
+  /** Start offset of the first token. */
+  start: number
+  /** End offset of the last token. */
+  end: number
+}
+
+const starters: ReadonlySet<string> = new Set(abbreviations.sentenceStarters)
+const terminal: ReadonlySet<string> = new Set(['.', '!', '?', '…', '。'])
+const closers: ReadonlySet<string> = new Set(['”', '’', ')', ']', '»'])
+const ambiguous: ReadonlySet<string> = new Set(['"', "'", '*', '_'])
+
+/**
+ * Split tokens into sentences.
+ *
+ * @param tokens
+ *   Tokens of one block of prose.
+ * @returns
+ *   Sentences covering all tokens, in order.
+ */
+export function splitSentences(tokens: ReadonlyArray<Token>): Sentence[] {
+  const sentences: Sentence[] = []
+  let first = 0
+
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    let boundary = false
+
+    if (terminal.has(token.text)) {
+      boundary = true
+      // Swallow repeated terminals and closing quotes/brackets.
+      while (
+        index + 1 < tokens.length &&
+        (terminal.has(tokens[index + 1].text) ||
+          isClosing(tokens[index], tokens[index + 1]))
+      ) {
+        index++
+      }
+    } else if (token.text.length > 1 && token.text.endsWith('.')) {
+      // An abbreviation or acronym with its dot.
+      const next = tokens[index + 1]
+      boundary =
+        !isTitleAbbreviation(token.text) &&
+        next !== undefined &&
+        starters.has(next.text.toLowerCase()) &&
+        /^\p{Lu}/u.test(next.text)
+    }
+
+    if (boundary) {
+      const next = tokens[index + 1]
+      // A lower-case continuation ("… said the U.S. . and then") is no start.
+      if (next && /^\p{Ll}/u.test(next.text) && !next.newline) continue
+      push(index + 1)
+    }
+  }
+
+  push(tokens.length)
+  return sentences
+
+  function push(last: number) {
+    if (last > first) {
+      sentences.push({
+        first,
+        last,
+        start: tokens[first].start,
+        end: tokens[last - 1].end
+      })
+    }
+
+    first = last
+  }
+}
+
+/**
+ * Whether a token closes what comes before it (a closing quote or bracket).
+ *
+ * @param previous
+ *   Token before.
+ * @param token
+ *   Candidate closer.
+ * @returns
+ *   Whether `token` closes.
+ */
+function isClosing(previous: Token, token: Token): boolean {
+  if (token.newline) return false
+  if (closers.has(token.text)) return true
+  // A straight quote closes when it touches the previous token.
+  return ambiguous.has(token.text) && token.start === previous.end
+}

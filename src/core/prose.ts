@@ -15,11 +15,13 @@ import type {Nodes, Parents, Root} from 'mdast'
 export interface ProseBlock {
   /** The prose text. */
   text: string
-  /**
-   * Source offset of each character of `text` (`map[i]` for `text[i]`);
-   * `map[text.length]` is the end offset of the last character.
-   */
+  /** Source offset where each character of `text` starts. */
   map: Int32Array
+  /**
+   * Source offset where each character ends (after an escape's character,
+   * after a character reference's `;`).
+   */
+  ends: Int32Array
   /** Type of the block node (`paragraph`, `heading`, `tableCell`). */
   kind: string
 }
@@ -82,14 +84,17 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
  * @returns
  *   Text and map.
  */
-function collect(block: Parents, source: string): {text: string; map: Int32Array} {
+function collect(
+  block: Parents,
+  source: string
+): {text: string; map: Int32Array; ends: Int32Array} {
   const parts: string[] = []
   const offsets: number[] = []
+  const ends: number[] = []
   let previousEnd = -1
 
   visit(block)
-  offsets.push(previousEnd < 0 ? 0 : previousEnd)
-  return {text: parts.join(''), map: Int32Array.from(offsets)}
+  return {text: parts.join(''), map: Int32Array.from(offsets), ends: Int32Array.from(ends)}
 
   function visit(node: Nodes) {
     if (skipTypes.has(node.type)) {
@@ -115,7 +120,6 @@ function collect(block: Parents, source: string): {text: string; map: Int32Array
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       if (start === undefined || end === undefined) return
-      separate(start)
       align(node.value, start, end)
       return
     }
@@ -126,51 +130,58 @@ function collect(block: Parents, source: string): {text: string; map: Int32Array
   }
 
   /**
-   * Insert white space between two pieces when the source has white space
-   * between them or `force` is set (skipped content such as inline code);
-   * pieces joined only by markup (`**Poland**’s`) join.
+   * Insert a space where skipped content or a hard break stood
+   * (`force`). Text nodes that follow each other are joined as they are:
+   * what lies between them is markup (`**Poland**’s`), since white space
+   * in prose is always inside text nodes.
    */
   function separate(start: number, force = false) {
-    if (previousEnd < 0 || start < previousEnd) return
-    const gap = source.slice(previousEnd, start)
-    if (force || /\s/.test(gap)) {
-      parts.push(gap.includes('\n') ? '\n' : ' ')
-      offsets.push(previousEnd)
-    }
+    if (!force || previousEnd < 0 || start < previousEnd) return
+    const last = parts.at(-1)
+    if (last && /\s$/.test(last)) return
+    push(' ', previousEnd, previousEnd)
   }
 
-  /** Append a text value, mapping each character to its source offset. */
+  function push(char: string, start: number, end: number) {
+    parts.push(char)
+    offsets.push(start)
+    ends.push(end)
+  }
+
+  /** Append a text value, mapping each character to its source range. */
   function align(value: string, start: number, end: number) {
     let cursor = start
     for (let index = 0; index < value.length; index++) {
       const char = value[index]
-      if (source[cursor] !== char && cursor < end) {
+      if (cursor < end && source[cursor] !== char) {
         if (source[cursor] === '\\' && source[cursor + 1] === char) {
-          cursor++
-        } else if (source[cursor] === '&') {
+          push(char, cursor, cursor + 2)
+          cursor += 2
+          continue
+        }
+
+        if (source[cursor] === '&') {
           const semicolon = source.indexOf(';', cursor)
           if (semicolon > cursor && semicolon < end && semicolon - cursor < 33) {
-            parts.push(char)
-            offsets.push(cursor)
-            cursor = semicolon + 1
+            push(char, cursor, semicolon + 1)
             // A reference can stand for two UTF-16 units (astral).
             if (index + 1 < value.length && isLowSurrogate(value, index + 1)) {
               index++
-              parts.push(value[index])
-              offsets.push(cursor - 1)
+              push(value[index], cursor, semicolon + 1)
             }
 
+            cursor = semicolon + 1
             continue
           }
-        } else {
-          // Container prefixes ("> ", indentation) inside a paragraph.
-          const found = source.indexOf(char, cursor)
-          if (found >= 0 && found < end) cursor = found
         }
+
+        // Container prefixes ("> ", indentation) inside a paragraph.
+        const found = source.indexOf(char, cursor)
+        if (found >= 0 && found < end) cursor = found
       }
 
-      parts.push(char)
-      offsets.push(Math.min(cursor, end - 1))
+      const at = Math.min(cursor, end - 1)
+      push(char, at, at + 1)
       cursor++
     }
 
@@ -225,5 +236,5 @@ export function toSource(
   start: number,
   end: number
 ): {start: number; end: number} {
-  return {start: block.map[start], end: block.map[end - 1] + 1}
+  return {start: block.map[start], end: block.ends[end - 1]}
 }

@@ -1,0 +1,209 @@
+/**
+ * The `newsmark` command: tag articles, check folders of articles, and run
+ * the tagger over gold data.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {glob} from 'tinyglobby'
+import {reporter} from 'vfile-reporter'
+import {analyzeSync} from '../core/analyze.ts'
+import {normalizeOptions} from '../core/options.ts'
+import {evaluate, type Task} from './eval.ts'
+import {toJson} from './json.ts'
+import {defaultMaxSize, InputError, readMarkdown} from './read.ts'
+import {toText} from './text.ts'
+import packageJson from '../../package.json' with {type: 'json'}
+
+const usage = `Usage: newsmark <command> [options]
+
+Commands:
+  tag FILE...           tag entities, dates and claims; JSON to stdout
+      --format json|text    output format (default: json)
+  check PATH...         report findings for files, folders and globs of Markdown
+      --frail               exit 1 on warnings too
+  eval --task ner|timex|claims FILE.jsonl
+                        predictions for gold JSONL (../shared/eval format)
+
+Options:
+  --reference-date YYYY-MM-DD   resolve relative dates against this date
+                                (front matter \`date:\` wins)
+  --max-size MB                 skip larger files (default: 10)
+  -h, --help                    show this help
+  -v, --version                 show the version
+
+Exit codes: 0 ok, 1 findings of error severity (check), 2 bad input or usage.`
+
+/**
+ * Run the CLI.
+ *
+ * @param argv
+ *   Arguments after the node binary and script.
+ * @returns
+ *   Exit code.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: {type: 'string', default: 'json'},
+        'reference-date': {type: 'string'},
+        'max-size': {type: 'string'},
+        frail: {type: 'boolean', default: false},
+        task: {type: 'string'},
+        help: {type: 'boolean', short: 'h', default: false},
+        version: {type: 'boolean', short: 'v', default: false}
+      }
+    })
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error))
+  }
+
+  const {values, positionals} = parsed
+  const [command, ...rest] = positionals
+  if (values.help) return print(usage, 0)
+  if (values.version) return print(version(), 0)
+  if (!command) return fail('missing command', true)
+
+  const maxSize = values['max-size'] === undefined ? defaultMaxSize : Number(values['max-size']) * 1048576
+  if (!(maxSize > 0)) return fail(`--max-size: expected a number of MB, not \`${values['max-size']}\``)
+
+  let options
+  try {
+    options = normalizeOptions({referenceDate: values['reference-date'] ?? null})
+  } catch (error) {
+    return fail((error as Error).message.replace('option `referenceDate`', '--reference-date'))
+  }
+
+  const analyzeOptions = options.referenceDate ? {referenceDate: options.referenceDate} : {}
+
+  switch (command) {
+    case 'tag': {
+      if (rest.length === 0) return fail('tag: expected at least one FILE', true)
+      if (values.format !== 'json' && values.format !== 'text') {
+        return fail(`--format: expected \`json\` or \`text\`, not \`${values.format}\``)
+      }
+
+      const results = []
+      let code = 0
+      for (const name of rest) {
+        try {
+          const file = analyzeSync(await readMarkdown(name, maxSize), analyzeOptions)
+          results.push(toJson(file))
+        } catch (error) {
+          code = 2
+          report(error)
+        }
+      }
+
+      if (values.format === 'text') {
+        process.stdout.write(results.map((result) => toText(result)).join('\n'))
+      } else if (results.length > 0) {
+        const value = rest.length === 1 ? results[0] : results
+        process.stdout.write(JSON.stringify(value, null, 2) + '\n')
+      }
+
+      return code
+    }
+
+    case 'check': {
+      if (rest.length === 0) return fail('check: expected at least one PATH', true)
+      const files = []
+      let code = 0
+      for (const name of await expand(rest)) {
+        try {
+          files.push(analyzeSync(await readMarkdown(name, maxSize), analyzeOptions))
+        } catch (error) {
+          code = 2
+          report(error)
+        }
+      }
+
+      if (files.length > 0) process.stderr.write(reporter(files) + '\n')
+      const fatal = files.some((file) => file.messages.some((m) => m.fatal === true))
+      const warned = files.some((file) => file.messages.some((m) => m.fatal === false))
+      return code || (fatal || (values.frail && warned) ? 1 : 0)
+    }
+
+    case 'eval': {
+      const task = values.task
+      if (task !== 'ner' && task !== 'timex' && task !== 'claims') {
+        return fail('eval: expected --task ner|timex|claims', true)
+      }
+
+      if (rest.length !== 1) return fail('eval: expected one FILE.jsonl', true)
+      try {
+        const lines: string[] = []
+        await evaluate(task as Task, rest[0], (line) => lines.push(line))
+        process.stdout.write(lines.join('\n') + '\n')
+        return 0
+      } catch (error) {
+        report(error)
+        return 2
+      }
+    }
+
+    default:
+      return fail(`unknown command \`${command}\``, true)
+  }
+}
+
+/**
+ * Expand paths, folders (every `.md`/`.markdown` below, skipping
+ * `node_modules` and hidden folders) and globs into file paths.
+ *
+ * @param names
+ *   Arguments.
+ * @returns
+ *   File paths, in order, without duplicates; missing names are kept so
+ *   that reading them reports the error.
+ */
+async function expand(names: ReadonlyArray<string>): Promise<string[]> {
+  const files: string[] = []
+  for (const name of names) {
+    if (fs.existsSync(name) && fs.statSync(name).isDirectory()) {
+      const found = await glob('**/*.{md,markdown}', {
+        cwd: name,
+        ignore: ['**/node_modules/**'],
+        dot: false
+      })
+      files.push(...found.sort().map((file) => path.join(name, file)))
+    } else if (/[*?[\]{}]/.test(name) && !fs.existsSync(name)) {
+      const found = await glob(name, {ignore: ['**/node_modules/**']})
+      if (found.length === 0) files.push(name)
+      files.push(...found.sort())
+    } else {
+      files.push(name)
+    }
+  }
+
+  return [...new Set(files)]
+}
+
+function report(error: unknown) {
+  if (error instanceof InputError) {
+    process.stderr.write(`newsmark: ${error.message}\n`)
+  } else {
+    const reason = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`newsmark: unexpected error: ${reason}\n`)
+  }
+}
+
+function fail(reason: string, showUsage = false): number {
+  process.stderr.write(`newsmark: ${reason}\n${showUsage ? '\n' + usage + '\n' : ''}`)
+  return 2
+}
+
+function print(text: string, code: number): number {
+  process.stdout.write(text + '\n')
+  return code
+}
+
+function version(): string {
+  return 'newsmark ' + packageJson.version
+}
+
+process.exitCode = await main(process.argv.slice(2))

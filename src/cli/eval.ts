@@ -1,0 +1,96 @@
+/**
+ * `newsmark eval`: runs the tagger over a gold JSONL file (the format of
+ * `../shared/eval`) and writes predictions as JSONL, for `score.mjs`.
+ */
+import fs from 'node:fs'
+import readline from 'node:readline'
+import {analyzeSync} from '../core/analyze.ts'
+import {checkWorthiness, CLAIM_THRESHOLD} from '../core/claims/classifier.ts'
+import {InputError} from './read.ts'
+
+/** Evaluation tasks. */
+export type Task = 'ner' | 'timex' | 'claims'
+
+interface GoldLine {
+  id: string
+  text: string
+  dct?: string
+}
+
+/**
+ * Write predictions for every line of a gold file.
+ *
+ * @param task
+ *   Task.
+ * @param path
+ *   Gold JSONL path.
+ * @param write
+ *   Receives each output line.
+ */
+export async function evaluate(
+  task: Task,
+  path: string,
+  write: (line: string) => void
+): Promise<void> {
+  if (!fs.existsSync(path)) throw new InputError(`${path}: no such file`)
+  const lines = readline.createInterface({input: fs.createReadStream(path)})
+  let number = 0
+  for await (const line of lines) {
+    number++
+    if (!line.trim()) continue
+    let gold: GoldLine
+    try {
+      gold = JSON.parse(line) as GoldLine
+    } catch {
+      throw new InputError(`${path}:${number}: not valid JSON, expected one JSON object a line`)
+    }
+
+    if (typeof gold.text !== 'string') {
+      throw new InputError(`${path}:${number}: missing \`text\``)
+    }
+
+    write(JSON.stringify(predict(task, gold)))
+  }
+}
+
+/**
+ * Predict one line.
+ *
+ * @param task
+ *   Task.
+ * @param gold
+ *   Gold line (only `id`, `text` and `dct` are read).
+ * @returns
+ *   Prediction.
+ */
+function predict(task: Task, gold: GoldLine): object {
+  if (task === 'claims') {
+    const score = checkWorthiness(gold.text)
+    return {id: gold.id, label: score >= CLAIM_THRESHOLD ? 1 : 0, score}
+  }
+
+  if (task === 'ner') {
+    const file = analyzeSync(gold.text, {dates: false, claims: false})
+    const spans = file.data.newsmark!.entities.flatMap((entity) =>
+      entity.mentions
+        .filter((mention) => !mention.pronoun)
+        .map((mention) => ({start: mention.start, end: mention.end, label: entity.type}))
+    )
+    return {id: gold.id, spans: spans.sort((a, b) => a.start - b.start)}
+  }
+
+  const file = analyzeSync(gold.text, {
+    entities: false,
+    claims: false,
+    referenceDate: gold.dct ?? null
+  })
+  return {
+    id: gold.id,
+    spans: file.data.newsmark!.dates.map((date) => ({
+      start: date.start,
+      end: date.end,
+      label: date.type,
+      value: date.value
+    }))
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Reading input files for the CLI, with one clear error per bad file: a
+ * missing file, a folder where a file was asked, binary content, invalid
+ * UTF-8, or a file over the size limit.
+ */
+import fs from 'node:fs/promises'
+import {VFile} from 'vfile'
+
+/** Default largest file analysed, in bytes. */
+export const defaultMaxSize = 10 * 1024 * 1024
+
+/** A file that cannot be read, with a one-line reason. */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+/**
+ * Read a Markdown file into a vfile.
+ *
+ * @param path
+ *   File path.
+ * @param maxSize
+ *   Largest size in bytes.
+ * @returns
+ *   File.
+ * @throws {InputError}
+ *   When the file cannot be used.
+ */
+export async function readMarkdown(path: string, maxSize = defaultMaxSize): Promise<VFile> {
+  let stat
+  try {
+    stat = await fs.stat(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(
+      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`
+    )
+  }
+
+  if (stat.isDirectory()) {
+    throw new InputError(`${path}: is a folder, expected a Markdown file (\`newsmark check\` takes folders)`)
+  }
+
+  if (stat.size > maxSize) {
+    throw new InputError(
+      `${path}: ${(stat.size / 1048576).toFixed(1)} MB is over the ${(maxSize / 1048576).toFixed(0)} MB limit (raise it with --max-size)`
+    )
+  }
+
+  const buffer = await fs.readFile(path)
+  const nul = buffer.subarray(0, 8192).indexOf(0)
+  if (nul >= 0) {
+    throw new InputError(`${path}: looks binary (NUL byte at offset ${nul}), expected Markdown text`)
+  }
+
+  let value: string
+  try {
+    value = new TextDecoder('utf-8', {fatal: true}).decode(buffer)
+  } catch {
+    throw new InputError(`${path}: is not valid UTF-8 text, expected Markdown in UTF-8`)
+  }
+
+  return new VFile({path, value: value.replace(/^\uFEFF/, '')})
+}

@@ -1,0 +1,203 @@
+/**
+ * Attribution: who made a claim, with which reporting verb, and where.
+ *
+ * In one sentence it looks for a reporting verb ("said", "claimed",
+ * "according to") and takes as speaker the entity mention closest before it
+ * (the subject), or the one right after "according to" / after the verb in
+ * an inverted quote ("…,” Tomczyk said" / "said Tomczyk"). A pronoun
+ * speaker ("he said", "according to him") resolves to the nearest earlier
+ * person of fitting gender, and becomes a mention of that person. A
+ * capitalised or plural noun phrase that is no entity ("Russian officials",
+ * "Officials") is kept as the speaker's name with no entity: the vague-source
+ * rule reads it. The medium is the name after "speaking to", "told", "in an
+ * interview with".
+ */
+import type {SentenceView} from '../document.ts'
+import type {Token} from '../text/tokenize.ts'
+import lexicon from './attribution-lexicon.json' with {type: 'json'}
+
+/** A mention the attribution can point at. */
+export interface Candidate {
+  entity: string
+  name: string
+  type: string
+  /** Token range in the sentence. */
+  first: number
+  last: number
+  /** Gender cue of the entity, if known. */
+  gender?: 'male' | 'female'
+}
+
+/** What the attribution found. */
+export interface Found {
+  speaker?: {entity?: string; name: string; pronoun?: {first: number; last: number}}
+  verb?: string
+  medium?: string
+  /** Token index of the reporting verb or phrase. */
+  verbAt?: number
+}
+
+const verbs: ReadonlySet<string> = new Set(lexicon.reportingVerbs)
+const pronouns = lexicon.pronouns as Record<string, 'male' | 'female'>
+const groupPronouns: ReadonlySet<string> = new Set(lexicon.groupPronouns)
+
+/**
+ * Find the attribution of a sentence.
+ *
+ * @param sentence
+ *   Sentence.
+ * @param candidates
+ *   Entity mentions in the sentence.
+ * @param resolve
+ *   Resolves a pronoun to the nearest fitting earlier person.
+ * @returns
+ *   Attribution parts found.
+ */
+export function attribute(
+  sentence: SentenceView,
+  candidates: ReadonlyArray<Candidate>,
+  resolve: (gender: 'male' | 'female') => Candidate | undefined
+): Found {
+  const words = sentence.tokens.map((token) => token.text.toLowerCase())
+  const found: Found = {}
+
+  const medium = findMedium(words, sentence.tokens, candidates)
+  if (medium) found.medium = medium
+
+  // "According to X".
+  const phrase = findPhrase(words, lexicon.attributionPhrases)
+  if (phrase) {
+    found.verb = sentence.tokens
+      .slice(phrase.first, phrase.last)
+      .map((token) => token.text)
+      .join(' ')
+    found.verbAt = phrase.first
+    const speaker = speakerAt(phrase.last, 'after')
+    if (speaker) found.speaker = speaker
+    return found
+  }
+
+  for (let index = 0; index < words.length; index++) {
+    if (!verbs.has(words[index])) continue
+    // "claims that Russia plans…" as a noun ("dismissed claims") is no verb.
+    if (index > 0 && /^(the|these|such|those|their|his|her|its|of)$/.test(words[index - 1])) continue
+    found.verb = sentence.tokens[index].text
+    found.verbAt = index
+    const speaker = speakerAt(index, 'before') ?? speakerAt(index + 1, 'after')
+    if (speaker) found.speaker = speaker
+    if (found.speaker) return found
+  }
+
+  return found
+
+  /** The speaker before index `at` (the subject) or right after it. */
+  function speakerAt(at: number, side: 'before' | 'after'): Found['speaker'] {
+    if (side === 'after') {
+      const word = words[at]
+      if (word && pronouns[word]) return pronoun(at)
+      const candidate = candidates.find((c) => c.first === at || (c.first === at + 1 && /^(the)$/.test(words[at])))
+      return candidate ? {entity: candidate.entity, name: candidate.name} : group(at, 'after')
+    }
+
+    // Nearest entity or pronoun ending before the verb, within a short reach.
+    for (let index = at - 1; index >= Math.max(0, at - 6); index--) {
+      const word = words[index]
+      if (word === ',' && index < at - 1 && words[index - 1] !== '”') break
+      if (pronouns[word] && index === at - 1) return pronoun(index)
+      const candidate = candidates.find((c) => c.last - 1 === index)
+      if (candidate && (candidate.type === 'PER' || candidate.type === 'ORG' || candidate.type === 'LOC')) {
+        return {entity: candidate.entity, name: candidate.name}
+      }
+    }
+
+    return group(at - 1, 'before')
+  }
+
+  function pronoun(index: number): Found['speaker'] {
+    const gender = pronouns[words[index]]
+    const person = resolve(gender)
+    const range = {first: index, last: index + 1}
+    return person
+      ? {entity: person.entity, name: person.name, pronoun: range}
+      : {name: sentence.tokens[index].text}
+  }
+
+  /** A noun phrase that is no entity: "Russian officials", "Officials". */
+  function group(index: number, side: 'before' | 'after'): Found['speaker'] {
+    const word = words[index]
+    if (!word || !/^\p{L}/u.test(word)) return undefined
+    if (groupPronouns.has(word)) return {name: sentence.tokens[index].text}
+    if (side === 'before' && /s$/.test(word)) {
+      let first = index
+      while (first > 0 && /^\p{Lu}/u.test(sentence.tokens[first - 1].text)) first--
+      return {
+        name: sentence.tokens
+          .slice(first, index + 1)
+          .map((token) => token.text)
+          .join(' ')
+      }
+    }
+
+    return undefined
+  }
+}
+
+/**
+ * Find a multi-word phrase.
+ *
+ * @param words
+ *   Lower-cased words.
+ * @param phrases
+ *   Phrases as word lists.
+ * @returns
+ *   Token range of the first match.
+ */
+function findPhrase(
+  words: ReadonlyArray<string>,
+  phrases: ReadonlyArray<ReadonlyArray<string>>
+): {first: number; last: number} | undefined {
+  for (let index = 0; index < words.length; index++) {
+    for (const phrase of phrases) {
+      if (phrase.every((word, offset) => words[index + offset] === word)) {
+        return {first: index, last: index + phrase.length}
+      }
+    }
+  }
+
+  return undefined
+}
+
+/**
+ * The medium: an organisation (or capitalised name) after a medium cue.
+ *
+ * @param words
+ *   Lower-cased words.
+ * @param tokens
+ *   Tokens.
+ * @param candidates
+ *   Entity mentions.
+ * @returns
+ *   Medium name.
+ */
+function findMedium(
+  words: ReadonlyArray<string>,
+  tokens: ReadonlyArray<Token>,
+  candidates: ReadonlyArray<Candidate>
+): string | undefined {
+  for (let index = 0; index < words.length; index++) {
+    for (const cue of lexicon.mediumCues) {
+      if (!cue.every((word, offset) => words[index + offset] === word)) continue
+      const at = index + cue.length
+      const candidate = candidates.find((c) => c.first === at || c.first === at + 1)
+      if (candidate && candidate.type !== 'PER' && candidate.type !== 'LOC') return candidate.name
+      // A capitalised name the tagger missed ("Radio Zet").
+      let end = at
+      while (end < tokens.length && /^\p{Lu}/u.test(tokens[end].text)) end++
+      if (end > at && cue[0] !== 'according' && cue[0] !== 'told') {
+        return tokens.slice(at, end).map((token) => token.text).join(' ')
+      }
+    }
+  }
+
+  return undefined
+}

@@ -1,0 +1,138 @@
+/**
+ * Claims: every sentence the check-worthiness model scores at or above its
+ * threshold, and every sentence with a direct quotation, becomes a claim
+ * with its kind and attribution. Pronoun speakers become mentions of the
+ * person they resolve to.
+ */
+import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
+import lexicon from '../entities/lexicon.json' with {type: 'json'}
+import type {RawMention} from '../entities/mentions.ts'
+import type {Claim, Entity, Mention} from '../types.ts'
+import {attribute, type Candidate} from './attribution.ts'
+import {checkWorthiness, CLAIM_THRESHOLD} from './classifier.ts'
+import {claimKind} from './kind.ts'
+
+const female: ReadonlySet<string> = new Set(lexicon.female)
+const male: ReadonlySet<string> = new Set(lexicon.male)
+const quotePattern = /[“"«]([^”"»]{3,})[”"»]/u
+
+/**
+ * Tag the claims of a document.
+ *
+ * @param document
+ *   Document.
+ * @param mentions
+ *   Entity mentions (document order).
+ * @param entityOf
+ *   Entity id of each mention.
+ * @param entities
+ *   Entities (pronoun mentions are added to them).
+ * @returns
+ *   Claims in document order.
+ */
+export function tagClaims(
+  document: DocumentView,
+  mentions: ReadonlyArray<RawMention>,
+  entityOf: ReadonlyArray<string>,
+  entities: ReadonlyArray<Entity>
+): Claim[] {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]))
+  const genders = new Map<string, 'male' | 'female'>()
+  for (const entity of entities) {
+    const gender = genderOf(entity)
+    if (gender) genders.set(entity.id, gender)
+  }
+
+  const bySentence = new Map<SentenceView, Candidate[]>()
+  for (const [index, mention] of mentions.entries()) {
+    const entity = byId.get(entityOf[index])!
+    const candidate: Candidate = {
+      entity: entity.id,
+      name: entity.name,
+      type: entity.type,
+      first: mention.first,
+      last: mention.last
+    }
+    const gender = genders.get(entity.id)
+    if (gender) candidate.gender = gender
+    const list = bySentence.get(mention.sentence) ?? []
+    list.push(candidate)
+    bySentence.set(mention.sentence, list)
+  }
+
+  const claims: Claim[] = []
+  // Persons seen so far, most recent last, for pronoun resolution.
+  const persons: Candidate[] = []
+
+  for (const sentence of document.sentences) {
+    const candidates = bySentence.get(sentence) ?? []
+    const found = attribute(sentence, candidates, (gender) => {
+      for (let index = persons.length - 1; index >= 0; index--) {
+        const person = persons[index]
+        if (!person.gender || person.gender === gender) {
+          // What a pronoun tells of a person's gender is kept.
+          person.gender = gender
+          genders.set(person.entity, gender)
+          return person
+        }
+      }
+
+      return undefined
+    })
+
+    const pronoun = found.speaker?.pronoun
+    if (pronoun && found.speaker?.entity) {
+      const token = sentence.tokens[pronoun.first]
+      const mention: Mention = {
+        ...spanOf(document, sentence.block, token.start, token.end),
+        pronoun: true
+      }
+      byId.get(found.speaker.entity)!.mentions.push(mention)
+    }
+
+    for (const candidate of candidates) {
+      if (candidate.type !== 'PER') continue
+      const known = persons.findIndex((person) => person.entity === candidate.entity)
+      if (known >= 0) persons.splice(known, 1)
+      persons.push({...candidate, ...(genders.has(candidate.entity) ? {gender: genders.get(candidate.entity)!} : {})})
+    }
+
+    const score = checkWorthiness(sentence.text)
+    const quoted = quotePattern.test(sentence.text)
+    if (score < CLAIM_THRESHOLD && !(quoted && found.speaker)) continue
+
+    const claim: Claim = {
+      ...spanOf(document, sentence.block, sentence.start, sentence.end),
+      kind: claimKind(sentence.text),
+      score: Math.round(score * 1000) / 1000
+    }
+    if (found.speaker) {
+      claim.speaker = found.speaker.entity
+        ? {entity: found.speaker.entity, name: found.speaker.name}
+        : {name: found.speaker.name}
+    }
+
+    if (found.verb) claim.verb = found.verb
+    if (found.medium) claim.medium = found.medium
+    claims.push(claim)
+  }
+
+  for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start)
+  return claims
+}
+
+/**
+ * Gender cue of an entity from its role ("spokeswoman").
+ *
+ * @param entity
+ *   Entity.
+ * @returns
+ *   Gender, if the role tells it.
+ */
+function genderOf(entity: Entity): 'male' | 'female' | undefined {
+  if (entity.type !== 'PER' || !entity.role) return undefined
+  const words = entity.role.toLowerCase().split(/\s+/)
+  if (words.some((word) => female.has(word))) return 'female'
+  if (words.some((word) => male.has(word))) return 'male'
+  return undefined
+}

@@ -1,0 +1,175 @@
+/**
+ * Entity mentions: runs the tagger over every sentence, drops what is never
+ * a name (sentence-initial connectives such as "Meanwhile"), moves job
+ * titles that the tagger took into a name out of it, and finds the role
+ * written before a person's name ("Deputy Defense Minister Cezary Tomczyk").
+ */
+import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
+import type {EntityType, Span} from '../types.ts'
+import {documentCasing} from './features.ts'
+import lexicon from './lexicon.json' with {type: 'json'}
+import {spansOf, tagWords} from './tagger.ts'
+
+/** A mention found by the tagger, before clustering. */
+export interface RawMention extends Span {
+  type: EntityType
+  sentence: SentenceView
+  /** Token range within the sentence. */
+  first: number
+  last: number
+  /** Role written before the name, if any. */
+  role?: string
+}
+
+const connectives: ReadonlySet<string> = new Set(lexicon.connectives)
+const titleHeads: ReadonlySet<string> = new Set(lexicon.titleHeads)
+const titleModifiers: ReadonlySet<string> = new Set(lexicon.titleModifiers)
+const cues = Object.entries(lexicon.typeCues).map(([type, cue]) => ({
+  type: type as EntityType,
+  heads: new Set<string>(cue.heads),
+  firsts: new Set<string>('firsts' in cue ? cue.firsts : [])
+}))
+
+/**
+ * Find entity mentions in a document.
+ *
+ * @param document
+ *   Document view.
+ * @returns
+ *   Mentions in document order.
+ */
+export function findMentions(document: DocumentView): RawMention[] {
+  const words = document.sentences.map((sentence) =>
+    sentence.tokens.map((token) => token.text)
+  )
+  const casing = documentCasing(words)
+  const mentions: RawMention[] = []
+
+  for (const sentence of document.sentences) {
+    const tags = tagWords(words[sentence.index], casing)
+    for (const span of spansOf(tags)) {
+      let {first, last} = span
+      const {label} = span
+      const tokens = sentence.tokens
+      // A capitalised head the tagger left out ("Kaliningrad Region").
+      while (last < tokens.length && /^\p{Lu}/u.test(tokens[last].text) && isHead(tokens[last].text)) {
+        last++
+      }
+
+      if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
+        continue
+      }
+
+      // A title inside a person's name ("Minister Cezary Tomczyk").
+      if (label === 'PER') {
+        while (first < last - 1 && isTitleWord(tokens[first].text)) first++
+      }
+
+      const mention: RawMention = {
+        ...spanOf(document, sentence.block, tokens[first].start, tokens[last - 1].end),
+        type: cueType(tokens.slice(first, last).map((token) => token.text)) ?? label,
+        sentence,
+        first,
+        last
+      }
+      if (label === 'PER') {
+        const role = roleBefore(document, sentence, first)
+        if (role) mention.role = role
+      }
+
+      mentions.push(mention)
+    }
+  }
+
+  return mentions
+}
+
+/**
+ * The role written just before a name: the run of capitalised words and
+ * title words that ends right before it and holds a title head
+ * ("Russian Foreign Ministry spokeswoman").
+ *
+ * @param document
+ *   Document.
+ * @param sentence
+ *   Sentence of the name.
+ * @param first
+ *   Index of the name's first token.
+ * @returns
+ *   Role text (as in the source), if any.
+ */
+function roleBefore(
+  document: DocumentView,
+  sentence: SentenceView,
+  first: number
+): string | undefined {
+  const tokens = sentence.tokens
+  let start = first
+  let hasHead = false
+  while (start > 0) {
+    const word = tokens[start - 1].text
+    const lower = word.toLowerCase()
+    const capital = /^\p{Lu}/u.test(word)
+    if (titleHeads.has(lower)) hasHead = true
+    else if (!capital && !titleModifiers.has(lower)) break
+    // "Reacting to Finland’s withdrawal, Russian …": a comma ends the run.
+    start--
+  }
+
+  // Trim leading function words and connectives ("the", "When").
+  while (start < first) {
+    const lower = tokens[start].text.toLowerCase()
+    const functionWord = /^\p{Ll}/u.test(tokens[start].text) || connectives.has(lower)
+    if (!functionWord || titleHeads.has(lower)) break
+    start++
+  }
+
+  if (!hasHead || start === first) return undefined
+  return spanOf(document, sentence.block, tokens[start].start, tokens[first - 1].end)
+    .text
+}
+
+/**
+ * Whether a word is a title word (head or modifier).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it is.
+ */
+function isTitleWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  return titleHeads.has(lower) || (titleModifiers.has(lower) && /^\p{Lu}/u.test(word))
+}
+
+/**
+ * Whether a word is the head of a type cue ("Region", "Convention").
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it is.
+ */
+function isHead(word: string): boolean {
+  const lower = word.toLowerCase()
+  return cues.some((cue) => cue.heads.has(lower))
+}
+
+/**
+ * The type a multi-word name's head or first word tells (news
+ * conventions: "… Convention" is a treaty, "Radio …" a broadcaster,
+ * "… Region" a place).
+ *
+ * @param words
+ *   Words of the name.
+ * @returns
+ *   Type, when a cue applies.
+ */
+function cueType(words: ReadonlyArray<string>): EntityType | undefined {
+  if (words.length < 2) return undefined
+  const head = words[words.length - 1].toLowerCase()
+  const firstWord = words[0].toLowerCase()
+  for (const cue of cues) if (cue.heads.has(head)) return cue.type
+  for (const cue of cues) if (cue.firsts.has(firstWord)) return cue.type
+  return undefined
+}

@@ -1,0 +1,92 @@
+/**
+ * Options of `remarkNewsmark`, their defaults and their validation.
+ */
+
+/** Configuration. */
+export interface Options {
+  /**
+   * Date that relative dates ("next month") resolve against, `YYYY-MM-DD`,
+   * used when the front matter has no `date:` (default: none).
+   */
+  referenceDate?: string | null | undefined
+  /** Tag entities (default: `true`). */
+  entities?: boolean | null | undefined
+  /** Tag dates (default: `true`). */
+  dates?: boolean | null | undefined
+  /** Tag claims (default: `true`). */
+  claims?: boolean | null | undefined
+}
+
+/** Options with defaults applied. */
+export interface Settings {
+  referenceDate: string | undefined
+  entities: boolean
+  dates: boolean
+  claims: boolean
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Validate options and apply defaults.
+ *
+ * @param options
+ *   Options.
+ * @returns
+ *   Settings.
+ * @throws
+ *   When a value is invalid, naming the option and what is expected.
+ */
+export function normalizeOptions(options?: Readonly<Options> | null): Settings {
+  const settings: Settings = {
+    referenceDate: undefined,
+    entities: options?.entities ?? true,
+    dates: options?.dates ?? true,
+    claims: options?.claims ?? true
+  }
+
+  const date = options?.referenceDate
+  if (date !== undefined && date !== null) {
+    const valid = parseIsoDate(date)
+    if (!valid) {
+      throw new Error(
+        `Unexpected value \`${String(date)}\` for option \`referenceDate\`, expected a date as \`YYYY-MM-DD\``
+      )
+    }
+
+    settings.referenceDate = valid
+  }
+
+  for (const key of ['entities', 'dates', 'claims'] as const) {
+    if (typeof settings[key] !== 'boolean') {
+      throw new Error(
+        `Unexpected value \`${String(settings[key])}\` for option \`${key}\`, expected \`true\` or \`false\``
+      )
+    }
+  }
+
+  return settings
+}
+
+/**
+ * Read a calendar date: `YYYY-MM-DD`, an ISO date-time, or a `Date`.
+ *
+ * @param value
+ *   Value.
+ * @returns
+ *   `YYYY-MM-DD` when valid.
+ */
+export function parseIsoDate(value: unknown): string | undefined {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10)
+  }
+
+  if (typeof value !== 'string') return undefined
+  const match = isoDate.exec(value.trim().slice(0, 10))
+  if (!match) return undefined
+  const [, year, month, day] = match
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day)
+    ? `${year}-${month}-${day}`
+    : undefined
+}

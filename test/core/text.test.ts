@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {splitSentences} from '../../src/core/text/sentences.ts'
+import {tokenize} from '../../src/core/text/tokenize.ts'
+
+function sentences(text: string): string[] {
+  return splitSentences(tokenize(text)).map((s) => text.slice(s.start, s.end))
+}
+
+test('tokenize: CoNLL-style tokens with offsets', () => {
+  const text = 'Gen. J. Smith of the U.S. said Poland’s 1,000.5 state-owned $20% mines.'
+  const tokens = tokenize(text)
+  assert.deepEqual(
+    tokens.map((token) => token.text),
+    ['Gen.', 'J.', 'Smith', 'of', 'the', 'U.S.', 'said', 'Poland', '’s', '1,000.5', 'state-owned', '$', '20', '%', 'mines', '.']
+  )
+  for (const token of tokens) assert.equal(text.slice(token.start, token.end), token.text)
+})
+
+test('tokenize: CoNLL possessives and astral characters', () => {
+  assert.deepEqual(tokenize("Japan 's team").map((t) => t.text), ['Japan', "'s", 'team'])
+  const text = 'A 😀 b\r\nc'
+  const tokens = tokenize(text)
+  assert.deepEqual(tokens.map((t) => t.text), ['A', '😀', 'b', 'c'])
+  assert.equal(tokens[3].newline, true)
+  assert.deepEqual(tokenize(''), [])
+})
+
+test('sentences: abbreviations, initials, decimals and quotes', () => {
+  assert.deepEqual(sentences('Gen. Smith met Dr. J. Doe at 3.5 p.m. in the U.S. Army base. He left.'), [
+    'Gen. Smith met Dr. J. Doe at 3.5 p.m. in the U.S. Army base.',
+    'He left.'
+  ])
+  assert.deepEqual(sentences('It grew in the U.S. The rest fell. “Yes.” she said. Really? "No."'), [
+    'It grew in the U.S.',
+    'The rest fell.',
+    '“Yes.” she said.',
+    'Really?',
+    '"No."'
+  ])
+  assert.deepEqual(sentences('Jan. 5 was cold. Output rose by 2.5 percent.'), [
+    'Jan. 5 was cold.',
+    'Output rose by 2.5 percent.'
+  ])
+})
+
+test('tokenize: long adversarial runs finish (linear)', () => {
+  for (const run of ['A'.repeat(100_000), '.'.repeat(100_000), '"'.repeat(50_000), '1,'.repeat(50_000), 'a.'.repeat(50_000)]) {
+    const tokens = tokenize(run)
+    assert.ok(tokens.length > 0)
+    assert.ok(splitSentences(tokens).length > 0)
+  }
+})

@@ -33,6 +33,10 @@ export type LexiconCategory =
   | 'thirdPerson'
   | 'numberWords'
   | 'quantityWords'
+  | 'cardinals'
+  | 'largeCardinals'
+  | 'months'
+  | 'willAsNoun'
   | 'moneyWords'
   | 'units'
   | 'timeWords'
@@ -40,6 +44,7 @@ export type LexiconCategory =
   | 'politeness'
   | 'discourse'
 
+/** Categories matched by {@link lexiconMatches} (all but `willAsNoun`, a plain word list). */
 const CATEGORIES: LexiconCategory[] = [
   'reportingVerbs',
   'speakerNouns',
@@ -55,6 +60,9 @@ const CATEGORIES: LexiconCategory[] = [
   'thirdPerson',
   'numberWords',
   'quantityWords',
+  'cardinals',
+  'largeCardinals',
+  'months',
   'moneyWords',
   'units',
   'timeWords',

@@ -1,0 +1,206 @@
+/**
+ * What kind of claim a sentence makes, by transparent rules over the word
+ * lists in `lexicon.json`. Meant for check-worthy sentences (see
+ * `classifier.ts`), but works on any sentence.
+ *
+ * Precedence (the first rule that fires wins), from the most to the least
+ * specific thing a fact checker can verify:
+ *
+ *  1. `statistic`  a quantity: a number written in digits that is not a
+ *                  year, decade, ordinal, clock time or day of a month
+ *                  ("25 times", "48 hours", "8 percent", "$60 billion");
+ *                  `%` or `$`; a quantity phrase ("thousands", "doubled",
+ *                  "half of", "percentage points"); or a number word before
+ *                  a unit or a large cardinal ("three people", "two
+ *                  million").
+ *  2. `prediction` a future or possible event: will / 'll / won't / shall,
+ *                  could / might / may, going to, expected to, plans to,
+ *                  set to, likely to, forecast, projected, in the coming…
+ *                  ("will" after "the", "his", "political"… is the noun,
+ *                  and capitalised "May" is the month).
+ *  3. `causal`     a cause–effect link: because, caused, led to, due to,
+ *                  as a result, resulted in, thanks to, triggered…
+ *  4. `quote`      a direct quotation: a quoted stretch of at least three
+ *                  words, or of two words when the sentence also has a
+ *                  reporting verb (so scare quotes such as “East Shield”
+ *                  stay out), or a sentence opening a quotation.
+ *  5. `reported`   a reporting verb with a speaker: "according to X", or
+ *                  said / told / announced / warned… with a pronoun, a
+ *                  capitalised name or a speaker noun ("officials", "the
+ *                  ministry") within a few words before it, or a name or
+ *                  speaker noun just after it ("…, said Tomczyk").
+ *  6. `factual`    anything else.
+ *
+ * So "According to him, output will rise by 25 times" is a statistic, not a
+ * prediction or a reported claim: the number is what a checker verifies
+ * first.
+ */
+import type {ClaimKind} from '../types.ts'
+import {lexiconMatches, lexiconWords, normalizeQuotes, tokenize, type LexiconMatch, type Token} from './features.ts'
+
+export type {ClaimKind}
+
+/** A claim kind and the words that decided it. */
+export interface ClaimKindResult {
+  kind: ClaimKind
+  /** The cue that fired the rule ("25", "will", "as a result"…), absent for `factual`. */
+  cue?: string
+}
+
+const months = new Set(lexiconWords('months'))
+const willAsNoun = new Set(lexiconWords('willAsNoun'))
+const units = new Set(lexiconWords('units'))
+const largeCardinals = new Set(lexiconWords('largeCardinals'))
+const speakerNouns = new Set(lexiconWords('speakerNouns'))
+const speakerPronouns = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who'])
+
+/** Longer input is cut here: rules only need the start of a sentence. */
+const MAX_CHARS = 2000
+
+function cueText(tokens: ReadonlyArray<Token>, start: number, end: number): string {
+  return tokens
+    .slice(start, end)
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/ (n't|'\w*|%)/g, '$1')
+    .replace(/\$ /g, '$')
+}
+
+/** A digit number that counts as a quantity (not a year, date, time or ordinal). */
+function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
+  const token = tokens[i] as Token
+  if (token.norm !== '<num>') return false
+  if (token.text.includes(':')) return false
+  const prev = tokens[i - 1]
+  const next = tokens[i + 1]
+  const value = Number(token.text.replace(/,/g, ''))
+  // "February 20", "20 February", "May 3, 2024".
+  if (value >= 1 && value <= 31 && Number.isInteger(value)) {
+    if (prev && months.has(prev.lower)) return false
+    if (next && months.has(next.lower)) return false
+    if (next && next.lower === 'of' && tokens[i + 2] && months.has((tokens[i + 2] as Token).lower)) return false
+  }
+  return true
+}
+
+function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token
+    if (token.text === '%' || token.text === '$') return cueText(tokens, Math.max(0, i - 1), Math.min(tokens.length, i + 2))
+    if (isQuantityNumber(tokens, i)) {
+      // The number with its currency sign and unit: "$60 billion", "8 percent", "48 hours".
+      const start = tokens[i - 1]?.text === '$' ? i - 1 : i
+      const next = tokens[i + 1]
+      const withUnit = next && (next.text === '%' || next.lower === 'percent' || units.has(next.lower) || largeCardinals.has(next.lower))
+      return cueText(tokens, start, withUnit ? i + 2 : i + 1)
+    }
+  }
+  for (const match of matches) {
+    if (match.category === 'quantityWords') return cueText(tokens, match.start, match.end)
+    if (match.category === 'cardinals') {
+      const next = tokens[match.end]
+      if (next && (units.has(next.lower) || largeCardinals.has(next.lower))) {
+        return cueText(tokens, match.start, match.end + 1)
+      }
+    }
+  }
+  return undefined
+}
+
+function predictionCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
+  for (const match of matches) {
+    if (match.category !== 'future') continue
+    const first = tokens[match.start] as Token
+    if (first.lower === 'will') {
+      const prev = tokens[match.start - 1]
+      if (prev && willAsNoun.has(prev.lower)) continue
+      // "Will" opening a question is still a future; a capitalised "Will"
+      // inside a sentence is a name.
+      if (match.start > 0 && first.text === 'Will') continue
+    }
+    if (first.lower === 'may' && first.text !== 'may') {
+      // A capitalised "May" is the month, except as the first word of a
+      // sentence not followed by a number ("May 2024 was…" is the month).
+      const modalAtStart = match.start === 0 && !/^(<num>|<year>|<ord>)$/.test(tokens[1]?.norm ?? '')
+      if (!modalAtStart) continue
+    }
+    return cueText(tokens, match.start, match.end)
+  }
+  return undefined
+}
+
+function causalCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
+  const match = matches.find((m) => m.category === 'causal')
+  return match ? cueText(tokens, match.start, match.end) : undefined
+}
+
+const WORD = /\p{L}+(?:['\-]\p{L}+)*/gu
+
+function quoteCue(sentence: string, hasReportingVerb: boolean): string | undefined {
+  const text = normalizeQuotes(sentence.replace(/\u2018([^\u2018\u2019]*)\u2019(?!\p{L})/gu, '"$1"'))
+  const segments = [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1] as string)
+  for (const segment of segments) {
+    const words = segment.match(WORD)?.length ?? 0
+    if (words >= 3 || (words >= 2 && hasReportingVerb)) return `"${segment.trim()}"`
+  }
+  // An opening quotation mark without its closing one: the quote goes on.
+  const quotes = text.match(/"/g)?.length ?? 0
+  if (quotes % 2 === 1 && /^\s*"/.test(text)) {
+    const rest = text.replace(/^\s*"/, '')
+    if ((rest.match(WORD)?.length ?? 0) >= 3) return '"' + rest.trim()
+  }
+  return undefined
+}
+
+function isSpeakerToken(token: Token | undefined, index: number): boolean {
+  if (!token) return false
+  if (speakerPronouns.has(token.lower) || speakerNouns.has(token.lower)) return true
+  // A capitalised word that is not just the sentence's first word.
+  return /^\p{Lu}/u.test(token.text) && (index > 0 || !/^(The|A|An|This|That|These|Those|It|But|And|So)$/.test(token.text))
+}
+
+function reportedCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
+  for (const match of matches) {
+    if (match.category !== 'reportingVerbs') continue
+    const verb = cueText(tokens, match.start, match.end)
+    if (match.phrase === 'according to') {
+      if (match.end < tokens.length && /^\p{L}/u.test((tokens[match.end] as Token).text)) return verb
+      continue
+    }
+    for (let k = match.start - 1; k >= Math.max(0, match.start - 6); k--) {
+      if (isSpeakerToken(tokens[k], k)) return verb
+    }
+    for (let k = match.end; k < Math.min(tokens.length, match.end + 3); k++) {
+      const token = tokens[k] as Token
+      if (speakerNouns.has(token.lower) || /^\p{Lu}/u.test(token.text)) return verb
+    }
+  }
+  return undefined
+}
+
+/** The kind of claim a sentence makes, with the cue that decided it. */
+export function explainClaimKind(sentence: string): ClaimKindResult {
+  if (typeof sentence !== 'string' || sentence.trim() === '') return {kind: 'factual'}
+  const text = sentence.length > MAX_CHARS ? sentence.slice(0, MAX_CHARS) : sentence
+  const tokens = tokenize(text)
+  const matches = lexiconMatches(tokens)
+  let cue = statisticCue(tokens, matches)
+  if (cue !== undefined) return {kind: 'statistic', cue}
+  cue = predictionCue(tokens, matches)
+  if (cue !== undefined) return {kind: 'prediction', cue}
+  cue = causalCue(tokens, matches)
+  if (cue !== undefined) return {kind: 'causal', cue}
+  cue = quoteCue(text, matches.some((m) => m.category === 'reportingVerbs'))
+  if (cue !== undefined) return {kind: 'quote', cue}
+  cue = reportedCue(tokens, matches)
+  if (cue !== undefined) return {kind: 'reported', cue}
+  return {kind: 'factual'}
+}
+
+/**
+ * The kind of claim a sentence makes: `statistic`, `prediction`, `causal`,
+ * `quote`, `reported` or `factual` (see the precedence above).
+ */
+export function claimKind(sentence: string): ClaimKind {
+  return explainClaimKind(sentence).kind
+}

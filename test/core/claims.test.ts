@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {CLAIM_THRESHOLD, checkWorthiness} from '../../src/core/claims/classifier.ts'
+import {claimFeatures, tokenize} from '../../src/core/claims/features.ts'
+import {claimKind, explainClaimKind} from '../../src/core/claims/kind.ts'
+import {
+  bestF1Threshold,
+  deserializeModel,
+  mulberry32,
+  predictProbability,
+  serializeModel,
+  trainLogistic,
+  type Example
+} from '../../src/core/ml/linear.ts'
+
+describe('checkWorthiness', () => {
+  it('has a threshold strictly between 0 and 1', () => {
+    assert.ok(CLAIM_THRESHOLD > 0 && CLAIM_THRESHOLD < 1, `threshold ${CLAIM_THRESHOLD}`)
+  })
+
+  for (const sentence of [
+    'According to him, output will rise by 25 times in the coming period.',
+    'As a result, they have killed or injured thousands of people long after wars ended.',
+    'The Ottawa Convention, adopted in 1997, aimed to end the suffering caused by these weapons.',
+    'Deputy Defense Minister Cezary Tomczyk confirmed that Poland will exit the treaty on February 20.',
+    'Unemployment has risen by 8 percent since 2019, costing taxpayers $60 billion.'
+  ]) {
+    it(`is check-worthy: ${sentence}`, () => {
+      const score = checkWorthiness(sentence)
+      assert.ok(score >= CLAIM_THRESHOLD, `${score} < ${CLAIM_THRESHOLD}`)
+    })
+  }
+
+  for (const sentence of [
+    'Together, these moves point to a wider rethink inside NATO’s eastern flank.',
+    'Thank you very much.',
+    'Good evening, everyone.',
+    'I think we need to do better.'
+  ]) {
+    it(`is not check-worthy: ${sentence}`, () => {
+      const score = checkWorthiness(sentence)
+      assert.ok(score < CLAIM_THRESHOLD, `${score} >= ${CLAIM_THRESHOLD}`)
+    })
+  }
+
+  it('returns a probability in [0, 1] and never throws', () => {
+    const long = 'The budget deficit grew by 3 percent last year, officials said. '.repeat(2000)
+    for (const input of ['', '   ', '?', '“”', long, '\u0000\uFFFF', '😀 123 %']) {
+      const score = checkWorthiness(input)
+      assert.ok(score >= 0 && score <= 1 && Number.isFinite(score), `${score} for ${JSON.stringify(input.slice(0, 20))}`)
+    }
+    assert.equal(checkWorthiness(''), 0)
+  })
+
+  it('treats typographic and ASCII apostrophes alike', () => {
+    assert.equal(
+      checkWorthiness('Finland’s withdrawal took effect last week.'),
+      checkWorthiness("Finland's withdrawal took effect last week.")
+    )
+  })
+
+  it('scores thousands of sentences per second', () => {
+    const sentences = [
+      'According to him, output will rise by 25 times in the coming period.',
+      'Together, these moves point to a wider rethink inside NATO’s eastern flank.',
+      'Russian officials have dismissed claims that Russia plans to attack NATO members.'
+    ]
+    const t0 = performance.now()
+    let n = 0
+    while (n < 6000) checkWorthiness(sentences[n++ % sentences.length] as string)
+    const perSecond = n / ((performance.now() - t0) / 1000)
+    assert.ok(perSecond > 2000, `${Math.round(perSecond)} sentences/s`)
+  })
+})
+
+describe('features', () => {
+  it('splits clitics and replaces numbers by their shape', () => {
+    const tokens = tokenize('NATO’s budget didn’t rise 8% in 1997.')
+    assert.deepEqual(
+      tokens.map((t) => t.norm),
+      ['nato', "'s", 'budget', 'did', "n't", 'rise', '<num>', '%', 'in', '<year>', '.']
+    )
+  })
+
+  it('extracts unigrams, bigrams and shape and lexicon flags', () => {
+    const features = claimFeatures('He said taxes rose 8 percent?')
+    for (const name of ['u:taxes', 'b:rose <num>', 'shape:num', 'shape:percent', 'lex:reportingVerbs', 'punct:question']) {
+      assert.ok(features.includes(name), name)
+    }
+  })
+})
+
+describe('claimKind', () => {
+  const cases: Array<[string, ReturnType<typeof claimKind>]> = [
+    ['According to him, output will rise by 25 times in the coming period.', 'statistic'],
+    ['Unemployment fell to 4.2% in March.', 'statistic'],
+    ['Three people were killed in the attack.', 'statistic'],
+    ['Poland will exit the treaty next month.', 'prediction'],
+    ['Analysts expect that prices could fall further.', 'prediction'],
+    ['Russian officials have dismissed claims that Russia plans to attack NATO members.', 'prediction'],
+    ['The drought caused food prices to soar.', 'causal'],
+    ['As a result, the talks collapsed.', 'causal'],
+    ['She said Russia “reserves the right to respond” to what it views as hostile actions.', 'quote'],
+    ['"The treaty no longer fits our security needs," Tomczyk said.', 'quote'],
+    ['According to the Kremlin, European governments use these claims to justify higher military spending.', 'reported'],
+    ['The minister said the plan was working.', 'reported'],
+    ['Together, these moves point to a wider rethink inside NATO’s eastern flank.', 'factual'],
+    ['Importantly, Tomczyk linked the decision to Poland’s “East Shield” plan.', 'factual']
+  ]
+  for (const [sentence, kind] of cases) {
+    it(`${kind}: ${sentence}`, () => assert.equal(claimKind(sentence), kind))
+  }
+
+  it('does not take years, dates or the noun "will" for statistics or predictions', () => {
+    assert.equal(claimKind('The Ottawa Convention was adopted in 1997.'), 'factual')
+    assert.equal(claimKind('Poland left the treaty on February 20.'), 'factual')
+    assert.equal(claimKind('The will of the people is clear.'), 'factual')
+    assert.equal(claimKind('In May the law passed.'), 'factual')
+  })
+
+  it('follows the documented precedence and names its cue', () => {
+    // statistic > prediction > causal > quote > reported
+    assert.deepEqual(explainClaimKind('He said prices will rise 5% because of the war.'), {kind: 'statistic', cue: '5%'})
+    assert.equal(claimKind('He said prices will rise because of the war.'), 'prediction')
+    assert.equal(claimKind('He said prices rose because of the war.'), 'causal')
+  })
+
+  it('handles empty and very long input', () => {
+    assert.equal(claimKind(''), 'factual')
+    assert.equal(claimKind('   '), 'factual')
+    assert.ok(typeof claimKind('word '.repeat(100_000)) === 'string')
+  })
+})
+
+describe('linear model', () => {
+  /** A toy separable set: "good" words are positive, "bad" words negative. */
+  function toyData(n: number, seed: number): Example[] {
+    const random = mulberry32(seed)
+    const examples: Example[] = []
+    for (let i = 0; i < n; i++) {
+      const label = i % 2 === 0 ? 1 : 0
+      const cue = label === 1 ? `good${Math.floor(random() * 3)}` : `bad${Math.floor(random() * 3)}`
+      const noise = `noise${Math.floor(random() * 10)}`
+      examples.push({features: [cue, noise], label})
+    }
+    return examples
+  }
+
+  it('trains deterministically', () => {
+    const data = toyData(200, 7)
+    const a = serializeModel(trainLogistic(data, {epochs: 5, seed: 3}))
+    const b = serializeModel(trainLogistic(data, {epochs: 5, seed: 3}))
+    assert.deepEqual(a, b)
+    assert.ok(a.features.length > 0)
+  })
+
+  it('separates a separable set', () => {
+    const model = trainLogistic(toyData(200, 7), {epochs: 10, learningRate: 0.5})
+    for (const example of toyData(50, 99)) {
+      const p = predictProbability(model, example.features)
+      assert.ok(example.label === 1 ? p > 0.5 : p < 0.5, `${example.features.toString()}: ${p}`)
+    }
+  })
+
+  it('accepts weighted features and round-trips through JSON', () => {
+    const data: Example[] = [
+      {features: new Map([['x', 2]]), label: 1},
+      {features: new Map([['x', -2]]), label: 0}
+    ]
+    const model = trainLogistic(data, {epochs: 50, learningRate: 0.5, average: false})
+    const copy = deserializeModel(JSON.parse(JSON.stringify(serializeModel(model))))
+    assert.ok(predictProbability(copy, new Map([['x', 1]])) > 0.5)
+    assert.ok(predictProbability(copy, new Map([['x', -1]])) < 0.5)
+    assert.equal(predictProbability(copy, []), predictProbability(copy, ['unseen']))
+  })
+
+  it('picks the F1-best threshold', () => {
+    const choice = bestF1Threshold([0.9, 0.8, 0.4, 0.3, 0.1], [1, 1, 0, 1, 0])
+    assert.ok(choice.threshold > 0.1 && choice.threshold <= 0.3, String(choice.threshold))
+    assert.equal(choice.recall, 1)
+  })
+})

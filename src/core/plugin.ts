@@ -16,7 +16,7 @@ import {clusterMentions} from './entities/cluster.ts'
 import {findMentions} from './entities/mentions.ts'
 import {frontMatterDate} from './front-matter.ts'
 import {normalizeOptions, type Options, type Settings} from './options.ts'
-import {reportBasics} from './rules/basic.ts'
+import {runRules} from './rules/index.ts'
 import type {DateTag, NewsmarkResult} from './types.ts'
 
 /**
@@ -38,7 +38,7 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
    */
   return function (tree: Root, file: VFile): undefined {
     file.data.newsmark = tagDocument(tree, file, settings)
-    reportBasics(file, file.data.newsmark)
+    runRules(file, file.data.newsmark)
   }
 }
 

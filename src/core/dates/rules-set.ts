@@ -1,0 +1,95 @@
+/**
+ * Grammar for SETs (recurring times): "daily", "every week", "each
+ * Thursday", "twice a year", "Tuesday nights", "every other month".
+ */
+import lex from './lexicon.json' with {type: 'json'}
+import {SETS, is, monthOf, partOf, seasonOf, unitOf} from './match.ts'
+import {durationValue} from './normalize.ts'
+import {readNumber} from './numbers.ts'
+import {pad} from './calendar.ts'
+import type {Cand, Unit} from './sem.ts'
+import type {Tok} from './tokenize.ts'
+
+const WEEKDAYS = lex.weekdays as Record<string, number>
+const FREQ = new Set(['once', 'twice', 'thrice'])
+
+/** A weekday, month, season, part of day or unit after "every"/"each": its SET value. */
+function setTarget(toks: Tok[], k: number, n: number): {value: string; j: number} | null {
+  const t = toks[k]
+  if (!t || t.kind !== 'w') return null
+  const wd = t.cap ? WEEKDAYS[t.l] : undefined
+  if (wd && t.l.endsWith('day')) {
+    const part = partOf(toks[k + 1])
+    return part ? {value: `XXXX-WXX-${wd}T${part}`, j: k + 2} : {value: `XXXX-WXX-${wd}`, j: k + 1}
+  }
+  const m = t.cap ? monthOf(t) : 0
+  if (m) return {value: `XXXX-${pad(m)}`, j: k + 1}
+  const se = seasonOf(t)
+  if (se) return {value: `XXXX-${se}`, j: k + 1}
+  const part = partOf(t)
+  if (part) return {value: `XXXX-XX-XXT${part}`, j: k + 1}
+  if (t.l === 'weekend' || t.l === 'weekends') return {value: 'XXXX-WXX-WE', j: k + 1}
+  const u = unitOf(t) as Unit | undefined
+  if (u && u !== 'WE') return {value: durationValue(n, u), j: k + 1}
+  return null
+}
+
+/** "every week", "each Thursday", "every other month", "every two years". */
+function every(toks: Tok[], i: number): Cand | null {
+  if (!is(toks, i, 'every', 'each')) return null
+  let k = i + 1
+  let n = 1
+  if (is(toks, k, 'other')) {
+    n = 2
+    k++
+  } else {
+    const num = readNumber(toks, k)
+    if (num && num.n > 1 && num.n < 100) {
+      n = num.n
+      k = num.j
+    }
+  }
+  const tg = setTarget(toks, k, n)
+  return tg ? {i, j: tg.j, type: 'SET', sem: {k: 'lit', value: tg.value}} : null
+}
+
+/** "twice a year", "three times a week", "once a month". */
+function frequency(toks: Tok[], i: number): Cand | null {
+  let k = i
+  if (FREQ.has(toks[k]?.l ?? '')) k++
+  else {
+    const num = readNumber(toks, k)
+    if (!num || !is(toks, num.j, 'times')) return null
+    k = num.j + 1
+  }
+  if (!is(toks, k, 'a', 'an', 'per', 'each', 'every')) return null
+  const u = unitOf(toks[k + 1]) as Unit | undefined
+  if (!u || u === 'WE') return null
+  return {i, j: k + 2, type: 'SET', sem: {k: 'lit', value: durationValue(1, u)}}
+}
+
+/** Plural weekdays: "on Mondays", "Tuesday nights". */
+function pluralWeekday(toks: Tok[], i: number): Cand | null {
+  const t = toks[i]
+  if (!t?.cap) return null
+  if (t.l.endsWith('days') && WEEKDAYS[t.l.slice(0, -1)]) return {i, j: i + 1, type: 'SET', sem: {k: 'lit', value: `XXXX-WXX-${WEEKDAYS[t.l.slice(0, -1)]}`}}
+  const wd = WEEKDAYS[t.l]
+  const p = toks[i + 1]
+  if (wd && t.l.endsWith('day') && p && ['mornings', 'afternoons', 'evenings', 'nights'].includes(p.l)) {
+    return {i, j: i + 2, type: 'SET', sem: {k: 'lit', value: `XXXX-WXX-${wd}T${partOf({...p, l: p.l.slice(0, -1)})}`}}
+  }
+  return null
+}
+
+/** "daily", "annually", "weekly". */
+function adverb(toks: Tok[], i: number): Cand | null {
+  const s = SETS.match(toks, i)
+  if (!s) return null
+  const value = s.v.startsWith('T') ? `XXXX-XX-XX${s.v}` : s.v
+  return {i, j: s.j, type: 'SET', sem: {k: 'lit', value}}
+}
+
+/** Any SET at token `i`. */
+export function setRule(toks: Tok[], i: number): Cand | null {
+  return every(toks, i) ?? frequency(toks, i) ?? pluralWeekday(toks, i) ?? adverb(toks, i)
+}

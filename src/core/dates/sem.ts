@@ -1,0 +1,84 @@
+/**
+ * The meaning of a matched time expression, before it is resolved against
+ * the reference date into a TimeML value (see `normalize.ts`).
+ */
+
+/** Time units. `MIN` is minutes, `DE` decade, `CE` century, `WE` weekend, `FN` fortnight, `ML` millennium, `HY` half-year. */
+export type Unit = 'Y' | 'M' | 'W' | 'D' | 'H' | 'MIN' | 'S' | 'DE' | 'CE' | 'Q' | 'HY' | 'WE' | 'FN' | 'ML' | 'SM'
+
+/** TimeML TIMEX3 type. */
+export type TType = 'DATE' | 'TIME' | 'DURATION' | 'SET'
+
+/** A calendar point, any field may be missing; a missing year is resolved from context. */
+export interface CalSem {
+  k: 'cal'
+  y?: number
+  m?: number
+  d?: number
+  /** quarter 1–4 */
+  q?: number
+  /** half year 1–2 */
+  h?: number
+  /** season SP / SU / FA / WI */
+  se?: string
+  /** ISO weekday 1–7 */
+  wd?: number
+  /** part of day MO / AF / EV / NI */
+  part?: string
+  /** clock time `HH:MM` */
+  time?: string
+  /** decade as its first three digits (199 = the 1990s) */
+  dec?: number
+  /** century as its first two digits (19 = the 1900s) */
+  cent?: number
+  /** holiday rule from the lexicon (`11-TH4`, `EASTER`) */
+  hol?: string
+  /** -1 = the last one before the reference ("last April"), 0 = the one around it ("this Friday"), 1 = the next one */
+  dir?: -1 | 0 | 1
+  /** year given relative to the reference year ("this year's third quarter" = 0) */
+  yRel?: number
+  /** subtract this many years after resolution ("the year-ago third quarter" = 1) */
+  ago?: number
+}
+
+/** A point shifted from the reference date: "last week" = {unit W, n -1}, "three days ago" = {unit D, n -3}. */
+export interface ShiftSem {
+  k: 'shift'
+  unit: Unit
+  n: number
+  /** part of day ("last night") */
+  part?: string
+  /** clock time `HH:MM` ("yesterday at 5 p.m.") */
+  time?: string
+  /** when a quarter is under discussion, give the quarter a year before it ("a year ago") */
+  qAware?: boolean
+}
+
+/** A value that needs no resolution (`P3D`, `PRESENT_REF`, `1997`, `P1W` for a SET). */
+export interface LitSem {
+  k: 'lit'
+  value: string
+  /** whether the value still counts as depending on the reference ("now") */
+  rel?: boolean
+}
+
+/** A period under discussion: "the quarter", "the year-ago period". */
+export interface AnaSem {
+  k: 'ana'
+  unit: 'Q' | 'Y' | 'M' | 'D'
+  /** units back from the period under discussion (-1 = "the following") */
+  ago: number
+  /** an explicit year ("the 1988 period") */
+  y?: number
+}
+
+/** Any meaning. */
+export type Sem = CalSem | ShiftSem | LitSem | AnaSem
+
+/** A candidate time expression over tokens `[i, j)`. */
+export interface Cand {
+  i: number
+  j: number
+  type: TType
+  sem: Sem
+}

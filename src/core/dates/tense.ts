@@ -1,0 +1,63 @@
+/**
+ * Sentence boundaries over tokens, and a cue-word guess of the tense around
+ * a time expression ("said Tuesday" → past, "will exit on February 20" →
+ * future), used to resolve weekdays and yearless dates.
+ */
+import lex from './lexicon.json' with {type: 'json'}
+import type {Tense} from './normalize.ts'
+import type {Tok} from './tokenize.ts'
+
+const FUTURE = new Set(lex.futureCues)
+const PAST = new Set(lex.pastCues)
+const ABBREV = new Set(lex.abbrevBeforeDot)
+const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'intended', 'need', 'red', 'bed', 'feed', 'speed', 'seed', 'hundred', 'based', 'united', 'limited', 'related', 'concerned', 'interested', 'indeed', 'armed', 'detailed', 'advanced', 'supposed', 'used'])
+const WINDOW = 12
+
+/** Sentence index of every token. */
+export function sentenceIds(toks: Tok[]): Int32Array {
+  const ids = new Int32Array(toks.length)
+  let s = 0
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!
+    if (i > 0 && t.par) s++
+    ids[i] = s
+    if ((t.t === '.' || t.t === '!' || t.t === '?') && i + 1 < toks.length) {
+      const prev = toks[i - 1]
+      const next = toks[i + 1]!
+      const abbrev = t.t === '.' && prev !== undefined && !t.sp && prev.kind === 'w' && (prev.t.length === 1 || ABBREV.has(prev.l) || monthAbbrev(prev.l))
+      if (next.sp && !abbrev && (next.cap || next.kind !== 'w')) s++
+    }
+  }
+  return ids
+}
+
+function monthAbbrev(w: string): boolean {
+  return w.length <= 4 && (lex.months as Record<string, number>)[w] !== undefined
+}
+
+/** Classify one token as a tense cue. */
+function cue(toks: Tok[], k: number): Tense {
+  const t = toks[k]!
+  if (t.kind !== 'w') return undefined
+  const w = t.l
+  if (w === 'll' && toks[k - 1]?.t === "'") return 'future'
+  if (w === 'going' && toks[k + 1]?.l === 'to') return 'future'
+  if (w === 'to' && toks[k - 1]?.l === 'going') return 'future'
+  if (FUTURE.has(w) && w !== 'going') return 'future'
+  if (PAST.has(w)) return 'past'
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && toks[k - 1]?.l !== 'be' && toks[k - 1]?.l !== 'been') return 'past'
+  return undefined
+}
+
+/** The tense around tokens `[i, j)`: the nearest cue word in the same sentence wins. */
+export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Tense {
+  const sid = ids[i]!
+  for (let d = 1; d <= WINDOW; d++) {
+    const a = i - d, b = j - 1 + d
+    const left = a >= 0 && ids[a] === sid ? cue(toks, a) : undefined
+    if (left) return left
+    const right = b < toks.length && ids[b] === sid ? cue(toks, b) : undefined
+    if (right) return right
+  }
+  return undefined
+}

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import test from 'node:test'
+
+const cli = path.resolve('dist/cli.mjs')
+const sample = path.resolve('examples/poland-ottawa.md')
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cli-'))
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', maxBuffer: 1 << 26})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+function write(name: string, content: string | Buffer): string {
+  const file = path.join(temp, name)
+  fs.mkdirSync(path.dirname(file), {recursive: true})
+  fs.writeFileSync(file, content)
+  return file
+}
+
+test('cli: tag the sample article as JSON', () => {
+  const {code, stdout, stderr} = run('tag', sample)
+  assert.equal(code, 0, stderr)
+  const result = JSON.parse(stdout)
+  assert.deepEqual(Object.keys(result), ['file', 'referenceDate', 'entities', 'dates', 'claims', 'messages'])
+  assert.equal(result.referenceDate, '2026-01-16')
+  const source = fs.readFileSync(sample, 'utf8')
+  const tomczyk = result.entities.find((entity: {name: string}) => entity.name === 'Cezary Tomczyk')
+  assert.equal(tomczyk.type, 'PER')
+  assert.equal(tomczyk.role, 'Deputy Defense Minister')
+  for (const span of [...result.dates, ...result.claims, ...result.entities.flatMap((e: {mentions: unknown[]}) => e.mentions)]) {
+    assert.equal(source.slice(span.start, span.end), span.text)
+  }
+
+  const values = Object.fromEntries(result.dates.map((date: {text: string; value: string}) => [date.text, date.value]))
+  assert.equal(values['next month'], '2026-02')
+  assert.equal(values['February 20'], '2026-02-20')
+  assert.equal(values['last week'], '2026-W02')
+  assert.equal(values['1997'], '1997')
+
+  const rise = result.claims.find((claim: {text: string}) => claim.text.includes('25 times'))
+  assert.ok(rise, 'the 25-times claim is tagged')
+  assert.equal(rise.speaker.name, 'Cezary Tomczyk')
+  assert.equal(rise.verb, 'According to')
+  for (const message of result.messages) {
+    assert.equal(typeof message.ruleId, 'string')
+    assert.ok(['error', 'warning', 'info'].includes(message.severity))
+  }
+})
+
+test('cli: several files give an array; text format reads', () => {
+  const other = write('other.md', '# Note\n\nNATO met in Brussels on Monday, officials said.\n')
+  const {code, stdout} = run('tag', sample, other)
+  assert.equal(code, 0)
+  const results = JSON.parse(stdout)
+  assert.equal(results.length, 2)
+  assert.equal(results[1].referenceDate, null)
+  const text = run('tag', '--format', 'text', sample)
+  assert.equal(text.code, 0)
+  assert.match(text.stdout, /PER {2}Cezary Tomczyk, Deputy Defense Minister/)
+  assert.match(text.stdout, /2026-02-20 +February 20/)
+})
+
+test('cli: --reference-date resolves relative dates, front matter wins', () => {
+  const file = write('undated.md', 'Poland will leave the treaty next month.\n')
+  const undated = JSON.parse(run('tag', file).stdout)
+  const date = undated.dates.find((d: {text: string}) => d.text === 'next month')
+  assert.equal(date.unresolved, true)
+  assert.ok(undated.messages.some((m: {ruleId: string}) => m.ruleId === 'relative-date-unresolved'))
+  const dated = JSON.parse(run('tag', '--reference-date', '2026-03-10', file).stdout)
+  assert.equal(dated.dates.find((d: {text: string}) => d.text === 'next month').value, '2026-04')
+  const bad = run('tag', '--reference-date', '2026-13-40', file)
+  assert.equal(bad.code, 2)
+  assert.match(bad.stderr, /--reference-date/)
+})
+
+test('cli: bad input gives one clear line per file, exit 2, others still processed', () => {
+  const binary = write('junk.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x00, 0x10]))
+  const latin1 = write('latin1.md', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x50, 0x61, 0x72, 0x69, 0x73]))
+  const empty = write('empty.md', '')
+  const broken = write('broken.md', '---\ndate: [unclosed\ntitle: x\n---\n\nPoland left the treaty last week.\n')
+  const missing = path.join(temp, 'missing.md')
+  const {code, stdout, stderr} = run('tag', missing, temp, binary, latin1, empty, broken, sample)
+  assert.equal(code, 2)
+  const lines = stderr.trim().split('\n')
+  assert.equal(lines.length, 4, stderr)
+  assert.match(stderr, /missing\.md: no such file/)
+  assert.match(stderr, /is a folder/)
+  assert.match(stderr, /junk\.md: looks binary/)
+  assert.match(stderr, /latin1\.md: is not valid UTF-8/)
+  assert.doesNotMatch(stderr, /at .*\.(m?js|ts):\d+/, 'no stack trace')
+  const results = JSON.parse(stdout)
+  assert.equal(results.length, 3)
+  assert.deepEqual(results[0].entities, [])
+  assert.ok(results[1].messages.some((m: {ruleId: string}) => m.ruleId === 'front-matter-invalid'))
+  assert.ok(results[1].dates.length > 0)
+  assert.ok(results[2].entities.length > 5)
+})
+
+test('cli: a file over the size limit is refused with a clear error', () => {
+  const big = write('big.md', 'Poland. '.repeat(200_000))
+  const {code, stderr} = run('tag', '--max-size', '1', big)
+  assert.equal(code, 2)
+  assert.match(stderr, /big\.md: 1\.5 MB is over the 1 MB limit/)
+})
+
+test('cli: check folders and globs, exit codes', () => {
+  const folder = path.join(temp, 'articles')
+  write('articles/a.md', fs.readFileSync(sample, 'utf8'))
+  write('articles/sub/b.markdown', '# B\n\nOutput will rise by 25 times in the coming period.\n')
+  write('articles/node_modules/c.md', 'skip me')
+  const {code, stderr} = run('check', folder)
+  assert.ok(code === 0 || code === 1)
+  assert.match(stderr, /articles\/a\.md/)
+  assert.match(stderr, /articles\/sub\/b\.markdown/)
+  assert.doesNotMatch(stderr, /node_modules/)
+  assert.match(stderr, /unattributed-claim/)
+  const frail = run('check', '--frail', path.join(folder, '**/*.markdown'))
+  assert.equal(frail.code, 1)
+  assert.match(frail.stderr, /b\.markdown/)
+  assert.doesNotMatch(frail.stderr, /a\.md/)
+})
+
+test('cli: usage errors and help', () => {
+  assert.equal(run().code, 2)
+  assert.equal(run('frobnicate').code, 2)
+  assert.equal(run('eval', 'x.jsonl').code, 2)
+  const help = run('--help')
+  assert.equal(help.code, 0)
+  assert.match(help.stdout, /newsmark <command>/)
+})
+
+test('cli: eval writes predictions per line', () => {
+  const gold = write('gold.jsonl', [
+    JSON.stringify({id: 'a', text: 'Peter Blackburn visited Warsaw .'}),
+    JSON.stringify({id: 'b', text: 'The talks ended last week .', dct: '2026-01-16'})
+  ].join('\n'))
+  const ner = run('eval', '--task', 'ner', gold).stdout.trim().split('\n').map((line) => JSON.parse(line))
+  assert.deepEqual(ner[0].spans, [
+    {start: 0, end: 15, label: 'PER'},
+    {start: 24, end: 30, label: 'LOC'}
+  ])
+  const timex = run('eval', '--task', 'timex', gold).stdout.trim().split('\n').map((line) => JSON.parse(line))
+  assert.deepEqual(timex[1].spans, [{start: 16, end: 25, label: 'DATE', value: '2026-W02'}])
+  const claims = run('eval', '--task', 'claims', gold).stdout.trim().split('\n').map((line) => JSON.parse(line))
+  assert.equal(claims.length, 2)
+  assert.ok(claims.every((claim: {label: number; score: number}) => (claim.label === 0 || claim.label === 1) && claim.score >= 0 && claim.score <= 1))
+})

@@ -25,7 +25,7 @@ export function frontMatterDate(tree: Root, file: VFile): string | undefined {
   try {
     data = parse(node.value)
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const reason = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/:$/, '')
     const message = file.message(
       'Unexpected invalid YAML in front matter, expected valid YAML: ' + reason,
       {

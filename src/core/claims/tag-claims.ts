@@ -1,7 +1,8 @@
 /**
- * Claims: every sentence the check-worthiness model scores at or above its
- * threshold, and every sentence with a direct quotation, becomes a claim
- * with its kind and attribution. Pronoun speakers become mentions of the
+ * Claims: every sentence of a paragraph (headlines and table cells are not
+ * statements) that the check-worthiness model scores at or above its
+ * threshold, and every attributed sentence with a direct quotation, becomes
+ * a claim with its kind and attribution. Pronoun speakers become mentions of the
  * person they resolve to.
  */
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
@@ -97,6 +98,8 @@ export function tagClaims(
       persons.push({...candidate, ...(genders.has(candidate.entity) ? {gender: genders.get(candidate.entity)!} : {})})
     }
 
+    // Claims are statements in paragraphs: not headlines, not table cells.
+    if (sentence.block.kind !== 'paragraph' || sentence.tokens.length < 4) continue
     const score = checkWorthiness(sentence.text)
     const quoted = quotePattern.test(sentence.text)
     if (score < CLAIM_THRESHOLD && !(quoted && found.speaker)) continue

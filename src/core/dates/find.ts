@@ -14,7 +14,7 @@ import {timeRule} from './rules-time.ts'
 import type {Cand} from './sem.ts'
 import {tokenize, type Tok} from './tokenize.ts'
 
-const RULES = [timeRule, calendarRule, periodRule, relativeRule, durationRule, setRule]
+const RULES = [timeRule, calendarRule, periodRule, relativeRule, setRule, durationRule]
 
 /** Function words that can start a rule besides the lexicon entries. */
 const STARTERS = ['the', 'a', 'an', 'its', 'their', 'that', 'every', 'each', 'once', 'twice', 'thrice', 'fiscal', 'year', 'half', 'q', 'overnight', 'prior', 'previous', 'comparable', 'corresponding', 'same', 'latest', 'recent', 'most', 'final', 'first', 'remaining', 'initial', 'ensuing', 'preceding', 'intervening', 'entire', 'whole', 'full', 'closing', 'opening', 'early']

@@ -68,6 +68,20 @@ function frequency(toks: Tok[], i: number): Cand | null {
   return {i, j: k + 2, type: 'SET', sem: {k: 'lit', value: durationValue(1, u)}}
 }
 
+const QUANTITY = new Set(['million', 'billion', 'thousand', 'hundred', 'dozens', 'hundreds', 'thousands', 'millions', 'cents', 'dollars', 'percent', '%', 'times'])
+const NOT_PLURAL_NOUN = new Set(['is', 'was', 'has', 'this', 'its', 'his', 'hers', 'us', 'as', 'thus', 'plus', 'less', 'yes', 'does', 'always', 'perhaps', 'news', 'years', 'months', 'weeks', 'days'])
+
+/** A rate: "$2 million a year", "358,000 jobs a month", "24 hours a day". */
+function rate(toks: Tok[], i: number): Cand | null {
+  if (!is(toks, i, 'a', 'per')) return null
+  const u = unitOf(toks[i + 1]) as Unit | undefined
+  if (!u || u === 'WE' || u === 'Q' || toks[i + 1]!.l.endsWith('s') || is(toks, i + 2, 'ago', 'earlier', 'later', 'or', 'and', 'before', 'after')) return null
+  const prev = toks[i - 1]
+  if (!prev) return null
+  const quantity = prev.kind === 'n' || QUANTITY.has(prev.l) || (prev.kind === 'w' && prev.l.length > 3 && prev.l.endsWith('s') && !NOT_PLURAL_NOUN.has(prev.l) && !prev.l.endsWith('ss'))
+  return quantity ? {i, j: i + 2, type: 'SET', sem: {k: 'lit', value: durationValue(1, u)}} : null
+}
+
 /** Plural weekdays: "on Mondays", "Tuesday nights". */
 function pluralWeekday(toks: Tok[], i: number): Cand | null {
   const t = toks[i]
@@ -91,5 +105,5 @@ function adverb(toks: Tok[], i: number): Cand | null {
 
 /** Any SET at token `i`. */
 export function setRule(toks: Tok[], i: number): Cand | null {
-  return every(toks, i) ?? frequency(toks, i) ?? pluralWeekday(toks, i) ?? adverb(toks, i)
+  return every(toks, i) ?? frequency(toks, i) ?? rate(toks, i) ?? pluralWeekday(toks, i) ?? adverb(toks, i)
 }

@@ -5,13 +5,21 @@
  */
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 
 /** Severity of a finding. */
 export type Severity = 'error' | 'warning' | 'info'
 
 /** Where rule documentation lives. */
 export const docsUrl = 'https://github.com/newsmark/newsmark/blob/main/docs/rules.md'
+
+/** Another place a finding refers to (the first spelling, the earlier date). */
+export interface Related {
+  start: number
+  end: number
+  /** What is there (“First stated here”). */
+  reason: string
+}
 
 /** A finding to report. */
 export interface Finding {
@@ -26,7 +34,13 @@ export interface Finding {
   actual?: string
   /** Extra explanation. */
   note?: string
+  /** Related place, reported as the message `cause`. */
+  related?: Related
 }
+
+// Line index per file: building it is linear in the file, so a file with
+// many findings builds it once.
+const locations = new WeakMap<VFile, {value: unknown; place: ReturnType<typeof location>}>()
 
 /**
  * Report a finding on a file.
@@ -39,7 +53,7 @@ export interface Finding {
  *   The message.
  */
 export function report(file: VFile, finding: Finding): VFileMessage {
-  const place = location(file)
+  const place = locate(file)
   const start = place.toPoint(finding.start)
   const end = place.toPoint(finding.end)
   const message = file.message(finding.reason, {
@@ -53,5 +67,31 @@ export function report(file: VFile, finding: Finding): VFileMessage {
   if (finding.expected) message.expected = finding.expected
   if (finding.actual !== undefined) message.actual = finding.actual
   if (finding.note) message.note = finding.note
+  if (finding.related) {
+    const relatedStart = place.toPoint(finding.related.start)
+    const relatedEnd = place.toPoint(finding.related.end)
+    message.cause = new VFileMessage(finding.related.reason, {
+      ...(relatedStart && relatedEnd ? {place: {start: relatedStart, end: relatedEnd}} : {}),
+      ruleId: finding.ruleId,
+      source: 'newsmark'
+    })
+  }
+
   return message
+}
+
+/**
+ * The line index of a file, cached while its value is unchanged.
+ *
+ * @param file
+ *   File.
+ * @returns
+ *   Location helpers.
+ */
+function locate(file: VFile): ReturnType<typeof location> {
+  const cached = locations.get(file)
+  if (cached && cached.value === file.value) return cached.place
+  const place = location(file)
+  locations.set(file, {value: file.value, place})
+  return place
 }

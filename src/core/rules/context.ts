@@ -1,0 +1,216 @@
+/**
+ * The view of a tagged document that rules share: its sentences with source
+ * offsets, tokens, the claim each sentence is (if any), and who the sentence
+ * attributes its content to. Built once per file and only when a rule asks.
+ *
+ * A sentence's speaker is its claim's speaker; for sentences that are no
+ * claim, the claim tagger's attribution runs on the sentence (entity mentions
+ * come from the result), so "he added" or "Officials argue" count as
+ * attributed there too.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {attribute, type Candidate} from '../claims/attribution.ts'
+import {viewDocument, type DocumentView, type SentenceView} from '../document.ts'
+import type {Fact} from '../facts/types.ts'
+import {toSource} from '../prose.ts'
+import type {Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
+
+/** A token with source offsets. */
+export interface SourceToken {
+  /** Source start offset. */
+  start: number
+  /** Source end offset. */
+  end: number
+  /** Token text. */
+  text: string
+  /** Lower-cased text with typographic apostrophes made ASCII. */
+  lower: string
+}
+
+/** One sentence as rules see it. */
+export interface SentenceInfo {
+  view: SentenceView
+  /** Source start offset. */
+  start: number
+  /** Source end offset. */
+  end: number
+  tokens: ReadonlyArray<SourceToken>
+  /** The claim this sentence is, if check-worthy. */
+  claim?: Claim
+  /** Who the sentence is attributed to, if anyone. */
+  speaker?: Attribution
+  /** Token index of the reporting verb or phrase, if any. */
+  verbAt?: number
+  /** Whether the sentence is in a heading. */
+  heading: boolean
+  /** Whether the sentence is in a table cell. */
+  table: boolean
+  /** Whether the sentence cites a source: a link, a footnote or a cue such as “a report by”. */
+  cited: boolean
+}
+
+/** What a rule gets. */
+export interface RuleContext {
+  file: VFile
+  /** The Markdown source. */
+  source: string
+  result: NewsmarkResult
+  tree: Root
+  /** The reader’s fact base. */
+  facts: ReadonlyArray<Fact>
+  /** Entities by id. */
+  entity(id: string): Entity | undefined
+  /** The document’s prose view (built on first use). */
+  readonly document: DocumentView
+  /** Sentences (built on first use). */
+  readonly sentences: ReadonlyArray<SentenceInfo>
+}
+
+// A cue that a sentence names its evidence: "a report by", "data from",
+// "figures published by", "a study in".
+const sourceCue =
+  /\b(report|study|survey|poll|census|data|figures|statistics|analysis|research|estimates?|records)\s+(by|from|of|in|published|released|compiled)\b|\b(according to|cited by|quoted by|as reported by)\b/i
+// A Markdown link, reference, footnote or autolink in the sentence source.
+const citation = /\]\(|\]\[|\[\^|<https?:|https?:\/\//
+
+/**
+ * Create the rule context.
+ *
+ * @param file
+ *   File (its value is the Markdown source).
+ * @param result
+ *   Tags.
+ * @param tree
+ *   mdast tree of the source.
+ * @param facts
+ *   Fact base.
+ * @returns
+ *   Context.
+ */
+export function createContext(
+  file: VFile,
+  result: NewsmarkResult,
+  tree: Root,
+  facts: ReadonlyArray<Fact>
+): RuleContext {
+  const source = String(file.value ?? '')
+  const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
+  let document: DocumentView | undefined
+  let sentences: SentenceInfo[] | undefined
+
+  return {
+    file,
+    source,
+    result,
+    tree,
+    facts,
+    entity: (id) => byId.get(id),
+    get document() {
+      document ??= viewDocument(tree, source)
+      return document
+    },
+    get sentences() {
+      sentences ??= buildSentences(this.document, result, source)
+      return sentences
+    }
+  }
+}
+
+/**
+ * Build the sentence infos.
+ *
+ * @param document
+ *   Document view.
+ * @param result
+ *   Tags.
+ * @param source
+ *   Markdown source.
+ * @returns
+ *   Sentences in document order.
+ */
+function buildSentences(
+  document: DocumentView,
+  result: NewsmarkResult,
+  source: string
+): SentenceInfo[] {
+  const claims = new Map(result.claims.map((claim) => [claim.start, claim]))
+  const mentions = result.entities
+    .flatMap((entity) =>
+      entity.mentions
+        .filter((mention) => !mention.pronoun)
+        .map((mention) => ({entity, start: mention.start, end: mention.end}))
+    )
+    .sort((a, b) => a.start - b.start)
+  const infos: SentenceInfo[] = []
+  let cursor = 0
+
+  for (const view of document.sentences) {
+    const block = view.block
+    const span = toSource(block, view.start, view.end)
+    const tokens: SourceToken[] = view.tokens.map((token) => {
+      const place = toSource(block, token.start, token.end)
+      return {...place, text: token.text, lower: token.text.toLowerCase().replace(/’/g, "'")}
+    })
+
+    // Entity mentions in this sentence, as token ranges.
+    while (cursor < mentions.length && mentions[cursor].start < span.start) cursor++
+    const candidates: Candidate[] = []
+    for (let index = cursor; index < mentions.length && mentions[index].start < span.end; index++) {
+      const mention = mentions[index]
+      const first = tokens.findIndex((token) => token.start === mention.start)
+      const last = tokens.findIndex((token) => token.end === mention.end)
+      if (first < 0 || last < first) continue
+      candidates.push({
+        entity: mention.entity.id,
+        name: mention.entity.name,
+        type: mention.entity.type,
+        first,
+        last: last + 1
+      })
+    }
+
+    const info: SentenceInfo = {
+      view,
+      start: span.start,
+      end: span.end,
+      tokens,
+      heading: block.kind === 'heading',
+      table: block.kind === 'tableCell',
+      cited: citation.test(source.slice(span.start, span.end)) || sourceCue.test(view.text)
+    }
+    const claim = claims.get(span.start)
+    if (claim) info.claim = claim
+    // Unresolved pronouns still name someone: they count as a speaker.
+    const found = attribute(view, candidates, () => undefined)
+    const speaker = claim ? claim.speaker : found.speaker
+    if (speaker) {
+      info.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
+    }
+
+    if (found.verbAt !== undefined) info.verbAt = found.verbAt
+    infos.push(info)
+  }
+
+  return infos
+}
+
+/**
+ * The source span of a token range of a sentence.
+ *
+ * @param sentence
+ *   Sentence.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Token index after the last.
+ * @returns
+ *   Source offsets.
+ */
+export function tokenSpan(
+  sentence: SentenceInfo,
+  first: number,
+  last: number
+): {start: number; end: number} {
+  return {start: sentence.tokens[first].start, end: sentence.tokens[last - 1].end}
+}

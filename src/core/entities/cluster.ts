@@ -95,17 +95,16 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
  */
 function toEntity(group: Group, id: string): Entity {
   const mentions = [...group.mentions].sort((a, b) => a.start - b.start)
-  const entity: Entity = {
+  const role = mentions.find((mention) => mention.role)?.role
+  return {
     id,
     type: typeOf(group),
     name: canonicalName(mentions),
+    ...(role ? {role} : {}),
     mentions: mentions.map(
       (mention): Mention => ({start: mention.start, end: mention.end, text: mention.text})
     )
   }
-  const role = mentions.find((mention) => mention.role)?.role
-  if (role) entity.role = role
-  return entity
 }
 
 /**

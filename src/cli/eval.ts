@@ -1,10 +1,12 @@
 /**
  * `newsmark eval`: runs the tagger over a gold JSONL file (the format of
- * `../shared/eval`) and writes predictions as JSONL, for `score.mjs`.
+ * `../shared/eval`) and writes predictions as JSONL, for `score.mjs`. The
+ * gold texts are plain text (CoNLL tokens, TempEval’s LaTeX quotes), so they
+ * are read as text, not as Markdown.
  */
 import fs from 'node:fs'
 import readline from 'node:readline'
-import {analyzeSync} from '../core/analyze.ts'
+import {analyzeText} from '../core/analyze.ts'
 import {checkWorthiness, CLAIM_THRESHOLD} from '../core/claims/classifier.ts'
 import {InputError} from './read.ts'
 
@@ -70,7 +72,7 @@ function predict(task: Task, gold: GoldLine): object {
   }
 
   if (task === 'ner') {
-    const file = analyzeSync(gold.text, {dates: false, claims: false})
+    const file = analyzeText(gold.text, {dates: false, claims: false})
     const spans = file.data.newsmark!.entities.flatMap((entity) =>
       entity.mentions
         .filter((mention) => !mention.pronoun)
@@ -79,7 +81,7 @@ function predict(task: Task, gold: GoldLine): object {
     return {id: gold.id, spans: spans.sort((a, b) => a.start - b.start)}
   }
 
-  const file = analyzeSync(gold.text, {
+  const file = analyzeText(gold.text, {
     entities: false,
     claims: false,
     referenceDate: gold.dct ?? null

@@ -8,8 +8,11 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile, type Compatible} from 'vfile'
-import type {Options} from './options.ts'
+import {viewText} from './document.ts'
+import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
+import {runRules} from './rules/index.ts'
+import {tagDocument} from './tag.ts'
 
 /**
  * Create the Newsmark processor: remark-parse, front matter (YAML), GFM,
@@ -75,5 +78,29 @@ export function analyzeSync(
   }
 
   processor.runSync(processor.parse(file), file)
+  return file
+}
+
+/**
+ * Tag plain text (not Markdown): the text is read as it is, blocks split at
+ * blank lines. For text that Markdown would mangle (the gold data of the
+ * evaluation sets: CoNLL tokens, TempEval’s LaTeX quotes).
+ *
+ * @param value
+ *   Plain text or vfile.
+ * @param options
+ *   Plugin options.
+ * @returns
+ *   The file, with `file.data.newsmark` and `file.messages`.
+ */
+export function analyzeText(
+  value: Compatible,
+  options?: Readonly<Options> | null
+): VFile {
+  const file = value instanceof VFile ? value : new VFile(value)
+  const settings = normalizeOptions(options)
+  const document = viewText(String(file.value ?? ''))
+  file.data.newsmark = tagDocument(document, settings.referenceDate, settings)
+  runRules(file, file.data.newsmark)
   return file
 }

@@ -42,7 +42,47 @@ export interface DocumentView {
  *   Document view.
  */
 export function viewDocument(tree: Root, source: string): DocumentView {
-  const blocks = proseBlocks(tree, source)
+  return viewBlocks(proseBlocks(tree, source), source)
+}
+
+/**
+ * Build the text view of plain text (not Markdown): every run of text
+ * between blank lines is a block, with offsets as they are.
+ *
+ * @param source
+ *   Plain text.
+ * @returns
+ *   Document view.
+ */
+export function viewText(source: string): DocumentView {
+  const blocks: ProseBlock[] = []
+  const pattern = /\S(?:[^\n]|\n(?![ \t]*\r?\n))*/g
+  for (const match of source.matchAll(pattern)) {
+    const text = match[0]
+    const map = new Int32Array(text.length)
+    const ends = new Int32Array(text.length)
+    for (let index = 0; index < text.length; index++) {
+      map[index] = match.index + index
+      ends[index] = match.index + index + 1
+    }
+
+    blocks.push({text, map, ends, kind: 'paragraph'})
+  }
+
+  return viewBlocks(blocks, source)
+}
+
+/**
+ * Split blocks into tokens and sentences.
+ *
+ * @param blocks
+ *   Prose blocks.
+ * @param source
+ *   Source.
+ * @returns
+ *   Document view.
+ */
+function viewBlocks(blocks: ProseBlock[], source: string): DocumentView {
   const sentences: SentenceView[] = []
   for (const block of blocks) {
     const tokens = tokenize(block.text)

@@ -3,7 +3,7 @@
  * Pure TypeScript, no editor dependency: runs in Node, the CLI, tests and the
  * VS Code extension alike.
  */
-export {analyze, analyzeSync, createProcessor} from './analyze.ts'
+export {analyze, analyzeSync, analyzeText, createProcessor} from './analyze.ts'
 export {countryFacts, type CountryFacts} from './entities/gazetteer.ts'
 export {normalizeOptions, type Options} from './options.ts'
 export {default as remarkNewsmark} from './plugin.ts'

@@ -9,15 +9,11 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {tagClaims} from './claims/tag-claims.ts'
-import {tagTimex} from './dates/index.ts'
-import {spanOf, viewDocument, type DocumentView} from './document.ts'
-import {clusterMentions} from './entities/cluster.ts'
-import {findMentions} from './entities/mentions.ts'
+import {viewDocument} from './document.ts'
 import {frontMatterDate} from './front-matter.ts'
-import {normalizeOptions, type Options, type Settings} from './options.ts'
+import {normalizeOptions, type Options} from './options.ts'
 import {runRules} from './rules/index.ts'
-import type {DateTag, NewsmarkResult} from './types.ts'
+import {tagDocument} from './tag.ts'
 
 /**
  * Tag entities, dates and claims.
@@ -37,69 +33,9 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
    *   File.
    */
   return function (tree: Root, file: VFile): undefined {
-    file.data.newsmark = tagDocument(tree, file, settings)
+    const source = String(file.value ?? '')
+    const referenceDate = frontMatterDate(tree, file) ?? settings.referenceDate
+    file.data.newsmark = tagDocument(viewDocument(tree, source), referenceDate, settings)
     runRules(file, file.data.newsmark)
   }
-}
-
-/**
- * Tag one parsed document.
- *
- * @param tree
- *   mdast tree.
- * @param file
- *   File (its value is the Markdown source).
- * @param settings
- *   Settings.
- * @returns
- *   Result.
- */
-function tagDocument(tree: Root, file: VFile, settings: Settings): NewsmarkResult {
-  const source = String(file.value ?? '')
-  const referenceDate = frontMatterDate(tree, file) ?? settings.referenceDate
-  const document = viewDocument(tree, source)
-  const result: NewsmarkResult = {entities: [], dates: [], claims: []}
-  if (referenceDate) result.referenceDate = referenceDate
-
-  if (settings.entities || settings.claims) {
-    const mentions = findMentions(document)
-    const {entities, entityOf} = clusterMentions(mentions)
-    if (settings.claims) {
-      result.claims = tagClaims(document, mentions, entityOf, entities)
-    }
-
-    if (settings.entities) result.entities = entities
-  }
-
-  if (settings.dates) result.dates = tagDates(document, referenceDate)
-  return result
-}
-
-/**
- * Tag the dates of every prose block.
- *
- * @param document
- *   Document.
- * @param referenceDate
- *   Reference date.
- * @returns
- *   Dates in document order.
- */
-function tagDates(document: DocumentView, referenceDate: string | undefined): DateTag[] {
-  const dates: DateTag[] = []
-  for (const block of document.blocks) {
-    const found = tagTimex(block.text, referenceDate ? {referenceDate} : {})
-    for (const timex of found) {
-      const date: DateTag = {
-        ...spanOf(document, block, timex.start, timex.end),
-        type: timex.type,
-        value: timex.value,
-        relative: timex.relative
-      }
-      if (timex.unresolved) date.unresolved = true
-      dates.push(date)
-    }
-  }
-
-  return dates
 }

@@ -14,10 +14,11 @@ import {timeRule} from './rules-time.ts'
 import type {Cand} from './sem.ts'
 import {tokenize, type Tok} from './tokenize.ts'
 
+/** Grammar rules, in order of preference when two matches are equally long. */
 const RULES = [timeRule, calendarRule, periodRule, relativeRule, setRule, durationRule]
 
 /** Function words that can start a rule besides the lexicon entries. */
-const STARTERS = ['the', 'a', 'an', 'its', 'their', 'that', 'every', 'each', 'once', 'twice', 'thrice', 'fiscal', 'year', 'half', 'q', 'overnight', 'prior', 'previous', 'comparable', 'corresponding', 'same', 'latest', 'recent', 'most', 'final', 'first', 'remaining', 'initial', 'ensuing', 'preceding', 'intervening', 'entire', 'whole', 'full', 'closing', 'opening', 'early']
+const STARTERS = ['the', 'a', 'an', 'its', 'their', 'that', 'every', 'each', 'once', 'twice', 'thrice', 'fiscal', 'year', 'half', 'q', 'overnight', 'prior', 'previous', 'comparable', 'corresponding', 'same', 'latest', 'recent', 'most', 'final', 'first', 'remaining', 'initial', 'ensuing', 'preceding', 'intervening', 'entire', 'whole', 'full', 'closing', 'opening', 'early', 'per']
 
 /** Lower-cased words that can start a time expression: the first word of every lexicon entry. */
 const START = new Set<string>(STARTERS)
@@ -40,8 +41,9 @@ function bestAt(toks: Tok[], i: number): Cand | null {
 /** Whether a determiner "the" before this candidate belongs to its span ("the third quarter", "the 1990s"). */
 function takesThe(c: Cand): boolean {
   const s = c.sem
-  if (s.k === 'cal') return s.q !== undefined || s.h !== undefined || s.dec !== undefined || s.cent !== undefined || (s.se !== undefined && s.se !== 'WE') || (s.y !== undefined && s.m === undefined)
-  return c.type === 'DURATION'
+  if (s.k === 'cal') return s.q !== undefined || s.h !== undefined || s.dec !== undefined || s.cent !== undefined || (s.se !== undefined && s.se !== 'WE')
+  // durations decide about "the" themselves ("the nine months", but "the 24-hour news cycle")
+  return false
 }
 
 /** All candidate time expressions over `toks`, left to right, not overlapping. */
@@ -50,7 +52,7 @@ export function findCandidates(toks: Tok[]): Cand[] {
   let i = 0
   while (i < toks.length) {
     const t = toks[i]!
-    if ((t.kind === 'p' && t.t !== "'" && t.t !== '\u2019') || (t.kind === 'w' && !START.has(t.l))) {
+    if ((t.kind === 'p' && t.l !== "'") || (t.kind === 'w' && !START.has(t.l))) {
       i++
       continue
     }

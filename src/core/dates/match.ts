@@ -72,9 +72,7 @@ export function isAmbiguousMonth(t: Tok): boolean {
 /** ISO weekday number of a capitalised weekday word, else 0. */
 export function weekdayOf(t: Tok | undefined): number {
   if (!t || t.kind !== 'w' || !t.cap) return 0
-  const wd = (lex.weekdays as Record<string, number>)[t.l] ?? 0
-  // abbreviations only with their dot
-  return wd && t.l.length <= 5 && !t.l.endsWith('day') ? 0 : wd
+  return (lex.weekdays as Record<string, number>)[t.l] ?? 0
 }
 
 /** Time unit of a word ("years" → Y). */

@@ -67,7 +67,7 @@ export function resolveYear(ref: Ymd, m: number, d: number | undefined, dir: -1 
     const delta = (y - ref.y) * 372 + t - r
     const against = delta > 0 ? tense !== 'future' : tense === 'future'
     const score = Math.abs(delta) * (against ? (tense ? 3 : 1.5) : 1)
-    if (score < bestScore) {
+    if (score < bestScore || (score === bestScore && !against)) {
       best = y
       bestScore = score
     }

@@ -56,7 +56,8 @@ export function readNumber(toks: Tok[], i: number): NumRead | null {
   let j = i
   let lastSmall = -1
   let any = false
-  while (j < toks.length) {
+  // a number in words is a handful of words ("two hundred and fifty thousand"): bounded look-ahead
+  while (j < toks.length && j - i < 12) {
     const w = toks[j]!.l
     if (any && w === '-' && hyphenAt(toks, j)) {
       j++

@@ -12,7 +12,9 @@ import type {Tok} from './tokenize.ts'
 const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 const DECADE_WORDS: Record<string, number> = lex.decadeWords
 const NOT_AFTER_YEAR = new Set(['%', 'percent', 'per', 'shares', 'people', 'points', 'units', 'cars', 'dollars', 'tons', 'miles', 'feet', 'meters', 'barrels', 'acres', 'employees', 'workers', 'troops', 'cents'])
-const NOT_BEFORE_YEAR = new Set(['$', '£', '€', '#', '¥', 'no', 'number', 'route', 'flight', 'room', 'model', 'boeing', 'about', 'some', 'nearly', 'over'])
+const NOT_BEFORE_YEAR = new Set(['$', '£', '€', '#', '¥', 'no', 'number', 'route', 'flight', 'room', 'model', 'boeing', 'about', 'some', 'nearly', 'over', 'section', 'gate', 'article', 'chapter', 'page', 'pages', 'rule', 'bus', 'highway', 'interstate', 'apartment', 'suite', 'box', 'code', 'type', 'vol', 'approximately', 'roughly', 'almost'])
+/** prepositions after which a year may be followed by a plural noun ("in 1990 sales fell") */
+const YEAR_PREP = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'from', 'to', 'during', 'before', 'after', 'through', 'for', 'between', 'early', 'late', 'mid', 'fiscal'])
 /** words after which a bare ambiguous month name ("May", "March") is a month */
 const MONTH_CONTEXT = new Set(['in', 'last', 'this', 'next', 'early', 'late', 'mid', 'since', 'until', 'till', 'by', 'of', 'during', 'before', 'after', 'from', 'through', 'to', 'between', 'and', 'or', 'on', 'for', 'each', 'every', 'end', 'the', 'around', 'that', '-'])
 
@@ -24,7 +26,7 @@ export function readYear(toks: Tok[], i: number): {y: number; j: number} | null 
     if (toks[i + 1] && !toks[i + 1]!.sp && (toks[i + 1]!.l === 's' || (toks[i + 1]!.l === "'" && toks[i + 2]?.l === 's'))) return null
     return {y, j: i + 1}
   }
-  if (toks[i]?.t === "'" || toks[i]?.t === '\u2019') {
+  if (toks[i]?.l === "'") {
     const t = toks[i + 1]
     if (t?.kind === 'n' && t.t.length === 2 && !t.sp && !(toks[i + 2]?.l === 's' && !toks[i + 2]!.sp)) {
       const n = Number(t.t)
@@ -40,6 +42,8 @@ export function yearContextOk(toks: Tok[], i: number, j: number): boolean {
   const prev = toks[i - 1]
   if (prev && (NOT_BEFORE_YEAR.has(prev.l) || (prev.kind === 'n' && !prev.sp) || (prev.t === '.' && !prev.sp) || prev.l === '-' && toks[i - 2]?.kind === 'n' && !prev.sp)) return false
   const next = toks[j]
+  // "1500 passengers", "2000 pounds": a quantity, unless a preposition makes it a year
+  if (next?.kind === 'w' && next.sp && !next.cap && next.l.length > 3 && next.l.endsWith('s') && !next.l.endsWith('ss') && !YEAR_PREP.has(prev?.l ?? '')) return false
   if (next && (NOT_AFTER_YEAR.has(next.l) || (next.t === ':' && !next.sp) || (next.t === '.' && !next.sp && toks[j + 1]?.kind === 'n' && !toks[j + 1]!.sp))) return false
   return true
 }
@@ -84,7 +88,10 @@ function monthFirst(toks: Tok[], i: number): {sem: CalSem; j: number} | null {
   if (y) return {sem: {k: 'cal', y: y.y, m}, j: y.j}
   // a bare month name: abbreviations need their dot, ambiguous words need a cue before them
   if (abbrev && !dotted) return null
-  if (isAmbiguousMonth(toks[i]!) && !(toks[i - 1] && MONTH_CONTEXT.has(toks[i - 1]!.l))) return null
+  const cue = toks[i - 1] !== undefined && MONTH_CONTEXT.has(toks[i - 1]!.l)
+  if (isAmbiguousMonth(toks[i]!) && !cue) return null
+  // "June Carter", "April Smith": a first name
+  if (!cue && toks[i + 1]?.cap && toks[i + 1]!.kind === 'w' && !monthOf(toks[i + 1])) return null
   return withRelYear(toks, i + 1, {k: 'cal', m})
 }
 
@@ -93,7 +100,7 @@ const REL_YEAR: Record<string, number> = {this: 0, last: -1, next: 1}
 /** "July last year", "March 3 this year": the year relative to the reference. */
 function withRelYear(toks: Tok[], j: number, sem: CalSem): {sem: CalSem; j: number} {
   const r = REL_YEAR[toks[j]?.l ?? '']
-  if (r !== undefined && is(toks, j + 1, 'year') && !(toks[j + 2]?.t === "'")) return {sem: {...sem, yRel: r}, j: j + 2}
+  if (r !== undefined && is(toks, j + 1, 'year') && !(toks[j + 2]?.l === "'")) return {sem: {...sem, yRel: r}, j: j + 2}
   return {sem, j}
 }
 
@@ -141,7 +148,7 @@ function era(toks: Tok[], i: number): {sem: CalSem; j: number} | null {
     if (s && !s.sp && s.l === 's') return {sem: {k: 'cal', dec: Math.floor(yearOf(t) / 10)}, j: i + 2}
     if (s && !s.sp && s.l === "'" && toks[i + 2]?.l === 's') return {sem: {k: 'cal', dec: Math.floor(yearOf(t) / 10)}, j: i + 3}
   }
-  if ((t.t === "'" || t.t === '\u2019') && toks[i + 1]?.kind === 'n' && toks[i + 1]!.t.length === 2 && toks[i + 2]?.l === 's' && !toks[i + 2]!.sp) {
+  if (t.l === "'" && toks[i + 1]?.kind === 'n' && toks[i + 1]!.t.length === 2 && toks[i + 2]?.l === 's' && !toks[i + 2]!.sp) {
     const n = Number(toks[i + 1]!.t)
     if (n % 10 === 0) return {sem: {k: 'cal', dec: (n < 30 ? 200 : 190) + n / 10}, j: i + 3}
   }
@@ -170,8 +177,8 @@ export function calendarRule(toks: Tok[], i: number): Cand | null {
   const y = readYear(toks, i)
   if (y && (toks[i]!.kind !== 'n' || yearContextOk(toks, i, y.j))) {
     // spelled years need a cue that this is a year ("in nineteen ninety-six")
-    if (toks[i]!.kind === 'w' && !['seventeen', 'eighteen', 'nineteen', 'two'].includes(toks[i]!.l) && !is(toks, i - 1, 'in', 'of', 'since', 'year', 'until', 'by', 'from', 'to', 'and', 'before', 'after', 'during', 'late', 'early', 'mid')) return null
-    if (toks[i]!.t === "'" && !is(toks, i - 1, 'in', 'of', 'since', 'until', 'by', 'from', 'to', 'fiscal', 'class', 'season')) return null
+    if (toks[i]!.kind === 'w' && !['seventeen', 'eighteen', 'nineteen'].includes(toks[i]!.l) && !is(toks, i - 1, 'in', 'of', 'since', 'year', 'until', 'by', 'from', 'to', 'and', 'before', 'after', 'during', 'late', 'early', 'mid')) return null
+    if (toks[i]!.l === "'" && !is(toks, i - 1, 'in', 'of', 'since', 'until', 'by', 'from', 'to', 'fiscal', 'class', 'season')) return null
     return {i, j: y.j, type: 'DATE', sem: {k: 'cal', y: y.y}}
   }
   return null

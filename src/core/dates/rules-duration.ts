@@ -15,6 +15,8 @@ const ADJ = new Set(lex.unitAdjs)
 const BARE_CUE = new Set(['for', 'within', 'over', 'the', 'in', 'after', 'during', 'takes', 'take', 'took', 'spent', 'spend', 'lasted', 'last'])
 /** words between "the" and a number that keep the phrase a duration ("the past two months") */
 const SPAN_WORDS = new Set(['past', 'last', 'next', 'coming', 'first', 'previous', 'following', 'final', 'remaining', 'initial', 'latest', 'recent', 'prior', 'ensuing', 'preceding', 'intervening', 'same', 'entire', 'whole', 'full', 'early', 'closing', 'opening'])
+/** lead words that make a bare plural a duration ("recent months", "the coming weeks") */
+const BARE_LEAD = new Set(['past', 'last', 'next', 'coming', 'recent', 'following', 'previous', 'ensuing', 'intervening', 'prior', 'early', 'final', 'closing', 'opening'])
 const NOT_DURATION_UNITS = new Set(['WE'])
 
 /** Read the quantity before a unit: a number, "a", a vague word or nothing (for plurals). */
@@ -51,7 +53,9 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
   const h = half(toks, k)
   const q = h ? {n: h.n, j: h.j, explicit: true} : readQuantity(toks, k)
   k = q.j
-  if (hyphenAt(toks, k)) k++
+  // "the 24-hour news cycle": an adjective, the determiner belongs to the noun
+  const glued = hyphenAt(toks, k)
+  if (glued) k++
   while (ADJ.has(toks[k]?.l ?? '') && unitOf(toks[k + 1])) k++
   const ut = toks[k]
   const u = unitOf(ut) as Unit | undefined
@@ -60,6 +64,8 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
   if (u === 'Q' && (is(toks, k + 1, 'of') || (hyphenAt(toks, k - 1) && isPluralUnit(ut)))) return null
   if (u === 'S' && ut.l === 'second' && is(toks, k - 1, 'a')) return null
   if (ut.cap && !toks[k - 1]?.par && toks[k - 1]?.cap) return null
+  // "a day-care center", "the year-end figure": a compound noun
+  if (hyphenAt(toks, k + 1) && !is(toks, k + 2, 'long', 'old')) return null
   // ages: "52 years old"
   if (is(toks, k + 1, 'old') && q.n !== 'X') return null
   if (q.n === 'X' && !q.explicit) {
@@ -69,12 +75,8 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
     const after = (is(toks, k + 1, 'to') && is(toks, k + 2, 'come')) || is(toks, k + 1, 'ahead') || (hyphenAt(toks, k + 1) && is(toks, k + 2, 'long', 'old'))
     if (!lead && !BARE_CUE.has(prev) && !after) return null
     if (prev === 'the' && !lead && !after) return null
-    if (lead && !['past', 'last', 'next', 'coming', 'recent', 'following', 'previous', 'ensuing', 'intervening', 'prior', 'early', 'final', 'closing', 'opening'].includes(lead)) return null
-  } else if (!q.explicit && q.n !== 'X') {
-    return null
+    if (lead && !BARE_LEAD.has(lead)) return null
   }
-  // "the last year", "the next month" are points, not durations (relative rule)
-  if (!q.explicit && !isPluralUnit(ut)) return null
   // ages are not durations in TimeML ("a 6-year-old boy")
   if (hyphenAt(toks, k + 1) && is(toks, k + 2, 'old') && q.n !== 'X') return null
   let j = k + 1
@@ -88,11 +90,5 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
   else if (is(toks, j, 'ahead')) j++
   else if (hyphenAt(toks, j) && is(toks, j + 1, 'long')) j += 2
   else if (q.n === 'X' && hyphenAt(toks, j) && is(toks, j + 1, 'old')) j += 2
-  if (q.n !== 'X' && q.n > 1 && u === 'Y' && q.n >= 1000 && !isPluralUnit(ut)) return null
-  const start = the && (lead || q.explicit) ? i : the ? i + 1 : i
-  if (the && !lead && !q.explicit) {
-    // "the years", "the weeks ahead"
-    return {i, j, type: 'DURATION', sem: {k: 'lit', value: durationValue('X', u)}}
-  }
-  return {i: start, j, type: 'DURATION', sem: {k: 'lit', value: durationValue(n, u)}}
+  return {i: the && glued ? i + 1 : i, j, type: 'DURATION', sem: {k: 'lit', value: durationValue(n, u)}}
 }

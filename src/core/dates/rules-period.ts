@@ -31,7 +31,7 @@ function readQualifiers(toks: Tok[], i: number, sem: CalSem): number {
     if (y) {
       sem.y = y.y
       k = y.j
-      if (toks[k]?.t === "'" && is(toks, k + 1, 's')) k += 2
+      if (toks[k]?.l === "'" && is(toks, k + 1, 's')) k += 2
       continue
     }
     if (is(toks, k, 'fiscal')) {
@@ -45,7 +45,7 @@ function readQualifiers(toks: Tok[], i: number, sem: CalSem): number {
       continue
     }
     const rel = REL_YEAR[toks[k]?.l ?? '']
-    if (rel !== undefined && is(toks, k + 1, 'year') && toks[k + 2]?.t === "'" && is(toks, k + 3, 's')) {
+    if (rel !== undefined && is(toks, k + 1, 'year') && toks[k + 2]?.l === "'" && is(toks, k + 3, 's')) {
       sem.yRel = rel
       k += 4
       continue
@@ -95,8 +95,11 @@ function finishQuarter(toks: Tok[], i: number, k: number, sem: CalSem): Cand {
   if (y && sem.y === undefined) {
     sem.y = y.y
     j = y.j
-  } else if (REL_YEAR[toks[m]?.l ?? ''] !== undefined && is(toks, m + 1, 'year') && toks[m + 2]?.t !== "'") {
+  } else if (REL_YEAR[toks[m]?.l ?? ''] !== undefined && is(toks, m + 1, 'year') && toks[m + 2]?.l !== "'") {
     sem.yRel = REL_YEAR[toks[m]!.l]!
+    j = m + 2
+  } else if (m > k && is(toks, m, 'the') && is(toks, m + 1, 'year') && !is(toks, m + 2, 'before', 'after')) {
+    sem.yRel = 0
     j = m + 2
   }
   return {i, j, type: 'DATE', sem}
@@ -112,6 +115,9 @@ function season(toks: Tok[], i: number): Cand | null {
   const of = is(toks, j, 'of') ? j + 1 : j
   const y = readYear(toks, of)
   if (y) return {i, j: y.j, type: 'DATE', sem: {k: 'cal', se, y: y.y}}
+  // "the Summer Olympics", "the Fall of Rome": names, seasons are lower case in prose
+  const prevTok = toks[i - 1]
+  if (toks[i]!.cap && prevTok && !toks[i]!.par && !['.', '!', '?', '"', '``'].includes(prevTok.l)) return null
   if (se === 'FA' && !['the', 'this', 'last', 'next', 'in', 'early', 'late', 'mid', 'since', 'until', 'by', 'during', 'past'].includes(prev)) return null
   if (!['the', 'this', 'last', 'next', 'in', 'early', 'late', 'mid', 'since', 'until', 'by', 'during', 'past', 'coming', 'that', 'of', 'following'].includes(prev)) return null
   return {i, j, type: 'DATE', sem: {k: 'cal', se}}

@@ -60,8 +60,7 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const part = partOf(t)
   if (part && (relWord === 'this' || relWord === 'last')) {
     // "last night" is the night before; "this morning" is today
-    const d = relWord === 'last' && part === 'NI' ? -1 : relWord === 'last' ? -1 : 0
-    return {i, j: k + 1, type: 'TIME', sem: {k: 'shift', unit: 'D', n: d, part}}
+    return {i, j: k + 1, type: 'TIME', sem: {k: 'shift', unit: 'D', n: relWord === 'last' ? -1 : 0, part}}
   }
   if (is(toks, k, 'fiscal') && is(toks, k + 1, 'year', 'quarter')) k++
   if (relWord === 'current' && !is(toks, k, 'quarter', 'year', 'month', 'week')) return null
@@ -124,7 +123,7 @@ function anaphoric(toks: Tok[], i: number): Cand | null {
   if (k > i && yearOf(toks[k]) && is(toks, k + 1, 'quarter', 'period')) {
     y = yearOf(toks[k])
     k++
-  } else if (k === i && is(toks, k, 'last') && is(toks, k + 1, 'year') && toks[k + 2]?.t === "'" && is(toks, k + 3, 's') && is(toks, k + 4, 'quarter', 'period')) {
+  } else if (k === i && is(toks, k, 'last') && is(toks, k + 1, 'year') && toks[k + 2]?.l === "'" && is(toks, k + 3, 's') && is(toks, k + 4, 'quarter', 'period')) {
     yago = 1
     k += 4
   }
@@ -155,9 +154,9 @@ const OF_CUE = new Set(['of', 'in', 'for', 'during', 'through', 'throughout', 'u
 
 /** "the year ended March 31" (a duration), "for the year", "the end of the month", "year-end". */
 function theUnit(toks: Tok[], i: number): Cand | null {
-  if (is(toks, i, 'year') && (hyphenAt(toks, i + 1) || toks[i + 1]?.sp) && is(toks, i + 2, 'end')) return {i, j: i + 3, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
+  if (is(toks, i, 'year') && hyphenAt(toks, i + 1) && is(toks, i + 2, 'end')) return {i, j: i + 3, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
   if (is(toks, i, 'year') && is(toks, i + 1, 'end') && !is(toks, i - 1, 'the', 'a')) return {i, j: i + 2, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
-  if (is(toks, i, 'year') && toks[i + 1]?.t === "'" && is(toks, i + 2, 's') && is(toks, i + 3, 'end')) return {i, j: i + 4, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
+  if (is(toks, i, 'year') && toks[i + 1]?.l === "'" && is(toks, i + 2, 's') && is(toks, i + 3, 'end')) return {i, j: i + 4, type: 'DATE', sem: {k: 'shift', unit: 'Y', n: 0}}
   if (!is(toks, i, 'the')) return null
   let k = i + 1
   const full = is(toks, k, 'full', 'whole', 'entire')
@@ -166,14 +165,14 @@ function theUnit(toks: Tok[], i: number): Cand | null {
   const u = unitOf(toks[k]) as Unit
   if (is(toks, k + 1, 'ended', 'ending', 'through', 'to')) return {i, j: k + 1, type: 'DURATION', sem: {k: 'lit', value: durationValue(1, u)}}
   if (!OF_CUE.has(toks[i - 1]?.l ?? '') || is(toks, k + 1, 'before', 'after')) return null
-  if (toks[k + 1]?.t === "'" || is(toks, k + 1, 'of') || hyphenAt(toks, k + 1)) return null
+  if (toks[k + 1]?.l === "'" || is(toks, k + 1, 'of') || hyphenAt(toks, k + 1)) return null
   return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: u, n: 0}}
 }
 
 /** "the weekend", "this weekend", "last weekend". */
 function weekend(toks: Tok[], i: number): Cand | null {
   if (!is(toks, i, 'the') || !is(toks, i + 1, 'weekend')) return null
-  return {i, j: i + 2, type: 'DATE', sem: {k: 'cal', wd: 6, se: 'WE'}}
+  return {i, j: i + 2, type: 'DATE', sem: {k: 'cal', se: 'WE'}}
 }
 
 /** "now", "currently", "recently", "the future", "the past". */

@@ -51,7 +51,7 @@ export function readClock(toks: Tok[], i: number): {time: string; j: number} | n
     if (ap.ap === 'p' && h < 12) h += 12
     if (ap.ap === 'a' && h === 12) h = 0
     j = ap.j
-  } else if (is(toks, j, 'o') && toks[j + 1]?.t === "'" && is(toks, j + 2, 'clock')) {
+  } else if (is(toks, j, 'o') && toks[j + 1]?.l === "'" && is(toks, j + 2, 'clock')) {
     j += 3
   } else if (is(toks, j, 'in') && is(toks, j + 1, 'the') && partOf(toks[j + 2]) && h <= 12) {
     const p = partOf(toks[j + 2])

@@ -19,7 +19,7 @@ export interface CalSem {
   q?: number
   /** half year 1–2 */
   h?: number
-  /** season SP / SU / FA / WI */
+  /** season SP / SU / FA / WI, or WE for "the weekend" */
   se?: string
   /** ISO weekday 1–7 */
   wd?: number

@@ -40,7 +40,7 @@ function cue(toks: Tok[], k: number): Tense {
   const t = toks[k]!
   if (t.kind !== 'w') return undefined
   const w = t.l
-  if (w === 'll' && toks[k - 1]?.t === "'") return 'future'
+  if (w === 'll' && toks[k - 1]?.l === "'") return 'future'
   if (w === 'going' && toks[k + 1]?.l === 'to') return 'future'
   if (w === 'to' && toks[k - 1]?.l === 'going') return 'future'
   if (FUTURE.has(w) && w !== 'going') return 'future'

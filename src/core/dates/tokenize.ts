@@ -14,7 +14,7 @@ export interface Tok {
   e: number
   /** Source text. */
   t: string
-  /** Lower-cased text. */
+  /** Lower-cased text; curly apostrophes read as `'`. */
   l: string
   kind: TokKind
   /** Whether whitespace precedes the token. */
@@ -78,8 +78,8 @@ export function tokenize(text: string): Tok[] {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1
     }
     const t = text.slice(s, i)
-    const c0 = t.charCodeAt(0)
-    toks.push({s, e: i, t, l: t.toLowerCase(), kind, sp, par: newlines >= 2, cap: kind === 'w' && t !== t.toLowerCase() && c0 !== t.toLowerCase().charCodeAt(0)})
+    const l = kind === 'p' ? (t === '\u2019' || t === '\u2018' ? "'" : t) : t.toLowerCase()
+    toks.push({s, e: i, t, l, kind, sp, par: newlines >= 2, cap: kind === 'w' && t.charCodeAt(0) !== l.charCodeAt(0)})
     sp = false
     newlines = 0
   }

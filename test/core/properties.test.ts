@@ -1,0 +1,67 @@
+/**
+ * Property-based tests: whatever the input, analysis never throws and every
+ * span it reports lies inside the document and names its own text.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import fc from 'fast-check'
+import {analyzeSync, analyzeText} from '../../src/core/analyze.ts'
+
+const pieces = [
+  'Poland', 'Cezary Tomczyk', ' said', ' next month', ' on February 20', '.', ' ', '\n', '\r\n', '\n\n',
+  '**', '_', '`', '[', '](https://x.org)', '> ', '- ', '1. ', '| a | b |\n| - | - |\n', '---\n', 'date: 2026-01-16\n',
+  '“', '”', '"', "'s", '’s', '😀', '𝒳', '\u0000', '&amp;', '\\*', '<b>', '</b>', ':person[', ']{role=x}',
+  '25 times', '48 hours', 'last week', 'Gen.', 'U.S.', '...', '#', '   ', '\t'
+]
+
+const markdownish = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string(), fc.string({unit: 'binary', maxLength: 8})), {maxLength: 60})
+  .map((parts) => parts.join(''))
+
+function checkSpans(source: string, file: ReturnType<typeof analyzeSync>) {
+  const data = file.data.newsmark!
+  const spans = [
+    ...data.dates,
+    ...data.claims,
+    ...data.entities.flatMap((entity) => entity.mentions)
+  ]
+  for (const span of spans) {
+    assert.ok(span.start >= 0 && span.end <= source.length && span.start < span.end, `${span.start}-${span.end}`)
+    assert.equal(source.slice(span.start, span.end), span.text)
+  }
+
+  for (const message of file.messages) {
+    const place = message.place
+    if (place && 'start' in place) {
+      assert.ok((place.start.offset ?? 0) >= 0)
+      assert.ok((place.end.offset ?? 0) <= source.length)
+    }
+  }
+}
+
+test('properties: Markdown analysis never throws and spans name their text', () => {
+  fc.assert(
+    fc.property(markdownish, (source) => {
+      checkSpans(source, analyzeSync(source, {referenceDate: '2026-01-16'}))
+    }),
+    {numRuns: 300, seed: 2026}
+  )
+})
+
+test('properties: plain-text analysis never throws and spans name their text', () => {
+  fc.assert(
+    fc.property(markdownish, (source) => {
+      checkSpans(source, analyzeText(source))
+    }),
+    {numRuns: 200, seed: 7}
+  )
+})
+
+test('properties: deeply nested lists and quotes, long lines', () => {
+  const nested = Array.from({length: 200}, (_, depth) => '  '.repeat(depth) + '- Poland said\n').join('')
+  const quotes = '> '.repeat(300) + 'Tomczyk said next month.\n'
+  const long = 'Poland said 25 times. '.repeat(5000)
+  for (const source of [nested, quotes, long]) {
+    checkSpans(source, analyzeSync(source, {referenceDate: '2026-01-16'}))
+  }
+})

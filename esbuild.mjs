@@ -46,22 +46,25 @@ const common = {
   plugins: [problemMatcher]
 }
 
+// CommonJS dependencies bundled into ESM (yaml) call `require`.
+const requireShim =
+  "import {createRequire as __nmCreateRequire} from 'node:module';const require = __nmCreateRequire(import.meta.url);"
+
 /** @type {Array<import('esbuild').BuildOptions>} */
 const builds = [
   {
     ...common,
     entryPoints: ['src/core/index.ts'],
     outfile: 'dist/core.mjs',
-    format: 'esm'
+    format: 'esm',
+    banner: {js: requireShim}
   },
   {
     ...common,
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.mjs',
     format: 'esm',
-    banner: {
-      js: "#!/usr/bin/env node\nimport {createRequire as __nmCreateRequire} from 'node:module';const require = __nmCreateRequire(import.meta.url);"
-    }
+    banner: {js: '#!/usr/bin/env node\n' + requireShim}
   }
 ]
 

@@ -16,6 +16,12 @@ import type {RawMention} from './mentions.ts'
 interface Group {
   mentions: RawMention[]
   key: string
+  /** Words of the key. */
+  words: string[]
+  /** Word count of mentions per type, for the majority type. */
+  counts: Map<EntityType, number>
+  /** Start of the first mention. */
+  first: number
 }
 
 /**
@@ -32,29 +38,42 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   entityOf: string[]
 } {
   const groups = new Map<string, Group>()
+  // Multi-word person groups by each of their words.
+  const personsByWord = new Map<string, Set<Group>>()
   const groupOf: Group[] = []
+  const keys = mentions.map((mention) => normalize(mention.text))
+  const sizes = keys.map((key) => key.split(' ').length)
 
   // Full names first, so parts can find them.
-  const order = [...mentions.keys()].sort(
-    (a, b) => words(mentions[b]).length - words(mentions[a]).length || a - b
-  )
+  const order = [...mentions.keys()].sort((a, b) => sizes[b] - sizes[a] || a - b)
   for (const index of order) {
     const mention = mentions[index]
-    const key = normalize(mention.text)
+    const key = keys[index]
     let group = groups.get(key)
-    if (!group && words(mention).length < 3) group = personWithPart(key, mention.type)
+    if (!group && sizes[index] < 3) group = personWithPart(key, mention.type)
     if (!group) {
-      group = {mentions: [], key}
+      group = {mentions: [], key, words: key.split(' '), counts: new Map(), first: mention.start}
       groups.set(key, group)
     }
 
     group.mentions.push(mention)
+    group.first = Math.min(group.first, mention.start)
+    group.counts.set(mention.type, (group.counts.get(mention.type) ?? 0) + sizes[index])
     groupOf[index] = group
+    if (group.words.length > 1 && typeOf(group) === 'PER') {
+      for (const word of group.words) {
+        let set = personsByWord.get(word)
+        if (!set) {
+          set = new Set()
+          personsByWord.set(word, set)
+        }
+
+        set.add(group)
+      }
+    }
   }
 
-  const ordered = [...new Set(groupOf.filter(Boolean))].sort(
-    (a, b) => firstStart(a) - firstStart(b)
-  )
+  const ordered = [...new Set(groupOf.filter(Boolean))].sort((a, b) => a.first - b.first)
   const ids = new Map<Group, string>()
   const entities = ordered.map((group, index) => {
     const id = 'e' + (index + 1)
@@ -65,15 +84,15 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
 
   function personWithPart(key: string, type: EntityType): Group | undefined {
     const parts = key.split(' ')
+    const candidates = personsByWord.get(parts[0])
+    if (!candidates) return undefined
+    const needle = ' ' + key + ' '
     let found: Group | undefined
-    for (const group of groups.values()) {
-      if (group.key === key || typeOf(group) !== 'PER') continue
-      const names = group.key.split(' ')
-      if (names.length <= parts.length) continue
-      const joined = ' ' + names.join(' ') + ' '
-      if (!joined.includes(' ' + parts.join(' ') + ' ')) continue
+    for (const group of candidates) {
+      if (group.words.length <= parts.length || typeOf(group) !== 'PER') continue
+      if (!(' ' + group.key + ' ').includes(needle)) continue
       // A place or organisation joins a person only as the surname.
-      if (type !== 'PER' && names.at(-1) !== parts.at(-1)) continue
+      if (type !== 'PER' && group.words.at(-1) !== parts.at(-1)) continue
       // Two different people share the part: leave it alone.
       if (found && found !== group) return undefined
       found = group
@@ -108,7 +127,8 @@ function toEntity(group: Group, id: string): Entity {
 }
 
 /**
- * Majority type of a group, persons first on ties.
+ * Majority type of a group (by words of its mentions), persons first on
+ * ties.
  *
  * @param group
  *   Group.
@@ -116,14 +136,9 @@ function toEntity(group: Group, id: string): Entity {
  *   Type.
  */
 function typeOf(group: Group): EntityType {
-  const counts = new Map<EntityType, number>()
-  for (const mention of group.mentions) {
-    counts.set(mention.type, (counts.get(mention.type) ?? 0) + words(mention).length)
-  }
-
   let best: EntityType = group.mentions[0].type
   for (const type of ['PER', 'ORG', 'LOC', 'MISC'] as const) {
-    if ((counts.get(type) ?? 0) > (counts.get(best) ?? 0)) best = type
+    if ((group.counts.get(type) ?? 0) > (group.counts.get(best) ?? 0)) best = type
   }
 
   return best
@@ -138,10 +153,12 @@ function typeOf(group: Group): EntityType {
  *   Name.
  */
 function canonicalName(mentions: ReadonlyArray<RawMention>): string {
-  const longest = Math.max(...mentions.map((mention) => words(mention).length))
+  const sizes = mentions.map((mention) => normalize(mention.text).split(' ').length)
+  let longest = 0
+  for (const size of sizes) longest = Math.max(longest, size)
   const counts = new Map<string, number>()
-  for (const mention of mentions) {
-    if (words(mention).length !== longest) continue
+  for (const [index, mention] of mentions.entries()) {
+    if (sizes[index] !== longest) continue
     const name = mention.text.replace(/\s+/g, ' ').replace(/^the /i, '')
     counts.set(name, (counts.get(name) ?? 0) + 1)
   }
@@ -164,12 +181,4 @@ function normalize(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^the /, '')
     .trim()
-}
-
-function words(mention: RawMention): string[] {
-  return normalize(mention.text).split(' ')
-}
-
-function firstStart(group: Group): number {
-  return Math.min(...group.mentions.map((mention) => mention.start))
 }

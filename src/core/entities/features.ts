@@ -110,14 +110,7 @@ export function features(
   const upperLine = view.upper
 
   const result = [
-    'b',
-    'w=' + word,
-    'l=' + low,
-    's=' + form,
-    'p3=' + low.slice(0, 3),
-    'x2=' + low.slice(-2),
-    'x3=' + low.slice(-3),
-    'x4=' + low.slice(-4),
+    ...wordFeatures(word, low, form),
     't1=' + previous,
     't2=' + previous2 + '|' + previous,
     't1w=' + previous + '|' + low,
@@ -137,12 +130,48 @@ export function features(
 
   if (index === 0) result.push('first|' + form)
   if (upperLine) result.push('upper-line|' + low)
-  for (const feature of gazetteerFeatures(low)) result.push(feature)
   if (index + 1 < words.length) {
     for (const feature of gazetteerFeatures(after)) result.push('+1' + feature)
   }
 
   return result
+}
+
+const wordCache = new Map<string, ReadonlyArray<string>>()
+
+/**
+ * Features of a word alone (form, shape, affixes, gazetteers), cached: the
+ * same strings come back for the same word, which also saves hashing them
+ * again when the weights are looked up.
+ *
+ * @param word
+ *   Word.
+ * @param low
+ *   Lower-cased word.
+ * @param form
+ *   Shape.
+ * @returns
+ *   Features.
+ */
+function wordFeatures(word: string, low: string, form: string): ReadonlyArray<string> {
+  let cached = wordCache.get(word)
+  if (!cached) {
+    if (wordCache.size > 100_000) wordCache.clear()
+    cached = [
+      'b',
+      'w=' + word,
+      'l=' + low,
+      's=' + form,
+      'p3=' + low.slice(0, 3),
+      'x2=' + low.slice(-2),
+      'x3=' + low.slice(-3),
+      'x4=' + low.slice(-4),
+      ...gazetteerFeatures(low)
+    ]
+    wordCache.set(word, cached)
+  }
+
+  return cached
 }
 
 /**

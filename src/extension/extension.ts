@@ -1,0 +1,56 @@
+/**
+ * Newsmark for VS Code: wiring only. Every feature lives in its own module
+ * and reads the one shared analysis; `activate` registers and returns, it
+ * parses nothing (the core loads on the first analysis).
+ */
+import type * as vscode from 'vscode'
+import {Analyzer} from './analyzer.ts'
+import {registerCommands} from './commands.ts'
+import {Decorations} from './decorations.ts'
+import {Diagnostics} from './diagnostics.ts'
+import {registerHover} from './hover.ts'
+import {createLog} from './log.ts'
+import {registerQuickFixes} from './quick-fix.ts'
+import {registerReferences} from './references.ts'
+import {StatusBar} from './status-bar.ts'
+import {registerSymbols} from './symbols.ts'
+import {TagTree} from './tag-tree.ts'
+
+/** What `activate` returns: used by the integration tests. */
+export interface NewsmarkApi {
+  /** The shared analysis (`get(document)` gives the current one). */
+  readonly analyzer: Analyzer
+  /** The sidebar tree's data. */
+  readonly tree: TagTree
+}
+
+/**
+ * Activate on the first Markdown document.
+ * @param context
+ *   The extension context; every disposable goes into its subscriptions.
+ * @returns
+ *   The extension's API.
+ */
+export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+  const log = createLog()
+  const analyzer = new Analyzer(log)
+  const tree = new TagTree(analyzer)
+  const decorations = new Decorations(analyzer)
+  context.subscriptions.push(
+    log,
+    analyzer,
+    tree,
+    decorations,
+    new Diagnostics(analyzer),
+    new StatusBar(analyzer),
+    registerHover(analyzer),
+    registerSymbols(analyzer),
+    registerReferences(analyzer, log),
+    registerQuickFixes(analyzer),
+    registerCommands(analyzer, decorations, log)
+  )
+  return {analyzer, tree}
+}
+
+/** Nothing to do: the subscriptions are disposed by VS Code. */
+export function deactivate(): void {}

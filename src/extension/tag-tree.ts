@@ -1,0 +1,281 @@
+/**
+ * The sidebar tree (`newsmark.tags`): Entities grouped by type, the Timeline
+ * in chronological order, Claims with speakers and status icons, and
+ * Findings. It follows the active Markdown editor and refreshes whenever its
+ * analysis changes (so as the reader types, after the debounce). Clicking an
+ * item reveals its text.
+ */
+import * as vscode from 'vscode'
+import type {Claim, DateTag, Entity, EntityType, Mention} from '../core/index.ts'
+import type {VFileMessage} from 'vfile-message'
+import {isMarkdown, type Analysis, type Analyzer} from './analyzer.ts'
+import {getConfig} from './config.ts'
+import {defaultSeverity, placeRange, spanRange} from './convert.ts'
+import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate} from './labels.ts'
+import {compareValues, durationInWords} from './timex.ts'
+
+/** A node of the tree. */
+export type TagNode =
+  | {readonly kind: 'section'; readonly section: 'entities' | 'timeline' | 'claims' | 'findings'; readonly count: number}
+  | {readonly kind: 'group'; readonly type: EntityType; readonly entities: readonly Entity[]}
+  | {readonly kind: 'entity'; readonly entity: Entity}
+  | {readonly kind: 'mention'; readonly entity: Entity; readonly mention: Mention; readonly index: number}
+  | {readonly kind: 'date'; readonly date: DateTag; readonly index: number}
+  | {readonly kind: 'claim'; readonly claim: Claim; readonly index: number}
+  | {readonly kind: 'finding'; readonly message: VFileMessage; readonly index: number}
+
+const sectionTitles = {entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings'} as const
+const sectionIcons = {entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist'} as const
+
+/** Data of the sidebar tree, plus the view that shows it. */
+export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposable {
+  readonly #analyzer: Analyzer
+  readonly #onDidChangeTreeData = new vscode.EventEmitter<TagNode | undefined>()
+  readonly #disposables: vscode.Disposable[] = []
+  readonly #view: vscode.TreeView<TagNode>
+  #document: vscode.TextDocument | undefined
+
+  readonly onDidChangeTreeData = this.#onDidChangeTreeData.event
+
+  /**
+   * @param analyzer
+   *   The shared analysis.
+   */
+  constructor(analyzer: Analyzer) {
+    this.#analyzer = analyzer
+    this.#view = vscode.window.createTreeView('newsmark.tags', {treeDataProvider: this, showCollapseAll: true})
+    this.#disposables.push(
+      this.#view,
+      this.#onDidChangeTreeData,
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.#follow(editor)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document === this.#document) this.#setDocument(undefined)
+      }),
+      analyzer.onDidChange((uri) => {
+        if (this.#document && uri.toString() === this.#document.uri.toString()) this.#refresh()
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('newsmark.diagnostics')) this.#refresh()
+      })
+    )
+    this.#follow(vscode.window.activeTextEditor)
+  }
+
+  /** The document the tree shows, if any. */
+  get document(): vscode.TextDocument | undefined {
+    return this.#document
+  }
+
+  /** The analysis the tree shows, if any. */
+  get analysis(): Analysis | undefined {
+    return this.#document ? this.#analyzer.latest(this.#document.uri) : undefined
+  }
+
+  getChildren(node?: TagNode): TagNode[] {
+    const analysis = this.analysis
+    if (!analysis) return []
+    const {result} = analysis
+    if (!node) {
+      return [
+        {kind: 'section', section: 'entities', count: result.entities.length},
+        {kind: 'section', section: 'timeline', count: result.dates.length},
+        {kind: 'section', section: 'claims', count: result.claims.length},
+        {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
+      ]
+    }
+    switch (node.kind) {
+      case 'section': {
+        if (node.section === 'entities') {
+          return entityTypes
+            .map((type) => ({kind: 'group', type, entities: byMentions(result.entities.filter((entity) => entity.type === type))}) as const)
+            .filter((group) => group.entities.length > 0)
+        }
+        if (node.section === 'timeline') {
+          return result.dates
+            .map((date, index) => ({kind: 'date', date, index}) as const)
+            .sort((a, b) => compareValues(a.date.value, b.date.value, result.referenceDate) || a.date.start - b.date.start)
+        }
+        if (node.section === 'claims') return result.claims.map((claim, index) => ({kind: 'claim', claim, index}))
+        return this.#findings(analysis).map((message, index) => ({kind: 'finding', message, index}))
+      }
+      case 'group':
+        return node.entities.map((entity) => ({kind: 'entity', entity}))
+      case 'entity':
+        return node.entity.mentions.map((mention, index) => ({kind: 'mention', entity: node.entity, mention, index}))
+      default:
+        return []
+    }
+  }
+
+  getTreeItem(node: TagNode): vscode.TreeItem {
+    const document = this.#document
+    const {Collapsed, Expanded, None} = vscode.TreeItemCollapsibleState
+    switch (node.kind) {
+      case 'section': {
+        const item = new vscode.TreeItem(sectionTitles[node.section], node.count === 0 ? None : node.section === 'findings' ? Collapsed : Expanded)
+        item.id = node.section
+        item.description = String(node.count)
+        item.iconPath = new vscode.ThemeIcon(sectionIcons[node.section])
+        item.contextValue = `section.${node.section}`
+        return item
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(entityTypeName(node.type, true), Expanded)
+        item.id = `group/${node.type}`
+        item.description = String(node.entities.length)
+        item.iconPath = entityIcon(node.type)
+        return item
+      }
+      case 'entity': {
+        const {entity} = node
+        const item = new vscode.TreeItem(entity.name, Collapsed)
+        item.id = `entity/${entity.type}/${entity.name}`
+        item.description = [entity.role, plural(entity.mentions.length, 'mention')].filter(Boolean).join(' · ')
+        item.tooltip = `${entityTypeName(entity.type)}${entity.role ? ` · ${entity.role}` : ''} · ${plural(entity.mentions.length, 'mention')}`
+        item.iconPath = entityIcon(entity.type)
+        item.contextValue = 'entity'
+        if (document && entity.mentions[0]) item.command = reveal(document, spanRange(document, entity.mentions[0]))
+        return item
+      }
+      case 'mention': {
+        const {mention} = node
+        const range = document ? spanRange(document, mention) : undefined
+        const item = new vscode.TreeItem(mention.text, None)
+        item.id = `entity/${node.entity.type}/${node.entity.name}/${node.index}`
+        item.description = range ? `line ${range.start.line + 1}${mention.pronoun ? ' · pronoun' : ''}` : false
+        item.iconPath = new vscode.ThemeIcon(mention.pronoun ? 'mention' : 'symbol-text')
+        if (document && range) item.command = reveal(document, range)
+        return item
+      }
+      case 'date': {
+        const {date} = node
+        const label = dateLabel(date)
+        const text = truncate(date.text, 40)
+        const item = new vscode.TreeItem(label, None)
+        item.id = `date/${node.index}`
+        item.description = text.toLowerCase() === label.toLowerCase() ? false : text
+        item.tooltip = `${date.type.toLowerCase()} ${date.value}: “${date.text}”${date.unresolved ? ' (unresolved)' : ''}`
+        item.iconPath = new vscode.ThemeIcon(date.type === 'DURATION' || date.type === 'SET' ? 'watch' : date.unresolved ? 'question' : 'calendar')
+        if (document) item.command = reveal(document, spanRange(document, date))
+        return item
+      }
+      case 'claim': {
+        const {claim} = node
+        // The speaker first, so that a narrow sidebar still shows who said it.
+        const text = truncate(claim.text, 80)
+        const item = new vscode.TreeItem(claim.speaker ? `${claim.speaker.name}: ${text}` : text, None)
+        item.id = `claim/${node.index}`
+        item.description = `${claimKindName(claim.kind)} · ${claim.score.toFixed(2)}`
+        item.tooltip = new vscode.MarkdownString(
+          `**${claimKindName(claim.kind)}** · check-worthiness ${claim.score.toFixed(2)}\n\n${claim.speaker ? `Speaker: ${claim.speaker.name}` : 'No speaker or source found.'}`
+        )
+        item.iconPath = claimIcon(claim)
+        if (document) item.command = reveal(document, spanRange(document, claim))
+        return item
+      }
+      case 'finding': {
+        const {message} = node
+        const item = new vscode.TreeItem(truncate(message.reason.replace(/`/g, ''), 90), None)
+        item.id = `finding/${node.index}`
+        item.description = message.ruleId ?? false
+        item.tooltip = message.note ? `${message.reason}\n\n${message.note}` : message.reason
+        item.iconPath = findingIcon(message)
+        if (document) item.command = reveal(document, placeRange(document, message.place))
+        return item
+      }
+    }
+  }
+
+  /**
+   * Parent of a node, so that `TreeView.reveal` works.
+   * @param node
+   *   A node.
+   * @returns
+   *   Its parent.
+   */
+  getParent(node: TagNode): TagNode | undefined {
+    const analysis = this.analysis
+    if (!analysis) return undefined
+    const {result} = analysis
+    switch (node.kind) {
+      case 'group':
+        return {kind: 'section', section: 'entities', count: result.entities.length}
+      case 'entity':
+        return {kind: 'group', type: node.entity.type, entities: byMentions(result.entities.filter((entity) => entity.type === node.entity.type))}
+      case 'mention':
+        return {kind: 'entity', entity: node.entity}
+      case 'date':
+        return {kind: 'section', section: 'timeline', count: result.dates.length}
+      case 'claim':
+        return {kind: 'section', section: 'claims', count: result.claims.length}
+      case 'finding':
+        return {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
+      default:
+        return undefined
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.#disposables) disposable.dispose()
+  }
+
+  #follow(editor: vscode.TextEditor | undefined): void {
+    // No editor (focus in a panel): keep showing the last article.
+    if (!editor) return
+    this.#setDocument(isMarkdown(editor.document) ? editor.document : undefined)
+    if (this.#document) void this.#analyzer.get(this.#document)
+  }
+
+  #setDocument(document: vscode.TextDocument | undefined): void {
+    if (document === this.#document) return
+    this.#document = document
+    this.#refresh()
+  }
+
+  #refresh(): void {
+    const document = this.#document
+    const analysis = this.analysis
+    this.#view.description = document ? basename(document.uri) : ''
+    this.#view.message = analysis?.skipped ? `Not analysed: ${analysis.skipped}.` : ''
+    const findings = analysis ? this.#findings(analysis).length : 0
+    this.#view.badge = findings > 0 ? {value: findings, tooltip: plural(findings, 'finding')} : undefined
+    this.#onDidChangeTreeData.fire(undefined)
+  }
+
+  /** Findings not turned off in the settings. */
+  #findings(analysis: Analysis): readonly VFileMessage[] {
+    const {severity} = getConfig(analysis.uri)
+    return analysis.messages.filter((message) => !message.ruleId || severity[message.ruleId] !== 'off')
+  }
+}
+
+function byMentions(entities: readonly Entity[]): Entity[] {
+  return [...entities].sort((a, b) => b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
+}
+
+/** Label of a date: its value, in words where the value is a code. */
+function dateLabel(date: DateTag): string {
+  if (date.type === 'DURATION') return durationInWords(date.value) ?? date.value
+  return refs[date.value] ?? date.value
+}
+
+const refs: Record<string, string> = {PRESENT_REF: 'present', PAST_REF: 'past', FUTURE_REF: 'future'}
+
+function findingIcon(message: VFileMessage): vscode.ThemeIcon {
+  switch (defaultSeverity(message)) {
+    case vscode.DiagnosticSeverity.Error:
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+    case vscode.DiagnosticSeverity.Warning:
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+    default:
+      return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'))
+  }
+}
+
+function reveal(document: vscode.TextDocument, range: vscode.Range): vscode.Command {
+  return {command: 'newsmark.reveal', title: 'Reveal in Editor', arguments: [document.uri, range]}
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1)
+}

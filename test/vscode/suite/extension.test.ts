@@ -1,0 +1,204 @@
+/// <reference types="mocha" />
+/**
+ * Newsmark in a real VS Code: every feature through the public VS Code API
+ * (hover, diagnostics, symbols, references, code actions) or the extension's
+ * own (the tree), on a copy of `examples/poland-ottawa.md`.
+ */
+import assert from 'node:assert/strict'
+import * as vscode from 'vscode'
+import type {NewsmarkApi} from '../../../src/extension/extension.ts'
+import {api, children, entityNames, hoverText, open, positionOf, timeline, until} from './helpers.ts'
+
+suite('Newsmark in a real VS Code', () => {
+  let newsmark: NewsmarkApi
+  let document: vscode.TextDocument
+
+  suiteSetup(async () => {
+    document = await open('poland-ottawa.md')
+    newsmark = await api()
+  })
+
+  test('activates on Markdown and runs in the Node extension host', () => {
+    const extension = vscode.extensions.getExtension('newsmark.newsmark')
+    assert.ok(extension?.isActive)
+    assert.equal(document.languageId, 'markdown')
+    console.log(`    VS Code ${vscode.version}, ${vscode.env.appHost}, Node ${process.version}`)
+  })
+
+  test('hover on “Tomczyk”: the person, role, mentions and claims', async () => {
+    const text = await hoverText(document, positionOf(document, 'Tomczyk linked', 3))
+    assert.match(text, /\*\*Cezary Tomczyk\*\* · Person/)
+    assert.match(text, /Deputy Defense Minister/)
+    assert.match(text, /\d+ mentions.*first on \[line \d+\]/)
+    assert.match(text, /Speaker of \d+ claims?/)
+  })
+
+  test('hover on a date: normalised value, weekday and distance', async () => {
+    const text = await hoverText(document, positionOf(document, 'February 20', 2))
+    assert.match(text, /\*\*2026\\-02\\-20\*\* · Friday · date/)
+    assert.match(text, /35 days after the article date \(2026-01-16\)/)
+  })
+
+  test('hover on a country: offline facts', async () => {
+    const text = await hoverText(document, positionOf(document, 'Poland has announced', 1))
+    assert.match(text, /Place/)
+    assert.match(text, /ISO 3166 `PL` · capital Warsaw · Europe/)
+  })
+
+  test('hover on a claim: kind, check-worthiness and speaker', async () => {
+    const text = await hoverText(document, positionOf(document, 'output will rise by 25 times', 10))
+    assert.match(text, /\*\*Claim\*\* · [a-z ]+ · check-worthiness \d\.\d\d/)
+  })
+
+  test('findings reach the Problems panel with rule, link and severity', async () => {
+    const diagnostics = await until(
+      vscode.languages.onDidChangeDiagnostics,
+      () => {
+        const found = vscode.languages.getDiagnostics(document.uri).filter((item) => item.source === 'newsmark')
+        return found.length > 0 && found
+      },
+      'Newsmark diagnostics on poland-ottawa.md'
+    )
+    const analysis = newsmark.analyzer.peek(document)
+    assert.ok(analysis)
+    assert.equal(diagnostics.length, analysis.messages.length)
+    for (const diagnostic of diagnostics) {
+      assert.ok(typeof diagnostic.code === 'object', 'code links to the rule documentation')
+      assert.match(String(diagnostic.code.value), /^[a-z]+(-[a-z]+)*$/)
+      assert.match(diagnostic.code.target.toString(), /^https:\/\/.+#[a-z-]+$/)
+    }
+    const relative = diagnostics.find((item) => typeof item.code === 'object' && item.code.value === 'relative-date')
+    assert.ok(relative, 'a relative-date finding')
+    assert.equal(relative.severity, vscode.DiagnosticSeverity.Information)
+    assert.equal(document.getText(relative.range), 'next month')
+  })
+
+  test('severities come from the settings; `off` hides a rule', async () => {
+    const config = vscode.workspace.getConfiguration('newsmark')
+    const ofRule = () =>
+      vscode.languages.getDiagnostics(document.uri).filter((item) => typeof item.code === 'object' && item.code.value === 'relative-date')
+    try {
+      await config.update('diagnostics.severity', {'relative-date': 'error'}, vscode.ConfigurationTarget.Global)
+      await until(vscode.languages.onDidChangeDiagnostics, () => ofRule().length > 0 && ofRule().every((item) => item.severity === vscode.DiagnosticSeverity.Error), 'relative-date as errors')
+      await config.update('diagnostics.severity', {'relative-date': 'off'}, vscode.ConfigurationTarget.Global)
+      await until(vscode.languages.onDidChangeDiagnostics, () => ofRule().length === 0, 'relative-date turned off')
+    } finally {
+      await config.update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Global)
+    }
+    await until(vscode.languages.onDidChangeDiagnostics, () => ofRule().length > 0, 'relative-date back')
+  })
+
+  test('quick fixes from `expected` replace the text', async function () {
+    const analysis = await newsmark.analyzer.get(document)
+    const fixable = analysis?.messages.find((message) => message.expected && message.expected.length > 0 && message.expected[0])
+    // The core's rules decide which findings have a fix; none, no test.
+    if (!fixable) this.skip()
+    const diagnostic = vscode.languages
+      .getDiagnostics(document.uri)
+      .find((item) => typeof item.code === 'object' && item.code.value === fixable.ruleId && item.range.start.line === (fixable.line ?? 0) - 1)
+    assert.ok(diagnostic, `diagnostic for ${fixable.ruleId}`)
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)
+    const fix = actions.find((action) => action.title === `Replace with “${fixable.expected![0]}”`)
+    assert.ok(fix?.edit, actions.map((action) => action.title).join(', '))
+    await vscode.window.showTextDocument(document)
+    try {
+      assert.ok(await vscode.workspace.applyEdit(fix.edit))
+      assert.equal(document.getText(new vscode.Range(diagnostic.range.start, diagnostic.range.start.translate(0, fixable.expected![0]!.length))), fixable.expected![0])
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert')
+    }
+  })
+
+  test('a finding that points elsewhere has related information', async function () {
+    const analysis = await newsmark.analyzer.get(document)
+    const pointing = analysis?.messages.find((message) => message.cause && typeof message.cause === 'object' && 'place' in message.cause)
+    if (!pointing) this.skip()
+    const diagnostic = vscode.languages
+      .getDiagnostics(document.uri)
+      .find((item) => typeof item.code === 'object' && item.code.value === pointing.ruleId && item.message.startsWith(pointing.reason))
+    assert.ok(diagnostic?.relatedInformation?.length, 'related information')
+    assert.equal(diagnostic.relatedInformation[0]!.location.uri.toString(), document.uri.toString())
+  })
+
+  test('document symbols: Entities, Timeline, Claims, Findings', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)
+    const names = symbols.map((symbol) => symbol.name)
+    for (const name of ['Entities', 'Timeline', 'Claims']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`)
+    const people = symbols.find((symbol) => symbol.name === 'Entities')?.children.find((symbol) => symbol.name === 'People')
+    assert.ok(people?.children.some((symbol) => symbol.name === 'Cezary Tomczyk'))
+    const dates = symbols.find((symbol) => symbol.name === 'Timeline')?.children.map((symbol) => symbol.name) ?? []
+    assert.ok(dates.includes('2026-02-20'))
+  })
+
+  test('references on an entity: this article and the rest of the workspace', async () => {
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf(document, 'Tomczyk linked', 2))
+    const here = locations.filter((location) => location.uri.toString() === document.uri.toString())
+    const elsewhere = locations.filter((location) => location.uri.path.endsWith('/follow-up.md'))
+    assert.ok(here.length >= 2, `${here.length} mentions here`)
+    assert.ok(here.some((location) => document.getText(location.range) === 'Cezary Tomczyk'))
+    assert.ok(elsewhere.length >= 1, 'mentions in follow-up.md')
+    const other = await vscode.workspace.openTextDocument(elsewhere[0]!.uri)
+    assert.match(other.getText(elsewhere[0]!.range), /Tomczyk/)
+  })
+
+  test('the sidebar tree lists the sample’s entities and a chronological timeline', async () => {
+    const {tree} = newsmark
+    await until(tree.onDidChangeTreeData, () => tree.document === document && entityNames(tree).length > 0, 'the tree to show poland-ottawa.md')
+    assert.deepEqual(children(tree).map(([label]) => label), ['Entities', 'Timeline', 'Claims', 'Findings'])
+    const names = entityNames(tree)
+    for (const name of ['Cezary Tomczyk', 'Maria Zakharova', 'Poland', 'NATO', 'Ottawa Convention']) {
+      assert.ok(names.includes(name), `${name} in ${names.join(', ')}`)
+    }
+    const dates = timeline(tree)
+    assert.ok(dates.indexOf('1997') < dates.indexOf('2025-12'), dates.join(', '))
+    assert.ok(dates.indexOf('2025-12') < dates.indexOf('2026-02-20'), dates.join(', '))
+  })
+
+  test('typing updates the tree and the diagnostics; stale runs are dropped', async () => {
+    const {tree, analyzer} = newsmark
+    const editor = await vscode.window.showTextDocument(document)
+    const before = timeline(tree).length
+    const typed = () =>
+      vscode.languages.getDiagnostics(document.uri).some((item) => document.getText(item.range) === 'next week')
+    try {
+      // Word by word, as a reader types: each edit is a new version.
+      for (const word of ['\n\nThe ', 'first ', 'mines ', 'ship ', 'next ', 'week.']) {
+        await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, word))
+      }
+      await until(tree.onDidChangeTreeData, () => timeline(tree).length === before + 1, 'the typed date in the Timeline')
+      await until(vscode.languages.onDidChangeDiagnostics, typed, 'a finding on the typed “next week”')
+      const analysis = await analyzer.get(document)
+      assert.equal(analysis?.version, document.version)
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert')
+    }
+    await until(tree.onDidChangeTreeData, () => timeline(tree).length === before, 'the reverted Timeline')
+    await until(vscode.languages.onDidChangeDiagnostics, () => !typed(), 'the reverted diagnostics')
+  })
+
+  test('a document over newsmark.analysis.maxFileSize is skipped, not parsed', async () => {
+    const {analyzer} = newsmark
+    const config = vscode.workspace.getConfiguration('newsmark')
+    const ours = () => vscode.languages.getDiagnostics(document.uri).filter((item) => item.source === 'newsmark')
+    try {
+      await config.update('analysis.maxFileSize', 1, vscode.ConfigurationTarget.Global)
+      const analysis = await until(analyzer.onDidChange, () => analyzer.peek(document), 'the skipped analysis')
+      assert.match(analysis.skipped ?? '', /over newsmark\.analysis\.maxFileSize \(1 KiB\)/)
+      assert.equal(analysis.result.entities.length, 0)
+      await until(vscode.languages.onDidChangeDiagnostics, () => ours().length === 0, 'no diagnostics for the skipped file')
+    } finally {
+      await config.update('analysis.maxFileSize', undefined, vscode.ConfigurationTarget.Global)
+    }
+    await until(analyzer.onDidChange, () => analyzer.peek(document) && !analyzer.peek(document)?.skipped, 'the analysis again')
+    await until(vscode.languages.onDidChangeDiagnostics, () => ours().length > 0, 'the diagnostics again')
+  })
+
+  test('Toggle Highlights flips the setting', async () => {
+    const enabled = () => vscode.workspace.getConfiguration('newsmark').get<boolean>('highlights.enable')
+    assert.equal(enabled(), true)
+    await vscode.commands.executeCommand('newsmark.toggleHighlights')
+    assert.equal(enabled(), false)
+    await vscode.commands.executeCommand('newsmark.toggleHighlights')
+    assert.equal(enabled(), true)
+  })
+})

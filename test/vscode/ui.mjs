@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+/**
+ * UI-level test: what a reader sees. Packages the extension (`npm run
+ * package`), installs the `.vsix` into a fresh code-server, opens the sample
+ * article through Quick Open, hovers an entity with the mouse, opens the
+ * Newsmark sidebar and the Problems panel, and saves screenshots to
+ * `out/screenshots/*.png`.
+ *
+ *   node test/vscode/ui.mjs [--no-package] [--keep]
+ *
+ * Exit code: 0 when every step saw what it expected, 1 when one did not
+ * (`out/screenshots/failure.png` shows where), 2 when the host is missing.
+ */
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {createRunDir, createWorkspace, installExtension, launchBrowser, root, say, startCodeServer, tail, whyNotInstalled} from './harness.mjs'
+
+const {values: flags} = parseArgs({options: {'no-package': {type: 'boolean', default: false}, keep: {type: 'boolean', default: false}}})
+const missing = whyNotInstalled()
+if (missing) {
+  console.error(`test/vscode/ui: cannot run: ${missing}`)
+  process.exit(2)
+}
+
+const vsix = path.join(root, 'out/newsmark.vsix')
+const shots = path.join(root, 'out/screenshots')
+// Only this run's screenshots.
+fs.rmSync(shots, {recursive: true, force: true})
+fs.mkdirSync(shots, {recursive: true})
+if (!flags['no-package']) {
+  say('npm run package')
+  execFileSync('npm', ['run', '--silent', 'package'], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']})
+}
+
+const run = createRunDir('ui')
+const workspace = createWorkspace(run.dir)
+await installExtension(run, vsix)
+say(`installed ${path.relative(root, vsix)} into ${run.dir}`)
+const server = await startCodeServer({
+  run,
+  settings: {
+    'workbench.colorTheme': 'Default Dark Modern',
+    'editor.minimap.enabled': false,
+    'editor.wordWrap': 'on',
+    'breadcrumbs.enabled': true,
+    'workbench.activityBar.location': 'default'
+  }
+})
+say(`code-server on ${server.base}`)
+const browser = await launchBrowser(run, {width: 1600, height: 1000})
+const {page} = browser
+page.on('pageerror', (error) => console.error('[page error]', error.message))
+
+let code = 1
+let step = 'start'
+/**
+ * Run a step; its name is reported if it fails.
+ * @param {string} name
+ * @param {() => Promise<void>} action
+ */
+async function check(name, action) {
+  step = name
+  const started = Date.now()
+  await action()
+  say(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+// Finite CSS animations (the hover's fade-in) are fast-forwarded to their end.
+const shot = (/** @type {string} */ name) => page.screenshot({path: path.join(shots, `${name}.png`), animations: 'disabled'})
+
+/**
+ * Centre of the first `length` characters of `phrase` on screen, in the
+ * editor; decorations split text into several nodes, so walk them all.
+ * @param {string} phrase
+ * @param {number} [length]
+ * @returns {Promise<{x: number, y: number} | undefined>}
+ */
+function textBox(phrase, length = phrase.length) {
+  return page.evaluate(([phrase, length]) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      // Monaco renders spaces as no-break spaces.
+      const at = line.textContent?.replace(/\u00a0/g, ' ').indexOf(phrase) ?? -1
+      if (at < 0) continue
+      const range = document.createRange()
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
+      let seen = 0
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const size = /** @type {Text} */ (node).data.length
+        if (seen <= at && at < seen + size) range.setStart(node, at - seen)
+        if (seen < at + length && at + length <= seen + size) range.setEnd(node, at + length - seen)
+        seen += size
+      }
+      const rect = range.getBoundingClientRect()
+      return {x: rect.x + rect.width / 2, y: rect.y + rect.height / 2}
+    }
+    return undefined
+  }, /** @type {const} */ ([phrase, length]))
+}
+
+try {
+  await check('workbench loads', async () => {
+    await page.goto(server.url(workspace))
+    await page.locator('.monaco-workbench').waitFor({timeout: 60_000})
+    await page.locator('.explorer-folders-view .monaco-list-row', {hasText: 'poland-ottawa.md'}).waitFor({timeout: 60_000})
+  })
+
+  await check('the article opens through Quick Open', async () => {
+    await page.keyboard.press('Control+P')
+    await page.locator('.quick-input-widget input').waitFor()
+    await page.keyboard.type('poland-ottawa.md')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'poland-ottawa.md'}).first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('.monaco-editor .view-line', {hasText: 'Cezary Tomczyk'}).first().waitFor({timeout: 30_000})
+  })
+
+  await check('the status bar counts the tags', async () => {
+    await page.locator('.statusbar-item', {has: page.locator('.codicon-comment-discussion')}).first().waitFor({timeout: 30_000})
+  })
+
+  await check('the Newsmark sidebar lists entities and the timeline', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Newsmark"], .activitybar .action-item[aria-label^="Newsmark"]').first().click()
+    // A wider sidebar than the default, as a reader would drag it.
+    const sidebar = await page.locator('.part.sidebar').boundingBox()
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width + 1
+      await page.mouse.move(x, sidebar.y + 300)
+      await page.mouse.down()
+      await page.mouse.move(x + 120, sidebar.y + 300, {steps: 5})
+      await page.mouse.up()
+    }
+    const tree = page.locator('.part.sidebar .pane-body .monaco-list').first()
+    await tree.locator('.monaco-list-row', {hasText: 'Cezary Tomczyk'}).first().waitFor({timeout: 30_000})
+    for (const name of ['Maria Zakharova', 'Poland', 'NATO', 'Ottawa Convention', 'Timeline']) {
+      await tree.locator('.monaco-list-row', {hasText: name}).first().waitFor({timeout: 5_000})
+    }
+    await shot('sidebar')
+  })
+
+  await check('hovering “Tomczyk” shows the person', async () => {
+    const box = await textBox('Tomczyk linked', 'Tomczyk'.length)
+    if (!box) throw new Error('“Tomczyk linked” is not on screen')
+    await page.mouse.move(box.x - 10, box.y)
+    await page.mouse.move(box.x, box.y, {steps: 3})
+    const hover = page.locator('.monaco-hover-content', {hasText: 'Cezary Tomczyk'})
+    await hover.first().waitFor({timeout: 15_000})
+    await page.locator('.monaco-hover-content', {hasText: 'Deputy Defense Minister'}).first().waitFor({timeout: 5_000})
+    await shot('hover')
+  })
+
+  await check('the Problems panel shows the findings', async () => {
+    await page.mouse.move(5, 500)
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+Shift+M')
+    await page.locator('.markers-panel .monaco-tl-contents', {hasText: 'newsmark'}).first().waitFor({timeout: 30_000})
+    await shot('problems')
+  })
+
+  await check('a date hover resolves “February 20”', async () => {
+    const box = await textBox('February 20')
+    if (!box) throw new Error('“February 20” is not on screen')
+    await page.mouse.move(box.x - 10, box.y)
+    await page.mouse.move(box.x, box.y, {steps: 3})
+    await page.locator('.monaco-hover-content', {hasText: 'Friday'}).first().waitFor({timeout: 15_000})
+    await shot('overview')
+  })
+  await check('the sidebar’s Claims show speakers and status icons', async () => {
+    await page.keyboard.press('Escape')
+    const tree = page.locator('.part.sidebar .pane-body .monaco-list').first()
+    // Scroll the tree down to the Claims, as a reader would.
+    const box = await tree.boundingBox()
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    const claim = tree.locator('.monaco-list-row', {hasText: 'Maria Zakharova: '})
+    for (let turn = 0; turn < 20 && !(await claim.count()); turn++) await page.mouse.wheel(0, 400)
+    await claim.first().waitFor({timeout: 10_000})
+    await tree.locator('.monaco-list-row .codicon-question').first().waitFor({timeout: 5_000})
+    await shot('claims')
+  })
+
+  code = 0
+} catch (error) {
+  console.error(`test/vscode/ui: step “${step}” failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  await shot('failure').catch(() => {})
+  console.error(`screenshot: ${path.join(shots, 'failure.png')}; code-server log:\n${tail(server.log, 15)}`)
+} finally {
+  await browser.close().catch(() => {})
+  await server.stop()
+  if (code === 0 && !flags.keep) fs.rmSync(run.dir, {recursive: true, force: true})
+  else say(`kept ${run.dir}`)
+}
+console.log(`ui: ${code === 0 ? 1 : 0} passed, ${code === 0 ? 0 : 1} failed`)
+process.exit(code)

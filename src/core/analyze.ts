@@ -101,6 +101,6 @@ export function analyzeText(
   const settings = normalizeOptions(options)
   const document = viewText(String(file.value ?? ''))
   file.data.newsmark = tagDocument(document, settings.referenceDate, settings)
-  runRules(file, file.data.newsmark)
+  runRules(file, file.data.newsmark, settings.rules, {document})
   return file
 }

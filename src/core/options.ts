@@ -1,6 +1,8 @@
 /**
  * Options of `remarkNewsmark`, their defaults and their validation.
  */
+import type {FactInput} from './facts/types.ts'
+import {normalizeRuleSettings, type RuleSettings, type Severity} from './rules/index.ts'
 
 /** Configuration. */
 export interface Options {
@@ -15,6 +17,10 @@ export interface Options {
   dates?: boolean | null | undefined
   /** Tag claims (default: `true`). */
   claims?: boolean | null | undefined
+  /** Severity per rule id, `off` to turn a rule off (default: each rule’s own). */
+  rules?: Readonly<Record<string, Severity | 'off'>> | null | undefined
+  /** The reader’s fact base (default: none). */
+  facts?: ReadonlyArray<FactInput> | null | undefined
 }
 
 /** Options with defaults applied. */
@@ -23,6 +29,8 @@ export interface Settings {
   entities: boolean
   dates: boolean
   claims: boolean
+  /** Rule severities and the fact base, validated. */
+  rules: RuleSettings
 }
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -42,7 +50,8 @@ export function normalizeOptions(options?: Readonly<Options> | null): Settings {
     referenceDate: undefined,
     entities: options?.entities ?? true,
     dates: options?.dates ?? true,
-    claims: options?.claims ?? true
+    claims: options?.claims ?? true,
+    rules: normalizeRuleSettings({severities: options?.rules, facts: options?.facts})
   }
 
   const date = options?.referenceDate

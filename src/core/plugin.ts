@@ -35,7 +35,8 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
   return function (tree: Root, file: VFile): undefined {
     const source = String(file.value ?? '')
     const referenceDate = frontMatterDate(tree, file) ?? settings.referenceDate
-    file.data.newsmark = tagDocument(viewDocument(tree, source), referenceDate, settings)
-    runRules(file, file.data.newsmark)
+    const document = viewDocument(tree, source)
+    file.data.newsmark = tagDocument(document, referenceDate, settings)
+    runRules(file, file.data.newsmark, settings.rules, {tree, document})
   }
 }

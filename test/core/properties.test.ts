@@ -11,7 +11,8 @@ const pieces = [
   'Poland', 'Cezary Tomczyk', ' said', ' next month', ' on February 20', '.', ' ', '\n', '\r\n', '\n\n',
   '**', '_', '`', '[', '](https://x.org)', '> ', '- ', '1. ', '| a | b |\n| - | - |\n', '---\n', 'date: 2026-01-16\n',
   '“', '”', '"', "'s", '’s', '😀', '𝒳', '\u0000', '&amp;', '\\*', '<b>', '</b>', ':person[', ']{role=x}',
-  '25 times', '48 hours', 'last week', 'Gen.', 'U.S.', '...', '#', '   ', '\t'
+  '25 times', '48 hours', 'last week', 'Gen.', 'U.S.', '...', '#', '   ', '\t',
+  ' that', ' the same', ' the', ' year', ' ago', ' a', ' fifth', ' every', ' since', ' until', ' early', ' 1997', ' $35', ' billion'
 ]
 
 const markdownish = fc

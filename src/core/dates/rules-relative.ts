@@ -112,7 +112,7 @@ function ago(toks: Tok[], i: number): Cand | null {
 function anaphoric(toks: Tok[], i: number): Cand | null {
   let k = is(toks, i, 'the', 'its', 'that') ? i + 1 : i
   // "that year", "the same day", "that month"
-  if (k > i && (toks[i]!.l === 'that' || is(toks, k, 'same')) && is(toks, toks[k]!.l === 'same' ? k + 1 : k, 'year', 'month', 'day')) {
+  if (k > i && toks[k] && (toks[i]!.l === 'that' || is(toks, k, 'same')) && is(toks, toks[k]!.l === 'same' ? k + 1 : k, 'year', 'month', 'day')) {
     const kk = toks[k]!.l === 'same' ? k + 1 : k
     return {i, j: kk + 1, type: 'DATE', sem: {k: 'ana', unit: unitOf(toks[kk]) as 'Y' | 'M' | 'D', ago: 0}}
   }

@@ -38,7 +38,7 @@ export interface Quantity {
 
 const numbers = lexicon.numbers as Record<string, number>
 const scales = lexicon.scales as Record<string, number>
-const magnitudes = lexicon.magnitudes as Record<string, [number, number]>
+const magnitudes = lexicon.magnitudes as Record<string, number[]>
 const multipliers = lexicon.multipliers as Record<string, number>
 const units = lexicon.units as Record<string, string>
 const currencies = lexicon.currencies as Record<string, string>
@@ -243,7 +243,7 @@ function readCore(
   }
 
   // “tens of thousands”, “hundreds of millions”.
-  const small = word === 'tens' ? [10, 99] : magnitudes[word]
+  const small: number[] | undefined = word === 'tens' ? [10, 99] : magnitudes[word]
   if (small && lower(tokens[index + 1]) === 'of') {
     const large = magnitudes[lower(tokens[index + 2])]
     if (large && large[0] >= 1000) {

@@ -8,10 +8,9 @@
  * come from the result), so "he added" or "Officials argue" count as
  * attributed there too.
  */
-import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {attribute, type Candidate} from '../claims/attribution.ts'
-import {viewDocument, type DocumentView, type SentenceView} from '../document.ts'
+import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {toSource} from '../prose.ts'
 import type {Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
@@ -56,7 +55,6 @@ export interface RuleContext {
   /** The Markdown source. */
   source: string
   result: NewsmarkResult
-  tree: Root
   /** The reader’s fact base. */
   facts: ReadonlyArray<Fact>
   /** Entities by id. */
@@ -71,6 +69,8 @@ export interface RuleContext {
 // "figures published by", "a study in".
 const sourceCue =
   /\b(report|study|survey|poll|census|data|figures|statistics|analysis|research|estimates?|records)\s+(by|from|of|in|published|released|compiled)\b|\b(according to|cited by|quoted by|as reported by)\b/i
+// Personal pronouns: someone the sentence names as the speaker.
+const personal = /^(i|i'm|i've|i'd|i'll|you|we|they|he|she|him|her|them|me|us)$/
 // A Markdown link, reference, footnote or autolink in the sentence source.
 const citation = /\]\(|\]\[|\[\^|<https?:|https?:\/\//
 
@@ -81,18 +81,18 @@ const citation = /\]\(|\]\[|\[\^|<https?:|https?:\/\//
  *   File (its value is the Markdown source).
  * @param result
  *   Tags.
- * @param tree
- *   mdast tree of the source.
  * @param facts
  *   Fact base.
+ * @param view
+ *   Gets the document’s prose view (called at most once, on first use).
  * @returns
  *   Context.
  */
 export function createContext(
   file: VFile,
   result: NewsmarkResult,
-  tree: Root,
-  facts: ReadonlyArray<Fact>
+  facts: ReadonlyArray<Fact>,
+  view: () => DocumentView
 ): RuleContext {
   const source = String(file.value ?? '')
   const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
@@ -103,11 +103,10 @@ export function createContext(
     file,
     source,
     result,
-    tree,
     facts,
     entity: (id) => byId.get(id),
     get document() {
-      document ??= viewDocument(tree, source)
+      document ??= view()
       return document
     },
     get sentences() {
@@ -183,7 +182,7 @@ function buildSentences(
     if (claim) info.claim = claim
     // Unresolved pronouns still name someone: they count as a speaker.
     const found = attribute(view, candidates, () => undefined)
-    const speaker = claim ? claim.speaker : found.speaker
+    const speaker = claim?.speaker ?? found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
     if (speaker) {
       info.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
     }
@@ -193,6 +192,72 @@ function buildSentences(
   }
 
   return infos
+}
+
+/**
+ * A speaker the claim tagger’s attribution misses: a pronoun shortly before
+ * the verb (“they all say”, “for him to say”), a noun with its determiner
+ * (“…, the ministry said”), a name before an apposition (“Landmine
+ * Monitor, a research group, estimates”), and the writer speaking for
+ * themselves (“I was governor for four years”: they are the source).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param candidates
+ *   Entity mentions of the sentence.
+ * @param verbAt
+ *   Index of the reporting verb, if any.
+ * @returns
+ *   Speaker, if found.
+ */
+function fallbackSpeaker(
+  tokens: ReadonlyArray<SourceToken>,
+  candidates: ReadonlyArray<Candidate>,
+  verbAt: number | undefined
+): Attribution | undefined {
+  // Not an “I” inside a quotation, which is someone else speaking.
+  let depth = 0
+  const self = tokens.find((token) => {
+    if (token.text === '“' || (token.text === '"' && depth === 0)) depth++
+    else if (token.text === '”' || token.text === '"') depth = Math.max(0, depth - 1)
+    return depth === 0 && /^I(['’](m|ve|d|ll))?$/.test(token.text)
+  })
+  if (verbAt === undefined) return self ? {name: self.text} : undefined
+  return nearVerb(tokens, candidates, verbAt) ?? (self ? {name: self.text} : undefined)
+}
+
+/** A speaker near a reporting verb (see `fallbackSpeaker`). */
+function nearVerb(
+  tokens: ReadonlyArray<SourceToken>,
+  candidates: ReadonlyArray<Candidate>,
+  verbAt: number
+): Attribution | undefined {
+  const before = tokens[verbAt - 1]
+  if (!before) return undefined
+  // “they all say”, “I’m not going to tell”, “for him to say”.
+  for (let index = verbAt - 1; index >= 0 && index >= verbAt - 6; index--) {
+    if (!/^[\p{L}'’]/u.test(tokens[index].text)) break
+    if (personal.test(tokens[index].lower)) return {name: tokens[index].text}
+  }
+
+  // “…, the ministry said”, “the report says”.
+  if (/^\p{L}+$/u.test(before.text) && /^(the|a|an|this|its|their)$/.test(tokens[verbAt - 2]?.lower ?? '')) {
+    return {name: tokens[verbAt - 2].text + ' ' + before.text}
+  }
+
+  if (before.text !== ',') return undefined
+  for (let comma = verbAt - 2; comma > 0 && comma >= verbAt - 10; comma--) {
+    if (tokens[comma].text !== ',') continue
+    if (!/^(a|an|the|its|his|her|their)$/.test(tokens[comma + 1].lower)) return undefined
+    const candidate = candidates.find((c) => c.last === comma)
+    if (candidate) return {entity: candidate.entity, name: candidate.name}
+    let first = comma
+    while (first > 0 && /^\p{Lu}/u.test(tokens[first - 1].text)) first--
+    if (first === comma) return undefined
+    return {name: tokens.slice(first, comma).map((token) => token.text).join(' ')}
+  }
+
+  return undefined
 }
 
 /**

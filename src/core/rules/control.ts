@@ -40,7 +40,7 @@ export function applyComments(tree: Root, file: VFile, known: ReadonlyArray<stri
     source: 'newsmark',
     test: 'html',
     marker(node): Marker | undefined {
-      const value = (node as Nodes).type === 'html' ? (node as {value: string}).value.trim() : ''
+      const value = (node as Nodes).type === 'html' ? (node as Nodes & {value: string}).value.trim() : ''
       const match = commentPattern.exec(value)
       if (!match) return undefined
       const [keyword = '', ...ids] = match[1].split(/\s+/).filter(Boolean)
@@ -68,4 +68,40 @@ export function applyComments(tree: Root, file: VFile, known: ReadonlyArray<stri
     })
     message.fatal = false
   }
+}
+
+/** A text insertion. */
+export interface Insertion {
+  /** Offset to insert at. */
+  offset: number
+  /** Text to insert. */
+  text: string
+}
+
+/**
+ * The edit that silences one finding: an `ignore` comment on its own line
+ * before the block the finding is in (the quick fix “Ignore … here”).
+ *
+ * @param source
+ *   Markdown source.
+ * @param offset
+ *   Offset of the finding.
+ * @param ruleId
+ *   Rule to ignore.
+ * @returns
+ *   Insertion at the start of the block’s first line, keeping its indent
+ *   and any list or quote markers out of the comment’s way.
+ */
+export function ignoreComment(source: string, offset: number, ruleId: string): Insertion {
+  // The block starts after the last blank line before the finding.
+  let start = Math.max(0, Math.min(offset, source.length))
+  start = source.lastIndexOf('\n', start - 1) + 1
+  while (start > 0) {
+    const previous = source.lastIndexOf('\n', start - 2) + 1
+    if (source.slice(previous, start).trim() === '') break
+    start = previous
+  }
+
+  const indent = /^[ \t]*(?:>[ \t]?)*/.exec(source.slice(start))![0]
+  return {offset: start, text: `${indent}<!-- newsmark ignore ${ruleId} -->\n`}
 }

@@ -1,10 +1,61 @@
 /**
- * The rule set: every check that turns tags into findings. Each rule lives
- * in its own module and reports through `report`.
+ * The rule set: every check that turns tags into findings, one rule per
+ * module, run in this order. `runRules` applies severities (a rule that is
+ * `off` does not run), gives each finding its rule id, severity and docs
+ * URL, and then lets `<!-- newsmark disable … -->` comments filter them.
  */
+import type {Root} from 'mdast'
+import remarkDirective from 'remark-directive'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {viewDocument, type DocumentView} from '../document.ts'
+import {normalizeFacts} from '../facts/parse.ts'
+import type {Fact} from '../facts/types.ts'
 import type {NewsmarkResult} from '../types.ts'
-import {reportBasics} from './basic.ts'
+import {createContext} from './context.ts'
+import {applyComments} from './control.ts'
+import factContradiction from './fact-contradiction.ts'
+import hedging from './hedging.ts'
+import inconsistentDate from './inconsistent-date.ts'
+import inconsistentName from './inconsistent-name.ts'
+import loadedVerb from './loaded-verb.ts'
+import quoteWithoutSpeaker from './quote-without-speaker.ts'
+import relativeDate from './relative-date.ts'
+import relativeDateUnresolved from './relative-date-unresolved.ts'
+import {report} from './report.ts'
+import type {Rule, RuleFinding, RuleSettings, Severity} from './rule.ts'
+import unattributedClaim from './unattributed-claim.ts'
+import unsourcedNumber from './unsourced-number.ts'
+import vagueSource from './vague-source.ts'
+
+export {ignoreComment, type Insertion} from './control.ts'
+export type {Rule, RuleFinding, RuleSettings, Severity} from './rule.ts'
+
+/** Every rule, in the order they run. */
+export const rules: ReadonlyArray<Rule> = [
+  relativeDateUnresolved,
+  relativeDate,
+  inconsistentDate,
+  unattributedClaim,
+  vagueSource,
+  quoteWithoutSpeaker,
+  unsourcedNumber,
+  loadedVerb,
+  hedging,
+  inconsistentName,
+  factContradiction
+]
+
+/** Rule ids. */
+export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)
+
+/** Values a rule’s severity may be set to. */
+export const severityValues: ReadonlyArray<Severity | 'off'> = ['off', 'info', 'warning', 'error']
+
+let parser: ReturnType<typeof createParser> | undefined
 
 /**
  * Run every rule on a tagged file.
@@ -13,7 +64,82 @@ import {reportBasics} from './basic.ts'
  *   File (its value is the Markdown source).
  * @param result
  *   Tags.
+ * @param settings
+ *   Severities per rule and the fact base (optional).
+ * @param parsed
+ *   What the caller already has: the mdast tree (for `<!-- newsmark … -->`
+ *   comments) and the prose view the tags were made from (optional; the
+ *   source is parsed as Markdown for what is missing, when needed).
+ * @throws
+ *   When a setting is invalid, naming the key and what is expected.
  */
-export function runRules(file: VFile, result: NewsmarkResult): void {
-  reportBasics(file, result)
+export function runRules(
+  file: VFile,
+  result: NewsmarkResult,
+  settings?: Readonly<RuleSettings> | null,
+  parsed?: Readonly<Parsed> | null
+): void {
+  const {severities, facts} = normalizeRuleSettings(settings)
+  const source = String(file.value ?? '')
+  let tree = parsed?.tree ?? undefined
+  const getTree = () => (tree ??= (parser ??= createParser()).parse(source))
+  const context = createContext(file, result, facts, () => parsed?.document ?? viewDocument(getTree(), source))
+
+  for (const rule of rules) {
+    const configured = severities[rule.id]
+    if (configured === 'off') continue
+    const findings: RuleFinding[] = []
+    rule.check(context, (finding) => findings.push(finding))
+    // In document order, whatever order the rule found them in.
+    findings.sort((a, b) => a.start - b.start || a.end - b.end)
+    for (const finding of findings) {
+      report(file, {...finding, ruleId: rule.id, severity: configured ?? finding.severity ?? rule.severity})
+    }
+  }
+
+  if (/<!--\s*newsmark\b/.test(source)) applyComments(getTree(), file, ruleIds)
+}
+
+/** What the caller of `runRules` already parsed. */
+export interface Parsed {
+  /** mdast tree of the file. */
+  tree?: Root | null | undefined
+  /** Prose view of the file (`viewDocument(tree, source)`). */
+  document?: DocumentView | null | undefined
+}
+
+/**
+ * Validate rule settings.
+ *
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Severities and normalised facts.
+ * @throws
+ *   On an unknown rule id, a bad severity or a bad fact.
+ */
+export function normalizeRuleSettings(settings?: Readonly<RuleSettings> | null): {
+  severities: Readonly<Record<string, Severity | 'off'>>
+  facts: ReadonlyArray<Fact>
+} {
+  const severities = settings?.severities ?? {}
+  for (const [id, value] of Object.entries(severities)) {
+    if (!ruleIds.includes(id)) {
+      throw new Error(`Unexpected rule id \`${id}\` in \`severities\`, expected one of ${ruleIds.map((id) => '`' + id + '`').join(', ')}`)
+    }
+
+    if (!severityValues.includes(value)) {
+      throw new Error(
+        `Unexpected value \`${String(value)}\` for \`severities.${id}\`, expected \`off\`, \`info\`, \`warning\` or \`error\``
+      )
+    }
+  }
+
+  const facts = settings?.facts ? normalizeFacts(settings.facts) : []
+  return {severities, facts}
+}
+
+/** The parser `analyze` uses, for files given without a tree. */
+function createParser() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze()
 }

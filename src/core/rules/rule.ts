@@ -4,7 +4,7 @@
  * skips rules that are off and gives each report its rule id and severity,
  * as `unified-lint-rule` does for remark-lint.
  */
-import type {Fact} from '../facts/types.ts'
+import type {FactInput} from '../facts/types.ts'
 import type {RuleContext} from './context.ts'
 import type {Finding, Severity} from './report.ts'
 
@@ -40,6 +40,9 @@ export interface Rule {
 export interface RuleSettings {
   /** Severity per rule id; `off` turns a rule off (default: each rule’s own). */
   severities?: Readonly<Record<string, Severity | 'off'>> | null | undefined
-  /** The reader’s fact base (default: none). */
-  facts?: ReadonlyArray<Fact> | null | undefined
+  /**
+   * The reader’s fact base (default: none): facts from `parseFacts`, or as
+   * written (validated here, errors name `settings`).
+   */
+  facts?: ReadonlyArray<FactInput> | null | undefined
 }

@@ -1,0 +1,182 @@
+/**
+ * Parsing and validating a `.newsmarkrc` (JSON or YAML):
+ *
+ * ```yaml
+ * rules:
+ *   loaded-verb: error      # off | info | warning | error
+ *   hedging: off
+ *   unsourced-number: true  # true: the rule’s default severity; false: off
+ * facts: .newsmark/facts.yaml  # relative to this file
+ * ```
+ *
+ * Errors name the file, the line and column, and the key, and say what is
+ * expected; they are thrown as `ConfigError`.
+ */
+import {isMap, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
+import {ruleIds, severityValues, type Severity} from '../rules/index.ts'
+
+/** A configuration that cannot be used. */
+export class ConfigError extends Error {
+  /** The file the error is in. */
+  readonly file: string
+  /** The key (`rules.loaded-verb`), if the error is about one. */
+  readonly key: string | undefined
+
+  /**
+   * @param reason
+   *   What is wrong (“Unexpected …, expected …”).
+   * @param file
+   *   File name.
+   * @param key
+   *   Key path.
+   * @param place
+   *   `line:column`, if known.
+   * @param cause
+   *   Underlying error.
+   */
+  constructor(reason: string, file: string, key?: string, place?: string, cause?: unknown) {
+    super(`${file}${place ? ':' + place : ''}: ${reason}`, cause === undefined ? undefined : {cause})
+    this.name = 'ConfigError'
+    this.file = file
+    this.key = key
+  }
+}
+
+/** A `.newsmarkrc`, validated. */
+export interface NewsmarkConfig {
+  /** Severity per rule id (rules left out keep their default). */
+  rules: Record<string, Severity | 'off'>
+  /** Path of the fact base as written, relative to the config file. */
+  facts?: string
+}
+
+const topKeys = ['rules', 'facts']
+
+/**
+ * Parse and validate a configuration file.
+ *
+ * @param text
+ *   File content (JSON or YAML; empty is an empty configuration).
+ * @param file
+ *   File name, for errors.
+ * @returns
+ *   Configuration.
+ * @throws {ConfigError}
+ *   On invalid syntax, an unknown key or rule id, or a bad value.
+ */
+export function parseConfig(text: string, file: string): NewsmarkConfig {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, {lineCounter, prettyErrors: false})
+  const [error] = document.errors
+  if (error) {
+    throw new ConfigError(
+      `Unexpected invalid ${/\.json$/.test(file) ? 'JSON' : 'YAML'} (${error.message.split('\n')[0]}), expected a configuration`,
+      file,
+      undefined,
+      at(error.pos[0]),
+      error
+    )
+  }
+
+  const root = document.contents as YamlNode | null
+  const config: NewsmarkConfig = {rules: {}}
+  if (root === null) return config
+  if (!isMap(root)) throw new ConfigError('Unexpected value, expected a mapping (`rules`, `facts`)', file, undefined, place(root))
+
+  for (const pair of root.items) {
+    const key = String((pair.key as {value?: unknown}).value)
+    const value = pair.value as YamlNode | null
+    if (key === 'rules') {
+      if (!isMap(value)) throw fail('Unexpected value for `rules`, expected a mapping of rule ids to severities', 'rules', value)
+      for (const rule of value.items) {
+        const id = String((rule.key as {value?: unknown}).value)
+        const node = rule.value as YamlNode | null
+        if (!ruleIds.includes(id)) {
+          const near = closest(id, ruleIds)
+          throw fail(
+            `Unexpected rule id \`${id}\` in \`rules\`, expected ${near ? `\`${near}\` or ` : ''}one of ${ruleIds.map((id) => '`' + id + '`').join(', ')}`,
+            `rules.${id}`,
+            rule.key as YamlNode
+          )
+        }
+
+        const severity = toSeverity(node?.toJSON())
+        if (severity === undefined) {
+          throw fail(
+            `Unexpected value \`${show(node?.toJSON())}\` for \`rules.${id}\`, expected \`off\`, \`info\`, \`warning\`, \`error\`, \`true\` or \`false\``,
+            `rules.${id}`,
+            node
+          )
+        }
+
+        if (severity !== 'default') config.rules[id] = severity
+      }
+    } else if (key === 'facts') {
+      const path = value?.toJSON() as unknown
+      if (typeof path !== 'string' || path.trim() === '') {
+        throw fail(`Unexpected value \`${show(path)}\` for \`facts\`, expected the path of a YAML fact base`, 'facts', value)
+      }
+
+      config.facts = path.trim()
+    } else {
+      throw fail(`Unexpected key \`${key}\`, expected ${topKeys.map((key) => '`' + key + '`').join(' or ')}`, key, pair.key as YamlNode)
+    }
+  }
+
+  return config
+
+  function fail(reason: string, key: string, node: YamlNode | null | undefined): ConfigError {
+    return new ConfigError(reason, file, key, place(node))
+  }
+
+  function place(node: YamlNode | null | undefined): string | undefined {
+    return node?.range ? at(node.range[0]) : undefined
+  }
+
+  function at(offset: number): string {
+    const position = lineCounter.linePos(offset)
+    return `${position.line}:${position.col}`
+  }
+}
+
+/** A rule’s configured value as a severity (`default` for `true`). */
+function toSeverity(value: unknown): Severity | 'off' | 'default' | undefined {
+  if (value === true) return 'default'
+  if (value === false) return 'off'
+  return typeof value === 'string' && (severityValues as ReadonlyArray<string>).includes(value)
+    ? (value as Severity | 'off')
+    : undefined
+}
+
+/** The candidate nearest to a misspelt id, if near enough. */
+function closest(value: string, candidates: ReadonlyArray<string>): string | undefined {
+  let best: string | undefined
+  let bestDistance = Math.max(2, Math.floor(value.length / 4)) + 1
+  for (const candidate of candidates) {
+    const distance = levenshtein(value, candidate)
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+
+  return best
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+
+    previous = current
+  }
+
+  return previous[b.length]
+}
+
+function show(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+}

@@ -1,0 +1,191 @@
+/**
+ * Flags dates that disagree after resolution: a weekday that does not fall
+ * on the date it names (“Monday, January 20, 2026” is a Tuesday), and two
+ * dates for the same event (“Poland will exit the treaty on February 20” …
+ * “Poland’s exit takes effect on March 1”).
+ *
+ * ## Why
+ *
+ * Relative and partial dates hide errors: “next month” and “on March 1”
+ * look compatible until both are resolved. A wrong weekday is a sign that a
+ * date was changed in one place and not the other.
+ *
+ * Two statements are about the same event when they use a word of the same
+ * event family (`data/events.json`: withdraw / exit / leave, adopt / pass,
+ * take effect / come into force, …) with the same actor (the nearest name
+ * before the event word, else the first after it). Each statement’s date
+ * is the date nearest to its event word. Dates agree when one holds the
+ * other (“next month” holds “February 20”).
+ *
+ * ## Default severity
+ *
+ * `warning`.
+ *
+ * ## Fix
+ *
+ * Check which date is right and correct the other; for a weekday, the
+ * quick fix puts in the weekday of the date.
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   ---
+ *   date: 2026-01-16
+ *   ---
+ *
+ *   Poland will withdraw from the Ottawa Convention next month. Poland will exit the treaty on Friday, February 20.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   ---
+ *   date: 2026-01-16
+ *   ---
+ *
+ *   Poland will withdraw from the Ottawa Convention next month. Poland will exit the treaty on March 1.
+ *
+ *   The vote took place on Monday, January 20, 2026.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   5:92-5:99: Unexpected date `March 1` (`2026-03-01`) for the withdrawal of Poland, expected `2026-02` as stated earlier
+ *   7:24-7:30: Unexpected weekday `Monday` for `2026-01-20`, expected `Tuesday`
+ */
+import lexicon from './data/events.json' with {type: 'json'}
+import type {DateTag} from '../types.ts'
+import type {RuleContext} from './context.ts'
+import type {Rule, RuleFinding} from './rule.ts'
+import {code, indexPhrases, longestPhraseAt, matchCase} from './util.ts'
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+const families = new Map<string, string>()
+for (const [family, words] of Object.entries(lexicon.families)) {
+  for (const word of words) families.set(word, family)
+}
+
+const phrases = indexPhrases([...families.keys()])
+
+const rule: Rule = {
+  id: 'inconsistent-date',
+  severity: 'warning',
+  check(context, report) {
+    for (const date of context.result.dates) checkWeekday(date, report)
+    checkEvents(context, report)
+  }
+}
+
+export default rule
+
+/** Report a weekday that does not match its date. */
+function checkWeekday(date: DateTag, report: (finding: RuleFinding) => void): void {
+  const match = /^\d{4}-\d{2}-\d{2}$/.test(date.value)
+    ? /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(date.text)
+    : null
+  if (!match) return
+  const day = new Date(date.value + 'T00:00:00Z').getUTCDay()
+  if (weekdays[day] === match[1].toLowerCase()) return
+  const expected = matchCase(match[1], weekdays[day])
+  report({
+    start: date.start + match.index,
+    end: date.start + match.index + match[1].length,
+    actual: match[1],
+    expected: [expected],
+    reason: `Unexpected weekday ${code(match[1])} for ${code(date.value)}, expected ${code(expected)}`
+  })
+}
+
+/** An event statement: family, actor and date. */
+interface Statement {
+  date: DateTag
+  range: [number, number]
+}
+
+/** Report two dates for the same event. */
+function checkEvents(context: RuleContext, report: (finding: RuleFinding) => void): void {
+  const mentions = context.result.entities.flatMap((entity) =>
+    entity.mentions.filter((m) => !m.pronoun).map((m) => ({entity, start: m.start, end: m.end}))
+  )
+  const seen = new Map<string, Statement>()
+
+  for (const sentence of context.sentences) {
+    const dates = context.result.dates.filter(
+      (date) => date.type === 'DATE' && date.start >= sentence.start && date.end <= sentence.end && range(date.value)
+    )
+    if (dates.length === 0) continue
+    for (let index = 0; index < sentence.tokens.length; index++) {
+      const length = longestPhraseAt(sentence.tokens, index, phrases)
+      if (length === 0) continue
+      const words = sentence.tokens.slice(index, index + length).map((token) => token.lower).join(' ')
+      const at = sentence.tokens[index].start
+      const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+      const actor = inSentence.filter((m) => m.end <= at).at(-1) ?? inSentence.find((m) => m.start > at)
+      if (!actor) continue
+      const date = nearest(dates, at)
+      const family = families.get(words)!
+      const key = family + '|' + actor.entity.id
+      const statement: Statement = {date, range: range(date.value)!}
+      const earlier = seen.get(key)
+      index += length - 1
+      if (!earlier) {
+        seen.set(key, statement)
+        continue
+      }
+
+      if (earlier.date === date || overlap(earlier.range, statement.range)) continue
+      report({
+        start: date.start,
+        end: date.end,
+        actual: date.text,
+        reason: `Unexpected date ${code(date.text)} (${code(date.value)}) for the ${family} of ${actor.entity.name}, expected ${code(earlier.date.value)} as stated earlier`,
+        related: {start: earlier.date.start, end: earlier.date.end, reason: `Stated as ${code(earlier.date.value)} here`}
+      })
+    }
+  }
+
+}
+
+/** The date nearest to an offset. */
+function nearest(dates: ReadonlyArray<DateTag>, at: number): DateTag {
+  let best = dates[0]
+  for (const date of dates) {
+    const distance = Math.min(Math.abs(date.start - at), Math.abs(date.end - at))
+    if (distance < Math.min(Math.abs(best.start - at), Math.abs(best.end - at))) best = date
+  }
+
+  return best
+}
+
+/**
+ * The days a TimeML date value covers, as `[first, last)` day numbers.
+ *
+ * @param value
+ *   `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www` or `YYYY-Qn`.
+ * @returns
+ *   Range, or `undefined` for other values (seasons, `XXXX-…`).
+ */
+export function range(value: string): [number, number] | undefined {
+  const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000
+  let match = /^(\d{4})$/.exec(value)
+  if (match) return [day(+match[1], 1, 1), day(+match[1] + 1, 1, 1)]
+  match = /^(\d{4})-(\d{2})$/.exec(value)
+  if (match) return [day(+match[1], +match[2], 1), day(+match[1], +match[2] + 1, 1)]
+  match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (match) return [day(+match[1], +match[2], +match[3]), day(+match[1], +match[2], +match[3]) + 1]
+  match = /^(\d{4})-Q([1-4])$/.exec(value)
+  if (match) return [day(+match[1], +match[2] * 3 - 2, 1), day(+match[1], +match[2] * 3 + 1, 1)]
+  match = /^(\d{4})-W(\d{2})$/.exec(value)
+  if (match) {
+    // ISO week 1 holds January 4th.
+    const jan4 = day(+match[1], 1, 4)
+    const monday = jan4 - ((new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7)
+    const start = monday + (+match[2] - 1) * 7
+    return [start, start + 7]
+  }
+
+  return undefined
+}
+
+function overlap(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1]
+}

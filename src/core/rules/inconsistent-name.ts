@@ -1,0 +1,250 @@
+/**
+ * Flags one name spelled two ways in an article (“Zakharova” and
+ * “Zaharova”), and a number that changes for the same thing (“output will
+ * rise by 25 times” … “output will rise by 20 times”).
+ *
+ * ## Why
+ *
+ * A misspelt name is the most common correction a paper prints, and two
+ * spellings make a reader wonder whether there are two people. A figure
+ * that changes within one article means at least one of them is wrong.
+ *
+ * Names: the words (five letters or more) of entities of the same type
+ * are compared; words one edit apart (two for words of eight letters or
+ * more) that differ in more than an ending (“Zakharov” / “Zakharova” are
+ * two people) are one name spelled two ways. The spelling used more often
+ * is expected; every mention of the other is flagged.
+ *
+ * Numbers: two quantities in different sentences count the same thing when
+ * they have the same unit or counted noun and the same word before the
+ * number (“rise by”), the sentences name someone in common (“BELMA”,
+ * “Tomczyk”) and give no different dates. The later one is flagged.
+ *
+ * ## Default severity
+ *
+ * `warning`.
+ *
+ * ## Fix
+ *
+ * Check the right spelling or figure and use it throughout (the quick fix
+ * puts in the spelling used more often).
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   Maria Zakharova warned of consequences. Zakharova said Russia would respond.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   Foreign Ministry spokeswoman Maria Zakharova warned of consequences. Zakharova said Russia would respond. Zaharova did not give details.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   1:107-1:115: Unexpected spelling `Zaharova`, expected `Zakharova` as elsewhere in the article
+ *
+ * @example
+ *   {"name": "numbers.md", "label": "input"}
+ *
+ *   Deputy Defense Minister Cezary Tomczyk said output at the BELMA plant will rise by 25 times.
+ *
+ *   Later in the interview, Tomczyk said that output will rise by 20 times.
+ *
+ * @example
+ *   {"name": "numbers.md", "label": "output"}
+ *
+ *   3:63-3:71: Unexpected `20 times`, expected `25 times` as stated earlier for the same thing
+ */
+import {findQuantities, sameQuantity, singular, type Quantity} from '../facts/quantity.ts'
+import {stem} from '../facts/match.ts'
+import entityLexicon from '../entities/lexicon.json' with {type: 'json'}
+import type {Entity} from '../types.ts'
+import type {RuleContext, SentenceInfo} from './context.ts'
+import type {Rule, RuleFinding} from './rule.ts'
+import {code} from './util.ts'
+
+// Titles and connectives are words, not names (“Minister” is no misspelt
+// “Ministry”).
+const notNames: ReadonlySet<string> = new Set([
+  ...entityLexicon.titleHeads,
+  ...entityLexicon.titleModifiers,
+  ...entityLexicon.connectives
+])
+const skipBefore: ReadonlySet<string> = new Set(['by', 'to', 'of', 'about', 'around', 'nearly', 'some', 'than', 'at', 'least', 'more', 'over', 'up', 'almost', 'roughly', 'only', 'just', 'the', 'a', 'an'])
+
+const rule: Rule = {
+  id: 'inconsistent-name',
+  severity: 'warning',
+  check(context, report) {
+    names(context, report)
+    numbers(context, report)
+  }
+}
+
+export default rule
+
+/** A spelling of a name word and where it occurs. */
+interface Spelling {
+  word: string
+  places: Array<{start: number; end: number}>
+}
+
+/** Report names spelled two ways. */
+function names(context: RuleContext, report: (finding: RuleFinding) => void): void {
+  const byType = new Map<string, Spelling[]>()
+  const known = new Set<string>()
+  for (const entity of context.result.entities) {
+    const list = byType.get(entity.type) ?? []
+    for (const spelling of spellings(entity)) {
+      known.add(spelling.word)
+      const same = list.find((item) => item.word === spelling.word)
+      if (same) same.places.push(...spelling.places)
+      else list.push(spelling)
+    }
+
+    byType.set(entity.type, list)
+  }
+
+  // Capitalised words the tagger did not take for a name (“Zaharova did
+  // not…”) may still be a misspelling of one.
+  const others = new Map<string, Spelling>()
+  const covered = context.result.entities.flatMap((entity) => entity.mentions)
+  for (const sentence of context.sentences) {
+    for (const token of sentence.tokens) {
+      if (!/^\p{Lu}\p{Ll}{4,}$/u.test(token.text) || known.has(token.text) || notNames.has(token.lower)) continue
+      if (covered.some((mention) => mention.start <= token.start && token.end <= mention.end)) continue
+      const spelling = others.get(token.text) ?? {word: token.text, places: []}
+      spelling.places.push({start: token.start, end: token.end})
+      others.set(token.text, spelling)
+    }
+  }
+
+  const reported = new Set<Spelling>()
+  for (const list of byType.values()) {
+    for (const [index, a] of list.entries()) {
+      for (const b of [...list.slice(index + 1), ...others.values()]) {
+        if (!variants(a.word, b.word)) continue
+        const [common, rare] = b.places.length > a.places.length ? [b, a] : [a, b]
+        if (reported.has(rare)) continue
+        reported.add(rare)
+        for (const place of rare.places) {
+          report({
+            ...place,
+            actual: rare.word,
+            expected: [common.word],
+            reason: `Unexpected spelling ${code(rare.word)}, expected ${code(common.word)} as elsewhere in the article`,
+            related: {...common.places[0], reason: `Spelled ${code(common.word)} here`}
+          })
+        }
+      }
+    }
+  }
+}
+
+/** Name words of an entity with their places. */
+function spellings(entity: Entity): Spelling[] {
+  const found = new Map<string, Spelling>()
+  for (const mention of entity.mentions) {
+    if (mention.pronoun) continue
+    for (const match of mention.text.matchAll(/\p{Lu}[\p{L}’'-]{4,}/gu)) {
+      const word = match[0]
+      const start = mention.start + match.index
+      const spelling = found.get(word) ?? {word, places: []}
+      spelling.places.push({start, end: start + word.length})
+      found.set(word, spelling)
+    }
+  }
+
+  return [...found.values()]
+}
+
+/** Whether two words are one name spelled two ways. */
+function variants(a: string, b: string): boolean {
+  if (a === b || a.startsWith(b) || b.startsWith(a)) return false
+  if (notNames.has(a.toLowerCase()) || notNames.has(b.toLowerCase())) return false
+  if (a[0] !== b[0]) return false
+  const limit = Math.min(a.length, b.length) >= 8 ? 2 : 1
+  return Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit
+}
+
+/** Optimal string alignment distance (transpositions count as one edit). */
+function distance(a: string, b: string): number {
+  const rows: number[][] = Array.from({length: a.length + 1}, (_, i) => [i, ...Array<number>(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
+      }
+    }
+  }
+
+  return rows[a.length][b.length]
+}
+
+/** A quantity with what it counts. */
+interface Counted {
+  quantity: Quantity
+  sentence: SentenceInfo
+  /** Entities named in its sentence. */
+  actors: ReadonlySet<string>
+  start: number
+  end: number
+}
+
+/** Report numbers that change for the same thing. */
+function numbers(context: RuleContext, report: (finding: RuleFinding) => void): void {
+  const mentions = context.result.entities
+    .filter((entity) => entity.type !== 'MISC')
+    .flatMap((entity) => entity.mentions.map((mention) => ({entity: entity.id, start: mention.start})))
+  const seen = new Map<string, Counted[]>()
+
+  for (const sentence of context.sentences) {
+    const tokens = sentence.tokens
+    const actors = new Set(mentions.filter((m) => m.start >= sentence.start && m.start < sentence.end).map((m) => m.entity))
+    if (actors.size === 0) continue
+    for (const quantity of findQuantities(tokens)) {
+      const what = quantity.noun ? singular(quantity.noun) : quantity.unit
+      if (!what || quantity.year) continue
+      let at = quantity.first - 1
+      while (at >= 0 && skipBefore.has(tokens[at].lower)) at--
+      if (at < 0 || !/^\p{L}/u.test(tokens[at].text)) continue
+      const key = what + '|' + stem(tokens[at].lower)
+      const counted: Counted = {quantity, sentence, actors, start: tokens[quantity.first].start, end: tokens[quantity.last - 1].end}
+      const list = seen.get(key) ?? []
+      seen.set(key, [...list, counted])
+      const earlier = list.find(
+        (other) =>
+          other.sentence !== sentence &&
+          [...other.actors].some((actor) => actors.has(actor)) &&
+          !sameQuantity(other.quantity, quantity) &&
+          !datesDiffer(context, other.sentence, sentence)
+      )
+      if (!earlier) continue
+      const actual = context.source.slice(counted.start, counted.end)
+      const before = context.source.slice(earlier.start, earlier.end)
+      report({
+        start: counted.start,
+        end: counted.end,
+        actual,
+        expected: [before],
+        reason: `Unexpected ${code(actual)}, expected ${code(before)} as stated earlier for the same thing`,
+        related: {start: earlier.start, end: earlier.end, reason: `Stated as ${code(before)} here`}
+      })
+    }
+  }
+}
+
+/** Whether two sentences give different concrete dates. */
+function datesDiffer(context: RuleContext, a: SentenceInfo, b: SentenceInfo): boolean {
+  const values = (sentence: SentenceInfo) =>
+    context.result.dates
+      .filter((date) => date.start >= sentence.start && date.end <= sentence.end && /^\d{4}/.test(date.value))
+      .map((date) => date.value)
+  const first = values(a)
+  const second = values(b)
+  return first.length > 0 && second.length > 0 && !first.some((value) => second.includes(value))
+}

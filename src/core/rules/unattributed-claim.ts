@@ -1,0 +1,66 @@
+/**
+ * Flags a check-worthy claim with no speaker or source: no one is named as
+ * saying it (“Tomczyk said”, “according to him”, “…, the ministry said”,
+ * “Landmine Monitor, a research group, estimates”), and the sentence cites
+ * nothing (no link, footnote or “a report by …”).
+ *
+ * ## Why
+ *
+ * A claim the article states in its own voice can only be checked by
+ * finding its source elsewhere. News writing attributes facts that are not
+ * common knowledge; an unattributed claim is where a reader should look
+ * first.
+ *
+ * Headings are left out (headlines never attribute), and so are sentences
+ * that are no claim (see the claim tagger’s check-worthiness threshold) and
+ * claims attributed to a vague source (“officials say”), which
+ * `vague-source` reports.
+ *
+ * ## Default severity
+ *
+ * `warning`.
+ *
+ * ## Fix
+ *
+ * Name the source (“…, according to the defence ministry”, “Tomczyk said
+ * …”) or link to it.
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   Deputy Defense Minister Cezary Tomczyk confirmed that Poland will exit the treaty on February 20.
+ *
+ *   Finland’s withdrawal from the Ottawa Convention [took effect](https://example.com/finland) last week.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   Finland’s withdrawal from the Ottawa Convention took effect last week.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   1:1-1:71: Unexpected factual claim with no speaker or source, expected an attribution (“according to …”, “… said”)
+ */
+import type {Rule} from './rule.ts'
+import {vagueSources} from './vague.ts'
+
+const rule: Rule = {
+  id: 'unattributed-claim',
+  severity: 'warning',
+  check(context, report) {
+    // A vague source is still a source: `vague-source` reports those.
+    const vague = new Set(vagueSources(context).map((found) => found.sentence))
+    for (const sentence of context.sentences) {
+      const claim = sentence.claim
+      if (!claim || sentence.speaker || sentence.heading || sentence.cited || vague.has(sentence)) continue
+      report({
+        start: claim.start,
+        end: claim.end,
+        reason: `Unexpected ${claim.kind} claim with no speaker or source, expected an attribution (“according to …”, “… said”)`
+      })
+    }
+  }
+}
+
+export default rule

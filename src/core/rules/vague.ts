@@ -1,0 +1,123 @@
+/**
+ * Finding vague sources (“Russian officials have dismissed”, “some say”,
+ * “according to sources”): shared by `vague-source`, which reports them,
+ * and `unattributed-claim`, for which a vague source is still a source.
+ * Found once per document.
+ */
+import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
+import lexicon from './data/vague-sources.json' with {type: 'json'}
+import {phraseAt} from './util.ts'
+
+/** A vague speaker phrase. */
+export interface VagueSource {
+  sentence: SentenceInfo
+  /** Source start offset of the phrase. */
+  start: number
+  /** Source end offset of the phrase. */
+  end: number
+}
+
+const nouns: ReadonlySet<string> = new Set(lexicon.nouns)
+const modifiers: ReadonlySet<string> = new Set(lexicon.modifiers)
+const between: ReadonlySet<string> = new Set(lexicon.between)
+const verbs: ReadonlySet<string> = new Set(lexicon.verbs)
+const anaphora: ReadonlySet<string> = new Set(lexicon.anaphora)
+// Pronoun-like speakers that are vague only as the subject right before a verb.
+const bare: ReadonlySet<string> = new Set(['some', 'many', 'others', 'most', 'people'])
+
+const found = new WeakMap<RuleContext, VagueSource[]>()
+
+/**
+ * The vague sources of a document.
+ *
+ * @param context
+ *   Rule context.
+ * @returns
+ *   Vague speaker phrases in document order.
+ */
+export function vagueSources(context: RuleContext): VagueSource[] {
+  let list = found.get(context)
+  if (!list) {
+    list = find(context)
+    found.set(context, list)
+  }
+
+  return list
+}
+
+/** Find the vague sources of a document. */
+function find(context: RuleContext): VagueSource[] {
+  const named = context.result.entities
+    .filter((entity) => entity.type === 'ORG' || entity.type === 'PER')
+    .flatMap((entity) => entity.mentions)
+  const mentions = context.result.entities.flatMap((entity) => entity.mentions)
+  const inMention = (token: SourceToken) =>
+    mentions.some((mention) => mention.start <= token.start && token.end <= mention.end)
+  const list: VagueSource[] = []
+
+  for (const sentence of context.sentences) {
+    const tokens = sentence.tokens
+    for (let index = 0; index < tokens.length; index++) {
+      if (!nouns.has(tokens[index].lower)) continue
+      const first = phraseStart(sentence, index, inMention)
+      const previous = tokens[first - 1]
+      if (previous && (anaphora.has(previous.lower) || previous.lower === "'s")) continue
+      const attributed =
+        verbAfter(sentence, index) ||
+        (!bare.has(tokens[index].lower) &&
+          (phraseAt(tokens, first - 2, ['according', 'to']) ||
+            (previous !== undefined && verbs.has(previous.lower) && /^[,”"]$/.test(tokens[first - 2]?.text ?? ''))))
+      if (!attributed || namesFollow(sentence, index)) continue
+      const start = tokens[first].start
+      const end = tokens[index].end
+      if (named.some((mention) => mention.start >= start && mention.end <= end)) continue
+      list.push({sentence, start, end})
+    }
+  }
+
+  return list
+}
+
+/** First token of the speaker phrase ending at `index` (“human rights groups”). */
+function phraseStart(
+  sentence: SentenceInfo,
+  index: number,
+  inMention: (token: SourceToken) => boolean
+): number {
+  const tokens = sentence.tokens
+  let first = index
+  while (first > 0 && index - first < 3) {
+    const token = tokens[first - 1]
+    // A capitalised word is a modifier (“Western”), but at the start of a
+    // sentence only when it is a name (“Russian”), not “However”.
+    const capitalised =
+      /^\p{Lu}[\p{L}.-]*$/u.test(token.text) && !anaphora.has(token.lower) && (first > 1 || inMention(token))
+    if (!modifiers.has(token.lower) && !capitalised) break
+    first--
+  }
+
+  return first
+}
+
+/** Whether a reporting verb follows the speaker at `index`. */
+function verbAfter(sentence: SentenceInfo, index: number): boolean {
+  const tokens = sentence.tokens
+  let at = index + 1
+  // “people familiar with the matter said”.
+  if (phraseAt(tokens, at, ['familiar', 'with'])) at += tokens[at + 2]?.lower === 'the' ? 4 : 3
+  const limit = at + 3
+  while (at < tokens.length && at <= limit && between.has(tokens[at].lower) && !verbs.has(tokens[at].lower)) {
+    // “to” only after a word that takes it (“continue to warn”), not “people to say”.
+    if (tokens[at].lower === 'to' && (at === index + 1 || !between.has(tokens[at - 1].lower))) return false
+    at++
+  }
+
+  return at < tokens.length && verbs.has(tokens[at].lower)
+}
+
+/** Whether names follow the speaker (“groups such as Human Rights Watch”). */
+function namesFollow(sentence: SentenceInfo, index: number): boolean {
+  const tokens = sentence.tokens
+  const at = tokens[index + 1]?.text === ',' ? index + 2 : index + 1
+  return lexicon.naming.some((cue) => phraseAt(tokens, at, cue) && /^\p{Lu}/u.test(tokens[at + cue.length]?.text ?? ''))
+}

@@ -1,0 +1,129 @@
+/**
+ * Rule fixtures: the sample article’s sentences the issue names are
+ * flagged, a well-sourced version of the article is not, and the findings
+ * on the sample stay as reviewed (`test/fixtures/rules/*.messages.txt`,
+ * written when missing and rewritten with `UPDATE=1`).
+ */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import {describe, it} from 'node:test'
+import type {VFileMessage} from 'vfile-message'
+import {analyzeWith} from '../fixtures/rules/examples.ts'
+
+const update = process.env.UPDATE === '1'
+const sample = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
+const file = analyzeWith(sample)
+
+/** Messages of a rule, as `[ruleId, source text, expected]`. */
+function found(ruleId: string) {
+  return file.messages
+    .filter((message) => message.ruleId === ruleId)
+    .map((message) => [text(message), message.expected ?? []] as const)
+}
+
+function text(message: VFileMessage): string {
+  const place = message.place
+  return place && 'start' in place ? sample.slice(place.start.offset, place.end.offset) : ''
+}
+
+describe('sample article', () => {
+  it('flags “thousands of people” as an unsourced number', () => {
+    assert.deepEqual(found('unsourced-number'), [['thousands of people', []]])
+  })
+
+  it('flags “Russian officials have dismissed claims” and others as vague sources', () => {
+    assert.deepEqual(
+      found('vague-source').map(([value]) => value),
+      ['Russian officials', 'human rights groups', 'Officials']
+    )
+  })
+
+  it('flags “he claimed” as a loaded verb, expecting “said”', () => {
+    assert.deepEqual(found('loaded-verb')[0], ['claimed', ['said']])
+  })
+
+  it('notes the resolved relative dates', () => {
+    const notes = file.messages.filter((message) => message.ruleId === 'relative-date').map(String)
+    assert.deepEqual(notes, [
+      '9:80-9:90: Relative date `next month` resolves to `2026-02`',
+      '11:86-11:97: Relative date `February 20` resolves to `2026-02-20`',
+      '17:195-17:204: Relative date `last week` resolves to `2026-W02`',
+      '17:271-17:284: Relative date `late December` resolves to `2025-12`'
+    ])
+  })
+
+  it('does not flag attributed statements', () => {
+    const flagged = file.messages.map(text)
+    for (const clean of ['25 times', 'confirmed', 'Maria Zakharova', '“reserves the right to respond”', 'within 48 hours']) {
+      assert.ok(!flagged.some((value) => value.includes(clean)), clean)
+    }
+  })
+
+  it('gives the reviewed findings', () => {
+    const path = 'test/fixtures/rules/poland-ottawa.messages.txt'
+    const actual = file.messages.map((message) => `${message.ruleId} ${String(message)}`).join('\n') + '\n'
+    if (update || !fs.existsSync(path)) fs.writeFileSync(path, actual)
+    assert.equal(actual, fs.readFileSync(path, 'utf8'))
+  })
+})
+
+describe('clean article', () => {
+  it('gives no finding but the resolved dates', () => {
+    const clean = analyzeWith(fs.readFileSync('test/fixtures/rules/clean.md', 'utf8'))
+    assert.deepEqual(
+      clean.messages.filter((message) => message.ruleId !== 'relative-date').map(String),
+      []
+    )
+  })
+})
+
+describe('must-not-flag sentences', () => {
+  const cases: Array<[string, string]> = [
+    ['unsourced-number', 'The treaty, adopted in 1997, took effect within 48 hours on March 1, 2026.'],
+    ['unsourced-number', 'Article 5 of the treaty applies to one of them.'],
+    ['unsourced-number', 'Output rose by 25 times, the ministry said.'],
+    ['vague-source', 'These officials said the plan was ready.'],
+    ['vague-source', 'NATO officials said the plan was ready.'],
+    ['loaded-verb', 'The group claimed responsibility for the attack.'],
+    ['loaded-verb', 'Two soldiers were admitted to hospital.'],
+    ['loaded-verb', 'He insisted on a vote.'],
+    ['loaded-verb', 'Such claims are common.'],
+    ['hedging', 'Police questioned the alleged attacker.'],
+    ['quote-without-speaker', 'The “East Shield” plan was announced.'],
+    ['quote-without-speaker', '“We are ready,” Tomczyk said.'],
+    ['inconsistent-name', 'Finland and Finnish troops joined Sweden and Swedish troops.'],
+    ['inconsistent-date', 'Poland will leave next month. Poland will leave on February 20.'],
+    ['unsourced-number', 'I counted 300 protesters outside the ministry.'],
+    ['loaded-verb', 'If I make a mistake, I admit it.'],
+    ['vague-source', 'We will not kill some people to say we got even.'],
+    ['quote-without-speaker', 'It is called “Make America Great Again”.'],
+    ['unattributed-claim', 'Landmine Monitor, a research group, estimates that mines killed 5,757 people in 2023.']
+  ]
+  for (const [ruleId, sentence] of cases) {
+    it(`${ruleId}: ${sentence}`, () => {
+      const value = `---\ndate: 2026-01-16\n---\n\n${sentence}\n`
+      assert.deepEqual(analyzeWith(value, [ruleId]).messages.map(String), [])
+    })
+  }
+})
+
+describe('must-flag sentences', () => {
+  const cases: Array<[string, string, string]> = [
+    ['unsourced-number', 'Russia “will respond, I promise”, and 300 soldiers died.', '300 soldiers'],
+    ['unsourced-number', 'The plan will cost $60 billion.', '$60 billion'],
+    ['unsourced-number', 'Exports fell 8 per cent last year.', '8 per cent'],
+    ['vague-source', 'Experts say the ban saved lives.', 'Experts'],
+    ['vague-source', 'The ban saved lives, according to sources.', 'sources'],
+    ['vague-source', '“The ban saved lives,” said Western diplomats.', 'Western diplomats'],
+    ['loaded-verb', 'The Kremlin claims that the treaty is void.', 'claims'],
+    ['loaded-verb', 'Tomczyk admitted that the plan had been delayed.', 'admitted'],
+    ['hedging', 'The plant is said to have doubled its output.', 'is said to'],
+    ['quote-without-speaker', 'Russia “will respond, I promise you that, to these hostile steps”.', '“will respond, I promise you that, to these hostile steps”']
+  ]
+  for (const [ruleId, sentence, flagged] of cases) {
+    it(`${ruleId}: ${sentence}`, () => {
+      const file = analyzeWith(sentence, [ruleId])
+      assert.deepEqual(file.messages.map((message) => message.actual), [flagged])
+    })
+  }
+})

@@ -1,0 +1,161 @@
+/**
+ * The rule runner: the public API, settings (severities, `off`, errors),
+ * what every message carries, inline comments, and the data files.
+ */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import {describe, it} from 'node:test'
+import {analyzeSync} from '../../src/core/analyze.ts'
+import * as rulesApi from '../../src/core/rules/index.ts'
+import {ignoreComment} from '../../src/core/rules/control.ts'
+import {docsUrl} from '../../src/core/rules/report.ts'
+import {analyzeWith, readExamples} from '../fixtures/rules/examples.ts'
+
+const {normalizeRuleSettings, ruleIds, rules, runRules} = rulesApi
+
+describe('runRules', () => {
+  it('exposes its API', () => {
+    assert.deepEqual(Object.keys(rulesApi).sort(), ['ignoreComment', 'normalizeRuleSettings', 'ruleIds', 'rules', 'runRules', 'severityValues'])
+  })
+
+  it('has kebab-case, unique rule ids with a severity', () => {
+    assert.equal(new Set(ruleIds).size, ruleIds.length)
+    for (const rule of rules) {
+      assert.match(rule.id, /^[a-z]+(-[a-z]+)*$/)
+      assert.ok(['error', 'warning', 'info'].includes(rule.severity), rule.id)
+    }
+  })
+
+  it('gives every message a rule id, source, url, position and severity', () => {
+    const file = analyzeWith('Moreover, he claimed that Polish forces could deploy mines within 48 hours.', ['loaded-verb'])
+    const [message] = file.messages
+    assert.equal(message.ruleId, 'loaded-verb')
+    assert.equal(message.source, 'newsmark')
+    assert.equal(message.url, `${docsUrl}#loaded-verb`)
+    assert.equal(message.fatal, false)
+    assert.equal(message.actual, 'claimed')
+    assert.deepEqual(message.expected, ['said'])
+    assert.deepEqual(message.place, {
+      start: {line: 1, column: 14, offset: 13},
+      end: {line: 1, column: 21, offset: 20}
+    })
+  })
+
+  it('applies configured severities and skips rules that are off', () => {
+    const file = analyzeSync('Moreover, he claimed that Polish forces could deploy mines. Output will reportedly rise by 25 times.')
+    file.messages = []
+    runRules(file, file.data.newsmark!, {severities: {'loaded-verb': 'error', hedging: 'off', 'unsourced-number': 'info'}})
+    const byRule = new Map(file.messages.map((m) => [m.ruleId, m.fatal]))
+    assert.equal(byRule.get('loaded-verb'), true)
+    assert.equal(byRule.has('hedging'), false)
+    assert.equal(byRule.has('unsourced-number'), true)
+    assert.equal(byRule.get('unsourced-number'), undefined)
+  })
+
+  it('orders each rule’s messages by position', () => {
+    const file = analyzeWith(
+      '---\ndate: 2026-01-16\n---\n\nThe vote took place on Monday, January 20, 2026. Poland will withdraw next month. Poland will exit on March 1.',
+      ['inconsistent-date']
+    )
+    const offsets = file.messages.map((m) => m.place && 'start' in m.place ? m.place.start.offset! : 0)
+    assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b))
+  })
+
+  it('rejects unknown rule ids and bad severities', () => {
+    assert.throws(() => normalizeRuleSettings({severities: {'loaded-verbs': 'error'}}), /Unexpected rule id `loaded-verbs` in `severities`, expected one of `relative-date-unresolved`/)
+    assert.throws(
+      () => normalizeRuleSettings({severities: {'loaded-verb': 'loud' as 'error'}}),
+      /^Error: Unexpected value `loud` for `severities.loaded-verb`, expected `off`, `info`, `warning` or `error`$/
+    )
+    assert.throws(
+      () => normalizeRuleSettings({facts: [{subject: 'A', property: 'b', value: 1, source: ''}]}),
+      /settings: Unexpected value `` for `source` in fact 1 \(`facts\[0\].source`\), expected a non-empty text/
+    )
+  })
+
+  it('runs without a tree, parsing the file itself', () => {
+    const file = analyzeSync('Moreover, he claimed that Polish forces could deploy mines.')
+    file.messages = []
+    runRules(file, file.data.newsmark!, {severities: Object.fromEntries(ruleIds.filter((id) => id !== 'loaded-verb').map((id) => [id, 'off']))})
+    assert.deepEqual(file.messages.map(String), ['1:14-1:21: Unexpected loaded reporting verb `claimed`, expected a neutral verb such as `said`'])
+  })
+
+  it('reports a vague source rather than an unattributed claim', () => {
+    const file = analyzeWith('Russian officials have dismissed claims that Russia plans to attack NATO members.', ['unattributed-claim', 'vague-source'])
+    assert.deepEqual(file.messages.map((m) => m.ruleId), ['vague-source'])
+  })
+})
+
+describe('inline comments', () => {
+  const claimed = 'Moreover, he claimed that Polish forces could deploy mines.'
+
+  it('disables and enables a rule from the comment on', () => {
+    const file = analyzeWith(`${claimed}\n\n<!-- newsmark disable loaded-verb -->\n\n${claimed}\n\n<!-- newsmark enable loaded-verb -->\n\n${claimed}\n`, ['loaded-verb'])
+    assert.deepEqual(file.messages.map((m) => m.line), [1, 9])
+  })
+
+  it('ignores the next block only', () => {
+    const file = analyzeWith(`<!-- newsmark ignore loaded-verb hedging -->\n${claimed}\n\n${claimed}\n`, ['loaded-verb'])
+    assert.deepEqual(file.messages.map((m) => m.line), [4])
+  })
+
+  it('disables every rule without ids', () => {
+    const file = analyzeWith(`<!-- newsmark disable -->\n\n${claimed} It is believed that 300 soldiers died.\n`)
+    assert.deepEqual(file.messages.map(String), [])
+  })
+
+  it('leaves other comments and rules alone', () => {
+    const file = analyzeWith(`<!-- lint disable -->\n<!-- newsmark disable hedging -->\n\n${claimed}\n`, ['loaded-verb', 'hedging'])
+    assert.deepEqual(file.messages.map((m) => m.ruleId), ['loaded-verb'])
+  })
+
+  it('warns about unknown keywords and rule ids without failing', () => {
+    const file = analyzeWith(`<!-- newsmark disabel loaded-verb -->\n<!-- newsmark disable loaded-verbs -->\n\n${claimed}\n`, ['loaded-verb'])
+    assert.deepEqual(file.messages.map(String), [
+      '4:14-4:21: Unexpected loaded reporting verb `claimed`, expected a neutral verb such as `said`',
+      '1:1-1:38: Unexpected keyword `disabel` in newsmark comment, expected `disable`, `enable` or `ignore`',
+      `2:1-2:39: Unexpected rule id \`loaded-verbs\` in newsmark comment, expected one of ${ruleIds.map((id) => '`' + id + '`').join(', ')}`
+    ])
+    assert.deepEqual(file.messages.map((m) => m.ruleId), ['loaded-verb', 'newsmark-comment', 'newsmark-comment'])
+  })
+})
+
+describe('ignoreComment', () => {
+  it('inserts an ignore comment before the block, which silences the finding', () => {
+    const source = '# Title\n\nFirst line.\nMoreover, he claimed that Polish forces could deploy mines.\n\nNext.\n'
+    const offset = source.indexOf('claimed')
+    const edit = ignoreComment(source, offset, 'loaded-verb')
+    assert.deepEqual(edit, {offset: 9, text: '<!-- newsmark ignore loaded-verb -->\n'})
+    const fixed = source.slice(0, edit.offset) + edit.text + source.slice(edit.offset)
+    assert.equal(analyzeWith(source, ['loaded-verb']).messages.length, 1)
+    assert.equal(analyzeWith(fixed, ['loaded-verb']).messages.length, 0)
+  })
+
+  it('keeps the indent of the block', () => {
+    assert.deepEqual(ignoreComment('  > He claimed it.\n', 5, 'loaded-verb'), {offset: 0, text: '  > <!-- newsmark ignore loaded-verb -->\n'})
+  })
+})
+
+describe('rule data and docs', () => {
+  it('has valid JSON lexicons', () => {
+    for (const name of fs.readdirSync('src/core/rules/data')) {
+      assert.doesNotThrow(() => JSON.parse(fs.readFileSync(`src/core/rules/data/${name}`, 'utf8')), name)
+    }
+  })
+
+  it('documents every rule in docs/rules.md, with its default severity', () => {
+    const docs = fs.readFileSync('docs/rules.md', 'utf8')
+    for (const rule of rules) {
+      const section = docs.split(/^## /m).find((part) => part.startsWith(rule.id + '\n'))
+      assert.ok(section, `section for ${rule.id}`)
+      assert.match(section, new RegExp(`Default severity: \`${rule.severity}\``), rule.id)
+      // The examples there are the module’s, which the docs test runs.
+      const examples = readExamples(fs.readFileSync(`src/core/rules/${rule.id}.ts`, 'utf8'))
+      for (const example of examples) {
+        for (const line of example.text.split('\n').filter((line) => line && line !== '---')) {
+          assert.ok(section.includes(line), `${rule.id}: ${line}`)
+        }
+      }
+    }
+  })
+})

@@ -13,7 +13,7 @@ import {attribute, type Candidate} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {toSource} from '../prose.ts'
-import type {Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
+import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 
 /** A token with source offsets. */
 export interface SourceToken {
@@ -63,6 +63,17 @@ export interface RuleContext {
   readonly document: DocumentView
   /** Sentences (built on first use). */
   readonly sentences: ReadonlyArray<SentenceInfo>
+  /** Named (not pronoun) entity mentions inside `[start, end)`, in order. */
+  mentionsIn(start: number, end: number): ReadonlyArray<PlacedMention>
+  /** Dates inside `[start, end)`, in order. */
+  datesIn(start: number, end: number): ReadonlyArray<DateTag>
+}
+
+/** A named mention with its entity. */
+export interface PlacedMention {
+  entity: Entity
+  start: number
+  end: number
 }
 
 // A cue that a sentence names its evidence: "a report by", "data from",
@@ -98,6 +109,8 @@ export function createContext(
   const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
   let document: DocumentView | undefined
   let sentences: SentenceInfo[] | undefined
+  let mentions: PlacedMention[] | undefined
+  let dates: DateTag[] | undefined
 
   return {
     file,
@@ -112,8 +125,56 @@ export function createContext(
     get sentences() {
       sentences ??= buildSentences(this.document, result, source)
       return sentences
+    },
+    mentionsIn(start, end) {
+      mentions ??= result.entities
+        .flatMap((entity) =>
+          entity.mentions
+            .filter((mention) => !mention.pronoun)
+            .map((mention) => ({entity, start: mention.start, end: mention.end}))
+        )
+        .sort((a, b) => a.start - b.start)
+      return inRange(mentions, start, end)
+    },
+    datesIn(start, end) {
+      dates ??= [...result.dates].sort((a, b) => a.start - b.start)
+      return inRange(dates, start, end)
     }
   }
+}
+
+/**
+ * The items inside `[start, end)` of a list sorted by start (binary search,
+ * so rules that look up every sentence stay linear overall).
+ *
+ * @param items
+ *   Items sorted by `start`.
+ * @param start
+ *   Range start.
+ * @param end
+ *   Range end.
+ * @returns
+ *   Items that start and end inside the range.
+ */
+function inRange<T extends {start: number; end: number}>(
+  items: ReadonlyArray<T>,
+  start: number,
+  end: number
+): T[] {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (items[middle].start < start) low = middle + 1
+    else high = middle
+  }
+
+  const found: T[] = []
+  for (let index = low; index < items.length && items[index].start < end; index++) {
+    if (items[index].end <= end) found.push(items[index])
+  }
+
+  return found
 }
 
 /**

@@ -83,7 +83,7 @@ const rule: Rule = {
         start: info.start,
         end: info.end,
         tokens: info.tokens,
-        dates: context.result.dates.filter((date) => date.start >= info.start && date.end <= info.end),
+        dates: context.datesIn(info.start, info.end),
         previous: block === info.view.block ? previous : undefined
       }
       previous = sentence

@@ -103,22 +103,19 @@ interface Statement {
 
 /** Report two dates for the same event. */
 function checkEvents(context: RuleContext, report: (finding: RuleFinding) => void): void {
-  const mentions = context.result.entities.flatMap((entity) =>
-    entity.mentions.filter((m) => !m.pronoun).map((m) => ({entity, start: m.start, end: m.end}))
-  )
   const seen = new Map<string, Statement>()
 
   for (const sentence of context.sentences) {
-    const dates = context.result.dates.filter(
-      (date) => date.type === 'DATE' && date.start >= sentence.start && date.end <= sentence.end && range(date.value)
-    )
+    const dates = context
+      .datesIn(sentence.start, sentence.end)
+      .filter((date) => date.type === 'DATE' && range(date.value))
     if (dates.length === 0) continue
+    const inSentence = context.mentionsIn(sentence.start, sentence.end)
     for (let index = 0; index < sentence.tokens.length; index++) {
       const length = longestPhraseAt(sentence.tokens, index, phrases)
       if (length === 0) continue
       const words = sentence.tokens.slice(index, index + length).map((token) => token.lower).join(' ')
       const at = sentence.tokens[index].start
-      const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
       const actor = inSentence.filter((m) => m.end <= at).at(-1) ?? inSentence.find((m) => m.start > at)
       if (!actor) continue
       const date = nearest(dates, at)

@@ -197,14 +197,16 @@ interface Counted {
 
 /** Report numbers that change for the same thing. */
 function numbers(context: RuleContext, report: (finding: RuleFinding) => void): void {
-  const mentions = context.result.entities
-    .filter((entity) => entity.type !== 'MISC')
-    .flatMap((entity) => entity.mentions.map((mention) => ({entity: entity.id, start: mention.start})))
   const seen = new Map<string, Counted[]>()
 
   for (const sentence of context.sentences) {
     const tokens = sentence.tokens
-    const actors = new Set(mentions.filter((m) => m.start >= sentence.start && m.start < sentence.end).map((m) => m.entity))
+    const actors = new Set(
+      context
+        .mentionsIn(sentence.start, sentence.end)
+        .filter((m) => m.entity.type !== 'MISC')
+        .map((m) => m.entity.id)
+    )
     if (actors.size === 0) continue
     for (const quantity of findQuantities(tokens)) {
       const what = quantity.noun ? singular(quantity.noun) : quantity.unit
@@ -214,15 +216,21 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
       if (at < 0 || !/^\p{L}/u.test(tokens[at].text)) continue
       const key = what + '|' + stem(tokens[at].lower)
       const counted: Counted = {quantity, sentence, actors, start: tokens[quantity.first].start, end: tokens[quantity.last - 1].end}
-      const list = seen.get(key) ?? []
-      seen.set(key, [...list, counted])
-      const earlier = list.find(
+      let list = seen.get(key)
+      if (!list) {
+        list = []
+        seen.set(key, list)
+      }
+
+      // The last few statements of the same thing are enough to compare with.
+      const earlier = list.slice(-16).find(
         (other) =>
           other.sentence !== sentence &&
           [...other.actors].some((actor) => actors.has(actor)) &&
           !sameQuantity(other.quantity, quantity) &&
           !datesDiffer(context, other.sentence, sentence)
       )
+      list.push(counted)
       if (!earlier) continue
       const actual = context.source.slice(counted.start, counted.end)
       const before = context.source.slice(earlier.start, earlier.end)
@@ -241,8 +249,9 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
 /** Whether two sentences give different concrete dates. */
 function datesDiffer(context: RuleContext, a: SentenceInfo, b: SentenceInfo): boolean {
   const values = (sentence: SentenceInfo) =>
-    context.result.dates
-      .filter((date) => date.start >= sentence.start && date.end <= sentence.end && /^\d{4}/.test(date.value))
+    context
+      .datesIn(sentence.start, sentence.end)
+      .filter((date) => /^\d{4}/.test(date.value))
       .map((date) => date.value)
   const first = values(a)
   const second = values(b)

@@ -8,8 +8,12 @@ import {parseArgs} from 'node:util'
 import {glob} from 'tinyglobby'
 import {reporter} from 'vfile-reporter'
 import {analyzeSync} from '../core/analyze.ts'
-import {normalizeOptions} from '../core/options.ts'
+import {loadConfigSync} from '../core/config/node.ts'
+import {ConfigError} from '../core/config/validate.ts'
+import {FactsError} from '../core/facts/parse.ts'
+import {normalizeOptions, type Options} from '../core/options.ts'
 import {evaluate, type Task} from './eval.ts'
+import {runExport} from './export.ts'
 import {toJson} from './json.ts'
 import {defaultMaxSize, InputError, readMarkdown} from './read.ts'
 import {toText} from './text.ts'
@@ -24,6 +28,9 @@ Commands:
       --frail               exit 1 on warnings too
   eval --task ner|timex|claims FILE.jsonl
                         predictions for gold JSONL (../shared/eval format)
+  export FILE... --to notes|json|webannotation|claimreview|csv [-o OUT] [--force]
+                        export tags with annotations (FILE.newsmark.json and
+                        inline directives); refuses to overwrite OUT without --force
 
 Options:
   --reference-date YYYY-MM-DD   resolve relative dates against this date
@@ -54,6 +61,9 @@ export async function main(argv: string[]): Promise<number> {
         'max-size': {type: 'string'},
         frail: {type: 'boolean', default: false},
         task: {type: 'string'},
+        to: {type: 'string'},
+        output: {type: 'string', short: 'o'},
+        force: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -79,6 +89,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const analyzeOptions = options.referenceDate ? {referenceDate: options.referenceDate} : {}
+  // Each article’s `.newsmarkrc` and fact base (found upwards from it).
+  const optionsFor = (name: string): Options => {
+    const {settings} = loadConfigSync(name)
+    return {...analyzeOptions, rules: settings.severities, ...(settings.facts ? {facts: settings.facts} : {})}
+  }
 
   switch (command) {
     case 'tag': {
@@ -91,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
       let code = 0
       for (const name of rest) {
         try {
-          const file = analyzeSync(await readMarkdown(name, maxSize), analyzeOptions)
+          const file = analyzeSync(await readMarkdown(name, maxSize), optionsFor(name))
           results.push(toJson(file))
         } catch (error) {
           code = 2
@@ -115,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
       let code = 0
       for (const name of await expand(rest)) {
         try {
-          files.push(analyzeSync(await readMarkdown(name, maxSize), analyzeOptions))
+          files.push(analyzeSync(await readMarkdown(name, maxSize), optionsFor(name)))
         } catch (error) {
           code = 2
           report(error)
@@ -145,6 +160,9 @@ export async function main(argv: string[]): Promise<number> {
         return 2
       }
     }
+
+    case 'export':
+      return runExport(rest, {to: values.to, output: values.output, force: values.force, maxSize, analyzeOptions})
 
     default:
       return fail(`unknown command \`${command}\``, true)
@@ -184,7 +202,7 @@ async function expand(names: ReadonlyArray<string>): Promise<string[]> {
 }
 
 function report(error: unknown) {
-  if (error instanceof InputError) {
+  if (error instanceof InputError || error instanceof ConfigError || error instanceof FactsError) {
     process.stderr.write(`newsmark: ${error.message}\n`)
   } else {
     const reason = error instanceof Error ? error.message : String(error)

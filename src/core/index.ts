@@ -1,10 +1,20 @@
 /**
- * Newsmark core: tags entities, dates and claims in Markdown news articles.
+ * Newsmark core: tags entities, dates and claims in Markdown news articles,
+ * checks them with fact-check rules, and keeps the reader's annotations.
  * Pure TypeScript, no editor dependency: runs in Node, the CLI, tests and the
  * VS Code extension alike.
  */
 export {analyze, analyzeSync, analyzeText, createProcessor} from './analyze.ts'
+export * from './annotations/index.ts'
+export {ConfigError, loadConfig, loadConfigAsync, parseConfig} from './config/index.ts'
+export type {AsyncReader, LoadedConfig, NewsmarkConfig, Reader} from './config/index.ts'
 export {countryFacts, type CountryFacts} from './entities/gazetteer.ts'
+export {exportArticle, exportArticles, exportFormats} from './export/index.ts'
+export type {ArticleExport, ExportFormat, ExportMeta} from './export/index.ts'
+export {factsFromVerdicts, FactsError, normalizeFacts, parseFacts} from './facts/index.ts'
+export type {Fact, FactInput} from './facts/index.ts'
 export {normalizeOptions, type Options} from './options.ts'
 export {default as remarkNewsmark} from './plugin.ts'
+export {ignoreComment, ruleIds, rules, runRules} from './rules/index.ts'
+export type {Rule, RuleFinding, RuleSettings, Severity} from './rules/index.ts'
 export type * from './types.ts'

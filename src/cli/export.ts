@@ -1,0 +1,143 @@
+/**
+ * `newsmark export FILE... --to FORMAT [-o OUT] [--force]`: export the tags
+ * and annotations of articles as notes, JSON, W3C Web Annotations,
+ * schema.org ClaimReview or CSV.
+ *
+ * Each article’s sidecar (`FILE.newsmark.json`) and inline directives are
+ * read and re-anchored; orphans and problems in inline directives are
+ * reported on stderr and still exported where the format allows. Rejections
+ * with `scope: 'workspace'` apply to every FILE exported together. A broken
+ * sidecar, an unreadable article or an existing OUT without `--force` stop
+ * the export (exit 2) before anything is written.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {analyzeSync, createProcessor} from '../core/analyze.ts'
+import {readDirectives} from '../core/annotations/inline.ts'
+import {reanchor} from '../core/annotations/anchor.ts'
+import {SidecarError} from '../core/annotations/sidecar.ts'
+import type {RejectAnnotation} from '../core/annotations/types.ts'
+import {articleMeta, exportArticles, exportFormats, type ArticleExport, type ExportFormat} from '../core/export/index.ts'
+import type {Options} from '../core/options.ts'
+import {writeFileAtomic} from '../node/atomic-write.ts'
+import {loadSidecarFile} from '../node/sidecar-file.ts'
+import {InputError, readMarkdown} from './read.ts'
+
+/** Options of `runExport`, from the command line. */
+export interface ExportOptions {
+  /** `--to`: the format. */
+  to?: string | undefined
+  /** `-o`, `--output`: the output file (default: stdout). */
+  output?: string | undefined
+  /** `--force`: overwrite the output file. */
+  force?: boolean | undefined
+  /** Largest article size, in bytes. */
+  maxSize: number
+  /** Options of the analyzer (`--reference-date`). */
+  analyzeOptions: Readonly<Options>
+}
+
+/**
+ * Run `newsmark export`.
+ *
+ * @param files
+ *   Article paths.
+ * @param options
+ *   Options.
+ * @returns
+ *   Exit code: 0 done, 2 bad input or usage.
+ */
+export async function runExport(files: ReadonlyArray<string>, options: Readonly<ExportOptions>): Promise<number> {
+  const formats = Object.keys(exportFormats).join('|')
+  if (options.to === undefined) return fail(`export: expected --to ${formats}`)
+  if (!Object.hasOwn(exportFormats, options.to)) return fail(`--to: expected ${formats}, not \`${options.to}\``)
+  if (files.length === 0) return fail('export: expected at least one FILE')
+  const output = options.output
+  if (output !== undefined) {
+    if (output === '') return fail('--output: expected a file name')
+    const stat = fs.statSync(output, {throwIfNoEntry: false})
+    if (stat?.isDirectory()) return fail(`${output}: is a folder, expected a file to write the export to`)
+    if (stat && !options.force) return fail(`${output}: already exists; not overwriting it (use --force to replace it)`)
+    if (!fs.existsSync(path.dirname(path.resolve(output)))) return fail(`${output}: its folder does not exist`)
+  }
+
+  const articles: ArticleExport[] = []
+  let failed = false
+  for (const name of files) {
+    try {
+      articles.push(await loadArticle(name, output, options.analyzeOptions, options.maxSize))
+    } catch (error) {
+      failed = true
+      if (error instanceof InputError || error instanceof SidecarError) {
+        process.stderr.write(`newsmark: ${error.message}\n`)
+      } else {
+        process.stderr.write(`newsmark: ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
+      }
+    }
+  }
+
+  if (failed) return fail('export: nothing written, fix the errors above first')
+  // Rejections made for the whole workspace apply to every article exported together.
+  const workspaceRejects = articles.flatMap((article) =>
+    article.annotations.filter((item): item is RejectAnnotation => item.kind === 'reject' && item.scope === 'workspace')
+  )
+  const text = exportArticles(
+    options.to as ExportFormat,
+    articles.map((article) => ({...article, meta: {...article.meta, workspaceRejects}}))
+  )
+  if (output === undefined) {
+    process.stdout.write(text)
+    return 0
+  }
+
+  try {
+    await writeFileAtomic(output, text)
+  } catch (error) {
+    return fail(`${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+
+  process.stderr.write(`newsmark: wrote ${output}\n`)
+  return 0
+}
+
+async function loadArticle(
+  name: string,
+  output: string | undefined,
+  analyzeOptions: Readonly<Options>,
+  maxSize: number
+): Promise<ArticleExport> {
+  const file: VFile = await readMarkdown(name, maxSize)
+  const source = String(file.value)
+  const result = analyzeSync(file, analyzeOptions).data.newsmark ?? {entities: [], dates: [], claims: []}
+  const sidecar = await loadSidecarFile(name, source)
+  if (sidecar.problems.length > 0) throw new SidecarError(sidecar.path, sidecar.problems)
+
+  const inline = readDirectives(createProcessor().parse(source), source)
+  for (const problem of inline.problems) process.stderr.write(`newsmark: ${name}:${problem}\n`)
+  const {anchored, orphans} = reanchor(source, sidecar.annotations)
+  const fuzzy = anchored.filter((item) => item.method === 'fuzzy')
+  for (const item of fuzzy) {
+    process.stderr.write(
+      `newsmark: ${name}: annotation ${item.annotation.id} re-anchored to changed text “${item.annotation.target.exact}” (was “${item.previous}”)\n`
+    )
+  }
+
+  for (const orphan of orphans) {
+    process.stderr.write(`newsmark: ${name}: orphaned annotation ${orphan.annotation.id} (${orphan.annotation.kind}): ${orphan.reason}\n`)
+  }
+
+  const link = path.relative(output === undefined ? process.cwd() : path.dirname(path.resolve(output)), path.resolve(name))
+  const meta = articleMeta(source, link.split(path.sep).join('/'))
+  return {
+    source,
+    result,
+    annotations: [...anchored.map((item) => item.annotation), ...inline.annotations],
+    meta: {...meta, orphans}
+  }
+}
+
+function fail(reason: string): number {
+  process.stderr.write(`newsmark: ${reason}\n`)
+  return 2
+}

@@ -1,0 +1,209 @@
+/**
+ * Re-anchoring: find where each annotation's text is after the article
+ * changed, in the editor or outside it.
+ *
+ * For each target, in order:
+ *
+ * 1. position: the text at the stored position still equals the quote (and
+ *    no other occurrence fits the stored context better);
+ * 2. quote: the best exact occurrence of the quote, scored by how much of
+ *    the stored prefix and suffix still surround it, then by distance to the
+ *    stored position;
+ * 3. fuzzy: the best approximate occurrence (Myers’ bit-parallel algorithm,
+ *    `approx-string-match`) with at most `maxErrorRate` errors per character
+ *    of the quote; short quotes also need some of their context to match;
+ * 4. else the annotation is an orphan, with a reason. None is ever dropped.
+ *
+ * Anchored annotations get fresh selectors (position, prefix, suffix, and
+ * for fuzzy matches the new quote), so that saving them makes the next
+ * anchoring exact.
+ */
+import search from 'approx-string-match'
+import {snapOffset, targetOf} from './positions.ts'
+import type {Annotation, Target} from './types.ts'
+
+/** How a target was found. */
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
+
+/** Configuration of `reanchor`. */
+export interface AnchorOptions {
+  /**
+   * Largest share of the quote's characters that may differ in a fuzzy
+   * match (default: `0.2`); `0` turns fuzzy matching off.
+   */
+  maxErrorRate?: number | null | undefined
+}
+
+/** An annotation that was placed. */
+export interface Anchored {
+  /** The annotation, with its target(s) updated to the new source. */
+  annotation: Annotation
+  /** The weakest method used among its targets. */
+  method: AnchorMethod
+  /** Edit distance between the stored quote and the text found (fuzzy). */
+  errors: number
+  /** The stored quote, before anchoring (differs from the new one when fuzzy). */
+  previous: string
+}
+
+/** An annotation that could not be placed. */
+export interface Orphan {
+  /** The annotation, unchanged. */
+  annotation: Annotation
+  /** Why ("quote not found: “…”"). */
+  reason: string
+}
+
+/** Result of `reanchor`: every input annotation is in exactly one list. */
+export interface AnchorReport {
+  anchored: Anchored[]
+  orphans: Orphan[]
+}
+
+interface Match {
+  start: number
+  end: number
+  method: AnchorMethod
+  errors: number
+}
+
+const defaultMaxErrorRate = 0.2
+/** Quotes shorter than this need context to match fuzzily. */
+const shortQuote = 12
+const methodRank: Record<AnchorMethod, number> = {position: 0, quote: 1, fuzzy: 2}
+
+/**
+ * Re-anchor annotations in a (possibly changed) source.
+ *
+ * @param source
+ *   The Markdown source as it is now.
+ * @param annotations
+ *   Annotations, with targets as last saved.
+ * @param options
+ *   Configuration.
+ * @returns
+ *   Anchored annotations (in input order) and orphans (in input order).
+ * @example
+ *   const {anchored, orphans} = reanchor(source, annotations)
+ */
+export function reanchor(
+  source: string,
+  annotations: ReadonlyArray<Annotation>,
+  options?: Readonly<AnchorOptions> | null
+): AnchorReport {
+  const maxErrorRate = options?.maxErrorRate ?? defaultMaxErrorRate
+  if (!(maxErrorRate >= 0 && maxErrorRate < 1)) {
+    throw new Error(`Unexpected \`maxErrorRate: ${String(maxErrorRate)}\`, expected a number from 0 up to (not including) 1`)
+  }
+
+  const report: AnchorReport = {anchored: [], orphans: []}
+  for (const annotation of annotations) {
+    const match = anchorTarget(source, annotation.target, maxErrorRate)
+    if (!match) {
+      report.orphans.push({annotation, reason: `quote not found: “${clip(annotation.target.exact)}”`})
+      continue
+    }
+
+    let method = match.method
+    let errors = match.errors
+    let next: Annotation = {...annotation, target: targetOf(source, match.start, match.end)}
+    if (annotation.kind === 'merge') {
+      const into = anchorTarget(source, annotation.into, maxErrorRate)
+      if (!into) {
+        report.orphans.push({annotation, reason: `merge target not found: “${clip(annotation.into.exact)}”`})
+        continue
+      }
+
+      if (methodRank[into.method] > methodRank[method]) method = into.method
+      errors += into.errors
+      next = {...next, kind: 'merge', into: targetOf(source, into.start, into.end)} as Annotation
+    }
+
+    report.anchored.push({annotation: next, method, errors, previous: annotation.target.exact})
+  }
+
+  return report
+}
+
+/**
+ * Find one target in a source.
+ *
+ * @param source
+ *   Markdown source.
+ * @param target
+ *   Target as stored.
+ * @param maxErrorRate
+ *   Largest share of differing characters for a fuzzy match.
+ * @returns
+ *   Where it is now, or `undefined`.
+ */
+export function anchorTarget(source: string, target: Readonly<Target>, maxErrorRate = defaultMaxErrorRate): Match | undefined {
+  const {exact} = target
+  if (exact.length === 0) return undefined
+
+  let best: {start: number; score: number} | undefined
+  for (let start = source.indexOf(exact); start !== -1; start = source.indexOf(exact, start + 1)) {
+    const score = contextScore(source, start, start + exact.length, target)
+    if (!best || score > best.score || (score === best.score && closer(start, best.start, target.start))) {
+      best = {start, score}
+    }
+  }
+
+  if (best) {
+    const atPosition =
+      target.start >= 0 && source.slice(target.start, target.end) === exact
+        ? contextScore(source, target.start, target.end, target)
+        : -1
+    if (atPosition >= best.score) return {start: target.start, end: target.end, method: 'position', errors: 0}
+    return {start: best.start, end: best.start + exact.length, method: 'quote', errors: 0}
+  }
+
+  const maxErrors = Math.floor(exact.length * maxErrorRate)
+  if (maxErrors < 1) return undefined
+  let fuzzy: (Match & {score: number}) | undefined
+  for (const found of search(source, exact, maxErrors)) {
+    const start = snapOffset(source, found.start, -1)
+    const end = snapOffset(source, found.end, 1)
+    if (end <= start) continue
+    const score = contextScore(source, start, end, target)
+    if (exact.length < shortQuote && score < 0.5) continue
+    // Fewer errors first, then better context, then nearer.
+    const rank = score - found.errors
+    if (!fuzzy || rank > fuzzy.score || (rank === fuzzy.score && closer(start, fuzzy.start, target.start))) {
+      fuzzy = {start, end, method: 'fuzzy', errors: found.errors, score: rank}
+    }
+  }
+
+  return fuzzy ? {start: fuzzy.start, end: fuzzy.end, method: 'fuzzy', errors: fuzzy.errors} : undefined
+}
+
+/**
+ * How much of the stored context surrounds a candidate, 0–1.
+ */
+function contextScore(source: string, start: number, end: number, target: Readonly<Target>): number {
+  const total = target.prefix.length + target.suffix.length
+  if (total === 0) return 1
+  let before = 0
+  while (
+    before < target.prefix.length &&
+    source.charCodeAt(start - 1 - before) === target.prefix.charCodeAt(target.prefix.length - 1 - before)
+  ) {
+    before++
+  }
+
+  let after = 0
+  while (after < target.suffix.length && source.charCodeAt(end + after) === target.suffix.charCodeAt(after)) {
+    after++
+  }
+
+  return (before + after) / total
+}
+
+function closer(candidate: number, current: number, expected: number): boolean {
+  return expected >= 0 && Math.abs(candidate - expected) < Math.abs(current - expected)
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
+}

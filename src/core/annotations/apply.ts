@@ -1,0 +1,225 @@
+/**
+ * Apply manual annotations to the automatic tags: the reviewed result that
+ * the exporters, the sidebar and the hovers show.
+ *
+ * Order: rejections remove machine tags with the rejected text; manual tags
+ * replace the machine tags they overlap; merges join two entities; verdicts
+ * attach to the claim that contains them (or become a claim of their own).
+ * An annotation that cannot be applied (a merge whose entities are gone) is
+ * listed in `unapplied` with a reason, never dropped silently.
+ */
+import type {Claim, DateTag, Entity, Mention, NewsmarkResult} from '../types.ts'
+import type {Agent, Annotation, RejectAnnotation, Target, Verdict} from './types.ts'
+
+/** Who made a tag. */
+export type Origin = 'machine' | 'human'
+
+/** An entity after review. */
+export interface ReviewedEntity extends Entity {
+  origin: Origin
+}
+
+/** A date after review. */
+export interface ReviewedDate extends DateTag {
+  origin: Origin
+}
+
+/** The verdict on a claim. */
+export interface ClaimVerdict {
+  verdict: Verdict
+  /** The text that was checked (the claim or part of it). */
+  text: string
+  start: number
+  end: number
+  /** URL of the evidence. */
+  source?: string
+  note?: string
+  /** Id of the verdict annotation. */
+  annotation: string
+  creator?: Agent
+  /** When the verdict was given or last changed (ISO 8601). */
+  date?: string
+}
+
+/** A claim after review. */
+export interface ReviewedClaim extends Claim {
+  origin: Origin
+  verdict?: ClaimVerdict
+}
+
+/** The result after review. */
+export interface ReviewedResult {
+  referenceDate?: string
+  entities: ReviewedEntity[]
+  dates: ReviewedDate[]
+  claims: ReviewedClaim[]
+  /** Annotations that had nothing to apply to, with the reason. */
+  unapplied: Array<{annotation: Annotation; reason: string}>
+}
+
+/** Configuration of `applyAnnotations`. */
+export interface ApplyOptions {
+  /** Workspace-wide rejections from other articles’ sidecars (default: none). */
+  workspaceRejects?: ReadonlyArray<RejectAnnotation> | null | undefined
+}
+
+/**
+ * Apply annotations (anchored in the same source as `result`) to a result.
+ *
+ * @param result
+ *   Automatic tags.
+ * @param annotations
+ *   Manual annotations, anchored in the source.
+ * @param options
+ *   Configuration.
+ * @returns
+ *   New reviewed result; `result` is not changed.
+ */
+export function applyAnnotations(
+  result: Readonly<NewsmarkResult>,
+  annotations: ReadonlyArray<Annotation>,
+  options?: Readonly<ApplyOptions> | null
+): ReviewedResult {
+  let entities: ReviewedEntity[] = result.entities.map((entity) => ({
+    ...entity,
+    mentions: entity.mentions.map((mention) => ({...mention})),
+    origin: 'machine'
+  }))
+  let dates: ReviewedDate[] = result.dates.map((date) => ({...date, origin: 'machine'}))
+  let claims: ReviewedClaim[] = result.claims.map((claim) => ({...claim, origin: 'machine'}))
+  const unapplied: ReviewedResult['unapplied'] = []
+  let created = 0
+
+  const rejects = [...(options?.workspaceRejects ?? []), ...annotations.filter((item) => item.kind === 'reject')]
+  for (const reject of rejects) {
+    const {exact} = reject.target
+    const entityTypes = reject.type && reject.type !== 'DATE' && reject.type !== 'CLAIM' ? [reject.type] : undefined
+    if (!reject.type || entityTypes) {
+      for (const entity of entities) {
+        if (entityTypes && !entityTypes.includes(entity.type)) continue
+        entity.mentions = entity.mentions.filter((mention) => mention.text !== exact)
+      }
+    }
+
+    if (!reject.type || reject.type === 'DATE') dates = dates.filter((date) => date.text !== exact)
+    if (!reject.type || reject.type === 'CLAIM') claims = claims.filter((claim) => claim.text !== exact)
+  }
+
+  for (const annotation of annotations) {
+    if (annotation.kind !== 'tag') continue
+    const {start, end, exact: text} = annotation.target
+    if (annotation.type === 'DATE') {
+      dates = dates.filter((date) => !overlaps(date, annotation.target))
+      dates.push({start, end, text, type: 'DATE', value: annotation.value ?? 'XXXX-XX-XX', relative: false, origin: 'human'})
+    } else if (annotation.type === 'CLAIM') {
+      const covered = claims.filter((claim) => overlaps(claim, annotation.target))
+      const like = covered.find((claim) => claim.start <= start && end <= claim.end) ?? covered[0]
+      claims = claims.filter((claim) => !covered.includes(claim))
+      claims.push({
+        start,
+        end,
+        text,
+        kind: like?.kind ?? 'factual',
+        score: 1,
+        ...(like?.speaker ? {speaker: like.speaker} : {}),
+        ...(like?.verb ? {verb: like.verb} : {}),
+        ...(like?.medium ? {medium: like.medium} : {}),
+        origin: 'human'
+      })
+    } else {
+      for (const entity of entities) entity.mentions = entity.mentions.filter((mention) => !overlaps(mention, annotation.target))
+      let entity = entities.find((item) => item.type === annotation.type && item.name === text)
+      if (!entity) {
+        entity = {id: `h${++created}`, type: annotation.type, name: text, mentions: [], origin: 'human'}
+        entities.push(entity)
+      }
+
+      entity.mentions = [...entity.mentions, {start, end, text}].sort(byStart)
+      if (annotation.role) entity.role = annotation.role
+    }
+  }
+
+  entities = entities.filter((entity) => entity.mentions.length > 0)
+
+  for (const annotation of annotations) {
+    if (annotation.kind !== 'merge') continue
+    const from = entityAt(entities, annotation.target)
+    const into = entityAt(entities, annotation.into)
+    if (!from || !into) {
+      const missing = from ? annotation.into.exact : annotation.target.exact
+      unapplied.push({annotation, reason: `no entity at “${missing}”`})
+      continue
+    }
+
+    if (from === into) continue
+    into.mentions = [...into.mentions, ...from.mentions].sort(byStart)
+    if (!into.role && from.role) into.role = from.role
+    entities = entities.filter((entity) => entity !== from)
+    for (const claim of claims) {
+      if (claim.speaker?.entity === from.id) claim.speaker = {...claim.speaker, entity: into.id, name: into.name}
+    }
+  }
+
+  const ids = new Set(entities.map((entity) => entity.id))
+  for (const claim of claims) {
+    if (claim.speaker?.entity && !ids.has(claim.speaker.entity)) {
+      claim.speaker = {name: claim.speaker.name}
+    }
+  }
+
+  const verdicts = annotations
+    .filter((annotation) => annotation.kind === 'verdict')
+    .sort((a, b) => {
+      const left = a.modified ?? a.created ?? ''
+      const right = b.modified ?? b.created ?? ''
+      return left < right ? -1 : left > right ? 1 : 0
+    })
+  for (const annotation of verdicts) {
+    const {start, end, exact} = annotation.target
+    const containing = claims
+      .filter((claim) => claim.start <= start && end <= claim.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start))
+    let claim = containing[0] ?? claims.find((item) => overlaps(item, annotation.target))
+    if (!claim) {
+      claim = {start, end, text: exact, kind: 'factual', score: 1, origin: 'human'}
+      claims.push(claim)
+    }
+
+    const date = annotation.modified ?? annotation.created
+    claim.verdict = {
+      verdict: annotation.verdict,
+      text: exact,
+      start,
+      end,
+      ...(annotation.source ? {source: annotation.source} : {}),
+      ...(annotation.note ? {note: annotation.note} : {}),
+      annotation: annotation.id,
+      ...(annotation.creator ? {creator: annotation.creator} : {}),
+      ...(date ? {date} : {})
+    }
+  }
+
+  return {
+    ...(result.referenceDate ? {referenceDate: result.referenceDate} : {}),
+    entities,
+    dates: dates.sort(byStart),
+    claims: claims.sort(byStart),
+    unapplied
+  }
+}
+
+function entityAt(entities: ReadonlyArray<ReviewedEntity>, target: Readonly<Target>): ReviewedEntity | undefined {
+  return (
+    entities.find((entity) => entity.mentions.some((mention) => mention.start === target.start && mention.end === target.end)) ??
+    entities.find((entity) => entity.mentions.some((mention) => overlaps(mention, target))) ??
+    entities.find((entity) => entity.name === target.exact)
+  )
+}
+
+function overlaps(span: Readonly<{start: number; end: number}>, target: Readonly<Target>): boolean {
+  return span.start < target.end && target.start < span.end
+}
+
+function byStart(a: Readonly<Mention>, b: Readonly<Mention>): number {
+  return a.start - b.start || a.end - b.end
+}

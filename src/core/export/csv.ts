@@ -1,0 +1,104 @@
+/**
+ * `csv` export: one row per tag (entity mention, date, claim) after review,
+ * for spreadsheets.
+ *
+ * RFC 4180: CRLF line ends, a header row, fields with a comma, quote, CR or
+ * LF in double quotes with quotes doubled. Text fields that a spreadsheet
+ * would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get
+ * a leading `'`. Positions are code points; `line` is 1-based.
+ */
+import {applyAnnotations} from '../annotations/apply.ts'
+import {codePointIndex, lineIndex} from '../annotations/positions.ts'
+import type {ArticleExport} from './types.ts'
+
+/** The columns, in order. */
+export const csvColumns = [
+  'file',
+  'kind',
+  'type',
+  'id',
+  'text',
+  'start',
+  'end',
+  'line',
+  'name',
+  'role',
+  'value',
+  'speaker',
+  'verb',
+  'verdict',
+  'verdict_source',
+  'note',
+  'origin'
+] as const
+
+type Row = Partial<Record<(typeof csvColumns)[number], string | number>>
+
+/**
+ * Export articles as CSV.
+ *
+ * @param articles
+ *   Articles.
+ * @returns
+ *   CSV text (CRLF line ends, ending in CRLF).
+ */
+export function toCsv(articles: ReadonlyArray<ArticleExport>): string {
+  const rows: Row[] = articles.flatMap((article) => rowsOf(article))
+  const lines = [csvColumns.join(','), ...rows.map((row) => csvColumns.map((column) => field(row[column])).join(','))]
+  return lines.join('\r\n') + '\r\n'
+}
+
+function rowsOf({source, result, annotations, meta}: ArticleExport): Row[] {
+  const review = applyAnnotations(result, annotations, {workspaceRejects: meta.workspaceRejects})
+  const point = codePointIndex(source)
+  const line = lineIndex(source)
+  const at = (span: {start: number; end: number; text: string}) => ({
+    text: span.text,
+    start: point(span.start),
+    end: point(span.end),
+    line: line(span.start)
+  })
+  const rows: Row[] = []
+  for (const entity of review.entities) {
+    for (const mention of entity.mentions) {
+      rows.push({
+        file: meta.file,
+        kind: 'entity',
+        type: entity.type,
+        id: entity.id,
+        ...at(mention),
+        name: entity.name,
+        role: entity.role ?? '',
+        origin: entity.origin
+      })
+    }
+  }
+
+  for (const date of review.dates) {
+    rows.push({file: meta.file, kind: 'date', type: date.type, ...at(date), value: date.value, origin: date.origin})
+  }
+
+  for (const claim of review.claims) {
+    rows.push({
+      file: meta.file,
+      kind: 'claim',
+      type: claim.kind,
+      ...at(claim),
+      speaker: claim.speaker?.name ?? '',
+      verb: claim.verb ?? '',
+      verdict: claim.verdict?.verdict ?? '',
+      verdict_source: claim.verdict?.source ?? '',
+      note: claim.verdict?.note ?? '',
+      origin: claim.origin
+    })
+  }
+
+  return rows.sort((a, b) => Number(a.start) - Number(b.start) || Number(b.end) - Number(a.end))
+}
+
+function field(value: string | number | undefined): string {
+  if (value === undefined) return ''
+  if (typeof value === 'number') return String(value)
+  const safe = /^[=+\-@\t\r]/.test(value) ? "'" + value : value
+  return /[",\r\n]/.test(safe) ? '"' + safe.replace(/"/g, '""') + '"' : safe
+}

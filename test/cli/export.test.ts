@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import test from 'node:test'
+import {rejectTag, serializeSidecar, setVerdict, tagSelection, type Annotation} from '../../src/core/annotations/index.ts'
+
+const cli = path.resolve('dist/cli.mjs')
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-export-'))
+const source = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
+const article = path.join(temp, 'poland-ottawa.md')
+const now = '2026-01-20T10:00:00.000Z'
+
+test.before(() => {
+  if (!fs.existsSync(cli)) spawnSync(process.execPath, ['esbuild.mjs'], {stdio: 'inherit'})
+  fs.writeFileSync(article, source)
+  fs.writeFileSync(article + '.newsmark.json', serializeSidecar(sidecar(), source, 'poland-ottawa.md'))
+})
+
+test.after(() => fs.rmSync(temp, {recursive: true, force: true}))
+
+function at(text: string) {
+  const start = source.indexOf(text)
+  return {start, end: start + text.length}
+}
+
+function sidecar(): Annotation[] {
+  const reader = {type: 'Person' as const, name: 'Ada Reader'}
+  return setVerdict(
+    [tagSelection(source, at('BELMA plant'), 'ORG', {creator: reader, now, id: 'urn:uuid:1'})],
+    source,
+    at('output will rise by 25 times'),
+    'unverifiable',
+    {source: 'https://example.org/belma', creator: reader, now, id: 'urn:uuid:2'}
+  )
+}
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', cwd: temp, maxBuffer: 1 << 26})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+test('cli export: notes to stdout, with the sidecar’s annotations', () => {
+  const {code, stdout, stderr} = run('export', 'poland-ottawa.md', '--to', 'notes')
+  assert.equal(code, 0, stderr)
+  assert.equal(stderr, '')
+  assert.ok(stdout.startsWith('# Poland to leave the Ottawa Convention'))
+  assert.match(stdout, /^- \*\*BELMA plant\*\* \(\[line 15\]\(poland-ottawa\.md#L15\), tagged by hand\)$/m)
+  assert.match(stdout, /\*\*Verdict: unverifiable\*\* on “output will rise by 25 times”/)
+})
+
+test('cli export: every format to a file, parsed back', () => {
+  const outputs: Record<string, (text: string) => void> = {
+    notes(text) {
+      assert.match(text, /^## Claims$/m)
+      assert.match(text, /\[line 11\]\(\.\.\/poland-ottawa\.md#L11\)/, 'links are relative to the output folder')
+    },
+    json(text) {
+      const data = JSON.parse(text)
+      assert.equal(data.file, '../poland-ottawa.md')
+      assert.equal(data.annotations.length, 2)
+    },
+    webannotation(text) {
+      const data = JSON.parse(text)
+      assert.equal(data.type, 'AnnotationCollection')
+      assert.ok(data.first.items.some((item: {creator?: {name: string}}) => item.creator?.name === 'Ada Reader'))
+    },
+    claimreview(text) {
+      const data = JSON.parse(text)
+      assert.equal(data['@graph'][0]['@type'], 'ClaimReview')
+      assert.equal(data['@graph'][0].reviewRating.alternateName, 'Unverifiable')
+    },
+    csv(text) {
+      const lines = text.split('\r\n')
+      assert.ok(lines[0]!.startsWith('file,kind,type,id,text,'))
+      assert.ok(lines.length > 50)
+    }
+  }
+  fs.mkdirSync(path.join(temp, 'out'), {recursive: true})
+  for (const [format, check] of Object.entries(outputs)) {
+    const output = path.join('out', `export.${format}`)
+    const {code, stdout, stderr} = run('export', 'poland-ottawa.md', '--to', format, '-o', output)
+    assert.equal(code, 0, stderr)
+    assert.equal(stdout, '')
+    assert.equal(stderr, `newsmark: wrote ${output}\n`)
+    check(fs.readFileSync(path.join(temp, output), 'utf8'))
+  }
+})
+
+test('cli export: an existing output is not overwritten without --force', () => {
+  const output = path.join(temp, 'keep.json')
+  fs.writeFileSync(output, 'precious')
+  const refused = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'keep.json')
+  assert.equal(refused.code, 2)
+  assert.equal(refused.stderr, 'newsmark: keep.json: already exists; not overwriting it (use --force to replace it)\n')
+  assert.equal(fs.readFileSync(output, 'utf8'), 'precious')
+  const forced = run('export', 'poland-ottawa.md', '--to', 'json', '--output', 'keep.json', '--force')
+  assert.equal(forced.code, 0, forced.stderr)
+  assert.equal(JSON.parse(fs.readFileSync(output, 'utf8')).file, 'poland-ottawa.md')
+})
+
+test('cli export: a broken sidecar stops the export with a clear message', () => {
+  const broken = path.join(temp, 'broken.md')
+  fs.writeFileSync(broken, source)
+  fs.writeFileSync(broken + '.newsmark.json', '{"type": "AnnotationCollection", "first": {"items": [\n  {"id": "urn:x", "type": "Annotation"}\n]}}')
+  const {code, stdout, stderr} = run('export', 'broken.md', '--to', 'csv', '-o', 'broken.csv')
+  assert.equal(code, 2)
+  assert.equal(stdout, '')
+  assert.equal(
+    stderr,
+    [
+      'newsmark: broken.md.newsmark.json: 2 problems in the annotation sidecar:',
+      '  - annotation 1 (urn:x): missing `motivation`, expected identifying, tagging, moderating, linking or assessing',
+      '  - annotation 1 (urn:x): `target`: expected an object with a `selector`, not nothing',
+      'newsmark: export: nothing written, fix the errors above first',
+      ''
+    ].join('\n')
+  )
+  assert.ok(!fs.existsSync(path.join(temp, 'broken.csv')))
+
+  fs.writeFileSync(broken + '.newsmark.json', '{"type": "AnnotationCollection",\n  "total": 1,\n}\n')
+  const json = run('export', 'broken.md', '--to', 'csv')
+  assert.equal(json.code, 2)
+  assert.match(json.stderr, /^newsmark: broken\.md\.newsmark\.json: 1 problem in the annotation sidecar:\n {2}- not valid JSON: line 3, column 1: unexpected "}", expected a property name in double quotes\n/)
+})
+
+test('cli export: orphans and inline directives', () => {
+  const changed = path.join(temp, 'changed.md')
+  const text = source
+    .replace('BELMA plant', 'arms factory')
+    .replace('Finland’s withdrawal from the Ottawa Convention took effect last week.', ':claim[Finland’s withdrawal from the Ottawa Convention took effect last week]{verdict=true source="https://example.org/fi"}.')
+  fs.writeFileSync(changed, text)
+  fs.copyFileSync(article + '.newsmark.json', changed + '.newsmark.json')
+  const {code, stdout, stderr} = run('export', 'changed.md', '--to', 'json')
+  assert.equal(code, 0, stderr)
+  assert.equal(stderr, 'newsmark: changed.md: orphaned annotation urn:uuid:1 (tag): quote not found: “BELMA plant”\n')
+  const data = JSON.parse(stdout)
+  assert.deepEqual(data.orphans.map((item: {id: string}) => item.id), ['urn:uuid:1'])
+  assert.deepEqual(
+    data.claims.filter((claim: {verdict?: unknown}) => claim.verdict).map((claim: {verdict: {verdict: string}}) => claim.verdict.verdict),
+    ['unverifiable', 'true']
+  )
+  const reviews = JSON.parse(run('export', 'changed.md', '--to', 'claimreview').stdout)['@graph']
+  assert.equal(reviews[1].claimReviewed, 'Finland’s withdrawal from the Ottawa Convention took effect last week')
+})
+
+test('cli export: several files, with a workspace-wide rejection, and usage errors', () => {
+  const other = path.join(temp, 'other.md')
+  fs.writeFileSync(other, source)
+  fs.writeFileSync(
+    other + '.newsmark.json',
+    serializeSidecar([rejectTag(source, at('Polish'), {scope: 'workspace', now, id: 'urn:uuid:w'})], source, 'other.md')
+  )
+  const two = run('export', 'poland-ottawa.md', 'other.md', '--to', 'json')
+  assert.equal(two.code, 0, two.stderr)
+  const [first, second] = JSON.parse(two.stdout)
+  for (const data of [first, second]) {
+    assert.ok(!data.entities.some((entity: {name: string}) => entity.name === 'Polish'), `${data.file}: “Polish” rejected`)
+  }
+
+  const alone = JSON.parse(run('export', 'poland-ottawa.md', '--to', 'json').stdout)
+  assert.ok(alone.entities.some((entity: {name: string}) => entity.name === 'Polish'), 'only for the files exported together')
+
+  const cases: Array<[string[], string]> = [
+    [['export', 'poland-ottawa.md'], 'newsmark: export: expected --to notes|json|webannotation|claimreview|csv\n'],
+    [['export', 'poland-ottawa.md', '--to', 'pdf'], 'newsmark: --to: expected notes|json|webannotation|claimreview|csv, not `pdf`\n'],
+    [['export', '--to', 'csv'], 'newsmark: export: expected at least one FILE\n'],
+    [['export', 'poland-ottawa.md', '--to', 'csv', '-o', '.'], 'newsmark: .: is a folder, expected a file to write the export to\n'],
+    [['export', 'poland-ottawa.md', '--to', 'csv', '-o', 'no/such/out.csv'], 'newsmark: no/such/out.csv: its folder does not exist\n'],
+    [['export', 'missing.md', '--to', 'csv'], 'newsmark: missing.md: no such file\nnewsmark: export: nothing written, fix the errors above first\n']
+  ]
+  for (const [args, message] of cases) {
+    const {code, stdout, stderr} = run(...args)
+    assert.equal(code, 2, args.join(' '))
+    assert.equal(stdout, '')
+    assert.equal(stderr, message)
+  }
+})

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import test from 'node:test'
+import {createProcessor} from '../../src/core/analyze.ts'
+import {readDirectives, wrapInDirective, type TextEdit} from '../../src/core/annotations/index.ts'
+
+const source = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
+
+function read(markdown: string) {
+  return readDirectives(createProcessor().parse(markdown), markdown)
+}
+
+function apply(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.start) + edit.newText + text.slice(edit.end)
+}
+
+function at(text: string, value = source) {
+  const start = value.indexOf(text)
+  assert.ok(start >= 0)
+  return {start, end: start + text.length}
+}
+
+test('inline: directives become annotations', () => {
+  const markdown = [
+    'Deputy Defense Minister :person[Cezary Tomczyk]{role="Deputy Defense Minister"} said',
+    ':org[BELMA] in :place[Bydgoszcz] builds :thing[anti-tank mines] from :date[February 20]{value=2026-02-20}.',
+    'According to him, :claim[output will rise by 25 times]{verdict=unverifiable source="https://example.org/a?b=1&amp;c" note="No data"}.',
+    ':claim[Poland will exit the treaty] and :note[not ours] and `:claim[in code]`.'
+  ].join('\n')
+  const {annotations, problems} = read(markdown)
+  assert.deepEqual(problems, [])
+  assert.deepEqual(
+    annotations.map((item) => [item.kind, item.kind === 'tag' ? item.type : item.kind === 'verdict' ? item.verdict : '', item.target.exact]),
+    [
+      ['tag', 'PER', 'Cezary Tomczyk'],
+      ['tag', 'ORG', 'BELMA'],
+      ['tag', 'LOC', 'Bydgoszcz'],
+      ['tag', 'MISC', 'anti-tank mines'],
+      ['tag', 'DATE', 'February 20'],
+      ['verdict', 'unverifiable', 'output will rise by 25 times'],
+      ['tag', 'CLAIM', 'Poland will exit the treaty']
+    ]
+  )
+  for (const annotation of annotations) {
+    assert.equal(markdown.slice(annotation.target.start, annotation.target.end), annotation.target.exact)
+    assert.equal(annotation.inline, true)
+  }
+
+  assert.deepEqual(annotations[0], {
+    id: 'urn:newsmark:inline:1:25',
+    target: {...at('Cezary Tomczyk', markdown), exact: 'Cezary Tomczyk', prefix: 'Deputy Defense Minister :person[', suffix: ']{role="Deputy Defense Minister"'},
+    inline: true,
+    kind: 'tag',
+    type: 'PER',
+    role: 'Deputy Defense Minister'
+  })
+  assert.equal((annotations[4] as {value?: string}).value, '2026-02-20')
+  const verdict = annotations[5]!
+  assert.ok(verdict.kind === 'verdict')
+  assert.equal(verdict.source, 'https://example.org/a?b=1&c')
+  assert.equal(verdict.note, 'No data')
+})
+
+test('inline: bad directives are reported with their place', () => {
+  const {annotations, problems} = read(':claim[a]{verdict=maybe}\n\nSee :place and :claim[b]{source=nowhere}.\n')
+  assert.deepEqual(annotations, [])
+  assert.deepEqual(problems, [
+    '1:1: unexpected `verdict=maybe`, expected one of true, mostly-true, misleading, false, unverifiable, needs-checking',
+    '3:5: unexpected empty `:place` directive, expected text in brackets (`:place[…]`)',
+    '3:16: unexpected `source="nowhere"`, expected an http(s) URL'
+  ])
+})
+
+test('inline: wrapping a selection in a directive', () => {
+  const claim = at('output will rise by 25 times')
+  const edit = wrapInDirective(source, claim, {type: 'CLAIM', verdict: 'unverifiable', source: 'https://example.org/x?a=1&b="2"'})
+  assert.deepEqual(edit, {
+    ...claim,
+    newText: ':claim[output will rise by 25 times]{verdict=unverifiable source="https://example.org/x?a=1&amp;b=&quot;2&quot;"}'
+  })
+  const changed = apply(source, edit)
+  const {annotations} = read(changed)
+  assert.equal(annotations.length, 1)
+  assert.ok(annotations[0]!.kind === 'verdict')
+  assert.equal(annotations[0]!.source, 'https://example.org/x?a=1&b="2"')
+  assert.equal(annotations[0]!.target.exact, 'output will rise by 25 times')
+
+  const person = at(' Cezary Tomczyk ')
+  const wrapped = wrapInDirective(source, person, {type: 'PER', role: 'Deputy Defense Minister'})
+  assert.equal(wrapped.newText, ':person[Cezary Tomczyk]{role="Deputy Defense Minister"}')
+  assert.equal(wrapped.start, person.start + 1, 'white space is left out')
+
+  const date = wrapInDirective(source, at('February 20'), {type: 'DATE', value: '2026-02-20'})
+  assert.equal(date.newText, ':date[February 20]{value=2026-02-20}')
+  assert.equal(wrapInDirective(source, at('Radio Zet'), {type: 'ORG'}).newText, ':org[Radio Zet]')
+
+  const brackets = 'He said [sic the figure] is wrong.\n'
+  const odd = wrapInDirective(brackets, at('[sic the', brackets), {type: 'CLAIM'})
+  assert.equal(odd.newText, ':claim[\\[sic the]')
+  assert.equal(read(apply(brackets, odd)).annotations.length, 1)
+})
+
+test('inline: selections that cannot be wrapped', () => {
+  assert.throws(() => wrapInDirective(source, {start: 3, end: 3}, {type: 'PER'}), /empty selection/)
+  assert.throws(() => wrapInDirective(source, {start: at('Europe.').start, end: at('Deputy').end}, {type: 'CLAIM'}), /across paragraphs/)
+  const code = 'Run `Poland now` here.\n'
+  assert.throws(() => wrapInDirective(code, at('Poland', code), {type: 'LOC'}), /Unexpected selection inside code \(`inlineCode`\), expected plain text/)
+  const link = 'See [Radio Zet](https://example.org) *today* and _then_.\n'
+  assert.throws(() => wrapInDirective(link, at('Zet](https', link), {type: 'ORG'}), /Unexpected selection across a link \(`link`\)/)
+  assert.throws(() => wrapInDirective(link, at('today* and _th', link), {type: 'ORG'}), /across emphasis \(`emphasis`\)/)
+  assert.equal(wrapInDirective(link, at('Zet', link), {type: 'ORG'}).newText, ':org[Zet]', 'inside a link text is fine')
+  assert.equal(wrapInDirective(link, at('*today* and _then_', link), {type: 'CLAIM'}).newText, ':claim[*today* and _then_]')
+  const attribute = ':person[Tomczyk]{role="Deputy Defense Minister"}\n'
+  assert.throws(() => wrapInDirective(attribute, at('Defense', attribute), {type: 'ORG'}), /across a directive \(`textDirective`\)/)
+  assert.throws(() => wrapInDirective(source, at('Poland'), {type: 'LOC'}), /inside front matter \(`yaml`\)/)
+  assert.throws(() => wrapInDirective(source, at('Poland'), {type: 'CLAIM', verdict: 'maybe' as 'false'}), /Unexpected verdict `maybe`/)
+  assert.throws(() => wrapInDirective(source, at('Poland'), {type: 'CLAIM', source: 'nowhere'}), /expected an http\(s\) URL/)
+})

@@ -31,7 +31,7 @@ export function viewSentence(words: ReadonlyArray<string>): SentenceView {
   return {
     words: normal,
     lower: normal.map((word) => word.toLowerCase()),
-    shapes: normal.map((word) => shape(word)),
+    shapes: normal.map((word) => cachedShape(word)),
     upper: normal.every((word) => word === word.toUpperCase())
   }
 }
@@ -138,6 +138,26 @@ export function features(
 }
 
 const wordCache = new Map<string, ReadonlyArray<string>>()
+const shapeCache = new Map<string, string>()
+
+/**
+ * Shape of a word, cached.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Shape.
+ */
+function cachedShape(word: string): string {
+  let value = shapeCache.get(word)
+  if (value === undefined) {
+    if (shapeCache.size > 100_000) shapeCache.clear()
+    value = shape(word)
+    shapeCache.set(word, value)
+  }
+
+  return value
+}
 
 /**
  * Features of a word alone (form, shape, affixes, gazetteers), cached: the

@@ -3,13 +3,19 @@
  *
  * - Results are cached by URI and version; hovers, the tree, symbols and
  *   diagnostics read the cache and never parse themselves.
- * - Typing schedules a new run after `newsmark.analysis.delay` ms (300);
- *   a feature that needs the current version now (a hover) runs it at once.
- * - A run whose document changed or closed meanwhile is dropped (stale).
+ * - Typing schedules a new run after `newsmark.analysis.delay` ms (300), so
+ *   dozens of edits in a row cost one analysis; a feature the reader asked
+ *   for (a hover) runs it at once, automatic ones (the outline) wait for the
+ *   scheduled run (`settled`).
+ * - A run whose document changed or closed meanwhile is dropped (stale): its
+ *   result is never cached nor shown.
  * - Each document is analysed in its own try/catch: one failing article
- *   never breaks the others.
+ *   never breaks the others; failures go to the log, one notification per
+ *   cause.
+ * - Documents over `newsmark.analysis.maxFileSize` are not read nor parsed.
  * - Results are kept only while their document is open.
  * - The core is loaded on the first analysis, not on activation.
+ * - `onDidRun` reports every run and how it ended, for tests and the log.
  */
 import * as vscode from 'vscode'
 import {VFile} from 'vfile'
@@ -37,36 +43,59 @@ export interface Core {
   readonly countryFacts: typeof countryFacts
 }
 
+/**
+ * How a run ended: `done` (cached and shown), `skipped` (too large: not
+ * parsed), `stale` (the document changed or closed, or the settings or the
+ * core changed, while it ran: dropped), `failed` (the core threw: logged).
+ */
+export type RunOutcome = 'done' | 'skipped' | 'stale' | 'failed'
+
+/** One run of the analysis of one document version. */
+export interface RunEvent {
+  readonly uri: vscode.Uri
+  readonly version: number
+  readonly outcome: RunOutcome
+  /** Milliseconds from start to end. */
+  readonly ms: number
+}
+
 const emptyResult: NewsmarkResult = {entities: [], dates: [], claims: []}
 
 /** Shared, cached, debounced analysis of Markdown documents. */
 export class Analyzer implements vscode.Disposable {
   readonly #log: Log
-  readonly #load: () => Promise<Core>
+  #load: () => Promise<Core>
   #core: Promise<Core> | undefined
   readonly #cache = new Map<string, Analysis>()
   readonly #running = new Map<string, {version: number; promise: Promise<Analysis | undefined>}>()
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Callers of `settled` waiting for a scheduled run to start. */
+  readonly #waiters = new Map<string, Array<() => void>>()
   readonly #onDidChange = new vscode.EventEmitter<vscode.Uri>()
+  readonly #onDidRun = new vscode.EventEmitter<RunEvent>()
   readonly #disposables: vscode.Disposable[] = []
-  /** Bumped when settings change, so runs started before are dropped. */
+  /** Bumped when settings or the core change, so runs started before are dropped. */
   #generation = 0
 
   /** Fires when the analysis of a document changed: a new result, or none any more. */
   readonly onDidChange = this.#onDidChange.event
+  /** Fires when a run ends, however it ended. */
+  readonly onDidRun = this.#onDidRun.event
 
   /**
    * @param log
    *   Where failures go.
    * @param load
-   *   Loads the core (default: a lazy import of `src/core`, so that
-   *   activation does not evaluate it).
+   *   Loads the core (default: a lazy import of `src/core`, which the build
+   *   turns into `require('./extension-core.cjs')`, a bundle of its own, so
+   *   that activation neither loads nor evaluates it). `useCore` swaps it.
    */
   constructor(log: Log, load: () => Promise<Core> = () => import('../core/index.ts')) {
     this.#log = log
     this.#load = load
     this.#disposables.push(
       this.#onDidChange,
+      this.#onDidRun,
       vscode.window.onDidChangeVisibleTextEditors(() => this.#scheduleVisible()),
       vscode.workspace.onDidChangeTextDocument((event) => {
         const key = event.document.uri.toString()
@@ -101,6 +130,35 @@ export class Analyzer implements vscode.Disposable {
   }
 
   /**
+   * The analysis of the document's current version, once typing pauses: if a
+   * run is scheduled (the reader is typing), wait for it rather than start
+   * one now. For features VS Code calls on every edit (the outline).
+   * @param document
+   *   A Markdown document.
+   * @param token
+   *   Cancels the wait.
+   * @returns
+   *   The analysis, or `undefined` (see `get`, or cancelled).
+   */
+  async settled(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Analysis | undefined> {
+    const key = document.uri.toString()
+    while (this.#timers.has(key) && !document.isClosed) {
+      if (token?.isCancellationRequested) return undefined
+      await new Promise<void>((resolve) => {
+        const cancelled = token?.onCancellationRequested(() => resolve())
+        const waiters = this.#waiters.get(key) ?? []
+        waiters.push(() => {
+          cancelled?.dispose()
+          resolve()
+        })
+        this.#waiters.set(key, waiters)
+      })
+    }
+    if (token?.isCancellationRequested) return undefined
+    return this.get(document)
+  }
+
+  /**
    * The cached analysis of the document's current version, without running.
    * @param document
    *   Any document.
@@ -124,6 +182,38 @@ export class Analyzer implements vscode.Disposable {
   }
 
   /**
+   * Documents that have a cached result, a run or a scheduled run: only open
+   * ones (for tests).
+   * @returns
+   *   Their URIs, as strings.
+   */
+  documents(): string[] {
+    return [...new Set([...this.#cache.keys(), ...this.#running.keys(), ...[...this.#timers.keys()].filter(Boolean)])]
+  }
+
+  /**
+   * Use another core until the returned disposable is disposed: results so
+   * far are dropped and visible documents analysed again. For tests (a core
+   * that fails or waits) and embedders.
+   * @param load
+   *   Loads the core.
+   * @returns
+   *   Restores the previous core.
+   */
+  useCore(load: () => Promise<Core>): vscode.Disposable {
+    const previous = this.#load
+    this.#load = load
+    this.#core = undefined
+    this.refresh()
+    return new vscode.Disposable(() => {
+      if (this.#load !== load) return
+      this.#load = previous
+      this.#core = undefined
+      this.refresh()
+    })
+  }
+
+  /**
    * Analyse Markdown that is not open in an editor (another file of the
    * workspace); nothing is cached.
    * @param text
@@ -135,7 +225,7 @@ export class Analyzer implements vscode.Disposable {
    */
   async analyzeText(text: string, uri: vscode.Uri): Promise<{result: NewsmarkResult; messages: readonly VFileMessage[]}> {
     const config = getConfig(uri)
-    if (text.length > config.maxLength) return {result: emptyResult, messages: []}
+    if (!config.enabled || text.length > config.maxLength) return {result: emptyResult, messages: []}
     const {analyze} = await this.core()
     const file = await analyze(toFile(text, uri), config.core)
     return {result: file.data.newsmark ?? emptyResult, messages: file.messages}
@@ -152,8 +242,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.#timers.values()) clearTimeout(timer)
-    this.#timers.clear()
+    for (const key of [...this.#timers.keys()]) this.#cancelTimer(key)
     this.#cache.clear()
     this.#running.clear()
     for (const disposable of this.#disposables) disposable.dispose()
@@ -175,6 +264,7 @@ export class Analyzer implements vscode.Disposable {
         this.#timers.delete(key)
         if (!document) this.#scheduleVisible()
         else if (!document.isClosed && !this.peek(document)) void this.#run(document)
+        this.#wake(key)
       }, delay)
     )
   }
@@ -193,6 +283,14 @@ export class Analyzer implements vscode.Disposable {
     const timer = this.#timers.get(key)
     if (timer !== undefined) clearTimeout(timer)
     this.#timers.delete(key)
+    this.#wake(key)
+  }
+
+  /** Let `settled` callers waiting on `key`'s scheduled run go on. */
+  #wake(key: string): void {
+    const waiters = this.#waiters.get(key)
+    this.#waiters.delete(key)
+    for (const wake of waiters ?? []) wake()
   }
 
   #run(document: vscode.TextDocument): Promise<Analysis | undefined> {
@@ -211,46 +309,71 @@ export class Analyzer implements vscode.Disposable {
     const key = document.uri.toString()
     const generation = this.#generation
     const config = getConfig(document)
-    const text = document.getText()
-    let analysis: Analysis
+    const started = performance.now()
+    const end = (outcome: RunOutcome) =>
+      this.#onDidRun.fire({uri: document.uri, version, outcome, ms: performance.now() - started})
     if (!config.enabled) {
       this.#forget(document.uri)
       return undefined
     }
-    if (text.length > config.maxLength) {
-      const size = `${Math.round(text.length / 1024)} KiB`
+    // The length without joining the text: a 50 MB document is not copied.
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end)
+    let analysis: Analysis
+    if (length > config.maxLength) {
       analysis = {
         uri: document.uri,
         version,
         result: emptyResult,
         messages: [],
-        skipped: `${size} is over newsmark.analysis.maxFileSize (${Math.round(config.maxLength / 1024)} KiB)`
+        skipped: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(config.maxLength)})`
       }
     } else {
+      // Read now: the text of `version`, whatever happens while the core loads.
+      const text = document.getText()
+      let core: Core
       try {
-        const started = performance.now()
-        const {analyze} = await this.core()
-        const file = await analyze(toFile(text, document.uri), config.core)
+        core = await this.core()
+      } catch (error) {
+        this.#log.error('core', 'Could not load the Newsmark core', error)
+        return this.#failed(document.uri, version, end)
+      }
+      try {
+        const file = await core.analyze(toFile(text, document.uri), config.core)
         const result = file.data.newsmark ?? emptyResult
         analysis = {uri: document.uri, version, result, messages: file.messages}
-        this.#log.info(
-          `Analysed ${vscode.workspace.asRelativePath(document.uri)}@${version} in ${Math.round(performance.now() - started)} ms: ` +
-            `${result.entities.length} entities, ${result.dates.length} dates, ${result.claims.length} claims, ${file.messages.length} findings`
-        )
       } catch (error) {
-        this.#log.error(`Could not analyse ${document.uri.toString(true)}`, error)
-        this.#log.notifyOnce('analysis-failed', 'Newsmark could not analyse a document; see the log for details.')
-        if (this.#cache.delete(key)) this.#onDidChange.fire(document.uri)
-        return undefined
+        this.#log.error('analysis', `Could not analyse ${document.uri.toString(true)}@${version}`, error)
+        return this.#failed(document.uri, version, end)
       }
     }
-    // Stale: typed over or closed while analysing; a newer run takes over.
+    // Stale: typed over or closed while analysing, or settings or core changed;
+    // a newer run takes over.
     if (document.isClosed || document.version !== version || generation !== this.#generation) {
+      end('stale')
       return undefined
     }
     this.#cache.set(key, analysis)
+    const {result, messages} = analysis
+    this.#log.info(
+      `${analysis.skipped ? 'Skipped' : 'Analysed'} ${vscode.workspace.asRelativePath(document.uri)}@${version} in ${Math.round(performance.now() - started)} ms: ` +
+        (analysis.skipped ??
+          `${result.entities.length} entities, ${result.dates.length} dates, ${result.claims.length} claims, ${messages.length} findings`)
+    )
+    end(analysis.skipped ? 'skipped' : 'done')
     this.#onDidChange.fire(document.uri)
     return analysis
+  }
+
+  /** A failed run: no older result stays cached or shown. */
+  #failed(uri: vscode.Uri, version: number, end: (outcome: RunOutcome) => void): undefined {
+    end('failed')
+    const key = uri.toString()
+    const cached = this.#cache.get(key)
+    if (cached && cached.version <= version) {
+      this.#cache.delete(key)
+      this.#onDidChange.fire(uri)
+    }
+    return undefined
   }
 
   /**
@@ -275,6 +398,17 @@ export class Analyzer implements vscode.Disposable {
     this.#running.delete(key)
     if (this.#cache.delete(key)) this.#onDidChange.fire(uri)
   }
+}
+
+/**
+ * A size for people.
+ * @param length
+ *   Characters.
+ * @returns
+ *   For example `48,828 KiB`.
+ */
+function formatKiB(length: number): string {
+  return `${Math.ceil(length / 1024).toLocaleString('en-US')} KiB`
 }
 
 /**

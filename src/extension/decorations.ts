@@ -9,6 +9,7 @@ import type {EntityType} from '../core/index.ts'
 import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {spanRange} from './convert.ts'
+import {guard, type Log} from './log.ts'
 
 type Kind = EntityType | 'date' | 'claim'
 
@@ -21,9 +22,12 @@ export class Decorations implements vscode.Disposable {
   /**
    * @param analyzer
    *   The shared analysis.
+   * @param log
+   *   Where failures go.
    */
-  constructor(analyzer: Analyzer) {
+  constructor(analyzer: Analyzer, log: Log) {
     this.#analyzer = analyzer
+    const update = guard(log, 'display', 'highlight the tags', (editor: vscode.TextEditor) => this.#update(editor))
     const background = (color: string): vscode.DecorationRenderOptions => ({
       backgroundColor: new vscode.ThemeColor(`newsmark.${color}`),
       borderRadius: '3px'
@@ -44,14 +48,14 @@ export class Decorations implements vscode.Disposable {
       ...this.#types.values(),
       analyzer.onDidChange((uri) => {
         for (const editor of vscode.window.visibleTextEditors) {
-          if (editor.document.uri.toString() === uri.toString()) this.#update(editor)
+          if (editor.document.uri.toString() === uri.toString()) update(editor)
         }
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
-        for (const editor of editors) this.#update(editor)
+        for (const editor of editors) update(editor)
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('newsmark.highlights')) for (const editor of vscode.window.visibleTextEditors) this.#update(editor)
+        if (event.affectsConfiguration('newsmark.highlights')) for (const editor of vscode.window.visibleTextEditors) update(editor)
       })
     )
   }

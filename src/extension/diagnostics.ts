@@ -7,6 +7,7 @@ import * as vscode from 'vscode'
 import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {toDiagnostic} from './convert.ts'
+import {guard, type Log} from './log.ts'
 
 /** The `newsmark` diagnostic collection and its lifecycle. */
 export class Diagnostics implements vscode.Disposable {
@@ -17,16 +18,20 @@ export class Diagnostics implements vscode.Disposable {
   /**
    * @param analyzer
    *   The shared analysis.
+   * @param log
+   *   Where failures go.
    */
-  constructor(analyzer: Analyzer) {
+  constructor(analyzer: Analyzer, log: Log) {
     this.#analyzer = analyzer
+    // Per document: a result that cannot be shown leaves the others alone.
+    const update = guard(log, 'display', 'show the findings as diagnostics', (uri: vscode.Uri) => this.#update(uri))
     this.#disposables.push(
-      analyzer.onDidChange((uri) => this.#update(uri)),
+      analyzer.onDidChange(update),
       vscode.workspace.onDidCloseTextDocument((document) => this.#collection.delete(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('newsmark.diagnostics')) return
-        this.#collection.forEach((uri) => this.#update(uri))
-        for (const document of vscode.workspace.textDocuments) this.#update(document.uri)
+        this.#collection.forEach((uri) => update(uri))
+        for (const document of vscode.workspace.textDocuments) update(document.uri)
       })
     )
   }
@@ -44,9 +49,15 @@ export class Diagnostics implements vscode.Disposable {
       return
     }
     const diagnostics: vscode.Diagnostic[] = []
-    for (const message of analysis.messages) {
-      const diagnostic = toDiagnostic(document, message, message.ruleId ? config.severity[message.ruleId] : undefined)
-      if (diagnostic) diagnostics.push(diagnostic)
+    try {
+      for (const message of analysis.messages) {
+        const diagnostic = toDiagnostic(document, message, message.ruleId ? config.severity[message.ruleId] : undefined)
+        if (diagnostic) diagnostics.push(diagnostic)
+      }
+    } catch (error) {
+      // No diagnostics of an older version stay behind.
+      this.#collection.delete(uri)
+      throw error
     }
     this.#collection.set(uri, diagnostics)
   }

@@ -14,20 +14,29 @@ import type {Analyzer, Core} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {spanRange} from './convert.ts'
 import {claimKindName, entityIcon, entityTypeName, escapeMarkdown, plural, truncate, verdictOf} from './labels.ts'
+import {guard, type Log} from './log.ts'
 import {distance, durationInWords, weekday} from './timex.ts'
 
 /**
  * Register the hover provider for Markdown.
  * @param analyzer
  *   The shared analysis.
+ * @param log
+ *   Where failures go.
  * @returns
  *   The registration.
  */
-export function registerHover(analyzer: Analyzer): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({language: 'markdown'}, new NewsmarkHover(analyzer))
+export function registerHover(analyzer: Analyzer, log: Log): vscode.Disposable {
+  const hover = new NewsmarkHover(analyzer)
+  return vscode.languages.registerHoverProvider({language: 'markdown'}, {
+    provideHover: guard(log, 'provider', 'show a hover', (document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken) =>
+      hover.provideHover(document, position, token)
+    )
+  })
 }
 
-class NewsmarkHover implements vscode.HoverProvider {
+/** The hover provider (exported for the measurement script). */
+export class NewsmarkHover implements vscode.HoverProvider {
   readonly #analyzer: Analyzer
 
   constructor(analyzer: Analyzer) {
@@ -36,31 +45,45 @@ class NewsmarkHover implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!getConfig(document).hover) return undefined
-    const analysis = await this.#analyzer.get(document)
+    const analysis = this.#analyzer.peek(document) ?? (await this.#analyzer.get(document))
     if (!analysis || token.isCancellationRequested) return undefined
-    const core = await this.#analyzer.core()
-    const offset = document.offsetAt(position)
-    const {result} = analysis
-    const sections: vscode.MarkdownString[] = []
-    let range: vscode.Range | undefined
-
-    const hit = entityAt(result, offset)
-    if (hit) {
-      sections.push(entityHover(document, result, hit.entity, core))
-      range = spanRange(document, hit.mention)
-    }
-    const date = result.dates.find((item) => item.start <= offset && offset < item.end)
-    if (date) {
-      sections.push(dateHover(date, result.referenceDate))
-      range ??= spanRange(document, date)
-    }
-    const claim = result.claims.find((item) => item.start <= offset && offset < item.end)
-    if (claim) {
-      sections.push(claimHover(claim))
-      range ??= spanRange(document, claim)
-    }
-    return sections.length > 0 ? new vscode.Hover(sections, range) : undefined
+    return hoverFor(document, analysis.result, document.offsetAt(position), await this.#analyzer.core())
   }
+}
+
+/**
+ * The hover at an offset, from an analysis.
+ * @param document
+ *   The document analysed.
+ * @param result
+ *   Its tags.
+ * @param offset
+ *   UTF-16 offset.
+ * @param core
+ *   The core (country facts).
+ * @returns
+ *   The hover, if a tag is there.
+ */
+export function hoverFor(document: vscode.TextDocument, result: NewsmarkResult, offset: number, core: Core): vscode.Hover | undefined {
+  const sections: vscode.MarkdownString[] = []
+  let range: vscode.Range | undefined
+
+  const hit = entityAt(result, offset)
+  if (hit) {
+    sections.push(entityHover(document, result, hit.entity, core))
+    range = spanRange(document, hit.mention)
+  }
+  const date = result.dates.find((item) => item.start <= offset && offset < item.end)
+  if (date) {
+    sections.push(dateHover(date, result.referenceDate))
+    range ??= spanRange(document, date)
+  }
+  const claim = result.claims.find((item) => item.start <= offset && offset < item.end)
+  if (claim) {
+    sections.push(claimHover(claim))
+    range ??= spanRange(document, claim)
+  }
+  return sections.length > 0 ? new vscode.Hover(sections, range) : undefined
 }
 
 /**

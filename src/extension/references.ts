@@ -11,7 +11,7 @@ import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {LineIndex, spanRange, type PositionSource} from './convert.ts'
 import {entityAt} from './hover.ts'
-import type {Log} from './log.ts'
+import {guard, type Log} from './log.ts'
 
 /** Most files searched for one request. */
 const maxFiles = 500
@@ -31,7 +31,7 @@ export function registerReferences(analyzer: Analyzer, log: Log): vscode.Disposa
   return vscode.languages.registerReferenceProvider(
     {language: 'markdown'},
     {
-      async provideReferences(document, position, _context, token) {
+      provideReferences: guard(log, 'provider', 'find references', async (document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken) => {
         const analysis = await analyzer.get(document)
         if (!analysis || token.isCancellationRequested) return []
         const hit = entityAt(analysis.result, document.offsetAt(position))
@@ -46,11 +46,12 @@ export function registerReferences(analyzer: Analyzer, log: Log): vscode.Disposa
           try {
             for (const location of await mentionsIn(analyzer, uri, hit.entity, names)) locations.push(location)
           } catch (error) {
-            log.error(`Could not search ${uri.toString(true)} for references`, error)
+            // One unreadable file (deleted meanwhile, …) does not stop the search.
+            log.info(`Could not search ${uri.toString(true)} for references: ${error instanceof Error ? error.message : String(error)}`)
           }
         }
         return locations
-      }
+      })
     }
   )
 }
@@ -66,6 +67,10 @@ async function mentionsIn(analyzer: Analyzer, uri: vscode.Uri, entity: Entity, n
     entities = analysis.result.entities
     positions = open
   } else {
+    // Not read at all when too large to be analysed (a UTF-16 unit takes at
+    // most 3 UTF-8 bytes).
+    const {size} = await vscode.workspace.fs.stat(uri)
+    if (size > 3 * getConfig(uri).maxLength) return []
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))
     // Cheap pre-check: skip files that do not contain any of the names.
     const lower = text.toLowerCase()

@@ -1,34 +1,47 @@
 /**
  * Status bar item with the counts of the active article: entities, dates,
- * claims and findings; clicking it opens the Newsmark sidebar.
+ * claims and findings; clicking it opens the Newsmark sidebar. A document
+ * over `newsmark.analysis.maxFileSize` gets a note instead, saying so and how
+ * to change the limit (clicking it opens that setting).
  */
 import * as vscode from 'vscode'
 import {isMarkdown, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {plural} from './labels.ts'
+import {guard, type Log} from './log.ts'
+
+const sizeSetting = 'newsmark.analysis.maxFileSize'
 
 /** The status bar item. */
 export class StatusBar implements vscode.Disposable {
   readonly #analyzer: Analyzer
   readonly #item = vscode.window.createStatusBarItem('newsmark.status', vscode.StatusBarAlignment.Right, 100)
   readonly #disposables: vscode.Disposable[] = [this.#item]
+  #visible = false
 
   /**
    * @param analyzer
    *   The shared analysis.
+   * @param log
+   *   Where failures go.
    */
-  constructor(analyzer: Analyzer) {
+  constructor(analyzer: Analyzer, log: Log) {
     this.#analyzer = analyzer
     this.#item.name = 'Newsmark'
-    this.#item.command = 'workbench.view.extension.newsmark'
+    const update = guard(log, 'display', 'update the status bar', () => this.#update())
     this.#disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.#update()),
-      analyzer.onDidChange(() => this.#update()),
+      vscode.window.onDidChangeActiveTextEditor(update),
+      analyzer.onDidChange(update),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('newsmark')) this.#update()
+        if (event.affectsConfiguration('newsmark')) update()
       })
     )
-    this.#update()
+    update()
+  }
+
+  /** What the item shows, if it is shown (for tests). */
+  get shown(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'command'> | undefined {
+    return this.#visible ? {text: this.#item.text, tooltip: this.#item.tooltip, command: this.#item.command} : undefined
   }
 
   dispose(): void {
@@ -37,24 +50,30 @@ export class StatusBar implements vscode.Disposable {
 
   #update(): void {
     const document = vscode.window.activeTextEditor?.document
-    if (!document || !isMarkdown(document) || !getConfig(document).statusBar) {
-      this.#item.hide()
-      return
-    }
-    const analysis = this.#analyzer.latest(document.uri)
+    const analysis = document && isMarkdown(document) && getConfig(document).statusBar ? this.#analyzer.latest(document.uri) : undefined
     if (!analysis) {
+      this.#visible = false
       this.#item.hide()
       return
     }
     if (analysis.skipped) {
-      this.#item.text = '$(circle-slash) Newsmark'
-      this.#item.tooltip = `Newsmark did not analyse this file: ${analysis.skipped}.`
+      const open = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([sizeSetting]))}`
+      this.#item.text = '$(circle-slash) Newsmark: not analysed (large file)'
+      const tooltip = new vscode.MarkdownString(
+        `**Newsmark did not analyse this file**: ${analysis.skipped}.\n\n` +
+          `To analyse it, raise [\`${sizeSetting}\`](${open}) (in KiB) in the settings. Click to open the setting.`
+      )
+      tooltip.isTrusted = {enabledCommands: ['workbench.action.openSettings']}
+      this.#item.tooltip = tooltip
+      this.#item.command = {title: `Open the ${sizeSetting} setting`, command: 'workbench.action.openSettings', arguments: [sizeSetting]}
     } else {
       const {entities, dates, claims} = analysis.result
       const findings = analysis.messages.length
       this.#item.text = `$(person) ${entities.length} $(calendar) ${dates.length} $(comment-discussion) ${claims.length}` + (findings ? ` $(warning) ${findings}` : '')
       this.#item.tooltip = `Newsmark: ${plural(entities.length, 'entity', 'entities')}, ${plural(dates.length, 'date')}, ${plural(claims.length, 'claim')}, ${plural(findings, 'finding')}. Click to open the sidebar.`
+      this.#item.command = 'workbench.view.extension.newsmark'
     }
+    this.#visible = true
     this.#item.show()
   }
 }

@@ -8,6 +8,7 @@ import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {placeRange, spanRange} from './convert.ts'
 import {entityTypeName, entityTypes, truncate} from './labels.ts'
+import {guard, type Log} from './log.ts'
 import {compareValues} from './timex.ts'
 
 const entityKinds: Record<EntityType, vscode.SymbolKind> = {
@@ -21,16 +22,20 @@ const entityKinds: Record<EntityType, vscode.SymbolKind> = {
  * Register the document symbol provider for Markdown.
  * @param analyzer
  *   The shared analysis.
+ * @param log
+ *   Where failures go.
  * @returns
  *   The registration.
  */
-export function registerSymbols(analyzer: Analyzer): vscode.Disposable {
+export function registerSymbols(analyzer: Analyzer, log: Log): vscode.Disposable {
   return vscode.languages.registerDocumentSymbolProvider(
     {language: 'markdown'},
     {
-      async provideDocumentSymbols(document, token) {
+      provideDocumentSymbols: guard(log, 'provider', 'list the document symbols', async (document: vscode.TextDocument, token: vscode.CancellationToken) => {
         if (!getConfig(document).outline) return []
-        const analysis = await analyzer.get(document)
+        // VS Code asks on every edit (outline, breadcrumbs, sticky scroll):
+        // wait for the scheduled analysis instead of running one per keystroke.
+        const analysis = await analyzer.settled(document, token)
         if (!analysis || token.isCancellationRequested) return []
         const {result} = analysis
         const entities = entityTypes
@@ -56,7 +61,7 @@ export function registerSymbols(analyzer: Analyzer): vscode.Disposable {
         return [group('Entities', entities), group('Timeline', dates), group('Claims', claims), group('Findings', findings)].filter(
           (symbol): symbol is vscode.DocumentSymbol => symbol !== undefined
         )
-      }
+      })
     },
     {label: 'Newsmark'}
   )

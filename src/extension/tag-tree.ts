@@ -12,6 +12,7 @@ import {isMarkdown, type Analysis, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {defaultSeverity, placeRange, spanRange} from './convert.ts'
 import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate} from './labels.ts'
+import {guard, type Log} from './log.ts'
 import {compareValues, durationInWords} from './timex.ts'
 
 /** A node of the tree. */
@@ -40,25 +41,29 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   /**
    * @param analyzer
    *   The shared analysis.
+   * @param log
+   *   Where failures go.
    */
-  constructor(analyzer: Analyzer) {
+  constructor(analyzer: Analyzer, log: Log) {
     this.#analyzer = analyzer
     this.#view = vscode.window.createTreeView('newsmark.tags', {treeDataProvider: this, showCollapseAll: true})
+    const follow = guard(log, 'display', 'show the article in the sidebar', (editor: vscode.TextEditor | undefined) => this.#follow(editor))
+    const refresh = guard(log, 'display', 'show the article in the sidebar', () => this.#refresh())
     this.#disposables.push(
       this.#view,
       this.#onDidChangeTreeData,
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.#follow(editor)),
+      vscode.window.onDidChangeActiveTextEditor(follow),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.#document) this.#setDocument(undefined)
       }),
       analyzer.onDidChange((uri) => {
-        if (this.#document && uri.toString() === this.#document.uri.toString()) this.#refresh()
+        if (this.#document && uri.toString() === this.#document.uri.toString()) refresh()
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('newsmark.diagnostics')) this.#refresh()
+        if (event.affectsConfiguration('newsmark.diagnostics')) refresh()
       })
     )
-    this.#follow(vscode.window.activeTextEditor)
+    follow(vscode.window.activeTextEditor)
   }
 
   /** The document the tree shows, if any. */
@@ -236,7 +241,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     const document = this.#document
     const analysis = this.analysis
     this.#view.description = document ? basename(document.uri) : ''
-    this.#view.message = analysis?.skipped ? `Not analysed: ${analysis.skipped}.` : ''
+    this.#view.message = analysis?.skipped ? `Not analysed: ${analysis.skipped}. Raise the setting to analyse it.` : ''
     const findings = analysis ? this.#findings(analysis).length : 0
     this.#view.badge = findings > 0 ? {value: findings, tooltip: plural(findings, 'finding')} : undefined
     this.#onDidChangeTreeData.fire(undefined)

@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import {promisify} from 'node:util'
+import {format, promisify} from 'node:util'
 
 /** The repository. */
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
@@ -27,6 +27,8 @@ export const codeServerEntry = path.join(hostDir, 'cs/node_modules/code-server/o
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium'
 
 const started = Date.now()
+/** The temporary folder this process started with (`launchBrowser` moves TMPDIR into a run). */
+const systemTmp = os.tmpdir()
 
 /**
  * Log a line with the seconds since the process started.
@@ -67,7 +69,7 @@ export function whyNotInstalled() {
  *   The folder and the environment.
  */
 export function createRunDir(name, at) {
-  const dir = at ?? fs.mkdtempSync(path.join(os.tmpdir(), `newsmark-${name}-`))
+  const dir = at ?? fs.mkdtempSync(path.join(systemTmp, `newsmark-${name}-`))
   const env = {
     ...process.env,
     HOME: path.join(dir, 'home'),
@@ -335,4 +337,109 @@ export function tail(file, lines = 30) {
   } catch {
     return '(no log)'
   }
+}
+
+/**
+ * Bundle a test payload (mocha suites, a measurement) and run it inside the
+ * extension host of a fresh code-server, with the extension loaded from the
+ * repository (`extensionDevelopmentPath`, so `dist/` must be built). The
+ * payload's `index.ts` exports `run(): Promise<void>`; it finds the
+ * environment in `environment.json` next to it.
+ * @param {object} options
+ * @param {string} options.name
+ *   Run name (run folder `/tmp/newsmark-NAME-*`, bundle folder `out/vscode-NAME`).
+ * @param {string[]} options.entryPoints
+ *   The payload's files (`index.ts` first); bundled to `.cjs` side by side.
+ * @param {Record<string, unknown>} [options.environment]
+ *   Written to `environment.json` for the payload.
+ * @param {Record<string, unknown>} [options.settings]
+ *   User settings.
+ * @param {number} [options.timeout]
+ *   Seconds for the whole payload.
+ * @param {boolean} [options.verbose]
+ *   Print the workbench's noise and the browser console too.
+ * @param {boolean} [options.keep]
+ *   Keep the run folder even when the payload passed.
+ * @param {(line: string) => void} [options.onLine]
+ *   Each line the extension host prints (default: print it).
+ * @returns {Promise<number>}
+ *   0 when the payload resolved, 1 when it rejected, 2 when the harness failed.
+ */
+export async function runPayload({name, entryPoints, environment = {}, settings = {}, timeout = 240, verbose = false, keep = false, onLine}) {
+  const esbuild = await import('esbuild')
+  const outDir = path.join(root, `out/vscode-${name}`)
+  fs.rmSync(outDir, {recursive: true, force: true})
+  await esbuild.build({
+    entryPoints,
+    outdir: outDir,
+    outExtension: {'.js': '.cjs'},
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    // `mocha` resolves from the repository's node_modules; `vscode` is the host's.
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning'
+  })
+  fs.writeFileSync(path.join(outDir, 'environment.json'), JSON.stringify(environment))
+
+  const run = createRunDir(name)
+  const workspace = createWorkspace(run.dir)
+  say(`run folder ${run.dir}`)
+  let code = 2
+  /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
+  let server
+  /** @type {Awaited<ReturnType<typeof launchBrowser>> | undefined} */
+  let browser
+  try {
+    server = await startCodeServer({run, testDriver: true, settings})
+    say(`code-server on ${server.base}`)
+    browser = await launchBrowser(run)
+    const {page} = browser
+    const exited = new Promise((resolve) => {
+      // Called by the workbench when it runs extension tests (as @vscode/test-web does).
+      const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/
+      let done = false
+      void page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown[]} */ args) => {
+        // Extension host output arrives printf-style ('%s%s', …).
+        const line = format(...args)
+        if (done || (!verbose && noise.test(line))) return
+        if (onLine) onLine(line)
+        else if (type === 'error') console.error(line)
+        else console.log(line)
+      })
+      void page.exposeFunction('codeAutomationExit', (/** @type {number} */ exitCode) => {
+        done = true
+        resolve(exitCode)
+      })
+    })
+    page.on('pageerror', (error) => console.error('[page error]', error.message))
+    if (verbose) page.on('console', (message) => console.error('[browser]', message.type(), message.text()))
+    await page.goto(
+      server.url(workspace, [
+        ['extensionDevelopmentPath', server.remote(root)],
+        ['extensionTestsPath', server.remote(path.join(outDir, 'index.cjs'))],
+        ['skipWelcome', 'true'],
+        ['skipReleaseNotes', 'true']
+      ])
+    )
+    say('workbench loading; the payload runs in the extension host')
+    code = Number(await withTimeout(exited, timeout * 1000, 'the extension host to finish the payload (is the payload honoured? is --vscode-option enable-smoke-test-driver supported?)'))
+    say(`extension host exited with ${code}`)
+    if (code !== 0) {
+      await page.screenshot({path: path.join(run.dir, 'failure.png')}).catch(() => {})
+    }
+  } catch (error) {
+    console.error(`test/vscode: harness error: ${error instanceof Error ? error.message : String(error)}`)
+    if (server) console.error(`code-server log (${server.log}):\n${tail(server.log)}`)
+    if (browser) await browser.page.screenshot({path: path.join(run.dir, 'failure.png')}).catch(() => {})
+    code = 2
+  } finally {
+    await browser?.close().catch(() => {})
+    await server?.stop()
+    if (code === 0 && !keep) fs.rmSync(run.dir, {recursive: true, force: true})
+    else say(`kept ${run.dir} (logs${code === 0 ? '' : ', failure.png'})`)
+  }
+  return code
 }

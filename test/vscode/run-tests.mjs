@@ -13,9 +13,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {execFileSync} from 'node:child_process'
-import {format, parseArgs} from 'node:util'
-import * as esbuild from 'esbuild'
-import {createRunDir, createWorkspace, launchBrowser, root, say, startCodeServer, tail, whyNotInstalled, withTimeout} from './harness.mjs'
+import {parseArgs} from 'node:util'
+import {root, runPayload, say, whyNotInstalled} from './harness.mjs'
 
 const {values: flags} = parseArgs({
   options: {
@@ -42,88 +41,25 @@ try {
   process.exit(1)
 }
 
-// 2. The extension bundle and the test bundle.
+// 2. The extension bundle.
 say('building dist/extension.cjs')
 execFileSync(process.execPath, ['esbuild.mjs'], {cwd: root, stdio: 'inherit'})
 if (!fs.existsSync(path.join(root, 'dist/extension.cjs'))) {
   console.error('test/vscode: cannot run: the build did not write dist/extension.cjs')
   process.exit(2)
 }
-const testsOut = path.join(root, 'out/vscode-tests')
-fs.rmSync(testsOut, {recursive: true, force: true})
+
+// 3. The suites, bundled, in the extension host of a fresh editor.
 const suiteDir = path.join(root, 'test/vscode/suite')
-await esbuild.build({
+const code = await runPayload({
+  name: 'tests',
   entryPoints: fs.readdirSync(suiteDir).filter((name) => name.endsWith('.ts')).map((name) => path.join(suiteDir, name)),
-  outdir: testsOut,
-  outExtension: {'.js': '.cjs'},
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: 'inline',
-  // `mocha` resolves from the repository's node_modules; `vscode` is the host's.
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning'
+  environment: {NEWSMARK_TEST_GREP: flags.grep ?? ''},
+  // Auto save is on by default in the web workbench: typed test edits would be
+  // written to disk (and reverts would restore nothing).
+  settings: {'files.autoSave': 'off'},
+  timeout: Number(flags.timeout),
+  verbose: flags.verbose,
+  keep: flags.keep
 })
-
-// 3. A fresh run folder and workspace, the editor and its window.
-const run = createRunDir('tests')
-const workspace = createWorkspace(run.dir)
-say(`run folder ${run.dir}`)
-const environment = {NEWSMARK_TEST_GREP: flags.grep ?? ''}
-fs.writeFileSync(path.join(testsOut, 'environment.json'), JSON.stringify(environment))
-
-let code = 2
-/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
-let server
-/** @type {Awaited<ReturnType<typeof launchBrowser>> | undefined} */
-let browser
-try {
-  server = await startCodeServer({run, testDriver: true})
-  say(`code-server on ${server.base}`)
-  browser = await launchBrowser(run)
-  const {page} = browser
-  const exited = new Promise((resolve) => {
-    // Called by the workbench when it runs extension tests (as @vscode/test-web does).
-    const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/
-    let done = false
-    void page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown[]} */ args) => {
-      // Extension host output arrives printf-style ('%s%s', …).
-      const line = format(...args)
-      if (done || (!flags.verbose && noise.test(line))) return
-      if (type === 'error') console.error(line)
-      else console.log(line)
-    })
-    void page.exposeFunction('codeAutomationExit', (/** @type {number} */ exitCode) => {
-      done = true
-      resolve(exitCode)
-    })
-  })
-  page.on('pageerror', (error) => console.error('[page error]', error.message))
-  if (flags.verbose) page.on('console', (message) => console.error('[browser]', message.type(), message.text()))
-  await page.goto(
-    server.url(workspace, [
-      ['extensionDevelopmentPath', server.remote(root)],
-      ['extensionTestsPath', server.remote(path.join(testsOut, 'index.cjs'))],
-      ['skipWelcome', 'true'],
-      ['skipReleaseNotes', 'true']
-    ])
-  )
-  say('workbench loading; tests run in the extension host')
-  code = Number(await withTimeout(exited, Number(flags.timeout) * 1000, 'the extension host to finish the tests (is the payload honoured? is --vscode-option enable-smoke-test-driver supported?)'))
-  say(`extension host exited with ${code}`)
-  if (code !== 0) {
-    await page.screenshot({path: path.join(run.dir, 'failure.png')}).catch(() => {})
-  }
-} catch (error) {
-  console.error(`test/vscode: harness error: ${error instanceof Error ? error.message : String(error)}`)
-  if (server) console.error(`code-server log (${server.log}):\n${tail(server.log)}`)
-  if (browser) await browser.page.screenshot({path: path.join(run.dir, 'failure.png')}).catch(() => {})
-  code = 2
-} finally {
-  await browser?.close().catch(() => {})
-  await server?.stop()
-  if (code === 0 && !flags.keep) fs.rmSync(run.dir, {recursive: true, force: true})
-  else say(`kept ${run.dir} (logs${code === 0 ? '' : ', failure.png'})`)
-}
 process.exit(code)

@@ -1,0 +1,119 @@
+/**
+ * Measurement payload (`test/vscode/measure.mjs` runs it in the extension
+ * host of a fresh code-server): activation, loading the core, analysing the
+ * sample, and hovers answered from the cache. Prints one
+ * `NEWSMARK_MEASURE {json}` line; no assertions, no targets enforced here.
+ */
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import * as vscode from 'vscode'
+import type {NewsmarkApi} from '../../../src/extension/extension.ts'
+import {NewsmarkHover} from '../../../src/extension/hover.ts'
+
+/** Hover positions: text to find, characters into it. */
+const targets: Array<[string, string, number]> = [
+  ['person', 'Tomczyk linked', 3],
+  ['date', 'February 20', 2],
+  ['country', 'Poland has announced', 1],
+  ['claim', 'output will rise by 25 times', 10],
+  ['nothing', 'Importantly', 3]
+]
+
+/**
+ * Run the measurements.
+ * @returns
+ *   Resolves when printed.
+ */
+export async function run(): Promise<void> {
+  const environment = JSON.parse(fs.readFileSync(path.join(__dirname, 'environment.json'), 'utf8')) as {iterations: number}
+  const iterations = environment.iterations || 2000
+  const extension = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark')
+  if (!extension) throw new Error('newsmark.newsmark is not loaded')
+  const bundle = path.join(extension.extensionPath, extension.packageJSON.main as string)
+  const core = path.join(path.dirname(bundle), 'extension-core.cjs')
+  const result: Record<string, unknown> = {
+    bundleBytes: fs.statSync(bundle).size,
+    coreBytes: fs.existsSync(core) ? fs.statSync(core).size : 0,
+    wasActive: extension.isActive
+  }
+
+  // Activation, as VS Code does it on the first Markdown document: load
+  // `dist/extension.cjs` (timed here first, cold; VS Code then finds it in
+  // the module cache), make the extension context (its state comes from
+  // the window), call `activate`.
+  let started = performance.now()
+  createRequire(__filename)(bundle)
+  result.load = performance.now() - started
+  started = performance.now()
+  const api = await extension.activate()
+  result.activation = performance.now() - started
+  result.activateCall = api.activationTime
+
+  // The core loads on the first analysis.
+  const folder = vscode.workspace.workspaceFolders![0]!.uri
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'poland-ottawa.md'))
+  started = performance.now()
+  await api.analyzer.core()
+  result.coreLoad = performance.now() - started
+  started = performance.now()
+  const analysis = await api.analyzer.get(document)
+  result.firstAnalysis = performance.now() - started
+  result.characters = document.getText().length
+  result.tags = analysis && {entities: analysis.result.entities.length, dates: analysis.result.dates.length, claims: analysis.result.claims.length}
+
+  // Analysis again after a one-character edit (the whole article: no
+  // incremental analysis in the core yet).
+  const again: number[] = []
+  const at = document.positionAt(document.getText().indexOf('Importantly'))
+  for (let index = 0; index < 8; index++) {
+    const edit = new vscode.WorkspaceEdit()
+    if (index % 2 === 0) edit.insert(document.uri, at, 'x')
+    else edit.delete(document.uri, new vscode.Range(at, at.translate(0, 1)))
+    await vscode.workspace.applyEdit(edit)
+    started = performance.now()
+    await api.analyzer.get(document)
+    again.push(performance.now() - started)
+  }
+  result.reanalysis = summary(again)
+
+  // Hovers from the cache: the provider's own work, without VS Code's IPC.
+  const editor = await vscode.window.showTextDocument(document)
+  await api.analyzer.get(editor.document)
+  const hover = new NewsmarkHover(api.analyzer)
+  const token = new vscode.CancellationTokenSource().token
+  const hovers: Record<string, unknown> = {}
+  for (const [name, needle, delta] of targets) {
+    const position = document.positionAt(document.getText().indexOf(needle) + delta)
+    const found = await hover.provideHover(document, position, token)
+    const times: number[] = []
+    for (let index = 0; index < iterations; index++) {
+      const start = performance.now()
+      await hover.provideHover(document, position, token)
+      times.push(performance.now() - start)
+    }
+    hovers[name] = {...summary(times), sections: found?.contents.length ?? 0}
+  }
+  result.hoverFromCache = hovers
+
+  // The same through VS Code (`executeHoverProvider`: a round trip to the
+  // window, every hover provider for Markdown included).
+  const position = document.positionAt(document.getText().indexOf('Tomczyk linked') + 3)
+  const trips: number[] = []
+  for (let index = 0; index < 30; index++) {
+    started = performance.now()
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position)
+    trips.push(performance.now() - started)
+  }
+  result.hoverRoundTrip = summary(trips)
+  result.memory = {rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed}
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
+  console.log(`NEWSMARK_MEASURE ${JSON.stringify(result)}`)
+}
+
+/** Median, 95th percentile and maximum of times in ms. */
+function summary(times: number[]): {median: number; p95: number; max: number; n: number} {
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+  return {median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, n: sorted.length}
+}

@@ -34,36 +34,5 @@ export function readJsonl<T>(file: string): T[] {
     .map((line) => JSON.parse(line) as T)
 }
 
-/**
- * A seeded pseudo-random generator (mulberry32), for deterministic shuffles.
- *
- * @param seed
- *   Seed.
- * @returns
- *   Generator of floats in [0, 1).
- */
-export function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/**
- * Shuffle in place with a generator.
- *
- * @param values
- *   Array.
- * @param next
- *   Generator.
- */
-export function shuffle<T>(values: T[], next: () => number): void {
-  for (let index = values.length - 1; index > 0; index--) {
-    const other = Math.floor(next() * (index + 1))
-    ;[values[index], values[other]] = [values[other], values[index]]
-  }
-}
+/** Seeded generator and shuffle: the same ones the models train with. */
+export {mulberry32 as random, shuffleInPlace as shuffle} from '../../src/core/ml/linear.ts'

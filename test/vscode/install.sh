@@ -55,6 +55,9 @@ if [ "$(installed "$cs_dir")" != "$code_server_version" ] || [ ! -f "$host/cs/.c
   (cd "$host/cs" && [ -f package.json ] || echo '{"private":true}' >package.json)
   (
     cd "$host/cs"
+    # Run from `npm test`, the parent npm's settings (npm_config_user_agent
+    # says node/v20, which code-server's postinstall checks) would leak in.
+    for name in $(compgen -e | grep -i '^npm_'); do unset "$name"; done
     export PATH="$node_dir/bin:$PATH"
     export npm_config_nodedir="$node_dir"
     export TMPDIR="$host/tmp"

@@ -112,6 +112,8 @@ if (watch) {
     const results = await Promise.allSettled(contexts.map((context) => context.rebuild()))
     const failed = results.filter((result) => result.status === 'rejected')
     if (failed.length > 0) process.exitCode = 1
+    // The `newsmark` bin must be executable.
+    else fs.chmodSync('dist/cli.mjs', 0o755)
   } finally {
     await Promise.all(contexts.map((context) => context.dispose()))
   }

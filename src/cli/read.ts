@@ -41,6 +41,10 @@ export async function readMarkdown(path: string, maxSize = defaultMaxSize): Prom
     throw new InputError(`${path}: is a folder, expected a Markdown file (\`newsmark check\` takes folders)`)
   }
 
+  if (!stat.isFile()) {
+    throw new InputError(`${path}: is not a regular file, expected a Markdown file`)
+  }
+
   if (stat.size > maxSize) {
     throw new InputError(
       `${path}: ${(stat.size / 1048576).toFixed(1)} MB is over the ${(maxSize / 1048576).toFixed(0)} MB limit (raise it with --max-size)`

@@ -99,7 +99,7 @@ export function analyzeText(
 ): VFile {
   const file = value instanceof VFile ? value : new VFile(value)
   const settings = normalizeOptions(options)
-  const document = viewText(String(file.value ?? ''))
+  const document = viewText(String(file))
   file.data.newsmark = tagDocument(document, settings.referenceDate, settings)
   runRules(file, file.data.newsmark, settings.rules, {document})
   return file

@@ -34,6 +34,8 @@ export interface Settings {
 }
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
+const isoDateTime =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
 /**
  * Validate options and apply defaults.
@@ -91,7 +93,10 @@ export function parseIsoDate(value: unknown): string | undefined {
   }
 
   if (typeof value !== 'string') return undefined
-  const match = isoDate.exec(value.trim().slice(0, 10))
+  const text = value.trim()
+  // A date, or a date-time whose calendar date is taken (`2026-01-16T09:30Z`).
+  if (!isoDateTime.test(text)) return undefined
+  const match = isoDate.exec(text.slice(0, 10))
   if (!match) return undefined
   const [, year, month, day] = match
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))

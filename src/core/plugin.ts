@@ -33,7 +33,7 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
    *   File.
    */
   return function (tree: Root, file: VFile): undefined {
-    const source = String(file.value ?? '')
+    const source = String(file)
     const referenceDate = frontMatterDate(tree, file) ?? settings.referenceDate
     const document = viewDocument(tree, source)
     file.data.newsmark = tagDocument(document, referenceDate, settings)

@@ -10,6 +10,7 @@
  * emphasis, links, list items and tables.
  */
 import type {Nodes, Parents, Root} from 'mdast'
+import {directiveNames as annotationDirectives} from './annotations/inline.ts'
 
 /** A block of prose with its offset map. */
 export interface ProseBlock {
@@ -104,7 +105,7 @@ function collect(
       return
     }
 
-    if (node.type === 'link' && isBareUrl(node)) {
+    if (node.type === 'link' && isBareUrl(node, source)) {
       separate(node.position?.start.offset ?? previousEnd, true)
       previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
       return
@@ -114,6 +115,16 @@ function collect(
       separate(node.position?.start.offset ?? previousEnd, true)
       previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
       return
+    }
+
+    // A text directive Newsmark does not use (`UPDATE:Reuters said`) is
+    // prose that remark-directive took for markup: keep its name as text.
+    if (node.type === 'textDirective' && !(node.name in annotationDirectives)) {
+      const start = node.position?.start.offset
+      const text = ':' + node.name
+      if (start !== undefined && source.slice(start, start + text.length) === text) {
+        align(text, start, start + text.length)
+      }
     }
 
     if (node.type === 'text') {
@@ -190,18 +201,21 @@ function collect(
 }
 
 /**
- * Whether a link is a bare URL (autolink or GFM literal), not prose.
+ * Whether a link is a bare URL (an autolink `<https://…>` or a GFM literal
+ * `www.example.com`), not prose: such links are not written with brackets.
+ * A bracketed link is prose even when its address ends with its text
+ * (`[Poland](https://en.wikipedia.org/wiki/Poland)`).
  *
  * @param node
  *   Link node.
+ * @param source
+ *   Markdown source.
  * @returns
- *   Whether its only text is its URL.
+ *   Whether it is a bare URL.
  */
-function isBareUrl(node: Nodes & {type: 'link'}): boolean {
-  const [child] = node.children
-  if (node.children.length !== 1 || !child || child.type !== 'text') return false
-  const url = node.url.replace(/^mailto:/, '')
-  return child.value === url || url.endsWith(child.value) || child.value.endsWith(url)
+function isBareUrl(node: Nodes & {type: 'link'}, source: string): boolean {
+  const start = node.position?.start.offset
+  return start !== undefined && source[start] !== '['
 }
 
 /**

@@ -41,7 +41,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   // Multi-word person groups by each of their words.
   const personsByWord = new Map<string, Set<Group>>()
   const groupOf: Group[] = []
-  const keys = mentions.map((mention) => normalize(mention.text))
+  const keys = mentions.map((mention) => normalize(proseOf(mention)))
   const sizes = keys.map((key) => key.split(' ').length)
 
   // Full names first, so parts can find them.
@@ -153,13 +153,13 @@ function typeOf(group: Group): EntityType {
  *   Name.
  */
 function canonicalName(mentions: ReadonlyArray<RawMention>): string {
-  const sizes = mentions.map((mention) => normalize(mention.text).split(' ').length)
+  const sizes = mentions.map((mention) => normalize(proseOf(mention)).split(' ').length)
   let longest = 0
   for (const size of sizes) longest = Math.max(longest, size)
   const counts = new Map<string, number>()
   for (const [index, mention] of mentions.entries()) {
     if (sizes[index] !== longest) continue
-    const name = mention.text.replace(/\s+/g, ' ').replace(/^the /i, '')
+    const name = proseOf(mention).replace(/\s+/g, ' ').replace(/^the /i, '')
     counts.set(name, (counts.get(name) ?? 0) + 1)
   }
 
@@ -181,4 +181,18 @@ function normalize(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^the /, '')
     .trim()
+}
+
+/**
+ * The prose of a mention: its words as read, without the Markdown markup
+ * that its source text may hold (`*Cezary* Tomczyk`, a `> ` between lines).
+ *
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Prose text.
+ */
+function proseOf(mention: RawMention): string {
+  const {sentence, first, last} = mention
+  return sentence.block.text.slice(sentence.tokens[first].start, sentence.tokens[last - 1].end)
 }

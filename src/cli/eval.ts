@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import readline from 'node:readline'
 import {analyzeText} from '../core/analyze.ts'
 import {checkWorthiness, CLAIM_THRESHOLD} from '../core/claims/classifier.ts'
+import {parseIsoDate} from '../core/options.ts'
 import {InputError} from './read.ts'
 
 /** Evaluation tasks. */
@@ -35,24 +36,43 @@ export async function evaluate(
   write: (line: string) => void
 ): Promise<void> {
   if (!fs.existsSync(path)) throw new InputError(`${path}: no such file`)
+  if (!fs.statSync(path).isFile()) throw new InputError(`${path}: is not a file, expected gold JSONL`)
   const lines = readline.createInterface({input: fs.createReadStream(path)})
   let number = 0
   for await (const line of lines) {
     number++
     if (!line.trim()) continue
-    let gold: GoldLine
+    let gold: unknown
     try {
-      gold = JSON.parse(line) as GoldLine
+      gold = JSON.parse(line)
     } catch {
       throw new InputError(`${path}:${number}: not valid JSON, expected one JSON object a line`)
     }
 
-    if (typeof gold.text !== 'string') {
-      throw new InputError(`${path}:${number}: missing \`text\``)
+    if (!isGoldLine(gold)) {
+      throw new InputError(`${path}:${number}: expected an object with a string \`id\` and \`text\``)
+    }
+
+    if (gold.dct !== undefined && !parseIsoDate(gold.dct)) {
+      throw new InputError(`${path}:${number}: unexpected \`dct\` \`${String(gold.dct)}\`, expected a date as \`YYYY-MM-DD\``)
     }
 
     write(JSON.stringify(predict(task, gold)))
   }
+}
+
+/**
+ * Whether a parsed line has the fields `eval` reads.
+ *
+ * @param value
+ *   Parsed JSON.
+ * @returns
+ *   Whether it is a gold line.
+ */
+function isGoldLine(value: unknown): value is GoldLine {
+  if (value === null || typeof value !== 'object') return false
+  const record = value as Record<string, unknown>
+  return typeof record.id === 'string' && typeof record.text === 'string'
 }
 
 /**

@@ -8,10 +8,11 @@ import type {NewsmarkResult} from '../core/types.ts'
 export interface JsonMessage {
   ruleId: string
   severity: 'error' | 'warning' | 'info'
-  start: number
-  end: number
-  line: number
-  column: number
+  /** Start offset, `null` for a message about the whole file. */
+  start: number | null
+  end: number | null
+  line: number | null
+  column: number | null
   reason: string
 }
 
@@ -39,14 +40,20 @@ export function toJson(file: VFile): JsonResult {
     entities: data.entities,
     dates: data.dates,
     claims: data.claims,
-    messages: file.messages.map((message) => ({
-      ruleId: message.ruleId ?? 'unknown',
-      severity: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
-      start: message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0,
-      end: message.place && 'end' in message.place ? (message.place.end.offset ?? 0) : 0,
-      line: message.line ?? 1,
-      column: message.column ?? 1,
-      reason: message.reason
-    }))
+    messages: file.messages.map((message) => {
+      const place = message.place
+      // A position has a start and an end; a point is where both are.
+      const start = place ? ('start' in place ? place.start : place) : undefined
+      const end = place ? ('end' in place ? place.end : place) : undefined
+      return {
+        ruleId: message.ruleId ?? 'unknown',
+        severity: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
+        start: start?.offset ?? null,
+        end: end?.offset ?? null,
+        line: message.line ?? null,
+        column: message.column ?? null,
+        reason: message.reason
+      }
+    })
   }
 }

@@ -36,7 +36,8 @@ export function toText(result: JsonResult): string {
 
   lines.push('', `Findings (${result.messages.length})`)
   for (const message of result.messages) {
-    lines.push(`  ${message.line}:${message.column} ${message.severity.padEnd(7)} ${message.reason}  ${message.ruleId}`)
+    const where = message.line === null ? '-' : `${message.line}:${message.column}`
+    lines.push(`  ${where} ${message.severity.padEnd(7)} ${message.reason}  ${message.ruleId}`)
   }
 
   return lines.join('\n') + '\n'

@@ -149,3 +149,23 @@ test('cli: eval writes predictions per line', () => {
   assert.equal(claims.length, 2)
   assert.ok(claims.every((claim: {label: number; score: number}) => (claim.label === 0 || claim.label === 1) && claim.score >= 0 && claim.score <= 1))
 })
+
+test('cli: eval refuses bad gold lines with the file and line', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['null', /bad\.jsonl:1: expected an object with a string `id` and `text`/],
+    ['{"text": "no id"}', /bad\.jsonl:1: expected an object/],
+    ['{"id": "a", "text": "x", "dct": "yesterday"}', /bad\.jsonl:1: unexpected `dct` `yesterday`/],
+    ['{"id": "a", "text": "x"}\n{oops', /bad\.jsonl:2: not valid JSON/]
+  ]
+  for (const [content, pattern] of cases) {
+    const file = write('bad.jsonl', content)
+    const {code, stderr} = run('eval', '--task', 'timex', file)
+    assert.equal(code, 2, content)
+    assert.match(stderr, pattern)
+    assert.doesNotMatch(stderr, /unexpected error/)
+  }
+
+  const folder = run('eval', '--task', 'ner', temp)
+  assert.equal(folder.code, 2)
+  assert.match(folder.stderr, /is not a file/)
+})

@@ -15,32 +15,49 @@
  * - Documents over `newsmark.analysis.maxFileSize` are not read nor parsed.
  * - Results are kept only while their document is open.
  * - The core is loaded on the first analysis, not on activation.
+ * - Around the core run two stages: `.newsmarkrc` rules and facts go in
+ *   (`WorkspaceConfig`), and the reader's annotations are re-anchored and
+ *   applied to what comes out (`AnnotationStore`); when only annotations
+ *   change, only that cheap second stage runs again (`reapply`).
  * - `onDidRun` reports every run and how it ended, for tests and the log.
  */
 import * as vscode from 'vscode'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {analyze, countryFacts, NewsmarkResult} from '../core/index.ts'
+import type {NewsmarkResult, ReviewedResult} from '../core/index.ts'
+import type {AnnotationStore, Review} from './annotation-store.ts'
 import {affectsAnalysis, getConfig} from './config.ts'
 import type {Log} from './log.ts'
+import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
 
 /** The analysis of one version of one document. */
 export interface Analysis {
   readonly uri: vscode.Uri
   /** The document version it was computed from. */
   readonly version: number
-  /** Tags from the core. */
-  readonly result: NewsmarkResult
+  /** Tags from the core, with the reader's annotations applied. */
+  readonly result: ReviewedResult
+  /** Tags from the core as it found them. */
+  readonly machine: NewsmarkResult
   /** Findings from the core (`file.messages`). */
   readonly messages: readonly VFileMessage[]
+  /** The reader's annotations, anchored in this version. */
+  readonly review: Review
+  /** Why `.newsmarkrc` or the fact base could not be used, if so. */
+  readonly configProblem?: FileProblem
   /** Why the document was not analysed (too large), if it was not. */
   readonly skipped?: string
 }
 
-/** What the extension uses of the core (injectable for tests). */
-export interface Core {
-  readonly analyze: typeof analyze
-  readonly countryFacts: typeof countryFacts
+/** The core, as the extension uses it (injectable for tests). */
+export type Core = typeof import('../core/index.ts')
+
+/** What runs around the core, each provided by its own feature. */
+export interface Stages {
+  /** `.newsmarkrc` rules and the fact base. */
+  readonly config?: WorkspaceConfig
+  /** The reader's annotations. */
+  readonly annotations?: AnnotationStore
 }
 
 /**
@@ -60,10 +77,12 @@ export interface RunEvent {
 }
 
 const emptyResult: NewsmarkResult = {entities: [], dates: [], claims: []}
+const emptyReview: Review = {result: {entities: [], dates: [], claims: [], unapplied: []}, anchored: [], orphans: [], sidecarProblems: [], directiveProblems: []}
 
 /** Shared, cached, debounced analysis of Markdown documents. */
 export class Analyzer implements vscode.Disposable {
   readonly #log: Log
+  readonly #stages: Stages
   #load: () => Promise<Core>
   #core: Promise<Core> | undefined
   readonly #cache = new Map<string, Analysis>()
@@ -85,14 +104,19 @@ export class Analyzer implements vscode.Disposable {
   /**
    * @param log
    *   Where failures go.
+   * @param stages
+   *   What runs around the core (default: nothing; annotations not applied).
    * @param load
    *   Loads the core (default: a lazy import of `src/core`, which the build
    *   turns into `require('./extension-core.cjs')`, a bundle of its own, so
    *   that activation neither loads nor evaluates it). `useCore` swaps it.
    */
-  constructor(log: Log, load: () => Promise<Core> = () => import('../core/index.ts')) {
+  constructor(log: Log, stages: Stages = {}, load: () => Promise<Core> = () => import('../core/index.ts')) {
     this.#log = log
+    this.#stages = stages
     this.#load = load
+    if (stages.config) this.#disposables.push(stages.config.onDidChange(() => this.refresh()))
+    if (stages.annotations) this.#disposables.push(stages.annotations.onDidChange((uri) => this.reapply(uri)))
     this.#disposables.push(
       this.#onDidChange,
       this.#onDidRun,
@@ -123,10 +147,18 @@ export class Analyzer implements vscode.Disposable {
    */
   async get(document: vscode.TextDocument): Promise<Analysis | undefined> {
     if (!isMarkdown(document)) return undefined
-    const cached = this.peek(document)
-    if (cached) return cached
-    this.#cancelTimer(document.uri.toString())
-    return this.#run(document)
+    // A run dropped because settings or a configuration file changed meanwhile
+    // (not the document) is run again, a few times at most.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const cached = this.peek(document)
+      if (cached) return cached
+      this.#cancelTimer(document.uri.toString())
+      const {version} = document
+      const generation = this.#generation
+      const analysis = await this.#run(document)
+      if (analysis || document.isClosed || document.version !== version || generation === this.#generation) return analysis
+    }
+    return undefined
   }
 
   /**
@@ -226,9 +258,54 @@ export class Analyzer implements vscode.Disposable {
   async analyzeText(text: string, uri: vscode.Uri): Promise<{result: NewsmarkResult; messages: readonly VFileMessage[]}> {
     const config = getConfig(uri)
     if (!config.enabled || text.length > config.maxLength) return {result: emptyResult, messages: []}
-    const {analyze} = await this.core()
-    const file = await analyze(toFile(text, uri), config.core)
+    const core = await this.core()
+    const extra = await this.#stages.config?.options(uri, core)
+    const file = await core.analyze(toFile(text, uri), {...config.core, ...extra?.options})
     return {result: file.data.newsmark ?? emptyResult, messages: file.messages}
+  }
+
+  /**
+   * Apply the reader's annotations again, without running the core: after a
+   * sidecar changed (a command, an edit on disk). Cheap: re-anchoring only.
+   * @param uri
+   *   The article, or `undefined` for every analysed one.
+   */
+  reapply(uri: vscode.Uri | undefined): void {
+    const keys = uri ? [uri.toString()] : [...this.#cache.keys()]
+    for (const key of keys) {
+      const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === key)
+      if (!document) continue
+      // A run in progress may have read the annotations before they changed.
+      void this.#running.get(key)?.promise.then(() => this.#reapply(document))
+      void this.#reapply(document)
+    }
+  }
+
+  async #reapply(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString()
+    const cached = this.peek(document)
+    if (!cached || cached.skipped) return
+    const generation = this.#generation
+    let review: Review
+    try {
+      review = await this.#review(document.uri, document.getText(), cached.machine, await this.core())
+    } catch (error) {
+      this.#log.error('analysis', `Could not apply the annotations of ${document.uri.toString(true)}`, error)
+      return
+    }
+    if (this.#cache.get(key) !== cached || document.version !== cached.version || generation !== this.#generation) return
+    this.#cache.set(key, {...cached, result: review.result, review})
+    this.#onDidChange.fire(document.uri)
+  }
+
+  async #review(uri: vscode.Uri, text: string, machine: NewsmarkResult, core: Core): Promise<Review> {
+    try {
+      if (this.#stages.annotations) return await this.#stages.annotations.review(uri, text, machine, core)
+    } catch (error) {
+      // The tags are still worth showing without the annotations.
+      this.#log.error('analysis', `Could not apply the annotations of ${uri.toString(true)}`, error)
+    }
+    return {...emptyReview, result: core.applyAnnotations(machine, [])}
   }
 
   /** Drop every cached result and analyse the visible documents again. */
@@ -323,8 +400,10 @@ export class Analyzer implements vscode.Disposable {
       analysis = {
         uri: document.uri,
         version,
-        result: emptyResult,
+        result: emptyReview.result,
+        machine: emptyResult,
         messages: [],
+        review: emptyReview,
         skipped: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(config.maxLength)})`
       }
     } else {
@@ -338,9 +417,19 @@ export class Analyzer implements vscode.Disposable {
         return this.#failed(document.uri, version, end)
       }
       try {
-        const file = await core.analyze(toFile(text, document.uri), config.core)
-        const result = file.data.newsmark ?? emptyResult
-        analysis = {uri: document.uri, version, result, messages: file.messages}
+        const extra = await this.#stages.config?.options(document.uri, core)
+        const file = await core.analyze(toFile(text, document.uri), {...config.core, ...extra?.options})
+        const machine = file.data.newsmark ?? emptyResult
+        const review = await this.#review(document.uri, text, machine, core)
+        analysis = {
+          uri: document.uri,
+          version,
+          result: review.result,
+          machine,
+          messages: file.messages,
+          review,
+          ...(extra?.problem ? {configProblem: extra.problem} : {})
+        }
       } catch (error) {
         this.#log.error('analysis', `Could not analyse ${document.uri.toString(true)}@${version}`, error)
         return this.#failed(document.uri, version, end)
@@ -357,7 +446,10 @@ export class Analyzer implements vscode.Disposable {
     this.#log.info(
       `${analysis.skipped ? 'Skipped' : 'Analysed'} ${vscode.workspace.asRelativePath(document.uri)}@${version} in ${Math.round(performance.now() - started)} ms: ` +
         (analysis.skipped ??
-          `${result.entities.length} entities, ${result.dates.length} dates, ${result.claims.length} claims, ${messages.length} findings`)
+          `${result.entities.length} entities, ${result.dates.length} dates, ${result.claims.length} claims, ${messages.length} findings` +
+            (analysis.review.anchored.length + analysis.review.orphans.length > 0
+              ? `, ${analysis.review.anchored.length} annotations placed, ${analysis.review.orphans.length} orphaned`
+              : ''))
     )
     end(analysis.skipped ? 'skipped' : 'done')
     this.#onDidChange.fire(document.uri)

@@ -34,6 +34,10 @@ export interface Config {
   readonly delay: number
   /** Largest document analysed, in characters (default: `2048 * 1024`). */
   readonly maxLength: number
+  /** Where new annotations go: a sidecar file or directives in the article (default: `sidecar`). */
+  readonly storage: 'sidecar' | 'inline'
+  /** Name recorded as the creator of new annotations (default: none). */
+  readonly creator: string
 }
 
 /** Defaults, as declared in `package.json`. */
@@ -48,7 +52,9 @@ export const defaults: Config = {
   statusBar: true,
   referencesInWorkspace: true,
   delay: 300,
-  maxLength: 2048 * 1024
+  maxLength: 2048 * 1024,
+  storage: 'sidecar',
+  creator: ''
 }
 
 const levels = new Set<string>(['error', 'warning', 'information', 'hint', 'off'])
@@ -71,6 +77,8 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback
   }
   const date = section.get<unknown>('referenceDate')
+  const storage = section.get<unknown>('annotations.storage')
+  const creator = section.get<unknown>('annotations.creator')
   return {
     enabled: bool('enable', defaults.enabled),
     core: {
@@ -87,7 +95,9 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     statusBar: bool('statusBar.enable', defaults.statusBar),
     referencesInWorkspace: bool('references.includeWorkspace', defaults.referencesInWorkspace),
     delay: number('analysis.delay', defaults.delay),
-    maxLength: number('analysis.maxFileSize', defaults.maxLength / 1024) * 1024
+    maxLength: number('analysis.maxFileSize', defaults.maxLength / 1024) * 1024,
+    storage: storage === 'inline' ? 'inline' : defaults.storage,
+    creator: typeof creator === 'string' ? creator.trim() : defaults.creator
   }
 }
 

@@ -70,17 +70,25 @@ export function placeRange(document: PositionSource, place: VFileMessage['place'
  *   A vfile message from the core.
  * @param level
  *   Severity override from the settings, if any.
+ * @param docs
+ *   Where a rule is documented (default: the message's `url`).
  * @returns
  *   The diagnostic, or `undefined` when the rule is turned off.
  */
-export function toDiagnostic(document: vscode.TextDocument, message: VFileMessage, level?: Level): vscode.Diagnostic | undefined {
+export function toDiagnostic(
+  document: vscode.TextDocument,
+  message: VFileMessage,
+  level?: Level,
+  docs?: (ruleId: string) => vscode.Uri | undefined
+): vscode.Diagnostic | undefined {
   const severity = level ? toSeverity(level) : defaultSeverity(message)
   if (severity === undefined) return undefined
   const text = message.note ? `${message.reason}\n${message.note}` : message.reason
   const diagnostic = new vscode.Diagnostic(placeRange(document, message.place), text, severity)
   diagnostic.source = 'newsmark'
   if (message.ruleId) {
-    diagnostic.code = message.url ? {value: message.ruleId, target: vscode.Uri.parse(message.url)} : message.ruleId
+    const target = docs?.(message.ruleId) ?? (message.url ? vscode.Uri.parse(message.url) : undefined)
+    diagnostic.code = target ? {value: message.ruleId, target} : message.ruleId
   }
   const related = relatedOf(document, message)
   if (related) diagnostic.relatedInformation = [related]

@@ -1,6 +1,8 @@
 /**
  * Highlights in the editor: entities by type, dates, and claims (dotted
- * underline), in themable colours (`contributes.colors`: `newsmark.*`).
+ * underline), in themable colours (`contributes.colors`: `newsmark.*`),
+ * with the reader's tags and rejections applied; a claim's verdict is
+ * written after the words it is about.
  * Turned on and off by `newsmark.highlights.enable` and the
  * **Newsmark: Toggle Highlights** command.
  */
@@ -9,6 +11,7 @@ import type {EntityType} from '../core/index.ts'
 import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {spanRange} from './convert.ts'
+import {verdictName, verdictOf} from './labels.ts'
 import {guard, type Log} from './log.ts'
 
 type Kind = EntityType | 'date' | 'claim'
@@ -17,6 +20,9 @@ type Kind = EntityType | 'date' | 'claim'
 export class Decorations implements vscode.Disposable {
   readonly #analyzer: Analyzer
   readonly #types: ReadonlyMap<Kind, vscode.TextEditorDecorationType>
+  readonly #verdict = vscode.window.createTextEditorDecorationType({
+    after: {margin: '0 0 0 0.4em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic'}
+  })
   readonly #disposables: vscode.Disposable[] = []
 
   /**
@@ -46,6 +52,7 @@ export class Decorations implements vscode.Disposable {
     ])
     this.#disposables.push(
       ...this.#types.values(),
+      this.#verdict,
       analyzer.onDidChange((uri) => {
         for (const editor of vscode.window.visibleTextEditors) {
           if (editor.document.uri.toString() === uri.toString()) update(editor)
@@ -89,14 +96,25 @@ export class Decorations implements vscode.Disposable {
     // Only draw results of the current version; decorations already drawn
     // move with the text while the next analysis runs.
     if (analysis && analysis.version !== document.version) return
+    const verdicts: vscode.DecorationOptions[] = []
     if (analysis && getConfig(document).highlights) {
       const {result} = analysis
-      for (const claim of result.claims) ranges.get('claim')!.push(spanRange(document, claim))
+      for (const claim of result.claims) {
+        ranges.get('claim')!.push(spanRange(document, claim))
+        const verdict = verdictOf(claim)
+        if (verdict) {
+          verdicts.push({
+            range: spanRange(document, verdict),
+            renderOptions: {after: {contentText: `⚖ ${verdictName(verdict.verdict)}`}}
+          })
+        }
+      }
       for (const date of result.dates) ranges.get('date')!.push(spanRange(document, date))
       for (const entity of result.entities) {
         for (const mention of entity.mentions) ranges.get(entity.type)!.push(spanRange(document, mention))
       }
     }
     for (const [kind, type] of this.#types) editor.setDecorations(type, ranges.get(kind)!)
+    editor.setDecorations(this.#verdict, verdicts)
   }
 }

@@ -5,16 +5,21 @@
  */
 import type * as vscode from 'vscode'
 import {Analyzer} from './analyzer.ts'
+import {registerAnnotationCommands} from './annotate.ts'
+import {AnnotationStore} from './annotation-store.ts'
 import {registerCommands} from './commands.ts'
 import {Decorations} from './decorations.ts'
 import {Diagnostics} from './diagnostics.ts'
+import {registerExport} from './export.ts'
 import {registerHover} from './hover.ts'
 import {createLog, type Log} from './log.ts'
 import {registerQuickFixes} from './quick-fix.ts'
 import {registerReferences} from './references.ts'
+import {RuleDocs} from './rule-docs.ts'
 import {StatusBar} from './status-bar.ts'
 import {registerSymbols} from './symbols.ts'
 import {TagTree} from './tag-tree.ts'
+import {WorkspaceConfig} from './workspace-config.ts'
 
 /** What `activate` returns: used by the integration tests. */
 export interface NewsmarkApi {
@@ -40,22 +45,31 @@ export interface NewsmarkApi {
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const started = performance.now()
   const log = createLog()
-  const analyzer = new Analyzer(log)
+  const config = new WorkspaceConfig(log)
+  // The store loads the core through the analyzer, once both exist.
+  const annotations = new AnnotationStore(log, () => analyzer.core())
+  const analyzer = new Analyzer(log, {config, annotations})
+  const ruleDocs = new RuleDocs(context.extensionUri, log)
   const tree = new TagTree(analyzer, log)
   const decorations = new Decorations(analyzer, log)
   const statusBar = new StatusBar(analyzer, log)
   context.subscriptions.push(
     log,
+    config,
+    annotations,
     analyzer,
+    ruleDocs,
     tree,
     decorations,
     statusBar,
-    new Diagnostics(analyzer, log),
+    new Diagnostics(analyzer, log, ruleDocs),
     registerHover(analyzer, log),
     registerSymbols(analyzer, log),
     registerReferences(analyzer, log),
     registerQuickFixes(analyzer),
-    registerCommands(analyzer, decorations, log)
+    registerCommands(analyzer, decorations, log),
+    registerAnnotationCommands(analyzer, annotations, log),
+    registerExport(analyzer, annotations, log)
   )
   const activationTime = performance.now() - started
   log.info(`Activated in ${activationTime.toFixed(1)} ms`)

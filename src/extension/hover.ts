@@ -4,16 +4,18 @@
  * - Entity: type, canonical name, role, mentions and the first one, the
  *   claims it is the speaker of, offline facts for countries and capitals.
  * - Date: normalised TimeML value, weekday, distance from the article date.
- * - Claim: kind, check-worthiness, speaker, reporting verb, medium, verdict.
+ * - Claim: kind, check-worthiness, speaker, reporting verb, medium, and the
+ *   reader's verdict with its source and note.
+ * - The reader's annotations there: tags made by hand, rejections, merges.
  *
  * An entity or date inside a claim shows both, most specific first.
  */
 import * as vscode from 'vscode'
-import type {Claim, DateTag, Entity, NewsmarkResult} from '../core/index.ts'
-import type {Analyzer, Core} from './analyzer.ts'
+import type {Annotation, Claim, DateTag, Entity, NewsmarkResult, ReviewedClaim, ReviewedDate, ReviewedEntity, TagType} from '../core/index.ts'
+import type {Analysis, Analyzer, Core} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {spanRange} from './convert.ts'
-import {claimKindName, entityIcon, entityTypeName, escapeMarkdown, plural, truncate, verdictOf} from './labels.ts'
+import {claimKindName, entityIcon, entityTypeName, escapeMarkdown, plural, truncate, verdictName, verdictOf} from './labels.ts'
 import {guard, type Log} from './log.ts'
 import {distance, durationInWords, weekday} from './timex.ts'
 
@@ -47,7 +49,7 @@ export class NewsmarkHover implements vscode.HoverProvider {
     if (!getConfig(document).hover) return undefined
     const analysis = this.#analyzer.peek(document) ?? (await this.#analyzer.get(document))
     if (!analysis || token.isCancellationRequested) return undefined
-    return hoverFor(document, analysis.result, document.offsetAt(position), await this.#analyzer.core())
+    return hoverFor(document, analysis, document.offsetAt(position), await this.#analyzer.core())
   }
 }
 
@@ -55,16 +57,17 @@ export class NewsmarkHover implements vscode.HoverProvider {
  * The hover at an offset, from an analysis.
  * @param document
  *   The document analysed.
- * @param result
- *   Its tags.
+ * @param analysis
+ *   Its tags (reviewed) and annotations.
  * @param offset
  *   UTF-16 offset.
  * @param core
  *   The core (country facts).
  * @returns
- *   The hover, if a tag is there.
+ *   The hover, if a tag or an annotation is there.
  */
-export function hoverFor(document: vscode.TextDocument, result: NewsmarkResult, offset: number, core: Core): vscode.Hover | undefined {
+export function hoverFor(document: vscode.TextDocument, analysis: Pick<Analysis, 'result' | 'review'>, offset: number, core: Core): vscode.Hover | undefined {
+  const {result} = analysis
   const sections: vscode.MarkdownString[] = []
   let range: vscode.Range | undefined
 
@@ -83,6 +86,8 @@ export function hoverFor(document: vscode.TextDocument, result: NewsmarkResult, 
     sections.push(claimHover(claim))
     range ??= spanRange(document, claim)
   }
+  const annotations = annotationsHover(analysis.review.anchored.map((item) => item.annotation), offset)
+  if (annotations) sections.push(annotations)
   return sections.length > 0 ? new vscode.Hover(sections, range) : undefined
 }
 
@@ -108,7 +113,7 @@ export function entityAt(result: NewsmarkResult, offset: number): {entity: Entit
 }
 
 function entityHover(document: vscode.TextDocument, result: NewsmarkResult, entity: Entity, core: Core): vscode.MarkdownString {
-  const lines: string[] = [`$(${entityIcon(entity.type).id}) **${escapeMarkdown(entity.name)}** · ${entityTypeName(entity.type)}`]
+  const lines: string[] = [`$(${entityIcon(entity.type).id}) **${escapeMarkdown(entity.name)}** · ${entityTypeName(entity.type)}${byHand(entity)}`]
   if (entity.role) lines.push(`*${escapeMarkdown(entity.role)}*`)
   const first = entity.mentions[0]
   if (first) {
@@ -154,7 +159,8 @@ function dateHover(date: DateTag, referenceDate: string | undefined): vscode.Mar
     `$(calendar) **${escapeMarkdown(date.value)}**` +
       (day ? ` · ${day}` : '') +
       ` · ${date.type.toLowerCase()}` +
-      (words ? `: ${words}` : '')
+      (words ? `: ${words}` : '') +
+      byHand(date)
   )
   lines.push(`“${escapeMarkdown(truncate(date.text, 60))}”${date.relative ? ', relative' : ''}`)
   if (date.unresolved) {
@@ -172,14 +178,53 @@ function dateHover(date: DateTag, referenceDate: string | undefined): vscode.Mar
 }
 
 function claimHover(claim: Claim): vscode.MarkdownString {
-  const lines = [`$(comment-discussion) **Claim** · ${claimKindName(claim.kind)} · check-worthiness ${claim.score.toFixed(2)}`]
+  const lines = [`$(comment-discussion) **Claim** · ${claimKindName(claim.kind)} · check-worthiness ${claim.score.toFixed(2)}${byHand(claim)}`]
   const who = claim.speaker
     ? `Speaker: **${escapeMarkdown(claim.speaker.name)}**${claim.verb ? ` (${escapeMarkdown(claim.verb)})` : ''}`
     : 'No speaker or source found.'
   lines.push(claim.medium ? `${who} · medium: ${escapeMarkdown(claim.medium)}` : who)
   const verdict = verdictOf(claim)
-  if (verdict) lines.push(`Verdict: **${escapeMarkdown(verdict)}**`)
+  if (verdict) {
+    const on = verdict.text === claim.text ? '' : ` on “${escapeMarkdown(truncate(verdict.text, 60))}”`
+    const by = verdict.creator ? ` · by ${escapeMarkdown(verdict.creator.name)}` : ''
+    const when = verdict.date ? ` · ${verdict.date.slice(0, 10)}` : ''
+    lines.push(`$(law) Verdict: **${escapeMarkdown(verdictName(verdict.verdict))}**${on}${by}${when}`)
+    if (verdict.source) lines.push(`Source: [${escapeMarkdown(truncate(verdict.source, 70))}](${verdict.source.replace(/[()<>\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)})`)
+    if (verdict.note) lines.push(`Note: ${escapeMarkdown(verdict.note)}`)
+  }
   return markdown(lines.join('\n\n'))
+}
+
+/** The reader's annotations at an offset, other than verdicts (shown with their claim). */
+function annotationsHover(annotations: readonly Annotation[], offset: number): vscode.MarkdownString | undefined {
+  const lines: string[] = []
+  for (const annotation of annotations) {
+    const {start, end, exact} = annotation.target
+    if (!(start <= offset && offset < end) || annotation.kind === 'verdict') continue
+    const quote = `“${escapeMarkdown(truncate(exact, 50))}”`
+    const where = annotation.inline ? 'inline directive' : 'sidecar'
+    let line: string
+    if (annotation.kind === 'tag') {
+      const detail = annotation.role ?? annotation.value
+      line = `$(tag) ${quote} tagged by hand as ${tagTypeName(annotation.type)}${detail ? ` (${escapeMarkdown(detail)})` : ''}`
+    } else if (annotation.kind === 'reject') {
+      const what = annotation.type === 'DATE' ? 'a date' : annotation.type === 'CLAIM' ? 'a claim' : annotation.type ? 'an entity' : 'a tag'
+      line = `$(circle-slash) ${quote} is not ${what}: rejected by hand ${annotation.scope === 'workspace' ? 'in the whole workspace' : 'in this article'}`
+    } else {
+      line = `$(git-merge) ${quote} merged into “${escapeMarkdown(truncate(annotation.into.exact, 50))}”`
+    }
+    lines.push(`${line} · ${where}${annotation.note ? `\n\nNote: ${escapeMarkdown(annotation.note)}` : ''}`)
+  }
+  return lines.length > 0 ? markdown(lines.join('\n\n')) : undefined
+}
+
+function tagTypeName(type: TagType): string {
+  return type === 'DATE' ? 'Date' : type === 'CLAIM' ? 'Claim' : entityTypeName(type)
+}
+
+/** ` · tagged by hand` for tags that come from an annotation. */
+function byHand(tag: Entity | DateTag | Claim): string {
+  return (tag as Partial<ReviewedEntity | ReviewedDate | ReviewedClaim>).origin === 'human' ? ' · tagged by hand' : ''
 }
 
 function revealLink(uri: vscode.Uri, range: vscode.Range, label: string): string {

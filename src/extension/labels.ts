@@ -3,6 +3,7 @@
  * status bar so that they say the same thing.
  */
 import * as vscode from 'vscode'
+import type {ClaimVerdict, ReviewedClaim, Verdict} from '../core/annotations/index.ts'
 import type {Claim, ClaimKind, EntityType} from '../core/types.ts'
 
 /** Entity types in display order. */
@@ -60,15 +61,68 @@ export function claimKindName(kind: ClaimKind): string {
 }
 
 /**
- * A verdict given to a claim (by an annotation), if any.
+ * The verdict given to a claim (by an annotation), if any.
  * @param claim
- *   The claim.
+ *   The claim, reviewed or not.
  * @returns
- *   `false`, `true`, `misleading`…
+ *   The verdict with its source and note.
  */
-export function verdictOf(claim: Claim): string | undefined {
-  const value: unknown = (claim as Claim & {verdict?: unknown}).verdict
-  return typeof value === 'string' || typeof value === 'boolean' ? String(value) : undefined
+export function verdictOf(claim: Claim): ClaimVerdict | undefined {
+  const value: unknown = (claim as Partial<ReviewedClaim>).verdict
+  return value && typeof value === 'object' && 'verdict' in value ? (value as ClaimVerdict) : undefined
+}
+
+const verdictNames: Record<Verdict, string> = {
+  true: 'true',
+  'mostly-true': 'mostly true',
+  misleading: 'misleading',
+  false: 'false',
+  unverifiable: 'unverifiable',
+  'needs-checking': 'needs checking'
+}
+
+/** What each verdict means, for pickers. */
+export const verdictDescriptions: Record<Verdict, string> = {
+  true: 'Accurate, nothing significant missing',
+  'mostly-true': 'Accurate, but needs context or a detail is off',
+  misleading: 'Contains accurate elements but gives a wrong impression',
+  false: 'Not accurate',
+  unverifiable: 'Cannot be checked with the evidence available',
+  'needs-checking': 'To do: not reviewed yet'
+}
+
+/**
+ * A verdict in words.
+ * @param verdict
+ *   `mostly-true`…
+ * @returns
+ *   `mostly true`…
+ */
+export function verdictName(verdict: Verdict): string {
+  return verdictNames[verdict] ?? verdict
+}
+
+/**
+ * Codicon of a verdict.
+ * @param verdict
+ *   The verdict.
+ * @returns
+ *   A coloured theme icon.
+ */
+export function verdictIcon(verdict: Verdict): vscode.ThemeIcon {
+  switch (verdict) {
+    case 'true':
+    case 'mostly-true':
+      return new vscode.ThemeIcon(verdict === 'true' ? 'pass' : 'pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+    case 'false':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+    case 'misleading':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+    case 'unverifiable':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+    default:
+      return new vscode.ThemeIcon('search', new vscode.ThemeColor('problemsInfoIcon.foreground'))
+  }
 }
 
 /**
@@ -79,10 +133,8 @@ export function verdictOf(claim: Claim): string | undefined {
  *   A coloured theme icon.
  */
 export function claimIcon(claim: Claim): vscode.ThemeIcon {
-  const verdict = verdictOf(claim)?.toLowerCase()
-  if (verdict === 'false') return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
-  if (verdict === 'true') return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
-  if (verdict) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+  const verdict = verdictOf(claim)
+  if (verdict) return verdictIcon(verdict.verdict)
   if (!claim.speaker) return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'))
   return new vscode.ThemeIcon('comment-discussion')
 }

@@ -1,32 +1,34 @@
 /**
  * The sidebar tree (`newsmark.tags`): Entities grouped by type, the Timeline
- * in chronological order, Claims with speakers and status icons, and
- * Findings. It follows the active Markdown editor and refreshes whenever its
+ * in chronological order, Claims with speakers, verdicts and status icons,
+ * Findings, and the reader's annotations that could not be placed in the
+ * current text (Orphaned annotations: never dropped). It follows the active Markdown editor and refreshes whenever its
  * analysis changes (so as the reader types, after the debounce). Clicking an
  * item reveals its text.
  */
 import * as vscode from 'vscode'
-import type {Claim, DateTag, Entity, EntityType, Mention} from '../core/index.ts'
+import type {Annotation, Claim, DateTag, Entity, EntityType, Mention, Orphan, ReviewedEntity} from '../core/index.ts'
 import type {VFileMessage} from 'vfile-message'
 import {isMarkdown, type Analysis, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {defaultSeverity, placeRange, spanRange} from './convert.ts'
-import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate} from './labels.ts'
+import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate, verdictName, verdictOf} from './labels.ts'
 import {guard, type Log} from './log.ts'
 import {compareValues, durationInWords} from './timex.ts'
 
 /** A node of the tree. */
 export type TagNode =
-  | {readonly kind: 'section'; readonly section: 'entities' | 'timeline' | 'claims' | 'findings'; readonly count: number}
+  | {readonly kind: 'section'; readonly section: 'entities' | 'timeline' | 'claims' | 'findings' | 'orphans'; readonly count: number}
   | {readonly kind: 'group'; readonly type: EntityType; readonly entities: readonly Entity[]}
   | {readonly kind: 'entity'; readonly entity: Entity}
   | {readonly kind: 'mention'; readonly entity: Entity; readonly mention: Mention; readonly index: number}
   | {readonly kind: 'date'; readonly date: DateTag; readonly index: number}
   | {readonly kind: 'claim'; readonly claim: Claim; readonly index: number}
   | {readonly kind: 'finding'; readonly message: VFileMessage; readonly index: number}
+  | {readonly kind: 'orphan'; readonly orphan: Orphan; readonly index: number}
 
-const sectionTitles = {entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings'} as const
-const sectionIcons = {entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist'} as const
+const sectionTitles = {entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings', orphans: 'Orphaned annotations'} as const
+const sectionIcons = {entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist', orphans: 'debug-disconnect'} as const
 
 /** Data of the sidebar tree, plus the view that shows it. */
 export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposable {
@@ -81,12 +83,15 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     if (!analysis) return []
     const {result} = analysis
     if (!node) {
-      return [
+      const sections: TagNode[] = [
         {kind: 'section', section: 'entities', count: result.entities.length},
         {kind: 'section', section: 'timeline', count: result.dates.length},
         {kind: 'section', section: 'claims', count: result.claims.length},
         {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
       ]
+      const orphans = analysis.review.orphans.length
+      if (orphans > 0) sections.push({kind: 'section', section: 'orphans', count: orphans})
+      return sections
     }
     switch (node.kind) {
       case 'section': {
@@ -101,6 +106,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
             .sort((a, b) => compareValues(a.date.value, b.date.value, result.referenceDate) || a.date.start - b.date.start)
         }
         if (node.section === 'claims') return result.claims.map((claim, index) => ({kind: 'claim', claim, index}))
+        if (node.section === 'orphans') return analysis.review.orphans.map((orphan, index) => ({kind: 'orphan', orphan, index}))
         return this.#findings(analysis).map((message, index) => ({kind: 'finding', message, index}))
       }
       case 'group':
@@ -118,6 +124,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     switch (node.kind) {
       case 'section': {
         const item = new vscode.TreeItem(sectionTitles[node.section], node.count === 0 ? None : node.section === 'findings' ? Collapsed : Expanded)
+        if (node.section === 'orphans') item.tooltip = 'Annotations whose text is no longer in the article: kept in the sidecar, never dropped. Remove them, or restore the text.'
         item.id = node.section
         item.description = String(node.count)
         item.iconPath = new vscode.ThemeIcon(sectionIcons[node.section])
@@ -135,7 +142,8 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         const {entity} = node
         const item = new vscode.TreeItem(entity.name, Collapsed)
         item.id = `entity/${entity.type}/${entity.name}`
-        item.description = [entity.role, plural(entity.mentions.length, 'mention')].filter(Boolean).join(' · ')
+        const human = (entity as Partial<ReviewedEntity>).origin === 'human'
+        item.description = [entity.role, plural(entity.mentions.length, 'mention'), human ? 'by hand' : ''].filter(Boolean).join(' · ')
         item.tooltip = `${entityTypeName(entity.type)}${entity.role ? ` · ${entity.role}` : ''} · ${plural(entity.mentions.length, 'mention')}`
         item.iconPath = entityIcon(entity.type)
         item.contextValue = 'entity'
@@ -169,12 +177,20 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         // The speaker first, so that a narrow sidebar still shows who said it.
         const text = truncate(claim.text, 80)
         const item = new vscode.TreeItem(claim.speaker ? `${claim.speaker.name}: ${text}` : text, None)
+        const verdict = verdictOf(claim)
         item.id = `claim/${node.index}`
-        item.description = `${claimKindName(claim.kind)} · ${claim.score.toFixed(2)}`
-        item.tooltip = new vscode.MarkdownString(
+        item.description = `${verdict ? `${verdictName(verdict.verdict)} · ` : ''}${claimKindName(claim.kind)} · ${claim.score.toFixed(2)}`
+        const tooltip = new vscode.MarkdownString(
           `**${claimKindName(claim.kind)}** · check-worthiness ${claim.score.toFixed(2)}\n\n${claim.speaker ? `Speaker: ${claim.speaker.name}` : 'No speaker or source found.'}`
         )
+        if (verdict) {
+          tooltip.appendMarkdown(`\n\nVerdict: **${verdictName(verdict.verdict)}**`)
+          if (verdict.source) tooltip.appendMarkdown('\n\nSource: ').appendText(verdict.source)
+          if (verdict.note) tooltip.appendMarkdown('\n\nNote: ').appendText(verdict.note)
+        }
+        item.tooltip = tooltip
         item.iconPath = claimIcon(claim)
+        item.contextValue = 'claim'
         if (document) item.command = reveal(document, spanRange(document, claim))
         return item
       }
@@ -186,6 +202,16 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         item.tooltip = message.note ? `${message.reason}\n\n${message.note}` : message.reason
         item.iconPath = findingIcon(message)
         if (document) item.command = reveal(document, placeRange(document, message.place))
+        return item
+      }
+      case 'orphan': {
+        const {annotation, reason} = node.orphan
+        const item = new vscode.TreeItem(`“${truncate(annotation.target.exact, 60)}”`, None)
+        item.id = `orphan/${annotation.id}`
+        item.description = describeAnnotation(annotation)
+        item.tooltip = `${describeAnnotation(annotation)}: ${reason}. Kept in the sidecar; remove it, or restore the text.`
+        item.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+        item.contextValue = 'orphan'
         return item
       }
     }
@@ -215,6 +241,8 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         return {kind: 'section', section: 'claims', count: result.claims.length}
       case 'finding':
         return {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
+      case 'orphan':
+        return {kind: 'section', section: 'orphans', count: analysis.review.orphans.length}
       default:
         return undefined
     }
@@ -251,6 +279,20 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   #findings(analysis: Analysis): readonly VFileMessage[] {
     const {severity} = getConfig(analysis.uri)
     return analysis.messages.filter((message) => !message.ruleId || severity[message.ruleId] !== 'off')
+  }
+}
+
+/** What an annotation does, in a few words. */
+function describeAnnotation(annotation: Annotation): string {
+  switch (annotation.kind) {
+    case 'tag':
+      return `tag as ${annotation.type}`
+    case 'reject':
+      return `rejected ${annotation.type ?? 'tag'}`
+    case 'merge':
+      return `merge into “${truncate(annotation.into.exact, 30)}”`
+    case 'verdict':
+      return `verdict: ${verdictName(annotation.verdict)}`
   }
 }
 

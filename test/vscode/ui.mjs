@@ -3,8 +3,10 @@
  * UI-level test: what a reader sees. Packages the extension (`npm run
  * package`), installs the `.vsix` into a fresh code-server, opens the sample
  * article through Quick Open, hovers an entity with the mouse, opens the
- * Newsmark sidebar and the Problems panel, and saves screenshots to
- * `out/screenshots/*.png`.
+ * Newsmark sidebar and the Problems panel, gives a claim a verdict through
+ * the editor's context menu, exports through the format picker and the save
+ * dialog, follows a rule's link to the bundled docs, and saves screenshots
+ * to `out/screenshots/*.png`.
  *
  *   node test/vscode/ui.mjs [--no-package] [--keep]
  *
@@ -70,11 +72,12 @@ async function check(name, action) {
 const shot = (/** @type {string} */ name) => page.screenshot({path: path.join(shots, `${name}.png`), animations: 'disabled'})
 
 /**
- * Centre of the first `length` characters of `phrase` on screen, in the
- * editor; decorations split text into several nodes, so walk them all.
+ * Centre (and left and right edges) of the first `length` characters of
+ * `phrase` on screen, in the editor; decorations split text into several
+ * nodes, so walk them all.
  * @param {string} phrase
  * @param {number} [length]
- * @returns {Promise<{x: number, y: number} | undefined>}
+ * @returns {Promise<{x: number, y: number, left: number, right: number} | undefined>}
  */
 function textBox(phrase, length = phrase.length) {
   return page.evaluate(([phrase, length]) => {
@@ -92,7 +95,7 @@ function textBox(phrase, length = phrase.length) {
         seen += size
       }
       const rect = range.getBoundingClientRect()
-      return {x: rect.x + rect.width / 2, y: rect.y + rect.height / 2}
+      return {x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, left: rect.x, right: rect.x + rect.width}
     }
     return undefined
   }, /** @type {const} */ ([phrase, length]))
@@ -175,6 +178,102 @@ try {
     await claim.first().waitFor({timeout: 10_000})
     await tree.locator('.monaco-list-row .codicon-question').first().waitFor({timeout: 5_000})
     await shot('claims')
+  })
+
+  await check('Set Verdict… from the editor’s context menu; the hover shows the verdict', async () => {
+    const box = await textBox('output will rise by 25 times')
+    if (!box) throw new Error('“output will rise by 25 times” is not on screen')
+    // Select the words with the mouse, as a reader would.
+    await page.mouse.move(box.left + 1, box.y)
+    await page.mouse.down()
+    await page.mouse.move(box.right - 1, box.y, {steps: 4})
+    await page.mouse.up()
+    await page.mouse.click(box.x, box.y, {button: 'right'})
+    await page.locator('.monaco-menu .action-label', {hasText: /^Newsmark$/}).first().click()
+    await page.locator('.monaco-menu .action-label', {hasText: 'Tag as Claim'}).first().waitFor()
+    // Pointing at an item focuses it; Enter runs it (a click can land while the submenu still moves).
+    await page.locator('.monaco-menu .action-label', {hasText: 'Set Verdict…'}).first().hover()
+    await page.locator('.monaco-menu .action-item.focused', {hasText: 'Set Verdict…'}).first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'unverifiable'}).first().waitFor()
+    await page.keyboard.type('unverifiable')
+    await page.keyboard.press('Enter')
+    await page.locator('.quick-input-widget', {hasText: 'Source'}).waitFor()
+    await page.keyboard.type('https://example.org/belma-capacity')
+    await page.keyboard.press('Enter')
+    await page.locator('.quick-input-widget', {hasText: 'Note'}).waitFor()
+    await page.keyboard.type('BELMA has published no capacity figures.')
+    await page.keyboard.press('Enter')
+    // A left click into the claim (the editor saw the right button go down,
+    // not up: it shows no hover until a click), then hover it: the hover
+    // shows the verdict once it is applied.
+    const word = await textBox('output will rise by 25 times', 'output'.length)
+    if (!word) throw new Error('the claim is no longer on screen')
+    await page.mouse.click(word.x, word.y)
+    await page.mouse.move(5, 500)
+    await page.mouse.move(word.x - 10, word.y)
+    await page.mouse.move(word.x, word.y, {steps: 3})
+    await page.locator('.monaco-hover-content', {hasText: 'BELMA has published no capacity figures'}).first().waitFor({timeout: 15_000})
+    await page.locator('.monaco-hover-content', {hasText: 'unverifiable'}).first().waitFor({timeout: 5_000})
+    const sidecar = path.join(workspace, 'poland-ottawa.md.newsmark.json')
+    if (!fs.readFileSync(sidecar, 'utf8').includes('"assessing"')) throw new Error('no verdict in the sidecar')
+    await shot('verdict')
+  })
+
+  /**
+   * Newsmark: Export… from the command palette, as JSON, for the active
+   * article, up to the save dialog proposing its file name.
+   * @param {(() => Promise<void>)} [atPicker] Called while the format picker shows.
+   */
+  async function exportToDialog(atPicker) {
+    // Through the input's locator (which focuses it first): keys typed while
+    // one picker replaces another would go to the editor.
+    const input = page.locator('.quick-input-widget input')
+    await page.keyboard.press('Control+Shift+P')
+    await input.fill('>Newsmark: Export')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'Newsmark: Export…'}).first().waitFor()
+    await input.press('Enter')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'ClaimReview'}).first().waitFor()
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'Web Annotation'}).first().waitFor()
+    if (atPicker) await atPicker()
+    await input.fill('JSON')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'CSV'}).waitFor({state: 'detached'})
+    await input.press('Enter')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'All Markdown articles in the workspace'}).first().waitFor()
+    await input.press('Enter')
+    // The save dialog (VS Code's own in the browser) proposes the name.
+    await page.waitForFunction(() => /poland-ottawa\.tags\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, {timeout: 10_000})
+  }
+
+  await check('Export… lists the formats; JSON is written where the save dialog says; replacing it asks first', async () => {
+    await page.mouse.move(5, 500)
+    await page.keyboard.press('Escape')
+    await exportToDialog(() => shot('export'))
+    await page.locator('.quick-input-widget input').press('Enter')
+    await page.locator('.notifications-toasts', {hasText: 'exported 1 article'}).first().waitFor({timeout: 15_000})
+    const file = path.join(workspace, 'poland-ottawa.tags.json')
+    const written = JSON.parse(fs.readFileSync(file, 'utf8'))
+    if (!written.claims.some((/** @type {any} */ claim) => claim.verdict?.verdict === 'unverifiable')) throw new Error('no verdict in the export')
+    // Again: the dialog proposes the same file and asks before replacing it; Escape keeps it.
+    fs.writeFileSync(file, 'kept')
+    await exportToDialog()
+    await page.locator('.quick-input-widget input').press('Enter')
+    await page.locator('.quick-input-widget', {hasText: 'already exists'}).first().waitFor({timeout: 10_000})
+    await shot('export-overwrite')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    if (fs.readFileSync(file, 'utf8') !== 'kept') throw new Error('the file was replaced without a confirmation')
+  })
+
+  await check('a finding’s rule link opens its section in the bundled docs', async () => {
+    await page.keyboard.press('Escape')
+    const link = page.locator('.markers-panel a.monaco-link', {hasText: /^(relative-date|unattributed-claim|vague-source|loaded-verb|unsourced-number)$/}).first()
+    await link.waitFor({timeout: 10_000})
+    const rule = (await link.textContent())?.trim()
+    await link.click()
+    await page.locator('.tabs-container .tab', {hasText: 'rules.md'}).first().waitFor({timeout: 15_000})
+    await page.locator('.monaco-editor .view-line', {hasText: `## ${rule}`}).first().waitFor({timeout: 10_000})
+    await shot('rule-docs')
   })
 
   code = 0

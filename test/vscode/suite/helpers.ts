@@ -135,3 +135,84 @@ export function timeline(tree: NewsmarkApi['tree']): string[] {
   const section = children(tree).find(([label]) => label === 'Timeline')
   return section ? children(tree, section[1]).map(([label]) => label) : []
 }
+
+/**
+ * Like {@link until}, with a check that reads files (async): checked now and
+ * after each `event`, one check at a time.
+ * @param event
+ *   Event after which to check again.
+ * @param check
+ *   The condition; its truthy value is returned.
+ * @param what
+ *   What is awaited, for the error.
+ * @param timeout
+ *   Milliseconds (default: 20 s).
+ * @returns
+ *   The value of `check`.
+ */
+export function untilAsync<T>(event: vscode.Event<unknown>, check: () => Promise<T | undefined | false>, what: string, timeout = 20_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let done = false
+    let again = false
+    let running = false
+    const finish = (error: Error | undefined, value?: T) => {
+      if (done) return
+      done = true
+      clearTimeout(timer)
+      subscription.dispose()
+      if (error) reject(error)
+      else resolve(value as T)
+    }
+    const run = async () => {
+      if (running) {
+        again = true
+        return
+      }
+      running = true
+      do {
+        again = false
+        try {
+          const value = await check()
+          if (value) return finish(undefined, value)
+        } catch (error) {
+          return finish(error instanceof Error ? error : new Error(String(error)))
+        }
+      } while (again && !done)
+      running = false
+    }
+    const timer = setTimeout(() => finish(new Error(`Timed out after ${timeout / 1000} s waiting for ${what}`)), timeout)
+    const subscription = event(() => void run())
+    void run()
+  })
+}
+
+/**
+ * Events of a file system watcher on one file (create, change, delete), as
+ * one event; dispose the watcher when done.
+ * @param uri
+ *   The file.
+ * @returns
+ *   The event and the watcher.
+ */
+export function watchFile(uri: vscode.Uri): {event: vscode.Event<vscode.Uri>; watcher: vscode.FileSystemWatcher} {
+  const folder = uri.with({path: uri.path.slice(0, uri.path.lastIndexOf('/'))})
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, uri.path.slice(uri.path.lastIndexOf('/') + 1)))
+  const event: vscode.Event<vscode.Uri> = (listener, thisArgs, disposables) =>
+    vscode.Disposable.from(watcher.onDidCreate(listener, thisArgs, disposables), watcher.onDidChange(listener, thisArgs, disposables), watcher.onDidDelete(listener, thisArgs, disposables))
+  return {event, watcher}
+}
+
+/**
+ * Read a workspace file as text.
+ * @param uri
+ *   The file.
+ * @returns
+ *   Its text, or `undefined` when missing.
+ */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))
+  } catch {
+    return undefined
+  }
+}

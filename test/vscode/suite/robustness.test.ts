@@ -279,7 +279,7 @@ suite('Newsmark stays up', () => {
     // through `executeHoverProvider`: the built-in Markdown extension's own
     // hover parses the 50 MB for seconds.)
     assert.match((await analyzer.get(document))?.skipped ?? '', /over newsmark\.analysis\.maxFileSize/)
-    assert.deepEqual(analyzer.latest(uri)?.result, {entities: [], dates: [], claims: []})
+    assert.deepEqual(analyzer.latest(uri)?.result, {entities: [], dates: [], claims: [], unapplied: []})
     // Typing in it: skipped again, as cheaply.
     await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(0, 0), '# Big\n\n'))
     await until(analyzer.onDidRun, () => runs.length > 1, 'the run after an edit')

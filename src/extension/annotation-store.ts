@@ -1,0 +1,377 @@
+/**
+ * The reader's annotations of each article: the sidecar next to it
+ * (`<article>.newsmark.json`, W3C Web Annotations) and the inline directives
+ * in it, re-anchored in the current text on every analysis and applied to
+ * the automatic tags (`applyAnnotations`), so that hovers, highlights, the
+ * tree and the outline show the reviewed result.
+ *
+ * - Sidecars are read once per open article through `workspace.fs` and kept
+ *   up to date by a file system watcher (edits by hand, by git, by the CLI).
+ * - A sidecar that does not parse keeps its valid annotations; its problems
+ *   become a diagnostic on the article (see `diagnostics.ts`).
+ * - Writes go to a temporary file renamed over the sidecar. A sidecar that
+ *   Newsmark did not write as it is (broken, or edited by hand) is copied to
+ *   `….newsmark.json.bak-<timestamp>` before it is replaced.
+ * - On save, the fresh selectors (positions and context) of the re-anchored
+ *   annotations are written back; orphans stay in the sidecar as they were.
+ * - Rejections with `scope: workspace` in any sidecar of the workspace apply
+ *   to every article.
+ */
+import * as vscode from 'vscode'
+import type {Anchored, Annotation, NewsmarkResult, Orphan, RejectAnnotation, ReviewedResult} from '../core/index.ts'
+import type {Core} from './analyzer.ts'
+import {basename, readText, writeText} from './files.ts'
+import type {Log} from './log.ts'
+
+/** Suffix of sidecar files. */
+const suffix = '.newsmark.json'
+/** Folders that hold no articles. */
+const exclude = '{**/node_modules/**,**/.git/**,**/.vscode-host/**}'
+
+/** A problem in an inline directive, at a 1-based line and column. */
+export interface DirectiveProblem {
+  readonly line: number
+  readonly column: number
+  readonly message: string
+}
+
+/** The annotations of one version of one article, applied to its tags. */
+export interface Review {
+  /** The automatic tags with the annotations applied. */
+  readonly result: ReviewedResult
+  /** Every annotation placed in this version: sidecar (re-anchored) and inline. */
+  readonly anchored: readonly Anchored[]
+  /** Sidecar annotations that could not be placed: shown, kept, never dropped. */
+  readonly orphans: readonly Orphan[]
+  /** The sidecar (whether or not it exists); none for untitled documents. */
+  readonly sidecar?: vscode.Uri
+  /** What is wrong with the sidecar, one line each. */
+  readonly sidecarProblems: readonly string[]
+  /** What is wrong with inline directives. */
+  readonly directiveProblems: readonly DirectiveProblem[]
+}
+
+/** A sidecar as read. */
+interface Sidecar {
+  readonly uri: vscode.Uri
+  /** Its text, `undefined` when there is no file. */
+  readonly text: string | undefined
+  /** Its valid annotations, with offsets in the source it was read against. */
+  readonly annotations: readonly Annotation[]
+  readonly problems: readonly string[]
+}
+
+/** Loads, applies and saves annotations. */
+export class AnnotationStore implements vscode.Disposable {
+  readonly #log: Log
+  readonly #core: () => Promise<Core>
+  /** Sidecars of open articles, by article URI. */
+  readonly #sidecars = new Map<string, Promise<Sidecar>>()
+  /** Texts Newsmark wrote, by sidecar URI: such a file is replaced without a backup. */
+  readonly #written = new Map<string, string>()
+  /** Writes in progress, by article URI: one at a time per article. */
+  readonly #queues = new Map<string, Promise<unknown>>()
+  #rejects: Promise<RejectAnnotation[]> | undefined
+  readonly #parsers = new WeakMap<Core, ReturnType<Core['createProcessor']>>()
+  readonly #onDidChange = new vscode.EventEmitter<vscode.Uri | undefined>()
+  readonly #disposables: vscode.Disposable[] = [this.#onDidChange]
+
+  /** Fires when the annotations of an article (or of all: `undefined`) changed. */
+  readonly onDidChange = this.#onDidChange.event
+
+  /**
+   * @param log
+   *   Where failures go.
+   * @param core
+   *   Loads the core.
+   */
+  constructor(log: Log, core: () => Promise<Core>) {
+    this.#log = log
+    this.#core = core
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${suffix}`)
+    const changed = (uri: vscode.Uri) => void this.#changedOnDisk(uri).catch((error: unknown) => log.error('display', `Could not read ${uri.toString(true)}`, error))
+    this.#disposables.push(
+      watcher,
+      watcher.onDidChange(changed),
+      watcher.onDidCreate(changed),
+      watcher.onDidDelete(changed),
+      vscode.workspace.onDidCloseTextDocument((document) => this.#sidecars.delete(document.uri.toString())),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        void this.#saveSelectors(document).catch((error: unknown) => log.error('display', `Could not update the annotations of ${document.uri.toString(true)}`, error))
+      })
+    )
+  }
+
+  /**
+   * The sidecar of an article.
+   * @param article
+   *   The article.
+   * @returns
+   *   `<article>.newsmark.json`, or `undefined` for untitled documents.
+   */
+  sidecarOf(article: vscode.Uri): vscode.Uri | undefined {
+    return article.scheme === 'untitled' ? undefined : article.with({path: article.path + suffix})
+  }
+
+  /**
+   * Re-anchor and apply the annotations of an article to its tags.
+   * @param uri
+   *   The article.
+   * @param text
+   *   Its text (the version analysed).
+   * @param machine
+   *   Its automatic tags.
+   * @param core
+   *   The core.
+   * @param open
+   *   Whether the article is open (its sidecar is then cached and watched).
+   * @returns
+   *   The review.
+   */
+  async review(uri: vscode.Uri, text: string, machine: NewsmarkResult, core: Core, open = true): Promise<Review> {
+    const sidecar = await this.#sidecar(uri, text, core, open)
+    const report = core.reanchor(text, sidecar?.annotations ?? [])
+    const inline = this.#inline(text, core)
+    const anchored: Anchored[] = [
+      ...report.anchored,
+      ...inline.annotations.map((annotation): Anchored => ({annotation, method: 'position', errors: 0, previous: annotation.target.exact}))
+    ]
+    const workspaceRejects = await this.#workspaceRejects(core)
+    const result = core.applyAnnotations(machine, anchored.map((item) => item.annotation), {workspaceRejects})
+    return {
+      result,
+      anchored,
+      orphans: report.orphans,
+      ...(sidecar ? {sidecar: sidecar.uri} : {}),
+      sidecarProblems: sidecar?.problems ?? [],
+      directiveProblems: inline.problems
+    }
+  }
+
+  /**
+   * Change the sidecar annotations of an article and write the sidecar.
+   * @param uri
+   *   The article.
+   * @param source
+   *   Its current text (offsets of new annotations refer to it).
+   * @param change
+   *   Gets the current annotations, re-anchored in `source` (orphans
+   *   included, unchanged), and returns the new list.
+   * @returns
+   *   The sidecar written and the backup made, if any.
+   */
+  modify(uri: vscode.Uri, source: string, change: (current: Annotation[], core: Core) => Annotation[]): Promise<{sidecar: vscode.Uri; backup?: vscode.Uri}> {
+    return this.#queue(uri, async () => {
+      const core = await this.#core()
+      const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())
+      const sidecar = await this.#sidecar(uri, source, core, open)
+      if (!sidecar) throw new Error('Save the article first: an untitled document has no sidecar to keep its annotations in.')
+      const report = core.reanchor(source, sidecar.annotations)
+      const next = change([...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)], core)
+      const written = await this.#write(uri, sidecar, source, next, core, open)
+      this.#onDidChange.fire(uri)
+      await this.#reloadRejects(core)
+      return written
+    })
+  }
+
+  /**
+   * Read the annotations of an article that may not be open (for exports).
+   * @param uri
+   *   The article.
+   * @param text
+   *   Its text.
+   * @returns
+   *   The sidecar's annotations re-anchored, orphans, problems, and the
+   *   inline annotations.
+   */
+  async read(uri: vscode.Uri, text: string): Promise<{annotations: Annotation[]; orphans: Orphan[]; problems: readonly string[]; sidecar?: vscode.Uri}> {
+    const core = await this.#core()
+    const open = this.#sidecars.has(uri.toString())
+    const sidecar = await this.#sidecar(uri, text, core, open)
+    const report = core.reanchor(text, sidecar?.annotations ?? [])
+    return {
+      annotations: [...report.anchored.map((item) => item.annotation), ...this.#inline(text, core).annotations],
+      orphans: report.orphans,
+      problems: sidecar?.problems ?? [],
+      ...(sidecar ? {sidecar: sidecar.uri} : {})
+    }
+  }
+
+  /**
+   * Rejections that apply to the whole workspace (from every sidecar).
+   * @returns
+   *   The rejections.
+   */
+  async workspaceRejects(): Promise<RejectAnnotation[]> {
+    return this.#workspaceRejects(await this.#core())
+  }
+
+  dispose(): void {
+    for (const disposable of this.#disposables) disposable.dispose()
+  }
+
+  /** The sidecar of an article: cached while the article is open. */
+  #sidecar(uri: vscode.Uri, source: string, core: Core, open: boolean): Promise<Sidecar | undefined> {
+    const sidecar = this.sidecarOf(uri)
+    if (!sidecar) return Promise.resolve(undefined)
+    const key = uri.toString()
+    const cached = open ? this.#sidecars.get(key) : undefined
+    if (cached) return cached
+    const loaded = readSidecar(sidecar, source, core)
+    if (open) {
+      this.#sidecars.set(key, loaded)
+      // A failed read is tried again next time.
+      loaded.catch(() => this.#sidecars.get(key) === loaded && this.#sidecars.delete(key))
+    }
+    return loaded
+  }
+
+  async #write(uri: vscode.Uri, sidecar: Sidecar, source: string, annotations: readonly Annotation[], core: Core, open: boolean): Promise<{sidecar: vscode.Uri; backup?: vscode.Uri}> {
+    const name = basename(uri)
+    const text = core.serializeSidecar(annotations, source, name)
+    const key = sidecar.uri.toString()
+    // Written as it is by Newsmark: nothing is lost by replacing it.
+    const ours = (existing: string) =>
+      existing === text || existing === this.#written.get(key) || isOurs(core, existing, source, name)
+    const {backup} = await writeText(sidecar.uri, text, {backupIf: (existing) => !ours(existing)})
+    this.#written.set(key, text)
+    if (backup) this.#log.info(`Kept the previous ${basename(sidecar.uri)} as ${basename(backup)}`)
+    if (open) this.#sidecars.set(uri.toString(), Promise.resolve({uri: sidecar.uri, text, annotations: [...annotations], problems: []}))
+    return {sidecar: sidecar.uri, ...(backup ? {backup} : {})}
+  }
+
+  /** Write the fresh selectors of an article's annotations back when it is saved. */
+  async #saveSelectors(document: vscode.TextDocument): Promise<void> {
+    const cached = this.#sidecars.get(document.uri.toString())
+    if (!cached) return
+    await this.#queue(document.uri, async () => {
+      const sidecar = await cached
+      // A broken sidecar is left to the reader to fix; a missing one is not created.
+      if (sidecar.text === undefined || sidecar.problems.length > 0 || sidecar.annotations.length === 0) return
+      const core = await this.#core()
+      const source = document.getText()
+      const report = core.reanchor(source, sidecar.annotations)
+      const next = [...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)]
+      if (core.serializeSidecar(next, source, basename(document.uri)) === sidecar.text) return
+      await this.#write(document.uri, sidecar, source, next, core, true)
+    })
+  }
+
+  /** A sidecar changed on disk: read it again if its article is open. */
+  async #changedOnDisk(sidecar: vscode.Uri): Promise<void> {
+    if (!sidecar.path.endsWith(suffix)) return
+    const article = sidecar.with({path: sidecar.path.slice(0, -suffix.length)})
+    const key = article.toString()
+    const cached = this.#sidecars.get(key)
+    const core = await this.#core()
+    if (cached) {
+      const text = await readText(sidecar)
+      const previous = await cached.catch(() => undefined)
+      if (!previous || previous.text !== text) {
+        const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === key)
+        this.#sidecars.set(key, Promise.resolve(parseText(sidecar, text, document?.getText() ?? '', core)))
+        this.#onDidChange.fire(article)
+      }
+    }
+    await this.#reloadRejects(core)
+  }
+
+  /** Read the workspace-wide rejections again; if they changed, every article is reviewed again. */
+  async #reloadRejects(core: Core): Promise<void> {
+    const before = signature(await (this.#rejects ?? Promise.resolve([])))
+    this.#rejects = undefined
+    if (signature(await this.#workspaceRejects(core)) !== before) this.#onDidChange.fire(undefined)
+  }
+
+  /** Rejections that apply to the whole workspace, from every sidecar in it. */
+  #workspaceRejects(core: Core): Promise<RejectAnnotation[]> {
+    if (this.#rejects) return this.#rejects
+    const rejects = (async () => {
+      if (!vscode.workspace.workspaceFolders?.length) return []
+      const found: RejectAnnotation[] = []
+      for (const uri of await vscode.workspace.findFiles(`**/*${suffix}`, exclude, 1000)) {
+        try {
+          const text = await readText(uri)
+          if (text === undefined || !text.includes('"workspace"')) continue
+          for (const annotation of core.parseSidecar(text, '').annotations) {
+            if (annotation.kind === 'reject' && annotation.scope === 'workspace') found.push(annotation)
+          }
+        } catch (error) {
+          this.#log.info(`Could not read ${uri.toString(true)} for workspace-wide rejections: ${error instanceof Error ? error.message : String(error)}`)
+        }
+      }
+      return found
+    })()
+    this.#rejects = rejects
+    return rejects
+  }
+
+  /** Inline directives of a text, parsed only when it may have some. */
+  #inline(text: string, core: Core): {annotations: Annotation[]; problems: DirectiveProblem[]} {
+    const names = Object.keys(core.directiveNames).join('|')
+    if (!new RegExp(`:(?:${names})\\[`).test(text)) return {annotations: [], problems: []}
+    let parser = this.#parsers.get(core)
+    if (!parser) {
+      parser = core.createProcessor()
+      this.#parsers.set(core, parser)
+    }
+    const {annotations, problems} = core.readDirectives(parser.parse(text), text)
+    return {
+      annotations,
+      problems: problems.map((problem) => {
+        const [, line = '1', column = '1', message = problem] = /^(\d+):(\d+): ([\s\S]*)$/.exec(problem) ?? []
+        return {line: Number(line), column: Number(column), message}
+      })
+    }
+  }
+
+  /** Run `task` after the other writes of the same article. */
+  #queue<T>(uri: vscode.Uri, task: () => Promise<T>): Promise<T> {
+    const key = uri.toString()
+    const previous = this.#queues.get(key) ?? Promise.resolve()
+    const next = previous.then(task, task)
+    const settled = next.then(() => undefined, () => undefined)
+    this.#queues.set(key, settled)
+    void settled.then(() => this.#queues.get(key) === settled && this.#queues.delete(key))
+    return next
+  }
+}
+
+/**
+ * Whether a sidecar is exactly as Newsmark writes it (valid, and written
+ * back the same), so that replacing it loses nothing.
+ * @param core
+ *   The core.
+ * @param text
+ *   The sidecar.
+ * @param source
+ *   The article.
+ * @param name
+ *   The article's file name.
+ * @returns
+ *   `false` for a broken or hand-edited sidecar: back it up first.
+ */
+export function isOurs(core: Core, text: string, source: string, name: string): boolean {
+  const {annotations, problems} = core.parseSidecar(text, source)
+  return problems.length === 0 && core.serializeSidecar(annotations, source, name) === text
+}
+
+async function readSidecar(uri: vscode.Uri, source: string, core: Core): Promise<Sidecar> {
+  let text: string | undefined
+  try {
+    text = await readText(uri)
+  } catch (error) {
+    return {uri, text: '', annotations: [], problems: [`cannot be read: ${error instanceof Error ? error.message : String(error)}`]}
+  }
+  return parseText(uri, text, source, core)
+}
+
+function parseText(uri: vscode.Uri, text: string | undefined, source: string, core: Core): Sidecar {
+  if (text === undefined) return {uri, text, annotations: [], problems: []}
+  return {uri, text, ...core.parseSidecar(text, source)}
+}
+
+function signature(rejects: readonly RejectAnnotation[]): string {
+  return JSON.stringify(rejects.map((item) => [item.target.exact, item.type ?? '']).sort())
+}

@@ -1,0 +1,140 @@
+/**
+ * Reading and writing files through `workspace.fs` (so virtual workspaces
+ * and remote hosts work): text in, text out, a missing file is `undefined`,
+ * writes go to a temporary file renamed over the target, and an existing
+ * file can be kept as `<name>.bak-<timestamp>` first.
+ */
+import * as vscode from 'vscode'
+
+const decoder = new TextDecoder()
+const encoder = new TextEncoder()
+
+/**
+ * Read a UTF-8 file.
+ * @param uri
+ *   The file.
+ * @returns
+ *   Its text, or `undefined` when it does not exist.
+ */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri))
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+/**
+ * Whether a file exists.
+ * @param uri
+ *   The file.
+ * @returns
+ *   `true` when something is there.
+ */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri)
+    return true
+  } catch (error) {
+    if (isNotFound(error)) return false
+    throw error
+  }
+}
+
+/** Configuration of {@link writeText}. */
+export interface WriteOptions {
+  /** Whether the current content must be backed up before it is replaced (default: never). */
+  readonly backupIf?: ((existing: string) => boolean) | undefined
+}
+
+/**
+ * Write a UTF-8 file: a temporary file in the same folder, renamed over the
+ * target, so that a reader never sees half a file.
+ * @param uri
+ *   The file.
+ * @param text
+ *   Its new content.
+ * @param options
+ *   Configuration.
+ * @returns
+ *   The backup made, if any.
+ */
+export async function writeText(uri: vscode.Uri, text: string, options: WriteOptions = {}): Promise<{backup?: vscode.Uri}> {
+  const name = basename(uri)
+  const temp = uri.with({path: `${dirname(uri)}/.${name}.tmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`})
+  let backup: vscode.Uri | undefined
+  await vscode.workspace.fs.writeFile(temp, encoder.encode(text))
+  try {
+    if (options.backupIf) {
+      const existing = await readText(uri)
+      if (existing !== undefined && options.backupIf(existing)) backup = await copyToBackup(uri)
+    }
+    await vscode.workspace.fs.rename(temp, uri, {overwrite: true})
+  } catch (error) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined)
+    throw error
+  }
+  return backup ? {backup} : {}
+}
+
+/**
+ * The last segment of a URI's path.
+ * @param uri
+ *   Any URI.
+ * @returns
+ *   `poland-ottawa.md`.
+ */
+export function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1)
+}
+
+/**
+ * The folder part of a URI's path.
+ * @param uri
+ *   Any URI.
+ * @returns
+ *   The path without its last segment.
+ */
+export function dirname(uri: vscode.Uri): string {
+  return uri.path.slice(0, uri.path.lastIndexOf('/'))
+}
+
+/**
+ * A path relative to a folder, with `/`.
+ * @param folder
+ *   The folder (a URI path).
+ * @param target
+ *   The file (a URI path).
+ * @returns
+ *   `../articles/poland-ottawa.md`.
+ */
+export function relativePath(folder: string, target: string): string {
+  const from = folder.split('/').filter(Boolean)
+  const to = target.split('/').filter(Boolean)
+  let common = 0
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/')
+}
+
+/**
+ * Whether an error says that a file does not exist.
+ * @param error
+ *   Anything thrown by `workspace.fs`.
+ * @returns
+ *   `true` for `FileNotFound`.
+ */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
+}
+
+async function copyToBackup(uri: vscode.Uri): Promise<vscode.Uri> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  for (let index = 0; ; index++) {
+    const backup = uri.with({path: `${uri.path}.bak-${stamp}${index === 0 ? '' : `-${index}`}`})
+    // Never replace an earlier backup made in the same millisecond.
+    if (await exists(backup)) continue
+    await vscode.workspace.fs.copy(uri, backup, {overwrite: false})
+    return backup
+  }
+}

@@ -9,6 +9,7 @@ import {unified} from 'unified'
 import {viewDocument} from '../../src/core/document.ts'
 import {clusterMentions} from '../../src/core/entities/cluster.ts'
 import {findMentions} from '../../src/core/entities/mentions.ts'
+import {encodeWeights, shippedTagger, spansOf, type NerModel} from '../../src/core/entities/tagger.ts'
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 
@@ -72,4 +73,62 @@ test('entities: a surname joins the full name; two people with one surname stay 
   assert.ok(names.includes('Anna Smith'))
   const john = found.find((entity) => entity.name === 'John Smith')!
   assert.equal(john.mentions.length, 2)
+})
+
+test('entities: a title word that is also a first name stays in the name', () => {
+  const found = entities('Derbyshire captain Dean Jones is conceding nothing.')
+  const jones = found.find((entity) => entity.name.endsWith('Jones'))
+  assert.ok(jones, 'missing Jones')
+  assert.equal(jones.name, 'Dean Jones')
+  assert.equal(jones.type, 'PER')
+})
+
+test('entities: a head word does not overrule a confident tagger', () => {
+  // "Bank" is the head of organisations ("World Bank"), but the tagger
+  // knows the West Bank.
+  const found = entities('Palestinians in the West Bank observed a strike. Israel said the West Bank settlements would grow.')
+  const bank = found.find((entity) => entity.name === 'West Bank')
+  assert.ok(bank, 'missing West Bank')
+  assert.equal(bank.type, 'LOC')
+  assert.equal(bank.mentions.length, 2)
+})
+
+test('entities: the second stage reads the document (an all-caps headline)', () => {
+  const words = [
+    ['CRICKET', '-', 'LEICESTERSHIRE', 'TAKE', 'OVER', 'AT', 'TOP', '.'],
+    ['Leicestershire', 'beat', 'Somerset', 'by', 'an', 'innings', 'at', 'Grace', 'Road', '.']
+  ]
+  const [headline, sentence] = shippedTagger().tagDocument(words).map((tags) => spansOf(tags))
+  assert.ok(headline.some((span) => span.first === 2 && span.last === 3 && span.label === 'ORG'))
+  assert.ok(sentence.some((span) => span.first === 0 && span.last === 1 && span.label === 'ORG'))
+})
+
+test('entities: spans from BIO and BILOU tags', () => {
+  assert.deepEqual(spansOf(['B-PER', 'I-PER', 'O', 'I-LOC', 'B-ORG', 'B-ORG']), [
+    {first: 0, last: 2, label: 'PER'},
+    {first: 3, last: 4, label: 'LOC'},
+    {first: 4, last: 5, label: 'ORG'},
+    {first: 5, last: 6, label: 'ORG'}
+  ])
+  assert.deepEqual(spansOf(['U-PER', 'B-ORG', 'I-ORG', 'L-ORG', 'B-LOC', 'L-LOC', 'I-LOC']), [
+    {first: 0, last: 1, label: 'PER'},
+    {first: 1, last: 4, label: 'ORG'},
+    {first: 4, last: 6, label: 'LOC'},
+    {first: 6, last: 7, label: 'LOC'}
+  ])
+})
+
+test('entities: the shipped model holds feature weights only', () => {
+  const model = JSON.parse(fs.readFileSync('src/core/entities/ner-model.json', 'utf8')) as NerModel
+  assert.equal(model.stages, 2)
+  assert.deepEqual(Object.keys(model).sort(), ['classes', 'stages', 'weights'])
+  for (const group of Object.values(model.weights)) {
+    for (const weights of Object.values(group)) {
+      assert.match(weights, /^(?:[A-Za-z0-9_-]{3})+$/)
+    }
+  }
+})
+
+test('entities: weights survive their encoding', () => {
+  assert.equal(encodeWeights([0, 1, -1, 0, 1000, -1000, 2047, -2048]), 'BACCAB' + 'EfQFfP' + 'G_-H__')
 })

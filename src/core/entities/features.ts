@@ -75,26 +75,21 @@ export function documentCasing(
 }
 
 /**
- * Features of the word at `index`.
+ * Features of the word at `index` that do not depend on tags: computed once
+ * per word, whatever the decoder tries.
  *
  * @param view
  *   Sentence.
  * @param index
  *   Word index.
- * @param previous
- *   Tag of the previous word (`-START-` at the start).
- * @param previous2
- *   Tag of the word before that.
  * @param casing
  *   Document casing.
  * @returns
  *   Feature strings.
  */
-export function features(
+export function staticFeatures(
   view: SentenceView,
   index: number,
-  previous: string,
-  previous2: string,
   casing: DocumentCasing
 ): string[] {
   const {words, lower, shapes} = view
@@ -108,13 +103,10 @@ export function features(
   const shapeBefore = index > 0 ? shapes[index - 1] : '-START-'
   const shapeAfter = index + 1 < words.length ? shapes[index + 1] : '-END-'
   const upperLine = view.upper
+  const cased = casing.get(low) ?? '?'
 
   const result = [
     ...wordFeatures(word, low, form),
-    't1=' + previous,
-    't2=' + previous2 + '|' + previous,
-    't1w=' + previous + '|' + low,
-    't1s=' + previous + '|' + form,
     'w-1=' + before,
     'w-2=' + before2,
     'w+1=' + after,
@@ -124,8 +116,8 @@ export function features(
     's-1s+1=' + shapeBefore + '|' + form + '|' + shapeAfter,
     'w-1w=' + before + '|' + low,
     'ww+1=' + low + '|' + after,
-    'c=' + (casing.get(low) ?? '?') + '|' + (upperLine ? 'U' : index === 0 ? 'I' : 'M'),
-    'cs=' + (casing.get(low) ?? '?') + '|' + form
+    'c=' + cased + '|' + (upperLine ? 'U' : index === 0 ? 'I' : 'M'),
+    'cs=' + cased + '|' + form
   ]
 
   if (index === 0) result.push('first|' + form)
@@ -135,6 +127,34 @@ export function features(
   }
 
   return result
+}
+
+/**
+ * Features of the word at `index` that depend on the tags before it.
+ *
+ * @param view
+ *   Sentence.
+ * @param index
+ *   Word index.
+ * @param previous
+ *   Tag of the previous word (`-START-` at the start).
+ * @param previous2
+ *   Tag of the word before that.
+ * @returns
+ *   Feature strings.
+ */
+export function tagFeatures(
+  view: SentenceView,
+  index: number,
+  previous: string,
+  previous2: string
+): string[] {
+  return [
+    't1=' + previous,
+    't2=' + previous2 + '|' + previous,
+    't1w=' + previous + '|' + view.lower[index],
+    't1s=' + previous + '|' + view.shapes[index]
+  ]
 }
 
 const wordCache = new Map<string, ReadonlyArray<string>>()
@@ -221,4 +241,235 @@ export function shape(word: string): string {
   }
 
   return result
+}
+
+/** Entity types in the order of label counts (`O` first). */
+const types = ['O', 'PER', 'ORG', 'LOC', 'MISC']
+
+/**
+ * Type of a tag (`B-ORG` → `ORG`), `O` for `O` and sentence edges.
+ *
+ * @param tag
+ *   Tag.
+ * @returns
+ *   Index into `types`.
+ */
+function typeIndex(tag: string): number {
+  const index = types.indexOf(tag.slice(2))
+  return index < 0 ? 0 : index
+}
+
+/** An entity over token indices of one sentence, from tags. */
+export interface TagSpan {
+  /** Index of the first token. */
+  first: number
+  /** Index after the last token. */
+  last: number
+  label: string
+}
+
+/**
+ * Turn BIO or BILOU tags into spans: a span starts at any tag other than
+ * `O` and goes on over `I-` and `L-` tags of its label, up to an `L-`.
+ *
+ * @param tags
+ *   Tags.
+ * @returns
+ *   Spans.
+ */
+export function tagSpans(tags: ReadonlyArray<string>): TagSpan[] {
+  const spans: TagSpan[] = []
+  for (let index = 0; index < tags.length; index++) {
+    const tag = tags[index]
+    if (tag === 'O') continue
+    const label = tag.slice(2)
+    const first = index
+    if (tag[0] !== 'U' && tag[0] !== 'L') {
+      while (index + 1 < tags.length) {
+        const next = tags[index + 1]
+        if (next.slice(2) !== label || (next[0] !== 'I' && next[0] !== 'L')) break
+        index++
+        if (next[0] === 'L') break
+      }
+    }
+
+    spans.push({first, last: index + 1, label})
+  }
+
+  return spans
+}
+
+/**
+ * What a first tagging pass said about a document: for each word (lower
+ * case) and each entity string, how often each type was given; and for
+ * each word, the types of the longer names it was part of.
+ */
+export interface DocumentLabels {
+  words: Map<string, Int32Array>
+  entities: Map<string, Int32Array>
+  parts: Map<string, Int32Array>
+}
+
+/**
+ * Count the labels of a first pass over a document.
+ *
+ * @param views
+ *   Sentences.
+ * @param tags
+ *   First-pass tags per sentence.
+ * @returns
+ *   Counts.
+ */
+export function documentLabels(
+  views: ReadonlyArray<SentenceView>,
+  tags: ReadonlyArray<ReadonlyArray<string>>
+): DocumentLabels {
+  const labels: DocumentLabels = {words: new Map(), entities: new Map(), parts: new Map()}
+  for (const [sentence, view] of views.entries()) {
+    const own = tags[sentence]
+    for (let index = 0; index < own.length; index++) {
+      if (!view.shapes[index].includes('X')) continue
+      count(labels.words, view.lower[index], typeIndex(own[index]), 1)
+    }
+
+    for (const span of tagSpans(own)) {
+      const type = typeIndex('B-' + span.label)
+      count(labels.entities, entityKey(view, span), type, 1)
+      if (span.last - span.first > 1) {
+        for (let index = span.first; index < span.last; index++) {
+          count(labels.parts, view.lower[index], type, 1)
+        }
+      }
+    }
+  }
+
+  return labels
+}
+
+/**
+ * Document-level features of one sentence's words for the second pass:
+ * the first-pass tags around the word, the type the same word and the same
+ * name were given elsewhere in the document, and the type of longer names
+ * the word is part of elsewhere (Krishnan & Manning 2006; Ratinov & Roth
+ * 2009).
+ *
+ * @param view
+ *   Sentence.
+ * @param own
+ *   First-pass tags of the sentence.
+ * @param labels
+ *   Counts over the document.
+ * @returns
+ *   Features per word.
+ */
+export function nonLocalFeatures(
+  view: SentenceView,
+  own: ReadonlyArray<string>,
+  labels: DocumentLabels
+): string[][] {
+  const result: string[][] = own.map((tag, index) => [
+    's1=' + tag,
+    's1p=' + (index > 0 ? own[index - 1] : '-START-') + '|' + tag,
+    's1n=' + tag + '|' + (index + 1 < own.length ? own[index + 1] : '-END-')
+  ])
+
+  for (let index = 0; index < own.length; index++) {
+    if (!view.shapes[index].includes('X')) continue
+    const type = typeIndex(own[index])
+    const word = majority(labels.words.get(view.lower[index]), type, 1)
+    if (word) {
+      result[index].push('dm=' + word.type, 'dm|s1=' + word.type + '|' + types[type])
+      for (const other of word.present) result[index].push('da=' + other)
+    }
+  }
+
+  for (const span of tagSpans(own)) {
+    const type = typeIndex('B-' + span.label)
+    const name = majority(labels.entities.get(entityKey(view, span)), type, 1)
+    const multi = span.last - span.first > 1
+    for (let index = span.first; index < span.last; index++) {
+      if (name) result[index].push('em=' + name.type)
+      const part = majority(labels.parts.get(view.lower[index]), type, multi ? 1 : 0)
+      if (part) result[index].push('sp=' + part.type)
+    }
+  }
+
+  // Words the first pass left out that are part of names elsewhere.
+  for (let index = 0; index < own.length; index++) {
+    if (own[index] !== 'O' || !view.shapes[index].includes('X')) continue
+    const part = majority(labels.parts.get(view.lower[index]), 0, 0)
+    if (part) result[index].push('sp=' + part.type)
+  }
+
+  return result
+}
+
+/**
+ * Majority type in counts, less `discount` of the word's own type.
+ *
+ * @param counts
+ *   Counts, if any.
+ * @param own
+ *   Own type index.
+ * @param discount
+ *   How much of `own` is the word itself.
+ * @returns
+ *   Majority type and the entity types seen, when anything is left.
+ */
+function majority(
+  counts: Int32Array | undefined,
+  own: number,
+  discount: number
+): {type: string; present: string[]} | undefined {
+  if (!counts) return undefined
+  let best = -1
+  let bestCount = 0
+  const present: string[] = []
+  for (let index = 0; index < counts.length; index++) {
+    const value = counts[index] - (index === own ? discount : 0)
+    if (value <= 0) continue
+    if (index > 0) present.push(types[index])
+    if (value > bestCount) {
+      best = index
+      bestCount = value
+    }
+  }
+
+  return best < 0 ? undefined : {type: types[best], present}
+}
+
+/**
+ * Key of a name: its words, lower case.
+ *
+ * @param view
+ *   Sentence.
+ * @param span
+ *   Span.
+ * @returns
+ *   Key.
+ */
+function entityKey(view: SentenceView, span: TagSpan): string {
+  return view.lower.slice(span.first, span.last).join(' ')
+}
+
+/**
+ * Add to a count.
+ *
+ * @param map
+ *   Counts by key.
+ * @param key
+ *   Key.
+ * @param type
+ *   Type index.
+ * @param delta
+ *   Change.
+ */
+function count(map: Map<string, Int32Array>, key: string, type: number, delta: number) {
+  let counts = map.get(key)
+  if (!counts) {
+    counts = new Int32Array(types.length)
+    map.set(key, counts)
+  }
+
+  counts[type] += delta
 }

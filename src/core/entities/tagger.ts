@@ -3,15 +3,93 @@
  * tags (PER, ORG, LOC, MISC), trained on CoNLL-2003 by
  * `scripts/train-ner.ts`. The model ships as JSON; no text of the training
  * data is in it, only feature weights.
+ *
+ * With a second stage, the document is tagged twice: the second pass sees,
+ * for every word, what the first pass said about the same word and the same
+ * name elsewhere in the document (a headline's "LEICESTERSHIRE" is the
+ * team that "Leicestershire beat Somerset" names further down).
  */
-import {Perceptron, type PerceptronModel} from '../ml/perceptron.ts'
+import type {Perceptron} from '../ml/perceptron.ts'
 import type {EntityType} from '../types.ts'
 import {
-  features,
+  documentCasing,
+  documentLabels,
+  nonLocalFeatures,
+  staticFeatures,
+  tagFeatures,
+  tagSpans,
   viewSentence,
-  type DocumentCasing
+  type DocumentCasing,
+  type SentenceView
 } from './features.ts'
 import modelData from './ner-model.json' with {type: 'json'}
+
+/**
+ * Serialised model. Each feature has one weight per class and stage (the
+ * first stage's classes first, then the second's); its weights that are
+ * not zero are written as a string of three characters each (see
+ * `encodeWeights`). Features are grouped by their template, the part up to
+ * the first `=` or `|` (`{"w=": {"Paris": "…"}}`). Weights are integers
+ * (each stage scaled on its own so its largest is 1000; only their order
+ * matters).
+ */
+export interface NerModel {
+  classes: string[]
+  /** 1, or 2 with a second, document-level stage. */
+  stages: number
+  weights: Record<string, Record<string, string>>
+}
+
+/** Digits of the weight strings (URL-safe base 64: no JSON escapes). */
+const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const digitValues = new Map([...digits].map((digit, index) => [digit, index]))
+
+/**
+ * Write weights as a string: for each weight that is not zero, its index
+ * (one digit) and its value, zigzag-coded (`0, -1, 1, -2, …` → `0, 1, 2,
+ * 3, …`) in two digits; so indices stay below 64 and values within ±2047.
+ *
+ * @param weights
+ *   Integer weights.
+ * @returns
+ *   String.
+ */
+export function encodeWeights(weights: ReadonlyArray<number>): string {
+  let result = ''
+  for (const [index, weight] of weights.entries()) {
+    if (weight === 0) continue
+    const zigzag = weight < 0 ? -2 * weight - 1 : 2 * weight
+    if (index >= 64 || zigzag >= 4096) throw new RangeError('weight out of range')
+    result += digits[index] + digits[zigzag >> 6] + digits[zigzag & 63]
+  }
+
+  return result
+}
+
+/**
+ * Read weights written by `encodeWeights`.
+ *
+ * @param value
+ *   String.
+ * @param indices
+ *   Receives class indices, from `at` on.
+ * @param weights
+ *   Receives weights, from `at` on.
+ * @param at
+ *   Where to write.
+ */
+function decodeWeights(
+  value: string,
+  indices: Uint8Array,
+  weights: Float32Array,
+  at: number
+): void {
+  for (let index = 0; index + 2 < value.length; index += 3, at++) {
+    const zigzag = digitValues.get(value[index + 1])! * 64 + digitValues.get(value[index + 2])!
+    indices[at] = digitValues.get(value[index])!
+    weights[at] = zigzag & 1 ? -(zigzag + 1) / 2 : zigzag / 2
+  }
+}
 
 /** An entity span over token indices of one sentence. */
 export interface TokenSpan {
@@ -22,90 +100,371 @@ export interface TokenSpan {
   label: EntityType
 }
 
-let model: Perceptron | undefined
+/** Learning for one sentence: gold classes and how to pick the guess. */
+export interface Learning {
+  /** Gold class index per word. */
+  gold: ReadonlyArray<number>
+  /** Whether the guess obeys the tag constraints as in tagging. */
+  constrained: boolean
+}
+
+/**
+ * A tagger for prediction: one or two stages over the same classes, their
+ * weights side by side in one vector per feature, so the words' features
+ * are looked up once for both stages.
+ */
+export class NerTagger {
+  readonly classes: ReadonlyArray<string>
+  /** `allowed[previous + 1][class]`: whether `class` may follow `previous` (`-1`: start). */
+  readonly allowed: ReadonlyArray<ReadonlyArray<boolean>>
+  readonly #stages: number
+  /** Class index by name. */
+  readonly #classIndex: ReadonlyMap<string, number>
+  /** Type of each class (`O` for `O`). */
+  readonly #types: ReadonlyArray<string>
+  /**
+   * Where the weights of each feature are: `start * 64 + count` into
+   * `#indices` and `#values` (most features have a few weights that are
+   * not zero, of the 17 classes of each stage).
+   */
+  readonly #entries = new Map<string, number>()
+  /** Class index of each weight (second-stage classes follow the first's). */
+  readonly #indices: Uint8Array
+  readonly #values: Float32Array
+
+  /**
+   * @param model
+   *   Serialised model.
+   */
+  constructor(model: NerModel) {
+    this.classes = model.classes
+    this.allowed = transitions(this.classes)
+    this.#stages = model.stages
+    this.#classIndex = new Map(this.classes.map((name, index) => [name, index]))
+    this.#types = this.classes.map((name) => name.slice(2) || 'O')
+    let total = 0
+    for (const features of Object.values(model.weights)) {
+      for (const weights of Object.values(features)) total += weights.length / 3
+    }
+
+    this.#indices = new Uint8Array(total)
+    this.#values = new Float32Array(total)
+    let at = 0
+    for (const [template, features] of Object.entries(model.weights)) {
+      for (const [value, weights] of Object.entries(features)) {
+        decodeWeights(weights, this.#indices, this.#values, at)
+        this.#entries.set(template + value, at * 64 + weights.length / 3)
+        at += weights.length / 3
+      }
+    }
+  }
+
+  /**
+   * Tag the sentences of one document.
+   *
+   * @param sentences
+   *   Token texts per sentence.
+   * @param casing
+   *   Document casing (default: from the sentences).
+   * @param margins
+   *   Receives, per sentence and word, how far the tag's score is ahead
+   *   of the best tag of another type (or of `O`): its confidence.
+   * @returns
+   *   Tags per sentence (`O`, `B-PER`, `I-PER`, …).
+   */
+  tagDocument(
+    sentences: ReadonlyArray<ReadonlyArray<string>>,
+    casing: DocumentCasing = documentCasing(sentences),
+    margins?: number[][]
+  ): string[][] {
+    const size = this.classes.length
+    const views = sentences.map((words) => viewSentence(words))
+    // Scores of the tag-independent features, a row of classes per word:
+    // both stages' from one look-up of each feature.
+    const firstScores: Float64Array[] = []
+    const secondScores: Float64Array[] = []
+    const first = views.map((view) => {
+      const scores = new Float64Array(view.words.length * size)
+      const later = new Float64Array(this.#stages > 1 ? scores.length : 0)
+      for (let index = 0; index < view.words.length; index++) {
+        this.#addStatic(staticFeatures(view, index, casing), scores, later, index * size)
+      }
+
+      firstScores.push(scores)
+      secondScores.push(later)
+      return this.#decode(view, scores, 0)
+    })
+    if (this.#stages === 1) {
+      if (margins) for (const [index, tags] of first.entries()) margins.push(this.#margins(tags, firstScores[index]))
+      return first
+    }
+
+    const labels = documentLabels(views, first)
+    return views.map((view, index) => {
+      const scores = secondScores[index]
+      for (const [word, extra] of nonLocalFeatures(view, first[index], labels).entries()) {
+        this.#add(extra, scores, word * size, size)
+      }
+
+      const tags = this.#decode(view, scores, size)
+      if (margins) margins.push(this.#margins(tags, scores))
+      return tags
+    })
+  }
+
+  /**
+   * Margins of tags over the best tag of another type.
+   *
+   * @param tags
+   *   Tags.
+   * @param scores
+   *   Their scores (a row of classes per word).
+   * @returns
+   *   Margin per word.
+   */
+  #margins(tags: ReadonlyArray<string>, scores: Float64Array): number[] {
+    const size = this.classes.length
+    return tags.map((tag, word) => {
+      const chosen = this.#classIndex.get(tag)!
+      const row = word * size
+      let other = -Infinity
+      for (let index = 0; index < size; index++) {
+        if (this.#types[index] !== this.#types[chosen] && scores[row + index] > other) {
+          other = scores[row + index]
+        }
+      }
+
+      return scores[row + chosen] - other
+    })
+  }
+
+  /**
+   * Greedy decoding of one sentence (as `decodeSentence`).
+   *
+   * @param view
+   *   Sentence.
+   * @param scores
+   *   Scores of the tag-independent features, a row of classes per word
+   *   (the tag features are added).
+   * @param offset
+   *   Offset of the stage in the class indices of weights.
+   * @returns
+   *   Tags.
+   */
+  #decode(view: SentenceView, scores: Float64Array, offset: number): string[] {
+    const size = this.classes.length
+    const tags: string[] = []
+    let previous = -1
+    let previous2 = -1
+    for (let index = 0; index < view.words.length; index++) {
+      const dynamic = tagFeatures(
+        view,
+        index,
+        previous < 0 ? '-START-' : this.classes[previous],
+        previous2 < 0 ? '-START-' : this.classes[previous2]
+      )
+      const row = index * size
+      this.#add(dynamic, scores, row, offset)
+      const allowed = this.allowed[previous + 1]
+      let guess = -1
+      for (let tag = 0; tag < size; tag++) {
+        if (allowed[tag] && (guess < 0 || scores[row + tag] > scores[row + guess])) guess = tag
+      }
+
+      tags.push(this.classes[guess])
+      previous2 = previous
+      previous = guess
+    }
+
+    return tags
+  }
+
+  /**
+   * Add the weights of tag-independent features, of both stages.
+   *
+   * @param features
+   *   Features.
+   * @param first
+   *   First-stage scores (changed).
+   * @param second
+   *   Second-stage scores (changed; empty with one stage).
+   * @param row
+   *   Where the word's row starts in both.
+   */
+  #addStatic(
+    features: ReadonlyArray<string>,
+    first: Float64Array,
+    second: Float64Array,
+    row: number
+  ): void {
+    const size = this.classes.length
+    const indices = this.#indices
+    const values = this.#values
+    for (const feature of features) {
+      const entry = this.#entries.get(feature)
+      if (entry === undefined) continue
+      const start = entry >>> 6
+      const stop = start + (entry & 63)
+      for (let at = start; at < stop; at++) {
+        const index = indices[at]
+        if (index < size) first[row + index] += values[at]
+        else second[row + index - size] += values[at]
+      }
+    }
+  }
+
+  /**
+   * Add the weights of features for one stage.
+   *
+   * @param features
+   *   Features.
+   * @param scores
+   *   Scores (changed).
+   * @param row
+   *   Where the word's row starts in `scores`.
+   * @param offset
+   *   Offset of the stage in the class indices of weights.
+   */
+  #add(features: ReadonlyArray<string>, scores: Float64Array, row: number, offset: number): void {
+    const end = offset + this.classes.length
+    const indices = this.#indices
+    const values = this.#values
+    for (const feature of features) {
+      const entry = this.#entries.get(feature)
+      if (entry === undefined) continue
+      const start = entry >>> 6
+      const stop = start + (entry & 63)
+      for (let at = start; at < stop; at++) {
+        const index = indices[at]
+        if (index >= offset && index < end) scores[row + index - offset] += values[at]
+      }
+    }
+  }
+}
+
+/**
+ * Tag one sentence greedily, left to right, each word's tag a legal
+ * continuation of the previous one; when learning, update the perceptron
+ * at each word towards the gold class. (Training's decoder: `NerTagger`
+ * does the same with the shipped weights.)
+ *
+ * @param perceptron
+ *   Model.
+ * @param view
+ *   Sentence.
+ * @param statics
+ *   Tag-independent features per word.
+ * @param allowed
+ *   Legal transitions (see `NerTagger.allowed`).
+ * @param learning
+ *   Gold classes, when training.
+ * @returns
+ *   Class index per word.
+ */
+export function decodeSentence(
+  perceptron: Perceptron,
+  view: SentenceView,
+  statics: ReadonlyArray<ReadonlyArray<string>>,
+  allowed: ReadonlyArray<ReadonlyArray<boolean>>,
+  learning?: Learning
+): number[] {
+  const classes = perceptron.classes
+  const result: number[] = []
+  let previous = -1
+  let previous2 = -1
+  for (let index = 0; index < statics.length; index++) {
+    const dynamic = tagFeatures(
+      view,
+      index,
+      previous < 0 ? '-START-' : classes[previous],
+      previous2 < 0 ? '-START-' : classes[previous2]
+    )
+    const scores = perceptron.accumulate(dynamic, perceptron.scores(statics[index]))
+    let guess = best(scores, allowed[previous + 1])
+    if (learning) {
+      if (!learning.constrained) guess = best(scores, undefined)
+      const truth = learning.gold[index]
+      if (truth !== guess) {
+        perceptron.update(statics[index], truth, guess)
+        perceptron.adjust(dynamic, truth, 1)
+        perceptron.adjust(dynamic, guess, -1)
+      } else {
+        perceptron.tick()
+      }
+    }
+
+    result.push(guess)
+    previous2 = previous
+    previous = guess
+  }
+
+  return result
+}
+
+let model: NerTagger | undefined
 
 /**
  * The shipped model, loaded on first use.
  *
  * @returns
- *   Perceptron.
+ *   Tagger.
  */
-function shippedModel(): Perceptron {
-  model ??= Perceptron.fromJSON(modelData as PerceptronModel)
+export function shippedTagger(): NerTagger {
+  model ??= new NerTagger(modelData as unknown as NerModel)
   return model
 }
 
 /**
- * Tag the words of one sentence with BIO tags.
- *
- * @param words
- *   Token texts.
- * @param casing
- *   Document casing (see `documentCasing`).
- * @param perceptron
- *   Model (default: the shipped one).
- * @returns
- *   One tag per word (`O`, `B-PER`, `I-PER`, …).
- */
-export function tagWords(
-  words: ReadonlyArray<string>,
-  casing: DocumentCasing,
-  perceptron: Perceptron = shippedModel()
-): string[] {
-  const view = viewSentence(words)
-  const tags: string[] = []
-  let previous = '-START-'
-  let previous2 = '-START-'
-  for (let index = 0; index < words.length; index++) {
-    const scores = perceptron.scores(
-      features(view, index, previous, previous2, casing)
-    )
-    let tag = perceptron.classes[best(scores, perceptron.classes, previous)]
-    tags.push(tag)
-    previous2 = previous
-    previous = tag
-  }
-
-  return tags
-}
-
-/**
- * Best class that continues the previous tag legally (an `I-X` only after
- * `B-X` or `I-X`).
- */
-function best(
-  scores: Float64Array,
-  classes: ReadonlyArray<string>,
-  previous: string
-): number {
-  let bestIndex = -1
-  for (let index = 0; index < scores.length; index++) {
-    const tag = classes[index]
-    if (tag.startsWith('I-') && previous.slice(2) !== tag.slice(2)) continue
-    if (bestIndex < 0 || scores[index] > scores[bestIndex]) bestIndex = index
-  }
-
-  return bestIndex
-}
-
-/**
- * Turn BIO tags into spans.
+ * Turn BIO (or BILOU) tags into spans.
  *
  * @param tags
- *   BIO tags.
+ *   Tags.
  * @returns
  *   Spans.
  */
 export function spansOf(tags: ReadonlyArray<string>): TokenSpan[] {
-  const spans: TokenSpan[] = []
-  for (let index = 0; index < tags.length; index++) {
-    const tag = tags[index]
-    if (tag === 'O') continue
-    const label = tag.slice(2) as EntityType
-    const first = index
-    while (index + 1 < tags.length && tags[index + 1] === 'I-' + label) index++
-    spans.push({first, last: index + 1, label})
+  return tagSpans(tags) as TokenSpan[]
+}
+
+/**
+ * Legal transitions between classes: `I-X` (and `L-X`) only after `B-X` or
+ * `I-X`; with `L-` tags (BILOU), `B-X` and `I-X` must go on with `I-X` or
+ * `L-X`.
+ *
+ * @param classes
+ *   Classes.
+ * @returns
+ *   `allowed[previous + 1][class]`, `previous` `-1` at the start.
+ */
+export function transitions(classes: ReadonlyArray<string>): boolean[][] {
+  const bilou = classes.some((tag) => tag.startsWith('L-'))
+  const open = (tag: string) => tag.startsWith('B-') || tag.startsWith('I-')
+  return [-1, ...classes.keys()].map((previous) => {
+    const before = previous < 0 ? 'O' : classes[previous]
+    return classes.map((tag) => {
+      const inside = tag.startsWith('I-') || tag.startsWith('L-')
+      if (inside) return open(before) && before.slice(2) === tag.slice(2)
+      return !(bilou && open(before))
+    })
+  })
+}
+
+/**
+ * Best allowed class (first on ties).
+ *
+ * @param scores
+ *   Scores.
+ * @param allowed
+ *   Allowed classes (all when undefined).
+ * @returns
+ *   Class index.
+ */
+function best(scores: Float64Array, allowed: ReadonlyArray<boolean> | undefined): number {
+  let bestIndex = -1
+  for (let index = 0; index < scores.length; index++) {
+    if (allowed && !allowed[index]) continue
+    if (bestIndex < 0 || scores[index] > scores[bestIndex]) bestIndex = index
   }
 
-  return spans
+  return bestIndex
 }

@@ -63,11 +63,25 @@ export class Perceptron {
    *   A score per class.
    */
   scores(features: ReadonlyArray<string>): Float64Array {
-    const scores = new Float64Array(this.classes.length)
+    return this.accumulate(features, new Float64Array(this.classes.length))
+  }
+
+  /**
+   * Add the weights of features to scores.
+   *
+   * @param features
+   *   Active features.
+   * @param scores
+   *   A score per class, changed in place.
+   * @returns
+   *   `scores`.
+   */
+  accumulate(features: ReadonlyArray<string>, scores: Float64Array): Float64Array {
+    const size = scores.length
     for (const feature of features) {
       const vector = this.#weights.get(feature)
       if (!vector) continue
-      for (let index = 0; index < scores.length; index++) {
+      for (let index = 0; index < size; index++) {
         scores[index] += vector[index]
       }
     }
@@ -107,6 +121,29 @@ export class Perceptron {
   }
 
   /**
+   * Advance the step counter by one example (for structured updates with
+   * `adjust`).
+   */
+  tick(): void {
+    this.#step++
+  }
+
+  /**
+   * Move the weights of features for one class by `delta` (structured
+   * updates: `+1` for the gold path, `-1` for the predicted one).
+   *
+   * @param features
+   *   Active features.
+   * @param index
+   *   Class index.
+   * @param delta
+   *   Change.
+   */
+  adjust(features: ReadonlyArray<string>, index: number, delta: number): void {
+    for (const feature of features) this.#change(feature, index, delta)
+  }
+
+  /**
    * Replace weights by their averages over all steps (end of training).
    */
   average(): void {
@@ -118,6 +155,16 @@ export class Perceptron {
         weights[index] = total / Math.max(1, this.#step)
       }
     }
+  }
+
+  /**
+   * Features and their weight vectors (after `average`, the averages).
+   *
+   * @returns
+   *   Entries.
+   */
+  entries(): IterableIterator<[string, Float64Array]> {
+    return this.#weights.entries()
   }
 
   /**

@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs'
 import * as esbuild from 'esbuild'
+import {jsonAsString} from './scripts/build-plugins.mjs'
 
 const production = process.argv.includes('--production')
 const watch = process.argv.includes('--watch')
@@ -45,7 +46,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcher]
+  plugins: [problemMatcher, jsonAsString]
 }
 
 // CommonJS dependencies bundled into ESM (yaml) call `require`.

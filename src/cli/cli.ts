@@ -6,16 +6,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {glob} from 'tinyglobby'
-import {reporter} from 'vfile-reporter'
 import {analyzeSync} from '../core/analyze.ts'
 import {loadConfigSync} from '../core/config/node.ts'
-import {ConfigError} from '../core/config/validate.ts'
-import {FactsError} from '../core/facts/parse.ts'
 import {normalizeOptions, type Options} from '../core/options.ts'
+import {checkFiles, defaultJobs, errorLine, isCheckWorker, serveCheckWorker} from './check.ts'
 import {evaluate, type Task} from './eval.ts'
 import {runExport} from './export.ts'
 import {toJson} from './json.ts'
-import {defaultMaxSize, InputError, readMarkdown} from './read.ts'
+import {defaultMaxSize, readMarkdown} from './read.ts'
+import {formatReport} from './report.ts'
 import {toText} from './text.ts'
 import packageJson from '../../package.json' with {type: 'json'}
 
@@ -26,6 +25,8 @@ Commands:
       --format json|text    output format (default: json)
   check PATH...         report findings for files, folders and globs of Markdown
       --frail               exit 1 on warnings too
+      --jobs N              threads to use (default: one per core, fewer
+                            for small inputs); the report is the same
   eval --task ner|timex|claims FILE.jsonl
                         predictions for gold JSONL (../shared/eval format)
   export FILE... --to notes|json|webannotation|claimreview|csv [-o OUT] [--force]
@@ -60,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
         'reference-date': {type: 'string'},
         'max-size': {type: 'string'},
         frail: {type: 'boolean', default: false},
+        jobs: {type: 'string'},
         task: {type: 'string'},
         to: {type: 'string'},
         output: {type: 'string', short: 'o'},
@@ -126,18 +128,27 @@ export async function main(argv: string[]): Promise<number> {
 
     case 'check': {
       if (rest.length === 0) return fail('check: expected at least one PATH', true)
+      const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) {
+        return fail(`--jobs: expected a positive whole number, not \`${values.jobs}\``)
+      }
+
+      const names = await expand(rest)
+      const settings = {maxSize, analyzeOptions}
+      const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), import.meta.url)
       const files = []
       let code = 0
-      for (const name of await expand(rest)) {
-        try {
-          files.push(analyzeSync(await readMarkdown(name, maxSize), optionsFor(name)))
-        } catch (error) {
+      // Errors first, in the order of the files, then the report.
+      for (const outcome of outcomes) {
+        if ('error' in outcome) {
           code = 2
-          report(error)
+          process.stderr.write(outcome.error)
+        } else {
+          files.push(outcome.file)
         }
       }
 
-      if (files.length > 0) process.stderr.write(reporter(files) + '\n')
+      if (files.length > 0) process.stderr.write(formatReport(files) + '\n')
       const fatal = files.some((file) => file.messages.some((m) => m.fatal === true))
       const warned = files.some((file) => file.messages.some((m) => m.fatal === false))
       return code || (fatal || (values.frail && warned) ? 1 : 0)
@@ -201,13 +212,27 @@ async function expand(names: ReadonlyArray<string>): Promise<string[]> {
   return [...new Set(files)]
 }
 
-function report(error: unknown) {
-  if (error instanceof InputError || error instanceof ConfigError || error instanceof FactsError) {
-    process.stderr.write(`newsmark: ${error.message}\n`)
-  } else {
-    const reason = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`newsmark: unexpected error: ${reason}\n`)
+/**
+ * Total size of the files that exist (to choose the number of threads).
+ *
+ * @param names
+ *   File paths.
+ * @returns
+ *   Bytes.
+ */
+function totalSize(names: ReadonlyArray<string>): number {
+  let bytes = 0
+  for (const name of names) {
+    try {
+      bytes += fs.statSync(name).size
+    } catch {}
   }
+
+  return bytes
+}
+
+function report(error: unknown) {
+  process.stderr.write(errorLine(error))
 }
 
 function fail(reason: string, showUsage = false): number {
@@ -224,4 +249,6 @@ function version(): string {
   return 'newsmark ' + packageJson.version
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// The CLI module is also the entry of `check`'s worker threads.
+if (isCheckWorker()) serveCheckWorker()
+else process.exitCode = await main(process.argv.slice(2))

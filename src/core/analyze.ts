@@ -2,13 +2,20 @@
  * `analyze`: the whole Newsmark pipeline on a Markdown string or file, with
  * one frozen processor per configuration.
  */
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import {viewText} from './document.ts'
+export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
 import {runRules} from './rules/index.ts'
@@ -31,6 +38,54 @@ export function createProcessor(options?: Readonly<Options> | null) {
     .use(remarkDirective)
     .use(remarkNewsmark, options)
     .freeze()
+}
+
+/**
+ * The same processor for a document that cannot hold a GFM table (no `|`,
+ * `:-` nor `-:`) nor a literal autolink (no `@`, `www.` or `://`): GFM without those two
+ * constructs, which are the costly ones (a table start is tried on every
+ * line, an e-mail autolink on every word: together they made parsing twice
+ * as slow as a bare remark parse). On such a document the tree is the same
+ * (`test/core/parse.test.ts`).
+ *
+ * @param options
+ *   Plugin options.
+ * @returns
+ *   Frozen processor.
+ */
+export function createPlainProcessor(options?: Readonly<Options> | null): ReturnType<typeof createProcessor> {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfmPlain)
+    .use(remarkDirective)
+    .use(remarkNewsmark, options)
+    .freeze() as ReturnType<typeof createProcessor>
+}
+
+/** GFM footnotes, strikethrough and task list items: `remark-gfm` less tables and literal autolinks. */
+function remarkGfmPlain(this: Processor) {
+  const data = this.data()
+  const micromarkExtensions = (data.micromarkExtensions ??= [])
+  const fromMarkdownExtensions = (data.fromMarkdownExtensions ??= [])
+  // In the order `remark-gfm` adds them.
+  micromarkExtensions.push(gfmFootnote(), gfmStrikethrough(), gfmTaskListItem())
+  fromMarkdownExtensions.push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown())
+}
+
+/**
+ * Whether a document may hold a GFM table or literal autolink (the
+ * characters they cannot do without).
+ *
+ * @param value
+ *   Markdown source.
+ * @returns
+ *   Whether the full GFM parser is needed.
+ */
+export function needsFullGfm(value: string): boolean {
+  // A table needs a `|`, or a delimiter row with a colon (`a\n:-` is a
+  // table of one column in micromark).
+  return value.includes('|') || value.includes('@') || /www\.|:\/\/|:-|-:/i.test(value)
 }
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>()
@@ -68,12 +123,13 @@ export function analyzeSync(
   options?: Readonly<Options> | null
 ): VFile {
   const file = value instanceof VFile ? value : new VFile(value)
-  const key = JSON.stringify(options ?? {})
+  const full = typeof file.value !== 'string' || needsFullGfm(file.value)
+  const key = (full ? 'full:' : 'plain:') + JSON.stringify(options ?? {})
   let processor = processors.get(key)
   if (!processor) {
     // A few configurations at a time (one per reference date, say).
     if (processors.size > 15) processors.clear()
-    processor = createProcessor(options)
+    processor = full ? createProcessor(options) : createPlainProcessor(options)
     processors.set(key, processor)
   }
 

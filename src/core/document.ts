@@ -4,7 +4,8 @@
  * offsets into source spans.
  */
 import type {Root} from 'mdast'
-import {proseBlocks, toSource, type ProseBlock} from './prose.ts'
+import {Lru} from './memo.ts'
+import {proseBlocks, type ProseBlock} from './prose.ts'
 import {splitSentences} from './text/sentences.ts'
 import {tokenize, type Token} from './text/tokenize.ts'
 import type {Span} from './types.ts'
@@ -85,20 +86,51 @@ export function viewText(source: string): DocumentView {
 function viewBlocks(blocks: ProseBlock[], source: string): DocumentView {
   const sentences: SentenceView[] = []
   for (const block of blocks) {
-    const tokens = tokenize(block.text)
-    for (const sentence of splitSentences(tokens)) {
+    for (const sentence of blockSentences.get(block.text, splitBlock)) {
       sentences.push({
         index: sentences.length,
         block,
-        tokens: tokens.slice(sentence.first, sentence.last),
+        tokens: sentence.tokens,
         start: sentence.start,
         end: sentence.end,
-        text: block.text.slice(sentence.start, sentence.end)
+        text: sentence.text
       })
     }
   }
 
   return {source, blocks, sentences}
+}
+
+/** A sentence of a block text, as `splitBlock` finds it. */
+interface BlockSentence {
+  /** Tokens (offsets into the block text; shared: never changed). */
+  tokens: ReadonlyArray<Token>
+  start: number
+  end: number
+  text: string
+}
+
+// The sentences of a block are a function of its text: a block an edit did
+// not touch is not tokenised again (and its token arrays stay the same
+// objects, which the per-sentence caches downstream key on).
+const blockSentences = new Lru<string, ReadonlyArray<BlockSentence>>(8192)
+
+/**
+ * Tokenise a block text and split it into sentences.
+ *
+ * @param text
+ *   Block text.
+ * @returns
+ *   Sentences.
+ */
+function splitBlock(text: string): ReadonlyArray<BlockSentence> {
+  const tokens = tokenize(text)
+  return splitSentences(tokens).map((sentence) => ({
+    tokens: tokens.slice(sentence.first, sentence.last),
+    start: sentence.start,
+    end: sentence.end,
+    text: text.slice(sentence.start, sentence.end)
+  }))
 }
 
 /**
@@ -121,6 +153,8 @@ export function spanOf(
   start: number,
   end: number
 ): Span {
-  const range = toSource(block, start, end)
-  return {...range, text: document.source.slice(range.start, range.end)}
+  // As `toSource`, without the intermediate object.
+  const from = block.map[start]
+  const to = block.ends[end - 1]
+  return {start: from, end: to, text: document.source.slice(from, to)}
 }

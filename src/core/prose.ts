@@ -65,7 +65,7 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
     if (skipTypes.has(node.type)) return
     if (blockTypes.has(node.type)) {
       const block = collect(node as Parents, source)
-      if (block.text.trim()) blocks.push({...block, kind: node.type})
+      if (block.text.trim()) blocks.push({text: block.text, map: block.map, ends: block.ends, kind: node.type})
       return
     }
 
@@ -89,13 +89,18 @@ function collect(
   block: Parents,
   source: string
 ): {text: string; map: Int32Array; ends: Int32Array} {
-  const parts: string[] = []
-  const offsets: number[] = []
-  const ends: number[] = []
+  // The text as the values of its pieces, the offsets in typed arrays
+  // (grown by doubling): no string or number per character.
+  const chunks: string[] = []
+  let map = new Int32Array(64)
+  let ends = new Int32Array(64)
+  let length = 0
+  // The last character added (a space, or the last of a text value).
+  let last = ''
   let previousEnd = -1
 
   visit(block)
-  return {text: parts.join(''), map: Int32Array.from(offsets), ends: Int32Array.from(ends)}
+  return {text: chunks.join(''), map: map.slice(0, length), ends: ends.slice(0, length)}
 
   function visit(node: Nodes) {
     if (skipTypes.has(node.type)) {
@@ -148,37 +153,55 @@ function collect(
    */
   function separate(start: number, force = false) {
     if (!force || previousEnd < 0 || start < previousEnd) return
-    const last = parts.at(-1)
     if (last && /\s$/.test(last)) return
-    push(' ', previousEnd, previousEnd)
+    chunks.push(' ')
+    last = ' '
+    push(previousEnd, previousEnd)
   }
 
-  function push(char: string, start: number, end: number) {
-    parts.push(char)
-    offsets.push(start)
-    ends.push(end)
+  /** Record the source range of the next character. */
+  function push(start: number, end: number) {
+    if (length === map.length) {
+      const grownMap = new Int32Array(map.length * 2)
+      grownMap.set(map)
+      map = grownMap
+      const grownEnds = new Int32Array(ends.length * 2)
+      grownEnds.set(ends)
+      ends = grownEnds
+    }
+
+    map[length] = start
+    ends[length] = end
+    length++
   }
 
   /** Append a text value, mapping each character to its source range. */
   function align(value: string, start: number, end: number) {
+    if (value.length === 0) {
+      previousEnd = Math.max(previousEnd, Math.min(start, end))
+      return
+    }
+
+    chunks.push(value)
+    last = value[value.length - 1]
     let cursor = start
     for (let index = 0; index < value.length; index++) {
-      const char = value[index]
-      if (cursor < end && source[cursor] !== char) {
-        if (source[cursor] === '\\' && source[cursor + 1] === char) {
-          push(char, cursor, cursor + 2)
+      const code = value.charCodeAt(index)
+      if (cursor < end && source.charCodeAt(cursor) !== code) {
+        if (source.charCodeAt(cursor) === 92 /* \\ */ && source.charCodeAt(cursor + 1) === code) {
+          push(cursor, cursor + 2)
           cursor += 2
           continue
         }
 
-        if (source[cursor] === '&') {
+        if (source.charCodeAt(cursor) === 38 /* & */) {
           const semicolon = source.indexOf(';', cursor)
           if (semicolon > cursor && semicolon < end && semicolon - cursor < 33) {
-            push(char, cursor, semicolon + 1)
+            push(cursor, semicolon + 1)
             // A reference can stand for two UTF-16 units (astral).
             if (index + 1 < value.length && isLowSurrogate(value, index + 1)) {
               index++
-              push(value[index], cursor, semicolon + 1)
+              push(cursor, semicolon + 1)
             }
 
             cursor = semicolon + 1
@@ -187,12 +210,12 @@ function collect(
         }
 
         // Container prefixes ("> ", indentation) inside a paragraph.
-        const found = source.indexOf(char, cursor)
+        const found = source.indexOf(value[index], cursor)
         if (found >= 0 && found < end) cursor = found
       }
 
       const at = Math.min(cursor, end - 1)
-      push(char, at, at + 1)
+      push(at, at + 1)
       cursor++
     }
 

@@ -75,8 +75,11 @@ function tagDates(document: DocumentView, referenceDate: string | undefined): Da
     const end = timex.end - starts[blockIndex]
     // An expression never spans two blocks.
     if (end > block.text.length) continue
+    const span = spanOf(document, block, start, end)
     const date: DateTag = {
-      ...spanOf(document, block, start, end),
+      start: span.start,
+      end: span.end,
+      text: span.text,
       type: timex.type,
       value: timex.value,
       relative: timex.relative

@@ -38,6 +38,14 @@ export interface Found {
 }
 
 const verbs: ReadonlySet<string> = new Set(lexicon.reportingVerbs)
+// Phrases and cues by their first word, in lexicon order (a word starts
+// few of them: most positions need no comparison at all).
+const phrasesByFirst = byFirstWord(lexicon.attributionPhrases)
+const cuesByFirst = byFirstWord(lexicon.mediumCues)
+// Lower-cased words of a sentence, by its token array: attribution runs
+// twice on a sentence (the claim tagger, then the rules), and a block that
+// did not change keeps its token arrays from one analysis to the next.
+const wordsOf = new WeakMap<ReadonlyArray<Token>, string[]>()
 const pronouns = lexicon.pronouns as Record<string, 'male' | 'female'>
 const groupPronouns: ReadonlySet<string> = new Set(lexicon.groupPronouns)
 
@@ -58,14 +66,14 @@ export function attribute(
   candidates: ReadonlyArray<Candidate>,
   resolve: (gender: 'male' | 'female') => Candidate | undefined
 ): Found {
-  const words = sentence.tokens.map((token) => token.text.toLowerCase())
+  const words = lowerWords(sentence)
   const found: Found = {}
 
   const medium = findMedium(words, sentence.tokens, candidates)
   if (medium) found.medium = medium
 
   // "According to X".
-  const phrase = findPhrase(words, lexicon.attributionPhrases)
+  const phrase = findPhrase(words, phrasesByFirst)
   if (phrase) {
     found.verb = sentence.tokens
       .slice(phrase.first, phrase.last)
@@ -154,10 +162,12 @@ export function attribute(
  */
 function findPhrase(
   words: ReadonlyArray<string>,
-  phrases: ReadonlyArray<ReadonlyArray<string>>
+  phrases: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<string>>>
 ): {first: number; last: number} | undefined {
   for (let index = 0; index < words.length; index++) {
-    for (const phrase of phrases) {
+    const starting = phrases.get(words[index])
+    if (starting === undefined) continue
+    for (const phrase of starting) {
       if (phrase.every((word, offset) => words[index + offset] === word)) {
         return {first: index, last: index + phrase.length}
       }
@@ -185,7 +195,9 @@ function findMedium(
   candidates: ReadonlyArray<Candidate>
 ): string | undefined {
   for (let index = 0; index < words.length; index++) {
-    for (const cue of lexicon.mediumCues) {
+    const starting = cuesByFirst.get(words[index])
+    if (starting === undefined) continue
+    for (const cue of starting) {
       if (!cue.every((word, offset) => words[index + offset] === word)) continue
       const at = index + cue.length
       const candidate = candidates.find((c) => c.first === at || c.first === at + 1)
@@ -200,4 +212,41 @@ function findMedium(
   }
 
   return undefined
+}
+
+/**
+ * The lower-cased words of a sentence (computed once per sentence).
+ *
+ * @param sentence
+ *   Sentence.
+ * @returns
+ *   Words.
+ */
+function lowerWords(sentence: SentenceView): string[] {
+  let words = wordsOf.get(sentence.tokens)
+  if (!words) {
+    words = sentence.tokens.map((token) => token.text.toLowerCase())
+    wordsOf.set(sentence.tokens, words)
+  }
+
+  return words
+}
+
+/**
+ * Word lists by their first word, each list in the given order.
+ *
+ * @param lists
+ *   Word lists.
+ * @returns
+ *   Map from first word to the lists it starts.
+ */
+function byFirstWord(lists: ReadonlyArray<ReadonlyArray<string>>): Map<string, Array<ReadonlyArray<string>>> {
+  const map = new Map<string, Array<ReadonlyArray<string>>>()
+  for (const list of lists) {
+    const bucket = map.get(list[0])
+    if (bucket) bucket.push(list)
+    else map.set(list[0], [list])
+  }
+
+  return map
 }

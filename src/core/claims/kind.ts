@@ -35,8 +35,9 @@
  * prediction or a reported claim: the number is what a checker verifies
  * first.
  */
+import {Lru} from '../memo.ts'
 import type {ClaimKind} from '../types.ts'
-import {lexiconMatches, lexiconWords, normalizeQuotes, tokenize, type LexiconMatch, type Token} from './features.ts'
+import {lexiconMatches, lexiconWords, normalizeQuotes, tokensOf, type LexiconMatch, type Token} from './features.ts'
 
 export type {ClaimKind}
 
@@ -182,7 +183,7 @@ function reportedCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexico
 export function explainClaimKind(sentence: string): ClaimKindResult {
   if (typeof sentence !== 'string' || sentence.trim() === '') return {kind: 'factual'}
   const text = sentence.length > MAX_CHARS ? sentence.slice(0, MAX_CHARS) : sentence
-  const tokens = tokenize(text)
+  const tokens = tokensOf(text)
   const matches = lexiconMatches(tokens)
   let cue = statisticCue(tokens, matches)
   if (cue !== undefined) return {kind: 'statistic', cue}
@@ -202,5 +203,8 @@ export function explainClaimKind(sentence: string): ClaimKindResult {
  * `quote`, `reported` or `factual` (see the precedence above).
  */
 export function claimKind(sentence: string): ClaimKind {
-  return explainClaimKind(sentence).kind
+  return kinds.get(sentence, (text) => explainClaimKind(text).kind)
 }
+
+// Kinds of sentences seen before (a document analysed again after an edit).
+const kinds = new Lru<string, ClaimKind>(16_384)

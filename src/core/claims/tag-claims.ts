@@ -84,10 +84,8 @@ export function tagClaims(
     const pronoun = found.speaker?.pronoun
     if (pronoun && found.speaker?.entity) {
       const token = sentence.tokens[pronoun.first]
-      const mention: Mention = {
-        ...spanOf(document, sentence.block, token.start, token.end),
-        pronoun: true
-      }
+      const span = spanOf(document, sentence.block, token.start, token.end)
+      const mention: Mention = {start: span.start, end: span.end, text: span.text, pronoun: true}
       byId.get(found.speaker.entity)!.mentions.push(mention)
     }
 
@@ -104,8 +102,11 @@ export function tagClaims(
     const quoted = quotePattern.test(sentence.text)
     if (score < CLAIM_THRESHOLD && !(quoted && found.speaker)) continue
 
+    const span = spanOf(document, sentence.block, sentence.start, sentence.end)
     const claim: Claim = {
-      ...spanOf(document, sentence.block, sentence.start, sentence.end),
+      start: span.start,
+      end: span.end,
+      text: span.text,
       kind: claimKind(sentence.text),
       score: Math.round(score * 1000) / 1000
     }

@@ -178,6 +178,19 @@ function inRange<T extends {start: number; end: number}>(
 }
 
 /**
+ * A token's lower-case form with typographic apostrophes made ASCII.
+ *
+ * @param text
+ *   Token text.
+ * @returns
+ *   Lower-case text.
+ */
+function lowerOf(text: string): string {
+  const lower = text.toLowerCase()
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower
+}
+
+/**
  * Build the sentence infos.
  *
  * @param document
@@ -208,10 +221,17 @@ function buildSentences(
   for (const view of document.sentences) {
     const block = view.block
     const span = toSource(block, view.start, view.end)
-    const tokens: SourceToken[] = view.tokens.map((token) => {
-      const place = toSource(block, token.start, token.end)
-      return {...place, text: token.text, lower: token.text.toLowerCase().replace(/’/g, "'")}
-    })
+    // One object of one shape per token (no intermediate span, no spread).
+    const tokens: SourceToken[] = new Array(view.tokens.length)
+    for (let index = 0; index < view.tokens.length; index++) {
+      const token = view.tokens[index]
+      tokens[index] = {
+        start: block.map[token.start],
+        end: block.ends[token.end - 1],
+        text: token.text,
+        lower: lowerOf(token.text)
+      }
+    }
 
     // Entity mentions in this sentence, as token ranges.
     while (cursor < mentions.length && mentions[cursor].start < span.start) cursor++

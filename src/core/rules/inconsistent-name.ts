@@ -56,13 +56,13 @@
  *
  *   3:63-3:71: Unexpected `20 times`, expected `25 times` as stated earlier for the same thing
  */
-import {findQuantities, sameQuantity, singular, type Quantity} from '../facts/quantity.ts'
+import {sameQuantity, singular, type Quantity} from '../facts/quantity.ts'
 import {stem} from '../facts/match.ts'
 import entityLexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {Entity} from '../types.ts'
 import type {RuleContext, SentenceInfo} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
-import {code} from './util.ts'
+import {code, quantitiesOf, SpanIndex} from './util.ts'
 
 // Titles and connectives are words, not names (“Minister” is no misspelt
 // “Ministry”).
@@ -92,54 +92,86 @@ interface Spelling {
 
 /** Report names spelled two ways. */
 function names(context: RuleContext, report: (finding: RuleFinding) => void): void {
-  const byType = new Map<string, Spelling[]>()
+  // Spellings per entity type, in order of first use.
+  const byType = new Map<string, Map<string, Spelling>>()
   const known = new Set<string>()
   for (const entity of context.result.entities) {
-    const list = byType.get(entity.type) ?? []
-    for (const spelling of spellings(entity)) {
-      known.add(spelling.word)
-      const same = list.find((item) => item.word === spelling.word)
-      if (same) same.places.push(...spelling.places)
-      else list.push(spelling)
+    let list = byType.get(entity.type)
+    if (!list) {
+      list = new Map()
+      byType.set(entity.type, list)
     }
 
-    byType.set(entity.type, list)
+    for (const spelling of spellings(entity)) {
+      known.add(spelling.word)
+      const same = list.get(spelling.word)
+      if (same) same.places.push(...spelling.places)
+      else list.set(spelling.word, spelling)
+    }
   }
 
   // Capitalised words the tagger did not take for a name (“Zaharova did
   // not…”) may still be a misspelling of one.
   const others = new Map<string, Spelling>()
-  const covered = context.result.entities.flatMap((entity) => entity.mentions)
+  const covered = new SpanIndex(context.result.entities.flatMap((entity) => entity.mentions))
   for (const sentence of context.sentences) {
     for (const token of sentence.tokens) {
-      if (!/^\p{Lu}\p{Ll}{4,}$/u.test(token.text) || known.has(token.text) || notNames.has(token.lower)) continue
-      if (covered.some((mention) => mention.start <= token.start && token.end <= mention.end)) continue
+      // (Five code points take five UTF-16 units at least.)
+      if (token.text.length < 5 || !/^\p{Lu}\p{Ll}{4,}$/u.test(token.text)) continue
+      if (known.has(token.text) || notNames.has(token.lower)) continue
+      if (covered.covers(token.start, token.end)) continue
       const spelling = others.get(token.text) ?? {word: token.text, places: []}
       spelling.places.push({start: token.start, end: token.end})
       others.set(token.text, spelling)
     }
   }
 
+  // Two words are variants only when they start with the same character:
+  // compare each word with the words of its first character only (in the
+  // same order as all of them, so the same pair is found first).
+  const otherBuckets = bucketByFirst([...others.values()])
   const reported = new Set<Spelling>()
-  for (const list of byType.values()) {
-    for (const [index, a] of list.entries()) {
-      for (const b of [...list.slice(index + 1), ...others.values()]) {
-        if (!variants(a.word, b.word)) continue
-        const [common, rare] = b.places.length > a.places.length ? [b, a] : [a, b]
-        if (reported.has(rare)) continue
-        reported.add(rare)
-        for (const place of rare.places) {
-          report({
-            ...place,
-            actual: rare.word,
-            expected: [common.word],
-            reason: `Unexpected spelling ${code(rare.word)}, expected ${code(common.word)} as elsewhere in the article`,
-            related: {...common.places[0], reason: `Spelled ${code(common.word)} here`}
-          })
-        }
-      }
+  const visit = (a: Spelling, b: Spelling) => {
+    if (!variants(a.word, b.word)) return
+    const [common, rare] = b.places.length > a.places.length ? [b, a] : [a, b]
+    if (reported.has(rare)) return
+    reported.add(rare)
+    for (const place of rare.places) {
+      report({
+        ...place,
+        actual: rare.word,
+        expected: [common.word],
+        reason: `Unexpected spelling ${code(rare.word)}, expected ${code(common.word)} as elsewhere in the article`,
+        related: {...common.places[0], reason: `Spelled ${code(common.word)} here`}
+      })
     }
   }
+
+  for (const map of byType.values()) {
+    const list = [...map.values()]
+    const buckets = bucketByFirst(list)
+    // Position of each spelling in its bucket: the later ones follow it in `list` too.
+    const seen = new Map<string, number>()
+    for (const a of list) {
+      const bucket = buckets.get(a.word[0])!
+      const at = seen.get(a.word[0]) ?? 0
+      seen.set(a.word[0], at + 1)
+      for (let index = at + 1; index < bucket.length; index++) visit(a, bucket[index])
+      for (const b of otherBuckets.get(a.word[0]) ?? []) visit(a, b)
+    }
+  }
+}
+
+/** Spellings grouped by their first UTF-16 unit, in order. */
+function bucketByFirst(list: ReadonlyArray<Spelling>): Map<string, Spelling[]> {
+  const buckets = new Map<string, Spelling[]>()
+  for (const spelling of list) {
+    const bucket = buckets.get(spelling.word[0])
+    if (bucket) bucket.push(spelling)
+    else buckets.set(spelling.word[0], [spelling])
+  }
+
+  return buckets
 }
 
 /** Name words of an entity with their places. */
@@ -208,7 +240,7 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
         .map((m) => m.entity.id)
     )
     if (actors.size === 0) continue
-    for (const quantity of findQuantities(tokens)) {
+    for (const quantity of quantitiesOf(sentence)) {
       const what = quantity.noun ? singular(quantity.noun) : quantity.unit
       if (!what || quantity.year) continue
       let at = quantity.first - 1
@@ -226,7 +258,7 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
       const earlier = list.slice(-16).find(
         (other) =>
           other.sentence !== sentence &&
-          [...other.actors].some((actor) => actors.has(actor)) &&
+          shareActor(other.actors, actors) &&
           !sameQuantity(other.quantity, quantity) &&
           !datesDiffer(context, other.sentence, sentence)
       )
@@ -244,6 +276,12 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
       })
     }
   }
+}
+
+/** Whether two sets of entity ids have one in common. */
+function shareActor(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const actor of a) if (b.has(actor)) return true
+  return false
 }
 
 /** Whether two sentences give different concrete dates. */

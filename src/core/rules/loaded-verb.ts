@@ -51,7 +51,7 @@
 import type {SourceToken} from './context.ts'
 import lexicon from './data/loaded-verbs.json' with {type: 'json'}
 import type {Rule} from './rule.ts'
-import {code, indexPhrases, longestPhraseAt, matchCase, phraseAt} from './util.ts'
+import {code, indexPhrases, longestPhraseAt, matchCase, phraseAt, SpanIndex} from './util.ts'
 
 /** A loaded verb form. */
 interface Form {
@@ -71,9 +71,10 @@ const rule: Rule = {
   id: 'loaded-verb',
   severity: 'warning',
   check(context, report) {
-    const mentions = context.result.entities.flatMap((entity) => entity.mentions)
+    let mentions: SpanIndex | undefined
     const isName = (token: SourceToken) =>
-      mentions.some((mention) => mention.end === token.end) || /^\p{Lu}\p{Ll}/u.test(token.text)
+      (mentions ??= new SpanIndex(context.result.entities.flatMap((entity) => entity.mentions))).endsAt(token.end) ||
+      /^\p{Lu}\p{Ll}/u.test(token.text)
 
     for (const sentence of context.sentences) {
       const tokens = sentence.tokens

@@ -44,7 +44,7 @@
 import {toSource} from '../prose.ts'
 import type {SentenceInfo} from './context.ts'
 import type {Rule} from './rule.ts'
-import {code} from './util.ts'
+import {code, SpanIndex} from './util.ts'
 
 const quotation = /[“"«]([^“”"«»\n]+)[”"»]/g
 const word = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
@@ -60,9 +60,7 @@ const rule: Rule = {
       byBlock.set(sentence.view.block, list)
     }
 
-    const people = context.result.entities
-      .filter((entity) => entity.type === 'PER' || entity.type === 'ORG')
-      .flatMap((entity) => entity.mentions)
+    let people: SpanIndex | undefined
 
     for (const [block, sentences] of byBlock) {
       if (block.kind === 'heading') continue
@@ -82,7 +80,11 @@ const rule: Rule = {
         const before = block.text.slice(sentences[index].view.start, from)
         if (
           /:\s*$/.test(before) &&
-          people.some((mention) => mention.start >= sentences[index].start && mention.end <= span.start)
+          (people ??= new SpanIndex(
+            context.result.entities
+              .filter((entity) => entity.type === 'PER' || entity.type === 'ORG')
+              .flatMap((entity) => entity.mentions)
+          )).within(sentences[index].start, span.start)
         ) {
           continue
         }

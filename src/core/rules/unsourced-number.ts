@@ -46,9 +46,8 @@
  *   1:42-1:61: Unexpected number `thousands of people` with no source, expected an attribution (“according to …”) or a link
  *   3:21-3:29: Unexpected number `25 times` with no source, expected an attribution (“according to …”) or a link
  */
-import {findQuantities} from '../facts/quantity.ts'
 import type {Rule} from './rule.ts'
-import {code, overlaps} from './util.ts'
+import {code, quantitiesOf, SpanIndex} from './util.ts'
 
 // Words before a number that make it part of a name or a reference.
 const labels: ReadonlySet<string> = new Set([
@@ -61,15 +60,15 @@ const rule: Rule = {
   id: 'unsourced-number',
   severity: 'warning',
   check(context, report) {
-    const dates = context.result.dates
+    const dates = new SpanIndex(context.result.dates)
     for (const sentence of context.sentences) {
       if (sentence.speaker || sentence.cited || sentence.heading || sentence.table) continue
       const tokens = sentence.tokens
-      for (const quantity of findQuantities(tokens)) {
+      for (const quantity of quantitiesOf(sentence)) {
         if (quantity.year) continue
         const start = tokens[quantity.first].start
         const end = tokens[quantity.last - 1].end
-        if (dates.some((date) => overlaps(date, {start, end}))) continue
+        if (dates.overlaps(start, end)) continue
         const before = tokens[quantity.first - 1]
         if (before && (labels.has(before.lower) || (/^\p{Lu}/u.test(before.text) && quantity.first > 1 && !quantity.unit))) {
           continue

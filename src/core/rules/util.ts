@@ -2,7 +2,33 @@
  * Small helpers the rules share: phrase matching over tokens and message
  * formatting.
  */
-import type {SourceToken} from './context.ts'
+import {findQuantities, type Quantity} from '../facts/quantity.ts'
+import type {SourceToken, SentenceInfo} from './context.ts'
+
+// By the sentence's prose tokens (`view.tokens`): the same array for a block
+// that did not change since the last analysis, so they are found once.
+const quantities = new WeakMap<object, ReadonlyArray<Quantity>>()
+
+/**
+ * The quantities of a sentence (`findQuantities` over its tokens), found
+ * once for all the rules that read them, and kept while the block is.
+ *
+ * @param sentence
+ *   Sentence.
+ * @returns
+ *   Quantities in order (token indexes; shared: do not change them).
+ */
+export function quantitiesOf(sentence: SentenceInfo): ReadonlyArray<Quantity> {
+  const key = sentence.view.tokens
+  let found = quantities.get(key)
+  if (!found) {
+    // Only the token texts matter, the same in both token arrays.
+    found = findQuantities(sentence.tokens)
+    quantities.set(key, found)
+  }
+
+  return found
+}
 
 /**
  * Whether a phrase (lower-case words) starts at a token.
@@ -21,7 +47,15 @@ export function phraseAt(
   index: number,
   words: ReadonlyArray<string>
 ): boolean {
-  return words.every((word, offset) => tokens[index + offset]?.lower === word)
+  if (index < 0 || index + words.length > tokens.length) {
+    return words.every((word, offset) => tokens[index + offset]?.lower === word)
+  }
+
+  for (let offset = 0; offset < words.length; offset++) {
+    if (tokens[index + offset].lower !== words[offset]) return false
+  }
+
+  return true
 }
 
 /**
@@ -62,11 +96,135 @@ export function longestPhraseAt(
   index: number,
   phrases: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<string>>>
 ): number {
-  for (const words of phrases.get(tokens[index].lower) ?? []) {
+  const candidates = phrases.get(tokens[index].lower)
+  if (candidates === undefined) return 0
+  for (const words of candidates) {
     if (phraseAt(tokens, index, words)) return words.length
   }
 
   return 0
+}
+
+/**
+ * Spans (entity mentions, dates) indexed for containment and overlap
+ * queries in logarithmic time, where a rule would otherwise scan every span
+ * for every token: sorted by start, with the largest end so far.
+ */
+export class SpanIndex {
+  readonly #starts: Float64Array
+  readonly #ends: Float64Array
+  /** Largest end of the spans up to each index. */
+  readonly #maxEnds: Float64Array
+
+  /**
+   * @param spans
+   *   Spans, in any order.
+   */
+  constructor(spans: ReadonlyArray<{start: number; end: number}>) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start)
+    this.#starts = new Float64Array(sorted.length)
+    this.#ends = new Float64Array(sorted.length)
+    this.#maxEnds = new Float64Array(sorted.length)
+    let max = -Infinity
+    for (const [index, span] of sorted.entries()) {
+      this.#starts[index] = span.start
+      this.#ends[index] = span.end
+      max = Math.max(max, span.end)
+      this.#maxEnds[index] = max
+    }
+  }
+
+  /** Index of the first span whose start is greater than `at` (all below start at or before it). */
+  #after(at: number): number {
+    let low = 0
+    let high = this.#starts.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.#starts[middle] <= at) low = middle + 1
+      else high = middle
+    }
+
+    return low
+  }
+
+  /**
+   * Whether a span covers `[start, end)`: `span.start <= start && end <= span.end`.
+   *
+   * @param start
+   *   Start.
+   * @param end
+   *   End.
+   * @returns
+   *   Whether one does.
+   */
+  covers(start: number, end: number): boolean {
+    const last = this.#after(start) - 1
+    return last >= 0 && this.#maxEnds[last] >= end
+  }
+
+  /**
+   * Whether a span lies inside `[start, end]`: `start <= span.start && span.end <= end`.
+   *
+   * @param start
+   *   Start.
+   * @param end
+   *   End.
+   * @returns
+   *   Whether one does.
+   */
+  within(start: number, end: number): boolean {
+    // First span starting at or after `start`.
+    let low = 0
+    let high = this.#starts.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.#starts[middle] < start) low = middle + 1
+      else high = middle
+    }
+
+    for (let index = low; index < this.#starts.length && this.#starts[index] <= end; index++) {
+      if (this.#ends[index] <= end) return true
+    }
+
+    return false
+  }
+
+  /**
+   * Whether a span overlaps `[start, end)`: `span.start < end && start < span.end`.
+   *
+   * @param start
+   *   Start.
+   * @param end
+   *   End.
+   * @returns
+   *   Whether one does.
+   */
+  overlaps(start: number, end: number): boolean {
+    // Spans starting before `end`: indexes below the first start >= end.
+    let low = 0
+    let high = this.#starts.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.#starts[middle] < end) low = middle + 1
+      else high = middle
+    }
+
+    return low > 0 && this.#maxEnds[low - 1] > start
+  }
+
+  /**
+   * Whether a span ends exactly at `end`.
+   *
+   * @param end
+   *   End.
+   * @returns
+   *   Whether one does.
+   */
+  endsAt(end: number): boolean {
+    return (this.#endSet ??= new Set(this.#ends)).has(end)
+  }
+
+  #endSet: Set<number> | undefined
 }
 
 /**

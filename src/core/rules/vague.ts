@@ -6,7 +6,7 @@
  */
 import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
 import lexicon from './data/vague-sources.json' with {type: 'json'}
-import {phraseAt} from './util.ts'
+import {phraseAt, SpanIndex} from './util.ts'
 
 /** A vague speaker phrase. */
 export interface VagueSource {
@@ -47,12 +47,14 @@ export function vagueSources(context: RuleContext): VagueSource[] {
 
 /** Find the vague sources of a document. */
 function find(context: RuleContext): VagueSource[] {
-  const named = context.result.entities
-    .filter((entity) => entity.type === 'ORG' || entity.type === 'PER')
-    .flatMap((entity) => entity.mentions)
-  const mentions = context.result.entities.flatMap((entity) => entity.mentions)
+  const named = new SpanIndex(
+    context.result.entities
+      .filter((entity) => entity.type === 'ORG' || entity.type === 'PER')
+      .flatMap((entity) => entity.mentions)
+  )
+  let mentions: SpanIndex | undefined
   const inMention = (token: SourceToken) =>
-    mentions.some((mention) => mention.start <= token.start && token.end <= mention.end)
+    (mentions ??= new SpanIndex(context.result.entities.flatMap((entity) => entity.mentions))).covers(token.start, token.end)
   const list: VagueSource[] = []
 
   for (const sentence of context.sentences) {
@@ -70,7 +72,7 @@ function find(context: RuleContext): VagueSource[] {
       if (!attributed || namesFollow(sentence, index)) continue
       const start = tokens[first].start
       const end = tokens[index].end
-      if (named.some((mention) => mention.start >= start && mention.end <= end)) continue
+      if (named.within(start, end)) continue
       list.push({sentence, start, end})
     }
   }

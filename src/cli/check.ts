@@ -1,0 +1,293 @@
+/**
+ * `newsmark check` over many files on several threads.
+ *
+ * The main thread analyses files too; each worker (`node:worker_threads`,
+ * the CLI bundle itself started again with `workerData.newsmarkCheck`)
+ * takes the next files from one queue, so a slow file does not hold the
+ * others up. A file's outcome (its messages, or the one-line error) comes
+ * back as plain data and is put at the file's index, and the report is made
+ * once every file is done: the output is the same, byte for byte, whatever
+ * the number of threads and whichever finished first.
+ */
+import os from 'node:os'
+import path from 'node:path'
+import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
+import {VFileMessage} from 'vfile-message'
+import {analyzeSync, setAnalysisCache} from '../core/analyze.ts'
+import {loadConfigSync} from '../core/config/node.ts'
+import {ConfigError} from '../core/config/validate.ts'
+import {FactsError} from '../core/facts/parse.ts'
+import type {Options} from '../core/options.ts'
+import {InputError, readMarkdown} from './read.ts'
+import type {ReportFile, ReportMessage} from './report.ts'
+
+/** What every thread needs to check a file. */
+export interface CheckSettings {
+  /** Largest file size in bytes. */
+  maxSize: number
+  /** Options from the command line (reference date). */
+  analyzeOptions: Options
+}
+
+/** The outcome of checking one file: its messages, or an error line. */
+export type CheckOutcome = {file: ReportFile} | {error: string}
+
+/** A message as plain data (structured-clone safe). */
+type MessageData = Record<string, unknown>
+
+/** Files in flight per worker: enough that it never waits for the main thread. */
+const depth = 4
+
+/**
+ * Threads to use when `--jobs` is not given: one per core, but no more than
+ * one per 200 KB of input (starting a worker costs about a second of CPU:
+ * loading the bundle and its models).
+ *
+ * @param files
+ *   Number of files.
+ * @param bytes
+ *   Their total size.
+ * @returns
+ *   Threads.
+ */
+export function defaultJobs(files: number, bytes: number): number {
+  return Math.max(1, Math.min(os.availableParallelism(), files, Math.floor(bytes / 200_000)))
+}
+
+/**
+ * Check files on `jobs` threads (the main thread and `jobs - 1` workers).
+ *
+ * @param names
+ *   File paths.
+ * @param settings
+ *   Settings.
+ * @param jobs
+ *   Threads.
+ * @param entry
+ *   URL of the CLI module, which the workers run.
+ * @returns
+ *   One outcome per file, in the order of `names`.
+ */
+export async function checkFiles(
+  names: ReadonlyArray<string>,
+  settings: CheckSettings,
+  jobs: number,
+  entry: string
+): Promise<CheckOutcome[]> {
+  const outcomes: CheckOutcome[] = new Array(names.length)
+  const workers = Math.min(jobs, names.length) - 1
+  if (workers <= 0) {
+    for (let index = 0; index < names.length; index++) outcomes[index] = await checkFile(names[index], settings)
+    return outcomes
+  }
+
+  let next = 0
+  let done = 0
+  // Files whose worker died: the main thread takes them again.
+  const retry: number[] = []
+  let wake: (() => void) | undefined
+  const pool: Worker[] = []
+
+  const finish = (index: number, outcome: CheckOutcome) => {
+    outcomes[index] = outcome
+    done++
+    wake?.()
+  }
+
+  for (let count = 0; count < workers; count++) {
+    const worker = startWorker(entry, settings)
+    const inFlight = new Set<number>()
+    let alive = true
+    const feed = () => {
+      while (alive && inFlight.size < depth && next < names.length) {
+        const index = next++
+        inFlight.add(index)
+        worker.postMessage({index, name: names[index]})
+      }
+    }
+
+    const lost = () => {
+      alive = false
+      retry.push(...inFlight)
+      inFlight.clear()
+      wake?.()
+    }
+
+    worker.on('message', ({index, outcome}: {index: number; outcome: CheckOutcome}) => {
+      inFlight.delete(index)
+      feed()
+      finish(index, outcome)
+    })
+    worker.on('error', lost)
+    worker.on('exit', lost)
+    pool.push(worker)
+    feed()
+  }
+
+  try {
+    while (done < names.length) {
+      const index = retry.length > 0 ? retry.shift() : next < names.length ? next++ : undefined
+      if (index === undefined) {
+        // Everything is handed out: wait for the workers.
+        await new Promise<void>((resolve) => {
+          wake = resolve
+        })
+        wake = undefined
+        continue
+      }
+
+      finish(index, await checkFile(names[index], settings))
+      // Let the workers' results (and their requests for more) in.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()))
+  }
+
+  return outcomes
+}
+
+/**
+ * Start a worker that runs `entry` (the CLI): the bundle as it is, or the
+ * TypeScript source through tsx when the CLI runs from `src/`.
+ *
+ * @param entry
+ *   URL of the CLI module.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Worker.
+ */
+function startWorker(entry: string, settings: CheckSettings): Worker {
+  const data = {newsmarkCheck: true, settings}
+  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), {workerData: data})
+  // Loader hooks of the main thread do not reach a worker's entry module.
+  const code = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`
+  return new Worker(code, {eval: true, workerData: data})
+}
+
+/**
+ * Whether this thread is a check worker (the CLI module then serves files
+ * instead of running the command line).
+ *
+ * @returns
+ *   Whether it is.
+ */
+export function isCheckWorker(): boolean {
+  return !isMainThread && Boolean(workerData?.newsmarkCheck)
+}
+
+/** Serve files to the main thread until it terminates this worker. */
+export function serveCheckWorker(): void {
+  const settings = workerData.settings as CheckSettings
+  parentPort!.on('message', async ({index, name}: {index: number; name: string}) => {
+    const outcome = await checkFile(name, settings)
+    parentPort!.postMessage({index, outcome})
+  })
+}
+
+/**
+ * Check one file: read it, load its configuration and analyse it.
+ *
+ * @param name
+ *   File path.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Its messages (plain data), or the line to report.
+ */
+export async function checkFile(name: string, settings: CheckSettings): Promise<CheckOutcome> {
+  // Articles share no text: keeping sentences between them only costs memory.
+  setAnalysisCache(false)
+  try {
+    const file = analyzeSync(await readMarkdown(name, settings.maxSize), optionsFor(name, settings))
+    return {file: {path: file.path, messages: file.messages.map((message) => toData(message) as ReportMessage)}}
+  } catch (error) {
+    return {error: errorLine(error)}
+  }
+}
+
+// Configuration per folder: an article's `.newsmarkrc` and fact base are
+// found upwards from its folder, so every file of a folder shares them
+// (and a folder of 10,000 articles reads and parses them once).
+const configs = new Map<string, {options: Options} | {error: unknown}>()
+
+/**
+ * The options of one article: the command line's, its `.newsmarkrc`
+ * severities and its fact base.
+ *
+ * @param name
+ *   File path.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Options.
+ * @throws
+ *   The configuration's error.
+ */
+function optionsFor(name: string, settings: CheckSettings): Options {
+  const folder = path.dirname(path.resolve(name))
+  let config = configs.get(folder)
+  if (!config) {
+    try {
+      const {settings: loaded} = loadConfigSync(path.join(folder, path.basename(name)))
+      config = {
+        options: {...settings.analyzeOptions, rules: loaded.severities, ...(loaded.facts ? {facts: loaded.facts} : {})}
+      }
+    } catch (error) {
+      config = {error}
+    }
+
+    configs.set(folder, config)
+  }
+
+  if ('error' in config) throw config.error
+  return config.options
+}
+
+/**
+ * The line `newsmark` prints for a file it could not check.
+ *
+ * @param error
+ *   Error.
+ * @returns
+ *   Line (with its newline).
+ */
+export function errorLine(error: unknown): string {
+  if (error instanceof InputError || error instanceof ConfigError || error instanceof FactsError) {
+    return `newsmark: ${error.message}\n`
+  }
+
+  const reason = error instanceof Error ? error.message : String(error)
+  return `newsmark: unexpected error: ${reason}\n`
+}
+
+/**
+ * A message as plain data: every own field, its cause too (an error keeps
+ * its name, message and stack, which is what the report shows).
+ *
+ * @param value
+ *   Message or cause.
+ * @returns
+ *   Data.
+ */
+function toData(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (value instanceof VFileMessage) {
+    const data: MessageData = {}
+    for (const key of Object.getOwnPropertyNames(value)) {
+      const field = (value as unknown as Record<string, unknown>)[key]
+      data[key] = key === 'cause' ? toData(field) : key === 'ancestors' ? undefined : field
+    }
+
+    return data
+  }
+
+  if (value instanceof Error) {
+    const data: MessageData = {name: value.name, message: value.message, stack: value.stack}
+    if (value.cause !== undefined) data.cause = toData(value.cause)
+    return data
+  }
+
+  return structuredClone(value)
+}

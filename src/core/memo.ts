@@ -1,0 +1,85 @@
+/**
+ * Per-process memory of work that is a pure function of a text: the tokens
+ * and sentences of a prose block, the check-worthiness score and the kind of
+ * a sentence. Analysing a document again after a small edit (the editor,
+ * on every keystroke) then redoes this work only for the blocks and
+ * sentences that changed.
+ *
+ * Each cache is a bounded LRU keyed by the text; values are shared between
+ * analyses and never changed. `clearAnalysisCache` empties them (benchmarks
+ * of a cold analysis), `setAnalysisCache(false)` turns them off (the CLI,
+ * whose files share no text).
+ */
+
+/** A bounded least-recently-used map. */
+export class Lru<K, V> {
+  readonly #map = new Map<K, V>()
+  readonly #size: number
+
+  /**
+   * @param size
+   *   Most entries kept.
+   */
+  constructor(size: number) {
+    this.#size = size
+    caches.push(this as Lru<unknown, unknown>)
+  }
+
+  /**
+   * The value of a key, computed (and kept) when missing.
+   *
+   * @param key
+   *   Key.
+   * @param compute
+   *   Computes the value.
+   * @returns
+   *   Value.
+   */
+  get(key: K, compute: (key: K) => V): V {
+    if (!enabled) return compute(key)
+    const map = this.#map
+    let value = map.get(key)
+    if (value !== undefined || map.has(key)) {
+      // Most recently used last.
+      map.delete(key)
+      map.set(key, value as V)
+      return value as V
+    }
+
+    value = compute(key)
+    map.set(key, value)
+    if (map.size > this.#size) map.delete(map.keys().next().value as K)
+    return value
+  }
+
+  /** Number of entries. */
+  get size(): number {
+    return this.#map.size
+  }
+
+  /** Forget every entry. */
+  clear(): void {
+    this.#map.clear()
+  }
+}
+
+const caches: Array<Lru<unknown, unknown>> = []
+let enabled = true
+
+/**
+ * Forget what the analysis caches hold (the next analysis starts cold).
+ */
+export function clearAnalysisCache(): void {
+  for (const cache of caches) cache.clear()
+}
+
+/**
+ * Turn the analysis caches on (the default) or off (and empty them).
+ *
+ * @param value
+ *   Whether to keep results between analyses.
+ */
+export function setAnalysisCache(value: boolean): void {
+  enabled = value
+  if (!value) clearAnalysisCache()
+}

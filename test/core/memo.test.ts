@@ -1,0 +1,66 @@
+/**
+ * The per-process analysis cache: bounded, and invisible in the results
+ * (an edited document analysed with what the cache kept from the original
+ * gives exactly what a cold analysis gives).
+ */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import test from 'node:test'
+import {analyzeSync, clearAnalysisCache, setAnalysisCache} from '../../src/core/analyze.ts'
+import {Lru} from '../../src/core/memo.ts'
+
+const example = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
+
+function snapshot(text: string) {
+  const file = analyzeSync(text)
+  return {
+    data: file.data.newsmark,
+    messages: file.messages.map((message) => ({
+      reason: message.reason,
+      ruleId: message.ruleId,
+      place: message.place,
+      fatal: message.fatal,
+      expected: message.expected,
+      actual: message.actual
+    }))
+  }
+}
+
+test('memo: an LRU keeps the most recently used entries', () => {
+  const lru = new Lru<string, number>(2)
+  let computed = 0
+  const get = (key: string) => lru.get(key, (k) => (computed++, k.length))
+  get('a')
+  get('bb')
+  get('a')
+  get('ccc')
+  assert.equal(lru.size, 2)
+  assert.equal(computed, 3)
+  get('a')
+  assert.equal(computed, 3, '`a` was used last: kept')
+  get('bb')
+  assert.equal(computed, 4, '`bb` was the oldest: dropped')
+})
+
+test('memo: an edit analysed with the cache gives the cold result', () => {
+  const edits = [
+    (text: string) => text.replace('25 times', '26 times'),
+    (text: string) => text.replace('he said the decision', 'he claimed the decision'),
+    (text: string) => text.replace(/\n\n/, '\n\nA new paragraph: output rose 40 percent last week.\n\n'),
+    (text: string) => text.replace('Poland', 'Finland')
+  ]
+  try {
+    for (const edit of edits) {
+      setAnalysisCache(true)
+      clearAnalysisCache()
+      snapshot(example)
+      const edited = edit(example)
+      assert.notEqual(edited, example)
+      const warm = snapshot(edited)
+      setAnalysisCache(false)
+      assert.deepEqual(warm, snapshot(edited))
+    }
+  } finally {
+    setAnalysisCache(true)
+  }
+})

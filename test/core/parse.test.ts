@@ -1,0 +1,64 @@
+/**
+ * The parser `analyzeSync` picks: without the characters a GFM table or a
+ * literal autolink needs, GFM without those two constructs gives the same
+ * tree as the full `createProcessor()`.
+ */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import test from 'node:test'
+import fc from 'fast-check'
+import {analyzeSync, createPlainProcessor, createProcessor, needsFullGfm} from '../../src/core/analyze.ts'
+
+const full = createProcessor()
+const plain = createPlainProcessor()
+
+const samples = [
+  fs.readFileSync('examples/poland-ottawa.md', 'utf8'),
+  ...fs
+    .readdirSync('test/fixtures')
+    .map((name) => path.join('test/fixtures', name, 'input.md'))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => fs.readFileSync(file, 'utf8')),
+  '---\ndate: 2026-01-16\n---\n\n# Title\n\nSetext\n======\n\nPara *em* **strong** ~~struck~~ ~one~ `code` <b>html</b>\\\nbreak  \nhard.\n',
+  '- [ ] task\n- [x] done\n  - nested\n\n  lazy\ncontinuation\n\n1. one\n2) two\n\n> quote\n> > nested\nlazy\n',
+  'Footnote[^1] and [ref][r] and [collapsed][] and [shortcut].\n\n[^1]: The note.\n    Indented.\n\n[r]: /url "title"\n[shortcut]: </a b>\n',
+  '```js\nconst a = 1 | 2\n```\n\n    indented code\n\n<div>\n*not* parsed\n</div>\n\n:::note{.x}\n:person[Ana]{role=y} text ::leaf\n:::\n',
+  'Tabs\tand\u00a0spaces, CRLF\r\nlines\r\n\r\nand astral 𝒳 😀 “quotes” — dashes – … and &amp; &#35; &copy; entities.\n',
+  '* a\n* b\n\n+ c\n\n***\n\n___\n\nText with trailing spaces   \n\\# not a heading \\* nor emphasis\n'
+]
+
+test('parse: the plain parser gives the full tree where no table or autolink can be', () => {
+  for (const sample of samples) {
+    const text = sample.replace(/[|@]/g, '/').replace(/www\./gi, 'w.').replace(/:\/\//g, ':/').replace(/:-|-:/g, '- ')
+    assert.equal(needsFullGfm(text), false)
+    assert.deepEqual(plain.parse(text), full.parse(text))
+  }
+})
+
+test('parse: the same tree on random Markdown without | @ www. :// :- -:', () => {
+  const pieces = [
+    '\n', '\n\n', '\r\n', ' ', '  ', '    ', '\t', '- ', '* ', '+ ', '1. ', '2) ', '> ', '# ', '## ', '=====', '---', '***',
+    '```', '~~~', '~', '~~', '*', '**', '_', '__', '`', '[', ']', '(', ')', '[^1]', '[^1]: ', '[x] ', '[ ] ', '<', '>',
+    '</div>', '<div>', '\\', '&amp;', '&#35;', ':::', ':x[', ']{a=b}', 'word', 'Poland', '“', '”', '"', "'", '😀', 'é',
+    ':', '.', 'www', 'http', '/', '-', '=', '!', '[a]: /u', '![i](/p)', '[l](/x "t")', ' - ', '--', '- -', ': ', ' :'
+  ]
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+      const text = parts.join('')
+      fc.pre(!needsFullGfm(text))
+      assert.deepEqual(plain.parse(text), full.parse(text))
+    }),
+    {numRuns: 400}
+  )
+})
+
+test('parse: a table or an autolink still gets the full GFM parser', () => {
+  const table = analyzeSync('| Country | Year |\n| --- | --- |\n| Poland | 1997 |\n\nMail press@example.org or see www.example.org.\n')
+  assert.ok(needsFullGfm(String(table.value)))
+  const data = table.data.newsmark!
+  assert.ok(data.dates.some((date) => date.text === '1997'))
+  // The autolinks are not prose: no entity or date inside them.
+  assert.ok(data.entities.every((entity) => entity.mentions.every((mention) => !/example/.test(mention.text))))
+  for (const value of ['a|b', 'x@y', 'WWW.x', 'https://x', 'a\n:-', 'a\n-:']) assert.equal(needsFullGfm(value), true, value)
+})

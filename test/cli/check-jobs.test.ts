@@ -4,23 +4,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import test from 'node:test'
+import {mulberry32 as random} from '../../src/core/ml/linear.ts'
 
 const cli = path.resolve('dist/cli.mjs')
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-jobs-'))
 const folder = path.join(temp, 'articles')
 const example = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
-
-/** Seeded PRNG (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const countries = ['Finland', 'Latvia', 'Romania', 'Norway', 'Czechia', 'Moldova', 'Georgia', 'Sweden']
 const people = ['Anna Nowak', 'Jonas Petrauskas', 'Ilze Ozols', 'Mikko Virtanen', 'Elena Popescu']

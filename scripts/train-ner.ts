@@ -40,6 +40,7 @@ import {
   documentCasing,
   documentLabels,
   nonLocalFeatures,
+  stackFeatures,
   staticFeatures,
   viewSentence,
   type SentenceView
@@ -198,8 +199,13 @@ function trainModel(documents: ReadonlyArray<Prepared>): NerModel {
     const tags = predicted.get(document)!
     const counts = documentLabels(document.views, tags)
     return document.views.map((view, sentence) => {
-      const extra = nonLocalFeatures(view, tags[sentence], counts)
-      return document.statics[sentence].map((list, index) => list.concat(extra[index]))
+      const own = tags[sentence]
+      const extra = nonLocalFeatures(view, own, counts)
+      return document.statics[sentence].map((list, index) => [
+        ...list,
+        ...stackFeatures(own[index - 1] ?? '-START-', own[index], own[index + 1] ?? '-END-'),
+        ...extra[index]
+      ])
     })
   })
   return pack([first, second])

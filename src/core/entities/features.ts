@@ -14,9 +14,32 @@ export interface SentenceView {
   words: ReadonlyArray<string>
   lower: ReadonlyArray<string>
   shapes: ReadonlyArray<string>
+  /** What each word gives the features of itself and its neighbours. */
+  info: ReadonlyArray<WordInfo>
   /** Whether the sentence is all caps (a headline). */
   upper: boolean
 }
+
+/**
+ * A word's own features and the features it gives its neighbours, built
+ * once per word (and kept, so that the same strings, whose hashes are
+ * known, are looked up each time).
+ */
+interface WordInfo {
+  low: string
+  form: string
+  /** Its own features (form, shape, affixes, gazetteers). */
+  own: ReadonlyArray<string>
+  /** `w-1=…`, `w-2=…`, `w+1=…`, `w+2=…`, `s-1=…`, `s+1=…` of it. */
+  before: string
+  before2: string
+  after: string
+  after2: string
+  shapeBefore: string
+  shapeAfter: string
+}
+
+const infoCache = new Map<string, WordInfo>()
 
 /**
  * Prepare a sentence for feature extraction.
@@ -28,12 +51,45 @@ export interface SentenceView {
  */
 export function viewSentence(words: ReadonlyArray<string>): SentenceView {
   const normal = words.map((word) => word.replace(/’/g, "'"))
+  const info = normal.map((word) => wordInfo(word))
   return {
     words: normal,
-    lower: normal.map((word) => word.toLowerCase()),
-    shapes: normal.map((word) => cachedShape(word)),
+    lower: info.map((word) => word.low),
+    shapes: info.map((word) => word.form),
+    info,
     upper: normal.every((word) => word === word.toUpperCase())
   }
+}
+
+/**
+ * What a word gives the features, cached.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Info.
+ */
+function wordInfo(word: string): WordInfo {
+  let info = infoCache.get(word)
+  if (!info) {
+    if (infoCache.size > 100_000) infoCache.clear()
+    const low = word.toLowerCase()
+    const form = cachedShape(word)
+    info = {
+      low,
+      form,
+      own: wordFeatures(word, low, form),
+      before: 'w-1=' + low,
+      before2: 'w-2=' + low,
+      after: 'w+1=' + low,
+      after2: 'w+2=' + low,
+      shapeBefore: 's-1=' + form,
+      shapeAfter: 's+1=' + form
+    }
+    infoCache.set(word, info)
+  }
+
+  return info
 }
 
 /**
@@ -92,27 +148,24 @@ export function staticFeatures(
   index: number,
   casing: DocumentCasing
 ): string[] {
-  const {words, lower, shapes} = view
-  const word = words[index]
+  const {words, lower, shapes, info} = view
   const low = lower[index]
   const form = shapes[index]
   const before = index > 0 ? lower[index - 1] : '-START-'
-  const before2 = index > 1 ? lower[index - 2] : '-START-'
   const after = index + 1 < words.length ? lower[index + 1] : '-END-'
-  const after2 = index + 2 < words.length ? lower[index + 2] : '-END-'
   const shapeBefore = index > 0 ? shapes[index - 1] : '-START-'
   const shapeAfter = index + 1 < words.length ? shapes[index + 1] : '-END-'
   const upperLine = view.upper
   const cased = casing.get(low) ?? '?'
 
   const result = [
-    ...wordFeatures(word, low, form),
-    'w-1=' + before,
-    'w-2=' + before2,
-    'w+1=' + after,
-    'w+2=' + after2,
-    's-1=' + shapeBefore,
-    's+1=' + shapeAfter,
+    ...info[index].own,
+    index > 0 ? info[index - 1].before : 'w-1=-START-',
+    index > 1 ? info[index - 2].before2 : 'w-2=-START-',
+    index + 1 < words.length ? info[index + 1].after : 'w+1=-END-',
+    index + 2 < words.length ? info[index + 2].after2 : 'w+2=-END-',
+    index > 0 ? info[index - 1].shapeBefore : 's-1=-START-',
+    index + 1 < words.length ? info[index + 1].shapeAfter : 's+1=-END-',
     's-1s+1=' + shapeBefore + '|' + form + '|' + shapeAfter,
     'w-1w=' + before + '|' + low,
     'ww+1=' + low + '|' + after,
@@ -149,9 +202,42 @@ export function tagFeatures(
   previous: string,
   previous2: string
 ): string[] {
+  return [...tagPairFeatures(previous, previous2), ...tagWordFeatures(view, index, previous)]
+}
+
+/**
+ * The tag features that depend on the tags alone (the same for every
+ * word).
+ *
+ * @param previous
+ *   Tag of the previous word (`-START-` at the start).
+ * @param previous2
+ *   Tag of the word before that.
+ * @returns
+ *   Feature strings.
+ */
+export function tagPairFeatures(previous: string, previous2: string): string[] {
+  return ['t1=' + previous, 't2=' + previous2 + '|' + previous]
+}
+
+/**
+ * The tag features that depend on the previous tag and the word.
+ *
+ * @param view
+ *   Sentence.
+ * @param index
+ *   Word index.
+ * @param previous
+ *   Tag of the previous word (`-START-` at the start).
+ * @returns
+ *   Feature strings (two).
+ */
+export function tagWordFeatures(
+  view: SentenceView,
+  index: number,
+  previous: string
+): string[] {
   return [
-    't1=' + previous,
-    't2=' + previous2 + '|' + previous,
     't1w=' + previous + '|' + view.lower[index],
     't1s=' + previous + '|' + view.shapes[index]
   ]
@@ -347,11 +433,29 @@ export function documentLabels(
 }
 
 /**
+ * Second-pass features of the first-pass tags of a word and its
+ * neighbours.
+ *
+ * @param previous
+ *   First-pass tag of the previous word (`-START-` at the start).
+ * @param tag
+ *   First-pass tag of the word.
+ * @param next
+ *   First-pass tag of the next word (`-END-` at the end).
+ * @returns
+ *   Feature strings (three: the first depends on `tag` alone, the second
+ *   on `previous` and `tag`, the third on `tag` and `next`).
+ */
+export function stackFeatures(previous: string, tag: string, next: string): string[] {
+  return ['s1=' + tag, 's1p=' + previous + '|' + tag, 's1n=' + tag + '|' + next]
+}
+
+/**
  * Document-level features of one sentence's words for the second pass:
- * the first-pass tags around the word, the type the same word and the same
- * name were given elsewhere in the document, and the type of longer names
- * the word is part of elsewhere (Krishnan & Manning 2006; Ratinov & Roth
- * 2009).
+ * the type the same word and the same name were given elsewhere in the
+ * document by the first pass, and the type of longer names the word is
+ * part of elsewhere (Krishnan & Manning 2006; Ratinov & Roth 2009). (With
+ * `stackFeatures`, all the second stage adds.)
  *
  * @param view
  *   Sentence.
@@ -367,11 +471,7 @@ export function nonLocalFeatures(
   own: ReadonlyArray<string>,
   labels: DocumentLabels
 ): string[][] {
-  const result: string[][] = own.map((tag, index) => [
-    's1=' + tag,
-    's1p=' + (index > 0 ? own[index - 1] : '-START-') + '|' + tag,
-    's1n=' + tag + '|' + (index + 1 < own.length ? own[index + 1] : '-END-')
-  ])
+  const result: string[][] = own.map(() => [])
 
   for (let index = 0; index < own.length; index++) {
     if (!view.shapes[index].includes('X')) continue

@@ -1,13 +1,16 @@
 /**
- * Named-entity tagger: a greedy left-to-right averaged perceptron over BIO
- * tags (PER, ORG, LOC, MISC), trained on CoNLL-2003 by
- * `scripts/train-ner.ts`. The model ships as JSON; no text of the training
- * data is in it, only feature weights.
+ * Named-entity tagger: a greedy left-to-right averaged perceptron over
+ * BILOU tags (PER, ORG, LOC, MISC; `B-` first, `I-` inside, `L-` last and
+ * `U-` single-word names), trained on CoNLL-2003 by `scripts/train-ner.ts`.
+ * The model ships as JSON; no text of the training data is in it, only
+ * feature weights.
  *
- * With a second stage, the document is tagged twice: the second pass sees,
- * for every word, what the first pass said about the same word and the same
- * name elsewhere in the document (a headline's "LEICESTERSHIRE" is the
- * team that "Leicestershire beat Somerset" names further down).
+ * The document is tagged twice: the second pass sees, for every word, the
+ * first pass's tags around it and what the first pass said about the same
+ * word and the same name elsewhere in the document (a headline's
+ * "LEICESTERSHIRE" is the team that "Leicestershire beat Somerset" names
+ * further down). The second stage is trained on first-stage tags of
+ * training documents from models that did not see them (jackknife).
  */
 import type {Perceptron} from '../ml/perceptron.ts'
 import type {EntityType} from '../types.ts'
@@ -15,8 +18,11 @@ import {
   documentCasing,
   documentLabels,
   nonLocalFeatures,
+  stackFeatures,
   staticFeatures,
   tagFeatures,
+  tagPairFeatures,
+  tagWordFeatures,
   tagSpans,
   viewSentence,
   type DocumentCasing,
@@ -91,6 +97,13 @@ function decodeWeights(
   }
 }
 
+/** Tag-word features of a sentence's words: the tag they were for, their entries. */
+interface TagMemo {
+  previous: Int8Array
+  /** Two entries a word (`-1`: none). */
+  entries: Int32Array
+}
+
 /** An entity span over token indices of one sentence. */
 export interface TokenSpan {
   /** Index of the first token. */
@@ -131,6 +144,14 @@ export class NerTagger {
   /** Class index of each weight (second-stage classes follow the first's). */
   readonly #indices: Uint8Array
   readonly #values: Float32Array
+  /** Entries of the tag-pair features, by `(previous2 + 1) * (classes + 1) + previous + 1`. */
+  readonly #pairEntries: Int32Array
+  /**
+   * Entries of the second stage's features of first-stage tags: by tag,
+   * by previous and tag, by tag and next (`0` for the edges, classes from
+   * `1`).
+   */
+  readonly #stackEntries: {tag: Int32Array; previous: Int32Array; next: Int32Array}
 
   /**
    * @param model
@@ -155,6 +176,36 @@ export class NerTagger {
         decodeWeights(weights, this.#indices, this.#values, at)
         this.#entries.set(template + value, at * 64 + weights.length / 3)
         at += weights.length / 3
+      }
+    }
+
+    const tags = ['-START-', ...this.classes]
+    const width = tags.length
+    this.#stackEntries = {
+      tag: new Int32Array(width),
+      previous: new Int32Array(width * width),
+      next: new Int32Array(width * width)
+    }
+    for (let own = 1; own < width; own++) {
+      for (let other = 0; other < width; other++) {
+        const [alone, withPrevious, withNext] = stackFeatures(
+          other === 0 ? '-START-' : tags[other],
+          tags[own],
+          other === 0 ? '-END-' : tags[other]
+        )
+        this.#stackEntries.tag[own] = this.#entries.get(alone) ?? -1
+        this.#stackEntries.previous[other * width + own] = this.#entries.get(withPrevious) ?? -1
+        this.#stackEntries.next[own * width + other] = this.#entries.get(withNext) ?? -1
+      }
+    }
+
+    this.#pairEntries = new Int32Array(tags.length * tags.length * 2)
+    for (const [before2, previous2] of tags.entries()) {
+      for (const [before, previous] of tags.entries()) {
+        const at = (before2 * tags.length + before) * 2
+        for (const [index, feature] of tagPairFeatures(previous, previous2).entries()) {
+          this.#pairEntries[at + index] = this.#entries.get(feature) ?? -1
+        }
       }
     }
   }
@@ -183,6 +234,7 @@ export class NerTagger {
     // both stages' from one look-up of each feature.
     const firstScores: Float64Array[] = []
     const secondScores: Float64Array[] = []
+    const memos: TagMemo[] = []
     const first = views.map((view) => {
       const scores = new Float64Array(view.words.length * size)
       const later = new Float64Array(this.#stages > 1 ? scores.length : 0)
@@ -192,21 +244,38 @@ export class NerTagger {
 
       firstScores.push(scores)
       secondScores.push(later)
-      return this.#decode(view, scores, 0)
+      const memo: TagMemo = {
+        previous: new Int8Array(view.words.length),
+        entries: new Int32Array(view.words.length * 2)
+      }
+      memos.push(memo)
+      return this.#decode(view, scores, 0, memo)
     })
     if (this.#stages === 1) {
-      if (margins) for (const [index, tags] of first.entries()) margins.push(this.#margins(tags, firstScores[index]))
+      if (margins) {
+        for (const [index, tags] of first.entries()) {
+          margins.push(this.#margins(tags, firstScores[index]))
+        }
+      }
+
       return first
     }
 
     const labels = documentLabels(views, first)
+    const width = size + 1
     return views.map((view, index) => {
       const scores = secondScores[index]
+      const own = first[index].map((tag) => this.#classIndex.get(tag)! + 1)
       for (const [word, extra] of nonLocalFeatures(view, first[index], labels).entries()) {
-        this.#add(extra, scores, word * size, size)
+        const row = word * size
+        const tag = own[word]
+        this.#add(extra, scores, row, size)
+        this.#addEntry(this.#stackEntries.tag[tag], scores, row, size)
+        this.#addEntry(this.#stackEntries.previous[(own[word - 1] ?? 0) * width + tag], scores, row, size)
+        this.#addEntry(this.#stackEntries.next[tag * width + (own[word + 1] ?? 0)], scores, row, size)
       }
 
-      const tags = this.#decode(view, scores, size)
+      const tags = this.#decode(view, scores, size, memos[index])
       if (margins) margins.push(this.#margins(tags, scores))
       return tags
     })
@@ -248,23 +317,38 @@ export class NerTagger {
    *   (the tag features are added).
    * @param offset
    *   Offset of the stage in the class indices of weights.
+   * @param memo
+   *   The tag-word features of the first stage: filled by it, and reused
+   *   by the second where it has the same tag before a word (their weights
+   *   of both stages are in the same entries).
    * @returns
    *   Tags.
    */
-  #decode(view: SentenceView, scores: Float64Array, offset: number): string[] {
+  #decode(view: SentenceView, scores: Float64Array, offset: number, memo: TagMemo): string[] {
     const size = this.classes.length
     const tags: string[] = []
     let previous = -1
     let previous2 = -1
     for (let index = 0; index < view.words.length; index++) {
-      const dynamic = tagFeatures(
-        view,
-        index,
-        previous < 0 ? '-START-' : this.classes[previous],
-        previous2 < 0 ? '-START-' : this.classes[previous2]
-      )
       const row = index * size
-      this.#add(dynamic, scores, row, offset)
+      const at = index * 2
+      if (offset === 0 || memo.previous[index] !== previous) {
+        const dynamic = tagWordFeatures(
+          view,
+          index,
+          previous < 0 ? '-START-' : this.classes[previous]
+        )
+        memo.entries[at] = this.#entries.get(dynamic[0]) ?? -1
+        memo.entries[at + 1] = this.#entries.get(dynamic[1]) ?? -1
+        memo.previous[index] = previous
+      }
+
+      const pair = ((previous2 + 1) * (size + 1) + previous + 1) * 2
+      this.#addEntry(this.#pairEntries[pair], scores, row, offset)
+      this.#addEntry(this.#pairEntries[pair + 1], scores, row, offset)
+      this.#addEntry(memo.entries[at], scores, row, offset)
+      this.#addEntry(memo.entries[at + 1], scores, row, offset)
+
       const allowed = this.allowed[previous + 1]
       let guess = -1
       for (let tag = 0; tag < size; tag++) {
@@ -277,6 +361,29 @@ export class NerTagger {
     }
 
     return tags
+  }
+
+  /**
+   * Add the weights of one feature for one stage.
+   *
+   * @param entry
+   *   Entry of the feature (`-1`: none).
+   * @param scores
+   *   Scores (changed).
+   * @param row
+   *   Where the word's row starts in `scores`.
+   * @param offset
+   *   Offset of the stage in the class indices of weights.
+   */
+  #addEntry(entry: number, scores: Float64Array, row: number, offset: number): void {
+    if (entry < 0) return
+    const end = offset + this.classes.length
+    const start = entry >>> 6
+    const stop = start + (entry & 63)
+    for (let at = start; at < stop; at++) {
+      const index = this.#indices[at]
+      if (index >= offset && index < end) scores[row + index - offset] += this.#values[at]
+    }
   }
 
   /**
@@ -326,18 +433,8 @@ export class NerTagger {
    *   Offset of the stage in the class indices of weights.
    */
   #add(features: ReadonlyArray<string>, scores: Float64Array, row: number, offset: number): void {
-    const end = offset + this.classes.length
-    const indices = this.#indices
-    const values = this.#values
     for (const feature of features) {
-      const entry = this.#entries.get(feature)
-      if (entry === undefined) continue
-      const start = entry >>> 6
-      const stop = start + (entry & 63)
-      for (let at = start; at < stop; at++) {
-        const index = indices[at]
-        if (index >= offset && index < end) scores[row + index - offset] += values[at]
-      }
+      this.#addEntry(this.#entries.get(feature) ?? -1, scores, row, offset)
     }
   }
 }

@@ -34,7 +34,8 @@ export interface ReportMessage {
   column?: number | null | undefined
   place?: Point | {start?: Point | null | undefined; end?: Point | null | undefined} | null | undefined
   reason?: string | undefined
-  message: string
+  /** As `reason` (a vfile message has both; plain data may have `reason` only). */
+  message?: string | undefined
   stack?: string | null | undefined
   ruleId?: string | null | undefined
   source?: string | null | undefined
@@ -155,8 +156,11 @@ function createCauseLines(state: State, cause: unknown): Row[] {
 
   if (cause !== null && typeof cause === 'object') {
     const record = cause as Record<string, unknown>
+    // (`reason`: a message as plain data; a vfile message has the same `message`.)
     const stackValue =
-      ('stack' in record ? String(record.stack) : undefined) || ('message' in record ? String(record.message) : undefined)
+      ('stack' in record ? String(record.stack) : undefined) ||
+      ('message' in record ? String(record.message) : undefined) ||
+      ('reason' in record ? String(record.reason) : undefined)
 
     if (typeof stackValue === 'string') {
       foundReasonableCause = true
@@ -207,7 +211,7 @@ function createFileLine(state: State, file: ReportFile): string {
 
 function createMessageLine(state: State, message: ReportMessage): Row[] {
   const label = fatalToLabel(message.fatal)
-  let reason = message.stack || message.message
+  let reason = message.stack || (message.message ?? message.reason ?? '')
   const match = eol.exec(reason)
   let rest: Row[] = []
 

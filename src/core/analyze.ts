@@ -31,13 +31,7 @@ import {tagDocument} from './tag.ts'
  *   Frozen processor.
  */
 export function createProcessor(options?: Readonly<Options> | null) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkNewsmark, options)
-    .freeze()
+  return pipeline(remarkGfm, options)
 }
 
 /**
@@ -54,13 +48,27 @@ export function createProcessor(options?: Readonly<Options> | null) {
  *   Frozen processor.
  */
 export function createPlainProcessor(options?: Readonly<Options> | null): ReturnType<typeof createProcessor> {
+  return pipeline(remarkGfmPlain as typeof remarkGfm, options)
+}
+
+/**
+ * The Newsmark pipeline with a given GFM plugin.
+ *
+ * @param gfm
+ *   `remark-gfm`, or the plain variant.
+ * @param options
+ *   Plugin options.
+ * @returns
+ *   Frozen processor.
+ */
+function pipeline(gfm: typeof remarkGfm, options?: Readonly<Options> | null) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfmPlain)
+    .use(gfm)
     .use(remarkDirective)
     .use(remarkNewsmark, options)
-    .freeze() as ReturnType<typeof createProcessor>
+    .freeze()
 }
 
 /** GFM footnotes, strikethrough and task list items: `remark-gfm` less tables and literal autolinks. */

@@ -18,16 +18,14 @@ import {
   toCodePoint,
   type Annotation
 } from '../../src/core/annotations/index.ts'
+import {findRange} from './find-range.ts'
 
 const source = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
 const reader = {type: 'Person' as const, name: 'Ada Reader'}
 const now = '2026-01-20T10:00:00.000Z'
 
 function at(text: string, nth = 0, value = source) {
-  let start = -1
-  for (let index = 0; index <= nth; index++) start = value.indexOf(text, start + 1)
-  assert.ok(start >= 0, `“${text}” is in the text`)
-  return {start, end: start + text.length}
+  return findRange(value, text, nth)
 }
 
 function sample(): Annotation[] {

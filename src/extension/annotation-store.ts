@@ -263,9 +263,12 @@ export class AnnotationStore implements vscode.Disposable {
     if (!sidecar.path.endsWith(suffix)) return
     const article = sidecar.with({path: sidecar.path.slice(0, -suffix.length)})
     const key = article.toString()
-    const cached = this.#sidecars.get(key)
     const core = await this.#core()
-    if (cached) {
+    // In the article's queue, after any write of ours: a late event for an
+    // earlier write must not read the old text and put it back in the cache.
+    await this.#queue(article, async () => {
+      const cached = this.#sidecars.get(key)
+      if (!cached) return
       const text = await readText(sidecar)
       const previous = await cached.catch(() => undefined)
       if (!previous || previous.text !== text) {
@@ -273,7 +276,7 @@ export class AnnotationStore implements vscode.Disposable {
         this.#sidecars.set(key, Promise.resolve(parseText(sidecar, text, document?.getText() ?? '', core)))
         this.#onDidChange.fire(article)
       }
-    }
+    })
     await this.#reloadRejects(core)
   }
 

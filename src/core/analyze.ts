@@ -15,9 +15,11 @@ import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import {viewText} from './document.ts'
+import {Lru} from './memo.ts'
 export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
+import {reparse, type Parsed} from './reparse.ts'
 import {runRules} from './rules/index.ts'
 import {tagDocument} from './tag.ts'
 
@@ -98,6 +100,10 @@ export function needsFullGfm(value: string): boolean {
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>()
 
+// The last tree of each file (by path and parser), for `reparse` after an
+// edit: a few documents (the editor's open ones), dropped with the caches.
+const lastParsed = new Lru<string, Parsed>(4)
+
 /**
  * Parse and tag a document.
  *
@@ -141,7 +147,12 @@ export function analyzeSync(
     processors.set(key, processor)
   }
 
-  processor.runSync(processor.parse(file), file)
+  const source = String(file)
+  // The previous version of the same file, parsed by the same parser.
+  const key2 = (file.path ?? '') + '\u0000' + key
+  const tree = reparse((value) => processor.parse(value), lastParsed.peek(key2), source)
+  lastParsed.set(key2, {source, tree})
+  processor.runSync(tree, file)
   return file
 }
 

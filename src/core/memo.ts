@@ -52,6 +52,34 @@ export class Lru<K, V> {
     return value
   }
 
+  /**
+   * The value of a key, if kept (nothing is kept while the caches are off).
+   *
+   * @param key
+   *   Key.
+   * @returns
+   *   Value.
+   */
+  peek(key: K): V | undefined {
+    return enabled ? this.#map.get(key) : undefined
+  }
+
+  /**
+   * Keep a value (most recently used), unless the caches are off.
+   *
+   * @param key
+   *   Key.
+   * @param value
+   *   Value.
+   */
+  set(key: K, value: V): void {
+    if (!enabled) return
+    const map = this.#map
+    map.delete(key)
+    map.set(key, value)
+    if (map.size > this.#size) map.delete(map.keys().next().value as K)
+  }
+
   /** Number of entries. */
   get size(): number {
     return this.#map.size

@@ -1,0 +1,327 @@
+/**
+ * Incremental parsing: after an edit, parse again only the top-level blocks
+ * around the change and splice them into the previous tree.
+ *
+ * The result is the tree a full parse gives (`test/core/reparse.test.ts`
+ * checks it on random edits). Where that cannot be known cheaply, the whole
+ * document is parsed again: when the document holds a definition (`]:`, a
+ * definition anywhere changes links everywhere), a lone carriage return
+ * (lines would be counted differently), a `---` at the start that may or
+ * may not open front matter, or when the blocks at either edge of
+ * the parsed slice do not come out as they were (an edit that opens a code
+ * fence or an HTML comment runs on past the slice).
+ */
+import type {Nodes, Root, RootContent} from 'mdast'
+import type {Point, Position} from 'unist'
+
+/** A parsed document. */
+export interface Parsed {
+  source: string
+  tree: Root
+}
+
+/**
+ * Parse a document, reusing the tree of a previous version of it.
+ *
+ * @param parse
+ *   Parses a whole document (the processor's parser).
+ * @param previous
+ *   The previous version and its tree (never changed), if any.
+ * @param source
+ *   New source.
+ * @returns
+ *   Tree of `source`.
+ */
+export function reparse(parse: (value: string) => Root, previous: Parsed | undefined, source: string): Root {
+  if (!previous || source.includes(']:') || source.includes('\r') || previous.source.includes(']:')) {
+    return parse(source)
+  }
+
+  if (previous.source === source) return previous.tree
+  // A `---` that does not open front matter changes how later lines parse
+  // (an empty list item becomes a paragraph: micromark-extension-frontmatter).
+  if (previous.source.startsWith('---') && previous.tree.children[0]?.type !== 'yaml') return parse(source)
+  return splice(parse, previous, source) ?? parse(source)
+}
+
+/**
+ * Splice a parse of the changed region into the previous tree.
+ *
+ * @param parse
+ *   Parser.
+ * @param previous
+ *   Previous version.
+ * @param source
+ *   New source.
+ * @returns
+ *   Tree, or `undefined` when a full parse is needed.
+ */
+function splice(parse: (value: string) => Root, previous: Parsed, source: string): Root | undefined {
+  const old = previous.source
+  const children = previous.tree.children
+  const count = children.length
+  if (count < 3) return
+
+  // The changed range: [prefix, old.length - suffix) in the old source.
+  const limit = Math.min(old.length, source.length)
+  let prefix = 0
+  while (prefix < limit && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++
+  let suffix = 0
+  while (
+    suffix < limit - prefix &&
+    old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)
+  ) {
+    suffix++
+  }
+
+  const changeEnd = old.length - suffix
+  const delta = source.length - old.length
+
+  // One untouched block on either side of the change.
+  let low = firstEndingAtOrAfter(children, prefix)
+  low = Math.max(0, low - 1)
+  let high = lastStartingAtOrBefore(children, changeEnd)
+  high = Math.min(count - 1, high + 1)
+  if (low === 0 && (high === count - 1 || source.startsWith('---'))) return
+
+  const from = low === 0 ? 0 : lineStart(old, offset(children[low].position!.start))
+  if (from > prefix) return
+  const fromLine = low === 0 ? 1 : children[low].position!.start.line
+  // Up to the line the next block starts on (after the blank lines).
+  const oldTo = high === count - 1 ? old.length : lineStart(old, offset(children[high + 1].position!.start))
+  if (oldTo < changeEnd || oldTo < offset(children[high].position!.end)) return
+  const to = oldTo + delta
+
+  const lineDelta = lines(source, prefix, source.length - suffix) - lines(old, prefix, changeEnd)
+  const tree = parse(source.slice(from, to))
+  const fresh = tree.children
+  for (const node of fresh) shift(node, from, fromLine - 1)
+
+  // The edges parse as before, so the parser's state at both ends is.
+  if (fresh.length === 0) return
+  if (low > 0 && !same(fresh[0], children[low], 0, 0)) return
+  if (high < count - 1 && !same(fresh[fresh.length - 1], children[high], delta, lineDelta)) return
+
+  const tail = children.slice(high + 1)
+  if (delta !== 0 || lineDelta !== 0) {
+    for (const [index, node] of tail.entries()) tail[index] = moved(node, delta, lineDelta)
+  }
+
+  const end = previous.tree.position!.end
+  return {
+    type: 'root',
+    children: [...children.slice(0, low), ...fresh, ...tail],
+    position: {
+      start: {...previous.tree.position!.start},
+      end:
+        high === count - 1
+          ? {line: tree.position!.end.line + fromLine - 1, column: tree.position!.end.column, offset: offset(tree.position!.end) + from}
+          : {line: end.line + lineDelta, column: end.column, offset: offset(end) + delta}
+    }
+  }
+}
+
+/**
+ * Index of the first child that ends at or after an offset (`count` when none).
+ *
+ * @param children
+ *   Children.
+ * @param at
+ *   Offset.
+ * @returns
+ *   Index.
+ */
+function firstEndingAtOrAfter(children: ReadonlyArray<RootContent>, at: number): number {
+  let low = 0
+  let high = children.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (offset(children[middle].position!.end) < at) low = middle + 1
+    else high = middle
+  }
+
+  return low
+}
+
+/**
+ * Index of the last child that starts at or before an offset (`-1` when none).
+ *
+ * @param children
+ *   Children.
+ * @param at
+ *   Offset.
+ * @returns
+ *   Index.
+ */
+function lastStartingAtOrBefore(children: ReadonlyArray<RootContent>, at: number): number {
+  let low = 0
+  let high = children.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (offset(children[middle].position!.start) <= at) low = middle + 1
+    else high = middle
+  }
+
+  return low - 1
+}
+
+/**
+ * Offset of a point.
+ *
+ * @param point
+ *   Point.
+ * @returns
+ *   Offset.
+ */
+function offset(point: Point): number {
+  return point.offset ?? 0
+}
+
+/**
+ * Start of the line an offset is on.
+ *
+ * @param value
+ *   Text.
+ * @param at
+ *   Offset.
+ * @returns
+ *   Offset of the line start.
+ */
+function lineStart(value: string, at: number): number {
+  return at === 0 ? 0 : value.lastIndexOf('\n', at - 1) + 1
+}
+
+/**
+ * Number of line feeds in a range.
+ *
+ * @param value
+ *   Text.
+ * @param start
+ *   Start.
+ * @param end
+ *   End.
+ * @returns
+ *   Count.
+ */
+function lines(value: string, start: number, end: number): number {
+  let result = 0
+  let at = value.indexOf('\n', start)
+  while (at !== -1 && at < end) {
+    result++
+    at = value.indexOf('\n', at + 1)
+  }
+
+  return result
+}
+
+/**
+ * Move the positions of a fresh subtree (changed in place).
+ *
+ * @param node
+ *   Node.
+ * @param by
+ *   Offset to add.
+ * @param byLines
+ *   Lines to add.
+ */
+function shift(node: Nodes, by: number, byLines: number): void {
+  const position = node.position
+  if (position) {
+    position.start = {line: position.start.line + byLines, column: position.start.column, offset: offset(position.start) + by}
+    position.end = {line: position.end.line + byLines, column: position.end.column, offset: offset(position.end) + by}
+  }
+
+  if ('children' in node) for (const child of node.children) shift(child, by, byLines)
+}
+
+/**
+ * A copy of a subtree of the previous tree, moved (the previous tree is
+ * left as it was).
+ *
+ * @param node
+ *   Node.
+ * @param by
+ *   Offset to add.
+ * @param byLines
+ *   Lines to add.
+ * @returns
+ *   Copy.
+ */
+function moved<T extends Nodes>(node: T, by: number, byLines: number): T {
+  const copy = {...node}
+  if (node.position) copy.position = movedPosition(node.position, by, byLines)
+  if ('children' in node) {
+    ;(copy as {children: Nodes[]}).children = node.children.map((child: Nodes) => moved(child, by, byLines))
+  }
+
+  return copy
+}
+
+/**
+ * A moved position.
+ *
+ * @param position
+ *   Position.
+ * @param by
+ *   Offset to add.
+ * @param byLines
+ *   Lines to add.
+ * @returns
+ *   Position.
+ */
+function movedPosition(position: Position, by: number, byLines: number): Position {
+  return {
+    start: {line: position.start.line + byLines, column: position.start.column, offset: offset(position.start) + by},
+    end: {line: position.end.line + byLines, column: position.end.column, offset: offset(position.end) + by}
+  }
+}
+
+/**
+ * Whether a fresh node is an old one moved by `by` characters and
+ * `byLines` lines: same fields, same positions, same children.
+ *
+ * @param fresh
+ *   Node of the new parse.
+ * @param old
+ *   Node of the previous tree.
+ * @param by
+ *   Offset difference.
+ * @param byLines
+ *   Line difference.
+ * @returns
+ *   Whether they match.
+ */
+function same(fresh: Nodes, old: Nodes, by: number, byLines: number): boolean {
+  if (fresh.type !== old.type) return false
+  const a = fresh.position
+  const b = old.position
+  if (!a || !b) return a === b
+  if (
+    offset(a.start) !== offset(b.start) + by ||
+    offset(a.end) !== offset(b.end) + by ||
+    a.start.line !== b.start.line + byLines ||
+    a.end.line !== b.end.line + byLines ||
+    a.start.column !== b.start.column ||
+    a.end.column !== b.end.column
+  ) {
+    return false
+  }
+
+  const keys = Object.keys(fresh)
+  if (keys.length !== Object.keys(old).length) return false
+  for (const key of keys) {
+    if (key === 'position' || key === 'children') continue
+    const x = (fresh as unknown as Record<string, unknown>)[key]
+    const y = (old as unknown as Record<string, unknown>)[key]
+    if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) return false
+  }
+
+  if ('children' in fresh) {
+    if (!('children' in old) || fresh.children.length !== old.children.length) return false
+    for (const [index, child] of fresh.children.entries()) {
+      if (!same(child, old.children[index], by, byLines)) return false
+    }
+  }
+
+  return true
+}

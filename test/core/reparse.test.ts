@@ -1,0 +1,114 @@
+/**
+ * Incremental parsing: the spliced tree after an edit is the tree of a full
+ * parse, on random edits of real and random Markdown; and it is spliced
+ * (blocks before the edit reused) where it can be.
+ */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import test from 'node:test'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import {createPlainProcessor, createProcessor} from '../../src/core/analyze.ts'
+import {reparse} from '../../src/core/reparse.ts'
+
+const full = createProcessor()
+const plain = createPlainProcessor()
+const parseFull = (value: string) => full.parse(value) as Root
+const parsePlain = (value: string) => plain.parse(value) as Root
+const sample = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
+
+/** One edit: replace `remove` characters at a fraction of the text with `insert`. */
+interface Edit {
+  at: number
+  remove: number
+  insert: string
+}
+
+const pieces = [
+  '\n', '\n\n', ' ', '    ', '\t', '- ', '* ', '1. ', '> ', '# ', '===', '---', '***', '```', '~~~', '*', '**', '_',
+  '`', '[', ']', '(', ')', '[^1]', '<', '>', '<!--', '-->', '<div>', '</div>', '\\', '&amp;', ':::', ':x[', ']{a=b}',
+  'word', 'Poland', '“', '😀', '| a |', '|---|', 'www.x.org', 'a@b.co', 'x', 'e', '.', '1997'
+]
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({min: 0, max: 1, noNaN: true, maxExcluded: true}),
+  remove: fc.oneof(fc.constant(0), fc.integer({min: 1, max: 3}), fc.integer({min: 4, max: 200})),
+  insert: fc.oneof(fc.constant(''), fc.constantFrom(...pieces), fc.array(fc.constantFrom(...pieces), {maxLength: 6}).map((parts) => parts.join('')))
+})
+
+/**
+ * Apply an edit.
+ *
+ * @param text
+ *   Text.
+ * @param change
+ *   Edit.
+ * @returns
+ *   Edited text.
+ */
+function apply(text: string, change: Edit): string {
+  const at = Math.floor(change.at * text.length)
+  return text.slice(0, at) + change.insert + text.slice(at + change.remove)
+}
+
+test('reparse: random edits of the sample give the tree of a full parse', () => {
+  const tree = parseFull(sample)
+  fc.assert(
+    fc.property(fc.array(edit, {minLength: 1, maxLength: 3}), (edits) => {
+      let source = sample
+      let previous = {source, tree}
+      for (const change of edits) {
+        source = apply(source, change)
+        const spliced = reparse(parseFull, previous, source)
+        assert.deepEqual(spliced, parseFull(source))
+        previous = {source, tree: spliced}
+      }
+    }),
+    {numRuns: 150}
+  )
+})
+
+test('reparse: random edits of random Markdown give the tree of a full parse', () => {
+  const blocks = fc.array(fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 12}).map((parts) => parts.join('')), {minLength: 3, maxLength: 12})
+  fc.assert(
+    fc.property(blocks, fc.constantFrom('\n', '\n\n', '\n\n\n'), fc.array(edit, {minLength: 1, maxLength: 3}), (parts, separator, edits) => {
+      let source = parts.join(separator)
+      let previous = {source, tree: parseFull(source)}
+      for (const change of edits) {
+        source = apply(source, change)
+        const spliced = reparse(parseFull, previous, source)
+        assert.deepEqual(spliced, parseFull(source))
+        previous = {source, tree: spliced}
+      }
+    }),
+    {numRuns: 400}
+  )
+})
+
+test('reparse: a one-character edit reuses the blocks before it and leaves the old tree as it was', () => {
+  const tree = parsePlain(sample)
+  const before = structuredClone(tree)
+  const at = sample.indexOf(' the ', sample.length / 2) + 1
+  assert.ok(at > 0)
+  const source = sample.slice(0, at) + 'X' + sample.slice(at + 1)
+  const spliced = reparse(parsePlain, {source: sample, tree}, source)
+  assert.deepEqual(spliced, parsePlain(source))
+  assert.equal(spliced.children[0], tree.children[0], 'spliced, not parsed in full')
+  assert.deepEqual(tree, before)
+  // Inserting a line moves the blocks after it by a line.
+  const inserted = sample.slice(0, at) + 'a\nb' + sample.slice(at)
+  assert.deepEqual(reparse(parsePlain, {source: sample, tree}, inserted), parsePlain(inserted))
+})
+
+test('reparse: edits that change the rest of the document parse it in full', () => {
+  const source = '# Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n'
+  const tree = parseFull(source)
+  for (const edited of [
+    source.replace('Two.', '```\nTwo.'), // an open fence runs to the end
+    source.replace('Two.', '<!--\nTwo.'), // so does an HTML comment
+    source.replace('Two.', '[Two]: /x'), // a definition changes links anywhere
+    source.replace('Two.', '- Two.\n') + '  Five.\n' // a list goes on
+  ]) {
+    assert.deepEqual(reparse(parseFull, {source, tree}, edited), parseFull(edited))
+  }
+})

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import test from 'node:test'
+import fc from 'fast-check'
 import {analyzeSync, clearAnalysisCache, setAnalysisCache} from '../../src/core/analyze.ts'
 import {Lru} from '../../src/core/memo.ts'
 
@@ -60,6 +61,37 @@ test('memo: an edit analysed with the cache gives the cold result', () => {
       setAnalysisCache(false)
       assert.deepEqual(warm, snapshot(edited))
     }
+  } finally {
+    setAnalysisCache(true)
+  }
+})
+
+test('memo: random edits analysed with the cache and the previous tree give the cold result', () => {
+  const words = ['Poland', 'Tomczyk', ' he said', '\n\n', '# ', '- ', '“', '40 percent', 'last week', 'x', '']
+  try {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({at: fc.double({min: 0, max: 1, noNaN: true, maxExcluded: true}), remove: fc.integer({min: 0, max: 40}), insert: fc.constantFrom(...words)}),
+          {minLength: 1, maxLength: 3}
+        ),
+        (edits) => {
+          setAnalysisCache(true)
+          clearAnalysisCache()
+          let text = example
+          snapshot(text)
+          for (const {at, remove, insert} of edits) {
+            const index = Math.floor(at * text.length)
+            text = text.slice(0, index) + insert + text.slice(index + remove)
+          }
+
+          const warm = snapshot(text)
+          setAnalysisCache(false)
+          assert.deepEqual(warm, snapshot(text))
+        }
+      ),
+      {numRuns: 40}
+    )
   } finally {
     setAnalysisCache(true)
   }

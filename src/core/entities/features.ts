@@ -92,6 +92,44 @@ function wordInfo(word: string): WordInfo {
   return info
 }
 
+/** How a word is cased, for `documentCasing`. */
+interface WordCasing {
+  /** `T` title case, `l` lower case, `U` all caps (two letters or more), or empty. */
+  kind: string
+  /** Lower case. */
+  key: string
+  /** Whether the word is its own upper case. */
+  upper: boolean
+}
+
+const casingCache = new Map<string, WordCasing>()
+
+/**
+ * How a word is cased (cached: the same words come back in every document).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Casing.
+ */
+function casingOf(word: string): WordCasing {
+  let info = casingCache.get(word)
+  if (!info) {
+    if (casingCache.size > 100_000) casingCache.clear()
+    const kind = /^\p{Lu}\p{Ll}/u.test(word)
+      ? 'T'
+      : /^\p{Ll}/u.test(word)
+        ? 'l'
+        : /^\p{Lu}+$/u.test(word) && word.length > 1
+          ? 'U'
+          : ''
+    info = {kind, key: word.toLowerCase(), upper: word === word.toUpperCase()}
+    casingCache.set(word, info)
+  }
+
+  return info
+}
+
 /**
  * Collect document casing: for each lower-cased word seen at least once not
  * at the start of a sentence, `T` when it was title-cased, `l` when lower,
@@ -108,19 +146,10 @@ export function documentCasing(
   const casing = new Map<string, string>()
   for (const words of sentences) {
     // All-caps lines (headlines) say nothing about casing.
-    const letters = words.join('')
-    if (letters === letters.toUpperCase()) continue
+    if (words.every((word) => casingOf(word).upper)) continue
     for (let index = 1; index < words.length; index++) {
-      const word = words[index]
-      const kind = /^\p{Lu}\p{Ll}/u.test(word)
-        ? 'T'
-        : /^\p{Ll}/u.test(word)
-          ? 'l'
-          : /^\p{Lu}+$/u.test(word) && word.length > 1
-            ? 'U'
-            : ''
+      const {kind, key} = casingOf(words[index])
       if (!kind) continue
-      const key = word.toLowerCase()
       const seen = casing.get(key)
       if (seen === undefined) casing.set(key, kind)
       else if (!seen.includes(kind)) casing.set(key, [...seen + kind].sort().join(''))

@@ -12,6 +12,7 @@
  * further down). The second stage is trained on first-stage tags of
  * training documents from models that did not see them (jackknife).
  */
+import {Lru} from '../memo.ts'
 import type {Perceptron} from '../ml/perceptron.ts'
 import type {EntityType} from '../types.ts'
 import {
@@ -102,6 +103,49 @@ interface TagMemo {
   previous: Int8Array
   /** Two entries a word (`-1`: none). */
   entries: Int32Array
+}
+
+/** A sentence scored by the first stage. */
+interface Scored {
+  view: SentenceView
+  /** First-stage scores, a row of classes per word. */
+  first: Float64Array
+  /** Second-stage scores of the tag-independent features (empty with one stage). */
+  second: Float64Array
+  memo: TagMemo
+  tags: string[]
+}
+
+/** Final tags of a sentence and their margins. */
+interface Tagged {
+  tags: ReadonlyArray<string>
+  margins: ReadonlyArray<number>
+}
+
+// Per-sentence results, shared by analyses (never changed once stored).
+const stageOne = new Lru<string, {view: SentenceView; tags: ReadonlyArray<string>}>(32_768)
+const stageTwo = new Lru<string, Tagged>(32_768)
+
+/**
+ * What the first stage sees of a sentence: its words and the document
+ * casing of each.
+ *
+ * @param words
+ *   Token texts.
+ * @param casing
+ *   Document casing.
+ * @returns
+ *   Key.
+ */
+function stageOneKey(words: ReadonlyArray<string>, casing: DocumentCasing): string {
+  let key = words.join('\u0001') + '\u0002'
+  for (const word of words) {
+    // As `staticFeatures` reads it (after `viewSentence` normalises quotes).
+    const low = (word.includes('’') ? word.replace(/’/g, "'") : word).toLowerCase()
+    key += (casing.get(low) ?? '?') + ','
+  }
+
+  return key
 }
 
 /** An entity span over token indices of one sentence. */
@@ -213,6 +257,12 @@ export class NerTagger {
   /**
    * Tag the sentences of one document.
    *
+   * Both stages are remembered per sentence (`src/core/memo.ts`): the first
+   * keyed by the sentence's words and the document casing of each, the
+   * second by that and the sentence's document-level features. After an
+   * edit, a sentence whose words and document context did not change is
+   * not scored again; the tags are the same as without the cache.
+   *
    * @param sentences
    *   Token texts per sentence.
    * @param casing
@@ -228,57 +278,90 @@ export class NerTagger {
     casing: DocumentCasing = documentCasing(sentences),
     margins?: number[][]
   ): string[][] {
-    const size = this.classes.length
-    const views = sentences.map((words) => viewSentence(words))
-    // Scores of the tag-independent features, a row of classes per word:
-    // both stages' from one look-up of each feature.
-    const firstScores: Float64Array[] = []
-    const secondScores: Float64Array[] = []
-    const memos: TagMemo[] = []
-    const first = views.map((view) => {
-      const scores = new Float64Array(view.words.length * size)
-      const later = new Float64Array(this.#stages > 1 ? scores.length : 0)
-      for (let index = 0; index < view.words.length; index++) {
-        this.#addStatic(staticFeatures(view, index, casing), scores, later, index * size)
-      }
-
-      firstScores.push(scores)
-      secondScores.push(later)
-      const memo: TagMemo = {
-        previous: new Int8Array(view.words.length),
-        entries: new Int32Array(view.words.length * 2)
-      }
-      memos.push(memo)
-      return this.#decode(view, scores, 0, memo)
-    })
-    if (this.#stages === 1) {
-      if (margins) {
-        for (const [index, tags] of first.entries()) {
-          margins.push(this.#margins(tags, firstScores[index]))
-        }
-      }
-
-      return first
+    const views: SentenceView[] = []
+    const first: Array<ReadonlyArray<string>> = []
+    const keys: string[] = []
+    // Scores computed in this call (cache misses), for the second stage.
+    const scored = new Map<number, Scored>()
+    for (const [index, words] of sentences.entries()) {
+      const key = stageOneKey(words, casing)
+      const entry = stageOne.get(key, () => {
+        const fresh = this.#scoreFirst(viewSentence(words), casing)
+        scored.set(index, fresh)
+        return {view: fresh.view, tags: fresh.tags}
+      })
+      keys.push(key)
+      views.push(entry.view)
+      first.push(entry.tags)
     }
 
-    const labels = documentLabels(views, first)
-    const width = size + 1
+    const labels = this.#stages > 1 ? documentLabels(views, first) : undefined
     return views.map((view, index) => {
-      const scores = secondScores[index]
-      const own = first[index].map((tag) => this.#classIndex.get(tag)! + 1)
-      for (const [word, extra] of nonLocalFeatures(view, first[index], labels).entries()) {
-        const row = word * size
-        const tag = own[word]
-        this.#add(extra, scores, row, size)
-        this.#addEntry(this.#stackEntries.tag[tag], scores, row, size)
-        this.#addEntry(this.#stackEntries.previous[(own[word - 1] ?? 0) * width + tag], scores, row, size)
-        this.#addEntry(this.#stackEntries.next[tag * width + (own[word + 1] ?? 0)], scores, row, size)
-      }
-
-      const tags = this.#decode(view, scores, size, memos[index])
-      if (margins) margins.push(this.#margins(tags, scores))
-      return tags
+      const extra = labels ? nonLocalFeatures(view, first[index], labels) : undefined
+      const key = extra ? keys[index] + '\u0003' + extra.map((features) => features.join('\u0001')).join('\u0002') : keys[index]
+      const entry = stageTwo.get(key, () => {
+        const fresh = scored.get(index) ?? this.#scoreFirst(view, casing)
+        return extra ? this.#second(fresh, extra) : {tags: [...fresh.tags], margins: this.#margins(fresh.tags, fresh.first)}
+      })
+      if (margins) margins.push([...entry.margins])
+      return [...entry.tags]
     })
+  }
+
+  /**
+   * Score a sentence's tag-independent features for both stages (from one
+   * look-up of each feature) and decode the first stage.
+   *
+   * @param view
+   *   Sentence.
+   * @param casing
+   *   Document casing.
+   * @returns
+   *   Scores and first-stage tags.
+   */
+  #scoreFirst(view: SentenceView, casing: DocumentCasing): Scored {
+    const size = this.classes.length
+    const first = new Float64Array(view.words.length * size)
+    const second = new Float64Array(this.#stages > 1 ? first.length : 0)
+    for (let index = 0; index < view.words.length; index++) {
+      this.#addStatic(staticFeatures(view, index, casing), first, second, index * size)
+    }
+
+    const memo: TagMemo = {
+      previous: new Int8Array(view.words.length),
+      entries: new Int32Array(view.words.length * 2)
+    }
+    const tags = this.#decode(view, first, 0, memo)
+    return {view, first, second, memo, tags}
+  }
+
+  /**
+   * Decode the second stage of a sentence.
+   *
+   * @param scored
+   *   The sentence's static scores and first-stage tags (its second-stage
+   *   scores are changed).
+   * @param extra
+   *   Document-level features per word (`nonLocalFeatures`).
+   * @returns
+   *   Tags and margins.
+   */
+  #second(scored: Scored, extra: ReadonlyArray<ReadonlyArray<string>>): Tagged {
+    const size = this.classes.length
+    const width = size + 1
+    const scores = scored.second
+    const own = scored.tags.map((tag) => this.#classIndex.get(tag)! + 1)
+    for (const [word, features] of extra.entries()) {
+      const row = word * size
+      const tag = own[word]
+      this.#add(features, scores, row, size)
+      this.#addEntry(this.#stackEntries.tag[tag], scores, row, size)
+      this.#addEntry(this.#stackEntries.previous[(own[word - 1] ?? 0) * width + tag], scores, row, size)
+      this.#addEntry(this.#stackEntries.next[tag * width + (own[word + 1] ?? 0)], scores, row, size)
+    }
+
+    const tags = this.#decode(scored.view, scores, size, scored.memo)
+    return {tags, margins: this.#margins(tags, scores)}
   }
 
   /**

@@ -9,6 +9,7 @@ import {unified} from 'unified'
 import {viewDocument} from '../../src/core/document.ts'
 import {clusterMentions} from '../../src/core/entities/cluster.ts'
 import {findMentions} from '../../src/core/entities/mentions.ts'
+import {documentCasing, viewSentence} from '../../src/core/entities/features.ts'
 import {encodeWeights, shippedTagger, spansOf, type NerModel} from '../../src/core/entities/tagger.ts'
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
@@ -131,4 +132,22 @@ test('entities: the shipped model holds feature weights only', () => {
 
 test('entities: weights survive their encoding', () => {
   assert.equal(encodeWeights([0, 1, -1, 0, 1000, -1000, 2047, -2048]), 'BACCAB' + 'EfQFfP' + 'G_-H__')
+})
+
+test('entities: the kept word entries score as the feature strings do', () => {
+  const text = fs.readFileSync('examples/poland-ottawa.md', 'utf8') + '\n\nLEICESTERSHIRE BEAT SOMERSET\n\nO’Brien met the U.S. envoy in São Paulo on 3 May.\n'
+  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(text) as Root
+  const sentences = viewDocument(tree, text).sentences.map((sentence) => sentence.tokens.map((token) => token.text))
+  const casing = documentCasing(sentences)
+  const tagger = shippedTagger()
+  let words = 0
+  for (const words_ of sentences) {
+    const view = viewSentence(words_)
+    const kept = tagger.staticScores(view, casing)
+    assert.deepEqual(kept, tagger.staticScores(view, casing, true))
+    assert.ok(kept.some((score) => score !== 0))
+    words += words_.length
+  }
+
+  assert.ok(words > 500)
 })

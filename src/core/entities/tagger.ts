@@ -15,6 +15,7 @@
 import {Lru} from '../memo.ts'
 import type {Perceptron} from '../ml/perceptron.ts'
 import type {EntityType} from '../types.ts'
+import {gazetteerFeatures} from './gazetteer.ts'
 import {
   documentCasing,
   documentLabels,
@@ -105,6 +106,19 @@ interface TagMemo {
   entries: Int32Array
 }
 
+/** Entries of the features one word gives (see `NerTagger#wordEntries`). */
+interface WordEntries {
+  own: Int32Array
+  before: number
+  before2: number
+  after: number
+  after2: number
+  shapeBefore: number
+  shapeAfter: number
+  /** `+1gz=…` features of the word as the next word. */
+  gazetteer: Int32Array
+}
+
 /** A sentence scored by the first stage. */
 interface Scored {
   view: SentenceView
@@ -185,6 +199,10 @@ export class NerTagger {
    * not zero, of the 17 classes of each stage).
    */
   readonly #entries = new Map<string, number>()
+  /** Entries of the features each word gives (by the word's shared info object). */
+  readonly #words = new WeakMap<object, WordEntries>()
+  /** Entries of `w-1=-START-`, `w-2=-START-`, `w+1=-END-`, `w+2=-END-`, `s-1=-START-`, `s+1=-END-`. */
+  readonly #edges: Int32Array
   /** Class index of each weight (second-stage classes follow the first's). */
   readonly #indices: Uint8Array
   readonly #values: Float32Array
@@ -223,6 +241,10 @@ export class NerTagger {
       }
     }
 
+    this.#edges = Int32Array.from(
+      ['w-1=-START-', 'w-2=-START-', 'w+1=-END-', 'w+2=-END-', 's-1=-START-', 's+1=-END-'],
+      (feature) => this.#entries.get(feature) ?? -1
+    )
     const tags = ['-START-', ...this.classes]
     const width = tags.length
     this.#stackEntries = {
@@ -324,7 +346,7 @@ export class NerTagger {
     const first = new Float64Array(view.words.length * size)
     const second = new Float64Array(this.#stages > 1 ? first.length : 0)
     for (let index = 0; index < view.words.length; index++) {
-      this.#addStatic(staticFeatures(view, index, casing), first, second, index * size)
+      this.#addStaticWord(view, index, casing, first, second, index * size)
     }
 
     const memo: TagMemo = {
@@ -333,6 +355,36 @@ export class NerTagger {
     }
     const tags = this.#decode(view, first, 0, memo)
     return {view, first, second, memo, tags}
+  }
+
+  /**
+   * The tag-independent scores of a sentence's words, both stages side by
+   * side: from the kept entries of words (as tagging does), or from the
+   * feature strings of `staticFeatures` (as training sees them). They are
+   * the same; tests compare them.
+   *
+   * @param view
+   *   Sentence.
+   * @param casing
+   *   Document casing.
+   * @param strings
+   *   Whether to look up the feature strings.
+   * @returns
+   *   First-stage scores, then second-stage scores.
+   */
+  staticScores(view: SentenceView, casing: DocumentCasing, strings = false): Float64Array {
+    const size = this.classes.length
+    const first = new Float64Array(view.words.length * size)
+    const second = new Float64Array(this.#stages > 1 ? first.length : 0)
+    for (let index = 0; index < view.words.length; index++) {
+      if (strings) this.#addStatic(staticFeatures(view, index, casing), first, second, index * size)
+      else this.#addStaticWord(view, index, casing, first, second, index * size)
+    }
+
+    const result = new Float64Array(first.length + second.length)
+    result.set(first)
+    result.set(second, first.length)
+    return result
   }
 
   /**
@@ -466,6 +518,127 @@ export class NerTagger {
     for (let at = start; at < stop; at++) {
       const index = this.#indices[at]
       if (index >= offset && index < end) scores[row + index - offset] += this.#values[at]
+    }
+  }
+
+  /**
+   * Add the weights of the tag-independent features of one word, of both
+   * stages: the features of `staticFeatures`, with the entries of the
+   * features that belong to one word (its form, affixes, `w-1=…` as a
+   * neighbour, …) looked up once per word and kept
+   * (`test/core/entities.test.ts` checks the scores are those of
+   * `staticFeatures`).
+   *
+   * @param view
+   *   Sentence.
+   * @param index
+   *   Word index.
+   * @param casing
+   *   Document casing.
+   * @param first
+   *   First-stage scores (changed).
+   * @param second
+   *   Second-stage scores (changed; empty with one stage).
+   * @param row
+   *   Where the word's row starts in both.
+   */
+  #addStaticWord(
+    view: SentenceView,
+    index: number,
+    casing: DocumentCasing,
+    first: Float64Array,
+    second: Float64Array,
+    row: number
+  ): void {
+    const {words, lower, shapes, info} = view
+    const count = words.length
+    const own = this.#wordEntries(info[index])
+    for (const entry of own.own) this.#addBoth(entry, first, second, row)
+    const edges = this.#edges
+    this.#addBoth(index > 0 ? this.#wordEntries(info[index - 1]).before : edges[0], first, second, row)
+    this.#addBoth(index > 1 ? this.#wordEntries(info[index - 2]).before2 : edges[1], first, second, row)
+    const next = index + 1 < count ? this.#wordEntries(info[index + 1]) : undefined
+    this.#addBoth(next ? next.after : edges[2], first, second, row)
+    this.#addBoth(index + 2 < count ? this.#wordEntries(info[index + 2]).after2 : edges[3], first, second, row)
+    this.#addBoth(index > 0 ? this.#wordEntries(info[index - 1]).shapeBefore : edges[4], first, second, row)
+    this.#addBoth(next ? next.shapeAfter : edges[5], first, second, row)
+
+    const low = lower[index]
+    const form = shapes[index]
+    const before = index > 0 ? lower[index - 1] : '-START-'
+    const after = next ? lower[index + 1] : '-END-'
+    const shapeBefore = index > 0 ? shapes[index - 1] : '-START-'
+    const shapeAfter = next ? shapes[index + 1] : '-END-'
+    const cased = casing.get(low) ?? '?'
+    const entries = this.#entries
+    const add = (feature: string) => {
+      const entry = entries.get(feature)
+      if (entry !== undefined) this.#addBoth(entry, first, second, row)
+    }
+
+    add('s-1s+1=' + shapeBefore + '|' + form + '|' + shapeAfter)
+    add('w-1w=' + before + '|' + low)
+    add('ww+1=' + low + '|' + after)
+    add('c=' + cased + '|' + (view.upper ? 'U' : index === 0 ? 'I' : 'M'))
+    add('cs=' + cased + '|' + form)
+    if (index === 0) add('first|' + form)
+    if (view.upper) add('upper-line|' + low)
+    if (next) for (const entry of next.gazetteer) this.#addBoth(entry, first, second, row)
+  }
+
+  /**
+   * The entries of the features a word gives itself and its neighbours
+   * (kept per word).
+   *
+   * @param info
+   *   Word.
+   * @returns
+   *   Entries (`-1`: not in the model).
+   */
+  #wordEntries(info: SentenceView['info'][number]): WordEntries {
+    let entries = this.#words.get(info)
+    if (!entries) {
+      const at = (feature: string) => this.#entries.get(feature) ?? -1
+      entries = {
+        own: Int32Array.from(info.own, at).filter((entry) => entry >= 0),
+        before: at(info.before),
+        before2: at(info.before2),
+        after: at(info.after),
+        after2: at(info.after2),
+        shapeBefore: at(info.shapeBefore),
+        shapeAfter: at(info.shapeAfter),
+        gazetteer: Int32Array.from(gazetteerFeatures(info.low), (feature) => at('+1' + feature)).filter(
+          (entry) => entry >= 0
+        )
+      }
+      this.#words.set(info, entries)
+    }
+
+    return entries
+  }
+
+  /**
+   * Add the weights of one feature, of both stages.
+   *
+   * @param entry
+   *   Entry (`-1`: none).
+   * @param first
+   *   First-stage scores (changed).
+   * @param second
+   *   Second-stage scores (changed).
+   * @param row
+   *   Where the word's row starts in both.
+   */
+  #addBoth(entry: number, first: Float64Array, second: Float64Array, row: number): void {
+    if (entry < 0) return
+    const size = this.classes.length
+    const indices = this.#indices
+    const values = this.#values
+    const stop = (entry >>> 6) + (entry & 63)
+    for (let at = entry >>> 6; at < stop; at++) {
+      const index = indices[at]
+      if (index < size) first[row + index] += values[at]
+      else second[row + index - size] += values[at]
     }
   }
 

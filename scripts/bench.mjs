@@ -246,27 +246,43 @@ for (const input of sizes) {
   results.set(input.id, timeDocument(input.label, text, input))
 }
 
-// One-character edits in the 1 MB file, as the editor analyses it: the
-// file analysed once, then each edit, with the per-process cache (blocks'
-// tokens and sentences, claim scores and kinds); parsing, entities and
-// rules run again in full.
-const big = texts.get('1m')
-const editTimes = []
-const editCpu = []
-setAnalysisCache?.(true)
-sink += systems[2].run(big)
-for (const at of [0.25, 0.5, 0.75].slice(0, quick ? 1 : 3)) {
-  let position = Math.floor(big.length * at)
-  while (!/[a-z]/.test(big[position])) position++
-  const edited = big.slice(0, position) + (big[position] === 'e' ? 'a' : 'e') + big.slice(position + 1)
-  const cpu = process.cpuUsage()
-  const t = performance.now()
-  sink += systems[2].run(edited)
-  editTimes.push(performance.now() - t)
-  const used = process.cpuUsage(cpu)
-  editCpu.push((used.user + used.system) / 1000)
+// One-character edits, as the editor analyses them: the file analysed once,
+// then edit after edit (each on the text the last one left), with the
+// per-process cache (the last tree, which `reparse` splices the edited
+// blocks into; blocks' tokens and sentences; both NER stages per sentence;
+// claim scores and kinds).
+/**
+ * Time one-character edits of a text.
+ *
+ * @param {string} text
+ * @param {number} count
+ * @returns {{wall: number[], cpu: number[]}}
+ */
+function timeEdits(text, count) {
+  const wall = []
+  const cpu = []
+  setAnalysisCache?.(false)
+  setAnalysisCache?.(true)
+  sink += systems[2].run(text)
+  let current = text
+  for (const at of [0.25, 0.5, 0.75, 0.4, 0.6].slice(0, count)) {
+    let position = Math.floor(current.length * at)
+    while (!/[a-z]/.test(current[position])) position++
+    current = current.slice(0, position) + (current[position] === 'e' ? 'a' : 'e') + current.slice(position + 1)
+    const before = process.cpuUsage()
+    const t = performance.now()
+    sink += systems[2].run(current)
+    wall.push(performance.now() - t)
+    const used = process.cpuUsage(before)
+    cpu.push((used.user + used.system) / 1000)
+  }
+
+  return {wall, cpu}
 }
 
+const big = texts.get('1m')
+const edits100k = timeEdits(texts.get('100k'), quick ? 1 : 5)
+const {wall: editTimes, cpu: editCpu} = timeEdits(big, quick ? 1 : 5)
 setAnalysisCache?.(false)
 
 // N articles: one pass per system, per-article times kept.
@@ -436,7 +452,7 @@ const targets = [
   '|---|---|---|',
   `| full tagging ≤ 3× a bare remark parse on the 1 MB file | ${ratio(newsmark1m)} wall, ${ratio(newsmark1mCpu)} CPU time (compromise alone: ${ratio(compromise1m)} wall) | ${verdict(newsmark1m, newsmark1mCpu, 3)} |`,
   `| linear: 10× input → ≤ 11× time | wall / CPU: ${both('newsmark', '10k', '100k')} (10 KB → 100 KB), ${both('newsmark', '100k', '1m')} (100 KB → 1 MB) | ${verdict(worstScale, worstScaleCpu, 11)} |`,
-  `| re-analysis after a one-character edit in the 1 MB file ≤ 50 ms | ${editTimes.map(ms).join(', ')} ms wall, ${editCpu.map(ms).join(', ')} ms CPU, after analysing the file once (the per-process cache keeps blocks' tokens and sentences, claim scores and kinds; parsing, entities and rules run again in full) | ${yes(Math.max(...editTimes) <= 50)} |`,
+  `| re-analysis after a one-character edit in the 1 MB file ≤ 50 ms | ${editTimes.map(ms).join(', ')} ms wall, ${editCpu.map(ms).join(', ')} ms CPU: five edits in a row, after analysing the file once (the edited blocks are parsed again and spliced into the last tree; tokens, sentences and both NER stages of unchanged sentences come from the cache; dates, clustering and the rules run over the whole file). On the 100 KB file: ${edits100k.wall.map(ms).join(', ')} ms wall | ${yes(Math.max(...editTimes) <= 50)} |`,
   `| < 200 MB resident for the 1 MB file | peak RSS ${mb(memory.peakRss)}; RSS ${memory.rssBase ? `${mb(memory.rssBase)} (Node alone) → ` : ''}${mb(memory.rssBefore)} (bundle loaded) → ${mb(memory.rssAfter)} (+${mb(memory.rssAfter - memory.rssBefore)}); heapUsed ${mb(memory.heapBefore)} → ${mb(memory.heapAfter)} with the result held | ${yes(memory.peakRss < 200 * 2 ** 20)} |`,
   checkTarget()
 ]
@@ -452,6 +468,7 @@ fs.writeFileSync(
       articleChars,
       peerChars,
       editTimes,
+      edits100k,
       editCpu,
       check,
       memory

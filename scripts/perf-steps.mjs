@@ -166,11 +166,14 @@ if (only.has('edit')) {
   cache(true)
   analyzeSync(big)
   const edits = []
+  // Edit after edit, each on the text the last one left (as in the editor).
+  let current = big
   for (const at of [0.25, 0.5, 0.75]) {
-    let position = Math.floor(big.length * at)
-    while (!/[a-z]/.test(big[position])) position++
-    const edited = big.slice(0, position) + (big[position] === 'e' ? 'a' : 'e') + big.slice(position + 1)
+    let position = Math.floor(current.length * at)
+    while (!/[a-z]/.test(current[position])) position++
+    const edited = current.slice(0, position) + (current[position] === 'e' ? 'a' : 'e') + current.slice(position + 1)
     edits.push(time(() => analyzeSync(edited)))
+    current = edited
   }
 
   results.edit = {wall: edits.map((e) => e.wall), cpu: edits.map((e) => e.cpu)}

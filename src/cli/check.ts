@@ -204,7 +204,7 @@ export async function checkFile(name: string, settings: CheckSettings): Promise<
     const file = analyzeSync(await readMarkdown(name, settings.maxSize), optionsFor(name, settings))
     return {file: {path: file.path, messages: file.messages.map((message) => toData(message) as ReportMessage)}}
   } catch (error) {
-    return {error: errorLine(error)}
+    return {error: errorLine(error, name)}
   }
 }
 
@@ -251,16 +251,18 @@ function optionsFor(name: string, settings: CheckSettings): Options {
  *
  * @param error
  *   Error.
+ * @param name
+ *   Path of the file, for errors whose message does not name it.
  * @returns
  *   Line (with its newline).
  */
-export function errorLine(error: unknown): string {
+export function errorLine(error: unknown, name?: string): string {
   if (error instanceof InputError || error instanceof ConfigError || error instanceof FactsError) {
     return `newsmark: ${error.message}\n`
   }
 
   const reason = error instanceof Error ? error.message : String(error)
-  return `newsmark: unexpected error: ${reason}\n`
+  return `newsmark: ${name === undefined ? '' : name + ': '}unexpected error: ${reason}\n`
 }
 
 /**

@@ -3,16 +3,16 @@
  * the tagger over gold data.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {glob} from 'tinyglobby'
 import {analyzeSync} from '../core/analyze.ts'
 import {loadConfigSync} from '../core/config/node.ts'
 import {normalizeOptions, type Options} from '../core/options.ts'
 import {checkFiles, defaultJobs, errorLine, isCheckWorker, serveCheckWorker} from './check.ts'
 import {evaluate, type Task} from './eval.ts'
+import {expandPaths} from './expand.ts'
 import {runExport} from './export.ts'
 import {toJson} from './json.ts'
+import {exitOnOutputError} from './output.ts'
 import {defaultMaxSize, readMarkdown} from './read.ts'
 import {formatReport} from './report.ts'
 import {toText} from './text.ts'
@@ -23,7 +23,8 @@ const usage = `Usage: newsmark <command> [options]
 Commands:
   tag FILE...           tag entities, dates and claims; JSON to stdout
       --format json|text    output format (default: json)
-  check PATH...         report findings for files, folders and globs of Markdown
+  check PATH...         report findings for files, and for the Markdown files
+                        (.md, .markdown) in folders and matching globs
       --frail               exit 1 on warnings too
       --jobs N              threads to use (default: one per core, fewer
                             for small inputs); the report is the same
@@ -40,7 +41,8 @@ Options:
   -h, --help                    show this help
   -v, --version                 show the version
 
-Exit codes: 0 ok, 1 findings of error severity (check), 2 bad input or usage.`
+Exit codes: 0 ok, 1 findings of error severity (check), 2 bad input or usage
+(a folder or glob without Markdown files too), 141 output closed early (| head).`
 
 /**
  * Run the CLI.
@@ -112,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
           results.push(toJson(file))
         } catch (error) {
           code = 2
-          report(error)
+          report(error, name)
         }
       }
 
@@ -133,11 +135,13 @@ export async function main(argv: string[]): Promise<number> {
         return fail(`--jobs: expected a positive whole number, not \`${values.jobs}\``)
       }
 
-      const names = await expand(rest)
+      const {files: names, problems} = await expandPaths(rest)
+      for (const problem of problems) process.stderr.write(`newsmark: ${problem}\n`)
+      if (names.length === 0) return 2
       const settings = {maxSize, analyzeOptions}
       const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), import.meta.url)
       const files = []
-      let code = 0
+      let code = problems.length > 0 ? 2 : 0
       // Errors first, in the order of the files, then the report.
       for (const outcome of outcomes) {
         if ('error' in outcome) {
@@ -181,38 +185,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Expand paths, folders (every `.md`/`.markdown` below, skipping
- * `node_modules` and hidden folders) and globs into file paths.
- *
- * @param names
- *   Arguments.
- * @returns
- *   File paths, in order, without duplicates; missing names are kept so
- *   that reading them reports the error.
- */
-async function expand(names: ReadonlyArray<string>): Promise<string[]> {
-  const files: string[] = []
-  for (const name of names) {
-    if (fs.existsSync(name) && fs.statSync(name).isDirectory()) {
-      const found = await glob('**/*.{md,markdown}', {
-        cwd: name,
-        ignore: ['**/node_modules/**'],
-        dot: false
-      })
-      files.push(...found.sort().map((file) => path.join(name, file)))
-    } else if (/[*?[\]{}]/.test(name) && !fs.existsSync(name)) {
-      const found = await glob(name, {ignore: ['**/node_modules/**']})
-      if (found.length === 0) files.push(name)
-      files.push(...found.sort())
-    } else {
-      files.push(name)
-    }
-  }
-
-  return [...new Set(files)]
-}
-
-/**
  * Total size of the files that exist (to choose the number of threads).
  *
  * @param names
@@ -231,8 +203,8 @@ function totalSize(names: ReadonlyArray<string>): number {
   return bytes
 }
 
-function report(error: unknown) {
-  process.stderr.write(errorLine(error))
+function report(error: unknown, name?: string) {
+  process.stderr.write(errorLine(error, name))
 }
 
 function fail(reason: string, showUsage = false): number {
@@ -250,5 +222,9 @@ function version(): string {
 }
 
 // The CLI module is also the entry of `check`'s worker threads.
-if (isCheckWorker()) serveCheckWorker()
-else process.exitCode = await main(process.argv.slice(2))
+if (isCheckWorker()) {
+  serveCheckWorker()
+} else {
+  exitOnOutputError()
+  process.exitCode = await main(process.argv.slice(2))
+}

@@ -8,7 +8,9 @@
  * reported on stderr and still exported where the format allows. Rejections
  * with `scope: 'workspace'` apply to every FILE exported together. A broken
  * sidecar, an unreadable article or an existing OUT without `--force` stop
- * the export (exit 2) before anything is written.
+ * the export (exit 2) before anything is written. With `--force`, a regular
+ * OUT is replaced atomically (through a symbolic link, which stays); a
+ * device or named pipe is written to, not replaced.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -54,9 +56,16 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
   if (!Object.hasOwn(exportFormats, options.to)) return fail(`--to: expected ${formats}, not \`${options.to}\``)
   if (files.length === 0) return fail('export: expected at least one FILE')
   const output = options.output
+  let stat: fs.Stats | undefined
   if (output !== undefined) {
     if (output === '') return fail('--output: expected a file name')
-    const stat = fs.statSync(output, {throwIfNoEntry: false})
+    try {
+      stat = fs.statSync(output, {throwIfNoEntry: false})
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      return fail(`${output}: ${code === 'ENOTDIR' ? 'part of its path is a file, not a folder' : `cannot write there (${code ?? String(error)})`}`)
+    }
+
     if (stat?.isDirectory()) return fail(`${output}: is a folder, expected a file to write the export to`)
     if (stat && !options.force) return fail(`${output}: already exists; not overwriting it (use --force to replace it)`)
     if (!fs.existsSync(path.dirname(path.resolve(output)))) return fail(`${output}: its folder does not exist`)
@@ -92,7 +101,10 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
   }
 
   try {
-    await writeFileAtomic(output, text)
+    // A device or named pipe (`/dev/stdout`) is written to, never replaced;
+    // a symbolic link is followed, so the link stays and its target changes.
+    if (stat && !stat.isFile()) await fs.promises.writeFile(output, text)
+    else await writeFileAtomic(stat ? fs.realpathSync(output) : output, text)
   } catch (error) {
     return fail(`${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }

@@ -1,7 +1,7 @@
 /**
  * Reading input files for the CLI, with one clear error per bad file: a
- * missing file, a folder where a file was asked, binary content, invalid
- * UTF-8, or a file over the size limit.
+ * missing or unreadable file, a folder where a file was asked, binary
+ * content, invalid UTF-8, or a file over the size limit.
  */
 import fs from 'node:fs/promises'
 import {VFile} from 'vfile'
@@ -51,7 +51,13 @@ export async function readMarkdown(path: string, maxSize = defaultMaxSize): Prom
     )
   }
 
-  const buffer = await fs.readFile(path)
+  let buffer
+  try {
+    buffer = await fs.readFile(path)
+  } catch (error) {
+    throw new InputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+
   const nul = buffer.subarray(0, 8192).indexOf(0)
   if (nul >= 0) {
     throw new InputError(`${path}: looks binary (NUL byte at offset ${nul}), expected Markdown text`)

@@ -124,6 +124,57 @@ test('cli: check folders and globs, exit codes', () => {
   assert.doesNotMatch(frail.stderr, /a\.md/)
 })
 
+test('cli: check takes only Markdown from folders and globs, and says when there is none', () => {
+  const mixed = path.join(temp, 'mixed')
+  write('mixed/a.md', '# A\n\nNATO met in Brussels on Monday.\n')
+  write('mixed/a.md.newsmark.json', '{}')
+  write('mixed/notes.txt', 'Not an article.\n')
+  write('mixed/.drafts/draft.md', '# Draft\n')
+  const plain = path.dirname(write('plain/notes.txt', 'Not an article.\n'))
+  const empty = path.join(temp, 'void')
+  fs.mkdirSync(empty, {recursive: true})
+
+  for (const arg of [mixed, path.join(mixed, '*')]) {
+    const {code, stderr} = run('check', arg)
+    assert.equal(code, 0, stderr)
+    assert.equal(stderr.split('\n')[0], path.join(mixed, 'a.md'))
+    assert.doesNotMatch(stderr, /newsmark\.json|notes\.txt|draft/)
+  }
+
+  // A file named on its own is read whatever its extension.
+  const named = run('check', path.join(plain, 'notes.txt'))
+  assert.equal(named.code, 0, named.stderr)
+  assert.match(named.stderr, /notes\.txt: no issues found/)
+
+  const cases: Array<[string, string]> = [
+    [empty, 'no Markdown file (.md, .markdown) in this folder'],
+    [plain, 'no Markdown file (.md, .markdown) in this folder'],
+    [path.join(plain, '*'), 'matches no Markdown file (.md, .markdown)'],
+    [path.join(empty, '**/*.md'), 'matches no Markdown file (.md, .markdown)']
+  ]
+  for (const [arg, reason] of cases) {
+    const {code, stdout, stderr} = run('check', arg)
+    assert.equal(code, 2, arg)
+    assert.equal(stdout, '')
+    assert.equal(stderr, `newsmark: ${arg}: ${reason}\n`)
+  }
+
+  // The other paths are still checked.
+  const both = run('check', empty, path.join(mixed, 'a.md'))
+  assert.equal(both.code, 2)
+  assert.match(both.stderr, /^newsmark: .*void: no Markdown file .*\n.*mixed\/a\.md\n/)
+})
+
+test('cli: a file that cannot be read is one line naming it', (t) => {
+  // Linux: `stat` says a regular file, and reading it fails (EIO).
+  if (!fs.existsSync('/proc/self/mem')) return t.skip('no /proc/self/mem')
+  for (const command of ['tag', 'check']) {
+    const {code, stderr} = run(command, '/proc/self/mem')
+    assert.equal(code, 2)
+    assert.equal(stderr, 'newsmark: /proc/self/mem: cannot read (EIO)\n')
+  }
+})
+
 test('cli: usage errors and help', () => {
   assert.equal(run().code, 2)
   assert.equal(run('frobnicate').code, 2)

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
+import {once} from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -100,6 +101,33 @@ test('cli export: an existing output is not overwritten without --force', () => 
   assert.equal(JSON.parse(fs.readFileSync(output, 'utf8')).file, 'poland-ottawa.md')
 })
 
+test('cli export: --force writes through a symbolic link, which stays', () => {
+  fs.writeFileSync(path.join(temp, 'real.json'), 'old')
+  fs.symlinkSync('real.json', path.join(temp, 'link.json'))
+  const {code, stderr} = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'link.json', '--force')
+  assert.equal(code, 0, stderr)
+  assert.ok(fs.lstatSync(path.join(temp, 'link.json')).isSymbolicLink(), 'the link is not replaced by a file')
+  assert.equal(JSON.parse(fs.readFileSync(path.join(temp, 'real.json'), 'utf8')).file, 'poland-ottawa.md')
+})
+
+test('cli export: --force writes into a named pipe, never replaces it', async (t) => {
+  const fifo = path.join(temp, 'pipe')
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return t.skip('no mkfifo')
+  const received = path.join(temp, 'from-pipe.json')
+  const out = fs.openSync(received, 'w')
+  const reader = spawn('cat', [fifo], {stdio: ['ignore', out, 'ignore']})
+  fs.closeSync(out)
+  try {
+    const {code, stderr} = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'pipe', '--force')
+    assert.equal(code, 0, stderr)
+    assert.ok(fs.statSync(fifo).isFIFO(), 'the pipe is still a pipe')
+    await once(reader, 'exit')
+    assert.equal(JSON.parse(fs.readFileSync(received, 'utf8')).file, 'poland-ottawa.md')
+  } finally {
+    if (reader.exitCode === null) reader.kill()
+  }
+})
+
 test('cli export: a broken sidecar stops the export with a clear message', () => {
   const broken = path.join(temp, 'broken.md')
   fs.writeFileSync(broken, source)
@@ -168,6 +196,10 @@ test('cli export: several files, with a workspace-wide rejection, and usage erro
     [['export', '--to', 'csv'], 'newsmark: export: expected at least one FILE\n'],
     [['export', 'poland-ottawa.md', '--to', 'csv', '-o', '.'], 'newsmark: .: is a folder, expected a file to write the export to\n'],
     [['export', 'poland-ottawa.md', '--to', 'csv', '-o', 'no/such/out.csv'], 'newsmark: no/such/out.csv: its folder does not exist\n'],
+    [
+      ['export', 'poland-ottawa.md', '--to', 'csv', '-o', 'poland-ottawa.md/out.csv'],
+      'newsmark: poland-ottawa.md/out.csv: part of its path is a file, not a folder\n'
+    ],
     [['export', 'missing.md', '--to', 'csv'], 'newsmark: missing.md: no such file\nnewsmark: export: nothing written, fix the errors above first\n']
   ]
   for (const [args, message] of cases) {

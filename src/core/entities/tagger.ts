@@ -660,20 +660,7 @@ export class NerTagger {
     second: Float64Array,
     row: number
   ): void {
-    const size = this.classes.length
-    const indices = this.#indices
-    const values = this.#values
-    for (const feature of features) {
-      const entry = this.#entries.get(feature)
-      if (entry === undefined) continue
-      const start = entry >>> 6
-      const stop = start + (entry & 63)
-      for (let at = start; at < stop; at++) {
-        const index = indices[at]
-        if (index < size) first[row + index] += values[at]
-        else second[row + index - size] += values[at]
-      }
-    }
+    for (const feature of features) this.#addBoth(this.#entries.get(feature) ?? -1, first, second, row)
   }
 
   /**

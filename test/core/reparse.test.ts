@@ -51,18 +51,32 @@ function apply(text: string, change: Edit): string {
   return text.slice(0, at) + change.insert + text.slice(at + change.remove)
 }
 
+/**
+ * Apply edits one after the other, each reparsed from the last tree, and
+ * check every spliced tree against a full parse.
+ *
+ * @param source
+ *   Text.
+ * @param tree
+ *   Its tree.
+ * @param edits
+ *   Edits.
+ */
+function checkEdits(source: string, tree: Root, edits: ReadonlyArray<Edit>): void {
+  let previous = {source, tree}
+  for (const change of edits) {
+    const edited = apply(previous.source, change)
+    const spliced = reparse(parseFull, previous, edited)
+    assert.deepEqual(spliced, parseFull(edited))
+    previous = {source: edited, tree: spliced}
+  }
+}
+
 test('reparse: random edits of the sample give the tree of a full parse', () => {
   const tree = parseFull(sample)
   fc.assert(
     fc.property(fc.array(edit, {minLength: 1, maxLength: 3}), (edits) => {
-      let source = sample
-      let previous = {source, tree}
-      for (const change of edits) {
-        source = apply(source, change)
-        const spliced = reparse(parseFull, previous, source)
-        assert.deepEqual(spliced, parseFull(source))
-        previous = {source, tree: spliced}
-      }
+      checkEdits(sample, tree, edits)
     }),
     {numRuns: 150}
   )
@@ -72,14 +86,8 @@ test('reparse: random edits of random Markdown give the tree of a full parse', (
   const blocks = fc.array(fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 12}).map((parts) => parts.join('')), {minLength: 3, maxLength: 12})
   fc.assert(
     fc.property(blocks, fc.constantFrom('\n', '\n\n', '\n\n\n'), fc.array(edit, {minLength: 1, maxLength: 3}), (parts, separator, edits) => {
-      let source = parts.join(separator)
-      let previous = {source, tree: parseFull(source)}
-      for (const change of edits) {
-        source = apply(source, change)
-        const spliced = reparse(parseFull, previous, source)
-        assert.deepEqual(spliced, parseFull(source))
-        previous = {source, tree: spliced}
-      }
+      const source = parts.join(separator)
+      checkEdits(source, parseFull(source), edits)
     }),
     {numRuns: 400}
   )

@@ -225,11 +225,7 @@ function lines(value: string, start: number, end: number): number {
  *   Lines to add.
  */
 function shift(node: Nodes, by: number, byLines: number): void {
-  const position = node.position
-  if (position) {
-    position.start = {line: position.start.line + byLines, column: position.start.column, offset: offset(position.start) + by}
-    position.end = {line: position.end.line + byLines, column: position.end.column, offset: offset(position.end) + by}
-  }
+  if (node.position) node.position = movedPosition(node.position, by, byLines)
 
   if ('children' in node) for (const child of node.children) shift(child, by, byLines)
 }

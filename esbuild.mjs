@@ -42,6 +42,9 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // esbuild's tables hold node20 short of Unicode property escapes, and would
+  // rewrite every `/\p{Lu}/u` as a `new RegExp` built on each call.
+  supported: {'regexp-unicode-property-escapes': true},
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

@@ -15,6 +15,7 @@
 import {Lru} from '../memo.ts'
 import type {Perceptron} from '../ml/perceptron.ts'
 import type {EntityType} from '../types.ts'
+import {CompositeEntries} from './composite.ts'
 import {gazetteerFeatures} from './gazetteer.ts'
 import {
   documentCasing,
@@ -24,7 +25,6 @@ import {
   staticFeatures,
   tagFeatures,
   tagPairFeatures,
-  tagWordFeatures,
   tagSpans,
   viewSentence,
   type DocumentCasing,
@@ -108,16 +108,23 @@ interface TagMemo {
 
 /** Entries of the features one word gives (see `NerTagger#wordEntries`). */
 interface WordEntries {
-  own: Int32Array
-  before: number
+  /**
+   * Three rows of summed weights, each of both stages (first-stage
+   * classes, then the second's): of the features the word gives its own
+   * row; its next word's (`w-1=…`, `s-1=…`); its previous word's (`w+1=…`,
+   * `s+1=…`, `+1gz=…`). Weights are integers, so a sum in 32 bits is exact.
+   */
+  rows: Float32Array
+  /** Entry of `w-2=…`, for the row two words on. */
   before2: number
-  after: number
+  /** Entry of `w+2=…`, for the row two words back. */
   after2: number
-  shapeBefore: number
-  shapeAfter: number
-  /** `+1gz=…` features of the word as the next word. */
-  gazetteer: Int32Array
 }
+
+/** Which row of `WordEntries.rows`. */
+const OWN = 0
+const BEFORE = 1
+const AFTER = 2
 
 /** A sentence scored by the first stage. */
 interface Scored {
@@ -199,10 +206,18 @@ export class NerTagger {
    * not zero, of the 17 classes of each stage).
    */
   readonly #entries = new Map<string, number>()
+  /** Entries of the composite features, by their parts. */
+  readonly #composite: Record<
+    'wordBefore' | 'wordAfter' | 'shapes' | 'casing' | 'casingShape' | 'first' | 'upperLine' | 'tagWord' | 'tagShape',
+    CompositeEntries
+  >
   /** Entries of the features each word gives (by the word's shared info object). */
   readonly #words = new WeakMap<object, WordEntries>()
-  /** Entries of `w-1=-START-`, `w-2=-START-`, `w+1=-END-`, `w+2=-END-`, `s-1=-START-`, `s+1=-END-`. */
-  readonly #edges: Int32Array
+  /** The sentence's start and end as words (`w-1=-START-`, `w+2=-END-`, …). */
+  readonly #edge: WordEntries
+  /** Where the rows of the next words go: a block shared by many words. */
+  #block = new Float32Array(0)
+  #blockUsed = 0
   /** Class index of each weight (second-stage classes follow the first's). */
   readonly #indices: Uint8Array
   readonly #values: Float32Array
@@ -241,10 +256,24 @@ export class NerTagger {
       }
     }
 
-    this.#edges = Int32Array.from(
-      ['w-1=-START-', 'w-2=-START-', 'w+1=-END-', 'w+2=-END-', 's-1=-START-', 's+1=-END-'],
-      (feature) => this.#entries.get(feature) ?? -1
-    )
+    const composite = (prefix: string, parts: number) => new CompositeEntries(prefix, parts, this.#entries)
+    this.#composite = {
+      wordBefore: composite('w-1w=', 2),
+      wordAfter: composite('ww+1=', 2),
+      shapes: composite('s-1s+1=', 3),
+      casing: composite('c=', 2),
+      casingShape: composite('cs=', 2),
+      first: composite('first|', 1),
+      upperLine: composite('upper-line|', 1),
+      tagWord: composite('t1w=', 2),
+      tagShape: composite('t1s=', 2)
+    }
+    const entry = (feature: string) => this.#entries.get(feature) ?? -1
+    this.#edge = {
+      rows: this.#rows([], [entry('w-1=-START-'), entry('s-1=-START-')], [entry('w+1=-END-'), entry('s+1=-END-')]),
+      before2: entry('w-2=-START-'),
+      after2: entry('w+2=-END-')
+    }
     const tags = ['-START-', ...this.classes]
     const width = tags.length
     this.#stackEntries = {
@@ -468,13 +497,10 @@ export class NerTagger {
       const row = index * size
       const at = index * 2
       if (offset === 0 || memo.previous[index] !== previous) {
-        const dynamic = tagWordFeatures(
-          view,
-          index,
-          previous < 0 ? '-START-' : this.classes[previous]
-        )
-        memo.entries[at] = this.#entries.get(dynamic[0]) ?? -1
-        memo.entries[at + 1] = this.#entries.get(dynamic[1]) ?? -1
+        // The features of `tagWordFeatures`, looked up by their parts.
+        const tag = previous < 0 ? '-START-' : this.classes[previous]
+        memo.entries[at] = this.#composite.tagWord.get2(tag, view.lower[index])
+        memo.entries[at + 1] = this.#composite.tagShape.get2(tag, view.shapes[index])
         memo.previous[index] = previous
       }
 
@@ -552,16 +578,13 @@ export class NerTagger {
   ): void {
     const {words, lower, shapes, info} = view
     const count = words.length
-    const own = this.#wordEntries(info[index])
-    for (const entry of own.own) this.#addBoth(entry, first, second, row)
-    const edges = this.#edges
-    this.#addBoth(index > 0 ? this.#wordEntries(info[index - 1]).before : edges[0], first, second, row)
-    this.#addBoth(index > 1 ? this.#wordEntries(info[index - 2]).before2 : edges[1], first, second, row)
     const next = index + 1 < count ? this.#wordEntries(info[index + 1]) : undefined
-    this.#addBoth(next ? next.after : edges[2], first, second, row)
-    this.#addBoth(index + 2 < count ? this.#wordEntries(info[index + 2]).after2 : edges[3], first, second, row)
-    this.#addBoth(index > 0 ? this.#wordEntries(info[index - 1]).shapeBefore : edges[4], first, second, row)
-    this.#addBoth(next ? next.shapeAfter : edges[5], first, second, row)
+    const edge = this.#edge
+    addRow(this.#wordEntries(info[index]).rows, OWN, first, second, row)
+    addRow(index > 0 ? this.#wordEntries(info[index - 1]).rows : edge.rows, BEFORE, first, second, row)
+    addRow((next ?? edge).rows, AFTER, first, second, row)
+    this.#addBoth(index > 1 ? this.#wordEntries(info[index - 2]).before2 : edge.before2, first, second, row)
+    this.#addBoth(index + 2 < count ? this.#wordEntries(info[index + 2]).after2 : edge.after2, first, second, row)
 
     const low = lower[index]
     const form = shapes[index]
@@ -570,20 +593,15 @@ export class NerTagger {
     const shapeBefore = index > 0 ? shapes[index - 1] : '-START-'
     const shapeAfter = next ? shapes[index + 1] : '-END-'
     const cased = casing.get(low) ?? '?'
-    const entries = this.#entries
-    const add = (feature: string) => {
-      const entry = entries.get(feature)
-      if (entry !== undefined) this.#addBoth(entry, first, second, row)
-    }
-
-    add('s-1s+1=' + shapeBefore + '|' + form + '|' + shapeAfter)
-    add('w-1w=' + before + '|' + low)
-    add('ww+1=' + low + '|' + after)
-    add('c=' + cased + '|' + (view.upper ? 'U' : index === 0 ? 'I' : 'M'))
-    add('cs=' + cased + '|' + form)
-    if (index === 0) add('first|' + form)
-    if (view.upper) add('upper-line|' + low)
-    if (next) for (const entry of next.gazetteer) this.#addBoth(entry, first, second, row)
+    const composite = this.#composite
+    const position = view.upper ? 'U' : index === 0 ? 'I' : 'M'
+    this.#addBoth(composite.shapes.get3(shapeBefore, form, shapeAfter), first, second, row)
+    this.#addBoth(composite.wordBefore.get2(before, low), first, second, row)
+    this.#addBoth(composite.wordAfter.get2(low, after), first, second, row)
+    this.#addBoth(composite.casing.get2(cased, position), first, second, row)
+    this.#addBoth(composite.casingShape.get2(cased, form), first, second, row)
+    if (index === 0) this.#addBoth(composite.first.get1(form), first, second, row)
+    if (view.upper) this.#addBoth(composite.upperLine.get1(low), first, second, row)
   }
 
   /**
@@ -600,21 +618,48 @@ export class NerTagger {
     if (!entries) {
       const at = (feature: string) => this.#entries.get(feature) ?? -1
       entries = {
-        own: Int32Array.from(info.own, at).filter((entry) => entry >= 0),
-        before: at(info.before),
+        rows: this.#rows(
+          info.own.map(at),
+          [at(info.before), at(info.shapeBefore)],
+          [at(info.after), at(info.shapeAfter), ...gazetteerFeatures(info.low).map((feature) => at('+1' + feature))]
+        ),
         before2: at(info.before2),
-        after: at(info.after),
-        after2: at(info.after2),
-        shapeBefore: at(info.shapeBefore),
-        shapeAfter: at(info.shapeAfter),
-        gazetteer: Int32Array.from(gazetteerFeatures(info.low), (feature) => at('+1' + feature)).filter(
-          (entry) => entry >= 0
-        )
+        after2: at(info.after2)
       }
       this.#words.set(info, entries)
     }
 
     return entries
+  }
+
+  /**
+   * The rows of `WordEntries`: the summed weights of three lists of
+   * features. Rows are views into a block shared with other words (one
+   * small allocation per word rather than an array buffer each).
+   *
+   * @param lists
+   *   Entries of the features of each row (`-1`: not in the model).
+   * @returns
+   *   Rows.
+   */
+  #rows(...lists: Array<ReadonlyArray<number>>): Float32Array {
+    const width = this.classes.length * 2
+    const length = width * lists.length
+    if (this.#blockUsed + length > this.#block.length) {
+      this.#block = new Float32Array(length * 512)
+      this.#blockUsed = 0
+    }
+
+    const rows = this.#block.subarray(this.#blockUsed, this.#blockUsed + length)
+    this.#blockUsed += length
+    const sums = new Float64Array(width)
+    for (const [index, entries] of lists.entries()) {
+      sums.fill(0)
+      for (const entry of entries) this.#addBoth(entry, sums, sums.subarray(width / 2), 0)
+      rows.set(sums, index * width)
+    }
+
+    return rows
   }
 
   /**
@@ -680,6 +725,28 @@ export class NerTagger {
       this.#addEntry(this.#entries.get(feature) ?? -1, scores, row, offset)
     }
   }
+}
+
+/**
+ * Add one of the rows of summed weights of `WordEntries` to a word's scores.
+ *
+ * @param rows
+ *   Rows.
+ * @param which
+ *   Which row (`OWN`, `BEFORE`, `AFTER`).
+ * @param first
+ *   First-stage scores (changed).
+ * @param second
+ *   Second-stage scores (changed; empty with one stage).
+ * @param row
+ *   Where the word's row starts in both.
+ */
+function addRow(rows: Float32Array, which: number, first: Float64Array, second: Float64Array, row: number): void {
+  const size = rows.length / 6
+  const at = which * size * 2
+  for (let index = 0; index < size; index++) first[row + index] += rows[at + index]
+  if (second.length === 0) return
+  for (let index = 0; index < size; index++) second[row + index] += rows[at + size + index]
 }
 
 /**

@@ -1,0 +1,45 @@
+/**
+ * `CompositeEntries`: a look-up by parts gives the entry of the whole
+ * feature string, `|` in a part or not.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import fc from 'fast-check'
+import {CompositeEntries} from '../../src/core/entities/composite.ts'
+
+// Short parts from a small alphabet, `|` included, so that features collide
+// and parts hold the separator.
+const part = fc.stringMatching(/^[ab|]{0,3}$/)
+
+test('composite: get1, get2 and get3 give the entry of the whole feature', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom('x=', 'y|'), fc.array(part, {minLength: 1, maxLength: 3})), {maxLength: 40}),
+      fc.array(part, {minLength: 3, maxLength: 3}),
+      (features, [a, b, c]) => {
+        const entries = new Map<string, number>()
+        for (const [prefix, parts] of features) entries.set(prefix + parts.join('|'), entries.size)
+        for (const prefix of ['x=', 'y|']) {
+          const whole = (value: string) => entries.get(prefix + value) ?? -1
+          assert.equal(new CompositeEntries(prefix, 1, entries).get1(a), whole(a))
+          assert.equal(new CompositeEntries(prefix, 2, entries).get2(a, b), whole(a + '|' + b))
+          assert.equal(new CompositeEntries(prefix, 3, entries).get3(a, b, c), whole(a + '|' + b + '|' + c))
+        }
+      }
+    ),
+    {numRuns: 2000}
+  )
+})
+
+test('composite: the shipped features of a sentence are found by their parts', () => {
+  const entries = new Map([
+    ['w-1w=the|minister', 7],
+    ['w-1w=a|b|c', 8],
+    ['s-1s+1=Xx|x|-END-', 9]
+  ])
+  assert.equal(new CompositeEntries('w-1w=', 2, entries).get2('the', 'minister'), 7)
+  assert.equal(new CompositeEntries('w-1w=', 2, entries).get2('the', 'ministers'), -1)
+  assert.equal(new CompositeEntries('w-1w=', 2, entries).get2('a|b', 'c'), 8)
+  assert.equal(new CompositeEntries('w-1w=', 2, entries).get2('a', 'b|c'), 8)
+  assert.equal(new CompositeEntries('s-1s+1=', 3, entries).get3('Xx', 'x', '-END-'), 9)
+})

@@ -4,12 +4,30 @@
  * and hidden folders); a glob gives the Markdown files it matches. A folder
  * or glob without a single Markdown file is a problem to report, not an
  * empty, silent success.
+ *
+ * Markdown files are told by their extension, `.md` or `.markdown` in any
+ * case (`README.MD`, `Notes.Markdown`). The pattern of a glob is matched as
+ * written (case-sensitive, as in a shell): `docs/*` finds `README.MD`,
+ * `docs/*.md` does not.
+ *
+ * A folder walk stays inside the folder: the symbolic links found in it are
+ * skipped, those to folders (a link to `..`, to a sibling folder, a cycle)
+ * and those to files alike, as Prettier's CLI skips them when it expands
+ * folders: a linked file is checked where it really is, or when named on
+ * its own, never twice nor from outside the folder through a link. What is
+ * named on the command line is honoured: a symbolic link to a file is read,
+ * a symbolic link to a folder is walked (and its own links skipped). A glob
+ * still follows symbolic links, as tinyglobby does by default; it stops at
+ * a cycle.
+ *
+ * Files come in sorted order (by UTF-16 code unit, not by locale), folder
+ * by folder and glob by glob, in the order of the arguments.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
 
-/** Extensions of the Markdown files found in folders and by globs. */
+/** Extensions of the Markdown files found in folders and by globs (in any case). */
 export const markdownExtensions: ReadonlyArray<string> = ['.md', '.markdown']
 
 /** Paths expanded to files. */
@@ -22,6 +40,9 @@ export interface Expansion {
 
 /** What folders and globs never look into. */
 const ignore = ['**/node_modules/**']
+
+/** Extensions of Markdown files, lower-cased, to compare with. */
+const lowerExtensions = new Set(markdownExtensions.map((ext) => ext.toLowerCase()))
 
 /**
  * Expand paths, folders and globs into file paths.
@@ -37,18 +58,13 @@ export async function expandPaths(names: ReadonlyArray<string>): Promise<Expansi
   const kinds = markdownExtensions.join(', ')
   for (const name of names) {
     if (isFolder(name)) {
-      const found = await glob(`**/*.{${markdownExtensions.map((ext) => ext.slice(1)).join(',')}}`, {
-        cwd: name,
-        ignore,
-        dot: false
-      })
+      const found = await walkFolder(name)
       if (found.length === 0) problems.push(`${name}: no Markdown file (${kinds}) in this folder`)
-      files.push(...found.sort().map((file) => path.join(name, file)))
+      files.push(...found)
     } else if (/[*?[\]{}]/.test(name) && !fs.existsSync(name)) {
-      // Paths as the pattern gives them: absolute for an absolute pattern.
-      const found = (await glob(name, {ignore, dot: false, absolute: path.isAbsolute(name)})).filter(isMarkdown)
+      const found = await matchGlob(name)
       if (found.length === 0) problems.push(`${name}: matches no Markdown file (${kinds})`)
-      files.push(...found.sort())
+      files.push(...found)
     } else {
       files.push(name)
     }
@@ -58,7 +74,35 @@ export async function expandPaths(names: ReadonlyArray<string>): Promise<Expansi
 }
 
 /**
- * Whether a path is a Markdown file by its extension.
+ * The Markdown files in a folder and its subfolders, without following the
+ * symbolic links in it (the folder itself may be one).
+ *
+ * @param folder
+ *   Folder.
+ * @returns
+ *   Paths joined to `folder`, sorted.
+ */
+async function walkFolder(folder: string): Promise<string[]> {
+  const found = await glob('**/*', {cwd: folder, ignore, dot: false, followSymbolicLinks: false})
+  return found.filter(isMarkdown).sort().map((file) => path.join(folder, file))
+}
+
+/**
+ * The Markdown files a glob matches.
+ *
+ * @param pattern
+ *   Glob.
+ * @returns
+ *   Paths as the pattern gives them (absolute for an absolute pattern),
+ *   sorted.
+ */
+async function matchGlob(pattern: string): Promise<string[]> {
+  const found = await glob(pattern, {ignore, dot: false, absolute: path.isAbsolute(pattern)})
+  return found.filter(isMarkdown).sort()
+}
+
+/**
+ * Whether a path is a Markdown file by its extension, in any case.
  *
  * @param name
  *   Path.
@@ -66,7 +110,7 @@ export async function expandPaths(names: ReadonlyArray<string>): Promise<Expansi
  *   Whether it is.
  */
 function isMarkdown(name: string): boolean {
-  return markdownExtensions.includes(path.extname(name))
+  return lowerExtensions.has(path.extname(name).toLowerCase())
 }
 
 /**

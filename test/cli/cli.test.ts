@@ -165,6 +165,50 @@ test('cli: check takes only Markdown from folders and globs, and says when there
   assert.match(both.stderr, /^newsmark: .*void: no Markdown file .*\n.*mixed\/a\.md\n/)
 })
 
+/** The files a `check` report names, sorted by code unit. */
+function checked(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith(temp))
+    .map((line) => line.replace(/: no issues found$/, ''))
+    .sort()
+}
+
+test('cli: check finds upper-case Markdown extensions in a folder and by a glob', () => {
+  const folder = path.join(temp, 'upper')
+  for (const name of ['a.md', 'C.MD', 'D.Markdown', 'sub/E.mD']) write(`upper/${name}`, '# Note\n')
+  write('upper/notes.TXT', 'Not an article.\n')
+  const expected = ['C.MD', 'D.Markdown', 'a.md', 'sub/E.mD'].map((name) => path.join(folder, name))
+  for (const arg of [folder, path.join(folder, '**/*')]) {
+    const {code, stdout, stderr} = run('check', arg)
+    assert.equal(code, 0, stderr)
+    assert.equal(stdout, '')
+    assert.deepEqual(checked(stderr), expected, arg)
+    assert.equal(stderr.trim().split('\n').length, expected.length, stderr)
+  }
+})
+
+test('cli: check a folder with symbolic links to .. and in a cycle lists only the files inside it', (t) => {
+  const folder = path.join(temp, 'linked')
+  write('linked/a.md', '# A\n')
+  write('linked/sub/b.md', '# B\n')
+  write('linked-sibling/s.md', '# S\n')
+  try {
+    fs.symlinkSync('..', path.join(folder, 'up'))
+    fs.symlinkSync('../linked-sibling', path.join(folder, 'side'))
+    fs.symlinkSync('..', path.join(folder, 'sub', 'back'))
+    fs.symlinkSync('../linked-sibling/s.md', path.join(folder, 's.md'))
+  } catch {
+    return t.skip('symbolic links cannot be made here')
+  }
+
+  const {code, stdout, stderr} = run('check', folder)
+  assert.equal(code, 0, stderr)
+  assert.equal(stdout, '')
+  assert.deepEqual(checked(stderr), [path.join(folder, 'a.md'), path.join(folder, 'sub', 'b.md')])
+  assert.equal(stderr, `${path.join(folder, 'a.md')}: no issues found\n${path.join(folder, 'sub', 'b.md')}: no issues found\n`)
+})
+
 test('cli: a file that cannot be read is one line naming it', (t) => {
   // Linux: `stat` says a regular file, and reading it fails (EIO).
   if (!fs.existsSync('/proc/self/mem')) return t.skip('no /proc/self/mem')

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import test from 'node:test'
+import {expandPaths} from '../../src/cli/expand.ts'
+
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-expand-'))
+
+test.after(() => fs.rmSync(temp, {recursive: true, force: true}))
+
+function write(name: string, content = '# Title\n'): string {
+  const file = path.join(temp, name)
+  fs.mkdirSync(path.dirname(file), {recursive: true})
+  fs.writeFileSync(file, content)
+  return file
+}
+
+/** Make a symbolic link at `name` (in `temp`) to `target`; `false` when the platform refuses. */
+function link(target: string, name: string): boolean {
+  const file = path.join(temp, name)
+  fs.mkdirSync(path.dirname(file), {recursive: true})
+  try {
+    fs.symlinkSync(target, file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+test('expand: upper-case extensions are Markdown in a folder', async () => {
+  const folder = path.join(temp, 'cases')
+  for (const name of ['a.md', 'b.markdown', 'C.MD', 'D.Markdown', 'sub/E.mD', 'sub/f.MARKDOWN']) write(`cases/${name}`)
+  for (const name of ['notes.txt', 'G.MDX', 'h.md.bak', 'MD', 'sub/.MD', '.hidden/I.MD', 'node_modules/J.MD']) {
+    write(`cases/${name}`)
+  }
+
+  const expected = ['C.MD', 'D.Markdown', 'a.md', 'b.markdown', 'sub/E.mD', 'sub/f.MARKDOWN'].map((name) =>
+    path.join(folder, name)
+  )
+  const first = await expandPaths([folder])
+  assert.deepEqual(first, {files: expected, problems: []})
+  // Deterministic: the same order again, and with a trailing slash.
+  assert.deepEqual(await expandPaths([folder]), first)
+  assert.deepEqual((await expandPaths([folder + path.sep])).files, expected)
+
+  // A folder with only upper-case Markdown is not reported as empty.
+  write('upper-only/README.MD')
+  assert.deepEqual(await expandPaths([path.join(temp, 'upper-only')]), {
+    files: [path.join(temp, 'upper-only', 'README.MD')],
+    problems: []
+  })
+})
+
+test('expand: upper-case extensions are Markdown by a glob', async () => {
+  const folder = path.join(temp, 'globbed')
+  for (const name of ['a.md', 'b.markdown', 'C.MD', 'D.Markdown', 'sub/E.Md', 'notes.txt', 'F.MDX']) write(`globbed/${name}`)
+
+  const top = await expandPaths([path.join(folder, '*')])
+  assert.deepEqual(top, {
+    files: ['C.MD', 'D.Markdown', 'a.md', 'b.markdown'].map((name) => path.join(folder, name)),
+    problems: []
+  })
+  const deep = await expandPaths([path.join(folder, '**/*')])
+  assert.deepEqual(
+    deep.files,
+    ['C.MD', 'D.Markdown', 'a.md', 'b.markdown', 'sub/E.Md'].map((name) => path.join(folder, name))
+  )
+
+  // A relative glob gives relative paths.
+  const relative = path.relative(process.cwd(), folder)
+  assert.deepEqual(
+    (await expandPaths([path.join(relative, '**/*')])).files,
+    ['C.MD', 'D.Markdown', 'a.md', 'b.markdown', 'sub/E.Md'].map((name) => path.join(relative, name))
+  )
+
+  // The pattern itself is matched as written (case-sensitive, like a shell).
+  assert.deepEqual((await expandPaths([path.join(folder, '*.md')])).files, [path.join(folder, 'a.md')])
+  assert.deepEqual((await expandPaths([path.join(folder, '*.MD')])).files, [path.join(folder, 'C.MD')])
+
+  // Only upper-case Markdown: found, not reported.
+  write('globbed-upper/README.MD')
+  write('globbed-upper/notes.TXT')
+  assert.deepEqual(await expandPaths([path.join(temp, 'globbed-upper', '*')]), {
+    files: [path.join(temp, 'globbed-upper', 'README.MD')],
+    problems: []
+  })
+})
+
+test('expand: a folder walk does not follow symbolic links out of the folder or around a cycle', {timeout: 20_000}, async (t) => {
+  const folder = path.join(temp, 'walk')
+  write('walk/a.md')
+  write('walk/sub/b.md')
+  write('outside.md')
+  write('sibling/s.md')
+  const links: Array<[string, string]> = [
+    ['..', 'walk/up'], // the parent folder
+    ['../sibling', 'walk/side'], // a sibling folder
+    [path.join(temp, 'sibling'), 'walk/absolute-side'], // the same, absolute
+    ['..', 'walk/sub/back'], // a cycle: walk/sub/back/sub/back/...
+    ['../loop-b', 'walk/loop-a'], // a cycle of links to links
+    ['../walk/loop-a', 'walk/loop-b'],
+    ['self.md', 'walk/self.md'], // a link to itself
+    ['../outside.md', 'walk/linked.md'], // a file outside the folder
+    ['a.md', 'walk/again.md'], // a file inside the folder
+    ['gone.md', 'walk/dangling.md'] // nothing
+  ]
+  for (const [target, name] of links) {
+    if (!link(target, name)) return t.skip('symbolic links cannot be made here')
+  }
+
+  assert.deepEqual(await expandPaths([folder]), {
+    files: [path.join(folder, 'a.md'), path.join(folder, 'sub', 'b.md')],
+    problems: []
+  })
+
+  // Only links: nothing in the folder, which is said.
+  link('../walk', 'only-links/walk')
+  link('../outside.md', 'only-links/outside.md')
+  const onlyLinks = path.join(temp, 'only-links')
+  const empty = await expandPaths([onlyLinks])
+  assert.deepEqual(empty.files, [])
+  assert.equal(empty.problems.length, 1)
+  assert.match(empty.problems[0], /only-links: no Markdown file \(\.md, \.markdown\) in this folder$/)
+})
+
+test('expand: symbolic links named on the command line are honoured', async (t) => {
+  write('named/a.md')
+  write('named/sub/b.md')
+  write('named-target.md')
+  if (!link('named', 'named-link') || !link('named-target.md', 'named-file.md') || !link('..', 'named/up')) {
+    return t.skip('symbolic links cannot be made here')
+  }
+
+  // A link to a folder is walked, and the links inside it are not followed.
+  const folder = path.join(temp, 'named-link')
+  assert.deepEqual((await expandPaths([folder])).files, [path.join(folder, 'a.md'), path.join(folder, 'sub', 'b.md')])
+  // A link to a file is kept as given, and so is a link to a folder's file.
+  const file = path.join(temp, 'named-file.md')
+  const through = path.join(temp, 'named', 'up', 'outside.md')
+  assert.deepEqual(await expandPaths([file, through]), {files: [file, through], problems: []})
+})

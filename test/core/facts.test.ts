@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import {FactsError, normalizeFacts, parseFacts} from '../../src/core/facts/parse.ts'
 import {factsFromVerdicts} from '../../src/core/facts/verdicts.ts'
-import {parseQuantity, sameQuantity} from '../../src/core/facts/quantity.ts'
+import {findQuantities, parseQuantity, sameQuantity} from '../../src/core/facts/quantity.ts'
 import {runRules} from '../../src/core/rules/index.ts'
 import {analyzeWith, check} from '../fixtures/rules/examples.ts'
 
@@ -174,5 +174,17 @@ describe('matching facts', () => {
     const [message] = analyzeWith('BELMA will increase production. Its output will rise 25x.', ['fact-contradiction'], facts).messages
     assert.equal(message.note, 'Fact from facts.yaml:6:3, dated 2026-01-15.')
     assert.equal(message.actual, '25x')
+  })
+})
+
+describe('quantities and the names of object properties', () => {
+  it('reads `constructor`, `toString`, `__proto__` and `valueOf` as no number, scale, unit nor currency', () => {
+    const tokens = (text: string) => text.split(' ').map((word) => ({text: word}))
+    assert.deepEqual(findQuantities(tokens('the constructor said')), [])
+    assert.deepEqual(findQuantities(tokens('a toString')), [])
+    assert.deepEqual(findQuantities(tokens('25 valueOf')), [{first: 0, last: 1, value: 25}])
+    assert.deepEqual(findQuantities(tokens('3 __proto__ fees')), [{first: 0, last: 1, value: 3}])
+    assert.equal(parseQuantity('twenty-constructor'), undefined)
+    assert.equal(parseQuantity('constructor'), undefined)
   })
 })

@@ -36,12 +36,14 @@ export interface Quantity {
   year?: boolean
 }
 
-const numbers = lexicon.numbers as Record<string, number>
-const scales = lexicon.scales as Record<string, number>
-const magnitudes = lexicon.magnitudes as Record<string, number[]>
-const multipliers = lexicon.multipliers as Record<string, number>
-const units = lexicon.units as Record<string, string>
-const currencies = lexicon.currencies as Record<string, string>
+// Maps, not plain objects: a word such as `constructor` or `toString` is no
+// number, scale or unit.
+const numbers = new Map(Object.entries(lexicon.numbers as Record<string, number>))
+const scales = new Map(Object.entries(lexicon.scales as Record<string, number>))
+const magnitudes = new Map(Object.entries(lexicon.magnitudes as Record<string, number[]>))
+const multipliers = new Map(Object.entries(lexicon.multipliers as Record<string, number>))
+const units = new Map(Object.entries(lexicon.units as Record<string, string>))
+const currencies = new Map(Object.entries(lexicon.currencies as Record<string, string>))
 const notNouns: ReadonlySet<string> = new Set(lexicon.notNouns)
 
 const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/
@@ -65,9 +67,10 @@ export function readQuantity(
   if (!word) return undefined
   let currency: string | undefined
   let at = index
-  if (currencies[word] && word.length === 1) {
+  const sign = word.length === 1 ? currencies.get(word) : undefined
+  if (sign) {
     if (!digits.test(lower(tokens[index + 1]))) return undefined
-    currency = currencies[word]
+    currency = sign
     at++
   }
 
@@ -81,7 +84,7 @@ export function readQuantity(
   // A scale: “2.5 million”, “a hundred thousand”.
   if (core.max === undefined && !core.unit) {
     for (;;) {
-      const scale = scales[lower(tokens[quantity.last])]
+      const scale = scales.get(lower(tokens[quantity.last]))
       if (!scale || lower(tokens[quantity.last]) === 'k') break
       quantity.value *= scale
       quantity.last++
@@ -91,15 +94,17 @@ export function readQuantity(
   // A unit: “25 times”, “8 per cent”, “8%”, “60 dollars”.
   if (!quantity.unit) {
     const next = lower(tokens[quantity.last])
-    const pair = next + ' ' + lower(tokens[quantity.last + 1])
-    if (units[pair]) {
-      quantity.unit = units[pair]
+    const pair = units.get(next + ' ' + lower(tokens[quantity.last + 1]))
+    const unit = next !== 'x' && next !== 'points' ? units.get(next) : undefined
+    const currency = next.length > 1 ? currencies.get(next) : undefined
+    if (pair) {
+      quantity.unit = pair
       quantity.last += 2
-    } else if (units[next] && next !== 'x' && next !== 'points') {
-      quantity.unit = units[next]
+    } else if (unit) {
+      quantity.unit = unit
       quantity.last++
-    } else if (currencies[next] && next.length > 1) {
-      quantity.unit = currencies[next]
+    } else if (currency) {
+      quantity.unit = currency
       quantity.last++
     }
   }
@@ -234,31 +239,34 @@ function readCore(
   if (match) {
     const suffix = match[3].toLowerCase().replace(/^-/, '')
     const value = toNumber(match[1], match[2])
-    if (scales[suffix]) return {last: index + 1, value: value * scales[suffix], kind: 'digits'}
+    const scale = scales.get(suffix)
+    if (scale) return {last: index + 1, value: value * scale, kind: 'digits'}
     return {last: index + 1, value, unit: 'times', kind: 'digits'}
   }
 
-  if (multipliers[word] !== undefined) {
-    return {last: index + 1, value: multipliers[word], unit: 'times', kind: 'other'}
+  const multiplier = multipliers.get(word)
+  if (multiplier !== undefined) {
+    return {last: index + 1, value: multiplier, unit: 'times', kind: 'other'}
   }
 
   // “tens of thousands”, “hundreds of millions”.
-  const small: number[] | undefined = word === 'tens' ? [10, 99] : magnitudes[word]
+  const small: number[] | undefined = word === 'tens' ? [10, 99] : magnitudes.get(word)
   if (small && lower(tokens[index + 1]) === 'of') {
-    const large = magnitudes[lower(tokens[index + 2])]
+    const large = magnitudes.get(lower(tokens[index + 2]))
     if (large && large[0] >= 1000) {
       const scale = large[0] / 2
       return {last: index + 3, value: small[0] * scale, max: (small[1] + 1) * scale - 1, kind: 'other'}
     }
   }
 
-  if (magnitudes[word]) {
-    const [min, max] = magnitudes[word]
+  const magnitude = magnitudes.get(word)
+  if (magnitude) {
+    const [min, max] = magnitude
     return {last: index + 1, value: min, max, kind: 'other'}
   }
 
   // “a hundred”, “a million”.
-  if ((word === 'a' || word === 'an') && scales[lower(tokens[index + 1])] && lower(tokens[index + 1]) !== 'k') {
+  if ((word === 'a' || word === 'an') && scales.get(lower(tokens[index + 1])) && lower(tokens[index + 1]) !== 'k') {
     return {last: index + 1, value: 1, kind: 'digits'}
   }
 
@@ -283,7 +291,7 @@ function wordValue(word: string): number | undefined {
   if (!word) return undefined
   let total = 0
   for (const part of word.split('-')) {
-    const value = numbers[part]
+    const value = numbers.get(part)
     if (value === undefined) return undefined
     total += value
   }

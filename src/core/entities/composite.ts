@@ -4,15 +4,14 @@
  * word builds no feature string: building one and hashing it cost more
  * than the rest of a word's static scoring.
  *
- * The index holds the features of the model whose value has exactly as
- * many `|` as it has separators. A part that holds a `|` itself would make
- * that split ambiguous, so such parts are looked up by the whole string.
+ * A part may hold a `|` itself, so a feature value such as `a|b|c` of two
+ * parts is indexed under each of its splits (`a` and `b|c`, `a|b` and
+ * `c`): a look-up by parts finds exactly the features whose value is the
+ * parts joined by `|`.
  */
 
 /** Entries of the features `prefix + parts.join('|')`, by their parts. */
 export class CompositeEntries {
-  readonly #prefix: string
-  readonly #entries: ReadonlyMap<string, number>
   /** Nested maps, one level per part, the last holding entries. */
   readonly #root = new Map<string, unknown>()
 
@@ -25,20 +24,18 @@ export class CompositeEntries {
    *   Entries of all features, by name.
    */
   constructor(prefix: string, parts: number, entries: ReadonlyMap<string, number>) {
-    this.#prefix = prefix
-    this.#entries = entries
     for (const [feature, entry] of entries) {
       if (!feature.startsWith(prefix)) continue
-      const values = feature.slice(prefix.length).split('|')
-      if (values.length !== parts) continue
-      let level = this.#root
-      for (const value of values.slice(0, -1)) {
-        let next = level.get(value) as Map<string, unknown> | undefined
-        if (!next) level.set(value, (next = new Map()))
-        level = next
-      }
+      for (const values of splits(feature.slice(prefix.length).split('|'), parts)) {
+        let level = this.#root
+        for (const value of values.slice(0, -1)) {
+          let next = level.get(value) as Map<string, unknown> | undefined
+          if (!next) level.set(value, (next = new Map()))
+          level = next
+        }
 
-      level.set(values[values.length - 1], entry)
+        level.set(values[values.length - 1], entry)
+      }
     }
   }
 
@@ -51,7 +48,6 @@ export class CompositeEntries {
    *   Entry (`-1`: not in the model).
    */
   get1(a: string): number {
-    if (a.includes('|')) return this.#whole(a)
     return (this.#root.get(a) as number | undefined) ?? -1
   }
 
@@ -66,7 +62,6 @@ export class CompositeEntries {
    *   Entry (`-1`: not in the model).
    */
   get2(a: string, b: string): number {
-    if (a.includes('|') || b.includes('|')) return this.#whole(a + '|' + b)
     const level = this.#root.get(a) as Map<string, number> | undefined
     return level?.get(b) ?? -1
   }
@@ -84,20 +79,30 @@ export class CompositeEntries {
    *   Entry (`-1`: not in the model).
    */
   get3(a: string, b: string, c: string): number {
-    if (a.includes('|') || b.includes('|') || c.includes('|')) return this.#whole(a + '|' + b + '|' + c)
     const level = this.#root.get(a) as Map<string, Map<string, number>> | undefined
     return level?.get(b)?.get(c) ?? -1
   }
 
-  /**
-   * Entry of a feature by its whole value.
-   *
-   * @param value
-   *   Value (after the prefix).
-   * @returns
-   *   Entry (`-1`: not in the model).
-   */
-  #whole(value: string): number {
-    return this.#entries.get(this.#prefix + value) ?? -1
+}
+
+/**
+ * The ways to join pieces (a value split at every `|`) back into a number
+ * of parts, each part one or more consecutive pieces.
+ *
+ * @param pieces
+ *   Pieces.
+ * @param parts
+ *   Number of parts.
+ * @returns
+ *   Splits.
+ */
+function splits(pieces: ReadonlyArray<string>, parts: number): string[][] {
+  if (parts === 1) return [[pieces.join('|')]]
+  const result: string[][] = []
+  for (let take = 1; take <= pieces.length - parts + 1; take++) {
+    const head = pieces.slice(0, take).join('|')
+    for (const rest of splits(pieces.slice(take), parts - 1)) result.push([head, ...rest])
   }
+
+  return result
 }

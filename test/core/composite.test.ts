@@ -11,7 +11,7 @@ import {CompositeEntries} from '../../src/core/entities/composite.ts'
 // and parts hold the separator.
 const part = fc.stringMatching(/^[ab|]{0,3}$/)
 
-test('composite: get1, get2 and get3 give the entry of the whole feature', () => {
+test('composite: get1, get2, get3 and level give the entry of the whole feature', () => {
   fc.assert(
     fc.property(
       fc.array(fc.tuple(fc.constantFrom('x=', 'y|'), fc.array(part, {minLength: 1, maxLength: 3})), {maxLength: 40}),
@@ -24,6 +24,10 @@ test('composite: get1, get2 and get3 give the entry of the whole feature', () =>
           assert.equal(new CompositeEntries(prefix, 1, entries).get1(a), whole(a))
           assert.equal(new CompositeEntries(prefix, 2, entries).get2(a, b), whole(a + '|' + b))
           assert.equal(new CompositeEntries(prefix, 3, entries).get3(a, b, c), whole(a + '|' + b + '|' + c))
+          // Looked up in another order, and by a kept level.
+          assert.equal(new CompositeEntries(prefix, 3, entries, [1, 0, 2]).get3(b, a, c), whole(a + '|' + b + '|' + c))
+          const pairs = new CompositeEntries(prefix, 2, entries)
+          assert.equal(pairs.level(a)?.get(b) ?? -1, whole(a + '|' + b))
         }
       }
     ),

@@ -22,11 +22,15 @@ export class CompositeEntries {
    *   Number of parts.
    * @param entries
    *   Entries of all features, by name.
+   * @param order
+   *   The order of the parts in the look-ups (by default, as written):
+   *   `[1, 0, 2]` looks `a|b|c` up as `get3(b, a, c)`.
    */
-  constructor(prefix: string, parts: number, entries: ReadonlyMap<string, number>) {
+  constructor(prefix: string, parts: number, entries: ReadonlyMap<string, number>, order?: ReadonlyArray<number>) {
     for (const [feature, entry] of entries) {
       if (!feature.startsWith(prefix)) continue
-      for (const values of splits(feature.slice(prefix.length).split('|'), parts)) {
+      for (const split of splits(feature.slice(prefix.length).split('|'), parts)) {
+        const values = order ? order.map((index) => split[index]) : split
         let level = this.#root
         for (const value of values.slice(0, -1)) {
           let next = level.get(value) as Map<string, unknown> | undefined
@@ -37,6 +41,21 @@ export class CompositeEntries {
         level.set(values[values.length - 1], entry)
       }
     }
+  }
+
+  /**
+   * The entries of the features whose first part (in look-up order) is
+   * given, by their other parts: to keep, for a part that comes back
+   * often.
+   *
+   * @param a
+   *   First part.
+   * @returns
+   *   Nested maps (one level fewer than the parts), if any feature has
+   *   that first part.
+   */
+  level<T = ReadonlyMap<string, number>>(a: string): T | undefined {
+    return this.#root.get(a) as T | undefined
   }
 
   /**

@@ -99,13 +99,6 @@ function decodeWeights(
   }
 }
 
-/** Tag-word features of a sentence's words: the tag they were for, their entries. */
-interface TagMemo {
-  previous: Int8Array
-  /** Two entries a word (`-1`: none). */
-  entries: Int32Array
-}
-
 /** Entries of the features one word gives (see `NerTagger#wordEntries`). */
 interface WordEntries {
   /**
@@ -119,6 +112,18 @@ interface WordEntries {
   before2: number
   /** Entry of `w+2=…`, for the row two words back. */
   after2: number
+  /** Entries of `w-1w=<word>|<next>`, by the next word (none: not in the model). */
+  beforePairs: ReadonlyMap<string, number> | undefined
+  /** Entries of `ww+1=<word>|<next>`, by the next word. */
+  afterPairs: ReadonlyMap<string, number> | undefined
+  /** Entries of `s-1s+1=<previous>|<shape>|<next>`, by the shapes of the previous and next words. */
+  shapePairs: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined
+  /**
+   * Entries of the tag-word features (`tagWordFeatures`): `t1w=<tag>|<word>`
+   * then `t1s=<tag>|<shape>`, by the tag before (`-START-`, then the
+   * classes).
+   */
+  tagged: Int32Array
 }
 
 /** Which row of `WordEntries.rows`. */
@@ -133,7 +138,8 @@ interface Scored {
   first: Float64Array
   /** Second-stage scores of the tag-independent features (empty with one stage). */
   second: Float64Array
-  memo: TagMemo
+  /** Entries of its words. */
+  words: ReadonlyArray<WordEntries>
   tags: string[]
 }
 
@@ -214,7 +220,7 @@ export class NerTagger {
   /** Entries of the features each word gives (by the word's shared info object). */
   readonly #words = new WeakMap<object, WordEntries>()
   /** The sentence's start and end as words (`w-1=-START-`, `w+2=-END-`, …). */
-  readonly #edge: WordEntries
+  readonly #edge: Pick<WordEntries, 'rows' | 'before2' | 'after2'>
   /** Where the rows of the next words go: a block shared by many words. */
   #block = new Float32Array(0)
   #blockUsed = 0
@@ -256,11 +262,13 @@ export class NerTagger {
       }
     }
 
-    const composite = (prefix: string, parts: number) => new CompositeEntries(prefix, parts, this.#entries)
+    const composite = (prefix: string, parts: number, order?: number[]) =>
+      new CompositeEntries(prefix, parts, this.#entries, order)
     this.#composite = {
       wordBefore: composite('w-1w=', 2),
       wordAfter: composite('ww+1=', 2),
-      shapes: composite('s-1s+1=', 3),
+      // By the middle shape first.
+      shapes: composite('s-1s+1=', 3, [1, 0, 2]),
       casing: composite('c=', 2),
       casingShape: composite('cs=', 2),
       first: composite('first|', 1),
@@ -374,16 +382,13 @@ export class NerTagger {
     const size = this.classes.length
     const first = new Float64Array(view.words.length * size)
     const second = new Float64Array(this.#stages > 1 ? first.length : 0)
+    const words = view.info.map((info) => this.#wordEntries(info))
     for (let index = 0; index < view.words.length; index++) {
-      this.#addStaticWord(view, index, casing, first, second, index * size)
+      this.#addStaticWord(view, words, index, casing, first, second, index * size)
     }
 
-    const memo: TagMemo = {
-      previous: new Int8Array(view.words.length),
-      entries: new Int32Array(view.words.length * 2)
-    }
-    const tags = this.#decode(view, first, 0, memo)
-    return {view, first, second, memo, tags}
+    const tags = this.#decode(words, first, 0)
+    return {view, first, second, words, tags}
   }
 
   /**
@@ -405,9 +410,10 @@ export class NerTagger {
     const size = this.classes.length
     const first = new Float64Array(view.words.length * size)
     const second = new Float64Array(this.#stages > 1 ? first.length : 0)
+    const words = view.info.map((info) => this.#wordEntries(info))
     for (let index = 0; index < view.words.length; index++) {
       if (strings) this.#addStatic(staticFeatures(view, index, casing), first, second, index * size)
-      else this.#addStaticWord(view, index, casing, first, second, index * size)
+      else this.#addStaticWord(view, words, index, casing, first, second, index * size)
     }
 
     const result = new Float64Array(first.length + second.length)
@@ -441,7 +447,7 @@ export class NerTagger {
       this.#addEntry(this.#stackEntries.next[tag * width + (own[word + 1] ?? 0)], scores, row, size)
     }
 
-    const tags = this.#decode(scored.view, scores, size, scored.memo)
+    const tags = this.#decode(scored.words, scores, size)
     return {tags, margins: this.#margins(tags, scores)}
   }
 
@@ -474,41 +480,29 @@ export class NerTagger {
   /**
    * Greedy decoding of one sentence (as `decodeSentence`).
    *
-   * @param view
-   *   Sentence.
+   * @param words
+   *   Entries of the sentence's words.
    * @param scores
    *   Scores of the tag-independent features, a row of classes per word
    *   (the tag features are added).
    * @param offset
    *   Offset of the stage in the class indices of weights.
-   * @param memo
-   *   The tag-word features of the first stage: filled by it, and reused
-   *   by the second where it has the same tag before a word (their weights
-   *   of both stages are in the same entries).
    * @returns
    *   Tags.
    */
-  #decode(view: SentenceView, scores: Float64Array, offset: number, memo: TagMemo): string[] {
+  #decode(words: ReadonlyArray<WordEntries>, scores: Float64Array, offset: number): string[] {
     const size = this.classes.length
     const tags: string[] = []
     let previous = -1
     let previous2 = -1
-    for (let index = 0; index < view.words.length; index++) {
+    for (let index = 0; index < words.length; index++) {
       const row = index * size
-      const at = index * 2
-      if (offset === 0 || memo.previous[index] !== previous) {
-        // The features of `tagWordFeatures`, looked up by their parts.
-        const tag = previous < 0 ? '-START-' : this.classes[previous]
-        memo.entries[at] = this.#composite.tagWord.get2(tag, view.lower[index])
-        memo.entries[at + 1] = this.#composite.tagShape.get2(tag, view.shapes[index])
-        memo.previous[index] = previous
-      }
-
       const pair = ((previous2 + 1) * (size + 1) + previous + 1) * 2
+      const tagged = words[index].tagged
       this.#addEntry(this.#pairEntries[pair], scores, row, offset)
       this.#addEntry(this.#pairEntries[pair + 1], scores, row, offset)
-      this.#addEntry(memo.entries[at], scores, row, offset)
-      this.#addEntry(memo.entries[at + 1], scores, row, offset)
+      this.#addEntry(tagged[previous + 1], scores, row, offset)
+      this.#addEntry(tagged[size + 1 + previous + 1], scores, row, offset)
 
       const allowed = this.allowed[previous + 1]
       let guess = -1
@@ -570,34 +564,41 @@ export class NerTagger {
    */
   #addStaticWord(
     view: SentenceView,
+    words: ReadonlyArray<WordEntries>,
     index: number,
     casing: DocumentCasing,
     first: Float64Array,
     second: Float64Array,
     row: number
   ): void {
-    const {words, lower, shapes, info} = view
+    const {lower, shapes} = view
     const count = words.length
-    const next = index + 1 < count ? this.#wordEntries(info[index + 1]) : undefined
+    const word = words[index]
+    const next = index + 1 < count ? words[index + 1] : undefined
     const edge = this.#edge
-    addRow(this.#wordEntries(info[index]).rows, OWN, first, second, row)
-    addRow(index > 0 ? this.#wordEntries(info[index - 1]).rows : edge.rows, BEFORE, first, second, row)
+    addRow(word.rows, OWN, first, second, row)
+    addRow(index > 0 ? words[index - 1].rows : edge.rows, BEFORE, first, second, row)
     addRow((next ?? edge).rows, AFTER, first, second, row)
-    this.#addBoth(index > 1 ? this.#wordEntries(info[index - 2]).before2 : edge.before2, first, second, row)
-    this.#addBoth(index + 2 < count ? this.#wordEntries(info[index + 2]).after2 : edge.after2, first, second, row)
+    this.#addBoth(index > 1 ? words[index - 2].before2 : edge.before2, first, second, row)
+    this.#addBoth(index + 2 < count ? words[index + 2].after2 : edge.after2, first, second, row)
 
+    // The composite features of `staticFeatures`, looked up by their parts.
     const low = lower[index]
     const form = shapes[index]
-    const before = index > 0 ? lower[index - 1] : '-START-'
     const after = next ? lower[index + 1] : '-END-'
     const shapeBefore = index > 0 ? shapes[index - 1] : '-START-'
     const shapeAfter = next ? shapes[index + 1] : '-END-'
     const cased = casing.get(low) ?? '?'
     const composite = this.#composite
     const position = view.upper ? 'U' : index === 0 ? 'I' : 'M'
-    this.#addBoth(composite.shapes.get3(shapeBefore, form, shapeAfter), first, second, row)
-    this.#addBoth(composite.wordBefore.get2(before, low), first, second, row)
-    this.#addBoth(composite.wordAfter.get2(low, after), first, second, row)
+    this.#addBoth(word.shapePairs?.get(shapeBefore)?.get(shapeAfter) ?? -1, first, second, row)
+    this.#addBoth(
+      index > 0 ? (words[index - 1].beforePairs?.get(low) ?? -1) : composite.wordBefore.get2('-START-', low),
+      first,
+      second,
+      row
+    )
+    this.#addBoth(word.afterPairs?.get(after) ?? -1, first, second, row)
     this.#addBoth(composite.casing.get2(cased, position), first, second, row)
     this.#addBoth(composite.casingShape.get2(cased, form), first, second, row)
     if (index === 0) this.#addBoth(composite.first.get1(form), first, second, row)
@@ -624,7 +625,15 @@ export class NerTagger {
           [at(info.after), at(info.shapeAfter), ...gazetteerFeatures(info.low).map((feature) => at('+1' + feature))]
         ),
         before2: at(info.before2),
-        after2: at(info.after2)
+        after2: at(info.after2),
+        beforePairs: this.#composite.wordBefore.level(info.low),
+        afterPairs: this.#composite.wordAfter.level(info.low),
+        shapePairs: this.#composite.shapes.level(info.form),
+        tagged: Int32Array.from(['-START-', ...this.classes, '-START-', ...this.classes], (tag, index) =>
+          index <= this.classes.length
+            ? this.#composite.tagWord.get2(tag, info.low)
+            : this.#composite.tagShape.get2(tag, info.form)
+        )
       }
       this.#words.set(info, entries)
     }

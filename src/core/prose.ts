@@ -124,7 +124,7 @@ function collect(
 
     // A text directive Newsmark does not use (`UPDATE:Reuters said`) is
     // prose that remark-directive took for markup: keep its name as text.
-    if (node.type === 'textDirective' && !(node.name in annotationDirectives)) {
+    if (node.type === 'textDirective' && !Object.hasOwn(annotationDirectives, node.name)) {
       const start = node.position?.start.offset
       const text = ':' + node.name
       if (start !== undefined && source.slice(start, start + text.length) === text) {

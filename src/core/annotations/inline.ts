@@ -90,7 +90,8 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
   const problems: string[] = []
   const lineOf = lineIndex(source)
   visit(tree, 'textDirective', (node: TextDirective) => {
-    const type = directiveNames[node.name]
+    // Own names only: `:constructor[…]` is no annotation (`Object.prototype`).
+    const type = Object.hasOwn(directiveNames, node.name) ? directiveNames[node.name] : undefined
     const start = node.position?.start.offset
     if (!type || start === undefined) return
     const line = lineOf(start)
@@ -159,7 +160,7 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
  *   // {start, end, newText: ':claim[output will rise by 25 times]{verdict=unverifiable}'}
  */
 export function wrapInDirective(source: string, range: Readonly<Range>, spec: Readonly<DirectiveSpec>): TextEdit {
-  const name = preferredNames[spec.type]
+  const name = Object.hasOwn(preferredNames, spec.type) ? preferredNames[spec.type] : undefined
   if (!name) throw new Error(`Unexpected type \`${String(spec.type)}\`, expected one of ${Object.keys(preferredNames).join(', ')}`)
   let {start, end} = range
   while (start < end && /\s/.test(source.charAt(start))) start++

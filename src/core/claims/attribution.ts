@@ -46,7 +46,12 @@ const cuesByFirst = byFirstWord(lexicon.mediumCues)
 // twice on a sentence (the claim tagger, then the rules), and a block that
 // did not change keeps its token arrays from one analysis to the next.
 const wordsOf = new WeakMap<ReadonlyArray<Token>, string[]>()
-const pronouns = lexicon.pronouns as Record<string, 'male' | 'female'>
+// A Map, not the lexicon's object: the words looked up are the article's
+// (“the constructor said” found `Object.prototype.constructor`, read as a
+// pronoun of no gender and resolved to the last person named).
+const pronouns: ReadonlyMap<string, 'male' | 'female'> = new Map(
+  Object.entries(lexicon.pronouns as Record<string, 'male' | 'female'>)
+)
 const groupPronouns: ReadonlySet<string> = new Set(lexicon.groupPronouns)
 
 /**
@@ -102,7 +107,7 @@ export function attribute(
   function speakerAt(at: number, side: 'before' | 'after'): Found['speaker'] {
     if (side === 'after') {
       const word = words[at]
-      if (word && pronouns[word]) return pronoun(at)
+      if (word && pronouns.has(word)) return pronoun(at)
       const candidate = candidates.find((c) => c.first === at || (c.first === at + 1 && /^(the)$/.test(words[at])))
       return candidate ? {entity: candidate.entity, name: candidate.name} : group(at, 'after')
     }
@@ -111,7 +116,7 @@ export function attribute(
     for (let index = at - 1; index >= Math.max(0, at - 6); index--) {
       const word = words[index]
       if (word === ',' && index < at - 1 && words[index - 1] !== '”') break
-      if (pronouns[word] && index === at - 1) return pronoun(index)
+      if (pronouns.has(word) && index === at - 1) return pronoun(index)
       const candidate = candidates.find((c) => c.last - 1 === index)
       if (candidate && (candidate.type === 'PER' || candidate.type === 'ORG' || candidate.type === 'LOC')) {
         return {entity: candidate.entity, name: candidate.name}
@@ -122,7 +127,7 @@ export function attribute(
   }
 
   function pronoun(index: number): Found['speaker'] {
-    const gender = pronouns[words[index]]
+    const gender = pronouns.get(words[index])!
     const person = resolve(gender)
     const range = {first: index, last: index + 1}
     return person

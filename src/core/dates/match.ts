@@ -46,6 +46,23 @@ export class Phrases<V> {
 
 const toRecord = (list: string[]): Record<string, true> => Object.fromEntries(list.map((w) => [w, true]))
 
+/**
+ * A lexicon table as a `Map`. Its keys are looked up with words of the
+ * article: a plain object would answer `constructor` (or `__proto__`) from
+ * `Object.prototype`, a function where a number or code is expected.
+ */
+export function table<V>(record: Readonly<Record<string, V>>): ReadonlyMap<string, V> {
+  return new Map(Object.entries(record))
+}
+
+/** Month number by lower-cased word ("feb" → 2). */
+export const MONTHS = table<number>(lex.months)
+/** ISO weekday number by lower-cased word ("monday" → 1). */
+export const WEEKDAYS = table<number>(lex.weekdays)
+const UNITS = table<string>(lex.units)
+const SEASONS = table<string>(lex.seasons)
+const PARTS_OF_DAY = table<string>(lex.partsOfDay)
+
 /** Present/past/future reference phrases ("now", "recently", "the future"). */
 export const REFS = new Phrases<string>(lex.refs)
 /** SET adverbs ("daily", "annually"). */
@@ -61,7 +78,7 @@ export const VAGUE = new Phrases<string | number>(lex.vague)
 
 /** Month number of a word (with or without the abbreviation dot), else 0. */
 export function monthOf(t: Tok | undefined): number {
-  return t?.kind === 'w' ? ((lex.months as Record<string, number>)[t.l] ?? 0) : 0
+  return t?.kind === 'w' ? (MONTHS.get(t.l) ?? 0) : 0
 }
 
 /** Whether the month word is a short or ambiguous form ("May", "Aug", "March"). */
@@ -72,12 +89,12 @@ export function isAmbiguousMonth(t: Tok): boolean {
 /** ISO weekday number of a capitalised weekday word, else 0. */
 export function weekdayOf(t: Tok | undefined): number {
   if (!t || t.kind !== 'w' || !t.cap) return 0
-  return (lex.weekdays as Record<string, number>)[t.l] ?? 0
+  return WEEKDAYS.get(t.l) ?? 0
 }
 
 /** Time unit of a word ("years" → Y). */
 export function unitOf(t: Tok | undefined): string | undefined {
-  return t?.kind === 'w' ? (lex.units as Record<string, string>)[t.l] : undefined
+  return t?.kind === 'w' ? UNITS.get(t.l) : undefined
 }
 
 /** Whether a unit word is plural ("years"). */
@@ -87,12 +104,12 @@ export function isPluralUnit(t: Tok): boolean {
 
 /** Season code of a word ("summer" → SU). */
 export function seasonOf(t: Tok | undefined): string | undefined {
-  return t?.kind === 'w' ? (lex.seasons as Record<string, string>)[t.l] : undefined
+  return t?.kind === 'w' ? SEASONS.get(t.l) : undefined
 }
 
 /** Part-of-day code of a word ("morning" → MO). */
 export function partOf(t: Tok | undefined): string | undefined {
-  return t?.kind === 'w' ? (lex.partsOfDay as Record<string, string>)[t.l] : undefined
+  return t?.kind === 'w' ? PARTS_OF_DAY.get(t.l) : undefined
 }
 
 /** Whether token `i` has the lower-cased text `w`. */

@@ -3,11 +3,12 @@
  * "a hundred", "2 1/2", "nineteen ninety-six") from a token array.
  */
 import lex from './lexicon.json' with {type: 'json'}
+import {table} from './match.ts'
 import type {Tok} from './tokenize.ts'
 
-const WORDS: Record<string, number> = lex.numbers
-const MULT: Record<string, number> = lex.multipliers
-const ORD: Record<string, number> = lex.ordinals
+const WORDS = table<number>(lex.numbers)
+const MULT = table<number>(lex.multipliers)
+const ORD = table<number>(lex.ordinals)
 
 /** A number read from tokens `[i, j)`. */
 export interface NumRead {
@@ -63,11 +64,11 @@ export function readNumber(toks: Tok[], i: number): NumRead | null {
       j++
       continue
     }
-    if (any && w === 'and' && MULT[toks[j + 1]?.l ?? ''] === undefined && WORDS[toks[j + 1]?.l ?? ''] !== undefined && cur >= 100) {
+    if (any && w === 'and' && !MULT.has(toks[j + 1]?.l ?? '') && WORDS.has(toks[j + 1]?.l ?? '') && cur >= 100) {
       j++
       continue
     }
-    const small = WORDS[w]
+    const small = WORDS.get(w)
     if (small !== undefined) {
       if (lastSmall >= 20 && lastSmall % 10 === 0 && small < 10 && small > 0) cur += small
       else if (lastSmall === -1) cur += small
@@ -77,7 +78,7 @@ export function readNumber(toks: Tok[], i: number): NumRead | null {
       j++
       continue
     }
-    const mult = MULT[w]
+    const mult = MULT.get(w)
     if (mult !== undefined && (any || ((w === 'hundred' || w === 'thousand' || w === 'dozen') && j > i && (toks[j - 1]!.l === 'a')))) {
       cur = (cur || 1) * mult
       if (mult >= 1000) {
@@ -89,7 +90,7 @@ export function readNumber(toks: Tok[], i: number): NumRead | null {
       j++
       continue
     }
-    if (!any && (w === 'a' || w === 'an') && MULT[toks[j + 1]?.l ?? ''] !== undefined) {
+    if (!any && (w === 'a' || w === 'an') && MULT.has(toks[j + 1]?.l ?? '')) {
       j++
       continue
     }
@@ -117,11 +118,11 @@ export function readOrdinal(toks: Tok[], i: number): NumRead | null {
     if (suf && !suf.sp && (suf.l === 'st' || suf.l === 'nd' || suf.l === 'rd' || suf.l === 'th')) return {n: digitValue(t.t), j: i + 2}
     return null
   }
-  const o = ORD[t.l]
+  const o = ORD.get(t.l)
   if (o !== undefined && o > 0) return {n: o, j: i + 1}
-  const tens = WORDS[t.l]
+  const tens = WORDS.get(t.l)
   if (tens !== undefined && tens >= 20 && tens % 10 === 0 && hyphenAt(toks, i + 1)) {
-    const u = ORD[toks[i + 2]?.l ?? '']
+    const u = ORD.get(toks[i + 2]?.l ?? '')
     if (u !== undefined && u > 0 && u < 10) return {n: tens + u, j: i + 3}
   }
   return null
@@ -129,7 +130,7 @@ export function readOrdinal(toks: Tok[], i: number): NumRead | null {
 
 /** Read a year written in words: "nineteen ninety-six", "two thousand (and) one". */
 export function readSpelledYear(toks: Tok[], i: number): NumRead | null {
-  const a = WORDS[toks[i]?.l ?? '']
+  const a = WORDS.get(toks[i]?.l ?? '')
   if (a === undefined) return null
   if (a >= 10 && a <= 20 && toks[i + 1] !== undefined) {
     const rest = readNumber(toks, i + 1)

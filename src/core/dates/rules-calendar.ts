@@ -4,13 +4,13 @@
  * century", numeric dates ("2026-01-16", "1/16/2026").
  */
 import lex from './lexicon.json' with {type: 'json'}
-import {is, isAmbiguousMonth, monthOf, skipDot, weekdayOf, yearOf} from './match.ts'
+import {is, isAmbiguousMonth, monthOf, skipDot, table, weekdayOf, yearOf} from './match.ts'
 import {digitValue, readOrdinal, readSpelledYear} from './numbers.ts'
 import type {Cand, CalSem} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
 const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
-const DECADE_WORDS: Record<string, number> = lex.decadeWords
+const DECADE_WORDS = table<number>(lex.decadeWords)
 const NOT_AFTER_YEAR = new Set(['%', 'percent', 'per', 'shares', 'people', 'points', 'units', 'cars', 'dollars', 'tons', 'miles', 'feet', 'meters', 'barrels', 'acres', 'employees', 'workers', 'troops', 'cents'])
 const NOT_BEFORE_YEAR = new Set(['$', '£', '€', '#', '¥', 'no', 'number', 'route', 'flight', 'room', 'model', 'boeing', 'about', 'some', 'nearly', 'over', 'section', 'gate', 'article', 'chapter', 'page', 'pages', 'rule', 'bus', 'highway', 'interstate', 'apartment', 'suite', 'box', 'code', 'type', 'vol', 'approximately', 'roughly', 'almost'])
 /** prepositions after which a year may be followed by a plural noun ("in 1990 sales fell") */
@@ -95,11 +95,11 @@ function monthFirst(toks: Tok[], i: number): {sem: CalSem; j: number} | null {
   return withRelYear(toks, i + 1, {k: 'cal', m})
 }
 
-const REL_YEAR: Record<string, number> = {this: 0, last: -1, next: 1}
+const REL_YEAR = table<number>({this: 0, last: -1, next: 1})
 
 /** "July last year", "March 3 this year": the year relative to the reference. */
 function withRelYear(toks: Tok[], j: number, sem: CalSem): {sem: CalSem; j: number} {
-  const r = REL_YEAR[toks[j]?.l ?? '']
+  const r = REL_YEAR.get(toks[j]?.l ?? '')
   if (r !== undefined && is(toks, j + 1, 'year') && !(toks[j + 2]?.l === "'")) return {sem: {...sem, yRel: r}, j: j + 2}
   return {sem, j}
 }
@@ -152,7 +152,8 @@ function era(toks: Tok[], i: number): {sem: CalSem; j: number} | null {
     const n = Number(toks[i + 1]!.t)
     if (n % 10 === 0) return {sem: {k: 'cal', dec: (n < 30 ? 200 : 190) + n / 10}, j: i + 3}
   }
-  if (DECADE_WORDS[t.l] !== undefined && is(toks, i - 1, 'the', 'late', 'early', 'mid', '-')) return {sem: {k: 'cal', dec: 190 + DECADE_WORDS[t.l]!}, j: i + 1}
+  const decade = DECADE_WORDS.get(t.l)
+  if (decade !== undefined && is(toks, i - 1, 'the', 'late', 'early', 'mid', '-')) return {sem: {k: 'cal', dec: 190 + decade}, j: i + 1}
   const o = readOrdinal(toks, i)
   if (o && o.n >= 1 && o.n <= 21 && is(toks, o.j, 'century')) return {sem: {k: 'cal', cent: o.n - 1}, j: o.j + 1}
   return null

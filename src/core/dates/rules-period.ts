@@ -3,13 +3,13 @@
  * "third-quarter", "the fiscal 1989 first quarter", "this year's second
  * half"), seasons ("the summer of 1994"), fiscal years and holidays.
  */
-import {HOLIDAYS, is, seasonOf, skipDot, yearOf} from './match.ts'
+import {HOLIDAYS, is, seasonOf, skipDot, table, yearOf} from './match.ts'
 import {hyphenAt, readOrdinal} from './numbers.ts'
 import {readYear} from './rules-calendar.ts'
 import type {Cand, CalSem} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
-const REL_YEAR: Record<string, number> = {this: 0, last: -1, next: 1, current: 0, previous: -1}
+const REL_YEAR = table<number>({this: 0, last: -1, next: 1, current: 0, previous: -1})
 
 /** Glue a hyphen ("third-quarter", "fiscal-1989", "year-ago"). */
 function glue(toks: Tok[], k: number): number {
@@ -44,7 +44,7 @@ function readQualifiers(toks: Tok[], i: number, sem: CalSem): number {
       k = ya
       continue
     }
-    const rel = REL_YEAR[toks[k]?.l ?? '']
+    const rel = REL_YEAR.get(toks[k]?.l ?? '')
     if (rel !== undefined && is(toks, k + 1, 'year') && toks[k + 2]?.l === "'" && is(toks, k + 3, 's')) {
       sem.yRel = rel
       k += 4
@@ -95,8 +95,8 @@ function finishQuarter(toks: Tok[], i: number, k: number, sem: CalSem): Cand {
   if (y && sem.y === undefined) {
     sem.y = y.y
     j = y.j
-  } else if (REL_YEAR[toks[m]?.l ?? ''] !== undefined && is(toks, m + 1, 'year') && toks[m + 2]?.l !== "'") {
-    sem.yRel = REL_YEAR[toks[m]!.l]!
+  } else if (REL_YEAR.has(toks[m]?.l ?? '') && is(toks, m + 1, 'year') && toks[m + 2]?.l !== "'") {
+    sem.yRel = REL_YEAR.get(toks[m]!.l)!
     j = m + 2
   } else if (m > k && is(toks, m, 'the') && is(toks, m + 1, 'year') && !is(toks, m + 2, 'before', 'after')) {
     sem.yRel = 0

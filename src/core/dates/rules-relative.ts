@@ -4,7 +4,7 @@
  * earlier", "the weekend", "the year-ago quarter", "now", "recently".
  */
 import lex from './lexicon.json' with {type: 'json'}
-import {REFS, VAGUE, is, isPluralUnit, monthOf, partOf, seasonOf, skipDot, unitOf, weekdayOf, yearOf} from './match.ts'
+import {REFS, VAGUE, is, isPluralUnit, monthOf, partOf, seasonOf, skipDot, table, unitOf, weekdayOf, yearOf} from './match.ts'
 import {durationValue} from './normalize.ts'
 import {calendarRule} from './rules-calendar.ts'
 import {hyphenAt, readNumber} from './numbers.ts'
@@ -12,10 +12,10 @@ import {yearAgoAt} from './rules-period.ts'
 import type {Cand, Sem, Unit} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
-const DEICTIC = lex.deictic as unknown as Record<string, [number, string]>
-const REL: Record<string, number> = lex.relWords
-const AGO: Record<string, number> = {ago: -1, earlier: -1, before: -1, back: -1, later: 1, hence: 1, after: 1}
-const ANA_REL: Record<string, number> = {following: -1, previous: 1, preceding: 1, prior: 1}
+const DEICTIC = table(lex.deictic as unknown as Record<string, [number, string]>)
+const REL = table<number>(lex.relWords)
+const AGO = table<number>({ago: -1, earlier: -1, before: -1, back: -1, later: 1, hence: 1, after: 1})
+const ANA_REL = table<number>({following: -1, previous: 1, preceding: 1, prior: 1})
 const POINT_UNITS = new Set(['Y', 'M', 'W', 'D', 'Q', 'DE', 'CE', 'WE', 'HY'])
 
 /** "today", "yesterday", "tomorrow", "tonight", "the day before yesterday". */
@@ -26,7 +26,7 @@ function deictic(toks: Tok[], i: number): Cand | null {
     extra = toks[i + 2]!.l === 'before' ? -1 : 1
     k = i + 3
   }
-  const dx = DEICTIC[toks[k]?.l ?? '']
+  const dx = DEICTIC.get(toks[k]?.l ?? '')
   if (!dx) return null
   const part = dx[1] === 'D' ? undefined : dx[1]
   const sem: Sem = {k: 'shift', unit: 'D', n: dx[0] + extra, ...(part ? {part} : {})}
@@ -38,7 +38,7 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   let k = i
   const the = is(toks, k, 'the')
   if (the) k++
-  let n = REL[toks[k]?.l ?? '']
+  let n = REL.get(toks[k]?.l ?? '')
   if (n === undefined) return null
   const relWord = toks[k]!.l
   k++
@@ -68,8 +68,9 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   if (!u || !POINT_UNITS.has(u) || isPluralUnit(toks[k]!) || toks[k]!.cap) return null
   if (relWord === 'past' && !the && toks[k - 1]?.l !== 'past') return null
   // "the following year", "the previous day": from the time under discussion
-  if (the && ANA_REL[relWord] !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
-    return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: u, ago: ANA_REL[relWord]!}}
+  const anaAgo = ANA_REL.get(relWord)
+  if (the && anaAgo !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
+    return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: u, ago: anaAgo}}
   }
   // "last year's", "next week's": the possessive stays outside the span
   return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: u, n}}
@@ -92,7 +93,7 @@ function ago(toks: Tok[], i: number): Cand | null {
   if (!u) return null
   k++
   if (is(toks, k, 'or') && is(toks, k + 1, 'so')) k += 2
-  let dir = AGO[toks[k]?.l ?? '']
+  let dir = AGO.get(toks[k]?.l ?? '')
   let j = k + 1
   if (dir === undefined && is(toks, k, 'from') && is(toks, k + 1, 'now', 'today')) {
     dir = 1

@@ -2,22 +2,20 @@
  * Grammar for SETs (recurring times): "daily", "every week", "each
  * Thursday", "twice a year", "Tuesday nights", "every other month".
  */
-import lex from './lexicon.json' with {type: 'json'}
-import {SETS, is, monthOf, partOf, seasonOf, unitOf} from './match.ts'
+import {SETS, WEEKDAYS, is, monthOf, partOf, seasonOf, unitOf} from './match.ts'
 import {durationValue} from './normalize.ts'
 import {readNumber} from './numbers.ts'
 import {pad} from './calendar.ts'
 import type {Cand, Unit} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
-const WEEKDAYS = lex.weekdays as Record<string, number>
 const FREQ = new Set(['once', 'twice', 'thrice'])
 
 /** A weekday, month, season, part of day or unit after "every"/"each": its SET value. */
 function setTarget(toks: Tok[], k: number, n: number): {value: string; j: number} | null {
   const t = toks[k]
   if (!t || t.kind !== 'w') return null
-  const wd = t.cap ? WEEKDAYS[t.l] : undefined
+  const wd = t.cap ? WEEKDAYS.get(t.l) : undefined
   if (wd && t.l.endsWith('day')) {
     const part = partOf(toks[k + 1])
     return part ? {value: `XXXX-WXX-${wd}T${part}`, j: k + 2} : {value: `XXXX-WXX-${wd}`, j: k + 1}
@@ -86,8 +84,9 @@ function rate(toks: Tok[], i: number): Cand | null {
 function pluralWeekday(toks: Tok[], i: number): Cand | null {
   const t = toks[i]
   if (!t?.cap) return null
-  if (t.l.endsWith('days') && WEEKDAYS[t.l.slice(0, -1)]) return {i, j: i + 1, type: 'SET', sem: {k: 'lit', value: `XXXX-WXX-${WEEKDAYS[t.l.slice(0, -1)]}`}}
-  const wd = WEEKDAYS[t.l]
+  const plural = t.l.endsWith('days') ? WEEKDAYS.get(t.l.slice(0, -1)) : undefined
+  if (plural) return {i, j: i + 1, type: 'SET', sem: {k: 'lit', value: `XXXX-WXX-${plural}`}}
+  const wd = WEEKDAYS.get(t.l)
   const p = toks[i + 1]
   if (wd && t.l.endsWith('day') && p && ['mornings', 'afternoons', 'evenings', 'nights'].includes(p.l)) {
     return {i, j: i + 2, type: 'SET', sem: {k: 'lit', value: `XXXX-WXX-${wd}T${partOf({...p, l: p.l.slice(0, -1)})}`}}

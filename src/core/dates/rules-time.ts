@@ -4,15 +4,15 @@
  * "overnight", "4 in the morning".
  */
 import lex from './lexicon.json' with {type: 'json'}
-import {is, partOf, skipDot} from './match.ts'
+import {is, partOf, skipDot, table} from './match.ts'
 import {pad} from './calendar.ts'
 import {calendarRule} from './rules-calendar.ts'
 import type {Cand, CalSem, Sem} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
-const CLOCK_WORDS = lex.clockWords as Record<string, string>
+const CLOCK_WORDS = table<string>(lex.clockWords)
 const TZ = new Set(lex.timezones)
-const DEICTIC = lex.deictic as unknown as Record<string, [number, string]>
+const DEICTIC = table(lex.deictic as unknown as Record<string, [number, string]>)
 const CLOCK_CUE = new Set(['at', 'around', 'by', 'until', 'till', 'before', 'after', 'from', 'since', 'about', 'approximately', 'to'])
 
 /** "a.m." / "p.m." / "am" / "pm" at `k`: index past it and 'a' | 'p', else null. */
@@ -30,7 +30,7 @@ function meridiem(toks: Tok[], k: number): {j: number; ap: 'a' | 'p'} | null {
 export function readClock(toks: Tok[], i: number): {time: string; j: number} | null {
   const t = toks[i]
   if (!t) return null
-  const w = CLOCK_WORDS[t.l]
+  const w = CLOCK_WORDS.get(t.l)
   if (w && t.kind === 'w') return {time: w, j: i + 1}
   if (t.kind !== 'n') return null
   let h: number, m = 0
@@ -68,7 +68,7 @@ export function readClock(toks: Tok[], i: number): {time: string; j: number} | n
 
 /** A day to attach a time to: a calendar date, a weekday or "today"/"yesterday"/"tomorrow". */
 function readDay(toks: Tok[], i: number): {sem: Sem; j: number} | null {
-  const dx = DEICTIC[toks[i]?.l ?? '']
+  const dx = DEICTIC.get(toks[i]?.l ?? '')
   if (dx && dx[1] === 'D') return {sem: {k: 'shift', unit: 'D', n: dx[0]}, j: i + 1}
   const c = calendarRule(toks, i)
   if (c && c.sem.k === 'cal' && (c.sem.wd || c.sem.d) && !c.sem.time) return {sem: c.sem, j: c.j}

@@ -4,6 +4,7 @@
  * future), used to resolve weekdays and yearless dates.
  */
 import lex from './lexicon.json' with {type: 'json'}
+import {MONTHS} from './match.ts'
 import type {Tense} from './normalize.ts'
 import type {Tok} from './tokenize.ts'
 
@@ -32,7 +33,7 @@ export function sentenceIds(toks: Tok[]): Int32Array {
 }
 
 function monthAbbrev(w: string): boolean {
-  return w.length <= 4 && (lex.months as Record<string, number>)[w] !== undefined
+  return w.length <= 4 && MONTHS.has(w)
 }
 
 /** Classify one token as a tense cue. */

@@ -80,6 +80,11 @@ export class Lru<K, V> {
     if (map.size > this.#size) map.delete(map.keys().next().value as K)
   }
 
+  /** Whether values are kept (the caches are on): a caller may skip building keys when not. */
+  get enabled(): boolean {
+    return enabled
+  }
+
   /** Number of entries. */
   get size(): number {
     return this.#map.size

@@ -340,15 +340,19 @@ export class NerTagger {
     const views: SentenceView[] = []
     const first: Array<ReadonlyArray<string>> = []
     const keys: string[] = []
+    const cached = stageOne.enabled
     // Scores computed in this call (cache misses), for the second stage.
     const scored = new Map<number, Scored>()
     for (const [index, words] of sentences.entries()) {
-      const key = stageOneKey(words, casing)
-      const entry = stageOne.get(key, () => {
+      const score = () => {
         const fresh = this.#scoreFirst(viewSentence(words), casing)
         scored.set(index, fresh)
         return {view: fresh.view, tags: fresh.tags}
-      })
+      }
+
+      // No key to build when nothing is kept.
+      const key = cached ? stageOneKey(words, casing) : ''
+      const entry = cached ? stageOne.get(key, score) : score()
       keys.push(key)
       views.push(entry.view)
       first.push(entry.tags)
@@ -357,11 +361,19 @@ export class NerTagger {
     const labels = this.#stages > 1 ? documentLabels(views, first) : undefined
     return views.map((view, index) => {
       const extra = labels ? nonLocalFeatures(view, first[index], labels) : undefined
-      const key = extra ? keys[index] + '\u0003' + extra.map((features) => features.join('\u0001')).join('\u0002') : keys[index]
-      const entry = stageTwo.get(key, () => {
+      const second = () => {
         const fresh = scored.get(index) ?? this.#scoreFirst(view, casing)
         return extra ? this.#second(fresh, extra) : {tags: [...fresh.tags], margins: this.#margins(fresh.tags, fresh.first)}
-      })
+      }
+
+      if (!cached) {
+        const entry = second()
+        if (margins) margins.push(entry.margins as number[])
+        return entry.tags as string[]
+      }
+
+      const key = extra ? keys[index] + '\u0003' + extra.map((features) => features.join('\u0001')).join('\u0002') : keys[index]
+      const entry = stageTwo.get(key, second)
       if (margins) margins.push([...entry.margins])
       return [...entry.tags]
     })

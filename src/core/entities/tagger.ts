@@ -131,13 +131,17 @@ const OWN = 0
 const BEFORE = 1
 const AFTER = 2
 
-/** A sentence scored by the first stage. */
+/**
+ * A sentence scored by the first stage. Scores are sums of integer weights
+ * (within ±2047 each), so 32-bit floats hold them exactly: half the memory
+ * of a document's score rows, which all wait for the second stage.
+ */
 interface Scored {
   view: SentenceView
-  /** First-stage scores, a row of classes per word. */
-  first: Float64Array
+  /** First-stage scores, a row of classes per word (empty once decoded when a second stage follows). */
+  first: Float32Array
   /** Second-stage scores of the tag-independent features (empty with one stage). */
-  second: Float64Array
+  second: Float32Array
   /** Entries of its words. */
   words: ReadonlyArray<WordEntries>
   tags: string[]
@@ -363,6 +367,8 @@ export class NerTagger {
       const extra = labels ? nonLocalFeatures(view, first[index], labels) : undefined
       const second = () => {
         const fresh = scored.get(index) ?? this.#scoreFirst(view, casing)
+        // Each sentence's scores can go as soon as it is decoded.
+        scored.delete(index)
         return extra ? this.#second(fresh, extra) : {tags: [...fresh.tags], margins: this.#margins(fresh.tags, fresh.first)}
       }
 
@@ -392,15 +398,16 @@ export class NerTagger {
    */
   #scoreFirst(view: SentenceView, casing: DocumentCasing): Scored {
     const size = this.classes.length
-    const first = new Float64Array(view.words.length * size)
-    const second = new Float64Array(this.#stages > 1 ? first.length : 0)
+    const first = new Float32Array(view.words.length * size)
+    const second = new Float32Array(this.#stages > 1 ? first.length : 0)
     const words = view.info.map((info) => this.#wordEntries(info))
     for (let index = 0; index < view.words.length; index++) {
       this.#addStaticWord(view, words, index, casing, first, second, index * size)
     }
 
     const tags = this.#decode(words, first, 0)
-    return {view, first, second, words, tags}
+    // With a second stage, margins come from its scores: these are done.
+    return {view, first: this.#stages > 1 ? new Float32Array(0) : first, second, words, tags}
   }
 
   /**
@@ -418,17 +425,17 @@ export class NerTagger {
    * @returns
    *   First-stage scores, then second-stage scores.
    */
-  staticScores(view: SentenceView, casing: DocumentCasing, strings = false): Float64Array {
+  staticScores(view: SentenceView, casing: DocumentCasing, strings = false): Float32Array {
     const size = this.classes.length
-    const first = new Float64Array(view.words.length * size)
-    const second = new Float64Array(this.#stages > 1 ? first.length : 0)
+    const first = new Float32Array(view.words.length * size)
+    const second = new Float32Array(this.#stages > 1 ? first.length : 0)
     const words = view.info.map((info) => this.#wordEntries(info))
     for (let index = 0; index < view.words.length; index++) {
       if (strings) this.#addStatic(staticFeatures(view, index, casing), first, second, index * size)
       else this.#addStaticWord(view, words, index, casing, first, second, index * size)
     }
 
-    const result = new Float64Array(first.length + second.length)
+    const result = new Float32Array(first.length + second.length)
     result.set(first)
     result.set(second, first.length)
     return result
@@ -473,7 +480,7 @@ export class NerTagger {
    * @returns
    *   Margin per word.
    */
-  #margins(tags: ReadonlyArray<string>, scores: Float64Array): number[] {
+  #margins(tags: ReadonlyArray<string>, scores: Float32Array): number[] {
     const size = this.classes.length
     return tags.map((tag, word) => {
       const chosen = this.#classIndex.get(tag)!
@@ -502,7 +509,7 @@ export class NerTagger {
    * @returns
    *   Tags.
    */
-  #decode(words: ReadonlyArray<WordEntries>, scores: Float64Array, offset: number): string[] {
+  #decode(words: ReadonlyArray<WordEntries>, scores: Float32Array, offset: number): string[] {
     const size = this.classes.length
     const tags: string[] = []
     let previous = -1
@@ -542,7 +549,7 @@ export class NerTagger {
    * @param offset
    *   Offset of the stage in the class indices of weights.
    */
-  #addEntry(entry: number, scores: Float64Array, row: number, offset: number): void {
+  #addEntry(entry: number, scores: Float32Array, row: number, offset: number): void {
     if (entry < 0) return
     const end = offset + this.classes.length
     const start = entry >>> 6
@@ -579,8 +586,8 @@ export class NerTagger {
     words: ReadonlyArray<WordEntries>,
     index: number,
     casing: DocumentCasing,
-    first: Float64Array,
-    second: Float64Array,
+    first: Float32Array,
+    second: Float32Array,
     row: number
   ): void {
     const {lower, shapes} = view
@@ -673,7 +680,7 @@ export class NerTagger {
 
     const rows = this.#block.subarray(this.#blockUsed, this.#blockUsed + length)
     this.#blockUsed += length
-    const sums = new Float64Array(width)
+    const sums = new Float32Array(width)
     for (const [index, entries] of lists.entries()) {
       sums.fill(0)
       for (const entry of entries) this.#addBoth(entry, sums, sums.subarray(width / 2), 0)
@@ -695,7 +702,7 @@ export class NerTagger {
    * @param row
    *   Where the word's row starts in both.
    */
-  #addBoth(entry: number, first: Float64Array, second: Float64Array, row: number): void {
+  #addBoth(entry: number, first: Float32Array, second: Float32Array, row: number): void {
     if (entry < 0) return
     const size = this.classes.length
     const indices = this.#indices
@@ -722,8 +729,8 @@ export class NerTagger {
    */
   #addStatic(
     features: ReadonlyArray<string>,
-    first: Float64Array,
-    second: Float64Array,
+    first: Float32Array,
+    second: Float32Array,
     row: number
   ): void {
     for (const feature of features) this.#addBoth(this.#entries.get(feature) ?? -1, first, second, row)
@@ -741,7 +748,7 @@ export class NerTagger {
    * @param offset
    *   Offset of the stage in the class indices of weights.
    */
-  #add(features: ReadonlyArray<string>, scores: Float64Array, row: number, offset: number): void {
+  #add(features: ReadonlyArray<string>, scores: Float32Array, row: number, offset: number): void {
     for (const feature of features) {
       this.#addEntry(this.#entries.get(feature) ?? -1, scores, row, offset)
     }
@@ -762,7 +769,7 @@ export class NerTagger {
  * @param row
  *   Where the word's row starts in both.
  */
-function addRow(rows: Float32Array, which: number, first: Float64Array, second: Float64Array, row: number): void {
+function addRow(rows: Float32Array, which: number, first: Float32Array, second: Float32Array, row: number): void {
   const size = rows.length / 6
   const at = which * size * 2
   for (let index = 0; index < size; index++) first[row + index] += rows[at + index]

@@ -270,7 +270,7 @@ function readCore(
     return {last: index + 1, value: 1, kind: 'digits'}
   }
 
-  const fold = /^(.+?)-?fold$/.exec(word)
+  const fold = word.endsWith('fold') ? /^(.+?)-?fold$/.exec(word) : null
   const spelled = wordValue(fold ? fold[1] : word)
   if (spelled === undefined) return undefined
   if (fold) return {last: index + 1, value: spelled, unit: 'times', kind: 'word'}
@@ -289,6 +289,7 @@ function readCore(
 /** Value of a number word, with hyphenated compounds (“twenty-five”). */
 function wordValue(word: string): number | undefined {
   if (!word) return undefined
+  if (!word.includes('-')) return numbers.get(word)
   let total = 0
   for (const part of word.split('-')) {
     const value = numbers.get(part)

@@ -12,6 +12,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
+import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {analyzeSync, setAnalysisCache} from '../core/analyze.ts'
 import {loadConfigSync} from '../core/config/node.ts'
@@ -78,11 +79,6 @@ export async function checkFiles(
   setAnalysisCache(false)
   const outcomes: CheckOutcome[] = new Array(names.length)
   const workers = Math.min(jobs, names.length) - 1
-  if (workers <= 0) {
-    for (let index = 0; index < names.length; index++) outcomes[index] = await checkFile(names[index], settings)
-    return outcomes
-  }
-
   let next = 0
   let done = 0
   // Files whose worker died: the main thread takes them again.
@@ -126,19 +122,29 @@ export async function checkFiles(
     feed()
   }
 
+  // The main thread's next file, already being read while it analyses the
+  // one before (reading is asynchronous; analysing is not).
+  const claim = (): Pending | undefined => {
+    const index = retry.length > 0 ? retry.shift() : next < names.length ? next++ : undefined
+    return index === undefined ? undefined : {index, read: startRead(names[index], settings)}
+  }
+
+  let current = claim()
   try {
     while (done < names.length) {
-      const index = retry.length > 0 ? retry.shift() : next < names.length ? next++ : undefined
-      if (index === undefined) {
+      if (!current) {
         // Everything is handed out: wait for the workers.
         await new Promise<void>((resolve) => {
           wake = resolve
         })
         wake = undefined
+        current = claim()
         continue
       }
 
-      finish(index, await checkFile(names[index], settings))
+      const ahead = claim()
+      finish(current.index, await checkFile(names[current.index], settings, current.read))
+      current = ahead
       // Let the workers' results (and their requests for more) in.
       await new Promise((resolve) => setImmediate(resolve))
     }
@@ -189,6 +195,29 @@ export function serveCheckWorker(): void {
   })
 }
 
+/** A file handed to the main thread, and its read in progress. */
+interface Pending {
+  index: number
+  read: Promise<VFile>
+}
+
+/**
+ * Start reading a file, to await later: its failure is handled then, not
+ * reported as an unhandled rejection in the meantime.
+ *
+ * @param name
+ *   File path.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   The read.
+ */
+function startRead(name: string, settings: CheckSettings): Promise<VFile> {
+  const read = readMarkdown(name, settings.maxSize)
+  read.catch(() => {})
+  return read
+}
+
 /**
  * Check one file: read it, load its configuration and analyse it.
  *
@@ -196,12 +225,18 @@ export function serveCheckWorker(): void {
  *   File path.
  * @param settings
  *   Settings.
+ * @param read
+ *   The file's read, when already started.
  * @returns
  *   Its messages (plain data), or the line to report.
  */
-export async function checkFile(name: string, settings: CheckSettings): Promise<CheckOutcome> {
+export async function checkFile(
+  name: string,
+  settings: CheckSettings,
+  read: Promise<VFile> = readMarkdown(name, settings.maxSize)
+): Promise<CheckOutcome> {
   try {
-    const file = analyzeSync(await readMarkdown(name, settings.maxSize), optionsFor(name, settings))
+    const file = analyzeSync(await read, optionsFor(name, settings))
     return {file: {path: file.path, messages: file.messages.map((message) => toData(message) as ReportMessage)}}
   } catch (error) {
     return {error: errorLine(error, name)}

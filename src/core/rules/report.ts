@@ -53,6 +53,28 @@ const locations = new WeakMap<VFile, {value: unknown; place: ReturnType<typeof l
  *   The message.
  */
 export function report(file: VFile, finding: Finding): VFileMessage {
+  // A message is an `Error`, whose constructor captures a stack trace that
+  // `VFileMessage` then throws away (`stack` is empty): no trace to take.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return build(file, finding)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
+/**
+ * Make the message of a finding.
+ *
+ * @param file
+ *   File.
+ * @param finding
+ *   Finding.
+ * @returns
+ *   The message.
+ */
+function build(file: VFile, finding: Finding): VFileMessage {
   const place = locate(file)
   const start = place.toPoint(finding.start)
   const end = place.toPoint(finding.end)

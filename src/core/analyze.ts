@@ -101,8 +101,23 @@ export function needsFullGfm(value: string): boolean {
 const processors = new Map<string, ReturnType<typeof createProcessor>>()
 
 // The last tree of each file (by path and parser), for `reparse` after an
-// edit: a few documents (the editor's open ones), dropped with the caches.
+// edit: a few documents (the editor's open ones), dropped with the caches or
+// by `forgetDocument`.
 const lastParsed = new Lru<string, Parsed>(4)
+
+/**
+ * Forget what is kept of a document for its next analysis (its last tree,
+ * under every parser and options): the editor calls it when the document
+ * closes, so that only open documents are kept. Its next analysis, if any,
+ * parses it whole.
+ *
+ * @param path
+ *   The path the document was analysed with (`file.path`).
+ */
+export function forgetDocument(path: string): void {
+  const prefix = path + '\u0000'
+  lastParsed.deleteWhere((key) => key.startsWith(prefix))
+}
 
 /**
  * Parse and tag a document.

@@ -94,6 +94,18 @@ export class Lru<K, V> {
   clear(): void {
     this.#map.clear()
   }
+
+  /**
+   * Forget the entries whose key passes a test (whether or not the caches
+   * are on, as `clear`); the others keep their order of use.
+   *
+   * @param test
+   *   Whether to forget the entry of a key.
+   */
+  deleteWhere(test: (key: K) => boolean): void {
+    // Deleting the entry being visited is safe in a `Map` iteration.
+    for (const key of this.#map.keys()) if (test(key)) this.#map.delete(key)
+  }
 }
 
 const caches: Array<Lru<unknown, unknown>> = []

@@ -13,7 +13,8 @@
  *   never breaks the others; failures go to the log, one notification per
  *   cause.
  * - Documents over `newsmark.analysis.maxFileSize` are not read nor parsed.
- * - Results are kept only while their document is open.
+ * - Results are kept only while their document is open, and so is the
+ *   core's last tree of it (for parsing only what an edit changed).
  * - The core is loaded on the first analysis, not on activation.
  * - Around the core run two stages: `.newsmarkrc` rules and facts go in
  *   (`WorkspaceConfig`), and the reader's annotations are re-anchored and
@@ -90,6 +91,12 @@ export class Analyzer implements vscode.Disposable {
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>()
   /** Callers of `settled` waiting for a scheduled run to start. */
   readonly #waiters = new Map<string, Array<() => void>>()
+  /**
+   * The last review (`reapply`) asked for, per document: only it may replace
+   * the cached result, however the reviews' ends are ordered.
+   */
+  readonly #reviews = new Map<string, number>()
+  #reviewCount = 0
   readonly #onDidChange = new vscode.EventEmitter<vscode.Uri>()
   readonly #onDidRun = new vscode.EventEmitter<RunEvent>()
   readonly #disposables: vscode.Disposable[] = []
@@ -261,6 +268,8 @@ export class Analyzer implements vscode.Disposable {
     const core = await this.core()
     const extra = await this.#stages.config?.options(uri, core)
     const file = await core.analyze(toFile(text, uri), {...config.core, ...extra?.options})
+    // Nor kept by the core, unless the file is open meanwhile.
+    if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) core.forgetDocument(documentPath(uri))
     return {result: file.data.newsmark ?? emptyResult, messages: file.messages}
   }
 
@@ -283,6 +292,12 @@ export class Analyzer implements vscode.Disposable {
 
   async #reapply(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString()
+    // A review asked for later reads the annotations as they are then, so it
+    // wins even when it ends first, and an earlier one that ends after it
+    // (it waited longer for the workspace-wide rejections, say) is dropped.
+    // Keeping whichever ends first instead lost the newest annotations.
+    const ticket = ++this.#reviewCount
+    this.#reviews.set(key, ticket)
     const cached = this.peek(document)
     if (!cached || cached.skipped) return
     const generation = this.#generation
@@ -293,8 +308,13 @@ export class Analyzer implements vscode.Disposable {
       this.#log.error('analysis', `Could not apply the annotations of ${document.uri.toString(true)}`, error)
       return
     }
-    if (this.#cache.get(key) !== cached || document.version !== cached.version || generation !== this.#generation) return
-    this.#cache.set(key, {...cached, result: review.result, review})
+    if (this.#reviews.get(key) !== ticket) return
+    this.#reviews.delete(key)
+    // Still the same core run of the same version (another review may have
+    // replaced the result meanwhile: an older one, since this is the last).
+    const current = this.#cache.get(key)
+    if (!current || current.machine !== cached.machine || document.version !== cached.version || generation !== this.#generation) return
+    this.#cache.set(key, {...current, result: review.result, review})
     this.#onDidChange.fire(document.uri)
   }
 
@@ -314,6 +334,7 @@ export class Analyzer implements vscode.Disposable {
     this.#generation++
     this.#cache.clear()
     this.#running.clear()
+    this.#reviews.clear()
     for (const uri of uris) this.#onDidChange.fire(uri)
     this.#schedule(undefined, 0)
   }
@@ -322,6 +343,7 @@ export class Analyzer implements vscode.Disposable {
     for (const key of [...this.#timers.keys()]) this.#cancelTimer(key)
     this.#cache.clear()
     this.#running.clear()
+    this.#reviews.clear()
     for (const disposable of this.#disposables) disposable.dispose()
   }
 
@@ -438,6 +460,8 @@ export class Analyzer implements vscode.Disposable {
     // Stale: typed over or closed while analysing, or settings or core changed;
     // a newer run takes over.
     if (document.isClosed || document.version !== version || generation !== this.#generation) {
+      // Closed while the core ran: the tree it kept goes too.
+      if (document.isClosed) this.#forgetParsed(document.uri)
       end('stale')
       return undefined
     }
@@ -488,7 +512,29 @@ export class Analyzer implements vscode.Disposable {
     const key = uri.toString()
     this.#cancelTimer(key)
     this.#running.delete(key)
+    this.#reviews.delete(key)
     if (this.#cache.delete(key)) this.#onDidChange.fire(uri)
+    this.#forgetParsed(uri)
+  }
+
+  /**
+   * Let the core forget the last tree it keeps of a document for its next
+   * analysis (it keeps a few: only open documents').
+   * @param uri
+   *   The document.
+   */
+  #forgetParsed(uri: vscode.Uri): void {
+    // A core never loaded (or failed to load) keeps nothing: not loaded for this.
+    void this.#core?.then(
+      (core) => {
+        try {
+          core.forgetDocument(documentPath(uri))
+        } catch (error) {
+          this.#log.info(`Could not drop the parse of ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`)
+        }
+      },
+      () => undefined
+    )
   }
 }
 
@@ -519,5 +565,16 @@ function isVisible(document: vscode.TextDocument): boolean {
 }
 
 function toFile(value: string, uri: vscode.Uri): VFile {
-  return new VFile({value, path: uri.scheme === 'file' ? uri.fsPath : uri.toString(true)})
+  return new VFile({value, path: documentPath(uri)})
+}
+
+/**
+ * The path the core knows a document by (`file.path`).
+ * @param uri
+ *   The document.
+ * @returns
+ *   Its file system path, or its URI for other schemes (`untitled:…`).
+ */
+function documentPath(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true)
 }

@@ -72,6 +72,8 @@ export class AnnotationStore implements vscode.Disposable {
   /** Writes in progress, by article URI: one at a time per article. */
   readonly #queues = new Map<string, Promise<unknown>>()
   #rejects: Promise<RejectAnnotation[]> | undefined
+  /** The last workspace-wide rejections read, kept when a later search fails. */
+  #lastRejects: RejectAnnotation[] = []
   readonly #parsers = new WeakMap<Core, ReturnType<Core['createProcessor']>>()
   readonly #onDidChange = new vscode.EventEmitter<vscode.Uri | undefined>()
   readonly #disposables: vscode.Disposable[] = [this.#onDidChange]
@@ -169,8 +171,13 @@ export class AnnotationStore implements vscode.Disposable {
       const report = core.reanchor(source, sidecar.annotations)
       const next = change([...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)], core)
       const written = await this.#write(uri, sidecar, source, next, core, open)
+      // This sidecar's workspace-wide rejections may have changed: read them
+      // again before the article is reviewed, so that its review waits for
+      // them rather than uses the old ones (the other articles are reviewed
+      // once they are read, if they changed).
+      const reloaded = this.#reloadRejects(core)
       this.#onDidChange.fire(uri)
-      await this.#reloadRejects(core)
+      await reloaded
       return written
     })
   }
@@ -243,9 +250,11 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Write the fresh selectors of an article's annotations back when it is saved. */
   async #saveSelectors(document: vscode.TextDocument): Promise<void> {
-    const cached = this.#sidecars.get(document.uri.toString())
-    if (!cached) return
+    if (!this.#sidecars.has(document.uri.toString())) return
     await this.#queue(document.uri, async () => {
+      // Read in the queue: a change queued before the save is in it by now.
+      const cached = this.#sidecars.get(document.uri.toString())
+      if (!cached) return
       const sidecar = await cached
       // A broken sidecar is left to the reader to fix; a missing one is not created.
       if (sidecar.text === undefined || sidecar.problems.length > 0 || sidecar.annotations.length === 0) return
@@ -266,6 +275,7 @@ export class AnnotationStore implements vscode.Disposable {
     const core = await this.#core()
     // In the article's queue, after any write of ours: a late event for an
     // earlier write must not read the old text and put it back in the cache.
+    let reloaded: Promise<void> | undefined
     await this.#queue(article, async () => {
       const cached = this.#sidecars.get(key)
       if (!cached) return
@@ -274,40 +284,66 @@ export class AnnotationStore implements vscode.Disposable {
       if (!previous || previous.text !== text) {
         const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === key)
         this.#sidecars.set(key, Promise.resolve(parseText(sidecar, text, document?.getText() ?? '', core)))
+        // As in `modify`: the article's review waits for the new rejections.
+        reloaded = this.#reloadRejects(core)
         this.#onDidChange.fire(article)
       }
     })
-    await this.#reloadRejects(core)
+    await (reloaded ?? this.#reloadRejects(core))
   }
 
-  /** Read the workspace-wide rejections again; if they changed, every article is reviewed again. */
+  /**
+   * Read the workspace-wide rejections again: reviews from now on wait for
+   * the new list (the one cached is dropped at once, before the promise
+   * returned settles). If it differs from the list it replaces, every article
+   * is reviewed again.
+   * @param core
+   *   The core.
+   * @returns
+   *   Settles when the list is read (and the articles told, if it changed).
+   */
   async #reloadRejects(core: Core): Promise<void> {
-    const before = signature(await (this.#rejects ?? Promise.resolve([])))
+    const previous = this.#rejects ?? Promise.resolve([])
     this.#rejects = undefined
-    if (signature(await this.#workspaceRejects(core)) !== before) this.#onDidChange.fire(undefined)
+    const next = this.#workspaceRejects(core)
+    if (signature(await next) !== signature(await previous)) this.#onDidChange.fire(undefined)
   }
 
-  /** Rejections that apply to the whole workspace, from every sidecar in it. */
+  /** Rejections that apply to the whole workspace, from every sidecar in it (cached). */
   #workspaceRejects(core: Core): Promise<RejectAnnotation[]> {
     if (this.#rejects) return this.#rejects
-    const rejects = (async () => {
-      if (!vscode.workspace.workspaceFolders?.length) return []
-      const found: RejectAnnotation[] = []
-      for (const uri of await vscode.workspace.findFiles(`**/*${suffix}`, exclude, 1000)) {
-        try {
-          const text = await readText(uri)
-          if (text === undefined || !text.includes('"workspace"')) continue
-          for (const annotation of core.parseSidecar(text, '').annotations) {
-            if (annotation.kind === 'reject' && annotation.scope === 'workspace') found.push(annotation)
-          }
-        } catch (error) {
-          this.#log.info(`Could not read ${uri.toString(true)} for workspace-wide rejections: ${error instanceof Error ? error.message : String(error)}`)
-        }
+    const rejects: Promise<RejectAnnotation[]> = this.#readRejects(core).then(
+      (found) => {
+        if (this.#rejects === rejects) this.#lastRejects = found
+        return found
+      },
+      (error: unknown) => {
+        // The last list meanwhile; searched again on the next review.
+        this.#log.info(`Could not list the sidecars of the workspace for workspace-wide rejections: ${error instanceof Error ? error.message : String(error)}`)
+        if (this.#rejects === rejects) this.#rejects = undefined
+        return this.#lastRejects
       }
-      return found
-    })()
+    )
     this.#rejects = rejects
     return rejects
+  }
+
+  /** Read the workspace-wide rejections from every sidecar in the workspace. */
+  async #readRejects(core: Core): Promise<RejectAnnotation[]> {
+    if (!vscode.workspace.workspaceFolders?.length) return []
+    const found: RejectAnnotation[] = []
+    for (const uri of await vscode.workspace.findFiles(`**/*${suffix}`, exclude, 1000)) {
+      try {
+        const text = await readText(uri)
+        if (text === undefined || !text.includes('"workspace"')) continue
+        for (const annotation of core.parseSidecar(text, '').annotations) {
+          if (annotation.kind === 'reject' && annotation.scope === 'workspace') found.push(annotation)
+        }
+      } catch (error) {
+        this.#log.info(`Could not read ${uri.toString(true)} for workspace-wide rejections: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+    return found
   }
 
   /** Inline directives of a text, parsed only when it may have some. */

@@ -3,8 +3,11 @@
  *
  * - Results are cached by URI and version; hovers, the tree, symbols and
  *   diagnostics read the cache and never parse themselves.
- * - Typing schedules a new run after `newsmark.analysis.delay` ms (300), so
- *   dozens of edits in a row cost one analysis; a feature the reader asked
+ * - Typing schedules a new run after `newsmark.analysis.delay` ms (300), or
+ *   after as long as the document's last core run took when that is longer
+ *   (a 1 MB article), so dozens of edits in a row cost one analysis and a
+ *   long article does not keep the extension host busy while the reader
+ *   types; a feature the reader asked
  *   for (a hover) runs it at once, automatic ones (the outline) wait for the
  *   scheduled run (`settled`).
  * - A run whose document changed or closed meanwhile is dropped (stale): its
@@ -96,6 +99,8 @@ export class Analyzer implements vscode.Disposable {
    * the cached result, however the reviews' ends are ordered.
    */
   readonly #reviews = new Map<string, number>()
+  /** How long the last core run of each document took (ms). */
+  readonly #durations = new Map<string, number>()
   #reviewCount = 0
   readonly #onDidChange = new vscode.EventEmitter<vscode.Uri>()
   readonly #onDidRun = new vscode.EventEmitter<RunEvent>()
@@ -132,7 +137,7 @@ export class Analyzer implements vscode.Disposable {
         const key = event.document.uri.toString()
         const known = this.#cache.has(key) || this.#running.has(key) || isVisible(event.document)
         if (event.contentChanges.length > 0 && known && isMarkdown(event.document)) {
-          this.#schedule(event.document, getConfig(event.document).delay)
+          this.#schedule(event.document, Math.max(getConfig(event.document).delay, this.#durations.get(key) ?? 0))
         }
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.#forget(document.uri)),
@@ -440,7 +445,9 @@ export class Analyzer implements vscode.Disposable {
       }
       try {
         const extra = await this.#stages.config?.options(document.uri, core)
+        const coreStarted = performance.now()
         const file = await core.analyze(toFile(text, document.uri), {...config.core, ...extra?.options})
+        this.#durations.set(key, performance.now() - coreStarted)
         const machine = file.data.newsmark ?? emptyResult
         const review = await this.#review(document.uri, text, machine, core)
         analysis = {
@@ -513,6 +520,7 @@ export class Analyzer implements vscode.Disposable {
     this.#cancelTimer(key)
     this.#running.delete(key)
     this.#reviews.delete(key)
+    this.#durations.delete(key)
     if (this.#cache.delete(key)) this.#onDidChange.fire(uri)
     this.#forgetParsed(uri)
   }

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import test from 'node:test'
 import fc from 'fast-check'
-import {analyzeSync, createPlainProcessor, createProcessor, needsFullGfm} from '../../src/core/analyze.ts'
+import {analyzeSync, createPlainProcessor, createProcessor, createSyntaxProcessor, needsFullGfm, syntaxOf} from '../../src/core/analyze.ts'
 
 const full = createProcessor()
 const plain = createPlainProcessor()
@@ -61,4 +61,43 @@ test('parse: a table or an autolink still gets the full GFM parser', () => {
   // The autolinks are not prose: no entity or date inside them.
   assert.ok(data.entities.every((entity) => entity.mentions.every((mention) => !/example/.test(mention.text))))
   for (const value of ['a|b', 'x@y', 'WWW.x', 'https://x', 'a\n:-', 'a\n-:']) assert.equal(needsFullGfm(value), true, value)
+})
+
+test('parse: the parser for what a document may hold gives the full tree', () => {
+  for (const sample of samples) {
+    assert.deepEqual(createSyntaxProcessor(syntaxOf(sample)).parse(sample), full.parse(sample))
+  }
+
+  // Footnotes, strikethrough, task lists and directives left out where their
+  // characters are missing, and in where they are.
+  const pieces = [
+    '\n', '\n\n', '\r\n', ' ', '   ', '\t', '- ', '* ', '1. ', '> ', '# ', '---', '```', '~~~', '~', '~~', '*', '_', '`',
+    '[', ']', '(', ')', '^', '[^1]', '[^1]: ', '[^', '[x] ', '[ ] ', '[X]', '[\t]', '[\n]', ':', '::', ':::', ':x[', ':note',
+    ':: x', '::leaf', '{', '}', ']{a=b}', 'word', 'é', '😀', '.', '\\', '!', '<', '>', '10:30', 'said:', ': ', 'a:b', '|', '@',
+    ':1', ':é', ':😀', ':-', ':_x', ':(', ':\t'
+  ]
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+      const text = parts.join('')
+      assert.deepEqual(createSyntaxProcessor(syntaxOf(text)).parse(text), full.parse(text))
+    }),
+    {numRuns: 1500}
+  )
+})
+
+test('parse: what a document may hold, by its characters', () => {
+  assert.deepEqual(syntaxOf('Plain prose at ten, said: nothing :: more.'), {
+    gfm: 'plain',
+    footnote: false,
+    strikethrough: false,
+    taskList: false,
+    directive: false
+  })
+  assert.deepEqual(syntaxOf('A[^1] ~x~ - [ ] :person[Ana] | cell'), {
+    gfm: 'full',
+    footnote: true,
+    strikethrough: true,
+    taskList: true,
+    directive: true
+  })
 })

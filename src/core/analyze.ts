@@ -19,7 +19,7 @@ import {Lru} from './memo.ts'
 export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
-import {reparse, type Parsed} from './reparse.ts'
+import {parseInChunks, reparse, type Parsed} from './reparse.ts'
 import {runRules} from './rules/index.ts'
 import {tagDocument} from './tag.ts'
 
@@ -251,7 +251,10 @@ export function analyzeSync(
   const source = String(file)
   // The previous version of the same file, parsed by the same parser.
   const key2 = (file.path ?? '') + '\u0000' + key
-  const tree = reparse((value) => processor.parse(value), lastParsed.peek(key2), source)
+  // A whole parse (no previous tree, or one `reparse` cannot use) goes a
+  // slice at a time.
+  const parse = (value: string) => processor.parse(value)
+  const tree = reparse((value) => parseInChunks(parse, value), lastParsed.peek(key2), source)
   lastParsed.set(key2, {source, tree})
   processor.runSync(tree, file)
   return file

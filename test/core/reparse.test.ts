@@ -9,7 +9,7 @@ import test from 'node:test'
 import fc from 'fast-check'
 import type {Root} from 'mdast'
 import {createPlainProcessor, createProcessor} from '../../src/core/analyze.ts'
-import {reparse} from '../../src/core/reparse.ts'
+import {parseInChunks, reparse} from '../../src/core/reparse.ts'
 
 const full = createProcessor()
 const plain = createPlainProcessor()
@@ -118,5 +118,40 @@ test('reparse: edits that change the rest of the document parse it in full', () 
     source.replace('Two.', '- Two.\n') + '  Five.\n' // a list goes on
   ]) {
     assert.deepEqual(reparse(parseFull, {source, tree}, edited), parseFull(edited))
+  }
+})
+
+test('parseInChunks: the tree of a whole parse, slice by slice', () => {
+  const blocks = [
+    'Para one.', 'Para two\ncontinues.', '- a\n- b', '- c\n\n  lazy', '1. x\n2. y', '> quote\nlazy', '# Head', 'Setext\n===',
+    '```\ncode\n\nmore code', '```', '~~~', '<!--\ncomment', '-->', '<div>\nhtml', '</div>', '    indented', '***', '---',
+    '| a | b |\n|---|---|\n| 1 | 2 |', 'Footnote[^1].', '[^1]: Note\n\n    more', ':::note\ntext', ':::', 'Text ~~struck~~ and 10:30.',
+    '- [ ] task', 'Poland said 😀 “quote”.', 'x', 'www.example.org', 'a@b.co'
+  ]
+  const separators = ['\n\n', '\n', '\n\n\n', '\n \n']
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...blocks), fc.constantFrom(...separators)), {minLength: 1, maxLength: 40}),
+      fc.integer({min: 8, max: 200}),
+      fc.boolean(),
+      (parts, size, front) => {
+        const text = (front ? '---\ntitle: x\n---\n\n' : '') + parts.map(([block, separator]) => block + separator).join('')
+        assert.deepEqual(parseInChunks(parseFull, text, size), parseFull(text))
+        assert.deepEqual(parseInChunks(parsePlain, text, size), parsePlain(text))
+      }
+    ),
+    {numRuns: 600}
+  )
+})
+
+test('parseInChunks: the sample, many times over, in slices', () => {
+  const text = sample + ('\n\n' + sample.split('---\n').slice(2).join('---\n')).repeat(6)
+  for (const size of [50, 500, 5000]) {
+    const lengths: number[] = []
+    const tree = parseInChunks((value) => (lengths.push(value.length), parsePlain(value)), text, size)
+    assert.deepEqual(tree, parsePlain(text))
+    // In slices (none much over the size asked for), never whole.
+    assert.ok(lengths.length > 3, String(lengths.length))
+    assert.ok(lengths.every((length) => length < text.length / 2))
   }
 })

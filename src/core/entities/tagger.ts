@@ -231,6 +231,11 @@ export class NerTagger {
   /** Class index of each weight (second-stage classes follow the first's). */
   readonly #indices: Uint8Array
   readonly #values: Float32Array
+  /**
+   * How many of an entry's weights are of the first stage (they come
+   * first), at the entry's start.
+   */
+  readonly #firstCounts: Uint8Array
   /** Entries of the tag-pair features, by `(previous2 + 1) * (classes + 1) + previous + 1`. */
   readonly #pairEntries: Int32Array
   /**
@@ -257,12 +262,15 @@ export class NerTagger {
 
     this.#indices = new Uint8Array(total)
     this.#values = new Float32Array(total)
+    this.#firstCounts = new Uint8Array(total)
     let at = 0
     for (const [template, features] of Object.entries(model.weights)) {
       for (const [value, weights] of Object.entries(features)) {
+        const count = weights.length / 3
         decodeWeights(weights, this.#indices, this.#values, at)
-        this.#entries.set(template + value, at * 64 + weights.length / 3)
-        at += weights.length / 3
+        this.#firstCounts[at] = firstStageCount(this.#indices, at, count, this.classes.length)
+        this.#entries.set(template + value, at * 64 + count)
+        at += count
       }
     }
 
@@ -551,13 +559,15 @@ export class NerTagger {
    */
   #addEntry(entry: number, scores: Float32Array, row: number, offset: number): void {
     if (entry < 0) return
-    const end = offset + this.classes.length
+    const indices = this.#indices
+    const values = this.#values
     const start = entry >>> 6
-    const stop = start + (entry & 63)
-    for (let at = start; at < stop; at++) {
-      const index = this.#indices[at]
-      if (index >= offset && index < end) scores[row + index - offset] += this.#values[at]
-    }
+    const split = start + this.#firstCounts[start]
+    // The stage's weights only: the first stage's, or the second's.
+    const from = offset === 0 ? start : split
+    const stop = offset === 0 ? split : start + (entry & 63)
+    const base = row - offset
+    for (let at = from; at < stop; at++) scores[base + indices[at]] += values[at]
   }
 
   /**
@@ -704,15 +714,14 @@ export class NerTagger {
    */
   #addBoth(entry: number, first: Float32Array, second: Float32Array, row: number): void {
     if (entry < 0) return
-    const size = this.classes.length
     const indices = this.#indices
     const values = this.#values
-    const stop = (entry >>> 6) + (entry & 63)
-    for (let at = entry >>> 6; at < stop; at++) {
-      const index = indices[at]
-      if (index < size) first[row + index] += values[at]
-      else second[row + index - size] += values[at]
-    }
+    const start = entry >>> 6
+    const split = start + this.#firstCounts[start]
+    const stop = start + (entry & 63)
+    for (let at = start; at < split; at++) first[row + indices[at]] += values[at]
+    const base = row - this.classes.length
+    for (let at = split; at < stop; at++) second[base + indices[at]] += values[at]
   }
 
   /**
@@ -753,6 +762,28 @@ export class NerTagger {
       this.#addEntry(this.#entries.get(feature) ?? -1, scores, row, offset)
     }
   }
+}
+
+/**
+ * How many of an entry's weights are of the first stage: they come first,
+ * as `encodeWeights` writes an entry's weights in class order (both stages
+ * in one entry: first-stage classes, then the second's).
+ *
+ * @param indices
+ *   Class index of each weight.
+ * @param at
+ *   Where the entry starts.
+ * @param count
+ *   Its number of weights.
+ * @param size
+ *   Classes of a stage.
+ * @returns
+ *   Count.
+ */
+function firstStageCount(indices: Uint8Array, at: number, count: number, size: number): number {
+  let first = 0
+  while (first < count && indices[at + first] < size) first++
+  return first
 }
 
 /**

@@ -129,16 +129,17 @@ export async function checkFiles(
     return index === undefined ? undefined : {index, read: startRead(names[index], settings)}
   }
 
-  let current = claim()
+  let current: Pending | undefined
   try {
     while (done < names.length) {
+      // Files of a worker that died since the last look are taken here too.
+      current ??= claim()
       if (!current) {
         // Everything is handed out: wait for the workers.
         await new Promise<void>((resolve) => {
           wake = resolve
         })
         wake = undefined
-        current = claim()
         continue
       }
 

@@ -118,8 +118,9 @@ export function syntaxOf(value: string): Syntax {
     // `[^1]` and `[^1]:`.
     footnote: value.includes('[^'),
     strikethrough: value.includes('~'),
-    // `[ ]`, `[x]`, `[X]` (a tab or line ending as the space, too).
-    taskList: /\[[\sxX]\]/.test(value),
+    // `[ ]`, `[x]`, `[X]`: the space may be a tab or a line ending, and
+    // the `]` on the next line, after a block quote's `>` or an indent.
+    taskList: /\[(?:\s|[xX]\])/.test(value),
     // A directive's name comes right after its colons and starts with
     // neither a space, a line ending nor punctuation (`10:30` is a directive
     // `30`; a tab is a name).
@@ -238,6 +239,8 @@ export function analyzeSync(
     typeof file.value === 'string'
       ? syntaxOf(file.value)
       : {gfm: 'full', footnote: true, strikethrough: true, taskList: true, directive: true}
+  // All of GFM holds the other three: one processor, whatever their flags.
+  if (syntax.gfm === 'full') Object.assign(syntax, {footnote: true, strikethrough: true, taskList: true})
   const key = JSON.stringify(syntax) + JSON.stringify(options ?? {})
   let processor = processors.get(key)
   if (!processor) {

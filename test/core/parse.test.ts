@@ -72,7 +72,7 @@ test('parse: the parser for what a document may hold gives the full tree', () =>
   // characters are missing, and in where they are.
   const pieces = [
     '\n', '\n\n', '\r\n', ' ', '   ', '\t', '- ', '* ', '1. ', '> ', '# ', '---', '```', '~~~', '~', '~~', '*', '_', '`',
-    '[', ']', '(', ')', '^', '[^1]', '[^1]: ', '[^', '[x] ', '[ ] ', '[X]', '[\t]', '[\n]', ':', '::', ':::', ':x[', ':note',
+    '[', ']', '(', ')', '^', '[^1]', '[^1]: ', '[^', '[x] ', '[ ] ', '[X]', '[\t]', '[\n]', '[\r\n]', '[\n  ]', '[\n> ]', ':', '::', ':::', ':x[', ':note',
     ':: x', '::leaf', '{', '}', ']{a=b}', 'word', 'é', '😀', '.', '\\', '!', '<', '>', '10:30', 'said:', ': ', 'a:b', '|', '@',
     ':1', ':é', ':😀', ':-', ':_x', ':(', ':\t'
   ]
@@ -83,6 +83,14 @@ test('parse: the parser for what a document may hold gives the full tree', () =>
     }),
     {numRuns: 1500}
   )
+})
+
+test('parse: a task list item whose brackets hold a line ending', () => {
+  // The `]` may come on the next line, after a `>` or an indent.
+  for (const text of ['- [\r\n] foo\n', '- [\n  ] foo\n', '> - [\n> ] foo\n', '* [\t] x\n']) {
+    assert.equal(syntaxOf(text).taskList, true, JSON.stringify(text))
+    assert.deepEqual(createSyntaxProcessor(syntaxOf(text)).parse(text), full.parse(text))
+  }
 })
 
 test('parse: what a document may hold, by its characters', () => {

@@ -40,7 +40,7 @@ export function reparse(parse: (value: string) => Root, previous: Parsed | undef
   if (previous.source === source) return previous.tree
   // A `---` that does not open front matter changes how later lines parse
   // (an empty list item becomes a paragraph: micromark-extension-frontmatter).
-  if (previous.source.startsWith('---') && previous.tree.children[0]?.type !== 'yaml') return parse(source)
+  if (/^\ufeff?---/.test(previous.source) && previous.tree.children[0]?.type !== 'yaml') return parse(source)
   return splice(parse, previous, source) ?? parse(source)
 }
 
@@ -69,20 +69,28 @@ export function reparse(parse: (value: string) => Root, previous: Parsed | undef
  *   Tree of `source`.
  */
 export function parseInChunks(parse: (value: string) => Root, source: string, size = 65_536): Root {
-  if (source.length < size * 2 || source.includes(']:') || source.includes('\r')) return parse(source)
+  // A byte order mark is left out of micromark's offsets: no slice would match.
+  if (source.length < size * 2 || source.includes(']:') || source.includes('\r') || source.charCodeAt(0) === 0xfeff) {
+    return parse(source)
+  }
+
   const start = boundary(source, size)
   if (start === undefined) return parse(source)
   let end: number = start
   const first = parse(source.slice(0, end))
-  if (source.startsWith('---') && first.children[0]?.type !== 'yaml') return parse(source)
+  if (/^\ufeff?---/.test(source) && first.children[0]?.type !== 'yaml') return parse(source)
   const children = [...first.children]
   let last = {tree: first, from: 0, fromLine: 1}
+  let longer = 0
   while (end < source.length) {
     const next: number = boundary(source, end + size) ?? source.length
     let low = children.length - 2
     while (low > 0 && startsDocument(source, lineStart(source, offset(children[low].position!.start)))) low--
     if (low < 1) {
-      // Too few blocks yet for an untouched one before the last: a longer start.
+      // Too few blocks yet for an untouched one before the last: a longer
+      // start, a few times at most (a document of one or two long blocks is
+      // parsed whole).
+      if (++longer > 4) return parse(source)
       const tree = parse(source.slice(0, next))
       children.length = 0
       for (const node of tree.children) children.push(node)
@@ -102,6 +110,10 @@ export function parseInChunks(parse: (value: string) => Root, source: string, si
     for (const node of fresh) children.push(node)
     last = {tree, from, fromLine}
     end = next
+    // One block ran over the whole slice (a fence or comment left open, a
+    // container around the rest): each slice after would parse it again.
+    // The rest goes in one slice.
+    if (fresh.length < 3 && end < source.length) size = source.length
   }
 
   const point = last.tree.position!.end
@@ -177,7 +189,7 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
   low = Math.max(0, low - 1)
   let high = lastStartingAtOrBefore(children, changeEnd)
   high = Math.min(count - 1, high + 1)
-  if (low === 0 && (high === count - 1 || source.startsWith('---'))) return
+  if (low === 0 && (high === count - 1 || /^\ufeff?---/.test(source))) return
 
   const from = low === 0 ? 0 : lineStart(old, offset(children[low].position!.start))
   if (from > prefix || (from > 0 && startsDocument(source, from))) return

@@ -155,3 +155,21 @@ test('parseInChunks: the sample, many times over, in slices', () => {
     assert.ok(lengths.every((length) => length < text.length / 2))
   }
 })
+
+test('parseInChunks: a block left open near the top is not parsed again slice after slice', () => {
+  const body = ('\n\n' + sample.split('---\n').slice(2).join('---\n')).repeat(8)
+  for (const opening of ['```\n', '<!--\n', ':::note\n', '<pre>\n']) {
+    const text = 'Intro.\n\nMore.\n\n' + opening + body
+    let parsed = 0
+    const tree = parseInChunks((value) => ((parsed += value.length), parsePlain(value)), text, 500)
+    assert.deepEqual(tree, parsePlain(text))
+    assert.ok(parsed < text.length * 3, `${JSON.stringify(opening)}: ${(parsed / text.length).toFixed(1)}× the document parsed`)
+  }
+})
+
+test('parseInChunks: a byte order mark, and `---` after it', () => {
+  const body = ('\n\n' + sample.split('---\n').slice(2).join('---\n')).repeat(4)
+  for (const text of ['\uFEFF' + body, '\uFEFF---\n\n- \n\n2. two' + body, '\uFEFF---\ntitle: x\n---\n' + body]) {
+    assert.deepEqual(parseInChunks(parsePlain, text, 300), parsePlain(text))
+  }
+})

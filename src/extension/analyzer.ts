@@ -301,15 +301,17 @@ export class Analyzer implements vscode.Disposable {
     // wins even when it ends first, and an earlier one that ends after it
     // (it waited longer for the workspace-wide rejections, say) is dropped.
     // Keeping whichever ends first instead lost the newest annotations.
+    const cached = this.peek(document)
+    // Nothing to review: no ticket, so a review in flight still lands.
+    if (!cached || cached.skipped) return
     const ticket = ++this.#reviewCount
     this.#reviews.set(key, ticket)
-    const cached = this.peek(document)
-    if (!cached || cached.skipped) return
     const generation = this.#generation
     let review: Review
     try {
       review = await this.#review(document.uri, document.getText(), cached.machine, await this.core())
     } catch (error) {
+      if (this.#reviews.get(key) === ticket) this.#reviews.delete(key)
       this.#log.error('analysis', `Could not apply the annotations of ${document.uri.toString(true)}`, error)
       return
     }

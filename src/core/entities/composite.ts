@@ -15,31 +15,51 @@ export class CompositeEntries {
   /** Nested maps, one level per part, the last holding entries. */
   readonly #root = new Map<string, unknown>()
 
+  readonly #parts: number
+  readonly #order: ReadonlyArray<number> | undefined
+
   /**
    * @param prefix
    *   Feature prefix (`w-1w=`).
    * @param parts
    *   Number of parts.
    * @param entries
-   *   Entries of all features, by name.
+   *   Entries of features by name: those with the prefix are indexed (more
+   *   come with `add`).
    * @param order
    *   The order of the parts in the look-ups (by default, as written):
    *   `[1, 0, 2]` looks `a|b|c` up as `get3(b, a, c)`.
    */
   constructor(prefix: string, parts: number, entries: ReadonlyMap<string, number>, order?: ReadonlyArray<number>) {
+    this.#parts = parts
+    this.#order = order
     for (const [feature, entry] of entries) {
-      if (!feature.startsWith(prefix)) continue
-      for (const split of splits(feature.slice(prefix.length).split('|'), parts)) {
-        const values = order ? order.map((index) => split[index]) : split
-        let level = this.#root
-        for (const value of values.slice(0, -1)) {
-          let next = level.get(value) as Map<string, unknown> | undefined
-          if (!next) level.set(value, (next = new Map()))
-          level = next
-        }
+      if (feature.startsWith(prefix)) this.add(feature.slice(prefix.length), entry)
+    }
+  }
 
-        level.set(values[values.length - 1], entry)
+  /**
+   * Index a feature.
+   *
+   * @param value
+   *   Its value (after the prefix).
+   * @param entry
+   *   Its entry.
+   */
+  add(value: string, entry: number): void {
+    const pieces = value.split('|')
+    // Mostly one split: as many pieces as parts.
+    const all = pieces.length === this.#parts ? [pieces] : splits(pieces, this.#parts)
+    for (const split of all) {
+      const values = this.#order ? this.#order.map((index) => split[index]) : split
+      let level = this.#root
+      for (let index = 0; index < values.length - 1; index++) {
+        let next = level.get(values[index]) as Map<string, unknown> | undefined
+        if (!next) level.set(values[index], (next = new Map()))
+        level = next
       }
+
+      level.set(values[values.length - 1], entry)
     }
   }
 

@@ -72,7 +72,9 @@ export function viewSentence(words: ReadonlyArray<string>): SentenceView {
 function wordInfo(word: string): WordInfo {
   let info = infoCache.get(word)
   if (!info) {
-    if (infoCache.size > 100_000) infoCache.clear()
+    // A word kept costs about 2 KB with its entries in the tagger (rows of
+    // weights): 50,000 words hold a long article's vocabulary twice over.
+    if (infoCache.size > 50_000) infoCache.clear()
     const low = word.toLowerCase()
     const form = cachedShape(word)
     info = {

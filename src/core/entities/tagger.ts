@@ -263,19 +263,8 @@ export class NerTagger {
     this.#indices = new Uint8Array(total)
     this.#values = new Float32Array(total)
     this.#firstCounts = new Uint8Array(total)
-    let at = 0
-    for (const [template, features] of Object.entries(model.weights)) {
-      for (const [value, weights] of Object.entries(features)) {
-        const count = weights.length / 3
-        decodeWeights(weights, this.#indices, this.#values, at)
-        this.#firstCounts[at] = firstStageCount(this.#indices, at, count, this.classes.length)
-        this.#entries.set(template + value, at * 64 + count)
-        at += count
-      }
-    }
-
     const composite = (prefix: string, parts: number, order?: number[]) =>
-      new CompositeEntries(prefix, parts, this.#entries, order)
+      new CompositeEntries(prefix, parts, new Map(), order)
     this.#composite = {
       wordBefore: composite('w-1w=', 2),
       wordAfter: composite('ww+1=', 2),
@@ -288,6 +277,32 @@ export class NerTagger {
       tagWord: composite('t1w=', 2),
       tagShape: composite('t1s=', 2)
     }
+    // The composite features by their template (the model groups features
+    // by the part up to the first `=` or `|`, which is each one's prefix).
+    const byTemplate = new Map<string, CompositeEntries>([
+      ['w-1w=', this.#composite.wordBefore],
+      ['ww+1=', this.#composite.wordAfter],
+      ['s-1s+1=', this.#composite.shapes],
+      ['c=', this.#composite.casing],
+      ['cs=', this.#composite.casingShape],
+      ['first|', this.#composite.first],
+      ['upper-line|', this.#composite.upperLine],
+      ['t1w=', this.#composite.tagWord],
+      ['t1s=', this.#composite.tagShape]
+    ])
+    let at = 0
+    for (const [template, features] of Object.entries(model.weights)) {
+      const index = byTemplate.get(template)
+      for (const [value, weights] of Object.entries(features)) {
+        const count = weights.length / 3
+        decodeWeights(weights, this.#indices, this.#values, at)
+        this.#firstCounts[at] = firstStageCount(this.#indices, at, count, this.classes.length)
+        this.#entries.set(template + value, at * 64 + count)
+        index?.add(value, at * 64 + count)
+        at += count
+      }
+    }
+
     const entry = (feature: string) => this.#entries.get(feature) ?? -1
     this.#edge = {
       rows: this.#rows([], [entry('w-1=-START-'), entry('s-1=-START-')], [entry('w+1=-END-'), entry('s+1=-END-')]),

@@ -29,7 +29,7 @@ import * as vscode from 'vscode'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {NewsmarkResult, ReviewedResult} from '../core/index.ts'
-import type {AnnotationStore, Review} from './annotation-store.ts'
+import {reviewSignature, type AnnotationStore, type Review} from './annotation-store.ts'
 import {affectsAnalysis, getConfig} from './config.ts'
 import type {Log} from './log.ts'
 import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
@@ -321,6 +321,9 @@ export class Analyzer implements vscode.Disposable {
     // replaced the result meanwhile: an older one, since this is the last).
     const current = this.#cache.get(key)
     if (!current || current.machine !== cached.machine || document.version !== cached.version || generation !== this.#generation) return
+    // Nothing changed (a rejection elsewhere, a sidecar written as it was):
+    // no refresh of every view.
+    if (reviewSignature(review) === reviewSignature(current.review)) return
     this.#cache.set(key, {...current, result: review.result, review})
     this.#onDidChange.fire(document.uri)
   }

@@ -49,6 +49,28 @@ export interface Review {
   readonly sidecarProblems: readonly string[]
   /** What is wrong with inline directives. */
   readonly directiveProblems: readonly DirectiveProblem[]
+  /** The workspace-wide rejections applied. */
+  readonly workspaceRejects?: readonly RejectAnnotation[]
+}
+
+/**
+ * What a review applied, as a string: two reviews of one core result with
+ * the same signature give the same result.
+ *
+ * @param review
+ *   Review.
+ * @returns
+ *   Signature.
+ */
+export function reviewSignature(review: Review): string {
+  return JSON.stringify([
+    review.anchored.map((item) => item.annotation),
+    review.orphans,
+    review.sidecar?.toString(),
+    review.sidecarProblems,
+    review.directiveProblems,
+    review.workspaceRejects ?? []
+  ])
 }
 
 /** A sidecar as read. */
@@ -146,7 +168,8 @@ export class AnnotationStore implements vscode.Disposable {
       orphans: report.orphans,
       ...(sidecar ? {sidecar: sidecar.uri} : {}),
       sidecarProblems: sidecar?.problems ?? [],
-      directiveProblems: inline.problems
+      directiveProblems: inline.problems,
+      workspaceRejects
     }
   }
 

@@ -27,6 +27,9 @@ export type TagNode =
   | {readonly kind: 'finding'; readonly message: VFileMessage; readonly index: number}
   | {readonly kind: 'orphan'; readonly orphan: Orphan; readonly index: number}
 
+/** Milliseconds refreshes of the tree's items are gathered over. */
+const refreshDelay = 50
+
 const sectionTitles = {entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings', orphans: 'Orphaned annotations'} as const
 const sectionIcons = {entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist', orphans: 'debug-disconnect'} as const
 
@@ -37,6 +40,8 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   readonly #disposables: vscode.Disposable[] = []
   readonly #view: vscode.TreeView<TagNode>
   #document: vscode.TextDocument | undefined
+  /** A refresh of the tree's items waiting to go (several in a row make one). */
+  #pending: ReturnType<typeof setTimeout> | undefined
 
   readonly onDidChangeTreeData = this.#onDidChangeTreeData.event
 
@@ -249,6 +254,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   }
 
   dispose(): void {
+    if (this.#pending !== undefined) clearTimeout(this.#pending)
     for (const disposable of this.#disposables) disposable.dispose()
   }
 
@@ -272,7 +278,15 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     this.#view.message = analysis?.skipped ? `Not analysed: ${analysis.skipped}. Raise the setting to analyse it.` : ''
     const findings = analysis ? this.#findings(analysis).length : 0
     this.#view.badge = findings > 0 ? {value: findings, tooltip: plural(findings, 'finding')} : undefined
-    this.#onDidChangeTreeData.fire(undefined)
+    // The items once the refreshes of this moment are in: the article shown
+    // and then its analysis, a review, a setting. Two refreshes of a tree
+    // with expanded items close together made VS Code draw the children of
+    // the entity groups under Timeline and Claims.
+    if (this.#pending !== undefined) return
+    this.#pending = setTimeout(() => {
+      this.#pending = undefined
+      this.#onDidChangeTreeData.fire(undefined)
+    }, refreshDelay)
   }
 
   /** Findings not turned off in the settings. */

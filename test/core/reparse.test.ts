@@ -173,3 +173,14 @@ test('parseInChunks: a byte order mark, and `---` after it', () => {
     assert.deepEqual(parseInChunks(parsePlain, text, 300), parsePlain(text))
   }
 })
+
+test('parseInChunks: a long document at the default slice size', () => {
+  const body = sample.split('---\n').slice(2).join('---\n')
+  const pieces = [body, '```js\nconst a = 1\n\nconst b = 2\n```\n', '- a\n- b\n\n- c\n', '> quote\n\n> more\n', ':::note\ntext\n:::\n']
+  let text = sample
+  for (let index = 0; text.length < 300_000; index++) text += '\n\n' + pieces[index % pieces.length]
+  const lengths: number[] = []
+  const tree = parseInChunks((value) => (lengths.push(value.length), parseFull(value)), text)
+  assert.deepEqual(tree, parseFull(text))
+  assert.ok(lengths.length >= 4 && lengths.every((length) => length < 150_000), lengths.join(' '))
+})

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {analyzeSync} from '../../src/core/analyze.ts'
 import {viewDocument} from '../../src/core/document.ts'
 import {clusterMentions} from '../../src/core/entities/cluster.ts'
 import {findMentions} from '../../src/core/entities/mentions.ts'
@@ -150,4 +151,11 @@ test('entities: the kept word entries score as the feature strings do', () => {
   }
 
   assert.ok(words > 500)
+})
+
+test('entities: a role is the prose before the name, without markup', () => {
+  const file = analyzeSync('Deputy **Defense** Minister Cezary Tomczyk said on Monday that *Foreign*\nMinister Radosław Sikorski agreed.\n')
+  const roles = Object.fromEntries(file.data.newsmark!.entities.map((entity) => [entity.name, entity.role]))
+  assert.equal(roles['Cezary Tomczyk'], 'Deputy Defense Minister')
+  assert.equal(roles['Radosław Sikorski'], 'Foreign Minister')
 })

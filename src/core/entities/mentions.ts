@@ -93,7 +93,7 @@ export function findMentions(document: DocumentView): RawMention[] {
         confidence
       }
       if (label === 'PER') {
-        const role = roleBefore(document, sentence, first)
+        const role = roleBefore(sentence, first)
         if (role) mention.role = role
       }
 
@@ -109,17 +109,14 @@ export function findMentions(document: DocumentView): RawMention[] {
  * title words that ends right before it and holds a title head
  * ("Russian Foreign Ministry spokeswoman").
  *
- * @param document
- *   Document.
  * @param sentence
  *   Sentence of the name.
  * @param first
  *   Index of the name's first token.
  * @returns
- *   Role text (as in the source), if any.
+ *   Role text (the prose, without markup), if any.
  */
 function roleBefore(
-  document: DocumentView,
   sentence: SentenceView,
   first: number
 ): string | undefined {
@@ -145,8 +142,9 @@ function roleBefore(
   }
 
   if (!hasHead || start === first) return undefined
-  return spanOf(document, sentence.block, tokens[start].start, tokens[first - 1].end)
-    .text
+  // The prose, not the source: no emphasis marks nor link syntax inside
+  // (“Deputy **Defense** Minister”), one space for a line break.
+  return sentence.block.text.slice(tokens[start].start, tokens[first - 1].end).replace(/\s+/g, ' ')
 }
 
 /**

@@ -34,7 +34,7 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
    */
   return function (tree: Root, file: VFile): undefined {
     const source = String(file)
-    const referenceDate = frontMatterDate(tree, file) ?? settings.referenceDate
+    const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
     const document = viewDocument(tree, source)
     file.data.newsmark = tagDocument(document, referenceDate, settings)
     runRules(file, file.data.newsmark, settings.rules, {tree, document})

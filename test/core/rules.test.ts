@@ -62,7 +62,7 @@ describe('runRules', () => {
   })
 
   it('rejects unknown rule ids and bad severities', () => {
-    assert.throws(() => normalizeRuleSettings({severities: {'loaded-verbs': 'error'}}), /Unexpected rule id `loaded-verbs` in `severities`, expected one of `relative-date-unresolved`/)
+    assert.throws(() => normalizeRuleSettings({severities: {'loaded-verbs': 'error'}}), /Unexpected rule id `loaded-verbs` in `severities`, expected one of `front-matter-invalid`, `front-matter-date`, `relative-date-unresolved`/)
     assert.throws(
       () => normalizeRuleSettings({severities: {'loaded-verb': 'loud' as 'error'}}),
       /^Error: Unexpected value `loud` for `severities.loaded-verb`, expected `off`, `info`, `warning` or `error`$/
@@ -157,5 +157,18 @@ describe('rule data and docs', () => {
         }
       }
     }
+  })
+})
+
+describe('front matter rules', () => {
+  it('report front matter problems as rules: configurable, with a link and the place of a YAML error', () => {
+    const broken = analyzeSync('---\ntitle: Poland: out of the Ottawa Convention\n---\n\nPoland left.\n')
+    const message = broken.messages.find((item) => item.ruleId === 'front-matter-invalid')
+    assert.ok(message)
+    assert.match(String(message.url), /#front-matter-invalid$/)
+    assert.equal(String(message.cause), '2:8-2:9: The YAML goes wrong here')
+    const text = '---\ndate: January 16th\n---\n\nPoland will withdraw next month.\n'
+    assert.ok(analyzeSync(text).messages.some((item) => item.ruleId === 'front-matter-date'))
+    assert.ok(!analyzeSync(text, {rules: {'front-matter-date': 'off'}}).messages.some((item) => item.ruleId === 'front-matter-date'))
   })
 })

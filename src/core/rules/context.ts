@@ -8,10 +8,12 @@
  * come from the result), so "he added" or "Officials argue" count as
  * attributed there too.
  */
+import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {attribute, type Candidate} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
+import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
 import {toSource} from '../prose.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 
@@ -67,6 +69,8 @@ export interface RuleContext {
   mentionsIn(start: number, end: number): ReadonlyArray<PlacedMention>
   /** Dates inside `[start, end)`, in order. */
   datesIn(start: number, end: number): ReadonlyArray<DateTag>
+  /** The front matter, if the document has one (read on first use). */
+  readonly frontMatter: FrontMatter | undefined
 }
 
 /** A named mention with its entity. */
@@ -96,6 +100,9 @@ const citation = /\]\(|\]\[|\[\^|<https?:|https?:\/\//
  *   Fact base.
  * @param view
  *   Gets the document’s prose view (called at most once, on first use).
+ * @param tree
+ *   Gets the document’s tree, when it may have front matter (called at
+ *   most once, on first use).
  * @returns
  *   Context.
  */
@@ -103,7 +110,8 @@ export function createContext(
   file: VFile,
   result: NewsmarkResult,
   facts: ReadonlyArray<Fact>,
-  view: () => DocumentView
+  view: () => DocumentView,
+  tree: () => Root | undefined = () => undefined
 ): RuleContext {
   const source = String(file.value ?? '')
   const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
@@ -111,6 +119,7 @@ export function createContext(
   let sentences: SentenceInfo[] | undefined
   let mentions: PlacedMention[] | undefined
   let dates: DateTag[] | undefined
+  let frontMatter: {value: FrontMatter | undefined} | undefined
 
   return {
     file,
@@ -139,6 +148,14 @@ export function createContext(
     datesIn(start, end) {
       dates ??= [...result.dates].sort((a, b) => a.start - b.start)
       return inRange(dates, start, end)
+    },
+    get frontMatter() {
+      if (!frontMatter) {
+        const root = tree()
+        frontMatter = {value: root ? readFrontMatter(root) : undefined}
+      }
+
+      return frontMatter.value
     }
   }
 }

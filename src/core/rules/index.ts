@@ -19,6 +19,8 @@ import {createContext} from './context.ts'
 import {applyComments} from './control.ts'
 import factContradiction from './fact-contradiction.ts'
 import hedging from './hedging.ts'
+import frontMatterDate from './front-matter-date.ts'
+import frontMatterInvalid from './front-matter-invalid.ts'
 import inconsistentDate from './inconsistent-date.ts'
 import inconsistentName from './inconsistent-name.ts'
 import loadedVerb from './loaded-verb.ts'
@@ -36,6 +38,9 @@ export type {Rule, RuleFinding, RuleSettings, Severity} from './rule.ts'
 
 /** Every rule, in the order they run. */
 export const rules: ReadonlyArray<Rule> = [
+  // The front matter first: it is the top of the document.
+  frontMatterInvalid,
+  frontMatterDate,
   relativeDateUnresolved,
   relativeDate,
   inconsistentDate,
@@ -83,7 +88,14 @@ export function runRules(
   const source = String(file.value ?? '')
   let tree = parsed?.tree ?? undefined
   const getTree = () => (tree ??= (parser ??= createParser()).parse(source))
-  const context = createContext(file, result, facts, () => parsed?.document ?? viewDocument(getTree(), source))
+  // Front matter opens the document (after a byte order mark, if any).
+  const context = createContext(
+    file,
+    result,
+    facts,
+    () => parsed?.document ?? viewDocument(getTree(), source),
+    () => (/^\ufeff?---/.test(source) ? getTree() : undefined)
+  )
 
   for (const rule of rules) {
     const configured = severities[rule.id]

@@ -74,7 +74,8 @@ test('check: the same report, byte for byte, on one thread and on two', () => {
   const headers = lines.filter((line) => line.startsWith(folder))
   assert.equal(headers.length, 42)
   assert.deepEqual(headers, [...headers].sort((a, b) => a.localeCompare(b)))
-  assert.match(one.stderr, /\[cause\]:\n {4}YAMLParseError/)
+  // Invalid front matter, with where the YAML goes wrong.
+  assert.match(one.stderr, /front-matter-invalid[^\n]*\n {2}\[cause\]:\n {4}\d+:\d+(-\d+:\d+)? +info +The YAML goes wrong here/)
   // A finding with a related place (a message as its cause).
   assert.match(one.stderr, /\[cause\]:\n {4}\d+:\d+-\d+:\d+ +info +Stated as/)
   assert.match(one.stderr, /\n\n\d+ messages \(⚠ \d+ warnings\)\n$/)

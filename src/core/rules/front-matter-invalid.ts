@@ -60,7 +60,10 @@ const rule: Rule = {
       start,
       end,
       reason: 'Unexpected invalid YAML in front matter, expected valid YAML: ' + frontMatter.error,
-      ...(at === undefined ? {} : {related: {start: at, end: Math.min(at + 1, end), reason: 'The YAML goes wrong here'}})
+      // The character there, unless it ends a line (or the front matter).
+      ...(at === undefined
+        ? {}
+        : {related: {start: at, end: at < end && context.source[at] !== '\n' ? at + 1 : at, reason: 'The YAML goes wrong here'}})
     })
   }
 }

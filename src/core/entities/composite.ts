@@ -28,7 +28,7 @@ export class CompositeEntries {
    *   come with `add`).
    * @param order
    *   The order of the parts in the look-ups (by default, as written):
-   *   `[1, 0, 2]` looks `a|b|c` up as `get3(b, a, c)`.
+   *   `[1, 0, 2]` keeps `a|b|c` under `b`, then `a`, then `c`.
    */
   constructor(prefix: string, parts: number, entries: ReadonlyMap<string, number>, order?: ReadonlyArray<number>) {
     this.#parts = parts
@@ -104,24 +104,6 @@ export class CompositeEntries {
     const level = this.#root.get(a) as Map<string, number> | undefined
     return level?.get(b) ?? -1
   }
-
-  /**
-   * Entry of a feature of three parts.
-   *
-   * @param a
-   *   First part.
-   * @param b
-   *   Second part.
-   * @param c
-   *   Third part.
-   * @returns
-   *   Entry (`-1`: not in the model).
-   */
-  get3(a: string, b: string, c: string): number {
-    const level = this.#root.get(a) as Map<string, Map<string, number>> | undefined
-    return level?.get(b)?.get(c) ?? -1
-  }
-
 }
 
 /**

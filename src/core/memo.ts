@@ -37,19 +37,11 @@ export class Lru<K, V> {
    */
   get(key: K, compute: (key: K) => V): V {
     if (!enabled) return compute(key)
-    const map = this.#map
-    let value = map.get(key)
-    if (value !== undefined || map.has(key)) {
-      // Most recently used last.
-      map.delete(key)
-      map.set(key, value as V)
-      return value as V
-    }
-
-    value = compute(key)
-    map.set(key, value)
-    if (map.size > this.#size) map.delete(map.keys().next().value as K)
-    return value
+    let value = this.#map.get(key)
+    if (value === undefined && !this.#map.has(key)) value = compute(key)
+    // Most recently used last (`set`).
+    this.set(key, value as V)
+    return value as V
   }
 
   /**

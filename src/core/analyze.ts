@@ -33,24 +33,7 @@ import {tagDocument} from './tag.ts'
  *   Frozen processor.
  */
 export function createProcessor(options?: Readonly<Options> | null) {
-  return pipeline(syntaxPlugin({gfm: 'full', footnote: true, strikethrough: true, taskList: true, directive: true}), options)
-}
-
-/**
- * The same processor for a document that cannot hold a GFM table (no `|`,
- * `:-` nor `-:`) nor a literal autolink (no `@`, `www.` or `://`): GFM without those two
- * constructs, which are the costly ones (a table start is tried on every
- * line, an e-mail autolink on every word: together they made parsing twice
- * as slow as a bare remark parse). On such a document the tree is the same
- * (`test/core/parse.test.ts`).
- *
- * @param options
- *   Plugin options.
- * @returns
- *   Frozen processor.
- */
-export function createPlainProcessor(options?: Readonly<Options> | null): ReturnType<typeof createProcessor> {
-  return pipeline(syntaxPlugin({gfm: 'plain', footnote: true, strikethrough: true, taskList: true, directive: true}), options)
+  return pipeline(syntaxPlugin(everySyntax), options)
 }
 
 /**
@@ -100,6 +83,9 @@ export interface Syntax {
   directive: boolean
 }
 
+/** Every construct: what `createProcessor` parses. */
+const everySyntax: Readonly<Syntax> = {gfm: 'full', footnote: true, strikethrough: true, taskList: true, directive: true}
+
 /**
  * The constructs a document may hold, by the characters each cannot do
  * without: parsing with the others left out gives the same tree, and each
@@ -113,18 +99,22 @@ export interface Syntax {
  *   Constructs to parse.
  */
 export function syntaxOf(value: string): Syntax {
+  // A directive's name comes right after its colons and starts with neither
+  // a space, a line ending nor punctuation (`10:30` is a directive `30`; a
+  // tab is a name).
+  const directive = /:[^ \r\n:]/.test(value)
+  // All of GFM holds footnotes, strikethrough and task lists: one processor,
+  // whatever their characters.
+  if (needsFullGfm(value)) return {...everySyntax, directive}
   return {
-    gfm: needsFullGfm(value) ? 'full' : 'plain',
+    gfm: 'plain',
     // `[^1]` and `[^1]:`.
     footnote: value.includes('[^'),
     strikethrough: value.includes('~'),
     // `[ ]`, `[x]`, `[X]`: the space may be a tab or a line ending, and
     // the `]` on the next line, after a block quote's `>` or an indent.
     taskList: /\[(?:\s|[xX]\])/.test(value),
-    // A directive's name comes right after its colons and starts with
-    // neither a space, a line ending nor punctuation (`10:30` is a directive
-    // `30`; a tab is a name).
-    directive: /:[^ \r\n:]/.test(value)
+    directive
   }
 }
 
@@ -235,12 +225,7 @@ export function analyzeSync(
   options?: Readonly<Options> | null
 ): VFile {
   const file = value instanceof VFile ? value : new VFile(value)
-  const syntax: Syntax =
-    typeof file.value === 'string'
-      ? syntaxOf(file.value)
-      : {gfm: 'full', footnote: true, strikethrough: true, taskList: true, directive: true}
-  // All of GFM holds the other three: one processor, whatever their flags.
-  if (syntax.gfm === 'full') Object.assign(syntax, {footnote: true, strikethrough: true, taskList: true})
+  const syntax = typeof file.value === 'string' ? syntaxOf(file.value) : everySyntax
   const key = JSON.stringify(syntax) + JSON.stringify(options ?? {})
   let processor = processors.get(key)
   if (!processor) {

@@ -116,13 +116,12 @@ export function parseInChunks(parse: (value: string) => Root, source: string, si
     if (fresh.length < 3 && end < source.length) size = source.length
   }
 
-  const point = last.tree.position!.end
   return {
     type: 'root',
     children,
     position: {
       start: {line: 1, column: 1, offset: 0},
-      end: {line: point.line + last.fromLine - 1, column: point.column, offset: offset(point) + last.from}
+      end: movedPosition(last.tree.position!, last.from, last.fromLine - 1).end
     }
   }
 }
@@ -214,7 +213,6 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
     for (const [index, node] of tail.entries()) tail[index] = moved(node, delta, lineDelta)
   }
 
-  const end = previous.tree.position!.end
   return {
     type: 'root',
     children: [...children.slice(0, low), ...fresh, ...tail],
@@ -222,8 +220,8 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
       start: {...previous.tree.position!.start},
       end:
         high === count - 1
-          ? {line: tree.position!.end.line + fromLine - 1, column: tree.position!.end.column, offset: offset(tree.position!.end) + from}
-          : {line: end.line + lineDelta, column: end.column, offset: offset(end) + delta}
+          ? movedPosition(tree.position!, from, fromLine - 1).end
+          : movedPosition(previous.tree.position!, delta, lineDelta).end
     }
   }
 }

@@ -21,7 +21,7 @@ import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
 import {parseInChunks, reparse, type Parsed} from './reparse.ts'
 import {runRules} from './rules/index.ts'
-import {tagDocument} from './tag.ts'
+import {forgetMemory, tagDocument} from './tag.ts'
 
 /**
  * Create the Newsmark processor: remark-parse, front matter (YAML), GFM,
@@ -190,6 +190,7 @@ const lastParsed = new Lru<string, Parsed>(4)
 export function forgetDocument(path: string): void {
   const prefix = path + '\u0000'
   lastParsed.deleteWhere((key) => key.startsWith(prefix))
+  forgetMemory(path)
 }
 
 /**

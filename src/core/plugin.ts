@@ -13,7 +13,7 @@ import {viewDocument} from './document.ts'
 import {frontMatterDate} from './front-matter.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import {runRules} from './rules/index.ts'
-import {tagDocument} from './tag.ts'
+import {documentMemory, tagDocument} from './tag.ts'
 
 /**
  * Tag entities, dates and claims.
@@ -36,7 +36,7 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
     const source = String(file)
     const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
     const document = viewDocument(tree, source)
-    file.data.newsmark = tagDocument(document, referenceDate, settings)
+    file.data.newsmark = tagDocument(document, referenceDate, settings, documentMemory(file.path ?? ''))
     runRules(file, file.data.newsmark, settings.rules, {tree, document})
   }
 }

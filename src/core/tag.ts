@@ -6,9 +6,46 @@ import {tagClaims} from './claims/tag-claims.ts'
 import {tagTimex} from './dates/index.ts'
 import {spanOf, type DocumentView} from './document.ts'
 import {clusterMentions} from './entities/cluster.ts'
+import {DocumentTagging} from './entities/document-tagging.ts'
 import {findMentions} from './entities/mentions.ts'
+import {Lru} from './memo.ts'
 import type {Settings} from './options.ts'
 import type {DateTag, NewsmarkResult} from './types.ts'
+
+/**
+ * What tagging keeps of a document for its next analysis: after an edit,
+ * the work of what the edit left alone is not done again.
+ */
+export interface DocumentMemory {
+  entities: DocumentTagging
+}
+
+// By document path: the editor's open documents (`forgetDocument` drops a
+// closed one).
+const memories = new Lru<string, DocumentMemory>(8)
+
+/**
+ * The memory of a document's last analysis (an empty one the first time,
+ * and always while the analysis caches are off).
+ *
+ * @param path
+ *   Path of the document (any key that tells documents apart).
+ * @returns
+ *   Memory, to pass to `tagDocument`.
+ */
+export function documentMemory(path: string): DocumentMemory {
+  return memories.get(path, () => ({entities: new DocumentTagging()}))
+}
+
+/**
+ * Forget the memory of a document.
+ *
+ * @param path
+ *   Its path.
+ */
+export function forgetMemory(path: string): void {
+  memories.deleteWhere((key) => key === path)
+}
 
 /**
  * Tag one document.
@@ -19,19 +56,22 @@ import type {DateTag, NewsmarkResult} from './types.ts'
  *   Date that relative dates resolve against, if known.
  * @param settings
  *   Settings.
+ * @param memory
+ *   What the last analysis of the same document kept (default: nothing).
  * @returns
  *   Result.
  */
 export function tagDocument(
   document: DocumentView,
   referenceDate: string | undefined,
-  settings: Settings
+  settings: Settings,
+  memory?: DocumentMemory
 ): NewsmarkResult {
   const result: NewsmarkResult = {entities: [], dates: [], claims: []}
   if (referenceDate) result.referenceDate = referenceDate
 
   if (settings.entities || settings.claims) {
-    const mentions = findMentions(document)
+    const mentions = findMentions(document, memory?.entities)
     const {entities, entityOf} = clusterMentions(mentions)
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities)

@@ -147,18 +147,35 @@ export function documentCasing(
 ): DocumentCasing {
   const casing = new Map<string, string>()
   for (const words of sentences) {
-    // All-caps lines (headlines) say nothing about casing.
-    if (words.every((word) => casingOf(word).upper)) continue
-    for (let index = 1; index < words.length; index++) {
-      const {kind, key} = casingOf(words[index])
-      if (!kind) continue
+    forEachCasing(words, (key, kind) => {
       const seen = casing.get(key)
       if (seen === undefined) casing.set(key, kind)
       else if (!seen.includes(kind)) casing.set(key, [...seen + kind].sort().join(''))
-    }
+    })
   }
 
   return casing
+}
+
+/**
+ * What one sentence says of the document casing: the key (lower case) and
+ * kind (`T`, `l`, `U`) of each word after the first, nothing for an
+ * all-caps line (a headline says nothing about casing).
+ *
+ * @param words
+ *   Token texts of the sentence.
+ * @param visit
+ *   Called with each word's key and kind.
+ */
+export function forEachCasing(
+  words: ReadonlyArray<string>,
+  visit: (key: string, kind: string) => void
+): void {
+  if (words.every((word) => casingOf(word).upper)) return
+  for (let index = 1; index < words.length; index++) {
+    const {kind, key} = casingOf(words[index])
+    if (kind) visit(key, kind)
+  }
 }
 
 /**
@@ -442,25 +459,74 @@ export function documentLabels(
   tags: ReadonlyArray<ReadonlyArray<string>>
 ): DocumentLabels {
   const labels: DocumentLabels = {words: new Map(), entities: new Map(), parts: new Map()}
-  for (const [sentence, view] of views.entries()) {
-    const own = tags[sentence]
-    for (let index = 0; index < own.length; index++) {
-      if (!view.shapes[index].includes('X')) continue
-      count(labels.words, view.lower[index], typeIndex(own[index]), 1)
-    }
+  for (const [sentence, view] of views.entries()) addLabels(labels, view, tags[sentence], 1)
+  return labels
+}
 
-    for (const span of tagSpans(own)) {
-      const type = typeIndex('B-' + span.label)
-      count(labels.entities, entityKey(view, span), type, 1)
-      if (span.last - span.first > 1) {
-        for (let index = span.first; index < span.last; index++) {
-          count(labels.parts, view.lower[index], type, 1)
-        }
+/**
+ * Add (or take away) one sentence's first-pass labels to the counts of a
+ * document.
+ *
+ * @param labels
+ *   Counts (changed).
+ * @param view
+ *   Sentence.
+ * @param own
+ *   Its first-pass tags.
+ * @param delta
+ *   How many times to add them (negative: take away).
+ * @param touch
+ *   Called before a count changes, with its map and key.
+ */
+export function addLabels(
+  labels: DocumentLabels,
+  view: SentenceView,
+  own: ReadonlyArray<string>,
+  delta: number,
+  touch?: (map: Map<string, Int32Array>, key: string) => void
+): void {
+  const add = (map: Map<string, Int32Array>, key: string, type: number) => {
+    touch?.(map, key)
+    count(map, key, type, delta)
+  }
+
+  for (let index = 0; index < own.length; index++) {
+    if (!view.shapes[index].includes('X')) continue
+    add(labels.words, view.lower[index], typeIndex(own[index]))
+  }
+
+  for (const span of tagSpans(own)) {
+    const type = typeIndex('B-' + span.label)
+    add(labels.entities, entityKey(view, span), type)
+    if (span.last - span.first > 1) {
+      for (let index = span.first; index < span.last; index++) {
+        add(labels.parts, view.lower[index], type)
       }
     }
   }
+}
 
-  return labels
+/**
+ * Everything `nonLocalFeatures` can read of one key's counts: the majority
+ * for each own type, with and without the discount. Counts with the same
+ * signature give a sentence the same features.
+ *
+ * @param counts
+ *   Counts of a key, if any.
+ * @returns
+ *   Signature.
+ */
+export function labelSignature(counts: Int32Array | undefined): string {
+  // No counts and counts of zero read the same.
+  let signature = ''
+  for (let own = 0; own < types.length; own++) {
+    for (let discount = 0; discount < 2; discount++) {
+      const found = majority(counts, own, discount)
+      signature += found ? found.type + '+' + found.present.join('+') + ',' : ','
+    }
+  }
+
+  return signature
 }
 
 /**
@@ -579,7 +645,7 @@ function majority(
  * @returns
  *   Key.
  */
-function entityKey(view: SentenceView, span: TagSpan): string {
+export function entityKey(view: SentenceView, span: TagSpan): string {
   return view.lower.slice(span.first, span.last).join(' ')
 }
 

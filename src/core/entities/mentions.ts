@@ -6,12 +6,12 @@
  * unsure, and finds the role written before a person's name ("Deputy
  * Defense Minister Cezary Tomczyk").
  */
-import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
+import type {DocumentView, SentenceView} from '../document.ts'
 import type {EntityType, Span} from '../types.ts'
-import {documentCasing} from './features.ts'
+import {DocumentTagging} from './document-tagging.ts'
 import {isFirstName} from './gazetteer.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
-import {shippedTagger, spansOf} from './tagger.ts'
+import {spansOf, type Tagged} from './tagger.ts'
 
 /** A mention found by the tagger, before clustering. */
 export interface RawMention extends Span {
@@ -51,56 +51,109 @@ const cueMargin = 1000
  *
  * @param document
  *   Document view.
+ * @param tagging
+ *   The document's tagging kept from its last analysis (default: none,
+ *   every sentence is tagged).
  * @returns
  *   Mentions in document order.
  */
-export function findMentions(document: DocumentView): RawMention[] {
-  const words = document.sentences.map((sentence) =>
-    sentence.tokens.map((token) => token.text)
-  )
-  const casing = documentCasing(words)
+export function findMentions(
+  document: DocumentView,
+  tagging: DocumentTagging = new DocumentTagging()
+): RawMention[] {
+  const tagged = tagging.tag(document.sentences.map((sentence) => sentence.tokens))
   const mentions: RawMention[] = []
-
-  const margins: number[][] = []
-  const tagged = shippedTagger().tagDocument(words, casing, margins)
-
   for (const sentence of document.sentences) {
-    const tags = tagged[sentence.index]
-    for (const span of spansOf(tags)) {
-      const confidence = Math.min(...margins[sentence.index].slice(span.first, span.last))
-      let {first, last} = span
-      const {label} = span
-      const tokens = sentence.tokens
-      // A capitalised head the tagger left out ("Kaliningrad Region").
-      while (last < tokens.length && /^\p{Lu}/u.test(tokens[last].text) && isHead(tokens[last].text)) {
-        last++
-      }
-
-      if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
-        continue
-      }
-
-      // A title inside a person's name ("Minister Cezary Tomczyk").
-      if (label === 'PER') first = afterTitle(tokens, first, last)
-
-      const cue = cueType(tokens.slice(first, last).map((token) => token.text))
+    const found = sentenceMentions(sentence, tagged[sentence.index])
+    for (const each of found) {
+      // As `spanOf`, without the intermediate object.
+      const start = sentence.block.map[each.start]
+      const end = sentence.block.ends[each.end - 1]
       const mention: RawMention = {
-        ...spanOf(document, sentence.block, tokens[first].start, tokens[last - 1].end),
-        type: cue && (cue === 'MISC' || confidence < cueMargin) ? cue : label,
+        start,
+        end,
+        text: document.source.slice(start, end),
+        type: each.type,
         sentence,
-        first,
-        last,
-        confidence
+        first: each.first,
+        last: each.last,
+        confidence: each.confidence
       }
-      if (label === 'PER') {
-        const role = roleBefore(sentence, first)
-        if (role) mention.role = role
-      }
-
+      if (each.role) mention.role = each.role
       mentions.push(mention)
     }
   }
 
+  return mentions
+}
+
+/** A mention of a sentence, with offsets in its block's text. */
+interface SentenceMention {
+  /** Start and end in the block text. */
+  start: number
+  end: number
+  type: EntityType
+  /** Token range within the sentence. */
+  first: number
+  last: number
+  role?: string
+  confidence: number
+}
+
+// The mentions of each tagging of a sentence: a function of its tokens and
+// tags, so an analysis after an edit keeps those of the sentences whose
+// tags it kept (`DocumentTagging` gives the same object for them).
+const kept = new WeakMap<Tagged, {tokens: SentenceView['tokens']; mentions: ReadonlyArray<SentenceMention>}>()
+
+/**
+ * The mentions in one sentence.
+ *
+ * @param sentence
+ *   Sentence.
+ * @param tagged
+ *   Its tags and margins.
+ * @returns
+ *   Mentions.
+ */
+function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray<SentenceMention> {
+  const known = kept.get(tagged)
+  if (known?.tokens === sentence.tokens) return known.mentions
+  const tokens = sentence.tokens
+  const mentions: SentenceMention[] = []
+  for (const span of spansOf(tagged.tags)) {
+    const confidence = Math.min(...tagged.margins.slice(span.first, span.last))
+    let {first, last} = span
+    const {label} = span
+    // A capitalised head the tagger left out ("Kaliningrad Region").
+    while (last < tokens.length && /^\p{Lu}/u.test(tokens[last].text) && isHead(tokens[last].text)) {
+      last++
+    }
+
+    if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
+      continue
+    }
+
+    // A title inside a person's name ("Minister Cezary Tomczyk").
+    if (label === 'PER') first = afterTitle(tokens, first, last)
+
+    const cue = cueType(tokens.slice(first, last).map((token) => token.text))
+    const mention: SentenceMention = {
+      start: tokens[first].start,
+      end: tokens[last - 1].end,
+      type: cue && (cue === 'MISC' || confidence < cueMargin) ? cue : label,
+      first,
+      last,
+      confidence
+    }
+    if (label === 'PER') {
+      const role = roleBefore(sentence, first)
+      if (role) mention.role = role
+    }
+
+    mentions.push(mention)
+  }
+
+  kept.set(tagged, {tokens, mentions})
   return mentions
 }
 

@@ -12,7 +12,6 @@
  * further down). The second stage is trained on first-stage tags of
  * training documents from models that did not see them (jackknife).
  */
-import {Lru} from '../memo.ts'
 import type {Perceptron} from '../ml/perceptron.ts'
 import type {EntityType} from '../types.ts'
 import {CompositeEntries} from './composite.ts'
@@ -136,7 +135,7 @@ const AFTER = 2
  * (within ±2047 each), so 32-bit floats hold them exactly: half the memory
  * of a document's score rows, which all wait for the second stage.
  */
-interface Scored {
+export interface Scored {
   view: SentenceView
   /** First-stage scores, a row of classes per word (empty once decoded when a second stage follows). */
   first: Float32Array
@@ -148,35 +147,9 @@ interface Scored {
 }
 
 /** Final tags of a sentence and their margins. */
-interface Tagged {
+export interface Tagged {
   tags: ReadonlyArray<string>
   margins: ReadonlyArray<number>
-}
-
-// Per-sentence results, shared by analyses (never changed once stored).
-const stageOne = new Lru<string, {view: SentenceView; tags: ReadonlyArray<string>}>(32_768)
-const stageTwo = new Lru<string, Tagged>(32_768)
-
-/**
- * What the first stage sees of a sentence: its words and the document
- * casing of each.
- *
- * @param words
- *   Token texts.
- * @param casing
- *   Document casing.
- * @returns
- *   Key.
- */
-function stageOneKey(words: ReadonlyArray<string>, casing: DocumentCasing): string {
-  let key = words.join('\u0001') + '\u0002'
-  for (const word of words) {
-    // As `staticFeatures` reads it (after `viewSentence` normalises quotes).
-    const low = (word.includes('’') ? word.replace(/’/g, "'") : word).toLowerCase()
-    key += (casing.get(low) ?? '?') + ','
-  }
-
-  return key
 }
 
 /** An entity span over token indices of one sentence. */
@@ -341,13 +314,9 @@ export class NerTagger {
   }
 
   /**
-   * Tag the sentences of one document.
-   *
-   * Both stages are remembered per sentence (`src/core/memo.ts`): the first
-   * keyed by the sentence's words and the document casing of each, the
-   * second by that and the sentence's document-level features. After an
-   * edit, a sentence whose words and document context did not change is
-   * not scored again; the tags are the same as without the cache.
+   * Tag the sentences of one document: the first stage over every
+   * sentence, then the second with what the first said of the document
+   * (`DocumentTagging` does the same and keeps it for the next edit).
    *
    * @param sentences
    *   Token texts per sentence.
@@ -364,48 +333,37 @@ export class NerTagger {
     casing: DocumentCasing = documentCasing(sentences),
     margins?: number[][]
   ): string[][] {
-    const views: SentenceView[] = []
-    const first: Array<ReadonlyArray<string>> = []
-    const keys: string[] = []
-    const cached = stageOne.enabled
-    // Scores computed in this call (cache misses), for the second stage.
-    const scored = new Map<number, Scored>()
-    for (const [index, words] of sentences.entries()) {
-      const score = () => {
-        const fresh = this.#scoreFirst(viewSentence(words), casing)
-        scored.set(index, fresh)
-        return {view: fresh.view, tags: fresh.tags}
-      }
-
-      // No key to build when nothing is kept.
-      const key = cached ? stageOneKey(words, casing) : ''
-      const entry = cached ? stageOne.get(key, score) : score()
-      keys.push(key)
-      views.push(entry.view)
-      first.push(entry.tags)
-    }
-
-    const labels = this.#stages > 1 ? documentLabels(views, first) : undefined
-    return views.map((view, index) => {
-      const extra = labels ? nonLocalFeatures(view, first[index], labels) : undefined
-      const second = () => {
-        const fresh = scored.get(index) ?? this.#scoreFirst(view, casing)
-        // Each sentence's scores can go as soon as it is decoded.
-        scored.delete(index)
-        return extra ? this.#second(fresh, extra) : {tags: [...fresh.tags], margins: this.#margins(fresh.tags, fresh.first)}
-      }
-
-      if (!cached) {
-        const entry = second()
-        if (margins) margins.push(entry.margins as number[])
-        return entry.tags as string[]
-      }
-
-      const key = extra ? keys[index] + '\u0003' + extra.map((features) => features.join('\u0001')).join('\u0002') : keys[index]
-      const entry = stageTwo.get(key, second)
-      if (margins) margins.push([...entry.margins])
-      return [...entry.tags]
+    const scored = sentences.map((words) => this.scoreFirst(viewSentence(words), casing))
+    const labels = this.#stages > 1 ? documentLabels(scored.map((each) => each.view), scored.map((each) => each.tags)) : undefined
+    return scored.map((each) => {
+      const tagged = this.decodeSecond(each, labels && nonLocalFeatures(each.view, each.tags, labels))
+      if (margins) margins.push([...tagged.margins])
+      return [...tagged.tags]
     })
+  }
+
+  /** Whether a second stage follows the first (it reads `nonLocalFeatures`). */
+  get twoStages(): boolean {
+    return this.#stages > 1
+  }
+
+  /**
+   * Decode a sentence's last stage: the second, from its scores and the
+   * document-level features of its words, or with one stage the first's
+   * tags and their margins.
+   *
+   * @param scored
+   *   The sentence's scores and first-stage tags, from `scoreFirst` (not
+   *   to be used again: its second-stage scores are changed).
+   * @param extra
+   *   Document-level features per word (`nonLocalFeatures`), with two
+   *   stages.
+   * @returns
+   *   Tags and margins.
+   */
+  decodeSecond(scored: Scored, extra: ReadonlyArray<ReadonlyArray<string>> | undefined): Tagged {
+    if (this.#stages > 1) return this.#second(scored, extra ?? scored.tags.map(() => []))
+    return {tags: [...scored.tags], margins: this.#margins(scored.tags, scored.first)}
   }
 
   /**
@@ -419,7 +377,7 @@ export class NerTagger {
    * @returns
    *   Scores and first-stage tags.
    */
-  #scoreFirst(view: SentenceView, casing: DocumentCasing): Scored {
+  scoreFirst(view: SentenceView, casing: DocumentCasing): Scored {
     const size = this.classes.length
     const first = new Float32Array(view.words.length * size)
     const second = new Float32Array(this.#stages > 1 ? first.length : 0)

@@ -3,8 +3,8 @@
  * dates, over the shared text view.
  */
 import {tagClaims} from './claims/tag-claims.ts'
-import {tagTimex} from './dates/index.ts'
-import {spanOf, type DocumentView} from './document.ts'
+import {findTimexes, TimexResolver, type TimexCandidate} from './dates/index.ts'
+import type {DocumentView} from './document.ts'
 import {clusterMentions} from './entities/cluster.ts'
 import {DocumentTagging} from './entities/document-tagging.ts'
 import {findMentions} from './entities/mentions.ts'
@@ -84,11 +84,15 @@ export function tagDocument(
   return result
 }
 
+// The time expressions of a block, unresolved: a function of its text, so
+// the blocks an edit did not touch are not searched again.
+const blockTimexes = new Lru<string, ReadonlyArray<TimexCandidate>>(8192)
+
 /**
- * Tag the dates of the document's prose. The blocks are read as one text
- * (joined by blank lines), so expressions that lean on an earlier date
- * ("the following year") and the tense of the article see across
- * paragraphs.
+ * Tag the dates of the document's prose. Each block is searched on its own
+ * (no expression spans two blocks); the expressions are resolved in
+ * document order, so those that lean on an earlier date ("the following
+ * year") see across paragraphs.
  *
  * @param document
  *   Document.
@@ -98,34 +102,25 @@ export function tagDocument(
  *   Dates in document order.
  */
 function tagDates(document: DocumentView, referenceDate: string | undefined): DateTag[] {
-  const starts: number[] = []
-  let text = ''
-  for (const block of document.blocks) {
-    if (text) text += '\n\n'
-    starts.push(text.length)
-    text += block.text
-  }
-
+  const resolver = new TimexResolver(referenceDate)
   const dates: DateTag[] = []
-  let blockIndex = 0
-  for (const timex of tagTimex(text, referenceDate ? {referenceDate} : {})) {
-    while (blockIndex + 1 < starts.length && starts[blockIndex + 1] <= timex.start) blockIndex++
-    const block = document.blocks[blockIndex]
-    const start = timex.start - starts[blockIndex]
-    const end = timex.end - starts[blockIndex]
-    // An expression never spans two blocks.
-    if (end > block.text.length) continue
-    const span = spanOf(document, block, start, end)
-    const date: DateTag = {
-      start: span.start,
-      end: span.end,
-      text: span.text,
-      type: timex.type,
-      value: timex.value,
-      relative: timex.relative
+  for (const block of document.blocks) {
+    for (const timex of blockTimexes.get(block.text, findTimexes)) {
+      const resolved = resolver.resolve(timex)
+      // As `spanOf`, without the intermediate object.
+      const start = block.map[timex.start]
+      const end = block.ends[timex.end - 1]
+      const date: DateTag = {
+        start,
+        end,
+        text: document.source.slice(start, end),
+        type: timex.type,
+        value: resolved.value,
+        relative: resolved.relative
+      }
+      if (resolved.unresolved) date.unresolved = true
+      dates.push(date)
     }
-    if (timex.unresolved) date.unresolved = true
-    dates.push(date)
   }
 
   return dates

@@ -187,3 +187,17 @@ describe('robustness', () => {
     assert.equal(one('It happened last week.', 'not a date').unresolved, true)
   })
 })
+
+describe('dates in a Markdown document', () => {
+  it('no expression spans two blocks: each block is read on its own', async () => {
+    const {analyzeSync} = await import('../../src/core/analyze.ts')
+    const source = '---\ndate: 2026-01-16\n---\n\nTalks ended in February\n\n20 people came on March 3.\n'
+    const dates = analyzeSync(source).data.newsmark!.dates.map((date) => [date.text, date.value])
+    // "February 20" across the blank line is no date; "February" is, in
+    // its own block.
+    assert.deepEqual(dates, [
+      ['February', '2026-02'],
+      ['March 3', '2026-03-03']
+    ])
+  })
+})

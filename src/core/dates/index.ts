@@ -9,7 +9,8 @@
  */
 import {parseYmd} from './calendar.ts'
 import {findCandidates} from './find.ts'
-import {resolve, type Ctx} from './normalize.ts'
+import {resolve, type Ctx, type Resolved, type Tense} from './normalize.ts'
+import type {Sem} from './sem.ts'
 import {sentenceIds, tenseAt} from './tense.ts'
 import {tokenize} from './tokenize.ts'
 
@@ -36,26 +37,87 @@ export interface TimexOptions {
   referenceDate?: string
 }
 
-/** Find and normalise the time expressions of `text`. */
-export function tagTimex(text: string, options: TimexOptions = {}): Timex[] {
+/** A time expression found in a text, before its value is resolved. */
+export interface TimexCandidate {
+  /** Start offset (UTF-16, inclusive). */
+  start: number
+  /** End offset (UTF-16, exclusive). */
+  end: number
+  type: Timex['type']
+  /** What it means, to resolve against the reference date. */
+  sem: Sem
+  /** The tense around it (cue words of its sentence). */
+  tense: Tense
+}
+
+/**
+ * Find the time expressions of a text, unresolved: a function of the text
+ * alone, so a document's blocks can keep theirs from one analysis to the
+ * next.
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Candidates in text order (never changed by `TimexResolver`).
+ */
+export function findTimexes(text: string): TimexCandidate[] {
   if (!text) return []
   const toks = tokenize(text)
   const ids = sentenceIds(toks)
-  const ctx: Ctx = {ref: parseYmd(options.referenceDate), tense: undefined}
-  const out: Timex[] = []
-  for (const c of findCandidates(toks)) {
-    ctx.tense = tenseAt(toks, ids, c.i, c.j)
-    const r = resolve(c.sem, ctx)
-    const s = c.sem
-    if (s.k === 'cal' && s.q && c.type === 'DATE') {
+  return findCandidates(toks).map((c) => ({
+    start: toks[c.i]!.s,
+    end: toks[c.j - 1]!.e,
+    type: c.type,
+    sem: c.sem,
+    tense: tenseAt(toks, ids, c.i, c.j)
+  }))
+}
+
+/**
+ * Resolves the time expressions of a document, in order: each against the
+ * reference date, and against the last quarter and the last date with a year
+ * before it ("the following month").
+ */
+export class TimexResolver {
+  readonly #ctx: Ctx
+
+  /**
+   * @param referenceDate
+   *   Document creation date, `YYYY-MM-DD`, if known.
+   */
+  constructor(referenceDate?: string) {
+    this.#ctx = {ref: parseYmd(referenceDate), tense: undefined}
+  }
+
+  /**
+   * Resolve the next time expression of the document.
+   *
+   * @param candidate
+   *   Candidate, from `findTimexes`.
+   * @returns
+   *   Value.
+   */
+  resolve(candidate: TimexCandidate): Resolved {
+    const ctx = this.#ctx
+    ctx.tense = candidate.tense
+    const r = resolve(candidate.sem, ctx)
+    const s = candidate.sem
+    if (s.k === 'cal' && s.q && candidate.type === 'DATE') {
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value)
       if (q) ctx.quarter = {y: Number(q[1]), q: Number(q[2])}
     }
     if (s.k === 'cal' && s.y !== undefined && !s.q && !s.h && !s.se) ctx.last = {y: s.y, m: s.m, d: s.d}
-    const start = toks[c.i]!.s, end = toks[c.j - 1]!.e
-    const tx: Timex = {start, end, text: text.slice(start, end), type: c.type, value: r.value, relative: r.relative}
-    if (r.unresolved) tx.unresolved = true
-    out.push(tx)
+    return r
   }
-  return out
+}
+
+/** Find and normalise the time expressions of `text`. */
+export function tagTimex(text: string, options: TimexOptions = {}): Timex[] {
+  const resolver = new TimexResolver(options.referenceDate)
+  return findTimexes(text).map((c) => {
+    const r = resolver.resolve(c)
+    const tx: Timex = {start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: r.value, relative: r.relative}
+    if (r.unresolved) tx.unresolved = true
+    return tx
+  })
 }

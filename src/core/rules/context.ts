@@ -10,11 +10,12 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {attribute, type Candidate} from '../claims/attribution.ts'
+import {attribute, type Candidate, type Found} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
 import {toSource} from '../prose.ts'
+import type {Token} from '../text/tokenize.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 
 /** A token with source offsets. */
@@ -36,6 +37,7 @@ export interface SentenceInfo {
   start: number
   /** Source end offset. */
   end: number
+  /** Shared with other analyses of the same text: never changed. */
   tokens: ReadonlyArray<SourceToken>
   /** The claim this sentence is, if check-worthy. */
   claim?: Claim
@@ -207,6 +209,75 @@ function lowerOf(text: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower
 }
 
+/** What rules read of a sentence that an edit elsewhere leaves as it was. */
+interface Kept {
+  /** Tokens with source offsets. */
+  tokens: ReadonlyArray<SourceToken>
+  /** Whether its text has a cue that it cites a source (`sourceCue`). */
+  cue: boolean
+  /** The claim tagger's attribution, for the mentions of `key`. */
+  attribution?: {key: string; found: Found} | undefined
+}
+
+// By the sentence's tokens (the same array for the same block text), from
+// the last analysis of the sentence: an edit does not redo this work for
+// the sentences it did not touch.
+const kept = new WeakMap<ReadonlyArray<Token>, Kept>()
+
+/**
+ * What was kept of a sentence, with its tokens at their source offsets.
+ *
+ * @param view
+ *   Sentence.
+ * @returns
+ *   Kept parts (shared with other analyses: never changed).
+ */
+function keptSentence(view: SentenceView): Kept {
+  const {block} = view
+  const known = kept.get(view.tokens)
+  if (known && known.tokens.every((token, index) => token.start === block.map[view.tokens[index].start] && token.end === block.ends[view.tokens[index].end - 1])) {
+    return known
+  }
+
+  // One object of one shape per token (no intermediate span, no spread).
+  const tokens: SourceToken[] = new Array(view.tokens.length)
+  for (let index = 0; index < view.tokens.length; index++) {
+    const token = view.tokens[index]
+    tokens[index] = {
+      start: block.map[token.start],
+      end: block.ends[token.end - 1],
+      text: token.text,
+      lower: known ? known.tokens[index].lower : lowerOf(token.text)
+    }
+  }
+
+  const fresh: Kept = {tokens, cue: known ? known.cue : sourceCue.test(view.text), attribution: known?.attribution}
+  kept.set(view.tokens, fresh)
+  return fresh
+}
+
+/**
+ * The claim tagger's attribution of a sentence (`attribute`), without
+ * resolving pronouns.
+ *
+ * @param view
+ *   Sentence.
+ * @param sentence
+ *   What was kept of it.
+ * @param candidates
+ *   Its entity mentions.
+ * @returns
+ *   What was found (shared with other analyses: never changed).
+ */
+function attributeOnce(view: SentenceView, sentence: Kept, candidates: ReadonlyArray<Candidate>): Found {
+  let key = ''
+  for (const each of candidates) key += each.entity + '\u0000' + each.name + '\u0000' + each.type + '\u0000' + each.first + '\u0000' + each.last + '\u0001'
+  if (sentence.attribution?.key === key) return sentence.attribution.found
+  const found = attribute(view, candidates, () => undefined)
+  sentence.attribution = {key, found}
+  return found
+}
+
 /**
  * Build the sentence infos.
  *
@@ -238,17 +309,8 @@ function buildSentences(
   for (const view of document.sentences) {
     const block = view.block
     const span = toSource(block, view.start, view.end)
-    // One object of one shape per token (no intermediate span, no spread).
-    const tokens: SourceToken[] = new Array(view.tokens.length)
-    for (let index = 0; index < view.tokens.length; index++) {
-      const token = view.tokens[index]
-      tokens[index] = {
-        start: block.map[token.start],
-        end: block.ends[token.end - 1],
-        text: token.text,
-        lower: lowerOf(token.text)
-      }
-    }
+    const known = keptSentence(view)
+    const tokens = known.tokens
 
     // Entity mentions in this sentence, as token ranges.
     while (cursor < mentions.length && mentions[cursor].start < span.start) cursor++
@@ -274,12 +336,12 @@ function buildSentences(
       tokens,
       heading: block.kind === 'heading',
       table: block.kind === 'tableCell',
-      cited: citation.test(source.slice(span.start, span.end)) || sourceCue.test(view.text)
+      cited: citation.test(source.slice(span.start, span.end)) || known.cue
     }
     const claim = claims.get(span.start)
     if (claim) info.claim = claim
     // Unresolved pronouns still name someone: they count as a speaker.
-    const found = attribute(view, candidates, () => undefined)
+    const found = attributeOnce(view, known, candidates)
     const speaker = claim?.speaker ?? found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
     if (speaker) {
       info.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}

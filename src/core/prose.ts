@@ -11,6 +11,7 @@
  */
 import type {Nodes, Parents, Root} from 'mdast'
 import {directiveNames as annotationDirectives} from './annotations/inline.ts'
+import {originOf} from './reparse.ts'
 
 /** A block of prose with its offset map. */
 export interface ProseBlock {
@@ -64,7 +65,7 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
   function walk(node: Nodes) {
     if (skipTypes.has(node.type)) return
     if (blockTypes.has(node.type)) {
-      const block = collect(node as Parents, source)
+      const block = collectKept(node as Parents, source)
       if (block.text.trim()) blocks.push({text: block.text, map: block.map, ends: block.ends, kind: node.type})
       return
     }
@@ -73,6 +74,60 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
       for (const child of node.children) walk(child)
     }
   }
+}
+
+/** The text of a block and where each character is in the source. */
+interface Collected {
+  text: string
+  map: Int32Array
+  ends: Int32Array
+}
+
+// The text of each block node, with the source it came from: after an
+// edit, a block the editor's reparse kept (`reparse`: the same node, or a
+// copy moved after the change) is not collected again.
+const kept = new WeakMap<Nodes, {start: number; source: string; block: Collected}>()
+
+/**
+ * Collect the text of one block, or take it from the last analysis.
+ *
+ * The text of a block is a function of its subtree and of the source
+ * inside it: for the same node (or a moved copy of it) over the same source
+ * text, it is the one kept, moved by as much as the node moved.
+ *
+ * @param block
+ *   Block node.
+ * @param source
+ *   Markdown source.
+ * @returns
+ *   Text and map (shared with other analyses: never changed).
+ */
+function collectKept(block: Parents, source: string): Collected {
+  const start = block.position?.start.offset
+  const end = block.position?.end.offset
+  if (start === undefined || end === undefined) return collect(block, source)
+  const inside = source.slice(start, end)
+  const origin = originOf(block)
+  const known = kept.get(block) ?? (origin ? kept.get(origin) : undefined)
+  let collected: Collected
+  if (known?.source !== inside) {
+    collected = collect(block, source)
+  } else if (known.start === start) {
+    collected = known.block
+  } else {
+    const by = start - known.start
+    const map = new Int32Array(known.block.map.length)
+    const ends = new Int32Array(known.block.ends.length)
+    for (let index = 0; index < map.length; index++) {
+      map[index] = known.block.map[index] + by
+      ends[index] = known.block.ends[index] + by
+    }
+
+    collected = {text: known.block.text, map, ends}
+  }
+
+  kept.set(block, {start, source: inside, block: collected})
+  return collected
 }
 
 /**
@@ -85,10 +140,7 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
  * @returns
  *   Text and map.
  */
-function collect(
-  block: Parents,
-  source: string
-): {text: string; map: Int32Array; ends: Int32Array} {
+function collect(block: Parents, source: string): Collected {
   // The text as the values of its pieces, the offsets in typed arrays
   // (grown by doubling): no string or number per character.
   const chunks: string[] = []

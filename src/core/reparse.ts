@@ -352,6 +352,23 @@ function shift(node: Nodes, by: number, byLines: number): void {
   if ('children' in node) for (const child of node.children) shift(child, by, byLines)
 }
 
+// The node of the previous tree each moved copy was made from.
+const origins = new WeakMap<Nodes, Nodes>()
+
+/**
+ * The node of an earlier tree that `reparse` moved to make this one (the
+ * same node, at an offset `by` characters on), if any: what was worked out
+ * for that node can be moved too.
+ *
+ * @param node
+ *   Node of a tree `reparse` made.
+ * @returns
+ *   The node it is a moved copy of.
+ */
+export function originOf(node: Nodes): Nodes | undefined {
+  return origins.get(node)
+}
+
 /**
  * A copy of a subtree of the previous tree, moved (the previous tree is
  * left as it was).
@@ -367,6 +384,7 @@ function shift(node: Nodes, by: number, byLines: number): void {
  */
 function moved<T extends Nodes>(node: T, by: number, byLines: number): T {
   const copy = {...node}
+  origins.set(copy, node)
   if (node.position) copy.position = movedPosition(node.position, by, byLines)
   if ('children' in node) {
     ;(copy as {children: Nodes[]}).children = node.children.map((child: Nodes) => moved(child, by, byLines))

@@ -211,48 +211,82 @@ function lowerOf(text: string): string {
 
 /** What rules read of a sentence that an edit elsewhere leaves as it was. */
 interface Kept {
+  /** The offset map of the block it was made with (`ProseBlock.map`). */
+  map: Int32Array
   /** Tokens with source offsets. */
   tokens: ReadonlyArray<SourceToken>
   /** Whether its text has a cue that it cites a source (`sourceCue`). */
   cue: boolean
+  /** Whether it cites a source (`SentenceInfo.cited`). */
+  cited: boolean
   /** The claim tagger's attribution, for the mentions of `key`. */
   attribution?: {key: string; found: Found} | undefined
 }
 
-// By the sentence's tokens (the same array for the same block text), from
-// the last analysis of the sentence: an edit does not redo this work for
-// the sentences it did not touch.
-const kept = new WeakMap<ReadonlyArray<Token>, Kept>()
+// By the sentence's tokens (the same array for the same block text), then
+// by where it starts in the source (text can repeat in a document): an edit
+// does not redo this work for the sentences it did not touch.
+const kept = new WeakMap<ReadonlyArray<Token>, Map<number, Kept>>()
+// Which analysis last used each kept place (places no analysis uses go).
+const used = new WeakMap<Kept, number>()
+let analysis = 0
 
 /**
  * What was kept of a sentence, with its tokens at their source offsets.
  *
  * @param view
  *   Sentence.
+ * @param source
+ *   Markdown source.
  * @returns
  *   Kept parts (shared with other analyses: never changed).
  */
-function keptSentence(view: SentenceView): Kept {
+function keptSentence(view: SentenceView, source: string): Kept {
   const {block} = view
-  const known = kept.get(view.tokens)
-  if (known && known.tokens.every((token, index) => token.start === block.map[view.tokens[index].start] && token.end === block.ends[view.tokens[index].end - 1])) {
-    return known
+  let places = kept.get(view.tokens)
+  if (!places) kept.set(view.tokens, (places = new Map()))
+  const start = view.tokens.length > 0 ? block.map[view.tokens[0].start] : -1
+  const here = places.get(start)
+  // The same map: the block's source is as it was (`proseBlocks` keeps a
+  // block's map only then).
+  if (here?.map === block.map) {
+    used.set(here, analysis)
+    return here
   }
 
-  // One object of one shape per token (no intermediate span, no spread).
-  const tokens: SourceToken[] = new Array(view.tokens.length)
-  for (let index = 0; index < view.tokens.length; index++) {
+  const known = here ?? places.values().next().value
+  let tokens = here?.tokens
+  for (let index = 0; tokens && index < view.tokens.length; index++) {
     const token = view.tokens[index]
-    tokens[index] = {
-      start: block.map[token.start],
-      end: block.ends[token.end - 1],
-      text: token.text,
-      lower: known ? known.tokens[index].lower : lowerOf(token.text)
-    }
+    if (tokens[index].start !== block.map[token.start] || tokens[index].end !== block.ends[token.end - 1]) tokens = undefined
   }
 
-  const fresh: Kept = {tokens, cue: known ? known.cue : sourceCue.test(view.text), attribution: known?.attribution}
-  kept.set(view.tokens, fresh)
+  if (!tokens) {
+    // One object of one shape per token (no intermediate span, no spread).
+    const made: SourceToken[] = new Array(view.tokens.length)
+    for (let index = 0; index < view.tokens.length; index++) {
+      const token = view.tokens[index]
+      made[index] = {
+        start: block.map[token.start],
+        end: block.ends[token.end - 1],
+        text: token.text,
+        lower: known ? known.tokens[index].lower : lowerOf(token.text)
+      }
+    }
+
+    tokens = made
+  }
+
+  const cue = known ? known.cue : sourceCue.test(view.text)
+  const cited = citation.test(source.slice(block.map[view.start], block.ends[view.end - 1])) || cue
+  const fresh: Kept = {map: block.map, tokens, cue, cited, attribution: known?.attribution}
+  if (places.size > 8) {
+    // Places the last analyses did not use: the text moved away from them.
+    for (const [at, place] of places) if ((used.get(place) ?? 0) < analysis - 1) places.delete(at)
+  }
+
+  places.set(start, fresh)
+  used.set(fresh, analysis)
   return fresh
 }
 
@@ -305,11 +339,12 @@ function buildSentences(
     .sort((a, b) => a.start - b.start)
   const infos: SentenceInfo[] = []
   let cursor = 0
+  analysis++
 
   for (const view of document.sentences) {
     const block = view.block
     const span = toSource(block, view.start, view.end)
-    const known = keptSentence(view)
+    const known = keptSentence(view, source)
     const tokens = known.tokens
 
     // Entity mentions in this sentence, as token ranges.
@@ -336,7 +371,7 @@ function buildSentences(
       tokens,
       heading: block.kind === 'heading',
       table: block.kind === 'tableCell',
-      cited: citation.test(source.slice(span.start, span.end)) || known.cue
+      cited: known.cited
     }
     const claim = claims.get(span.start)
     if (claim) info.claim = claim

@@ -41,7 +41,16 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   // Multi-word person groups by each of their words.
   const personsByWord = new Map<string, Set<Group>>()
   const groupOf: Group[] = []
-  const keys = mentions.map((mention) => normalize(proseOf(mention)))
+  // Names repeat: each text is normalised once.
+  const normalized = new Map<string, string>()
+  const keyOf = (mention: RawMention) => {
+    const prose = proseOf(mention)
+    let key = normalized.get(prose)
+    if (key === undefined) normalized.set(prose, (key = normalize(prose)))
+    return key
+  }
+
+  const keys = mentions.map(keyOf)
   const sizes = keys.map((key) => key.split(' ').length)
 
   // Full names first, so parts can find them.
@@ -78,7 +87,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   const entities = ordered.map((group, index) => {
     const id = 'e' + (index + 1)
     ids.set(group, id)
-    return toEntity(group, id)
+    return toEntity(group, id, keyOf)
   })
   return {entities, entityOf: groupOf.map((group) => ids.get(group)!)}
 
@@ -109,16 +118,18 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
  *   Group.
  * @param id
  *   Id.
+ * @param keyOf
+ *   Normalised key of a mention.
  * @returns
  *   Entity.
  */
-function toEntity(group: Group, id: string): Entity {
+function toEntity(group: Group, id: string, keyOf: (mention: RawMention) => string): Entity {
   const mentions = [...group.mentions].sort((a, b) => a.start - b.start)
   const role = mentions.find((mention) => mention.role)?.role
   return {
     id,
     type: typeOf(group),
-    name: canonicalName(mentions),
+    name: canonicalName(mentions, keyOf),
     ...(role ? {role} : {}),
     mentions: mentions.map(
       (mention): Mention => ({start: mention.start, end: mention.end, text: mention.text})
@@ -149,18 +160,27 @@ function typeOf(group: Group): EntityType {
  *
  * @param mentions
  *   Mentions.
+ * @param keyOf
+ *   Normalised key of a mention.
  * @returns
  *   Name.
  */
-function canonicalName(mentions: ReadonlyArray<RawMention>): string {
-  const sizes = mentions.map((mention) => normalize(proseOf(mention)).split(' ').length)
+function canonicalName(mentions: ReadonlyArray<RawMention>, keyOf: (mention: RawMention) => string): string {
+  const sizes = mentions.map((mention) => keyOf(mention).split(' ').length)
   let longest = 0
   for (const size of sizes) longest = Math.max(longest, size)
-  const counts = new Map<string, number>()
+  // By prose first (names repeat), then by name.
+  const byProse = new Map<string, number>()
   for (const [index, mention] of mentions.entries()) {
     if (sizes[index] !== longest) continue
-    const name = proseOf(mention).replace(/\s+/g, ' ').replace(/^the /i, '')
-    counts.set(name, (counts.get(name) ?? 0) + 1)
+    const prose = proseOf(mention)
+    byProse.set(prose, (byProse.get(prose) ?? 0) + 1)
+  }
+
+  const counts = new Map<string, number>()
+  for (const [prose, count] of byProse) {
+    const name = prose.replace(/\s+/g, ' ').replace(/^the /i, '')
+    counts.set(name, (counts.get(name) ?? 0) + count)
   }
 
   return [...counts].sort((a, b) => b[1] - a[1])[0][0]

@@ -27,7 +27,7 @@ import loadedVerb from './loaded-verb.ts'
 import quoteWithoutSpeaker from './quote-without-speaker.ts'
 import relativeDate from './relative-date.ts'
 import relativeDateUnresolved from './relative-date-unresolved.ts'
-import {report} from './report.ts'
+import {report, untraced} from './report.ts'
 import type {Rule, RuleFinding, RuleSettings, Severity} from './rule.ts'
 import unattributedClaim from './unattributed-claim.ts'
 import unsourcedNumber from './unsourced-number.ts'
@@ -104,9 +104,11 @@ export function runRules(
     rule.check(context, (finding) => findings.push(finding))
     // In document order, whatever order the rule found them in.
     findings.sort((a, b) => a.start - b.start || a.end - b.end)
-    for (const finding of findings) {
-      report(file, {...finding, ruleId: rule.id, severity: configured ?? finding.severity ?? rule.severity})
-    }
+    untraced(() => {
+      for (const finding of findings) {
+        report(file, finding, rule.id, configured ?? finding.severity ?? rule.severity)
+      }
+    })
   }
 
   if (/<!--\s*newsmark\b/.test(source)) applyComments(getTree(), file, ruleIds)

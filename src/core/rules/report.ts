@@ -48,37 +48,37 @@ const locations = new WeakMap<VFile, {value: unknown; place: ReturnType<typeof l
  * @param file
  *   File whose `value` is the Markdown source.
  * @param finding
- *   Finding.
+ *   Finding, as a rule reports it.
+ * @param ruleId
+ *   Rule id.
+ * @param severity
+ *   Severity.
  * @returns
  *   The message.
  */
-export function report(file: VFile, finding: Finding): VFileMessage {
+export function report(
+  file: VFile,
+  finding: Omit<Finding, 'ruleId' | 'severity'>,
+  ruleId: string,
+  severity: Severity
+): VFileMessage {
   const place = locate(file)
   const start = place.toPoint(finding.start)
   const end = place.toPoint(finding.end)
-  const message = untraced(() =>
-    file.message(finding.reason, {
-      ...(start && end ? {place: {start, end}} : {}),
-      ruleId: finding.ruleId,
-      source: 'newsmark'
-    })
-  )
-  message.url = `${docsUrl}#${finding.ruleId}`
-  message.fatal =
-    finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined
+  const message = file.message(finding.reason, start && end ? {place: {start, end}, ruleId, source: 'newsmark'} : {ruleId, source: 'newsmark'})
+  message.url = `${docsUrl}#${ruleId}`
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
   if (finding.expected) message.expected = finding.expected
   if (finding.actual !== undefined) message.actual = finding.actual
   if (finding.note) message.note = finding.note
   if (finding.related) {
     const relatedStart = place.toPoint(finding.related.start)
     const relatedEnd = place.toPoint(finding.related.end)
-    message.cause = untraced(
-      () =>
-        new VFileMessage(finding.related!.reason, {
-          ...(relatedStart && relatedEnd ? {place: {start: relatedStart, end: relatedEnd}} : {}),
-          ruleId: finding.ruleId,
-          source: 'newsmark'
-        })
+    message.cause = new VFileMessage(
+      finding.related.reason,
+      relatedStart && relatedEnd
+        ? {place: {start: relatedStart, end: relatedEnd}, ruleId, source: 'newsmark'}
+        : {ruleId, source: 'newsmark'}
     )
   }
 
@@ -86,16 +86,16 @@ export function report(file: VFile, finding: Finding): VFileMessage {
 }
 
 /**
- * Make a message without a stack trace: a message is an `Error`, whose
+ * Make messages without stack traces: a message is an `Error`, whose
  * constructor captures a trace that `VFileMessage` then throws away
  * (`stack` is empty), at three times the cost of the rest of it.
  *
  * @param make
- *   Makes the message.
+ *   Makes the messages (`report`).
  * @returns
- *   The message.
+ *   What it returns.
  */
-function untraced<T>(make: () => T): T {
+export function untraced<T>(make: () => T): T {
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
   try {

@@ -16,6 +16,7 @@ import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
 import {toSource} from '../prose.ts'
 import type {Token} from '../text/tokenize.ts'
+import {SpanIndex} from './util.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 
 /** A token with source offsets. */
@@ -71,6 +72,10 @@ export interface RuleContext {
   mentionsIn(start: number, end: number): ReadonlyArray<PlacedMention>
   /** Dates inside `[start, end)`, in order. */
   datesIn(start: number, end: number): ReadonlyArray<DateTag>
+  /** Every entity mention (pronouns too), indexed (built on first use). */
+  readonly mentionSpans: SpanIndex
+  /** The mentions of persons and organisations (pronouns too), indexed (built on first use). */
+  readonly speakerSpans: SpanIndex
   /** The front matter, if the document has one (read on first use). */
   readonly frontMatter: FrontMatter | undefined
 }
@@ -121,6 +126,8 @@ export function createContext(
   let sentences: SentenceInfo[] | undefined
   let mentions: PlacedMention[] | undefined
   let dates: DateTag[] | undefined
+  let mentionSpans: SpanIndex | undefined
+  let speakerSpans: SpanIndex | undefined
   let frontMatter: {value: FrontMatter | undefined} | undefined
 
   return {
@@ -150,6 +157,18 @@ export function createContext(
     datesIn(start, end) {
       dates ??= [...result.dates].sort((a, b) => a.start - b.start)
       return inRange(dates, start, end)
+    },
+    get mentionSpans() {
+      mentionSpans ??= new SpanIndex(result.entities.flatMap((entity) => entity.mentions))
+      return mentionSpans
+    },
+    get speakerSpans() {
+      speakerSpans ??= new SpanIndex(
+        result.entities
+          .filter((entity) => entity.type === 'PER' || entity.type === 'ORG')
+          .flatMap((entity) => entity.mentions)
+      )
+      return speakerSpans
     },
     get frontMatter() {
       if (!frontMatter) {
@@ -221,14 +240,15 @@ interface Kept {
   cited: boolean
   /** The claim tagger's attribution, for the mentions of `key`. */
   attribution?: {key: string; found: Found} | undefined
+  /** The last analysis that used it (`analysis`). */
+  used: number
 }
 
 // By the sentence's tokens (the same array for the same block text), then
 // by where it starts in the source (text can repeat in a document): an edit
 // does not redo this work for the sentences it did not touch.
 const kept = new WeakMap<ReadonlyArray<Token>, Map<number, Kept>>()
-// Which analysis last used each kept place (places no analysis uses go).
-const used = new WeakMap<Kept, number>()
+// Counts analyses: places no analysis used lately go.
 let analysis = 0
 
 /**
@@ -239,7 +259,7 @@ let analysis = 0
  * @param source
  *   Markdown source.
  * @returns
- *   Kept parts (shared with other analyses: never changed).
+ *   Kept parts (its tokens are shared with other analyses: never change them).
  */
 function keptSentence(view: SentenceView, source: string): Kept {
   const {block} = view
@@ -250,7 +270,7 @@ function keptSentence(view: SentenceView, source: string): Kept {
   // The same map: the block's source is as it was (`proseBlocks` keeps a
   // block's map only then).
   if (here?.map === block.map) {
-    used.set(here, analysis)
+    here.used = analysis
     return here
   }
 
@@ -279,14 +299,13 @@ function keptSentence(view: SentenceView, source: string): Kept {
 
   const cue = known ? known.cue : sourceCue.test(view.text)
   const cited = citation.test(source.slice(block.map[view.start], block.ends[view.end - 1])) || cue
-  const fresh: Kept = {map: block.map, tokens, cue, cited, attribution: known?.attribution}
+  const fresh: Kept = {map: block.map, tokens, cue, cited, attribution: known?.attribution, used: analysis}
   if (places.size > 8) {
     // Places the last analyses did not use: the text moved away from them.
-    for (const [at, place] of places) if ((used.get(place) ?? 0) < analysis - 1) places.delete(at)
+    for (const [at, place] of places) if (place.used < analysis - 1) places.delete(at)
   }
 
   places.set(start, fresh)
-  used.set(fresh, analysis)
   return fresh
 }
 

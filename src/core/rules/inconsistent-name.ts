@@ -62,7 +62,7 @@ import entityLexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {Entity} from '../types.ts'
 import type {RuleContext, SentenceInfo} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
-import {code, quantitiesOf, SpanIndex} from './util.ts'
+import {code, quantitiesOf} from './util.ts'
 
 // Titles and connectives are words, not names (“Minister” is no misspelt
 // “Ministry”).
@@ -113,7 +113,7 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
   // Capitalised words the tagger did not take for a name (“Zaharova did
   // not…”) may still be a misspelling of one.
   const others = new Map<string, Spelling>()
-  const covered = new SpanIndex(context.result.entities.flatMap((entity) => entity.mentions))
+  const covered = context.mentionSpans
   for (const sentence of context.sentences) {
     for (const token of sentence.tokens) {
       // (Five code points take five UTF-16 units at least.)
@@ -193,11 +193,12 @@ function spellings(entity: Entity): Spelling[] {
 
 /** Whether two words are one name spelled two ways. */
 function variants(a: string, b: string): boolean {
+  // The cheap tests first: most pairs differ in length or first letter.
+  const limit = Math.min(a.length, b.length) >= 8 ? 2 : 1
+  if (Math.abs(a.length - b.length) > limit || a[0] !== b[0]) return false
   if (a === b || a.startsWith(b) || b.startsWith(a)) return false
   if (notNames.has(a.toLowerCase()) || notNames.has(b.toLowerCase())) return false
-  if (a[0] !== b[0]) return false
-  const limit = Math.min(a.length, b.length) >= 8 ? 2 : 1
-  return Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit
+  return distance(a, b) <= limit
 }
 
 /** Optimal string alignment distance (transpositions count as one edit). */

@@ -51,7 +51,7 @@
 import type {SourceToken} from './context.ts'
 import lexicon from './data/loaded-verbs.json' with {type: 'json'}
 import type {Rule} from './rule.ts'
-import {code, indexPhrases, longestPhraseAt, matchCase, phraseAt, SpanIndex} from './util.ts'
+import {code, indexPhrases, longestPhraseAt, matchCase, phraseAt} from './util.ts'
 
 /** A loaded verb form. */
 interface Form {
@@ -71,10 +71,7 @@ const rule: Rule = {
   id: 'loaded-verb',
   severity: 'warning',
   check(context, report) {
-    let mentions: SpanIndex | undefined
-    const isName = (token: SourceToken) =>
-      (mentions ??= new SpanIndex(context.result.entities.flatMap((entity) => entity.mentions))).endsAt(token.end) ||
-      /^\p{Lu}\p{Ll}/u.test(token.text)
+    const isName = (token: SourceToken) => context.mentionSpans.endsAt(token.end) || /^\p{Lu}\p{Ll}/u.test(token.text)
 
     for (const sentence of context.sentences) {
       const tokens = sentence.tokens

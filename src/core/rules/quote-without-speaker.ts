@@ -44,7 +44,7 @@
 import {toSource} from '../prose.ts'
 import type {SentenceInfo} from './context.ts'
 import type {Rule} from './rule.ts'
-import {code, SpanIndex} from './util.ts'
+import {code} from './util.ts'
 
 const quotation = /[“"«]([^“”"«»\n]+)[”"»]/g
 const word = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
@@ -59,8 +59,6 @@ const rule: Rule = {
       list.push(sentence)
       byBlock.set(sentence.view.block, list)
     }
-
-    let people: SpanIndex | undefined
 
     for (const [block, sentences] of byBlock) {
       if (block.kind === 'heading') continue
@@ -80,11 +78,7 @@ const rule: Rule = {
         const before = block.text.slice(sentences[index].view.start, from)
         if (
           /:\s*$/.test(before) &&
-          (people ??= new SpanIndex(
-            context.result.entities
-              .filter((entity) => entity.type === 'PER' || entity.type === 'ORG')
-              .flatMap((entity) => entity.mentions)
-          )).within(sentences[index].start, span.start)
+          context.speakerSpans.within(sentences[index].start, span.start)
         ) {
           continue
         }

@@ -6,7 +6,7 @@
  */
 import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
 import lexicon from './data/vague-sources.json' with {type: 'json'}
-import {phraseAt, SpanIndex} from './util.ts'
+import {phraseAt} from './util.ts'
 
 /** A vague speaker phrase. */
 export interface VagueSource {
@@ -47,14 +47,8 @@ export function vagueSources(context: RuleContext): VagueSource[] {
 
 /** Find the vague sources of a document. */
 function find(context: RuleContext): VagueSource[] {
-  const named = new SpanIndex(
-    context.result.entities
-      .filter((entity) => entity.type === 'ORG' || entity.type === 'PER')
-      .flatMap((entity) => entity.mentions)
-  )
-  let mentions: SpanIndex | undefined
-  const inMention = (token: SourceToken) =>
-    (mentions ??= new SpanIndex(context.result.entities.flatMap((entity) => entity.mentions))).covers(token.start, token.end)
+  const named = context.speakerSpans
+  const inMention = (token: SourceToken) => context.mentionSpans.covers(token.start, token.end)
   const list: VagueSource[] = []
 
   for (const sentence of context.sentences) {

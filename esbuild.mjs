@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs'
 import * as esbuild from 'esbuild'
-import {jsonAsString} from './scripts/build-plugins.mjs'
+import {asciiOutput, jsonAsString} from './scripts/build-plugins.mjs'
 
 const production = process.argv.includes('--production')
 const watch = process.argv.includes('--watch')
@@ -45,11 +45,13 @@ const common = {
   // esbuild's tables hold node20 short of Unicode property escapes, and would
   // rewrite every `/\p{Lu}/u` as a `new RegExp` built on each call.
   supported: {'regexp-unicode-property-escapes': true},
+  charset: 'ascii',
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcher, jsonAsString]
+  // In production, no character outside ASCII (`asciiOutput`).
+  plugins: production ? [problemMatcher, jsonAsString, asciiOutput] : [problemMatcher, jsonAsString]
 }
 
 // CommonJS dependencies bundled into ESM (yaml) call `require`.

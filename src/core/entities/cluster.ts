@@ -44,7 +44,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   // Names repeat: each text is normalised once.
   const normalized = new Map<string, string>()
   const keyOf = (mention: RawMention) => {
-    const prose = proseOf(mention)
+    const prose = mention.prose
     let key = normalized.get(prose)
     if (key === undefined) normalized.set(prose, (key = normalize(prose)))
     return key
@@ -173,7 +173,7 @@ function canonicalName(mentions: ReadonlyArray<RawMention>, keyOf: (mention: Raw
   const byProse = new Map<string, number>()
   for (const [index, mention] of mentions.entries()) {
     if (sizes[index] !== longest) continue
-    const prose = proseOf(mention)
+    const prose = mention.prose
     byProse.set(prose, (byProse.get(prose) ?? 0) + 1)
   }
 
@@ -201,18 +201,4 @@ function normalize(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^the /, '')
     .trim()
-}
-
-/**
- * The prose of a mention: its words as read, without the Markdown markup
- * that its source text may hold (`*Cezary* Tomczyk`, a `> ` between lines).
- *
- * @param mention
- *   Mention.
- * @returns
- *   Prose text.
- */
-function proseOf(mention: RawMention): string {
-  const {sentence, first, last} = mention
-  return sentence.block.text.slice(sentence.tokens[first].start, sentence.tokens[last - 1].end)
 }

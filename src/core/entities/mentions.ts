@@ -24,6 +24,11 @@ export interface RawMention extends Span {
   role?: string
   /** How sure the tagger was of the name's words and type (its smallest margin). */
   confidence?: number
+  /**
+   * The name's words as read: the prose, without the Markdown markup its
+   * source text may hold (`*Cezary* Tomczyk`, a `> ` between lines).
+   */
+  prose: string
 }
 
 const connectives: ReadonlySet<string> = new Set(lexicon.connectives)
@@ -77,7 +82,8 @@ export function findMentions(
         sentence,
         first: each.first,
         last: each.last,
-        confidence: each.confidence
+        confidence: each.confidence,
+        prose: each.prose
       }
       if (each.role) mention.role = each.role
       mentions.push(mention)
@@ -98,6 +104,8 @@ interface SentenceMention {
   last: number
   role?: string
   confidence: number
+  /** The words as read (`RawMention.prose`). */
+  prose: string
 }
 
 // The mentions of each tagging of a sentence: a function of its tokens and
@@ -143,7 +151,8 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       type: cue && (cue === 'MISC' || confidence < cueMargin) ? cue : label,
       first,
       last,
-      confidence
+      confidence,
+      prose: sentence.block.text.slice(tokens[first].start, tokens[last - 1].end)
     }
     if (label === 'PER') {
       const role = roleBefore(sentence, first)

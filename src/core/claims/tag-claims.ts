@@ -98,17 +98,16 @@ export function tagClaims(
 
     // Claims are statements in paragraphs: not headlines, not table cells.
     if (sentence.block.kind !== 'paragraph' || sentence.tokens.length < 4) continue
-    const score = checkWorthiness(sentence.text)
-    const quoted = quotePattern.test(sentence.text)
-    if (score < CLAIM_THRESHOLD && !(quoted && found.speaker)) continue
+    const reading = readSentence(sentence)
+    if (reading.score < CLAIM_THRESHOLD && !(reading.quoted && found.speaker)) continue
 
     const span = spanOf(document, sentence.block, sentence.start, sentence.end)
     const claim: Claim = {
       start: span.start,
       end: span.end,
       text: span.text,
-      kind: claimKind(sentence.text),
-      score: Math.round(score * 1000) / 1000
+      kind: (reading.kind ??= claimKind(sentence.text)),
+      score: Math.round(reading.score * 1000) / 1000
     }
     if (found.speaker) {
       claim.speaker = found.speaker.entity
@@ -123,6 +122,37 @@ export function tagClaims(
 
   for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start)
   return claims
+}
+
+/** What a claim is made of that depends on its sentence's text alone. */
+interface Reading {
+  /** Check-worthiness. */
+  score: number
+  /** Whether it holds a direct quotation. */
+  quoted: boolean
+  /** Its claim kind, once it was a claim. */
+  kind?: Claim['kind']
+}
+
+// By the sentence's tokens (the same array for the same text).
+const readings = new WeakMap<SentenceView['tokens'], Reading>()
+
+/**
+ * Read a sentence: its check-worthiness and whether it quotes.
+ *
+ * @param sentence
+ *   Sentence.
+ * @returns
+ *   Reading.
+ */
+function readSentence(sentence: SentenceView): Reading {
+  let reading = readings.get(sentence.tokens)
+  if (!reading) {
+    reading = {score: checkWorthiness(sentence.text), quoted: quotePattern.test(sentence.text)}
+    readings.set(sentence.tokens, reading)
+  }
+
+  return reading
 }
 
 // The attribution of each sentence from its last analysis, with its

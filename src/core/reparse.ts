@@ -150,6 +150,9 @@ function boundary(source: string, at: number): number | undefined {
   return undefined
 }
 
+// Characters compared at once when looking for the change.
+const chunk = 4096
+
 /**
  * Splice a parse of the changed region into the previous tree.
  *
@@ -170,9 +173,18 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
 
   // The changed range: [prefix, old.length - suffix) in the old source.
   const limit = Math.min(old.length, source.length)
+  // A chunk at a time (compared natively), then a character at a time.
   let prefix = 0
+  while (prefix + chunk <= limit && source.startsWith(old.slice(prefix, prefix + chunk), prefix)) prefix += chunk
   while (prefix < limit && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++
   let suffix = 0
+  while (
+    suffix + chunk <= limit - prefix &&
+    source.endsWith(old.slice(old.length - suffix - chunk, old.length - suffix), source.length - suffix)
+  ) {
+    suffix += chunk
+  }
+
   while (
     suffix < limit - prefix &&
     old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)

@@ -60,7 +60,7 @@ import {sameQuantity, singular, type Quantity} from '../facts/quantity.ts'
 import {stem} from '../facts/match.ts'
 import entityLexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {Entity} from '../types.ts'
-import type {RuleContext, SentenceInfo} from './context.ts'
+import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
 import {code, quantitiesOf} from './util.ts'
 
@@ -115,9 +115,7 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
   const others = new Map<string, Spelling>()
   const covered = context.mentionSpans
   for (const sentence of context.sentences) {
-    for (const token of sentence.tokens) {
-      // (Five code points take five UTF-16 units at least.)
-      if (token.text.length < 5 || !/^\p{Lu}\p{Ll}{4,}$/u.test(token.text)) continue
+    for (const token of capitalised(sentence.tokens)) {
       if (known.has(token.text) || notNames.has(token.lower)) continue
       if (covered.covers(token.start, token.end)) continue
       const spelling = others.get(token.text) ?? {word: token.text, places: []}
@@ -160,6 +158,29 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
       for (const b of otherBuckets.get(a.word[0]) ?? []) visit(a, b)
     }
   }
+}
+
+// The capitalised words of each sentence's tokens (kept from one analysis
+// to the next with them).
+const capitals = new WeakMap<ReadonlyArray<SourceToken>, ReadonlyArray<SourceToken>>()
+
+/**
+ * The words of five letters or more with only their first a capital.
+ *
+ * @param tokens
+ *   Tokens of a sentence.
+ * @returns
+ *   Those tokens.
+ */
+function capitalised(tokens: ReadonlyArray<SourceToken>): ReadonlyArray<SourceToken> {
+  let found = capitals.get(tokens)
+  if (!found) {
+    // (Five code points take five UTF-16 units at least.)
+    found = tokens.filter((token) => token.text.length >= 5 && /^\p{Lu}\p{Ll}{4,}$/u.test(token.text))
+    capitals.set(tokens, found)
+  }
+
+  return found
 }
 
 /** Spellings grouped by their first UTF-16 unit, in order. */

@@ -166,6 +166,9 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   return mentions
 }
 
+/** Most tokens a role before a name may take. */
+const maxRoleWords = 12
+
 /**
  * The role written just before a name: the run of capitalised words and
  * title words that ends right before it and holds a title head
@@ -185,7 +188,10 @@ function roleBefore(
   const tokens = sentence.tokens
   let start = first
   let hasHead = false
-  while (start > 0) {
+  // A role has a few words ("Deputy Defense Minister"); a run of
+  // capitals longer than that ("A. B. C. …") is no role, and looking
+  // further back for every name would take time quadratic in the run.
+  while (start > 0 && first - start < maxRoleWords) {
     const word = tokens[start - 1].text
     const lower = word.toLowerCase()
     const capital = /^\p{Lu}/u.test(word)

@@ -371,8 +371,8 @@ function buildSentences(
     const candidates: Candidate[] = []
     for (let index = cursor; index < mentions.length && mentions[index].start < span.end; index++) {
       const mention = mentions[index]
-      const first = tokens.findIndex((token) => token.start === mention.start)
-      const last = tokens.findIndex((token) => token.end === mention.end)
+      const first = tokenAt(tokens, mention.start, 'start')
+      const last = tokenAt(tokens, mention.end, 'end')
       if (first < 0 || last < first) continue
       candidates.push({
         entity: mention.entity.id,
@@ -406,6 +406,32 @@ function buildSentences(
   }
 
   return infos
+}
+
+/**
+ * The index of the token that starts (or ends) at an offset: a binary
+ * search, as tokens are in order and do not overlap (a sentence may hold
+ * thousands, and as many mentions).
+ *
+ * @param tokens
+ *   Tokens in order.
+ * @param offset
+ *   Source offset.
+ * @param edge
+ *   Which edge of the token is at the offset.
+ * @returns
+ *   Index, or `-1`.
+ */
+function tokenAt(tokens: ReadonlyArray<SourceToken>, offset: number, edge: 'start' | 'end'): number {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (tokens[middle][edge] < offset) low = middle + 1
+    else high = middle
+  }
+
+  return low < tokens.length && tokens[low][edge] === offset ? low : -1
 }
 
 /**

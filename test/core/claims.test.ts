@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
+import fc from 'fast-check'
 import {describe, it} from 'node:test'
 import {CLAIM_THRESHOLD, checkWorthiness} from '../../src/core/claims/classifier.ts'
 import {claimFeatures, tokenize} from '../../src/core/claims/features.ts'
 import {claimKind, explainClaimKind} from '../../src/core/claims/kind.ts'
+import {hasQuotation} from '../../src/core/claims/tag-claims.ts'
 import {
   bestF1Threshold,
   deserializeModel,
@@ -178,5 +180,20 @@ describe('linear model', () => {
     const choice = bestF1Threshold([0.9, 0.8, 0.4, 0.3, 0.1], [1, 1, 0, 1, 0])
     assert.ok(choice.threshold > 0.1 && choice.threshold <= 0.3, String(choice.threshold))
     assert.equal(choice.recall, 1)
+  })
+})
+
+describe('hasQuotation', () => {
+  it('is the expression it replaces, in linear time', () => {
+    const expression = /[“"«]([^”"»]{3,})[”"»]/u
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('“', '”', '"', '«', '»', 'a', ' ', '😀', '\ud800'), {maxLength: 14}).map((parts) => parts.join('')),
+        (text) => hasQuotation(text) === expression.test(text)
+      ),
+      {numRuns: 20_000, seed: 11}
+    )
+    assert.equal(hasQuotation('He said “we will leave” on Friday.'), true)
+    assert.equal(hasQuotation('“'.repeat(200_000)), false)
   })
 })

@@ -12,6 +12,7 @@
 import type {Nodes, Parents, Root} from 'mdast'
 import {directiveNames as annotationDirectives} from './annotations/inline.ts'
 import {originOf} from './reparse.ts'
+import {eachNode} from './tree.ts'
 
 /** A block of prose with its offset map. */
 export interface ProseBlock {
@@ -59,21 +60,14 @@ const skipTypes: ReadonlySet<string> = new Set([
  */
 export function proseBlocks(tree: Root, source: string): ProseBlock[] {
   const blocks: ProseBlock[] = []
-  walk(tree)
+  eachNode(tree, (node) => {
+    if (skipTypes.has(node.type)) return false
+    if (!blockTypes.has(node.type)) return
+    const block = collectKept(node as Parents, source)
+    if (block.text.trim()) blocks.push({text: block.text, map: block.map, ends: block.ends, kind: node.type})
+    return false
+  })
   return blocks
-
-  function walk(node: Nodes) {
-    if (skipTypes.has(node.type)) return
-    if (blockTypes.has(node.type)) {
-      const block = collectKept(node as Parents, source)
-      if (block.text.trim()) blocks.push({text: block.text, map: block.map, ends: block.ends, kind: node.type})
-      return
-    }
-
-    if ('children' in node) {
-      for (const child of node.children) walk(child)
-    }
-  }
 }
 
 /** The text of a block and where each character is in the source. */
@@ -151,27 +145,28 @@ function collect(block: Parents, source: string): Collected {
   let last = ''
   let previousEnd = -1
 
-  visit(block)
+  eachNode(block, visit)
   return {text: chunks.join(''), map: map.slice(0, length), ends: ends.slice(0, length)}
 
-  function visit(node: Nodes) {
+  /** Read a node; `false`: not its children. */
+  function visit(node: Nodes): boolean | undefined {
     if (skipTypes.has(node.type)) {
       // Skipped inline content still separates words ("a `b` c").
       separate(node.position?.start.offset ?? previousEnd, true)
       previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
-      return
+      return false
     }
 
     if (node.type === 'link' && isBareUrl(node, source)) {
       separate(node.position?.start.offset ?? previousEnd, true)
       previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
-      return
+      return false
     }
 
     if (node.type === 'break') {
       separate(node.position?.start.offset ?? previousEnd, true)
       previousEnd = Math.max(previousEnd, node.position?.end.offset ?? previousEnd)
-      return
+      return false
     }
 
     // A text directive Newsmark does not use (`UPDATE:Reuters said`) is
@@ -187,14 +182,11 @@ function collect(block: Parents, source: string): Collected {
     if (node.type === 'text') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (start === undefined || end === undefined) return
-      align(node.value, start, end)
-      return
+      if (start !== undefined && end !== undefined) align(node.value, start, end)
+      return false
     }
 
-    if ('children' in node) {
-      for (const child of node.children) visit(child)
-    }
+    return undefined
   }
 
   /**

@@ -359,9 +359,14 @@ function lines(value: string, start: number, end: number): number {
  *   Lines to add.
  */
 function shift(node: Nodes, by: number, byLines: number): void {
-  if (node.position) node.position = movedPosition(node.position, by, byLines)
-
-  if ('children' in node) for (const child of node.children) shift(child, by, byLines)
+  // Without recursion: block quotes and lists nest as deep as a document
+  // has `>` and indents.
+  const stack: Nodes[] = [node]
+  while (stack.length > 0) {
+    const next = stack.pop()!
+    if (next.position) next.position = movedPosition(next.position, by, byLines)
+    if ('children' in next) for (const child of next.children) stack.push(child)
+  }
 }
 
 // The node of the previous tree each moved copy was made from.
@@ -395,14 +400,27 @@ export function originOf(node: Nodes): Nodes | undefined {
  *   Copy.
  */
 function moved<T extends Nodes>(node: T, by: number, byLines: number): T {
-  const copy = {...node}
-  origins.set(copy, node)
-  if (node.position) copy.position = movedPosition(node.position, by, byLines)
-  if ('children' in node) {
-    ;(copy as {children: Nodes[]}).children = node.children.map((child: Nodes) => moved(child, by, byLines))
+  const copyOf = (original: Nodes): Nodes => {
+    const copy = {...original}
+    origins.set(copy, original)
+    if (original.position) copy.position = movedPosition(original.position, by, byLines)
+    return copy
   }
 
-  return copy
+  // Without recursion (see `shift`): each copy's children are copied as
+  // it is taken from the stack.
+  const root = copyOf(node)
+  const stack: Nodes[] = [root]
+  while (stack.length > 0) {
+    const copy = stack.pop()!
+    if ('children' in copy) {
+      const children = copy.children.map(copyOf)
+      ;(copy as {children: Nodes[]}).children = children
+      for (const child of children) stack.push(child)
+    }
+  }
+
+  return root as T
 }
 
 /**
@@ -440,6 +458,37 @@ function movedPosition(position: Position, by: number, byLines: number): Positio
  *   Whether they match.
  */
 function same(fresh: Nodes, old: Nodes, by: number, byLines: number): boolean {
+  // Pairs to compare, without recursion (see `shift`).
+  const stack: Array<[Nodes, Nodes]> = [[fresh, old]]
+  while (stack.length > 0) {
+    const [a, b] = stack.pop()!
+    if (!sameNode(a, b, by, byLines)) return false
+    if ('children' in a) {
+      if (!('children' in b) || a.children.length !== b.children.length) return false
+      for (const [index, child] of a.children.entries()) stack.push([child, b.children[index]])
+    } else if ('children' in b) {
+      return false
+    }
+  }
+
+  return true
+}
+
+/**
+ * Whether a fresh node is an old one moved, its children aside (`same`).
+ *
+ * @param fresh
+ *   Node of the new parse.
+ * @param old
+ *   Node of the previous tree.
+ * @param by
+ *   Offset difference.
+ * @param byLines
+ *   Line difference.
+ * @returns
+ *   Whether they match.
+ */
+function sameNode(fresh: Nodes, old: Nodes, by: number, byLines: number): boolean {
   if (fresh.type !== old.type) return false
   const a = fresh.position
   const b = old.position
@@ -462,13 +511,6 @@ function same(fresh: Nodes, old: Nodes, by: number, byLines: number): boolean {
     const x = (fresh as unknown as Record<string, unknown>)[key]
     const y = (old as unknown as Record<string, unknown>)[key]
     if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) return false
-  }
-
-  if ('children' in fresh) {
-    if (!('children' in old) || fresh.children.length !== old.children.length) return false
-    for (const [index, child] of fresh.children.entries()) {
-      if (!same(child, old.children[index], by, byLines)) return false
-    }
   }
 
   return true

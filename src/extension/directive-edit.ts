@@ -79,25 +79,26 @@ function directiveAt(core: Core, source: string, range: Readonly<Range>): Direct
   let {start, end} = range
   while (start < end && /\s/.test(source.charAt(start))) start++
   while (end > start && /\s/.test(source.charAt(end - 1))) end--
-  let found: DirectiveSpan | undefined
-  const visit = (node: Node): void => {
-    if (found) return
+  // Cheap test first: most selections are not a directive's label.
+  if (source.charAt(start - 1) !== '[' || source.charAt(end) !== ']') return undefined
+  // Depth first, without recursion (markup nests as deep as a document's).
+  const stack: Node[] = [core.createProcessor().parse(source) as Node]
+  while (stack.length > 0) {
+    const node = stack.pop()!
     if (node.type === 'textDirective' && node.name && Object.hasOwn(core.directiveNames, node.name)) {
       const labelStart = node.children?.[0]?.position?.start.offset
       const labelEnd = node.children?.at(-1)?.position?.end.offset
       const from = node.position?.start.offset
       const to = node.position?.end.offset
       if (labelStart === start && labelEnd === end && from !== undefined && to !== undefined) {
-        found = {start: from, end: to, labelStart, labelEnd}
-        return
+        return {start: from, end: to, labelStart, labelEnd}
       }
     }
-    for (const child of node.children ?? []) visit(child)
+
+    for (const child of node.children ?? []) stack.push(child)
   }
-  // Cheap test first: most selections are not a directive's label.
-  if (source.charAt(start - 1) !== '[' || source.charAt(end) !== ']') return undefined
-  visit(core.createProcessor().parse(source) as Node)
-  return found
+
+  return undefined
 }
 
 /** The parts of an mdast node read here. */

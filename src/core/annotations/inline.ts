@@ -14,13 +14,12 @@
  * one it tags a claim. Other directives are left alone.
  */
 import type {Root} from 'mdast'
-import type {TextDirective} from 'mdast-util-directive'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
+import {eachNode} from '../tree.ts'
 import {lineIndex, targetOf} from './positions.ts'
 import {verdicts, type Annotation, type TagType, type Verdict} from './types.ts'
 import {isUrl} from './w3c.ts'
@@ -89,7 +88,8 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
   const annotations: Annotation[] = []
   const problems: string[] = []
   const lineOf = lineIndex(source)
-  visit(tree, 'textDirective', (node: TextDirective) => {
+  eachNode(tree, (node) => {
+    if (node.type !== 'textDirective') return
     // Own names only: `:constructor[…]` is no annotation (`Object.prototype`).
     const type = Object.hasOwn(directiveNames, node.name) ? directiveNames[node.name] : undefined
     const start = node.position?.start.offset
@@ -183,7 +183,7 @@ export function wrapInDirective(source: string, range: Readonly<Range>, spec: Re
   const newText = `:${name}[${balanced(label) ? label : label.replace(/(?<!\\)([[\]])/g, '\\$1')}]${attributes.length > 0 ? `{${attributes.join(' ')}}` : ''}`
 
   const literal = new Set(['inlineCode', 'code', 'html', 'yaml', 'definition', 'math', 'inlineMath'])
-  visit(parser.parse(source), (node) => {
+  eachNode(parser.parse(source), (node) => {
     const from = node.position?.start.offset
     const to = node.position?.end.offset
     if (node.type === 'text' || from === undefined || to === undefined || to <= start || from >= end) return
@@ -202,8 +202,8 @@ export function wrapInDirective(source: string, range: Readonly<Range>, spec: Re
 
   const changed = source.slice(0, start) + newText + source.slice(end)
   let found = false
-  visit(parser.parse(changed), 'textDirective', (node: TextDirective) => {
-    if (node.position?.start.offset === start && node.position.end.offset === start + newText.length) found = true
+  eachNode(parser.parse(changed), (node) => {
+    if (node.type === 'textDirective' && node.position?.start.offset === start && node.position.end.offset === start + newText.length) found = true
   })
   if (!found) {
     throw new Error('Unexpected selection: it cannot be wrapped in a directive there (code, HTML, or across a link or emphasis), expected plain text')

@@ -111,7 +111,20 @@ export function runRules(
     })
   }
 
-  if (/<!--\s*newsmark\b/.test(source)) applyComments(getTree(), file, ruleIds)
+  if (/<!--\s*newsmark\b/.test(source)) {
+    try {
+      applyComments(getTree(), file, ruleIds)
+    } catch (error) {
+      // `unified-message-control` walks the tree recursively: markup nested
+      // thousands deep (`> > > …`) exhausts the stack. The findings stay.
+      if (!(error instanceof RangeError)) throw error
+      const message = file.message('Unexpected markup nested too deep to read `<!-- newsmark … -->` comments, expected fewer levels: every finding is shown', {
+        ruleId: 'newsmark-comment',
+        source: 'newsmark'
+      })
+      message.fatal = false
+    }
+  }
 }
 
 /** What the caller of `runRules` already parsed. */

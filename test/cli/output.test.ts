@@ -17,7 +17,9 @@ test.before(() => {
   const article = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
   fs.writeFileSync(big, article.repeat(50))
   fs.mkdirSync(folder)
-  for (const name of ['a.md', 'b.md', 'c.md']) fs.writeFileSync(path.join(folder, name), article.repeat(20))
+  // About 230 KB of report each: the reader may take a few buffers' worth
+  // before it goes away.
+  for (const name of ['a.md', 'b.md', 'c.md']) fs.writeFileSync(path.join(folder, name), article.repeat(60))
 })
 
 test.after(() => fs.rmSync(temp, {recursive: true, force: true}))

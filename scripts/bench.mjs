@@ -247,18 +247,21 @@ for (const input of sizes) {
 }
 
 // One-character edits, as the editor analyses them: the file analysed once,
-// then edit after edit (each on the text the last one left), with the
-// per-process cache (the last tree, which `reparse` splices the edited
-// blocks into; blocks' tokens and sentences; both NER stages per sentence;
-// claim scores and kinds).
+// then edit after edit (each on the text the last one left), with what the
+// core keeps of the last analysis (the last tree, which `reparse` splices
+// the edited blocks into; per block its prose and date expressions; per
+// sentence its tokens, entity tags, mentions, attribution and what the
+// rules read of it).
 /**
- * Time one-character edits of a text.
+ * Time one-character edits of a text: a letter replaced (the rest of the
+ * file stays where it was), or a letter typed (what follows moves by one).
  *
  * @param {string} text
  * @param {number} count
+ * @param {boolean} [insert]
  * @returns {{wall: number[], cpu: number[]}}
  */
-function timeEdits(text, count) {
+function timeEdits(text, count, insert = false) {
   const wall = []
   const cpu = []
   setAnalysisCache?.(false)
@@ -268,7 +271,9 @@ function timeEdits(text, count) {
   for (const at of [0.25, 0.5, 0.75, 0.4, 0.6].slice(0, count)) {
     let position = Math.floor(current.length * at)
     while (!/[a-z]/.test(current[position])) position++
-    current = current.slice(0, position) + (current[position] === 'e' ? 'a' : 'e') + current.slice(position + 1)
+    current = insert
+      ? current.slice(0, position) + 'e' + current.slice(position)
+      : current.slice(0, position) + (current[position] === 'e' ? 'a' : 'e') + current.slice(position + 1)
     const before = process.cpuUsage()
     const t = performance.now()
     sink += systems[2].run(current)
@@ -283,6 +288,7 @@ function timeEdits(text, count) {
 const big = texts.get('1m')
 const edits100k = timeEdits(texts.get('100k'), quick ? 1 : 5)
 const {wall: editTimes, cpu: editCpu} = timeEdits(big, quick ? 1 : 5)
+const typed = timeEdits(big, quick ? 1 : 5, true)
 setAnalysisCache?.(false)
 
 // N articles: one pass per system, per-article times kept.
@@ -452,7 +458,7 @@ const targets = [
   '|---|---|---|',
   `| full tagging ≤ 3× a bare remark parse on the 1 MB file | ${ratio(newsmark1m)} wall, ${ratio(newsmark1mCpu)} CPU time (compromise alone: ${ratio(compromise1m)} wall) | ${verdict(newsmark1m, newsmark1mCpu, 3)} |`,
   `| linear: 10× input → ≤ 11× time | wall / CPU: ${both('newsmark', '10k', '100k')} (10 KB → 100 KB), ${both('newsmark', '100k', '1m')} (100 KB → 1 MB) | ${verdict(worstScale, worstScaleCpu, 11)} |`,
-  `| re-analysis after a one-character edit in the 1 MB file ≤ 50 ms | ${editTimes.map(ms).join(', ')} ms wall, ${editCpu.map(ms).join(', ')} ms CPU: five edits in a row, after analysing the file once (the edited blocks are parsed again and spliced into the last tree; tokens, sentences and both NER stages of unchanged sentences come from the cache; dates, clustering and the rules run over the whole file). On the 100 KB file: ${edits100k.wall.map(ms).join(', ')} ms wall | ${yes(Math.max(...editTimes) <= 50)} |`,
+  `| re-analysis after a one-character edit in the 1 MB file ≤ 50 ms | a letter replaced: ${editTimes.map(ms).join(', ')} ms wall (${editCpu.map(ms).join(', ')} ms CPU); a letter typed (the rest of the file moves): ${typed.wall.map(ms).join(', ')} ms wall: five edits each, in a row, after analysing the file once. The edited blocks are parsed again and spliced into the last tree; unchanged blocks keep their prose and dates, unchanged sentences their tokens, entity tags, mentions, attribution and rule context; clustering, the claims and the rules still pass over the whole file. On the 100 KB file: ${edits100k.wall.map(ms).join(', ')} ms wall | ${yes(Math.max(...editTimes, ...typed.wall) <= 50)} |`,
   `| < 200 MB resident for the 1 MB file | peak RSS ${mb(memory.peakRss)}; RSS ${memory.rssBase ? `${mb(memory.rssBase)} (Node alone) → ` : ''}${mb(memory.rssBefore)} (bundle loaded) → ${mb(memory.rssAfter)} (+${mb(memory.rssAfter - memory.rssBefore)}); heapUsed ${mb(memory.heapBefore)} → ${mb(memory.heapAfter)} with the result held | ${yes(memory.peakRss < 200 * 2 ** 20)} |`,
   checkTarget()
 ]
@@ -470,6 +476,7 @@ fs.writeFileSync(
       editTimes,
       edits100k,
       editCpu,
+      typed,
       check,
       memory
     },

@@ -100,7 +100,9 @@ function collectKept(block: Parents, source: string): Collected {
   const start = block.position?.start.offset
   const end = block.position?.end.offset
   if (start === undefined || end === undefined) return collect(block, source)
-  const inside = source.slice(start, end)
+  // (One character on: an escape's check reads the character after a
+  // backslash, which may be the node's last.)
+  const inside = source.slice(start, end + 1)
   const origin = originOf(block)
   const known = kept.get(block) ?? (origin ? kept.get(origin) : undefined)
   let collected: Collected

@@ -255,3 +255,45 @@ function byFirstWord(lists: ReadonlyArray<ReadonlyArray<string>>): Map<string, A
 
   return map
 }
+
+// The attribution of each sentence with its mentions, when it resolved no
+// pronoun (what a pronoun resolves to depends on the sentences before): a
+// function of its tokens and mentions, shared by the claims and the rules
+// of one analysis, and kept for the next.
+const kept = new WeakMap<SentenceView['tokens'], {key: string; found: Found}>()
+
+/**
+ * `attribute`, or what it found for the same sentence and mentions before
+ * when it resolved no pronoun then (a mention's gender only matters to
+ * `resolve`).
+ *
+ * @param sentence
+ *   Sentence.
+ * @param candidates
+ *   Its entity mentions.
+ * @param resolve
+ *   Resolves a pronoun to the nearest fitting earlier person.
+ * @returns
+ *   Attribution parts found (shared: never change them).
+ */
+export function attributeKept(
+  sentence: SentenceView,
+  candidates: ReadonlyArray<Candidate>,
+  resolve: (gender: 'male' | 'female') => Candidate | undefined
+): Found {
+  let key = ''
+  for (const each of candidates) {
+    key += each.entity + '\u0000' + each.name + '\u0000' + each.type + '\u0000' + each.first + '\u0000' + each.last + '\u0001'
+  }
+
+  const known = kept.get(sentence.tokens)
+  if (known?.key === key) return known.found
+  let resolved = false
+  const found = attribute(sentence, candidates, (gender) => {
+    resolved = true
+    return resolve(gender)
+  })
+  if (resolved) kept.delete(sentence.tokens)
+  else kept.set(sentence.tokens, {key, found})
+  return found
+}

@@ -9,7 +9,7 @@ import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import lexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {RawMention} from '../entities/mentions.ts'
 import type {Claim, Entity, Mention} from '../types.ts'
-import {attribute, type Candidate, type Found} from './attribution.ts'
+import {attributeKept, type Candidate} from './attribution.ts'
 import {checkWorthiness, CLAIM_THRESHOLD} from './classifier.ts'
 import {claimKind} from './kind.ts'
 
@@ -184,46 +184,6 @@ function readSentence(sentence: SentenceView): Reading {
   }
 
   return reading
-}
-
-// The attribution of each sentence from its last analysis, with its
-// mentions, when it did not resolve a pronoun (what a pronoun resolves to
-// depends on the sentences before): a function of its tokens and mentions.
-const kept = new WeakMap<SentenceView['tokens'], {key: string; found: Found}>()
-
-/**
- * `attribute`, or what it found for the same sentence and mentions last
- * time when it resolved no pronoun then.
- *
- * @param sentence
- *   Sentence.
- * @param candidates
- *   Its entity mentions.
- * @param resolve
- *   Resolves a pronoun to the nearest fitting earlier person.
- * @returns
- *   Attribution parts found (shared with other analyses: never changed).
- */
-function attributeKept(
-  sentence: SentenceView,
-  candidates: ReadonlyArray<Candidate>,
-  resolve: (gender: 'male' | 'female') => Candidate | undefined
-): Found {
-  let key = ''
-  for (const each of candidates) {
-    key += each.entity + '\u0000' + each.name + '\u0000' + each.type + '\u0000' + each.first + '\u0000' + each.last + '\u0000' + (each.gender ?? '') + '\u0001'
-  }
-
-  const known = kept.get(sentence.tokens)
-  if (known?.key === key) return known.found
-  let resolved = false
-  const found = attribute(sentence, candidates, (gender) => {
-    resolved = true
-    return resolve(gender)
-  })
-  if (resolved) kept.delete(sentence.tokens)
-  else kept.set(sentence.tokens, {key, found})
-  return found
 }
 
 /**

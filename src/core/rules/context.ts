@@ -10,7 +10,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {attribute, type Candidate, type Found} from '../claims/attribution.ts'
+import {attributeKept, type Candidate} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
@@ -238,8 +238,6 @@ interface Kept {
   cue: boolean
   /** Whether it cites a source (`SentenceInfo.cited`). */
   cited: boolean
-  /** The claim tagger's attribution, for the mentions of `key`. */
-  attribution?: {key: string; found: Found} | undefined
   /** The last analysis that used it (`analysis`). */
   used: number
 }
@@ -299,7 +297,7 @@ function keptSentence(view: SentenceView, source: string): Kept {
 
   const cue = known ? known.cue : sourceCue.test(view.text)
   const cited = citation.test(source.slice(block.map[view.start], block.ends[view.end - 1])) || cue
-  const fresh: Kept = {map: block.map, tokens, cue, cited, attribution: known?.attribution, used: analysis}
+  const fresh: Kept = {map: block.map, tokens, cue, cited, used: analysis}
   if (places.size > 8) {
     // Places the last analyses did not use: the text moved away from them.
     for (const [at, place] of places) if (place.used < analysis - 1) places.delete(at)
@@ -307,28 +305,6 @@ function keptSentence(view: SentenceView, source: string): Kept {
 
   places.set(start, fresh)
   return fresh
-}
-
-/**
- * The claim tagger's attribution of a sentence (`attribute`), without
- * resolving pronouns.
- *
- * @param view
- *   Sentence.
- * @param sentence
- *   What was kept of it.
- * @param candidates
- *   Its entity mentions.
- * @returns
- *   What was found (shared with other analyses: never changed).
- */
-function attributeOnce(view: SentenceView, sentence: Kept, candidates: ReadonlyArray<Candidate>): Found {
-  let key = ''
-  for (const each of candidates) key += each.entity + '\u0000' + each.name + '\u0000' + each.type + '\u0000' + each.first + '\u0000' + each.last + '\u0001'
-  if (sentence.attribution?.key === key) return sentence.attribution.found
-  const found = attribute(view, candidates, () => undefined)
-  sentence.attribution = {key, found}
-  return found
 }
 
 /**
@@ -395,7 +371,7 @@ function buildSentences(
     const claim = claims.get(span.start)
     if (claim) info.claim = claim
     // Unresolved pronouns still name someone: they count as a speaker.
-    const found = attributeOnce(view, known, candidates)
+    const found = attributeKept(view, candidates, () => undefined)
     const speaker = claim?.speaker ?? found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
     if (speaker) {
       info.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}

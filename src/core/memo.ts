@@ -22,7 +22,7 @@ export class Lru<K, V> {
    */
   constructor(size: number) {
     this.#size = size
-    caches.push(this as Lru<unknown, unknown>)
+    caches.push(this)
   }
 
   /**
@@ -100,7 +100,49 @@ export class Lru<K, V> {
   }
 }
 
-const caches: Array<Lru<unknown, unknown>> = []
+/**
+ * What an analysis keeps of an object for the next (a block node, a
+ * sentence's tokens): the entry goes with its key. Nothing is kept, nor
+ * found, while the caches are off.
+ */
+export class ObjectCache<K extends object, V> {
+  #map = new WeakMap<K, V>()
+
+  constructor() {
+    caches.push(this)
+  }
+
+  /**
+   * The value kept for a key, if any.
+   *
+   * @param key
+   *   Key.
+   * @returns
+   *   Value.
+   */
+  get(key: K): V | undefined {
+    return enabled ? this.#map.get(key) : undefined
+  }
+
+  /**
+   * Keep a value, unless the caches are off.
+   *
+   * @param key
+   *   Key.
+   * @param value
+   *   Value.
+   */
+  set(key: K, value: V): void {
+    if (enabled) this.#map.set(key, value)
+  }
+
+  /** Forget every entry. */
+  clear(): void {
+    this.#map = new WeakMap()
+  }
+}
+
+const caches: Array<{clear(): void}> = []
 let enabled = true
 
 /**

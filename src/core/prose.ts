@@ -11,6 +11,7 @@
  */
 import type {Nodes, Parents, Root} from 'mdast'
 import {directiveNames as annotationDirectives} from './annotations/inline.ts'
+import {ObjectCache} from './memo.ts'
 import {originOf} from './reparse.ts'
 import {eachNode} from './tree.ts'
 
@@ -80,7 +81,7 @@ interface Collected {
 // The text of each block node, with the source it came from: after an
 // edit, a block the editor's reparse kept (`reparse`: the same node, or a
 // copy moved after the change) is not collected again.
-const kept = new WeakMap<Nodes, {start: number; source: string; block: Collected}>()
+const kept = new ObjectCache<Nodes, {start: number; source: string; block: Collected}>()
 
 /**
  * Collect the text of one block, or take it from the last analysis.

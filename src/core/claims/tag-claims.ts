@@ -8,6 +8,7 @@
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import lexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {RawMention} from '../entities/mentions.ts'
+import {ObjectCache} from '../memo.ts'
 import type {Claim, Entity, Mention} from '../types.ts'
 import {attributeKept, type Candidate} from './attribution.ts'
 import {checkWorthiness, CLAIM_THRESHOLD} from './classifier.ts'
@@ -166,7 +167,7 @@ interface Reading {
 }
 
 // By the sentence's tokens (the same array for the same text).
-const readings = new WeakMap<SentenceView['tokens'], Reading>()
+const readings = new ObjectCache<SentenceView['tokens'], Reading>()
 
 /**
  * Read a sentence: its check-worthiness and whether it quotes.

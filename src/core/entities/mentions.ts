@@ -7,6 +7,7 @@
  * Defense Minister Cezary Tomczyk").
  */
 import type {DocumentView, SentenceView} from '../document.ts'
+import {ObjectCache} from '../memo.ts'
 import type {EntityType, Span} from '../types.ts'
 import {DocumentTagging} from './document-tagging.ts'
 import {isFirstName} from './gazetteer.ts'
@@ -111,7 +112,7 @@ interface SentenceMention {
 // The mentions of each tagging of a sentence: a function of its tokens and
 // tags, so an analysis after an edit keeps those of the sentences whose
 // tags it kept (`DocumentTagging` gives the same object for them).
-const kept = new WeakMap<Tagged, {tokens: SentenceView['tokens']; mentions: ReadonlyArray<SentenceMention>}>()
+const kept = new ObjectCache<Tagged, {tokens: SentenceView['tokens']; mentions: ReadonlyArray<SentenceMention>}>()
 
 /**
  * The mentions in one sentence.

@@ -14,10 +14,11 @@ import {attributeKept, type Candidate} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
+import {ObjectCache} from '../memo.ts'
 import {toSource} from '../prose.ts'
 import type {Token} from '../text/tokenize.ts'
-import {SpanIndex} from './util.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
+import {SpanIndex} from './util.ts'
 
 /** A token with source offsets. */
 export interface SourceToken {
@@ -245,7 +246,7 @@ interface Kept {
 // By the sentence's tokens (the same array for the same block text), then
 // by where it starts in the source (text can repeat in a document): an edit
 // does not redo this work for the sentences it did not touch.
-const kept = new WeakMap<ReadonlyArray<Token>, Map<number, Kept>>()
+const kept = new ObjectCache<ReadonlyArray<Token>, Map<number, Kept>>()
 // Counts analyses: places no analysis used lately go.
 let analysis = 0
 

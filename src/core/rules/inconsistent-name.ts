@@ -59,6 +59,7 @@
 import {sameQuantity, singular, type Quantity} from '../facts/quantity.ts'
 import {stem} from '../facts/match.ts'
 import entityLexicon from '../entities/lexicon.json' with {type: 'json'}
+import {ObjectCache} from '../memo.ts'
 import type {Entity} from '../types.ts'
 import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
@@ -162,7 +163,7 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
 
 // The capitalised words of each sentence's tokens (kept from one analysis
 // to the next with them).
-const capitals = new WeakMap<ReadonlyArray<SourceToken>, ReadonlyArray<SourceToken>>()
+const capitals = new ObjectCache<ReadonlyArray<SourceToken>, ReadonlyArray<SourceToken>>()
 
 /**
  * The words of five letters or more with only their first a capital.

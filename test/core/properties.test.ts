@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import fc from 'fast-check'
+import {VFile} from 'vfile'
 import {analyzeSync, analyzeText} from '../../src/core/analyze.ts'
 
 const pieces = [
@@ -65,4 +66,16 @@ test('properties: deeply nested lists and quotes, long lines', () => {
   for (const source of [nested, quotes, long]) {
     checkSpans(source, analyzeSync(source, {referenceDate: '2026-01-16'}))
   }
+})
+
+test('properties: markup nested deeper than a recursive walk has stack for', () => {
+  // 10,000 levels: `unist-util-visit` and any recursive walk overflow the
+  // stack; the analysis, an edit after it and the comment rules must not.
+  const deep = '> '.repeat(10_000) + 'Tomczyk claimed it next month.\n'
+  const source = '<!-- newsmark disable loaded-verb -->\n\nPoland said so.\n\nThe talks went on.\n\n' + deep + '\nThe end came on Friday.\n'
+  const file = analyzeSync(new VFile({path: 'deep.md', value: source}))
+  checkSpans(source, file)
+  assert.ok(file.messages.some((message) => message.ruleId === 'newsmark-comment'), 'the comment could not be read: said so')
+  const edited = source.replace('Poland said', 'Poland says')
+  checkSpans(edited, analyzeSync(new VFile({path: 'deep.md', value: edited})))
 })

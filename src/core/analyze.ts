@@ -243,7 +243,11 @@ export function analyzeSync(
   // A whole parse (no previous tree, or one `reparse` cannot use) goes a
   // slice at a time.
   const parse = (value: string) => processor.parse(value)
-  const tree = reparse((value) => parseInChunks(parse, value), lastParsed.peek(key2), source)
+  // The last tree is this call's to change (moving the blocks after an
+  // edit in place): taken out first, so that a throw leaves none behind.
+  const previous = lastParsed.peek(key2)
+  lastParsed.delete(key2)
+  const tree = reparse((value) => parseInChunks(parse, value), previous, source, true)
   lastParsed.set(key2, {source, tree})
   processor.runSync(tree, file)
   return file

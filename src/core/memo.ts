@@ -72,6 +72,16 @@ export class Lru<K, V> {
     if (map.size > this.#size) map.delete(map.keys().next().value as K)
   }
 
+  /**
+   * Forget a key.
+   *
+   * @param key
+   *   Key.
+   */
+  delete(key: K): void {
+    this.#map.delete(key)
+  }
+
   /** Whether values are kept (the caches are on): a caller may skip building keys when not. */
   get enabled(): boolean {
     return enabled

@@ -26,13 +26,23 @@ export interface Parsed {
  * @param parse
  *   Parses a whole document (the processor's parser).
  * @param previous
- *   The previous version and its tree (never changed), if any.
+ *   The previous version and its tree, if any.
  * @param source
  *   New source.
+ * @param owned
+ *   Whether the previous tree is the caller's to change, to be used no
+ *   more: the blocks after the edit then move in place (the new tree holds
+ *   them) rather than as copies, and the previous tree is left invalid.
+ *   By default it is never changed.
  * @returns
  *   Tree of `source`.
  */
-export function reparse(parse: (value: string) => Root, previous: Parsed | undefined, source: string): Root {
+export function reparse(
+  parse: (value: string) => Root,
+  previous: Parsed | undefined,
+  source: string,
+  owned = false
+): Root {
   if (!previous || source.includes(']:') || source.includes('\r') || previous.source.includes(']:')) {
     return parse(source)
   }
@@ -41,7 +51,7 @@ export function reparse(parse: (value: string) => Root, previous: Parsed | undef
   // A `---` that does not open front matter changes how later lines parse
   // (an empty list item becomes a paragraph: micromark-extension-frontmatter).
   if (/^\ufeff?---/.test(previous.source) && previous.tree.children[0]?.type !== 'yaml') return parse(source)
-  return splice(parse, previous, source) ?? parse(source)
+  return splice(parse, previous, source, owned) ?? parse(source)
 }
 
 /**
@@ -162,10 +172,12 @@ const chunk = 4096
  *   Previous version.
  * @param source
  *   New source.
+ * @param owned
+ *   Whether the previous tree may be changed (`reparse`).
  * @returns
  *   Tree, or `undefined` when a full parse is needed.
  */
-function splice(parse: (value: string) => Root, previous: Parsed, source: string): Root | undefined {
+function splice(parse: (value: string) => Root, previous: Parsed, source: string, owned: boolean): Root | undefined {
   const old = previous.source
   const children = previous.tree.children
   const count = children.length
@@ -222,7 +234,11 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
 
   const tail = children.slice(high + 1)
   if (delta !== 0 || lineDelta !== 0) {
-    for (const [index, node] of tail.entries()) tail[index] = moved(node, delta, lineDelta)
+    for (const [index, node] of tail.entries()) {
+      // Moved in place (the same nodes, new positions), or copied.
+      if (owned) shift(node, delta, lineDelta)
+      else tail[index] = moved(node, delta, lineDelta)
+    }
   }
 
   return {
@@ -349,7 +365,8 @@ function lines(value: string, start: number, end: number): number {
 }
 
 /**
- * Move the positions of a fresh subtree (changed in place).
+ * Move the positions of a subtree (changed in place: a fresh one, or one
+ * of a tree the caller owns).
  *
  * @param node
  *   Node.

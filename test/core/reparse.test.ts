@@ -62,12 +62,14 @@ function apply(text: string, change: Edit): string {
  *   Its tree.
  * @param edits
  *   Edits.
+ * @param owned
+ *   Whether each previous tree is reparse's to change.
  */
-function checkEdits(source: string, tree: Root, edits: ReadonlyArray<Edit>): void {
+function checkEdits(source: string, tree: Root, edits: ReadonlyArray<Edit>, owned = false): void {
   let previous = {source, tree}
   for (const change of edits) {
     const edited = apply(previous.source, change)
-    const spliced = reparse(parseFull, previous, edited)
+    const spliced = reparse(parseFull, previous, edited, owned)
     assert.deepEqual(spliced, parseFull(edited))
     previous = {source: edited, tree: spliced}
   }
@@ -78,6 +80,15 @@ test('reparse: random edits of the sample give the tree of a full parse', () => 
   fc.assert(
     fc.property(fc.array(edit, {minLength: 1, maxLength: 3}), (edits) => {
       checkEdits(sample, tree, edits)
+    }),
+    {numRuns: 150}
+  )
+})
+
+test('reparse: with each last tree its own to change, random edits give the tree of a full parse', () => {
+  fc.assert(
+    fc.property(fc.array(edit, {minLength: 1, maxLength: 4}), (edits) => {
+      checkEdits(sample, parseFull(sample), edits, true)
     }),
     {numRuns: 150}
   )

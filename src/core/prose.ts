@@ -100,7 +100,7 @@ const kept = new ObjectCache<Nodes, {start: number; source: string; block: Colle
 function collectKept(block: Parents, source: string): Collected {
   const start = block.position?.start.offset
   const end = block.position?.end.offset
-  if (start === undefined || end === undefined) return collect(block, source)
+  if (start === undefined || end === undefined || !kept.enabled) return collect(block, source)
   // (One character on: an escape's check reads the character after a
   // backslash, which may be the node's last.)
   const inside = source.slice(start, end + 1)

@@ -263,9 +263,10 @@ let analysis = 0
 function keptSentence(view: SentenceView, source: string): Kept {
   const {block} = view
   let places = kept.get(view.tokens)
-  if (!places) kept.set(view.tokens, (places = new Map()))
+  // Nothing kept while the caches are off: no place to keep it in.
+  if (!places && kept.enabled) kept.set(view.tokens, (places = new Map()))
   const start = view.tokens.length > 0 ? block.map[view.tokens[0].start] : -1
-  const here = places.get(start)
+  const here = places?.get(start)
   // The same map: the block's source is as it was (`proseBlocks` keeps a
   // block's map only then).
   if (here?.map === block.map) {
@@ -273,7 +274,7 @@ function keptSentence(view: SentenceView, source: string): Kept {
     return here
   }
 
-  const known = here ?? places.values().next().value
+  const known = here ?? places?.values().next().value
   let tokens = here?.tokens
   for (let index = 0; tokens && index < view.tokens.length; index++) {
     const token = view.tokens[index]
@@ -299,12 +300,15 @@ function keptSentence(view: SentenceView, source: string): Kept {
   const cue = known ? known.cue : sourceCue.test(view.text)
   const cited = citation.test(source.slice(block.map[view.start], block.ends[view.end - 1])) || cue
   const fresh: Kept = {map: block.map, tokens, cue, cited, used: analysis}
-  if (places.size > 8) {
-    // Places the last analyses did not use: the text moved away from them.
-    for (const [at, place] of places) if (place.used < analysis - 1) places.delete(at)
+  if (places) {
+    if (places.size > 8) {
+      // Places the last analyses did not use: the text moved away from them.
+      for (const [at, place] of places) if (place.used < analysis - 1) places.delete(at)
+    }
+
+    places.set(start, fresh)
   }
 
-  places.set(start, fresh)
   return fresh
 }
 

@@ -94,6 +94,8 @@ export class DocumentTagging {
     const tagger = this.#tagger
     const counts = new Map<ReadonlyArray<Token>, number>()
     for (const tokens of sentences) counts.set(tokens, (counts.get(tokens) ?? 0) + 1)
+    // The first tagging: every sentence is new, so nothing to compare.
+    const first = this.#entries.size === 0
     for (const tokens of counts.keys()) {
       if (this.#entries.has(tokens)) continue
       const words = tokens.map((token) => token.text)
@@ -112,11 +114,13 @@ export class DocumentTagging {
     // The first stage: new sentences and those whose casing changed; the
     // label counts follow every sentence that changed.
     const before = new Map<Map<string, Int32Array>, Map<string, string>>()
-    const touch = (map: Map<string, Int32Array>, key: string) => {
-      let signatures = before.get(map)
-      if (!signatures) before.set(map, (signatures = new Map()))
-      if (!signatures.has(key)) signatures.set(key, labelSignature(map.get(key)))
-    }
+    const touch = first
+      ? undefined
+      : (map: Map<string, Int32Array>, key: string) => {
+          let signatures = before.get(map)
+          if (!signatures) before.set(map, (signatures = new Map()))
+          if (!signatures.has(key)) signatures.set(key, labelSignature(map.get(key)))
+        }
 
     const scored = new Map<Entry, Scored>()
     for (const [tokens, entry] of this.#entries) {

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import test from 'node:test'
 import fc from 'fast-check'
 import {analyzeSync, clearAnalysisCache, setAnalysisCache} from '../../src/core/analyze.ts'
-import {Lru} from '../../src/core/memo.ts'
+import {Lru, ObjectCache} from '../../src/core/memo.ts'
 
 const example = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
 
@@ -42,6 +42,28 @@ test('memo: an LRU keeps the most recently used entries', () => {
   assert.equal(computed, 3, '`a` was used last: kept')
   get('bb')
   assert.equal(computed, 4, '`bb` was the oldest: dropped')
+})
+
+test('memo: an object cache keeps by identity, and the cache switch and clear reach it', () => {
+  const cache = new ObjectCache<object, number>()
+  const key = {}
+  try {
+    setAnalysisCache(true)
+    cache.set(key, 1)
+    assert.equal(cache.get(key), 1)
+    assert.equal(cache.get({}), undefined, 'by identity')
+    clearAnalysisCache()
+    assert.equal(cache.get(key), undefined, 'emptied with the other caches')
+    cache.set(key, 2)
+    setAnalysisCache(false)
+    assert.equal(cache.enabled, false)
+    assert.equal(cache.get(key), undefined, 'nothing found while off')
+    cache.set(key, 3)
+    setAnalysisCache(true)
+    assert.equal(cache.get(key), undefined, 'nothing kept while off; turning off empties it')
+  } finally {
+    setAnalysisCache(true)
+  }
 })
 
 test('memo: an edit analysed with the cache gives the cold result', () => {

@@ -27,8 +27,9 @@ export type TagNode =
   | {readonly kind: 'finding'; readonly message: VFileMessage; readonly index: number}
   | {readonly kind: 'orphan'; readonly orphan: Orphan; readonly index: number}
 
-/** Milliseconds refreshes of the tree's items are gathered over. */
+/** Milliseconds without another refresh before the tree's items refresh, and at most. */
 const refreshDelay = 50
+const maxRefreshDelay = 250
 
 const sectionTitles = {entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings', orphans: 'Orphaned annotations'} as const
 const sectionIcons = {entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist', orphans: 'debug-disconnect'} as const
@@ -40,8 +41,12 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   readonly #disposables: vscode.Disposable[] = []
   readonly #view: vscode.TreeView<TagNode>
   #document: vscode.TextDocument | undefined
-  /** A refresh of the tree's items waiting to go (several in a row make one). */
+  /** A refresh of the tree's items waiting to go (several in a row make one), since when, and whether forced. */
   #pending: ReturnType<typeof setTimeout> | undefined
+  #since = 0
+  #force = false
+  /** What the items last refreshed showed. */
+  #shown: {document?: vscode.TextDocument | undefined; analysis?: Analysis | undefined} = {}
 
   readonly onDidChangeTreeData = this.#onDidChangeTreeData.event
 
@@ -55,7 +60,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     this.#analyzer = analyzer
     this.#view = vscode.window.createTreeView('newsmark.tags', {treeDataProvider: this, showCollapseAll: true})
     const follow = guard(log, 'display', 'show the article in the sidebar', (editor: vscode.TextEditor | undefined) => this.#follow(editor))
-    const refresh = guard(log, 'display', 'show the article in the sidebar', () => this.#refresh())
+    const refresh = guard(log, 'display', 'show the article in the sidebar', (force?: boolean) => this.#refresh(force))
     this.#disposables.push(
       this.#view,
       this.#onDidChangeTreeData,
@@ -67,7 +72,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         if (this.#document && uri.toString() === this.#document.uri.toString()) refresh()
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('newsmark.diagnostics')) refresh()
+        if (event.affectsConfiguration('newsmark.diagnostics')) refresh(true)
       })
     )
     follow(vscode.window.activeTextEditor)
@@ -271,22 +276,52 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     this.#refresh()
   }
 
-  #refresh(): void {
+  /**
+   * Refresh the view: its header now, its items soon.
+   *
+   * @param force
+   *   Refresh the items even when the article and its analysis are the ones
+   *   shown (a setting changed what they show).
+   */
+  #refresh(force = false): void {
     const document = this.#document
     const analysis = this.analysis
-    this.#view.description = document ? basename(document.uri) : ''
-    this.#view.message = analysis?.skipped ? `Not analysed: ${analysis.skipped}. Raise the setting to analyse it.` : ''
+    // Each of these, set, makes VS Code lay the view out again: only when
+    // it changes.
+    const description = document ? basename(document.uri) : ''
+    if (this.#view.description !== description) this.#view.description = description
+    const message = analysis?.skipped ? `Not analysed: ${analysis.skipped}. Raise the setting to analyse it.` : ''
+    if ((this.#view.message ?? '') !== message) this.#view.message = message
     const findings = analysis ? this.#findings(analysis).length : 0
-    this.#view.badge = findings > 0 ? {value: findings, tooltip: plural(findings, 'finding')} : undefined
-    // The items once the refreshes of this moment are in: the article shown
-    // and then its analysis, a review, a setting. Two refreshes of a tree
-    // with expanded items close together made VS Code draw the children of
-    // the entity groups under Timeline and Claims.
-    if (this.#pending !== undefined) return
-    this.#pending = setTimeout(() => {
-      this.#pending = undefined
-      this.#onDidChangeTreeData.fire(undefined)
-    }, refreshDelay)
+    if ((this.#view.badge?.value ?? 0) !== findings) {
+      this.#view.badge = findings > 0 ? {value: findings, tooltip: plural(findings, 'finding')} : undefined
+    }
+
+    // The items once the refreshes of this moment are in (the article shown,
+    // then its analysis, a review, a setting: each call waits for the others,
+    // up to a limit), and only when what the tree shows changed. Refreshes
+    // of a tree with expanded items close together made VS Code draw the
+    // children of the entity groups under Timeline and Claims.
+    this.#force ||= force
+    const now = Date.now()
+    if (this.#pending !== undefined) {
+      if (now - this.#since >= maxRefreshDelay) return
+      clearTimeout(this.#pending)
+    } else {
+      this.#since = now
+    }
+
+    this.#pending = setTimeout(() => this.#fire(), refreshDelay)
+  }
+
+  /** Refresh the items, unless they would come out as they are shown. */
+  #fire(): void {
+    this.#pending = undefined
+    const shown = {document: this.#document, analysis: this.analysis}
+    if (!this.#force && shown.document === this.#shown.document && shown.analysis === this.#shown.analysis) return
+    this.#force = false
+    this.#shown = shown
+    this.#onDidChangeTreeData.fire(undefined)
   }
 
   /** Findings not turned off in the settings. */

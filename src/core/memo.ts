@@ -82,11 +82,6 @@ export class Lru<K, V> {
     this.#map.delete(key)
   }
 
-  /** Whether values are kept (the caches are on): a caller may skip building keys when not. */
-  get enabled(): boolean {
-    return enabled
-  }
-
   /** Number of entries. */
   get size(): number {
     return this.#map.size

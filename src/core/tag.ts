@@ -44,7 +44,7 @@ export function documentMemory(path: string): DocumentMemory {
  *   Its path.
  */
 export function forgetMemory(path: string): void {
-  memories.deleteWhere((key) => key === path)
+  memories.delete(path)
 }
 
 /**

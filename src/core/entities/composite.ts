@@ -15,6 +15,8 @@ export class CompositeEntries {
   /** Nested maps, one level per part, the last holding entries. */
   readonly #root = new Map<string, unknown>()
 
+  /** Feature prefix (`w-1w=`): the model's template of these features. */
+  readonly prefix: string
   readonly #parts: number
   readonly #order: ReadonlyArray<number> | undefined
 
@@ -31,6 +33,7 @@ export class CompositeEntries {
    *   `[1, 0, 2]` keeps `a|b|c` under `b`, then `a`, then `c`.
    */
   constructor(prefix: string, parts: number, entries: ReadonlyMap<string, number>, order?: ReadonlyArray<number>) {
+    this.prefix = prefix
     this.#parts = parts
     this.#order = order
     for (const [feature, entry] of entries) {

@@ -252,17 +252,7 @@ export class NerTagger {
     }
     // The composite features by their template (the model groups features
     // by the part up to the first `=` or `|`, which is each one's prefix).
-    const byTemplate = new Map<string, CompositeEntries>([
-      ['w-1w=', this.#composite.wordBefore],
-      ['ww+1=', this.#composite.wordAfter],
-      ['s-1s+1=', this.#composite.shapes],
-      ['c=', this.#composite.casing],
-      ['cs=', this.#composite.casingShape],
-      ['first|', this.#composite.first],
-      ['upper-line|', this.#composite.upperLine],
-      ['t1w=', this.#composite.tagWord],
-      ['t1s=', this.#composite.tagShape]
-    ])
+    const byTemplate = new Map(Object.values(this.#composite).map((entries) => [entries.prefix, entries]))
     let at = 0
     for (const [template, features] of Object.entries(model.weights)) {
       const index = byTemplate.get(template)

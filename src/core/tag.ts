@@ -4,7 +4,7 @@
  */
 import {tagClaims} from './claims/tag-claims.ts'
 import {findTimexes, TimexResolver, type TimexCandidate} from './dates/index.ts'
-import type {DocumentView} from './document.ts'
+import {spanOf, type DocumentView} from './document.ts'
 import {clusterMentions} from './entities/cluster.ts'
 import {DocumentTagging} from './entities/document-tagging.ts'
 import {findMentions} from './entities/mentions.ts'
@@ -107,13 +107,11 @@ function tagDates(document: DocumentView, referenceDate: string | undefined): Da
   for (const block of document.blocks) {
     for (const timex of blockTimexes.get(block.text, findTimexes)) {
       const resolved = resolver.resolve(timex)
-      // As `spanOf`, without the intermediate object.
-      const start = block.map[timex.start]
-      const end = block.ends[timex.end - 1]
+      const span = spanOf(document, block, timex.start, timex.end)
       const date: DateTag = {
-        start,
-        end,
-        text: document.source.slice(start, end),
+        start: span.start,
+        end: span.end,
+        text: span.text,
         type: timex.type,
         value: resolved.value,
         relative: resolved.relative

@@ -6,7 +6,7 @@
  * unsure, and finds the role written before a person's name ("Deputy
  * Defense Minister Cezary Tomczyk").
  */
-import type {DocumentView, SentenceView} from '../document.ts'
+import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import {ObjectCache} from '../memo.ts'
 import type {EntityType, Span} from '../types.ts'
 import {DocumentTagging} from './document-tagging.ts'
@@ -72,13 +72,11 @@ export function findMentions(
   for (const sentence of document.sentences) {
     const found = sentenceMentions(sentence, tagged[sentence.index])
     for (const each of found) {
-      // As `spanOf`, without the intermediate object.
-      const start = sentence.block.map[each.start]
-      const end = sentence.block.ends[each.end - 1]
+      const span = spanOf(document, sentence.block, each.start, each.end)
       const mention: RawMention = {
-        start,
-        end,
-        text: document.source.slice(start, end),
+        start: span.start,
+        end: span.end,
+        text: span.text,
         type: each.type,
         sentence,
         first: each.first,

@@ -257,10 +257,12 @@ let analysis = 0
  *   Sentence.
  * @param source
  *   Markdown source.
+ * @param span
+ *   The sentence's source range.
  * @returns
  *   Kept parts (its tokens are shared with other analyses: never change them).
  */
-function keptSentence(view: SentenceView, source: string): Kept {
+function keptSentence(view: SentenceView, source: string, span: {start: number; end: number}): Kept {
   const {block} = view
   let places = kept.get(view.tokens)
   // Nothing kept while the caches are off: no place to keep it in.
@@ -298,7 +300,7 @@ function keptSentence(view: SentenceView, source: string): Kept {
   }
 
   const cue = known ? known.cue : sourceCue.test(view.text)
-  const cited = citation.test(source.slice(block.map[view.start], block.ends[view.end - 1])) || cue
+  const cited = citation.test(source.slice(span.start, span.end)) || cue
   const fresh: Kept = {map: block.map, tokens, cue, cited, used: analysis}
   if (places) {
     if (places.size > 8) {
@@ -344,7 +346,7 @@ function buildSentences(
   for (const view of document.sentences) {
     const block = view.block
     const span = toSource(block, view.start, view.end)
-    const known = keptSentence(view, source)
+    const known = keptSentence(view, source, span)
     const tokens = known.tokens
 
     // Entity mentions in this sentence, as token ranges.

@@ -12,7 +12,6 @@
 import type {Nodes, Parents, Root} from 'mdast'
 import {directiveNames as annotationDirectives} from './annotations/inline.ts'
 import {ObjectCache} from './memo.ts'
-import {originOf} from './reparse.ts'
 import {eachNode} from './tree.ts'
 
 /** A block of prose with its offset map. */
@@ -79,16 +78,16 @@ interface Collected {
 }
 
 // The text of each block node, with the source it came from: after an
-// edit, a block the editor's reparse kept (`reparse`: the same node, or a
-// copy moved after the change) is not collected again.
+// edit, a block node `analyzeSync`'s reparse kept (where it was, or moved
+// in place after the change) is not collected again.
 const kept = new ObjectCache<Nodes, {start: number; source: string; block: Collected}>()
 
 /**
  * Collect the text of one block, or take it from the last analysis.
  *
  * The text of a block is a function of its subtree and of the source
- * inside it: for the same node (or a moved copy of it) over the same source
- * text, it is the one kept, moved by as much as the node moved.
+ * inside it: for the same node over the same source text, it is the one
+ * kept, moved by as much as the node moved.
  *
  * @param block
  *   Block node.
@@ -104,8 +103,7 @@ function collectKept(block: Parents, source: string): Collected {
   // (One character on: an escape's check reads the character after a
   // backslash, which may be the node's last.)
   const inside = source.slice(start, end + 1)
-  const origin = originOf(block)
-  const known = kept.get(block) ?? (origin ? kept.get(origin) : undefined)
+  const known = kept.get(block)
   let collected: Collected
   if (known?.source !== inside) {
     collected = collect(block, source)

@@ -386,23 +386,6 @@ function shift(node: Nodes, by: number, byLines: number): void {
   }
 }
 
-// The node of the previous tree each moved copy was made from.
-const origins = new WeakMap<Nodes, Nodes>()
-
-/**
- * The node of an earlier tree that `reparse` moved to make this one (the
- * same node, at an offset `by` characters on), if any: what was worked out
- * for that node can be moved too.
- *
- * @param node
- *   Node of a tree `reparse` made.
- * @returns
- *   The node it is a moved copy of.
- */
-export function originOf(node: Nodes): Nodes | undefined {
-  return origins.get(node)
-}
-
 /**
  * A copy of a subtree of the previous tree, moved (the previous tree is
  * left as it was).
@@ -419,7 +402,6 @@ export function originOf(node: Nodes): Nodes | undefined {
 function moved<T extends Nodes>(node: T, by: number, byLines: number): T {
   const copyOf = (original: Nodes): Nodes => {
     const copy = {...original}
-    origins.set(copy, original)
     if (original.position) copy.position = movedPosition(original.position, by, byLines)
     return copy
   }

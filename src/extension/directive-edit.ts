@@ -81,30 +81,19 @@ function directiveAt(core: Core, source: string, range: Readonly<Range>): Direct
   while (end > start && /\s/.test(source.charAt(end - 1))) end--
   // Cheap test first: most selections are not a directive's label.
   if (source.charAt(start - 1) !== '[' || source.charAt(end) !== ']') return undefined
-  // Depth first, without recursion (markup nests as deep as a document's).
-  const stack: Node[] = [core.createProcessor().parse(source) as Node]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.type === 'textDirective' && node.name && Object.hasOwn(core.directiveNames, node.name)) {
-      const labelStart = node.children?.[0]?.position?.start.offset
-      const labelEnd = node.children?.at(-1)?.position?.end.offset
-      const from = node.position?.start.offset
-      const to = node.position?.end.offset
-      if (labelStart === start && labelEnd === end && from !== undefined && to !== undefined) {
-        return {start: from, end: to, labelStart, labelEnd}
-      }
+  let found: DirectiveSpan | undefined
+  core.eachNode(core.createProcessor().parse(source), (node) => {
+    if (found) return false
+    if (node.type !== 'textDirective' || !Object.hasOwn(core.directiveNames, node.name)) return
+    const labelStart = node.children[0]?.position?.start.offset
+    const labelEnd = node.children.at(-1)?.position?.end.offset
+    const from = node.position?.start.offset
+    const to = node.position?.end.offset
+    if (labelStart === start && labelEnd === end && from !== undefined && to !== undefined) {
+      found = {start: from, end: to, labelStart, labelEnd}
     }
 
-    for (const child of node.children ?? []) stack.push(child)
-  }
-
-  return undefined
-}
-
-/** The parts of an mdast node read here. */
-interface Node {
-  readonly type: string
-  readonly name?: string
-  readonly children?: readonly Node[]
-  readonly position?: {readonly start: {readonly offset?: number}; readonly end: {readonly offset?: number}}
+    return undefined
+  })
+  return found
 }

@@ -274,7 +274,7 @@ export class Analyzer implements vscode.Disposable {
     const extra = await this.#stages.config?.options(uri, core)
     const file = await core.analyze(toFile(text, uri), {...config.core, ...extra?.options})
     // Nor kept by the core, unless the file is open meanwhile.
-    if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) core.forgetDocument(documentPath(uri))
+    if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) this.#forgetParsed(uri)
     return {result: file.data.newsmark ?? emptyResult, messages: file.messages}
   }
 

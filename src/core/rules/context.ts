@@ -125,7 +125,8 @@ export function createContext(
   const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
   let document: DocumentView | undefined
   let sentences: SentenceInfo[] | undefined
-  let mentions: PlacedMention[] | undefined
+  let mentions: ReadonlyArray<PlacedMention> | undefined
+  const named = () => (mentions ??= namedMentions(result))
   let dates: DateTag[] | undefined
   let mentionSpans: SpanIndex | undefined
   let speakerSpans: SpanIndex | undefined
@@ -142,18 +143,11 @@ export function createContext(
       return document
     },
     get sentences() {
-      sentences ??= buildSentences(this.document, result, source)
+      sentences ??= buildSentences(this.document, result, source, named())
       return sentences
     },
     mentionsIn(start, end) {
-      mentions ??= result.entities
-        .flatMap((entity) =>
-          entity.mentions
-            .filter((mention) => !mention.pronoun)
-            .map((mention) => ({entity, start: mention.start, end: mention.end}))
-        )
-        .sort((a, b) => a.start - b.start)
-      return inRange(mentions, start, end)
+      return inRange(named(), start, end)
     },
     datesIn(start, end) {
       dates ??= [...result.dates].sort((a, b) => a.start - b.start)
@@ -241,6 +235,8 @@ interface Kept {
   cited: boolean
   /** The last analysis that used it (`analysis`). */
   used: number
+  /** Its speaker, as last read (`readSpeaker`). */
+  speaker?: Speaker
 }
 
 // By the sentence's tokens (the same array for the same block text), then
@@ -302,6 +298,8 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
   const cue = known ? known.cue : sourceCue.test(view.text)
   const cited = citation.test(source.slice(span.start, span.end)) || cue
   const fresh: Kept = {map: block.map, tokens, cue, cited, used: analysis}
+  // Read again unless its tokens are the ones it was read from.
+  if (here?.speaker) fresh.speaker = here.speaker
   if (places) {
     if (places.size > 8) {
       // Places the last analyses did not use: the text moved away from them.
@@ -315,6 +313,26 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
 }
 
 /**
+ * The named (not pronoun) mentions of every entity, in document order.
+ *
+ * @param result
+ *   Tags.
+ * @returns
+ *   Mentions with their entities.
+ */
+function namedMentions(result: NewsmarkResult): PlacedMention[] {
+  const mentions: PlacedMention[] = []
+  for (const entity of result.entities) {
+    for (const mention of entity.mentions) {
+      if (!mention.pronoun) mentions.push({entity, start: mention.start, end: mention.end})
+    }
+  }
+
+  // Each entity's mentions are in order: the sort merges runs.
+  return mentions.sort((a, b) => a.start - b.start)
+}
+
+/**
  * Build the sentence infos.
  *
  * @param document
@@ -323,22 +341,19 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
  *   Tags.
  * @param source
  *   Markdown source.
+ * @param mentions
+ *   Named mentions in document order.
  * @returns
  *   Sentences in document order.
  */
 function buildSentences(
   document: DocumentView,
   result: NewsmarkResult,
-  source: string
+  source: string,
+  mentions: ReadonlyArray<PlacedMention>
 ): SentenceInfo[] {
-  const claims = new Map(result.claims.map((claim) => [claim.start, claim]))
-  const mentions = result.entities
-    .flatMap((entity) =>
-      entity.mentions
-        .filter((mention) => !mention.pronoun)
-        .map((mention) => ({entity, start: mention.start, end: mention.end}))
-    )
-    .sort((a, b) => a.start - b.start)
+  const claims = new Map<number, Claim>()
+  for (const claim of result.claims) claims.set(claim.start, claim)
   const infos: SentenceInfo[] = []
   let cursor = 0
   analysis++
@@ -349,22 +364,11 @@ function buildSentences(
     const known = keptSentence(view, source, span)
     const tokens = known.tokens
 
-    // Entity mentions in this sentence, as token ranges.
+    // Entity mentions in this sentence.
     while (cursor < mentions.length && mentions[cursor].start < span.start) cursor++
-    const candidates: Candidate[] = []
-    for (let index = cursor; index < mentions.length && mentions[index].start < span.end; index++) {
-      const mention = mentions[index]
-      const first = tokenAt(tokens, mention.start, 'start')
-      const last = tokenAt(tokens, mention.end, 'end')
-      if (first < 0 || last < first) continue
-      candidates.push({
-        entity: mention.entity.id,
-        name: mention.entity.name,
-        type: mention.entity.type,
-        first,
-        last: last + 1
-      })
-    }
+    let last = cursor
+    while (last < mentions.length && mentions[last].start < span.end) last++
+    const read = readSpeaker(view, known, mentions, cursor, last)
 
     const info: SentenceInfo = {
       view,
@@ -378,17 +382,93 @@ function buildSentences(
     const claim = claims.get(span.start)
     if (claim) info.claim = claim
     // Unresolved pronouns still name someone: they count as a speaker.
-    const found = attributeKept(view, candidates, () => undefined)
-    const speaker = claim?.speaker ?? found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
+    const speaker = claim?.speaker ?? read.speaker
     if (speaker) {
-      info.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
+      info.speaker = speaker === read.speaker ? speaker : speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
     }
 
-    if (found.verbAt !== undefined) info.verbAt = found.verbAt
+    if (read.verbAt !== undefined) info.verbAt = read.verbAt
     infos.push(info)
   }
 
   return infos
+}
+
+/** Who a sentence attributes its content to, from its tokens and mentions. */
+interface Speaker {
+  /** The tokens it was read from (`Kept.tokens`). */
+  tokens: ReadonlyArray<SourceToken>
+  /** The mentions it was read with. */
+  mentions: ReadonlyArray<PlacedMention>
+  speaker?: Attribution
+  verbAt?: number
+}
+
+/**
+ * The speaker of a sentence that is no claim (or whose claim names none),
+ * read again only when its tokens or the mentions in it changed.
+ *
+ * @param view
+ *   Sentence.
+ * @param known
+ *   What was kept of it.
+ * @param mentions
+ *   Named mentions of the document, in order.
+ * @param first
+ *   Index of its first mention.
+ * @param end
+ *   Index after its last mention.
+ * @returns
+ *   Speaker (shared with later analyses: never change it).
+ */
+function readSpeaker(
+  view: SentenceView,
+  known: Kept,
+  mentions: ReadonlyArray<PlacedMention>,
+  first: number,
+  end: number
+): Speaker {
+  const before = known.speaker
+  if (before && before.tokens === known.tokens && before.mentions.length === end - first) {
+    let same = true
+    for (let index = first; same && index < end; index++) {
+      const now = mentions[index]
+      const then = before.mentions[index - first]
+      same =
+        now.start === then.start &&
+        now.end === then.end &&
+        now.entity.id === then.entity.id &&
+        now.entity.name === then.entity.name &&
+        now.entity.type === then.entity.type
+    }
+
+    if (same) return before
+  }
+
+  const tokens = known.tokens
+  const candidates: Candidate[] = []
+  for (let index = first; index < end; index++) {
+    const mention = mentions[index]
+    const from = tokenAt(tokens, mention.start, 'start')
+    const to = tokenAt(tokens, mention.end, 'end')
+    if (from < 0 || to < from) continue
+    candidates.push({
+      entity: mention.entity.id,
+      name: mention.entity.name,
+      type: mention.entity.type,
+      first: from,
+      last: to + 1
+    })
+  }
+
+  // No pronoun is resolved here: the result depends on the tokens and mentions only.
+  const found = attributeKept(view, candidates, () => undefined)
+  const speaker = found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
+  const read: Speaker = {tokens, mentions: mentions.slice(first, end)}
+  if (speaker) read.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
+  if (found.verbAt !== undefined) read.verbAt = found.verbAt
+  known.speaker = read
+  return read
 }
 
 /**

@@ -43,9 +43,9 @@
  */
 import lexicon from './data/hedges.json' with {type: 'json'}
 import type {Rule} from './rule.ts'
-import {code, indexPhrases, longestPhraseAt} from './util.ts'
+import {code, indexPhrases, phraseMatcher} from './util.ts'
 
-const phrases = indexPhrases(lexicon.phrases)
+const matches = phraseMatcher(indexPhrases(lexicon.phrases))
 
 const rule: Rule = {
   id: 'hedging',
@@ -53,9 +53,14 @@ const rule: Rule = {
   check(context, report) {
     for (const sentence of context.sentences) {
       const tokens = sentence.tokens
-      for (let index = 0; index < tokens.length; index++) {
-        const length = longestPhraseAt(tokens, index, phrases)
-        if (length === 0) continue
+      const found = matches(sentence)
+      // Matches do not overlap: the longest at a token, then after it.
+      let next = 0
+      for (let at = 0; at < found.length; at += 2) {
+        const index = found[at]
+        const length = found[at + 1]
+        if (index < next) continue
+        next = index + length
         const start = tokens[index].start
         const end = tokens[index + length - 1].end
         const text = context.source.slice(start, end)
@@ -66,7 +71,6 @@ const rule: Rule = {
           reason: `Unexpected hedge ${code(text)}, expected a named source`,
           note: 'A hedge puts a claim on no one: say who reports, believes or alleges it.'
         })
-        index += length - 1
       }
     }
   }

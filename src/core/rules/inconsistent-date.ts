@@ -53,10 +53,11 @@
  *   7:24-7:30: Unexpected weekday `Monday` for `2026-01-20`, expected `Tuesday`
  */
 import lexicon from './data/events.json' with {type: 'json'}
+import {Lru} from '../memo.ts'
 import type {DateTag} from '../types.ts'
 import type {RuleContext} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
-import {code, indexPhrases, longestPhraseAt, matchCase} from './util.ts'
+import {code, indexPhrases, matchCase, phraseMatcher} from './util.ts'
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const families = new Map<string, string>()
@@ -64,7 +65,7 @@ for (const [family, words] of Object.entries(lexicon.families)) {
   for (const word of words) families.set(word, family)
 }
 
-const phrases = indexPhrases([...families.keys()])
+const matches = phraseMatcher(indexPhrases([...families.keys()]))
 
 const rule: Rule = {
   id: 'inconsistent-date',
@@ -106,14 +107,19 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
   const seen = new Map<string, Statement>()
 
   for (const sentence of context.sentences) {
+    const found = matches(sentence)
+    if (found.length === 0) continue
     const dates = context
       .datesIn(sentence.start, sentence.end)
-      .filter((date) => date.type === 'DATE' && range(date.value))
+      .filter((date) => date.type === 'DATE' && rangeOf(date.value))
     if (dates.length === 0) continue
     const inSentence = context.mentionsIn(sentence.start, sentence.end)
-    for (let index = 0; index < sentence.tokens.length; index++) {
-      const length = longestPhraseAt(sentence.tokens, index, phrases)
-      if (length === 0) continue
+    // After a statement, the next phrase starts after it.
+    let from = 0
+    for (let next = 0; next < found.length; next += 2) {
+      const index = found[next]
+      const length = found[next + 1]
+      if (index < from) continue
       const words = sentence.tokens.slice(index, index + length).map((token) => token.lower).join(' ')
       const at = sentence.tokens[index].start
       const actor = inSentence.filter((m) => m.end <= at).at(-1) ?? inSentence.find((m) => m.start > at)
@@ -121,9 +127,9 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
       const date = nearest(dates, at)
       const family = families.get(words)!
       const key = family + '|' + actor.entity.id
-      const statement: Statement = {date, range: range(date.value)!}
+      const statement: Statement = {date, range: rangeOf(date.value)!}
       const earlier = seen.get(key)
-      index += length - 1
+      from = index + length
       if (!earlier) {
         seen.set(key, statement)
         continue
@@ -140,6 +146,21 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
     }
   }
 
+}
+
+// Day ranges by date value: a document repeats a few values.
+const ranges = new Lru<string, [number, number] | undefined>(1024)
+
+/**
+ * The days a date value covers (`range`), kept per value.
+ *
+ * @param value
+ *   TimeML date value.
+ * @returns
+ *   Range (shared: never change it).
+ */
+function rangeOf(value: string): [number, number] | undefined {
+  return ranges.get(value, range)
 }
 
 /** The date nearest to an offset. */

@@ -59,11 +59,11 @@
 import {sameQuantity, singular, type Quantity} from '../facts/quantity.ts'
 import {stem} from '../facts/match.ts'
 import entityLexicon from '../entities/lexicon.json' with {type: 'json'}
-import {ObjectCache} from '../memo.ts'
+import {Lru} from '../memo.ts'
 import type {Entity} from '../types.ts'
-import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
+import type {RuleContext, SentenceInfo} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
-import {code, quantitiesOf} from './util.ts'
+import {code, perSentence, quantitiesOf} from './util.ts'
 
 // Titles and connectives are words, not names (“Minister” is no misspelt
 // “Ministry”).
@@ -116,7 +116,8 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
   const others = new Map<string, Spelling>()
   const covered = context.mentionSpans
   for (const sentence of context.sentences) {
-    for (const token of capitalised(sentence.tokens)) {
+    for (const index of capitalised(sentence)) {
+      const token = sentence.tokens[index]
       if (known.has(token.text) || notNames.has(token.lower)) continue
       if (covered.covers(token.start, token.end)) continue
       const spelling = others.get(token.text) ?? {word: token.text, places: []}
@@ -161,28 +162,20 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
   }
 }
 
-// The capitalised words of each sentence's tokens (kept from one analysis
-// to the next with them).
-const capitals = new ObjectCache<ReadonlyArray<SourceToken>, ReadonlyArray<SourceToken>>()
-
 /**
- * The words of five letters or more with only their first a capital.
- *
- * @param tokens
- *   Tokens of a sentence.
- * @returns
- *   Those tokens.
+ * Where a sentence has a word of five letters or more with only its first a
+ * capital (kept per sentence, see `perSentence`).
  */
-function capitalised(tokens: ReadonlyArray<SourceToken>): ReadonlyArray<SourceToken> {
-  let found = capitals.get(tokens)
-  if (!found) {
+const capitalised = perSentence((tokens) => {
+  const found: number[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    const text = tokens[index].text
     // (Five code points take five UTF-16 units at least.)
-    found = tokens.filter((token) => token.text.length >= 5 && /^\p{Lu}\p{Ll}{4,}$/u.test(token.text))
-    capitals.set(tokens, found)
+    if (text.length >= 5 && /^\p{Lu}\p{Ll}{4,}$/u.test(text)) found.push(index)
   }
 
   return found
-}
+})
 
 /** Spellings grouped by their first UTF-16 unit, in order. */
 function bucketByFirst(list: ReadonlyArray<Spelling>): Map<string, Spelling[]> {
@@ -196,14 +189,38 @@ function bucketByFirst(list: ReadonlyArray<Spelling>): Map<string, Spelling[]> {
   return buckets
 }
 
+// The name words of a mention text: mentions repeat a few names.
+const nameWords = new Lru<string, ReadonlyArray<string | number>>(4096)
+
+/**
+ * The name words of a mention text.
+ *
+ * @param text
+ *   Mention text.
+ * @returns
+ *   Each word, then its offset in the text, flat.
+ */
+function readNameWords(text: string): ReadonlyArray<string | number> {
+  const found: Array<string | number> = []
+  for (const match of text.matchAll(/\p{Lu}[\p{L}’'-]{4,}/gu)) found.push(match[0], match.index)
+  return found
+}
+
 /** Name words of an entity with their places. */
 function spellings(entity: Entity): Spelling[] {
   const found = new Map<string, Spelling>()
   for (const mention of entity.mentions) {
     if (mention.pronoun) continue
-    for (const match of mention.text.matchAll(/\p{Lu}[\p{L}’'-]{4,}/gu)) {
-      const word = match[0]
-      const start = mention.start + match.index
+    // (No LRU bookkeeping for each of thousands of mentions: the first texts stay.)
+    let words = nameWords.peek(mention.text)
+    if (!words) {
+      words = readNameWords(mention.text)
+      nameWords.set(mention.text, words)
+    }
+
+    for (let index = 0; index < words.length; index += 2) {
+      const word = words[index] as string
+      const start = mention.start + (words[index + 1] as number)
       const spelling = found.get(word) ?? {word, places: []}
       spelling.places.push({start, end: start + word.length})
       found.set(word, spelling)

@@ -51,7 +51,7 @@
 import type {SourceToken} from './context.ts'
 import lexicon from './data/loaded-verbs.json' with {type: 'json'}
 import type {Rule} from './rule.ts'
-import {code, indexPhrases, longestPhraseAt, matchCase, phraseAt} from './util.ts'
+import {code, indexPhrases, matchCase, phraseAt, phraseMatcher} from './util.ts'
 
 /** A loaded verb form. */
 interface Form {
@@ -63,7 +63,7 @@ interface Form {
 }
 
 const forms = lexicon.forms as Record<string, Form>
-const phrases = indexPhrases(Object.keys(forms))
+const matches = phraseMatcher(indexPhrases(Object.keys(forms)))
 const after: ReadonlySet<string> = new Set(lexicon.after)
 const subjects: ReadonlySet<string> = new Set(lexicon.subjects)
 
@@ -75,9 +75,13 @@ const rule: Rule = {
 
     for (const sentence of context.sentences) {
       const tokens = sentence.tokens
-      for (let index = 0; index < tokens.length; index++) {
-        const length = longestPhraseAt(tokens, index, phrases)
-        if (length === 0) continue
+      const found = matches(sentence)
+      // After a report, the next match starts after it.
+      let from = 0
+      for (let at = 0; at < found.length; at += 2) {
+        const index = found[at]
+        const length = found[at + 1]
+        if (index < from) continue
         const words = tokens.slice(index, index + length).map((token) => token.lower)
         const form = forms[words.join(' ')]
         const previous = tokens[index - 1]
@@ -103,7 +107,7 @@ const rule: Rule = {
           reason: `Unexpected loaded reporting verb ${code(actual)}, expected a neutral verb such as ${code(expected[0])}`,
           note: 'Loaded verbs judge what they report (“claimed” casts doubt, “admitted” implies guilt); a neutral verb leaves the judgement to the evidence.'
         })
-        index = next - 1
+        from = next
       }
     }
   }

@@ -3,11 +3,33 @@
  * formatting.
  */
 import {findQuantities, type Quantity} from '../facts/quantity.ts'
+import {ObjectCache} from '../memo.ts'
 import type {SourceToken, SentenceInfo} from './context.ts'
 
-// By the sentence's prose tokens (`view.tokens`): the same array for a block
-// that did not change since the last analysis, so they are found once.
-const quantities = new WeakMap<object, ReadonlyArray<Quantity>>()
+/**
+ * Keep what a function reads of a sentence's token texts: by the sentence's
+ * prose tokens (`view.tokens`), the same array while its block's text is
+ * unchanged, wherever an edit moved the block. Rules then scan only the
+ * sentences an edit touched.
+ *
+ * @param read
+ *   Reads tokens: only their `text` and `lower`, never their offsets, and
+ *   gives token indexes rather than tokens.
+ * @returns
+ *   The same, kept per sentence (values are shared: never change them).
+ */
+export function perSentence<T>(read: (tokens: ReadonlyArray<SourceToken>) => T): (sentence: SentenceInfo) => T {
+  const kept = new ObjectCache<object, {value: T}>()
+  return (sentence) => {
+    let found = kept.get(sentence.view.tokens)
+    if (!found) {
+      found = {value: read(sentence.tokens)}
+      kept.set(sentence.view.tokens, found)
+    }
+
+    return found.value
+  }
+}
 
 /**
  * The quantities of a sentence (`findQuantities` over its tokens), found
@@ -18,16 +40,29 @@ const quantities = new WeakMap<object, ReadonlyArray<Quantity>>()
  * @returns
  *   Quantities in order (token indexes; shared: do not change them).
  */
-export function quantitiesOf(sentence: SentenceInfo): ReadonlyArray<Quantity> {
-  const key = sentence.view.tokens
-  let found = quantities.get(key)
-  if (!found) {
-    // Only the token texts matter, the same in both token arrays.
-    found = findQuantities(sentence.tokens)
-    quantities.set(key, found)
-  }
+export const quantitiesOf: (sentence: SentenceInfo) => ReadonlyArray<Quantity> = perSentence(findQuantities)
 
-  return found
+/**
+ * Where phrases start in a sentence, with the longest at each token.
+ *
+ * @param phrases
+ *   Phrases from `indexPhrases`.
+ * @returns
+ *   Gets a sentence's matches in order: token index, then length, flat
+ *   (kept per sentence, see `perSentence`).
+ */
+export function phraseMatcher(
+  phrases: ReadonlyMap<string, ReadonlyArray<ReadonlyArray<string>>>
+): (sentence: SentenceInfo) => ReadonlyArray<number> {
+  return perSentence((tokens) => {
+    const found: number[] = []
+    for (let index = 0; index < tokens.length; index++) {
+      const length = longestPhraseAt(tokens, index, phrases)
+      if (length > 0) found.push(index, length)
+    }
+
+    return found
+  })
 }
 
 /**

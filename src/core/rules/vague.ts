@@ -6,7 +6,7 @@
  */
 import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
 import lexicon from './data/vague-sources.json' with {type: 'json'}
-import {phraseAt} from './util.ts'
+import {perSentence, phraseAt} from './util.ts'
 
 /** A vague speaker phrase. */
 export interface VagueSource {
@@ -26,7 +26,6 @@ const anaphora: ReadonlySet<string> = new Set(lexicon.anaphora)
 const bare: ReadonlySet<string> = new Set(['some', 'many', 'others', 'most', 'people'])
 
 const found = new WeakMap<RuleContext, VagueSource[]>()
-
 /**
  * The vague sources of a document.
  *
@@ -48,24 +47,18 @@ export function vagueSources(context: RuleContext): VagueSource[] {
 /** Find the vague sources of a document. */
 function find(context: RuleContext): VagueSource[] {
   const named = context.speakerSpans
-  const inMention = (token: SourceToken) => context.mentionSpans.covers(token.start, token.end)
   const list: VagueSource[] = []
 
   for (const sentence of context.sentences) {
     const tokens = sentence.tokens
-    for (let index = 0; index < tokens.length; index++) {
-      if (!nouns.has(tokens[index].lower)) continue
-      const first = phraseStart(sentence, index, inMention)
-      const previous = tokens[first - 1]
-      if (previous && (anaphora.has(previous.lower) || previous.lower === "'s")) continue
-      const attributed =
-        verbAfter(sentence, index) ||
-        (!bare.has(tokens[index].lower) &&
-          (phraseAt(tokens, first - 2, ['according', 'to']) ||
-            (previous !== undefined && verbs.has(previous.lower) && /^[,”"]$/.test(tokens[first - 2]?.text ?? ''))))
-      if (!attributed || namesFollow(sentence, index)) continue
+    const found = phrasesOf(sentence)
+    for (let at = 0; at < found.length; at += 3) {
+      let first = found[at + 1]
+      // Whether the first word is a name matters only when it is capitalised.
+      if (found[at + 2] !== first && context.mentionSpans.covers(tokens[0].start, tokens[0].end)) first = found[at + 2]
+      if (first < 0) continue
       const start = tokens[first].start
-      const end = tokens[index].end
+      const end = tokens[found[at]].end
       if (named.within(start, end)) continue
       list.push({sentence, start, end})
     }
@@ -74,20 +67,56 @@ function find(context: RuleContext): VagueSource[] {
   return list
 }
 
+/**
+ * The vague speaker phrases of a sentence, as far as its words tell: for
+ * each, the index of its noun, then the index of its first token when the
+ * sentence's first token is no name and when it is (`-1`: no speaker
+ * phrase), flat (kept per sentence, see `perSentence`).
+ */
+const phrasesOf = perSentence((tokens) => {
+  const found: number[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    if (!nouns.has(tokens[index].lower)) continue
+    const plain = speakerPhrase(tokens, index, false)
+    const named = speakerPhrase(tokens, index, true)
+    if (plain >= 0 || named >= 0) found.push(index, plain, named)
+  }
+
+  return found
+})
+
+/**
+ * The first token of a vague speaker phrase ending in a noun.
+ *
+ * @param tokens
+ *   Tokens of a sentence.
+ * @param index
+ *   Index of the noun.
+ * @param name
+ *   Whether the first token of the sentence is a name.
+ * @returns
+ *   Index of its first token, or `-1` when it is no speaker there.
+ */
+function speakerPhrase(tokens: ReadonlyArray<SourceToken>, index: number, name: boolean): number {
+  const first = phraseStart(tokens, index, name)
+  const previous = tokens[first - 1]
+  if (previous && (anaphora.has(previous.lower) || previous.lower === "'s")) return -1
+  const attributed =
+    verbAfter(tokens, index) ||
+    (!bare.has(tokens[index].lower) &&
+      (phraseAt(tokens, first - 2, ['according', 'to']) ||
+        (previous !== undefined && verbs.has(previous.lower) && /^[,”"]$/.test(tokens[first - 2]?.text ?? ''))))
+  return attributed && !namesFollow(tokens, index) ? first : -1
+}
+
 /** First token of the speaker phrase ending at `index` (“human rights groups”). */
-function phraseStart(
-  sentence: SentenceInfo,
-  index: number,
-  inMention: (token: SourceToken) => boolean
-): number {
-  const tokens = sentence.tokens
+function phraseStart(tokens: ReadonlyArray<SourceToken>, index: number, name: boolean): number {
   let first = index
   while (first > 0 && index - first < 3) {
     const token = tokens[first - 1]
     // A capitalised word is a modifier (“Western”), but at the start of a
     // sentence only when it is a name (“Russian”), not “However”.
-    const capitalised =
-      /^\p{Lu}[\p{L}.-]*$/u.test(token.text) && !anaphora.has(token.lower) && (first > 1 || inMention(token))
+    const capitalised = /^\p{Lu}[\p{L}.-]*$/u.test(token.text) && !anaphora.has(token.lower) && (first > 1 || name)
     if (!modifiers.has(token.lower) && !capitalised) break
     first--
   }
@@ -96,8 +125,7 @@ function phraseStart(
 }
 
 /** Whether a reporting verb follows the speaker at `index`. */
-function verbAfter(sentence: SentenceInfo, index: number): boolean {
-  const tokens = sentence.tokens
+function verbAfter(tokens: ReadonlyArray<SourceToken>, index: number): boolean {
   let at = index + 1
   // “people familiar with the matter said”.
   if (phraseAt(tokens, at, ['familiar', 'with'])) at += tokens[at + 2]?.lower === 'the' ? 4 : 3
@@ -112,8 +140,7 @@ function verbAfter(sentence: SentenceInfo, index: number): boolean {
 }
 
 /** Whether names follow the speaker (“groups such as Human Rights Watch”). */
-function namesFollow(sentence: SentenceInfo, index: number): boolean {
-  const tokens = sentence.tokens
+function namesFollow(tokens: ReadonlyArray<SourceToken>, index: number): boolean {
   const at = tokens[index + 1]?.text === ',' ? index + 2 : index + 1
   return lexicon.naming.some((cue) => phraseAt(tokens, at, cue) && /^\p{Lu}/u.test(tokens[at + cue.length]?.text ?? ''))
 }

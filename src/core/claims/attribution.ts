@@ -256,16 +256,25 @@ function byFirstWord(lists: ReadonlyArray<ReadonlyArray<string>>): Map<string, A
   return map
 }
 
-// The attribution of each sentence with its mentions, when it resolved no
-// pronoun (what a pronoun resolves to depends on the sentences before): a
-// function of its tokens and mentions, shared by the claims and the rules
-// of one analysis, and kept for the next.
-const kept = new WeakMap<SentenceView['tokens'], {key: string; found: Found}>()
+// The attribution of each sentence with its mentions, and the one pronoun
+// it resolved, if any (what a pronoun resolves to depends on the sentences
+// before): shared by the claims and the rules of one analysis, and kept for
+// the next.
+const kept = new WeakMap<SentenceView['tokens'], Attributed>()
+
+/** What `attributeKept` keeps of a sentence. */
+interface Attributed {
+  candidates: ReadonlyArray<Candidate>
+  found: Found
+  /** The pronoun it resolved: its gender and the person it named. */
+  asked?: {gender: 'male' | 'female'; entity: string | undefined; name: string | undefined}
+}
 
 /**
  * `attribute`, or what it found for the same sentence and mentions before
- * when it resolved no pronoun then (a mention's gender only matters to
- * `resolve`).
+ * (a mention's gender only matters to `resolve`). A sentence that resolved
+ * a pronoun asks `resolve` again: what it found stands when the pronoun
+ * names the same person (`resolve` gives the same answer when asked twice).
  *
  * @param sentence
  *   Sentence.
@@ -281,19 +290,45 @@ export function attributeKept(
   candidates: ReadonlyArray<Candidate>,
   resolve: (gender: 'male' | 'female') => Candidate | undefined
 ): Found {
-  let key = ''
-  for (const each of candidates) {
-    key += each.entity + '\u0000' + each.name + '\u0000' + each.type + '\u0000' + each.first + '\u0000' + each.last + '\u0001'
+  const known = kept.get(sentence.tokens)
+  if (known && sameCandidates(known.candidates, candidates)) {
+    const asked = known.asked
+    if (!asked) return known.found
+    const person = resolve(asked.gender)
+    if (person?.entity === asked.entity && person?.name === asked.name) return known.found
   }
 
-  const known = kept.get(sentence.tokens)
-  if (known?.key === key) return known.found
-  let resolved = false
+  let calls = 0
+  let asked: Attributed['asked']
   const found = attribute(sentence, candidates, (gender) => {
-    resolved = true
-    return resolve(gender)
+    calls++
+    const person = resolve(gender)
+    asked = {gender, entity: person?.entity, name: person?.name}
+    return person
   })
-  if (resolved) kept.delete(sentence.tokens)
-  else kept.set(sentence.tokens, {key, found})
+  // Asked twice, an answer could depend on the one before: not kept.
+  if (calls > 1) kept.delete(sentence.tokens)
+  else kept.set(sentence.tokens, asked ? {candidates, found, asked} : {candidates, found})
   return found
+}
+
+/**
+ * Whether two lists of mentions are the same but for gender.
+ *
+ * @param a
+ *   Mentions.
+ * @param b
+ *   Mentions.
+ * @returns
+ *   Whether they are.
+ */
+function sameCandidates(a: ReadonlyArray<Candidate>, b: ReadonlyArray<Candidate>): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) {
+    const x = a[index]
+    const y = b[index]
+    if (x.entity !== y.entity || x.name !== y.name || x.type !== y.type || x.first !== y.first || x.last !== y.last) return false
+  }
+
+  return true
 }

@@ -62,14 +62,17 @@ export function tagClaims(
   }
 
   const claims: Claim[] = []
-  // Persons seen so far, most recent last, for pronoun resolution.
-  const persons: Candidate[] = []
+  // Persons seen so far, most recent last, for pronoun resolution: each
+  // person's latest entry counts (`latest`), the ones before it are skipped.
+  let persons: Candidate[] = []
+  const latest = new Map<string, Candidate>()
 
   for (const sentence of document.sentences) {
     const candidates = bySentence.get(sentence) ?? []
     const found = attributeKept(sentence, candidates, (gender) => {
       for (let index = persons.length - 1; index >= 0; index--) {
         const person = persons[index]
+        if (latest.get(person.entity) !== person) continue
         if (!person.gender || person.gender === gender) {
           // What a pronoun tells of a person's gender is kept.
           person.gender = gender
@@ -91,9 +94,19 @@ export function tagClaims(
 
     for (const candidate of candidates) {
       if (candidate.type !== 'PER') continue
-      const known = persons.findIndex((person) => person.entity === candidate.entity)
-      if (known >= 0) persons.splice(known, 1)
-      persons.push({...candidate, ...(genders.has(candidate.entity) ? {gender: genders.get(candidate.entity)!} : {})})
+      const person: Candidate = {
+        entity: candidate.entity,
+        name: candidate.name,
+        type: candidate.type,
+        first: candidate.first,
+        last: candidate.last
+      }
+      const gender = genders.get(candidate.entity)
+      if (gender) person.gender = gender
+      latest.set(person.entity, person)
+      persons.push(person)
+      // Entries no longer latest go once they are half the list (linear overall).
+      if (persons.length > 2 * latest.size + 64) persons = persons.filter((each) => latest.get(each.entity) === each)
     }
 
     // Claims are statements in paragraphs: not headlines, not table cells.

@@ -67,7 +67,7 @@ export function viewText(source: string): DocumentView {
       ends[index] = match.index + index + 1
     }
 
-    blocks.push({text, map, ends, kind: 'paragraph'})
+    blocks.push({text, map, ends, base: 0, kind: 'paragraph'})
   }
 
   return viewBlocks(blocks, source)
@@ -154,7 +154,7 @@ export function spanOf(
   end: number
 ): Span {
   // As `toSource`, without the intermediate object.
-  const from = block.map[start]
-  const to = block.ends[end - 1]
+  const from = block.base + block.map[start]
+  const to = block.base + block.ends[end - 1]
   return {start: from, end: to, text: document.source.slice(from, to)}
 }

@@ -18,13 +18,18 @@ import {eachNode} from './tree.ts'
 export interface ProseBlock {
   /** The prose text. */
   text: string
-  /** Source offset where each character of `text` starts. */
+  /**
+   * Where each character of `text` starts in the source, from `base`: an
+   * edit that moves a block moves its base, not its maps.
+   */
   map: Int32Array
   /**
-   * Source offset where each character ends (after an escape's character,
-   * after a character reference's `;`).
+   * Where each character ends (after an escape's character, after a
+   * character reference's `;`), from `base`.
    */
   ends: Int32Array
+  /** Source offset the maps count from. */
+  base: number
   /** Type of the block node (`paragraph`, `heading`, `tableCell`). */
   kind: string
 }
@@ -64,7 +69,7 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
     if (skipTypes.has(node.type)) return false
     if (!blockTypes.has(node.type)) return
     const block = collectKept(node as Parents, source)
-    if (block.text.trim()) blocks.push({text: block.text, map: block.map, ends: block.ends, kind: node.type})
+    if (block.text.trim()) blocks.push({text: block.text, map: block.map, ends: block.ends, base: block.base, kind: node.type})
     return false
   })
   return blocks
@@ -75,6 +80,7 @@ interface Collected {
   text: string
   map: Int32Array
   ends: Int32Array
+  base: number
 }
 
 // The text of each block node, with the source it came from: after an
@@ -107,18 +113,17 @@ function collectKept(block: Parents, source: string): Collected {
   let collected: Collected
   if (known?.source !== inside) {
     collected = collect(block, source)
+    // Kept from the node's start: where it moves, its maps stay.
+    for (let index = 0; index < collected.map.length; index++) {
+      collected.map[index] -= start
+      collected.ends[index] -= start
+    }
+
+    collected.base = start
   } else if (known.start === start) {
     collected = known.block
   } else {
-    const by = start - known.start
-    const map = new Int32Array(known.block.map.length)
-    const ends = new Int32Array(known.block.ends.length)
-    for (let index = 0; index < map.length; index++) {
-      map[index] = known.block.map[index] + by
-      ends[index] = known.block.ends[index] + by
-    }
-
-    collected = {text: known.block.text, map, ends}
+    collected = {text: known.block.text, map: known.block.map, ends: known.block.ends, base: start}
   }
 
   kept.set(block, {start, source: inside, block: collected})
@@ -147,7 +152,7 @@ function collect(block: Parents, source: string): Collected {
   let previousEnd = -1
 
   eachNode(block, visit)
-  return {text: chunks.join(''), map: map.slice(0, length), ends: ends.slice(0, length)}
+  return {text: chunks.join(''), map: map.slice(0, length), ends: ends.slice(0, length), base: 0}
 
   /** Read a node; `false`: not its children. */
   function visit(node: Nodes): boolean | undefined {
@@ -318,5 +323,5 @@ export function toSource(
   start: number,
   end: number
 ): {start: number; end: number} {
-  return {start: block.map[start], end: block.ends[end - 1]}
+  return {start: block.base + block.map[start], end: block.base + block.ends[end - 1]}
 }

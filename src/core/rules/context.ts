@@ -39,7 +39,10 @@ export interface SentenceInfo {
   start: number
   /** Source end offset. */
   end: number
-  /** Shared with other analyses of the same text: never changed. */
+  /**
+   * Kept for later analyses of the same text, which move them when an edit
+   * moves the sentence: rules never change them, nor keep them past a check.
+   */
   tokens: ReadonlyArray<SourceToken>
   /** The claim this sentence is, if check-worthy. */
   claim?: Claim
@@ -256,50 +259,73 @@ let analysis = 0
  * @param span
  *   The sentence's source range.
  * @returns
- *   Kept parts (its tokens are shared with other analyses: never change them).
+ *   Kept parts (its tokens are shared with later analyses: never change them).
  */
 function keptSentence(view: SentenceView, source: string, span: {start: number; end: number}): Kept {
   const {block} = view
   let places = kept.get(view.tokens)
   // Nothing kept while the caches are off: no place to keep it in.
   if (!places && kept.enabled) kept.set(view.tokens, (places = new Map()))
-  const start = view.tokens.length > 0 ? block.map[view.tokens[0].start] : -1
+  const start = view.tokens.length > 0 ? block.base + block.map[view.tokens[0].start] : -1
   const here = places?.get(start)
-  // The same map: the block's source is as it was (`proseBlocks` keeps a
-  // block's map only then).
+  // The same map at the same start: the block's source is as it was, and
+  // where it was (`proseBlocks` keeps a block's map only for the same source).
   if (here?.map === block.map) {
     here.used = analysis
     return here
   }
 
-  const known = here ?? places?.values().next().value
-  let tokens = here?.tokens
-  for (let index = 0; tokens && index < view.tokens.length; index++) {
-    const token = view.tokens[index]
-    if (tokens[index].start !== block.map[token.start] || tokens[index].end !== block.ends[token.end - 1]) tokens = undefined
-  }
-
-  if (!tokens) {
-    // One object of one shape per token (no intermediate span, no spread).
-    const made: SourceToken[] = new Array(view.tokens.length)
-    for (let index = 0; index < view.tokens.length; index++) {
-      const token = view.tokens[index]
-      made[index] = {
-        start: block.map[token.start],
-        end: block.ends[token.end - 1],
-        text: token.text,
-        lower: known ? known.tokens[index].lower : lowerOf(token.text)
+  // Its tokens as they were, here (markup changed elsewhere in its block),
+  // or where it was before an edit moved it.
+  let moved = here && sameLayout(here.tokens, view, start) ? here : undefined
+  if (!moved && places) {
+    let tries = 0
+    for (const place of places.values()) {
+      if (++tries > 16) break
+      if (place !== here && place.used !== analysis && sameLayout(place.tokens, view, start)) {
+        moved = place
+        break
       }
     }
+  }
 
-    tokens = made
+  if (moved && places) {
+    const from = moved.tokens.length > 0 ? moved.tokens[0].start : -1
+    const delta = start - from
+    if (delta !== 0) {
+      // Tokens move with their sentence: no new objects for the rest of a
+      // document an edit shifted.
+      for (const token of moved.tokens) {
+        token.start += delta
+        token.end += delta
+      }
+
+      places.delete(from)
+    }
+
+    moved.map = block.map
+    moved.cited = citation.test(source.slice(span.start, span.end)) || moved.cue
+    moved.used = analysis
+    places.set(start, moved)
+    return moved
+  }
+
+  const known = here ?? places?.values().next().value
+  // One object of one shape per token (no intermediate span, no spread).
+  const tokens: SourceToken[] = new Array(view.tokens.length)
+  for (let index = 0; index < view.tokens.length; index++) {
+    const token = view.tokens[index]
+    tokens[index] = {
+      start: block.base + block.map[token.start],
+      end: block.base + block.ends[token.end - 1],
+      text: token.text,
+      lower: known ? known.tokens[index].lower : lowerOf(token.text)
+    }
   }
 
   const cue = known ? known.cue : sourceCue.test(view.text)
   const cited = citation.test(source.slice(span.start, span.end)) || cue
   const fresh: Kept = {map: block.map, tokens, cue, cited, used: analysis}
-  // Read again unless its tokens are the ones it was read from.
-  if (here?.speaker) fresh.speaker = here.speaker
   if (places) {
     if (places.size > 8) {
       // Places the last analyses did not use: the text moved away from them.
@@ -310,6 +336,34 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
   }
 
   return fresh
+}
+
+/**
+ * Whether kept tokens lie in the source as a sentence's tokens do, but for
+ * where they start.
+ *
+ * @param tokens
+ *   Kept tokens.
+ * @param view
+ *   Sentence (with the same prose tokens).
+ * @param start
+ *   Source offset of its first token.
+ * @returns
+ *   Whether they do.
+ */
+function sameLayout(tokens: ReadonlyArray<SourceToken>, view: SentenceView, start: number): boolean {
+  const {map, ends} = view.block
+  // Both relative to the first token.
+  const from = tokens.length > 0 ? tokens[0].start : -1
+  const at = start - view.block.base
+  for (let index = 0; index < view.tokens.length; index++) {
+    const token = view.tokens[index]
+    if (tokens[index].start - from !== map[token.start] - at || tokens[index].end - from !== ends[token.end - 1] - at) {
+      return false
+    }
+  }
+
+  return true
 }
 
 /**
@@ -368,7 +422,7 @@ function buildSentences(
     while (cursor < mentions.length && mentions[cursor].start < span.start) cursor++
     let last = cursor
     while (last < mentions.length && mentions[last].start < span.end) last++
-    const read = readSpeaker(view, known, mentions, cursor, last)
+    const read = readSpeaker(view, span.start, known, mentions, cursor, last)
 
     const info: SentenceInfo = {
       view,
@@ -398,6 +452,8 @@ function buildSentences(
 interface Speaker {
   /** The tokens it was read from (`Kept.tokens`). */
   tokens: ReadonlyArray<SourceToken>
+  /** Where the sentence started then: its mentions are compared relative to it. */
+  start: number
   /** The mentions it was read with. */
   mentions: ReadonlyArray<PlacedMention>
   speaker?: Attribution
@@ -410,6 +466,8 @@ interface Speaker {
  *
  * @param view
  *   Sentence.
+ * @param start
+ *   Its source start offset.
  * @param known
  *   What was kept of it.
  * @param mentions
@@ -423,6 +481,7 @@ interface Speaker {
  */
 function readSpeaker(
   view: SentenceView,
+  start: number,
   known: Kept,
   mentions: ReadonlyArray<PlacedMention>,
   first: number,
@@ -430,13 +489,15 @@ function readSpeaker(
 ): Speaker {
   const before = known.speaker
   if (before && before.tokens === known.tokens && before.mentions.length === end - first) {
+    // The sentence may have moved, with its tokens (`keptSentence`).
+    const delta = start - before.start
     let same = true
     for (let index = first; same && index < end; index++) {
       const now = mentions[index]
       const then = before.mentions[index - first]
       same =
-        now.start === then.start &&
-        now.end === then.end &&
+        now.start - delta === then.start &&
+        now.end - delta === then.end &&
         now.entity.id === then.entity.id &&
         now.entity.name === then.entity.name &&
         now.entity.type === then.entity.type
@@ -464,7 +525,7 @@ function readSpeaker(
   // No pronoun is resolved here: the result depends on the tokens and mentions only.
   const found = attributeKept(view, candidates, () => undefined)
   const speaker = found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
-  const read: Speaker = {tokens, mentions: mentions.slice(first, end)}
+  const read: Speaker = {tokens, start, mentions: mentions.slice(first, end)}
   if (speaker) read.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
   if (found.verbAt !== undefined) read.verbAt = found.verbAt
   known.speaker = read

@@ -45,7 +45,8 @@ export function tagClaims(
   }
 
   const bySentence = new Map<SentenceView, Candidate[]>()
-  for (const [index, mention] of mentions.entries()) {
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index]
     const entity = byId.get(entityOf[index])!
     const candidate: Candidate = {
       entity: entity.id,

@@ -171,7 +171,8 @@ function canonicalName(mentions: ReadonlyArray<RawMention>, keyOf: (mention: Raw
   for (const size of sizes) longest = Math.max(longest, size)
   // By prose first (names repeat), then by name.
   const byProse = new Map<string, number>()
-  for (const [index, mention] of mentions.entries()) {
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index]
     if (sizes[index] !== longest) continue
     const prose = mention.prose
     byProse.set(prose, (byProse.get(prose) ?? 0) + 1)

@@ -104,10 +104,11 @@ export class DocumentTagging {
 
     // Sentences that came, went, or changed in number.
     const changes: Array<{entry: Entry; count: number}> = []
-    for (const [tokens, entry] of this.#entries) {
+    // (`forEach`: no pair per entry.)
+    this.#entries.forEach((entry, tokens) => {
       const count = counts.get(tokens) ?? 0
       if (entry.count !== count) changes.push({entry, count})
-    }
+    })
 
     const casingChanged = this.#updateCasing(changes)
 
@@ -123,7 +124,8 @@ export class DocumentTagging {
         }
 
     const scored = new Map<Entry, Scored>()
-    for (const [tokens, entry] of this.#entries) {
+    for (const tokens of this.#entries.keys()) {
+      const entry = this.#entries.get(tokens)!
       const count = counts.get(tokens) ?? 0
       const stale =
         count > 0 &&

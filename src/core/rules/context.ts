@@ -248,6 +248,8 @@ interface Kept {
 const kept = new ObjectCache<ReadonlyArray<Token>, Map<number, Kept>>()
 // Counts analyses: places no analysis used lately go.
 let analysis = 0
+// How far the last sentence moved (`keptSentence`).
+let shift = 0
 
 /**
  * What was kept of a sentence, with its tokens at their source offsets.
@@ -278,6 +280,10 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
   // Its tokens as they were, here (markup changed elsewhere in its block),
   // or where it was before an edit moved it.
   let moved = here && sameLayout(here.tokens, view, start) ? here : undefined
+  // Most likely as far as the last sentence that moved (an edit moves all
+  // that follow it alike): texts repeated often have many places.
+  const likely = moved || shift === 0 ? undefined : places?.get(start - shift)
+  if (likely && likely.used !== analysis && sameLayout(likely.tokens, view, start)) moved = likely
   if (!moved && places) {
     let tries = 0
     for (const place of places.values()) {
@@ -301,6 +307,7 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
       }
 
       places.delete(from)
+      shift = delta
     }
 
     moved.map = block.map

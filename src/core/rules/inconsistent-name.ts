@@ -273,6 +273,8 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
 
   for (const sentence of context.sentences) {
     const tokens = sentence.tokens
+    const quantities = quantitiesOf(sentence)
+    if (quantities.length === 0) continue
     const actors = new Set(
       context
         .mentionsIn(sentence.start, sentence.end)
@@ -280,7 +282,7 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
         .map((m) => m.entity.id)
     )
     if (actors.size === 0) continue
-    for (const quantity of quantitiesOf(sentence)) {
+    for (const quantity of quantities) {
       const what = quantity.noun ? singular(quantity.noun) : quantity.unit
       if (!what || quantity.year) continue
       let at = quantity.first - 1

@@ -161,7 +161,8 @@ export class SpanIndex {
     this.#ends = new Float64Array(sorted.length)
     this.#maxEnds = new Float64Array(sorted.length)
     let max = -Infinity
-    for (const [index, span] of sorted.entries()) {
+    for (let index = 0; index < sorted.length; index++) {
+      const span = sorted[index]
       this.#starts[index] = span.start
       this.#ends[index] = span.end
       max = Math.max(max, span.end)

@@ -51,7 +51,7 @@
 import type {SourceToken} from './context.ts'
 import lexicon from './data/loaded-verbs.json' with {type: 'json'}
 import type {Rule} from './rule.ts'
-import {code, indexPhrases, matchCase, phraseAt, phraseMatcher} from './util.ts'
+import {code, indexPhrases, longestPhraseAt, matchCase, perSentence, phraseAt} from './util.ts'
 
 /** A loaded verb form. */
 interface Form {
@@ -63,7 +63,7 @@ interface Form {
 }
 
 const forms = lexicon.forms as Record<string, Form>
-const matches = phraseMatcher(indexPhrases(Object.keys(forms)))
+const phrases = indexPhrases(Object.keys(forms))
 const after: ReadonlySet<string> = new Set(lexicon.after)
 const subjects: ReadonlySet<string> = new Set(lexicon.subjects)
 
@@ -71,30 +71,16 @@ const rule: Rule = {
   id: 'loaded-verb',
   severity: 'warning',
   check(context, report) {
-    const isName = (token: SourceToken) => context.mentionSpans.endsAt(token.end) || /^\p{Lu}\p{Ll}/u.test(token.text)
-
     for (const sentence of context.sentences) {
       const tokens = sentence.tokens
-      const found = matches(sentence)
       // After a report, the next match starts after it.
       let from = 0
-      for (let at = 0; at < found.length; at += 2) {
-        const index = found[at]
-        const length = found[at + 1]
+      for (const match of matches(sentence)) {
+        const {index, length, form} = match
         if (index < from) continue
-        const words = tokens.slice(index, index + length).map((token) => token.lower)
-        const form = forms[words.join(' ')]
-        const previous = tokens[index - 1]
+        // A noun only after a subject (“he claims”): a name counts.
+        if (match.name && !context.mentionSpans.endsAt(tokens[index - 1].end)) continue
         const next = index + length
-        if (previous && after.has(previous.lower)) continue
-        // “I admit it”: speakers may judge their own words.
-        if (selfSubject(tokens, index)) continue
-        if (form.before?.some((phrase) => phraseAt(tokens, next, phrase.split(' ')))) continue
-        if (form.that && tokens[next]?.lower !== 'that') continue
-        if (form.subject && !(previous && (subjects.has(previous.lower) || (isName(previous) && !after.has(previous.lower))))) {
-          continue
-        }
-
         const start = tokens[index].start
         const end = tokens[next - 1].end
         const actual = context.source.slice(start, end)
@@ -112,6 +98,47 @@ const rule: Rule = {
     }
   }
 }
+
+/** A loaded verb as far as the words of its sentence tell. */
+interface Match {
+  /** Token index. */
+  index: number
+  /** Tokens. */
+  length: number
+  form: Form
+  /** Whether it counts only when the word before is an entity's name. */
+  name: boolean
+}
+
+/**
+ * The loaded verbs of a sentence, as far as its words tell (kept per
+ * sentence, see `perSentence`).
+ */
+const matches = perSentence((tokens) => {
+  const found: Match[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    const length = longestPhraseAt(tokens, index, phrases)
+    if (length === 0) continue
+    const form = forms[tokens.slice(index, index + length).map((token) => token.lower).join(' ')]
+    const previous = tokens[index - 1]
+    const next = index + length
+    if (previous && after.has(previous.lower)) continue
+    // “I admit it”: speakers may judge their own words.
+    if (selfSubject(tokens, index)) continue
+    if (form.before?.some((phrase) => phraseAt(tokens, next, phrase.split(' ')))) continue
+    if (form.that && tokens[next]?.lower !== 'that') continue
+    let name = false
+    if (form.subject && !(previous && subjects.has(previous.lower))) {
+      // A capitalised word is a name; another word may be one the tagger found.
+      if (!previous) continue
+      name = !/^\p{Lu}\p{Ll}/u.test(previous.text)
+    }
+
+    found.push({index, length, form, name})
+  }
+
+  return found
+})
 
 export default rule
 

@@ -41,33 +41,35 @@
  *
  *   1:8-1:39: Unexpected quotation `“reserves the right to respond”` with no speaker, expected an attribution (“…,” she said)
  */
+import {Lru} from '../memo.ts'
 import {toSource} from '../prose.ts'
-import type {SentenceInfo} from './context.ts'
 import type {Rule} from './rule.ts'
 import {code} from './util.ts'
 
 const quotation = /[“"«]([^“”"«»\n]+)[”"»]/g
 const word = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
 
+// The quotations of each block text (the same from one analysis to the next
+// for a block an edit did not touch).
+const quotationsOf = new Lru<string, ReadonlyArray<number>>(8192)
+
 const rule: Rule = {
   id: 'quote-without-speaker',
   severity: 'warning',
   check(context, report) {
-    const byBlock = new Map<SentenceInfo['view']['block'], SentenceInfo[]>()
-    for (const sentence of context.sentences) {
-      const list = byBlock.get(sentence.view.block) ?? []
-      list.push(sentence)
-      byBlock.set(sentence.view.block, list)
-    }
-
-    for (const [block, sentences] of byBlock) {
+    const all = context.sentences
+    // A block's sentences follow each other.
+    for (let first = 0, end = 0; first < all.length; first = end) {
+      const block = all[first].view.block
+      end = first + 1
+      while (end < all.length && all[end].view.block === block) end++
       if (block.kind === 'heading') continue
-      for (const match of block.text.matchAll(quotation)) {
-        const words = match[1].match(word) ?? []
-        // Three words at least, and not a title or name (“Make America Great Again”).
-        if (words.length < 3 || words.every((item) => /^\p{Lu}/u.test(item))) continue
-        const from = match.index
-        const to = from + match[0].length
+      const found = quotationsOf.get(block.text, findQuotations)
+      if (found.length === 0) continue
+      const sentences = all.slice(first, end)
+      for (let at = 0; at < found.length; at += 2) {
+        const from = found[at]
+        const to = found[at + 1]
         const index = sentences.findIndex((s) => s.view.start <= from && from < s.view.end)
         if (index < 0) continue
         const last = Math.max(index, sentences.findIndex((s) => s.view.start < to && to <= s.view.end))
@@ -93,6 +95,26 @@ const rule: Rule = {
       }
     }
   }
+}
+
+/**
+ * The quotations of a block text that may need a speaker: three words or
+ * more, and not a title or name (“Make America Great Again”).
+ *
+ * @param text
+ *   Block text.
+ * @returns
+ *   Start and end of each in the text, flat.
+ */
+function findQuotations(text: string): ReadonlyArray<number> {
+  const found: number[] = []
+  for (const match of text.matchAll(quotation)) {
+    const words = match[1].match(word) ?? []
+    if (words.length < 3 || words.every((item) => /^\p{Lu}/u.test(item))) continue
+    found.push(match.index, match.index + match[0].length)
+  }
+
+  return found
 }
 
 export default rule

@@ -4,7 +4,7 @@
  * offsets into source spans.
  */
 import type {Root} from 'mdast'
-import {Lru} from './memo.ts'
+import {Lru, type SentenceMemo} from './memo.ts'
 import {proseBlocks, type ProseBlock} from './prose.ts'
 import {splitSentences} from './text/sentences.ts'
 import {tokenize, type Token} from './text/tokenize.ts'
@@ -23,6 +23,8 @@ export interface SentenceView {
   end: number
   /** The sentence text (`block.text.slice(start, end)`). */
   text: string
+  /** What the steps that read it kept for its text (see `SentenceSlot`). */
+  memo: SentenceMemo
 }
 
 /** The text view of a document. */
@@ -93,7 +95,8 @@ function viewBlocks(blocks: ProseBlock[], source: string): DocumentView {
         tokens: sentence.tokens,
         start: sentence.start,
         end: sentence.end,
-        text: sentence.text
+        text: sentence.text,
+        memo: sentence.memo
       })
     }
   }
@@ -108,6 +111,8 @@ interface BlockSentence {
   start: number
   end: number
   text: string
+  /** Kept with the sentence (`SentenceView.memo`). */
+  memo: SentenceMemo
 }
 
 // The sentences of a block are a function of its text: a block an edit did
@@ -129,7 +134,8 @@ function splitBlock(text: string): ReadonlyArray<BlockSentence> {
     tokens: tokens.slice(sentence.first, sentence.last),
     start: sentence.start,
     end: sentence.end,
-    text: text.slice(sentence.start, sentence.end)
+    text: text.slice(sentence.start, sentence.end),
+    memo: []
   }))
 }
 

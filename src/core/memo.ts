@@ -163,6 +163,16 @@ export function clearAnalysisCache(): void {
 }
 
 /**
+ * Whether the analysis caches are on (`setAnalysisCache`).
+ *
+ * @returns
+ *   Whether they are.
+ */
+export function cachesEnabled(): boolean {
+  return enabled
+}
+
+/**
  * Turn the analysis caches on (the default) or off (and empty them).
  *
  * @param value
@@ -171,4 +181,54 @@ export function clearAnalysisCache(): void {
 export function setAnalysisCache(value: boolean): void {
   enabled = value
   if (!value) clearAnalysisCache()
+}
+
+/**
+ * Values kept for a sentence's text by the steps that read it: one slot per
+ * step (`SentenceSlot`). A sentence view carries the memo of its text
+ * (`SentenceView.memo`), the same from one analysis to the next while its
+ * block's text is the same (and a new one while the caches are off): a
+ * step finds what it read before without a lookup by key.
+ */
+export type SentenceMemo = unknown[]
+
+let slots = 0
+
+/** A slot of sentence memos, for one step. */
+export class SentenceSlot<T> {
+  readonly #index = slots++
+
+  /**
+   * The value kept in a memo, if any.
+   *
+   * @param memo
+   *   Memo of a sentence.
+   * @returns
+   *   Value.
+   */
+  get(memo: SentenceMemo): T | undefined {
+    return memo[this.#index] as T | undefined
+  }
+
+  /**
+   * Keep a value in a memo.
+   *
+   * @param memo
+   *   Memo of a sentence.
+   * @param value
+   *   Value.
+   */
+  set(memo: SentenceMemo, value: T): void {
+    memo[this.#index] = value
+  }
+
+  /**
+   * Forget the value in a memo.
+   *
+   * @param memo
+   *   Memo of a sentence.
+   */
+  delete(memo: SentenceMemo): void {
+    memo[this.#index] = undefined
+  }
 }

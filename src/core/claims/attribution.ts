@@ -13,6 +13,7 @@
  * interview with".
  */
 import type {SentenceView} from '../document.ts'
+import {SentenceSlot} from '../memo.ts'
 import type {Token} from '../text/tokenize.ts'
 import lexicon from './attribution-lexicon.json' with {type: 'json'}
 
@@ -45,7 +46,7 @@ const cuesByFirst = byFirstWord(lexicon.mediumCues)
 // Lower-cased words of a sentence, by its token array: attribution runs
 // twice on a sentence (the claim tagger, then the rules), and a block that
 // did not change keeps its token arrays from one analysis to the next.
-const wordsOf = new WeakMap<ReadonlyArray<Token>, string[]>()
+const wordsOf = new SentenceSlot<string[]>()
 // A Map, not the lexicon's object: the words looked up are the article's
 // (“the constructor said” found `Object.prototype.constructor`, read as a
 // pronoun of no gender and resolved to the last person named).
@@ -228,10 +229,10 @@ function findMedium(
  *   Words.
  */
 function lowerWords(sentence: SentenceView): string[] {
-  let words = wordsOf.get(sentence.tokens)
+  let words = wordsOf.get(sentence.memo)
   if (!words) {
     words = sentence.tokens.map((token) => token.text.toLowerCase())
-    wordsOf.set(sentence.tokens, words)
+    wordsOf.set(sentence.memo, words)
   }
 
   return words
@@ -260,7 +261,7 @@ function byFirstWord(lists: ReadonlyArray<ReadonlyArray<string>>): Map<string, A
 // it resolved, if any (what a pronoun resolves to depends on the sentences
 // before): shared by the claims and the rules of one analysis, and kept for
 // the next.
-const kept = new WeakMap<SentenceView['tokens'], Attributed>()
+const kept = new SentenceSlot<Attributed>()
 
 /** What `attributeKept` keeps of a sentence. */
 interface Attributed {
@@ -290,7 +291,7 @@ export function attributeKept(
   candidates: ReadonlyArray<Candidate>,
   resolve: (gender: 'male' | 'female') => Candidate | undefined
 ): Found {
-  const known = kept.get(sentence.tokens)
+  const known = kept.get(sentence.memo)
   if (known && sameCandidates(known.candidates, candidates)) {
     const asked = known.asked
     if (!asked) return known.found
@@ -307,8 +308,8 @@ export function attributeKept(
     return person
   })
   // Asked twice, an answer could depend on the one before: not kept.
-  if (calls > 1) kept.delete(sentence.tokens)
-  else kept.set(sentence.tokens, asked ? {candidates, found, asked} : {candidates, found})
+  if (calls > 1) kept.delete(sentence.memo)
+  else kept.set(sentence.memo, asked ? {candidates, found, asked} : {candidates, found})
   return found
 }
 

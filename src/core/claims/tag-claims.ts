@@ -8,7 +8,7 @@
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import lexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {RawMention} from '../entities/mentions.ts'
-import {ObjectCache} from '../memo.ts'
+import {SentenceSlot} from '../memo.ts'
 import type {Claim, Entity, Mention} from '../types.ts'
 import {attributeKept, type Candidate} from './attribution.ts'
 import {checkWorthiness, CLAIM_THRESHOLD} from './classifier.ts'
@@ -180,8 +180,8 @@ interface Reading {
   kind?: Claim['kind']
 }
 
-// By the sentence's tokens (the same array for the same text).
-const readings = new ObjectCache<SentenceView['tokens'], Reading>()
+// Kept with the sentence's text.
+const readings = new SentenceSlot<Reading>()
 
 /**
  * Read a sentence: its check-worthiness and whether it quotes.
@@ -192,10 +192,10 @@ const readings = new ObjectCache<SentenceView['tokens'], Reading>()
  *   Reading.
  */
 function readSentence(sentence: SentenceView): Reading {
-  let reading = readings.get(sentence.tokens)
+  let reading = readings.get(sentence.memo)
   if (!reading) {
     reading = {score: checkWorthiness(sentence.text), quoted: hasQuotation(sentence.text)}
-    readings.set(sentence.tokens, reading)
+    readings.set(sentence.memo, reading)
   }
 
   return reading

@@ -14,9 +14,8 @@ import {attributeKept, type Candidate} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
-import {ObjectCache} from '../memo.ts'
+import {cachesEnabled, SentenceSlot} from '../memo.ts'
 import {toSource} from '../prose.ts'
-import type {Token} from '../text/tokenize.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 import {SpanIndex} from './util.ts'
 
@@ -242,10 +241,10 @@ interface Kept {
   speaker?: Speaker
 }
 
-// By the sentence's tokens (the same array for the same block text), then
-// by where it starts in the source (text can repeat in a document): an edit
-// does not redo this work for the sentences it did not touch.
-const kept = new ObjectCache<ReadonlyArray<Token>, Map<number, Kept>>()
+// With the sentence's text (`SentenceSlot`), then by where it starts in the
+// source (text can repeat in a document): an edit does not redo this work
+// for the sentences it did not touch.
+const kept = new SentenceSlot<Map<number, Kept>>()
 // Counts analyses: places no analysis used lately go.
 let analysis = 0
 // How far the last sentence moved (`keptSentence`).
@@ -265,9 +264,9 @@ let shift = 0
  */
 function keptSentence(view: SentenceView, source: string, span: {start: number; end: number}): Kept {
   const {block} = view
-  let places = kept.get(view.tokens)
+  let places = kept.get(view.memo)
   // Nothing kept while the caches are off: no place to keep it in.
-  if (!places && kept.enabled) kept.set(view.tokens, (places = new Map()))
+  if (!places && cachesEnabled()) kept.set(view.memo, (places = new Map()))
   const start = view.tokens.length > 0 ? block.base + block.map[view.tokens[0].start] : -1
   const here = places?.get(start)
   // The same map at the same start: the block's source is as it was, and

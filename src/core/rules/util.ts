@@ -3,13 +3,13 @@
  * formatting.
  */
 import {findQuantities, type Quantity} from '../facts/quantity.ts'
-import {ObjectCache} from '../memo.ts'
+import {SentenceSlot} from '../memo.ts'
 import type {SourceToken, SentenceInfo} from './context.ts'
 
 /**
- * Keep what a function reads of a sentence's token texts: by the sentence's
- * prose tokens (`view.tokens`), the same array while its block's text is
- * unchanged, wherever an edit moved the block. Rules then scan only the
+ * Keep what a function reads of a sentence's token texts with the sentence's
+ * text (`SentenceSlot`), the same while its block's text is unchanged,
+ * wherever an edit moved the block. Rules then scan only the
  * sentences an edit touched.
  *
  * @param read
@@ -19,12 +19,12 @@ import type {SourceToken, SentenceInfo} from './context.ts'
  *   The same, kept per sentence (values are shared: never change them).
  */
 export function perSentence<T>(read: (tokens: ReadonlyArray<SourceToken>) => T): (sentence: SentenceInfo) => T {
-  const kept = new ObjectCache<object, {value: T}>()
+  const kept = new SentenceSlot<{value: T}>()
   return (sentence) => {
-    let found = kept.get(sentence.view.tokens)
+    let found = kept.get(sentence.view.memo)
     if (!found) {
       found = {value: read(sentence.tokens)}
-      kept.set(sentence.view.tokens, found)
+      kept.set(sentence.view.memo, found)
     }
 
     return found.value

@@ -41,17 +41,28 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   // Multi-word person groups by each of their words.
   const personsByWord = new Map<string, Set<Group>>()
   const groupOf: Group[] = []
-  // Names repeat: each text is normalised once.
-  const normalized = new Map<string, string>()
-  const keyOf = (mention: RawMention) => {
+  // Names repeat: each text is normalised and counted once.
+  const normalized = new Map<string, {key: string; size: number}>()
+  const read = (mention: RawMention) => {
     const prose = mention.prose
-    let key = normalized.get(prose)
-    if (key === undefined) normalized.set(prose, (key = normalize(prose)))
-    return key
+    let found = normalized.get(prose)
+    if (found === undefined) {
+      const key = normalize(prose)
+      found = {key, size: key.split(' ').length}
+      normalized.set(prose, found)
+    }
+
+    return found
   }
 
-  const keys = mentions.map(keyOf)
-  const sizes = keys.map((key) => key.split(' ').length)
+  const sizeOf = (mention: RawMention) => read(mention).size
+  const keys: string[] = new Array(mentions.length)
+  const sizes: number[] = new Array(mentions.length)
+  for (let index = 0; index < mentions.length; index++) {
+    const found = read(mentions[index])
+    keys[index] = found.key
+    sizes[index] = found.size
+  }
 
   // Full names first, so parts can find them.
   const order = [...mentions.keys()].sort((a, b) => sizes[b] - sizes[a] || a - b)
@@ -87,7 +98,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   const entities = ordered.map((group, index) => {
     const id = 'e' + (index + 1)
     ids.set(group, id)
-    return toEntity(group, id, keyOf)
+    return toEntity(group, id, sizeOf)
   })
   return {entities, entityOf: groupOf.map((group) => ids.get(group)!)}
 
@@ -118,18 +129,18 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
  *   Group.
  * @param id
  *   Id.
- * @param keyOf
- *   Normalised key of a mention.
+ * @param sizeOf
+ *   Words in the normalised key of a mention.
  * @returns
  *   Entity.
  */
-function toEntity(group: Group, id: string, keyOf: (mention: RawMention) => string): Entity {
+function toEntity(group: Group, id: string, sizeOf: (mention: RawMention) => number): Entity {
   const mentions = [...group.mentions].sort((a, b) => a.start - b.start)
   const role = mentions.find((mention) => mention.role)?.role
   return {
     id,
     type: typeOf(group),
-    name: canonicalName(mentions, keyOf),
+    name: canonicalName(mentions, sizeOf),
     ...(role ? {role} : {}),
     mentions: mentions.map(
       (mention): Mention => ({start: mention.start, end: mention.end, text: mention.text})
@@ -160,13 +171,13 @@ function typeOf(group: Group): EntityType {
  *
  * @param mentions
  *   Mentions.
- * @param keyOf
- *   Normalised key of a mention.
+ * @param sizeOf
+ *   Words in the normalised key of a mention.
  * @returns
  *   Name.
  */
-function canonicalName(mentions: ReadonlyArray<RawMention>, keyOf: (mention: RawMention) => string): string {
-  const sizes = mentions.map((mention) => keyOf(mention).split(' ').length)
+function canonicalName(mentions: ReadonlyArray<RawMention>, sizeOf: (mention: RawMention) => number): string {
+  const sizes = mentions.map(sizeOf)
   let longest = 0
   for (const size of sizes) longest = Math.max(longest, size)
   // By prose first (names repeat), then by name.

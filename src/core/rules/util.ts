@@ -257,10 +257,20 @@ export class SpanIndex {
    *   Whether one does.
    */
   endsAt(end: number): boolean {
-    return (this.#endSet ??= new Set(this.#ends)).has(end)
+    // Ends in order (a numeric sort of a copy), searched.
+    const ends = (this.#sortedEnds ??= Float64Array.from(this.#ends).sort())
+    let low = 0
+    let high = ends.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (ends[middle] < end) low = middle + 1
+      else high = middle
+    }
+
+    return low < ends.length && ends[low] === end
   }
 
-  #endSet: Set<number> | undefined
+  #sortedEnds: Float64Array | undefined
 }
 
 /**

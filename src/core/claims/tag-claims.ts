@@ -16,6 +16,8 @@ import {claimKind} from './kind.ts'
 
 const female: ReadonlySet<string> = new Set(lexicon.female)
 const male: ReadonlySet<string> = new Set(lexicon.male)
+// The mentions of a sentence that has none (shared: never changed).
+const none: ReadonlyArray<Candidate> = []
 
 /**
  * Tag the claims of a document.
@@ -57,9 +59,9 @@ export function tagClaims(
     }
     const gender = genders.get(entity.id)
     if (gender) candidate.gender = gender
-    const list = bySentence.get(mention.sentence) ?? []
-    list.push(candidate)
-    bySentence.set(mention.sentence, list)
+    const list = bySentence.get(mention.sentence)
+    if (list) list.push(candidate)
+    else bySentence.set(mention.sentence, [candidate])
   }
 
   const claims: Claim[] = []
@@ -69,7 +71,7 @@ export function tagClaims(
   const latest = new Map<string, Candidate>()
 
   for (const sentence of document.sentences) {
-    const candidates = bySentence.get(sentence) ?? []
+    const candidates = bySentence.get(sentence) ?? none
     const found = attributeKept(sentence, candidates, (gender) => {
       for (let index = persons.length - 1; index >= 0; index--) {
         const person = persons[index]

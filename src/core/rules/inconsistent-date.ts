@@ -57,7 +57,7 @@ import {Lru} from '../memo.ts'
 import type {DateTag} from '../types.ts'
 import type {RuleContext} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
-import {code, indexPhrases, matchCase, phraseMatcher} from './util.ts'
+import {code, indexPhrases, longestPhraseAt, matchCase, perSentence} from './util.ts'
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const families = new Map<string, string>()
@@ -65,7 +65,23 @@ for (const [family, words] of Object.entries(lexicon.families)) {
   for (const word of words) families.set(word, family)
 }
 
-const matches = phraseMatcher(indexPhrases([...families.keys()]))
+const phrases = indexPhrases([...families.keys()])
+
+/**
+ * The event phrases of a sentence with their families, each the longest at
+ * its token (kept per sentence, see `perSentence`).
+ */
+const eventsOf = perSentence((tokens) => {
+  const found: Array<{index: number; length: number; family: string}> = []
+  for (let index = 0; index < tokens.length; index++) {
+    const length = longestPhraseAt(tokens, index, phrases)
+    if (length === 0) continue
+    const words = tokens.slice(index, index + length).map((token) => token.lower).join(' ')
+    found.push({index, length, family: families.get(words)!})
+  }
+
+  return found
+})
 
 const rule: Rule = {
   id: 'inconsistent-date',
@@ -107,7 +123,7 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
   const seen = new Map<string, Statement>()
 
   for (const sentence of context.sentences) {
-    const found = matches(sentence)
+    const found = eventsOf(sentence)
     if (found.length === 0) continue
     const dates = context
       .datesIn(sentence.start, sentence.end)
@@ -116,16 +132,12 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
     const inSentence = context.mentionsIn(sentence.start, sentence.end)
     // After a statement, the next phrase starts after it.
     let from = 0
-    for (let next = 0; next < found.length; next += 2) {
-      const index = found[next]
-      const length = found[next + 1]
+    for (const {index, length, family} of found) {
       if (index < from) continue
-      const words = sentence.tokens.slice(index, index + length).map((token) => token.lower).join(' ')
       const at = sentence.tokens[index].start
       const actor = inSentence.filter((m) => m.end <= at).at(-1) ?? inSentence.find((m) => m.start > at)
       if (!actor) continue
       const date = nearest(dates, at)
-      const family = families.get(words)!
       const key = family + '|' + actor.entity.id
       const statement: Statement = {date, range: rangeOf(date.value)!}
       const earlier = seen.get(key)

@@ -141,3 +141,56 @@ test('memo: markup added inside a sentence moves its findings', () => {
     setAnalysisCache(true)
   }
 })
+
+test('memo: sentences an edit moves, even a text repeated many times, give the cold result', () => {
+  // Over sixteen copies of a paragraph: the moved sentences are found where
+  // the last one moved from, not by trying every place their text was.
+  const paragraph = 'Officials claimed that 40 people died last week, Cezary Tomczyk said. He added that “the border is closed”.\n\n'
+  const base = Array.from({length: 24}, (_, index) => `## Part ${index}\n\n${paragraph}`).join('')
+  const edits = [
+    (text: string) => 'x' + text,
+    (text: string) => text.slice(2),
+    (text: string) => text.replace('Part 3\n\n', 'Part 3\n\nA new paragraph. '),
+    (text: string) => text.replace(/Part 1\n/, 'Part 1 and more\n'),
+    (text: string) => text.replace(/Officials claimed/, 'Some officials claimed')
+  ]
+  try {
+    setAnalysisCache(true)
+    clearAnalysisCache()
+    let text = base
+    snapshot(text)
+    const versions: Array<{text: string; warm: ReturnType<typeof snapshot>}> = []
+    for (const edit of edits) {
+      text = edit(text)
+      versions.push({text, warm: snapshot(text)})
+    }
+
+    setAnalysisCache(false)
+    for (const {text, warm} of versions) assert.deepEqual(warm, snapshot(text))
+    assert.ok(versions[0].warm.messages.some((message) => message.ruleId === 'loaded-verb'))
+  } finally {
+    setAnalysisCache(true)
+  }
+})
+
+test('memo: a pronoun speaker follows an edit of the person before it', () => {
+  const before = 'Deputy Defense Minister Cezary Tomczyk visited the border on Monday.\n\n“We are ready to close it within 48 hours,” he said.\n'
+  // “He” can no longer be the woman named before: the kept attribution of
+  // the unchanged quote must not stand.
+  const after = before.replace('Deputy Defense Minister Cezary Tomczyk', 'Foreign Ministry spokeswoman Maria Zakharova')
+  const speaker = (snap: ReturnType<typeof snapshot>) => snap.data?.claims.find((claim) => claim.text.startsWith('“We'))?.speaker
+  try {
+    setAnalysisCache(true)
+    clearAnalysisCache()
+    assert.equal(speaker(snapshot(before))?.name, 'Cezary Tomczyk')
+    const warm = snapshot(after)
+    assert.deepEqual(speaker(warm), {name: 'he'})
+    // And back: the pronoun names him again.
+    const back = snapshot(before)
+    setAnalysisCache(false)
+    assert.deepEqual(warm, snapshot(after))
+    assert.deepEqual(back, snapshot(before))
+  } finally {
+    setAnalysisCache(true)
+  }
+})

@@ -212,7 +212,7 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
   low = Math.max(0, low - 1)
   let high = lastStartingAtOrBefore(children, changeEnd)
   high = Math.min(count - 1, high + 1)
-  if (low === 0 && (high === count - 1 || /^\ufeff?---/.test(source))) return
+  if (low === 0 && high === count - 1) return
 
   const from = low === 0 ? 0 : lineStart(old, offset(children[low].position!.start))
   if (from > prefix || (from > 0 && startsDocument(source, from))) return
@@ -229,6 +229,9 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
 
   // The edges parse as before, so the parser's state at both ends is.
   if (fresh.length === 0) return
+  // A slice from the start that opens front matter must close it, as the
+  // document did: unclosed, it would run on past the slice.
+  if (low === 0 && /^\ufeff?---/.test(source) && fresh[0].type !== 'yaml') return
   if (low > 0 && !same(fresh[0], children[low], 0, 0)) return
   if (high < count - 1 && !same(fresh[fresh.length - 1], children[high], delta, lineDelta)) return
 

@@ -120,6 +120,23 @@ test('reparse: a one-character edit reuses the blocks before it and leaves the o
   assert.deepEqual(reparse(parsePlain, {source: sample, tree}, inserted), parsePlain(inserted))
 })
 
+test('reparse: an edit in the front matter or the block after it parses only the start', () => {
+  const tree = parsePlain(sample)
+  assert.equal(tree.children[0].type, 'yaml')
+  const last = tree.children.at(-1)
+  // (Of the same length: the blocks after it stay where they were.)
+  for (const edited of [sample.replace('title: ', 'title; '), sample.replace(/\n---\n\n./, '\n---\n\nX')]) {
+    assert.notEqual(edited, sample)
+    const spliced = reparse(parsePlain, {source: sample, tree}, edited)
+    assert.deepEqual(spliced, parsePlain(edited))
+    assert.equal(spliced.children.at(-1), last, 'the rest kept, not parsed again')
+  }
+
+  // Front matter the edit leaves open runs on: the whole is parsed again.
+  const open = sample.replace(/\n---\n/, '\n--\n')
+  assert.deepEqual(reparse(parsePlain, {source: sample, tree}, open), parsePlain(open))
+})
+
 test('reparse: edits that change the rest of the document parse it in full', () => {
   const source = '# Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n'
   const tree = parseFull(source)

@@ -6,10 +6,11 @@
  * checks it on random edits). Where that cannot be known cheaply, the whole
  * document is parsed again: when the document holds a definition (`]:`, a
  * definition anywhere changes links everywhere), a lone carriage return
- * (lines would be counted differently), a `---` at the start that may or
- * may not open front matter, or when the blocks at either edge of
- * the parsed slice do not come out as they were (an edit that opens a code
- * fence or an HTML comment runs on past the slice).
+ * (lines would be counted differently), a `---` at the start that opened
+ * no front matter or that the parsed slice does not close, or when the
+ * blocks at either edge of the parsed slice do not come out as they were
+ * (an edit that opens a code fence or an HTML comment runs on past the
+ * slice).
  */
 import type {Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position} from 'unist'

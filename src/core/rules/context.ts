@@ -15,7 +15,6 @@ import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
 import {cachesEnabled, SentenceSlot} from '../memo.ts'
-import {toSource} from '../prose.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 import {SpanIndex} from './util.ts'
 
@@ -44,11 +43,11 @@ export interface SentenceInfo {
    */
   tokens: ReadonlyArray<SourceToken>
   /** The claim this sentence is, if check-worthy. */
-  claim?: Claim
+  claim: Claim | undefined
   /** Who the sentence is attributed to, if anyone. */
-  speaker?: Attribution
+  speaker: Attribution | undefined
   /** Token index of the reporting verb or phrase, if any. */
-  verbAt?: number
+  verbAt: number | undefined
   /** Whether the sentence is in a heading. */
   heading: boolean
   /** Whether the sentence is in a table cell. */
@@ -257,12 +256,14 @@ let shift = 0
  *   Sentence.
  * @param source
  *   Markdown source.
- * @param span
- *   The sentence's source range.
+ * @param sentenceStart
+ *   Source offset where the sentence starts.
+ * @param sentenceEnd
+ *   Source offset where it ends.
  * @returns
  *   Kept parts (its tokens are shared with later analyses: never change them).
  */
-function keptSentence(view: SentenceView, source: string, span: {start: number; end: number}): Kept {
+function keptSentence(view: SentenceView, source: string, sentenceStart: number, sentenceEnd: number): Kept {
   const {block} = view
   let places = kept.get(view.memo)
   // Nothing kept while the caches are off: no place to keep it in.
@@ -310,7 +311,7 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
     }
 
     moved.map = block.map
-    moved.cited = citation.test(source.slice(span.start, span.end)) || moved.cue
+    moved.cited = citation.test(source.slice(sentenceStart, sentenceEnd)) || moved.cue
     moved.used = analysis
     places.set(start, moved)
     return moved
@@ -330,7 +331,7 @@ function keptSentence(view: SentenceView, source: string, span: {start: number; 
   }
 
   const cue = known ? known.cue : sourceCue.test(view.text)
-  const cited = citation.test(source.slice(span.start, span.end)) || cue
+  const cited = citation.test(source.slice(sentenceStart, sentenceEnd)) || cue
   const fresh: Kept = {map: block.map, tokens, cue, cited, used: analysis}
   if (places) {
     if (places.size > 8) {
@@ -412,43 +413,45 @@ function buildSentences(
   source: string,
   mentions: ReadonlyArray<PlacedMention>
 ): SentenceInfo[] {
-  const claims = new Map<number, Claim>()
-  for (const claim of result.claims) claims.set(claim.start, claim)
-  const infos: SentenceInfo[] = []
+  // Claims are sentences, in document order.
+  const claims = result.claims
+  let claimAt = 0
+  const infos: SentenceInfo[] = new Array(document.sentences.length)
   let cursor = 0
   analysis++
 
-  for (const view of document.sentences) {
+  for (let index = 0; index < document.sentences.length; index++) {
+    const view = document.sentences[index]
     const block = view.block
-    const span = toSource(block, view.start, view.end)
-    const known = keptSentence(view, source, span)
-    const tokens = known.tokens
+    const start = block.base + block.map[view.start]
+    const end = block.base + block.ends[view.end - 1]
+    const known = keptSentence(view, source, start, end)
 
     // Entity mentions in this sentence.
-    while (cursor < mentions.length && mentions[cursor].start < span.start) cursor++
+    while (cursor < mentions.length && mentions[cursor].start < start) cursor++
     let last = cursor
-    while (last < mentions.length && mentions[last].start < span.end) last++
-    const read = readSpeaker(view, span.start, known, mentions, cursor, last)
+    while (last < mentions.length && mentions[last].start < end) last++
+    const read = readSpeaker(view, start, known, mentions, cursor, last)
 
+    while (claimAt < claims.length && claims[claimAt].start < start) claimAt++
+    const claim = claimAt < claims.length && claims[claimAt].start === start ? claims[claimAt] : undefined
+    // Unresolved pronouns still name someone: they count as a speaker.
+    const said = claim?.speaker
+    const speaker = said ? (said.entity ? {entity: said.entity, name: said.name} : {name: said.name}) : read.speaker
+    // One shape for every sentence (the rules read them all).
     const info: SentenceInfo = {
       view,
-      start: span.start,
-      end: span.end,
-      tokens,
+      start,
+      end,
+      tokens: known.tokens,
+      claim,
+      speaker,
+      verbAt: read.verbAt,
       heading: block.kind === 'heading',
       table: block.kind === 'tableCell',
       cited: known.cited
     }
-    const claim = claims.get(span.start)
-    if (claim) info.claim = claim
-    // Unresolved pronouns still name someone: they count as a speaker.
-    const speaker = claim?.speaker ?? read.speaker
-    if (speaker) {
-      info.speaker = speaker === read.speaker ? speaker : speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
-    }
-
-    if (read.verbAt !== undefined) info.verbAt = read.verbAt
-    infos.push(info)
+    infos[index] = info
   }
 
   return infos
@@ -462,8 +465,8 @@ interface Speaker {
   start: number
   /** The mentions it was read with. */
   mentions: ReadonlyArray<PlacedMention>
-  speaker?: Attribution
-  verbAt?: number
+  speaker: Attribution | undefined
+  verbAt: number | undefined
 }
 
 /**
@@ -531,9 +534,13 @@ function readSpeaker(
   // No pronoun is resolved here: the result depends on the tokens and mentions only.
   const found = attributeKept(view, candidates, () => undefined)
   const speaker = found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
-  const read: Speaker = {tokens, start, mentions: mentions.slice(first, end)}
-  if (speaker) read.speaker = speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}
-  if (found.verbAt !== undefined) read.verbAt = found.verbAt
+  const read: Speaker = {
+    tokens,
+    start,
+    mentions: mentions.slice(first, end),
+    speaker: speaker ? (speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}) : undefined,
+    verbAt: found.verbAt
+  }
   known.speaker = read
   return read
 }

@@ -413,8 +413,15 @@ function buildSentences(
   source: string,
   mentions: ReadonlyArray<PlacedMention>
 ): SentenceInfo[] {
-  // Claims are sentences, in document order.
-  const claims = result.claims
+  // Claims are sentences, in document order (as `tagClaims` makes them).
+  let claims = result.claims
+  for (let index = 1; index < claims.length; index++) {
+    if (claims[index].start < claims[index - 1].start) {
+      claims = [...claims].sort((a, b) => a.start - b.start)
+      break
+    }
+  }
+
   let claimAt = 0
   const infos: SentenceInfo[] = new Array(document.sentences.length)
   let cursor = 0
@@ -434,6 +441,8 @@ function buildSentences(
     const read = readSpeaker(view, start, known, mentions, cursor, last)
 
     while (claimAt < claims.length && claims[claimAt].start < start) claimAt++
+    // (Of two at one start, the last.)
+    while (claimAt + 1 < claims.length && claims[claimAt + 1].start === start) claimAt++
     const claim = claimAt < claims.length && claims[claimAt].start === start ? claims[claimAt] : undefined
     // Unresolved pronouns still name someone: they count as a speaker.
     const said = claim?.speaker

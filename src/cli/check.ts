@@ -5,9 +5,10 @@
  * the CLI bundle itself started again with `workerData.newsmarkCheck`)
  * takes the next files from one queue, so a slow file does not hold the
  * others up. A file's outcome (its messages, or the one-line error) comes
- * back as plain data and is put at the file's index, and the report is made
- * once every file is done: the output is the same, byte for byte, whatever
- * the number of threads and whichever finished first.
+ * back as plain data, what the report shows of it is put at the file's
+ * index, and the report is written once every file is done: the output is
+ * the same, byte for byte, whatever the number of threads and whichever
+ * finished first.
  */
 import os from 'node:os'
 import path from 'node:path'
@@ -66,18 +67,22 @@ export function defaultJobs(files: number, bytes: number): number {
  *   Threads.
  * @param entry
  *   URL of the CLI module, which the workers run.
+ * @param keep
+ *   What to keep of an outcome, as soon as it is in (default: all of it):
+ *   a check of many files then holds less.
  * @returns
- *   One outcome per file, in the order of `names`.
+ *   What was kept of each file's outcome, in the order of `names`.
  */
-export async function checkFiles(
+export async function checkFiles<T = CheckOutcome>(
   names: ReadonlyArray<string>,
   settings: CheckSettings,
   jobs: number,
-  entry: string
-): Promise<CheckOutcome[]> {
+  entry: string,
+  keep: (outcome: CheckOutcome) => T = (outcome) => outcome as T
+): Promise<T[]> {
   // Articles share no text: keeping sentences between them only costs memory.
   setAnalysisCache(false)
-  const outcomes: CheckOutcome[] = new Array(names.length)
+  const outcomes: T[] = new Array(names.length)
   const workers = Math.min(jobs, names.length) - 1
   let next = 0
   let done = 0
@@ -87,7 +92,7 @@ export async function checkFiles(
   const pool: Worker[] = []
 
   const finish = (index: number, outcome: CheckOutcome) => {
-    outcomes[index] = outcome
+    outcomes[index] = keep(outcome)
     done++
     wake?.()
   }

@@ -14,7 +14,7 @@ import {runExport} from './export.ts'
 import {toJson} from './json.ts'
 import {exitOnOutputError} from './output.ts'
 import {defaultMaxSize, readMarkdown} from './read.ts'
-import {formatReport} from './report.ts'
+import {reportEntry, reportState, writeReport, type ReportEntry} from './report.ts'
 import {toText} from './text.ts'
 import packageJson from '../../package.json' with {type: 'json'}
 
@@ -139,8 +139,12 @@ export async function main(argv: string[]): Promise<number> {
       for (const problem of problems) process.stderr.write(`newsmark: ${problem}\n`)
       if (names.length === 0) return 2
       const settings = {maxSize, analyzeOptions}
-      const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), import.meta.url)
-      const files = []
+      // What the report shows of each file, made as its outcome comes in.
+      const state = reportState()
+      const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), import.meta.url, (outcome) =>
+        'error' in outcome ? outcome : reportEntry(state, outcome.file)
+      )
+      const entries: ReportEntry[] = []
       let code = problems.length > 0 ? 2 : 0
       // Errors first, in the order of the files, then the report.
       for (const outcome of outcomes) {
@@ -148,13 +152,17 @@ export async function main(argv: string[]): Promise<number> {
           code = 2
           process.stderr.write(outcome.error)
         } else {
-          files.push(outcome.file)
+          entries.push(outcome)
         }
       }
 
-      if (files.length > 0) process.stderr.write(formatReport(files) + '\n')
-      const fatal = files.some((file) => file.messages.some((m) => m.fatal === true))
-      const warned = files.some((file) => file.messages.some((m) => m.fatal === false))
+      if (entries.length > 0) {
+        writeReport(entries, state, (chunk) => process.stderr.write(chunk))
+        process.stderr.write('\n')
+      }
+
+      const fatal = entries.some((entry) => entry.fatal > 0)
+      const warned = entries.some((entry) => entry.warn > 0)
       return code || (fatal || (values.frail && warned) ? 1 : 0)
     }
 

@@ -85,8 +85,30 @@ const eol = /\r?\n|\r/
  *   Report (no final newline).
  */
 export function formatReport(files: ReadonlyArray<ReportFile>, options?: ReportOptions | null): string {
+  const state = reportState(options)
+  const chunks: string[] = []
+  writeReport(
+    files.map((file) => reportEntry(state, file)),
+    state,
+    (chunk) => chunks.push(chunk)
+  )
+  return chunks.join('')
+}
+
+/** How a report looks (its colours). */
+export type ReportState = State
+
+/**
+ * The colours of a report.
+ *
+ * @param options
+ *   Options.
+ * @returns
+ *   State.
+ */
+export function reportState(options?: ReportOptions | null): ReportState {
   const colorEnabled = typeof options?.color === 'boolean' ? options.color : supportsColor
-  const state: State = {
+  return {
     bold: colorEnabled ? '\u001B[1m' : '',
     underline: colorEnabled ? '\u001B[4m' : '',
     normalIntensity: colorEnabled ? '\u001B[22m' : '',
@@ -97,37 +119,122 @@ export function formatReport(files: ReadonlyArray<ReportFile>, options?: ReportO
     yellow: colorEnabled ? '\u001B[33m' : '',
     defaultColor: colorEnabled ? '\u001B[39m' : ''
   }
-  return serializeRows(createRows(state, files))
 }
 
-function createRows(state: State, files: ReadonlyArray<ReportFile>): Row[] {
-  const sortedFiles = [...files].sort((a, b) => compareString(a.path, b.path))
+/**
+ * One file of a report, made as soon as the file is checked: its rows hold
+ * what the report shows of its messages, and the messages can go (a check
+ * of thousands of files holds these, not every message).
+ */
+export interface ReportEntry {
+  path: string | undefined
+  /** The file's header line (empty for none). */
+  line: string
+  /** Its messages' rows, in order of place. */
+  rows: Row[]
+  /** Errors. */
+  fatal: number
+  /** Warnings. */
+  warn: number
+  /** Messages. */
+  total: number
+}
+
+/**
+ * Make the report entry of a file.
+ *
+ * @param state
+ *   Report state.
+ * @param file
+ *   File.
+ * @returns
+ *   Entry.
+ */
+export function reportEntry(state: ReportState, file: ReportFile): ReportEntry {
+  const messages = [...file.messages].sort(compareMessage)
   const rows: Row[] = []
+  let fatal = 0
+  let warn = 0
+  for (const message of messages) {
+    if (message.fatal) fatal++
+    else if (message.fatal === false) warn++
+    rows.push(...createMessageLine(state, message))
+  }
+
+  return {path: file.path, line: createFileLine(state, file), rows, fatal, warn, total: messages.length}
+}
+
+/**
+ * Write a report of entries, sorted by path, a chunk of lines at a time
+ * (no final newline): the whole report is never one string.
+ *
+ * @param entries
+ *   Entries.
+ * @param state
+ *   Report state (of the entries).
+ * @param write
+ *   Takes each chunk.
+ */
+export function writeReport(entries: ReadonlyArray<ReportEntry>, state: ReportState, write: (chunk: string) => void): void {
+  const sorted = [...entries].sort((a, b) => compareString(a.path, b.path))
+  // Columns line up across the whole report: the widest cell of each first.
+  const sizes: number[] = []
+  for (const entry of sorted) {
+    for (const row of entry.rows) {
+      if (typeof row === 'string') continue
+      for (let cellIndex = 0; cellIndex < row.length; cellIndex++) {
+        const size = cellWidth(row[cellIndex])
+        if (size > (sizes[cellIndex] || 0)) sizes[cellIndex] = size
+      }
+    }
+  }
+
+  let chunk = ''
+  let first = true
+  const line = (text: string) => {
+    chunk += (first ? '' : '\n') + text.trimEnd()
+    first = false
+    if (chunk.length > 65_536) {
+      write(chunk)
+      chunk = ''
+    }
+  }
+
   let fatal = 0
   let warn = 0
   let total = 0
   let lastWasMessage = false
+  for (const entry of sorted) {
+    fatal += entry.fatal
+    warn += entry.warn
+    total += entry.total
+    // EOL between message and a file header.
+    if (lastWasMessage && entry.line) line('')
+    if (entry.line) line(entry.line)
+    for (const row of entry.rows) {
+      if (typeof row === 'string') {
+        line(row)
+        continue
+      }
 
-  for (const file of sortedFiles) {
-    const messages = [...file.messages].sort(compareMessage)
-    const messageRows: Row[] = []
-    for (const message of messages) {
-      total++
-      if (message.fatal) fatal++
-      else if (message.fatal === false) warn++
-      messageRows.push(...createMessageLine(state, message))
+      let text = ''
+      for (let cellIndex = 0; cellIndex < row.length; cellIndex++) {
+        const cell = row[cellIndex] || ''
+        text += cell + ' '.repeat((sizes[cellIndex] || 0) + 1 - cellWidth(cell))
+      }
+
+      line(text)
     }
 
-    const line = createFileLine(state, file)
-    // EOL between message and a file header.
-    if (lastWasMessage && line) rows.push('')
-    if (line) rows.push(line)
-    if (messageRows.length > 0) rows.push(...messageRows)
-    lastWasMessage = messageRows.length > 0
+    lastWasMessage = entry.rows.length > 0
   }
 
-  if (fatal || warn) rows.push('', createByline(state, fatal, warn, total))
-  return rows
+  if (fatal || warn) {
+    line('')
+    line(createByline(state, fatal, warn, total))
+  }
+
+  if (chunk) write(chunk)
 }
 
 function createByline(state: State, fatal: number, warn: number, total: number): string {
@@ -277,48 +384,6 @@ function formatReason(state: State, reason: string): string {
 
 function fatalToLabel(value: boolean | null | undefined): string {
   return value ? 'error' : value === false ? 'warning' : 'info'
-}
-
-function serializeRows(rows: ReadonlyArray<Row>): string {
-  const sizes: number[] = []
-  // Widths of the cells, measured once (vfile-reporter measures twice).
-  const widths: Array<number[] | undefined> = []
-
-  for (const row of rows) {
-    if (typeof row === 'string') {
-      widths.push(undefined)
-      continue
-    }
-
-    const rowWidths: number[] = []
-    for (let cellIndex = 0; cellIndex < row.length; cellIndex++) {
-      const size = cellWidth(row[cellIndex])
-      rowWidths.push(size)
-      if (size > (sizes[cellIndex] || 0)) sizes[cellIndex] = size
-    }
-
-    widths.push(rowWidths)
-  }
-
-  const lines: string[] = []
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]
-    let line = ''
-    if (typeof row === 'string') {
-      line = row
-    } else {
-      const rowWidths = widths[index]!
-      for (let cellIndex = 0; cellIndex < row.length; cellIndex++) {
-        const cell = row[cellIndex] || ''
-        const max = (sizes[cellIndex] || 0) + 1
-        line += cell + ' '.repeat(max - rowWidths[cellIndex])
-      }
-    }
-
-    lines.push(line.trimEnd())
-  }
-
-  return lines.join('\n')
 }
 
 /**

@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import {analyzeSync} from '../../src/core/analyze.ts'
-import {cellWidth, formatReport, isNarrowSimple} from '../../src/cli/report.ts'
+import {cellWidth, formatReport, isNarrowSimple, reportEntry, reportState, writeReport} from '../../src/cli/report.ts'
 
 test('report: every fast character is one column wide and stands alone', () => {
   const segmenter = new Intl.Segmenter()
@@ -56,4 +56,25 @@ test('report: the same text as vfile-reporter', () => {
   }
 
   assert.equal(formatReport([files[2]], {color: false}), reporter([files[2]], {color: false}))
+})
+
+test('report: a report of many files, written a chunk at a time, is the text of vfile-reporter', () => {
+  const article = '# Report\n\nOutput will rise by 25 times, up 40 percent. “It is fine,” he said. Officials claimed that 300 people left.\n'
+  const analysed = analyzeSync(new VFile({path: 'x.md', value: article}))
+  assert.ok(analysed.messages.length > 2)
+  // Enough files for several chunks, in no order (the report sorts them).
+  const files = Array.from({length: 400}, (_, index) => {
+    const file = new VFile({path: `articles/${String((index * 7919) % 400).padStart(3, '0')}.md`})
+    for (const message of analysed.messages) file.messages.push(message)
+    return file
+  })
+  const chunks: string[] = []
+  const state = reportState({color: false})
+  writeReport(
+    files.map((file) => reportEntry(state, file)),
+    state,
+    (chunk) => chunks.push(chunk)
+  )
+  assert.ok(chunks.length > 1, 'written in chunks')
+  assert.equal(chunks.join(''), reporter(files, {color: false}))
 })

@@ -7,10 +7,13 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import test from 'node:test'
 import fc from 'fast-check'
-import {analyzeSync, clearAnalysisCache, setAnalysisCache} from '../../src/core/analyze.ts'
-import {Lru, ObjectCache} from '../../src/core/memo.ts'
+import type {Root} from 'mdast'
+import {analyzeSync, clearAnalysisCache, createProcessor, setAnalysisCache} from '../../src/core/analyze.ts'
+import {viewDocument} from '../../src/core/document.ts'
+import {Lru, ObjectCache, SentenceSlot} from '../../src/core/memo.ts'
 
 const example = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
+const parser = createProcessor()
 
 function snapshot(text: string) {
   const file = analyzeSync(text)
@@ -190,6 +193,30 @@ test('memo: a pronoun speaker follows an edit of the person before it', () => {
     setAnalysisCache(false)
     assert.deepEqual(warm, snapshot(after))
     assert.deepEqual(back, snapshot(before))
+  } finally {
+    setAnalysisCache(true)
+  }
+})
+
+test('memo: a sentence carries the memo of its text while the caches keep it', () => {
+  const text = 'Poland left the treaty. Officials said so.\n\nNothing else.\n'
+  const memos = () => viewDocument(parser.parse(text) as Root, text).sentences.map((sentence) => sentence.memo)
+  const slot = new SentenceSlot<number>()
+  try {
+    setAnalysisCache(true)
+    clearAnalysisCache()
+    const first = memos()
+    slot.set(first[0], 1)
+    const again = memos()
+    assert.equal(again[0], first[0], 'the same text: the same memo')
+    assert.equal(slot.get(again[0]), 1)
+    assert.notEqual(again[1], again[0], 'one memo a sentence')
+    clearAnalysisCache()
+    assert.equal(slot.get(memos()[0]), undefined, 'emptied with the caches')
+    setAnalysisCache(false)
+    const off = memos()
+    slot.set(off[0], 2)
+    assert.equal(slot.get(memos()[0]), undefined, 'nothing kept while off')
   } finally {
     setAnalysisCache(true)
   }

@@ -43,9 +43,10 @@ const verbs: ReadonlySet<string> = new Set(lexicon.reportingVerbs)
 // few of them: most positions need no comparison at all).
 const phrasesByFirst = byFirstWord(lexicon.attributionPhrases)
 const cuesByFirst = byFirstWord(lexicon.mediumCues)
-// Lower-cased words of a sentence, by its token array: attribution runs
-// twice on a sentence (the claim tagger, then the rules), and a block that
-// did not change keeps its token arrays from one analysis to the next.
+// Lower-cased words of a sentence, kept with its text (`SentenceSlot`):
+// attribution runs twice on a sentence (the claim tagger, then the rules),
+// and a block that did not change keeps its sentences' memos from one
+// analysis to the next.
 const wordsOf = new SentenceSlot<string[]>()
 // A Map, not the lexicon's object: the words looked up are the article's
 // (“the constructor said” found `Object.prototype.constructor`, read as a

@@ -66,7 +66,7 @@ export function report(
   const start = place.toPoint(finding.start)
   const end = place.toPoint(finding.end)
   const message = file.message(finding.reason, start && end ? {place: {start, end}, ruleId, source: 'newsmark'} : {ruleId, source: 'newsmark'})
-  message.url = `${docsUrl}#${ruleId}`
+  message.url = urlOf(ruleId)
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
   if (finding.expected) message.expected = finding.expected
   if (finding.actual !== undefined) message.actual = finding.actual
@@ -83,6 +83,27 @@ export function report(
   }
 
   return message
+}
+
+// The documentation URL of each rule, made once (thousands of messages share it).
+const urls = new Map<string, string>()
+
+/**
+ * The documentation URL of a rule.
+ *
+ * @param ruleId
+ *   Rule id.
+ * @returns
+ *   URL.
+ */
+function urlOf(ruleId: string): string {
+  let url = urls.get(ruleId)
+  if (url === undefined) {
+    url = `${docsUrl}#${ruleId}`
+    urls.set(ruleId, url)
+  }
+
+  return url
 }
 
 /**

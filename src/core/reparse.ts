@@ -224,7 +224,10 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
   const to = oldTo + delta
 
   const lineDelta = lines(source, prefix, source.length - suffix) - lines(old, prefix, changeEnd)
-  const tree = parse(source.slice(from, to))
+  // A copy of the slice: the new nodes' values are cut from the text they
+  // were parsed from, which V8 keeps whole while they live; a slice of the
+  // document would keep this version of all of it for as long as they do.
+  const tree = parse(detach(source.slice(from, to)))
   const fresh = tree.children
   for (const node of fresh) shift(node, from, fromLine - 1)
 
@@ -517,4 +520,18 @@ function sameNode(fresh: Nodes, old: Nodes, by: number, byLines: number): boolea
   }
 
   return true
+}
+
+/**
+ * A copy of a string that holds nothing of the string it was cut from: V8
+ * keeps the whole of a string alive while a slice of it lives.
+ *
+ * @param text
+ *   Text, maybe a slice of a longer one.
+ * @returns
+ *   The same text (a flat copy).
+ */
+function detach(text: string): string {
+  // Concatenation then a slice flattens into a new string.
+  return (' ' + text).slice(1)
 }

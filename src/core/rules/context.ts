@@ -470,10 +470,13 @@ function buildSentences(
 interface Speaker {
   /** The tokens it was read from (`Kept.tokens`). */
   tokens: ReadonlyArray<SourceToken>
-  /** Where the sentence started then: its mentions are compared relative to it. */
-  start: number
-  /** The mentions it was read with. */
-  mentions: ReadonlyArray<PlacedMention>
+  /**
+   * The mentions it was read with, as what the speaker depends on: start
+   * and end (from the sentence's start, which moves), entity id, name and
+   * type, flat (no mention or entity objects, which would keep that
+   * analysis's result alive).
+   */
+  mentions: ReadonlyArray<number | string>
   speaker: Attribution | undefined
   verbAt: number | undefined
 }
@@ -506,19 +509,17 @@ function readSpeaker(
   end: number
 ): Speaker {
   const before = known.speaker
-  if (before && before.tokens === known.tokens && before.mentions.length === end - first) {
+  if (before && before.tokens === known.tokens && before.mentions.length === (end - first) * 5) {
     // The sentence may have moved, with its tokens (`keptSentence`).
-    const delta = start - before.start
     let same = true
-    for (let index = first; same && index < end; index++) {
+    for (let index = first, at = 0; same && index < end; index++, at += 5) {
       const now = mentions[index]
-      const then = before.mentions[index - first]
       same =
-        now.start - delta === then.start &&
-        now.end - delta === then.end &&
-        now.entity.id === then.entity.id &&
-        now.entity.name === then.entity.name &&
-        now.entity.type === then.entity.type
+        now.start - start === before.mentions[at] &&
+        now.end - start === before.mentions[at + 1] &&
+        now.entity.id === before.mentions[at + 2] &&
+        now.entity.name === before.mentions[at + 3] &&
+        now.entity.type === before.mentions[at + 4]
     }
 
     if (same) return before
@@ -545,8 +546,13 @@ function readSpeaker(
   const speaker = found.speaker ?? fallbackSpeaker(tokens, candidates, found.verbAt)
   const read: Speaker = {
     tokens,
-    start,
-    mentions: mentions.slice(first, end),
+    mentions: mentions.slice(first, end).flatMap((mention) => [
+      mention.start - start,
+      mention.end - start,
+      mention.entity.id,
+      mention.entity.name,
+      mention.entity.type
+    ]),
     speaker: speaker ? (speaker.entity ? {entity: speaker.entity, name: speaker.name} : {name: speaker.name}) : undefined,
     verbAt: found.verbAt
   }

@@ -38,7 +38,13 @@ export class Lru<K, V> {
   get(key: K, compute: (key: K) => V): V {
     if (!enabled) return compute(key)
     let value = this.#map.get(key)
-    if (value === undefined && !this.#map.has(key)) value = compute(key)
+    if (value === undefined && !this.#map.has(key)) {
+      // A text is often a slice of a whole document: a copy of it, and
+      // what is made from the copy, keep no version of the document alive.
+      if (typeof key === 'string') key = detach(key) as K
+      value = compute(key)
+    }
+
     // Most recently used last (`set`).
     this.set(key, value as V)
     return value as V
@@ -231,4 +237,20 @@ export class SentenceSlot<T> {
   delete(memo: SentenceMemo): void {
     memo[this.#index] = undefined
   }
+}
+
+/**
+ * A copy of a string that holds nothing of the string it was cut from: V8
+ * keeps the whole of a string alive while a slice of it lives, so what is
+ * kept from one analysis to the next (parsed nodes, cache keys) is made
+ * from copies, not from slices of a whole version of the document.
+ *
+ * @param text
+ *   Text, maybe a slice of a longer one.
+ * @returns
+ *   The same text, as a string of its own.
+ */
+export function detach(text: string): string {
+  // Concatenation then a slice: the slice is taken of a new, flat string.
+  return (' ' + text).slice(1)
 }

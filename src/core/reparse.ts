@@ -14,6 +14,7 @@
  */
 import type {Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
+import {detach} from './memo.ts'
 
 /** A parsed document. */
 export interface Parsed {
@@ -520,18 +521,4 @@ function sameNode(fresh: Nodes, old: Nodes, by: number, byLines: number): boolea
   }
 
   return true
-}
-
-/**
- * A copy of a string that holds nothing of the string it was cut from: V8
- * keeps the whole of a string alive while a slice of it lives.
- *
- * @param text
- *   Text, maybe a slice of a longer one.
- * @returns
- *   The same text (a flat copy).
- */
-function detach(text: string): string {
-  // Concatenation then a slice flattens into a new string.
-  return (' ' + text).slice(1)
 }

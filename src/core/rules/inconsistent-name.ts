@@ -212,11 +212,7 @@ function spellings(entity: Entity): Spelling[] {
   for (const mention of entity.mentions) {
     if (mention.pronoun) continue
     // (No LRU bookkeeping for each of thousands of mentions: the first texts stay.)
-    let words = nameWords.peek(mention.text)
-    if (!words) {
-      words = readNameWords(mention.text)
-      nameWords.set(mention.text, words)
-    }
+    const words = nameWords.peek(mention.text) ?? nameWords.get(mention.text, readNameWords)
 
     for (let index = 0; index < words.length; index += 2) {
       const word = words[index] as string

@@ -151,7 +151,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       first,
       last,
       confidence,
-      prose: sentence.block.text.slice(tokens[first].start, tokens[last - 1].end)
+      prose: proseOf(sentence, tokens[first].start, tokens[last - 1].end)
     }
     if (label === 'PER') {
       const role = roleBefore(sentence, first)
@@ -163,6 +163,25 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
 
   kept.set(tagged, {tokens, mentions})
   return mentions
+}
+
+/**
+ * The prose of a sentence between two offsets of its block's text: cut from
+ * the sentence's text, which the block-text caches keep as a string of its
+ * own, rather than from the block's, which is a slice of the whole document
+ * and would keep that version of it alive with the mentions kept.
+ *
+ * @param sentence
+ *   Sentence.
+ * @param start
+ *   Start offset in the block text.
+ * @param end
+ *   End offset in the block text.
+ * @returns
+ *   Text.
+ */
+function proseOf(sentence: SentenceView, start: number, end: number): string {
+  return sentence.text.slice(start - sentence.start, end - sentence.start)
 }
 
 /** Most tokens a role before a name may take. */
@@ -211,7 +230,7 @@ function roleBefore(
   if (!hasHead || start === first) return undefined
   // The prose, not the source: no emphasis marks nor link syntax inside
   // (“Deputy **Defense** Minister”), one space for a line break.
-  return sentence.block.text.slice(tokens[start].start, tokens[first - 1].end).replace(/\s+/g, ' ')
+  return proseOf(sentence, tokens[start].start, tokens[first - 1].end).replace(/\s+/g, ' ')
 }
 
 /**

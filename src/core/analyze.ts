@@ -20,6 +20,7 @@ export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
 import {parseInChunks, reparse, type Parsed} from './reparse.ts'
+import {forgetSentences} from './rules/context.ts'
 import {runRules} from './rules/index.ts'
 import {forgetMemory, tagDocument} from './tag.ts'
 
@@ -191,6 +192,7 @@ export function forgetDocument(path: string): void {
   const prefix = path + '\u0000'
   lastParsed.deleteWhere((key) => key.startsWith(prefix))
   forgetMemory(path)
+  forgetSentences(path)
 }
 
 /**

@@ -14,7 +14,7 @@ import {attributeKept, type Candidate} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
-import {cachesEnabled, SentenceSlot} from '../memo.ts'
+import {cachesEnabled, Lru, type SentenceMemo} from '../memo.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 import {SpanIndex} from './util.ts'
 
@@ -144,7 +144,7 @@ export function createContext(
       return document
     },
     get sentences() {
-      sentences ??= buildSentences(this.document, result, source, named())
+      sentences ??= buildSentences(this.document, result, source, file.path ?? '', named())
       return sentences
     },
     mentionsIn(start, end) {
@@ -240,10 +240,22 @@ interface Kept {
   speaker?: Speaker
 }
 
-// With the sentence's text (`SentenceSlot`), then by where it starts in the
-// source (text can repeat in a document): an edit does not redo this work
-// for the sentences it did not touch.
-const kept = new SentenceSlot<Map<number, Kept>>()
+// By document path (the editor's open documents: `forgetDocument` drops a
+// closed one, and what was kept of its sentences with it), then by the
+// sentence's text (its memo), then by where it starts in the source (text
+// can repeat in a document): an edit does not redo this work for the
+// sentences it did not touch.
+const kept = new Lru<string, WeakMap<SentenceMemo, Map<number, Kept>>>(8)
+
+/**
+ * Forget what the rules kept of a document's sentences.
+ *
+ * @param path
+ *   The path the document was analysed with (`file.path`).
+ */
+export function forgetSentences(path: string): void {
+  kept.delete(path)
+}
 // Counts analyses: places no analysis used lately go.
 let analysis = 0
 // How far the last sentence moved (`keptSentence`).
@@ -252,6 +264,8 @@ let shift = 0
 /**
  * What was kept of a sentence, with its tokens at their source offsets.
  *
+ * @param document
+ *   What is kept of the document's sentences (none while the caches are off).
  * @param view
  *   Sentence.
  * @param source
@@ -263,11 +277,17 @@ let shift = 0
  * @returns
  *   Kept parts (its tokens are shared with later analyses: never change them).
  */
-function keptSentence(view: SentenceView, source: string, sentenceStart: number, sentenceEnd: number): Kept {
+function keptSentence(
+  document: WeakMap<SentenceMemo, Map<number, Kept>> | undefined,
+  view: SentenceView,
+  source: string,
+  sentenceStart: number,
+  sentenceEnd: number
+): Kept {
   const {block} = view
-  let places = kept.get(view.memo)
-  // Nothing kept while the caches are off: no place to keep it in.
-  if (!places && cachesEnabled()) kept.set(view.memo, (places = new Map()))
+  let places = document?.get(view.memo)
+  // Nothing kept while the caches are off (no document).
+  if (!places && document) document.set(view.memo, (places = new Map()))
   const start = view.tokens.length > 0 ? block.base + block.map[view.tokens[0].start] : -1
   const here = places?.get(start)
   // The same map at the same start: the block's source is as it was, and
@@ -402,6 +422,8 @@ function namedMentions(result: NewsmarkResult): PlacedMention[] {
  *   Tags.
  * @param source
  *   Markdown source.
+ * @param path
+ *   Path of the document (what is kept of its sentences is kept by it).
  * @param mentions
  *   Named mentions in document order.
  * @returns
@@ -411,6 +433,7 @@ function buildSentences(
   document: DocumentView,
   result: NewsmarkResult,
   source: string,
+  path: string,
   mentions: ReadonlyArray<PlacedMention>
 ): SentenceInfo[] {
   // Claims are sentences, in document order (as `tagClaims` makes them).
@@ -423,6 +446,7 @@ function buildSentences(
   }
 
   let claimAt = 0
+  const places = cachesEnabled() ? kept.get(path, () => new WeakMap()) : undefined
   const infos: SentenceInfo[] = new Array(document.sentences.length)
   let cursor = 0
   analysis++
@@ -432,7 +456,7 @@ function buildSentences(
     const block = view.block
     const start = block.base + block.map[view.start]
     const end = block.base + block.ends[view.end - 1]
-    const known = keptSentence(view, source, start, end)
+    const known = keptSentence(places, view, source, start, end)
 
     // Entity mentions in this sentence.
     while (cursor < mentions.length && mentions[cursor].start < start) cursor++

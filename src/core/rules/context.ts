@@ -256,6 +256,7 @@ const kept = new Lru<string, WeakMap<SentenceMemo, Map<number, Kept>>>(8)
 export function forgetSentences(path: string): void {
   kept.delete(path)
 }
+
 // Counts analyses: places no analysis used lately go.
 let analysis = 0
 // How far the last sentence moved (`keptSentence`).
@@ -264,7 +265,7 @@ let shift = 0
 /**
  * What was kept of a sentence, with its tokens at their source offsets.
  *
- * @param document
+ * @param sentences
  *   What is kept of the document's sentences (none while the caches are off).
  * @param view
  *   Sentence.
@@ -278,16 +279,16 @@ let shift = 0
  *   Kept parts (its tokens are shared with later analyses: never change them).
  */
 function keptSentence(
-  document: WeakMap<SentenceMemo, Map<number, Kept>> | undefined,
+  sentences: WeakMap<SentenceMemo, Map<number, Kept>> | undefined,
   view: SentenceView,
   source: string,
   sentenceStart: number,
   sentenceEnd: number
 ): Kept {
   const {block} = view
-  let places = document?.get(view.memo)
-  // Nothing kept while the caches are off (no document).
-  if (!places && document) document.set(view.memo, (places = new Map()))
+  let places = sentences?.get(view.memo)
+  // Nothing kept while the caches are off (no document's sentences).
+  if (!places && sentences) sentences.set(view.memo, (places = new Map()))
   const start = view.tokens.length > 0 ? block.base + block.map[view.tokens[0].start] : -1
   const here = places?.get(start)
   // The same map at the same start: the block's source is as it was, and

@@ -13,7 +13,9 @@
 
 /** A bounded least-recently-used map. */
 export class Lru<K, V> {
-  readonly #map = new Map<K, V>()
+  // Each entry with the key it was kept under: a hit moves the entry but
+  // keeps that key (a string key is a copy, see `#keep`).
+  readonly #map = new Map<K, {key: K; value: V}>()
   readonly #size: number
 
   /**
@@ -31,23 +33,22 @@ export class Lru<K, V> {
    * @param key
    *   Key.
    * @param compute
-   *   Computes the value.
+   *   Computes the value (from the key as kept: a copy of a string key).
    * @returns
    *   Value.
    */
   get(key: K, compute: (key: K) => V): V {
     if (!enabled) return compute(key)
-    let value = this.#map.get(key)
-    if (value === undefined && !this.#map.has(key)) {
-      // A text is often a slice of a whole document: a copy of it, and
-      // what is made from the copy, keep no version of the document alive.
-      if (typeof key === 'string') key = detach(key) as K
-      value = compute(key)
+    const entry = this.#map.get(key)
+    if (entry) {
+      this.#touch(entry)
+      return entry.value
     }
 
-    // Most recently used last (`set`).
-    this.set(key, value as V)
-    return value as V
+    const own = ownKey(key)
+    const value = compute(own)
+    this.#keep(own, value)
+    return value
   }
 
   /**
@@ -59,7 +60,7 @@ export class Lru<K, V> {
    *   Value.
    */
   peek(key: K): V | undefined {
-    return enabled ? this.#map.get(key) : undefined
+    return enabled ? this.#map.get(key)?.value : undefined
   }
 
   /**
@@ -72,9 +73,25 @@ export class Lru<K, V> {
    */
   set(key: K, value: V): void {
     if (!enabled) return
+    const entry = this.#map.get(key)
+    if (entry) {
+      entry.value = value
+      this.#touch(entry)
+    } else {
+      this.#keep(ownKey(key), value)
+    }
+  }
+
+  /** Make an entry the most recently used, under the key it was kept with. */
+  #touch(entry: {key: K; value: V}): void {
+    this.#map.delete(entry.key)
+    this.#map.set(entry.key, entry)
+  }
+
+  /** Keep a new entry (its key already its own), dropping the oldest if full. */
+  #keep(key: K, value: V): void {
     const map = this.#map
-    map.delete(key)
-    map.set(key, value)
+    map.set(key, {key, value})
     if (map.size > this.#size) map.delete(map.keys().next().value as K)
   }
 
@@ -237,6 +254,20 @@ export class SentenceSlot<T> {
   delete(memo: SentenceMemo): void {
     memo[this.#index] = undefined
   }
+}
+
+/**
+ * A key as an entry keeps it: a text is often a slice of a whole document,
+ * so a string key is copied, and what is made from the copy keeps no
+ * version of the document alive.
+ *
+ * @param key
+ *   Key.
+ * @returns
+ *   The key to keep.
+ */
+function ownKey<K>(key: K): K {
+  return typeof key === 'string' ? (detach(key) as K) : key
 }
 
 /**

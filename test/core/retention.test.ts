@@ -72,3 +72,52 @@ test('retention: nor do edits of a document parsed in full each time', async () 
   const grown = await growthOverEdits(document + '\n\n[x]: https://example.com\n')
   assert.ok(grown < 9 * 2 ** 20, `the heap grew by ${(grown / 2 ** 20).toFixed(1)} MB`)
 })
+
+test('retention: a paragraph edited once does not keep its version in the caches', async () => {
+  // Every paragraph its own (none is seen again after its edit), a large
+  // code block, and a definition, so that each edit parses the whole text.
+  const paragraphs = Array.from({length: 12}, (_, index) => `Paragraph ${index} says the council of town ${index} met and agreed to spend money on roads.`)
+  const build = () => paragraphs.join('\n\n') + '\n\n```\n' + 'x'.repeat(4_000_000) + '\n```\n\n[x]: https://example.com\n'
+  const path = '/virtual/unique.md'
+  try {
+    analyzeSync({value: build(), path})
+    const before = await used()
+    for (let index = 0; index < 8; index++) {
+      paragraphs[index] = paragraphs[index].replace('council', 'Council')
+      analyzeSync({value: build(), path})
+    }
+
+    // Keeping each version: 32 MB.
+    const grown = (await used()) - before
+    assert.ok(grown < 10 * 2 ** 20, `the heap grew by ${(grown / 2 ** 20).toFixed(1)} MB`)
+  } finally {
+    forgetDocument(path)
+  }
+})
+
+test('retention: a closed document leaves nothing of its text behind', async () => {
+  const small = (index: number) => `Other text number ${index}, said Jane Doe.\n\nAnother paragraph here.\n`
+  // Caches and models loaded first.
+  analyzeSync({value: small(0), path: '/virtual/warm.md'})
+  forgetDocument('/virtual/warm.md')
+  const before = await used()
+  // An 8 MB document, analysed, edited, analysed again, then closed (in a
+  // function of its own: nothing here holds its text after).
+  const open = () => {
+    const paragraphs = Array.from({length: 200}, (_, index) => `Paragraph ${index} of the report says the council met on Monday and spent money on road ${index}.`)
+    const text = paragraphs.join('\n\n') + '\n\n```\n' + 'x'.repeat(8_000_000) + '\n```\n'
+    analyzeSync({value: text, path: '/virtual/closed.md'})
+    analyzeSync({value: text + '\nOne more paragraph at the end.\n', path: '/virtual/closed.md'})
+    forgetDocument('/virtual/closed.md')
+  }
+
+  open()
+  // Other documents come and go (what holds the last analysis moves on).
+  for (let index = 1; index < 4; index++) {
+    analyzeSync({value: small(index), path: `/virtual/other-${index}.md`})
+    forgetDocument(`/virtual/other-${index}.md`)
+  }
+
+  const grown = (await used()) - before
+  assert.ok(grown < 4 * 2 ** 20, `the heap kept ${(grown / 2 ** 20).toFixed(1)} MB`)
+})

@@ -50,15 +50,7 @@ export function tagClaims(
   for (let index = 0; index < mentions.length; index++) {
     const mention = mentions[index]
     const entity = byId.get(entityOf[index])!
-    const candidate: Candidate = {
-      entity: entity.id,
-      name: entity.name,
-      type: entity.type,
-      first: mention.first,
-      last: mention.last
-    }
-    const gender = genders.get(entity.id)
-    if (gender) candidate.gender = gender
+    const candidate = candidateOf(entity.id, entity.name, entity.type, mention.first, mention.last, genders)
     const list = bySentence.get(mention.sentence)
     if (list) list.push(candidate)
     else bySentence.set(mention.sentence, [candidate])
@@ -97,15 +89,8 @@ export function tagClaims(
 
     for (const candidate of candidates) {
       if (candidate.type !== 'PER') continue
-      const person: Candidate = {
-        entity: candidate.entity,
-        name: candidate.name,
-        type: candidate.type,
-        first: candidate.first,
-        last: candidate.last
-      }
-      const gender = genders.get(candidate.entity)
-      if (gender) person.gender = gender
+      // A copy: resolving a pronoun may give it a gender.
+      const person = candidateOf(candidate.entity, candidate.name, candidate.type, candidate.first, candidate.last, genders)
       latest.set(person.entity, person)
       persons.push(person)
       // Entries no longer latest go once they are half the list (linear overall).
@@ -201,6 +186,38 @@ function readSentence(sentence: SentenceView): Reading {
   }
 
   return reading
+}
+
+/**
+ * A mention as attribution reads it, with the gender known of its entity.
+ *
+ * @param entity
+ *   Entity id.
+ * @param name
+ *   Entity name.
+ * @param type
+ *   Entity type.
+ * @param first
+ *   First token index.
+ * @param last
+ *   Token index after the last.
+ * @param genders
+ *   Gender known of each entity so far.
+ * @returns
+ *   Candidate.
+ */
+function candidateOf(
+  entity: string,
+  name: string,
+  type: string,
+  first: number,
+  last: number,
+  genders: ReadonlyMap<string, 'male' | 'female'>
+): Candidate {
+  const candidate: Candidate = {entity, name, type, first, last}
+  const gender = genders.get(entity)
+  if (gender) candidate.gender = gender
+  return candidate
 }
 
 /**

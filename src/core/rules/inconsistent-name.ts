@@ -213,7 +213,6 @@ function spellings(entity: Entity): Spelling[] {
     if (mention.pronoun) continue
     // (No LRU bookkeeping for each of thousands of mentions: the first texts stay.)
     const words = nameWords.peek(mention.text) ?? nameWords.get(mention.text, readNameWords)
-
     for (let index = 0; index < words.length; index += 2) {
       const word = words[index] as string
       const start = mention.start + (words[index + 1] as number)

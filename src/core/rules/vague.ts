@@ -26,6 +26,7 @@ const anaphora: ReadonlySet<string> = new Set(lexicon.anaphora)
 const bare: ReadonlySet<string> = new Set(['some', 'many', 'others', 'most', 'people'])
 
 const found = new WeakMap<RuleContext, VagueSource[]>()
+
 /**
  * The vague sources of a document.
  *

@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import {viewText} from './document.ts'
-import {Lru} from './memo.ts'
+import {forgetCacheOwner, Lru} from './memo.ts'
 export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
@@ -181,9 +181,9 @@ const lastParsed = new Lru<string, Parsed>(4)
 
 /**
  * Forget what is kept of a document for its next analysis (its last tree,
- * under every parser and options): the editor calls it when the document
- * closes, so that only open documents are kept. Its next analysis, if any,
- * parses it whole.
+ * under every parser and options, its tags, and what the caches keep of its
+ * text alone): the editor calls it when the document closes, so that only
+ * open documents are kept. Its next analysis, if any, parses it whole.
  *
  * @param path
  *   The path the document was analysed with (`file.path`).
@@ -193,6 +193,7 @@ export function forgetDocument(path: string): void {
   lastParsed.deleteWhere((key) => key.startsWith(prefix))
   forgetMemory(path)
   forgetSentences(path)
+  forgetCacheOwner(path)
 }
 
 /**

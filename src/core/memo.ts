@@ -9,13 +9,31 @@
  * analyses and never changed. `clearAnalysisCache` empties them (benchmarks
  * of a cold analysis), `setAnalysisCache(false)` turns them off (the CLI,
  * whose files share no text).
+ *
+ * An entry knows the documents that kept or read it (`withCacheOwner`, by
+ * path), and goes when the last of them is forgotten (`forgetCacheOwner`):
+ * the editor keeps what it learnt only of open documents.
  */
+
+/**
+ * Documents that kept or read an entry: none (an analysis without a path),
+ * one path, or several.
+ */
+type Owners = string | string[] | undefined
+
+/** An entry of an `Lru`. */
+interface Entry<K, V> {
+  /** The key it was kept under. */
+  key: K
+  value: V
+  owners: Owners
+}
 
 /** A bounded least-recently-used map. */
 export class Lru<K, V> {
   // Each entry with the key it was kept under: a hit moves the entry but
   // keeps that key (a string key is a copy, see `#keep`).
-  readonly #map = new Map<K, {key: K; value: V}>()
+  readonly #map = new Map<K, Entry<K, V>>()
   readonly #size: number
 
   /**
@@ -42,12 +60,13 @@ export class Lru<K, V> {
     const entry = this.#map.get(key)
     if (entry) {
       this.#touch(entry)
+      if (entry.owners !== owner) own(entry)
       return entry.value
     }
 
-    const own = ownKey(key)
-    const value = compute(own)
-    this.#keep(own, value)
+    const keptKey = ownKey(key)
+    const value = compute(keptKey)
+    this.#keep(keptKey, value)
     return value
   }
 
@@ -60,7 +79,10 @@ export class Lru<K, V> {
    *   Value.
    */
   peek(key: K): V | undefined {
-    return enabled ? this.#map.get(key)?.value : undefined
+    if (!enabled) return undefined
+    const entry = this.#map.get(key)
+    if (entry && entry.owners !== owner) own(entry)
+    return entry?.value
   }
 
   /**
@@ -77,13 +99,14 @@ export class Lru<K, V> {
     if (entry) {
       entry.value = value
       this.#touch(entry)
+      if (entry.owners !== owner) own(entry)
     } else {
       this.#keep(ownKey(key), value)
     }
   }
 
   /** Make an entry the most recently used, under the key it was kept with. */
-  #touch(entry: {key: K; value: V}): void {
+  #touch(entry: Entry<K, V>): void {
     this.#map.delete(entry.key)
     this.#map.set(entry.key, entry)
   }
@@ -91,7 +114,7 @@ export class Lru<K, V> {
   /** Keep a new entry (its key already its own), dropping the oldest if full. */
   #keep(key: K, value: V): void {
     const map = this.#map
-    map.set(key, {key, value})
+    map.set(key, {key, value, owners: owner})
     if (map.size > this.#size) map.delete(map.keys().next().value as K)
   }
 
@@ -113,6 +136,26 @@ export class Lru<K, V> {
   /** Forget every entry. */
   clear(): void {
     this.#map.clear()
+  }
+
+  /**
+   * Forget that a document kept or read the entries: those it alone kept
+   * go.
+   *
+   * @param path
+   *   Path of the document.
+   */
+  disown(path: string): void {
+    for (const entry of this.#map.values()) {
+      const owners = entry.owners
+      if (owners === path) {
+        this.#map.delete(entry.key)
+      } else if (Array.isArray(owners)) {
+        const index = owners.indexOf(path)
+        if (index !== -1) owners.splice(index, 1)
+        if (owners.length === 1) entry.owners = owners[0]
+      }
+    }
   }
 
   /**
@@ -175,8 +218,70 @@ export class ObjectCache<K extends object, V> {
   }
 }
 
-const caches: Array<{clear(): void}> = []
+const caches: Array<{clear(): void; disown?(path: string): void}> = []
 let enabled = true
+/** The document being analysed, which owns what the caches keep and give. */
+let owner: string | undefined
+
+/**
+ * Record a document as an owner of an entry it kept or read.
+ *
+ * @param entry
+ *   Entry (its owners not just the current one).
+ */
+function own(entry: Entry<unknown, unknown>): void {
+  if (owner === undefined) return
+  const owners = entry.owners
+  if (owners === undefined) entry.owners = owner
+  else if (typeof owners === 'string') entry.owners = [owners, owner]
+  else if (!owners.includes(owner)) owners.push(owner)
+}
+
+/**
+ * Run an analysis of a document: the cache entries it keeps or reads are
+ * its own too, until `forgetCacheOwner` with its path.
+ *
+ * @param path
+ *   Path of the document (none: entries that no document owns, which go
+ *   only when the caches are full or cleared).
+ * @param run
+ *   The analysis.
+ * @returns
+ *   What it returns.
+ */
+export function withCacheOwner<T>(path: string | undefined, run: () => T): T {
+  const before = owner
+  owner = path || undefined
+  try {
+    return run()
+  } finally {
+    owner = before
+  }
+}
+
+/**
+ * How many entries the caches keep, all told (for tests: what a document
+ * leaves behind when it is forgotten).
+ *
+ * @returns
+ *   Entries.
+ */
+export function cacheEntries(): number {
+  let total = 0
+  for (const cache of caches) if (cache instanceof Lru) total += cache.size
+  return total
+}
+
+/**
+ * Forget what the caches keep for a document alone (it closed); entries
+ * that other documents read stay theirs.
+ *
+ * @param path
+ *   Path of the document.
+ */
+export function forgetCacheOwner(path: string): void {
+  for (const cache of caches) cache.disown?.(path)
+}
 
 /**
  * Forget what the analysis caches hold (the next analysis starts cold).

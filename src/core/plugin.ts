@@ -11,6 +11,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {viewDocument} from './document.ts'
 import {frontMatterDate} from './front-matter.ts'
+import {withCacheOwner} from './memo.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import {runRules} from './rules/index.ts'
 import {documentMemory, tagDocument} from './tag.ts'
@@ -33,10 +34,14 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
    *   File.
    */
   return function (tree: Root, file: VFile): undefined {
-    const source = String(file)
-    const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
-    const document = viewDocument(tree, source)
-    file.data.newsmark = tagDocument(document, referenceDate, settings, documentMemory(file.path ?? ''))
-    runRules(file, file.data.newsmark, settings.rules, {tree, document})
+    // What the caches keep for this document's text is its own (and goes
+    // with `forgetDocument`).
+    withCacheOwner(file.path, () => {
+      const source = String(file)
+      const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
+      const document = viewDocument(tree, source)
+      file.data.newsmark = tagDocument(document, referenceDate, settings, documentMemory(file.path ?? ''))
+      runRules(file, file.data.newsmark, settings.rules, {tree, document})
+    })
   }
 }

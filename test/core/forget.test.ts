@@ -11,7 +11,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {analyzeSync, clearAnalysisCache, forgetDocument} from '../../src/core/index.ts'
 import type {Options} from '../../src/core/index.ts'
-import {Lru} from '../../src/core/memo.ts'
+import {cacheEntries, forgetCacheOwner, Lru, withCacheOwner} from '../../src/core/memo.ts'
 
 const sample = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
 // A one-word edit in the middle of the article.
@@ -85,4 +85,49 @@ test('Lru: deleteWhere forgets the matching keys; the others keep their order of
   // `b`, the least recently used, was pushed out first.
   assert.equal(lru.peek('b'), undefined)
   assert.equal(lru.size, 3)
+})
+
+test('Lru: an entry goes when the last document that kept or read it is forgotten', () => {
+  const lru = new Lru<string, number>(8)
+  withCacheOwner('a.md', () => {
+    lru.get('mine', () => 1)
+    lru.set('shared', 2)
+  })
+  withCacheOwner('b.md', () => {
+    assert.equal(lru.get('shared', () => 0), 2, 'read by a second document')
+    lru.set('theirs', 3)
+  })
+  withCacheOwner(undefined, () => lru.set('nobody', 4))
+  assert.equal(lru.size, 4)
+
+  forgetCacheOwner('a.md')
+  assert.equal(lru.peek('mine'), undefined, 'kept by a.md alone: gone')
+  assert.equal(lru.peek('shared'), 2, 'b.md still reads it')
+  forgetCacheOwner('b.md')
+  assert.equal(lru.peek('shared'), undefined)
+  assert.equal(lru.peek('theirs'), undefined)
+  assert.equal(lru.peek('nobody'), 4, 'kept without a document: goes only when the cache is full')
+})
+
+test('forgetDocument: the caches keep nothing of a closed document’s text, and what an open one reads stays', () => {
+  clearAnalysisCache()
+  const open = 'articles/open.md'
+  const closed = 'articles/closed.md'
+  // The closed document shares the article's text and adds a paragraph of its own.
+  const own = sample + '\n\nA paragraph of its own says 40 ministers met in Gdańsk on Monday.\n'
+  analyzeSync(new VFile({path: closed, value: own}))
+  const alone = cacheEntries()
+  assert.ok(alone > 20, `the caches keep what the analysis read (${alone} entries)`)
+  forgetDocument(closed)
+  assert.equal(cacheEntries(), 0, 'nothing of it is left')
+
+  analyzeSync(new VFile({path: open, value: sample}))
+  const openOnly = cacheEntries()
+  analyzeSync(new VFile({path: closed, value: own}))
+  assert.ok(cacheEntries() > openOnly)
+  forgetDocument(closed)
+  assert.equal(cacheEntries(), openOnly, 'what the open document reads stays, the rest goes')
+  assert.deepEqual(parsedBy(open, sample), [], 'the open document’s tree is kept')
+  forgetDocument(open)
+  assert.equal(cacheEntries(), 0)
 })

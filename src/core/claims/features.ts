@@ -134,11 +134,33 @@ function numberShape(text: string): string {
 export function tokenize(sentence: string): Token[] {
   const text = normalizeQuotes(sentence)
   const tokens: Token[] = []
-  TOKEN.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = TOKEN.exec(text)) !== null) {
+  let index = 0
+  while (index < text.length) {
+    const code = text.charCodeAt(index)
+    // ASCII white space (`\s` finds the rest).
+    if (code === 32 || (code >= 9 && code <= 13)) {
+      index++
+      continue
+    }
+
+    // Fast path: a word of ASCII letters that nothing joins to what
+    // follows (most words), read without the regular expression.
+    if (isAsciiLetter(code)) {
+      let end = index + 1
+      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++
+      if (endsAsciiWord(text, end)) {
+        tokens.push(token(text.slice(index, end), index))
+        index = end
+        continue
+      }
+    }
+
+    TOKEN.lastIndex = index
+    const match = TOKEN.exec(text)
+    if (!match) break
     const piece = match[0]
     const start = match.index
+    index = start + piece.length
     // Only a piece with a letter before an apostrophe can hold a clitic.
     const clitic = piece.length > 1 && piece.includes("'") && /\p{L}'/u.test(piece) ? CLITIC.exec(piece) : null
     if (clitic) {
@@ -151,6 +173,42 @@ export function tokenize(sentence: string): Token[] {
   }
 
   return tokens
+}
+
+/**
+ * Whether a character is an ASCII letter.
+ *
+ * @param code
+ *   Character code.
+ * @returns
+ *   Whether it is.
+ */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+}
+
+/**
+ * Whether a run of ASCII letters ending at `end` is a whole word of `TOKEN`:
+ * what follows is not an apostrophe, nor a `-` or `.` before a letter.
+ * Anything outside ASCII is left to the pattern.
+ *
+ * @param text
+ *   Text (quotes normalised).
+ * @param end
+ *   End of the run.
+ * @returns
+ *   Whether the word ends there.
+ */
+function endsAsciiWord(text: string, end: number): boolean {
+  if (end >= text.length) return true
+  const code = text.charCodeAt(end)
+  if (code >= 128 || code === 39) return false
+  if (code === 45 || code === 46) {
+    const next = end + 1 < text.length ? text.charCodeAt(end + 1) : 32
+    return next < 128 && !isAsciiLetter(next)
+  }
+
+  return true
 }
 
 // The last sentence tokenised and its tokens: the classifier and then the

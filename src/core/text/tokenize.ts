@@ -54,6 +54,19 @@ export function tokenize(text: string): Token[] {
       continue
     }
 
+    // Fast path: a word of ASCII letters and digits that nothing joins to
+    // what follows (most words), read without the regular expression.
+    if (isAsciiWordCode(code)) {
+      let end = index + 1
+      while (end < text.length && isAsciiWordCode(text.charCodeAt(end))) end++
+      if (endsAsciiWord(text, end)) {
+        if (text.charCodeAt(end) === 46 /* . */ && keepsDot(text.slice(index, end))) end++
+        push(index, end)
+        index = end
+        continue
+      }
+    }
+
     tokenPattern.lastIndex = index
     const match = tokenPattern.exec(text)
     /* c8 ignore next 5 -- the last alternative matches any non-space. */
@@ -89,6 +102,44 @@ export function tokenize(text: string): Token[] {
     tokens.push({start, end, text: text.slice(start, end), newline})
     newline = false
   }
+}
+
+/**
+ * Whether a character is an ASCII letter or digit.
+ *
+ * @param code
+ *   Character code.
+ * @returns
+ *   Whether it is.
+ */
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+}
+
+/**
+ * Whether a run of ASCII letters and digits ending at `end` is a whole word
+ * of `tokenPattern`: what follows is neither a letter, mark or digit, nor
+ * a joiner (`-'’.&`, a comma before a digit) that one follows. Anything
+ * else outside ASCII is left to the pattern.
+ *
+ * @param text
+ *   Text.
+ * @param end
+ *   End of the run.
+ * @returns
+ *   Whether the word ends there.
+ */
+function endsAsciiWord(text: string, end: number): boolean {
+  if (end >= text.length) return true
+  const code = text.charCodeAt(end)
+  if (code >= 128) return false
+  // `-`, `'`, `.`, `&` join only a letter or digit after them; `,` a digit.
+  if (code === 45 || code === 39 || code === 46 || code === 38 || code === 44) {
+    const next = end + 1 < text.length ? text.charCodeAt(end + 1) : 32
+    return next < 128 && !isAsciiWordCode(next)
+  }
+
+  return true
 }
 
 /**

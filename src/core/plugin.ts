@@ -9,12 +9,13 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {viewDocument} from './document.ts'
+import {viewDocument, type DocumentView} from './document.ts'
 import {frontMatterDate} from './front-matter.ts'
 import {withCacheOwner} from './memo.ts'
-import {normalizeOptions, type Options} from './options.ts'
+import {normalizeOptions, type Options, type Settings} from './options.ts'
 import {runRules} from './rules/index.ts'
 import {documentMemory, tagDocument} from './tag.ts'
+import type {NewsmarkResult} from './types.ts'
 
 /**
  * Tag entities, dates and claims.
@@ -40,8 +41,33 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
       const source = String(file)
       const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
       const document = viewDocument(tree, source)
-      file.data.newsmark = tagDocument(document, referenceDate, settings, documentMemory(file.path ?? ''))
+      file.data.newsmark = tagFile(document, referenceDate, settings, file.path ?? '')
       runRules(file, file.data.newsmark, settings.rules, {tree, document})
     })
   }
+}
+
+/**
+ * Tag a document with the memory of its path. (A function of its own: the
+ * memory, which holds every sentence's tags, is then not left in a
+ * register of the caller's frame, alive while the rules run.)
+ *
+ * @param document
+ *   Text view.
+ * @param referenceDate
+ *   Reference date.
+ * @param settings
+ *   Settings.
+ * @param path
+ *   Path of the document.
+ * @returns
+ *   Result.
+ */
+function tagFile(
+  document: DocumentView,
+  referenceDate: string | undefined,
+  settings: Settings,
+  path: string
+): NewsmarkResult {
+  return tagDocument(document, referenceDate, settings, documentMemory(path))
 }

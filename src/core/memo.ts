@@ -207,11 +207,6 @@ export class ObjectCache<K extends object, V> {
     if (enabled) this.#map.set(key, value)
   }
 
-  /** Whether values are kept (the caches are on). */
-  get enabled(): boolean {
-    return enabled
-  }
-
   /** Forget every entry. */
   clear(): void {
     this.#map = new WeakMap()

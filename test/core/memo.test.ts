@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import type {Root} from 'mdast'
 import {analyzeSync, clearAnalysisCache, createProcessor, setAnalysisCache} from '../../src/core/analyze.ts'
 import {viewDocument} from '../../src/core/document.ts'
-import {Lru, ObjectCache, SentenceSlot} from '../../src/core/memo.ts'
+import {cachesEnabled, Lru, ObjectCache, SentenceSlot} from '../../src/core/memo.ts'
 
 const example = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
 const parser = createProcessor()
@@ -59,7 +59,7 @@ test('memo: an object cache keeps by identity, and the cache switch and clear re
     assert.equal(cache.get(key), undefined, 'emptied with the other caches')
     cache.set(key, 2)
     setAnalysisCache(false)
-    assert.equal(cache.enabled, false)
+    assert.equal(cachesEnabled(), false)
     assert.equal(cache.get(key), undefined, 'nothing found while off')
     cache.set(key, 3)
     setAnalysisCache(true)

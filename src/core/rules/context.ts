@@ -263,6 +263,26 @@ let analysis = 0
 let shift = 0
 
 /**
+ * Whether a sentence cites a source (`SentenceInfo.cited`): markup in its
+ * source (a link, a footnote; it may change while the text does not), or a
+ * cue in its text.
+ *
+ * @param source
+ *   Markdown source.
+ * @param start
+ *   Start of the sentence in it.
+ * @param end
+ *   End of the sentence in it.
+ * @param cue
+ *   Whether its text has a cue (`sourceCue`).
+ * @returns
+ *   Whether it cites a source.
+ */
+function cites(source: string, start: number, end: number, cue: boolean): boolean {
+  return cue || citation.test(source.slice(start, end))
+}
+
+/**
  * What was kept of a sentence, with its tokens at their source offsets.
  *
  * @param sentences
@@ -332,7 +352,7 @@ function keptSentence(
     }
 
     moved.map = block.map
-    moved.cited = citation.test(source.slice(sentenceStart, sentenceEnd)) || moved.cue
+    moved.cited = cites(source, sentenceStart, sentenceEnd, moved.cue)
     moved.used = analysis
     places.set(start, moved)
     return moved
@@ -352,8 +372,7 @@ function keptSentence(
   }
 
   const cue = known ? known.cue : sourceCue.test(view.text)
-  const cited = citation.test(source.slice(sentenceStart, sentenceEnd)) || cue
-  const fresh: Kept = {map: block.map, tokens, cue, cited, used: analysis}
+  const fresh: Kept = {map: block.map, tokens, cue, cited: cites(source, sentenceStart, sentenceEnd, cue), used: analysis}
   if (places) {
     if (places.size > 8) {
       // Places the last analyses did not use: the text moved away from them.

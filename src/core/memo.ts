@@ -12,7 +12,9 @@
  *
  * An entry knows the documents that kept or read it (`withCacheOwner`, by
  * path), and goes when the last of them is forgotten (`forgetCacheOwner`):
- * the editor keeps what it learnt only of open documents.
+ * the editor keeps what it learnt only of open documents. (A document that
+ * takes a value from a sentence's memo, not from the cache, is no owner of
+ * the cache's entry: the memo keeps the value for it.)
  */
 
 /**

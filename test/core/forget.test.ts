@@ -130,4 +130,27 @@ test('forgetDocument: the caches keep nothing of a closed document’s text, and
   assert.deepEqual(parsedBy(open, sample), [], 'the open document’s tree is kept')
   forgetDocument(open)
   assert.equal(cacheEntries(), 0)
+
+  // The other order: the open document reads what the closed one kept
+  // (a score it takes from a sentence's memo makes it no owner of the
+  // score's entry). Its findings stay those of a cold analysis.
+  const findings = (file: VFile) => file.messages.map((message) => JSON.stringify([message.ruleId, message.place, message.reason]))
+  const messages = (path: string) => findings(analyzeSync(new VFile({path, value: sample})))
+  const cold = messages('articles/cold.md')
+  forgetDocument('articles/cold.md')
+  analyzeSync(new VFile({path: closed, value: own}))
+  assert.deepEqual(messages(open), cold)
+  forgetDocument(closed)
+  assert.ok(cacheEntries() > 0, 'what the open document read stays')
+  assert.deepEqual(messages(open), cold)
+  const edited = sample.replace('February 20', 'February 21')
+  assert.notEqual(edited, sample)
+  clearAnalysisCache()
+  const coldEdit = findings(analyzeSync(new VFile({path: 'articles/cold.md', value: edited})))
+  forgetDocument('articles/cold.md')
+  analyzeSync(new VFile({path: open, value: sample}))
+  analyzeSync(new VFile({path: closed, value: own}))
+  forgetDocument(closed)
+  assert.deepEqual(findings(analyzeSync(new VFile({path: open, value: edited}))), coldEdit, 'and after an edit')
+  forgetDocument(open)
 })

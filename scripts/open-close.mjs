@@ -5,10 +5,11 @@
  * caches keep only what open documents read, so it must not grow with the
  * number of articles seen.
  *
- *   node esbuild.mjs --production && node scripts/open-close.mjs [articles] [core]
+ *   node esbuild.mjs --production && node scripts/open-close.mjs [articles] [core] [--json]
  *
  * Articles: the seeded variants of `npm run bench` (each one distinct).
- * Prints the heap in use (after a few collections) six times over the run.
+ * Prints the heap in use (after a few collections) six times over the run;
+ * with `--json`, `{articles, before, after, marks}` in bytes (`npm run bench`).
  */
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -17,12 +18,14 @@ import vm from 'node:vm'
 import {makeArticle} from './bench-inputs.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const total = Number(process.argv[2] ?? 1200)
-const core = await import(pathToFileURL(path.resolve(root, process.argv[3] ?? 'dist/core.mjs')).href)
+const [count, corePath] = process.argv.slice(2).filter((value) => !value.startsWith('--'))
+const json = process.argv.includes('--json')
+const total = Number(count ?? 1200)
+const core = await import(pathToFileURL(path.resolve(root, corePath ?? 'dist/core.mjs')).href)
 v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc')
 
-/** Heap in use, in MB, once the garbage of the last analyses is collected. */
+/** Heap in use, in bytes, once the garbage of the last analyses is collected. */
 async function used() {
   // V8 frees part of an analysis's garbage only a few collections after it.
   for (let index = 0; index < 4; index++) {
@@ -30,19 +33,27 @@ async function used() {
     await new Promise((resolve) => setTimeout(resolve, 0))
   }
 
-  return process.memoryUsage().heapUsed / 2 ** 20
+  return process.memoryUsage().heapUsed
 }
+
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`
 
 // One article first, so that the models are loaded before the baseline.
 core.analyzeSync({value: makeArticle(0), path: '/articles/0.md'})
 core.forgetDocument('/articles/0.md')
-const marks = [`before: ${(await used()).toFixed(0)} MB`]
+const before = await used()
+const marks = []
 const every = Math.max(1, Math.round(total / 6))
 for (let index = 1; index <= total; index++) {
   const file = `/articles/${index}.md`
   core.analyzeSync({value: makeArticle(index), path: file})
   core.forgetDocument(file)
-  if (index % every === 0 || index === total) marks.push(`${index}: ${(await used()).toFixed(0)} MB`)
+  if (index % every === 0 || index === total) marks.push([index, await used()])
 }
 
-console.log(`heap in use, articles opened and closed: ${marks.join(', ')}`)
+if (json) {
+  console.log(JSON.stringify({articles: total, before, after: marks.at(-1)[1], marks}))
+} else {
+  const text = marks.map(([index, bytes]) => `${index}: ${mb(bytes)}`)
+  console.log(`heap in use, articles opened and closed: before: ${mb(before)}, ${text.join(', ')}`)
+}

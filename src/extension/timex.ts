@@ -163,8 +163,20 @@ export function durationInWords(value: string): string | undefined {
  *   Negative, zero or positive, as `Array#sort` wants.
  */
 export function compareValues(a: string, b: string, referenceDate?: string): number {
-  const left = toCalendar(a, referenceDate)
-  const right = toCalendar(b, referenceDate)
+  return compareCalendar(toCalendar(a, referenceDate), toCalendar(b, referenceDate))
+}
+
+/**
+ * Order two places on the calendar as `compareValues` orders their values
+ * (to sort many values, place each once).
+ * @param left
+ *   Place of the first value (`toCalendar`), if any.
+ * @param right
+ *   Place of the second.
+ * @returns
+ *   Negative when the first comes first.
+ */
+export function compareCalendar(left: CalendarPoint | undefined, right: CalendarPoint | undefined): number {
   if (!left || !right) return left ? -1 : right ? 1 : 0
   return left.start.getTime() - right.start.getTime() || rank(right.granularity) - rank(left.granularity)
 }

@@ -3,11 +3,13 @@
  * Measure the extension in a real VS Code (not a test: nothing fails on a
  * slow machine): activation (loading `dist/extension.cjs` and `activate`),
  * loading the core, analysing the sample, and hovers answered from the
- * cache (target: under 1 ms). Each run starts a fresh code-server, so
+ * cache (target: under 1 ms), and in the 1 MB file of `npm run bench`,
+ * a letter typed: the analysis again, and the time until the Problems panel
+ * has the new findings. Each run starts a fresh code-server, so
  * activation is measured cold once per run; the table gives the median over
  * the runs.
  *
- *   node test/vscode/measure.mjs [--runs 3] [--iterations 2000] [--json out/measure.json]
+ *   node test/vscode/measure.mjs [--runs 3] [--iterations 2000] [--json out/measure.json] [--profile]
  *
  * Builds with `--production` first (what `npm run package` ships).
  */
@@ -23,6 +25,7 @@ const {values: flags} = parseArgs({
     runs: {type: 'string', default: '3'},
     iterations: {type: 'string', default: '2000'},
     json: {type: 'string'},
+    profile: {type: 'boolean', default: false},
     verbose: {type: 'boolean', default: false}
   }
 })
@@ -32,8 +35,16 @@ if (missing) {
   process.exit(2)
 }
 
-say('node esbuild.mjs --production')
-execFileSync(process.execPath, ['esbuild.mjs', '--production'], {cwd: root, stdio: 'inherit'})
+// `--profile`: an unminified build, and a CPU profile of the letters typed
+// in the 1 MB file (`out/measure/big.cpuprofile`).
+const build = flags.profile ? ['esbuild.mjs'] : ['esbuild.mjs', '--production']
+say(`node ${build.join(' ')}`)
+execFileSync(process.execPath, build, {cwd: root, stdio: 'inherit'})
+// The 1 MB file of `npm run bench`, for edits in a large document.
+const {makeDocument} = await import('../../scripts/bench-inputs.mjs')
+const bigFile = path.join(root, 'out/measure/big.md')
+fs.mkdirSync(path.dirname(bigFile), {recursive: true})
+fs.writeFileSync(bigFile, makeDocument(1_000_000, 1))
 
 /** @type {Array<Record<string, any>>} */
 const results = []
@@ -42,8 +53,8 @@ for (let index = 0; index < Number(flags.runs); index++) {
   const code = await runPayload({
     name: 'measure',
     entryPoints: [path.join(root, 'test/vscode/measure/index.ts')],
-    environment: {iterations: Number(flags.iterations)},
-    settings: {'files.autoSave': 'off'},
+    environment: {iterations: Number(flags.iterations), bigFile, profile: flags.profile ? path.join(root, 'out/measure/big.cpuprofile') : undefined},
+    settings: {'files.autoSave': 'off', 'newsmark.analysis.delay': 0},
     verbose: flags.verbose,
     onLine(line) {
       const match = /^NEWSMARK_MEASURE (.*)$/.exec(line)
@@ -84,6 +95,15 @@ for (const name of Object.keys(first.hoverFromCache)) {
   ])
 }
 rows.push(['hover through VS Code (`executeHoverProvider`, all providers, IPC; median of 30)', ms(median((r) => r.hoverRoundTrip.median))])
+if (first.big) {
+  const {characters, messages} = first.big
+  rows.push(
+    [`first analysis of the 1 MB file of \`npm run bench\` (${characters.toLocaleString('en-US')} characters, ${messages.toLocaleString('en-US')} findings)`, ms(median((r) => r.big.first))],
+    ['1 MB: analysis after a letter typed (`analyzer.get`, median of 6)', ms(median((r) => r.big.typed.median)) + range((r) => r.big.typed.median)],
+    ['1 MB: from a letter typed to its findings in the Problems panel’s collection (`onDidChangeDiagnostics`, `newsmark.analysis.delay` 0; median of 6)', ms(median((r) => r.big.diagnostics.median)) + range((r) => r.big.diagnostics.median)]
+  )
+}
+
 rows.push(['extension host resident memory after the above', `${Math.round(median((r) => r.memory.rss) / 1e6)} MB`])
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU'

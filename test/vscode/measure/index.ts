@@ -5,6 +5,7 @@
  * `NEWSMARK_MEASURE {json}` line; no assertions, no targets enforced here.
  */
 import fs from 'node:fs'
+import inspector from 'node:inspector'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import * as vscode from 'vscode'
@@ -26,7 +27,11 @@ const targets: Array<[string, string, number]> = [
  *   Resolves when printed.
  */
 export async function run(): Promise<void> {
-  const environment = JSON.parse(fs.readFileSync(path.join(__dirname, 'environment.json'), 'utf8')) as {iterations: number}
+  const environment = JSON.parse(fs.readFileSync(path.join(__dirname, 'environment.json'), 'utf8')) as {
+    iterations: number
+    bigFile?: string
+    profile?: string
+  }
   const iterations = environment.iterations || 2000
   const extension = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark')
   if (!extension) throw new Error('newsmark.newsmark is not loaded')
@@ -108,7 +113,78 @@ export async function run(): Promise<void> {
   result.hoverRoundTrip = summary(trips)
   result.memory = {rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed}
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
+  if (environment.bigFile) result.big = await measureBig(api, vscode.Uri.file(environment.bigFile), environment.profile)
   console.log(`NEWSMARK_MEASURE ${JSON.stringify(result)}`)
+}
+
+/**
+ * A large document open in an editor: its first analysis, then letters
+ * typed, each timed to the analysis and to the Problems panel's update.
+ * @param api
+ *   The extension's API.
+ * @param uri
+ *   The 1 MB file.
+ * @param profile
+ *   Where to write a CPU profile of the letters typed, if anywhere.
+ * @returns
+ *   Times in ms.
+ */
+async function measureBig(api: NewsmarkApi, uri: vscode.Uri, profile?: string): Promise<Record<string, unknown>> {
+  const editor = await vscode.window.showTextDocument(uri)
+  const document = editor.document
+  let started = performance.now()
+  const analysis = await api.analyzer.get(document)
+  const first = performance.now() - started
+  const typed: number[] = []
+  const diagnostics: number[] = []
+  const text = document.getText()
+  const session = profile ? new inspector.Session() : undefined
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session!.post(method, (error, value) => (error ? reject(error) : resolve(value))))
+  for (let index = 0; index < 7; index++) {
+    if (session && index === 1) {
+      session.connect()
+      await post('Profiler.enable')
+      await post('Profiler.start')
+    }
+
+    // A letter typed in the middle of a word, here and there in the file.
+    let at = Math.floor(((index * 0.37 + 0.05) % 1) * text.length)
+    while (!/[a-z]/.test(text[at])) at++
+    const updated = new Promise<number>((resolve) => {
+      const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (event.uris.some((changed) => changed.toString() === uri.toString())) {
+          listener.dispose()
+          resolve(performance.now())
+        }
+      })
+    })
+    started = performance.now()
+    await editor.edit((builder) => builder.insert(document.positionAt(at), 'e'))
+    const edited = performance.now()
+    await api.analyzer.get(document)
+    const analysed = performance.now()
+    const shown = await Promise.race([updated, new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 10_000))])
+    // The first edit warms the paths an edit takes: not counted.
+    if (index === 0) continue
+    typed.push(analysed - edited)
+    diagnostics.push(shown - started)
+  }
+
+  if (session) {
+    const {profile: data} = (await post('Profiler.stop')) as {profile: unknown}
+    fs.writeFileSync(profile!, JSON.stringify(data))
+    session.disconnect()
+  }
+
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
+  return {
+    characters: text.length,
+    messages: analysis?.messages.length ?? 0,
+    first,
+    typed: summary(typed),
+    diagnostics: summary(diagnostics)
+  }
 }
 
 /** Median, 95th percentile and maximum of times in ms. */

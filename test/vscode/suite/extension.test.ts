@@ -132,6 +132,32 @@ suite('Newsmark in a real VS Code', () => {
     assert.ok(people?.children.some((symbol) => symbol.name === 'Cezary Tomczyk'))
     const dates = symbols.find((symbol) => symbol.name === 'Timeline')?.children.map((symbol) => symbol.name) ?? []
     assert.ok(dates.includes('2026-02-20'))
+    // A person spans their mentions and selects the first.
+    const tomczyk = people!.children.find((symbol) => symbol.name === 'Cezary Tomczyk')!
+    assert.equal(document.getText(tomczyk.selectionRange), 'Cezary Tomczyk')
+    assert.ok(tomczyk.range.contains(tomczyk.selectionRange) && tomczyk.range.end.line > tomczyk.range.start.line)
+  })
+
+  test('document symbols: a long document lists a thousand of each, then how many more', async () => {
+    // 1,200 paragraphs, each a claim with a finding or two.
+    const content = Array.from({length: 1200}, (_, index) => `The plant in Kowal${index} produced ${(index + 1) * 10} shells in 2025.`).join('\n\n')
+    const long = await vscode.workspace.openTextDocument({language: 'markdown', content})
+    await vscode.window.showTextDocument(long)
+    try {
+      await newsmark.analyzer.get(long)
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', long.uri)
+      const claims = symbols.find((symbol) => symbol.name === 'Claims')!
+      assert.equal(claims.detail, '1200')
+      assert.equal(claims.children.length, 1001)
+      const more = claims.children[1000]!
+      assert.equal(more.name, '… 200 more')
+      assert.equal(long.getText(more.selectionRange), 'The plant in Kowal1000 produced 10010 shells in 2025.')
+      assert.ok(more.range.end.isEqual(claims.range.end), 'it spans the rest')
+      const findings = symbols.find((symbol) => symbol.name === 'Findings')!
+      assert.ok(Number(findings.detail) > 1000 && findings.children.length === 1001)
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
+    }
   })
 
   test('references on an entity: this article and the rest of the workspace', async () => {

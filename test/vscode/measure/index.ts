@@ -58,12 +58,14 @@ export async function run(): Promise<void> {
   // The core loads on the first analysis.
   const folder = vscode.workspace.workspaceFolders![0]!.uri
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'poland-ottawa.md'))
+  const profiler = environment.profile ? await startProfile() : undefined
   started = performance.now()
   await api.analyzer.core()
   result.coreLoad = performance.now() - started
   started = performance.now()
   const analysis = await api.analyzer.get(document)
   result.firstAnalysis = performance.now() - started
+  if (profiler) await profiler.stop(environment.profile!.replace(/big\.cpuprofile$/, 'first.cpuprofile'))
   result.characters = document.getText().length
   result.tags = analysis && {entities: analysis.result.entities.length, dates: analysis.result.dates.length, claims: analysis.result.claims.length}
 
@@ -138,15 +140,9 @@ async function measureBig(api: NewsmarkApi, uri: vscode.Uri, profile?: string): 
   const typed: number[] = []
   const diagnostics: number[] = []
   const text = document.getText()
-  const session = profile ? new inspector.Session() : undefined
-  const post = (method: string) =>
-    new Promise<unknown>((resolve, reject) => session!.post(method, (error, value) => (error ? reject(error) : resolve(value))))
+  let profiler: Awaited<ReturnType<typeof startProfile>> | undefined
   for (let index = 0; index < 7; index++) {
-    if (session && index === 1) {
-      session.connect()
-      await post('Profiler.enable')
-      await post('Profiler.start')
-    }
+    if (profile && index === 1) profiler = await startProfile()
 
     // A letter typed in the middle of a word, here and there in the file.
     let at = Math.floor(((index * 0.37 + 0.05) % 1) * text.length)
@@ -171,11 +167,7 @@ async function measureBig(api: NewsmarkApi, uri: vscode.Uri, profile?: string): 
     diagnostics.push(shown - started)
   }
 
-  if (session) {
-    const {profile: data} = (await post('Profiler.stop')) as {profile: unknown}
-    fs.writeFileSync(profile!, JSON.stringify(data))
-    session.disconnect()
-  }
+  if (profiler) await profiler.stop(profile!)
 
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
   return {
@@ -184,6 +176,27 @@ async function measureBig(api: NewsmarkApi, uri: vscode.Uri, profile?: string): 
     first,
     typed: summary(typed),
     diagnostics: summary(diagnostics)
+  }
+}
+
+/**
+ * Start a CPU profile of the extension host.
+ * @returns
+ *   Stops it and writes it to a file.
+ */
+async function startProfile(): Promise<{stop(file: string): Promise<void>}> {
+  const session = new inspector.Session()
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (error, value) => (error ? reject(error) : resolve(value))))
+  session.connect()
+  await post('Profiler.enable')
+  await post('Profiler.start')
+  return {
+    async stop(file) {
+      const {profile} = (await post('Profiler.stop')) as {profile: unknown}
+      fs.writeFileSync(file, JSON.stringify(profile))
+      session.disconnect()
+    }
   }
 }
 

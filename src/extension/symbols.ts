@@ -72,8 +72,8 @@ function documentSymbols(document: vscode.TextDocument, analysis: Analysis): vsc
     .map((type) => {
       const members = result.entities.filter((entity) => entity.type === type)
       const build = (entity: (typeof members)[number]) =>
-        spanning(document, entity.name, entity.role ?? `${entity.mentions.length}×`, entityKinds[type], entity.mentions)
-      return group(document, entityTypeName(type, true), members, build, bounds)
+        firstOf(document, entity.name, entity.role ?? `${entity.mentions.length}×`, entityKinds[type], entity.mentions)
+      return group(entityTypeName(type, true), members, build)
     })
     .filter((symbol): symbol is vscode.DocumentSymbol => symbol !== undefined)
   // Each value placed on the calendar once, not at every comparison.
@@ -82,47 +82,20 @@ function documentSymbols(document: vscode.TextDocument, analysis: Analysis): vsc
     .sort((a, b) => compareCalendar(a.place, b.place) || a.date.start - b.date.start)
     .map(({date}) => date)
   return [
-    group(document, 'Entities', entities, (symbol) => symbol, () => undefined),
-    group(document, 'Timeline', dates, (date) => leaf(date.value, date.text, vscode.SymbolKind.Event, [spanRange(document, date)]), (date) => date),
-    group(
-      document,
-      'Claims',
-      result.claims,
-      (claim) => leaf(truncate(claim.text, 60), claim.speaker?.name ?? 'no speaker', vscode.SymbolKind.String, [spanRange(document, claim)]),
-      (claim) => claim
+    group('Entities', entities, (symbol) => symbol),
+    group('Timeline', dates, (date) => leaf(date.value, date.text, vscode.SymbolKind.Event, spanRange(document, date))),
+    group('Claims', result.claims, (claim) =>
+      leaf(truncate(claim.text, 60), claim.speaker?.name ?? 'no speaker', vscode.SymbolKind.String, spanRange(document, claim))
     ),
-    group(
-      document,
-      'Findings',
-      analysis.messages,
-      (message) =>
-        leaf(truncate(message.reason.replace(/`/g, ''), 60), message.ruleId ?? '', vscode.SymbolKind.Key, [placeRange(document, message.place)]),
-      (message) => (message.place && 'start' in message.place ? {start: message.place.start.offset, end: message.place.end.offset} : undefined)
+    group('Findings', analysis.messages, (message) =>
+      leaf(truncate(message.reason.replace(/`/g, ''), 60), message.ruleId ?? '', vscode.SymbolKind.Key, placeRange(document, message.place))
     )
   ].filter((symbol): symbol is vscode.DocumentSymbol => symbol !== undefined)
 }
 
 /**
- * Where an entity's mentions start and end.
- * @param entity
- *   Entity.
- * @returns
- *   Offsets.
- */
-function bounds(entity: {mentions: ReadonlyArray<{start: number; end: number}>}): {start: number; end: number} | undefined {
-  let start = Number.POSITIVE_INFINITY
-  let end = Number.NEGATIVE_INFINITY
-  for (const mention of entity.mentions) {
-    if (mention.start < start) start = mention.start
-    if (mention.end > end) end = mention.end
-  }
-
-  return start <= end ? {start, end} : undefined
-}
-
-/**
- * A symbol spanning all its spans (from the first start to the last end),
- * selecting the first: two positions to find, however many the spans.
+ * The symbol of an entity: its first mention (found fast, two positions
+ * however many the mentions; see `group` for why it does not span them).
  * @param document
  *   The document.
  * @param name
@@ -132,11 +105,11 @@ function bounds(entity: {mentions: ReadonlyArray<{start: number; end: number}>})
  * @param kind
  *   Kind.
  * @param spans
- *   Spans (offsets), the first selected.
+ *   Mentions.
  * @returns
  *   The symbol.
  */
-function spanning(
+function firstOf(
   document: vscode.TextDocument,
   name: string,
   detail: string,
@@ -144,71 +117,46 @@ function spanning(
   spans: ReadonlyArray<{start: number; end: number}>
 ): vscode.DocumentSymbol {
   const first = spans[0]
-  if (!first) return leaf(name, detail, kind, [])
-  let start = first.start
-  let end = first.end
-  for (const span of spans) {
-    if (span.start < start) start = span.start
-    if (span.end > end) end = span.end
-  }
-
-  const selection = toRange(document, first.start, first.end)
-  return new vscode.DocumentSymbol(name || '(empty)', detail, kind, toRange(document, start, end), selection)
+  const range = first ? toRange(document, first.start, first.end) : new vscode.Range(0, 0, 0, 0)
+  return new vscode.DocumentSymbol(name || '(empty)', detail, kind, range, range)
 }
 
-/** A symbol spanning all its ranges, selecting the first. */
-function leaf(name: string, detail: string, kind: vscode.SymbolKind, ranges: readonly vscode.Range[]): vscode.DocumentSymbol {
-  const first = ranges[0] ?? new vscode.Range(0, 0, 0, 0)
-  const range = ranges.reduce((all, range) => all.union(range), first)
-  return new vscode.DocumentSymbol(name || '(empty)', detail, kind, range, first)
+/** A symbol of one range. */
+function leaf(name: string, detail: string, kind: vscode.SymbolKind, range: vscode.Range): vscode.DocumentSymbol {
+  return new vscode.DocumentSymbol(name || '(empty)', detail, kind, range, range)
 }
 
 /**
  * A container symbol of items, or nothing when there are none. Past `shown`
  * items, one symbol says how many more there are (it selects the first of
- * them, and spans them all): VS Code sends the whole outline to the window
- * each time it asks, on every edit, and thousands of findings are the
- * Problems panel's to list. Only the symbols shown are made.
- * @param document
- *   The document.
+ * them): VS Code sends the whole outline to the window each time it asks,
+ * on every edit, and thousands of findings are the Problems panel's to
+ * list. Only the symbols shown are made.
+ *
+ * A group's range is its first child's, and an entity's its first mention:
+ * sticky scroll takes the outline whose symbols span the most lines, and
+ * symbols spanning the whole article made Newsmark's groups, not the
+ * Markdown headings, the lines pinned at the top of the editor.
  * @param name
  *   Name of the group.
  * @param items
  *   Items, in order.
  * @param build
  *   Makes the symbol of an item.
- * @param offsets
- *   Where an item starts and ends (for the items not shown), if known.
  * @returns
  *   The symbol.
  */
-function group<T>(
-  document: vscode.TextDocument,
-  name: string,
-  items: readonly T[],
-  build: (item: T) => vscode.DocumentSymbol,
-  offsets: (item: T) => {start: number | undefined; end: number | undefined} | undefined
-): vscode.DocumentSymbol | undefined {
+function group<T>(name: string, items: readonly T[], build: (item: T) => vscode.DocumentSymbol): vscode.DocumentSymbol | undefined {
   if (items.length === 0) return undefined
   const children = items.slice(0, shown).map(build)
   if (items.length > shown) {
-    let start = Number.POSITIVE_INFINITY
-    let end = Number.NEGATIVE_INFINITY
-    for (let index = shown; index < items.length; index++) {
-      const span = offsets(items[index]!)
-      if (span?.start !== undefined && span.start < start) start = span.start
-      if (span?.end !== undefined && span.end > end) end = span.end
-    }
-
-    const first = build(items[shown]!)
-    const range = start <= end ? first.range.union(toRange(document, start, end)) : first.range
+    const first = build(items[shown]!).selectionRange
     const more = `… ${(items.length - shown).toLocaleString('en-US')} more`
-    children.push(new vscode.DocumentSymbol(more, 'in the Newsmark sidebar', vscode.SymbolKind.Null, range, first.selectionRange))
+    children.push(new vscode.DocumentSymbol(more, 'in the Newsmark sidebar', vscode.SymbolKind.Null, first, first))
   }
 
-  const first = children[0]!
-  const range = children.reduce((all, child) => all.union(child.range), first.range)
-  const symbol = new vscode.DocumentSymbol(name, String(items.length), vscode.SymbolKind.Namespace, range, first.selectionRange)
+  const range = children[0]!.selectionRange
+  const symbol = new vscode.DocumentSymbol(name, String(items.length), vscode.SymbolKind.Namespace, range, range)
   symbol.children = children
   return symbol
 }

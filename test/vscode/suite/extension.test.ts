@@ -132,10 +132,15 @@ suite('Newsmark in a real VS Code', () => {
     assert.ok(people?.children.some((symbol) => symbol.name === 'Cezary Tomczyk'))
     const dates = symbols.find((symbol) => symbol.name === 'Timeline')?.children.map((symbol) => symbol.name) ?? []
     assert.ok(dates.includes('2026-02-20'))
-    // A person spans their mentions and selects the first.
+    // A person is their first mention.
     const tomczyk = people!.children.find((symbol) => symbol.name === 'Cezary Tomczyk')!
     assert.equal(document.getText(tomczyk.selectionRange), 'Cezary Tomczyk')
-    assert.ok(tomczyk.range.contains(tomczyk.selectionRange) && tomczyk.range.end.line > tomczyk.range.start.line)
+    // No symbol of Newsmark's spans more than its own words: sticky scroll
+    // takes the outline whose symbols span the most lines, and keeps the
+    // Markdown headings at the top of the editor only if it is not ours.
+    const ours = symbols.filter((symbol) => ['Entities', 'Timeline', 'Claims', 'Findings'].includes(symbol.name))
+    const all = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((symbol) => [symbol, ...all(symbol.children)])
+    for (const symbol of all(ours)) assert.ok(symbol.range.isEqual(symbol.selectionRange), symbol.name)
   })
 
   test('document symbols: a long document lists a thousand of each, then how many more', async () => {
@@ -152,7 +157,6 @@ suite('Newsmark in a real VS Code', () => {
       const more = claims.children[1000]!
       assert.equal(more.name, '… 200 more')
       assert.equal(long.getText(more.selectionRange), 'The plant in Kowal1000 produced 10010 shells in 2025.')
-      assert.ok(more.range.end.isEqual(claims.range.end), 'it spans the rest')
       const findings = symbols.find((symbol) => symbol.name === 'Findings')!
       assert.ok(Number(findings.detail) > 1000 && findings.children.length === 1001)
     } finally {

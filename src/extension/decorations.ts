@@ -151,7 +151,7 @@ export class Decorations implements vscode.Disposable {
    *   Whether to highlight again.
    */
   #nearEdge(editor: vscode.TextEditor): boolean {
-    if (editor.document.languageId !== 'markdown') return false
+    if (editor.document.languageId !== 'markdown' || !getConfig(editor.document).highlights) return false
     const window = this.#windows.get(editor)
     if (!window) return true
     const {from, to} = visibleLines(editor)

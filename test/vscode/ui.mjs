@@ -38,6 +38,16 @@ if (!flags['no-package']) {
 
 const run = createRunDir('ui')
 const workspace = createWorkspace(run.dir)
+// A long article (the 100 KB file of `npm run bench`): highlights around the
+// visible lines, sticky scroll.
+const {makeDocument} = await import('../../scripts/bench-inputs.mjs')
+const long = makeDocument(100_000, 1)
+fs.writeFileSync(path.join(workspace, 'long.md'), long)
+const longText = long.split('\n')
+// A line of text near the end, far below the lines highlighted first.
+let longLine = longText.length - 20
+while (!/\w{4}/.test(longText[longLine - 1])) longLine--
+const longTail = longText[longLine - 1].slice(0, 40)
 await installExtension(run, vsix)
 say(`installed ${path.relative(root, vsix)} into ${run.dir}`)
 const server = await startCodeServer({
@@ -295,6 +305,37 @@ try {
     await page.locator('.tabs-container .tab', {hasText: 'rules.md'}).first().waitFor({timeout: 15_000})
     await page.locator('.monaco-editor .view-line', {hasText: `## ${rule}`}).first().waitFor({timeout: 10_000})
     await shot('rule-docs')
+  })
+
+  await check('a long article: highlights where it jumps to; sticky scroll keeps its headings', async () => {
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+P')
+    await page.locator('.quick-input-widget input').waitFor()
+    await page.keyboard.type('long.md')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'long.md'}).first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('.monaco-editor .view-line', {hasText: 'Ottawa Convention'}).first().waitFor({timeout: 30_000})
+    // Far below the lines highlighted first (300 around the visible ones).
+    await page.keyboard.press('Control+G')
+    await page.locator('.quick-input-widget input').waitFor()
+    await page.keyboard.type(String(longLine))
+    await page.keyboard.press('Enter')
+    await page.locator('.monaco-editor .view-line', {hasText: longTail}).first().waitFor({timeout: 10_000})
+    // A highlight on the lines shown (VS Code draws only those): a
+    // decoration's box with a background.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.monaco-editor .view-overlays .cdr[class*="TextEditorDecorationType"]')].some(
+          (node) => getComputedStyle(node).backgroundColor !== 'rgba(0, 0, 0, 0)'
+        ),
+      undefined,
+      {timeout: 30_000}
+    )
+    // The section heading above, pinned: Newsmark's outline does not take it over.
+    await page.locator('.sticky-widget', {hasText: '# '}).first().waitFor({timeout: 10_000})
+    const pinned = await page.locator('.sticky-widget').first().textContent()
+    if (!/#\s/.test(pinned ?? '') || /Norway has announced|Poland has announced/.test(pinned ?? '')) throw new Error(`sticky scroll shows: ${pinned}`)
+    await shot('long')
   })
 
   code = 0

@@ -570,7 +570,24 @@ function formatKiB(length: number): string {
  *   `true` for open Markdown documents.
  */
 export function isMarkdown(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && !document.isClosed
+  if (document.languageId !== 'markdown' || document.isClosed) return false
+  const uri = document.uri.toString()
+  return !ownFolders.some((folder) => uri.startsWith(folder))
+}
+
+/** Folders of Markdown that is no article (`ignoreFolder`), as URI prefixes. */
+const ownFolders: string[] = []
+
+/**
+ * Leave a folder's Markdown alone: the extension's own documentation, which
+ * a finding's rule link opens (its examples are findings on purpose).
+ * @param base
+ *   A folder.
+ * @param segments
+ *   The path of the folder to leave alone, from there.
+ */
+export function ignoreFolder(base: vscode.Uri, ...segments: string[]): void {
+  ownFolders.push(vscode.Uri.joinPath(base, ...segments).toString().replace(/\/?$/, '/'))
 }
 
 function isVisible(document: vscode.TextDocument): boolean {

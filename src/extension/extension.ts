@@ -4,7 +4,7 @@
  * parses nothing (the core loads on the first analysis).
  */
 import type * as vscode from 'vscode'
-import {Analyzer} from './analyzer.ts'
+import {Analyzer, ignoreFolder} from './analyzer.ts'
 import {registerAnnotationCommands} from './annotate.ts'
 import {AnnotationStore} from './annotation-store.ts'
 import {registerCommands} from './commands.ts'
@@ -49,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   // The store loads the core through the analyzer, once both exist.
   const annotations = new AnnotationStore(log, () => analyzer.core())
   const analyzer = new Analyzer(log, {config, annotations})
+  // The bundled rule documentation opens from a finding's link: read, not analysed.
+  ignoreFolder(context.extensionUri, 'docs')
   const ruleDocs = new RuleDocs(context.extensionUri, log)
   const tree = new TagTree(analyzer, log)
   const decorations = new Decorations(analyzer, log)

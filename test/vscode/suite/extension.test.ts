@@ -164,6 +164,21 @@ suite('Newsmark in a real VS Code', () => {
     }
   })
 
+  test('the bundled rule documentation is read, not analysed', async () => {
+    const extension = vscode.extensions.getExtension('newsmark.newsmark')!
+    const docs = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules.md'))
+    await vscode.window.showTextDocument(docs)
+    try {
+      assert.equal(docs.languageId, 'markdown')
+      assert.equal(await newsmark.analyzer.get(docs), undefined)
+      // An article in the same window still is.
+      assert.ok(await newsmark.analyzer.get(document))
+      assert.deepEqual(vscode.languages.getDiagnostics(docs.uri).filter((item) => item.source === 'newsmark'), [])
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor')
+    }
+  })
+
   test('references on an entity: this article and the rest of the workspace', async () => {
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf(document, 'Tomczyk linked', 2))
     const here = locations.filter((location) => location.uri.toString() === document.uri.toString())

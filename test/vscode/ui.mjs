@@ -5,8 +5,9 @@
  * article through Quick Open, hovers an entity with the mouse, opens the
  * Newsmark sidebar and the Problems panel, gives a claim a verdict through
  * the editor's context menu, exports through the format picker and the save
- * dialog, follows a rule's link to the bundled docs, and saves screenshots
- * to `out/screenshots/*.png`.
+ * dialog, follows a rule's link to the bundled docs, jumps far down a long
+ * article (highlights there, its headings pinned by sticky scroll), and
+ * saves screenshots to `out/screenshots/*.png`.
  *
  *   node test/vscode/ui.mjs [--no-package] [--keep]
  *

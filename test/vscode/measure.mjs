@@ -102,6 +102,12 @@ if (first.big) {
     ['1 MB: analysis after a letter typed (`analyzer.get`, median of 6)', ms(median((r) => r.big.typed.median)) + range((r) => r.big.typed.median)],
     ['1 MB: from a letter typed to its findings in the Problems panel’s collection (`onDidChangeDiagnostics`, `newsmark.analysis.delay` 0; median of 6)', ms(median((r) => r.big.diagnostics.median)) + range((r) => r.big.diagnostics.median)]
   )
+  for (const name of Object.keys(first.big.hovers ?? {})) {
+    rows.push([
+      `1 MB: hover from cache, ${name} (median / p95 of ${first.big.hovers[name].n})`,
+      `${ms(median((r) => r.big.hovers[name].median))} / ${ms(median((r) => r.big.hovers[name].p95))}`
+    ])
+  }
 }
 
 rows.push(['extension host resident memory after the above', `${Math.round(median((r) => r.memory.rss) / 1e6)} MB`])

@@ -26,6 +26,15 @@ export type TagNode =
   | {readonly kind: 'claim'; readonly claim: Claim; readonly index: number}
   | {readonly kind: 'finding'; readonly message: VFileMessage; readonly index: number}
   | {readonly kind: 'orphan'; readonly orphan: Orphan; readonly index: number}
+  | {readonly kind: 'more'; readonly parent: TagNode; readonly from: number; readonly total: number}
+
+/**
+ * Children listed at a time: past them, a `… N more` item lists the next
+ * ones. VS Code asks again for the children of every expanded item at each
+ * refresh (each edit): thousands of dates or claims made each keystroke in
+ * a long article cost tens of milliseconds.
+ */
+const page = 500
 
 /** Milliseconds without another refresh before the tree's items refresh, and at most. */
 const refreshDelay = 50
@@ -103,6 +112,21 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
       if (orphans > 0) sections.push({kind: 'section', section: 'orphans', count: orphans})
       return sections
     }
+    if (node.kind === 'more') return paged(node.parent, this.#all(analysis, node.parent), node.from)
+    return paged(node, this.#all(analysis, node), 0)
+  }
+
+  /**
+   * Every child of a node (`getChildren` lists them a page at a time).
+   * @param analysis
+   *   The analysis shown.
+   * @param node
+   *   A node.
+   * @returns
+   *   Its children.
+   */
+  #all(analysis: Analysis, node: TagNode): TagNode[] {
+    const {result} = analysis
     switch (node.kind) {
       case 'section': {
         if (node.section === 'entities') {
@@ -134,6 +158,11 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     const document = this.#document
     const {Collapsed, Expanded, None} = vscode.TreeItemCollapsibleState
     switch (node.kind) {
+      case 'more': {
+        const item = new vscode.TreeItem(`… ${(node.total - node.from).toLocaleString('en-US')} more`, Collapsed)
+        item.id = `${this.getTreeItem(node.parent).id}/more/${node.from}`
+        return item
+      }
       case 'section': {
         const item = new vscode.TreeItem(sectionTitles[node.section], node.count === 0 ? None : node.section === 'findings' ? Collapsed : Expanded)
         if (node.section === 'orphans') item.tooltip = 'Annotations whose text is no longer in the article: kept in the sidecar, never dropped. Remove them, or restore the text.'
@@ -255,6 +284,8 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         return {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
       case 'orphan':
         return {kind: 'section', section: 'orphans', count: analysis.review.orphans.length}
+      case 'more':
+        return node.from > page ? {...node, from: node.from - page} : node.parent
       default:
         return undefined
     }
@@ -376,4 +407,21 @@ function reveal(document: vscode.TextDocument, range: vscode.Range): vscode.Comm
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1)
+}
+
+/**
+ * A page of children: `page` of them from `from`, then a `… N more` node
+ * when there are more.
+ * @param parent
+ *   Their parent.
+ * @param children
+ *   All of them.
+ * @param from
+ *   Where the page starts.
+ * @returns
+ *   The page.
+ */
+function paged(parent: TagNode, children: TagNode[], from: number): TagNode[] {
+  if (children.length <= from + page) return from === 0 ? children : children.slice(from)
+  return [...children.slice(from, from + page), {kind: 'more', parent, from: from + page, total: children.length}]
 }

@@ -143,7 +143,7 @@ suite('Newsmark in a real VS Code', () => {
     for (const symbol of all(ours)) assert.ok(symbol.range.isEqual(symbol.selectionRange), symbol.name)
   })
 
-  test('document symbols: a long document lists a thousand of each, then how many more', async () => {
+  test('a long document: the outline lists a thousand of each, the sidebar 500 at a time, then how many more', async () => {
     // 1,200 paragraphs, each a claim with a finding or two.
     const content = Array.from({length: 1200}, (_, index) => `The plant in Kowal${index} produced ${(index + 1) * 10} shells in 2025.`).join('\n\n')
     const long = await vscode.workspace.openTextDocument({language: 'markdown', content})
@@ -159,6 +159,26 @@ suite('Newsmark in a real VS Code', () => {
       assert.equal(long.getText(more.selectionRange), 'The plant in Kowal1000 produced 10010 shells in 2025.')
       const findings = symbols.find((symbol) => symbol.name === 'Findings')!
       assert.ok(Number(findings.detail) > 1000 && findings.children.length === 1001)
+
+      // The sidebar lists them 500 at a time.
+      const {tree} = newsmark
+      await until(tree.onDidChangeTreeData, () => tree.document === long && children(tree).length > 0, 'the tree to show the long document')
+      const section = children(tree).find(([label]) => label === 'Claims')![1]
+      assert.equal(tree.getTreeItem(section).description, '1200')
+      const first = children(tree, section)
+      assert.equal(first.length, 501)
+      assert.equal(first[500]![0], '… 700 more')
+      const second = children(tree, first[500]![1])
+      assert.equal(second.length, 501)
+      assert.match(second[0]![0], /Kowal500 produced/)
+      assert.equal(second[500]![0], '… 200 more')
+      const third = children(tree, second[500]![1])
+      assert.equal(third.length, 200)
+      assert.match(third[199]![0], /Kowal1199 produced/)
+      assert.deepEqual(tree.getParent(second[500]![1]), first[500]![1])
+      assert.deepEqual(tree.getParent(first[500]![1]), section)
+      const ids = [...first, ...second, ...third].map(([, node]) => tree.getTreeItem(node).id)
+      assert.equal(new Set(ids).size, ids.length, 'every item has its own id')
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
     }

@@ -153,6 +153,9 @@ export class AnnotationStore implements vscode.Disposable {
    *   The review.
    */
   async review(uri: vscode.Uri, text: string, machine: NewsmarkResult, core: Core, open = true): Promise<Review> {
+    // Both reads at once (each is a round trip; the first search of the
+    // workspace's sidecars takes a while).
+    const rejects = this.#workspaceRejects(core)
     const sidecar = await this.#sidecar(uri, text, core, open)
     const report = core.reanchor(text, sidecar?.annotations ?? [])
     const inline = this.#inline(text, core)
@@ -160,7 +163,7 @@ export class AnnotationStore implements vscode.Disposable {
       ...report.anchored,
       ...inline.annotations.map((annotation): Anchored => ({annotation, method: 'position', errors: 0, previous: annotation.target.exact}))
     ]
-    const workspaceRejects = await this.#workspaceRejects(core)
+    const workspaceRejects = await rejects
     const result = core.applyAnnotations(machine, anchored.map((item) => item.annotation), {workspaceRejects})
     return {
       result,
@@ -171,6 +174,23 @@ export class AnnotationStore implements vscode.Disposable {
       directiveProblems: inline.problems,
       workspaceRejects
     }
+  }
+
+  /**
+   * Start reading what `review` of an open article will read (its sidecar,
+   * the workspace's rejections), so that the reads go on while the core
+   * analyses it.
+   * @param uri
+   *   The article.
+   * @param text
+   *   Its text, as `review` will get it.
+   * @param core
+   *   The core.
+   */
+  prefetch(uri: vscode.Uri, text: string, core: Core): void {
+    // Failures are `review`'s to report (a failed sidecar read is not kept).
+    this.#sidecar(uri, text, core, true).catch(() => undefined)
+    void this.#workspaceRejects(core)
   }
 
   /**

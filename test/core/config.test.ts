@@ -103,6 +103,42 @@ describe('loadConfig', () => {
     const loaded = await loadConfigAsync('/news/a.md', async (file) => read(file))
     assert.deepEqual(loaded.settings.severities, {hedging: 'error'})
   })
+
+  it('asks for every file it may need at once, and finds what the synchronous search finds', async () => {
+    const files = {
+      '/news/.newsmarkrc.yaml': 'rules:\n  hedging: off\nfacts: ../data/facts.yaml\n',
+      '/.newsmarkrc': '{"rules": {"loaded-verb": "error"}}',
+      '/data/facts.yaml': facts
+    }
+    const {read} = memory(files)
+    let waiting = 0
+    let most = 0
+    const slow = async (file: string) => {
+      most = Math.max(most, ++waiting)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      waiting--
+      return read(file)
+    }
+
+    const loaded = await loadConfigAsync('/news/2026/article.md', slow)
+    assert.deepEqual(loaded, loadConfig('/news/2026/article.md', memory(files).read))
+    // Three folders (`/news/2026`, `/news`, the root), four names of
+    // configuration and two of fact bases each, all asked for together.
+    assert.equal(most, 18)
+  })
+
+  it('fails on a read it comes to, not on one it does not need', async () => {
+    const {read} = memory({'/news/.newsmarkrc': '{"rules": {"hedging": "error"}}'})
+    const failing = (denied: string) => async (file: string) => {
+      if (file.startsWith(denied)) throw new Error(`EACCES: ${file}`)
+      return read(file)
+    }
+
+    // `/` lies beyond the nearest configuration.
+    const loaded = await loadConfigAsync('/news/a.md', failing('/.newsmarkrc'))
+    assert.deepEqual(loaded.settings.severities, {hedging: 'error'})
+    await assert.rejects(loadConfigAsync('/news/a.md', failing('/news/.newsmarkrc')), /EACCES: \/news\/\.newsmarkrc/)
+  })
 })
 
 describe('loadConfigSync', () => {

@@ -71,10 +71,66 @@ export function loadConfig(file: string, read: Reader): LoadedConfig {
  *   Settings and the files they came from.
  */
 export async function loadConfigAsync(file: string, read: AsyncReader): Promise<LoadedConfig> {
+  // Every file the search may look for, asked for at once: in the editor
+  // each read is a round trip, and a search up to the root that finds
+  // nothing makes two dozen. The search then runs over the answers as
+  // before (a failed read fails only if the search comes to it).
+  const answers = new Map<string, Promise<{text: string | undefined} | {error: unknown}>>()
+  for (const path of candidates(file)) {
+    answers.set(
+      path,
+      read(path).then(
+        (text) => ({text}),
+        (error: unknown) => ({error})
+      )
+    )
+  }
+
   const steps = plan(file)
   let step = steps.next()
-  while (!step.done) step = steps.next(await read(step.value))
+  while (!step.done) {
+    const answer = answers.get(step.value)
+    if (!answer) {
+      step = steps.next(await read(step.value))
+      continue
+    }
+
+    const got = await answer
+    if ('error' in got) throw got.error
+    step = steps.next(got.text)
+  }
+
   return step.value
+}
+
+/**
+ * The paths the search looks for, whatever it finds (`plan` reads them in
+ * this order, and a fact base a configuration names besides).
+ *
+ * @param file
+ *   Path of the article.
+ * @returns
+ *   Paths.
+ */
+function candidates(file: string): string[] {
+  const separator = separatorOf(file)
+  const folders = ancestors(file, separator)
+  return [
+    ...folders.flatMap((folder) => configNames.map((name) => folder + separator + name)),
+    ...folders.flatMap((folder) => factsNames.map((name) => folder + separator + name.replace(/\//g, separator)))
+  ]
+}
+
+/**
+ * The separator of a path: `\` for a Windows path without `/`.
+ *
+ * @param file
+ *   Path.
+ * @returns
+ *   Separator.
+ */
+function separatorOf(file: string): string {
+  return file.includes('\\') && !file.includes('/') ? '\\' : '/'
 }
 
 /**
@@ -87,7 +143,7 @@ export async function loadConfigAsync(file: string, read: AsyncReader): Promise<
  *   Generator.
  */
 function* plan(file: string): Generator<string, LoadedConfig, string | undefined> {
-  const separator = file.includes('\\') && !file.includes('/') ? '\\' : '/'
+  const separator = separatorOf(file)
   const folders = ancestors(file, separator)
   const loaded: LoadedConfig = {settings: {severities: {}}}
 

@@ -50,19 +50,27 @@ export class CompositeEntries {
    *   Its entry.
    */
   add(value: string, entry: number): void {
+    // One part: the value is the key, whatever `|` it holds (as `splits`).
+    if (this.#parts === 1) {
+      this.#root.set(value, entry)
+      return
+    }
+
     const pieces = value.split('|')
     // Mostly one split: as many pieces as parts.
     const all = pieces.length === this.#parts ? [pieces] : splits(pieces, this.#parts)
+    const order = this.#order
     for (const split of all) {
-      const values = this.#order ? this.#order.map((index) => split[index]) : split
       let level = this.#root
-      for (let index = 0; index < values.length - 1; index++) {
-        let next = level.get(values[index]) as Map<string, unknown> | undefined
-        if (!next) level.set(values[index], (next = new Map()))
+      const last = split.length - 1
+      for (let index = 0; index < last; index++) {
+        const key = order ? split[order[index]] : split[index]
+        let next = level.get(key) as Map<string, unknown> | undefined
+        if (!next) level.set(key, (next = new Map()))
         level = next
       }
 
-      level.set(values[values.length - 1], entry)
+      level.set(order ? split[order[last]] : split[last], entry)
     }
   }
 

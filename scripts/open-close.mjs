@@ -13,29 +13,14 @@
  */
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import {makeArticle} from './bench-inputs.mjs'
+import {heapInUse as used} from './lib/heap.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const [count, corePath] = process.argv.slice(2).filter((value) => !value.startsWith('--'))
 const json = process.argv.includes('--json')
 const total = Number(count ?? 1200)
 const core = await import(pathToFileURL(path.resolve(root, corePath ?? 'dist/core.mjs')).href)
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc')
-
-/** Heap in use, in bytes, once the garbage of the last analyses is collected. */
-async function used() {
-  // V8 frees part of an analysis's garbage only a few collections after it.
-  for (let index = 0; index < 4; index++) {
-    gc()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  }
-
-  return process.memoryUsage().heapUsed
-}
-
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`
 
 // One article first, so that the models are loaded before the baseline.

@@ -12,26 +12,14 @@
  */
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import {makeDocument} from './bench-inputs.mjs'
+import {heapInUse} from './lib/heap.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const total = Number(process.argv[2] ?? 200)
 const {analyzeSync} = await import(pathToFileURL(path.resolve(root, process.argv[3] ?? 'dist/core.mjs')).href)
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc')
-
 /** Heap in use, in MB, once the garbage of the last analyses is collected. */
-async function used() {
-  // V8 frees part of an analysis's garbage only a few collections after it.
-  for (let index = 0; index < 4; index++) {
-    gc()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  }
-
-  return Math.round(process.memoryUsage().heapUsed / 2 ** 20)
-}
+const used = async () => Math.round((await heapInUse()) / 2 ** 20)
 
 let text = makeDocument(1_000_000, 1)
 const file = '/virtual/soak.md'

@@ -449,8 +449,10 @@ export class Analyzer implements vscode.Disposable {
         return this.#failed(document.uri, version, end)
       }
       try {
-        // What the review will read, read while the configuration loads and the core runs.
-        this.#stages.annotations?.prefetch(document.uri, text, core)
+        // What the review will read, read while the configuration loads and
+        // the core runs (not for a document closed while the core loaded:
+        // nothing would drop its sidecar from the cache).
+        if (!document.isClosed) this.#stages.annotations?.prefetch(document.uri, text, core)
         const extra = await this.#stages.config?.options(document.uri, core)
         const coreStarted = performance.now()
         const file = await core.analyze(toFile(text, document.uri), {...config.core, ...extra?.options})

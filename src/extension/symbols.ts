@@ -136,7 +136,10 @@ function leaf(name: string, detail: string, kind: vscode.SymbolKind, range: vsco
  * A group's range is its first child's, and an entity's its first mention:
  * sticky scroll takes the outline whose symbols span the most lines, and
  * symbols spanning the whole article made Newsmark's groups, not the
- * Markdown headings, the lines pinned at the top of the editor.
+ * Markdown headings, the lines pinned at the top of the editor. The price:
+ * the Outline's "Follow Cursor" and the breadcrumbs, which look inside a
+ * symbol only when it holds the cursor, reach only each group's first item
+ * (the Newsmark sidebar is the place to browse them).
  * @param name
  *   Name of the group.
  * @param items

@@ -268,6 +268,26 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   getParent(node: TagNode): TagNode | undefined {
     const analysis = this.analysis
     if (!analysis) return undefined
+    const parent = this.#parentOf(analysis, node)
+    if (!parent || node.kind === 'more') return parent
+    // Past the first page of its siblings, a node is a child of the `more`
+    // node that lists it.
+    const id = this.getTreeItem(node).id
+    const siblings = this.#all(analysis, parent)
+    const at = siblings.length > page ? siblings.findIndex((sibling) => this.getTreeItem(sibling).id === id) : -1
+    return at >= page ? {kind: 'more', parent, from: Math.floor(at / page) * page, total: siblings.length} : parent
+  }
+
+  /**
+   * The node a node belongs to, pages aside.
+   * @param analysis
+   *   The analysis shown.
+   * @param node
+   *   A node.
+   * @returns
+   *   Its parent.
+   */
+  #parentOf(analysis: Analysis, node: TagNode): TagNode | undefined {
     const {result} = analysis
     switch (node.kind) {
       case 'group':

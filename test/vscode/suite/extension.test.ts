@@ -177,6 +177,10 @@ suite('Newsmark in a real VS Code', () => {
       assert.match(third[199]![0], /Kowal1199 produced/)
       assert.deepEqual(tree.getParent(second[500]![1]), first[500]![1])
       assert.deepEqual(tree.getParent(first[500]![1]), section)
+      // An item is the child of the page that lists it (for `reveal`).
+      assert.deepEqual(tree.getParent(first[499]![1]), section)
+      assert.deepEqual(tree.getParent(second[0]![1]), first[500]![1])
+      assert.deepEqual(tree.getParent(third[199]![1]), second[500]![1])
       const ids = [...first, ...second, ...third].map(([, node]) => tree.getTreeItem(node).id)
       assert.equal(new Set(ids).size, ids.length, 'every item has its own id')
     } finally {

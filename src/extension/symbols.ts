@@ -6,10 +6,10 @@ import * as vscode from 'vscode'
 import type {EntityType} from '../core/index.ts'
 import type {Analysis, Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
-import {placeRange, spanRange, toRange} from './convert.ts'
+import {placeRange, spanRange} from './convert.ts'
 import {entityTypeName, entityTypes, truncate} from './labels.ts'
 import {guard, type Log} from './log.ts'
-import {compareCalendar, toCalendar} from './timex.ts'
+import {chronological} from './timex.ts'
 
 /** Symbols listed in a group at most (see `group`). */
 const shown = 1000
@@ -71,16 +71,18 @@ function documentSymbols(document: vscode.TextDocument, analysis: Analysis): vsc
   const entities = entityTypes
     .map((type) => {
       const members = result.entities.filter((entity) => entity.type === type)
+      // An entity is its first mention (see `group` for why it spans no more).
       const build = (entity: (typeof members)[number]) =>
-        firstOf(document, entity.name, entity.role ?? `${entity.mentions.length}×`, entityKinds[type], entity.mentions)
+        leaf(
+          entity.name,
+          entity.role ?? `${entity.mentions.length}×`,
+          entityKinds[type],
+          entity.mentions[0] ? spanRange(document, entity.mentions[0]) : new vscode.Range(0, 0, 0, 0)
+        )
       return group(entityTypeName(type, true), members, build)
     })
     .filter((symbol): symbol is vscode.DocumentSymbol => symbol !== undefined)
-  // Each value placed on the calendar once, not at every comparison.
-  const dates = result.dates
-    .map((date) => ({date, place: toCalendar(date.value, result.referenceDate)}))
-    .sort((a, b) => compareCalendar(a.place, b.place) || a.date.start - b.date.start)
-    .map(({date}) => date)
+  const dates = chronological(result.dates, result.referenceDate).map((index) => result.dates[index]!)
   return [
     group('Entities', entities, (symbol) => symbol),
     group('Timeline', dates, (date) => leaf(date.value, date.text, vscode.SymbolKind.Event, spanRange(document, date))),
@@ -91,34 +93,6 @@ function documentSymbols(document: vscode.TextDocument, analysis: Analysis): vsc
       leaf(truncate(message.reason.replace(/`/g, ''), 60), message.ruleId ?? '', vscode.SymbolKind.Key, placeRange(document, message.place))
     )
   ].filter((symbol): symbol is vscode.DocumentSymbol => symbol !== undefined)
-}
-
-/**
- * The symbol of an entity: its first mention (found fast, two positions
- * however many the mentions; see `group` for why it does not span them).
- * @param document
- *   The document.
- * @param name
- *   Name.
- * @param detail
- *   Detail.
- * @param kind
- *   Kind.
- * @param spans
- *   Mentions.
- * @returns
- *   The symbol.
- */
-function firstOf(
-  document: vscode.TextDocument,
-  name: string,
-  detail: string,
-  kind: vscode.SymbolKind,
-  spans: ReadonlyArray<{start: number; end: number}>
-): vscode.DocumentSymbol {
-  const first = spans[0]
-  const range = first ? toRange(document, first.start, first.end) : new vscode.Range(0, 0, 0, 0)
-  return new vscode.DocumentSymbol(name || '(empty)', detail, kind, range, range)
 }
 
 /** A symbol of one range. */
@@ -153,13 +127,11 @@ function group<T>(name: string, items: readonly T[], build: (item: T) => vscode.
   if (items.length === 0) return undefined
   const children = items.slice(0, shown).map(build)
   if (items.length > shown) {
-    const first = build(items[shown]!).selectionRange
     const more = `… ${(items.length - shown).toLocaleString('en-US')} more`
-    children.push(new vscode.DocumentSymbol(more, 'in the Newsmark sidebar', vscode.SymbolKind.Null, first, first))
+    children.push(leaf(more, 'in the Newsmark sidebar', vscode.SymbolKind.Null, build(items[shown]!).selectionRange))
   }
 
-  const range = children[0]!.selectionRange
-  const symbol = new vscode.DocumentSymbol(name, String(items.length), vscode.SymbolKind.Namespace, range, range)
+  const symbol = leaf(name, String(items.length), vscode.SymbolKind.Namespace, children[0]!.selectionRange)
   symbol.children = children
   return symbol
 }

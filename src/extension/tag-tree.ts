@@ -14,7 +14,7 @@ import {getConfig} from './config.ts'
 import {defaultSeverity, placeRange, spanRange} from './convert.ts'
 import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate, verdictName, verdictOf} from './labels.ts'
 import {guard, type Log} from './log.ts'
-import {compareCalendar, durationInWords, toCalendar} from './timex.ts'
+import {chronological, durationInWords} from './timex.ts'
 
 /** A node of the tree. */
 export type TagNode =
@@ -135,11 +135,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
             .filter((group) => group.entities.length > 0)
         }
         if (node.section === 'timeline') {
-          // Each value placed on the calendar once, not at every comparison.
-          return result.dates
-            .map((date, index) => ({node: {kind: 'date', date, index} as const, place: toCalendar(date.value, result.referenceDate)}))
-            .sort((a, b) => compareCalendar(a.place, b.place) || a.node.date.start - b.node.date.start)
-            .map(({node}) => node)
+          return chronological(result.dates, result.referenceDate).map((index) => ({kind: 'date', date: result.dates[index]!, index}))
         }
         if (node.section === 'claims') return result.claims.map((claim, index) => ({kind: 'claim', claim, index}))
         if (node.section === 'orphans') return analysis.review.orphans.map((orphan, index) => ({kind: 'orphan', orphan, index}))

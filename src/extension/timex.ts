@@ -167,6 +167,22 @@ export function compareValues(a: string, b: string, referenceDate?: string): num
 }
 
 /**
+ * Dates in the order of the calendar (as `compareValues`, then by where
+ * they are in the article), each value placed once, not at every
+ * comparison.
+ * @param dates
+ *   Dates (TimeML value and start offset).
+ * @param referenceDate
+ *   The article's date, for `PRESENT_REF`.
+ * @returns
+ *   Their indices, in that order.
+ */
+export function chronological(dates: ReadonlyArray<{readonly value: string; readonly start: number}>, referenceDate?: string): number[] {
+  const places = dates.map((date) => toCalendar(date.value, referenceDate))
+  return dates.map((_, index) => index).sort((a, b) => compareCalendar(places[a], places[b]) || dates[a]!.start - dates[b]!.start)
+}
+
+/**
  * Order two places on the calendar as `compareValues` orders their values
  * (to sort many values, place each once).
  * @param left
@@ -176,7 +192,7 @@ export function compareValues(a: string, b: string, referenceDate?: string): num
  * @returns
  *   Negative when the first comes first.
  */
-export function compareCalendar(left: CalendarPoint | undefined, right: CalendarPoint | undefined): number {
+function compareCalendar(left: CalendarPoint | undefined, right: CalendarPoint | undefined): number {
   if (!left || !right) return left ? -1 : right ? 1 : 0
   return left.start.getTime() - right.start.getTime() || rank(right.granularity) - rank(left.granularity)
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {compareValues, distance, durationInWords, toCalendar, weekday} from '../../src/extension/timex.ts'
+import {chronological, compareValues, distance, durationInWords, toCalendar, weekday} from '../../src/extension/timex.ts'
 
 test('toCalendar: each granularity', () => {
   const cases: Array<[string, string, string]> = [
@@ -74,4 +74,17 @@ test('compareValues: chronological, coarser first, unplaced last', () => {
     'PAST_REF',
     'PT48H'
   ])
+})
+
+test('chronological: the order of compareValues, then of the article', () => {
+  const dates = [
+    {value: '2026-02-20', start: 40},
+    {value: 'PAST_REF', start: 10},
+    {value: '2026-02-20', start: 5},
+    {value: '1997', start: 90},
+    {value: 'PT48H', start: 0},
+    {value: 'PRESENT_REF', start: 60}
+  ]
+  // The same day twice: the earlier in the article first; unplaced ones last, in article order.
+  assert.deepEqual(chronological(dates, '2026-01-16'), [3, 5, 2, 0, 4, 1])
 })

@@ -116,9 +116,37 @@ function candidates(file: string): string[] {
   const separator = separatorOf(file)
   const folders = ancestors(file, separator)
   return [
-    ...folders.flatMap((folder) => configNames.map((name) => folder + separator + name)),
-    ...folders.flatMap((folder) => factsNames.map((name) => folder + separator + name.replace(/\//g, separator)))
+    ...folders.flatMap((folder) => configPaths(folder, separator)),
+    ...folders.flatMap((folder) => factsPaths(folder, separator))
   ]
+}
+
+/**
+ * The configuration files looked for in a folder, in order.
+ *
+ * @param folder
+ *   Folder.
+ * @param separator
+ *   Path separator.
+ * @returns
+ *   Paths.
+ */
+function configPaths(folder: string, separator: string): string[] {
+  return configNames.map((name) => folder + separator + name)
+}
+
+/**
+ * The fact bases looked for in a folder, in order.
+ *
+ * @param folder
+ *   Folder.
+ * @param separator
+ *   Path separator.
+ * @returns
+ *   Paths.
+ */
+function factsPaths(folder: string, separator: string): string[] {
+  return factsNames.map((name) => folder + separator + name.replace(/\//g, separator))
 }
 
 /**
@@ -149,8 +177,7 @@ function* plan(file: string): Generator<string, LoadedConfig, string | undefined
 
   let factsPath: string | undefined
   search: for (const folder of folders) {
-    for (const name of configNames) {
-      const path = folder + separator + name
+    for (const path of configPaths(folder, separator)) {
       const text = yield path
       if (text === undefined) continue
       const config = parseConfig(text, path)
@@ -177,8 +204,7 @@ function* plan(file: string): Generator<string, LoadedConfig, string | undefined
   }
 
   for (const folder of folders) {
-    for (const name of factsNames) {
-      const path = folder + separator + name.replace(/\//g, separator)
+    for (const path of factsPaths(folder, separator)) {
       const text = yield path
       if (text === undefined) continue
       loaded.factsFile = path

@@ -119,14 +119,22 @@ try {
     await page.locator('.explorer-folders-view .monaco-list-row', {hasText: 'poland-ottawa.md'}).waitFor({timeout: 60_000})
   })
 
-  await check('the article opens through Quick Open', async () => {
+  /**
+   * Open a file of the workspace through Quick Open, as a reader would, and
+   * wait for a line of it in the editor.
+   * @param {string} name The file's name.
+   * @param {string} text Text on a line near its top.
+   */
+  async function quickOpen(name, text) {
     await page.keyboard.press('Control+P')
     await page.locator('.quick-input-widget input').waitFor()
-    await page.keyboard.type('poland-ottawa.md')
-    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'poland-ottawa.md'}).first().waitFor()
+    await page.keyboard.type(name)
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: name}).first().waitFor()
     await page.keyboard.press('Enter')
-    await page.locator('.monaco-editor .view-line', {hasText: 'Cezary Tomczyk'}).first().waitFor({timeout: 30_000})
-  })
+    await page.locator('.monaco-editor .view-line', {hasText: text}).first().waitFor({timeout: 30_000})
+  }
+
+  await check('the article opens through Quick Open', () => quickOpen('poland-ottawa.md', 'Cezary Tomczyk'))
 
   await check('the status bar counts the tags', async () => {
     await page.locator('.statusbar-item', {has: page.locator('.codicon-comment-discussion')}).first().waitFor({timeout: 30_000})
@@ -310,12 +318,7 @@ try {
 
   await check('a long article: highlights where it jumps to; sticky scroll keeps its headings', async () => {
     await page.keyboard.press('Escape')
-    await page.keyboard.press('Control+P')
-    await page.locator('.quick-input-widget input').waitFor()
-    await page.keyboard.type('long.md')
-    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'long.md'}).first().waitFor()
-    await page.keyboard.press('Enter')
-    await page.locator('.monaco-editor .view-line', {hasText: 'Ottawa Convention'}).first().waitFor({timeout: 30_000})
+    await quickOpen('long.md', 'Ottawa Convention')
     // A highlight on the lines shown (VS Code draws only those): a
     // decoration's box with a background.
     const highlighted = () =>

@@ -4,13 +4,19 @@
 import fs from 'node:fs'
 
 /**
- * Bundle the large JSON files of `src/` (the models) as
- * `JSON.parse('…')` rather than as a JavaScript object literal, which is
- * what esbuild's JSON loader writes: V8 keeps an object literal's
- * boilerplate (constant elements, allocation sites) alive next to the
- * objects it creates, and parses JSON text much faster than code. On the
- * core bundle this took 40 MB off the resident memory of a process that
- * loads it.
+ * Bundle the large JSON files of `src/` (the models) as `JSON.parse('…')`
+ * rather than as a JavaScript object literal, which is what esbuild's JSON
+ * loader writes: V8 keeps an object literal's boilerplate (constant
+ * elements, allocation sites) alive next to the objects it creates, and
+ * parses JSON text much faster than code. On the core bundle this took
+ * 40 MB off the resident memory of a process that loads it.
+ *
+ * Each large value at the top of the file is parsed when first read (a
+ * getter that then puts the value in its place), small ones are written
+ * as they are: a thread that loads the core and never tags (the extension
+ * host, whose analyses run in a worker) never parses the models. The text
+ * of a large value sits in its getter, which V8 compiles, and so reads the
+ * text, only when it first runs.
  *
  * @type {import('esbuild').Plugin}
  */
@@ -20,9 +26,25 @@ export const jsonAsString = {
     build.onLoad({filter: /[\\/]src[\\/].*\.json$/}, (args) => {
       const text = fs.readFileSync(args.path, 'utf8')
       if (text.length < 50_000) return undefined
-      // Minified text, checked (a bad file fails the build here).
-      const json = JSON.stringify(JSON.parse(text))
-      return {contents: `export default JSON.parse(${JSON.stringify(json)})`, loader: 'js'}
+      // Checked (a bad file fails the build here).
+      const value = JSON.parse(text)
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return {contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`, loader: 'js'}
+      }
+
+      const lines = ['const data = {}']
+      for (const [key, part] of Object.entries(value)) {
+        const json = JSON.stringify(part)
+        const name = JSON.stringify(key)
+        lines.push(
+          json.length < 1000
+            ? `data[${name}] = ${json}`
+            : `Object.defineProperty(data, ${name}, {configurable: true, enumerable: true, get() { const value = JSON.parse(${JSON.stringify(json)}); Object.defineProperty(data, ${name}, {value, enumerable: true, writable: true}); return value }})`
+        )
+      }
+
+      lines.push('export default data')
+      return {contents: lines.join('\n'), loader: 'js'}
     })
   }
 }

@@ -22,7 +22,6 @@ interface ClaimModelFile {
 }
 
 const file = modelJson as unknown as ClaimModelFile
-const model: LinearModel = deserializeModel(file.model)
 const featureOptions: FeatureOptions = {...DEFAULT_FEATURE_OPTIONS, ...file.featureOptions}
 
 /**
@@ -48,21 +47,44 @@ export function checkWorthiness(sentence: string): number {
 // Scores of sentences seen before (a document analysed again after an edit).
 const scores = new Lru<string, number>(32_768)
 
-// The n-gram weights by their words, so that scoring builds no feature
-// name: `u:<norm>` by norm, `b:<previous> <norm>` by previous, then norm.
-const unigrams = new Map<string, number>()
-const bigrams = new Map<string, Map<string, number>>()
-for (const [name, weight] of model.weights) {
-  if (name.startsWith('u:')) {
-    unigrams.set(name.slice(2), weight)
-  } else if (name.startsWith('b:')) {
-    const space = name.indexOf(' ', 2)
-    if (space < 0) continue
-    const previous = name.slice(2, space)
-    let next = bigrams.get(previous)
-    if (!next) bigrams.set(previous, (next = new Map()))
-    next.set(name.slice(space + 1), weight)
+/** The model, ready to score. */
+interface Scorer {
+  model: LinearModel
+  // The n-gram weights by their words, so that scoring builds no feature
+  // name: `u:<norm>` by norm, `b:<previous> <norm>` by previous, then norm.
+  unigrams: Map<string, number>
+  bigrams: Map<string, Map<string, number>>
+}
+
+let scorer: Scorer | undefined
+
+/**
+ * The model, read on first use (a process that loads the core and never
+ * scores a sentence never reads it).
+ *
+ * @returns
+ *   Scorer.
+ */
+function loadScorer(): Scorer {
+  if (scorer) return scorer
+  const model = deserializeModel(file.model)
+  const unigrams = new Map<string, number>()
+  const bigrams = new Map<string, Map<string, number>>()
+  for (const [name, weight] of model.weights) {
+    if (name.startsWith('u:')) {
+      unigrams.set(name.slice(2), weight)
+    } else if (name.startsWith('b:')) {
+      const space = name.indexOf(' ', 2)
+      if (space < 0) continue
+      const previous = name.slice(2, space)
+      let next = bigrams.get(previous)
+      if (!next) bigrams.set(previous, (next = new Map()))
+      next.set(name.slice(space + 1), weight)
+    }
   }
+
+  scorer = {model, unigrams, bigrams}
+  return scorer
 }
 
 /**
@@ -70,6 +92,7 @@ for (const [name, weight] of model.weights) {
  * order (so the same number to the last bit), without feature names.
  */
 function score(text: string): number {
+  const {model, unigrams, bigrams} = loadScorer()
   let sum = model.bias
   emitClaimFeatures(text, featureOptions, {
     unigram(norm) {
@@ -100,7 +123,7 @@ function score(text: string): number {
 export function referenceCheckWorthiness(sentence: string): number {
   if (typeof sentence !== 'string' || sentence.trim() === '') return 0
   const text = sentence.length > MAX_CHARS ? sentence.slice(0, MAX_CHARS) : sentence
-  return sigmoid(margin(model, claimFeatures(text, featureOptions)))
+  return sigmoid(margin(loadScorer().model, claimFeatures(text, featureOptions)))
 }
 
 /** Whether a sentence is check-worthy (`checkWorthiness >= CLAIM_THRESHOLD`). */

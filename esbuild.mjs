@@ -6,7 +6,8 @@
  * - `dist/extension.cjs`: the extension (CJS, `vscode` external), so the
  *   ESM-only unified stack loads in the extension host; the core it runs is
  *   `dist/extension-core.cjs`, required on the first analysis (activation
- *   stays small).
+ *   stays small), and run for analyses in a worker thread,
+ *   `dist/core-worker.cjs`.
  *
  * Flags: `--watch` rebuilds on change, `--production` minifies and drops
  * source maps.
@@ -105,6 +106,14 @@ if (fs.existsSync('src/extension/extension.ts')) {
       entryPoints: ['src/core/index.ts'],
       outfile: 'dist/extension-core.cjs',
       format: 'cjs'
+    },
+    {
+      // The analysis worker: runs `extension-core.cjs` in a thread of its own.
+      ...common,
+      entryPoints: ['src/extension/core-worker.ts'],
+      outfile: 'dist/core-worker.cjs',
+      format: 'cjs',
+      plugins: [...common.plugins, lazyCore]
     }
   )
 }

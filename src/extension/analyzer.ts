@@ -18,7 +18,10 @@
  * - Documents over `newsmark.analysis.maxFileSize` are not read nor parsed.
  * - Results are kept only while their document is open, and so is the
  *   core's last tree of it (for parsing only what an edit changed).
- * - The core is loaded on the first analysis, not on activation.
+ * - The core is loaded on the first analysis, not on activation. The
+ *   extension passes a core whose `analyze` runs in a worker thread
+ *   (`AnalysisWorker`); one that runs past `newsmark.analysis.timeout` is
+ *   stopped, and its document skipped as a too large one is.
  * - Around the core run two stages: `.newsmarkrc` rules and facts go in
  *   (`WorkspaceConfig`), and the reader's annotations are re-anchored and
  *   applied to what comes out (`AnnotationStore`); when only annotations
@@ -31,6 +34,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {NewsmarkResult, ReviewedResult} from '../core/index.ts'
 import {reviewSignature, type AnnotationStore, type Review} from './annotation-store.ts'
 import {affectsAnalysis, getConfig} from './config.ts'
+import {AnalysisStopped} from './analysis-worker.ts'
 import type {Log} from './log.ts'
 import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
 
@@ -49,8 +53,18 @@ export interface Analysis {
   readonly review: Review
   /** Why `.newsmarkrc` or the fact base could not be used, if so. */
   readonly configProblem?: FileProblem
-  /** Why the document was not analysed (too large), if it was not. */
-  readonly skipped?: string
+  /** Why the document was not analysed (too large, or too slow), if it was not. */
+  readonly skipped?: Skip
+}
+
+/** Why a document was not analysed, and the setting that decides it. */
+export interface Skip {
+  /** For example `2,049 KiB is over newsmark.analysis.maxFileSize (2,048 KiB)`. */
+  readonly reason: string
+  /** The setting to raise to analyse it. */
+  readonly setting: 'newsmark.analysis.maxFileSize' | 'newsmark.analysis.timeout'
+  /** What to raise it to analyse it (`the size`, `the time`). */
+  readonly what: string
 }
 
 /** The core, as the extension uses it (injectable for tests). */
@@ -259,7 +273,9 @@ export class Analyzer implements vscode.Disposable {
 
   /**
    * Analyse Markdown that is not open in an editor (another file of the
-   * workspace); nothing is cached.
+   * workspace); nothing is cached. Nothing is found in a file over
+   * `newsmark.analysis.maxFileSize` or whose analysis ran past
+   * `newsmark.analysis.timeout`, as in an open one.
    * @param text
    *   The Markdown.
    * @param uri
@@ -272,7 +288,14 @@ export class Analyzer implements vscode.Disposable {
     if (!config.enabled || text.length > config.maxLength) return {result: emptyResult, messages: []}
     const core = await this.core()
     const extra = await this.#stages.config?.options(uri, core)
-    const file = await core.analyze(toFile(text, uri), {...config.core, ...extra?.options})
+    let file: VFile
+    try {
+      file = await core.analyze(toFile(text, uri), {...config.core, ...extra?.options})
+    } catch (error) {
+      if (!(error instanceof AnalysisStopped)) throw error
+      this.#log.info(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${error.message}`)
+      return {result: emptyResult, messages: []}
+    }
     // Nor kept by the core, unless the file is open meanwhile.
     if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) this.#forgetParsed(uri)
     return {result: file.data.newsmark ?? emptyResult, messages: file.messages}
@@ -436,7 +459,11 @@ export class Analyzer implements vscode.Disposable {
         machine: emptyResult,
         messages: [],
         review: emptyReview,
-        skipped: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(config.maxLength)})`
+        skipped: {
+          reason: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(config.maxLength)})`,
+          setting: 'newsmark.analysis.maxFileSize',
+          what: 'the size (in KiB)'
+        }
       }
     } else {
       // Read now: the text of `version`, whatever happens while the core loads.
@@ -469,8 +496,21 @@ export class Analyzer implements vscode.Disposable {
           ...(extra?.problem ? {configProblem: extra.problem} : {})
         }
       } catch (error) {
-        this.#log.error('analysis', `Could not analyse ${document.uri.toString(true)}@${version}`, error)
-        return this.#failed(document.uri, version, end)
+        if (!(error instanceof AnalysisStopped)) {
+          this.#log.error('analysis', `Could not analyse ${document.uri.toString(true)}@${version}`, error)
+          return this.#failed(document.uri, version, end)
+        }
+        // The next run of this document waits as long, not to stop again at once.
+        this.#durations.set(key, error.seconds * 1000)
+        analysis = {
+          uri: document.uri,
+          version,
+          result: emptyReview.result,
+          machine: emptyResult,
+          messages: [],
+          review: emptyReview,
+          skipped: {reason: error.message, setting: 'newsmark.analysis.timeout', what: 'the time (in seconds)'}
+        }
       }
     }
     // Stale: typed over or closed while analysing, or settings or core changed;
@@ -485,7 +525,7 @@ export class Analyzer implements vscode.Disposable {
     const {result, messages} = analysis
     this.#log.info(
       `${analysis.skipped ? 'Skipped' : 'Analysed'} ${vscode.workspace.asRelativePath(document.uri)}@${version} in ${Math.round(performance.now() - started)} ms: ` +
-        (analysis.skipped ??
+        (analysis.skipped?.reason ??
           `${result.entities.length} entities, ${result.dates.length} dates, ${result.claims.length} claims, ${messages.length} findings` +
             (analysis.review.anchored.length + analysis.review.orphans.length > 0
               ? `, ${analysis.review.anchored.length} annotations placed, ${analysis.review.orphans.length} orphaned`

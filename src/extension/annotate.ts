@@ -249,7 +249,7 @@ class Annotate {
     if (!editor || editor.document.languageId !== 'markdown') throw new Error('Open a Markdown article first.')
     const {document} = editor
     const analysis = await this.#analyzer.get(document)
-    if (!analysis || analysis.skipped) throw new Error(`${basename(document.uri)} is not analysed${analysis?.skipped ? `: ${analysis.skipped}` : ''}.`)
+    if (!analysis || analysis.skipped) throw new Error(`${basename(document.uri)} is not analysed${analysis?.skipped ? `: ${analysis.skipped.reason}` : ''}.`)
     const core = await this.#analyzer.core()
     const {selection} = editor
     return {editor, document, analysis, core, source: document.getText(), start: document.offsetAt(selection.start), end: document.offsetAt(selection.end)}

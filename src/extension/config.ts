@@ -34,6 +34,8 @@ export interface Config {
   readonly delay: number
   /** Largest document analysed, in characters (default: `2048 * 1024`). */
   readonly maxLength: number
+  /** Seconds an analysis may run before it is stopped (default: `30`). */
+  readonly timeout: number
   /** Where new annotations go: a sidecar file or directives in the article (default: `sidecar`). */
   readonly storage: 'sidecar' | 'inline'
   /** Name recorded as the creator of new annotations (default: none). */
@@ -53,6 +55,7 @@ export const defaults: Config = {
   referencesInWorkspace: true,
   delay: 300,
   maxLength: 2048 * 1024,
+  timeout: 30,
   storage: 'sidecar',
   creator: ''
 }
@@ -96,6 +99,8 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     referencesInWorkspace: bool('references.includeWorkspace', defaults.referencesInWorkspace),
     delay: number('analysis.delay', defaults.delay),
     maxLength: number('analysis.maxFileSize', defaults.maxLength / 1024) * 1024,
+    // (Not 0: no analysis could end.)
+    timeout: Math.max(1, number('analysis.timeout', defaults.timeout)),
     storage: storage === 'inline' ? 'inline' : defaults.storage,
     creator: typeof creator === 'string' ? creator.trim() : defaults.creator
   }
@@ -108,7 +113,9 @@ const analysisSettings = [
   'newsmark.entities',
   'newsmark.dates',
   'newsmark.claims',
-  'newsmark.analysis.maxFileSize'
+  'newsmark.analysis.maxFileSize',
+  // (A document stopped before may be analysed now.)
+  'newsmark.analysis.timeout'
 ]
 
 /**

@@ -3,11 +3,14 @@
  * and reads the one shared analysis; `activate` registers and returns, it
  * parses nothing (the core loads on the first analysis).
  */
+import * as path from 'node:path'
 import type * as vscode from 'vscode'
+import {AnalysisWorker} from './analysis-worker.ts'
 import {Analyzer, ignoreFolder} from './analyzer.ts'
 import {registerAnnotationCommands} from './annotate.ts'
 import {AnnotationStore} from './annotation-store.ts'
 import {registerCommands} from './commands.ts'
+import {getConfig} from './config.ts'
 import {Decorations} from './decorations.ts'
 import {Diagnostics} from './diagnostics.ts'
 import {registerExport} from './export.ts'
@@ -48,7 +51,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const config = new WorkspaceConfig(log)
   // The store loads the core through the analyzer, once both exist.
   const annotations = new AnnotationStore(log, () => analyzer.core())
-  const analyzer = new Analyzer(log, {config, annotations})
+  // The core loads in the extension host (annotations, exports) and, for
+  // analyses, in a worker thread.
+  const worker = new AnalysisWorker(path.join(context.extensionPath, 'dist', 'core-worker.cjs'), () => getConfig().timeout)
+  const analyzer = new Analyzer(log, {config, annotations}, async () => worker.wrap(await import('../core/index.ts')))
   // The bundled rule documentation opens from a finding's link: read, not analysed.
   ignoreFolder(context.extensionUri, 'docs')
   const ruleDocs = new RuleDocs(context.extensionUri, log)
@@ -57,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const statusBar = new StatusBar(analyzer, log)
   context.subscriptions.push(
     log,
+    worker,
     config,
     annotations,
     analyzer,

@@ -1,16 +1,15 @@
 /**
  * Status bar item with the counts of the active article: entities, dates,
  * claims and findings; clicking it opens the Newsmark sidebar. A document
- * over `newsmark.analysis.maxFileSize` gets a note instead, saying so and how
- * to change the limit (clicking it opens that setting).
+ * over `newsmark.analysis.maxFileSize`, or whose analysis ran past
+ * `newsmark.analysis.timeout`, gets a note instead, saying so and how to
+ * change the limit (clicking it opens that setting).
  */
 import * as vscode from 'vscode'
 import {isMarkdown, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {plural} from './labels.ts'
 import {guard, type Log} from './log.ts'
-
-const sizeSetting = 'newsmark.analysis.maxFileSize'
 
 /** The status bar item. */
 export class StatusBar implements vscode.Disposable {
@@ -57,15 +56,16 @@ export class StatusBar implements vscode.Disposable {
       return
     }
     if (analysis.skipped) {
-      const open = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([sizeSetting]))}`
-      this.#item.text = '$(circle-slash) Newsmark: not analysed (large file)'
+      const {reason, setting, what} = analysis.skipped
+      const open = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([setting]))}`
+      this.#item.text = `$(circle-slash) Newsmark: not analysed (${setting === 'newsmark.analysis.timeout' ? 'too slow' : 'large file'})`
       const tooltip = new vscode.MarkdownString(
-        `**Newsmark did not analyse this file**: ${analysis.skipped}.\n\n` +
-          `To analyse it, raise [\`${sizeSetting}\`](${open}) (in KiB) in the settings. Click to open the setting.`
+        `**Newsmark did not analyse this file**: ${reason}.\n\n` +
+          `To analyse it, raise [\`${setting}\`](${open}), ${what}, in the settings. Click to open the setting.`
       )
       tooltip.isTrusted = {enabledCommands: ['workbench.action.openSettings']}
       this.#item.tooltip = tooltip
-      this.#item.command = {title: `Open the ${sizeSetting} setting`, command: 'workbench.action.openSettings', arguments: [sizeSetting]}
+      this.#item.command = {title: `Open the ${setting} setting`, command: 'workbench.action.openSettings', arguments: [setting]}
     } else {
       const {entities, dates, claims} = analysis.result
       const findings = analysis.messages.length

@@ -7,7 +7,9 @@
  * are ratios, not milliseconds, so a busy machine does not fail them.
  *
  * Inputs on which remark itself is quadratic (runs of `*`, `[`, `>`) are
- * left out: the parser is not ours to fix.
+ * left out: the parser is not ours to fix. The editor runs analyses in a
+ * worker and stops one past `newsmark.analysis.timeout`
+ * (`test/extension/analysis-worker.test.ts`).
  */
 import assert from 'node:assert/strict'
 import test from 'node:test'

@@ -256,7 +256,7 @@ suite('Newsmark in a real VS Code', () => {
     try {
       await config.update('analysis.maxFileSize', 1, vscode.ConfigurationTarget.Global)
       const analysis = await until(analyzer.onDidChange, () => analyzer.peek(document), 'the skipped analysis')
-      assert.match(analysis.skipped ?? '', /over newsmark\.analysis\.maxFileSize \(1 KiB\)/)
+      assert.match(analysis.skipped?.reason ?? '', /over newsmark\.analysis\.maxFileSize \(1 KiB\)/)
       assert.equal(analysis.result.entities.length, 0)
       await until(vscode.languages.onDidChangeDiagnostics, () => ours().length === 0, 'no diagnostics for the skipped file')
     } finally {

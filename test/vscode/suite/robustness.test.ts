@@ -224,6 +224,55 @@ suite('Newsmark stays up', () => {
     await until(analyzer.onDidChange, () => newsmark.statusBar.shown?.text.includes('$(person)'), 'the counts of good.md')
   })
 
+  test('an analysis past newsmark.analysis.timeout is stopped; the editor stays free and the others analysed', async function () {
+    this.timeout(60_000)
+    const {analyzer, log, statusBar} = newsmark
+    const good = (await openNew('fine.md', await sample())).document
+    await until(analyzer.onDidChange, () => analyzer.peek(good), 'the analysis of fine.md')
+    const config = vscode.workspace.getConfiguration('newsmark')
+    await config.update('analysis.timeout', 1, vscode.ConfigurationTarget.Global)
+    disposables.push(new vscode.Disposable(() => void config.update('analysis.timeout', undefined, vscode.ConfigurationTarget.Global)))
+    await until(vscode.workspace.onDidChangeConfiguration, () => vscode.workspace.getConfiguration('newsmark').get('analysis.timeout') === 1, 'the timeout setting')
+    const errors = log.stats.errors
+    // Thousands of nested quotes: the Markdown parser alone would take
+    // seconds, more than quadratic in the depth.
+    const uri = vscode.Uri.joinPath(folder, 'nested.md')
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('> '.repeat(60_000) + 'Tomczyk said.\n'))
+    created.push(uri)
+    const document = await vscode.workspace.openTextDocument(uri)
+    const runs = recordRuns(document)
+    // The extension host runs its timers while the worker works.
+    let ticks = 0
+    const ticker = setInterval(() => ticks++, 10)
+    disposables.push(new vscode.Disposable(() => clearInterval(ticker)))
+    const started = performance.now()
+    await vscode.window.showTextDocument(document)
+    await until(analyzer.onDidRun, () => runs.length > 0, 'the run of nested.md')
+    const took = performance.now() - started
+    clearInterval(ticker)
+    assert.deepEqual(runs.map(({outcome}) => outcome), ['skipped'])
+    assert.ok(ticks > 20, `${ticks} ticks of 10 ms in ${Math.round(took)} ms`)
+    const skipped = analyzer.latest(uri)?.skipped
+    assert.equal(skipped?.setting, 'newsmark.analysis.timeout')
+    assert.match(skipped?.reason ?? '', /ran past newsmark\.analysis\.timeout \(1 s\) and was stopped/)
+    // Said in the status bar, with the setting to raise; nothing in the log's errors.
+    const shown = await until(analyzer.onDidChange, () => statusBar.shown, 'the status bar note')
+    assert.match(shown.text, /not analysed \(too slow\)/)
+    assert.deepEqual(typeof shown.command === 'object' && shown.command.arguments, ['newsmark.analysis.timeout'])
+    assert.equal(log.stats.errors, errors)
+    assert.deepEqual(ours(uri), [])
+    // A new worker analyses the others.
+    await vscode.window.showTextDocument(good)
+    const editor = vscode.window.activeTextEditor!
+    await editor.edit((edit) => edit.insert(good.lineAt(good.lineCount - 1).range.end, ' Tomczyk said so on Friday.'))
+    const analysis = await analyzer.get(good)
+    assert.equal(analysis?.version, good.version)
+    assert.ok(analysis?.result.entities.some((entity) => entity.name === 'Cezary Tomczyk'))
+    assert.match(await hoverText(good, positionOf(good, 'Tomczyk linked', 3)), /Cezary Tomczyk/)
+    // Not left for the searches of the workspace in the next tests.
+    await vscode.workspace.fs.delete(uri)
+  })
+
   test('a file deleted on disk while open: still analysed, hovered and searched', async () => {
     const {analyzer, log} = newsmark
     const errors = log.stats.errors
@@ -278,7 +327,7 @@ suite('Newsmark stays up', () => {
     // Features read the skipped analysis (no tags) instead of parsing. (Not
     // through `executeHoverProvider`: the built-in Markdown extension's own
     // hover parses the 50 MB for seconds.)
-    assert.match((await analyzer.get(document))?.skipped ?? '', /over newsmark\.analysis\.maxFileSize/)
+    assert.match((await analyzer.get(document))?.skipped?.reason ?? '', /over newsmark\.analysis\.maxFileSize/)
     assert.deepEqual(analyzer.latest(uri)?.result, {entities: [], dates: [], claims: [], unapplied: []})
     // Typing in it: skipped again, as cheaply.
     await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(0, 0), '# Big\n\n'))

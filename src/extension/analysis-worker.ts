@@ -1,0 +1,207 @@
+/**
+ * The core's analysis, run in a worker thread (`core-worker.ts`): the
+ * extension host stays free while an article is analysed (a 1 MB one takes
+ * a second cold, a tenth of one after an edit), an analysis that runs past
+ * `newsmark.analysis.timeout` is stopped (Markdown on which the parser is
+ * quadratic, such as thousands of nested `>`), and a crash or an
+ * out-of-memory in the core takes the worker down, not the editor.
+ *
+ * One worker, one analysis at a time, in the order asked; it starts on the
+ * first analysis and again after a stop. Its core keeps what it learnt of
+ * each open document (`forgetDocument` is sent on).
+ */
+import {Worker} from 'node:worker_threads'
+import {VFile, type Compatible} from 'vfile'
+import type {Options} from '../core/index.ts'
+import type {Core} from './analyzer.ts'
+import {addMessages} from './message-data.ts'
+import type {WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
+
+/** An analysis stopped because it ran past its time. */
+export class AnalysisStopped extends Error {
+  /**
+   * @param seconds
+   *   The time it had.
+   */
+  constructor(readonly seconds: number) {
+    super(`the analysis ran past newsmark.analysis.timeout (${seconds} s) and was stopped`)
+    this.name = 'AnalysisStopped'
+  }
+}
+
+/** The worker's findings. */
+type Answer = Extract<WorkerAnswer, {result: unknown}>
+
+/** An analysis asked for. */
+interface Job {
+  request: Extract<WorkerRequest, {type: 'analyze'}>
+  resolve(answer: Answer): void
+  reject(error: Error): void
+}
+
+/** Runs the core's `analyze` in a worker thread. */
+export class AnalysisWorker {
+  readonly #script: string
+  readonly #timeout: () => number
+  #worker: Worker | undefined
+  /** Whether the worker has loaded the core (a job's time starts then). */
+  #ready = false
+  readonly #queue: Job[] = []
+  #current: Job | undefined
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #ids = 0
+  #disposed = false
+
+  /**
+   * @param script
+   *   Path of the worker's bundle (`dist/core-worker.cjs`).
+   * @param timeout
+   *   Seconds an analysis may take (read for each one).
+   */
+  constructor(script: string, timeout: () => number) {
+    this.#script = script
+    this.#timeout = timeout
+  }
+
+  /**
+   * The core, with `analyze` run in the worker and `forgetDocument` sent
+   * on to it.
+   *
+   * @param core
+   *   The core loaded in the extension host (its other functions run there).
+   * @returns
+   *   Core.
+   */
+  wrap(core: Core): Core {
+    return {
+      ...core,
+      analyze: (value, options) => this.analyze(value, options),
+      forgetDocument: (path) => this.forget(path)
+    }
+  }
+
+  /**
+   * Analyse a document in the worker.
+   *
+   * @param value
+   *   Markdown source or vfile (its path is how the core knows the document).
+   * @param options
+   *   Core options.
+   * @returns
+   *   The file, with `data.newsmark` and its messages.
+   * @throws
+   *   `AnalysisStopped` past the time allowed; the core's error when it failed.
+   */
+  async analyze(value: Compatible, options?: Readonly<Options> | null): Promise<VFile> {
+    const file = value instanceof VFile ? value : new VFile(value)
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      if (this.#disposed) {
+        reject(new Error('The analysis worker is disposed'))
+        return
+      }
+      const request: Job['request'] = {type: 'analyze', id: ++this.#ids, value: String(file.value), options: {...options}}
+      if (file.path) request.path = file.path
+      this.#queue.push({request, resolve, reject})
+      this.#next()
+    })
+    file.data.newsmark = answer.result
+    addMessages(file, answer.messages)
+    return file
+  }
+
+  /**
+   * Let the worker's core forget a document (it closed).
+   *
+   * @param path
+   *   The path it was analysed with.
+   */
+  forget(path: string): void {
+    // A worker that is not running keeps nothing.
+    this.#worker?.postMessage({type: 'forget', path} satisfies WorkerRequest)
+  }
+
+  /** Stop the worker; analyses asked for and not done fail. */
+  dispose(): void {
+    this.#disposed = true
+    const error = new Error('The analysis worker is disposed')
+    for (const job of this.#queue.splice(0)) job.reject(error)
+    this.#stop(error)
+  }
+
+  /** Send the next job, once the worker is ready and free. */
+  #next(): void {
+    if (this.#current || this.#queue.length === 0 || this.#disposed) return
+    let worker: Worker
+    try {
+      worker = this.#start()
+    } catch (error) {
+      // (A script that is not there.)
+      for (const job of this.#queue.splice(0)) job.reject(error instanceof Error ? error : new Error(String(error)))
+      return
+    }
+    if (!this.#ready) return
+    const job = this.#queue.shift()!
+    this.#current = job
+    const seconds = this.#timeout()
+    this.#timer = setTimeout(() => this.#stop(new AnalysisStopped(seconds)), seconds * 1000)
+    worker.postMessage(job.request)
+  }
+
+  /** The worker, started if need be. */
+  #start(): Worker {
+    if (this.#worker) return this.#worker
+    const worker = new Worker(this.#script)
+    this.#worker = worker
+    this.#ready = false
+    worker.on('message', (answer: WorkerAnswer) => {
+      if (this.#worker !== worker) return
+      if ('ready' in answer) {
+        this.#ready = true
+      } else {
+        const job = this.#current
+        if (!job || job.request.id !== answer.id) return
+        this.#settle()
+        if ('error' in answer) job.reject(Object.assign(new Error(answer.error.message), answer.error))
+        else job.resolve(answer)
+      }
+      this.#next()
+    })
+    worker.on('error', (error) => {
+      if (this.#worker === worker) this.#stop(new Error(`The analysis worker failed: ${error.message}`, {cause: error}))
+    })
+    worker.on('exit', (code) => {
+      if (this.#worker === worker) this.#stop(new Error(`The analysis worker exited (code ${code})`))
+    })
+    return worker
+  }
+
+  /** Clear the current job's timer; it is done. */
+  #settle(): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.#current = undefined
+  }
+
+  /**
+   * Stop the worker: the current job fails with `error`; the next starts a
+   * new worker.
+   *
+   * @param error
+   *   Why.
+   */
+  #stop(error: Error): void {
+    const worker = this.#worker
+    this.#worker = undefined
+    this.#ready = false
+    const job = this.#current
+    this.#settle()
+    void worker?.terminate()
+    job?.reject(error)
+    // A job that was waiting for the worker to load: no worker loads it now.
+    if (!job && this.#queue.length > 0 && !this.#disposed) {
+      const waiting = this.#queue.shift()!
+      waiting.reject(error)
+    }
+    this.#next()
+  }
+}

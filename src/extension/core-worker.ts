@@ -1,0 +1,44 @@
+/**
+ * The analysis worker (`dist/core-worker.cjs`, a `node:worker_threads`
+ * worker of the extension host): runs the core on the documents the
+ * extension sends, one at a time, so that a long or pathological article
+ * never blocks the editor, and keeps the core's memory of each open
+ * document (for parsing only what an edit changed) until told to forget it.
+ *
+ * Requests (`WorkerRequest`) and answers (`WorkerAnswer`) are plain data.
+ */
+import {parentPort} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import * as core from '../core/index.ts'
+import {toMessageData} from './message-data.ts'
+import type {WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
+
+const port = parentPort
+if (!port) throw new Error('core-worker.cjs runs as a worker thread of the extension')
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'forget') {
+    core.forgetDocument(request.path)
+    return
+  }
+
+  let answer: WorkerAnswer
+  try {
+    const file = core.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
+    answer = {
+      id: request.id,
+      result: file.data.newsmark ?? {entities: [], dates: [], claims: []},
+      messages: file.messages.map((message) => toMessageData(message))
+    }
+  } catch (error) {
+    answer = {
+      id: request.id,
+      error: error instanceof Error ? {name: error.name, message: error.message, stack: error.stack} : {name: 'Error', message: String(error)}
+    }
+  }
+
+  port.postMessage(answer)
+})
+
+// The core is loaded: the extension counts an analysis's time from here.
+port.postMessage({ready: true} satisfies WorkerAnswer)

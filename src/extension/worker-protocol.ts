@@ -1,0 +1,18 @@
+/**
+ * What the extension host and the analysis worker (`core-worker.ts`) say
+ * to each other: plain data, as `postMessage` clones it.
+ */
+import type {NewsmarkResult, Options} from '../core/index.ts'
+import type {MessageData} from './message-data.ts'
+
+/** A request to the worker. */
+export type WorkerRequest =
+  | {type: 'analyze'; id: number; path?: string; value: string; options: Options}
+  /** Drop what the core keeps of a document (it closed). No answer. */
+  | {type: 'forget'; path: string}
+
+/** What the worker says: it is ready (it loaded the core), or the answer to an `analyze` request. */
+export type WorkerAnswer =
+  | {ready: true}
+  | {id: number; result: NewsmarkResult; messages: MessageData[]}
+  | {id: number; error: {name: string; message: string; stack?: string | undefined}}

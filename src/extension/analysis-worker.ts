@@ -110,6 +110,19 @@ export class AnalysisWorker {
   }
 
   /**
+   * Start the worker now, so that it loads the core while the extension
+   * host does too (the first analysis comes next).
+   */
+  warm(): void {
+    if (this.#disposed || this.#worker) return
+    try {
+      this.#start()
+    } catch {
+      // The first analysis reports it.
+    }
+  }
+
+  /**
    * Let the worker's core forget a document (it closed).
    *
    * @param path

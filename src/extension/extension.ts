@@ -54,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   // The core loads in the extension host (annotations, exports) and, for
   // analyses, in a worker thread.
   const worker = new AnalysisWorker(path.join(context.extensionPath, 'dist', 'core-worker.cjs'), () => getConfig().timeout)
-  const analyzer = new Analyzer(log, {config, annotations}, async () => worker.wrap(await import('../core/index.ts')))
+  const analyzer = new Analyzer(log, {config, annotations}, async () => {
+    worker.warm()
+    return worker.wrap(await import('../core/index.ts'))
+  })
   // The bundled rule documentation opens from a finding's link: read, not analysed.
   ignoreFolder(context.extensionUri, 'docs')
   const ruleDocs = new RuleDocs(context.extensionUri, log)

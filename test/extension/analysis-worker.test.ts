@@ -44,6 +44,8 @@ function fields(message: VFileMessage) {
 
 test('analysis worker: the same tags and findings as the core in place', async () => {
   const worker = new AnalysisWorker(script, () => 60)
+  // Started ahead of the first analysis (as the extension does while it loads the core).
+  worker.warm()
   try {
     const remote = worker.wrap(core)
     const options = {referenceDate: '2026-01-16', rules: {'loaded-verb': 'error' as const}}

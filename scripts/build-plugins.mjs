@@ -38,7 +38,7 @@ export const jsonAsString = {
         const name = JSON.stringify(key)
         lines.push(
           json.length < 1000
-            ? `data[${name}] = ${json}`
+            ? `data[${name}] = JSON.parse(${JSON.stringify(json)})`
             : `Object.defineProperty(data, ${name}, {configurable: true, enumerable: true, get() { const value = JSON.parse(${JSON.stringify(json)}); Object.defineProperty(data, ${name}, {value, enumerable: true, writable: true}); return value }})`
         )
       }

@@ -44,7 +44,7 @@ export class AnalysisWorker {
   readonly #script: string
   readonly #timeout: () => number
   #worker: Worker | undefined
-  /** Whether the worker has loaded the core (a job's time starts then). */
+  /** Whether the worker has loaded the core and its models (a job's time starts then). */
   #ready = false
   readonly #queue: Job[] = []
   #current: Job | undefined
@@ -99,7 +99,7 @@ export class AnalysisWorker {
         reject(new Error('The analysis worker is disposed'))
         return
       }
-      const request: Job['request'] = {type: 'analyze', id: ++this.#ids, value: String(file.value), options: {...options}}
+      const request: Job['request'] = {type: 'analyze', id: ++this.#ids, value: String(file), options: {...options}}
       if (file.path) request.path = file.path
       this.#queue.push({request, resolve, reject})
       this.#next()
@@ -148,7 +148,8 @@ export class AnalysisWorker {
     try {
       worker = this.#start()
     } catch (error) {
-      // (A script that is not there.)
+      // (Options Node refuses; a script that is not there fails later, as
+      // an `error` event.)
       for (const job of this.#queue.splice(0)) job.reject(error instanceof Error ? error : new Error(String(error)))
       return
     }
@@ -157,7 +158,14 @@ export class AnalysisWorker {
     this.#current = job
     const seconds = this.#timeout()
     this.#timer = setTimeout(() => this.#stop(new AnalysisStopped(seconds)), seconds * 1000)
-    worker.postMessage(job.request)
+    try {
+      worker.postMessage(job.request)
+    } catch (error) {
+      // Options that cannot be cloned: this job fails, the next goes.
+      this.#settle()
+      job.reject(error instanceof Error ? error : new Error(String(error)))
+      this.#next()
+    }
   }
 
   /** The worker, started if need be. */

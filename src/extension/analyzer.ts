@@ -80,7 +80,7 @@ export interface Stages {
 
 /**
  * How a run ended: `done` (cached and shown), `skipped` (too large: not
- * parsed), `stale` (the document changed or closed, or the settings or the
+ * parsed; or stopped past `newsmark.analysis.timeout`), `stale` (the document changed or closed, or the settings or the
  * core changed, while it ran: dropped), `failed` (the core threw: logged).
  */
 export type RunOutcome = 'done' | 'skipped' | 'stale' | 'failed'
@@ -283,9 +283,10 @@ export class Analyzer implements vscode.Disposable {
    * @returns
    *   Tags and findings.
    */
-  async analyzeText(text: string, uri: vscode.Uri): Promise<{result: NewsmarkResult; messages: readonly VFileMessage[]}> {
+  async analyzeText(text: string, uri: vscode.Uri): Promise<{result: NewsmarkResult; messages: readonly VFileMessage[]; skipped?: Skip}> {
     const config = getConfig(uri)
-    if (!config.enabled || text.length > config.maxLength) return {result: emptyResult, messages: []}
+    if (!config.enabled) return {result: emptyResult, messages: []}
+    if (text.length > config.maxLength) return {result: emptyResult, messages: [], skipped: tooLarge(text.length, config.maxLength)}
     const core = await this.core()
     const extra = await this.#stages.config?.options(uri, core)
     let file: VFile
@@ -294,7 +295,7 @@ export class Analyzer implements vscode.Disposable {
     } catch (error) {
       if (!(error instanceof AnalysisStopped)) throw error
       this.#log.info(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${error.message}`)
-      return {result: emptyResult, messages: []}
+      return {result: emptyResult, messages: [], skipped: stopped(error)}
     }
     // Nor kept by the core, unless the file is open meanwhile.
     if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) this.#forgetParsed(uri)
@@ -459,11 +460,7 @@ export class Analyzer implements vscode.Disposable {
         machine: emptyResult,
         messages: [],
         review: emptyReview,
-        skipped: {
-          reason: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(config.maxLength)})`,
-          setting: 'newsmark.analysis.maxFileSize',
-          what: 'the size (in KiB)'
-        }
+        skipped: tooLarge(length, config.maxLength)
       }
     } else {
       // Read now: the text of `version`, whatever happens while the core loads.
@@ -509,7 +506,7 @@ export class Analyzer implements vscode.Disposable {
           machine: emptyResult,
           messages: [],
           review: emptyReview,
-          skipped: {reason: error.message, setting: 'newsmark.analysis.timeout', what: 'the time (in seconds)'}
+          skipped: stopped(error)
         }
       }
     }
@@ -593,6 +590,34 @@ export class Analyzer implements vscode.Disposable {
       () => undefined
     )
   }
+}
+
+/**
+ * Why a document is skipped: it is too large.
+ * @param length
+ *   Its length.
+ * @param maxLength
+ *   The largest analysed.
+ * @returns
+ *   Skip.
+ */
+function tooLarge(length: number, maxLength: number): Skip {
+  return {
+    reason: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(maxLength)})`,
+    setting: 'newsmark.analysis.maxFileSize',
+    what: 'the size (in KiB)'
+  }
+}
+
+/**
+ * Why a document is skipped: its analysis was stopped.
+ * @param error
+ *   The stop.
+ * @returns
+ *   Skip.
+ */
+function stopped(error: AnalysisStopped): Skip {
+  return {reason: error.message, setting: 'newsmark.analysis.timeout', what: 'the time (in seconds)'}
 }
 
 /**

@@ -60,6 +60,9 @@ export const defaults: Config = {
   creator: ''
 }
 
+/** The longest `newsmark.analysis.timeout`: 2^31 - 1 ms, what a Node timer can wait, in whole seconds. */
+const maxTimeout = 2_147_483
+
 const levels = new Set<string>(['error', 'warning', 'information', 'hint', 'off'])
 
 /**
@@ -99,8 +102,8 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     referencesInWorkspace: bool('references.includeWorkspace', defaults.referencesInWorkspace),
     delay: number('analysis.delay', defaults.delay),
     maxLength: number('analysis.maxFileSize', defaults.maxLength / 1024) * 1024,
-    // (Not 0: no analysis could end.)
-    timeout: Math.max(1, number('analysis.timeout', defaults.timeout)),
+    // Not 0 (no analysis could end), nor more than a timer can wait.
+    timeout: Math.min(maxTimeout, Math.max(1, number('analysis.timeout', defaults.timeout))),
     storage: storage === 'inline' ? 'inline' : defaults.storage,
     creator: typeof creator === 'string' ? creator.trim() : defaults.creator
   }

@@ -40,5 +40,7 @@ port.on('message', (request: WorkerRequest) => {
   port.postMessage(answer)
 })
 
-// The core is loaded: the extension counts an analysis's time from here.
+// The core is loaded, and its models once read (they are read on first
+// use): the extension counts an analysis's time from here.
+core.analyzeSync('Poland said on Monday that 25 people left.')
 port.postMessage({ready: true} satisfies WorkerAnswer)

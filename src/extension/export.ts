@@ -11,7 +11,7 @@
  * (temporary file, then rename).
  */
 import * as vscode from 'vscode'
-import type {ArticleExport, ExportFormat} from '../core/index.ts'
+import type {ArticleExport, ExportFormat, NewsmarkResult} from '../core/index.ts'
 import type {Analyzer, Core} from './analyzer.ts'
 import type {AnnotationStore} from './annotation-store.ts'
 import {getConfig} from './config.ts'
@@ -143,7 +143,16 @@ async function collect(analyzer: Analyzer, store: AnnotationStore, core: Core, u
     const source = open ? open.getText() : await readText(uri)
     if (source === undefined) continue
     if (source.length > getConfig(uri).maxLength) continue
-    const result = open ? (await analyzer.get(open))?.machine : (await analyzer.analyzeText(source, uri)).result
+    // Not an article whose analysis was skipped (stopped past its time), as
+    // not a too large one.
+    let result: NewsmarkResult | undefined
+    if (open) {
+      const analysis = await analyzer.get(open)
+      if (analysis && !analysis.skipped) result = analysis.machine
+    } else {
+      const analysis = await analyzer.analyzeText(source, uri)
+      if (!analysis.skipped) result = analysis.result
+    }
     if (!result) continue
     const {annotations, orphans, problems, sidecar} = await store.read(uri, source)
     if (problems.length > 0 && sidecar) {

@@ -66,10 +66,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const statusBar = new StatusBar(analyzer, log)
   context.subscriptions.push(
     log,
-    worker,
     config,
     annotations,
     analyzer,
+    // After the analyzer (disposed in this order): no run of it is left to fail.
+    worker,
     ruleDocs,
     tree,
     decorations,

@@ -8,14 +8,16 @@
  *
  * One worker, one analysis at a time, in the order asked; it starts on the
  * first analysis and again after a stop. Its core keeps what it learnt of
- * each open document (`forgetDocument` is sent on).
+ * each open document (`forgetDocument` is sent on). The inline annotations
+ * of an article (directives: a Markdown parse too) are read there as well
+ * (`directives`).
  */
 import {Worker} from 'node:worker_threads'
 import {VFile, type Compatible} from 'vfile'
 import type {Options} from '../core/index.ts'
 import type {Core} from './analyzer.ts'
 import {addMessages} from './message-data.ts'
-import type {WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
+import type {Directives, WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
 
 /** An analysis stopped because it ran past its time. */
 export class AnalysisStopped extends Error {
@@ -29,12 +31,15 @@ export class AnalysisStopped extends Error {
   }
 }
 
-/** The worker's findings. */
-type Answer = Extract<WorkerAnswer, {result: unknown}>
+/** A request that has an answer. */
+type Request = Exclude<WorkerRequest, {type: 'forget'}>
 
-/** An analysis asked for. */
+/** An answer that is no error. */
+type Answer = Exclude<WorkerAnswer, {ready: true} | {error: unknown}>
+
+/** A request sent or waiting. */
 interface Job {
-  request: Extract<WorkerRequest, {type: 'analyze'}>
+  request: Request
   resolve(answer: Answer): void
   reject(error: Error): void
 }
@@ -94,19 +99,49 @@ export class AnalysisWorker {
    */
   async analyze(value: Compatible, options?: Readonly<Options> | null): Promise<VFile> {
     const file = value instanceof VFile ? value : new VFile(value)
-    const answer = await new Promise<Answer>((resolve, reject) => {
+    const request: Request = {type: 'analyze', id: ++this.#ids, value: String(file), options: {...options}}
+    if (file.path) request.path = file.path
+    const answer = await this.#ask(request)
+    if (!('result' in answer)) throw new Error('The analysis worker answered an analysis with something else')
+    file.data.newsmark = answer.result
+    addMessages(file, answer.messages)
+    return file
+  }
+
+  /**
+   * Read the inline annotations of a text in the worker (a Markdown parse,
+   * which can take as long as an analysis).
+   *
+   * @param value
+   *   Markdown source.
+   * @returns
+   *   Annotations and problems (`line:column: message`).
+   * @throws
+   *   `AnalysisStopped` past the time allowed.
+   */
+  async directives(value: string): Promise<Directives> {
+    const answer = await this.#ask({type: 'directives', id: ++this.#ids, value})
+    if (!('directives' in answer)) throw new Error('The analysis worker answered a read of directives with something else')
+    return answer.directives
+  }
+
+  /**
+   * Queue a request.
+   *
+   * @param request
+   *   Request.
+   * @returns
+   *   Its answer.
+   */
+  #ask(request: Request): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
       if (this.#disposed) {
         reject(new Error('The analysis worker is disposed'))
         return
       }
-      const request: Job['request'] = {type: 'analyze', id: ++this.#ids, value: String(file), options: {...options}}
-      if (file.path) request.path = file.path
       this.#queue.push({request, resolve, reject})
       this.#next()
     })
-    file.data.newsmark = answer.result
-    addMessages(file, answer.messages)
-    return file
   }
 
   /**

@@ -22,6 +22,7 @@ import type {Anchored, Annotation, NewsmarkResult, Orphan, RejectAnnotation, Rev
 import type {Core} from './analyzer.ts'
 import {basename, readText, writeText} from './files.ts'
 import type {Log} from './log.ts'
+import type {Directives} from './worker-protocol.ts'
 
 /** Suffix of sidecar files. */
 const suffix = '.newsmark.json'
@@ -97,6 +98,8 @@ export class AnnotationStore implements vscode.Disposable {
   /** The last workspace-wide rejections read, kept when a later search fails. */
   #lastRejects: RejectAnnotation[] = []
   readonly #parsers = new WeakMap<Core, ReturnType<Core['createProcessor']>>()
+  /** Reads the inline directives of a text elsewhere (the analysis worker), if set. */
+  readonly #directives: ((text: string) => Promise<Directives>) | undefined
   readonly #onDidChange = new vscode.EventEmitter<vscode.Uri | undefined>()
   readonly #disposables: vscode.Disposable[] = [this.#onDidChange]
 
@@ -108,10 +111,13 @@ export class AnnotationStore implements vscode.Disposable {
    *   Where failures go.
    * @param core
    *   Loads the core.
+   * @param directives
+   *   Reads the inline directives of a text (default: parsed here).
    */
-  constructor(log: Log, core: () => Promise<Core>) {
+  constructor(log: Log, core: () => Promise<Core>, directives?: (text: string) => Promise<Directives>) {
     this.#log = log
     this.#core = core
+    this.#directives = directives
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${suffix}`)
     const changed = (uri: vscode.Uri) => void this.#changedOnDisk(uri).catch((error: unknown) => log.error('display', `Could not read ${uri.toString(true)}`, error))
     this.#disposables.push(
@@ -158,7 +164,7 @@ export class AnnotationStore implements vscode.Disposable {
     const rejects = this.#workspaceRejects(core)
     const sidecar = await this.#sidecar(uri, text, core, open)
     const report = core.reanchor(text, sidecar?.annotations ?? [])
-    const inline = this.#inline(text, core)
+    const inline = await this.#inline(text, core)
     const anchored: Anchored[] = [
       ...report.anchored,
       ...inline.annotations.map((annotation): Anchored => ({annotation, method: 'position', errors: 0, previous: annotation.target.exact}))
@@ -241,7 +247,7 @@ export class AnnotationStore implements vscode.Disposable {
     const sidecar = await this.#sidecar(uri, text, core, open)
     const report = core.reanchor(text, sidecar?.annotations ?? [])
     return {
-      annotations: [...report.anchored.map((item) => item.annotation), ...this.#inline(text, core).annotations],
+      annotations: [...report.anchored.map((item) => item.annotation), ...(await this.#inline(text, core)).annotations],
       orphans: report.orphans,
       problems: sidecar?.problems ?? [],
       ...(sidecar ? {sidecar: sidecar.uri} : {})
@@ -389,16 +395,15 @@ export class AnnotationStore implements vscode.Disposable {
     return found
   }
 
-  /** Inline directives of a text, parsed only when it may have some. */
-  #inline(text: string, core: Core): {annotations: Annotation[]; problems: DirectiveProblem[]} {
+  /**
+   * Inline directives of a text, parsed only when it may have some: in the
+   * analysis worker when there is one (a Markdown parse can take as long as
+   * an analysis), else here.
+   */
+  async #inline(text: string, core: Core): Promise<{annotations: Annotation[]; problems: DirectiveProblem[]}> {
     const names = Object.keys(core.directiveNames).join('|')
     if (!new RegExp(`:(?:${names})\\[`).test(text)) return {annotations: [], problems: []}
-    let parser = this.#parsers.get(core)
-    if (!parser) {
-      parser = core.createProcessor()
-      this.#parsers.set(core, parser)
-    }
-    const {annotations, problems} = core.readDirectives(parser.parse(text), text)
+    const {annotations, problems} = this.#directives ? await this.#directives(text) : core.readDirectives(this.#parser(core).parse(text), text)
     return {
       annotations,
       problems: problems.map((problem) => {
@@ -406,6 +411,22 @@ export class AnnotationStore implements vscode.Disposable {
         return {line: Number(line), column: Number(column), message}
       })
     }
+  }
+
+  /**
+   * The Markdown parser of a core, made once.
+   * @param core
+   *   The core.
+   * @returns
+   *   Its processor.
+   */
+  #parser(core: Core): ReturnType<Core['createProcessor']> {
+    let parser = this.#parsers.get(core)
+    if (!parser) {
+      parser = core.createProcessor()
+      this.#parsers.set(core, parser)
+    }
+    return parser
   }
 
   /** Run `task` after the other writes of the same article. */

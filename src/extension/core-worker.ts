@@ -5,6 +5,7 @@
  * never blocks the editor, and keeps the core's memory of each open
  * document (for parsing only what an edit changed) until told to forget it.
  *
+ * It also reads the inline annotations of a text (a Markdown parse too).
  * Requests (`WorkerRequest`) and answers (`WorkerAnswer`) are plain data.
  */
 import {parentPort} from 'node:worker_threads'
@@ -16,6 +17,9 @@ import type {WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
 const port = parentPort
 if (!port) throw new Error('core-worker.cjs runs as a worker thread of the extension')
 
+// Parses Markdown for inline annotations (made on first use).
+let parser: ReturnType<typeof core.createProcessor> | undefined
+
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'forget') {
     core.forgetDocument(request.path)
@@ -24,11 +28,16 @@ port.on('message', (request: WorkerRequest) => {
 
   let answer: WorkerAnswer
   try {
-    const file = core.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
-    answer = {
-      id: request.id,
-      result: file.data.newsmark ?? {entities: [], dates: [], claims: []},
-      messages: file.messages.map((message) => toMessageData(message))
+    if (request.type === 'directives') {
+      parser ??= core.createProcessor()
+      answer = {id: request.id, directives: core.readDirectives(parser.parse(request.value), request.value)}
+    } else {
+      const file = core.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
+      answer = {
+        id: request.id,
+        result: file.data.newsmark ?? {entities: [], dates: [], claims: []},
+        messages: file.messages.map((message) => toMessageData(message))
+      }
     }
   } catch (error) {
     answer = {

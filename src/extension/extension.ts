@@ -49,11 +49,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const started = performance.now()
   const log = createLog()
   const config = new WorkspaceConfig(log)
-  // The store loads the core through the analyzer, once both exist.
-  const annotations = new AnnotationStore(log, () => analyzer.core())
   // The core loads in the extension host (annotations, exports) and, for
-  // analyses, in a worker thread.
+  // analyses and inline annotations (Markdown parses), in a worker thread.
   const worker = new AnalysisWorker(path.join(context.extensionPath, 'dist', 'core-worker.cjs'), () => getConfig().timeout)
+  // The store loads the core through the analyzer, once both exist.
+  const annotations = new AnnotationStore(log, () => analyzer.core(), (text) => worker.directives(text))
   const analyzer = new Analyzer(log, {config, annotations}, async () => {
     worker.warm()
     return worker.wrap(await import('../core/index.ts'))

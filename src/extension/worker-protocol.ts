@@ -2,17 +2,26 @@
  * What the extension host and the analysis worker (`core-worker.ts`) say
  * to each other: plain data, as `postMessage` clones it.
  */
-import type {NewsmarkResult, Options} from '../core/index.ts'
+import type {Annotation, NewsmarkResult, Options} from '../core/index.ts'
 import type {MessageData} from './message-data.ts'
+
+/** The inline annotations of a text, and what is wrong with the others (`line:column: message`). */
+export interface Directives {
+  annotations: Annotation[]
+  problems: string[]
+}
 
 /** A request to the worker. */
 export type WorkerRequest =
   | {type: 'analyze'; id: number; path?: string; value: string; options: Options}
+  /** Read the inline annotations (`:claim[…]` directives) of a text. */
+  | {type: 'directives'; id: number; value: string}
   /** Drop what the core keeps of a document (it closed). No answer. */
   | {type: 'forget'; path: string}
 
-/** What the worker says: it is ready (it loaded the core), or the answer to an `analyze` request. */
+/** What the worker says: it is ready (it loaded the core), or the answer to a request. */
 export type WorkerAnswer =
   | {ready: true}
   | {id: number; result: NewsmarkResult; messages: MessageData[]}
+  | {id: number; directives: Directives}
   | {id: number; error: {name: string; message: string; stack?: string | undefined}}

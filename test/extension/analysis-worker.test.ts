@@ -133,6 +133,21 @@ test('analysis worker: one at a time, in order; a core error fails that analysis
   }
 })
 
+test('analysis worker: inline annotations are read there as here', async () => {
+  const worker = new AnalysisWorker(script, () => 60)
+  try {
+    const text =
+      'According to him, :claim[output will rise by 25 times]{verdict=unverifiable source="https://example.org/a" note="No data"}.\n\n' +
+      ':person[Tomczyk] said :claim[a]{verdict=maybe} and `:claim[in code]`.\n'
+    const here = core.readDirectives(core.createProcessor().parse(text), text)
+    assert.ok(here.annotations.length >= 2)
+    assert.ok(here.problems.length > 0)
+    assert.deepEqual(await worker.directives(text), here)
+  } finally {
+    worker.dispose()
+  }
+})
+
 test('analysis worker: a missing script or a disposed worker fails at once, never hangs', async () => {
   const missing = new AnalysisWorker(path.resolve('dist/no-such-worker.cjs'), () => 60)
   await assert.rejects(missing.analyze('Poland.'), /Cannot find module|no-such-worker/)

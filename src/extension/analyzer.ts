@@ -453,15 +453,7 @@ export class Analyzer implements vscode.Disposable {
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end)
     let analysis: Analysis
     if (length > config.maxLength) {
-      analysis = {
-        uri: document.uri,
-        version,
-        result: emptyReview.result,
-        machine: emptyResult,
-        messages: [],
-        review: emptyReview,
-        skipped: tooLarge(length, config.maxLength)
-      }
+      analysis = skippedAnalysis(document.uri, version, tooLarge(length, config.maxLength))
     } else {
       // Read now: the text of `version`, whatever happens while the core loads.
       const text = document.getText()
@@ -499,15 +491,7 @@ export class Analyzer implements vscode.Disposable {
         }
         // The next run of this document waits as long, not to stop again at once.
         this.#durations.set(key, error.seconds * 1000)
-        analysis = {
-          uri: document.uri,
-          version,
-          result: emptyReview.result,
-          machine: emptyResult,
-          messages: [],
-          review: emptyReview,
-          skipped: stopped(error)
-        }
+        analysis = skippedAnalysis(document.uri, version, stopped(error))
       }
     }
     // Stale: typed over or closed while analysing, or settings or core changed;
@@ -590,6 +574,21 @@ export class Analyzer implements vscode.Disposable {
       () => undefined
     )
   }
+}
+
+/**
+ * The analysis of a document that was not analysed: no tags, no findings.
+ * @param uri
+ *   The document.
+ * @param version
+ *   Its version.
+ * @param skipped
+ *   Why.
+ * @returns
+ *   Analysis.
+ */
+function skippedAnalysis(uri: vscode.Uri, version: number, skipped: Skip): Analysis {
+  return {uri, version, result: emptyReview.result, machine: emptyResult, messages: [], review: emptyReview, skipped}
 }
 
 /**

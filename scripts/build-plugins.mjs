@@ -12,8 +12,8 @@ import fs from 'node:fs'
  * 40 MB off the resident memory of a process that loads it.
  *
  * Each large value at the top of the file is parsed when first read (a
- * getter that then puts the value in its place), small ones are written
- * as they are: a thread that loads the core and never tags (the extension
+ * getter that then puts the value in its place), small ones at once: a
+ * thread that loads the core and never tags (the extension
  * host, whose analyses run in a worker) never parses the models. The text
  * of a large value sits in its getter, which V8 compiles, and so reads the
  * text, only when it first runs.

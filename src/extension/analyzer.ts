@@ -62,10 +62,14 @@ export interface Skip {
   /** For example `2,049 KiB is over newsmark.analysis.maxFileSize (2,048 KiB)`. */
   readonly reason: string
   /** The setting to raise to analyse it. */
-  readonly setting: 'newsmark.analysis.maxFileSize' | 'newsmark.analysis.timeout'
-  /** What to raise it to analyse it (`the size`, `the time`). */
-  readonly what: string
+  readonly setting: keyof typeof skipSettings
 }
+
+/** The settings that skip a document: what the status bar calls the cause, and what the setting is. */
+export const skipSettings = {
+  'newsmark.analysis.maxFileSize': {cause: 'large file', unit: 'the size (in KiB)'},
+  'newsmark.analysis.timeout': {cause: 'too slow', unit: 'the time (in seconds)'}
+} as const
 
 /** The core, as the extension uses it (injectable for tests). */
 export type Core = typeof import('../core/index.ts')
@@ -603,8 +607,7 @@ function skippedAnalysis(uri: vscode.Uri, version: number, skipped: Skip): Analy
 function tooLarge(length: number, maxLength: number): Skip {
   return {
     reason: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(maxLength)})`,
-    setting: 'newsmark.analysis.maxFileSize',
-    what: 'the size (in KiB)'
+    setting: 'newsmark.analysis.maxFileSize'
   }
 }
 
@@ -616,7 +619,7 @@ function tooLarge(length: number, maxLength: number): Skip {
  *   Skip.
  */
 function stopped(error: AnalysisStopped): Skip {
-  return {reason: error.message, setting: 'newsmark.analysis.timeout', what: 'the time (in seconds)'}
+  return {reason: error.message, setting: 'newsmark.analysis.timeout'}
 }
 
 /**

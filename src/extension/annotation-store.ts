@@ -97,9 +97,8 @@ export class AnnotationStore implements vscode.Disposable {
   #rejects: Promise<RejectAnnotation[]> | undefined
   /** The last workspace-wide rejections read, kept when a later search fails. */
   #lastRejects: RejectAnnotation[] = []
-  readonly #parsers = new WeakMap<Core, ReturnType<Core['createProcessor']>>()
-  /** Reads the inline directives of a text elsewhere (the analysis worker), if set. */
-  readonly #directives: ((text: string) => Promise<Directives>) | undefined
+  /** Reads the inline directives of a text (in the analysis worker). */
+  readonly #directives: (text: string) => Promise<Directives>
   readonly #onDidChange = new vscode.EventEmitter<vscode.Uri | undefined>()
   readonly #disposables: vscode.Disposable[] = [this.#onDidChange]
 
@@ -112,9 +111,10 @@ export class AnnotationStore implements vscode.Disposable {
    * @param core
    *   Loads the core.
    * @param directives
-   *   Reads the inline directives of a text (default: parsed here).
+   *   Reads the inline directives of a text (a Markdown parse: the
+   *   analysis worker's).
    */
-  constructor(log: Log, core: () => Promise<Core>, directives?: (text: string) => Promise<Directives>) {
+  constructor(log: Log, core: () => Promise<Core>, directives: (text: string) => Promise<Directives>) {
     this.#log = log
     this.#core = core
     this.#directives = directives
@@ -396,14 +396,13 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /**
-   * Inline directives of a text, parsed only when it may have some: in the
-   * analysis worker when there is one (a Markdown parse can take as long as
-   * an analysis), else here.
+   * Inline directives of a text, parsed only when it may have some, and in
+   * the analysis worker (a Markdown parse can take as long as an analysis).
    */
   async #inline(text: string, core: Core): Promise<{annotations: Annotation[]; problems: DirectiveProblem[]}> {
     const names = Object.keys(core.directiveNames).join('|')
     if (!new RegExp(`:(?:${names})\\[`).test(text)) return {annotations: [], problems: []}
-    const {annotations, problems} = this.#directives ? await this.#directives(text) : core.readDirectives(this.#parser(core).parse(text), text)
+    const {annotations, problems} = await this.#directives(text)
     return {
       annotations,
       problems: problems.map((problem) => {
@@ -411,22 +410,6 @@ export class AnnotationStore implements vscode.Disposable {
         return {line: Number(line), column: Number(column), message}
       })
     }
-  }
-
-  /**
-   * The Markdown parser of a core, made once.
-   * @param core
-   *   The core.
-   * @returns
-   *   Its processor.
-   */
-  #parser(core: Core): ReturnType<Core['createProcessor']> {
-    let parser = this.#parsers.get(core)
-    if (!parser) {
-      parser = core.createProcessor()
-      this.#parsers.set(core, parser)
-    }
-    return parser
   }
 
   /** Run `task` after the other writes of the same article. */

@@ -14,7 +14,6 @@ import * as vscode from 'vscode'
 import type {ArticleExport, ExportFormat, NewsmarkResult} from '../core/index.ts'
 import type {Analyzer, Core} from './analyzer.ts'
 import type {AnnotationStore} from './annotation-store.ts'
-import {getConfig} from './config.ts'
 import {basename, dirname, exists, readText, relativePath, writeText} from './files.ts'
 import {plural} from './labels.ts'
 import type {Log} from './log.ts'
@@ -142,9 +141,8 @@ async function collect(analyzer: Analyzer, store: AnnotationStore, core: Core, u
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())
     const source = open ? open.getText() : await readText(uri)
     if (source === undefined) continue
-    if (source.length > getConfig(uri).maxLength) continue
-    // Not an article whose analysis was skipped (stopped past its time), as
-    // not a too large one.
+    // Not an article whose analysis was skipped (too large, or stopped past
+    // its time).
     let result: NewsmarkResult | undefined
     if (open) {
       const analysis = await analyzer.get(open)

@@ -6,7 +6,7 @@
  * change the limit (clicking it opens that setting).
  */
 import * as vscode from 'vscode'
-import {isMarkdown, type Analyzer} from './analyzer.ts'
+import {isMarkdown, skipSettings, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {plural} from './labels.ts'
 import {guard, type Log} from './log.ts'
@@ -56,12 +56,13 @@ export class StatusBar implements vscode.Disposable {
       return
     }
     if (analysis.skipped) {
-      const {reason, setting, what} = analysis.skipped
+      const {reason, setting} = analysis.skipped
+      const {cause, unit} = skipSettings[setting]
       const open = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([setting]))}`
-      this.#item.text = `$(circle-slash) Newsmark: not analysed (${setting === 'newsmark.analysis.timeout' ? 'too slow' : 'large file'})`
+      this.#item.text = `$(circle-slash) Newsmark: not analysed (${cause})`
       const tooltip = new vscode.MarkdownString(
         `**Newsmark did not analyse this file**: ${reason}.\n\n` +
-          `To analyse it, raise [\`${setting}\`](${open}), ${what}, in the settings. Click to open the setting.`
+          `To analyse it, raise [\`${setting}\`](${open}), ${unit}, in the settings. Click to open the setting.`
       )
       tooltip.isTrusted = {enabledCommands: ['workbench.action.openSettings']}
       this.#item.tooltip = tooltip

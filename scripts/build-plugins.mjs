@@ -13,10 +13,10 @@ import fs from 'node:fs'
  *
  * Each large value at the top of the file is parsed when first read (a
  * getter that then puts the value in its place), small ones at once: a
- * thread that loads the core and never tags (the extension
- * host, whose analyses run in a worker) never parses the models. The text
- * of a large value sits in its getter, which V8 compiles, and so reads the
- * text, only when it first runs.
+ * thread that loads the core and never tags (the extension host, whose
+ * analyses run in a worker) never builds the models' objects. (Their text
+ * is still in the bundle's source, which V8 reads when it loads it and
+ * keeps.)
  *
  * @type {import('esbuild').Plugin}
  */

@@ -29,6 +29,13 @@ export interface CheckSettings {
   maxSize: number
   /** Options from the command line (reference date). */
   analyzeOptions: Options
+  /**
+   * Seconds a file's analysis may take (`--timeout`): past it, the worker
+   * analysing it is stopped and the file reported as an error. Every file
+   * is then analysed in a worker, one at a time each (default: no limit,
+   * and the main thread analyses too).
+   */
+  timeout?: number | undefined
 }
 
 /** The outcome of checking one file: its messages, or an error line. */
@@ -83,11 +90,16 @@ export async function checkFiles<T = CheckOutcome>(
   // Articles share no text: keeping sentences between them only costs memory.
   setAnalysisCache(false)
   const outcomes: T[] = new Array(names.length)
-  const workers = Math.min(jobs, names.length) - 1
+  const timeout = settings.timeout
+  // With a time limit, workers only: a worker can be stopped, the main
+  // thread cannot.
+  const workers = timeout === undefined ? Math.min(jobs, names.length) - 1 : Math.min(jobs, names.length)
   let next = 0
   let done = 0
-  // Files whose worker died: the main thread takes them again.
+  // Files whose worker died: the main thread takes them again (with a time
+  // limit, a new worker, once).
   const retry: number[] = []
+  const crashed = new Set<number>()
   let wake: (() => void) | undefined
   const pool: Worker[] = []
 
@@ -97,26 +109,57 @@ export async function checkFiles<T = CheckOutcome>(
     wake?.()
   }
 
-  for (let count = 0; count < workers; count++) {
+  /** Start a worker that takes files from the queue (again, after a stop). */
+  const startSlot = () => {
     const worker = startWorker(entry, settings)
     const inFlight = new Set<number>()
     let alive = true
+    let timer: ReturnType<typeof setTimeout> | undefined
     const feed = () => {
-      while (alive && inFlight.size < depth && next < names.length) {
-        const index = next++
+      // With a time limit, one file at a time: the one the timer is for.
+      while (alive && inFlight.size < (timeout === undefined ? depth : 1)) {
+        const index = retry.length > 0 && timeout !== undefined ? retry.shift()! : next < names.length ? next++ : undefined
+        if (index === undefined) break
         inFlight.add(index)
         worker.postMessage({index, name: names[index]})
+        if (timeout !== undefined) timer = setTimeout(() => stop(index), timeout * 1000)
       }
     }
 
     const lost = () => {
+      if (!alive) return
       alive = false
-      retry.push(...inFlight)
+      clearTimeout(timer)
+      if (timeout === undefined) {
+        // The main thread takes them.
+        retry.push(...inFlight)
+      } else {
+        // A new worker takes them, once: a file that takes a worker down
+        // twice is an error.
+        for (const index of inFlight) {
+          if (crashed.has(index)) finish(index, {error: `newsmark: ${names[index]}: unexpected error: the analysis stopped its thread twice\n`})
+          else retry.push(index)
+          crashed.add(index)
+        }
+
+        if (done < names.length) startSlot()
+      }
+
       inFlight.clear()
       wake?.()
     }
 
+    // Past the time limit: that file is an error, the others go on in a new worker.
+    const stop = (index: number) => {
+      alive = false
+      inFlight.delete(index)
+      void worker.terminate()
+      finish(index, {error: `newsmark: ${names[index]}: analysis ran past --timeout (${timeout} s) and was stopped\n`})
+      if (done < names.length) startSlot()
+    }
+
     worker.on('message', ({index, outcome}: {index: number; outcome: CheckOutcome}) => {
+      clearTimeout(timer)
       inFlight.delete(index)
       feed()
       finish(index, outcome)
@@ -126,6 +169,8 @@ export async function checkFiles<T = CheckOutcome>(
     pool.push(worker)
     feed()
   }
+
+  for (let count = 0; count < workers; count++) startSlot()
 
   // The main thread's next file, already being read while it analyses the
   // one before (reading is asynchronous; analysing is not).
@@ -137,8 +182,9 @@ export async function checkFiles<T = CheckOutcome>(
   let current: Pending | undefined
   try {
     while (done < names.length) {
-      // Files of a worker that died since the last look are taken here too.
-      current ??= claim()
+      // Files of a worker that died since the last look are taken here too
+      // (not with a time limit: the workers take them).
+      current ??= timeout === undefined ? claim() : undefined
       if (!current) {
         // Everything is handed out: wait for the workers.
         await new Promise<void>((resolve) => {

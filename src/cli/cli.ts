@@ -28,6 +28,9 @@ Commands:
       --frail               exit 1 on warnings too
       --jobs N              threads to use (default: one per core, fewer
                             for small inputs); the report is the same
+      --timeout SECONDS     stop a file's analysis after that long and report
+                            it as an error (files are then analysed in
+                            worker threads only; default: no limit)
   eval --task ner|timex|claims FILE.jsonl
                         predictions for gold JSONL (../shared/eval format)
   export FILE... --to notes|json|webannotation|claimreview|csv [-o OUT] [--force]
@@ -64,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
         'max-size': {type: 'string'},
         frail: {type: 'boolean', default: false},
         jobs: {type: 'string'},
+        timeout: {type: 'string'},
         task: {type: 'string'},
         to: {type: 'string'},
         output: {type: 'string', short: 'o'},
@@ -135,10 +139,15 @@ export async function main(argv: string[]): Promise<number> {
         return fail(`--jobs: expected a positive whole number, not \`${values.jobs}\``)
       }
 
+      const timeout = values.timeout === undefined ? undefined : Number(values.timeout)
+      if (timeout !== undefined && !(timeout > 0 && timeout <= 2_147_483)) {
+        return fail(`--timeout: expected a number of seconds (more than 0), not \`${values.timeout}\``)
+      }
+
       const {files: names, problems} = await expandPaths(rest)
       for (const problem of problems) process.stderr.write(`newsmark: ${problem}\n`)
       if (names.length === 0) return 2
-      const settings = {maxSize, analyzeOptions}
+      const settings = {maxSize, analyzeOptions, timeout}
       // What the report shows of each file, made as its outcome comes in.
       const state = reportState()
       const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), import.meta.url, (outcome) =>

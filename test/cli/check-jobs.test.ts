@@ -91,3 +91,32 @@ test('check: --jobs must be a positive whole number', () => {
     assert.match(result.stderr, /--jobs: expected a positive whole number/)
   }
 })
+
+test('check --timeout: the same report in workers only; a file past the limit is an error, the others are checked', () => {
+  const plain = check('--jobs', '2', folder)
+  const limited = check('--jobs', '2', '--timeout', '120', folder)
+  assert.equal(limited.code, plain.code)
+  assert.equal(limited.stderr, plain.stderr)
+  // Thousands of nested quotes: remark takes seconds, more than quadratic.
+  const slow = path.join(temp, 'nested.md')
+  fs.writeFileSync(slow, 'Tomczyk said.\n\n' + '> '.repeat(60_000) + 'x\n')
+  const files = [path.join(folder, 'wide.md'), slow, path.join(folder, 'broken.md')]
+  for (const jobs of ['1', '2']) {
+    const started = performance.now()
+    const result = check('--jobs', jobs, '--timeout', '1', ...files)
+    const took = performance.now() - started
+    assert.equal(result.code, 2)
+    assert.equal(result.stderr.split('\n')[0], `newsmark: ${slow}: analysis ran past --timeout (1 s) and was stopped`)
+    // The others, as without the limit.
+    assert.ok(result.stderr.endsWith(check(files[0], files[2]).stderr), result.stderr)
+    assert.ok(took < 15_000, `${Math.round(took)} ms`)
+  }
+})
+
+test('check: --timeout must be a number of seconds', () => {
+  for (const bad of ['0', '-1', 'long', '3000000']) {
+    const result = check(`--timeout=${bad}`, folder)
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--timeout: expected a number of seconds/)
+  }
+})

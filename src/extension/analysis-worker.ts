@@ -6,7 +6,8 @@
  * quadratic, such as thousands of nested `>`), and a crash or an
  * out-of-memory in the core takes the worker down, not the editor.
  *
- * One worker, one analysis at a time, in the order asked; it starts on the
+ * One worker, one analysis at a time, in the order asked (the open
+ * documents' ahead of the others, `urgent`); it starts on the
  * first analysis and again after a stop. Its core keeps what it learnt of
  * each open document (`forgetDocument` is sent on). The inline annotations
  * of an article (directives: a Markdown parse too) are read there as well
@@ -40,6 +41,8 @@ type Answer = Exclude<WorkerAnswer, {ready: true} | {error: unknown}>
 /** A request sent or waiting. */
 interface Job {
   request: Request
+  /** Whether it goes ahead of the waiting requests that are not. */
+  urgent: boolean
   resolve(answer: Answer): void
   reject(error: Error): void
 }
@@ -48,6 +51,7 @@ interface Job {
 export class AnalysisWorker {
   readonly #script: string
   readonly #timeout: () => number
+  readonly #urgent: (path: string) => boolean
   #worker: Worker | undefined
   /** Whether the worker has loaded the core and its models (a job's time starts then). */
   #ready = false
@@ -62,10 +66,15 @@ export class AnalysisWorker {
    *   Path of the worker's bundle (`dist/core-worker.cjs`).
    * @param timeout
    *   Seconds an analysis may take (read for each one).
+   * @param urgent
+   *   Whether the analysis of a document (by path) goes ahead of those
+   *   waiting that are not (default: none does). The extension's: documents
+   *   open in an editor, ahead of a search of the workspace's other files.
    */
-  constructor(script: string, timeout: () => number) {
+  constructor(script: string, timeout: () => number, urgent: (path: string) => boolean = () => false) {
     this.#script = script
     this.#timeout = timeout
+    this.#urgent = urgent
   }
 
   /**
@@ -101,7 +110,7 @@ export class AnalysisWorker {
     const file = value instanceof VFile ? value : new VFile(value)
     const request: Request = {type: 'analyze', id: ++this.#ids, value: String(file), options: {...options}}
     if (file.path) request.path = file.path
-    const answer = await this.#ask(request)
+    const answer = await this.#ask(request, file.path ? this.#urgent(file.path) : false)
     if (!('result' in answer)) throw new Error('The analysis worker answered an analysis with something else')
     file.data.newsmark = answer.result
     addMessages(file, answer.messages)
@@ -120,26 +129,33 @@ export class AnalysisWorker {
    *   `AnalysisStopped` past the time allowed.
    */
   async directives(value: string): Promise<Directives> {
-    const answer = await this.#ask({type: 'directives', id: ++this.#ids, value})
+    // (The reader's annotations of an article being shown.)
+    const answer = await this.#ask({type: 'directives', id: ++this.#ids, value}, true)
     if (!('directives' in answer)) throw new Error('The analysis worker answered a read of directives with something else')
     return answer.directives
   }
 
   /**
-   * Queue a request.
+   * Queue a request: after the others, or, urgent, after the other urgent
+   * ones.
    *
    * @param request
    *   Request.
+   * @param urgent
+   *   Whether it is urgent.
    * @returns
    *   Its answer.
    */
-  #ask(request: Request): Promise<Answer> {
+  #ask(request: Request, urgent: boolean): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
       if (this.#disposed) {
         reject(new Error('The analysis worker is disposed'))
         return
       }
-      this.#queue.push({request, resolve, reject})
+      const job: Job = {request, urgent, resolve, reject}
+      const before = urgent ? this.#queue.findIndex((waiting) => !waiting.urgent) : -1
+      if (before === -1) this.#queue.push(job)
+      else this.#queue.splice(before, 0, job)
       this.#next()
     })
   }

@@ -670,6 +670,18 @@ function toFile(value: string, uri: vscode.Uri): VFile {
 }
 
 /**
+ * Whether a path the core knows a document by is that of a document open
+ * in an editor.
+ * @param path
+ *   Path (`documentPath`).
+ * @returns
+ *   Whether it is.
+ */
+export function isOpenPath(path: string): boolean {
+  return vscode.workspace.textDocuments.some((document) => documentPath(document.uri) === path)
+}
+
+/**
  * The path the core knows a document by (`file.path`).
  * @param uri
  *   The document.

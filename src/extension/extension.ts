@@ -6,7 +6,7 @@
 import * as path from 'node:path'
 import type * as vscode from 'vscode'
 import {AnalysisWorker} from './analysis-worker.ts'
-import {Analyzer, ignoreFolder} from './analyzer.ts'
+import {Analyzer, ignoreFolder, isOpenPath} from './analyzer.ts'
 import {registerAnnotationCommands} from './annotate.ts'
 import {AnnotationStore} from './annotation-store.ts'
 import {registerCommands} from './commands.ts'
@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const config = new WorkspaceConfig(log)
   // The core loads in the extension host (annotations, exports) and, for
   // analyses and inline annotations (Markdown parses), in a worker thread.
-  const worker = new AnalysisWorker(path.join(context.extensionPath, 'dist', 'core-worker.cjs'), () => getConfig().timeout)
+  const worker = new AnalysisWorker(path.join(context.extensionPath, 'dist', 'core-worker.cjs'), () => getConfig().timeout, isOpenPath)
   // The store loads the core through the analyzer, once both exist.
   const annotations = new AnnotationStore(log, () => analyzer.core(), (text) => worker.directives(text))
   const analyzer = new Analyzer(log, {config, annotations}, async () => {

@@ -133,6 +133,21 @@ test('analysis worker: one at a time, in order; a core error fails that analysis
   }
 })
 
+test('analysis worker: the analysis of an open document goes ahead of those waiting that are not', async () => {
+  const worker = new AnalysisWorker(script, () => 60, (path) => path.startsWith('/open/'))
+  try {
+    // Loaded: the next request is sent at once.
+    await worker.analyze(person)
+    const done: string[] = []
+    const run = (path: string) => worker.analyze(new VFile({value: person, path})).then(() => done.push(path))
+    // The first is sent at once; the others wait, and the open ones go first, in their order.
+    await Promise.all([run('/other/1.md'), run('/other/2.md'), run('/open/a.md'), run('/other/3.md'), run('/open/b.md')])
+    assert.deepEqual(done, ['/other/1.md', '/open/a.md', '/open/b.md', '/other/2.md', '/other/3.md'])
+  } finally {
+    worker.dispose()
+  }
+})
+
 test('analysis worker: inline annotations are read there as here', async () => {
   const worker = new AnalysisWorker(script, () => 60)
   try {

@@ -5,9 +5,10 @@
  * - `dist/cli.mjs`: the `newsmark` command (ESM, Node).
  * - `dist/extension.cjs`: the extension (CJS, `vscode` external), so the
  *   ESM-only unified stack loads in the extension host; the core it runs is
- *   `dist/extension-core.cjs`, required on the first analysis (activation
- *   stays small), and run for analyses in a worker thread,
- *   `dist/core-worker.cjs`.
+ *   `dist/core-worker.cjs`, a worker thread started on the first analysis
+ *   (activation stays small), which loads the whole core,
+ *   `dist/extension-core.cjs`; the extension host itself loads only the
+ *   part that tags nothing, `dist/extension-host.cjs`.
  *
  * Flags: `--watch` rebuilds on change, `--production` minifies and drops
  * source maps.
@@ -85,8 +86,10 @@ if (fs.existsSync('src/extension/extension.ts')) {
   const lazyCore = {
     name: 'lazy-core',
     setup(build) {
-      build.onResolve({filter: /\/core\/index\.ts$/}, (args) =>
-        args.importer.includes('/src/extension/') ? {path: './extension-core.cjs', external: true} : undefined
+      build.onResolve({filter: /\/core\/(index|host)\.ts$/}, (args) =>
+        args.importer.includes('/src/extension/')
+          ? {path: args.path.endsWith('host.ts') ? './extension-host.cjs' : './extension-core.cjs', external: true}
+          : undefined
       )
     }
   }
@@ -105,6 +108,13 @@ if (fs.existsSync('src/extension/extension.ts')) {
       ...common,
       entryPoints: ['src/core/index.ts'],
       outfile: 'dist/extension-core.cjs',
+      format: 'cjs'
+    },
+    {
+      // The part of the core the extension host loads (no models, no taggers).
+      ...common,
+      entryPoints: ['src/core/host.ts'],
+      outfile: 'dist/extension-host.cjs',
       format: 'cjs'
     },
     {

@@ -16,7 +16,7 @@
 import {Worker} from 'node:worker_threads'
 import {VFile, type Compatible} from 'vfile'
 import type {Options} from '../core/index.ts'
-import type {Core} from './analyzer.ts'
+import type {Core, HostCore} from './analyzer.ts'
 import {addMessages} from './message-data.ts'
 import type {Directives, WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
 
@@ -82,11 +82,12 @@ export class AnalysisWorker {
    * on to it.
    *
    * @param core
-   *   The core loaded in the extension host (its other functions run there).
+   *   The part of the core loaded in the extension host (its functions run
+   *   there).
    * @returns
    *   Core.
    */
-  wrap(core: Core): Core {
+  wrap(core: HostCore): Core {
     return {
       ...core,
       analyze: (value, options) => this.analyze(value, options),

@@ -71,8 +71,14 @@ export const skipSettings = {
   'newsmark.analysis.timeout': {cause: 'too slow', unit: 'the time (in seconds)'}
 } as const
 
-/** The core, as the extension uses it (injectable for tests). */
-export type Core = typeof import('../core/index.ts')
+/** The core's functions the extension host runs itself (`src/core/host.ts`). */
+export type HostCore = typeof import('../core/host.ts')
+
+/**
+ * The core, as the extension uses it (injectable for tests): the host's
+ * part and the analysis (in the extension, run in a worker).
+ */
+export type Core = HostCore & Pick<typeof import('../core/index.ts'), 'analyze' | 'forgetDocument'>
 
 /** What runs around the core, each provided by its own feature. */
 export interface Stages {
@@ -139,7 +145,8 @@ export class Analyzer implements vscode.Disposable {
    * @param load
    *   Loads the core (default: a lazy import of `src/core`, which the build
    *   turns into `require('./extension-core.cjs')`, a bundle of its own, so
-   *   that activation neither loads nor evaluates it). `useCore` swaps it.
+   *   that activation neither loads nor evaluates it; the extension passes
+   *   `src/core/host.ts` with a worker's analysis). `useCore` swaps it.
    */
   constructor(log: Log, stages: Stages = {}, load: () => Promise<Core> = () => import('../core/index.ts')) {
     this.#log = log

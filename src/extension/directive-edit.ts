@@ -82,7 +82,7 @@ function directiveAt(core: Core, source: string, range: Readonly<Range>): Direct
   // Cheap test first: most selections are not a directive's label.
   if (source.charAt(start - 1) !== '[' || source.charAt(end) !== ']') return undefined
   let found: DirectiveSpan | undefined
-  core.eachNode(core.createProcessor().parse(source), (node) => {
+  core.eachNode(core.createParser().parse(source), (node) => {
     if (found) return false
     if (node.type !== 'textDirective' || !Object.hasOwn(core.directiveNames, node.name)) return
     const labelStart = node.children[0]?.position?.start.offset

@@ -49,14 +49,15 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const started = performance.now()
   const log = createLog()
   const config = new WorkspaceConfig(log)
-  // The core loads in the extension host (annotations, exports) and, for
-  // analyses and inline annotations (Markdown parses), in a worker thread.
+  // The core's part that tags nothing loads in the extension host
+  // (annotations, exports); the whole core runs analyses and reads inline
+  // annotations (Markdown parses) in a worker thread.
   const worker = new AnalysisWorker(path.join(context.extensionPath, 'dist', 'core-worker.cjs'), () => getConfig().timeout, isOpenPath)
   // The store loads the core through the analyzer, once both exist.
   const annotations = new AnnotationStore(log, () => analyzer.core(), (text) => worker.directives(text))
   const analyzer = new Analyzer(log, {config, annotations}, async () => {
     worker.warm()
-    return worker.wrap(await import('../core/index.ts'))
+    return worker.wrap(await import('../core/host.ts'))
   })
   // The bundled rule documentation opens from a finding's link: read, not analysed.
   ignoreFolder(context.extensionUri, 'docs')

@@ -5,14 +5,10 @@
  * URL, and then lets `<!-- newsmark disable … -->` comments filter them.
  */
 import type {Root} from 'mdast'
-import remarkDirective from 'remark-directive'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {viewDocument, type DocumentView} from '../document.ts'
 import {normalizeFacts} from '../facts/parse.ts'
+import {createParser} from '../parse.ts'
 import type {Fact} from '../facts/types.ts'
 import type {NewsmarkResult} from '../types.ts'
 import {createContext} from './context.ts'
@@ -164,9 +160,4 @@ export function normalizeRuleSettings(settings?: Readonly<RuleSettings> | null):
 
   const facts = settings?.facts ? normalizeFacts(settings.facts) : []
   return {severities, facts}
-}
-
-/** The parser `analyze` uses, for files given without a tree. */
-function createParser() {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze()
 }

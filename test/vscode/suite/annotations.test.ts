@@ -204,7 +204,7 @@ suite('Annotations', () => {
 
     const notesFile = await vscode.commands.executeCommand<vscode.Uri>('newsmark.export', {format: 'notes', scope: 'article', uri: out('annotated.notes.md')})
     const notes = (await readText(notesFile)) ?? ''
-    const headings = core.createProcessor().parse(notes).children.filter((node) => node.type === 'heading')
+    const headings = core.createParser().parse(notes).children.filter((node) => node.type === 'heading')
     assert.ok(headings.length >= 3, 'headings in the notes')
     assert.match(notes, /^# Poland to leave the Ottawa Convention/)
     assert.match(notes, /\*\*Verdict: false\*\* on “output will rise by 25 times”, by Test Reader/)

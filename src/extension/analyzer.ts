@@ -90,8 +90,9 @@ export interface Stages {
 
 /**
  * How a run ended: `done` (cached and shown), `skipped` (too large: not
- * parsed; or stopped past `newsmark.analysis.timeout`), `stale` (the document changed or closed, or the settings or the
- * core changed, while it ran: dropped), `failed` (the core threw: logged).
+ * parsed; or stopped past `newsmark.analysis.timeout`), `stale` (the
+ * document changed or closed, or the settings or the core changed, while
+ * it ran: dropped), `failed` (the core threw: logged).
  */
 export type RunOutcome = 'done' | 'skipped' | 'stale' | 'failed'
 

@@ -16,6 +16,7 @@ import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {analyzeSync, setAnalysisCache} from '../core/analyze.ts'
+import {configuredOptions} from '../core/config/load.ts'
 import {loadConfigSync} from '../core/config/node.ts'
 import {ConfigError} from '../core/config/validate.ts'
 import {FactsError} from '../core/facts/parse.ts'
@@ -320,7 +321,7 @@ function optionsFor(name: string, settings: CheckSettings): Options {
     try {
       const {settings: loaded} = loadConfigSync(path.join(folder, path.basename(name)))
       config = {
-        options: {...settings.analyzeOptions, rules: loaded.severities, ...(loaded.facts ? {facts: loaded.facts} : {})}
+        options: configuredOptions(settings.analyzeOptions, loaded)
       }
     } catch (error) {
       config = {error}

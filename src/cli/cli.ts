@@ -5,8 +5,10 @@
 import fs from 'node:fs'
 import {parseArgs} from 'node:util'
 import {analyzeSync} from '../core/analyze.ts'
+import {configuredOptions} from '../core/config/load.ts'
 import {loadConfigSync} from '../core/config/node.ts'
 import {normalizeOptions, type Options} from '../core/options.ts'
+import {isPresetName, presetNames} from '../core/rules/presets.ts'
 import {checkFiles, defaultJobs, errorLine, isCheckWorker, serveCheckWorker} from './check.ts'
 import {evaluate, type Task} from './eval.ts'
 import {expandPaths} from './expand.ts'
@@ -64,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         format: {type: 'string', default: 'json'},
         'reference-date': {type: 'string'},
+        preset: {type: 'string'},
         'max-size': {type: 'string'},
         frail: {type: 'boolean', default: false},
         jobs: {type: 'string'},
@@ -96,11 +99,18 @@ export async function main(argv: string[]): Promise<number> {
     return fail((error as Error).message.replace('option `referenceDate`', '--reference-date'))
   }
 
-  const analyzeOptions = options.referenceDate ? {referenceDate: options.referenceDate} : {}
+  if (values.preset !== undefined && !isPresetName(values.preset)) {
+    return fail(`--preset: expected ${presetNames.map((name) => '`' + name + '`').join(' or ')}, not \`${values.preset}\``)
+  }
+
+  const analyzeOptions: Options = {
+    ...(options.referenceDate ? {referenceDate: options.referenceDate} : {}),
+    ...(values.preset ? {preset: values.preset} : {})
+  }
   // Each article’s `.newsmarkrc` and fact base (found upwards from it).
   const optionsFor = (name: string): Options => {
     const {settings} = loadConfigSync(name)
-    return {...analyzeOptions, rules: settings.severities, ...(settings.facts ? {facts: settings.facts} : {})}
+    return configuredOptions(analyzeOptions, settings)
   }
 
   switch (command) {

@@ -2,7 +2,7 @@
  * Options of `remarkNewsmark`, their defaults and their validation.
  */
 import type {FactInput} from './facts/types.ts'
-import {normalizeRuleSettings, type RuleSettings, type Severity} from './rules/index.ts'
+import {normalizeRuleSettings, type PresetName, type RuleSettings, type Severity} from './rules/index.ts'
 
 /** Configuration. */
 export interface Options {
@@ -17,7 +17,12 @@ export interface Options {
   dates?: boolean | null | undefined
   /** Tag claims (default: `true`). */
   claims?: boolean | null | undefined
-  /** Severity per rule id, `off` to turn a rule off (default: each rule’s own). */
+  /**
+   * Preset: `recommended` (default: the rules that are right on real news)
+   * or `strict` (every rule).
+   */
+  preset?: PresetName | null | undefined
+  /** Severity per rule id, `off` to turn a rule off (default: each rule’s own, or its preset’s). */
   rules?: Readonly<Record<string, Severity | 'off'>> | null | undefined
   /** The reader’s fact base (default: none). */
   facts?: ReadonlyArray<FactInput> | null | undefined
@@ -53,7 +58,7 @@ export function normalizeOptions(options?: Readonly<Options> | null): Settings {
     entities: options?.entities ?? true,
     dates: options?.dates ?? true,
     claims: options?.claims ?? true,
-    rules: normalizeRuleSettings({severities: options?.rules, facts: options?.facts})
+    rules: normalizeRuleSettings({preset: options?.preset, severities: options?.rules, facts: options?.facts})
   }
 
   const date = options?.referenceDate

@@ -3,5 +3,5 @@
  * loaded through a reader so the core never touches the file system
  * (`node.ts` has the Node reader).
  */
-export {configNames, factsNames, loadConfig, loadConfigAsync, type AsyncReader, type LoadedConfig, type Reader} from './load.ts'
+export {configNames, configuredOptions, factsNames, loadConfig, loadConfigAsync, type AsyncReader, type LoadedConfig, type Reader} from './load.ts'
 export {ConfigError, parseConfig, type NewsmarkConfig} from './validate.ts'

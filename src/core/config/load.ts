@@ -13,6 +13,7 @@
  * resolved against a working directory, so pass absolute paths.
  */
 import {parseFacts} from '../facts/parse.ts'
+import type {Options} from '../options.ts'
 import type {RuleSettings} from '../rules/index.ts'
 import {ConfigError, parseConfig} from './validate.ts'
 
@@ -183,6 +184,7 @@ function* plan(file: string): Generator<string, LoadedConfig, string | undefined
       const config = parseConfig(text, path)
       loaded.configFile = path
       loaded.settings.severities = config.rules
+      if (config.preset) loaded.settings.preset = config.preset
       if (config.facts) factsPath = join(folder, config.facts, separator)
       break search
     }
@@ -241,4 +243,26 @@ function join(folder: string, relative: string, separator: string): string {
   }
 
   return out.join(separator)
+}
+
+/**
+ * The options of an article: the caller's (command line, editor settings),
+ * with its configuration's preset, rule severities and fact base. The
+ * caller's preset wins over the configuration's.
+ *
+ * @param base
+ *   The caller's options.
+ * @param settings
+ *   The article's configuration (`loadConfig(…).settings`).
+ * @returns
+ *   Options for `analyze`.
+ */
+export function configuredOptions(base: Readonly<Options>, settings: Readonly<LoadedConfig['settings']>): Options {
+  const preset = base.preset ?? settings.preset
+  return {
+    ...base,
+    ...(preset ? {preset} : {}),
+    rules: {...settings.severities, ...base.rules},
+    ...(settings.facts ? {facts: settings.facts} : {})
+  }
 }

@@ -13,7 +13,7 @@
  * expected; they are thrown as `ConfigError`.
  */
 import {isMap, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
-import {ruleIds, severityValues, type Severity} from '../rules/index.ts'
+import {isPresetName, presetNames, ruleIds, severityValues, type PresetName, type Severity} from '../rules/index.ts'
 
 /** A configuration that cannot be used. */
 export class ConfigError extends Error {
@@ -48,9 +48,11 @@ export interface NewsmarkConfig {
   rules: Record<string, Severity | 'off'>
   /** Path of the fact base as written, relative to the config file. */
   facts?: string
+  /** Preset (`recommended` or `strict`), if set. */
+  preset?: PresetName
 }
 
-const topKeys = ['rules', 'facts']
+const topKeys = ['preset', 'rules', 'facts']
 
 /**
  * Parse and validate a configuration file.
@@ -81,7 +83,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
   const root = document.contents as YamlNode | null
   const config: NewsmarkConfig = {rules: {}}
   if (root === null) return config
-  if (!isMap(root)) throw new ConfigError('Unexpected value, expected a mapping (`rules`, `facts`)', file, undefined, place(root))
+  if (!isMap(root)) throw new ConfigError('Unexpected value, expected a mapping (`preset`, `rules`, `facts`)', file, undefined, place(root))
 
   for (const pair of root.items) {
     const key = String((pair.key as {value?: unknown}).value)
@@ -111,6 +113,13 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
 
         if (severity !== 'default') config.rules[id] = severity
       }
+    } else if (key === 'preset') {
+      const name = value?.toJSON() as unknown
+      if (!isPresetName(name)) {
+        throw fail(`Unexpected value \`${show(name)}\` for \`preset\`, expected ${presetNames.map((name) => '`' + name + '`').join(' or ')}`, 'preset', value)
+      }
+
+      config.preset = name
     } else if (key === 'facts') {
       const path = value?.toJSON() as unknown
       if (typeof path !== 'string' || path.trim() === '') {

@@ -24,6 +24,7 @@ import quoteWithoutSpeaker from './quote-without-speaker.ts'
 import relativeDate from './relative-date.ts'
 import relativeDateUnresolved from './relative-date-unresolved.ts'
 import {report, untraced} from './report.ts'
+import {isPresetName, presetNames, presetSeverities, type PresetName} from './presets.ts'
 import type {Rule, RuleFinding, RuleSettings, Severity} from './rule.ts'
 import unattributedClaim from './unattributed-claim.ts'
 import unsourcedNumber from './unsourced-number.ts'
@@ -31,6 +32,7 @@ import vagueSource from './vague-source.ts'
 
 export {ignoreComment, type Insertion} from './control.ts'
 export type {Rule, RuleFinding, RuleSettings, Severity} from './rule.ts'
+export {isPresetName, notRecommended, presetNames, presetSeverities, type PresetName} from './presets.ts'
 
 /** Every rule, in the order they run. */
 export const rules: ReadonlyArray<Rule> = [
@@ -142,9 +144,15 @@ export interface Parsed {
  *   On an unknown rule id, a bad severity or a bad fact.
  */
 export function normalizeRuleSettings(settings?: Readonly<RuleSettings> | null): {
+  preset: PresetName
   severities: Readonly<Record<string, Severity | 'off'>>
   facts: ReadonlyArray<Fact>
 } {
+  const preset = settings?.preset ?? 'recommended'
+  if (!isPresetName(preset)) {
+    throw new Error(`Unexpected value \`${String(preset)}\` for \`preset\`, expected ${presetNames.map((name) => '`' + name + '`').join(' or ')}`)
+  }
+
   const severities = settings?.severities ?? {}
   for (const [id, value] of Object.entries(severities)) {
     if (!ruleIds.includes(id)) {
@@ -159,5 +167,5 @@ export function normalizeRuleSettings(settings?: Readonly<RuleSettings> | null):
   }
 
   const facts = settings?.facts ? normalizeFacts(settings.facts) : []
-  return {severities, facts}
+  return {preset, severities: {...presetSeverities(preset), ...severities}, facts}
 }

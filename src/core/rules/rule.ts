@@ -6,6 +6,7 @@
  */
 import type {FactInput} from '../facts/types.ts'
 import type {RuleContext} from './context.ts'
+import type {PresetName} from './presets.ts'
 import type {Finding, Severity} from './report.ts'
 
 export type {RuleContext} from './context.ts'
@@ -38,6 +39,11 @@ export interface Rule {
 
 /** Per-rule settings with the fact base, as `runRules` takes them. */
 export interface RuleSettings {
+  /**
+   * Preset: `recommended` (default) or `strict` (every rule); `severities`
+   * win over it.
+   */
+  preset?: PresetName | null | undefined
   /** Severity per rule id; `off` turns a rule off (default: each rule’s own). */
   severities?: Readonly<Record<string, Severity | 'off'>> | null | undefined
   /**

@@ -1,0 +1,45 @@
+/**
+ * Presets, as remark-lint has them: named sets of rules. `recommended` (the
+ * default) holds the rules that earned their place on real news — a finding
+ * that is wrong costs a reader more than one that is missing — measured with
+ * `npm run precision` on the labelled sample (`docs/precision.md`);
+ * `strict` turns on every rule. A rule's own setting (`rules:` in
+ * `.newsmarkrc`, `severities` in the API) wins over its preset.
+ */
+
+/** Preset names. */
+export const presetNames = ['recommended', 'strict'] as const
+
+/** A preset name. */
+export type PresetName = (typeof presetNames)[number]
+
+/**
+ * Rules left out of `recommended`, each with why (the measured useful share
+ * on the dev part of the labelled sample is in `docs/precision.md`).
+ */
+export const notRecommended: Readonly<Record<string, string>> = {}
+
+/**
+ * Whether a value names a preset.
+ *
+ * @param value
+ *   Value.
+ * @returns
+ *   Whether it is `recommended` or `strict`.
+ */
+export function isPresetName(value: unknown): value is PresetName {
+  return typeof value === 'string' && (presetNames as ReadonlyArray<string>).includes(value)
+}
+
+/**
+ * The severities a preset sets: `off` for every rule it leaves out.
+ *
+ * @param preset
+ *   Preset (default: `recommended`).
+ * @returns
+ *   Severities per rule id.
+ */
+export function presetSeverities(preset: PresetName = 'recommended'): Record<string, 'off'> {
+  if (preset === 'strict') return {}
+  return Object.fromEntries(Object.keys(notRecommended).map((id) => [id, 'off' as const]))
+}

@@ -1,0 +1,399 @@
+#!/usr/bin/env node
+/**
+ * Newsmark on real news, measured against the labelled sample in
+ * `data/realnews/` (guideline: `docs/labelling.md`). The articles are not in
+ * the repository: they are `../shared/realnews-dev/` beside it, and this
+ * script says so and stops when they are absent.
+ *
+ *   npm run precision                       # recommended preset, every split
+ *   node scripts/precision.mjs --split held-out --preset strict
+ *   node scripts/precision.mjs --worksheet /tmp/ws   # add what is unlabelled
+ *   node scripts/precision.mjs --tidy     # label files back to one item a line
+ *
+ * Prints, per split: for each rule, its findings, verdicts and useful share,
+ * and warnings per 1,000 words; claim precision (check-worthy share); the
+ * speaker accuracy of attributed claims; entity and date accuracy; and what
+ * changed since the labels were made (findings with no label).
+ *
+ * `--worksheet DIR` adds every item Newsmark gives now that has no label to
+ * the label files (with `verdict: null`), and writes one worksheet per
+ * article to DIR (outside the repository: worksheets quote the article) for
+ * the labeller to read beside the label file.
+ */
+import {execFileSync} from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {countFindings, matchLabel, spanHash, usefulShare} from './lib/labels.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const {values: flags} = parseArgs({
+  options: {
+    dir: {type: 'string', default: path.resolve(root, '../shared/realnews-dev')},
+    preset: {type: 'string', default: 'recommended'},
+    split: {type: 'string', default: 'all'},
+    worksheet: {type: 'string'},
+    tidy: {type: 'boolean', default: false},
+    json: {type: 'boolean', default: false}
+  }
+})
+
+const labelDir = path.join(root, 'data/realnews/labels')
+const sample = JSON.parse(fs.readFileSync(path.join(root, 'data/realnews/sample.json'), 'utf8'))
+
+if (flags.tidy) {
+  // Label files edited by a script or by hand, back to one item a line.
+  for (const name of fs.readdirSync(labelDir).filter((name) => name.endsWith('.json'))) {
+    const file = path.join(labelDir, name)
+    fs.writeFileSync(file, formatLabels(JSON.parse(fs.readFileSync(file, 'utf8'))))
+  }
+
+  process.exit(0)
+}
+const cli = path.join(root, 'dist/cli.mjs')
+
+if (!fs.existsSync(flags.dir)) {
+  console.error(
+    `npm run precision: ${flags.dir} is absent. The labelled articles are real news that belong to their publishers and are not in the repository; they live in ../shared/realnews-dev beside it. Nothing to measure.`
+  )
+  process.exit(2)
+}
+
+if (!fs.existsSync(cli)) {
+  console.error('npm run precision: dist/cli.mjs is missing: run `npm run build` first (`npm run precision` does).')
+  process.exit(2)
+}
+
+const articles = sample.articles.filter((article) => flags.split === 'all' || article.split === flags.split)
+const files = articles.map((article) => path.join(flags.dir, article.file))
+const preset = flags.worksheet ? 'strict' : flags.preset
+const tagged = JSON.parse(
+  execFileSync(process.execPath, [cli, 'tag', '--preset', preset, ...files], {maxBuffer: 1 << 28, encoding: 'utf8'})
+)
+const results = Array.isArray(tagged) ? tagged : [tagged]
+
+if (flags.worksheet) {
+  fs.mkdirSync(flags.worksheet, {recursive: true})
+  for (const [index, article] of articles.entries()) {
+    const text = fs.readFileSync(files[index], 'utf8')
+    const labels = readLabels(article)
+    const added = addUnlabelled(labels, results[index], text)
+    fs.writeFileSync(labelPath(article), formatLabels(labels))
+    fs.writeFileSync(path.join(flags.worksheet, article.file), worksheet(article, labels, text, results[index]))
+    console.log(`${article.file}: ${added} new items to label`)
+  }
+
+  process.exit(0)
+}
+
+const report = {preset, splits: {}}
+for (const split of flags.split === 'all' ? ['dev', 'held-out', 'all'] : [flags.split]) {
+  report.splits[split] = measure(articles.filter((article) => split === 'all' || article.split === split))
+}
+
+if (flags.json) console.log(JSON.stringify(report, null, 2))
+else print(report)
+
+/**
+ * Measure a set of articles.
+ *
+ * @param {Array<{file: string, split: string}>} subset
+ *   Articles of the sample.
+ * @returns {object}
+ *   Counts.
+ */
+function measure(subset) {
+  const counts = new Map()
+  let words = 0
+  let warnings = 0
+  let unlabelledFiles = 0
+  const claims = {flagged: 0, checkworthy: 0, labelled: 0}
+  const speakers = {given: 0, right: 0, labelled: 0, missing: 0}
+  const entities = {clusters: 0, right: 0, labelled: 0, missed: 0}
+  const dates = {tagged: 0, right: 0, labelled: 0, missed: 0}
+  const unlabelled = []
+  for (const article of subset) {
+    const index = articles.indexOf(article)
+    const result = results[index]
+    const text = fs.readFileSync(files[index], 'utf8')
+    const labels = readLabels(article)
+    if (labels.sha256 && labels.sha256 !== sha256(text)) unlabelledFiles++
+    words += countWords(text)
+    const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity}))
+    warnings += findings.filter((finding) => finding.severity !== 'info').length
+    for (const finding of countFindings(findings, labels.findings, counts)) unlabelled.push(`${article.file}:${finding.start}-${finding.end} ${finding.rule}`)
+
+    for (const claim of result.claims) {
+      claims.flagged++
+      const label = matchLabel(claim, labels.claims)
+      if (typeof label?.checkworthy === 'boolean') {
+        claims.labelled++
+        if (label.checkworthy) claims.checkworthy++
+      }
+
+      if (claim.speaker) speakers.given++
+      if (label && typeof label.speakerVerdict === 'string' && label.speakerVerdict !== 'n/a') {
+        speakers.labelled++
+        if (label.speakerVerdict === 'right') speakers.right++
+        if (label.speakerVerdict === 'missing') speakers.missing++
+      }
+    }
+
+    for (const entity of result.entities) {
+      entities.clusters++
+      const first = entity.mentions[0]
+      const label = labels.entities.find((item) => item.mentions.some(([start, end]) => start === first.start && end === first.end))
+      if (label && typeof label.verdict === 'string') {
+        entities.labelled++
+        if (label.verdict === 'right') entities.right++
+      }
+    }
+
+    entities.missed += labels.missedEntities?.length ?? 0
+    for (const date of result.dates) {
+      dates.tagged++
+      const label = matchLabel(date, labels.dates)
+      if (label && typeof label.verdict === 'string') {
+        dates.labelled++
+        if (label.verdict === 'right') dates.right++
+      }
+    }
+
+    dates.missed += labels.missedDates?.length ?? 0
+  }
+
+  return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, speakers, entities, dates, unlabelled, changedArticles: unlabelledFiles}
+}
+
+/**
+ * Print a report.
+ *
+ * @param {{preset: string, splits: Record<string, ReturnType<typeof measure>>}} report
+ *   Report.
+ */
+function print(report) {
+  console.log(`Newsmark on the labelled real-news sample (data/realnews, preset \`${report.preset}\`)`)
+  for (const [split, m] of Object.entries(report.splits)) {
+    console.log(`\n## ${split}: ${m.articles} articles, ${m.words} words, ${m.warnings} warnings (${((m.warnings / m.words) * 1000).toFixed(1)} per 1,000 words)\n`)
+    console.log('| rule | findings | useful | debatable | noise | unlabelled | useful share |')
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+    const total = {findings: 0, useful: 0, debatable: 0, noise: 0, unlabelled: 0}
+    for (const [rule, count] of Object.entries(m.counts).sort()) {
+      for (const key of Object.keys(total)) total[key] += count[key]
+      console.log(`| \`${rule}\` | ${count.findings} | ${count.useful} | ${count.debatable} | ${count.noise} | ${count.unlabelled} | ${percent(usefulShare(count))} |`)
+    }
+
+    console.log(`| all | ${total.findings} | ${total.useful} | ${total.debatable} | ${total.noise} | ${total.unlabelled} | ${percent(usefulShare(total))} |`)
+    console.log('')
+    console.log(`- claims: ${m.claims.flagged} flagged, ${m.claims.labelled} labelled, check-worthy ${percent(ratio(m.claims.checkworthy, m.claims.labelled))}`)
+    console.log(`- speakers: ${m.speakers.labelled} labelled claims that need one, right ${percent(ratio(m.speakers.right, m.speakers.labelled))}, missing ${m.speakers.missing}`)
+    const entityP = ratio(m.entities.right, m.entities.labelled)
+    const entityR = ratio(m.entities.right, m.entities.right + m.entities.missed)
+    console.log(`- entities (clusters): ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.missed} missed)`)
+    console.log(`- dates: ${m.dates.labelled} labelled, value right ${percent(ratio(m.dates.right, m.dates.labelled))}, ${m.dates.missed} missed`)
+    if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
+    if (m.changedArticles > 0) console.log(`- ${m.changedArticles} articles changed since they were labelled (sha256 differs)`)
+  }
+}
+
+/**
+ * Add what Newsmark gives now and has no label yet, with `verdict: null`.
+ *
+ * @param {any} labels
+ *   Label file (changed).
+ * @param {any} result
+ *   `newsmark tag` output for the article.
+ * @param {string} text
+ *   Article text.
+ * @returns {number}
+ *   Items added.
+ */
+function addUnlabelled(labels, result, text) {
+  let added = 0
+  labels.sha256 = sha256(text)
+  for (const message of result.messages) {
+    if (!message.ruleId || typeof message.start !== 'number') continue
+    const finding = {rule: message.ruleId, start: message.start, end: message.end}
+    if (labels.findings.some((label) => label.rule === finding.rule && label.start === finding.start && label.end === finding.end)) continue
+    labels.findings.push({id: `f${labels.findings.length + 1}`, ...finding, hash: spanHash(text, finding.start, finding.end), verdict: null, reason: ''})
+    added++
+  }
+
+  for (const claim of result.claims) {
+    if (labels.claims.some((label) => label.start === claim.start && label.end === claim.end)) continue
+    labels.claims.push({
+      id: `c${labels.claims.length + 1}`,
+      start: claim.start,
+      end: claim.end,
+      hash: spanHash(text, claim.start, claim.end),
+      kind: claim.kind,
+      checkworthy: null,
+      speakerVerdict: null,
+      goldSpeaker: null
+    })
+    added++
+  }
+
+  for (const entity of result.entities) {
+    const first = entity.mentions[0]
+    if (labels.entities.some((label) => label.mentions.some(([start, end]) => start === first.start && end === first.end))) continue
+    labels.entities.push({id: `e${labels.entities.length + 1}`, type: entity.type, mentions: entity.mentions.map((mention) => [mention.start, mention.end]), verdict: null, goldType: null})
+    added++
+  }
+
+  for (const date of result.dates) {
+    if (labels.dates.some((label) => label.start === date.start && label.end === date.end)) continue
+    labels.dates.push({id: `d${labels.dates.length + 1}`, start: date.start, end: date.end, hash: spanHash(text, date.start, date.end), value: date.value ?? null, verdict: null, goldValue: null})
+    added++
+  }
+
+  return added
+}
+
+/**
+ * A worksheet: every item of the label file with the words it points at.
+ *
+ * @param {{file: string, category: string, split: string}} article
+ *   Article.
+ * @param {any} labels
+ *   Label file.
+ * @param {string} text
+ *   Article text.
+ * @param {any} result
+ *   `newsmark tag` output for the article.
+ * @returns {string}
+ *   Markdown.
+ */
+function worksheet(article, labels, text, result) {
+  const said = (list, item) => list.find((other) => other.start === item.start && other.end === item.end && (item.rule === undefined || other.ruleId === item.rule))
+  const context = (start, end) => {
+    const from = Math.max(0, text.lastIndexOf('\n', start) + 1, start - 160)
+    const to = Math.min(text.length, end + 160)
+    return `…${text.slice(from, start)}⟦${text.slice(start, end)}⟧${text.slice(end, to)}…`.replaceAll('\n', ' ')
+  }
+
+  const lines = [`# ${article.file} (${article.category}, ${article.split})`, '', `Label file: data/realnews/labels/${article.file.replace(/\.md$/, '.json')}`, '', '## Findings', '']
+  for (const item of labels.findings) {
+    const message = said(result.messages, item)
+    lines.push(`- ${item.id} \`${item.rule}\` ${item.start}-${item.end}${item.verdict ? ` [${item.verdict}]` : ''}: ${message ? `says “${message.reason}” at ` : ''}${context(item.start, item.end)}`)
+  }
+  lines.push('', '## Claims', '')
+  for (const claim of labels.claims) {
+    const now = said(result.claims, claim)
+    const speaker = now?.speaker ? ` speaker: ${now.speaker.name}${now.verb ? ` (cue “${now.verb}”)` : ''}` : ' speaker: none'
+    lines.push(`- ${claim.id} (${claim.kind})${speaker} ${claim.start}-${claim.end}: ⟦${text.slice(claim.start, claim.end).replaceAll('\n', ' ')}⟧`)
+  }
+
+  lines.push('', '## Entities', '')
+  for (const entity of labels.entities) {
+    const [start, end] = entity.mentions[0]
+    const now = result.entities.find((other) => other.mentions[0]?.start === start)
+    lines.push(`- ${entity.id} ${entity.type}${now?.role ? ` (role: ${now.role})` : ''} ×${entity.mentions.length} «${entity.mentions.map(([s, e]) => text.slice(s, e)).join(' | ')}»: ${context(start, end)}`)
+  }
+
+  lines.push('', '## Dates', '')
+  for (const date of labels.dates) lines.push(`- ${date.id} value \`${date.value}\`: ${context(date.start, date.end)}`)
+  return lines.join('\n') + '\n'
+}
+
+/**
+ * A label file as JSON with one item a line, for editing by hand and for
+ * readable diffs.
+ *
+ * @param {any} labels
+ *   Labels.
+ * @returns {string}
+ *   JSON.
+ */
+function formatLabels(labels) {
+  const fields = Object.entries(labels).map(([key, value]) => {
+    const json = Array.isArray(value)
+      ? value.length === 0
+        ? '[]'
+        : `[\n${value.map((item) => '    ' + JSON.stringify(item)).join(',\n')}\n  ]`
+      : JSON.stringify(value)
+    return `  ${JSON.stringify(key)}: ${json}`
+  })
+  return `{\n${fields.join(',\n')}\n}\n`
+}
+
+/**
+ * Read an article's label file, or a new empty one.
+ *
+ * @param {{file: string, category: string, split: string}} article
+ *   Article.
+ * @returns {any}
+ *   Labels.
+ */
+function readLabels(article) {
+  const file = labelPath(article)
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'))
+  return {
+    article: article.file,
+    sha256: null,
+    category: article.category,
+    split: article.split,
+    genre: null,
+    language: null,
+    findings: [],
+    claims: [],
+    entities: [],
+    missedEntities: [],
+    dates: [],
+    missedDates: []
+  }
+}
+
+/**
+ * @param {{file: string}} article
+ *   Article.
+ * @returns {string}
+ *   Its label file.
+ */
+function labelPath(article) {
+  return path.join(labelDir, article.file.replace(/\.md$/, '.json'))
+}
+
+/**
+ * @param {string} text
+ *   Text.
+ * @returns {string}
+ *   SHA-256, hex.
+ */
+function sha256(text) {
+  return crypto.createHash('sha256').update(text).digest('hex')
+}
+
+/**
+ * @param {string} text
+ *   Article (front matter included: it is short).
+ * @returns {number}
+ *   Words.
+ */
+function countWords(text) {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
+/**
+ * @param {number} a
+ *   Part.
+ * @param {number} b
+ *   Whole.
+ * @returns {number | undefined}
+ *   Share, if any.
+ */
+function ratio(a, b) {
+  return b === 0 ? undefined : a / b
+}
+
+/**
+ * @param {number | undefined} value
+ *   Share.
+ * @returns {string}
+ *   Percentage, or a dash.
+ */
+function percent(value) {
+  return value === undefined ? '–' : `${(value * 100).toFixed(1)}%`
+}

@@ -26,7 +26,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {countFindings, matchLabel, spanHash, usefulShare} from './lib/labels.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values: flags} = parseArgs({
@@ -52,6 +51,9 @@ if (flags.tidy) {
 
   process.exit(0)
 }
+
+// TypeScript: run with `node --import tsx` (`npm run precision` does).
+const {countFindings, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
 if (!fs.existsSync(flags.dir)) {

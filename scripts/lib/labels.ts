@@ -12,35 +12,65 @@
 import crypto from 'node:crypto'
 
 /** Verdicts a finding may get (`docs/labelling.md`). */
-export const findingVerdicts = ['useful', 'debatable', 'noise']
+export const findingVerdicts = ['useful', 'debatable', 'noise'] as const
+
+/** A span. */
+export interface Span {
+  start: number
+  end: number
+}
+
+/** A finding as Newsmark gives it, or a label of one. */
+export interface RuleSpan extends Span {
+  rule: string
+}
+
+/** A labelled finding. */
+export interface FindingLabel extends RuleSpan {
+  verdict: string | null
+}
+
+/** Findings of one rule and their verdicts. */
+export interface RuleCount {
+  /** Findings. */
+  findings: number
+  /** Labelled useful. */
+  useful: number
+  /** Labelled debatable. */
+  debatable: number
+  /** Labelled noise. */
+  noise: number
+  /** Not matched to a label. */
+  unlabelled: number
+}
 
 /**
  * Short hash of a span's text.
  *
- * @param {string} text
+ * @param text
  *   Article text.
- * @param {number} start
+ * @param start
  *   Start offset.
- * @param {number} end
+ * @param end
  *   End offset.
- * @returns {string}
+ * @returns
  *   Eight hex digits.
  */
-export function spanHash(text, start, end) {
+export function spanHash(text: string, start: number, end: number): string {
   return crypto.createHash('sha1').update(text.slice(start, end)).digest('hex').slice(0, 8)
 }
 
 /**
  * How much of the shorter of two spans the other covers (0–1).
  *
- * @param {{start: number, end: number}} a
+ * @param a
  *   Span.
- * @param {{start: number, end: number}} b
+ * @param b
  *   Span.
- * @returns {number}
+ * @returns
  *   Overlap as a share of the shorter span.
  */
-export function overlap(a, b) {
+export function overlap(a: Span, b: Span): number {
   const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start)
   if (shared <= 0) return 0
   return shared / Math.max(1, Math.min(a.end - a.start, b.end - b.start))
@@ -50,16 +80,17 @@ export function overlap(a, b) {
  * Find the labelled item that a predicted item stands for: the same rule (or
  * none given) and the best overlap, at least half of the shorter span.
  *
- * @template {{start: number, end: number, rule?: string}} T
- * @param {{start: number, end: number, rule?: string}} item
+ * @typeParam T
+ *   Label type.
+ * @param item
  *   What Newsmark says now.
- * @param {ReadonlyArray<T>} labelled
+ * @param labelled
  *   Labelled items.
- * @returns {T | undefined}
+ * @returns
  *   The label, if any.
  */
-export function matchLabel(item, labelled) {
-  let best
+export function matchLabel<T extends Span & {rule?: string}>(item: Span & {rule?: string}, labelled: ReadonlyArray<T>): T | undefined {
+  let best: T | undefined
   let bestScore = 0.5
   for (const label of labelled) {
     if (item.rule !== undefined && label.rule !== item.rule) continue
@@ -78,17 +109,17 @@ export function matchLabel(item, labelled) {
 /**
  * Count findings per rule against their labels.
  *
- * @param {ReadonlyArray<{rule: string, start: number, end: number}>} findings
+ * @param findings
  *   Findings of one article as Newsmark gives them now.
- * @param {ReadonlyArray<{rule: string, start: number, end: number, verdict: string | null}>} labels
+ * @param labels
  *   The article's finding labels.
- * @param {Map<string, RuleCount>} counts
+ * @param counts
  *   Counts to add to, per rule id.
- * @returns {Array<{rule: string, start: number, end: number}>}
+ * @returns
  *   Findings with no label (new since labelling, or not yet labelled).
  */
-export function countFindings(findings, labels, counts) {
-  const unlabelled = []
+export function countFindings(findings: ReadonlyArray<RuleSpan>, labels: ReadonlyArray<FindingLabel>, counts: Map<string, RuleCount>): RuleSpan[] {
+  const unlabelled: RuleSpan[] = []
   for (const finding of findings) {
     const count = counts.get(finding.rule) ?? {findings: 0, useful: 0, debatable: 0, noise: 0, unlabelled: 0}
     counts.set(finding.rule, count)
@@ -106,30 +137,15 @@ export function countFindings(findings, labels, counts) {
 }
 
 /**
- * @typedef RuleCount
- *   Findings of one rule and their verdicts.
- * @property {number} findings
- *   Findings.
- * @property {number} useful
- *   Labelled useful.
- * @property {number} debatable
- *   Labelled debatable.
- * @property {number} noise
- *   Labelled noise.
- * @property {number} unlabelled
- *   Not matched to a label.
- */
-
-/**
  * Useful share of the labelled findings of a count: debatable findings count
  * as not useful (`docs/labelling.md`); `undefined` with none labelled.
  *
- * @param {RuleCount} count
+ * @param count
  *   Count.
- * @returns {number | undefined}
+ * @returns
  *   Share from 0 to 1.
  */
-export function usefulShare(count) {
+export function usefulShare(count: Readonly<RuleCount>): number | undefined {
   const labelled = count.useful + count.debatable + count.noise
   return labelled === 0 ? undefined : count.useful / labelled
 }

@@ -1,0 +1,58 @@
+/**
+ * The arithmetic of `npm run precision` (`scripts/lib/labels.mjs`), on
+ * made-up spans: the real labels point into articles that are not in the
+ * repository.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {countFindings, matchLabel, overlap, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
+
+test('labels: overlap is the shared part of the shorter span', () => {
+  assert.equal(overlap({start: 0, end: 10}, {start: 5, end: 30}), 0.5)
+  assert.equal(overlap({start: 0, end: 10}, {start: 10, end: 20}), 0)
+  assert.equal(overlap({start: 2, end: 4}, {start: 0, end: 100}), 1)
+})
+
+test('labels: a finding matches the label of its rule with the best overlap, exact spans first', () => {
+  const labels = [
+    {rule: 'unsourced-number', start: 0, end: 20, verdict: 'noise'},
+    {rule: 'unattributed-claim', start: 0, end: 20, verdict: 'useful'},
+    {rule: 'unattributed-claim', start: 5, end: 20, verdict: 'debatable'}
+  ]
+  assert.equal(matchLabel({rule: 'unattributed-claim', start: 0, end: 20}, labels)?.verdict, 'useful')
+  assert.equal(matchLabel({rule: 'unattributed-claim', start: 5, end: 20}, labels)?.verdict, 'debatable')
+  // A sentence the splitter now ends later still finds its label.
+  assert.equal(matchLabel({rule: 'unsourced-number', start: 0, end: 30}, labels)?.verdict, 'noise')
+  // Less than half of the shorter span: no label.
+  assert.equal(matchLabel({rule: 'unsourced-number', start: 15, end: 40}, labels), undefined)
+  assert.equal(matchLabel({rule: 'hedging', start: 0, end: 20}, labels), undefined)
+})
+
+test('labels: counts per rule, debatable is not useful, new findings are unlabelled', () => {
+  const counts = new Map()
+  const unlabelled = countFindings(
+    [
+      {rule: 'hedging', start: 0, end: 5},
+      {rule: 'hedging', start: 10, end: 15},
+      {rule: 'hedging', start: 20, end: 25},
+      {rule: 'hedging', start: 40, end: 45}
+    ],
+    [
+      {rule: 'hedging', start: 0, end: 5, verdict: 'useful'},
+      {rule: 'hedging', start: 10, end: 15, verdict: 'debatable'},
+      {rule: 'hedging', start: 20, end: 25, verdict: 'noise'},
+      {rule: 'hedging', start: 30, end: 35, verdict: 'useful'}
+    ],
+    counts
+  )
+  assert.deepEqual(counts.get('hedging'), {findings: 4, useful: 1, debatable: 1, noise: 1, unlabelled: 1})
+  assert.deepEqual(unlabelled, [{rule: 'hedging', start: 40, end: 45}])
+  assert.equal(usefulShare(counts.get('hedging')), 1 / 3)
+  assert.equal(usefulShare({findings: 2, useful: 0, debatable: 0, noise: 0, unlabelled: 2}), undefined)
+})
+
+test('labels: a span hash changes with the words, not with where they are', () => {
+  assert.equal(spanHash('ab Poland cd', 3, 9), spanHash('Poland', 0, 6))
+  assert.notEqual(spanHash('Poland', 0, 6), spanHash('Polanf', 0, 6))
+  assert.match(spanHash('x', 0, 1), /^[\da-f]{8}$/)
+})

@@ -185,6 +185,9 @@ export async function startCodeServer({run, port: preferred = 0, testDriver = fa
   const port = await freePort(preferred)
   const log = path.join(run.dir, 'code-server.log')
   const out = fs.openSync(log, 'a')
+  // `npm start` reuses its run folder: only what this server writes counts
+  // (the last run's "listening" line is not this one's).
+  const since = fs.fstatSync(out).size
   const args = [
     ...baseArgs(run.dir),
     '--auth', 'none',
@@ -219,7 +222,7 @@ export async function startCodeServer({run, port: preferred = 0, testDriver = fa
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before listening:\n${tail(log)}`)
     }
-    if (/HTTP server listening/.test(fs.readFileSync(log, 'utf8'))) break
+    if (/HTTP server listening/.test(readFrom(log, since))) break
     if (Date.now() > deadline) {
       kill()
       throw new Error(`code-server did not listen on ${base} within ${timeout / 1000} s:\n${tail(log)}`)
@@ -442,4 +445,19 @@ export async function runPayload({name, entryPoints, environment = {}, settings 
     else say(`kept ${run.dir} (logs${code === 0 ? '' : ', failure.png'})`)
   }
   return code
+}
+
+/**
+ * The text of a file from a byte offset on.
+ *
+ * @param {string} file
+ *   Path.
+ * @param {number} offset
+ *   Where to start.
+ * @returns {string}
+ *   Text.
+ */
+function readFrom(file, offset) {
+  const buffer = fs.readFileSync(file)
+  return buffer.subarray(Math.min(offset, buffer.length)).toString('utf8')
 }

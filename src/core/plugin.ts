@@ -10,7 +10,8 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {viewDocument, type DocumentView} from './document.ts'
-import {frontMatterDate} from './front-matter.ts'
+import {frontMatterDate, readFrontMatter} from './front-matter.ts'
+import {isAnalysedLanguage, kindOf} from './genre.ts'
 import {withCacheOwner} from './memo.ts'
 import {normalizeOptions, type Options, type Settings} from './options.ts'
 import {runRules} from './rules/index.ts'
@@ -41,8 +42,13 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
       const source = String(file)
       const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
       const document = viewDocument(tree, source)
-      file.data.newsmark = tagFile(document, referenceDate, settings, file.path ?? '')
-      runRules(file, file.data.newsmark, settings.rules, {tree, document})
+      const kind = kindOf(readFrontMatter(tree), source)
+      // Another language: nothing is tagged (the models know English), and
+      // `language-unsupported` says so.
+      file.data.newsmark = isAnalysedLanguage(kind.language)
+        ? tagFile(document, referenceDate, settings, file.path ?? '')
+        : {...(referenceDate ? {referenceDate} : {}), entities: [], dates: [], claims: []}
+      runRules(file, file.data.newsmark, settings.rules, {tree, document, kind})
     })
   }
 }

@@ -20,12 +20,13 @@ describe('parseConfig', () => {
   })
 
   const errors: Array<[string, string, string]> = [
-    ['rules:\n  loaded-verbs: error\n', '.newsmarkrc.yaml:2:3: Unexpected rule id `loaded-verbs` in `rules`, expected `loaded-verb` or one of `front-matter-invalid`, `front-matter-date`, `relative-date-unresolved`', 'rules.loaded-verbs'],
+    ['rules:\n  loaded-verbs: error\n', '.newsmarkrc.yaml:2:3: Unexpected rule id `loaded-verbs` in `rules`, expected `loaded-verb` or one of `front-matter-invalid`, `front-matter-date`, `language-unsupported`, `relative-date-unresolved`', 'rules.loaded-verbs'],
     ['rules:\n  hedging: loud\n', '.newsmarkrc.yaml:2:12: Unexpected value `loud` for `rules.hedging`, expected `off`, `info`, `warning`, `error`, `true` or `false`', 'rules.hedging'],
     ['rules: [hedging]\n', '.newsmarkrc.yaml:1:8: Unexpected value for `rules`, expected a mapping of rule ids to severities', 'rules'],
-    ['severity:\n  hedging: off\n', '.newsmarkrc.yaml:1:1: Unexpected key `severity`, expected `rules` or `facts`', 'severity'],
+    ['severity:\n  hedging: off\n', '.newsmarkrc.yaml:1:1: Unexpected key `severity`, expected `preset`, `rules` or `facts`', 'severity'],
     ['facts: 3\n', '.newsmarkrc.yaml:1:8: Unexpected value `3` for `facts`, expected the path of a YAML fact base', 'facts'],
-    ['- hedging\n', '.newsmarkrc.yaml:1:1: Unexpected value, expected a mapping (`rules`, `facts`)', ''],
+    ['preset: strcit\n', '.newsmarkrc.yaml:1:9: Unexpected value `strcit` for `preset`, expected `recommended` or `strict`', 'preset'],
+    ['- hedging\n', '.newsmarkrc.yaml:1:1: Unexpected value, expected a mapping (`preset`, `rules`, `facts`)', ''],
     ['rules: {hedging: off\n', '.newsmarkrc.yaml:', '']
   ]
   for (const [text, message, key] of errors) {

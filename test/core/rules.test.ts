@@ -15,7 +15,7 @@ const {normalizeRuleSettings, ruleIds, rules, runRules} = rulesApi
 
 describe('runRules', () => {
   it('exposes its API', () => {
-    assert.deepEqual(Object.keys(rulesApi).sort(), ['ignoreComment', 'normalizeRuleSettings', 'ruleIds', 'rules', 'runRules', 'severityValues'])
+    assert.deepEqual(Object.keys(rulesApi).sort(), ['ignoreComment', 'isPresetName', 'normalizeRuleSettings', 'notRecommended', 'presetNames', 'presetSeverities', 'ruleIds', 'rules', 'runRules', 'severityValues'])
   })
 
   it('has kebab-case, unique rule ids with a severity', () => {
@@ -62,7 +62,7 @@ describe('runRules', () => {
   })
 
   it('rejects unknown rule ids and bad severities', () => {
-    assert.throws(() => normalizeRuleSettings({severities: {'loaded-verbs': 'error'}}), /Unexpected rule id `loaded-verbs` in `severities`, expected one of `front-matter-invalid`, `front-matter-date`, `relative-date-unresolved`/)
+    assert.throws(() => normalizeRuleSettings({severities: {'loaded-verbs': 'error'}}), /Unexpected rule id `loaded-verbs` in `severities`, expected one of `front-matter-invalid`, `front-matter-date`, `language-unsupported`, `relative-date-unresolved`/)
     assert.throws(
       () => normalizeRuleSettings({severities: {'loaded-verb': 'loud' as 'error'}}),
       /^Error: Unexpected value `loud` for `severities.loaded-verb`, expected `off`, `info`, `warning` or `error`$/

@@ -52,7 +52,6 @@ export interface NewsmarkConfig {
   preset?: PresetName
 }
 
-const topKeys = ['preset', 'rules', 'facts']
 
 /**
  * Parse and validate a configuration file.
@@ -128,7 +127,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
 
       config.facts = path.trim()
     } else {
-      throw fail(`Unexpected key \`${key}\`, expected ${topKeys.map((key) => '`' + key + '`').join(' or ')}`, key, pair.key as YamlNode)
+      throw fail(`Unexpected key \`${key}\`, expected \`preset\`, \`rules\` or \`facts\``, key, pair.key as YamlNode)
     }
   }
 

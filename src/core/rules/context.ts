@@ -10,6 +10,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {kindOf, type ArticleKind} from '../genre.ts'
 import {attributeKept, type Candidate} from '../claims/attribution.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
@@ -80,6 +81,8 @@ export interface RuleContext {
   readonly speakerSpans: SpanIndex
   /** The front matter, if the document has one (read on first use). */
   readonly frontMatter: FrontMatter | undefined
+  /** The article's genre and language (read on first use). */
+  readonly kind: ArticleKind
 }
 
 /** A named mention with its entity. */
@@ -120,7 +123,8 @@ export function createContext(
   result: NewsmarkResult,
   facts: ReadonlyArray<Fact>,
   view: () => DocumentView,
-  tree: () => Root | undefined = () => undefined
+  tree: () => Root | undefined = () => undefined,
+  knownKind?: ArticleKind
 ): RuleContext {
   const source = String(file.value ?? '')
   const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
@@ -132,6 +136,7 @@ export function createContext(
   let mentionSpans: SpanIndex | undefined
   let speakerSpans: SpanIndex | undefined
   let frontMatter: {value: FrontMatter | undefined} | undefined
+  let kind = knownKind
 
   return {
     file,
@@ -173,6 +178,10 @@ export function createContext(
       }
 
       return frontMatter.value
+    },
+    get kind() {
+      kind ??= kindOf(this.frontMatter, source)
+      return kind
     }
   }
 }

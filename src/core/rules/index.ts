@@ -8,6 +8,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {viewDocument, type DocumentView} from '../document.ts'
 import {normalizeFacts} from '../facts/parse.ts'
+import {isAnalysedLanguage, type ArticleKind} from '../genre.ts'
 import {createParser} from '../parse.ts'
 import type {Fact} from '../facts/types.ts'
 import type {NewsmarkResult} from '../types.ts'
@@ -19,6 +20,7 @@ import frontMatterDate from './front-matter-date.ts'
 import frontMatterInvalid from './front-matter-invalid.ts'
 import inconsistentDate from './inconsistent-date.ts'
 import inconsistentName from './inconsistent-name.ts'
+import languageUnsupported from './language-unsupported.ts'
 import loadedVerb from './loaded-verb.ts'
 import quoteWithoutSpeaker from './quote-without-speaker.ts'
 import relativeDate from './relative-date.ts'
@@ -39,6 +41,7 @@ export const rules: ReadonlyArray<Rule> = [
   // The front matter first: it is the top of the document.
   frontMatterInvalid,
   frontMatterDate,
+  languageUnsupported,
   relativeDateUnresolved,
   relativeDate,
   inconsistentDate,
@@ -51,6 +54,9 @@ export const rules: ReadonlyArray<Rule> = [
   inconsistentName,
   factContradiction
 ]
+
+/** Rules that run on an article in any language. */
+const languageNeutral = new Set([frontMatterInvalid.id, frontMatterDate.id, languageUnsupported.id])
 
 /** Rule ids. */
 export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)
@@ -92,12 +98,16 @@ export function runRules(
     result,
     facts,
     () => parsed?.document ?? viewDocument(getTree(), source),
-    () => (/^\ufeff?---/.test(source) ? getTree() : undefined)
+    () => (/^\ufeff?---/.test(source) ? getTree() : undefined),
+    parsed?.kind ?? undefined
   )
+  // In another language, only the front matter's rules and the one that says so.
+  const analysed = isAnalysedLanguage(context.kind.language)
 
   for (const rule of rules) {
     const configured = severities[rule.id]
     if (configured === 'off') continue
+    if (!analysed && !languageNeutral.has(rule.id)) continue
     const findings: RuleFinding[] = []
     rule.check(context, (finding) => findings.push(finding))
     // In document order, whatever order the rule found them in.
@@ -131,6 +141,8 @@ export interface Parsed {
   tree?: Root | null | undefined
   /** Prose view of the file (`viewDocument(tree, source)`). */
   document?: DocumentView | null | undefined
+  /** The article's genre and language (`kindOf(frontMatter, source)`). */
+  kind?: ArticleKind | null | undefined
 }
 
 /**

@@ -16,6 +16,13 @@
  * claims attributed to a vague source (“officials say”), which
  * `vague-source` reports.
  *
+ * It runs on straight news and analysis only: a game story (the reporter
+ * saw the game), a review or an opinion piece (the writer's own
+ * judgement), a press release (the issuer speaks throughout), a recipe or a
+ * list attribute nothing by custom. The genre is the front matter's
+ * `genre:` (or a `category:` such as `Opinion`), else read from the text
+ * (`src/core/genre.ts`).
+ *
  * ## Default severity
  *
  * `warning`.
@@ -33,6 +40,15 @@
  *   Finland’s withdrawal from the Ottawa Convention [took effect](https://example.com/finland) last week.
  *
  * @example
+ *   {"name": "ok.md"}
+ *
+ *   ---
+ *   genre: opinion
+ *   ---
+ *
+ *   Finland’s withdrawal from the Ottawa Convention was a mistake that will cost lives.
+ *
+ * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
  *   Finland’s withdrawal from the Ottawa Convention took effect last week.
@@ -42,6 +58,7 @@
  *
  *   1:1-1:71: Unexpected factual claim with no speaker or source, expected an attribution (“according to …”, “… said”)
  */
+import {expectsAttribution} from '../genre.ts'
 import type {Rule} from './rule.ts'
 import {vagueSources} from './vague.ts'
 
@@ -49,6 +66,7 @@ const rule: Rule = {
   id: 'unattributed-claim',
   severity: 'warning',
   check(context, report) {
+    if (!expectsAttribution(context.kind.genre)) return
     // A vague source is still a source: `vague-source` reports those.
     const vague = new Set(vagueSources(context).map((found) => found.sentence))
     for (const sentence of context.sentences) {

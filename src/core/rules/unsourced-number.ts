@@ -13,7 +13,8 @@
  * by”. Dates and durations (“1997”, “48 hours”), years, clock times,
  * ordinals, names with numbers (“Article 5”) and number words without a
  * unit (“one of them”) are no statistics. Headings and table cells are
- * left out.
+ * left out, and so are articles whose genre attributes nothing by custom
+ * (a game story's scores, a recipe's quantities: see `unattributed-claim`).
  *
  * ## Default severity
  *
@@ -46,6 +47,7 @@
  *   1:42-1:61: Unexpected number `thousands of people` with no source, expected an attribution (“according to …”) or a link
  *   3:21-3:29: Unexpected number `25 times` with no source, expected an attribution (“according to …”) or a link
  */
+import {expectsAttribution} from '../genre.ts'
 import type {Rule} from './rule.ts'
 import {code, quantitiesOf, SpanIndex} from './util.ts'
 
@@ -60,6 +62,7 @@ const rule: Rule = {
   id: 'unsourced-number',
   severity: 'warning',
   check(context, report) {
+    if (!expectsAttribution(context.kind.genre)) return
     const dates = new SpanIndex(context.result.dates)
     for (const sentence of context.sentences) {
       if (sentence.speaker || sentence.cited || sentence.heading || sentence.table) continue

@@ -1,0 +1,188 @@
+/**
+ * What kind of article a document is, and in what language: rules that are
+ * right on straight news are noise on a game story or a recipe, and rules
+ * for English are noise on Polish.
+ *
+ * The front matter says it first (`genre:`; `language:` or `lang:`); else a
+ * section (`category:` or `section:`) that names a genre; else the text is
+ * read: the language with `franc-min`, the genre by the marks each kind of
+ * article leaves (a byline “Letter:”, scores and box-score words, a wire
+ * service's release line, a list of ingredients).
+ */
+import {franc} from 'franc-min'
+import type {FrontMatter} from './front-matter.ts'
+
+/** Genres. */
+export const genres = ['news', 'game-story', 'press-release', 'opinion', 'review', 'recipe', 'listicle', 'analysis', 'other'] as const
+
+/** A genre. */
+export type Genre = (typeof genres)[number]
+
+/** What the article is. */
+export interface ArticleKind {
+  /** Genre. */
+  genre: Genre
+  /** Whether the front matter said so (else it was read from the text). */
+  genreFrom: 'front-matter' | 'text'
+  /** ISO 639-1 code when known (`en`), else ISO 639-3 (`pol`), or `und`. */
+  language: string
+  /** Whether the front matter said so. */
+  languageFrom: 'front-matter' | 'text'
+}
+
+// Sections (front matter `category:`/`section:`) that are a genre.
+const sectionGenres: ReadonlyArray<[RegExp, Genre]> = [
+  [/^(opinion|opinions|editorials?|letters?|columns?|commentary|op-?ed)$/i, 'opinion'],
+  [/^(reviews?)$/i, 'review'],
+  [/^(recipes?)$/i, 'recipe'],
+  [/^(press[- ]releases?|news ?releases?)$/i, 'press-release']
+]
+
+// ISO 639-3 codes franc gives, for the languages a front matter usually names.
+const twoLetter: Readonly<Record<string, string>> = {eng: 'en', pol: 'pl', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk'}
+
+// A headline or first line that names the kind.
+const opinionTitle = /^(letter|opinion|op-ed|editorial|column|commentary|viewpoint|guest column)\s*[:|–—-]/i
+const reviewTitle = /^(review|album review|film review|book review|tv review)\s*[:|–—-]|\breview\b.*\bstars?\b/i
+const opinionUrl = /\/(opinion|opinions|letters|editorials?|commentary|columns?)\//i
+const reviewUrl = /\/reviews?\//i
+const recipeUrl = /\/recipes?\b/i
+// A wire service's release line, or a release's closing sections.
+const releaseMark = /\((?:BUSINESS WIRE|GLOBE NEWSWIRE|PRNewswire|ACCESSWIRE|EINPresswire)\)|\bPRNewswire\b|^#*\s*About [A-Z][\w&.,' -]{1,60}$|^\s*(?:Media|Press) (?:contacts?|inquiries)\b/im
+const ingredients = /^#*\s*\**(ingredients|method|directions|instructions)\**\s*$/gim
+// Scores (116-111, 3-2) and the words of a game's report.
+const score = /\b\d{1,3}[-–]\d{1,3}\b/g
+const gameWords =
+  /\b(points|rebounds|assists|innings?|home runs?|touchdowns?|goals?|scored|quarterback|pitch(?:ed|er)|period|quarter|overtime|halftime|power play|shutout|tiebreaker|seeded|season series|win over|victory over|defeated|beat)\b/gi
+
+/**
+ * What kind of article a document is.
+ *
+ * @param data
+ *   Front matter data, if any.
+ * @param text
+ *   The article's prose (front matter left out).
+ * @returns
+ *   Genre and language, with where each came from.
+ */
+export function articleKind(data: unknown, text: string): ArticleKind {
+  const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
+  const field = (...names: string[]) => {
+    for (const name of names) {
+      const value = fields[name]
+      if (typeof value === 'string' && value.trim() !== '') return value.trim()
+    }
+
+    return undefined
+  }
+
+  const declaredLanguage = field('language', 'lang')
+  const language = declaredLanguage ? declaredLanguage.toLowerCase().split(/[-_]/)[0]! : detectLanguage(text)
+  const declaredGenre = field('genre')?.toLowerCase()
+  if (declaredGenre && (genres as ReadonlyArray<string>).includes(declaredGenre)) {
+    return {genre: declaredGenre as Genre, genreFrom: 'front-matter', language, languageFrom: declaredLanguage ? 'front-matter' : 'text'}
+  }
+
+  const section = field('category', 'section')
+  const fromSection = section ? sectionGenres.find(([pattern]) => pattern.test(section))?.[1] : undefined
+  return {
+    genre: fromSection ?? detectGenre(text, field('title'), field('url', 'source', 'canonical'), section),
+    genreFrom: fromSection ? 'front-matter' : 'text',
+    language,
+    languageFrom: declaredLanguage ? 'front-matter' : 'text'
+  }
+}
+
+/**
+ * What kind of article a Markdown source is, from its front matter and the
+ * prose after it.
+ *
+ * @param frontMatter
+ *   Its front matter, if any.
+ * @param source
+ *   Markdown source.
+ * @returns
+ *   Genre and language.
+ */
+export function kindOf(frontMatter: FrontMatter | undefined, source: string): ArticleKind {
+  return articleKind(frontMatter?.data, source.slice(frontMatter?.node.position?.end.offset ?? 0))
+}
+
+// Genres in which news practice attributes what the writer did not see:
+// not a game's report (the reporter saw it), a review or an opinion piece
+// (the writer's own judgement), a press release (the issuer speaks
+// throughout), a recipe or a list.
+const attributing: ReadonlySet<Genre> = new Set(['news', 'analysis', 'other'])
+
+/**
+ * Whether news practice expects the claims of an article of a genre to be
+ * attributed (`unattributed-claim` and `unsourced-number` run only then).
+ *
+ * @param genre
+ *   Genre.
+ * @returns
+ *   Whether it does.
+ */
+export function expectsAttribution(genre: Genre): boolean {
+  return attributing.has(genre)
+}
+
+/**
+ * Whether Newsmark analyses articles in a language: English, or a text too
+ * short to tell.
+ *
+ * @param language
+ *   Language code (`en`, `pol`, `und`).
+ * @returns
+ *   Whether it does.
+ */
+export function isAnalysedLanguage(language: string): boolean {
+  return language === 'en' || language === 'und'
+}
+
+/**
+ * The language of a text: `en` for English, else the code `franc-min`
+ * gives; `und` when the text is too short to tell (then it is taken as
+ * English, the language the models know).
+ *
+ * @param text
+ *   Prose.
+ * @returns
+ *   Language code.
+ */
+export function detectLanguage(text: string): string {
+  // A sample from the start is enough, and keeps this linear in nothing.
+  const sample = text.slice(0, 4000)
+  const code = franc(sample, {minLength: 60})
+  return code === 'und' ? 'und' : twoLetter[code] ?? code
+}
+
+/**
+ * The genre an article's text shows.
+ *
+ * @param text
+ *   Prose.
+ * @param title
+ *   Title from the front matter, if any.
+ * @param url
+ *   Source address from the front matter, if any.
+ * @param section
+ *   Section from the front matter, if any (`Sports`).
+ * @returns
+ *   Genre (`news` when nothing marks another).
+ */
+export function detectGenre(text: string, title?: string, url?: string, section?: string): Genre {
+  const headline = title ?? /^#\s+(.+)$/m.exec(text)?.[1] ?? ''
+  if (opinionTitle.test(headline) || (url && opinionUrl.test(url))) return 'opinion'
+  if (reviewTitle.test(headline) || (url && reviewUrl.test(url))) return 'review'
+  if ((url && recipeUrl.test(url)) || (text.match(ingredients)?.length ?? 0) >= 2) return 'recipe'
+  if (releaseMark.test(text)) return 'press-release'
+  const words = text.split(/\s+/).length
+  const scores = text.match(score)?.length ?? 0
+  const game = text.match(gameWords)?.length ?? 0
+  // A game story: scores and the words of play, densely (a sports section
+  // makes a lighter mark enough).
+  const sports = section !== undefined && /^sports?$/i.test(section)
+  if (scores >= 1 && game * 1000 >= words * (sports ? 4 : 8) && game >= 4) return 'game-story'
+  return 'news'
+}

@@ -34,6 +34,8 @@
  *
  *   Maria Zakharova warned of consequences. Zakharova said Russia would respond.
  *
+ *   Democrats voted against the bill. The Democratic leader Hakeem Jeffries said it would fail.
+ *
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
@@ -232,7 +234,19 @@ function variants(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > limit || a[0] !== b[0]) return false
   if (a === b || a.startsWith(b) || b.startsWith(a)) return false
   if (notNames.has(a.toLowerCase()) || notNames.has(b.toLowerCase())) return false
+  if (wordForms(a, b)) return false
   return distance(a, b) <= limit
+}
+
+// Endings that make another form of one word: a plural, an adjective, a
+// trade (“Democrats”/“Democratic”, “Fishers”/“Fishery”).
+const endings = new Set(['', 's', 'es', 'ic', 'ics', 'ical', 'y', 'ies', 'er', 'ers', 'ery', 'eries', 'ian', 'ians', 'an', 'ans', 'al', 'ism', 'ist', 'ists', 'ed', 'ing', 'n', 'ns'])
+
+/** Whether two words are forms of one word: the same stem, two endings. */
+function wordForms(a: string, b: string): boolean {
+  let shared = 0
+  while (shared < a.length && a[shared] === b[shared]) shared++
+  return shared >= 4 && endings.has(a.slice(shared)) && endings.has(b.slice(shared))
 }
 
 /** Optimal string alignment distance (transpositions count as one edit). */

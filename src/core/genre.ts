@@ -9,7 +9,7 @@
  * article leaves (a byline “Letter:”, scores and box-score words, a wire
  * service's release line, a list of ingredients).
  */
-import {franc} from 'franc-min'
+import {francAll} from 'franc-min'
 import type {FrontMatter} from './front-matter.ts'
 
 /** Genres. */
@@ -143,7 +143,8 @@ export function isAnalysedLanguage(language: string): boolean {
 /**
  * The language of a text: `en` for English, else the code `franc-min`
  * gives; `und` when the text is too short to tell (then it is taken as
- * English, the language the models know).
+ * English, the language the models know). Another language must score
+ * clearly above English (a wrong `not English` hides every finding).
  *
  * @param text
  *   Prose.
@@ -151,11 +152,21 @@ export function isAnalysedLanguage(language: string): boolean {
  *   Language code.
  */
 export function detectLanguage(text: string): string {
-  // A sample from the start is enough, and keeps this linear in nothing.
+  // A sample from the start is enough.
   const sample = text.slice(0, 4000)
-  const code = franc(sample, {minLength: 60})
-  return code === 'und' ? 'und' : twoLetter[code] ?? code
+  if (sample.replace(/\s+/g, ' ').trim().length < minLength) return 'und'
+  const scores = francAll(sample, {minLength})
+  const [best] = scores
+  if (!best || best[0] === 'und') return 'und'
+  // Trigrams of short English texts look like Dutch or French often enough:
+  // English close to the best is English (another language must win clearly).
+  const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0
+  if (english >= 0.85) return 'en'
+  return twoLetter[best[0]] ?? best[0]
 }
+
+// Characters below which a text is too short to tell its language.
+const minLength = 100
 
 /**
  * The genre an article's text shows.

@@ -18,8 +18,9 @@ export interface Options {
   /** Tag claims (default: `true`). */
   claims?: boolean | null | undefined
   /**
-   * Preset: `recommended` (default: the rules that are right on real news)
-   * or `strict` (every rule).
+   * Preset: `recommended` (the rules that are right on real news; the
+   * CLI's and the editor's default) or `strict` (every rule; the API's
+   * default).
    */
   preset?: PresetName | null | undefined
   /** Severity per rule id, `off` to turn a rule off (default: each rule’s own, or its preset’s). */

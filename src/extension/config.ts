@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode'
 import type {Options} from '../core/index.ts'
+import {defaultPreset} from '../core/rules/presets.ts'
 
 /** What a rule's findings are shown as. */
 export type Level = 'error' | 'warning' | 'information' | 'hint' | 'off'
@@ -45,7 +46,7 @@ export interface Config {
 /** Defaults, as declared in `package.json`. */
 export const defaults: Config = {
   enabled: true,
-  core: {entities: true, dates: true, claims: true},
+  core: {entities: true, dates: true, claims: true, preset: defaultPreset},
   hover: true,
   highlights: true,
   diagnostics: true,
@@ -91,7 +92,8 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
       ...(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? {referenceDate: date} : {}),
       entities: bool('entities.enable', true),
       dates: bool('dates.enable', true),
-      claims: bool('claims.enable', true)
+      claims: bool('claims.enable', true),
+      preset: section.get<unknown>('diagnostics.preset') === 'strict' ? 'strict' : defaultPreset
     },
     hover: bool('hover.enable', defaults.hover),
     highlights: bool('highlights.enable', defaults.highlights),

@@ -88,9 +88,10 @@ export class WorkspaceConfig implements vscode.Disposable {
       const {settings, configFile, factsFile} = await core.loadConfigAsync(uri.path, (path) => readText(at(path)))
       if (factsFile) this.#watchFacts(at(factsFile))
       const rules = Object.keys(settings.severities).length > 0 ? {rules: settings.severities} : {}
+      const preset = settings.preset ? {preset: settings.preset} : {}
       const facts = settings.facts && settings.facts.length > 0 ? {facts: settings.facts} : {}
       return {
-        options: {...rules, ...facts},
+        options: {...preset, ...rules, ...facts},
         ...(configFile ? {configFile: at(configFile)} : {}),
         ...(factsFile ? {factsFile: at(factsFile)} : {})
       }

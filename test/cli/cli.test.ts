@@ -112,16 +112,34 @@ test('cli: check folders and globs, exit codes', () => {
   write('articles/a.md', fs.readFileSync(sample, 'utf8'))
   write('articles/sub/b.markdown', '# B\n\nOutput will rise by 25 times in the coming period.\n')
   write('articles/node_modules/c.md', 'skip me')
-  const {code, stderr} = run('check', folder)
+  const {code, stderr} = run('check', '--preset', 'strict', folder)
   assert.ok(code === 0 || code === 1)
   assert.match(stderr, /articles\/a\.md/)
   assert.match(stderr, /articles\/sub\/b\.markdown/)
   assert.doesNotMatch(stderr, /node_modules/)
   assert.match(stderr, /unattributed-claim/)
-  const frail = run('check', '--frail', path.join(folder, '**/*.markdown'))
+  const frail = run('check', '--preset', 'strict', '--frail', path.join(folder, '**/*.markdown'))
   assert.equal(frail.code, 1)
   assert.match(frail.stderr, /b\.markdown/)
   assert.doesNotMatch(frail.stderr, /a\.md/)
+})
+
+test('cli: the recommended preset by default; --preset strict, or `preset:` in .newsmarkrc, turns every rule on', () => {
+  const text = '# B\n\nOutput will rise by 25 times in the coming period.\n\nThe plan will fail, officials said.\n'
+  const plain = write('presets/plain/b.md', text)
+  const recommended = run('check', plain)
+  assert.doesNotMatch(recommended.stderr, /unsourced-number|vague-source/)
+  const strict = run('check', '--preset', 'strict', plain)
+  assert.match(strict.stderr, /unsourced-number/)
+  assert.match(strict.stderr, /vague-source/)
+  write('presets/configured/.newsmarkrc.yaml', 'preset: strict\n')
+  const configured = run('check', write('presets/configured/b.md', text))
+  assert.match(configured.stderr, /vague-source/)
+  // The command line wins over the configuration.
+  assert.doesNotMatch(run('check', '--preset', 'recommended', path.join(temp, 'presets/configured/b.md')).stderr, /vague-source/)
+  const bad = run('check', '--preset', 'strcit', plain)
+  assert.equal(bad.code, 2)
+  assert.match(bad.stderr, /--preset: expected `recommended` or `strict`, not `strcit`/)
 })
 
 test('cli: check takes only Markdown from folders and globs, and says when there is none', () => {

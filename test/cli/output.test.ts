@@ -54,7 +54,7 @@ function closeEarly(stream: 'stdout' | 'stderr', ...args: string[]) {
 test('output: a reader that closes stdout early ends the command quietly', async () => {
   const cases = [
     ['tag', big],
-    ['tag', '--format', 'text', big],
+    ['tag', '--preset', 'strict', '--format', 'text', big],
     ['export', big, '--to', 'json']
   ]
   for (const args of cases) {

@@ -15,7 +15,7 @@ const {normalizeRuleSettings, ruleIds, rules, runRules} = rulesApi
 
 describe('runRules', () => {
   it('exposes its API', () => {
-    assert.deepEqual(Object.keys(rulesApi).sort(), ['ignoreComment', 'isPresetName', 'normalizeRuleSettings', 'notRecommended', 'presetNames', 'presetSeverities', 'ruleIds', 'rules', 'runRules', 'severityValues'])
+    assert.deepEqual(Object.keys(rulesApi).sort(), ['defaultPreset', 'ignoreComment', 'isPresetName', 'normalizeRuleSettings', 'notRecommended', 'presetNames', 'presetSeverities', 'ruleIds', 'rules', 'runRules', 'severityValues'])
   })
 
   it('has kebab-case, unique rule ids with a severity', () => {

@@ -57,7 +57,9 @@ const code = await runPayload({
   environment: {NEWSMARK_TEST_GREP: flags.grep ?? ''},
   // Auto save is on by default in the web workbench: typed test edits would be
   // written to disk (and reverts would restore nothing).
-  settings: {'files.autoSave': 'off'},
+  // Every rule: the suites test what each rule shows in the editor (the
+  // default preset, `recommended`, is tested in ui.mjs and the unit tests).
+  settings: {'files.autoSave': 'off', 'newsmark.diagnostics.preset': 'strict'},
   timeout: Number(flags.timeout),
   verbose: flags.verbose,
   keep: flags.keep

@@ -14,6 +14,7 @@
  */
 import {parseFacts} from '../facts/parse.ts'
 import type {Options} from '../options.ts'
+import {defaultPreset} from '../rules/presets.ts'
 import type {RuleSettings} from '../rules/index.ts'
 import {ConfigError, parseConfig} from './validate.ts'
 
@@ -248,7 +249,8 @@ function join(folder: string, relative: string, separator: string): string {
 /**
  * The options of an article: the caller's (command line, editor settings),
  * with its configuration's preset, rule severities and fact base. The
- * caller's preset wins over the configuration's.
+ * caller's preset wins over the configuration's, which wins over
+ * `recommended`.
  *
  * @param base
  *   The caller's options.
@@ -258,10 +260,9 @@ function join(folder: string, relative: string, separator: string): string {
  *   Options for `analyze`.
  */
 export function configuredOptions(base: Readonly<Options>, settings: Readonly<LoadedConfig['settings']>): Options {
-  const preset = base.preset ?? settings.preset
   return {
     ...base,
-    ...(preset ? {preset} : {}),
+    preset: base.preset ?? settings.preset ?? defaultPreset,
     rules: {...settings.severities, ...base.rules},
     ...(settings.facts ? {facts: settings.facts} : {})
   }

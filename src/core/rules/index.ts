@@ -34,7 +34,7 @@ import vagueSource from './vague-source.ts'
 
 export {ignoreComment, type Insertion} from './control.ts'
 export type {Rule, RuleFinding, RuleSettings, Severity} from './rule.ts'
-export {isPresetName, notRecommended, presetNames, presetSeverities, type PresetName} from './presets.ts'
+export {defaultPreset, isPresetName, notRecommended, presetNames, presetSeverities, type PresetName} from './presets.ts'
 
 /** Every rule, in the order they run. */
 export const rules: ReadonlyArray<Rule> = [
@@ -160,7 +160,9 @@ export function normalizeRuleSettings(settings?: Readonly<RuleSettings> | null):
   severities: Readonly<Record<string, Severity | 'off'>>
   facts: ReadonlyArray<Fact>
 } {
-  const preset = settings?.preset ?? 'recommended'
+  // The API runs every rule unless told otherwise, as a linter's API runs
+  // what it is given; the CLI and the editor choose `recommended`.
+  const preset = settings?.preset ?? 'strict'
   if (!isPresetName(preset)) {
     throw new Error(`Unexpected value \`${String(preset)}\` for \`preset\`, expected ${presetNames.map((name) => '`' + name + '`').join(' or ')}`)
   }

@@ -40,8 +40,9 @@ export interface Rule {
 /** Per-rule settings with the fact base, as `runRules` takes them. */
 export interface RuleSettings {
   /**
-   * Preset: `recommended` (default) or `strict` (every rule); `severities`
-   * win over it.
+   * Preset: `recommended` or `strict` (every rule; the API's default:
+   * the CLI and the editor default to `recommended`); `severities` win
+   * over it.
    */
   preset?: PresetName | null | undefined
   /** Severity per rule id; `off` turns a rule off (default: each rule’s own). */

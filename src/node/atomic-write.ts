@@ -21,6 +21,12 @@ export interface AtomicWriteOptions {
    * (default: never).
    */
   backupIf?: ((existing: string) => boolean) | null | undefined
+  /**
+   * Called just before the new content replaces the old (default:
+   * nothing); throwing stops the write (a lock holder checks that it still
+   * holds the lock).
+   */
+  beforeReplace?: (() => void | Promise<void>) | null | undefined
   /** Called after each step (default: nothing); tests pause here. */
   onStep?: ((step: WriteStep) => void | Promise<void>) | null | undefined
   /** Time used in the backup name (default: now). */
@@ -70,6 +76,7 @@ export async function writeFileAtomic(
       }
     }
 
+    if (options?.beforeReplace) await options.beforeReplace()
     await fs.rename(temp, file)
   } catch (error) {
     await fs.rm(temp, {force: true})

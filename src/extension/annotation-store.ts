@@ -12,6 +12,10 @@
  * - Writes go to a temporary file renamed over the sidecar. A sidecar that
  *   Newsmark did not write as it is (broken, or edited by hand) is copied to
  *   `….newsmark.json.bak-<timestamp>` before it is replaced.
+ * - A change is a read-modify-write under the sidecar's lock file (the one
+ *   the CLI and other windows take, for `file:` URIs): the sidecar is read
+ *   from disk once the lock is held, not taken from the cache, so that what
+ *   another window wrote meanwhile is kept.
  * - On save, the fresh selectors (positions and context) of the re-anchored
  *   annotations are written back; orphans stay in the sidecar as they were.
  * - Rejections with `scope: workspace` in any sidecar of the workspace apply
@@ -20,7 +24,7 @@
 import * as vscode from 'vscode'
 import type {Anchored, Annotation, NewsmarkResult, Orphan, RejectAnnotation, ReviewedResult} from '../core/index.ts'
 import type {Core} from './analyzer.ts'
-import {basename, readText, writeText} from './files.ts'
+import {basename, readText, withLock, writeText} from './files.ts'
 import type {Log} from './log.ts'
 import type {Directives} from './worker-protocol.ts'
 
@@ -215,11 +219,17 @@ export class AnnotationStore implements vscode.Disposable {
     return this.#queue(uri, async () => {
       const core = await this.#core()
       const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())
-      const sidecar = await this.#sidecar(uri, source, core, open)
-      if (!sidecar) throw new Error('Save the article first: an untitled document has no sidecar to keep its annotations in.')
-      const report = core.reanchor(source, sidecar.annotations)
-      const next = change([...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)], core)
-      const written = await this.#write(uri, sidecar, source, next, core, open)
+      const file = this.sidecarOf(uri)
+      if (!file) throw new Error('Save the article first: an untitled document has no sidecar to keep its annotations in.')
+      // Read, change and write under the sidecar's lock, from what is on
+      // disk now: another window, or the CLI, may have written it since it
+      // was cached, and writing back the cached list would lose that.
+      const written = await withLock(file, async (lock) => {
+        const sidecar = parseText(file, await readText(file), source, core)
+        const report = core.reanchor(source, sidecar.annotations)
+        const next = change([...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)], core)
+        return this.#write(uri, sidecar, source, next, core, open, lock.verify)
+      })
       // This sidecar's workspace-wide rejections may have changed: read them
       // again before the article is reviewed, so that its review waits for
       // them rather than uses the old ones (the other articles are reviewed
@@ -283,14 +293,23 @@ export class AnnotationStore implements vscode.Disposable {
     return loaded
   }
 
-  async #write(uri: vscode.Uri, sidecar: Sidecar, source: string, annotations: readonly Annotation[], core: Core, open: boolean): Promise<{sidecar: vscode.Uri; backup?: vscode.Uri}> {
+  /** Write a sidecar (under its lock: `beforeReplace` checks that it is still held). */
+  async #write(
+    uri: vscode.Uri,
+    sidecar: Sidecar,
+    source: string,
+    annotations: readonly Annotation[],
+    core: Core,
+    open: boolean,
+    beforeReplace: () => Promise<void>
+  ): Promise<{sidecar: vscode.Uri; backup?: vscode.Uri}> {
     const name = basename(uri)
     const text = core.serializeSidecar(annotations, source, name)
     const key = sidecar.uri.toString()
     // Written as it is by Newsmark: nothing is lost by replacing it.
     const ours = (existing: string) =>
       existing === text || existing === this.#written.get(key) || isOurs(core, existing, source, name)
-    const {backup} = await writeText(sidecar.uri, text, {backupIf: (existing) => !ours(existing)})
+    const {backup} = await writeText(sidecar.uri, text, {backupIf: (existing) => !ours(existing), beforeReplace})
     this.#written.set(key, text)
     if (backup) this.#log.info(`Kept the previous ${basename(sidecar.uri)} as ${basename(backup)}`)
     if (open) this.#sidecars.set(uri.toString(), Promise.resolve({uri: sidecar.uri, text, annotations: [...annotations], problems: []}))
@@ -304,15 +323,19 @@ export class AnnotationStore implements vscode.Disposable {
       // Read in the queue: a change queued before the save is in it by now.
       const cached = this.#sidecars.get(document.uri.toString())
       if (!cached) return
-      const sidecar = await cached
-      // A broken sidecar is left to the reader to fix; a missing one is not created.
-      if (sidecar.text === undefined || sidecar.problems.length > 0 || sidecar.annotations.length === 0) return
+      const {uri} = await cached
       const core = await this.#core()
       const source = document.getText()
-      const report = core.reanchor(source, sidecar.annotations)
-      const next = [...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)]
-      if (core.serializeSidecar(next, source, basename(document.uri)) === sidecar.text) return
-      await this.#write(document.uri, sidecar, source, next, core, true)
+      // From what is on disk now, under the lock (as in `modify`).
+      await withLock(uri, async (lock) => {
+        const sidecar = parseText(uri, await readText(uri), source, core)
+        // A broken sidecar is left to the reader to fix; a missing one is not created.
+        if (sidecar.text === undefined || sidecar.problems.length > 0 || sidecar.annotations.length === 0) return
+        const report = core.reanchor(source, sidecar.annotations)
+        const next = [...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)]
+        if (core.serializeSidecar(next, source, basename(document.uri)) === sidecar.text) return
+        await this.#write(document.uri, sidecar, source, next, core, true, lock.verify)
+      })
     })
   }
 

@@ -20,16 +20,19 @@
  *   annotations are written back; orphans stay in the sidecar as they were.
  * - Rejections with `scope: workspace` in any sidecar of the workspace apply
  *   to every article.
+ * - An article renamed or moved in the editor takes its sidecar along
+ *   (`sidecar-moves.ts` decides which), unless the new name is taken.
  */
 import * as vscode from 'vscode'
 import type {Anchored, Annotation, NewsmarkResult, Orphan, RejectAnnotation, ReviewedResult} from '../core/index.ts'
 import type {Core} from './analyzer.ts'
-import {basename, readText, withLock, writeText} from './files.ts'
+import {basename, exists, readText, withLock, writeText} from './files.ts'
 import type {Log} from './log.ts'
+import {baseName, sidecarMoves, sidecarSuffix, type SidecarMove} from './sidecar-moves.ts'
 import type {Directives} from './worker-protocol.ts'
 
 /** Suffix of sidecar files. */
-const suffix = '.newsmark.json'
+const suffix = sidecarSuffix
 /** Folders that hold no articles. */
 const exclude = '{**/node_modules/**,**/.git/**,**/.vscode-host/**}'
 
@@ -132,6 +135,12 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.#sidecars.delete(document.uri.toString())),
       vscode.workspace.onDidSaveTextDocument((document) => {
         void this.#saveSelectors(document).catch((error: unknown) => log.error('display', `Could not update the annotations of ${document.uri.toString(true)}`, error))
+      }),
+      vscode.workspace.onDidRenameFiles((event) => {
+        const renames = event.files.map((file) => ({oldPath: file.oldUri.toString(), newPath: file.newUri.toString()}))
+        for (const move of sidecarMoves(renames)) {
+          void this.#move(move).catch((error: unknown) => log.error('display', `Could not move ${move.from} with its article`, error))
+        }
       })
     )
   }
@@ -337,6 +346,59 @@ export class AnnotationStore implements vscode.Disposable {
         await this.#write(document.uri, sidecar, source, next, core, true, lock.verify)
       })
     })
+  }
+
+  /**
+   * An article was renamed (or moved): move its sidecar along, so that its
+   * annotations stay attached (a sidecar is found by its article's name).
+   * A sidecar Newsmark wrote as it is gets its article's new name in it
+   * too; one whose new name is taken stays where it is, and the reader is
+   * told.
+   */
+  async #move(move: SidecarMove): Promise<void> {
+    const from = vscode.Uri.parse(move.from, true)
+    const to = vscode.Uri.parse(move.to, true)
+    const oldArticle = vscode.Uri.parse(move.article.oldPath, true)
+    const article = vscode.Uri.parse(move.article.newPath, true)
+    const moved = await this.#queue(article, () =>
+      withLock(from, () =>
+        withLock(to, async () => {
+          if (!(await exists(from))) return false
+          // Only the case of the name changed: the same file where case does not count.
+          const sameFile = from.path.toLowerCase() === to.path.toLowerCase()
+          if (!sameFile && (await exists(to))) {
+            const message = `The annotations of ${baseName(move.article.newPath)} stay in ${basename(from)}: ${vscode.workspace.asRelativePath(to)} exists already. Merge or rename them by hand.`
+            this.#log.info(message)
+            void vscode.window.showWarningMessage(`Newsmark: ${message}`)
+            return false
+          }
+
+          await vscode.workspace.fs.rename(from, to, {overwrite: sameFile})
+          await this.#renameInside(to, article, baseName(move.article.oldPath))
+          return true
+        })
+      )
+    )
+    this.#sidecars.delete(oldArticle.toString())
+    if (!moved) return
+    this.#sidecars.delete(article.toString())
+    this.#log.info(`Moved ${basename(from)} along with its article to ${vscode.workspace.asRelativePath(to)}`)
+    this.#onDidChange.fire(article)
+  }
+
+  /** A moved sidecar that Newsmark wrote as it is: write its article's new name in it. */
+  async #renameInside(sidecar: vscode.Uri, article: vscode.Uri, oldName: string): Promise<void> {
+    const text = await readText(sidecar)
+    if (text === undefined) return
+    const core = await this.#core()
+    const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === article.toString())
+    const source = document?.getText() ?? (await readText(article)) ?? ''
+    // Edited by hand or broken: moved as it is (the name in it is not read).
+    if (!isOurs(core, text, source, oldName)) return
+    const renamed = core.serializeSidecar(core.parseSidecar(text, source).annotations, source, basename(article))
+    if (renamed === text) return
+    await writeText(sidecar, renamed)
+    this.#written.set(sidecar.toString(), renamed)
   }
 
   /** A sidecar changed on disk: read it again if its article is open. */

@@ -219,6 +219,42 @@ test('cli: a file that cannot be read is one line naming it', (t) => {
   }
 })
 
+test('cli: a fact base that is a device, a named pipe or outside the folder is refused at once', (t) => {
+  const folder = path.join(temp, 'facts-bad')
+  write('facts-bad/a.md', '# A\n\nThe bridge opened in 1997, the mayor said.\n')
+  const rc = path.join(folder, '.newsmarkrc')
+  const quick = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', timeout: 30_000})
+    assert.equal(result.signal, null, 'did not hang')
+    return {code: result.status, stderr: result.stderr}
+  }
+
+  fs.writeFileSync(rc, 'facts: /dev/zero\n')
+  const zero = quick('check', '--timeout', '5', folder)
+  assert.equal(zero.code, 2)
+  assert.equal(zero.stderr, `newsmark: ${rc}: Unexpected absolute path \`/dev/zero\` for \`facts\`, expected a path relative to this file, inside the folder of this configuration file\n`)
+
+  fs.symlinkSync('/dev/zero', path.join(folder, 'zero.yaml'))
+  fs.writeFileSync(rc, 'facts: zero.yaml\n')
+  const linked = quick('tag', path.join(folder, 'a.md'))
+  assert.equal(linked.code, 2)
+  assert.equal(linked.stderr, `newsmark: ${path.join(folder, 'zero.yaml')}: Unexpected character device, expected a regular file\n`)
+
+  fs.writeFileSync(path.join(temp, 'secret'), 'root:$6$k9Jq2sEcReT$9bZxQhash:19700:0:99999:7:::\n')
+  fs.writeFileSync(rc, 'facts: ../secret\n')
+  const outside = quick('check', folder)
+  assert.equal(outside.code, 2)
+  assert.match(outside.stderr, /Unexpected path `\.\.\/secret` for `facts` outside the folder of this configuration file/)
+  assert.doesNotMatch(outside.stderr, /9bZxQ/)
+
+  const fifo = path.join(folder, 'pipe.yaml')
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return t.skip('no mkfifo')
+  fs.writeFileSync(rc, 'facts: pipe.yaml\n')
+  const pipe = quick('check', '--timeout', '5', folder)
+  assert.equal(pipe.code, 2)
+  assert.equal(pipe.stderr, `newsmark: ${fifo}: Unexpected named pipe, expected a regular file\n`)
+})
+
 test('cli: usage errors and help', () => {
   assert.equal(run().code, 2)
   assert.equal(run('frobnicate').code, 2)

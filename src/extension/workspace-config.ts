@@ -5,6 +5,11 @@
  * dropped when a configuration or fact file changes (file system watchers),
  * which re-analyses the open articles. A broken file is not fatal: the
  * article is analysed with the defaults and the error is shown on it.
+ *
+ * A `facts:` path must stay inside the article's workspace folder (or the
+ * configuration's folder), and every file is read within a size limit, only
+ * if it is a regular file (`readLimited`). In a workspace that is not
+ * trusted, no fact base is read at all, until the workspace is trusted.
  */
 import * as vscode from 'vscode'
 import type {Options} from '../core/index.ts'
@@ -13,6 +18,7 @@ import type {Core} from './analyzer.ts'
 import {BoundedReadError, readBounded} from '../node/bounded-read.ts'
 import {basename, dirname, isNotFound, readText} from './files.ts'
 import type {Log} from './log.ts'
+import {restrictedNote} from './settings-policy.ts'
 
 /** A problem with a file other than the article, shown on the article. */
 export interface FileProblem {
@@ -57,6 +63,15 @@ export class WorkspaceConfig implements vscode.Disposable {
     for (const pattern of ['**/.newsmarkrc*', '**/.newsmark/facts.{yaml,yml}']) {
       this.#watch(vscode.workspace.createFileSystemWatcher(pattern), this.#disposables)
     }
+    if (!vscode.workspace.isTrusted) log.info(restrictedNote([])!)
+    this.#disposables.push(
+      // Trusted now: the fact bases are read (and the restricted settings apply).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        log.info('The workspace is trusted now: reading its fact bases and settings, analysing again')
+        this.#cache.clear()
+        this.#onDidChange.fire(undefined)
+      })
+    )
   }
 
   /**
@@ -90,7 +105,9 @@ export class WorkspaceConfig implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri
     const root = folder && folder.scheme === uri.scheme && folder.authority === uri.authority ? folder.path : undefined
     try {
-      const {settings, configFile, factsFile} = await core.loadConfigAsync(uri.path, (path, limits) => readLimited(at(path), limits, at, core), {root})
+      // In Restricted Mode, no fact base: a repository chooses what it names.
+      const trusted = vscode.workspace.isTrusted
+      const {settings, configFile, factsFile} = await core.loadConfigAsync(uri.path, (path, limits) => readLimited(at(path), limits, at, core), {root, facts: trusted})
       if (factsFile) this.#watchFacts(at(factsFile))
       const rules = Object.keys(settings.severities).length > 0 ? {rules: settings.severities} : {}
       const facts = settings.facts && settings.facts.length > 0 ? {facts: settings.facts} : {}

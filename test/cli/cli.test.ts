@@ -255,6 +255,20 @@ test('cli: a fact base that is a device, a named pipe or outside the folder is r
   assert.equal(pipe.stderr, `newsmark: ${fifo}: Unexpected named pipe, expected a regular file\n`)
 })
 
+test('cli: check reports a subfolder it cannot read, and checks the rest (exit 2)', (t) => {
+  // Root reads any folder, whatever its mode: `expand.test.ts` injects the error instead.
+  if (process.getuid?.() === 0) return t.skip('running as root, who can read a folder with mode 000')
+  const folder = path.join(temp, 'locked-out')
+  write('locked-out/a.md', '# A\n\nNATO met in Brussels on Monday.\n')
+  write('locked-out/private/b.md', '# B\n')
+  fs.chmodSync(path.join(folder, 'private'), 0o000)
+  t.after(() => fs.chmodSync(path.join(folder, 'private'), 0o755))
+  const {code, stderr} = run('check', folder)
+  assert.equal(code, 2)
+  assert.match(stderr, new RegExp(`^newsmark: ${folder}/private: cannot read this folder \\(EACCES\\), so its Markdown files are not checked\n`))
+  assert.match(stderr, /locked-out\/a\.md: no issues found/)
+})
+
 test('cli: usage errors and help', () => {
   assert.equal(run().code, 2)
   assert.equal(run('frobnicate').code, 2)

@@ -100,6 +100,20 @@ test('cli: bad input gives one clear line per file, exit 2, others still process
   assert.ok(results[2].entities.length > 5)
 })
 
+test('cli: UTF-16 and UTF-32 text is said to be so, with how to convert it', () => {
+  const text = '# Bridge\n\nThe mayor said the bridge would open in May.\n'
+  const le = write('utf16le.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+  const be = write('utf16be.md', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]))
+  const le32 = write('utf32le.md', Buffer.from([0xff, 0xfe, 0, 0, 0x23, 0, 0, 0]))
+  for (const [file, encoding] of [[le, 'UTF-16LE'], [be, 'UTF-16BE'], [le32, 'UTF-32LE']]) {
+    for (const command of ['tag', 'check']) {
+      const {code, stderr} = run(command, file)
+      assert.equal(code, 2)
+      assert.equal(stderr, `newsmark: ${file}: is ${encoding} text (byte order mark), expected UTF-8: convert it, for example with \`iconv -f ${encoding} -t UTF-8\`\n`)
+    }
+  }
+})
+
 test('cli: a file over the size limit is refused with a clear error', () => {
   const big = write('big.md', 'Poland. '.repeat(200_000))
   const {code, stderr} = run('tag', '--max-size', '1', big)

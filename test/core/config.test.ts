@@ -179,6 +179,10 @@ describe('a fact base the configuration names', () => {
     asked.length = 0
     loadConfig('/work/news/a.md', (file, limits) => (asked.push([file, limits]), file.endsWith('.newsmark/facts.yaml') && file.startsWith('/work/') ? facts : undefined))
     assert.deepEqual(asked.at(-1), ['/work/news/.newsmark/facts.yaml', {maxSize: maxFactsSize, within: '/work/news'}])
+
+    asked.length = 0
+    loadConfig('/a.md', (file, limits) => (asked.push([file, limits]), file === '/.newsmark/facts.yaml' ? facts : undefined))
+    assert.deepEqual(asked.at(-1), ['/.newsmark/facts.yaml', {maxSize: maxFactsSize, within: '/'}], 'the root folder')
   })
 
   it('is not loaded at all with `facts: false` (an untrusted workspace)', async () => {

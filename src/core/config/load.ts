@@ -172,7 +172,7 @@ function candidates(file: string, facts: boolean): Request[] {
   const folders = ancestors(file, separator)
   return [
     ...folders.flatMap((folder) => configPaths(folder, separator).map((path) => configRequest(path))),
-    ...(facts ? folders.flatMap((folder) => factsPaths(folder, separator).map((path) => factsRequest(path, folder))) : [])
+    ...(facts ? folders.flatMap((folder) => factsPaths(folder, separator).map((path) => factsRequest(path, folder, separator))) : [])
   ]
 }
 
@@ -182,8 +182,9 @@ function configRequest(path: string): Request {
 }
 
 /** A request for a fact base that must resolve inside `within`. */
-function factsRequest(path: string, within: string): Request {
-  return {path, maxSize: maxFactsSize, within}
+function factsRequest(path: string, within: string, separator: string): Request {
+  // The root folder is `` (or `C:`) in `ancestors`: as a folder, `/` (`C:\`).
+  return {path, maxSize: maxFactsSize, within: within === '' || /^[A-Za-z]:$/.test(within) ? within + separator : within}
 }
 
 /** The limits of a request, for the reader. */
@@ -286,7 +287,7 @@ function* plan(file: string, options?: Readonly<LoadOptions> | null): Generator<
 
   for (const folder of folders) {
     for (const path of factsPaths(folder, separator)) {
-      const text = yield factsRequest(path, folder)
+      const text = yield factsRequest(path, folder, separator)
       if (text === undefined) continue
       loaded.factsFile = path
       loaded.settings.facts = parseFacts(text, path)
@@ -333,7 +334,7 @@ function confine(facts: string, folder: string, configFile: string, separator: s
     throw new ConfigError(`Unexpected path \`${facts}\` for \`facts\` outside ${where}, expected a fact base inside it`, configFile, 'facts')
   }
 
-  return factsRequest(path, base)
+  return factsRequest(path, base, separator)
 }
 
 /** Whether `path` is `folder` or inside it (both normalised, with `separator`). */

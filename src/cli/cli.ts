@@ -37,7 +37,8 @@ Commands:
                         predictions for gold JSONL (../shared/eval format)
   export FILE... --to notes|json|webannotation|claimreview|csv [-o OUT] [--force]
                         export tags with annotations (FILE.newsmark.json and
-                        inline directives); refuses to overwrite OUT without --force
+                        inline directives); refuses to overwrite OUT without --force,
+                        and an input article, its sidecar or a read-only OUT always
 
 Options:
   --reference-date YYYY-MM-DD   resolve relative dates against this date

@@ -3,7 +3,9 @@
  * extension; a folder is walked for Markdown files (skipping `node_modules`
  * and hidden folders); a glob gives the Markdown files it matches. A folder
  * or glob without a single Markdown file is a problem to report, not an
- * empty, silent success.
+ * empty, silent success, and so is a folder the walk cannot read (a
+ * subfolder without permission): its files would otherwise be skipped in
+ * silence.
  *
  * Markdown files are told by their extension, `.md` or `.markdown` in any
  * case (`README.MD`, `Notes.Markdown`). The pattern of a glob is matched as
@@ -27,6 +29,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
 
+/** Lists a folder (`fs.promises.readdir` with file types); tests inject failures. */
+export type ReadFolder = (folder: string) => Promise<fs.Dirent[]>
+
+/** Configuration of `expandPaths`. */
+export interface ExpandOptions {
+  /** Lists a folder (default: `fs.promises.readdir(folder, {withFileTypes: true})`). */
+  readFolder?: ReadFolder | null | undefined
+}
+
 /** Extensions of the Markdown files found in folders and by globs (in any case). */
 export const markdownExtensions: ReadonlyArray<string> = ['.md', '.markdown']
 
@@ -38,8 +49,14 @@ export interface Expansion {
   problems: string[]
 }
 
-/** What folders and globs never look into. */
+/** What globs never look into. */
 const ignore = ['**/node_modules/**']
+
+/** Folders a walk never enters. */
+const ignoreFolders = new Set(['node_modules'])
+
+/** The default `readFolder`. */
+const readFolder: ReadFolder = (folder) => fs.promises.readdir(folder, {withFileTypes: true})
 
 /** Extensions of Markdown files, lower-cased, to compare with. */
 const lowerExtensions = new Set(markdownExtensions.map((ext) => ext.toLowerCase()))
@@ -49,17 +66,21 @@ const lowerExtensions = new Set(markdownExtensions.map((ext) => ext.toLowerCase(
  *
  * @param names
  *   Arguments.
+ * @param options
+ *   Configuration.
  * @returns
  *   Files and problems.
  */
-export async function expandPaths(names: ReadonlyArray<string>): Promise<Expansion> {
+export async function expandPaths(names: ReadonlyArray<string>, options?: Readonly<ExpandOptions> | null): Promise<Expansion> {
   const files: string[] = []
   const problems: string[] = []
   const kinds = markdownExtensions.join(', ')
   for (const name of names) {
     if (isFolder(name)) {
-      const found = await walkFolder(name)
-      if (found.length === 0) problems.push(`${name}: no Markdown file (${kinds}) in this folder`)
+      const before = problems.length
+      const found = await walkFolder(name, options?.readFolder ?? readFolder, problems)
+      // (An unreadable folder is said as such, not as an empty one.)
+      if (found.length === 0 && problems.length === before) problems.push(`${name}: no Markdown file (${kinds}) in this folder`)
       files.push(...found)
     } else if (/[*?[\]{}]/.test(name) && !fs.existsSync(name)) {
       const found = await matchGlob(name)
@@ -75,16 +96,46 @@ export async function expandPaths(names: ReadonlyArray<string>): Promise<Expansi
 
 /**
  * The Markdown files in a folder and its subfolders, without following the
- * symbolic links in it (the folder itself may be one).
+ * symbolic links in it (the folder itself may be one), nor entering hidden
+ * folders or `node_modules`; hidden files are left out too.
  *
  * @param folder
  *   Folder.
+ * @param read
+ *   Lists a folder.
+ * @param problems
+ *   Where a folder that cannot be listed is reported (its files are not
+ *   found, the others are).
  * @returns
  *   Paths joined to `folder`, sorted.
  */
-async function walkFolder(folder: string): Promise<string[]> {
-  const found = await glob('**/*', {cwd: folder, ignore, dot: false, followSymbolicLinks: false})
-  return found.filter(isMarkdown).sort().map((file) => path.join(folder, file))
+async function walkFolder(folder: string, read: ReadFolder, problems: string[]): Promise<string[]> {
+  const found: string[] = []
+  const visit = async (relative: string): Promise<void> => {
+    const absolute = relative === '' ? folder : path.join(folder, relative)
+    let entries: fs.Dirent[]
+    try {
+      entries = await read(absolute)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error)
+      problems.push(`${absolute}: cannot read this folder (${code}), so its Markdown files are not checked`)
+      return
+    }
+
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.isSymbolicLink()) continue
+      const child = relative === '' ? entry.name : relative + '/' + entry.name
+      if (entry.isDirectory()) {
+        if (!ignoreFolders.has(entry.name)) await visit(child)
+      } else if (isMarkdown(entry.name)) {
+        found.push(child)
+      }
+    }
+  }
+
+  await visit('')
+  // Sorted as relative paths with `/` (by UTF-16 code unit), then joined.
+  return found.sort().map((file) => path.join(folder, file))
 }
 
 /**

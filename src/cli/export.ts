@@ -9,8 +9,11 @@
  * with `scope: 'workspace'` apply to every FILE exported together. A broken
  * sidecar, an unreadable article or an existing OUT without `--force` stop
  * the export (exit 2) before anything is written. With `--force`, a regular
- * OUT is replaced atomically (through a symbolic link, which stays); a
- * device or named pipe is written to, not replaced.
+ * OUT is replaced atomically (through a symbolic link, which stays; its
+ * mode, owner and hard links are kept); a device or named pipe is written
+ * to, not replaced. An OUT that is one of the articles exported or one of
+ * their sidecars (by device and inode: under another name, or through a
+ * link) or that is read-only is refused, `--force` or not.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -18,11 +21,11 @@ import type {VFile} from 'vfile'
 import {analyzeSync, createProcessor} from '../core/analyze.ts'
 import {readDirectives} from '../core/annotations/inline.ts'
 import {reanchor} from '../core/annotations/anchor.ts'
-import {SidecarError} from '../core/annotations/sidecar.ts'
+import {SidecarError, sidecarName} from '../core/annotations/sidecar.ts'
 import type {RejectAnnotation} from '../core/annotations/types.ts'
 import {articleMeta, exportArticles, exportFormats, type ArticleExport, type ExportFormat} from '../core/export/index.ts'
 import type {Options} from '../core/options.ts'
-import {writeFileAtomic} from '../node/atomic-write.ts'
+import {writeFileAtomic, WriteError} from '../node/atomic-write.ts'
 import {loadSidecarFile} from '../node/sidecar-file.ts'
 import {InputError, readMarkdown} from './read.ts'
 
@@ -68,6 +71,16 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
 
     if (stat?.isDirectory()) return fail(`${output}: is a folder, expected a file to write the export to`)
     if (stat && !options.force) return fail(`${output}: already exists; not overwriting it (use --force to replace it)`)
+    const source = stat?.isFile() ? inputAt(stat, files) : undefined
+    if (source) {
+      return fail(
+        `${output}: is ${source.sidecar ? 'the annotation sidecar of ' : ''}${source.name}, an input of this export; not overwriting it, expected another file to write the export to`
+      )
+    }
+
+    if (stat?.isFile() && (stat.mode & 0o222) === 0) {
+      return fail(`${output}: is read-only; not replacing it (make it writable first, or write elsewhere)`)
+    }
     if (!fs.existsSync(path.dirname(path.resolve(output)))) return fail(`${output}: its folder does not exist`)
   }
 
@@ -102,10 +115,12 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
 
   try {
     // A device or named pipe (`/dev/stdout`) is written to, never replaced;
-    // a symbolic link is followed, so the link stays and its target changes.
+    // a symbolic link is followed, so the link stays and its target changes
+    // (and its mode, owner and hard links are kept: `writeFileAtomic`).
     if (stat && !stat.isFile()) await fs.promises.writeFile(output, text)
-    else await writeFileAtomic(stat ? fs.realpathSync(output) : output, text)
+    else await writeFileAtomic(output, text)
   } catch (error) {
+    if (error instanceof WriteError) return fail(`${output}: ${error.message}`)
     return fail(`${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
 
@@ -147,6 +162,36 @@ async function loadArticle(
     annotations: [...anchored.map((item) => item.annotation), ...inline.annotations],
     meta: {...meta, orphans}
   }
+}
+
+/**
+ * The input (an article, or its sidecar) that a file is, by device and
+ * inode: the same file under another name, through a symbolic or a hard
+ * link, is found too.
+ *
+ * @param stat
+ *   The output file's `stat` (links followed).
+ * @param files
+ *   Article paths.
+ * @returns
+ *   The article it is (or whose sidecar it is), if any.
+ */
+function inputAt(stat: fs.Stats, files: ReadonlyArray<string>): {name: string; sidecar: boolean} | undefined {
+  for (const name of files) {
+    for (const [file, sidecar] of [[name, false], [sidecarName(name), true]] as const) {
+      let other: fs.Stats | undefined
+      try {
+        other = fs.statSync(file, {throwIfNoEntry: false})
+      } catch {
+        // Unreadable: reading the article reports it.
+        continue
+      }
+
+      if (other && other.dev === stat.dev && other.ino === stat.ino) return {name, sidecar}
+    }
+  }
+
+  return undefined
 }
 
 function fail(reason: string): number {

@@ -1,6 +1,7 @@
 /**
  * Reading input files for the CLI, with one clear error per bad file: a
- * missing or unreadable file, a folder where a file was asked, binary
+ * missing or unreadable file, a folder where a file was asked, UTF-16 or
+ * UTF-32 text (told by its byte order mark, and how to convert it), binary
  * content, invalid UTF-8, or a file over the size limit.
  */
 import fs from 'node:fs/promises'
@@ -58,6 +59,14 @@ export async function readMarkdown(path: string, maxSize = defaultMaxSize): Prom
     throw new InputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
 
+  // Before the NUL check: UTF-16 text is full of NUL bytes, but not binary.
+  const encoding = unicodeEncoding(buffer)
+  if (encoding) {
+    throw new InputError(
+      `${path}: is ${encoding} text (byte order mark), expected UTF-8: convert it, for example with \`iconv -f ${encoding} -t UTF-8\``
+    )
+  }
+
   const nul = buffer.subarray(0, 8192).indexOf(0)
   if (nul >= 0) {
     throw new InputError(`${path}: looks binary (NUL byte at offset ${nul}), expected Markdown text`)
@@ -71,4 +80,20 @@ export async function readMarkdown(path: string, maxSize = defaultMaxSize): Prom
   }
 
   return new VFile({path, value: value.replace(/^\uFEFF/, '')})
+}
+
+/**
+ * The encoding a byte order mark says, other than UTF-8.
+ *
+ * @param buffer
+ *   Start of the file.
+ * @returns
+ *   `UTF-16LE`, `UTF-16BE`, `UTF-32LE` or `UTF-32BE`, or `undefined`.
+ */
+function unicodeEncoding(buffer: Uint8Array): string | undefined {
+  const [a, b, c, d] = buffer
+  if (a === 0xff && b === 0xfe) return c === 0 && d === 0 ? 'UTF-32LE' : 'UTF-16LE'
+  if (a === 0xfe && b === 0xff) return 'UTF-16BE'
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'UTF-32BE'
+  return undefined
 }

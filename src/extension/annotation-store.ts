@@ -12,20 +12,27 @@
  * - Writes go to a temporary file renamed over the sidecar. A sidecar that
  *   Newsmark did not write as it is (broken, or edited by hand) is copied to
  *   `….newsmark.json.bak-<timestamp>` before it is replaced.
+ * - A change is a read-modify-write under the sidecar's lock file (the one
+ *   the CLI and other windows take, for `file:` URIs): the sidecar is read
+ *   from disk once the lock is held, not taken from the cache, so that what
+ *   another window wrote meanwhile is kept.
  * - On save, the fresh selectors (positions and context) of the re-anchored
  *   annotations are written back; orphans stay in the sidecar as they were.
  * - Rejections with `scope: workspace` in any sidecar of the workspace apply
  *   to every article.
+ * - An article renamed or moved in the editor takes its sidecar along
+ *   (`sidecar-moves.ts` decides which), unless the new name is taken.
  */
 import * as vscode from 'vscode'
 import type {Anchored, Annotation, NewsmarkResult, Orphan, RejectAnnotation, ReviewedResult} from '../core/index.ts'
 import type {Core} from './analyzer.ts'
-import {basename, readText, writeText} from './files.ts'
+import {basename, exists, readText, withLock, writeText} from './files.ts'
 import type {Log} from './log.ts'
+import {baseName, sidecarMoves, sidecarSuffix, type SidecarMove} from './sidecar-moves.ts'
 import type {Directives} from './worker-protocol.ts'
 
 /** Suffix of sidecar files. */
-const suffix = '.newsmark.json'
+const suffix = sidecarSuffix
 /** Folders that hold no articles. */
 const exclude = '{**/node_modules/**,**/.git/**,**/.vscode-host/**}'
 
@@ -128,6 +135,12 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.#sidecars.delete(document.uri.toString())),
       vscode.workspace.onDidSaveTextDocument((document) => {
         void this.#saveSelectors(document).catch((error: unknown) => log.error('display', `Could not update the annotations of ${document.uri.toString(true)}`, error))
+      }),
+      vscode.workspace.onDidRenameFiles((event) => {
+        const renames = event.files.map((file) => ({oldPath: file.oldUri.toString(), newPath: file.newUri.toString()}))
+        for (const move of sidecarMoves(renames)) {
+          void this.#move(move).catch((error: unknown) => log.error('display', `Could not move ${move.from} with its article`, error))
+        }
       })
     )
   }
@@ -215,11 +228,17 @@ export class AnnotationStore implements vscode.Disposable {
     return this.#queue(uri, async () => {
       const core = await this.#core()
       const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())
-      const sidecar = await this.#sidecar(uri, source, core, open)
-      if (!sidecar) throw new Error('Save the article first: an untitled document has no sidecar to keep its annotations in.')
-      const report = core.reanchor(source, sidecar.annotations)
-      const next = change([...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)], core)
-      const written = await this.#write(uri, sidecar, source, next, core, open)
+      const file = this.sidecarOf(uri)
+      if (!file) throw new Error('Save the article first: an untitled document has no sidecar to keep its annotations in.')
+      // Read, change and write under the sidecar's lock, from what is on
+      // disk now: another window, or the CLI, may have written it since it
+      // was cached, and writing back the cached list would lose that.
+      const written = await withLock(file, async (lock) => {
+        const sidecar = parseText(file, await readText(file), source, core)
+        const report = core.reanchor(source, sidecar.annotations)
+        const next = change([...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)], core)
+        return this.#write(uri, sidecar, source, next, core, open, lock.verify)
+      })
       // This sidecar's workspace-wide rejections may have changed: read them
       // again before the article is reviewed, so that its review waits for
       // them rather than uses the old ones (the other articles are reviewed
@@ -283,14 +302,23 @@ export class AnnotationStore implements vscode.Disposable {
     return loaded
   }
 
-  async #write(uri: vscode.Uri, sidecar: Sidecar, source: string, annotations: readonly Annotation[], core: Core, open: boolean): Promise<{sidecar: vscode.Uri; backup?: vscode.Uri}> {
+  /** Write a sidecar (under its lock: `beforeReplace` checks that it is still held). */
+  async #write(
+    uri: vscode.Uri,
+    sidecar: Sidecar,
+    source: string,
+    annotations: readonly Annotation[],
+    core: Core,
+    open: boolean,
+    beforeReplace: () => Promise<void>
+  ): Promise<{sidecar: vscode.Uri; backup?: vscode.Uri}> {
     const name = basename(uri)
     const text = core.serializeSidecar(annotations, source, name)
     const key = sidecar.uri.toString()
     // Written as it is by Newsmark: nothing is lost by replacing it.
     const ours = (existing: string) =>
       existing === text || existing === this.#written.get(key) || isOurs(core, existing, source, name)
-    const {backup} = await writeText(sidecar.uri, text, {backupIf: (existing) => !ours(existing)})
+    const {backup} = await writeText(sidecar.uri, text, {backupIf: (existing) => !ours(existing), beforeReplace})
     this.#written.set(key, text)
     if (backup) this.#log.info(`Kept the previous ${basename(sidecar.uri)} as ${basename(backup)}`)
     if (open) this.#sidecars.set(uri.toString(), Promise.resolve({uri: sidecar.uri, text, annotations: [...annotations], problems: []}))
@@ -304,16 +332,73 @@ export class AnnotationStore implements vscode.Disposable {
       // Read in the queue: a change queued before the save is in it by now.
       const cached = this.#sidecars.get(document.uri.toString())
       if (!cached) return
-      const sidecar = await cached
-      // A broken sidecar is left to the reader to fix; a missing one is not created.
-      if (sidecar.text === undefined || sidecar.problems.length > 0 || sidecar.annotations.length === 0) return
+      const {uri} = await cached
       const core = await this.#core()
       const source = document.getText()
-      const report = core.reanchor(source, sidecar.annotations)
-      const next = [...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)]
-      if (core.serializeSidecar(next, source, basename(document.uri)) === sidecar.text) return
-      await this.#write(document.uri, sidecar, source, next, core, true)
+      // From what is on disk now, under the lock (as in `modify`).
+      await withLock(uri, async (lock) => {
+        const sidecar = parseText(uri, await readText(uri), source, core)
+        // A broken sidecar is left to the reader to fix; a missing one is not created.
+        if (sidecar.text === undefined || sidecar.problems.length > 0 || sidecar.annotations.length === 0) return
+        const report = core.reanchor(source, sidecar.annotations)
+        const next = [...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)]
+        if (core.serializeSidecar(next, source, basename(document.uri)) === sidecar.text) return
+        await this.#write(document.uri, sidecar, source, next, core, true, lock.verify)
+      })
     })
+  }
+
+  /**
+   * An article was renamed (or moved): move its sidecar along, so that its
+   * annotations stay attached (a sidecar is found by its article's name).
+   * A sidecar Newsmark wrote as it is gets its article's new name in it
+   * too; one whose new name is taken stays where it is, and the reader is
+   * told.
+   */
+  async #move(move: SidecarMove): Promise<void> {
+    const from = vscode.Uri.parse(move.from, true)
+    const to = vscode.Uri.parse(move.to, true)
+    const oldArticle = vscode.Uri.parse(move.article.oldPath, true)
+    const article = vscode.Uri.parse(move.article.newPath, true)
+    const moved = await this.#queue(article, () =>
+      withLock(from, () =>
+        withLock(to, async () => {
+          if (!(await exists(from))) return false
+          // Only the case of the name changed: the same file where case does not count.
+          const sameFile = from.path.toLowerCase() === to.path.toLowerCase()
+          if (!sameFile && (await exists(to))) {
+            const message = `The annotations of ${baseName(move.article.newPath)} stay in ${basename(from)}: ${vscode.workspace.asRelativePath(to)} exists already. Merge or rename them by hand.`
+            this.#log.info(message)
+            void vscode.window.showWarningMessage(`Newsmark: ${message}`)
+            return false
+          }
+
+          await vscode.workspace.fs.rename(from, to, {overwrite: sameFile})
+          await this.#renameInside(to, article, baseName(move.article.oldPath))
+          return true
+        })
+      )
+    )
+    this.#sidecars.delete(oldArticle.toString())
+    if (!moved) return
+    this.#sidecars.delete(article.toString())
+    this.#log.info(`Moved ${basename(from)} along with its article to ${vscode.workspace.asRelativePath(to)}`)
+    this.#onDidChange.fire(article)
+  }
+
+  /** A moved sidecar that Newsmark wrote as it is: write its article's new name in it. */
+  async #renameInside(sidecar: vscode.Uri, article: vscode.Uri, oldName: string): Promise<void> {
+    const text = await readText(sidecar)
+    if (text === undefined) return
+    const core = await this.#core()
+    const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === article.toString())
+    const source = document?.getText() ?? (await readText(article)) ?? ''
+    // Edited by hand or broken: moved as it is (the name in it is not read).
+    if (!isOurs(core, text, source, oldName)) return
+    const renamed = core.serializeSidecar(core.parseSidecar(text, source).annotations, source, basename(article))
+    if (renamed === text) return
+    await writeText(sidecar, renamed)
+    this.#written.set(sidecar.toString(), renamed)
   }
 
   /** A sidecar changed on disk: read it again if its article is open. */

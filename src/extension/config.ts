@@ -2,11 +2,15 @@
  * Settings: the only reader of `newsmark.*`.
  *
  * Values are checked here because a hand-edited `settings.json` is not held to
- * the schema in `package.json`; a bad value falls back to its default.
+ * the schema in `package.json`; a bad value falls back to its default, and a
+ * number past its maximum is capped. In a workspace that is not trusted, the
+ * workspace's values of the restricted settings are ignored
+ * (`settings-policy.ts`).
  */
 import * as vscode from 'vscode'
 import type {Options} from '../core/index.ts'
 import {defaultPreset} from '../core/rules/presets.ts'
+import {checkedMaxFileSize, checkedTimeout, effectiveSetting} from './settings-policy.ts'
 
 /** What a rule's findings are shown as. */
 export type Level = 'error' | 'warning' | 'information' | 'hint' | 'off'
@@ -41,6 +45,12 @@ export interface Config {
   readonly storage: 'sidecar' | 'inline'
   /** Name recorded as the creator of new annotations (default: none). */
   readonly creator: string
+  /**
+   * In a workspace that is not trusted, the restricted settings whose
+   * workspace value was ignored (under `newsmark.`, maybe none); `undefined`
+   * in a trusted workspace.
+   */
+  readonly restricted?: readonly string[]
 }
 
 /** Defaults, as declared in `package.json`. */
@@ -60,9 +70,6 @@ export const defaults: Config = {
   storage: 'sidecar',
   creator: ''
 }
-
-/** The longest `newsmark.analysis.timeout`: 2^31 - 1 ms, what a Node timer can wait, in whole seconds. */
-const maxTimeout = 2_147_483
 
 const levels = new Set<string>(['error', 'warning', 'information', 'hint', 'off'])
 
@@ -85,7 +92,17 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
   }
   const date = section.get<unknown>('referenceDate')
   const storage = section.get<unknown>('annotations.storage')
-  const creator = section.get<unknown>('annotations.creator')
+  // Restricted settings: not the workspace's value, unless it is trusted.
+  const trusted = vscode.workspace.isTrusted
+  const ignored: string[] = []
+  const restricted = (key: string) => {
+    const {value, ignored: wasIgnored} = effectiveSetting(section.inspect(key), section.get<unknown>(key), trusted)
+    if (wasIgnored) ignored.push(key)
+    return value
+  }
+  const timeout = restricted('analysis.timeout')
+  const maxFileSize = restricted('analysis.maxFileSize')
+  const creator = restricted('annotations.creator')
   return {
     enabled: bool('enable', defaults.enabled),
     core: {
@@ -102,12 +119,13 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     outline: bool('outline.enable', defaults.outline),
     statusBar: bool('statusBar.enable', defaults.statusBar),
     referencesInWorkspace: bool('references.includeWorkspace', defaults.referencesInWorkspace),
-    delay: number('analysis.delay', defaults.delay),
-    maxLength: number('analysis.maxFileSize', defaults.maxLength / 1024) * 1024,
-    // Not 0 (no analysis could end), nor more than a timer can wait.
-    timeout: Math.min(maxTimeout, Math.max(1, number('analysis.timeout', defaults.timeout))),
+    // At most the schema's maximum.
+    delay: Math.min(5000, number('analysis.delay', defaults.delay)),
+    maxLength: checkedMaxFileSize(maxFileSize, defaults.maxLength / 1024) * 1024,
+    timeout: checkedTimeout(timeout, defaults.timeout),
     storage: storage === 'inline' ? 'inline' : defaults.storage,
-    creator: typeof creator === 'string' ? creator.trim() : defaults.creator
+    creator: typeof creator === 'string' ? creator.trim() : defaults.creator,
+    ...(trusted ? {} : {restricted: ignored})
   }
 }
 

@@ -3,8 +3,21 @@
  * and remote hosts work): text in, text out, a missing file is `undefined`,
  * writes go to a temporary file renamed over the target, and an existing
  * file can be kept as `<name>.bak-<timestamp>` first.
+ *
+ * A `file:` URI is a file of the machine the extension host runs on (also
+ * in a remote window): it is written with the Node writer
+ * (`src/node/atomic-write.ts`), which keeps the mode, owner and hard links
+ * of the file it replaces and refuses read-only files, and `withLock` takes
+ * the same lock file as the CLI and other windows (`src/node/file-lock.ts`).
+ * Other schemes have no lock, and their temporary files,
+ * `.<name>.tmp-<pid>-<random>` as the Node writer's, are removed when a
+ * later write of the same file finds them older than a minute.
  */
+import {randomBytes} from 'node:crypto'
 import * as vscode from 'vscode'
+import {writeFileAtomic} from '../node/atomic-write.ts'
+import {withFileLock, type HeldLock} from '../node/file-lock.ts'
+import {staleTemps, tempName} from '../node/temp-files.ts'
 
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
@@ -46,6 +59,8 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 export interface WriteOptions {
   /** Whether the current content must be backed up before it is replaced (default: never). */
   readonly backupIf?: ((existing: string) => boolean) | undefined
+  /** Called just before the new content replaces the old; throwing stops the write (default: nothing). */
+  readonly beforeReplace?: (() => Promise<void>) | undefined
 }
 
 /**
@@ -61,8 +76,14 @@ export interface WriteOptions {
  *   The backup made, if any.
  */
 export async function writeText(uri: vscode.Uri, text: string, options: WriteOptions = {}): Promise<{backup?: vscode.Uri}> {
+  if (uri.scheme === 'file') {
+    const {backup} = await writeFileAtomic(uri.fsPath, text, options)
+    return backup ? {backup: vscode.Uri.file(backup)} : {}
+  }
+
   const name = basename(uri)
-  const temp = uri.with({path: `${dirname(uri)}/.${name}.tmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`})
+  await removeStaleTemps(uri)
+  const temp = uri.with({path: `${dirname(uri)}/${tempName(name, process.pid, randomBytes(4).toString('hex'))}`})
   let backup: vscode.Uri | undefined
   await vscode.workspace.fs.writeFile(temp, encoder.encode(text))
   try {
@@ -70,12 +91,29 @@ export async function writeText(uri: vscode.Uri, text: string, options: WriteOpt
       const existing = await readText(uri)
       if (existing !== undefined && options.backupIf(existing)) backup = await copyToBackup(uri)
     }
+    if (options.beforeReplace) await options.beforeReplace()
     await vscode.workspace.fs.rename(temp, uri, {overwrite: true})
   } catch (error) {
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined)
     throw error
   }
   return backup ? {backup} : {}
+}
+
+/**
+ * Run `task` holding the lock of a file: for a `file:` URI, the lock file
+ * the CLI and other windows take too (read, change and write the file in
+ * `task`); other schemes have none (`verify` then always passes).
+ * @param uri
+ *   The file to protect.
+ * @param task
+ *   What to do under the lock.
+ * @returns
+ *   What `task` returns.
+ */
+export function withLock<T>(uri: vscode.Uri, task: (lock: Pick<HeldLock, 'verify'>) => Promise<T>): Promise<T> {
+  if (uri.scheme === 'file') return withFileLock(uri.fsPath, task)
+  return task({verify: async () => undefined})
 }
 
 /**
@@ -126,6 +164,28 @@ export function relativePath(folder: string, target: string): string {
  */
 export function isNotFound(error: unknown): boolean {
   return error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
+}
+
+/**
+ * Remove the temporary files that writes of a file killed halfway left
+ * next to it (not `file:` URIs: the Node writer does that). There is no pid
+ * to check on such a file system, so their age alone tells.
+ */
+async function removeStaleTemps(uri: vscode.Uri): Promise<void> {
+  const name = basename(uri)
+  const folder = uri.with({path: dirname(uri)})
+  try {
+    const entries = []
+    for (const [entry] of await vscode.workspace.fs.readDirectory(folder)) {
+      if (!entry.startsWith(`.${name}.tmp-`)) continue
+      entries.push({name: entry, mtimeMs: (await vscode.workspace.fs.stat(folder.with({path: `${folder.path}/${entry}`}))).mtime})
+    }
+    for (const entry of staleTemps(name, entries, Date.now(), () => false)) {
+      await vscode.workspace.fs.delete(folder.with({path: `${folder.path}/${entry}`}))
+    }
+  } catch {
+    // Best effort: a folder that cannot be listed is left alone.
+  }
 }
 
 async function copyToBackup(uri: vscode.Uri): Promise<vscode.Uri> {

@@ -3,13 +3,16 @@
  * claims and findings; clicking it opens the Newsmark sidebar. A document
  * over `newsmark.analysis.maxFileSize`, or whose analysis ran past
  * `newsmark.analysis.timeout`, gets a note instead, saying so and how to
- * change the limit (clicking it opens that setting).
+ * change the limit (clicking it opens that setting). In Restricted Mode, the
+ * counts get a shield and the tooltip says what Newsmark leaves out (the
+ * fact base, the workspace's restricted settings).
  */
 import * as vscode from 'vscode'
 import {isMarkdown, skipSettings, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {plural} from './labels.ts'
 import {guard, type Log} from './log.ts'
+import {restrictedNote} from './settings-policy.ts'
 
 /** The status bar item. */
 export class StatusBar implements vscode.Disposable {
@@ -55,6 +58,9 @@ export class StatusBar implements vscode.Disposable {
       this.#item.hide()
       return
     }
+    // In Restricted Mode, what Newsmark leaves out, in every tooltip.
+    const note = restrictedNote(getConfig(document).restricted)
+    const restricted = note ? `\n\n${note}` : ''
     if (analysis.skipped) {
       const {reason, setting} = analysis.skipped
       const {cause, unit} = skipSettings[setting]
@@ -62,7 +68,8 @@ export class StatusBar implements vscode.Disposable {
       this.#item.text = `$(circle-slash) Newsmark: not analysed (${cause})`
       const tooltip = new vscode.MarkdownString(
         `**Newsmark did not analyse this file**: ${reason}.\n\n` +
-          `To analyse it, raise [\`${setting}\`](${open}), ${unit}, in the settings. Click to open the setting.`
+          `To analyse it, raise [\`${setting}\`](${open}), ${unit}, in the settings. Click to open the setting.` +
+          restricted
       )
       tooltip.isTrusted = {enabledCommands: ['workbench.action.openSettings']}
       this.#item.tooltip = tooltip
@@ -71,7 +78,9 @@ export class StatusBar implements vscode.Disposable {
       const {entities, dates, claims} = analysis.result
       const findings = analysis.messages.length
       this.#item.text = `$(person) ${entities.length} $(calendar) ${dates.length} $(comment-discussion) ${claims.length}` + (findings ? ` $(warning) ${findings}` : '')
-      this.#item.tooltip = `Newsmark: ${plural(entities.length, 'entity', 'entities')}, ${plural(dates.length, 'date')}, ${plural(claims.length, 'claim')}, ${plural(findings, 'finding')}. Click to open the sidebar.`
+      const counts = `Newsmark: ${plural(entities.length, 'entity', 'entities')}, ${plural(dates.length, 'date')}, ${plural(claims.length, 'claim')}, ${plural(findings, 'finding')}. Click to open the sidebar.`
+      this.#item.tooltip = note ? new vscode.MarkdownString(counts + restricted) : counts
+      if (note) this.#item.text = `$(shield) ${this.#item.text}`
       this.#item.command = 'workbench.view.extension.newsmark'
     }
     this.#visible = true

@@ -5,12 +5,20 @@
  * dropped when a configuration or fact file changes (file system watchers),
  * which re-analyses the open articles. A broken file is not fatal: the
  * article is analysed with the defaults and the error is shown on it.
+ *
+ * A `facts:` path must stay inside the article's workspace folder (or the
+ * configuration's folder), and every file is read within a size limit, only
+ * if it is a regular file (`readLimited`). In a workspace that is not
+ * trusted, no fact base is read at all, until the workspace is trusted.
  */
 import * as vscode from 'vscode'
 import type {Options} from '../core/index.ts'
+import type {ReadLimits} from '../core/config/load.ts'
 import type {Core} from './analyzer.ts'
-import {basename, dirname, readText} from './files.ts'
+import {BoundedReadError, readBounded} from '../node/bounded-read.ts'
+import {basename, dirname, isNotFound, readText} from './files.ts'
 import type {Log} from './log.ts'
+import {restrictedNote} from './settings-policy.ts'
 
 /** A problem with a file other than the article, shown on the article. */
 export interface FileProblem {
@@ -55,6 +63,15 @@ export class WorkspaceConfig implements vscode.Disposable {
     for (const pattern of ['**/.newsmarkrc*', '**/.newsmark/facts.{yaml,yml}']) {
       this.#watch(vscode.workspace.createFileSystemWatcher(pattern), this.#disposables)
     }
+    if (!vscode.workspace.isTrusted) log.info(restrictedNote([])!)
+    this.#disposables.push(
+      // Trusted now: the fact bases are read (and the restricted settings apply).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        log.info('The workspace is trusted now: reading its fact bases and settings, analysing again')
+        this.#cache.clear()
+        this.#onDidChange.fire(undefined)
+      })
+    )
   }
 
   /**
@@ -84,8 +101,13 @@ export class WorkspaceConfig implements vscode.Disposable {
 
   async #load(uri: vscode.Uri, core: Core): Promise<ArticleConfig> {
     const at = (path: string) => uri.with({path, query: '', fragment: ''})
+    // A `facts:` path may lead anywhere in the article's workspace folder.
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri
+    const root = folder && folder.scheme === uri.scheme && folder.authority === uri.authority ? folder.path : undefined
     try {
-      const {settings, configFile, factsFile} = await core.loadConfigAsync(uri.path, (path) => readText(at(path)))
+      // In Restricted Mode, no fact base: a repository chooses what it names.
+      const trusted = vscode.workspace.isTrusted
+      const {settings, configFile, factsFile} = await core.loadConfigAsync(uri.path, (path, limits) => readLimited(at(path), limits, at, core), {root, facts: trusted})
       if (factsFile) this.#watchFacts(at(factsFile))
       const rules = Object.keys(settings.severities).length > 0 ? {rules: settings.severities} : {}
       const preset = settings.preset ? {preset: settings.preset} : {}
@@ -127,6 +149,53 @@ export class WorkspaceConfig implements vscode.Disposable {
     }
     disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed))
   }
+}
+
+/**
+ * Read a configuration file or a fact base within the limits the core asks
+ * for: a `file:` URI with the Node reader (a regular file, no larger than
+ * the limit, not a symbolic link out of the folder it must stay in; a named
+ * pipe does not block it); another scheme by its `stat` first (a file, no
+ * larger than the limit, not a symbolic link when it must stay in a
+ * folder).
+ * @param uri
+ *   The file.
+ * @param limits
+ *   What the core asks for.
+ * @param at
+ *   Turns a path into a URI.
+ * @param core
+ *   The core (its `ConfigError`).
+ * @returns
+ *   The text, or `undefined` when there is no such file.
+ */
+async function readLimited(uri: vscode.Uri, limits: Readonly<ReadLimits>, at: (path: string) => vscode.Uri, core: Core): Promise<string | undefined> {
+  if (uri.scheme === 'file') {
+    try {
+      return await readBounded(uri.fsPath, {maxSize: limits.maxSize, ...(limits.within === undefined ? {} : {within: at(limits.within).fsPath})})
+    } catch (error) {
+      if (error instanceof BoundedReadError) throw new core.ConfigError(error.reason, uri.path)
+      throw error
+    }
+  }
+
+  let stat: vscode.FileStat
+  try {
+    stat = await vscode.workspace.fs.stat(uri)
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+  if (stat.type & vscode.FileType.Directory) return undefined
+  if (!(stat.type & vscode.FileType.File)) throw new core.ConfigError('Unexpected special file, expected a regular file', uri.path)
+  if (limits.within !== undefined && stat.type & vscode.FileType.SymbolicLink) {
+    throw new core.ConfigError(`Unexpected symbolic link, expected a file inside \`${limits.within}\``, uri.path)
+  }
+  const tooLarge = () => new core.ConfigError(`Unexpected size, expected a file of at most ${limits.maxSize / 1024} KiB`, uri.path)
+  if (stat.size > limits.maxSize) throw tooLarge()
+  const text = await readText(uri)
+  if (text !== undefined && text.length > limits.maxSize) throw tooLarge()
+  return text
 }
 
 /**

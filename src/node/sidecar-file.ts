@@ -1,11 +1,19 @@
 /**
  * Reading and writing an article’s sidecar on disk (Node only): the glue
  * between the pure sidecar format and `writeFileAtomic`.
+ *
+ * Several processes may change one sidecar at once (two editor windows, the
+ * editor and a script). A change is therefore a read-modify-write under the
+ * sidecar's lock file (`withFileLock`): `updateSidecarFile` reads the
+ * sidecar as it is on disk once it holds the lock, applies the change to
+ * that, and writes the result before it lets the lock go, so that no
+ * process writes back a list that misses another's annotations.
  */
 import path from 'node:path'
 import {parseSidecar, serializeSidecar, sidecarName} from '../core/annotations/sidecar.ts'
 import type {Annotation} from '../core/annotations/types.ts'
 import {readIfExists, writeFileAtomic} from './atomic-write.ts'
+import {withFileLock, type LockOptions} from './file-lock.ts'
 
 /** A loaded sidecar. */
 export interface LoadedSidecar {
@@ -57,8 +65,60 @@ export function isOurs(text: string, source: string, name: string): boolean {
 }
 
 /**
- * Save the sidecar of an article atomically; an existing sidecar that is
- * broken or was edited by hand is backed up first (`.bak-<timestamp>`).
+ * Change the sidecar of an article: under the sidecar's lock, read it as it
+ * is on disk, apply `change` to its annotations, and write the result
+ * atomically (nothing is written when nothing changed). An existing sidecar
+ * that is broken or was edited by hand is backed up first
+ * (`.bak-<timestamp>`), and `change` gets its valid annotations.
+ *
+ * @param article
+ *   Path of the article.
+ * @param source
+ *   The article’s current source (the offsets of the annotations `change`
+ *   gets and returns refer to it).
+ * @param change
+ *   Gets the annotations on disk now and returns the new list (add to it,
+ *   remove from it: never a list read before the lock was taken).
+ * @param options
+ *   How long to wait for the lock (see `withFileLock`).
+ * @returns
+ *   Path of the sidecar, the annotations written, and the backup, if one
+ *   was made.
+ * @throws {LockError}
+ *   When another process holds the lock for too long.
+ */
+export async function updateSidecarFile(
+  article: string,
+  source: string,
+  change: (current: Annotation[]) => ReadonlyArray<Annotation>,
+  options?: Readonly<LockOptions> | null
+): Promise<{path: string; annotations: Annotation[]; backup?: string}> {
+  const file = sidecarName(article)
+  const name = path.basename(article)
+  return withFileLock(
+    file,
+    async (lock) => {
+      const existing = await readIfExists(file)
+      const current = existing === undefined ? [] : parseSidecar(existing, source).annotations
+      const annotations = [...change(current)]
+      const text = serializeSidecar(annotations, source, name)
+      if (text === existing) return {path: file, annotations}
+      const result = await writeFileAtomic(file, text, {
+        backupIf: (found) => found !== text && !isOurs(found, source, name),
+        beforeReplace: () => lock.verify()
+      })
+      return {path: file, annotations, ...result}
+    },
+    options
+  )
+}
+
+/**
+ * Save the sidecar of an article atomically, replacing its annotations
+ * with `annotations` (under the sidecar's lock; use `updateSidecarFile` to
+ * add or remove some: a list read earlier misses what another process
+ * wrote since). An existing sidecar that is broken or was edited by hand is
+ * backed up first (`.bak-<timestamp>`).
  *
  * @param article
  *   Path of the article.
@@ -77,6 +137,11 @@ export async function saveSidecarFile(
   const file = sidecarName(article)
   const name = path.basename(article)
   const text = serializeSidecar(annotations, source, name)
-  const result = await writeFileAtomic(file, text, {backupIf: (existing) => existing !== text && !isOurs(existing, source, name)})
-  return {path: file, ...result}
+  return withFileLock(file, async (lock) => {
+    const result = await writeFileAtomic(file, text, {
+      backupIf: (existing) => existing !== text && !isOurs(existing, source, name),
+      beforeReplace: () => lock.verify()
+    })
+    return {path: file, ...result}
+  })
 }

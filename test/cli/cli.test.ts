@@ -100,6 +100,20 @@ test('cli: bad input gives one clear line per file, exit 2, others still process
   assert.ok(results[2].entities.length > 5)
 })
 
+test('cli: UTF-16 and UTF-32 text is said to be so, with how to convert it', () => {
+  const text = '# Bridge\n\nThe mayor said the bridge would open in May.\n'
+  const le = write('utf16le.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+  const be = write('utf16be.md', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]))
+  const le32 = write('utf32le.md', Buffer.from([0xff, 0xfe, 0, 0, 0x23, 0, 0, 0]))
+  for (const [file, encoding] of [[le, 'UTF-16LE'], [be, 'UTF-16BE'], [le32, 'UTF-32LE']]) {
+    for (const command of ['tag', 'check']) {
+      const {code, stderr} = run(command, file)
+      assert.equal(code, 2)
+      assert.equal(stderr, `newsmark: ${file}: is ${encoding} text (byte order mark), expected UTF-8: convert it, for example with \`iconv -f ${encoding} -t UTF-8\`\n`)
+    }
+  }
+})
+
 test('cli: a file over the size limit is refused with a clear error', () => {
   const big = write('big.md', 'Poland. '.repeat(200_000))
   const {code, stderr} = run('tag', '--max-size', '1', big)
@@ -235,6 +249,56 @@ test('cli: a file that cannot be read is one line naming it', (t) => {
     assert.equal(code, 2)
     assert.equal(stderr, 'newsmark: /proc/self/mem: cannot read (EIO)\n')
   }
+})
+
+test('cli: a fact base that is a device, a named pipe or outside the folder is refused at once', (t) => {
+  const folder = path.join(temp, 'facts-bad')
+  write('facts-bad/a.md', '# A\n\nThe bridge opened in 1997, the mayor said.\n')
+  const rc = path.join(folder, '.newsmarkrc')
+  const quick = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', timeout: 30_000})
+    assert.equal(result.signal, null, 'did not hang')
+    return {code: result.status, stderr: result.stderr}
+  }
+
+  fs.writeFileSync(rc, 'facts: /dev/zero\n')
+  const zero = quick('check', '--timeout', '5', folder)
+  assert.equal(zero.code, 2)
+  assert.equal(zero.stderr, `newsmark: ${rc}: Unexpected absolute path \`/dev/zero\` for \`facts\`, expected a path relative to this file, inside the folder of this configuration file\n`)
+
+  fs.symlinkSync('/dev/zero', path.join(folder, 'zero.yaml'))
+  fs.writeFileSync(rc, 'facts: zero.yaml\n')
+  const linked = quick('tag', path.join(folder, 'a.md'))
+  assert.equal(linked.code, 2)
+  assert.equal(linked.stderr, `newsmark: ${path.join(folder, 'zero.yaml')}: Unexpected character device, expected a regular file\n`)
+
+  fs.writeFileSync(path.join(temp, 'secret'), 'root:$6$k9Jq2sEcReT$9bZxQhash:19700:0:99999:7:::\n')
+  fs.writeFileSync(rc, 'facts: ../secret\n')
+  const outside = quick('check', folder)
+  assert.equal(outside.code, 2)
+  assert.match(outside.stderr, /Unexpected path `\.\.\/secret` for `facts` outside the folder of this configuration file/)
+  assert.doesNotMatch(outside.stderr, /9bZxQ/)
+
+  const fifo = path.join(folder, 'pipe.yaml')
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return t.skip('no mkfifo')
+  fs.writeFileSync(rc, 'facts: pipe.yaml\n')
+  const pipe = quick('check', '--timeout', '5', folder)
+  assert.equal(pipe.code, 2)
+  assert.equal(pipe.stderr, `newsmark: ${fifo}: Unexpected named pipe, expected a regular file\n`)
+})
+
+test('cli: check reports a subfolder it cannot read, and checks the rest (exit 2)', (t) => {
+  // Root reads any folder, whatever its mode: `expand.test.ts` injects the error instead.
+  if (process.getuid?.() === 0) return t.skip('running as root, who can read a folder with mode 000')
+  const folder = path.join(temp, 'locked-out')
+  write('locked-out/a.md', '# A\n\nNATO met in Brussels on Monday.\n')
+  write('locked-out/private/b.md', '# B\n')
+  fs.chmodSync(path.join(folder, 'private'), 0o000)
+  t.after(() => fs.chmodSync(path.join(folder, 'private'), 0o755))
+  const {code, stderr} = run('check', folder)
+  assert.equal(code, 2)
+  assert.match(stderr, new RegExp(`^newsmark: ${folder}/private: cannot read this folder \\(EACCES\\), so its Markdown files are not checked\n`))
+  assert.match(stderr, /locked-out\/a\.md: no issues found/)
 })
 
 test('cli: usage errors and help', () => {

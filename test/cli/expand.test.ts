@@ -140,3 +140,28 @@ test('expand: symbolic links named on the command line are honoured', async (t) 
   const through = path.join(temp, 'named', 'up', 'outside.md')
   assert.deepEqual(await expandPaths([file, through]), {files: [file, through], problems: []})
 })
+
+test('expand: a subfolder that cannot be read is a problem, and the rest is still found', async () => {
+  write('unreadable/a.md')
+  write('unreadable/private/b.md')
+  write('unreadable/private/deeper/c.md')
+  const folder = path.join(temp, 'unreadable')
+  // Tests run as root, who reads a folder whatever its mode: the error is injected.
+  const readFolder = async (name: string) => {
+    if (name === path.join(folder, 'private')) throw Object.assign(new Error('EACCES: permission denied'), {code: 'EACCES'})
+    return fs.promises.readdir(name, {withFileTypes: true})
+  }
+  assert.deepEqual(await expandPaths([folder], {readFolder}), {
+    files: [path.join(folder, 'a.md')],
+    problems: [`${path.join(folder, 'private')}: cannot read this folder (EACCES), so its Markdown files are not checked`]
+  })
+
+  // The folder itself: said once, not also as a folder without Markdown.
+  const denied = async () => {
+    throw Object.assign(new Error('EACCES: permission denied'), {code: 'EACCES'})
+  }
+  assert.deepEqual(await expandPaths([folder], {readFolder: denied}), {
+    files: [],
+    problems: [`${folder}: cannot read this folder (EACCES), so its Markdown files are not checked`]
+  })
+})

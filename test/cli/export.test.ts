@@ -110,6 +110,47 @@ test('cli export: --force writes through a symbolic link, which stays', () => {
   assert.equal(JSON.parse(fs.readFileSync(path.join(temp, 'real.json'), 'utf8')).file, 'poland-ottawa.md')
 })
 
+test('cli export: --force never writes over an article exported, nor its sidecar, under any name', () => {
+  fs.copyFileSync(article, path.join(temp, 'same.md'))
+  fs.symlinkSync('same.md', path.join(temp, 'same-link.md'))
+  fs.linkSync(path.join(temp, 'same.md'), path.join(temp, 'same-hard.md'))
+  fs.copyFileSync(article + '.newsmark.json', path.join(temp, 'same.md.newsmark.json'))
+  const cases: Array<[string, string]> = [
+    ['same.md', 'same.md: is same.md, an input of this export'],
+    ['./same.md', './same.md: is same.md, an input of this export'],
+    ['same-link.md', 'same-link.md: is same.md, an input of this export'],
+    ['same-hard.md', 'same-hard.md: is same.md, an input of this export'],
+    ['same.md.newsmark.json', 'same.md.newsmark.json: is the annotation sidecar of same.md, an input of this export']
+  ]
+  for (const [output, reason] of cases) {
+    const {code, stderr} = run('export', 'same.md', '--to', 'notes', '-o', output, '--force')
+    assert.equal(code, 2)
+    assert.equal(stderr, `newsmark: ${reason}; not overwriting it, expected another file to write the export to\n`)
+  }
+
+  assert.equal(fs.readFileSync(path.join(temp, 'same.md'), 'utf8'), source)
+  assert.equal(fs.readFileSync(path.join(temp, 'same.md.newsmark.json'), 'utf8'), fs.readFileSync(article + '.newsmark.json', 'utf8'))
+})
+
+test('cli export: --force keeps the mode and hard links of OUT, and refuses a read-only one', () => {
+  const output = path.join(temp, 'private.json')
+  fs.writeFileSync(output, 'old')
+  fs.chmodSync(output, 0o600)
+  fs.linkSync(output, path.join(temp, 'private-too.json'))
+  const forced = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'private.json', '--force')
+  assert.equal(forced.code, 0, forced.stderr)
+  assert.equal(fs.statSync(output).mode & 0o777, 0o600)
+  assert.equal(JSON.parse(fs.readFileSync(path.join(temp, 'private-too.json'), 'utf8')).file, 'poland-ottawa.md')
+
+  const locked = path.join(temp, 'locked.json')
+  fs.writeFileSync(locked, 'old')
+  fs.chmodSync(locked, 0o444)
+  const refused = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'locked.json', '--force')
+  assert.equal(refused.code, 2)
+  assert.equal(refused.stderr, 'newsmark: locked.json: is read-only; not replacing it (make it writable first, or write elsewhere)\n')
+  assert.equal(fs.readFileSync(locked, 'utf8'), 'old')
+})
+
 test('cli export: --force writes into a named pipe, never replaces it', async (t) => {
   const fifo = path.join(temp, 'pipe')
   if (spawnSync('mkfifo', [fifo]).status !== 0) return t.skip('no mkfifo')

@@ -7,8 +7,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, it} from 'node:test'
+import {spawnSync} from 'node:child_process'
 import {ConfigError, loadConfig, loadConfigAsync, parseConfig} from '../../src/core/config/index.ts'
-import {loadConfigSync} from '../../src/core/config/node.ts'
+import {maxConfigSize, maxFactsSize, type ReadLimits} from '../../src/core/config/load.ts'
+import {loadConfigSync, readText} from '../../src/core/config/node.ts'
+import {parseFacts} from '../../src/core/facts/parse.ts'
 import {FactsError} from '../../src/core/facts/parse.ts'
 
 describe('parseConfig', () => {
@@ -66,7 +69,8 @@ describe('loadConfig', () => {
       '/.newsmarkrc': '{"rules": {"loaded-verb": "error"}}',
       '/data/facts.yaml': facts
     })
-    const loaded = loadConfig('/news/2026/article.md', read)
+    // `..` may lead anywhere inside the workspace folder.
+    const loaded = loadConfig('/news/2026/article.md', read, {root: '/'})
     assert.equal(loaded.configFile, '/news/.newsmarkrc.yaml')
     assert.equal(loaded.factsFile, '/data/facts.yaml')
     assert.deepEqual(loaded.settings.severities, {hedging: 'off'})
@@ -121,8 +125,8 @@ describe('loadConfig', () => {
       return read(file)
     }
 
-    const loaded = await loadConfigAsync('/news/2026/article.md', slow)
-    assert.deepEqual(loaded, loadConfig('/news/2026/article.md', memory(files).read))
+    const loaded = await loadConfigAsync('/news/2026/article.md', slow, {root: '/'})
+    assert.deepEqual(loaded, loadConfig('/news/2026/article.md', memory(files).read, {root: '/'}))
     // Three folders (`/news/2026`, `/news`, the root), four names of
     // configuration and two of fact bases each, all asked for together.
     assert.equal(most, 18)
@@ -139,6 +143,121 @@ describe('loadConfig', () => {
     const loaded = await loadConfigAsync('/news/a.md', failing('/.newsmarkrc'))
     assert.deepEqual(loaded.settings.severities, {hedging: 'error'})
     await assert.rejects(loadConfigAsync('/news/a.md', failing('/news/.newsmarkrc')), /EACCES: \/news\/\.newsmarkrc/)
+  })
+})
+
+describe('a fact base the configuration names', () => {
+  it('must be a relative path that stays inside the configuration’s folder (or the workspace)', () => {
+    const cases: Array<[string, string | undefined, string]> = [
+      ['/etc/shadow', undefined, 'Unexpected absolute path `/etc/shadow` for `facts`, expected a path relative to this file, inside the folder of this configuration file'],
+      ['C:\\Windows\\win.ini', undefined, 'Unexpected absolute path `C:\\Windows\\win.ini` for `facts`, expected a path relative to this file, inside the folder of this configuration file'],
+      ['../facts.yaml', undefined, 'Unexpected path `../facts.yaml` for `facts` outside the folder of this configuration file, expected a fact base inside it'],
+      ['data/../../facts.yaml', undefined, 'Unexpected path `data/../../facts.yaml` for `facts` outside the folder of this configuration file, expected a fact base inside it'],
+      ['../../../../etc/passwd', '/work/news', 'Unexpected path `../../../../etc/passwd` for `facts` outside the workspace folder, expected a fact base inside it'],
+      ['/work/news/facts.yaml', '/work/news', 'Unexpected absolute path `/work/news/facts.yaml` for `facts`, expected a path relative to this file, inside the workspace folder']
+    ]
+    for (const [facts, root, reason] of cases) {
+      const {read, reads} = memory({'/work/news/desk/.newsmarkrc': `facts: ${JSON.stringify(facts)}\n`, '/etc/shadow': 'root:x', '/work/news/facts.yaml': 'x'})
+      assert.throws(() => loadConfig('/work/news/desk/a.md', read, {root}), (error: unknown) => {
+        assert.ok(error instanceof ConfigError, String(error))
+        assert.equal(error.message, `/work/news/desk/.newsmarkrc: ${reason}`)
+        return true
+      })
+      assert.ok(!reads.includes('/etc/shadow') && !reads.includes('/work/news/facts.yaml'), 'nothing outside was read')
+    }
+
+    const {read} = memory({'/work/news/desk/.newsmarkrc': 'facts: ../shared/facts.yaml\n', '/work/news/shared/facts.yaml': facts})
+    assert.equal(loadConfig('/work/news/desk/a.md', read, {root: '/work/news'}).factsFile, '/work/news/shared/facts.yaml')
+  })
+
+  it('is read within limits: the size, and the folder a link must stay in', () => {
+    const asked: Array<[string, ReadLimits]> = []
+    const files: Record<string, string> = {'/work/news/.newsmarkrc': 'facts: data/facts.yaml\n', '/work/news/data/facts.yaml': facts}
+    loadConfig('/work/news/a.md', (file, limits) => (asked.push([file, limits]), files[file]), {root: '/work'})
+    assert.deepEqual(asked.at(-1), ['/work/news/data/facts.yaml', {maxSize: maxFactsSize, within: '/work'}])
+    assert.deepEqual(asked[0], ['/work/news/.newsmarkrc', {maxSize: maxConfigSize}])
+
+    asked.length = 0
+    loadConfig('/work/news/a.md', (file, limits) => (asked.push([file, limits]), file.endsWith('.newsmark/facts.yaml') && file.startsWith('/work/') ? facts : undefined))
+    assert.deepEqual(asked.at(-1), ['/work/news/.newsmark/facts.yaml', {maxSize: maxFactsSize, within: '/work/news'}])
+
+    asked.length = 0
+    loadConfig('/a.md', (file, limits) => (asked.push([file, limits]), file === '/.newsmark/facts.yaml' ? facts : undefined))
+    assert.deepEqual(asked.at(-1), ['/.newsmark/facts.yaml', {maxSize: maxFactsSize, within: '/'}], 'the root folder')
+  })
+
+  it('is not loaded at all with `facts: false` (an untrusted workspace)', async () => {
+    const files = {'/news/.newsmarkrc': 'rules:\n  hedging: off\nfacts: facts.yaml\n', '/news/facts.yaml': facts, '/news/.newsmark/facts.yaml': facts}
+    const {read, reads} = memory(files)
+    assert.deepEqual(loadConfig('/news/a.md', read, {facts: false}), {settings: {severities: {hedging: 'off'}}, configFile: '/news/.newsmarkrc'})
+    assert.ok(!reads.some((file) => file.includes('facts')))
+    const loaded = await loadConfigAsync('/news/a.md', async (file) => memory(files).read(file), {facts: false})
+    assert.equal(loaded.factsFile, undefined)
+  })
+
+  it('never has its lines quoted in errors', () => {
+    const shadow = 'root:$6$k9Jq2sEcReT$9bZxQhashhashhash:19700:0:99999:7:::\ndaemon:*:19700:0:99999:7:::\n'
+    for (const parse of [(text: string) => parseFacts(text, 'f.yaml'), (text: string) => parseConfig(text, '.newsmarkrc')]) {
+      for (const text of [shadow, `- subject: x\n  ${shadow.split('\n')[0]}: 1\n`, 'a: !secret-tag-9bZxQ x\n', `date: |x9bZxQhash\n  y\n`]) {
+        assert.throws(() => parse(text), (error: unknown) => {
+          assert.ok(error instanceof Error)
+          assert.doesNotMatch(error.message, /9bZxQ|k9Jq2/, error.message)
+          return true
+        })
+      }
+    }
+
+    assert.throws(() => parseFacts(shadow, 'f.yaml'), /^FactsError: f\.yaml:1:1: Unexpected key, expected a list of facts or `facts:`$/)
+    assert.throws(
+      () => parseFacts(`- subject: A\n  property: b\n  value: 1\n  source: ${'s'.repeat(30)}\n  date: ${'x'.repeat(60)}\n`, 'f.yaml'),
+      /Unexpected value `x{40}…` for `date`/
+    )
+  })
+})
+
+describe('readText (Node)', () => {
+  it('refuses what is not a regular file, at once, and reads no more than the limit', (t) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-read-'))
+    t.after(() => fs.rmSync(root, {recursive: true, force: true}))
+    assert.throws(() => readText('/dev/zero', {maxSize: maxFactsSize}), /^ConfigError: \/dev\/zero: Unexpected character device, expected a regular file$/)
+    fs.symlinkSync('/dev/zero', path.join(root, 'zero.yaml'))
+    assert.throws(() => readText(path.join(root, 'zero.yaml'), {maxSize: maxFactsSize, within: root}), /Unexpected character device, expected a regular file/)
+
+    const fifo = path.join(root, 'pipe.yaml')
+    if (spawnSync('mkfifo', [fifo]).status === 0) {
+      // No writer: a blocking open would never return.
+      assert.throws(() => readText(fifo, {maxSize: maxFactsSize}), /Unexpected named pipe, expected a regular file/)
+    }
+
+    fs.writeFileSync(path.join(root, 'big.yaml'), 'x'.repeat(2048))
+    assert.throws(() => readText(path.join(root, 'big.yaml'), {maxSize: 1024}), /big\.yaml: Unexpected size, expected a file of at most 1 KiB/)
+    assert.equal(readText(path.join(root, 'big.yaml'), {maxSize: 2048})?.length, 2048)
+    assert.equal(readText(path.join(root, 'missing.yaml'), {maxSize: 2048}), undefined)
+    assert.equal(readText(root, {maxSize: 2048}), undefined, 'a folder is no file')
+  })
+
+  it('refuses a link that leads out of the folder, and does not quote what it points at', (t) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-read-'))
+    t.after(() => fs.rmSync(root, {recursive: true, force: true}))
+    fs.mkdirSync(path.join(root, 'outside'))
+    fs.mkdirSync(path.join(root, 'ws', '.newsmark'), {recursive: true})
+    fs.writeFileSync(path.join(root, 'outside', 'secret'), 'root:$6$k9Jq2sEcReT$9bZxQ:19700:0:99999:7:::\n')
+    fs.symlinkSync(path.join(root, 'outside', 'secret'), path.join(root, 'ws', '.newsmark', 'facts.yaml'))
+    fs.symlinkSync('../outside/secret', path.join(root, 'ws', 'facts.yaml'))
+    fs.writeFileSync(path.join(root, 'ws', 'inside.yaml'), facts)
+    fs.symlinkSync('inside.yaml', path.join(root, 'ws', 'link.yaml'))
+    const ws = path.join(root, 'ws')
+
+    assert.throws(() => loadConfigSync(path.join(ws, 'a.md')), (error: unknown) => {
+      assert.ok(error instanceof ConfigError)
+      assert.equal(error.message, `${path.join(ws, '.newsmark', 'facts.yaml')}: Unexpected link to a file outside \`${ws}\`, expected a file inside that folder`)
+      return true
+    })
+    fs.rmSync(path.join(ws, '.newsmark'), {recursive: true})
+    fs.writeFileSync(path.join(ws, '.newsmarkrc'), 'facts: facts.yaml\n')
+    assert.throws(() => loadConfigSync(path.join(ws, 'a.md')), /Unexpected link to a file outside/)
+    fs.writeFileSync(path.join(ws, '.newsmarkrc'), 'facts: link.yaml\n')
+    assert.equal(loadConfigSync(path.join(ws, 'a.md')).settings.facts?.length, 1, 'a link inside the folder is fine')
   })
 })
 

@@ -9,6 +9,15 @@
  * merged). The fact base is the file its `facts` names (relative to it),
  * else the nearest `.newsmark/facts.yaml` (or `.yml`) upwards.
  *
+ * A repository chooses what `facts` names, so it must stay inside the
+ * repository: an absolute path, or one whose `..` leaves the configuration
+ * file’s folder (or `root`, the workspace folder, when the configuration
+ * is in it), is refused with a `ConfigError`. Each read says which folder
+ * the file must resolve inside (`within`: a reader on a real file system
+ * refuses a symbolic link that leads out of it) and how large it may be
+ * (`maxSize`): a reader must refuse what is larger, or not a regular file
+ * (`/dev/zero`, a named pipe), rather than read it.
+ *
  * Paths are strings with `/` (or `\` on Windows) separators; nothing is
  * resolved against a working directory, so pass absolute paths.
  */
@@ -24,11 +33,50 @@ export const configNames: ReadonlyArray<string> = ['.newsmarkrc', '.newsmarkrc.j
 /** Paths of the fact base tried in each folder when the config names none. */
 export const factsNames: ReadonlyArray<string> = ['.newsmark/facts.yaml', '.newsmark/facts.yml']
 
-/** Reads a file: its text, or `undefined` when it does not exist. */
-export type Reader = (path: string) => string | undefined
+/** Largest configuration file read, in bytes. */
+export const maxConfigSize = 1024 * 1024
+
+/** Largest fact base read, in bytes. */
+export const maxFactsSize = 16 * 1024 * 1024
+
+/** What a read must hold to. */
+export interface ReadLimits {
+  /** Largest size, in bytes: refuse (throw) a larger file. */
+  maxSize: number
+  /**
+   * A folder the file must be inside once symbolic links are resolved:
+   * refuse (throw) one that leads out of it (default: no such folder).
+   */
+  within?: string | undefined
+}
+
+/**
+ * Reads a file: its text, or `undefined` when it does not exist; throws
+ * for a file it must refuse (see `ReadLimits`).
+ */
+export type Reader = (path: string, limits: Readonly<ReadLimits>) => string | undefined
 
 /** Reads a file asynchronously. */
-export type AsyncReader = (path: string) => Promise<string | undefined>
+export type AsyncReader = (path: string, limits: Readonly<ReadLimits>) => Promise<string | undefined>
+
+/** Configuration of `loadConfig`. */
+export interface LoadOptions {
+  /**
+   * The workspace folder (default: none): a `facts` path may lead anywhere
+   * inside it, not only inside the configuration file’s folder.
+   */
+  root?: string | null | undefined
+  /**
+   * Whether to load a fact base at all (default: `true`); `false` in a
+   * workspace that is not trusted.
+   */
+  facts?: boolean | null | undefined
+}
+
+/** A read the search asks for. */
+interface Request extends ReadLimits {
+  path: string
+}
 
 /** The configuration found for an article. */
 export interface LoadedConfig {
@@ -47,17 +95,20 @@ export interface LoadedConfig {
  *   Absolute path of the article (or of a folder, with a trailing `/`).
  * @param read
  *   Reader.
+ * @param options
+ *   Configuration.
  * @returns
  *   Settings and the files they came from.
  * @throws {ConfigError}
- *   When the configuration is invalid or names a missing fact base.
+ *   When the configuration is invalid, or names a missing fact base or one
+ *   outside its folder.
  * @throws {FactsError}
  *   When the fact base is invalid.
  */
-export function loadConfig(file: string, read: Reader): LoadedConfig {
-  const steps = plan(file)
+export function loadConfig(file: string, read: Reader, options?: Readonly<LoadOptions> | null): LoadedConfig {
+  const steps = plan(file, options)
   let step = steps.next()
-  while (!step.done) step = steps.next(read(step.value))
+  while (!step.done) step = steps.next(read(step.value.path, limitsOf(step.value)))
   return step.value
 }
 
@@ -69,31 +120,33 @@ export function loadConfig(file: string, read: Reader): LoadedConfig {
  *   Absolute path of the article.
  * @param read
  *   Asynchronous reader.
+ * @param options
+ *   Configuration.
  * @returns
  *   Settings and the files they came from.
  */
-export async function loadConfigAsync(file: string, read: AsyncReader): Promise<LoadedConfig> {
+export async function loadConfigAsync(file: string, read: AsyncReader, options?: Readonly<LoadOptions> | null): Promise<LoadedConfig> {
   // Every file the search may look for, asked for at once: in the editor
   // each read is a round trip, and a search up to the root that finds
   // nothing makes two dozen. The search then runs over the answers as
   // before (a failed read fails only if the search comes to it).
   const answers = new Map<string, Promise<{text: string | undefined} | {error: unknown}>>()
-  for (const path of candidates(file)) {
+  for (const request of candidates(file, options?.facts !== false)) {
     answers.set(
-      path,
-      read(path).then(
+      key(request),
+      read(request.path, limitsOf(request)).then(
         (text) => ({text}),
         (error: unknown) => ({error})
       )
     )
   }
 
-  const steps = plan(file)
+  const steps = plan(file, options)
   let step = steps.next()
   while (!step.done) {
-    const answer = answers.get(step.value)
+    const answer = answers.get(key(step.value))
     if (!answer) {
-      step = steps.next(await read(step.value))
+      step = steps.next(await read(step.value.path, limitsOf(step.value)))
       continue
     }
 
@@ -106,21 +159,44 @@ export async function loadConfigAsync(file: string, read: AsyncReader): Promise<
 }
 
 /**
- * The paths the search looks for, whatever it finds (`plan` reads them in
- * this order, and a fact base a configuration names besides).
+ * The reads the search may ask for, whatever it finds (`plan` asks for
+ * them in this order, and for a fact base a configuration names besides).
  *
  * @param file
  *   Path of the article.
+ * @param facts
+ *   Whether fact bases are looked for.
  * @returns
- *   Paths.
+ *   Requests.
  */
-function candidates(file: string): string[] {
+function candidates(file: string, facts: boolean): Request[] {
   const separator = separatorOf(file)
   const folders = ancestors(file, separator)
   return [
-    ...folders.flatMap((folder) => configPaths(folder, separator)),
-    ...folders.flatMap((folder) => factsPaths(folder, separator))
+    ...folders.flatMap((folder) => configPaths(folder, separator).map((path) => configRequest(path))),
+    ...(facts ? folders.flatMap((folder) => factsPaths(folder, separator).map((path) => factsRequest(path, folder, separator))) : [])
   ]
+}
+
+/** A request for a configuration file. */
+function configRequest(path: string): Request {
+  return {path, maxSize: maxConfigSize}
+}
+
+/** A request for a fact base that must resolve inside `within`. */
+function factsRequest(path: string, within: string, separator: string): Request {
+  // The root folder is `` (or `C:`) in `ancestors`: as a folder, `/` (`C:\`).
+  return {path, maxSize: maxFactsSize, within: within === '' || /^[A-Za-z]:$/.test(within) ? within + separator : within}
+}
+
+/** The limits of a request, for the reader. */
+function limitsOf(request: Request): ReadLimits {
+  return request.within === undefined ? {maxSize: request.maxSize} : {maxSize: request.maxSize, within: request.within}
+}
+
+/** A request as a map key (one path may be asked for with other limits). */
+function key(request: Request): string {
+  return JSON.stringify([request.path, request.maxSize, request.within ?? null])
 }
 
 /**
@@ -164,35 +240,41 @@ function separatorOf(file: string): string {
 }
 
 /**
- * The search, as a generator that yields paths to read and receives their
- * text, so the sync and async loaders share it.
+ * The search, as a generator that yields the reads it needs and receives
+ * their text, so the sync and async loaders share it.
  *
  * @param file
  *   Path of the article.
+ * @param options
+ *   Configuration.
  * @returns
  *   Generator.
  */
-function* plan(file: string): Generator<string, LoadedConfig, string | undefined> {
+function* plan(file: string, options?: Readonly<LoadOptions> | null): Generator<Request, LoadedConfig, string | undefined> {
   const separator = separatorOf(file)
   const folders = ancestors(file, separator)
   const loaded: LoadedConfig = {settings: {severities: {}}}
+  const withFacts = options?.facts !== false
 
-  let factsPath: string | undefined
+  let factsRead: Request | undefined
   search: for (const folder of folders) {
     for (const path of configPaths(folder, separator)) {
-      const text = yield path
+      const text = yield configRequest(path)
       if (text === undefined) continue
       const config = parseConfig(text, path)
       loaded.configFile = path
       loaded.settings.severities = config.rules
       if (config.preset) loaded.settings.preset = config.preset
-      if (config.facts) factsPath = join(folder, config.facts, separator)
+      if (config.facts && withFacts) factsRead = confine(config.facts, folder, path, separator, options?.root)
       break search
     }
   }
 
-  if (factsPath) {
-    const text = yield factsPath
+  if (!withFacts) return loaded
+
+  if (factsRead) {
+    const factsPath = factsRead.path
+    const text = yield factsRead
     if (text === undefined) {
       throw new ConfigError(
         `Unexpected missing fact base \`${factsPath}\`, expected a YAML file at the path \`facts\` gives`,
@@ -208,7 +290,7 @@ function* plan(file: string): Generator<string, LoadedConfig, string | undefined
 
   for (const folder of folders) {
     for (const path of factsPaths(folder, separator)) {
-      const text = yield path
+      const text = yield factsRequest(path, folder, separator)
       if (text === undefined) continue
       loaded.factsFile = path
       loaded.settings.facts = parseFacts(text, path)
@@ -217,6 +299,51 @@ function* plan(file: string): Generator<string, LoadedConfig, string | undefined
   }
 
   return loaded
+}
+
+/**
+ * The read of the fact base a configuration names: its path must be
+ * relative and stay inside the configuration file’s folder, or inside the
+ * workspace folder when the configuration is in it.
+ *
+ * @param facts
+ *   The `facts` value.
+ * @param folder
+ *   The configuration file’s folder.
+ * @param configFile
+ *   The configuration file, for errors.
+ * @param separator
+ *   Path separator.
+ * @param root
+ *   The workspace folder, if known.
+ * @returns
+ *   The request, confined to the folder it must stay in.
+ * @throws {ConfigError}
+ *   For an absolute path, or one that leads out.
+ */
+function confine(facts: string, folder: string, configFile: string, separator: string, root: string | null | undefined): Request {
+  const base = root && isInside(join(root, '.', separator), folder, separator) ? join(root, '.', separator) : folder
+  const where = base === folder ? 'the folder of this configuration file' : 'the workspace folder'
+  if (/^(?:[\\/]|[A-Za-z]:)/.test(facts)) {
+    throw new ConfigError(
+      `Unexpected absolute path \`${facts}\` for \`facts\`, expected a path relative to this file, inside ${where}`,
+      configFile,
+      'facts'
+    )
+  }
+
+  const path = join(folder, facts, separator)
+  if (!isInside(base, path, separator)) {
+    throw new ConfigError(`Unexpected path \`${facts}\` for \`facts\` outside ${where}, expected a fact base inside it`, configFile, 'facts')
+  }
+
+  return factsRequest(path, base, separator)
+}
+
+/** Whether `path` is `folder` or inside it (both normalised, with `separator`). */
+function isInside(folder: string, path: string, separator: string): boolean {
+  const prefix = folder.endsWith(separator) ? folder : folder + separator
+  return path === folder || path.startsWith(prefix)
 }
 
 /** The folders of a path, nearest first (`/a/b/c.md` → `/a/b`, `/a`, ``). */
@@ -239,8 +366,12 @@ function join(folder: string, relative: string, separator: string): string {
   const out: string[] = []
   for (const [index, part] of parts.entries()) {
     if (part === '.' || (part === '' && index > 0)) continue
-    if (part === '..' && out.length > 1) out.pop()
-    else out.push(part)
+    if (part === '..') {
+      // Never above the root (`/..` is `/`).
+      if (out.length > 1) out.pop()
+    } else {
+      out.push(part)
+    }
   }
 
   return out.join(separator)

@@ -3,10 +3,15 @@
  * `node:fs`, for the CLI and tests. This is the only core file that touches
  * the file system, and `src/core/index.ts` does not export it, so bundles
  * for the editor leave it out.
+ *
+ * The reader reads with a bound (`src/node/bounded-read.ts`): only a
+ * regular file, no larger than the limit, inside the folder it must stay in;
+ * what it refuses is a `ConfigError` naming the file, never quoting it.
  */
-import fs from 'node:fs'
 import path from 'node:path'
-import {loadConfig, type LoadedConfig} from './load.ts'
+import {BoundedReadError, readBoundedSync} from '../../node/bounded-read.ts'
+import {loadConfig, maxFactsSize, type LoadedConfig, type LoadOptions, type ReadLimits} from './load.ts'
+import {ConfigError} from './validate.ts'
 
 /**
  * Load the configuration and fact base of an article from disk.
@@ -14,31 +19,38 @@ import {loadConfig, type LoadedConfig} from './load.ts'
  * @param file
  *   Path of the article (relative paths resolve against the working
  *   folder).
+ * @param options
+ *   Configuration (`root`, `facts`; see `loadConfig`).
  * @returns
  *   Settings and the files they came from.
  * @throws {ConfigError}
- *   When the configuration is invalid.
+ *   When the configuration is invalid, or a file cannot be read.
  * @throws {FactsError}
  *   When the fact base is invalid.
  */
-export function loadConfigSync(file: string): LoadedConfig {
-  return loadConfig(path.resolve(file), readText)
+export function loadConfigSync(file: string, options?: Readonly<LoadOptions> | null): LoadedConfig {
+  return loadConfig(path.resolve(file), readText, options)
 }
 
 /**
- * Read a file as UTF-8.
+ * Read a file as UTF-8, within limits (the reader `loadConfig` gets).
  *
  * @param file
  *   Path.
+ * @param limits
+ *   Largest size, and the folder it must resolve inside (default: 16 MiB,
+ *   anywhere).
  * @returns
- *   Text, or `undefined` when there is no such file.
+ *   Text, or `undefined` when there is no such file (or it is a folder).
+ * @throws {ConfigError}
+ *   For a file that is not a regular file, too large, or (with `within`)
+ *   outside the folder.
  */
-export function readText(file: string): string | undefined {
+export function readText(file: string, limits: Readonly<ReadLimits> = {maxSize: maxFactsSize}): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8')
+    return readBoundedSync(file, limits)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined
+    if (error instanceof BoundedReadError) throw new ConfigError(error.reason, error.file)
     throw error
   }
 }

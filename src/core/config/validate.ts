@@ -10,10 +10,13 @@
  * ```
  *
  * Errors name the file, the line and column, and the key, and say what is
- * expected; they are thrown as `ConfigError`.
+ * expected; they are thrown as `ConfigError`. They never quote a line of
+ * the file: a key is named only when it looks like one, a value is cut
+ * short (`safe-text.ts`).
  */
 import {isMap, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {isPresetName, presetNames, ruleIds, severityValues, type PresetName, type Severity} from '../rules/index.ts'
+import {quoteKey, showValue, yamlReason} from '../safe-text.ts'
 
 /** A configuration that cannot be used. */
 export class ConfigError extends Error {
@@ -71,7 +74,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
   const [error] = document.errors
   if (error) {
     throw new ConfigError(
-      `Unexpected invalid ${/\.json$/.test(file) ? 'JSON' : 'YAML'} (${error.message.split('\n')[0]}), expected a configuration`,
+      `Unexpected invalid ${/\.json$/.test(file) ? 'JSON' : 'YAML'} (${yamlReason(error.message)}), expected a configuration`,
       file,
       undefined,
       at(error.pos[0]),
@@ -95,7 +98,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
         if (!ruleIds.includes(id)) {
           const near = closest(id, ruleIds)
           throw fail(
-            `Unexpected rule id \`${id}\` in \`rules\`, expected ${near ? `\`${near}\` or ` : ''}one of ${ruleIds.map((id) => '`' + id + '`').join(', ')}`,
+            `Unexpected rule id${named(id)} in \`rules\`, expected ${near ? `\`${near}\` or ` : ''}one of ${ruleIds.map((id) => '`' + id + '`').join(', ')}`,
             `rules.${id}`,
             rule.key as YamlNode
           )
@@ -104,7 +107,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
         const severity = toSeverity(node?.toJSON())
         if (severity === undefined) {
           throw fail(
-            `Unexpected value \`${show(node?.toJSON())}\` for \`rules.${id}\`, expected \`off\`, \`info\`, \`warning\`, \`error\`, \`true\` or \`false\``,
+            `Unexpected value \`${showValue(node?.toJSON())}\` for \`rules.${id}\`, expected \`off\`, \`info\`, \`warning\`, \`error\`, \`true\` or \`false\``,
             `rules.${id}`,
             node
           )
@@ -115,19 +118,19 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
     } else if (key === 'preset') {
       const name = value?.toJSON() as unknown
       if (!isPresetName(name)) {
-        throw fail(`Unexpected value \`${show(name)}\` for \`preset\`, expected ${presetNames.map((name) => '`' + name + '`').join(' or ')}`, 'preset', value)
+        throw fail(`Unexpected value \`${showValue(name)}\` for \`preset\`, expected ${presetNames.map((name) => '`' + name + '`').join(' or ')}`, 'preset', value)
       }
 
       config.preset = name
     } else if (key === 'facts') {
       const path = value?.toJSON() as unknown
       if (typeof path !== 'string' || path.trim() === '') {
-        throw fail(`Unexpected value \`${show(path)}\` for \`facts\`, expected the path of a YAML fact base`, 'facts', value)
+        throw fail(`Unexpected value \`${showValue(path)}\` for \`facts\`, expected the path of a YAML fact base`, 'facts', value)
       }
 
       config.facts = path.trim()
     } else {
-      throw fail(`Unexpected key \`${key}\`, expected \`preset\`, \`rules\` or \`facts\``, key, pair.key as YamlNode)
+      throw fail(`Unexpected key${named(key)}, expected \`preset\`, \`rules\` or \`facts\``, key, pair.key as YamlNode)
     }
   }
 
@@ -185,6 +188,8 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length]
 }
 
-function show(value: unknown): string {
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+/** A key quoted after “Unexpected key”, or nothing when it does not look like one (the place says where). */
+function named(key: string): string {
+  const quoted = quoteKey(key)
+  return quoted ? ' ' + quoted : ''
 }

@@ -20,10 +20,13 @@
  *
  * The list may also sit under a top-level `facts:` key. Errors name the
  * file, the line and column, the fact’s number and the key, and say what is
- * expected; they are thrown as `FactsError`.
+ * expected; they are thrown as `FactsError`. They never quote a line of the
+ * file (a key only when it looks like one, values cut short:
+ * `safe-text.ts`).
  */
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {verdicts} from '../annotations/types.ts'
+import {quoteKey, showValue, yamlReason} from '../safe-text.ts'
 import type {ClaimFact, ClaimFactInput, Fact, ValueFact, ValueFactInput, Verdict} from './types.ts'
 
 /** A fact base that cannot be read. */
@@ -74,7 +77,7 @@ export function parseFacts(text: string, file: string): Fact[] {
   if (error) {
     const at = lineCounter.linePos(error.pos[0])
     throw new FactsError(
-      `Unexpected invalid YAML (${error.message.split('\n')[0]}), expected a list of facts`,
+      `Unexpected invalid YAML (${yamlReason(error.message)}), expected a list of facts`,
       file,
       undefined,
       `${at.line}:${at.col}`
@@ -87,7 +90,7 @@ export function parseFacts(text: string, file: string): Fact[] {
     const other = contents.items.find((pair) => String((pair.key as {value?: unknown})?.value ?? pair.key) !== 'facts')
     if (other) {
       throw new FactsError(
-        `Unexpected key \`${String((other.key as {value?: unknown})?.value ?? other.key)}\`, expected a list of facts or \`facts:\``,
+        `Unexpected key${named(String((other.key as {value?: unknown})?.value ?? other.key))}, expected a list of facts or \`facts:\``,
         file,
         undefined,
         place(other.key as YamlNode)
@@ -179,7 +182,8 @@ function normalizeFact(value: unknown, where: Where): Fact {
   for (const key of Object.keys(record)) {
     // `origin` and `kind` are what normalising adds: facts it made may come back.
     if (!keys.includes(key) && key !== 'origin' && key !== 'kind') {
-      fail(key, `Unexpected key \`${key}\``, list(keys))
+      // (A key that does not look like one is not put in the key path either.)
+      fail(quoteKey(key) ? key : '', `Unexpected key${named(key)}`, list(keys))
     }
   }
 
@@ -278,5 +282,11 @@ function list(values: ReadonlyArray<string>): string {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+  return showValue(value)
+}
+
+/** A key quoted after “Unexpected key”, or nothing when it does not look like one (the place says where). */
+function named(key: string): string {
+  const quoted = quoteKey(key)
+  return quoted ? ' ' + quoted : ''
 }

@@ -43,7 +43,9 @@ const twoLetter: Readonly<Record<string, string>> = {eng: 'en', pol: 'pl', deu: 
 
 // A headline or first line that names the kind.
 const opinionTitle = /^(letter|opinion|op-ed|editorial|column|commentary|viewpoint|guest column)\s*[:|–—-]/i
-const reviewTitle = /^(review|album review|film review|book review|tv review)\s*[:|–—-]|\breview\b.*\bstars?\b/i
+const reviewTitle = /^(review|album review|film review|book review|tv review)\s*[:|–—-]|\breview\b/i
+// A list or a guide: “Top 10 …”, “7 best …”, “What to watch …”, “How to …”.
+const listTitle = /^(top \d+|\d+ (best|cheapest|things|ways|reasons|tips|places|books|films|movies|shows|games)\b|the \d+ best|what to (watch|read|stream|eat|know)|how to|where to|best .* to (buy|watch|eat))/i
 const opinionUrl = /\/(opinion|opinions|letters|editorials?|commentary|columns?)\//i
 const reviewUrl = /\/reviews?\//i
 const recipeUrl = /\/recipes?\b/i
@@ -186,6 +188,7 @@ export function detectGenre(text: string, title?: string, url?: string, section?
   const headline = title ?? /^#\s+(.+)$/m.exec(text)?.[1] ?? ''
   if (opinionTitle.test(headline) || (url && opinionUrl.test(url))) return 'opinion'
   if (reviewTitle.test(headline) || (url && reviewUrl.test(url))) return 'review'
+  if (listTitle.test(headline)) return 'listicle'
   if ((url && recipeUrl.test(url)) || (text.match(ingredients)?.length ?? 0) >= 2) return 'recipe'
   if (releaseMark.test(text)) return 'press-release'
   const words = text.split(/\s+/).length

@@ -23,6 +23,8 @@ export interface Options {
    * default).
    */
   preset?: PresetName | null | undefined
+  /** How many claims `claim-to-check` lists, 0 to 10 (default: 5). */
+  claimsToCheck?: number | null | undefined
   /** Severity per rule id, `off` to turn a rule off (default: each rule’s own, or its preset’s). */
   rules?: Readonly<Record<string, Severity | 'off'>> | null | undefined
   /** The reader’s fact base (default: none). */
@@ -59,7 +61,7 @@ export function normalizeOptions(options?: Readonly<Options> | null): Settings {
     entities: options?.entities ?? true,
     dates: options?.dates ?? true,
     claims: options?.claims ?? true,
-    rules: normalizeRuleSettings({preset: options?.preset, severities: options?.rules, facts: options?.facts})
+    rules: normalizeRuleSettings({preset: options?.preset, severities: options?.rules, facts: options?.facts, claimsToCheck: options?.claimsToCheck})
   }
 
   const date = options?.referenceDate

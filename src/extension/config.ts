@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode'
 import type {Options} from '../core/index.ts'
+import {defaultClaimsToCheck, maxClaimsToCheck} from '../core/claims/to-check.ts'
 import {defaultPreset} from '../core/rules/presets.ts'
 import {checkedMaxFileSize, checkedTimeout, effectiveSetting} from './settings-policy.ts'
 
@@ -110,7 +111,8 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
       entities: bool('entities.enable', true),
       dates: bool('dates.enable', true),
       claims: bool('claims.enable', true),
-      preset: section.get<unknown>('diagnostics.preset') === 'strict' ? 'strict' : defaultPreset
+      preset: section.get<unknown>('diagnostics.preset') === 'strict' ? 'strict' : defaultPreset,
+      claimsToCheck: Math.max(0, Math.min(maxClaimsToCheck, Math.round(number('claimsToCheck.count', defaultClaimsToCheck))))
     },
     hover: bool('hover.enable', defaults.hover),
     highlights: bool('highlights.enable', defaults.highlights),

@@ -18,7 +18,8 @@ import {chronological, durationInWords} from './timex.ts'
 
 /** A node of the tree. */
 export type TagNode =
-  | {readonly kind: 'section'; readonly section: 'entities' | 'timeline' | 'claims' | 'findings' | 'orphans'; readonly count: number}
+  | {readonly kind: 'section'; readonly section: 'check' | 'entities' | 'timeline' | 'claims' | 'findings' | 'orphans'; readonly count: number}
+  | {readonly kind: 'check'; readonly message: VFileMessage; readonly index: number}
   | {readonly kind: 'group'; readonly type: EntityType; readonly entities: readonly Entity[]}
   | {readonly kind: 'entity'; readonly entity: Entity}
   | {readonly kind: 'mention'; readonly entity: Entity; readonly mention: Mention; readonly index: number}
@@ -40,8 +41,8 @@ const page = 500
 const refreshDelay = 50
 const maxRefreshDelay = 250
 
-const sectionTitles = {entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings', orphans: 'Orphaned annotations'} as const
-const sectionIcons = {entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist', orphans: 'debug-disconnect'} as const
+const sectionTitles = {check: 'Claims to check', entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings', orphans: 'Orphaned annotations'} as const
+const sectionIcons = {check: 'search', entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist', orphans: 'debug-disconnect'} as const
 
 /** Data of the sidebar tree, plus the view that shows it. */
 export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposable {
@@ -103,6 +104,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     const {result} = analysis
     if (!node) {
       const sections: TagNode[] = [
+        {kind: 'section', section: 'check', count: claimsToCheck(analysis.messages).length},
         {kind: 'section', section: 'entities', count: result.entities.length},
         {kind: 'section', section: 'timeline', count: result.dates.length},
         {kind: 'section', section: 'claims', count: result.claims.length},
@@ -139,6 +141,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         }
         if (node.section === 'claims') return result.claims.map((claim, index) => ({kind: 'claim', claim, index}))
         if (node.section === 'orphans') return analysis.review.orphans.map((orphan, index) => ({kind: 'orphan', orphan, index}))
+        if (node.section === 'check') return claimsToCheck(analysis.messages).map((message, index) => ({kind: 'check', message, index}))
         return this.#findings(analysis).map((message, index) => ({kind: 'finding', message, index}))
       }
       case 'group':
@@ -241,6 +244,18 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         if (document) item.command = reveal(document, placeRange(document, message.place))
         return item
       }
+      case 'check': {
+        const {message} = node
+        const {rank, reason} = checkParts(message.reason)
+        const words = document ? document.getText(placeRange(document, message.place)) : ''
+        const item = new vscode.TreeItem(`${rank}. ${truncate(words.replace(/\s+/g, ' '), 80) || reason}`, None)
+        item.id = `check/${node.index}`
+        item.description = reason
+        item.tooltip = `${reason}\n\n${words}`
+        item.iconPath = new vscode.ThemeIcon('search')
+        if (document) item.command = reveal(document, placeRange(document, message.place))
+        return item
+      }
       case 'orphan': {
         const {annotation, reason} = node.orphan
         const item = new vscode.TreeItem(`“${truncate(annotation.target.exact, 60)}”`, None)
@@ -298,6 +313,8 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         return {kind: 'section', section: 'claims', count: result.claims.length}
       case 'finding':
         return {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
+      case 'check':
+        return {kind: 'section', section: 'check', count: claimsToCheck(analysis.messages).length}
       case 'orphan':
         return {kind: 'section', section: 'orphans', count: analysis.review.orphans.length}
       case 'more':
@@ -378,6 +395,32 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     const {severity} = getConfig(analysis.uri)
     return analysis.messages.filter((message) => !message.ruleId || severity[message.ruleId] !== 'off')
   }
+}
+
+/**
+ * The claims to check among an analysis's findings, best first.
+ *
+ * @param messages
+ *   Findings.
+ * @returns
+ *   The `claim-to-check` findings, by rank.
+ */
+export function claimsToCheck(messages: readonly VFileMessage[]): VFileMessage[] {
+  return messages.filter((message) => message.ruleId === 'claim-to-check').sort((a, b) => checkParts(a.reason).rank - checkParts(b.reason).rank)
+}
+
+/**
+ * The rank and the why of a `claim-to-check` message
+ * (“Claim to check (2 of 5): statistic with no source”).
+ *
+ * @param reason
+ *   Its reason.
+ * @returns
+ *   Rank (1 first) and why.
+ */
+function checkParts(reason: string): {rank: number; reason: string} {
+  const match = /^Claim to check \((\d+) of \d+\): (.*)$/.exec(reason)
+  return match ? {rank: Number(match[1]), reason: match[2]!} : {rank: Number.MAX_SAFE_INTEGER, reason}
 }
 
 /** What an annotation does, in a few words. */

@@ -12,6 +12,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {kindOf, type ArticleKind} from '../genre.ts'
 import {attributeKept, type Candidate} from '../claims/attribution.ts'
+import {defaultClaimsToCheck} from '../claims/to-check.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
@@ -83,6 +84,8 @@ export interface RuleContext {
   readonly frontMatter: FrontMatter | undefined
   /** The article's genre and language (read on first use). */
   readonly kind: ArticleKind
+  /** How many claims to check to list (`claim-to-check`). */
+  readonly claimsToCheck: number
 }
 
 /** A named mention with its entity. */
@@ -124,7 +127,8 @@ export function createContext(
   facts: ReadonlyArray<Fact>,
   view: () => DocumentView,
   tree: () => Root | undefined = () => undefined,
-  knownKind?: ArticleKind
+  knownKind?: ArticleKind,
+  claimsToCheck = defaultClaimsToCheck
 ): RuleContext {
   const source = String(file.value ?? '')
   const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
@@ -143,6 +147,7 @@ export function createContext(
     source,
     result,
     facts,
+    claimsToCheck,
     entity: (id) => byId.get(id),
     get document() {
       document ??= view()

@@ -7,12 +7,14 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {viewDocument, type DocumentView} from '../document.ts'
+import {defaultClaimsToCheck, maxClaimsToCheck} from '../claims/to-check.ts'
 import {normalizeFacts} from '../facts/parse.ts'
 import {isAnalysedLanguage, type ArticleKind} from '../genre.ts'
 import {createParser} from '../parse.ts'
 import type {Fact} from '../facts/types.ts'
 import type {NewsmarkResult} from '../types.ts'
 import {createContext} from './context.ts'
+import claimToCheck from './claim-to-check.ts'
 import {applyComments} from './control.ts'
 import factContradiction from './fact-contradiction.ts'
 import hedging from './hedging.ts'
@@ -45,6 +47,7 @@ export const rules: ReadonlyArray<Rule> = [
   relativeDateUnresolved,
   relativeDate,
   inconsistentDate,
+  claimToCheck,
   unattributedClaim,
   vagueSource,
   quoteWithoutSpeaker,
@@ -88,7 +91,7 @@ export function runRules(
   settings?: Readonly<RuleSettings> | null,
   parsed?: Readonly<Parsed> | null
 ): void {
-  const {severities, facts} = normalizeRuleSettings(settings)
+  const {severities, facts, claimsToCheck} = normalizeRuleSettings(settings)
   const source = String(file.value ?? '')
   let tree = parsed?.tree ?? undefined
   const getTree = () => (tree ??= (parser ??= createParser()).parse(source))
@@ -99,7 +102,8 @@ export function runRules(
     facts,
     () => parsed?.document ?? viewDocument(getTree(), source),
     () => (/^\ufeff?---/.test(source) ? getTree() : undefined),
-    parsed?.kind ?? undefined
+    parsed?.kind ?? undefined,
+    claimsToCheck
   )
   // In another language, only the front matter's rules and the one that says so.
   const analysed = isAnalysedLanguage(context.kind.language)
@@ -159,6 +163,7 @@ export function normalizeRuleSettings(settings?: Readonly<RuleSettings> | null):
   preset: PresetName
   severities: Readonly<Record<string, Severity | 'off'>>
   facts: ReadonlyArray<Fact>
+  claimsToCheck: number
 } {
   // The API runs every rule unless told otherwise, as a linter's API runs
   // what it is given; the CLI and the editor choose `recommended`.
@@ -180,6 +185,11 @@ export function normalizeRuleSettings(settings?: Readonly<RuleSettings> | null):
     }
   }
 
+  const claimsToCheck = settings?.claimsToCheck ?? defaultClaimsToCheck
+  if (!Number.isInteger(claimsToCheck) || claimsToCheck < 0 || claimsToCheck > maxClaimsToCheck) {
+    throw new Error(`Unexpected value \`${String(claimsToCheck)}\` for \`claimsToCheck\`, expected a whole number from 0 to ${maxClaimsToCheck}`)
+  }
+
   const facts = settings?.facts ? normalizeFacts(settings.facts) : []
-  return {preset, severities: {...presetSeverities(preset), ...severities}, facts}
+  return {preset, severities: {...presetSeverities(preset), ...severities}, facts, claimsToCheck}
 }

@@ -47,6 +47,8 @@ export interface RuleSettings {
   preset?: PresetName | null | undefined
   /** Severity per rule id; `off` turns a rule off (default: each rule’s own). */
   severities?: Readonly<Record<string, Severity | 'off'>> | null | undefined
+  /** How many claims `claim-to-check` lists, 0 to 10 (default: 5). */
+  claimsToCheck?: number | null | undefined
   /**
    * The reader’s fact base (default: none): facts from `parseFacts`, or as
    * written (validated here, errors name `settings`).

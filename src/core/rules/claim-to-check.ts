@@ -1,0 +1,63 @@
+/**
+ * Lists the few claims of an article most worth checking — five by
+ * default (`claimsToCheck`, 0 to 10), ranked — each with why: “statistic with no source”,
+ * “prediction attributed to an anonymous source”, “causal claim attributed
+ * to Cezary Tomczyk”.
+ *
+ * ## Why
+ *
+ * A reader who gets a warning on every sentence checks none. A short list,
+ * best first, is what a fact-checker works from: the claims the model finds
+ * most check-worthy, weighing what kind of claim it is (a cause or a
+ * statistic before a plain fact, a quote of feelings last) and who stands
+ * behind it (no one, or an unnamed group, before a named source), each
+ * claim once (a repeated claim is listed where it is first made).
+ *
+ * Left out: headings, photo captions and credits and other page furniture
+ * (“Getty Images”, “Sign up”), claims the model scores below 0.7, and
+ * articles whose genre makes no claims to check (a game story, a review, a
+ * recipe, a list: see `unattributed-claim` for how the genre is known).
+ *
+ * ## Default severity
+ *
+ * `info`: a claim to check is a place to look, not an error.
+ *
+ * ## Fix
+ *
+ * Check it, and give it a verdict (**Newsmark: Set Verdict**): the finding
+ * stays, with the verdict in the sidebar and the exports.
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   Poland and Canada held talks in Ottawa.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   Unemployment fell to 4.1 percent in March because of the new subsidies.
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   1:1-1:72: Claim to check (1 of 1): statistic with no source
+ */
+import {rankClaims} from '../claims/rank.ts'
+import type {Rule} from './rule.ts'
+
+const rule: Rule = {
+  id: 'claim-to-check',
+  severity: 'info',
+  check(context, report) {
+    const ranked = rankClaims(context, context.claimsToCheck)
+    for (const [index, entry] of ranked.entries()) {
+      report({
+        start: entry.claim.start,
+        end: entry.claim.end,
+        reason: `Claim to check (${index + 1} of ${ranked.length}): ${entry.reason}`
+      })
+    }
+  }
+}
+
+export default rule

@@ -1,0 +1,52 @@
+/**
+ * The claims to check (`src/core/claims/rank.ts`, rule `claim-to-check`),
+ * on texts of our own.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {analyzeSync} from '../../src/core/analyze.ts'
+import type {Options} from '../../src/core/options.ts'
+
+const article = [
+  'Unemployment fell to 4.1 percent in March because of the new subsidies.',
+  '',
+  'The ministry said exports rose by 12 percent last year.',
+  '',
+  'Unemployment fell to 4.1 percent in March because of new subsidies, officials said.',
+  '',
+  'Inflation will reach 9 percent next year, according to the central bank.',
+  '',
+  'Prices of bread doubled in two months, traders say.',
+  '',
+  'Photo by Jan Nowak / Getty Images: 300 people marched in Warsaw on Sunday.',
+  '',
+  'Poland and Canada held talks in Ottawa.',
+  ''
+].join('\n')
+
+function toCheck(text: string, options: Options = {}) {
+  return analyzeSync(text, options)
+    .messages.filter((message) => message.ruleId === 'claim-to-check')
+    .map((message) => ({reason: message.reason, words: text.slice(message.place && 'start' in message.place ? message.place.start.offset : 0, message.place && 'end' in message.place ? message.place.end.offset : 0)}))
+}
+
+test('claims to check: ranked, each once, with why; no page furniture, no plain fact', () => {
+  const found = toCheck(article)
+  assert.ok(found.length >= 2 && found.length <= 5, `${found.length} claims`)
+  // Ranks 1..n, each once.
+  const ranks = found.map((item) => Number(/\((\d+) of (\d+)\)/.exec(item.reason)![1])).sort((a, b) => a - b)
+  assert.deepEqual(ranks, Array.from({length: found.length}, (_, index) => index + 1))
+  for (const item of found) assert.match(item.reason, /^Claim to check \(\d+ of \d+\): (causal claim|statistic|prediction|factual claim|reported claim|quoted claim) (with no source|attributed to .+|with a cited source)$/)
+  // The repeated unemployment claim is listed once.
+  assert.equal(found.filter((item) => item.words.startsWith('Unemployment')).length, 1)
+  assert.ok(!found.some((item) => /Getty/.test(item.words)), 'a caption is no claim to check')
+  assert.ok(!found.some((item) => /held talks/.test(item.words)), 'a plain event is no claim to check')
+})
+
+test('claims to check: as many as asked, none in a game story or a recipe', () => {
+  assert.equal(toCheck(article, {claimsToCheck: 1}).length, 1)
+  assert.equal(toCheck(article, {claimsToCheck: 0}).length, 0)
+  assert.equal(toCheck(`---\ngenre: game-story\n---\n\n${article}`).length, 0)
+  assert.equal(toCheck(`---\ngenre: recipe\n---\n\n${article}`).length, 0)
+  assert.throws(() => analyzeSync(article, {claimsToCheck: 11}), /Unexpected value `11` for `claimsToCheck`, expected a whole number from 0 to 10/)
+})

@@ -154,8 +154,9 @@ test('export: json', () => {
   }
 
   for (const annotation of data.annotations) assert.equal(text(annotation.target.start, annotation.target.end), annotation.target.exact)
-  const verdicts = data.claims.filter((claim: {verdict?: unknown}) => claim.verdict)
-  assert.deepEqual(verdicts.map((claim: {verdict: {verdict: string}}) => claim.verdict.verdict), ['true', 'unverifiable', 'needs-checking'])
+  const verdicts = data.claims.flatMap((claim: {verdicts: Array<{verdict: string}>}) => claim.verdicts.map((item) => item.verdict))
+  assert.deepEqual(verdicts, ['true', 'unverifiable', 'needs-checking'])
+  assert.ok(data.claims.every((claim: {verdict?: unknown}) => !('verdict' in claim)), 'no `verdict` beside `verdicts`')
   assert.deepEqual(data.orphans.map((item: {id: string; reason: string; target: {start: null}}) => [item.id, item.reason, item.target.start]), [
     ['urn:uuid:gone', 'quote not found: “Königsberg”', null]
   ])
@@ -289,4 +290,44 @@ test('export: several articles in one output', () => {
   assert.equal(JSON.parse(exportArticles('claimreview', [first, second]))['@graph'].length, 4)
   const notes = exportArticles('notes', [first, second])
   assert.equal(notes.match(/^# /gm)!.length, 2)
+})
+
+test('export: two reviewers’ verdicts on one claim are both in every format', () => {
+  const rise = at('output will rise by 25 times')
+  const other = {type: 'Person' as const, name: 'Bo Checker'}
+  let list = setVerdict([], source, rise, 'unverifiable', {creator: reader, now, id: 'urn:uuid:ada', note: 'Ada’s note'})
+  list = setVerdict(list, source, rise, 'false', {creator: other, now: '2026-01-21T10:00:00.000Z', id: 'urn:uuid:bo', note: 'Bo’s note'})
+  assert.equal(list.length, 2, 'a second reviewer adds a verdict, not replaces the first')
+  assert.equal(setVerdict(list, source, rise, 'misleading', {creator: other, now}).length, 2, 'a reviewer replaces their own verdict')
+  const two: ArticleExport = {source, result, annotations: list, meta: articleMeta(source, 'poland-ottawa.md')}
+
+  const claim = JSON.parse(exportArticles('json', [two])).claims.find((item: {verdicts: unknown[]}) => item.verdicts.length > 0)
+  assert.deepEqual(
+    claim.verdicts.map((item: {verdict: string; creator: {name: string}}) => [item.verdict, item.creator.name]),
+    [
+      ['unverifiable', 'Ada Reader'],
+      ['false', 'Bo Checker']
+    ]
+  )
+
+  const [header, ...rows] = parseCsv(exportArticles('csv', [two]))
+  const column = (name: string) => header!.indexOf(name)
+  assert.deepEqual(
+    rows.filter((row) => row[column('verdict')]).map((row) => [row[column('verdict')], row[column('reviewer')], row[column('note')]]),
+    [
+      ['unverifiable', 'Ada Reader', 'Ada’s note'],
+      ['false', 'Bo Checker', 'Bo’s note']
+    ]
+  )
+
+  const notes = exportArticles('notes', [two])
+  assert.match(notes, /^ {2}- \*\*Verdict: unverifiable\*\* on “output will rise by 25 times”, by Ada Reader$/m)
+  assert.match(notes, /^ {2}- \*\*Verdict: false\*\* on “output will rise by 25 times”, by Bo Checker$/m)
+  assert.match(notes, /\(2 verdicts\)/)
+
+  const reviews = JSON.parse(exportArticles('claimreview', [two]))['@graph']
+  assert.deepEqual(reviews.map((review: {reviewRating: {alternateName: string}}) => review.reviewRating.alternateName), ['Unverifiable', 'False'])
+
+  const items = JSON.parse(exportArticles('webannotation', [two])).first.items
+  assert.deepEqual(items.filter((item: {motivation: string}) => item.motivation === 'assessing').map((item: {id: string}) => item.id), ['urn:uuid:ada', 'urn:uuid:bo'])
 })

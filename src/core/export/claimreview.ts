@@ -56,40 +56,41 @@ function reviewsOf({result, annotations, meta}: ArticleExport): JsonObject[] {
   }
   const reviews: JsonObject[] = []
   for (const claim of review.claims) {
-    const verdict = claim.verdict
-    if (!verdict || verdict.verdict === 'needs-checking') continue
-    const rating = ratings[verdict.verdict]
-    const speaker = claim.speaker
-    const entity = speaker?.entity ? people.get(speaker.entity) : undefined
-    const reviewer = meta.reviewer ?? verdict.creator
-    reviews.push({
-      '@type': 'ClaimReview',
-      url: verdict.annotation,
-      claimReviewed: verdict.text.replace(/\s+/g, ' ').trim(),
-      ...(verdict.date ? {datePublished: verdict.date.slice(0, 10)} : {}),
-      ...(reviewer ? {author: agent(reviewer)} : {}),
-      reviewRating: {
-        '@type': 'Rating',
-        alternateName: rating.name,
-        ...(rating.value === undefined ? {} : {ratingValue: rating.value, worstRating: 1, bestRating: 5})
-      },
-      itemReviewed: {
-        '@type': 'Claim',
-        ...(speaker
-          ? {
-              author: {
-                '@type': entity?.type === 'PER' ? 'Person' : 'Organization',
-                name: entity?.name ?? speaker.name,
-                ...(entity?.role ? {jobTitle: entity.role} : {})
+    for (const verdict of claim.verdicts) {
+      if (verdict.verdict === 'needs-checking') continue
+      const rating = ratings[verdict.verdict]
+      const speaker = claim.speaker
+      const entity = speaker?.entity ? people.get(speaker.entity) : undefined
+      const reviewer = meta.reviewer ?? verdict.creator
+      reviews.push({
+        '@type': 'ClaimReview',
+        url: verdict.annotation,
+        claimReviewed: verdict.text.replace(/\s+/g, ' ').trim(),
+        ...(verdict.date ? {datePublished: verdict.date.slice(0, 10)} : {}),
+        ...(reviewer ? {author: agent(reviewer)} : {}),
+        reviewRating: {
+          '@type': 'Rating',
+          alternateName: rating.name,
+          ...(rating.value === undefined ? {} : {ratingValue: rating.value, worstRating: 1, bestRating: 5})
+        },
+        itemReviewed: {
+          '@type': 'Claim',
+          ...(speaker
+            ? {
+                author: {
+                  '@type': entity?.type === 'PER' ? 'Person' : 'Organization',
+                  name: entity?.name ?? speaker.name,
+                  ...(entity?.role ? {jobTitle: entity.role} : {})
+                }
               }
-            }
-          : {}),
-        ...(meta.datePublished ? {datePublished: meta.datePublished} : {}),
-        appearance
-      },
-      ...(verdict.source ? {citation: verdict.source} : {}),
-      ...(verdict.note ? {reviewBody: verdict.note} : {})
-    })
+            : {}),
+          ...(meta.datePublished ? {datePublished: meta.datePublished} : {}),
+          appearance
+        },
+        ...(verdict.source ? {citation: verdict.source} : {}),
+        ...(verdict.note ? {reviewBody: verdict.note} : {})
+      })
+    }
   }
 
   return reviews

@@ -1,6 +1,7 @@
 /**
  * `csv` export: one row per tag (entity mention, date, claim) after review,
- * for spreadsheets.
+ * for spreadsheets; a claim with several verdicts (several reviewers) has a
+ * row for each, with the verdict’s `reviewer`.
  *
  * RFC 4180: CRLF line ends, a header row, fields with a comma, quote, CR or
  * LF in double quotes with quotes doubled. Text fields that a spreadsheet
@@ -29,7 +30,8 @@ export const csvColumns = [
   'verdict',
   'verdict_source',
   'note',
-  'origin'
+  'origin',
+  'reviewer'
 ] as const
 
 type Row = Partial<Record<(typeof csvColumns)[number], string | number>>
@@ -79,18 +81,26 @@ function rowsOf({source, result, annotations, meta}: ArticleExport): Row[] {
   }
 
   for (const claim of review.claims) {
-    rows.push({
+    const row: Row = {
       file: meta.file,
       kind: 'claim',
       type: claim.kind,
       ...at(claim),
       speaker: claim.speaker?.name ?? '',
       verb: claim.verb ?? '',
-      verdict: claim.verdict?.verdict ?? '',
-      verdict_source: claim.verdict?.source ?? '',
-      note: claim.verdict?.note ?? '',
       origin: claim.origin
-    })
+    }
+    if (claim.verdicts.length === 0) rows.push(row)
+    // One row per verdict: two reviewers of one claim give two rows.
+    for (const verdict of claim.verdicts) {
+      rows.push({
+        ...row,
+        verdict: verdict.verdict,
+        verdict_source: verdict.source ?? '',
+        note: verdict.note ?? '',
+        reviewer: verdict.creator?.name ?? ''
+      })
+    }
   }
 
   return rows.sort((a, b) => Number(a.start) - Number(b.start) || Number(b.end) - Number(a.end))

@@ -3,7 +3,8 @@
  *
  * Sections: entities by type (with roles and mention counts), a timeline of
  * dates sorted by their TimeML value (durations and unresolved dates after
- * it), claims with speakers and verdicts, and orphaned annotations. Every
+ * it), claims with speakers and every verdict (one line per reviewer), and
+ * orphaned annotations. Every
  * item links back to its line in the source: `[line 11](article.md#L11)`.
  */
 import {applyAnnotations, type ReviewedClaim} from '../annotations/apply.ts'
@@ -43,7 +44,7 @@ function noteOf({source, result, annotations, meta}: ArticleExport): string {
   if (meta.url) out.push(`- URL: <${meta.url}>`)
   if (meta.datePublished) out.push(`- Published: ${meta.datePublished}`)
   if (meta.author) out.push(`- Author: ${flat(meta.author)}`)
-  const checked = review.claims.filter((claim) => claim.verdict).length
+  const checked = review.claims.reduce((sum, claim) => sum + claim.verdicts.length, 0)
   out.push(
     `- Tags: ${count(review.entities.length, 'entity', 'entities')}, ${count(review.dates.length, 'date', 'dates')}, ` +
       `${count(review.claims.length, 'claim', 'claims')} (${count(checked, 'verdict', 'verdicts')})`
@@ -101,8 +102,7 @@ function claimLines(claim: ReviewedClaim, link: (offset: number) => string): str
     ? ` (${flat(claim.speaker.name)}${claim.verb ? `, ${flat(claim.verb)}` : ''}${claim.medium ? `, ${flat(claim.medium)}` : ''})`
     : ' (no speaker)'
   const lines = [`- “${flat(claim.text)}”${who}, ${claim.kind} (${link(claim.start)})`]
-  const verdict = claim.verdict
-  if (verdict) {
+  for (const verdict of claim.verdicts) {
     const part = verdict.text === claim.text ? '' : ` on “${flat(verdict.text)}”`
     const source = verdict.source ? ` ([source](<${verdict.source}>))` : ''
     const by = verdict.creator ? `, by ${flat(verdict.creator.name)}` : ''

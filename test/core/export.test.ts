@@ -62,11 +62,14 @@ function text(start: number, end: number): string {
 
 test('export: public API', () => {
   assert.deepEqual(Object.keys(exporters).sort(), [
+    'articleIri',
     'articleMeta',
+    'claimReviews',
     'csvColumns',
     'exportArticle',
     'exportArticles',
     'exportFormats',
+    'exportWarnings',
     'newsmarkAgent',
     'ratings',
     'timelineKey',
@@ -74,7 +77,8 @@ test('export: public API', () => {
     'toCsv',
     'toJsonExport',
     'toNotes',
-    'toWebAnnotation'
+    'toWebAnnotation',
+    'verdictKey'
   ])
   assert.throws(() => exportArticles('pdf' as 'csv', []), /Unexpected format `pdf`, expected one of notes, json, webannotation, claimreview, csv/)
 })
@@ -182,8 +186,11 @@ test('export: webannotation', () => {
       review.dates.length +
       review.claims.filter((claim) => claim.origin === 'machine').length
   )
-  assert.ok(machine.every((item: {creator?: unknown}) => !item.creator), 'machine tags have no creator')
-  assert.equal(human.length, 5)
+  assert.ok(
+    machine.every((item: {creator: {type: string}; created: string}) => item.creator.type === 'Software' && item.created),
+    'machine tags have Newsmark as creator, and a time'
+  )
+  assert.equal(human.filter((item: {creator: {type: string}}) => item.creator.type === 'Person').length, 5)
   assert.equal(items.length, machine.length + 7, 'machine tags, 6 annotations and 1 orphan')
   const motivations = new Set(items.map((item: {motivation: string}) => item.motivation))
   assert.deepEqual([...motivations].sort(), ['assessing', 'identifying', 'linking', 'moderating', 'tagging'])
@@ -199,13 +206,15 @@ test('export: webannotation', () => {
   const verdict = items.find((item: {id: string}) => item.id === 'urn:uuid:4')
   assert.deepEqual(verdict.body, [
     {type: 'TextualBody', purpose: 'assessing', value: 'unverifiable'},
-    {id: 'https://example.org/belma', purpose: 'linking'},
+    {type: 'SpecificResource', purpose: 'linking', source: 'https://example.org/belma'},
     {type: 'TextualBody', purpose: 'commenting', value: 'No figures, "yet".'}
   ])
 })
 
 test('export: claimreview', () => {
-  const data = JSON.parse(exportArticles('claimreview', [{...article(), meta: {...article().meta, url: 'https://example.org/news/poland'}}]))
+  const publisher = {name: 'Example Fact Check', url: 'https://factcheck.example.org/'}
+  const meta = {...article().meta, url: 'https://example.org/news/poland', publisher, reviewUrl: 'https://factcheck.example.org/checks/{id}'}
+  const data = JSON.parse(exportArticles('claimreview', [{...article(), meta}], {now}))
   assert.equal(data['@context'], 'https://schema.org')
   const reviews = data['@graph']
   assert.equal(reviews.length, 2, 'needs-checking is not a review')
@@ -213,22 +222,29 @@ test('export: claimreview', () => {
     assert.equal(review['@type'], 'ClaimReview')
     assert.equal(typeof review.claimReviewed, 'string')
     assert.match(review.datePublished, /^\d{4}-\d{2}-\d{2}$/)
-    assert.equal(typeof review.url, 'string')
+    assert.match(review.url, /^https:\/\/factcheck\.example\.org\/checks\/\d$/)
     assert.equal(review.reviewRating['@type'], 'Rating')
-    assert.equal(typeof review.reviewRating.alternateName, 'string')
+    assert.equal(review.reviewRating.name, review.reviewRating.alternateName)
     assert.equal(review.itemReviewed['@type'], 'Claim')
     assert.equal(review.itemReviewed.appearance.url, 'https://example.org/news/poland')
-    assert.deepEqual(review.author, {'@type': 'Person', name: 'Ada Reader'})
+    assert.deepEqual(review.author, {'@type': 'Organization', ...publisher})
   }
 
   const [exit, rise] = reviews
   assert.equal(exit.claimReviewed, 'Poland will exit the treaty on February 20')
-  assert.deepEqual(exit.reviewRating, {'@type': 'Rating', alternateName: 'True', ratingValue: 5, worstRating: 1, bestRating: 5})
+  assert.equal(exit.url, 'https://factcheck.example.org/checks/5')
+  assert.deepEqual(exit.reviewRating, {'@type': 'Rating', name: 'True', alternateName: 'True', ratingValue: 5, worstRating: 1, bestRating: 5})
   assert.deepEqual(exit.itemReviewed.author, {'@type': 'Person', name: 'Cezary Tomczyk', jobTitle: 'Deputy Defense Minister'})
   assert.equal(exit.itemReviewed.datePublished, '2026-01-16')
-  assert.deepEqual(rise.reviewRating, {'@type': 'Rating', alternateName: 'Unverifiable'})
+  assert.deepEqual(rise.reviewRating, {'@type': 'Rating', name: 'Unverifiable', alternateName: 'Unverifiable', ratingValue: 3, worstRating: 1, bestRating: 5})
   assert.equal(rise.citation, 'https://example.org/belma')
   assert.equal(rise.reviewBody, 'No figures, "yet".')
+
+  // Without a publisher, each reviewer is the author; without a pattern, the url is the verdict’s id.
+  const bare = JSON.parse(exportArticles('claimreview', [article()], {now}))['@graph']
+  assert.deepEqual(bare[0].author, {'@type': 'Person', name: 'Ada Reader'})
+  assert.equal(bare[0].url, 'urn:uuid:5')
+  assert.equal(bare[0].itemReviewed.appearance.url, 'urn:newsmark:file:poland-ottawa.md')
 })
 
 /** A small RFC 4180 reader, to check the writer. */
@@ -288,6 +304,7 @@ test('export: several articles in one output', () => {
   const collection = JSON.parse(exportArticles('webannotation', [first, second]))
   assert.equal(collection.total, 2 * JSON.parse(exportArticles('webannotation', [first])).total)
   assert.equal(JSON.parse(exportArticles('claimreview', [first, second]))['@graph'].length, 4)
+  assert.notEqual(collection.id, JSON.parse(exportArticles('webannotation', [first])).id, 'a collection id per set of articles')
   const notes = exportArticles('notes', [first, second])
   assert.equal(notes.match(/^# /gm)!.length, 2)
 })

@@ -20,6 +20,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {fnv1a64} from '../hash.ts'
 import {eachNode} from '../tree.ts'
 import {lineIndex, targetOf} from './positions.ts'
 import {verdicts, type Annotation, type TagType, type Verdict} from './types.ts'
@@ -296,13 +297,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(r
  *   IRI.
  */
 function inlineId(key: string, occurrence: number): string {
-  let hash = 0xcbf29ce484222325n
-  for (const char of `${key}\u0000${occurrence}`) {
-    hash ^= BigInt(char.codePointAt(0)!)
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn
-  }
-
-  return `urn:newsmark:inline:${hash.toString(16).padStart(16, '0')}`
+  return `urn:newsmark:inline:${fnv1a64(`${key}\u0000${occurrence}`)}`
 }
 
 function oneLine(text: string): string {

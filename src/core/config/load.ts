@@ -14,7 +14,7 @@
  */
 import {parseFacts} from '../facts/parse.ts'
 import type {RuleSettings} from '../rules/index.ts'
-import {ConfigError, parseConfig} from './validate.ts'
+import {ConfigError, parseConfig, type ExportConfig} from './validate.ts'
 
 /** Names of configuration files, in the order they are tried in a folder. */
 export const configNames: ReadonlyArray<string> = ['.newsmarkrc', '.newsmarkrc.json', '.newsmarkrc.yaml', '.newsmarkrc.yml']
@@ -32,6 +32,8 @@ export type AsyncReader = (path: string) => Promise<string | undefined>
 export interface LoadedConfig {
   /** Rule settings for `runRules` (severities and facts). */
   settings: RuleSettings & {severities: Record<string, 'off' | 'info' | 'warning' | 'error'>}
+  /** Where exports say things are published (`export` in the file), if set. */
+  export?: ExportConfig
   /** The configuration file used, if any. */
   configFile?: string
   /** The fact base used, if any. */
@@ -183,6 +185,7 @@ function* plan(file: string): Generator<string, LoadedConfig, string | undefined
       const config = parseConfig(text, path)
       loaded.configFile = path
       loaded.settings.severities = config.rules
+      if (config.export) loaded.export = config.export
       if (config.facts) factsPath = join(folder, config.facts, separator)
       break search
     }

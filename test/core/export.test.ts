@@ -348,3 +348,34 @@ test('export: two reviewers’ verdicts on one claim are both in every format', 
   const items = JSON.parse(exportArticles('webannotation', [two])).first.items
   assert.deepEqual(items.filter((item: {motivation: string}) => item.motivation === 'assessing').map((item: {id: string}) => item.id), ['urn:uuid:ada', 'urn:uuid:bo'])
 })
+
+test('export: notes: a source URL cannot break out of its link, and HTML and control characters stay text', () => {
+  const rise = at('output will rise by 25 times')
+  const list = setVerdict([], source, rise, 'false', {source: 'https://example.org/a><img/src=x/onerror=alert(1)>', now, creator: {type: 'Person', name: 'Eve <script>\u001B[2J\u0007'}})
+  const meta = {...articleMeta(source, 'poland-ottawa.md'), title: 'Title <img src=x onerror=alert(1)> \u001B]0;pwned\u0007', author: '<b>A</b> & B', url: 'https://example.org/x>y'}
+  const notes = exportArticle('notes', source, result, list, meta)
+  assert.ok(!/<(?:img|script|b)\b/.test(notes), 'no raw HTML')
+  assert.ok(!/[\u0007\u001B]/.test(notes), 'no ESC or BEL')
+  assert.match(notes, /^# Title &lt;img src=x onerror=alert\(1\)> \uFFFD\]0;pwned\uFFFD$/m)
+  assert.match(notes, /^- URL: <https:\/\/example\.org\/x%3Ey>$/m)
+  assert.match(notes, /^- Author: &lt;b>A&lt;\/b> &amp; B$/m)
+  assert.match(notes, /by Eve &lt;script>\uFFFD\[2J\uFFFD \(\[source\]\(<https:\/\/example\.org\/a%3E%3Cimg\/src=x\/onerror=alert\(1\)%3E>\)\)$/m)
+})
+
+test('export: csv: lookalikes of formula characters, leading white space and control characters are defused', () => {
+  const values = ['＝1+1', '＋1', '－1', '＠SUM(A1)', '﹦1', '−1', ' =1', '\u3000=1', '\t=1', '\r=1', '\n=1', 'a\u001B[31mb\u0007']
+  const text = values.join(' ')
+  const tagged = analyzeSync(text).data.newsmark!
+  const spans = values.map((value) => {
+    const start = text.indexOf(value)
+    return {start, end: start + value.length}
+  })
+  const tags = spans.slice(0, -1).map((span) => tagSelection(text, span, 'MISC'))
+  const rows = parseCsv(exportArticle('csv', text, tagged, tags, {file: 'x.md'}))
+  const column = csvColumns.indexOf('text')
+  const texts = rows.slice(1).map((row) => row[column]!)
+  for (const value of ['＝1+1', '＋1', '－1', '＠SUM(A1)', '﹦1', '−1']) assert.ok(texts.includes("'" + value), `${value} defused: ${JSON.stringify(texts)}`)
+  const withEscape = exportArticle('csv', text, tagged, [tagSelection(text, spans.at(-1)!, 'MISC')], {file: 'x.md'})
+  assert.ok(!/[\u0007\u001B]/.test(withEscape), 'no ESC or BEL')
+  assert.ok(withEscape.includes('a\uFFFD[31mb\uFFFD'))
+})

@@ -5,8 +5,10 @@
  *
  * RFC 4180: CRLF line ends, a header row, fields with a comma, quote, CR or
  * LF in double quotes with quotes doubled. Text fields that a spreadsheet
- * would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get
- * a leading `'`. Positions are code points; `line` is 1-based.
+ * would run as a formula (starting with `=`, `+`, `-`, `@` or a lookalike
+ * such as full-width `＝`, after any white space, or with a tab, CR or LF)
+ * get a leading `'`; control characters become U+FFFD. Positions are code
+ * points; `line` is 1-based.
  */
 import {applyAnnotations} from '../annotations/apply.ts'
 import {codePointIndex, lineIndex} from '../annotations/positions.ts'
@@ -106,9 +108,28 @@ function rowsOf({source, result, annotations, meta}: ArticleExport): Row[] {
   return rows.sort((a, b) => Number(a.start) - Number(b.start) || Number(b.end) - Number(a.end))
 }
 
+/**
+ * What a spreadsheet may run as a formula: a field starting with a line
+ * break or tab, or with `=`, `+`, `-` or `@` (or a full-width, small or
+ * mathematical lookalike of one, which spreadsheets in some locales take
+ * for it) after any white space.
+ */
+const formula = /^(?:[\t\r\n]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212\u2795\u2796])/
+
+/**
+ * One CSV field: control characters (ESC, BEL, …; not tab or line breaks)
+ * replaced by U+FFFD, a formula defused with a leading `'`, quoted when it
+ * holds a comma, quote or line break.
+ *
+ * @param value
+ *   Value.
+ * @returns
+ *   CSV field.
+ */
 function field(value: string | number | undefined): string {
   if (value === undefined) return ''
   if (typeof value === 'number') return String(value)
-  const safe = /^[=+\-@\t\r]/.test(value) ? "'" + value : value
+  const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD')
+  const safe = formula.test(clean) ? "'" + clean : clean
   return /[",\r\n]/.test(safe) ? '"' + safe.replace(/"/g, '""') + '"' : safe
 }

@@ -7,7 +7,7 @@
 export {analyze, analyzeSync, analyzeText, clearAnalysisCache, createProcessor, forgetDocument, setAnalysisCache} from './analyze.ts'
 export * from './annotations/index.ts'
 export {ConfigError, loadConfig, loadConfigAsync, parseConfig} from './config/index.ts'
-export type {AsyncReader, LoadedConfig, NewsmarkConfig, Reader} from './config/index.ts'
+export type {AsyncReader, ExportConfig, LoadedConfig, NewsmarkConfig, Reader} from './config/index.ts'
 export {countryFacts, type CountryFacts} from './entities/gazetteer.ts'
 export {articleMeta, articleIri, claimReviews, exportArticle, exportArticles, exportFormats, exportWarnings, verdictKey} from './export/index.ts'
 export type {ArticleExport, ClaimReviewDocument, ExportFormat, ExportMeta, ExportOptions, Publisher} from './export/index.ts'

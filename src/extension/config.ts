@@ -5,7 +5,7 @@
  * the schema in `package.json`; a bad value falls back to its default.
  */
 import * as vscode from 'vscode'
-import type {Options} from '../core/index.ts'
+import type {Options, Publisher} from '../core/index.ts'
 
 /** What a rule's findings are shown as. */
 export type Level = 'error' | 'warning' | 'information' | 'hint' | 'off'
@@ -40,6 +40,21 @@ export interface Config {
   readonly storage: 'sidecar' | 'inline'
   /** Name recorded as the creator of new annotations (default: none). */
   readonly creator: string
+  /**
+   * Where exports say things are published; each unset one falls back to
+   * the article’s `.newsmarkrc` `export:` (default: none set).
+   */
+  readonly export: Readonly<ExportSettings>
+}
+
+/** `newsmark.export.*`: only what is set. */
+export interface ExportSettings {
+  /** URL the articles are published under. */
+  readonly baseUrl?: string
+  /** Pattern of a published fact check’s URL (`{id}`, `{article}`). */
+  readonly reviewUrl?: string
+  /** The organisation publishing the fact checks. */
+  readonly publisher?: Publisher
 }
 
 /** Defaults, as declared in `package.json`. */
@@ -57,7 +72,8 @@ export const defaults: Config = {
   maxLength: 2048 * 1024,
   timeout: 30,
   storage: 'sidecar',
-  creator: ''
+  creator: '',
+  export: {}
 }
 
 /** The longest `newsmark.analysis.timeout`: 2^31 - 1 ms, what a Node timer can wait, in whole seconds. */
@@ -105,7 +121,35 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     // Not 0 (no analysis could end), nor more than a timer can wait.
     timeout: Math.min(maxTimeout, Math.max(1, number('analysis.timeout', defaults.timeout))),
     storage: storage === 'inline' ? 'inline' : defaults.storage,
-    creator: typeof creator === 'string' ? creator.trim() : defaults.creator
+    creator: typeof creator === 'string' ? creator.trim() : defaults.creator,
+    export: exportSettings(section)
+  }
+}
+
+/**
+ * The `newsmark.export.*` settings that are set and valid.
+ * @param section
+ *   The `newsmark` configuration.
+ * @returns
+ *   Settings.
+ */
+function exportSettings(section: vscode.WorkspaceConfiguration): ExportSettings {
+  const text = (key: string) => {
+    const value = section.get<unknown>(key)
+    return typeof value === 'string' ? value.trim() : ''
+  }
+  const url = (key: string) => {
+    const value = text(key)
+    return /^https?:\/\/[^\s/?#]+\S*$/i.test(value) ? value : ''
+  }
+  const baseUrl = url('export.baseUrl')
+  const reviewUrl = text('export.reviewUrl')
+  const name = text('export.publisher.name')
+  const home = url('export.publisher.url')
+  return {
+    ...(baseUrl ? {baseUrl} : {}),
+    ...(reviewUrl.includes('{id}') ? {reviewUrl} : {}),
+    ...(name ? {publisher: {name, ...(home ? {url: home} : {})}} : {})
   }
 }
 

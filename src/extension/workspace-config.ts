@@ -7,7 +7,7 @@
  * article is analysed with the defaults and the error is shown on it.
  */
 import * as vscode from 'vscode'
-import type {Options} from '../core/index.ts'
+import type {ExportConfig, Options} from '../core/index.ts'
 import type {Core} from './analyzer.ts'
 import {basename, dirname, readText} from './files.ts'
 import type {Log} from './log.ts'
@@ -26,6 +26,8 @@ export interface FileProblem {
 export interface ArticleConfig {
   /** Core options: rule severities and the fact base. */
   readonly options: Pick<Options, 'rules' | 'facts'>
+  /** Where exports say things are published (`export:`), if set. */
+  readonly export?: ExportConfig
   /** Why the configuration could not be used, if it could not. */
   readonly problem?: FileProblem
   /** The `.newsmarkrc` used, if any. */
@@ -85,12 +87,13 @@ export class WorkspaceConfig implements vscode.Disposable {
   async #load(uri: vscode.Uri, core: Core): Promise<ArticleConfig> {
     const at = (path: string) => uri.with({path, query: '', fragment: ''})
     try {
-      const {settings, configFile, factsFile} = await core.loadConfigAsync(uri.path, (path) => readText(at(path)))
+      const {settings, configFile, factsFile, export: exported} = await core.loadConfigAsync(uri.path, (path) => readText(at(path)))
       if (factsFile) this.#watchFacts(at(factsFile))
       const rules = Object.keys(settings.severities).length > 0 ? {rules: settings.severities} : {}
       const facts = settings.facts && settings.facts.length > 0 ? {facts: settings.facts} : {}
       return {
         options: {...rules, ...facts},
+        ...(exported ? {export: exported} : {}),
         ...(configFile ? {configFile: at(configFile)} : {}),
         ...(factsFile ? {factsFile: at(factsFile)} : {})
       }

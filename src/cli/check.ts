@@ -21,6 +21,7 @@ import {loadConfigSync} from '../core/config/node.ts'
 import {ConfigError} from '../core/config/validate.ts'
 import {FactsError} from '../core/facts/parse.ts'
 import type {Options} from '../core/options.ts'
+import {printable} from './printable.ts'
 import {InputError, readMarkdown} from './read.ts'
 import type {ReportFile, ReportMessage} from './report.ts'
 
@@ -364,7 +365,7 @@ export function errorLine(error: unknown, name?: string): string {
   }
 
   const reason = error instanceof Error ? error.message : String(error)
-  return `newsmark: ${name === undefined ? '' : name + ': '}unexpected error: ${reason}\n`
+  return `newsmark: ${name === undefined ? '' : printable(name) + ': '}unexpected error: ${reason}\n`
 }
 
 /**

@@ -39,6 +39,14 @@ Commands:
                         export tags with annotations (FILE.newsmark.json and
                         inline directives); refuses to overwrite OUT without --force,
                         and an input article, its sidecar or a read-only OUT always
+      --base-url URL        where articles without front matter \`url:\` are
+                            published (their path is resolved against it)
+      --review-url PATTERN  URL of a published fact check, \`{id}\` the verdict's
+                            id (\`{article}\` its article's name)
+      --publisher NAME      organisation publishing the fact checks (the
+                            ClaimReviews' author); --publisher-url URL its site
+      --split               claimreview: one ClaimReview per file in the folder
+                            OUT, or per line of stdout
 
 Options:
   --reference-date YYYY-MM-DD   resolve relative dates against this date
@@ -76,6 +84,11 @@ export async function main(argv: string[]): Promise<number> {
         to: {type: 'string'},
         output: {type: 'string', short: 'o'},
         force: {type: 'boolean', default: false},
+        'base-url': {type: 'string'},
+        'review-url': {type: 'string'},
+        publisher: {type: 'string'},
+        'publisher-url': {type: 'string'},
+        split: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -205,7 +218,18 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     case 'export':
-      return runExport(rest, {to: values.to, output: values.output, force: values.force, maxSize, analyzeOptions})
+      return runExport(rest, {
+        to: values.to,
+        output: values.output,
+        force: values.force,
+        baseUrl: values['base-url'],
+        reviewUrl: values['review-url'],
+        publisher: values.publisher,
+        publisherUrl: values['publisher-url'],
+        split: values.split,
+        maxSize,
+        analyzeOptions
+      })
 
     default:
       return fail(`unknown command \`${command}\``, true)

@@ -1,7 +1,12 @@
 /**
  * `newsmark export FILE... --to FORMAT [-o OUT] [--force]`: export the tags
  * and annotations of articles as notes, JSON, W3C Web Annotations,
- * schema.org ClaimReview or CSV.
+ * schema.org ClaimReview or CSV. `--base-url`, `--review-url`,
+ * `--publisher` and `--publisher-url` say where things are published
+ * (they win over each article’s `.newsmarkrc` `export:`); what an export
+ * still lacks to be publishable is a warning on stderr. With `--split`,
+ * each ClaimReview is a document of its own: a file in the folder OUT, or
+ * a line of stdout (JSON Lines).
  *
  * Each article’s sidecar (`FILE.newsmark.json`) and inline directives are
  * read and re-anchored; orphans and problems in inline directives are
@@ -13,7 +18,8 @@
  * mode, owner and hard links are kept); a device or named pipe is written
  * to, not replaced. An OUT that is one of the articles exported or one of
  * their sidecars (by device and inode: under another name, or through a
- * link) or that is read-only is refused, `--force` or not.
+ * link) or that is read-only is refused, `--force` or not. File names are
+ * printed with their control characters escaped (`printable`).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -22,11 +28,15 @@ import {analyzeSync, createProcessor} from '../core/analyze.ts'
 import {readDirectives} from '../core/annotations/inline.ts'
 import {reanchor} from '../core/annotations/anchor.ts'
 import {SidecarError, sidecarName} from '../core/annotations/sidecar.ts'
+import {isUrl} from '../core/annotations/w3c.ts'
 import type {RejectAnnotation} from '../core/annotations/types.ts'
-import {articleMeta, exportArticles, exportFormats, type ArticleExport, type ExportFormat} from '../core/export/index.ts'
+import {loadConfigSync} from '../core/config/node.ts'
+import {escapeJsonLd} from '../core/export/json-ld.ts'
+import {articleMeta, claimReviews, exportArticles, exportFormats, exportWarnings, type ArticleExport, type ExportFormat} from '../core/export/index.ts'
 import type {Options} from '../core/options.ts'
 import {writeFileAtomic, WriteError} from '../node/atomic-write.ts'
 import {loadSidecarFile} from '../node/sidecar-file.ts'
+import {printable} from './printable.ts'
 import {InputError, readMarkdown} from './read.ts'
 
 /** Options of `runExport`, from the command line. */
@@ -37,6 +47,18 @@ export interface ExportOptions {
   output?: string | undefined
   /** `--force`: overwrite the output file. */
   force?: boolean | undefined
+  /** `--base-url`: URL the articles are published under. */
+  baseUrl?: string | undefined
+  /** `--review-url`: pattern of a published fact check’s URL, with `{id}`. */
+  reviewUrl?: string | undefined
+  /** `--publisher`: name of the organisation publishing the fact checks. */
+  publisher?: string | undefined
+  /** `--publisher-url`: its home page. */
+  publisherUrl?: string | undefined
+  /** `--split`: one ClaimReview per file (or line). */
+  split?: boolean | undefined
+  /** When the export is made (ISO 8601; default: now). */
+  now?: string | undefined
   /** Largest article size, in bytes. */
   maxSize: number
   /** Options of the analyzer (`--reference-date`). */
@@ -58,19 +80,36 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
   if (options.to === undefined) return fail(`export: expected --to ${formats}`)
   if (!Object.hasOwn(exportFormats, options.to)) return fail(`--to: expected ${formats}, not \`${options.to}\``)
   if (files.length === 0) return fail('export: expected at least one FILE')
+  for (const [flag, value] of [
+    ['--base-url', options.baseUrl],
+    ['--publisher-url', options.publisherUrl]
+  ] as const) {
+    if (value !== undefined && !isUrl(value)) return fail(`${flag}: expected an http(s) URL, not \`${printable(value)}\``)
+  }
+
+  if (options.reviewUrl !== undefined && !options.reviewUrl.includes('{id}')) {
+    return fail(`--review-url: expected a URL pattern with \`{id}\`, not \`${printable(options.reviewUrl)}\``)
+  }
+
+  if (options.publisher !== undefined && !options.publisher.trim()) return fail('--publisher: expected the name of an organisation')
+  if (options.publisherUrl !== undefined && options.publisher === undefined) return fail('--publisher-url: expected --publisher too')
+  if (options.split && options.to !== 'claimreview') return fail('--split: expected --to claimreview')
   const output = options.output
   let stat: fs.Stats | undefined
-  if (output !== undefined) {
+  if (output !== undefined && options.split) {
+    if (output === '') return fail('--output: expected a folder name')
+    if (!fs.statSync(output, {throwIfNoEntry: false})?.isDirectory()) return fail(`${printable(output)}: is not a folder, expected one to write a file per ClaimReview in (--split)`)
+  } else if (output !== undefined) {
     if (output === '') return fail('--output: expected a file name')
     try {
       stat = fs.statSync(output, {throwIfNoEntry: false})
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      return fail(`${output}: ${code === 'ENOTDIR' ? 'part of its path is a file, not a folder' : `cannot write there (${code ?? String(error)})`}`)
+      return fail(`${printable(output)}: ${code === 'ENOTDIR' ? 'part of its path is a file, not a folder' : `cannot write there (${code ?? String(error)})`}`)
     }
 
-    if (stat?.isDirectory()) return fail(`${output}: is a folder, expected a file to write the export to`)
-    if (stat && !options.force) return fail(`${output}: already exists; not overwriting it (use --force to replace it)`)
+    if (stat?.isDirectory()) return fail(`${printable(output)}: is a folder, expected a file to write the export to`)
+    if (stat && !options.force) return fail(`${printable(output)}: already exists; not overwriting it (use --force to replace it)`)
     const source = stat?.isFile() ? inputAt(stat, files) : undefined
     if (source) {
       return fail(
@@ -79,22 +118,22 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
     }
 
     if (stat?.isFile() && (stat.mode & 0o222) === 0) {
-      return fail(`${output}: is read-only; not replacing it (make it writable first, or write elsewhere)`)
+      return fail(`${printable(output)}: is read-only; not replacing it (make it writable first, or write elsewhere)`)
     }
-    if (!fs.existsSync(path.dirname(path.resolve(output)))) return fail(`${output}: its folder does not exist`)
+    if (!fs.existsSync(path.dirname(path.resolve(output)))) return fail(`${printable(output)}: its folder does not exist`)
   }
 
   const articles: ArticleExport[] = []
   let failed = false
   for (const name of files) {
     try {
-      articles.push(await loadArticle(name, output, options.analyzeOptions, options.maxSize))
+      articles.push(await loadArticle(name, options.split ? undefined : output, options))
     } catch (error) {
       failed = true
       if (error instanceof InputError || error instanceof SidecarError) {
         process.stderr.write(`newsmark: ${error.message}\n`)
       } else {
-        process.stderr.write(`newsmark: ${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
+        process.stderr.write(`newsmark: ${printable(name)}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
       }
     }
   }
@@ -104,10 +143,12 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
   const workspaceRejects = articles.flatMap((article) =>
     article.annotations.filter((item): item is RejectAnnotation => item.kind === 'reject' && item.scope === 'workspace')
   )
-  const text = exportArticles(
-    options.to as ExportFormat,
-    articles.map((article) => ({...article, meta: {...article.meta, workspaceRejects}}))
-  )
+  const format = options.to as ExportFormat
+  const all = articles.map((article) => ({...article, meta: {...article.meta, workspaceRejects}}))
+  for (const warning of exportWarnings(format, all)) process.stderr.write(`newsmark: warning: ${printable(warning)}\n`)
+  const exportOptions = options.now ? {now: options.now} : {}
+  if (options.split) return writeSplit(all, output, Boolean(options.force), exportOptions)
+  const text = exportArticles(format, all, exportOptions)
   if (output === undefined) {
     process.stdout.write(text)
     return 0
@@ -120,38 +161,86 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
     if (stat && !stat.isFile()) await fs.promises.writeFile(output, text)
     else await writeFileAtomic(output, text)
   } catch (error) {
-    if (error instanceof WriteError) return fail(`${output}: ${error.message}`)
-    return fail(`${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    if (error instanceof WriteError) return fail(`${printable(output)}: ${error.message}`)
+    return fail(`${printable(output)}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
 
-  process.stderr.write(`newsmark: wrote ${output}\n`)
+  process.stderr.write(`newsmark: wrote ${printable(output)}\n`)
   return 0
 }
 
-async function loadArticle(
-  name: string,
-  output: string | undefined,
-  analyzeOptions: Readonly<Options>,
-  maxSize: number
-): Promise<ArticleExport> {
-  const file: VFile = await readMarkdown(name, maxSize)
+/**
+ * Write one ClaimReview per file in a folder (`<verdict id>.jsonld`), or
+ * per line of stdout.
+ *
+ * @param articles
+ *   Articles.
+ * @param folder
+ *   Folder, or `undefined` for stdout.
+ * @param force
+ *   Replace existing files.
+ * @param options
+ *   Options of the export.
+ * @returns
+ *   Exit code.
+ */
+async function writeSplit(
+  articles: ReadonlyArray<ArticleExport>,
+  folder: string | undefined,
+  force: boolean,
+  options: {now?: string}
+): Promise<number> {
+  const documents = claimReviews(articles, options)
+  if (folder === undefined) {
+    process.stdout.write(documents.map((document) => escapeJsonLd(JSON.stringify(JSON.parse(document.text))) + '\n').join(''))
+    return 0
+  }
+
+  const targets = documents.map((document) => path.join(folder, document.key + '.jsonld'))
+  const existing = targets.filter((target) => fs.existsSync(target))
+  if (existing.length > 0 && !force) {
+    return fail(`${printable(existing[0]!)}: already exists; not overwriting it (use --force to replace it)`)
+  }
+
+  for (const [index, document] of documents.entries()) {
+    try {
+      await writeFileAtomic(targets[index]!, document.text)
+    } catch (error) {
+      return fail(`${printable(targets[index]!)}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    }
+  }
+
+  process.stderr.write(`newsmark: wrote ${documents.length} ClaimReview${documents.length === 1 ? '' : 's'} in ${printable(folder)}\n`)
+  return 0
+}
+
+async function loadArticle(name: string, output: string | undefined, options: Readonly<ExportOptions>): Promise<ArticleExport> {
+  const file: VFile = await readMarkdown(name, options.maxSize)
   const source = String(file.value)
-  const result = analyzeSync(file, analyzeOptions).data.newsmark ?? {entities: [], dates: [], claims: []}
+  const result = analyzeSync(file, options.analyzeOptions).data.newsmark ?? {entities: [], dates: [], claims: []}
   const sidecar = await loadSidecarFile(name, source)
   if (sidecar.problems.length > 0) throw new SidecarError(sidecar.path, sidecar.problems)
+  // Where things are published: the flags, else the article’s `.newsmarkrc`.
+  const configured = loadConfigSync(name).export ?? {}
+  const publisher = options.publisher
+    ? {name: options.publisher.trim(), ...(options.publisherUrl ? {url: options.publisherUrl} : {})}
+    : configured.publisher
+  const baseUrl = options.baseUrl ?? configured.baseUrl
+  const reviewUrl = options.reviewUrl ?? configured.reviewUrl
 
+  const shown = printable(name)
   const inline = readDirectives(createProcessor().parse(source), source)
-  for (const problem of inline.problems) process.stderr.write(`newsmark: ${name}:${problem}\n`)
+  for (const problem of inline.problems) process.stderr.write(`newsmark: ${shown}:${problem}\n`)
   const {anchored, orphans} = reanchor(source, sidecar.annotations)
   const fuzzy = anchored.filter((item) => item.method === 'fuzzy')
   for (const item of fuzzy) {
     process.stderr.write(
-      `newsmark: ${name}: annotation ${item.annotation.id} re-anchored to changed text “${item.annotation.target.exact}” (was “${item.previous}”)\n`
+      `newsmark: ${shown}: annotation ${item.annotation.id} re-anchored to changed text “${item.annotation.target.exact}” (was “${item.previous}”)\n`
     )
   }
 
   for (const orphan of orphans) {
-    process.stderr.write(`newsmark: ${name}: orphaned annotation ${orphan.annotation.id} (${orphan.annotation.kind}): ${orphan.reason}\n`)
+    process.stderr.write(`newsmark: ${shown}: orphaned annotation ${orphan.annotation.id} (${orphan.annotation.kind}): ${orphan.reason}\n`)
   }
 
   const link = path.relative(output === undefined ? process.cwd() : path.dirname(path.resolve(output)), path.resolve(name))
@@ -160,7 +249,14 @@ async function loadArticle(
     source,
     result,
     annotations: [...anchored.map((item) => item.annotation), ...inline.annotations],
-    meta: {...meta, orphans}
+    meta: {
+      ...meta,
+      path: path.relative(process.cwd(), path.resolve(name)).split(path.sep).join('/'),
+      ...(baseUrl ? {baseUrl} : {}),
+      ...(reviewUrl ? {reviewUrl} : {}),
+      ...(publisher ? {publisher} : {}),
+      orphans
+    }
   }
 }
 

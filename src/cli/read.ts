@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises'
 import {VFile} from 'vfile'
+import {printable} from './printable.ts'
 
 /** Default largest file analysed, in bytes. */
 export const defaultMaxSize = 10 * 1024 * 1024
@@ -34,21 +35,21 @@ export async function readMarkdown(path: string, maxSize = defaultMaxSize): Prom
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(
-      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`
+      code === 'ENOENT' ? `${printable(path)}: no such file` : `${printable(path)}: cannot read (${code ?? String(error)})`
     )
   }
 
   if (stat.isDirectory()) {
-    throw new InputError(`${path}: is a folder, expected a Markdown file (\`newsmark check\` takes folders)`)
+    throw new InputError(`${printable(path)}: is a folder, expected a Markdown file (\`newsmark check\` takes folders)`)
   }
 
   if (!stat.isFile()) {
-    throw new InputError(`${path}: is not a regular file, expected a Markdown file`)
+    throw new InputError(`${printable(path)}: is not a regular file, expected a Markdown file`)
   }
 
   if (stat.size > maxSize) {
     throw new InputError(
-      `${path}: ${(stat.size / 1048576).toFixed(1)} MB is over the ${(maxSize / 1048576).toFixed(0)} MB limit (raise it with --max-size)`
+      `${printable(path)}: ${(stat.size / 1048576).toFixed(1)} MB is over the ${(maxSize / 1048576).toFixed(0)} MB limit (raise it with --max-size)`
     )
   }
 
@@ -56,7 +57,7 @@ export async function readMarkdown(path: string, maxSize = defaultMaxSize): Prom
   try {
     buffer = await fs.readFile(path)
   } catch (error) {
-    throw new InputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    throw new InputError(`${printable(path)}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
 
   // Before the NUL check: UTF-16 text is full of NUL bytes, but not binary.
@@ -69,14 +70,14 @@ export async function readMarkdown(path: string, maxSize = defaultMaxSize): Prom
 
   const nul = buffer.subarray(0, 8192).indexOf(0)
   if (nul >= 0) {
-    throw new InputError(`${path}: looks binary (NUL byte at offset ${nul}), expected Markdown text`)
+    throw new InputError(`${printable(path)}: looks binary (NUL byte at offset ${nul}), expected Markdown text`)
   }
 
   let value: string
   try {
     value = new TextDecoder('utf-8', {fatal: true}).decode(buffer)
   } catch {
-    throw new InputError(`${path}: is not valid UTF-8 text, expected Markdown in UTF-8`)
+    throw new InputError(`${printable(path)}: is not valid UTF-8 text, expected Markdown in UTF-8`)
   }
 
   return new VFile({path, value: value.replace(/^\uFEFF/, '')})

@@ -20,6 +20,7 @@
 import stringWidth from 'string-width'
 // The same colour decision as `vfile-reporter` (supports-color on stderr).
 import {color as supportsColor} from 'vfile-reporter/do-not-use-color'
+import {printable} from './printable.ts'
 
 /** A point, as in unist. */
 interface Point {
@@ -302,14 +303,14 @@ function createFileLine(state: State, file: ReportFile): string {
   let right = ''
 
   // Several files: always a name.
-  const name = fromPath || '<stdin>'
+  const name = printable(fromPath || '<stdin>')
   left =
     state.underline +
     (fatal ? state.red : total ? state.yellow : state.green) +
     name +
     state.defaultColor +
     state.noUnderline +
-    (file.stored && name !== toPath ? ' > ' + toPath : '')
+    (file.stored && fromPath !== toPath ? ' > ' + printable(toPath ?? '') : '')
 
   if (file.stored) right = state.yellow + 'written' + state.defaultColor
   else if (!total) right = 'no issues found'

@@ -8,7 +8,7 @@
 export * from './annotations/index.ts'
 export {ConfigError, loadConfigAsync} from './config/index.ts'
 export {countryFacts, type CountryFacts} from './entities/gazetteer.ts'
-export {articleMeta, exportArticles, exportFormats} from './export/index.ts'
+export {articleMeta, claimReviews, exportArticles, exportFormats, exportWarnings} from './export/index.ts'
 export {createParser} from './parse.ts'
 export {ignoreComment, ruleIds} from './rules/index.ts'
 export {eachNode} from './tree.ts'

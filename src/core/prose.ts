@@ -10,7 +10,7 @@
  * emphasis, links, list items and tables.
  */
 import type {Nodes, Parents, Root} from 'mdast'
-import {directiveNames as annotationDirectives} from './annotations/inline.ts'
+import {directiveNames as annotationDirectives, unreadAttributes} from './annotations/inline.ts'
 import {cachesEnabled, ObjectCache} from './memo.ts'
 import {eachNode} from './tree.ts'
 
@@ -150,6 +150,9 @@ function collect(block: Parents, source: string): Collected {
   // The last character added (a space, or the last of a text value).
   let last = ''
   let previousEnd = -1
+  // Attributes after a Newsmark directive that remark-directive could not
+  // read (left as text): not prose (`readDirectives` reports them).
+  let unread: {start: number; end: number} | undefined
 
   eachNode(block, visit)
   return {text: chunks.join(''), map: map.slice(0, length), ends: ends.slice(0, length), base: 0}
@@ -185,10 +188,25 @@ function collect(block: Parents, source: string): Collected {
       }
     }
 
+    if (node.type === 'textDirective' && Object.hasOwn(annotationDirectives, node.name)) {
+      unread = unreadAttributes(node, source)
+    }
+
     if (node.type === 'text') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) align(node.value, start, end)
+      if (start === undefined || end === undefined) return false
+      if (unread && start === unread.start) {
+        // The rest of the text after the block, when it maps one to one
+        // (no escapes); else none of it (a rare, reported mistake).
+        const rest = source.slice(Math.min(unread.end, end), end)
+        previousEnd = Math.max(previousEnd, Math.min(unread.end, end))
+        if (rest && node.value.endsWith(rest)) align(rest, Math.min(unread.end, end), end)
+        unread = undefined
+        return false
+      }
+
+      align(node.value, start, end)
       return false
     }
 

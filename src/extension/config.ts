@@ -8,7 +8,7 @@
  * (`settings-policy.ts`).
  */
 import * as vscode from 'vscode'
-import type {Options} from '../core/index.ts'
+import type {Options, Publisher} from '../core/index.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from '../core/claims/to-check.ts'
 import {defaultPreset} from '../core/rules/presets.ts'
 import {checkedMaxFileSize, checkedTimeout, effectiveSetting} from './settings-policy.ts'
@@ -52,6 +52,21 @@ export interface Config {
    * in a trusted workspace.
    */
   readonly restricted?: readonly string[]
+  /**
+   * Where exports say things are published; each unset one falls back to
+   * the article’s `.newsmarkrc` `export:` (default: none set).
+   */
+  readonly export: Readonly<ExportSettings>
+}
+
+/** `newsmark.export.*`: only what is set. */
+export interface ExportSettings {
+  /** URL the articles are published under. */
+  readonly baseUrl?: string
+  /** Pattern of a published fact check’s URL (`{id}`, `{article}`). */
+  readonly reviewUrl?: string
+  /** The organisation publishing the fact checks. */
+  readonly publisher?: Publisher
 }
 
 /** Defaults, as declared in `package.json`. */
@@ -69,7 +84,8 @@ export const defaults: Config = {
   maxLength: 2048 * 1024,
   timeout: 30,
   storage: 'sidecar',
-  creator: ''
+  creator: '',
+  export: {}
 }
 
 const levels = new Set<string>(['error', 'warning', 'information', 'hint', 'off'])
@@ -127,7 +143,35 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     timeout: checkedTimeout(timeout, defaults.timeout),
     storage: storage === 'inline' ? 'inline' : defaults.storage,
     creator: typeof creator === 'string' ? creator.trim() : defaults.creator,
-    ...(trusted ? {} : {restricted: ignored})
+    ...(trusted ? {} : {restricted: ignored}),
+    export: exportSettings(section)
+  }
+}
+
+/**
+ * The `newsmark.export.*` settings that are set and valid.
+ * @param section
+ *   The `newsmark` configuration.
+ * @returns
+ *   Settings.
+ */
+function exportSettings(section: vscode.WorkspaceConfiguration): ExportSettings {
+  const text = (key: string) => {
+    const value = section.get<unknown>(key)
+    return typeof value === 'string' ? value.trim() : ''
+  }
+  const url = (key: string) => {
+    const value = text(key)
+    return /^https?:\/\/[^\s/?#]+\S*$/i.test(value) ? value : ''
+  }
+  const baseUrl = url('export.baseUrl')
+  const reviewUrl = text('export.reviewUrl')
+  const name = text('export.publisher.name')
+  const home = url('export.publisher.url')
+  return {
+    ...(baseUrl ? {baseUrl} : {}),
+    ...(reviewUrl.includes('{id}') ? {reviewUrl} : {}),
+    ...(name ? {publisher: {name, ...(home ? {url: home} : {})}} : {})
   }
 }
 

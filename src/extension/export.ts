@@ -8,15 +8,19 @@
  * whose sidecar is broken stops the export before anything is written. The
  * save dialog asks before replacing a file; a target given as an argument
  * is only replaced with `overwrite: true`. Written through `workspace.fs`
- * (temporary file, then rename).
+ * (temporary file, then rename). Where things are published comes from the
+ * `newsmark.export.*` settings, else each article’s `.newsmarkrc`; what an
+ * export still lacks to be publishable is logged and shown once.
  */
 import * as vscode from 'vscode'
 import type {ArticleExport, ExportFormat, NewsmarkResult} from '../core/index.ts'
 import type {Analyzer, Core} from './analyzer.ts'
 import type {AnnotationStore} from './annotation-store.ts'
+import {getConfig} from './config.ts'
 import {basename, dirname, exists, readText, relativePath, writeText} from './files.ts'
 import {plural} from './labels.ts'
 import type {Log} from './log.ts'
+import type {WorkspaceConfig} from './workspace-config.ts'
 
 /** Answers the command can be given instead of asking (keybindings, tests). */
 export interface ExportOptions {
@@ -34,7 +38,7 @@ const formats: ReadonlyArray<vscode.QuickPickItem & {format: ExportFormat; suffi
   {format: 'notes', suffix: '.notes', label: 'Notes', description: 'Markdown', detail: 'A note per article: entities with roles, timeline, claims with speakers and verdicts, linked to the lines'},
   {format: 'json', suffix: '.tags', label: 'JSON', description: 'Newsmark JSON', detail: 'The tags after review, with the annotations, orphans and what could not be applied'},
   {format: 'webannotation', suffix: '.annotations', label: 'Web Annotation', description: 'W3C JSON-LD', detail: 'Every tag and annotation as a W3C Web Annotation, human and machine told apart'},
-  {format: 'claimreview', suffix: '.claimreview', label: 'ClaimReview', description: 'schema.org JSON-LD', detail: 'One ClaimReview per claim with a verdict'},
+  {format: 'claimreview', suffix: '.claimreview', label: 'ClaimReview', description: 'schema.org JSON-LD', detail: 'One ClaimReview per verdict (per reviewer and claim)'},
   {format: 'csv', suffix: '.tags', label: 'CSV', description: 'spreadsheet', detail: 'One row per entity mention, date and claim'}
 ]
 
@@ -47,16 +51,18 @@ const exclude = '{**/node_modules/**,**/.git/**,**/.vscode-host/**,**/dist/**,**
  *   The shared analysis.
  * @param store
  *   The annotations.
+ * @param config
+ *   Each article’s `.newsmarkrc`.
  * @param log
  *   The log.
  * @returns
  *   The registration.
  */
-export function registerExport(analyzer: Analyzer, store: AnnotationStore, log: Log): vscode.Disposable {
+export function registerExport(analyzer: Analyzer, store: AnnotationStore, config: WorkspaceConfig, log: Log): vscode.Disposable {
   return vscode.commands.registerCommand('newsmark.export', async (arg?: unknown) => {
     const given = arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? (arg as ExportOptions) : {}
     try {
-      return await runExport(analyzer, store, log, given)
+      return await runExport(analyzer, store, config, log, given)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       log.info(`newsmark.export: ${message}`)
@@ -71,7 +77,7 @@ export function registerExport(analyzer: Analyzer, store: AnnotationStore, log: 
  * @returns
  *   The file written, or `undefined` when cancelled.
  */
-async function runExport(analyzer: Analyzer, store: AnnotationStore, log: Log, given: ExportOptions): Promise<vscode.Uri | undefined> {
+async function runExport(analyzer: Analyzer, store: AnnotationStore, config: WorkspaceConfig, log: Log, given: ExportOptions): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document
   const article = active?.languageId === 'markdown' ? active : undefined
   const format = given.format ? formats.find((item) => item.format === given.format) : await vscode.window.showQuickPick(formats, {placeHolder: 'Export as…', matchOnDetail: true})
@@ -105,11 +111,16 @@ async function runExport(analyzer: Analyzer, store: AnnotationStore, log: Log, g
   if (uris.length === 0) throw new Error('No Markdown articles in the workspace.')
   const articles = await vscode.window.withProgress(
     {location: vscode.ProgressLocation.Notification, title: `Newsmark: exporting ${plural(uris.length, 'article')}`},
-    () => collect(analyzer, store, core, uris, output)
+    () => collect(analyzer, store, config, core, uris, output)
   )
   const text = core.exportArticles(format.format, articles)
   await writeText(output, text)
   log.info(`Exported ${plural(articles.length, 'article')} as ${format.format} to ${output.toString(true)}`)
+  const warnings = core.exportWarnings(format.format, articles)
+  for (const warning of warnings) log.info(`Export warning: ${warning}`)
+  if (warnings.length > 0) {
+    void vscode.window.showWarningMessage(`Newsmark: ${warnings[0]}${warnings.length > 1 ? ` (and ${plural(warnings.length - 1, 'more warning')} in the log)` : ''}`)
+  }
   void vscode.window.showInformationMessage(`Newsmark: exported ${plural(articles.length, 'article')} to ${basename(output)}.`, 'Open').then((choice) => {
     if (choice) void vscode.window.showTextDocument(output)
   })
@@ -133,7 +144,14 @@ async function markdownFiles(): Promise<vscode.Uri[]> {
 }
 
 /** Every article with its tags, annotations and metadata; stops on a broken sidecar. */
-async function collect(analyzer: Analyzer, store: AnnotationStore, core: Core, uris: readonly vscode.Uri[], output: vscode.Uri): Promise<ArticleExport[]> {
+async function collect(
+  analyzer: Analyzer,
+  store: AnnotationStore,
+  config: WorkspaceConfig,
+  core: Core,
+  uris: readonly vscode.Uri[],
+  output: vscode.Uri
+): Promise<ArticleExport[]> {
   const articles: ArticleExport[] = []
   const broken: string[] = []
   const workspaceRejects = await store.workspaceRejects()
@@ -158,7 +176,26 @@ async function collect(analyzer: Analyzer, store: AnnotationStore, core: Core, u
       continue
     }
     const meta = core.articleMeta(source, relativePath(dirname(output), uri.path))
-    articles.push({source, result, annotations, meta: {...meta, orphans, workspaceRejects}})
+    // The settings, else the article’s `.newsmarkrc`, say where it is published.
+    const settings = getConfig(uri).export
+    const configured = (await config.options(uri, core)).export ?? {}
+    const baseUrl = settings.baseUrl ?? configured.baseUrl
+    const reviewUrl = settings.reviewUrl ?? configured.reviewUrl
+    const publisher = settings.publisher ?? configured.publisher
+    articles.push({
+      source,
+      result,
+      annotations,
+      meta: {
+        ...meta,
+        path: vscode.workspace.asRelativePath(uri, false),
+        ...(baseUrl ? {baseUrl} : {}),
+        ...(reviewUrl ? {reviewUrl} : {}),
+        ...(publisher ? {publisher} : {}),
+        orphans,
+        workspaceRejects
+      }
+    })
   }
   if (broken.length > 0) {
     throw new Error(`Nothing exported: fix the annotation sidecar${broken.length > 1 ? 's' : ''} first: ${broken.join('; ')}`)

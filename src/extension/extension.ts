@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     registerQuickFixes(analyzer),
     registerCommands(analyzer, decorations, log),
     registerAnnotationCommands(analyzer, annotations, log),
-    registerExport(analyzer, annotations, log)
+    registerExport(analyzer, annotations, config, log)
   )
   const activationTime = performance.now() - started
   log.info(`Activated in ${activationTime.toFixed(1)} ms`)

@@ -12,7 +12,7 @@
  * trusted, no fact base is read at all, until the workspace is trusted.
  */
 import * as vscode from 'vscode'
-import type {Options} from '../core/index.ts'
+import type {ExportConfig, Options} from '../core/index.ts'
 import type {ReadLimits} from '../core/config/load.ts'
 import type {Core} from './analyzer.ts'
 import {BoundedReadError, readBounded} from '../node/bounded-read.ts'
@@ -34,6 +34,8 @@ export interface FileProblem {
 export interface ArticleConfig {
   /** Core options: rule severities and the fact base. */
   readonly options: Pick<Options, 'rules' | 'facts'>
+  /** Where exports say things are published (`export:`), if set. */
+  readonly export?: ExportConfig
   /** Why the configuration could not be used, if it could not. */
   readonly problem?: FileProblem
   /** The `.newsmarkrc` used, if any. */
@@ -107,13 +109,14 @@ export class WorkspaceConfig implements vscode.Disposable {
     try {
       // In Restricted Mode, no fact base: a repository chooses what it names.
       const trusted = vscode.workspace.isTrusted
-      const {settings, configFile, factsFile} = await core.loadConfigAsync(uri.path, (path, limits) => readLimited(at(path), limits, at, core), {root, facts: trusted})
+      const {settings, configFile, factsFile, export: exported} = await core.loadConfigAsync(uri.path, (path, limits) => readLimited(at(path), limits, at, core), {root, facts: trusted})
       if (factsFile) this.#watchFacts(at(factsFile))
       const rules = Object.keys(settings.severities).length > 0 ? {rules: settings.severities} : {}
       const preset = settings.preset ? {preset: settings.preset} : {}
       const facts = settings.facts && settings.facts.length > 0 ? {facts: settings.facts} : {}
       return {
         options: {...preset, ...rules, ...facts},
+        ...(exported ? {export: exported} : {}),
         ...(configFile ? {configFile: at(configFile)} : {}),
         ...(factsFile ? {factsFile: at(factsFile)} : {})
       }

@@ -6,6 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import test from 'node:test'
 import {rejectTag, serializeSidecar, setVerdict, tagSelection, type Annotation} from '../../src/core/annotations/index.ts'
+import {checkClaimReview} from '../core/claimreview-checks.ts'
+import {checkCollection} from '../core/web-annotation-checks.ts'
 
 const cli = path.resolve('dist/cli.mjs')
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-export-'))
@@ -79,9 +81,10 @@ test('cli export: every format to a file, parsed back', () => {
     }
   }
   fs.mkdirSync(path.join(temp, 'out'), {recursive: true})
+  const published = ['--base-url', 'https://news.example.org/', '--review-url', 'https://factcheck.example.org/{id}', '--publisher', 'Example Fact Check']
   for (const [format, check] of Object.entries(outputs)) {
     const output = path.join('out', `export.${format}`)
-    const {code, stdout, stderr} = run('export', 'poland-ottawa.md', '--to', format, '-o', output)
+    const {code, stdout, stderr} = run('export', 'poland-ottawa.md', '--to', format, '-o', output, ...published)
     assert.equal(code, 0, stderr)
     assert.equal(stdout, '')
     assert.equal(stderr, `newsmark: wrote ${output}\n`)
@@ -207,7 +210,7 @@ test('cli export: orphans and inline directives', () => {
   const data = JSON.parse(stdout)
   assert.deepEqual(data.orphans.map((item: {id: string}) => item.id), ['urn:uuid:1'])
   assert.deepEqual(
-    data.claims.filter((claim: {verdict?: unknown}) => claim.verdict).map((claim: {verdict: {verdict: string}}) => claim.verdict.verdict),
+    data.claims.flatMap((claim: {verdicts: Array<{verdict: string}>}) => claim.verdicts.map((verdict) => verdict.verdict)),
     ['unverifiable', 'true']
   )
   const reviews = JSON.parse(run('export', 'changed.md', '--to', 'claimreview').stdout)['@graph']
@@ -249,4 +252,99 @@ test('cli export: several files, with a workspace-wide rejection, and usage erro
     assert.equal(stdout, '')
     assert.equal(stderr, message)
   }
+})
+
+test('cli export: the sample’s Web Annotations and ClaimReviews pass the standards’ checks (docs/export.md)', () => {
+  const folder = path.join(temp, 'sample')
+  fs.mkdirSync(path.join(folder, 'reviews'), {recursive: true})
+  fs.copyFileSync('examples/poland-ottawa.md', path.join(folder, 'poland-ottawa.md'))
+  fs.copyFileSync('examples/poland-ottawa.md.newsmark.json', path.join(folder, 'poland-ottawa.md.newsmark.json'))
+  const inFolder = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', cwd: folder, maxBuffer: 1 << 26})
+    return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+  }
+
+  const published = ['--base-url', 'https://news.example.org/', '--review-url', 'https://factcheck.example.org/checks/{id}', '--publisher', 'Example Fact Check', '--publisher-url', 'https://factcheck.example.org/']
+  const annotations = inFolder('export', 'poland-ottawa.md', '--to', 'webannotation', ...published)
+  assert.equal(annotations.stderr, '')
+  assert.deepEqual(checkCollection(JSON.parse(annotations.stdout)), [])
+
+  const reviews = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', ...published)
+  assert.equal(reviews.stderr, '')
+  const graph = JSON.parse(reviews.stdout)['@graph']
+  assert.equal(graph.length, 5)
+  assert.deepEqual(graph.flatMap((review: Record<string, unknown>) => checkClaimReview(review).required), [])
+
+  const split = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', '-o', 'reviews', ...published)
+  assert.equal(split.code, 0, split.stderr)
+  assert.equal(split.stderr, 'newsmark: wrote 5 ClaimReviews in reviews\n')
+  const files = fs.readdirSync(path.join(folder, 'reviews')).sort()
+  assert.equal(files.length, 5)
+  for (const file of files) {
+    const review = JSON.parse(fs.readFileSync(path.join(folder, 'reviews', file), 'utf8'))
+    assert.equal(review['@type'], 'ClaimReview')
+    assert.equal(review.url, `https://factcheck.example.org/checks/${file.replace(/\.jsonld$/, '')}`)
+    assert.deepEqual(checkClaimReview(review).required, [])
+  }
+
+  const again = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', '-o', 'reviews', ...published)
+  assert.equal(again.code, 2)
+  assert.match(again.stderr, /^newsmark: reviews\/[\w-]+\.jsonld: already exists; not overwriting it \(use --force to replace it\)\n$/)
+  const lines = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', ...published).stdout.trimEnd().split('\n')
+  assert.equal(lines.length, 5, 'JSON Lines on stdout')
+  assert.ok(lines.every((line) => JSON.parse(line)['@type'] === 'ClaimReview'))
+
+  // Without where things are published: warnings, and the export all the same.
+  const bare = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview')
+  assert.equal(bare.code, 0)
+  assert.deepEqual(bare.stderr.split('\n').filter(Boolean), [
+    'newsmark: warning: poland-ottawa.md: no public URL (front matter `url:`, `--base-url` or `newsmark.export.baseUrl`), so its ids are `urn:newsmark:file:poland-ottawa.md…`',
+    'newsmark: warning: poland-ottawa.md: no publisher (`export.publisher` in `.newsmarkrc`, or `newsmark.export.publisher`), so the ClaimReviews’ `author` is each reviewer',
+    'newsmark: warning: poland-ottawa.md: no fact-check URL pattern (`--review-url`, `export.reviewUrl`), so the ClaimReviews’ `url` is the verdict’s id, which search engines do not take'
+  ])
+
+  // Or from the `.newsmarkrc` beside the article.
+  fs.writeFileSync(
+    path.join(folder, '.newsmarkrc.yaml'),
+    'export:\n  baseUrl: https://news.example.org/\n  reviewUrl: checks/{id}\n  publisher:\n    name: Example Fact Check\n'
+  )
+  const configured = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview')
+  fs.rmSync(path.join(folder, '.newsmarkrc.yaml'))
+  assert.equal(configured.stderr, '')
+  const [first] = JSON.parse(configured.stdout)['@graph']
+  assert.match(first.url, /^https:\/\/news\.example\.org\/checks\/[\w-]+$/)
+  assert.deepEqual(first.author, {'@type': 'Organization', name: 'Example Fact Check'})
+})
+
+test('cli export: bad publishing options', () => {
+  const cases: Array<[string[], string]> = [
+    [['--to', 'csv', '--split'], 'newsmark: --split: expected --to claimreview\n'],
+    [['--to', 'claimreview', '--base-url', 'example.org'], 'newsmark: --base-url: expected an http(s) URL, not `example.org`\n'],
+    [['--to', 'claimreview', '--review-url', 'https://example.org/checks'], 'newsmark: --review-url: expected a URL pattern with `{id}`, not `https://example.org/checks`\n'],
+    [['--to', 'claimreview', '--publisher-url', 'https://example.org/'], 'newsmark: --publisher-url: expected --publisher too\n'],
+    [['--to', 'claimreview', '--split', '-o', 'poland-ottawa.md'], 'newsmark: poland-ottawa.md: is not a folder, expected one to write a file per ClaimReview in (--split)\n']
+  ]
+  for (const [args, message] of cases) {
+    const {code, stdout, stderr} = run('export', 'poland-ottawa.md', ...args)
+    assert.equal(code, 2, args.join(' '))
+    assert.equal(stdout, '')
+    assert.equal(stderr, message)
+  }
+})
+
+test('cli: file names are printed with their control characters escaped', () => {
+  const name = 'evil\nnewsmark: forged line\u001B[31m\u0007.md'
+  const exported = run('export', name, '--to', 'csv')
+  assert.equal(exported.code, 2)
+  assert.equal(
+    exported.stderr,
+    'newsmark: evil\\nnewsmark: forged line\\x1b[31m\\x07.md: no such file\nnewsmark: export: nothing written, fix the errors above first\n'
+  )
+  fs.writeFileSync(path.join(temp, name), source)
+  const checked = run('check', name)
+  assert.ok(!/[\u0007\u001B]/.test(checked.stderr.replace(/\u001B\[\d+m/g, '')), 'no raw ESC or BEL')
+  assert.ok(checked.stderr.includes('evil\\nnewsmark: forged line\\x1b[31m\\x07.md'), checked.stderr)
+  const tagged = run('export', name, '--to', 'csv', '-o', name + '.csv')
+  assert.equal(tagged.code, 0, tagged.stderr)
+  assert.equal(tagged.stderr, 'newsmark: wrote evil\\nnewsmark: forged line\\x1b[31m\\x07.md.csv\n')
 })

@@ -46,8 +46,9 @@ test('inline: directives become annotations', () => {
     assert.equal(annotation.inline, true)
   }
 
+  assert.match(annotations[0]!.id, /^urn:newsmark:inline:[\da-f]{16}$/)
   assert.deepEqual(annotations[0], {
-    id: 'urn:newsmark:inline:1:25',
+    id: annotations[0]!.id,
     target: {...at('Cezary Tomczyk', markdown), exact: 'Cezary Tomczyk', prefix: 'Deputy Defense Minister :person[', suffix: ']{role="Deputy Defense Minister"'},
     inline: true,
     kind: 'tag',
@@ -59,6 +60,27 @@ test('inline: directives become annotations', () => {
   assert.ok(verdict.kind === 'verdict')
   assert.equal(verdict.source, 'https://example.org/a?b=1&c')
   assert.equal(verdict.note, 'No data')
+})
+
+test('inline: ids stay when the article is edited around the directive', () => {
+  const line = 'Tomczyk said :claim[output will rise by 25 times]{verdict=false} and :claim[output will rise by 25 times]{verdict=true}.'
+  const before = read(line).annotations.map((item) => item.id)
+  const after = read('A new first paragraph.\n\nIndeed, ' + line).annotations.map((item) => item.id)
+  assert.equal(before.length, 2)
+  assert.deepEqual(after, before, 'not from line and column')
+  assert.notEqual(before[0], before[1], 'two equal directives get two ids')
+  assert.notEqual(read(':claim[other words]{verdict=false}').annotations[0]!.id, before[0])
+})
+
+test('inline: attributes that cannot be read are reported, not read as a tag', () => {
+  const markdown = 'As a result, :claim[they have killed or injured thousands]{note="of people \\"long after\\" wars ended" verdict=true} of people.\n'
+  const {annotations, problems} = read(markdown)
+  assert.deepEqual(annotations, [], 'not a plain claim tag')
+  assert.deepEqual(problems, [
+    '1:59: unexpected attributes `{note="of people \\"long after\\" wars ended" verdict=true}` that cannot be read, expected `key=value` or `key="value"` pairs (a `"` in a value is written `&quot;`)'
+  ])
+  assert.equal(markdown.charAt(58), '{', 'the column is the `{`')
+  assert.deepEqual(read(':claim[x]{note="unbalanced}\n').problems.length, 1)
 })
 
 test('inline: bad directives are reported with their place', () => {

@@ -22,14 +22,41 @@ describe('parseConfig', () => {
     assert.deepEqual(parseConfig('', '.newsmarkrc'), {rules: {}})
   })
 
+  it('reads the export section', () => {
+    const yaml = [
+      'export:',
+      '  baseUrl: https://news.example.org/articles/',
+      '  reviewUrl: https://factcheck.example.org/checks/{id}',
+      '  publisher:',
+      '    name: Example Fact Check',
+      '    url: https://factcheck.example.org/',
+      ''
+    ].join('\n')
+    assert.deepEqual(parseConfig(yaml, '.newsmarkrc.yaml'), {
+      rules: {},
+      export: {
+        baseUrl: 'https://news.example.org/articles/',
+        reviewUrl: 'https://factcheck.example.org/checks/{id}',
+        publisher: {name: 'Example Fact Check', url: 'https://factcheck.example.org/'}
+      }
+    })
+    const {export: exported} = loadConfig('/a/b.md', memory({'/a/.newsmarkrc': 'export: {publisher: {name: P}}\n'}).read)
+    assert.deepEqual(exported, {publisher: {name: 'P'}})
+  })
+
   const errors: Array<[string, string, string]> = [
     ['rules:\n  loaded-verbs: error\n', '.newsmarkrc.yaml:2:3: Unexpected rule id `loaded-verbs` in `rules`, expected `loaded-verb` or one of `front-matter-invalid`, `front-matter-date`, `language-unsupported`, `relative-date-unresolved`', 'rules.loaded-verbs'],
     ['rules:\n  hedging: loud\n', '.newsmarkrc.yaml:2:12: Unexpected value `loud` for `rules.hedging`, expected `off`, `info`, `warning`, `error`, `true` or `false`', 'rules.hedging'],
     ['rules: [hedging]\n', '.newsmarkrc.yaml:1:8: Unexpected value for `rules`, expected a mapping of rule ids to severities', 'rules'],
-    ['severity:\n  hedging: off\n', '.newsmarkrc.yaml:1:1: Unexpected key `severity`, expected `preset`, `rules` or `facts`', 'severity'],
+    ['severity:\n  hedging: off\n', '.newsmarkrc.yaml:1:1: Unexpected key `severity`, expected `preset`, `rules`, `facts` or `export`', 'severity'],
     ['facts: 3\n', '.newsmarkrc.yaml:1:8: Unexpected value `3` for `facts`, expected the path of a YAML fact base', 'facts'],
     ['preset: strcit\n', '.newsmarkrc.yaml:1:9: Unexpected value `strcit` for `preset`, expected `recommended` or `strict`', 'preset'],
-    ['- hedging\n', '.newsmarkrc.yaml:1:1: Unexpected value, expected a mapping (`preset`, `rules`, `facts`)', ''],
+    ['- hedging\n', '.newsmarkrc.yaml:1:1: Unexpected value, expected a mapping (`preset`, `rules`, `facts`, `export`)', ''],
+    ['export:\n  baseUrl: example.org\n', '.newsmarkrc.yaml:2:12: Unexpected value `example.org` for `export.baseUrl`, expected an http(s) URL', 'export.baseUrl'],
+    ['export:\n  reviewUrl: https://example.org/checks/\n', '.newsmarkrc.yaml:2:14: Unexpected value `https://example.org/checks/` for `export.reviewUrl`, expected a URL pattern with `{id}`', 'export.reviewUrl'],
+    ['export:\n  publisher: {url: https://example.org/}\n', '.newsmarkrc.yaml:2:14: Unexpected missing `name` in `export.publisher`, expected the organisation’s name', 'export.publisher.name'],
+    ['export:\n  publisher: {name: X, logo: y}\n', '.newsmarkrc.yaml:2:14: Unexpected key `logo` in `export.publisher`, expected `name` or `url`', 'export.publisher.logo'],
+    ['export:\n  base: https://example.org/\n', '.newsmarkrc.yaml:2:3: Unexpected key `base` in `export`, expected `baseUrl`, `reviewUrl`, `publisher`', 'export.base'],
     ['rules: {hedging: off\n', '.newsmarkrc.yaml:', '']
   ]
   for (const [text, message, key] of errors) {

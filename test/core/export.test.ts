@@ -62,11 +62,14 @@ function text(start: number, end: number): string {
 
 test('export: public API', () => {
   assert.deepEqual(Object.keys(exporters).sort(), [
+    'articleIri',
     'articleMeta',
+    'claimReviews',
     'csvColumns',
     'exportArticle',
     'exportArticles',
     'exportFormats',
+    'exportWarnings',
     'newsmarkAgent',
     'ratings',
     'timelineKey',
@@ -74,7 +77,8 @@ test('export: public API', () => {
     'toCsv',
     'toJsonExport',
     'toNotes',
-    'toWebAnnotation'
+    'toWebAnnotation',
+    'verdictKey'
   ])
   assert.throws(() => exportArticles('pdf' as 'csv', []), /Unexpected format `pdf`, expected one of notes, json, webannotation, claimreview, csv/)
 })
@@ -154,8 +158,9 @@ test('export: json', () => {
   }
 
   for (const annotation of data.annotations) assert.equal(text(annotation.target.start, annotation.target.end), annotation.target.exact)
-  const verdicts = data.claims.filter((claim: {verdict?: unknown}) => claim.verdict)
-  assert.deepEqual(verdicts.map((claim: {verdict: {verdict: string}}) => claim.verdict.verdict), ['true', 'unverifiable', 'needs-checking'])
+  const verdicts = data.claims.flatMap((claim: {verdicts: Array<{verdict: string}>}) => claim.verdicts.map((item) => item.verdict))
+  assert.deepEqual(verdicts, ['true', 'unverifiable', 'needs-checking'])
+  assert.ok(data.claims.every((claim: {verdict?: unknown}) => !('verdict' in claim)), 'no `verdict` beside `verdicts`')
   assert.deepEqual(data.orphans.map((item: {id: string; reason: string; target: {start: null}}) => [item.id, item.reason, item.target.start]), [
     ['urn:uuid:gone', 'quote not found: “Königsberg”', null]
   ])
@@ -181,8 +186,11 @@ test('export: webannotation', () => {
       review.dates.length +
       review.claims.filter((claim) => claim.origin === 'machine').length
   )
-  assert.ok(machine.every((item: {creator?: unknown}) => !item.creator), 'machine tags have no creator')
-  assert.equal(human.length, 5)
+  assert.ok(
+    machine.every((item: {creator: {type: string}; created: string}) => item.creator.type === 'Software' && item.created),
+    'machine tags have Newsmark as creator, and a time'
+  )
+  assert.equal(human.filter((item: {creator: {type: string}}) => item.creator.type === 'Person').length, 5)
   assert.equal(items.length, machine.length + 7, 'machine tags, 6 annotations and 1 orphan')
   const motivations = new Set(items.map((item: {motivation: string}) => item.motivation))
   assert.deepEqual([...motivations].sort(), ['assessing', 'identifying', 'linking', 'moderating', 'tagging'])
@@ -198,13 +206,15 @@ test('export: webannotation', () => {
   const verdict = items.find((item: {id: string}) => item.id === 'urn:uuid:4')
   assert.deepEqual(verdict.body, [
     {type: 'TextualBody', purpose: 'assessing', value: 'unverifiable'},
-    {id: 'https://example.org/belma', purpose: 'linking'},
+    {type: 'SpecificResource', purpose: 'linking', source: 'https://example.org/belma'},
     {type: 'TextualBody', purpose: 'commenting', value: 'No figures, "yet".'}
   ])
 })
 
 test('export: claimreview', () => {
-  const data = JSON.parse(exportArticles('claimreview', [{...article(), meta: {...article().meta, url: 'https://example.org/news/poland'}}]))
+  const publisher = {name: 'Example Fact Check', url: 'https://factcheck.example.org/'}
+  const meta = {...article().meta, url: 'https://example.org/news/poland', publisher, reviewUrl: 'https://factcheck.example.org/checks/{id}'}
+  const data = JSON.parse(exportArticles('claimreview', [{...article(), meta}], {now}))
   assert.equal(data['@context'], 'https://schema.org')
   const reviews = data['@graph']
   assert.equal(reviews.length, 2, 'needs-checking is not a review')
@@ -212,22 +222,29 @@ test('export: claimreview', () => {
     assert.equal(review['@type'], 'ClaimReview')
     assert.equal(typeof review.claimReviewed, 'string')
     assert.match(review.datePublished, /^\d{4}-\d{2}-\d{2}$/)
-    assert.equal(typeof review.url, 'string')
+    assert.match(review.url, /^https:\/\/factcheck\.example\.org\/checks\/\d$/)
     assert.equal(review.reviewRating['@type'], 'Rating')
-    assert.equal(typeof review.reviewRating.alternateName, 'string')
+    assert.equal(review.reviewRating.name, review.reviewRating.alternateName)
     assert.equal(review.itemReviewed['@type'], 'Claim')
     assert.equal(review.itemReviewed.appearance.url, 'https://example.org/news/poland')
-    assert.deepEqual(review.author, {'@type': 'Person', name: 'Ada Reader'})
+    assert.deepEqual(review.author, {'@type': 'Organization', ...publisher})
   }
 
   const [exit, rise] = reviews
   assert.equal(exit.claimReviewed, 'Poland will exit the treaty on February 20')
-  assert.deepEqual(exit.reviewRating, {'@type': 'Rating', alternateName: 'True', ratingValue: 5, worstRating: 1, bestRating: 5})
+  assert.equal(exit.url, 'https://factcheck.example.org/checks/5')
+  assert.deepEqual(exit.reviewRating, {'@type': 'Rating', name: 'True', alternateName: 'True', ratingValue: 5, worstRating: 1, bestRating: 5})
   assert.deepEqual(exit.itemReviewed.author, {'@type': 'Person', name: 'Cezary Tomczyk', jobTitle: 'Deputy Defense Minister'})
   assert.equal(exit.itemReviewed.datePublished, '2026-01-16')
-  assert.deepEqual(rise.reviewRating, {'@type': 'Rating', alternateName: 'Unverifiable'})
+  assert.deepEqual(rise.reviewRating, {'@type': 'Rating', name: 'Unverifiable', alternateName: 'Unverifiable', ratingValue: 3, worstRating: 1, bestRating: 5})
   assert.equal(rise.citation, 'https://example.org/belma')
   assert.equal(rise.reviewBody, 'No figures, "yet".')
+
+  // Without a publisher, each reviewer is the author; without a pattern, the url is the verdict’s id.
+  const bare = JSON.parse(exportArticles('claimreview', [article()], {now}))['@graph']
+  assert.deepEqual(bare[0].author, {'@type': 'Person', name: 'Ada Reader'})
+  assert.equal(bare[0].url, 'urn:uuid:5')
+  assert.equal(bare[0].itemReviewed.appearance.url, 'urn:newsmark:file:poland-ottawa.md')
 })
 
 /** A small RFC 4180 reader, to check the writer. */
@@ -287,6 +304,78 @@ test('export: several articles in one output', () => {
   const collection = JSON.parse(exportArticles('webannotation', [first, second]))
   assert.equal(collection.total, 2 * JSON.parse(exportArticles('webannotation', [first])).total)
   assert.equal(JSON.parse(exportArticles('claimreview', [first, second]))['@graph'].length, 4)
+  assert.notEqual(collection.id, JSON.parse(exportArticles('webannotation', [first])).id, 'a collection id per set of articles')
   const notes = exportArticles('notes', [first, second])
   assert.equal(notes.match(/^# /gm)!.length, 2)
+})
+
+test('export: two reviewers’ verdicts on one claim are both in every format', () => {
+  const rise = at('output will rise by 25 times')
+  const other = {type: 'Person' as const, name: 'Bo Checker'}
+  let list = setVerdict([], source, rise, 'unverifiable', {creator: reader, now, id: 'urn:uuid:ada', note: 'Ada’s note'})
+  list = setVerdict(list, source, rise, 'false', {creator: other, now: '2026-01-21T10:00:00.000Z', id: 'urn:uuid:bo', note: 'Bo’s note'})
+  assert.equal(list.length, 2, 'a second reviewer adds a verdict, not replaces the first')
+  assert.equal(setVerdict(list, source, rise, 'misleading', {creator: other, now}).length, 2, 'a reviewer replaces their own verdict')
+  const two: ArticleExport = {source, result, annotations: list, meta: articleMeta(source, 'poland-ottawa.md')}
+
+  const claim = JSON.parse(exportArticles('json', [two])).claims.find((item: {verdicts: unknown[]}) => item.verdicts.length > 0)
+  assert.deepEqual(
+    claim.verdicts.map((item: {verdict: string; creator: {name: string}}) => [item.verdict, item.creator.name]),
+    [
+      ['unverifiable', 'Ada Reader'],
+      ['false', 'Bo Checker']
+    ]
+  )
+
+  const [header, ...rows] = parseCsv(exportArticles('csv', [two]))
+  const column = (name: string) => header!.indexOf(name)
+  assert.deepEqual(
+    rows.filter((row) => row[column('verdict')]).map((row) => [row[column('verdict')], row[column('reviewer')], row[column('note')]]),
+    [
+      ['unverifiable', 'Ada Reader', 'Ada’s note'],
+      ['false', 'Bo Checker', 'Bo’s note']
+    ]
+  )
+
+  const notes = exportArticles('notes', [two])
+  assert.match(notes, /^ {2}- \*\*Verdict: unverifiable\*\* on “output will rise by 25 times”, by Ada Reader$/m)
+  assert.match(notes, /^ {2}- \*\*Verdict: false\*\* on “output will rise by 25 times”, by Bo Checker$/m)
+  assert.match(notes, /\(2 verdicts\)/)
+
+  const reviews = JSON.parse(exportArticles('claimreview', [two]))['@graph']
+  assert.deepEqual(reviews.map((review: {reviewRating: {alternateName: string}}) => review.reviewRating.alternateName), ['Unverifiable', 'False'])
+
+  const items = JSON.parse(exportArticles('webannotation', [two])).first.items
+  assert.deepEqual(items.filter((item: {motivation: string}) => item.motivation === 'assessing').map((item: {id: string}) => item.id), ['urn:uuid:ada', 'urn:uuid:bo'])
+})
+
+test('export: notes: a source URL cannot break out of its link, and HTML and control characters stay text', () => {
+  const rise = at('output will rise by 25 times')
+  const list = setVerdict([], source, rise, 'false', {source: 'https://example.org/a><img/src=x/onerror=alert(1)>', now, creator: {type: 'Person', name: 'Eve <script>\u001B[2J\u0007'}})
+  const meta = {...articleMeta(source, 'poland-ottawa.md'), title: 'Title <img src=x onerror=alert(1)> \u001B]0;pwned\u0007', author: '<b>A</b> & B', url: 'https://example.org/x>y'}
+  const notes = exportArticle('notes', source, result, list, meta)
+  assert.ok(!/<(?:img|script|b)\b/.test(notes), 'no raw HTML')
+  assert.ok(!/[\u0007\u001B]/.test(notes), 'no ESC or BEL')
+  assert.match(notes, /^# Title &lt;img src=x onerror=alert\(1\)> \uFFFD\]0;pwned\uFFFD$/m)
+  assert.match(notes, /^- URL: <https:\/\/example\.org\/x%3Ey>$/m)
+  assert.match(notes, /^- Author: &lt;b>A&lt;\/b> &amp; B$/m)
+  assert.match(notes, /by Eve &lt;script>\uFFFD\[2J\uFFFD \(\[source\]\(<https:\/\/example\.org\/a%3E%3Cimg\/src=x\/onerror=alert\(1\)%3E>\)\)$/m)
+})
+
+test('export: csv: lookalikes of formula characters, leading white space and control characters are defused', () => {
+  const values = ['＝1+1', '＋1', '－1', '＠SUM(A1)', '﹦1', '−1', ' =1', '\u3000=1', '\t=1', '\r=1', '\n=1', 'a\u001B[31mb\u0007']
+  const text = values.join(' ')
+  const tagged = analyzeSync(text).data.newsmark!
+  const spans = values.map((value) => {
+    const start = text.indexOf(value)
+    return {start, end: start + value.length}
+  })
+  const tags = spans.slice(0, -1).map((span) => tagSelection(text, span, 'MISC'))
+  const rows = parseCsv(exportArticle('csv', text, tagged, tags, {file: 'x.md'}))
+  const column = csvColumns.indexOf('text')
+  const texts = rows.slice(1).map((row) => row[column]!)
+  for (const value of ['＝1+1', '＋1', '－1', '＠SUM(A1)', '﹦1', '−1']) assert.ok(texts.includes("'" + value), `${value} defused: ${JSON.stringify(texts)}`)
+  const withEscape = exportArticle('csv', text, tagged, [tagSelection(text, spans.at(-1)!, 'MISC')], {file: 'x.md'})
+  assert.ok(!/[\u0007\u001B]/.test(withEscape), 'no ESC or BEL')
+  assert.ok(withEscape.includes('a\uFFFD[31mb\uFFFD'))
 })

@@ -82,3 +82,12 @@ test('prose: CRLF and astral characters keep offsets', () => {
   assert.equal(sourceOf(source, 'Russia'), 'Russia')
   assert.equal(sourceOf(source, '𝒳'), '𝒳')
 })
+
+test('prose: attributes of a Newsmark directive that cannot be read are not prose', () => {
+  const source = 'They have :claim[killed thousands]{note="a \\"long after\\" b" verdict=true} of people, she said.\n'
+  const [block] = blocks(source)
+  assert.equal(block!.text, 'They have killed thousands of people, she said.')
+  assert.equal(sourceOf(source, 'of people'), 'of people')
+  const other = ':claim[killed thousands]{note="x \\"y\\"" verdict=true}'
+  assert.equal(blocks(other)[0]!.text, 'killed thousands')
+})

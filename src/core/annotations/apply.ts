@@ -4,7 +4,8 @@
  *
  * Order: rejections remove machine tags with the rejected text; manual tags
  * replace the machine tags they overlap; merges join two entities; verdicts
- * attach to the claim that contains them (or become a claim of their own).
+ * attach to the claim that contains them (or become a claim of their own);
+ * a claim keeps every verdict it gets (two reviewers, two verdicts).
  * An annotation that cannot be applied (a merge whose entities are gone) is
  * listed in `unapplied` with a reason, never dropped silently.
  */
@@ -44,7 +45,13 @@ export interface ClaimVerdict {
 /** A claim after review. */
 export interface ReviewedClaim extends Claim {
   origin: Origin
+  /** The latest of `verdicts` (what the editor shows), if any. */
   verdict?: ClaimVerdict
+  /**
+   * Every verdict on the claim, oldest first: one per reviewer, or more
+   * (on different parts of the claim). Exports keep them all.
+   */
+  verdicts: ClaimVerdict[]
 }
 
 /** The result after review. */
@@ -86,7 +93,7 @@ export function applyAnnotations(
     origin: 'machine'
   }))
   let dates: ReviewedDate[] = result.dates.map((date) => ({...date, origin: 'machine'}))
-  let claims: ReviewedClaim[] = result.claims.map((claim) => ({...claim, origin: 'machine'}))
+  let claims: ReviewedClaim[] = result.claims.map((claim) => ({...claim, origin: 'machine', verdicts: []}))
   const unapplied: ReviewedResult['unapplied'] = []
   let created = 0
 
@@ -124,7 +131,8 @@ export function applyAnnotations(
         ...(like?.speaker ? {speaker: like.speaker} : {}),
         ...(like?.verb ? {verb: like.verb} : {}),
         ...(like?.medium ? {medium: like.medium} : {}),
-        origin: 'human'
+        origin: 'human',
+        verdicts: []
       })
     } else {
       for (const entity of entities) entity.mentions = entity.mentions.filter((mention) => !overlaps(mention, annotation.target))
@@ -181,7 +189,7 @@ export function applyAnnotations(
       .sort((a, b) => a.end - a.start - (b.end - b.start))
     let claim = containing[0] ?? claims.find((item) => overlaps(item, annotation.target))
     if (!claim) {
-      claim = {start, end, text: exact, kind: 'factual', score: 1, origin: 'human'}
+      claim = {start, end, text: exact, kind: 'factual', score: 1, origin: 'human', verdicts: []}
       claims.push(claim)
     }
 
@@ -197,6 +205,7 @@ export function applyAnnotations(
       ...(annotation.creator ? {creator: annotation.creator} : {}),
       ...(date ? {date} : {})
     }
+    claim.verdicts.push(claim.verdict)
   }
 
   return {

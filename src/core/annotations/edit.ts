@@ -136,8 +136,10 @@ export function mergeEntities(
 }
 
 /**
- * Set the verdict of a claim: replaces the verdict already on the same span
- * (keeping its id and creation time), or adds one.
+ * Set the verdict of a claim: replaces the verdict the same reviewer (the
+ * same `creator`, or none) already gave on the same span (keeping its id and
+ * creation time), or adds one. Another reviewer’s verdict is never replaced:
+ * a claim can have one verdict per reviewer.
  *
  * @param annotations
  *   Current annotations.
@@ -169,7 +171,11 @@ export function setVerdict(
 
   const made = fields(source, range, options)
   const index = annotations.findIndex(
-    (item) => item.kind === 'verdict' && item.target.start === made.target.start && item.target.end === made.target.end
+    (item) =>
+      item.kind === 'verdict' &&
+      item.target.start === made.target.start &&
+      item.target.end === made.target.end &&
+      sameAgent(item.creator, made.creator)
   )
   const previous = index === -1 ? undefined : annotations[index]
   const next: VerdictAnnotation = {
@@ -214,4 +220,19 @@ function fields(source: string, range: Readonly<Range>, options?: Readonly<Creat
     ...(options?.generator ? {generator: options.generator} : {}),
     ...(options?.note ? {note: options.note} : {})
   }
+}
+
+/**
+ * Whether two creators are the same reviewer: both none, or the same name
+ * and IRI.
+ *
+ * @param a
+ *   One creator.
+ * @param b
+ *   The other.
+ * @returns
+ *   Whether they are the same.
+ */
+function sameAgent(a: Readonly<Agent> | undefined, b: Readonly<Agent> | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.name === b.name && a.id === b.id
 }

@@ -14,11 +14,13 @@
  * one it tags a claim. Other directives are left alone.
  */
 import type {Root} from 'mdast'
+import type {TextDirective} from 'mdast-util-directive'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {fnv1a64} from '../hash.ts'
 import {eachNode} from '../tree.ts'
 import {lineIndex, targetOf} from './positions.ts'
 import {verdicts, type Annotation, type TagType, type Verdict} from './types.ts'
@@ -88,14 +90,17 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
   const annotations: Annotation[] = []
   const problems: string[] = []
   const lineOf = lineIndex(source)
+  const place = (offset: number) => `${lineOf(offset)}:${offset - source.lastIndexOf('\n', offset - 1)}`
+  // How many directives of each kind and text came before: the id of the
+  // second `:claim[same words]` differs from the first’s.
+  const seen = new Map<string, number>()
   eachNode(tree, (node) => {
     if (node.type !== 'textDirective') return
     // Own names only: `:constructor[…]` is no annotation (`Object.prototype`).
     const type = Object.hasOwn(directiveNames, node.name) ? directiveNames[node.name] : undefined
     const start = node.position?.start.offset
     if (!type || start === undefined) return
-    const line = lineOf(start)
-    const where = `${line}:${start - source.lastIndexOf('\n', start - 1)}`
+    const where = place(start)
     const first = node.children[0]?.position?.start.offset
     const last = node.children.at(-1)?.position?.end.offset
     if (first === undefined || last === undefined || first >= last) {
@@ -103,11 +108,25 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
       return
     }
 
+    const unread = unreadAttributes(node, source)
+    if (unread) {
+      problems.push(
+        `${place(unread.start)}: unexpected attributes \`${oneLine(source.slice(unread.start, unread.end))}\` that cannot be read, ` +
+          'expected `key=value` or `key="value"` pairs (a `"` in a value is written `&quot;`)'
+      )
+      return
+    }
+
     const attributes = node.attributes ?? {}
     const note = attributes.note || undefined
+    const target = targetOf(source, first, last)
+    const kind = type === 'CLAIM' && attributes.verdict ? 'verdict' : 'tag'
+    const key = `${kind}\u0000${type}\u0000${target.exact}`
+    const occurrence = (seen.get(key) ?? 0) + 1
+    seen.set(key, occurrence)
     const fields = {
-      id: `urn:newsmark:inline:${line}:${where.split(':')[1]}`,
-      target: targetOf(source, first, last),
+      id: inlineId(key, occurrence),
+      target,
       inline: true,
       ...(note ? {note} : {})
     }
@@ -139,6 +158,44 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
     })
   })
   return {annotations, problems}
+}
+
+/**
+ * The attribute block right after a Newsmark directive that remark-directive
+ * could not read (`:claim[…]{note="a \\"b\\""}`): it then ends the directive
+ * at `]` and leaves the block as text. Such a block must neither be taken as
+ * prose nor be dropped silently.
+ *
+ * @param node
+ *   A text directive with positions.
+ * @param source
+ *   Markdown source.
+ * @returns
+ *   Source range of the block, from its `{` to its `}` (or the end of the
+ *   line when it has none), or `undefined` when there is none.
+ */
+export function unreadAttributes(node: Readonly<TextDirective>, source: string): {start: number; end: number} | undefined {
+  const start = node.position?.end.offset
+  if (start === undefined || source.charAt(start) !== '{') return undefined
+  let quote = ''
+  let lineEnd = source.indexOf('\n', start)
+  if (lineEnd === -1) lineEnd = source.length
+  for (let index = start + 1; index < source.length; index++) {
+    const char = source.charAt(index)
+    // Attributes may go on over line endings, not past a paragraph.
+    if (char === '\n' && /^\n[ \t]*(?:\r?\n|$)/.test(source.slice(index, index + 64))) break
+    if (quote) {
+      if (char === quote) quote = ''
+    } else if (char === '"' || char === "'") {
+      quote = char
+    } else if (char === '}') {
+      return {start, end: index + 1}
+    }
+  }
+
+  // Unbalanced quotes: the first `}` on the line, else the whole line.
+  const close = source.indexOf('}', start)
+  return {start, end: close !== -1 && close < lineEnd ? close + 1 : lineEnd}
 }
 
 /**
@@ -225,6 +282,28 @@ const markupNames: Readonly<Record<string, string>> = {
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze()
+
+/**
+ * The id of an inline annotation: stable while its directive’s kind, type
+ * and text stay the same, wherever it moves in the article
+ * (`urn:newsmark:inline:` and 16 hex digits of a FNV-1a 64-bit hash of
+ * them and the directive’s occurrence among equal ones).
+ *
+ * @param key
+ *   Kind, type and text of the directive.
+ * @param occurrence
+ *   1 for the first directive with this key, 2 for the next, ….
+ * @returns
+ *   IRI.
+ */
+function inlineId(key: string, occurrence: number): string {
+  return `urn:newsmark:inline:${fnv1a64(`${key}\u0000${occurrence}`)}`
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > 60 ? flat.slice(0, 59) + '…' : flat
+}
 
 function balanced(text: string): boolean {
   let depth = 0

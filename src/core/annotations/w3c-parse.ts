@@ -99,11 +99,14 @@ export function fromW3c(value: unknown, source: string, where: string, problems:
     }
 
     const link = bodies.find((item) => item.purpose === 'linking')
-    if (link && (typeof link.id !== 'string' || !isUrl(link.id))) {
-      report(`unexpected source ${JSON.stringify(link.id ?? null)}, expected an http(s) URL`)
+    // A SpecificResource with the URL as its `source` (what Newsmark
+    // writes), or, as older sidecars have it, the URL as the body’s `id`.
+    const url = link ? (isObject(link.source) ? link.source.id : (link.source ?? link.id)) : undefined
+    if (link && (typeof url !== 'string' || !isUrl(url))) {
+      report(`unexpected source ${JSON.stringify(url ?? null)}, expected an http(s) URL`)
     }
 
-    annotation = {...fields, kind, verdict: verdict as Verdict, ...(link ? {source: String(link.id)} : {})}
+    annotation = {...fields, kind, verdict: verdict as Verdict, ...(link ? {source: String(url)} : {})}
   }
 
   return problems.length === count ? annotation : undefined

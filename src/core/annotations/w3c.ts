@@ -7,7 +7,7 @@
  * | tag (DATE, CLAIM) | tagging     | classifying: `DATE`/`CLAIM`; describing: TimeML value     |
  * | reject            | moderating  | moderating: `rejected`; classifying: type; plus `scope`   |
  * | merge             | linking     | SpecificResource (purpose identifying) at the other mention |
- * | verdict           | assessing   | assessing: verdict; linking: source URL (as `id`)         |
+ * | verdict           | assessing   | assessing: verdict; linking: SpecificResource, `source` URL |
  *
  * A note is one more body, purpose `commenting`. Targets have a
  * TextQuoteSelector and a TextPositionSelector, in code points. Reading
@@ -16,10 +16,15 @@
 import {toCodePoint} from './positions.ts'
 import type {Agent, Annotation, Target} from './types.ts'
 
-/** JSON-LD context of Newsmark’s W3C output: the W3C one plus `scope`. */
+/**
+ * JSON-LD context of Newsmark’s W3C output: the W3C one, plus `scope` and
+ * the `assessing` motivation (in the model, 3.3.5, but not a term of every
+ * published version of the W3C context: without it, `"assessing"` would be
+ * a relative IRI).
+ */
 export const annotationContext = [
   'http://www.w3.org/ns/anno.jsonld',
-  {newsmark: 'urn:newsmark:', scope: 'newsmark:scope'}
+  {oa: 'http://www.w3.org/ns/oa#', assessing: 'oa:assessing', newsmark: 'urn:newsmark:', scope: 'newsmark:scope'}
 ] as const
 
 /** A JSON object. */
@@ -65,7 +70,9 @@ export function toW3c(annotation: Annotation, source: string, article: string): 
     case 'verdict': {
       motivation = 'assessing'
       bodies.push(textual('assessing', annotation.verdict))
-      if (annotation.source) bodies.push({id: annotation.source, purpose: 'linking'})
+      // A purpose is only for a SpecificResource or a TextualBody, not for an
+      // external resource (Web Annotation Data Model 3.3.5).
+      if (annotation.source) bodies.push({type: 'SpecificResource', purpose: 'linking', source: annotation.source})
       break
     }
   }

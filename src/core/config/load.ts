@@ -25,7 +25,7 @@ import {parseFacts} from '../facts/parse.ts'
 import type {Options} from '../options.ts'
 import {defaultPreset} from '../rules/presets.ts'
 import type {RuleSettings} from '../rules/index.ts'
-import {ConfigError, parseConfig} from './validate.ts'
+import {ConfigError, parseConfig, type ExportConfig} from './validate.ts'
 
 /** Names of configuration files, in the order they are tried in a folder. */
 export const configNames: ReadonlyArray<string> = ['.newsmarkrc', '.newsmarkrc.json', '.newsmarkrc.yaml', '.newsmarkrc.yml']
@@ -82,6 +82,8 @@ interface Request extends ReadLimits {
 export interface LoadedConfig {
   /** Rule settings for `runRules` (severities and facts). */
   settings: RuleSettings & {severities: Record<string, 'off' | 'info' | 'warning' | 'error'>}
+  /** Where exports say things are published (`export` in the file), if set. */
+  export?: ExportConfig
   /** The configuration file used, if any. */
   configFile?: string
   /** The fact base used, if any. */
@@ -266,6 +268,7 @@ function* plan(file: string, options?: Readonly<LoadOptions> | null): Generator<
       loaded.settings.severities = config.rules
       if (config.preset) loaded.settings.preset = config.preset
       if (config.facts && withFacts) factsRead = confine(config.facts, folder, path, separator, options?.root)
+      if (config.export) loaded.export = config.export
       break search
     }
   }

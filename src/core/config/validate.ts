@@ -7,6 +7,12 @@
  *   hedging: off
  *   unsourced-number: true  # true: the rule’s default severity; false: off
  * facts: .newsmark/facts.yaml  # relative to this file
+ * export:                       # where exports say things are published
+ *   baseUrl: https://news.example.org/articles/
+ *   reviewUrl: https://factcheck.example.org/checks/{id}
+ *   publisher:
+ *     name: Example Fact Check
+ *     url: https://factcheck.example.org/
  * ```
  *
  * Errors name the file, the line and column, and the key, and say what is
@@ -15,6 +21,7 @@
  * short (`safe-text.ts`).
  */
 import {isMap, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
+import {isUrl} from '../annotations/w3c.ts'
 import {isPresetName, presetNames, ruleIds, severityValues, type PresetName, type Severity} from '../rules/index.ts'
 import {quoteKey, showValue, yamlReason} from '../safe-text.ts'
 
@@ -53,7 +60,22 @@ export interface NewsmarkConfig {
   facts?: string
   /** Preset (`recommended` or `strict`), if set. */
   preset?: PresetName
+  /** Where exports say articles and fact checks are published. */
+  export?: ExportConfig
 }
+
+/** The `export` section of a `.newsmarkrc`. */
+export interface ExportConfig {
+  /** URL the articles are published under (an absolute http(s) URL). */
+  baseUrl?: string
+  /** Pattern of a published fact check’s URL (`{id}`, `{article}`). */
+  reviewUrl?: string
+  /** The organisation that publishes the fact checks. */
+  publisher?: {name: string; url?: string}
+}
+
+const topKeys = ['preset', 'rules', 'facts', 'export']
+const exportKeys = ['baseUrl', 'reviewUrl', 'publisher']
 
 
 /**
@@ -85,7 +107,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
   const root = document.contents as YamlNode | null
   const config: NewsmarkConfig = {rules: {}}
   if (root === null) return config
-  if (!isMap(root)) throw new ConfigError('Unexpected value, expected a mapping (`preset`, `rules`, `facts`)', file, undefined, place(root))
+  if (!isMap(root)) throw new ConfigError('Unexpected value, expected a mapping (`preset`, `rules`, `facts`, `export`)', file, undefined, place(root))
 
   for (const pair of root.items) {
     const key = String((pair.key as {value?: unknown}).value)
@@ -129,12 +151,64 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
       }
 
       config.facts = path.trim()
+    } else if (key === 'export') {
+      config.export = readExport(value)
     } else {
-      throw fail(`Unexpected key${named(key)}, expected \`preset\`, \`rules\` or \`facts\``, key, pair.key as YamlNode)
+      const names = topKeys.map((key) => '`' + key + '`')
+      throw fail(`Unexpected key${named(key)}, expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`, key, pair.key as YamlNode)
     }
   }
 
   return config
+
+  function readExport(node: YamlNode | null): ExportConfig {
+    if (!isMap(node)) throw fail('Unexpected value for `export`, expected a mapping (`baseUrl`, `reviewUrl`, `publisher`)', 'export', node)
+    const result: ExportConfig = {}
+    for (const pair of node.items) {
+      const name = String((pair.key as {value?: unknown}).value)
+      const item = pair.value as YamlNode | null
+      const value: unknown = item?.toJSON()
+      if (name === 'baseUrl') {
+        result.baseUrl = url(value, 'export.baseUrl', item)
+      } else if (name === 'reviewUrl') {
+        if (typeof value !== 'string' || !value.includes('{id}')) {
+          throw fail(`Unexpected value \`${showValue(value)}\` for \`export.reviewUrl\`, expected a URL pattern with \`{id}\``, 'export.reviewUrl', item)
+        }
+
+        result.reviewUrl = value.trim()
+      } else if (name === 'publisher') {
+        if (!isMap(item)) throw fail('Unexpected value for `export.publisher`, expected a mapping with `name` and `url`', 'export.publisher', item)
+        const publisher = item.toJSON() as Record<string, unknown>
+        for (const field of Object.keys(publisher)) {
+          if (field !== 'name' && field !== 'url') {
+            throw fail(`Unexpected key \`${field}\` in \`export.publisher\`, expected \`name\` or \`url\``, `export.publisher.${field}`, item)
+          }
+        }
+
+        if (typeof publisher.name !== 'string' || !publisher.name.trim()) {
+          const what = publisher.name === undefined ? 'missing `name`' : `value \`${showValue(publisher.name)}\` for \`name\``
+          throw fail(`Unexpected ${what} in \`export.publisher\`, expected the organisation’s name`, 'export.publisher.name', item)
+        }
+
+        result.publisher = {
+          name: publisher.name.trim(),
+          ...(publisher.url === undefined ? {} : {url: url(publisher.url, 'export.publisher.url', item)})
+        }
+      } else {
+        throw fail(`Unexpected key \`${name}\` in \`export\`, expected ${exportKeys.map((key) => '`' + key + '`').join(', ')}`, `export.${name}`, pair.key as YamlNode)
+      }
+    }
+
+    return result
+  }
+
+  function url(value: unknown, key: string, node: YamlNode | null | undefined): string {
+    if (typeof value !== 'string' || !isUrl(value.trim())) {
+      throw fail(`Unexpected value \`${showValue(value)}\` for \`${key}\`, expected an http(s) URL`, key, node)
+    }
+
+    return value.trim()
+  }
 
   function fail(reason: string, key: string, node: YamlNode | null | undefined): ConfigError {
     return new ConfigError(reason, file, key, place(node))

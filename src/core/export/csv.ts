@@ -1,11 +1,14 @@
 /**
  * `csv` export: one row per tag (entity mention, date, claim) after review,
- * for spreadsheets.
+ * for spreadsheets; a claim with several verdicts (several reviewers) has a
+ * row for each, with the verdict’s `reviewer`.
  *
  * RFC 4180: CRLF line ends, a header row, fields with a comma, quote, CR or
  * LF in double quotes with quotes doubled. Text fields that a spreadsheet
- * would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get
- * a leading `'`. Positions are code points; `line` is 1-based.
+ * would run as a formula (starting with `=`, `+`, `-`, `@` or a lookalike
+ * such as full-width `＝`, after any white space, or with a tab, CR or LF)
+ * get a leading `'`; control characters become U+FFFD. Positions are code
+ * points; `line` is 1-based.
  */
 import {applyAnnotations} from '../annotations/apply.ts'
 import {codePointIndex, lineIndex} from '../annotations/positions.ts'
@@ -29,7 +32,8 @@ export const csvColumns = [
   'verdict',
   'verdict_source',
   'note',
-  'origin'
+  'origin',
+  'reviewer'
 ] as const
 
 type Row = Partial<Record<(typeof csvColumns)[number], string | number>>
@@ -79,26 +83,53 @@ function rowsOf({source, result, annotations, meta}: ArticleExport): Row[] {
   }
 
   for (const claim of review.claims) {
-    rows.push({
+    const row: Row = {
       file: meta.file,
       kind: 'claim',
       type: claim.kind,
       ...at(claim),
       speaker: claim.speaker?.name ?? '',
       verb: claim.verb ?? '',
-      verdict: claim.verdict?.verdict ?? '',
-      verdict_source: claim.verdict?.source ?? '',
-      note: claim.verdict?.note ?? '',
       origin: claim.origin
-    })
+    }
+    if (claim.verdicts.length === 0) rows.push(row)
+    // One row per verdict: two reviewers of one claim give two rows.
+    for (const verdict of claim.verdicts) {
+      rows.push({
+        ...row,
+        verdict: verdict.verdict,
+        verdict_source: verdict.source ?? '',
+        note: verdict.note ?? '',
+        reviewer: verdict.creator?.name ?? ''
+      })
+    }
   }
 
   return rows.sort((a, b) => Number(a.start) - Number(b.start) || Number(b.end) - Number(a.end))
 }
 
+/**
+ * What a spreadsheet may run as a formula: a field starting with a line
+ * break or tab, or with `=`, `+`, `-` or `@` (or a full-width, small or
+ * mathematical lookalike of one, which spreadsheets in some locales take
+ * for it) after any white space.
+ */
+const formula = /^(?:[\t\r\n]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212\u2795\u2796])/
+
+/**
+ * One CSV field: control characters (ESC, BEL, …; not tab or line breaks)
+ * replaced by U+FFFD, a formula defused with a leading `'`, quoted when it
+ * holds a comma, quote or line break.
+ *
+ * @param value
+ *   Value.
+ * @returns
+ *   CSV field.
+ */
 function field(value: string | number | undefined): string {
   if (value === undefined) return ''
   if (typeof value === 'number') return String(value)
-  const safe = /^[=+\-@\t\r]/.test(value) ? "'" + value : value
+  const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD')
+  const safe = formula.test(clean) ? "'" + clean : clean
   return /[",\r\n]/.test(safe) ? '"' + safe.replace(/"/g, '""') + '"' : safe
 }

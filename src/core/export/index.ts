@@ -6,22 +6,26 @@ import {toClaimReview} from './claimreview.ts'
 import {toCsv} from './csv.ts'
 import {toJsonExport} from './json.ts'
 import {toNotes} from './notes.ts'
-import type {ArticleExport, ExportFormat, ExportMeta} from './types.ts'
+import type {ArticleExport, ExportFormat, ExportMeta, ExportOptions} from './types.ts'
 import {toWebAnnotation} from './webannotation.ts'
 import type {Annotation} from '../annotations/types.ts'
 import type {NewsmarkResult} from '../types.ts'
 
 export {articleMeta} from './meta.ts'
-export {toClaimReview, ratings} from './claimreview.ts'
+export {claimReviews, toClaimReview, ratings, type ClaimReviewDocument} from './claimreview.ts'
+export {articleIri, exportWarnings, verdictKey} from './ids.ts'
 export {csvColumns, toCsv} from './csv.ts'
 export {toJsonExport} from './json.ts'
 export {timelineKey, toNotes} from './notes.ts'
 export {toWebAnnotation} from './webannotation.ts'
-export {newsmarkAgent, type ArticleExport, type ExportFormat, type ExportMeta} from './types.ts'
+export {newsmarkAgent, type ArticleExport, type ExportFormat, type ExportMeta, type ExportOptions, type Publisher} from './types.ts'
 
 /** Each format: its exporter, a file extension and a media type. */
 export const exportFormats: Readonly<
-  Record<ExportFormat, {run: (articles: ReadonlyArray<ArticleExport>) => string; extension: string; mediaType: string}>
+  Record<
+    ExportFormat,
+    {run: (articles: ReadonlyArray<ArticleExport>, options?: Readonly<ExportOptions> | null) => string; extension: string; mediaType: string}
+  >
 > = {
   notes: {run: toNotes, extension: '.md', mediaType: 'text/markdown'},
   json: {run: toJsonExport, extension: '.json', mediaType: 'application/json'},
@@ -43,6 +47,8 @@ export const exportFormats: Readonly<
  *   Its annotations, anchored in `source`.
  * @param meta
  *   Metadata (see `articleMeta`).
+ * @param options
+ *   Options of the export.
  * @returns
  *   Export text.
  * @throws
@@ -53,9 +59,10 @@ export function exportArticle(
   source: string,
   result: NewsmarkResult,
   annotations: ReadonlyArray<Annotation>,
-  meta: ExportMeta
+  meta: ExportMeta,
+  options?: Readonly<ExportOptions> | null
 ): string {
-  return exportArticles(format, [{source, result, annotations, meta}])
+  return exportArticles(format, [{source, result, annotations, meta}], options)
 }
 
 /**
@@ -65,16 +72,18 @@ export function exportArticle(
  *   Format.
  * @param articles
  *   Articles.
+ * @param options
+ *   Options of the export.
  * @returns
  *   Export text.
  * @throws
  *   When the format is unknown.
  */
-export function exportArticles(format: ExportFormat, articles: ReadonlyArray<ArticleExport>): string {
+export function exportArticles(format: ExportFormat, articles: ReadonlyArray<ArticleExport>, options?: Readonly<ExportOptions> | null): string {
   const entry = Object.hasOwn(exportFormats, format) ? exportFormats[format] : undefined
   if (!entry) {
     throw new Error(`Unexpected format \`${String(format)}\`, expected one of ${Object.keys(exportFormats).join(', ')}`)
   }
 
-  return entry.run(articles)
+  return entry.run(articles, options)
 }

@@ -3,7 +3,8 @@
  * annotations applied) plus the annotations themselves and any orphans.
  *
  * Positions (`start`, `end`) are Unicode code points, as in the W3C export;
- * `line` is 1-based. One article gives an object, several an array.
+ * `line` is 1-based. Each claim has `verdicts`: every verdict on it, oldest
+ * first. One article gives an object, several an array.
  */
 import {applyAnnotations} from '../annotations/apply.ts'
 import {codePointIndex, lineIndex} from '../annotations/positions.ts'
@@ -49,10 +50,8 @@ function jsonOf({source, result, annotations, meta}: ArticleExport) {
     positions: 'code points',
     entities: review.entities.map((entity) => ({...entity, mentions: entity.mentions.map(span)})),
     dates: review.dates.map(span),
-    claims: review.claims.map((claim) => ({
-      ...span(claim),
-      ...(claim.verdict ? {verdict: span(claim.verdict)} : {})
-    })),
+    // Every verdict, oldest first (the latest alone would drop a reviewer’s).
+    claims: review.claims.map(({verdict: _latest, verdicts, ...claim}) => ({...span(claim), verdicts: verdicts.map(span)})),
     annotations: annotations.map(annotation),
     orphans: (meta.orphans ?? []).map((orphan) => ({
       ...orphan.annotation,

@@ -3,7 +3,8 @@
  *
  * Sections: entities by type (with roles and mention counts), a timeline of
  * dates sorted by their TimeML value (durations and unresolved dates after
- * it), claims with speakers and verdicts, and orphaned annotations. Every
+ * it), claims with speakers and every verdict (one line per reviewer), and
+ * orphaned annotations. Every
  * item links back to its line in the source: `[line 11](article.md#L11)`.
  */
 import {applyAnnotations, type ReviewedClaim} from '../annotations/apply.ts'
@@ -40,10 +41,10 @@ function noteOf({source, result, annotations, meta}: ArticleExport): string {
 
   const out: string[] = [`# ${flat(meta.title ?? meta.file)}`, '']
   out.push(`- Source: [${flat(meta.file)}](${encodeURI(meta.file).replace(/[()]/g, percentParen)})`)
-  if (meta.url) out.push(`- URL: <${meta.url}>`)
+  if (meta.url) out.push(`- URL: <${angleUrl(meta.url)}>`)
   if (meta.datePublished) out.push(`- Published: ${meta.datePublished}`)
   if (meta.author) out.push(`- Author: ${flat(meta.author)}`)
-  const checked = review.claims.filter((claim) => claim.verdict).length
+  const checked = review.claims.reduce((sum, claim) => sum + claim.verdicts.length, 0)
   out.push(
     `- Tags: ${count(review.entities.length, 'entity', 'entities')}, ${count(review.dates.length, 'date', 'dates')}, ` +
       `${count(review.claims.length, 'claim', 'claims')} (${count(checked, 'verdict', 'verdicts')})`
@@ -101,10 +102,9 @@ function claimLines(claim: ReviewedClaim, link: (offset: number) => string): str
     ? ` (${flat(claim.speaker.name)}${claim.verb ? `, ${flat(claim.verb)}` : ''}${claim.medium ? `, ${flat(claim.medium)}` : ''})`
     : ' (no speaker)'
   const lines = [`- “${flat(claim.text)}”${who}, ${claim.kind} (${link(claim.start)})`]
-  const verdict = claim.verdict
-  if (verdict) {
+  for (const verdict of claim.verdicts) {
     const part = verdict.text === claim.text ? '' : ` on “${flat(verdict.text)}”`
-    const source = verdict.source ? ` ([source](<${verdict.source}>))` : ''
+    const source = verdict.source ? ` ([source](<${angleUrl(verdict.source)}>))` : ''
     const by = verdict.creator ? `, by ${flat(verdict.creator.name)}` : ''
     lines.push(`  - **Verdict: ${verdict.verdict}**${part}${by}${source}`)
     if (verdict.note) lines.push(`  - Note: ${flat(verdict.note)}`)
@@ -148,8 +148,39 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
+/**
+ * Text from the article or the annotations as it goes in the note: on one
+ * line, with HTML shown as text, not run (`<` as `&lt;`, `&` as `&amp;`),
+ * and control characters (ESC, BEL, …), which a terminal would act on,
+ * replaced by U+FFFD.
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Markdown text.
+ */
 function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+}
+
+/**
+ * A URL as the destination of a Markdown link in angle brackets
+ * (`<https://…>`): the characters that could end it or the line (`<`, `>`,
+ * line breaks) or that a terminal would act on are percent-encoded, so the
+ * link cannot be broken out of into raw HTML.
+ *
+ * @param url
+ *   URL.
+ * @returns
+ *   URL for `<…>`.
+ */
+function angleUrl(url: string): string {
+  return url.replace(/[<>\\\u0000-\u0020\u007F-\u009F]/g, (char) => encodeURIComponent(char))
 }
 
 function percentParen(char: string): string {

@@ -1,56 +1,76 @@
 /**
  * `webannotation` export: a W3C Web Annotation collection (JSON-LD) with
- * every tag of the articles.
+ * every tag of the articles, meant to pass the W3C’s own checks (the
+ * `web-annotation-tests` schemas, “must” and the “should” that apply).
  *
- * Machine tags (entity mentions, dates, claims that survived review) have a
- * `generator` (Newsmark) and no `creator`; manual annotations keep their
- * `creator` (a person). Motivations: `identifying` (entities), `tagging`
- * (dates, claims), `assessing` (verdicts), `moderating` (rejections),
- * `linking` (merges), plus a `commenting` body for notes. Positions are code
- * points. Orphans are exported with their quote only.
+ * Every IRI is absolute (`ids.ts`): the collection is
+ * `urn:newsmark:export:<hash of the articles’ IRIs>` with one embedded page
+ * (`first`, `last` and the page’s `partOf`); targets’ `source` is the
+ * article’s IRI. Machine tags (entity mentions, dates, claims that
+ * survived review) are `<article>#newsmark-<tag>`, with Newsmark as
+ * `creator` and `generator` and the export time as `created`; manual
+ * annotations keep their id, `creator` (a person) and times. Motivations:
+ * `identifying` (entities), `tagging` (dates, claims), `assessing`
+ * (verdicts), `moderating` (rejections), `linking` (merges), plus a
+ * `commenting` body for notes. Positions are code points. Orphans are
+ * exported with their quote only.
  */
 import {applyAnnotations} from '../annotations/apply.ts'
 import {codePointIndex, targetOf} from '../annotations/positions.ts'
 import {annotationContext, toW3c, type JsonObject} from '../annotations/w3c.ts'
-import {newsmarkAgent, type ArticleExport} from './types.ts'
+import {fnv1a64} from '../hash.ts'
+import {articleIri} from './ids.ts'
+import {escapeJsonLd} from './json-ld.ts'
+import {newsmarkAgent, type ArticleExport, type ExportOptions} from './types.ts'
 
 /**
  * Export articles as one W3C Web Annotation collection.
  *
  * @param articles
  *   Articles.
+ * @param options
+ *   Options of the export.
  * @returns
- *   JSON-LD text, ending in a newline.
+ *   JSON-LD text (`<` written `\u003c`), ending in a newline.
  */
-export function toWebAnnotation(articles: ReadonlyArray<ArticleExport>): string {
-  const items = articles.flatMap((article) => itemsOf(article))
+export function toWebAnnotation(articles: ReadonlyArray<ArticleExport>, options?: Readonly<ExportOptions> | null): string {
+  const now = options?.now ?? new Date().toISOString()
+  const items = articles.flatMap((article) => itemsOf(article, now))
   const label = articles.length === 1 ? articles[0]!.meta.file : `${articles.length} articles`
+  const id = `urn:newsmark:export:${fnv1a64(articles.map((article) => articleIri(article.meta)).join('\n'))}`
+  const page = `${id}#page-1`
+  const generator = articles[0]?.meta.generator ?? newsmarkAgent
   const collection = {
     '@context': annotationContext,
-    id: 'urn:newsmark:export',
+    id,
     type: 'AnnotationCollection',
     label: `Newsmark tags of ${label}`,
     total: items.length,
-    first: {id: 'urn:newsmark:export#page-1', type: 'AnnotationPage', startIndex: 0, items}
+    generated: now,
+    generator: {type: 'Software', name: generator.name},
+    first: {id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items},
+    last: page
   }
-  return JSON.stringify(collection, null, 2) + '\n'
+  return escapeJsonLd(JSON.stringify(collection, null, 2)) + '\n'
 }
 
-function itemsOf({source, result, annotations, meta}: ArticleExport): JsonObject[] {
+function itemsOf({source, result, annotations, meta}: ArticleExport, now: string): JsonObject[] {
   const review = applyAnnotations(result, annotations, {workspaceRejects: meta.workspaceRejects})
   const point = codePointIndex(source)
-  const article = meta.url ?? meta.file
-  const generator = {type: 'Software', name: (meta.generator ?? newsmarkAgent).name}
+  const article = articleIri(meta)
+  const software = {type: 'Software', name: (meta.generator ?? newsmarkAgent).name}
   const machine = (
     id: string,
     motivation: string,
     span: {start: number; end: number; text: string},
     bodies: JsonObject[]
   ): JsonObject => ({
-    id: `${meta.file}#newsmark-${id}`,
+    id: `${article}#newsmark-${id}`,
     type: 'Annotation',
     motivation,
-    generator,
+    created: now,
+    creator: software,
+    generator: software,
     body: bodies.length === 1 ? bodies[0] : bodies,
     target: {
       source: article,

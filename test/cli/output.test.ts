@@ -67,7 +67,7 @@ test('output: a reader that closes stdout early ends the command quietly', async
 
 test('output: a reader that closes the report (stderr) early ends `check` quietly', async () => {
   for (const jobs of ['1', '2']) {
-    const {code, signal, other} = await closeEarly('stderr', 'check', '--jobs', jobs, folder)
+    const {code, signal, other} = await closeEarly('stderr', 'check', '--preset', 'strict', '--jobs', jobs, folder)
     assert.equal(code, 141, `--jobs ${jobs}`)
     assert.equal(signal, null)
     assert.equal(other, '')

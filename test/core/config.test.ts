@@ -319,6 +319,7 @@ describe('a configured workspace', () => {
       file.messages.map((message) => `${message.ruleId} ${message.fatal} ${String(message)}`),
       [
         'relative-date undefined 14:41-14:51: Relative date `next month` resolves to `2026-02`',
+        'claim-to-check undefined 9:1-9:90: Claim to check (1 of 1): causal claim with no source',
         'loaded-verb true 7:14-7:21: Unexpected loaded reporting verb `claimed`, expected a neutral verb such as `said`',
         'fact-contradiction false 9:33-9:37: Unexpected `1999` for Ottawa Convention adopted, expected `1997` (source: https://www.un.org/disarmament/anti-personnel-landmines-convention/)',
         'fact-contradiction true 11:95-11:102: Unexpected `25-fold` for BELMA production, a claim rated `false` in the fact base (source: Radio Zet interview with Cezary Tomczyk)'

@@ -362,7 +362,7 @@ describe('prototype words in a configuration', () => {
         const top = json ? `{${JSON.stringify(word)}: {"polluted": true}}` : `${JSON.stringify(word)}:\n  polluted: true\n`
         assert.throws(() => parseConfig(top, file), (error: unknown) => {
           assert.ok(error instanceof ConfigError, String(error))
-          assert.match(error.message, new RegExp(`Unexpected key \`${escape(word)}\`, expected \`preset\`, \`rules\` or \`facts\``))
+          assert.match(error.message, new RegExp(`Unexpected key \`${escape(word)}\`, expected \`preset\`, \`rules\`, \`facts\` or \`export\``))
           assert.equal(error.key, word)
           return true
         })

@@ -8,7 +8,10 @@
  * silence.
  *
  * Markdown files are told by their extension, `.md` or `.markdown` in any
- * case (`README.MD`, `Notes.Markdown`). The pattern of a glob is matched as
+ * case (`Notes.MD`, `Notes.Markdown`). A project's own documents
+ * (`README.md`, `CHANGELOG.md`, …: `src/core/project-docs.ts`) are no
+ * articles: folders and globs leave them out, named on their own they are
+ * checked. The pattern of a glob is matched as
  * written (case-sensitive, as in a shell): `docs/*` finds `README.MD`,
  * `docs/*.md` does not.
  *
@@ -28,6 +31,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
+import {isProjectDoc} from '../core/project-docs.ts'
 
 /** Lists a folder (`fs.promises.readdir` with file types); tests inject failures. */
 export type ReadFolder = (folder: string) => Promise<fs.Dirent[]>
@@ -127,7 +131,7 @@ async function walkFolder(folder: string, read: ReadFolder, problems: string[]):
       const child = relative === '' ? entry.name : relative + '/' + entry.name
       if (entry.isDirectory()) {
         if (!ignoreFolders.has(entry.name)) await visit(child)
-      } else if (isMarkdown(entry.name)) {
+      } else if (isMarkdown(entry.name) && !isProjectDoc(entry.name)) {
         found.push(child)
       }
     }
@@ -149,7 +153,7 @@ async function walkFolder(folder: string, read: ReadFolder, problems: string[]):
  */
 async function matchGlob(pattern: string): Promise<string[]> {
   const found = await glob(pattern, {ignore, dot: false, absolute: path.isAbsolute(pattern)})
-  return found.filter(isMarkdown).sort()
+  return found.filter((file) => isMarkdown(file) && !isProjectDoc(path.basename(file))).sort()
 }
 
 /**

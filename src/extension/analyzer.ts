@@ -67,8 +67,9 @@ export interface Skip {
 
 /** The settings that skip a document: what the status bar calls the cause, and what the setting is. */
 export const skipSettings = {
-  'newsmark.analysis.maxFileSize': {cause: 'large file', unit: 'the size (in KiB)'},
-  'newsmark.analysis.timeout': {cause: 'too slow', unit: 'the time (in seconds)'}
+  'newsmark.analysis.maxFileSize': {cause: 'large file', fix: 'raise the size (in KiB) of'},
+  'newsmark.analysis.timeout': {cause: 'too slow', fix: 'raise the time (in seconds) of'},
+  'newsmark.files.exclude': {cause: 'not an article', fix: 'remove the pattern that matches it from'}
 } as const
 
 /** The core's functions the extension host runs itself (`src/core/host.ts`). */
@@ -464,7 +465,10 @@ export class Analyzer implements vscode.Disposable {
     // The length without joining the text: a 50 MB document is not copied.
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end)
     let analysis: Analysis
-    if (length > config.maxLength) {
+    const excludedBy = excluded(document, config.exclude)
+    if (excludedBy) {
+      analysis = skippedAnalysis(document.uri, version, {reason: `it matches \`${excludedBy}\` in newsmark.files.exclude (a project document, not an article)`, setting: 'newsmark.files.exclude'})
+    } else if (length > config.maxLength) {
       analysis = skippedAnalysis(document.uri, version, tooLarge(length, config.maxLength))
     } else {
       // Read now: the text of `version`, whatever happens while the core loads.
@@ -604,13 +608,30 @@ function skippedAnalysis(uri: vscode.Uri, version: number, skipped: Skip): Analy
 }
 
 /**
+ * The `newsmark.files.exclude` pattern a document matches, if any.
+ *
+ * @param document
+ *   Document.
+ * @param patterns
+ *   Globs.
+ * @returns
+ *   The first pattern it matches.
+ */
+function excluded(document: vscode.TextDocument, patterns: readonly string[]): string | undefined {
+  // Untitled documents have no path to match: always analysed.
+  if (document.uri.scheme === 'untitled') return undefined
+  return patterns.find((pattern) => vscode.languages.match({pattern}, document) > 0)
+}
+
+/**
  * Why a document is skipped: it is too large.
+ *
  * @param length
  *   Its length.
  * @param maxLength
- *   The largest analysed.
+ *   The limit.
  * @returns
- *   Skip.
+ *   Why.
  */
 function tooLarge(length: number, maxLength: number): Skip {
   return {

@@ -10,6 +10,7 @@
 import * as vscode from 'vscode'
 import type {Options, Publisher} from '../core/index.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from '../core/claims/to-check.ts'
+import {defaultExclude} from '../core/project-docs.ts'
 import {defaultPreset} from '../core/rules/presets.ts'
 import {checkedMaxFileSize, checkedTimeout, effectiveSetting} from './settings-policy.ts'
 
@@ -40,6 +41,8 @@ export interface Config {
   readonly delay: number
   /** Largest document analysed, in characters (default: `2048 * 1024`). */
   readonly maxLength: number
+  /** Globs of Markdown files that are no articles, never analysed (default: a project's README, CHANGELOG, …). */
+  readonly exclude: readonly string[]
   /** Seconds an analysis may run before it is stopped (default: `30`). */
   readonly timeout: number
   /** Where new annotations go: a sidecar file or directives in the article (default: `sidecar`). */
@@ -82,6 +85,7 @@ export const defaults: Config = {
   referencesInWorkspace: true,
   delay: 300,
   maxLength: 2048 * 1024,
+  exclude: defaultExclude,
   timeout: 30,
   storage: 'sidecar',
   creator: '',
@@ -89,6 +93,21 @@ export const defaults: Config = {
 }
 
 const levels = new Set<string>(['error', 'warning', 'information', 'hint', 'off'])
+
+/**
+ * A list of globs from a setting: its strings, or the default when it is
+ * not a list.
+ *
+ * @param value
+ *   Setting value.
+ * @param fallback
+ *   Default.
+ * @returns
+ *   Globs.
+ */
+function globs(value: unknown, fallback: readonly string[]): readonly string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : fallback
+}
 
 /**
  * Read the settings that apply to a document.
@@ -140,6 +159,7 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     // At most the schema's maximum.
     delay: Math.min(5000, number('analysis.delay', defaults.delay)),
     maxLength: checkedMaxFileSize(maxFileSize, defaults.maxLength / 1024) * 1024,
+    exclude: globs(section.get<unknown>('files.exclude'), defaults.exclude),
     timeout: checkedTimeout(timeout, defaults.timeout),
     storage: storage === 'inline' ? 'inline' : defaults.storage,
     creator: typeof creator === 'string' ? creator.trim() : defaults.creator,

@@ -63,12 +63,12 @@ export class StatusBar implements vscode.Disposable {
     const restricted = note ? `\n\n${note}` : ''
     if (analysis.skipped) {
       const {reason, setting} = analysis.skipped
-      const {cause, unit} = skipSettings[setting]
+      const {cause, fix} = skipSettings[setting]
       const open = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([setting]))}`
       this.#item.text = `$(circle-slash) Newsmark: not analysed (${cause})`
       const tooltip = new vscode.MarkdownString(
         `**Newsmark did not analyse this file**: ${reason}.\n\n` +
-          `To analyse it, raise [\`${setting}\`](${open}), ${unit}, in the settings. Click to open the setting.` +
+          `To analyse it, ${fix} [\`${setting}\`](${open}) in the settings. Click to open the setting.` +
           restricted
       )
       tooltip.isTrusted = {enabledCommands: ['workbench.action.openSettings']}

@@ -45,11 +45,22 @@ test('expand: upper-case extensions are Markdown in a folder', async () => {
   assert.deepEqual((await expandPaths([folder + path.sep])).files, expected)
 
   // A folder with only upper-case Markdown is not reported as empty.
-  write('upper-only/README.MD')
+  write('upper-only/STORY.MD')
   assert.deepEqual(await expandPaths([path.join(temp, 'upper-only')]), {
-    files: [path.join(temp, 'upper-only', 'README.MD')],
+    files: [path.join(temp, 'upper-only', 'STORY.MD')],
     problems: []
   })
+})
+
+test('expand: a project’s own documents are no articles in folders and globs, but are read when named', async () => {
+  for (const name of ['story.md', 'README.md', 'readme.MD', 'CHANGELOG.md', 'sub/CONTRIBUTING.markdown', 'sub/code_of_conduct.md', 'sub/readme-notes.md']) write(`project/${name}`)
+  const folder = path.join(temp, 'project')
+  assert.deepEqual((await expandPaths([folder])).files, ['story.md', 'sub/readme-notes.md'].map((name) => path.join(folder, name)))
+  assert.deepEqual((await expandPaths([path.join(folder, '**/*.md')])).files, ['story.md', 'sub/readme-notes.md'].map((name) => path.join(folder, name)))
+  assert.deepEqual((await expandPaths([path.join(folder, 'README.md')])).files, [path.join(folder, 'README.md')])
+  // Only project documents: the folder has no article, and says so.
+  write('docs-only/README.md')
+  assert.match((await expandPaths([path.join(temp, 'docs-only')])).problems[0]!, /no Markdown file/)
 })
 
 test('expand: upper-case extensions are Markdown by a glob', async () => {
@@ -79,10 +90,10 @@ test('expand: upper-case extensions are Markdown by a glob', async () => {
   assert.deepEqual((await expandPaths([path.join(folder, '*.MD')])).files, [path.join(folder, 'C.MD')])
 
   // Only upper-case Markdown: found, not reported.
-  write('globbed-upper/README.MD')
+  write('globbed-upper/STORY.MD')
   write('globbed-upper/notes.TXT')
   assert.deepEqual(await expandPaths([path.join(temp, 'globbed-upper', '*')]), {
-    files: [path.join(temp, 'globbed-upper', 'README.MD')],
+    files: [path.join(temp, 'globbed-upper', 'STORY.MD')],
     problems: []
   })
 })

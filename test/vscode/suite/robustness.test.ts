@@ -321,7 +321,7 @@ suite('Newsmark stays up', () => {
     assert.match(shown.text, /not analysed/)
     const tooltip = typeof shown.tooltip === 'string' ? shown.tooltip : (shown.tooltip?.value ?? '')
     assert.match(tooltip, /48,829 KiB is over newsmark\.analysis\.maxFileSize \(2,048 KiB\)/)
-    assert.match(tooltip, /raise \[`newsmark\.analysis\.maxFileSize`\]\(command:workbench\.action\.openSettings\?/)
+    assert.match(tooltip, /raise the size \(in KiB\) of \[`newsmark\.analysis\.maxFileSize`\]\(command:workbench\.action\.openSettings\?/)
     assert.deepEqual(typeof shown.command === 'object' && [shown.command.command, shown.command.arguments], ['workbench.action.openSettings', ['newsmark.analysis.maxFileSize']])
     assert.deepEqual(ours(uri), [])
     // Features read the skipped analysis (no tags) instead of parsing. (Not

@@ -103,8 +103,10 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     if (!analysis) return []
     const {result} = analysis
     if (!node) {
+      const toCheck = claimsToCheck(analysis.messages).length
       const sections: TagNode[] = [
-        {kind: 'section', section: 'check', count: claimsToCheck(analysis.messages).length},
+        // Listed when `claim-to-check` is on (the `strict` preset).
+        ...(toCheck > 0 ? [{kind: 'section', section: 'check', count: toCheck} as const] : []),
         {kind: 'section', section: 'entities', count: result.entities.length},
         {kind: 'section', section: 'timeline', count: result.dates.length},
         {kind: 'section', section: 'claims', count: result.claims.length},

@@ -11,7 +11,8 @@
  *   node scripts/precision.mjs --tidy     # label files back to one item a line
  *
  * Prints, per split: for each rule, its findings, verdicts and useful share,
- * and warnings per 1,000 words; claim precision (check-worthy share); the
+ * and warnings per 1,000 words; the check-worthy share of the claims to
+ * check and of all claims flagged (claim precision); the
  * speaker accuracy of attributed claims; entity and date accuracy; and what
  * changed since the labels were made (findings with no label).
  *
@@ -112,6 +113,7 @@ function measure(subset) {
   let warnings = 0
   let unlabelledFiles = 0
   const claims = {flagged: 0, checkworthy: 0, labelled: 0}
+  const toCheck = {listed: 0, checkworthy: 0, labelled: 0}
   const speakers = {given: 0, right: 0, labelled: 0, missing: 0}
   const entities = {clusters: 0, right: 0, labelled: 0, missed: 0}
   const dates = {tagged: 0, right: 0, labelled: 0, missed: 0}
@@ -125,6 +127,16 @@ function measure(subset) {
     words += countWords(text)
     const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity}))
     warnings += findings.filter((finding) => finding.severity !== 'info').length
+    // The claims to check, against the check-worthiness labels of their claims.
+    for (const finding of findings.filter((finding) => finding.rule === 'claim-to-check')) {
+      toCheck.listed++
+      const label = matchLabel({start: finding.start, end: finding.end}, labels.claims)
+      if (typeof label?.checkworthy === 'boolean') {
+        toCheck.labelled++
+        if (label.checkworthy) toCheck.checkworthy++
+      }
+    }
+
     for (const finding of countFindings(findings, labels.findings, counts)) unlabelled.push(`${article.file}:${finding.start}-${finding.end} ${finding.rule}`)
 
     for (const claim of result.claims) {
@@ -166,7 +178,7 @@ function measure(subset) {
     dates.missed += labels.missedDates?.length ?? 0
   }
 
-  return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, speakers, entities, dates, unlabelled, changedArticles: unlabelledFiles}
+  return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, toCheck, speakers, entities, dates, unlabelled, changedArticles: unlabelledFiles}
 }
 
 /**
@@ -189,6 +201,7 @@ function print(report) {
 
     console.log(`| all | ${total.findings} | ${total.useful} | ${total.debatable} | ${total.noise} | ${total.unlabelled} | ${percent(usefulShare(total))} |`)
     console.log('')
+    console.log(`- claims to check: ${m.toCheck.listed} listed, ${m.toCheck.labelled} labelled, check-worthy ${percent(ratio(m.toCheck.checkworthy, m.toCheck.labelled))}`)
     console.log(`- claims: ${m.claims.flagged} flagged, ${m.claims.labelled} labelled, check-worthy ${percent(ratio(m.claims.checkworthy, m.claims.labelled))}`)
     console.log(`- speakers: ${m.speakers.labelled} labelled claims that need one, right ${percent(ratio(m.speakers.right, m.speakers.labelled))}, missing ${m.speakers.missing}`)
     const entityP = ratio(m.entities.right, m.entities.labelled)

@@ -8,7 +8,8 @@
  *   `dist/core-worker.cjs`, a worker thread started on the first analysis
  *   (activation stays small), which loads the whole core,
  *   `dist/extension-core.cjs`; the extension host itself loads only the
- *   part that tags nothing, `dist/extension-host.cjs`.
+ *   part that tags nothing, `dist/extension-host.cjs`; **Import Article**
+ *   loads `dist/extension-import.cjs` when the reader imports.
  *
  * Flags: `--watch` rebuilds on change, `--production` minifies and drops
  * source maps.
@@ -91,6 +92,10 @@ if (fs.existsSync('src/extension/extension.ts')) {
           ? {path: args.path.endsWith('host.ts') ? './extension-host.cjs' : './extension-core.cjs', external: true}
           : undefined
       )
+      // The importer (Readability, linkedom, undici) loads on the first import.
+      build.onResolve({filter: /\/node\/importer\.ts$/}, (args) =>
+        args.importer.includes('/src/extension/') ? {path: './extension-import.cjs', external: true} : undefined
+      )
     }
   }
   builds.push(
@@ -115,6 +120,13 @@ if (fs.existsSync('src/extension/extension.ts')) {
       ...common,
       entryPoints: ['src/core/host.ts'],
       outfile: 'dist/extension-host.cjs',
+      format: 'cjs'
+    },
+    {
+      // **Import Article**: loaded by the extension on the first import.
+      ...common,
+      entryPoints: ['src/node/importer.ts'],
+      outfile: 'dist/extension-import.cjs',
       format: 'cjs'
     },
     {

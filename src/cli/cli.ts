@@ -12,6 +12,7 @@ import {isPresetName, presetNames} from '../core/rules/presets.ts'
 import {checkFiles, defaultJobs, errorLine, isCheckWorker, serveCheckWorker} from './check.ts'
 import {evaluate, type Task} from './eval.ts'
 import {expandPaths} from './expand.ts'
+import {runImport} from './import.ts'
 import {runExport} from './export.ts'
 import {toJson} from './json.ts'
 import {exitOnOutputError} from './output.ts'
@@ -39,6 +40,7 @@ Commands:
                         export tags with annotations (FILE.newsmark.json and
                         inline directives); refuses to overwrite OUT without --force,
                         and an input article, its sidecar or a read-only OUT always
+                        (with --force too)
       --base-url URL        where articles without front matter \`url:\` are
                             published (their path is resolved against it)
       --review-url PATTERN  URL of a published fact check, \`{id}\` the verdict's
@@ -47,11 +49,22 @@ Commands:
                             ClaimReviews' author); --publisher-url URL its site
       --split               claimreview: one ClaimReview per file in the folder
                             OUT, or per line of stdout
+  import URL|FILE.html [--out FILE.md] [--force]
+                        a news article from its web page (fetched: the only
+                        command that uses the network) or a saved page, as
+                        Markdown with front matter (title, date, author,
+                        source, url, language); writes FILE.md (default: the
+                        headline's slug .md here; - for stdout), never over
+                        an existing file without --force
+      --timeout SECONDS     give up the download after that long (default: 30)
+                            proxies: HTTPS_PROXY, HTTP_PROXY, NO_PROXY
 
 Options:
   --reference-date YYYY-MM-DD   resolve relative dates against this date
                                 (front matter \`date:\` wins)
-  --max-size MB                 skip larger files (default: 10)
+  --preset recommended|strict   which rules run (default: .newsmarkrc's
+                                \`preset:\`, else recommended)
+  --max-size MB                 skip larger files and pages (default: 10)
   -h, --help                    show this help
   -v, --version                 show the version
 
@@ -83,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
         task: {type: 'string'},
         to: {type: 'string'},
         output: {type: 'string', short: 'o'},
+        out: {type: 'string'},
         force: {type: 'boolean', default: false},
         'base-url': {type: 'string'},
         'review-url': {type: 'string'},
@@ -215,6 +229,15 @@ export async function main(argv: string[]): Promise<number> {
         report(error)
         return 2
       }
+    }
+
+    case 'import': {
+      const timeout = values.timeout === undefined ? 30 : Number(values.timeout)
+      if (!(timeout > 0 && timeout <= 2_147_483)) {
+        return fail(`--timeout: expected a number of seconds (more than 0), not \`${values.timeout}\``)
+      }
+      if (values.out !== undefined && values.output !== undefined) return fail('import: give --out or -o, not both')
+      return runImport(rest, {output: values.out ?? values.output, force: values.force, timeout, maxSize})
     }
 
     case 'export':

@@ -256,3 +256,31 @@ function severities(value: unknown): Record<string, Level> {
   }
   return result
 }
+
+/** What **Import Article** reads: its time limit and the editor's proxy. */
+export interface ImportConfig {
+  /** Seconds the download may take (default: `30`). */
+  readonly timeout: number
+  /** `http.proxy`, if set (else the environment's `HTTPS_PROXY`/`HTTP_PROXY` apply). */
+  readonly proxy: string | undefined
+  /** `http.noProxy`: hosts reached directly. */
+  readonly noProxy: readonly string[]
+}
+
+/**
+ * The import settings: `newsmark.import.timeout`, and VS Code's own
+ * `http.proxy` and `http.noProxy`.
+ * @returns
+ *   Settings, checked (a bad timeout is the default, a large one capped at 600).
+ */
+export function getImportConfig(): ImportConfig {
+  const timeout = vscode.workspace.getConfiguration('newsmark').get<unknown>('import.timeout')
+  const http = vscode.workspace.getConfiguration('http')
+  const proxy = http.get<unknown>('proxy')
+  const noProxy = http.get<unknown>('noProxy')
+  return {
+    timeout: typeof timeout === 'number' && timeout > 0 ? Math.min(timeout, 600) : 30,
+    proxy: typeof proxy === 'string' && proxy.trim() !== '' ? proxy.trim() : undefined,
+    noProxy: Array.isArray(noProxy) ? noProxy.filter((item): item is string => typeof item === 'string') : []
+  }
+}

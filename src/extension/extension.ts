@@ -15,6 +15,7 @@ import {Decorations} from './decorations.ts'
 import {Diagnostics} from './diagnostics.ts'
 import {registerExport} from './export.ts'
 import {registerHover} from './hover.ts'
+import {registerImport} from './import.ts'
 import {createLog, type Log} from './log.ts'
 import {registerQuickFixes} from './quick-fix.ts'
 import {registerReferences} from './references.ts'
@@ -83,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     registerQuickFixes(analyzer),
     registerCommands(analyzer, decorations, log),
     registerAnnotationCommands(analyzer, annotations, log),
-    registerExport(analyzer, annotations, config, log)
+    registerExport(analyzer, annotations, config, log),
+    registerImport(log)
   )
   const activationTime = performance.now() - started
   log.info(`Activated in ${activationTime.toFixed(1)} ms`)

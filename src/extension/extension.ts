@@ -19,6 +19,7 @@ import {createLog, type Log} from './log.ts'
 import {registerQuickFixes} from './quick-fix.ts'
 import {registerReferences} from './references.ts'
 import {RuleDocs} from './rule-docs.ts'
+import {registerSample} from './sample.ts'
 import {StatusBar} from './status-bar.ts'
 import {registerSymbols} from './symbols.ts'
 import {TagTree} from './tag-tree.ts'
@@ -83,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     registerQuickFixes(analyzer),
     registerCommands(analyzer, decorations, log),
     registerAnnotationCommands(analyzer, annotations, log),
-    registerExport(analyzer, annotations, log)
+    registerExport(analyzer, annotations, log),
+    registerSample(context, log)
   )
   const activationTime = performance.now() - started
   log.info(`Activated in ${activationTime.toFixed(1)} ms`)

@@ -1,7 +1,8 @@
 /**
  * The manifest's contributions that make the extension's page and first
- * steps (plain Node): settings in titled sections and default keybindings
- * scoped to Markdown editors.
+ * steps (plain Node): settings in titled sections, default keybindings
+ * scoped to Markdown editors, and a walkthrough whose buttons run commands
+ * that exist.
  */
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -39,4 +40,25 @@ test('manifest: default keybindings run known commands, in Markdown editors only
       keys.add(key)
     }
   }
+})
+
+test('manifest: the walkthrough’s steps have media and run commands that exist', () => {
+  const [walkthrough] = contributes.walkthroughs
+  assert.deepEqual(
+    walkthrough.steps.map((step: {id: string}) => step.id),
+    ['openSample', 'hover', 'sidebar', 'verdict', 'export']
+  )
+  for (const step of walkthrough.steps) {
+    const media = step.media.svg ?? step.media.image ?? step.media.markdown
+    assert.ok(fs.existsSync(new URL(`../../${media}`, import.meta.url)), media)
+    assert.ok(step.media.markdown || step.media.altText, `${step.id}: alt text`)
+    for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(commands.has(command), command)
+    for (const event of step.completionEvents ?? []) {
+      const [kind, id] = event.split(':')
+      if (kind === 'onCommand') assert.ok(commands.has(id), event)
+      if (kind === 'onView') assert.ok(Object.values(contributes.views).flat().some((view) => (view as {id: string}).id === id), event)
+    }
+  }
+  // The sample the first step opens ships.
+  assert.ok(fs.readFileSync(new URL('../../.vscodeignore', import.meta.url), 'utf8').includes('!examples/poland-ottawa.md'))
 })

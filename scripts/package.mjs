@@ -77,9 +77,8 @@ for (const walkthrough of manifest.contributes?.walkthroughs ?? []) {
 if (problems.length > 0) fail(problems)
 
 fs.mkdirSync(path.dirname(out), {recursive: true})
-// Relative links are kept as they are: the images load from the package
-// (vsce would point them at the repository), and the checks above allow no
-// other relative link.
+// The checks above allow no relative link, so vsce has none to rewrite (it
+// would point them at the repository, and guess the branch).
 step('vsce package', [
   process.execPath,
   path.join(root, 'node_modules/@vscode/vsce/vsce'),

@@ -2,15 +2,17 @@
  * Links of the pages a packaged extension shows, checked against what the
  * package holds (`npm run package`, `test/scripts/package-links.test.ts`).
  *
- * VS Code shows the packaged README and CHANGELOG as the extension's page
- * and renders them in a webview that opens only `http:`, `https:` and
- * `mailto:` links; a relative link there opens nothing, and one to a file
- * left out of the package could not open anyway. So, on those pages:
+ * VS Code shows the packaged README and CHANGELOG as the extension's page,
+ * in a webview that opens only `http:`, `https:` and `mailto:` links and
+ * loads only `https:` and `data:` images (its Content-Security-Policy is
+ * `img-src https: data:`, and it is given no local resources). A relative
+ * link or image there does nothing, whether or not its file ships (the
+ * Marketplace would show them only because vsce rewrites them, which
+ * `npm run package` does not ask for). So, on those pages:
  *
- * - an image may be relative, if the file is in the package (the page loads
- *   it from there);
- * - any other link is absolute (`https://github.com/newsmark/newsmark/blob/main/docs/rules.md`),
- *   and a link into the repository names a file that exists in it;
+ * - every link and image is absolute (`https://github.com/newsmark/newsmark/blob/main/docs/rules.md`,
+ *   `https://github.com/newsmark/newsmark/raw/main/media/screenshot.png`),
+ *   and one into the repository names a file that exists in it;
  * - `#fragment` names a heading of the same page.
  *
  * The walkthrough's Markdown steps may also use `command:` links (VS Code
@@ -123,9 +125,11 @@ export function checkPageLinks(markdown: string, rules: Readonly<LinkRules>): st
   for (const {url, image, line} of pageLinks(markdown)) {
     const say = (problem: string) => problems.push(`${rules.page}:${line}: ${problem}`)
     const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url)?.[1]?.toLowerCase()
-    if (url.startsWith('#')) {
+    if (image && scheme && scheme !== 'https' && scheme !== 'data') {
+      say(`the image \`${url}\`: the extension's page loads only https and data images`)
+    } else if (url.startsWith('#')) {
       if (!anchors.has(decodeURIComponent(url.slice(1)))) say(`\`${url}\` names no heading of this page`)
-    } else if (scheme === 'http' || scheme === 'https' || scheme === 'mailto') {
+    } else if (scheme === 'http' || scheme === 'https' || scheme === 'mailto' || scheme === 'data') {
       const inside = new RegExp(`^${escape(repository)}/(?:blob|tree|raw)/[^/]+/([^?#]*)`).exec(url)
       if (inside) {
         const file = decodeURIComponent(inside[1] ?? '')
@@ -137,15 +141,12 @@ export function checkPageLinks(markdown: string, rules: Readonly<LinkRules>): st
       say(`\`${url}\`: the extension's page opens only https and mailto links`)
     } else {
       const file = path.posix.normalize(path.posix.join(folder, decodeURIComponent(url.replace(/[?#].*$/, ''))))
-      if (!image) {
-        say(
-          `\`${url}\` is relative: the extension's page opens only https links` +
-            (rules.files.has(file) ? '' : ` (and \`${file}\` is not in the package)`) +
-            `; link to ${repository}/blob/main/${file}`
-        )
-      } else if (!rules.files.has(file)) {
-        say(`the image \`${url}\` is not in the package (see .vscodeignore)`)
-      }
+      const shipped = rules.files.has(file) ? '' : ` (and \`${file}\` is not in the package)`
+      say(
+        image
+          ? `the image \`${url}\` is relative: the extension's page loads only https images${shipped}; use ${repository}/raw/main/${file}`
+          : `\`${url}\` is relative: the extension's page opens only https links${shipped}; link to ${repository}/blob/main/${file}`
+      )
     }
   }
   return problems

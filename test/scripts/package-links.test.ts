@@ -28,9 +28,12 @@ test('package links: a relative link to a packaged file still opens nothing on t
   ])
 })
 
-test('package links: images load from the package, so they must be in it', () => {
-  assert.deepEqual(checkPageLinks('![shot](media/screenshot.png)\n\n<img src="media/other.png">\n', rules), [
-    'README.md:3: the image `media/other.png` is not in the package (see .vscodeignore)'
+test('package links: images load only over https (or data:), never from the package', () => {
+  const page = '![shot](media/screenshot.png)\n\n<img src="media/other.png">\n\n![ok](https://github.com/newsmark/newsmark/raw/main/media/icon.png) ![plain](http://example.com/a.png) ![dot](data:image/png;base64,AA==)\n'
+  assert.deepEqual(checkPageLinks(page, rules), [
+    "README.md:1: the image `media/screenshot.png` is relative: the extension's page loads only https images; use https://github.com/newsmark/newsmark/raw/main/media/screenshot.png",
+    "README.md:3: the image `media/other.png` is relative: the extension's page loads only https images (and `media/other.png` is not in the package); use https://github.com/newsmark/newsmark/raw/main/media/other.png",
+    "README.md:5: the image `http://example.com/a.png`: the extension's page loads only https and data images"
   ])
 })
 
@@ -82,4 +85,5 @@ test('package links: the real pages work on the extension page, against what the
   // Nothing heavy: the bundle, the pages and their media only.
   for (const file of shipped) assert.match(file, /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/[\w-]+\.cjs|media\/.+\.(png|svg|md)|syntaxes\/.+\.json|docs\/rules\.md|examples\/poland-ottawa\.md)$/, `${file} ships`)
   assert.ok(!shipped.has('media/icon.svg'), 'the icon’s source stays out')
+  assert.ok(!shipped.has('media/screenshot.png'), 'the README’s screenshot loads from the repository')
 })

@@ -12,10 +12,10 @@ import type {Options, Publisher} from '../core/index.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from '../core/claims/to-check.ts'
 import {defaultExclude} from '../core/project-docs.ts'
 import {defaultPreset} from '../core/rules/presets.ts'
+import {checkedLevels, type Level} from './levels.ts'
 import {checkedMaxFileSize, checkedTimeout, effectiveSetting} from './settings-policy.ts'
 
-/** What a rule's findings are shown as. */
-export type Level = 'error' | 'warning' | 'information' | 'hint' | 'off'
+export type {Level} from './levels.ts'
 
 /** Newsmark settings for one document. */
 export interface Config {
@@ -92,8 +92,6 @@ export const defaults: Config = {
   export: {}
 }
 
-const levels = new Set<string>(['error', 'warning', 'information', 'hint', 'off'])
-
 /**
  * A list of globs from a setting: its strings, or the default when it is
  * not a list.
@@ -152,7 +150,7 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     hover: bool('hover.enable', defaults.hover),
     highlights: bool('highlights.enable', defaults.highlights),
     diagnostics: bool('diagnostics.enable', defaults.diagnostics),
-    severity: severities(section.get<unknown>('diagnostics.severity')),
+    severity: checkedLevels(section.get<unknown>('diagnostics.severity')),
     outline: bool('outline.enable', defaults.outline),
     statusBar: bool('statusBar.enable', defaults.statusBar),
     referencesInWorkspace: bool('references.includeWorkspace', defaults.referencesInWorkspace),
@@ -231,30 +229,13 @@ export function toSeverity(level: Level): vscode.DiagnosticSeverity | undefined 
       return vscode.DiagnosticSeverity.Error
     case 'warning':
       return vscode.DiagnosticSeverity.Warning
-    case 'information':
+    case 'info':
       return vscode.DiagnosticSeverity.Information
     case 'hint':
       return vscode.DiagnosticSeverity.Hint
     case 'off':
       return undefined
   }
-}
-
-/**
- * Keep the valid entries of the severity map.
- * @param value
- *   Raw setting.
- * @returns
- *   Rule id to level.
- */
-function severities(value: unknown): Record<string, Level> {
-  const result: Record<string, Level> = {}
-  if (value && typeof value === 'object') {
-    for (const [key, level] of Object.entries(value)) {
-      if (typeof level === 'string' && levels.has(level)) result[key] = level as Level
-    }
-  }
-  return result
 }
 
 /** What **Import Article** reads: its time limit and the editor's proxy. */

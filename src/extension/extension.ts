@@ -20,6 +20,7 @@ import {createLog, type Log} from './log.ts'
 import {registerQuickFixes} from './quick-fix.ts'
 import {registerReferences} from './references.ts'
 import {RuleDocs} from './rule-docs.ts'
+import {registerSample} from './sample.ts'
 import {StatusBar} from './status-bar.ts'
 import {registerSymbols} from './symbols.ts'
 import {TagTree} from './tag-tree.ts'
@@ -85,7 +86,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     registerCommands(analyzer, decorations, log),
     registerAnnotationCommands(analyzer, annotations, log),
     registerExport(analyzer, annotations, config, log),
-    registerImport(log)
+    registerImport(log),
+    registerSample(context, log)
   )
   const activationTime = performance.now() - started
   log.info(`Activated in ${activationTime.toFixed(1)} ms`)

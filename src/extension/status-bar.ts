@@ -1,10 +1,11 @@
 /**
- * Status bar item with the counts of the active article: entities, dates,
- * claims and findings; clicking it opens the Newsmark sidebar. A document
+ * Status bar item of the active article, in words: `Newsmark: 4 findings`
+ * (or `no findings`), with the counts of entities, dates, claims and
+ * findings in its tooltip; clicking it opens the Newsmark sidebar. A document
  * over `newsmark.analysis.maxFileSize`, or whose analysis ran past
  * `newsmark.analysis.timeout`, gets a note instead, saying so and how to
  * change the limit (clicking it opens that setting). In Restricted Mode, the
- * counts get a shield and the tooltip says what Newsmark leaves out (the
+ * item gets a shield and the tooltip says what Newsmark leaves out (the
  * fact base, the workspace's restricted settings).
  */
 import * as vscode from 'vscode'
@@ -77,10 +78,10 @@ export class StatusBar implements vscode.Disposable {
     } else {
       const {entities, dates, claims} = analysis.result
       const findings = analysis.messages.length
-      this.#item.text = `$(person) ${entities.length} $(calendar) ${dates.length} $(comment-discussion) ${claims.length}` + (findings ? ` $(warning) ${findings}` : '')
+      // Words, not icons alone: what the number counts is on the item.
+      this.#item.text = `${note ? '$(shield) ' : ''}Newsmark: ${findings ? plural(findings, 'finding') : 'no findings'}`
       const counts = `Newsmark: ${plural(entities.length, 'entity', 'entities')}, ${plural(dates.length, 'date')}, ${plural(claims.length, 'claim')}, ${plural(findings, 'finding')}. Click to open the sidebar.`
       this.#item.tooltip = note ? new vscode.MarkdownString(counts + restricted) : counts
-      if (note) this.#item.text = `$(shield) ${this.#item.text}`
       this.#item.command = 'workbench.view.extension.newsmark'
     }
     this.#visible = true

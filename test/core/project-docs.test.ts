@@ -13,6 +13,7 @@ test('project docs: READMEs and changelogs in any case are no articles; articles
 })
 
 test('project docs: the manifest’s default newsmark.files.exclude is the code’s', () => {
-  const setting = packageJson.contributes.configuration.properties['newsmark.files.exclude']
-  assert.deepEqual(setting.default, defaultExclude)
+  const sections: ReadonlyArray<{properties: Record<string, {default?: unknown}>}> = packageJson.contributes.configuration
+  const setting = sections.map((section) => section.properties['newsmark.files.exclude']).find(Boolean)
+  assert.deepEqual(setting?.default, defaultExclude)
 })

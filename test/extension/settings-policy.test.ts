@@ -47,7 +47,8 @@ test('settings policy: the manifest restricts and caps the same settings', () =>
   assert.equal(untrusted.supported, 'limited')
   assert.deepEqual([...untrusted.restrictedConfigurations].sort(), restrictedSettings.map((key) => 'newsmark.' + key).sort())
   assert.ok(untrusted.description.length > 0)
-  const properties = manifest.contributes.configuration.properties
+  // The settings' sections (`contributes.configuration` is an array of them).
+  const properties = Object.assign({}, ...[manifest.contributes.configuration].flat().map((section) => section.properties))
   assert.equal(properties['newsmark.analysis.timeout'].maximum, maxTimeout)
   assert.equal(properties['newsmark.analysis.maxFileSize'].maximum, maxFileSizeKiB)
   for (const key of restrictedSettings) assert.ok(properties['newsmark.' + key], key)

@@ -77,13 +77,16 @@ suite('Newsmark in a real VS Code', () => {
     assert.equal(document.getText(relative.range), 'next month')
   })
 
-  test('severities come from the settings; `off` hides a rule', async () => {
+  test('severities come from the settings (`information` as `info`); `off` hides a rule', async () => {
     const config = vscode.workspace.getConfiguration('newsmark')
     const ofRule = () =>
       vscode.languages.getDiagnostics(document.uri).filter((item) => typeof item.code === 'object' && item.code.value === 'relative-date')
     try {
       await config.update('diagnostics.severity', {'relative-date': 'error'}, vscode.ConfigurationTarget.Global)
       await until(vscode.languages.onDidChangeDiagnostics, () => ofRule().length > 0 && ofRule().every((item) => item.severity === vscode.DiagnosticSeverity.Error), 'relative-date as errors')
+      // VS Code's name for `info`, taken too.
+      await config.update('diagnostics.severity', {'relative-date': 'information'}, vscode.ConfigurationTarget.Global)
+      await until(vscode.languages.onDidChangeDiagnostics, () => ofRule().length > 0 && ofRule().every((item) => item.severity === vscode.DiagnosticSeverity.Information), 'relative-date as information')
       await config.update('diagnostics.severity', {'relative-date': 'off'}, vscode.ConfigurationTarget.Global)
       await until(vscode.languages.onDidChangeDiagnostics, () => ofRule().length === 0, 'relative-date turned off')
     } finally {

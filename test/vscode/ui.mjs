@@ -265,6 +265,40 @@ try {
     await shot('verdict')
   })
 
+  await check('the preview beside the article shows its highlights; “next month” has its inlay hint', async () => {
+    await page.mouse.move(5, 500)
+    await page.keyboard.press('Escape')
+    // The inlay hint is text of the editor's line (injected text).
+    await page.locator('.monaco-editor .view-line', {hasText: '→ Feb 2026'}).first().waitFor({timeout: 15_000})
+    // More room: the sidebar folded away (back after the screenshot).
+    await page.keyboard.press('Control+B')
+    const input = page.locator('.quick-input-widget input')
+    await page.keyboard.press('Control+Shift+P')
+    await input.fill('>Markdown: Open Preview to the Side')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'Open Preview to the Side'}).first().waitFor()
+    await input.press('Enter')
+    // The preview is a webview: a frame in a frame.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame')
+    const person = preview.locator('span.newsmark-person', {hasText: 'Tomczyk'}).first()
+    await person.waitFor({timeout: 30_000})
+    const title = await person.getAttribute('title')
+    if (!title?.startsWith('Person: Cezary Tomczyk')) throw new Error(`the tooltip of “Tomczyk” is ${title}`)
+    await preview.locator('span.newsmark-date', {hasText: 'next month'}).first().waitFor({timeout: 5_000})
+    await preview.locator('span.newsmark-claim-start').first().waitFor({timeout: 5_000})
+    // The verdict given above, after its claim.
+    await preview.locator('span.newsmark-verdict[data-newsmark-verdict="⚖ unverifiable"]').first().waitFor({timeout: 15_000})
+    await person.hover()
+    await shot('preview')
+    // Back to the article alone, the sidebar open.
+    await page.locator('.editor-group-container').first().click({position: {x: 200, y: 200}})
+    await page.keyboard.press('Control+Shift+P')
+    await input.fill('>View: Close Editors in Other Groups')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'Close Editors in Other Groups'}).first().waitFor()
+    await input.press('Enter')
+    await page.locator('iframe.webview').waitFor({state: 'detached', timeout: 10_000})
+    await page.keyboard.press('Control+B')
+  })
+
   /**
    * Newsmark: Export… from the command palette, as JSON, for the active
    * article, up to the save dialog proposing its file name.

@@ -89,10 +89,13 @@ export type MarksFor = (source: string, env: unknown) => readonly Mark[] | undef
  *   A markdown-it instance.
  * @param marksFor
  *   The marks of a source.
+ * @param onError
+ *   Called with what finding or wrapping the marks threw; the stream is
+ *   then rendered as markdown-it renders it (default: nothing called).
  * @returns
  *   The same instance.
  */
-export function previewPlugin<T extends MarkdownItLike>(md: T, marksFor: MarksFor): T {
+export function previewPlugin<T extends MarkdownItLike>(md: T, marksFor: MarksFor, onError?: (error: unknown) => void): T {
   const sources = new WeakMap<MdToken[], string>()
   md.core.ruler.push('newsmark_source', (state) => {
     sources.set(state.tokens, state.src)
@@ -101,8 +104,16 @@ export function previewPlugin<T extends MarkdownItLike>(md: T, marksFor: MarksFo
   const render = renderer.render
   renderer.render = function (tokens, options, env) {
     const source = sources.get(tokens)
-    const marks = source === undefined ? undefined : marksFor(source, env)
-    return render.call(this, marks && marks.length > 0 ? highlightTokens(tokens, source!, marks) : tokens, options, env)
+    let shown = tokens
+    if (source !== undefined) {
+      try {
+        const marks = marksFor(source, env)
+        if (marks && marks.length > 0) shown = highlightTokens(tokens, source, marks)
+      } catch (error) {
+        onError?.(error)
+      }
+    }
+    return render.call(this, shown, options, env)
   }
   return md
 }

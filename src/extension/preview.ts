@@ -17,7 +17,7 @@ import * as vscode from 'vscode'
 import type {NewsmarkResult} from '../core/index.ts'
 import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
-import {guard, type Log} from './log.ts'
+import type {Log} from './log.ts'
 import {marksOf, normalizeSource, previewPlugin, rebaseMarks, type MarkdownItLike, type Mark} from './preview-highlight.ts'
 
 /** Milliseconds to gather analyses before rendering the previews again. */
@@ -81,8 +81,7 @@ export class Preview implements vscode.Disposable {
    *   The same instance.
    */
   extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
-    const marksFor = guard(this.#log, 'display', 'highlight the Markdown preview', (source: string, env: unknown) => this.#marksFor(source, env))
-    return previewPlugin(md, marksFor)
+    return previewPlugin(md, (source, env) => this.#marksFor(source, env), (error) => this.#log.error('display', 'Could not highlight the Markdown preview', error))
   }
 
   dispose(): void {

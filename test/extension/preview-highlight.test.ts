@@ -204,6 +204,17 @@ test('preview: the plugin renders the marks of what it parsed, and leaves the to
   assert.equal(JSON.stringify(tokens), before, 'the cached tokens are not changed')
   assert.equal(seen[0], env)
   assert.equal(engine.render('Other text with Warsaw.\n'), '<p>Other text with Warsaw.</p>\n', 'no marks: as markdown-it renders')
+
+  const errors: unknown[] = []
+  const failing = previewPlugin(
+    markdownIt(),
+    () => {
+      throw new Error('no analysis')
+    },
+    (error) => errors.push(error)
+  )
+  assert.equal(failing.render(source), '<p>Poland and Warsaw.</p>\n', 'a failure renders plainly')
+  assert.match(String(errors[0]), /no analysis/)
 })
 
 test('preview: a long article renders in well under a second', () => {

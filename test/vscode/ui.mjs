@@ -4,7 +4,8 @@
  * package`), installs the `.vsix` into a fresh code-server, opens the sample
  * article through Quick Open, hovers an entity with the mouse, opens the
  * Newsmark sidebar and the Problems panel, gives a claim a verdict through
- * the editor's context menu, exports through the format picker and the save
+ * the editor's context menu, opens the Markdown preview beside it (its
+ * highlights, the inlay hint after a relative date), exports through the format picker and the save
  * dialog, follows a rule's link to the bundled docs, jumps far down a long
  * article (highlights there, its headings pinned by sticky scroll), and
  * saves screenshots to `out/screenshots/*.png`.

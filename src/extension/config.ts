@@ -25,8 +25,10 @@ export interface Config {
   readonly core: Readonly<Options>
   /** Show hovers (default: `true`). */
   readonly hover: boolean
-  /** Highlight tags in the editor (default: `true`). */
+  /** Highlight tags in the editor and the Markdown preview (default: `true`). */
   readonly highlights: boolean
+  /** Show the values of relative dates as inlay hints (default: `true`). */
+  readonly inlayHints: boolean
   /** Show findings as diagnostics (default: `true`). */
   readonly diagnostics: boolean
   /** Severity per rule id, overriding the core's (default: `{}`). */
@@ -78,6 +80,7 @@ export const defaults: Config = {
   core: {entities: true, dates: true, claims: true, preset: defaultPreset},
   hover: true,
   highlights: true,
+  inlayHints: true,
   diagnostics: true,
   severity: {},
   outline: true,
@@ -149,6 +152,7 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     },
     hover: bool('hover.enable', defaults.hover),
     highlights: bool('highlights.enable', defaults.highlights),
+    inlayHints: bool('inlayHints.enable', defaults.inlayHints),
     diagnostics: bool('diagnostics.enable', defaults.diagnostics),
     severity: checkedLevels(section.get<unknown>('diagnostics.severity')),
     outline: bool('outline.enable', defaults.outline),

@@ -16,7 +16,10 @@ import {Diagnostics} from './diagnostics.ts'
 import {registerExport} from './export.ts'
 import {registerHover} from './hover.ts'
 import {registerImport} from './import.ts'
+import {registerInlayHints} from './inlay-hints.ts'
 import {createLog, type Log} from './log.ts'
+import {Preview} from './preview.ts'
+import type {MarkdownItLike} from './preview-highlight.ts'
 import {registerQuickFixes} from './quick-fix.ts'
 import {registerReferences} from './references.ts'
 import {RuleDocs} from './rule-docs.ts'
@@ -38,6 +41,8 @@ export interface NewsmarkApi {
   readonly log: Log
   /** Milliseconds spent in `activate` (not loading the bundle). */
   readonly activationTime: number
+  /** Highlights in the Markdown preview (`contributes.markdown.markdownItPlugins`). */
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T
 }
 
 /**
@@ -67,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const tree = new TagTree(analyzer, log)
   const decorations = new Decorations(analyzer, log)
   const statusBar = new StatusBar(analyzer, log)
+  const preview = new Preview(analyzer, log)
   context.subscriptions.push(
     log,
     config,
@@ -78,8 +84,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     tree,
     decorations,
     statusBar,
+    preview,
     new Diagnostics(analyzer, log, ruleDocs),
     registerHover(analyzer, log),
+    registerInlayHints(analyzer, log),
     registerSymbols(analyzer, log),
     registerReferences(analyzer, log),
     registerQuickFixes(analyzer),
@@ -91,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   )
   const activationTime = performance.now() - started
   log.info(`Activated in ${activationTime.toFixed(1)} ms`)
-  return {analyzer, tree, statusBar, log, activationTime}
+  return {analyzer, tree, statusBar, log, activationTime, extendMarkdownIt: (md) => preview.extendMarkdownIt(md)}
 }
 
 /** Nothing to do: the subscriptions are disposed by VS Code. */

@@ -1,41 +1,20 @@
 /**
  * Words and icons for tags, shared by the hover, the tree, symbols and the
- * status bar so that they say the same thing.
+ * status bar so that they say the same thing (the words themselves, which
+ * need no `vscode`, are in `words.ts`).
  */
 import * as vscode from 'vscode'
-import type {ClaimVerdict, ReviewedClaim, Verdict} from '../core/annotations/index.ts'
-import type {Claim, ClaimKind, EntityType} from '../core/types.ts'
+import type {Verdict} from '../core/annotations/index.ts'
+import type {Claim, EntityType} from '../core/types.ts'
+import {verdictOf} from './words.ts'
 
-/** Entity types in display order. */
-export const entityTypes: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC']
+export {claimKindName, entityTypeName, entityTypes, truncate, verdictName, verdictOf} from './words.ts'
 
-const typeNames: Record<EntityType, readonly [string, string, string]> = {
-  PER: ['Person', 'People', 'person'],
-  ORG: ['Organisation', 'Organisations', 'organization'],
-  LOC: ['Place', 'Places', 'location'],
-  MISC: ['Other', 'Other', 'symbol-misc']
-}
-
-const kindNames: Record<ClaimKind, string> = {
-  statistic: 'statistic',
-  prediction: 'prediction',
-  causal: 'causal claim',
-  quote: 'quote',
-  reported: 'reported statement',
-  factual: 'factual claim'
-}
-
-/**
- * Name of an entity type.
- * @param type
- *   `PER`, `ORG`, `LOC` or `MISC`.
- * @param plural
- *   Whether to give the plural (`People`).
- * @returns
- *   `Person`, `Organisation`, `Place` or `Other`.
- */
-export function entityTypeName(type: EntityType, plural = false): string {
-  return typeNames[type][plural ? 1 : 0]
+const typeIcons: Record<EntityType, string> = {
+  PER: 'person',
+  ORG: 'organization',
+  LOC: 'location',
+  MISC: 'symbol-misc'
 }
 
 /**
@@ -46,39 +25,7 @@ export function entityTypeName(type: EntityType, plural = false): string {
  *   A theme icon.
  */
 export function entityIcon(type: EntityType): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(typeNames[type][2])
-}
-
-/**
- * Name of a claim kind.
- * @param kind
- *   The kind.
- * @returns
- *   `statistic`, `reported statement`…
- */
-export function claimKindName(kind: ClaimKind): string {
-  return kindNames[kind] ?? kind
-}
-
-/**
- * The verdict given to a claim (by an annotation), if any.
- * @param claim
- *   The claim, reviewed or not.
- * @returns
- *   The verdict with its source and note.
- */
-export function verdictOf(claim: Claim): ClaimVerdict | undefined {
-  const value: unknown = (claim as Partial<ReviewedClaim>).verdict
-  return value && typeof value === 'object' && 'verdict' in value ? (value as ClaimVerdict) : undefined
-}
-
-const verdictNames: Record<Verdict, string> = {
-  true: 'true',
-  'mostly-true': 'mostly true',
-  misleading: 'misleading',
-  false: 'false',
-  unverifiable: 'unverifiable',
-  'needs-checking': 'needs checking'
+  return new vscode.ThemeIcon(typeIcons[type])
 }
 
 /** What each verdict means, for pickers. */
@@ -89,17 +36,6 @@ export const verdictDescriptions: Record<Verdict, string> = {
   false: 'Not accurate',
   unverifiable: 'Cannot be checked with the evidence available',
   'needs-checking': 'To do: not reviewed yet'
-}
-
-/**
- * A verdict in words.
- * @param verdict
- *   `mostly-true`…
- * @returns
- *   `mostly true`…
- */
-export function verdictName(verdict: Verdict): string {
-  return verdictNames[verdict] ?? verdict
 }
 
 /**
@@ -137,20 +73,6 @@ export function claimIcon(claim: Claim): vscode.ThemeIcon {
   if (verdict) return verdictIcon(verdict.verdict)
   if (!claim.speaker) return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'))
   return new vscode.ThemeIcon('comment-discussion')
-}
-
-/**
- * Shorten text for a one-line label.
- * @param text
- *   Any text.
- * @param max
- *   Most characters kept.
- * @returns
- *   The text on one line, with `…` when cut.
- */
-export function truncate(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
 }
 
 /**

@@ -127,6 +127,46 @@ export function distance(value: string, referenceDate: string | undefined): stri
   return `${count} ${unit}${count === 1 ? '' : 's'} ${amount > 0 ? 'after' : 'before'}`
 }
 
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const seasonNames: Record<number, string> = {0: 'winter', 2: 'spring', 5: 'summer', 8: 'autumn'}
+
+/**
+ * A value on the calendar as readers write it, as precise as the value.
+ * @param value
+ *   TimeML value.
+ * @param referenceDate
+ *   The article's date (`YYYY-MM-DD`), for `PRESENT_REF`.
+ * @returns
+ *   `20 Feb 2026, 10:00`, `20 Feb 2026`, `week of 5 Jan 2026`, `Feb 2026`,
+ *   `Q1 2026`, `summer 2026`, `2026`, `1970s`; `undefined` when the value
+ *   has no place on the calendar.
+ */
+export function readableValue(value: string, referenceDate?: string): string | undefined {
+  const point = toCalendar(value, referenceDate)
+  if (!point) return undefined
+  const {start} = point
+  const year = start.getUTCFullYear()
+  const dayText = `${start.getUTCDate()} ${months[start.getUTCMonth()]} ${year}`
+  switch (point.granularity) {
+    case 'time':
+      return `${dayText}, ${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`
+    case 'day':
+      return dayText
+    case 'week':
+      return `week of ${dayText}`
+    case 'month':
+      return `${months[start.getUTCMonth()]} ${year}`
+    case 'quarter':
+      return `Q${start.getUTCMonth() / 3 + 1} ${year}`
+    case 'season':
+      return `${seasonNames[start.getUTCMonth()]} ${year}`
+    case 'year':
+      return String(year)
+    case 'decade':
+      return `${year}s`
+  }
+}
+
 /**
  * Say a TimeML duration in words.
  * @param value

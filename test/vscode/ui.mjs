@@ -4,7 +4,8 @@
  * package`), installs the `.vsix` into a fresh code-server, opens the sample
  * article through Quick Open, hovers an entity with the mouse, opens the
  * Newsmark sidebar and the Problems panel, gives a claim a verdict through
- * the editor's context menu, exports through the format picker and the save
+ * the editor's context menu, opens the Markdown preview beside it (its
+ * highlights, the inlay hint after a relative date), exports through the format picker and the save
  * dialog, follows a rule's link to the bundled docs, jumps far down a long
  * article (highlights there, its headings pinned by sticky scroll), and
  * saves screenshots to `out/screenshots/*.png`.
@@ -263,6 +264,40 @@ try {
     const sidecar = path.join(workspace, 'poland-ottawa.md.newsmark.json')
     if (!fs.readFileSync(sidecar, 'utf8').includes('"assessing"')) throw new Error('no verdict in the sidecar')
     await shot('verdict')
+  })
+
+  await check('the preview beside the article shows its highlights; “next month” has its inlay hint', async () => {
+    await page.mouse.move(5, 500)
+    await page.keyboard.press('Escape')
+    // The inlay hint is text of the editor's line (injected text).
+    await page.locator('.monaco-editor .view-line', {hasText: '→ Feb 2026'}).first().waitFor({timeout: 15_000})
+    // More room: the sidebar folded away (back after the screenshot).
+    await page.keyboard.press('Control+B')
+    const input = page.locator('.quick-input-widget input')
+    await page.keyboard.press('Control+Shift+P')
+    await input.fill('>Markdown: Open Preview to the Side')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'Open Preview to the Side'}).first().waitFor()
+    await input.press('Enter')
+    // The preview is a webview: a frame in a frame.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame')
+    const person = preview.locator('span.newsmark-person', {hasText: 'Tomczyk'}).first()
+    await person.waitFor({timeout: 30_000})
+    const title = await person.getAttribute('title')
+    if (!title?.startsWith('Person: Cezary Tomczyk')) throw new Error(`the tooltip of “Tomczyk” is ${title}`)
+    await preview.locator('span.newsmark-date', {hasText: 'next month'}).first().waitFor({timeout: 5_000})
+    await preview.locator('span.newsmark-claim-start').first().waitFor({timeout: 5_000})
+    // The verdict given above, after its claim.
+    await preview.locator('span.newsmark-verdict[data-newsmark-verdict="⚖ unverifiable"]').first().waitFor({timeout: 15_000})
+    await person.hover()
+    await shot('preview')
+    // Back to the article alone, the sidebar open.
+    await page.locator('.editor-group-container').first().click({position: {x: 200, y: 200}})
+    await page.keyboard.press('Control+Shift+P')
+    await input.fill('>View: Close Editors in Other Groups')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'Close Editors in Other Groups'}).first().waitFor()
+    await input.press('Enter')
+    await page.locator('iframe.webview').waitFor({state: 'detached', timeout: 10_000})
+    await page.keyboard.press('Control+B')
   })
 
   /**

@@ -29,7 +29,7 @@ function deictic(toks: Tok[], i: number): Cand | null {
   const dx = DEICTIC.get(toks[k]?.l ?? '')
   if (!dx) return null
   const part = dx[1] === 'D' ? undefined : dx[1]
-  const sem: Sem = {k: 'shift', unit: 'D', n: dx[0] + extra, ...(part ? {part} : {})}
+  const sem: Sem = {k: 'shift', unit: 'D', n: dx[0] + extra, dx: true, ...(part ? {part} : {})}
   return {i, j: k + 1, type: part ? 'TIME' : 'DATE', sem}
 }
 
@@ -60,7 +60,7 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const part = partOf(t)
   if (part && (relWord === 'this' || relWord === 'last')) {
     // "last night" is the night before; "this morning" is today
-    return {i, j: k + 1, type: 'TIME', sem: {k: 'shift', unit: 'D', n: relWord === 'last' ? -1 : 0, part}}
+    return {i, j: k + 1, type: 'TIME', sem: {k: 'shift', unit: 'D', n: relWord === 'last' ? -1 : 0, part, dx: true}}
   }
   if (is(toks, k, 'fiscal') && is(toks, k + 1, 'year', 'quarter')) k++
   if (relWord === 'current' && !is(toks, k, 'quarter', 'year', 'month', 'week')) return null
@@ -148,7 +148,8 @@ function anaphoric(toks: Tok[], i: number): Cand | null {
   }
   if (is(toks, k + 1, 'last', 'a') && is(toks, k + 2, 'year')) return {i, j: k + 3, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
   if (is(toks, k + 1, 'a') && is(toks, k + 2, 'year') && is(toks, k + 3, 'ago', 'earlier')) return {i, j: k + 4, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
-  return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 0}}
+  const vague = toks[k]!.l === 'period' && k === i + 1
+  return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 0, ...(vague ? {vague: true} : {})}}
 }
 
 const OF_CUE = new Set(['of', 'in', 'for', 'during', 'through', 'throughout', 'until', 'by'])

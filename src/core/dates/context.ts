@@ -1,0 +1,123 @@
+/**
+ * What the words around a time expression say about how to read it, within
+ * one block of text: inside a quotation, in a generic statement such as
+ * opening hours ("Open Wednesday-Saturday 11 a.m.-9 p.m."), a heading of
+ * its own ("Sunday"), the narrative "now" ("It's Thursday"), the date of a
+ * quoted post ("— name (@handle) March 22, 2023"), an idiom ("at the end of
+ * the day"), or a date that names a known event ("the Jan. 6 defendants").
+ *
+ * Known limits: quotation marks are counted per paragraph (a quote that
+ * runs over paragraphs is lost after the first), and generic statements are
+ * only told by their ranges of weekdays or hours.
+ */
+import lex from './lexicon.json' with {type: 'json'}
+import type {Ymd} from './calendar.ts'
+import {Phrases, is} from './match.ts'
+import type {Cand, CalSem} from './sem.ts'
+import type {Tok} from './tokenize.ts'
+
+/** How to read one candidate. */
+export interface Reading {
+  /** Inside quotation marks. */
+  quoted?: true
+  /** In a generic or habitual statement: a weekday or an hour of no particular day. */
+  generic?: true
+  /** The only words of its block (a heading). */
+  alone?: true
+  /** Says what day it is now ("It's Thursday"): later deictic words resolve against it. */
+  now?: true
+  /** The date of the post the block quotes: its deictic words resolve against it. */
+  posted?: Ymd
+  /** Not a date here (an idiom, a hypothetical "next day"). */
+  drop?: true
+}
+
+const IDIOMS = new Phrases<true>(Object.fromEntries(lex.idioms.map((p) => [p, true])))
+const GENERIC_AFTER_TOMORROW = new Set(lex.genericAfterTomorrow)
+const RANGE = new Set(['-', '\u2013', '\u2014'])
+const HYPOTHETICAL = new Set(['if', 'whenever', 'unless'])
+
+/** Whether each token is inside double quotation marks (“…”, "…", ``…''; reset at each paragraph). */
+function quotedTokens(toks: Tok[]): boolean[] {
+  const inside: boolean[] = []
+  let open = false
+  let prev: Tok | undefined
+  for (const t of toks) {
+    if (t.par) open = false
+    if (t.t === '\u201C' || (t.t === '`' && t.sp)) open = true
+    else if (t.t === '\u201D' || (t.t === "'" && prev?.t === "'" && !t.sp)) open = false
+    else if (t.t === '"') open = !open
+    inside.push(open)
+    prev = t
+  }
+  return inside
+}
+
+/** A weekday, a time of day or both, of no given date ("Sunday", "11 a.m.", "Saturday 5 p.m."). */
+function dayOrHour(c: Cand): boolean {
+  const s = c.sem
+  return s.k === 'cal' && s.y === undefined && s.m === undefined && s.d === undefined && (s.wd !== undefined || s.time !== undefined)
+}
+
+/** Known events named by their day ("Jan. 6" with "Capitol" or "rioters" in its sentence). */
+function eventYear(toks: Tok[], ids: Int32Array, c: Cand): number | undefined {
+  const s = c.sem
+  if (s.k !== 'cal' || s.y !== undefined || s.d === undefined || s.wd !== undefined) return undefined
+  for (const event of lex.events) {
+    if (event.m !== s.m || event.d !== s.d) continue
+    for (let k = 0; k < toks.length; k++) {
+      if (ids[k] === ids[c.i] && event.cues.includes(toks[k]!.l)) return event.y
+    }
+  }
+  return undefined
+}
+
+/**
+ * Read the candidates of one block in their context.
+ *
+ * @param toks
+ *   Tokens of the block.
+ * @param ids
+ *   Sentence index of each token.
+ * @param cands
+ *   Candidates, in order (a known event's year goes into its meaning as `ev`).
+ * @returns
+ *   One reading per candidate.
+ */
+export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Reading[] {
+  const quoted = quotedTokens(toks)
+  const readings: Reading[] = cands.map((c) => (quoted[c.i] ? {quoted: true} : {}))
+  // idioms: "at the end of the day", "a blast from the past", "tomorrow's technology"
+  const idiom: Array<[number, number]> = []
+  for (let k = 0; k < toks.length; k++) {
+    const m = IDIOMS.match(toks, k)
+    if (m) idiom.push([k, m.j])
+    if (toks[k]!.l === 'tomorrow' && toks[k + 1]?.l === "'" && is(toks, k + 2, 's') && GENERIC_AFTER_TOMORROW.has(toks[k + 3]?.l ?? '')) idiom.push([k, k + 1])
+  }
+  const schedule = new Set<number>()
+  for (const [n, c] of cands.entries()) {
+    const r = readings[n]!
+    if (idiom.some(([a, b]) => c.i < b && c.j > a)) r.drop = true
+    // "the next day" in a hypothetical or habitual sentence is no particular day
+    const words = toks.slice(c.i, c.j).map((t) => t.l)
+    if (words.includes('day') && (words.includes('next') || words.includes('following')) && toks.some((t, k) => ids[k] === ids[c.i] && HYPOTHETICAL.has(t.l))) r.drop = true
+    const year = eventYear(toks, ids, c)
+    if (year !== undefined) c.sem = {...(c.sem as CalSem), ev: year}
+    // a range of weekdays or hours ("Wednesday-Saturday", "11 a.m.-9 p.m."): a schedule
+    const next = cands[n + 1]
+    if (next && next.i === c.j + 1 && RANGE.has(toks[c.j]!.t) && dayOrHour(c) && dayOrHour(next)) schedule.add(ids[c.i]!)
+    const s = c.sem
+    if (s.k === 'cal' && s.wd !== undefined && s.d === undefined && !s.time) {
+      if ((is(toks, c.i - 3, 'it', 'today') && toks[c.i - 2]?.l === "'" && is(toks, c.i - 1, 's')) || (is(toks, c.i - 2, 'it', 'today') && is(toks, c.i - 1, 'is'))) r.now = true
+    }
+    if (toks.every((t, k) => (k >= c.i && k < c.j) || t.kind === 'p')) r.alone = true
+  }
+  for (const [n, c] of cands.entries()) if (schedule.has(ids[c.i]!) && dayOrHour(c)) readings[n]!.generic = true
+  // an embedded post: "… — name (@handle) March 22, 2023" closes the block
+  const last = cands.at(-1)
+  if (last && last.sem.k === 'cal' && last.sem.y !== undefined && last.sem.m !== undefined && last.sem.d !== undefined && toks[last.i - 1]?.t === ')' && toks.slice(Math.max(0, last.i - 6), last.i).some((t) => t.t === '@')) {
+    const posted = {y: last.sem.y, m: last.sem.m, d: last.sem.d}
+    for (const r of readings.slice(0, -1)) r.posted = posted
+  }
+  return readings
+}

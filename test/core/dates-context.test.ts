@@ -40,6 +40,18 @@ describe('dates: words that are not dates', () => {
     assert.deepEqual(values("Tomorrow's game was moved."), [['Tomorrow', '2024-05-09']])
   })
 
+  it('leaves out names that start with a weekday', () => {
+    assert.deepEqual(values('Linemen fix a cable. (Friday Okafor/AP)'), [])
+    assert.deepEqual(values('Tuesday Morning Corp. will close 12 stores.'), [])
+    assert.deepEqual(values('Tuesday morning the road closed.'), [['Tuesday morning', '2024-05-07']])
+    assert.deepEqual(values("Last Friday's vote was close."), [['Last Friday', '2024-05-03']])
+  })
+
+  it('leaves out seasons in a habitual statement', () => {
+    assert.deepEqual(values('In general, hay fever runs from early spring to late fall.'), [])
+    assert.deepEqual(values('The new bridge opens in early spring.'), [['early spring', '2024-SP']])
+  })
+
   it('leaves out a hypothetical "next day"', () => {
     assert.deepEqual(values('If the milk is not cold, it spoils the next day.'), [])
   })
@@ -47,6 +59,25 @@ describe('dates: words that are not dates', () => {
   it('dates "that period" only while a quarter is under discussion', () => {
     assert.deepEqual(values('Patients must stay home for ten days and wear masks in that period.'), [['ten days', 'P10D']])
     assert.deepEqual(values('Sales rose in the first quarter. In that period, costs fell.'), [['the first quarter', '2024-Q1'], ['that period', '2024-Q1']])
+  })
+})
+
+describe('dates: tense and the present', () => {
+  it('reads the present tense of a timetable as the future', () => {
+    assert.deepEqual(values('"So the run starts Sunday," she said.'), [['Sunday', '2024-05-12']])
+    assert.deepEqual(values('The show airs Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('The show aired Friday.'), [['Friday', '2024-05-03']])
+    assert.deepEqual(values('Tickets for the upcoming Saturday sold out.'), [['the upcoming Saturday', '2024-05-11']])
+  })
+
+  it('reads "this past week" as the seven days before the reference', () => {
+    assert.deepEqual(values('This past week, the board met twice.', '2024-05-11'), [['This past week', '2024-W19']])
+    assert.deepEqual(values('This past week, the board met twice.', '2024-05-13'), [['This past week', '2024-W19']])
+  })
+
+  it('reads "Today many …" as the present of a generic statement', () => {
+    assert.deepEqual(values('Today many villages rely on solar panels.'), [['Today', 'PRESENT_REF']])
+    assert.deepEqual(values('Today the mayor resigned.'), [['Today', '2024-05-08']])
   })
 })
 

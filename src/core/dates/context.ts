@@ -12,7 +12,7 @@
  */
 import lex from './lexicon.json' with {type: 'json'}
 import type {Ymd} from './calendar.ts'
-import {Phrases, is} from './match.ts'
+import {Phrases, is, weekdayOf} from './match.ts'
 import type {Cand, CalSem} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
@@ -35,6 +35,10 @@ export interface Reading {
 const IDIOMS = new Phrases<true>(Object.fromEntries(lex.idioms.map((p) => [p, true])))
 const GENERIC_AFTER_TOMORROW = new Set(lex.genericAfterTomorrow)
 const RANGE = new Set(['-', '\u2013', '\u2014'])
+const HABITUAL = new Set(lex.habitualCues)
+const QUANTIFIERS = new Set(['many', 'most', 'some', 'few', 'more', 'all', 'nearly', 'almost'])
+const NAME_BEFORE = new Set(['at', 'from', 'of', 'the', 'by'])
+const COMPANY = new Set(['inc', 'corp', 'co', 'llc', 'ltd', 'stores', 'store', 'chain', 'shop'])
 const HYPOTHETICAL = new Set(['if', 'whenever', 'unless'])
 
 /** Whether each token is inside double quotation marks (“…”, "…", ``…''; reset at each paragraph). */
@@ -57,6 +61,32 @@ function quotedTokens(toks: Tok[]): boolean[] {
 function dayOrHour(c: Cand): boolean {
   const s = c.sem
   return s.k === 'cal' && s.y === undefined && s.m === undefined && s.d === undefined && (s.wd !== undefined || s.time !== undefined)
+}
+
+/**
+ * A weekday that starts a name: a photo credit ("(Sunday Alamba/AP)") or a
+ * shop ("shopping at Tuesday Morning", "Tuesday Morning Corp.").
+ */
+function weekdayName(toks: Tok[], c: Cand): boolean {
+  const s = c.sem
+  if (s.k !== 'cal' || s.wd === undefined || s.d !== undefined || s.time !== undefined) return false
+  const first = toks[c.i]!
+  const next = toks[c.i + 1]
+  if (!weekdayOf(first) || !next || next.kind !== 'w' || !next.cap || !next.sp) return false
+  // a credit: "Sunday Alamba/AP"
+  if (c.j === c.i + 1 && (toks[c.i + 2]?.t === '/' || (is(toks, c.i + 2, 'for') && toks[c.i + 3]?.cap))) return true
+  // a shop: two capitalised words after "at", or before "Inc."
+  const after = toks[c.j]
+  return first.cap && c.j === c.i + 2 && (NAME_BEFORE.has(toks[c.i - 1]?.l ?? '') || (after !== undefined && COMPANY.has(after.l)) || (after?.l === "'" && is(toks, c.j + 1, 's')))
+}
+
+/** A season with no year or determiner in a habitual sentence ("pollen season usually runs from early spring to late fall"). */
+function genericSeason(toks: Tok[], ids: Int32Array, c: Cand): boolean {
+  const s = c.sem
+  if (s.k !== 'cal' || s.se === undefined || s.se === 'WE' || s.y !== undefined || s.dir !== undefined) return false
+  if (is(toks, c.i - 1, 'this', 'last', 'next', 'the', 'that') || is(toks, c.i, 'the', 'this', 'last', 'next')) return false
+  const sid = ids[c.i]
+  return toks.some((t, k) => ids[k] === sid && (HABITUAL.has(t.l) || (t.l === 'in' && is(toks, k + 1, 'general'))))
 }
 
 /** Known events named by their day ("Jan. 6" with "Capitol" or "rioters" in its sentence). */
@@ -97,10 +127,12 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
   const schedule = new Set<number>()
   for (const [n, c] of cands.entries()) {
     const r = readings[n]!
-    if (idiom.some(([a, b]) => c.i < b && c.j > a)) r.drop = true
+    if (idiom.some(([a, b]) => c.i < b && c.j > a) || weekdayName(toks, c) || genericSeason(toks, ids, c)) r.drop = true
     // "the next day" in a hypothetical or habitual sentence is no particular day
     const words = toks.slice(c.i, c.j).map((t) => t.l)
     if (words.includes('day') && (words.includes('next') || words.includes('following')) && toks.some((t, k) => ids[k] === ids[c.i] && HYPOTHETICAL.has(t.l))) r.drop = true
+    // "Today many countries rely on …": the present of a generic statement, not one day
+    if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && QUANTIFIERS.has(toks[c.j]?.l ?? '')) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
     const year = eventYear(toks, ids, c)
     if (year !== undefined) c.sem = {...(c.sem as CalSem), ev: year}
     // a range of weekdays or hours ("Wednesday-Saturday", "11 a.m.-9 p.m."): a schedule

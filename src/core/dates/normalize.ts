@@ -190,7 +190,7 @@ function shift(s: ShiftSem, c: Ctx): Resolved {
     }
     case 'DE': return {value: String(Math.floor(ref.y / 10) + n), relative: true}
     case 'CE': return {value: pad(Math.floor(ref.y / 100) + n, 2), relative: true}
-    case 'D': return {value: fmtDay(addDays(ref, n)) + timeSuffix(s), relative: true}
+    case 'D': return {value: s.week ? fmtWeek(addDays(ref, n)) : fmtDay(addDays(ref, n)) + timeSuffix(s), relative: true}
     default: return {value: fmtDay(ref), relative: true}
   }
 }

@@ -72,6 +72,8 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   if (the && anaAgo !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
     return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: u, ago: anaAgo}}
   }
+  // "this past week": the seven days before the reference, mostly this week when it is written at the weekend
+  if (relWord === 'this' && n === -1 && u === 'W') return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: 'D', n: -4, week: true}}
   // "last year's", "next week's": the possessive stays outside the span
   return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: u, n}}
 }

@@ -56,6 +56,8 @@ export interface ShiftSem {
   qAware?: boolean
   /** a deictic word ("today", "tonight", "last night"): relative to the time of speaking */
   dx?: true
+  /** the ISO week of the day shifted to ("this past week" = the week of four days ago) */
+  week?: true
 }
 
 /** A value that needs no resolution (`P3D`, `PRESENT_REF`, `1997`, `P1W` for a SET). */

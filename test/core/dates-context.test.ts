@@ -150,6 +150,17 @@ describe('dates: context of the document', () => {
     ])
   })
 
+  it('counts "the following Tuesday" from the last day told', () => {
+    assert.deepEqual(values('She was charged on June 7, 2019, and jailed the following Tuesday.'), [
+      ['June 7, 2019', '2019-06-07'],
+      ['the following Tuesday', '2019-06-11']
+    ])
+    assert.deepEqual(values('The index closed up 2% on Monday from the previous Friday.'), [
+      ['Monday', '2024-05-06'],
+      ['the previous Friday', '2024-05-03']
+    ])
+  })
+
   it('reads a weekday alone as a heading as the nearest one', () => {
     assert.deepEqual(values('Friday'), [['Friday', '2024-05-10']])
     assert.deepEqual(values('Monday'), [['Monday', '2024-05-06']])

@@ -94,6 +94,7 @@ export class TimexResolver {
   readonly #ctx: Ctx
   readonly #known = new Map<string, number>()
   #story: Ymd | undefined
+  #told: Ymd | undefined
   #now: Ymd | undefined
 
   /**
@@ -142,10 +143,12 @@ export class TimexResolver {
     const today = s.k === 'shift' && s.dx === true && s.n === 0 && s.part === undefined
     ctx.speech = candidate.posted ?? this.#now ?? (candidate.quoted && !today ? this.#story : undefined)
     ctx.day = this.#story
+    ctx.told = this.#told
     const r = resolve(candidate.sem, ctx)
     if (!r) return null
     const day = /^\d{4}-\d\d-\d\d/.test(r.value) ? parseYmd(r.value) : undefined
     if (candidate.now && day) this.#now = day
+    if (s.k === 'cal' && day && !candidate.generic && (s.d !== undefined || s.wd !== undefined)) this.#told = day
     if (s.k === 'cal' && day && !candidate.generic && (s.d !== undefined || s.wd !== undefined) && ctx.ref) {
       const from = toDays(day) - toDays(ctx.ref)
       if (from >= -STORY_DAYS && from <= 1) this.#story = day

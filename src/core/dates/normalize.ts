@@ -26,6 +26,8 @@ export interface Ctx {
   speech?: Ymd | undefined
   /** the day of the events told, for an hour with no day ("a call about 3:50 p.m.") */
   day?: Ymd | undefined
+  /** the last day named, however far from the reference ("the following Tuesday" counts from it) */
+  told?: Ymd | undefined
 }
 
 /** A resolved value. */
@@ -158,7 +160,7 @@ function cal(s: CalSem, c: Ctx): Resolved {
   }
   // a weekday, or a bare part of day ("tonight")
   if (!ref) return {value: s.wd ? `XXXX-WXX-${s.wd}${tail}` : `XXXX-XX-XX${tail}`, relative: true, unresolved: true}
-  const day = s.wd ? resolveWeekday(ref, s.wd, s.dir, c.tense, c.nearest) : s.time ? (c.day ?? ref) : ref
+  const day = s.wd ? resolveWeekday(s.told ? (c.told ?? ref) : ref, s.wd, s.dir, c.tense, c.nearest) : s.time ? (c.day ?? ref) : ref
   return {value: fmtDay(day) + tail, relative: true}
 }
 

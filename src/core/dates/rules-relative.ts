@@ -52,7 +52,9 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const t = toks[k]
   if (!t) return null
   const wd = weekdayOf(t)
-  if (wd) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', wd, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
+  // "the following Tuesday", "the previous Friday": from the day the story is at
+  const told = the && ANA_REL.has(relWord) ? {told: true as const} : {}
+  if (wd) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', wd, dir: n < 0 ? -1 : n > 0 ? 1 : 0, ...told}}
   const m = monthOf(t)
   if (m && t.cap) return {i, j: skipDot(toks, k + 1), type: 'DATE', sem: {k: 'cal', m, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
   const se = seasonOf(t)

@@ -41,6 +41,8 @@ export interface CalSem {
   ago?: number
   /** the year of the known event a yearless day names ("the Jan. 6 rioters" = 2021) */
   ev?: number
+  /** counted from the last day told, not from the reference ("the following Tuesday", "the previous Friday") */
+  told?: true
 }
 
 /** A point shifted from the reference date: "last week" = {unit W, n -1}, "three days ago" = {unit D, n -3}. */

@@ -81,25 +81,39 @@ function weekdayName(toks: Tok[], c: Cand): boolean {
 }
 
 /** A season with no year or determiner in a habitual sentence ("pollen season usually runs from early spring to late fall"). */
-function genericSeason(toks: Tok[], ids: Int32Array, c: Cand): boolean {
+function genericSeason(toks: Tok[], words: Sentences, c: Cand): boolean {
   const s = c.sem
   if (s.k !== 'cal' || s.se === undefined || s.se === 'WE' || s.y !== undefined || s.dir !== undefined) return false
   if (is(toks, c.i - 1, 'this', 'last', 'next', 'the', 'that') || is(toks, c.i, 'the', 'this', 'last', 'next')) return false
-  const sid = ids[c.i]
-  return toks.some((t, k) => ids[k] === sid && (HABITUAL.has(t.l) || (t.l === 'in' && is(toks, k + 1, 'general'))))
+  const sentence = words.of(c.i)
+  return sentence.has('in general') || [...HABITUAL].some((w) => sentence.has(w))
+}
+
+/** The words of each sentence, as sets, made once per block (and "in general" as one word). */
+class Sentences {
+  readonly #sets = new Map<number, Set<string>>()
+
+  constructor(toks: Tok[], readonly ids: Int32Array) {
+    for (const [k, t] of toks.entries()) {
+      const set = this.#sets.get(ids[k]!) ?? new Set<string>()
+      this.#sets.set(ids[k]!, set)
+      set.add(t.l)
+      if (t.l === 'in' && is(toks, k + 1, 'general')) set.add('in general')
+    }
+  }
+
+  /** The words of the sentence of token `i`. */
+  of(i: number): ReadonlySet<string> {
+    return this.#sets.get(this.ids[i]!) ?? new Set()
+  }
 }
 
 /** Known events named by their day ("Jan. 6" with "Capitol" or "rioters" in its sentence). */
-function eventYear(toks: Tok[], ids: Int32Array, c: Cand): number | undefined {
+function eventYear(words: Sentences, c: Cand): number | undefined {
   const s = c.sem
   if (s.k !== 'cal' || s.y !== undefined || s.d === undefined || s.wd !== undefined) return undefined
-  for (const event of lex.events) {
-    if (event.m !== s.m || event.d !== s.d) continue
-    for (let k = 0; k < toks.length; k++) {
-      if (ids[k] === ids[c.i] && event.cues.includes(toks[k]!.l)) return event.y
-    }
-  }
-  return undefined
+  const sentence = words.of(c.i)
+  return lex.events.find((event) => event.m === s.m && event.d === s.d && event.cues.some((cue) => sentence.has(cue)))?.y
 }
 
 /**
@@ -118,22 +132,26 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
   const quoted = quotedTokens(toks)
   const readings: Reading[] = cands.map((c) => (quoted[c.i] ? {quoted: true} : {}))
   // idioms: "at the end of the day", "a blast from the past", "tomorrow's technology"
-  const idiom: Array<[number, number]> = []
+  const idiom = new Uint8Array(toks.length)
   for (let k = 0; k < toks.length; k++) {
     const m = IDIOMS.match(toks, k)
-    if (m) idiom.push([k, m.j])
-    if (toks[k]!.l === 'tomorrow' && toks[k + 1]?.l === "'" && is(toks, k + 2, 's') && GENERIC_AFTER_TOMORROW.has(toks[k + 3]?.l ?? '')) idiom.push([k, k + 1])
+    if (m) idiom.fill(1, k, m.j)
+    if (toks[k]!.l === 'tomorrow' && toks[k + 1]?.l === "'" && is(toks, k + 2, 's') && GENERIC_AFTER_TOMORROW.has(toks[k + 3]?.l ?? '')) idiom[k] = 1
   }
   const schedule = new Set<number>()
+  const words = new Sentences(toks, ids)
+  let firstWord = toks.findIndex((t) => t.kind !== 'p')
+  let lastWord = toks.findLastIndex((t) => t.kind !== 'p')
+  if (firstWord < 0) firstWord = lastWord = 0
   for (const [n, c] of cands.entries()) {
     const r = readings[n]!
-    if (idiom.some(([a, b]) => c.i < b && c.j > a) || weekdayName(toks, c) || genericSeason(toks, ids, c)) r.drop = true
+    if (idiom.subarray(c.i, c.j).includes(1) || weekdayName(toks, c) || genericSeason(toks, words, c)) r.drop = true
     // "the next day" in a hypothetical or habitual sentence is no particular day
-    const words = toks.slice(c.i, c.j).map((t) => t.l)
-    if (words.includes('day') && (words.includes('next') || words.includes('following')) && toks.some((t, k) => ids[k] === ids[c.i] && HYPOTHETICAL.has(t.l))) r.drop = true
+    const own = toks.slice(c.i, c.j).map((t) => t.l)
+    if (own.includes('day') && (own.includes('next') || own.includes('following')) && [...HYPOTHETICAL].some((w) => words.of(c.i).has(w))) r.drop = true
     // "Today many countries rely on …": the present of a generic statement, not one day
     if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && QUANTIFIERS.has(toks[c.j]?.l ?? '')) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
-    const year = eventYear(toks, ids, c)
+    const year = eventYear(words, c)
     if (year !== undefined) c.sem = {...(c.sem as CalSem), ev: year}
     // a range of weekdays or hours ("Wednesday-Saturday", "11 a.m.-9 p.m."): a schedule
     const next = cands[n + 1]
@@ -142,7 +160,7 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     if (s.k === 'cal' && s.wd !== undefined && s.d === undefined && !s.time) {
       if ((is(toks, c.i - 3, 'it', 'today') && toks[c.i - 2]?.l === "'" && is(toks, c.i - 1, 's')) || (is(toks, c.i - 2, 'it', 'today') && is(toks, c.i - 1, 'is'))) r.now = true
     }
-    if (toks.every((t, k) => (k >= c.i && k < c.j) || t.kind === 'p')) r.alone = true
+    if (c.i <= firstWord && c.j > lastWord) r.alone = true
   }
   for (const [n, c] of cands.entries()) if (schedule.has(ids[c.i]!) && dayOrHour(c)) readings[n]!.generic = true
   // an embedded post: "… — name (@handle) March 22, 2023" closes the block

@@ -54,7 +54,7 @@ if (flags.tidy) {
 }
 
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
-const {countFindings, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
+const {countFindings, dateRight, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
 if (!fs.existsSync(flags.dir)) {
@@ -169,9 +169,10 @@ function measure(subset) {
     for (const date of result.dates) {
       dates.tagged++
       const label = matchLabel(date, labels.dates)
-      if (label && typeof label.verdict === 'string') {
+      const right = label ? dateRight(date.value, label) : undefined
+      if (right !== undefined) {
         dates.labelled++
-        if (label.verdict === 'right') dates.right++
+        if (right) dates.right++
       }
     }
 

@@ -149,3 +149,29 @@ export function usefulShare(count: Readonly<RuleCount>): number | undefined {
   const labelled = count.useful + count.debatable + count.noise
   return labelled === 0 ? undefined : count.useful / labelled
 }
+
+/** A labelled date (`docs/labelling.md`): the value it had, the verdict, the value it should have. */
+export interface DateLabel extends Span {
+  value?: string | null
+  verdict: string | null
+  goldValue?: string | null
+}
+
+/**
+ * Whether a date's value is right by its label: the labelled value when the
+ * verdict was `right`, the gold value when it was `wrong-value`, never for
+ * `not-date`. A value the tagger has since changed is judged on what it is
+ * now, not on the verdict its old value got.
+ *
+ * @param value
+ *   The date's value now.
+ * @param label
+ *   Its label.
+ * @returns
+ *   `undefined` when the label has no verdict.
+ */
+export function dateRight(value: string | undefined, label: Readonly<DateLabel>): boolean | undefined {
+  if (typeof label.verdict !== 'string') return undefined
+  const gold = label.verdict === 'right' ? label.value : label.verdict === 'wrong-value' ? label.goldValue : null
+  return typeof gold === 'string' && value === gold
+}

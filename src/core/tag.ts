@@ -92,7 +92,8 @@ const blockTimexes = new Lru<string, ReadonlyArray<TimexCandidate>>(8192)
  * Tag the dates of the document's prose. Each block is searched on its own
  * (no expression spans two blocks); the expressions are resolved in
  * document order, so those that lean on an earlier date ("the following
- * year") see across paragraphs.
+ * year") see across paragraphs, after the resolver has learnt the years
+ * the whole document gives its days.
  *
  * @param document
  *   Document.
@@ -103,10 +104,13 @@ const blockTimexes = new Lru<string, ReadonlyArray<TimexCandidate>>(8192)
  */
 function tagDates(document: DocumentView, referenceDate: string | undefined): DateTag[] {
   const resolver = new TimexResolver(referenceDate)
+  const found = document.blocks.map((block) => blockTimexes.get(block.text, findTimexes))
+  resolver.learn(found.flat())
   const dates: DateTag[] = []
-  for (const block of document.blocks) {
-    for (const timex of blockTimexes.get(block.text, findTimexes)) {
+  for (const [index, block] of document.blocks.entries()) {
+    for (const timex of found[index]!) {
       const resolved = resolver.resolve(timex)
+      if (!resolved) continue
       const span = spanOf(document, block, timex.start, timex.end)
       const date: DateTag = {
         start: span.start,

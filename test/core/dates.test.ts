@@ -157,8 +157,10 @@ describe('durations and sets', () => {
       }),
       [['SET', 'P1W'], ['SET', 'XXXX-WXX-4'], ['SET', 'P1D'], ['SET', 'P1Y'], ['SET', 'P2M'], ['SET', 'XXXX-WXX-1']],
     )
-    const rate = one('The plan saves $2 million a year.')
+    const rate = one('The plant ships 9,000 cars a year.')
     assert.deepEqual([rate.text, rate.type, rate.value], ['a year', 'SET', 'P1Y'])
+    // an amount of money a year is a price, not a time (TempEval mostly leaves it out)
+    assert.deepEqual(tagTimex('The plan saves $2 million a year.', {referenceDate: REF}), [])
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {countFindings, matchLabel, overlap, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
+import {countFindings, dateRight, matchLabel, overlap, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
 
 test('labels: overlap is the shared part of the shorter span', () => {
   assert.equal(overlap({start: 0, end: 10}, {start: 5, end: 30}), 0.5)
@@ -55,4 +55,16 @@ test('labels: a span hash changes with the words, not with where they are', () =
   assert.equal(spanHash('ab Poland cd', 3, 9), spanHash('Poland', 0, 6))
   assert.notEqual(spanHash('Poland', 0, 6), spanHash('Polanf', 0, 6))
   assert.match(spanHash('x', 0, 1), /^[\da-f]{8}$/)
+})
+
+test('labels: a date is right when its value now is the labelled one', () => {
+  const right = {start: 0, end: 6, value: '2024-05-03', verdict: 'right', goldValue: null}
+  const wrong = {start: 0, end: 6, value: '2024-05-03', verdict: 'wrong-value', goldValue: '2024-05-10'}
+  const notDate = {start: 0, end: 6, value: '2024-05-03', verdict: 'not-date', goldValue: null}
+  assert.equal(dateRight('2024-05-03', right), true)
+  assert.equal(dateRight('2024-05-10', right), false)
+  assert.equal(dateRight('2024-05-10', wrong), true)
+  assert.equal(dateRight('2024-05-03', wrong), false)
+  assert.equal(dateRight('2024-05-03', notDate), false)
+  assert.equal(dateRight('2024-05-03', {start: 0, end: 6, verdict: null}), undefined)
 })

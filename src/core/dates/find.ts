@@ -75,7 +75,7 @@ export function findCandidates(toks: Tok[]): Cand[] {
       i++
       continue
     }
-    out.push(c)
+    if (!c.drop) out.push(c)
     i = c.j
   }
   return out

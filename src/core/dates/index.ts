@@ -7,7 +7,8 @@
  * // [{start: 33, end: 44, text: 'February 20', type: 'DATE', value: '2026-02-20', relative: true}]
  * ```
  */
-import {parseYmd} from './calendar.ts'
+import {parseYmd, toDays, type Ymd} from './calendar.ts'
+import {readContext, type Reading} from './context.ts'
 import {findCandidates} from './find.ts'
 import {resolve, type Ctx, type Resolved, type Tense} from './normalize.ts'
 import type {Sem} from './sem.ts'
@@ -37,8 +38,8 @@ export interface TimexOptions {
   referenceDate?: string
 }
 
-/** A time expression found in a text, before its value is resolved. */
-export interface TimexCandidate {
+/** A time expression found in a text, before its value is resolved, with how its context says to read it. */
+export interface TimexCandidate extends Reading {
   /** Start offset (UTF-16, inclusive). */
   start: number
   /** End offset (UTF-16, exclusive). */
@@ -64,22 +65,37 @@ export function findTimexes(text: string): TimexCandidate[] {
   if (!text) return []
   const toks = tokenize(text)
   const ids = sentenceIds(toks)
-  return findCandidates(toks).map((c) => ({
-    start: toks[c.i]!.s,
-    end: toks[c.j - 1]!.e,
-    type: c.type,
-    sem: c.sem,
-    tense: tenseAt(toks, ids, c.i, c.j)
-  }))
+  const cands = findCandidates(toks)
+  const readings = readContext(toks, ids, cands)
+  const out: TimexCandidate[] = []
+  for (const [n, c] of cands.entries()) {
+    const {drop, ...reading} = readings[n]!
+    if (drop) continue
+    out.push({start: toks[c.i]!.s, end: toks[c.j - 1]!.e, type: c.type, sem: c.sem, tense: tenseAt(toks, ids, c.i, c.j), ...reading})
+  }
+  return out
 }
+
+/** Days from the reference to a day; how far a day of the events told may lie from it. */
+const STORY_DAYS = 7
 
 /**
  * Resolves the time expressions of a document, in order: each against the
  * reference date, and against the last quarter and the last date with a year
- * before it ("the following month").
+ * before it ("the following month"). As HeidelTime's narrative mode does,
+ * the day of the events told (the last weekday or day of the month named,
+ * within a week of the reference) is the day an hour with no day belongs
+ * to, and the day that "tonight" or "yesterday" in a quotation count from;
+ * "It's Thursday" makes Thursday the day of speaking, and a quoted post's
+ * own date counts for the words of the post.
  */
+
 export class TimexResolver {
   readonly #ctx: Ctx
+  readonly #known = new Map<string, number>()
+  #story: Ymd | undefined
+  #told: Ymd | undefined
+  #now: Ymd | undefined
 
   /**
    * @param referenceDate
@@ -90,18 +106,54 @@ export class TimexResolver {
   }
 
   /**
+   * Learn the years the document gives its days ("Jan. 6, 2021"), so that
+   * the same day without a year, before or after, gets that year; a day
+   * given with two different years is left alone.
+   *
+   * @param candidates
+   *   Every candidate of the document.
+   */
+  learn(candidates: Iterable<TimexCandidate>): void {
+    const ambiguous = new Set<string>()
+    for (const {sem: s} of candidates) {
+      if (s.k !== 'cal' || s.m === undefined || s.d === undefined || s.y === undefined) continue
+      const key = `${s.m}-${s.d}`
+      if (this.#known.has(key) && this.#known.get(key) !== s.y) ambiguous.add(key)
+      this.#known.set(key, s.y)
+    }
+    for (const key of ambiguous) this.#known.delete(key)
+  }
+
+  /**
    * Resolve the next time expression of the document.
    *
    * @param candidate
    *   Candidate, from `findTimexes`.
    * @returns
-   *   Value.
+   *   Value, or `null` when it is no time expression after all.
    */
-  resolve(candidate: TimexCandidate): Resolved {
+  resolve(candidate: TimexCandidate): Resolved | null {
     const ctx = this.#ctx
     ctx.tense = candidate.tense
-    const r = resolve(candidate.sem, ctx)
+    ctx.known = this.#known
+    ctx.generic = candidate.generic
+    ctx.nearest = candidate.alone
     const s = candidate.sem
+    // "today" in a quotation is as often "nowadays" ("today's youth"): it keeps the reference date
+    const today = s.k === 'shift' && s.dx === true && s.n === 0 && s.part === undefined
+    ctx.speech = candidate.posted ?? this.#now ?? (candidate.quoted && !today ? this.#story : undefined)
+    ctx.day = this.#story
+    ctx.told = this.#told
+    const r = resolve(candidate.sem, ctx)
+    if (!r) return null
+    const day = /^\d{4}-\d\d-\d\d/.test(r.value) ? parseYmd(r.value) : undefined
+    if (candidate.now && day) this.#now = day
+    if (s.k === 'cal' && day && !candidate.generic && (s.d !== undefined || s.wd !== undefined)) this.#told = day
+    if (s.k === 'cal' && day && !candidate.generic && (s.d !== undefined || s.wd !== undefined) && ctx.ref) {
+      const from = toDays(day) - toDays(ctx.ref)
+      if (from >= -STORY_DAYS && from <= 1) this.#story = day
+    }
+    if (s.k === 'cal' && s.m !== undefined && s.d !== undefined && (s.y !== undefined || s.ev !== undefined) && day) this.#known.set(`${s.m}-${s.d}`, day.y)
     if (s.k === 'cal' && s.q && candidate.type === 'DATE') {
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value)
       if (q) ctx.quarter = {y: Number(q[1]), q: Number(q[2])}
@@ -114,10 +166,15 @@ export class TimexResolver {
 /** Find and normalise the time expressions of `text`. */
 export function tagTimex(text: string, options: TimexOptions = {}): Timex[] {
   const resolver = new TimexResolver(options.referenceDate)
-  return findTimexes(text).map((c) => {
+  const candidates = findTimexes(text)
+  resolver.learn(candidates)
+  const out: Timex[] = []
+  for (const c of candidates) {
     const r = resolver.resolve(c)
+    if (!r) continue
     const tx: Timex = {start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: r.value, relative: r.relative}
     if (r.unresolved) tx.unresolved = true
-    return tx
-  })
+    out.push(tx)
+  }
+  return out
 }

@@ -16,6 +16,18 @@ export interface Ctx {
   quarter?: {y: number; q: number} | undefined
   /** the last date with an explicit year mentioned before ("the following month") */
   last?: {y: number; m?: number | undefined; d?: number | undefined} | undefined
+  /** years the document gives elsewhere for a yearless day ("Jan. 6, 2021"), by `M-D` */
+  known?: ReadonlyMap<string, number> | undefined
+  /** a generic statement (opening hours): a weekday or an hour of no particular day */
+  generic?: boolean | undefined
+  /** a heading of its own ("Sunday"): the nearest such day, before or after */
+  nearest?: boolean | undefined
+  /** the day that deictic words ("tonight", "yesterday") count from, when not the reference date */
+  speech?: Ymd | undefined
+  /** the day of the events told, for an hour with no day ("a call about 3:50 p.m.") */
+  day?: Ymd | undefined
+  /** the last day named, however far from the reference ("the following Tuesday" counts from it) */
+  told?: Ymd | undefined
 }
 
 /** A resolved value. */
@@ -81,9 +93,13 @@ export function resolvePeriodYear(ref: Ymd, first: number, last: number, tense: 
   return tense === 'future' || first - ref.m <= 2 ? ref.y : ref.y - 1
 }
 
-/** The day of a weekday near the reference, by direction or tense (news is about the past). */
-export function resolveWeekday(ref: Ymd, wd: number, dir: -1 | 0 | 1 | undefined, tense: Tense): Ymd {
+/** The day of a weekday near the reference, by direction or tense (news is about the past); `nearest` for a weekday with no sentence around it. */
+export function resolveWeekday(ref: Ymd, wd: number, dir: -1 | 0 | 1 | undefined, tense: Tense, nearest = false): Ymd {
   const cur = weekday(ref)
+  if (nearest && dir === undefined && tense === undefined) {
+    const ahead = (wd - cur + 7) % 7
+    return addDays(ref, ahead <= 3 ? ahead : ahead - 7)
+  }
   if (dir === 0) return addDays(ref, wd - cur)
   if (dir === -1) return addDays(ref, -(((cur - wd + 7) % 7) || 7))
   if (dir === 1) return addDays(ref, ((wd - cur + 7) % 7) || 7)
@@ -110,6 +126,7 @@ function cal(s: CalSem, c: Ctx): Resolved {
   if (s.cent !== undefined) return {value: pad(s.cent, 2), relative: false}
   const ref = c.ref
   const tail = timeSuffix(s)
+  if (c.generic && s.y === undefined && s.m === undefined && s.d === undefined) return {value: (s.wd ? `XXXX-WXX-${s.wd}` : 'XXXX-XX-XX') + tail, relative: false}
   if (s.se === 'WE') {
     if (!ref) return {value: 'XXXX-WXX-WE', relative: true, unresolved: true}
     const sat = resolveWeekday(ref, 6, s.dir, c.tense)
@@ -121,6 +138,10 @@ function cal(s: CalSem, c: Ctx): Resolved {
   if (y === undefined && s.yRel !== undefined && ref) {
     y = ref.y + s.yRel
     relative = true
+  }
+  // a day the document dates elsewhere ("Jan. 6, 2021"), or a known event's day
+  if (y === undefined && s.m !== undefined && s.d !== undefined && !s.wd && s.dir === undefined && ref) {
+    y = s.ev !== undefined && s.ev <= ref.y ? s.ev : c.known?.get(`${s.m}-${s.d}`)
   }
   if (y === undefined && pos !== undefined) {
     relative = true
@@ -139,7 +160,7 @@ function cal(s: CalSem, c: Ctx): Resolved {
   }
   // a weekday, or a bare part of day ("tonight")
   if (!ref) return {value: s.wd ? `XXXX-WXX-${s.wd}${tail}` : `XXXX-XX-XX${tail}`, relative: true, unresolved: true}
-  const day = s.wd ? resolveWeekday(ref, s.wd, s.dir, c.tense) : ref
+  const day = s.wd ? resolveWeekday(s.told ? (c.told ?? ref) : ref, s.wd, s.dir, c.tense, c.nearest) : s.time ? (c.day ?? ref) : ref
   return {value: fmtDay(day) + tail, relative: true}
 }
 
@@ -154,7 +175,7 @@ function rest(s: CalSem): string {
 const UNRESOLVED: Record<string, string> = {Y: 'XXXX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX', Q: 'XXXX-QX', HY: 'XXXX-HX', DE: 'XXX', CE: 'XX', WE: 'XXXX-WXX-WE'}
 
 function shift(s: ShiftSem, c: Ctx): Resolved {
-  const ref = c.ref
+  const ref = s.dx && c.speech ? c.speech : c.ref
   if (s.qAware && c.quarter && s.unit === 'Y' && s.n === -1) return {value: `${c.quarter.y - 1}-Q${c.quarter.q}`, relative: true}
   if (!ref) return {value: (UNRESOLVED[s.unit] ?? 'XXXX-XX-XX') + timeSuffix(s), relative: true, unresolved: true}
   const n = s.n
@@ -171,13 +192,14 @@ function shift(s: ShiftSem, c: Ctx): Resolved {
     }
     case 'DE': return {value: String(Math.floor(ref.y / 10) + n), relative: true}
     case 'CE': return {value: pad(Math.floor(ref.y / 100) + n, 2), relative: true}
-    case 'D': return {value: fmtDay(addDays(ref, n)) + timeSuffix(s), relative: true}
+    case 'D': return {value: s.week ? fmtWeek(addDays(ref, n)) : fmtDay(addDays(ref, n)) + timeSuffix(s), relative: true}
     default: return {value: fmtDay(ref), relative: true}
   }
 }
 
-function ana(s: AnaSem, c: Ctx): Resolved {
+function ana(s: AnaSem, c: Ctx): Resolved | null {
   if (s.unit === 'Q') {
+    if (s.vague && !c.quarter) return null
     if (c.quarter) return {value: `${s.y ?? c.quarter.y - s.ago}-Q${c.quarter.q}`, relative: s.y === undefined}
     if (s.y !== undefined) return {value: pad(s.y, 4), relative: false}
     if (!c.ref) return {value: s.ago ? 'XXXX' : 'XXXX-QX', relative: true, unresolved: true}
@@ -192,8 +214,8 @@ function ana(s: AnaSem, c: Ctx): Resolved {
   return shift({k: 'shift', unit: s.unit, n: -s.ago}, c)
 }
 
-/** Resolve a meaning into a TimeML value. */
-export function resolve(s: Sem, c: Ctx): Resolved {
+/** Resolve a meaning into a TimeML value; `null` when it is no time after all ("that period" with no quarter under discussion). */
+export function resolve(s: Sem, c: Ctx): Resolved | null {
   switch (s.k) {
     case 'lit': return {value: s.value, relative: s.rel ?? false}
     case 'cal': return cal(s, c)

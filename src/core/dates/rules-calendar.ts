@@ -5,7 +5,7 @@
  */
 import lex from './lexicon.json' with {type: 'json'}
 import {is, isAmbiguousMonth, monthOf, skipDot, table, weekdayOf, yearOf} from './match.ts'
-import {digitValue, readOrdinal, readSpelledYear} from './numbers.ts'
+import {digitValue, hyphenAt, readOrdinal, readSpelledYear} from './numbers.ts'
 import type {Cand, CalSem} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
@@ -37,8 +37,38 @@ export function readYear(toks: Tok[], i: number): {y: number; j: number} | null 
   return sp && sp.n >= 1000 ? {y: sp.n, j: sp.j} : null
 }
 
+const COMPASS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west'])
+const STREET = new Set(['st', 'street', 'ave', 'avenue', 'blvd', 'boulevard', 'rd', 'road', 'dr', 'drive', 'ln', 'lane', 'way', 'pl', 'place', 'ct', 'court', 'pkwy', 'parkway', 'hwy', 'highway'])
+
+/** Whether the words after a number make it a street address ("1842 W. Washington Blvd.", "1600 Pennsylvania Avenue"). */
+function streetAfter(toks: Tok[], j: number): boolean {
+  const next = toks[j]
+  if (!next?.cap || next.kind !== 'w' || monthOf(next)) return false
+  if (COMPASS.has(next.l) && (toks[j + 1]?.t === '.' || toks[j + 1]?.cap)) return true
+  for (let k = j + 1; k < j + 4 && toks[k]; k++) {
+    if (STREET.has(toks[k]!.l) && toks[k]!.cap) return true
+    if (!toks[k]!.cap && toks[k]!.kind !== 'n') return false
+  }
+  return false
+}
+
+/**
+ * Years that label a named thing and are not dates: a model-year or season
+ * range or list before a name ("the 2019-2023 Santa Fe", "the 2003-04 Miami
+ * Heat", "the 2022 and 2023 Santa Cruz"). Returns the index past the years.
+ */
+function yearLabel(toks: Tok[], i: number): number {
+  let k = i + 1
+  if (hyphenAt(toks, k) && toks[k + 1]?.kind === 'n' && (toks[k + 1]!.t.length === 2 || yearOf(toks[k + 1]))) k += 2
+  else if (is(toks, k, 'and', 'to') && yearOf(toks[k + 1])) k += 2
+  else return 0
+  const next = toks[k]
+  return next?.kind === 'w' && next.cap && !monthOf(next) && !weekdayOf(next) && next.sp ? k : 0
+}
+
 /** Whether a bare four-digit number at `i` reads as a year in its context. */
 export function yearContextOk(toks: Tok[], i: number, j: number): boolean {
+  if (streetAfter(toks, j)) return false
   const prev = toks[i - 1]
   if (prev && (NOT_BEFORE_YEAR.has(prev.l) || (prev.kind === 'n' && !prev.sp) || (prev.t === '.' && !prev.sp) || prev.l === '-' && toks[i - 2]?.kind === 'n' && !prev.sp)) return false
   const next = toks[j]
@@ -176,6 +206,10 @@ export function calendarRule(toks: Tok[], i: number): Cand | null {
     if (y) return {i, j: y.j, type: 'DATE', sem: {k: 'cal', y: y.y}}
   }
   const y = readYear(toks, i)
+  if (y && toks[i]!.kind === 'n') {
+    const label = yearLabel(toks, i)
+    if (label) return {i, j: label, type: 'DATE', sem: {k: 'cal', y: y.y}, drop: true}
+  }
   if (y && (toks[i]!.kind !== 'n' || yearContextOk(toks, i, y.j))) {
     // spelled years need a cue that this is a year ("in nineteen ninety-six")
     if (toks[i]!.kind === 'w' && !['seventeen', 'eighteen', 'nineteen'].includes(toks[i]!.l) && !is(toks, i - 1, 'in', 'of', 'since', 'year', 'until', 'by', 'from', 'to', 'and', 'before', 'after', 'during', 'late', 'early', 'mid')) return null

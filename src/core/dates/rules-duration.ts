@@ -67,7 +67,7 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
   // "a day-care center", "the year-end figure": a compound noun
   if (hyphenAt(toks, k + 1) && !is(toks, k + 2, 'long', 'old')) return null
   // ages: "52 years old"
-  if (is(toks, k + 1, 'old') && q.n !== 'X') return null
+  if (is(toks, k + 1, 'old', 'olds') && q.n !== 'X') return null
   if (q.n === 'X' && !q.explicit) {
     // bare plural units: "for years", "recent months", "the weeks ahead"
     if (!isPluralUnit(ut)) return null
@@ -78,7 +78,7 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
     if (lead && !BARE_LEAD.has(lead)) return null
   }
   // ages are not durations in TimeML ("a 6-year-old boy")
-  if (hyphenAt(toks, k + 1) && is(toks, k + 2, 'old') && q.n !== 'X') return null
+  if (hyphenAt(toks, k + 1) && is(toks, k + 2, 'old', 'olds') && q.n !== 'X') return null
   let j = k + 1
   let n = q.n
   const halfEnd = readAndHalf(toks, j)

@@ -29,7 +29,7 @@ function deictic(toks: Tok[], i: number): Cand | null {
   const dx = DEICTIC.get(toks[k]?.l ?? '')
   if (!dx) return null
   const part = dx[1] === 'D' ? undefined : dx[1]
-  const sem: Sem = {k: 'shift', unit: 'D', n: dx[0] + extra, ...(part ? {part} : {})}
+  const sem: Sem = {k: 'shift', unit: 'D', n: dx[0] + extra, dx: true, ...(part ? {part} : {})}
   return {i, j: k + 1, type: part ? 'TIME' : 'DATE', sem}
 }
 
@@ -52,7 +52,9 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const t = toks[k]
   if (!t) return null
   const wd = weekdayOf(t)
-  if (wd) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', wd, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
+  // "the following Tuesday", "the previous Friday": from the day the story is at
+  const told = the && ANA_REL.has(relWord) ? {told: true as const} : {}
+  if (wd) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', wd, dir: n < 0 ? -1 : n > 0 ? 1 : 0, ...told}}
   const m = monthOf(t)
   if (m && t.cap) return {i, j: skipDot(toks, k + 1), type: 'DATE', sem: {k: 'cal', m, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
   const se = seasonOf(t)
@@ -60,7 +62,7 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const part = partOf(t)
   if (part && (relWord === 'this' || relWord === 'last')) {
     // "last night" is the night before; "this morning" is today
-    return {i, j: k + 1, type: 'TIME', sem: {k: 'shift', unit: 'D', n: relWord === 'last' ? -1 : 0, part}}
+    return {i, j: k + 1, type: 'TIME', sem: {k: 'shift', unit: 'D', n: relWord === 'last' ? -1 : 0, part, dx: true}}
   }
   if (is(toks, k, 'fiscal') && is(toks, k + 1, 'year', 'quarter')) k++
   if (relWord === 'current' && !is(toks, k, 'quarter', 'year', 'month', 'week')) return null
@@ -72,6 +74,8 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   if (the && anaAgo !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
     return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: u, ago: anaAgo}}
   }
+  // "this past week": the seven days before the reference, mostly this week when it is written at the weekend
+  if (relWord === 'this' && n === -1 && u === 'W') return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: 'D', n: -4, week: true}}
   // "last year's", "next week's": the possessive stays outside the span
   return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: u, n}}
 }
@@ -148,7 +152,8 @@ function anaphoric(toks: Tok[], i: number): Cand | null {
   }
   if (is(toks, k + 1, 'last', 'a') && is(toks, k + 2, 'year')) return {i, j: k + 3, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
   if (is(toks, k + 1, 'a') && is(toks, k + 2, 'year') && is(toks, k + 3, 'ago', 'earlier')) return {i, j: k + 4, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 1}}
-  return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 0}}
+  const vague = toks[k]!.l === 'period' && k === i + 1
+  return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: 'Q', ago: 0, ...(vague ? {vague: true} : {})}}
 }
 
 const OF_CUE = new Set(['of', 'in', 'for', 'during', 'through', 'throughout', 'until', 'by'])

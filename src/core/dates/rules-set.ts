@@ -69,15 +69,33 @@ function frequency(toks: Tok[], i: number): Cand | null {
 const QUANTITY = new Set(['million', 'billion', 'thousand', 'hundred', 'dozens', 'hundreds', 'thousands', 'millions', 'cents', 'dollars', 'percent', '%', 'times'])
 const NOT_PLURAL_NOUN = new Set(['is', 'was', 'has', 'this', 'its', 'his', 'hers', 'us', 'as', 'thus', 'plus', 'less', 'yes', 'does', 'always', 'perhaps', 'news', 'years', 'months', 'weeks', 'days'])
 
-/** A rate: "$2 million a year", "358,000 jobs a month", "24 hours a day". */
+const MONEY_WORDS = new Set(['cents', 'dollars', 'bucks', 'euros', 'pounds'])
+const CURRENCY = new Set(['$', '£', '€', '¥'])
+
+/** Whether the words before `i` are an amount of money ("$7", "$2 million", "50 cents"). */
+function moneyBefore(toks: Tok[], i: number): boolean {
+  let k = i - 1
+  if (MONEY_WORDS.has(toks[k]?.l ?? '')) return true
+  if (is(toks, k, 'million', 'billion', 'thousand', 'trillion')) k--
+  return toks[k]?.kind === 'n' && CURRENCY.has(toks[k - 1]?.t ?? '')
+}
+
+/**
+ * A rate: "358,000 jobs a month", "24 hours a day". A wage or a price ("$7
+ * an hour", "$2 million a year") is not a time expression: TimeML leaves it
+ * out, so it is matched and dropped.
+ */
 function rate(toks: Tok[], i: number): Cand | null {
+  if (is(toks, i, 'an') && moneyBefore(toks, i) && unitOf(toks[i + 1])) return {i, j: i + 2, type: 'SET', sem: {k: 'lit', value: ''}, drop: true}
   if (!is(toks, i, 'a', 'per')) return null
   const u = unitOf(toks[i + 1]) as Unit | undefined
   if (!u || u === 'WE' || u === 'Q' || toks[i + 1]!.l.endsWith('s') || is(toks, i + 2, 'ago', 'earlier', 'later', 'or', 'and', 'before', 'after')) return null
   const prev = toks[i - 1]
   if (!prev) return null
   const quantity = prev.kind === 'n' || QUANTITY.has(prev.l) || (prev.kind === 'w' && prev.l.length > 3 && prev.l.endsWith('s') && !NOT_PLURAL_NOUN.has(prev.l) && !prev.l.endsWith('ss'))
-  return quantity ? {i, j: i + 2, type: 'SET', sem: {k: 'lit', value: durationValue(1, u)}} : null
+  if (!quantity) return null
+  const sem = {k: 'lit', value: durationValue(1, u)} as const
+  return moneyBefore(toks, i) ? {i, j: i + 2, type: 'SET', sem, drop: true} : {i, j: i + 2, type: 'SET', sem}
 }
 
 /** Plural weekdays: "on Mondays", "Tuesday nights". */

@@ -69,7 +69,7 @@ export function readClock(toks: Tok[], i: number): {time: string; j: number} | n
 /** A day to attach a time to: a calendar date, a weekday or "today"/"yesterday"/"tomorrow". */
 function readDay(toks: Tok[], i: number): {sem: Sem; j: number} | null {
   const dx = DEICTIC.get(toks[i]?.l ?? '')
-  if (dx && dx[1] === 'D') return {sem: {k: 'shift', unit: 'D', n: dx[0]}, j: i + 1}
+  if (dx && dx[1] === 'D') return {sem: {k: 'shift', unit: 'D', n: dx[0], dx: true}, j: i + 1}
   const c = calendarRule(toks, i)
   if (c && c.sem.k === 'cal' && (c.sem.wd || c.sem.d) && !c.sem.time) return {sem: c.sem, j: c.j}
   return null
@@ -87,10 +87,13 @@ export function timeRule(toks: Tok[], i: number): Cand | null {
   const clock = readClock(toks, i)
   if (clock) {
     let k = clock.j
-    if (toks[k]?.t === ',') k++
+    const comma = toks[k]?.t === ','
+    if (comma) k++
     if (is(toks, k, 'on')) k++
     const day = readDay(toks, k)
-    if (day) return {i, j: day.j, type: 'TIME', sem: withTime(day.sem, clock.time, undefined)}
+    // "11 a.m.-9 p.m., Sunday 11 a.m.-8 p.m.": a list of hours, the day goes with the time after it
+    const listed = day && comma && readClock(toks, toks[day.j]?.t === ',' ? day.j + 1 : day.j) !== null
+    if (day && !listed) return {i, j: day.j, type: 'TIME', sem: withTime(day.sem, clock.time, undefined)}
     return {i, j: clock.j, type: 'TIME', sem: {k: 'cal', time: clock.time}}
   }
   const day = readDay(toks, i)

@@ -39,6 +39,10 @@ export interface CalSem {
   yRel?: number
   /** subtract this many years after resolution ("the year-ago third quarter" = 1) */
   ago?: number
+  /** the year of the known event a yearless day names ("the Jan. 6 rioters" = 2021) */
+  ev?: number
+  /** counted from the last day told, not from the reference ("the following Tuesday", "the previous Friday") */
+  told?: true
 }
 
 /** A point shifted from the reference date: "last week" = {unit W, n -1}, "three days ago" = {unit D, n -3}. */
@@ -52,6 +56,10 @@ export interface ShiftSem {
   time?: string
   /** when a quarter is under discussion, give the quarter a year before it ("a year ago") */
   qAware?: boolean
+  /** a deictic word ("today", "tonight", "last night"): relative to the time of speaking */
+  dx?: true
+  /** the ISO week of the day shifted to ("this past week" = the week of four days ago) */
+  week?: true
 }
 
 /** A value that needs no resolution (`P3D`, `PRESENT_REF`, `1997`, `P1W` for a SET). */
@@ -70,6 +78,8 @@ export interface AnaSem {
   ago: number
   /** an explicit year ("the 1988 period") */
   y?: number
+  /** "that period": a quarter only when one is under discussion */
+  vague?: true
 }
 
 /** Any meaning. */
@@ -81,4 +91,6 @@ export interface Cand {
   j: number
   type: TType
   sem: Sem
+  /** Matched words that are not a time expression ("$7 an hour", "the 2019-2023 Santa Fe"): consumed, never tagged. */
+  drop?: true
 }

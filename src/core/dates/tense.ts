@@ -9,6 +9,8 @@ import type {Tense} from './normalize.ts'
 import type {Tok} from './tokenize.ts'
 
 const FUTURE = new Set(lex.futureCues)
+// the present tense of a timetable ("So it starts Sunday") speaks of what is ahead
+const SCHEDULE = new Set(lex.scheduleCues)
 const PAST = new Set(lex.pastCues)
 const ABBREV = new Set(lex.abbrevBeforeDot)
 const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'intended', 'need', 'red', 'bed', 'feed', 'speed', 'seed', 'hundred', 'based', 'united', 'limited', 'related', 'concerned', 'interested', 'indeed', 'armed', 'detailed', 'advanced', 'supposed', 'used'])
@@ -44,7 +46,7 @@ function cue(toks: Tok[], k: number): Tense {
   if (w === 'll' && toks[k - 1]?.l === "'") return 'future'
   if (w === 'going' && toks[k + 1]?.l === 'to') return 'future'
   if (w === 'to' && toks[k - 1]?.l === 'going') return 'future'
-  if (FUTURE.has(w) && w !== 'going') return 'future'
+  if ((FUTURE.has(w) && w !== 'going') || SCHEDULE.has(w)) return 'future'
   if (PAST.has(w)) return 'past'
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && toks[k - 1]?.l !== 'be' && toks[k - 1]?.l !== 'been') return 'past'
   return undefined

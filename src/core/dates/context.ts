@@ -1,0 +1,173 @@
+/**
+ * What the words around a time expression say about how to read it, within
+ * one block of text: inside a quotation, in a generic statement such as
+ * opening hours ("Open Wednesday-Saturday 11 a.m.-9 p.m."), a heading of
+ * its own ("Sunday"), the narrative "now" ("It's Thursday"), the date of a
+ * quoted post ("— name (@handle) March 22, 2023"), an idiom ("at the end of
+ * the day"), or a date that names a known event ("the Jan. 6 defendants").
+ *
+ * Known limits: quotation marks are counted per paragraph (a quote that
+ * runs over paragraphs is lost after the first), and generic statements are
+ * only told by their ranges of weekdays or hours.
+ */
+import lex from './lexicon.json' with {type: 'json'}
+import type {Ymd} from './calendar.ts'
+import {Phrases, is, weekdayOf} from './match.ts'
+import type {Cand, CalSem} from './sem.ts'
+import type {Tok} from './tokenize.ts'
+
+/** How to read one candidate. */
+export interface Reading {
+  /** Inside quotation marks. */
+  quoted?: true
+  /** In a generic or habitual statement: a weekday or an hour of no particular day. */
+  generic?: true
+  /** The only words of its block (a heading). */
+  alone?: true
+  /** Says what day it is now ("It's Thursday"): later deictic words resolve against it. */
+  now?: true
+  /** The date of the post the block quotes: its deictic words resolve against it. */
+  posted?: Ymd
+  /** Not a date here (an idiom, a hypothetical "next day"). */
+  drop?: true
+}
+
+const IDIOMS = new Phrases<true>(Object.fromEntries(lex.idioms.map((p) => [p, true])))
+const GENERIC_AFTER_TOMORROW = new Set(lex.genericAfterTomorrow)
+const RANGE = new Set(['-', '\u2013', '\u2014'])
+const HABITUAL = new Set(lex.habitualCues)
+const QUANTIFIERS = new Set(['many', 'most', 'some', 'few', 'more', 'all', 'nearly', 'almost'])
+const NAME_BEFORE = new Set(['at', 'from', 'of', 'the', 'by'])
+const COMPANY = new Set(['inc', 'corp', 'co', 'llc', 'ltd', 'stores', 'store', 'chain', 'shop'])
+const HYPOTHETICAL = new Set(['if', 'whenever', 'unless'])
+
+/** Whether each token is inside double quotation marks (“…”, "…", ``…''; reset at each paragraph). */
+function quotedTokens(toks: Tok[]): boolean[] {
+  const inside: boolean[] = []
+  let open = false
+  let prev: Tok | undefined
+  for (const t of toks) {
+    if (t.par) open = false
+    if (t.t === '\u201C' || (t.t === '`' && t.sp)) open = true
+    else if (t.t === '\u201D' || (t.t === "'" && prev?.t === "'" && !t.sp)) open = false
+    else if (t.t === '"') open = !open
+    inside.push(open)
+    prev = t
+  }
+  return inside
+}
+
+/** A weekday, a time of day or both, of no given date ("Sunday", "11 a.m.", "Saturday 5 p.m."). */
+function dayOrHour(c: Cand): boolean {
+  const s = c.sem
+  return s.k === 'cal' && s.y === undefined && s.m === undefined && s.d === undefined && (s.wd !== undefined || s.time !== undefined)
+}
+
+/**
+ * A weekday that starts a name: a photo credit ("(Sunday Alamba/AP)") or a
+ * shop ("shopping at Tuesday Morning", "Tuesday Morning Corp.").
+ */
+function weekdayName(toks: Tok[], c: Cand): boolean {
+  const s = c.sem
+  if (s.k !== 'cal' || s.wd === undefined || s.d !== undefined || s.time !== undefined) return false
+  const first = toks[c.i]!
+  const next = toks[c.i + 1]
+  if (!weekdayOf(first) || !next || next.kind !== 'w' || !next.cap || !next.sp) return false
+  // a credit: "Sunday Alamba/AP"
+  if (c.j === c.i + 1 && (toks[c.i + 2]?.t === '/' || (is(toks, c.i + 2, 'for') && toks[c.i + 3]?.cap))) return true
+  // a shop: two capitalised words after "at", or before "Inc."
+  const after = toks[c.j]
+  return first.cap && c.j === c.i + 2 && (NAME_BEFORE.has(toks[c.i - 1]?.l ?? '') || (after !== undefined && COMPANY.has(after.l)) || (after?.l === "'" && is(toks, c.j + 1, 's')))
+}
+
+/** A season with no year or determiner in a habitual sentence ("pollen season usually runs from early spring to late fall"). */
+function genericSeason(toks: Tok[], words: Sentences, c: Cand): boolean {
+  const s = c.sem
+  if (s.k !== 'cal' || s.se === undefined || s.se === 'WE' || s.y !== undefined || s.dir !== undefined) return false
+  if (is(toks, c.i - 1, 'this', 'last', 'next', 'the', 'that') || is(toks, c.i, 'the', 'this', 'last', 'next')) return false
+  const sentence = words.of(c.i)
+  return sentence.has('in general') || [...HABITUAL].some((w) => sentence.has(w))
+}
+
+/** The words of each sentence, as sets, made once per block (and "in general" as one word). */
+class Sentences {
+  readonly #sets = new Map<number, Set<string>>()
+
+  constructor(toks: Tok[], readonly ids: Int32Array) {
+    for (const [k, t] of toks.entries()) {
+      const set = this.#sets.get(ids[k]!) ?? new Set<string>()
+      this.#sets.set(ids[k]!, set)
+      set.add(t.l)
+      if (t.l === 'in' && is(toks, k + 1, 'general')) set.add('in general')
+    }
+  }
+
+  /** The words of the sentence of token `i`. */
+  of(i: number): ReadonlySet<string> {
+    return this.#sets.get(this.ids[i]!) ?? new Set()
+  }
+}
+
+/** Known events named by their day ("Jan. 6" with "Capitol" or "rioters" in its sentence). */
+function eventYear(words: Sentences, c: Cand): number | undefined {
+  const s = c.sem
+  if (s.k !== 'cal' || s.y !== undefined || s.d === undefined || s.wd !== undefined) return undefined
+  const sentence = words.of(c.i)
+  return lex.events.find((event) => event.m === s.m && event.d === s.d && event.cues.some((cue) => sentence.has(cue)))?.y
+}
+
+/**
+ * Read the candidates of one block in their context.
+ *
+ * @param toks
+ *   Tokens of the block.
+ * @param ids
+ *   Sentence index of each token.
+ * @param cands
+ *   Candidates, in order (a known event's year goes into its meaning as `ev`).
+ * @returns
+ *   One reading per candidate.
+ */
+export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Reading[] {
+  const quoted = quotedTokens(toks)
+  const readings: Reading[] = cands.map((c) => (quoted[c.i] ? {quoted: true} : {}))
+  // idioms: "at the end of the day", "a blast from the past", "tomorrow's technology"
+  const idiom = new Uint8Array(toks.length)
+  for (let k = 0; k < toks.length; k++) {
+    const m = IDIOMS.match(toks, k)
+    if (m) idiom.fill(1, k, m.j)
+    if (toks[k]!.l === 'tomorrow' && toks[k + 1]?.l === "'" && is(toks, k + 2, 's') && GENERIC_AFTER_TOMORROW.has(toks[k + 3]?.l ?? '')) idiom[k] = 1
+  }
+  const schedule = new Set<number>()
+  const words = new Sentences(toks, ids)
+  let firstWord = toks.findIndex((t) => t.kind !== 'p')
+  let lastWord = toks.findLastIndex((t) => t.kind !== 'p')
+  if (firstWord < 0) firstWord = lastWord = 0
+  for (const [n, c] of cands.entries()) {
+    const r = readings[n]!
+    if (idiom.subarray(c.i, c.j).includes(1) || weekdayName(toks, c) || genericSeason(toks, words, c)) r.drop = true
+    // "the next day" in a hypothetical or habitual sentence is no particular day
+    const own = toks.slice(c.i, c.j).map((t) => t.l)
+    if (own.includes('day') && (own.includes('next') || own.includes('following')) && [...HYPOTHETICAL].some((w) => words.of(c.i).has(w))) r.drop = true
+    // "Today many countries rely on …": the present of a generic statement, not one day
+    if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && QUANTIFIERS.has(toks[c.j]?.l ?? '')) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
+    const year = eventYear(words, c)
+    if (year !== undefined) c.sem = {...(c.sem as CalSem), ev: year}
+    // a range of weekdays or hours ("Wednesday-Saturday", "11 a.m.-9 p.m."): a schedule
+    const next = cands[n + 1]
+    if (next && next.i === c.j + 1 && RANGE.has(toks[c.j]!.t) && dayOrHour(c) && dayOrHour(next)) schedule.add(ids[c.i]!)
+    const s = c.sem
+    if (s.k === 'cal' && s.wd !== undefined && s.d === undefined && !s.time) {
+      if ((is(toks, c.i - 3, 'it', 'today') && toks[c.i - 2]?.l === "'" && is(toks, c.i - 1, 's')) || (is(toks, c.i - 2, 'it', 'today') && is(toks, c.i - 1, 'is'))) r.now = true
+    }
+    if (c.i <= firstWord && c.j > lastWord) r.alone = true
+  }
+  for (const [n, c] of cands.entries()) if (schedule.has(ids[c.i]!) && dayOrHour(c)) readings[n]!.generic = true
+  // an embedded post: "… — name (@handle) March 22, 2023" closes the block
+  const last = cands.at(-1)
+  if (last && last.sem.k === 'cal' && last.sem.y !== undefined && last.sem.m !== undefined && last.sem.d !== undefined && toks[last.i - 1]?.t === ')' && toks.slice(Math.max(0, last.i - 6), last.i).some((t) => t.t === '@')) {
+    const posted = {y: last.sem.y, m: last.sem.m, d: last.sem.d}
+    for (const r of readings.slice(0, -1)) r.posted = posted
+  }
+  return readings
+}

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {tagTimex} from '../../src/core/dates/index.ts'
+
+const REF = '2024-05-08' // a Wednesday
+
+/** `[text, value]` of every tag of `text`. */
+function values(text: string, referenceDate = REF): Array<[string, string]> {
+  return tagTimex(text, {referenceDate}).map((t) => [t.text, t.value])
+}
+
+describe('dates: words that are not dates', () => {
+  it('leaves out model years and season labels before a name', () => {
+    assert.deepEqual(values('The recall covers the 2018-2021 Sonata and the 2020 and 2021 Tucson Hybrid.'), [])
+    assert.deepEqual(values('Not since the 1996-97 Chicago Bulls has a team started this well.'), [])
+  })
+
+  it('keeps a single year before a name, and a year after a preposition', () => {
+    assert.deepEqual(values('He skipped the 2016 Olympics and retired in 2019.'), [['2016', '2016'], ['2019', '2019']])
+  })
+
+  it('leaves out a street number', () => {
+    assert.deepEqual(values('The shop moved to 1925 N. Grand Ave. last fall.'), [['last fall', '2023-FA']])
+    assert.deepEqual(values('Visit us at 2010 Lincoln Road Suite 4.'), [])
+  })
+
+  it('leaves out a wage or a price per unit of time', () => {
+    assert.deepEqual(values('Pickers earn $9 an hour, and the plan costs $3 million a year.'), [])
+    assert.deepEqual(values('The economy added 200,000 jobs a month.'), [['a month', 'P1M']])
+  })
+
+  it('leaves out ages', () => {
+    assert.deepEqual(values('A puzzle for seven-year olds.'), [])
+  })
+
+  it('leaves out idioms', () => {
+    assert.deepEqual(values('"At the end of the day, it is about trust," she said.'), [])
+    assert.deepEqual(values('The jukebox is a blast from the past.'), [])
+    assert.deepEqual(values("Schools train tomorrow's engineers."), [])
+    assert.deepEqual(values("Tomorrow's game was moved."), [['Tomorrow', '2024-05-09']])
+  })
+
+  it('leaves out names that start with a weekday', () => {
+    assert.deepEqual(values('Linemen fix a cable. (Friday Okafor/AP)'), [])
+    assert.deepEqual(values('Tuesday Morning Corp. will close 12 stores.'), [])
+    assert.deepEqual(values('Tuesday morning the road closed.'), [['Tuesday morning', '2024-05-07']])
+    assert.deepEqual(values("Last Friday's vote was close."), [['Last Friday', '2024-05-03']])
+  })
+
+  it('leaves out seasons in a habitual statement', () => {
+    assert.deepEqual(values('In general, hay fever runs from early spring to late fall.'), [])
+    assert.deepEqual(values('The new bridge opens in early spring.'), [['early spring', '2024-SP']])
+  })
+
+  it('leaves out a hypothetical "next day"', () => {
+    assert.deepEqual(values('If the milk is not cold, it spoils the next day.'), [])
+  })
+
+  it('dates "that period" only while a quarter is under discussion', () => {
+    assert.deepEqual(values('Patients must stay home for ten days and wear masks in that period.'), [['ten days', 'P10D']])
+    assert.deepEqual(values('Sales rose in the first quarter. In that period, costs fell.'), [['the first quarter', '2024-Q1'], ['that period', '2024-Q1']])
+  })
+})
+
+describe('dates: tense and the present', () => {
+  it('reads the present tense of a timetable as the future', () => {
+    assert.deepEqual(values('"So the run starts Sunday," she said.'), [['Sunday', '2024-05-12']])
+    assert.deepEqual(values('The show airs Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('The show aired Friday.'), [['Friday', '2024-05-03']])
+    assert.deepEqual(values('Tickets for the upcoming Saturday sold out.'), [['the upcoming Saturday', '2024-05-11']])
+  })
+
+  it('reads "this past week" as the seven days before the reference', () => {
+    assert.deepEqual(values('This past week, the board met twice.', '2024-05-11'), [['This past week', '2024-W19']])
+    assert.deepEqual(values('This past week, the board met twice.', '2024-05-13'), [['This past week', '2024-W19']])
+  })
+
+  it('reads "Today many …" as the present of a generic statement', () => {
+    assert.deepEqual(values('Today many villages rely on solar panels.'), [['Today', 'PRESENT_REF']])
+    assert.deepEqual(values('Today the mayor resigned.'), [['Today', '2024-05-08']])
+  })
+})
+
+describe('dates: generic times', () => {
+  it('gives opening hours no calendar day', () => {
+    assert.deepEqual(values('Open Tuesday-Friday 10 a.m.-6 p.m., Saturday 9 a.m.-noon.'), [
+      ['Tuesday', 'XXXX-WXX-2'],
+      ['Friday 10 a.m.', 'XXXX-WXX-5T10:00'],
+      ['6 p.m.', 'XXXX-XX-XXT18:00'],
+      ['Saturday 9 a.m.', 'XXXX-WXX-6T09:00'],
+      ['noon', 'XXXX-XX-XXT12:00']
+    ])
+    assert.deepEqual(values('Open every day, 7 a.m.-3 p.m.'), [['every day', 'P1D'], ['7 a.m.', 'XXXX-XX-XXT07:00'], ['3 p.m.', 'XXXX-XX-XXT15:00']])
+  })
+
+  it('still dates a single time on a given day', () => {
+    assert.deepEqual(values('The polls closed at 8 p.m. Tuesday.'), [['8 p.m. Tuesday', '2024-05-07T20:00']])
+  })
+})
+
+describe('dates: context of the document', () => {
+  it('gives a yearless day the year the document gives it elsewhere', () => {
+    assert.deepEqual(values('The March 3 vote was close. On March 3, 2022, the council voted 5-4.'), [
+      ['March 3', '2022-03-03'],
+      ['March 3, 2022', '2022-03-03']
+    ])
+  })
+
+  it('dates a known event named by its day', () => {
+    assert.deepEqual(values('Two more Jan. 6 rioters were sentenced. Their lawyer spoke of Jan. 6.'), [
+      ['Jan. 6', '2021-01-06'],
+      ['Jan. 6', '2021-01-06']
+    ])
+    // no event cue: the nearest Jan. 6
+    assert.deepEqual(values('The fair opens Jan. 6.', '2024-12-20'), [['Jan. 6', '2025-01-06']])
+  })
+
+  it('resolves a deictic word in a quotation against the day of the events told', () => {
+    assert.deepEqual(values('The Hawks beat Boston on Monday. "We earned it tonight," the coach said.'), [
+      ['Monday', '2024-05-06'],
+      ['tonight', '2024-05-06TNI']
+    ])
+  })
+
+  it('keeps "today" in a quotation on the reference date', () => {
+    assert.deepEqual(values('The Hawks won on Monday. "Kids today want more," he said.'), [
+      ['Monday', '2024-05-06'],
+      ['today', '2024-05-08']
+    ])
+  })
+
+  it('takes "It\'s Tuesday" as the day of speaking', () => {
+    assert.deepEqual(values("It's Tuesday, so here is the recap. Tonight, the champion defends the belt."), [
+      ['Tuesday', '2024-05-07'],
+      ['Tonight', '2024-05-07TNI']
+    ])
+  })
+
+  it('resolves the words of a quoted post against its own date', () => {
+    assert.deepEqual(values('Crews worked through last night to clear the roads. — City of Elm (@ElmCity) May 2, 2024'), [
+      ['last night', '2024-05-01TNI'],
+      ['May 2, 2024', '2024-05-02']
+    ])
+  })
+
+  it('puts an hour with no day on the day of the events told', () => {
+    assert.deepEqual(values('The bridge closed on Monday. Police got a call about 6:15 p.m.'), [
+      ['Monday', '2024-05-06'],
+      ['about 6:15 p.m.', '2024-05-06T18:15']
+    ])
+  })
+
+  it('counts "the following Tuesday" from the last day told', () => {
+    assert.deepEqual(values('She was charged on June 7, 2019, and jailed the following Tuesday.'), [
+      ['June 7, 2019', '2019-06-07'],
+      ['the following Tuesday', '2019-06-11']
+    ])
+    assert.deepEqual(values('The index closed up 2% on Monday from the previous Friday.'), [
+      ['Monday', '2024-05-06'],
+      ['the previous Friday', '2024-05-03']
+    ])
+  })
+
+  it('reads a weekday alone as a heading as the nearest one', () => {
+    assert.deepEqual(values('Friday'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('Monday'), [['Monday', '2024-05-06']])
+  })
+})

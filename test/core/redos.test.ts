@@ -16,6 +16,9 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync, setAnalysisCache} from '../../src/core/analyze.ts'
+import type {PlacedMention, RuleContext, SentenceInfo, SourceToken} from '../../src/core/rules/context.ts'
+import inconsistentDate, {actorAt, nearest} from '../../src/core/rules/inconsistent-date.ts'
+import type {DateTag, Entity} from '../../src/core/types.ts'
 import {bareParser, leastCpuTime, tryMeasure} from './cpu-time.ts'
 
 const runs: Record<string, string> = {
@@ -40,6 +43,7 @@ const runs: Record<string, string> = {
   times: '12:30 ',
   years: '1997 ',
   dates: 'February 20, ',
+  'event dates': 'Poland will leave on February 20, ',
   months: 'January ',
   'number words': 'twenty five ',
   colons: ':a',
@@ -105,3 +109,82 @@ test('redos: adversarial runs take linear time, a bounded multiple of a bare par
   }
 })
 
+/**
+ * A rule context of one sentence of `n` statements “Poland will leave on
+ * February 20,” (tokens, mentions and dates as the tagger gives them).
+ *
+ * @param n
+ *   Statements.
+ * @returns
+ *   Context (what `inconsistent-date` reads of it).
+ */
+function oneLongSentence(n: number): RuleContext {
+  const unit = ['Poland', 'will', 'leave', 'on', 'February', '20', ',']
+  const tokens: SourceToken[] = []
+  const mentions: PlacedMention[] = []
+  const dates: DateTag[] = []
+  const entity = {id: 'e1', name: 'Poland', type: 'LOC', mentions: []} as unknown as Entity
+  let offset = 0
+  for (let index = 0; index < n; index++) {
+    const at = tokens.length
+    for (const text of unit) {
+      tokens.push({start: offset, end: offset + text.length, text, lower: text.toLowerCase()})
+      offset += text.length + 1
+    }
+
+    mentions.push({entity, start: tokens[at].start, end: tokens[at].end})
+    const [month, day] = [tokens[at + 4], tokens[at + 5]]
+    dates.push({start: month.start, end: day.end, text: 'February 20', type: 'DATE', value: '2026-02-20', relative: true})
+  }
+
+  const sentence = {view: {memo: []}, start: 0, end: offset, tokens} as unknown as SentenceInfo
+  return {
+    result: {entities: [entity], dates, claims: []},
+    sentences: [sentence],
+    datesIn: () => dates,
+    mentionsIn: () => mentions
+  } as unknown as RuleContext
+}
+
+test('redos: inconsistent-date stays linear in one sentence of many statements', (t) => {
+  // Each statement looked through every mention and date of its sentence:
+  // 0.8 MB of one sentence took 5.8 s, 1.6 MB 25–46 s.
+  const contexts = [oneLongSentence(5000), oneLongSentence(20_000)]
+  const tried = tryMeasure(2, (attempt) => {
+    const times = contexts.map((context) => leastCpuTime(() => inconsistentDate.check(context, () => {}), attempt === 1 ? 3 : 5))
+    const growth = times[1] / times[0]
+    return {
+      failures: growth > 8 ? [`4× the statements took ${growth.toFixed(1)}× the time`] : [],
+      line: `${times.map((time) => time.toFixed(1)).join(' / ')} ms of CPU for 5,000 / 20,000 statements`
+    }
+  })
+  if (tried.lines.length > 1) for (const line of tried.lines) t.diagnostic(line)
+  assert.deepEqual(tried.failures, [], tried.lines.join('\n'))
+})
+
+test('redos: the actor and the date of a statement are the ones a scan finds', () => {
+  // `actorAt` and `nearest` search; a scan of the list is the reference.
+  const random = (() => {
+    let seed = 2026
+    return (below: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % below
+  })()
+  for (let round = 0; round < 500; round++) {
+    const spans: Array<{start: number; end: number}> = []
+    let offset = random(4)
+    for (let count = random(8); count > 0; count--) {
+      const start = offset + random(3)
+      spans.push({start, end: start + 1 + random(4)})
+      offset = spans.at(-1)!.end
+    }
+
+    for (let at = 0; at <= offset + 2; at++) {
+      const actor = spans.filter((span) => span.end <= at).at(-1) ?? spans.find((span) => span.start > at)
+      assert.equal(actorAt(spans, at), actor)
+      if (spans.length === 0) continue
+      let best = spans[0]
+      const distance = (span: {start: number; end: number}) => Math.min(Math.abs(span.start - at), Math.abs(span.end - at))
+      for (const span of spans) if (distance(span) < distance(best)) best = span
+      assert.equal(nearest(spans, at), best, JSON.stringify({spans, at}))
+    }
+  }
+})

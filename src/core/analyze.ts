@@ -8,12 +8,12 @@ import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
-import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {VFile, type Compatible} from 'vfile'
+import {mayHaveDirectives, remarkNewsmarkDirectives} from './annotations/syntax.ts'
 import {viewText} from './document.ts'
 import {forgetCacheOwner, Lru} from './memo.ts'
 export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
@@ -41,7 +41,7 @@ export function createProcessor(options?: Readonly<Options> | null) {
  * The Newsmark pipeline with a given syntax plugin.
  *
  * @param syntax
- *   `remark-gfm` and `remark-directive`, or the part of them a document needs.
+ *   `remark-gfm` and Newsmark's directives, or the part of them a document needs.
  * @param options
  *   Plugin options.
  * @returns
@@ -74,7 +74,7 @@ export function createSyntaxProcessor(
   return pipeline(syntaxPlugin(syntax), options)
 }
 
-/** What `remark-gfm` and `remark-directive` may have to parse in a document. */
+/** What `remark-gfm` and Newsmark's directives may have to parse in a document. */
 export interface Syntax {
   /** `full`: all of GFM; `plain`: GFM less tables and literal autolinks (the next three, as set). */
   gfm: 'full' | 'plain'
@@ -100,10 +100,8 @@ const everySyntax: Readonly<Syntax> = {gfm: 'full', footnote: true, strikethroug
  *   Constructs to parse.
  */
 export function syntaxOf(value: string): Syntax {
-  // A directive's name comes right after its colons and starts with neither
-  // a space, a line ending nor punctuation (`10:30` is a directive `30`; a
-  // tab is a name).
-  const directive = /:[^ \r\n:]/.test(value)
+  // Newsmark's directives only (`:person[…]`), not any `:` before a letter.
+  const directive = mayHaveDirectives(value)
   // All of GFM holds footnotes, strikethrough and task lists: one processor,
   // whatever their characters.
   if (needsFullGfm(value)) return {...everySyntax, directive}
@@ -122,7 +120,7 @@ export function syntaxOf(value: string): Syntax {
 /**
  * A plugin that adds the constructs of a `Syntax`: `remark-gfm` itself for
  * full GFM, else the micromark and mdast extensions one by one, in the order
- * `remark-gfm` adds them; then `remark-directive`.
+ * `remark-gfm` adds them; then Newsmark's directives (`annotations/syntax.ts`).
  *
  * @param syntax
  *   Constructs.
@@ -153,7 +151,7 @@ function syntaxPlugin(syntax: Readonly<Syntax>): typeof remarkGfm {
       }
     }
 
-    if (syntax.directive) remarkDirective.call(this as never)
+    if (syntax.directive) remarkNewsmarkDirectives.call(this)
   } as typeof remarkGfm
 }
 

@@ -14,33 +14,18 @@
  * one it tags a claim. Other directives are left alone.
  */
 import type {Root} from 'mdast'
-import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {eachNode} from '../tree.ts'
 import {lineIndex, targetOf} from './positions.ts'
+import {directiveNames, remarkNewsmarkDirectives} from './syntax.ts'
 import {verdicts, type Annotation, type TagType, type Verdict} from './types.ts'
 import {isUrl} from './w3c.ts'
 import type {Range} from './edit.ts'
 
-/** Directive names and the tag type each stands for. */
-export const directiveNames: Readonly<Record<string, TagType>> = {
-  person: 'PER',
-  org: 'ORG',
-  organization: 'ORG',
-  organisation: 'ORG',
-  place: 'LOC',
-  location: 'LOC',
-  thing: 'MISC',
-  misc: 'MISC',
-  entity: 'MISC',
-  date: 'DATE',
-  time: 'DATE',
-  claim: 'CLAIM',
-  quote: 'CLAIM'
-}
+export {directiveNames} from './syntax.ts'
 
 /** The name `wrapInDirective` writes for each type. */
 const preferredNames: Readonly<Record<TagType, string>> = {
@@ -224,7 +209,7 @@ const markupNames: Readonly<Record<string, string>> = {
   strong: 'emphasis'
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze()
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkNewsmarkDirectives).freeze()
 
 function balanced(text: string): boolean {
   let depth = 0

@@ -104,6 +104,14 @@ test('parse: what a document may hold, by its characters', () => {
     directive: false
   })
   assert.equal(syntaxOf('At 10:30, UPDATE:Reuters said: :::note').directive, false)
+  // A URL needs the GFM autolinks, not its footnotes.
+  assert.deepEqual(syntaxOf('See https://example.org ]]]'), {
+    gfm: 'full',
+    footnote: false,
+    strikethrough: false,
+    taskList: false,
+    directive: false
+  })
   assert.deepEqual(syntaxOf('A[^1] ~x~ - [ ] :person[Ana] | cell'), {
     gfm: 'full',
     footnote: true,

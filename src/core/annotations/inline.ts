@@ -14,13 +14,10 @@
  * one it tags a claim. Other directives are left alone.
  */
 import type {Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {createParser} from '../parse.ts'
 import {eachNode} from '../tree.ts'
 import {lineIndex, targetOf} from './positions.ts'
-import {directiveNames, remarkNewsmarkDirectives} from './syntax.ts'
+import {directiveNames} from './syntax.ts'
 import {verdicts, type Annotation, type TagType, type Verdict} from './types.ts'
 import {isUrl} from './w3c.ts'
 import type {Range} from './edit.ts'
@@ -209,7 +206,7 @@ const markupNames: Readonly<Record<string, string>> = {
   strong: 'emphasis'
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkNewsmarkDirectives).freeze()
+const parser = createParser()
 
 function balanced(text: string): boolean {
   let depth = 0

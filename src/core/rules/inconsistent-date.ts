@@ -53,6 +53,7 @@
  *   7:24-7:30: Unexpected weekday `Monday` for `2026-01-20`, expected `Tuesday`
  */
 import lexicon from './data/events.json' with {type: 'json'}
+import {utcDay} from '../dates/calendar.ts'
 import {Lru} from '../memo.ts'
 import type {DateTag} from '../types.ts'
 import type {RuleContext} from './context.ts'
@@ -253,7 +254,7 @@ function firstIndex<T>(items: ReadonlyArray<T>, test: (item: T) => boolean): num
  *   Range, or `undefined` for other values (seasons, `XXXX-…`).
  */
 export function range(value: string): [number, number] | undefined {
-  const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000
+  const day = (y: number, m: number, d: number) => utcDay(y, m - 1, d) / 86_400_000
   let match = /^(\d{4})$/.exec(value)
   if (match) return [day(+match[1], 1, 1), day(+match[1] + 1, 1, 1)]
   match = /^(\d{4})-(\d{2})$/.exec(value)

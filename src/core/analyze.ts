@@ -2,23 +2,18 @@
  * `analyze`: the whole Newsmark pipeline on a Markdown string or file, with
  * one frozen processor per configuration.
  */
-import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
-import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
-import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
-import {gfmFootnote} from 'micromark-extension-gfm-footnote'
-import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
-import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
-import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
+import type remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import {unified, type Processor} from 'unified'
+import {unified} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import {viewText} from './document.ts'
 import {forgetCacheOwner, Lru} from './memo.ts'
 export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
+export {needsFullGfm, syntaxOf, type Syntax} from './parse.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
+import {everySyntax, syntaxOf, syntaxPlugin, type Syntax} from './parse.ts'
 import {parseInChunks, reparse, type Parsed} from './reparse.ts'
 import {forgetSentences} from './rules/context.ts'
 import {runRules} from './rules/index.ts'
@@ -41,7 +36,7 @@ export function createProcessor(options?: Readonly<Options> | null) {
  * The Newsmark pipeline with a given syntax plugin.
  *
  * @param syntax
- *   `remark-gfm` and `remark-directive`, or the part of them a document needs.
+ *   `remark-gfm` and Newsmark's directives, or the part of them a document needs.
  * @param options
  *   Plugin options.
  * @returns
@@ -72,104 +67,6 @@ export function createSyntaxProcessor(
   options?: Readonly<Options> | null
 ): ReturnType<typeof createProcessor> {
   return pipeline(syntaxPlugin(syntax), options)
-}
-
-/** What `remark-gfm` and `remark-directive` may have to parse in a document. */
-export interface Syntax {
-  /** `full`: all of GFM; `plain`: GFM less tables and literal autolinks (the next three, as set). */
-  gfm: 'full' | 'plain'
-  footnote: boolean
-  strikethrough: boolean
-  taskList: boolean
-  directive: boolean
-}
-
-/** Every construct: what `createProcessor` parses. */
-const everySyntax: Readonly<Syntax> = {gfm: 'full', footnote: true, strikethrough: true, taskList: true, directive: true}
-
-/**
- * The constructs a document may hold, by the characters each cannot do
- * without: parsing with the others left out gives the same tree, and each
- * left out spares a look at every character that could start it (every
- * `:`, `[`, `~`), which with all of them made parsing 1.8 times as slow as a
- * bare remark parse (`test/core/parse.test.ts` compares the trees).
- *
- * @param value
- *   Markdown source.
- * @returns
- *   Constructs to parse.
- */
-export function syntaxOf(value: string): Syntax {
-  // A directive's name comes right after its colons and starts with neither
-  // a space, a line ending nor punctuation (`10:30` is a directive `30`; a
-  // tab is a name).
-  const directive = /:[^ \r\n:]/.test(value)
-  // All of GFM holds footnotes, strikethrough and task lists: one processor,
-  // whatever their characters.
-  if (needsFullGfm(value)) return {...everySyntax, directive}
-  return {
-    gfm: 'plain',
-    // `[^1]` and `[^1]:`.
-    footnote: value.includes('[^'),
-    strikethrough: value.includes('~'),
-    // `[ ]`, `[x]`, `[X]`: the space may be a tab or a line ending, and
-    // the `]` on the next line, after a block quote's `>` or an indent.
-    taskList: /\[(?:\s|[xX]\])/.test(value),
-    directive
-  }
-}
-
-/**
- * A plugin that adds the constructs of a `Syntax`: `remark-gfm` itself for
- * full GFM, else the micromark and mdast extensions one by one, in the order
- * `remark-gfm` adds them; then `remark-directive`.
- *
- * @param syntax
- *   Constructs.
- * @returns
- *   Plugin.
- */
-function syntaxPlugin(syntax: Readonly<Syntax>): typeof remarkGfm {
-  return function (this: Processor) {
-    if (syntax.gfm === 'full') {
-      remarkGfm.call(this as never)
-    } else {
-      const data = this.data()
-      const micromarkExtensions = (data.micromarkExtensions ??= [])
-      const fromMarkdownExtensions = (data.fromMarkdownExtensions ??= [])
-      if (syntax.footnote) {
-        micromarkExtensions.push(gfmFootnote())
-        fromMarkdownExtensions.push(gfmFootnoteFromMarkdown())
-      }
-
-      if (syntax.strikethrough) {
-        micromarkExtensions.push(gfmStrikethrough())
-        fromMarkdownExtensions.push(gfmStrikethroughFromMarkdown())
-      }
-
-      if (syntax.taskList) {
-        micromarkExtensions.push(gfmTaskListItem())
-        fromMarkdownExtensions.push(gfmTaskListItemFromMarkdown())
-      }
-    }
-
-    if (syntax.directive) remarkDirective.call(this as never)
-  } as typeof remarkGfm
-}
-
-/**
- * Whether a document may hold a GFM table or literal autolink (the
- * characters they cannot do without).
- *
- * @param value
- *   Markdown source.
- * @returns
- *   Whether the full GFM parser is needed.
- */
-export function needsFullGfm(value: string): boolean {
-  // A table needs a `|`, or a delimiter row with a colon (`a\n:-` is a
-  // table of one column in micromark).
-  return value.includes('|') || value.includes('@') || /www\.|:\/\/|:-|-:/i.test(value)
 }
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>()

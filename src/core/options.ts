@@ -1,6 +1,7 @@
 /**
  * Options of `remarkNewsmark`, their defaults and their validation.
  */
+import {utcDay} from './dates/calendar.ts'
 import type {FactInput} from './facts/types.ts'
 import {normalizeRuleSettings, type PresetName, type RuleSettings, type Severity} from './rules/index.ts'
 
@@ -42,8 +43,9 @@ export interface Settings {
 }
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
+// Hours 00–23, minutes and seconds 00–59, offsets up to ±23:59.
 const isoDateTime =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
+  /^\d{4}-\d{2}-\d{2}(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/
 
 /**
  * Validate options and apply defaults.
@@ -97,7 +99,9 @@ export function normalizeOptions(options?: Readonly<Options> | null): Settings {
  */
 export function parseIsoDate(value: unknown): string | undefined {
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10)
+    // `toISOString` writes years past 9999 or before 0 with six digits and a sign.
+    const year = value.getUTCFullYear()
+    return Number.isNaN(value.getTime()) || year < 0 || year > 9999 ? undefined : value.toISOString().slice(0, 10)
   }
 
   if (typeof value !== 'string') return undefined
@@ -107,7 +111,8 @@ export function parseIsoDate(value: unknown): string | undefined {
   const match = isoDate.exec(text.slice(0, 10))
   if (!match) return undefined
   const [, year, month, day] = match
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
+  // Not `Date.UTC`, which reads the years 0–99 as 1900–1999.
+  const date = new Date(utcDay(Number(year), Number(month) - 1, Number(day)))
   return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day)
     ? `${year}-${month}-${day}`
     : undefined

@@ -14,6 +14,7 @@
  */
 import type {Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
+import {unchanged} from './changed-range.ts'
 import {detach} from './memo.ts'
 
 /** A parsed document. */
@@ -162,9 +163,6 @@ function boundary(source: string, at: number): number | undefined {
   return undefined
 }
 
-// Characters compared at once when looking for the change.
-const chunk = 4096
-
 /**
  * Splice a parse of the changed region into the previous tree.
  *
@@ -186,26 +184,7 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
   if (count < 3) return
 
   // The changed range: [prefix, old.length - suffix) in the old source.
-  const limit = Math.min(old.length, source.length)
-  // A chunk at a time (compared natively), then a character at a time.
-  let prefix = 0
-  while (prefix + chunk <= limit && source.startsWith(old.slice(prefix, prefix + chunk), prefix)) prefix += chunk
-  while (prefix < limit && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++
-  let suffix = 0
-  while (
-    suffix + chunk <= limit - prefix &&
-    source.endsWith(old.slice(old.length - suffix - chunk, old.length - suffix), source.length - suffix)
-  ) {
-    suffix += chunk
-  }
-
-  while (
-    suffix < limit - prefix &&
-    old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)
-  ) {
-    suffix++
-  }
-
+  const {prefix, suffix} = unchanged(old, source)
   const changeEnd = old.length - suffix
   const delta = source.length - old.length
 

@@ -18,7 +18,7 @@ const port = parentPort
 if (!port) throw new Error('core-worker.cjs runs as a worker thread of the extension')
 
 // Parses Markdown for inline annotations (made on first use).
-let parser: ReturnType<typeof core.createProcessor> | undefined
+let parser: ReturnType<typeof core.createParser> | undefined
 
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'forget') {
@@ -29,7 +29,7 @@ port.on('message', (request: WorkerRequest) => {
   let answer: WorkerAnswer
   try {
     if (request.type === 'directives') {
-      parser ??= core.createProcessor()
+      parser ??= core.createParser()
       answer = {id: request.id, directives: core.readDirectives(parser.parse(request.value), request.value)}
     } else {
       const file = core.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)

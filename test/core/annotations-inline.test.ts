@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import test from 'node:test'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
 import {createProcessor} from '../../src/core/analyze.ts'
-import {readDirectives, wrapInDirective, type TextEdit} from '../../src/core/annotations/index.ts'
+import {readDirectives, wrapInDirective, type DirectiveSpec, type TextEdit} from '../../src/core/annotations/index.ts'
+import {eachNode} from '../../src/core/tree.ts'
 
 const source = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
 
@@ -137,4 +140,71 @@ test('inline: selections that cannot be wrapped', () => {
   assert.throws(() => wrapInDirective(source, at('Poland'), {type: 'LOC'}), /inside front matter \(`yaml`\)/)
   assert.throws(() => wrapInDirective(source, at('Poland'), {type: 'CLAIM', verdict: 'maybe' as 'false'}), /Unexpected verdict `maybe`/)
   assert.throws(() => wrapInDirective(source, at('Poland'), {type: 'CLAIM', source: 'nowhere'}), /expected an http\(s\) URL/)
+})
+
+/** The text a tree renders: its literal values, in order. */
+function rendered(markdown: string): string {
+  const values: string[] = []
+  eachNode(createProcessor().parse(markdown) as Root, (node) => {
+    if ('value' in node && typeof node.value === 'string') values.push(node.value)
+  })
+  return values.join('')
+}
+
+/**
+ * Wrap a selection and parse the result back: the same rendered text, and
+ * one annotation of the type asked for over the label written.
+ */
+function assertRoundTrip(markdown: string, edit: TextEdit, spec: Readonly<DirectiveSpec>) {
+  const changed = apply(markdown, edit)
+  assert.equal(rendered(changed), rendered(markdown), `the rendered text of ${JSON.stringify(changed)}`)
+  const {annotations} = read(changed)
+  const inside = annotations.filter((annotation) => annotation.target.start >= edit.start && annotation.target.end <= edit.start + edit.newText.length)
+  assert.equal(inside.length, 1, `one annotation in ${JSON.stringify(changed)}`)
+  const [annotation] = inside
+  const label = /^:\w+\[([\s\S]*)\](?:\{[^}]*\})?$/.exec(edit.newText)
+  assert.ok(label, edit.newText)
+  assert.equal(annotation!.target.exact, label[1])
+  assert.equal(annotation!.kind === 'tag' ? annotation!.type : 'CLAIM', spec.type)
+}
+
+test('inline: a selection that would not read back is refused or widened', () => {
+  // `:org[**[http://a.b]]` read back as an empty directive: the annotation was lost.
+  const link = 'See **[http://a.b] now.\n'
+  assert.throws(() => wrapInDirective(link, at('**[http://a.b]', link), {type: 'ORG'}), /would not read back as the same text and annotation/)
+  // `:org[Tom &am]p;` rendered `&am` and `p;` instead of `&`.
+  const reference = 'Tom &amp; Jerry said so.\n'
+  const cut = wrapInDirective(reference, at('Tom &am', reference), {type: 'ORG'})
+  assert.deepEqual(cut, {...at('Tom &amp;', reference), newText: ':org[Tom &amp;]'})
+  assertRoundTrip(reference, cut, {type: 'ORG'})
+  const after = wrapInDirective(reference, at('p; Jerry', reference), {type: 'PER'})
+  assert.equal(after.newText, ':person[&amp; Jerry]')
+  // An escape cut after its backslash.
+  const escape = 'Use \\* here.\n'
+  assert.equal(wrapInDirective(escape, at('* here', escape), {type: 'MISC'}).newText, ':thing[\\* here]')
+})
+
+test('inline (property): a wrapped selection parses back as the same text and annotation', () => {
+  const pieces = [
+    'Tom', ' Jerry', ' ', '\n', '&amp;', '&#35;', '&copy;', '\\*', '\\', '*', '**', '_', '[', ']', '(', ')', 'http://a.b', 'www.x.org',
+    '`a`', '<b>', '</b>', ':person[x]', '{a=b}', '~~', '[^1]', '!', ':', '"', 'é', '😀', '#', '> '
+  ]
+  const specs: DirectiveSpec[] = [{type: 'ORG'}, {type: 'DATE', value: '2026-02-20'}, {type: 'CLAIM', verdict: 'false', note: 'a "b" & c'}, {type: 'PER', role: 'x y'}]
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 12}), fc.nat(), fc.nat(), fc.constantFrom(...specs), (parts, a, b, spec) => {
+      const markdown = 'Start. ' + parts.join('') + ' end.\n'
+      const start = 7 + (a % (markdown.length - 7))
+      const end = start + 1 + (b % (markdown.length - start))
+      let edit: TextEdit
+      try {
+        edit = wrapInDirective(markdown, {start, end}, spec)
+      } catch (error) {
+        assert.match(String(error), /^Error: Unexpected /)
+        return
+      }
+
+      assertRoundTrip(markdown, edit, spec)
+    }),
+    {numRuns: 400, seed: 19}
+  )
 })

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import test from 'node:test'
+import fc from 'fast-check'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import * as annotations from '../../src/core/annotations/index.ts'
 import {
   applyAnnotations,
+  codePointIndex,
   fromCodePoint,
   mergeEntities,
   parseSidecar,
@@ -264,4 +266,33 @@ test('annotations: applying annotations to the automatic tags', () => {
 
   const lost = applyAnnotations({entities: [], dates: [], claims: []}, [mergeEntities(source, at('Warsaw'), at('Poland'))])
   assert.deepEqual(lost.unapplied.map((item) => item.reason), ['no entity at “Warsaw”'])
+})
+
+test('annotations: code point conversions agree with a scan of the text', () => {
+  // The conversions search an index of the text's astral characters; a
+  // scan from the start is the reference (lone surrogates included).
+  const pieces = ['a', 'é', '😀', '𝄞', '\uD800', '\uDC00', '\n', '  ']
+  const scanTo = (text: string, offset: number) => {
+    let points = 0
+    for (let index = 0; index < offset && index < text.length; index++) {
+      if (!(index > 0 && /[\uDC00-\uDFFF]/.test(text[index]!) && /[\uD800-\uDBFF]/.test(text[index - 1]!))) points++
+    }
+
+    return points
+  }
+
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), (parts) => {
+      const text = parts.join('')
+      const total = [...text].length
+      for (let offset = -1; offset <= text.length + 1; offset++) assert.equal(toCodePoint(text, offset), scanTo(text, offset), `unit ${offset}`)
+      for (let points = 0; points <= total + 1; points++) {
+        const unit = fromCodePoint(text, points)
+        assert.equal(unit, points > total ? -1 : [...text].slice(0, points).join('').length, `code point ${points}`)
+      }
+
+      assert.equal(codePointIndex(text)(text.length), total)
+    }),
+    {numRuns: 300}
+  )
 })

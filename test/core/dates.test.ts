@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import {describe, it} from 'node:test'
 import {tagTimex, type Timex} from '../../src/core/dates/index.ts'
+import {normalizeOptions, parseIsoDate} from '../../src/core/options.ts'
 
 const REF = '2026-01-16' // a Friday
 
@@ -201,5 +202,55 @@ describe('dates in a Markdown document', () => {
       ['February', '2026-02'],
       ['March 3', '2026-03-03']
     ])
+  })
+})
+
+describe('reference dates at the ends of the calendar', () => {
+  it('keeps years before 100 (not 1900–1999)', () => {
+    // `Date.UTC` reads the years 0–99 as 1900–1999.
+    const tags = tagTimex('He came on Friday, left yesterday and will return tomorrow.', {referenceDate: '0050-06-15'})
+    assert.deepEqual(tags.map((tag) => [tag.text, tag.value]), [
+      ['Friday', '0050-06-10'],
+      ['yesterday', '0050-06-14'],
+      ['tomorrow', '0050-06-16']
+    ])
+    assert.equal(one('It ends tomorrow.', '0099-12-31').value, '0100-01-01')
+    assert.equal(one('It starts next month.', '0000-01-15').value, '0000-02')
+  })
+
+  it('leaves a year past 9999 unknown rather than writing five digits', () => {
+    for (const [text, value] of [
+      ['It starts next month.', 'XXXX-01'],
+      ['It starts next year.', 'XXXX'],
+      ['It ends tomorrow.', 'XXXX-01-01'],
+      ['It starts next week.', 'XXXX-W01']
+    ]) {
+      assert.equal(one(text!, '9999-12-31').value, value, text)
+    }
+
+    assert.equal(one('It began last year.', '0000-06-01').value, 'XXXX')
+  })
+})
+
+describe('parseIsoDate', () => {
+  it('takes a date, or the date of a valid date-time', () => {
+    for (const value of ['2026-01-16', '2026-01-16T23:59', '2026-01-16 09:30:59.5', '2026-01-16T09:30Z', '2026-01-16T09:30+05:30', ' 2026-01-16 ']) {
+      assert.equal(parseIsoDate(value), '2026-01-16', value)
+    }
+
+    assert.equal(parseIsoDate('0048-02-29'), '0048-02-29', 'a leap year before 100')
+    assert.equal(parseIsoDate('0000-02-29'), '0000-02-29', 'year 0 is a leap year')
+    assert.equal(parseIsoDate(new Date(Date.UTC(2026, 0, 16, 12))), '2026-01-16')
+  })
+
+  it('rejects impossible dates and times', () => {
+    for (const value of ['2026-01-16T25:99', '2026-01-16T24:00', '2026-01-16T09:60', '2026-01-16T09:30:60Z', '2026-01-16T09:30+25:00', '2026-02-29', '0050-02-29', '2026-13-01', '2026-1-16']) {
+      assert.equal(parseIsoDate(value), undefined, value)
+    }
+
+    const far = new Date(0)
+    far.setUTCFullYear(10_000, 0, 1)
+    assert.equal(parseIsoDate(far), undefined, 'a year past 9999')
+    assert.throws(() => normalizeOptions({referenceDate: '2026-01-16T25:99'}), /Unexpected value `2026-01-16T25:99` for option `referenceDate`, expected a date as `YYYY-MM-DD`/)
   })
 })

@@ -75,7 +75,8 @@ test('parse: the parser for what a document may hold gives the full tree', () =>
     '\n', '\n\n', '\r\n', ' ', '   ', '\t', '- ', '* ', '1. ', '> ', '# ', '---', '```', '~~~', '~', '~~', '*', '_', '`',
     '[', ']', '(', ')', '^', '[^1]', '[^1]: ', '[^', '[x] ', '[ ] ', '[X]', '[\t]', '[\n]', '[\r\n]', '[\n  ]', '[\n> ]', ':', '::', ':::', ':x[', ':note',
     ':: x', '::leaf', '{', '}', ']{a=b}', 'word', 'é', '😀', '.', '\\', '!', '<', '>', '10:30', 'said:', ': ', 'a:b', '|', '@',
-    ':1', ':é', ':😀', ':-', ':_x', ':(', ':\t'
+    ':1', ':é', ':😀', ':-', ':_x', ':(', ':\t', ':person[', ':place', ':claim[a]{verdict=false}', ':Person[', ':persons[',
+    ':person-x[', ':date:', '::person[a]', ':::claim', '\\:person['
   ]
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
@@ -102,6 +103,15 @@ test('parse: what a document may hold, by its characters', () => {
     taskList: false,
     directive: false
   })
+  assert.equal(syntaxOf('At 10:30, UPDATE:Reuters said: :::note').directive, false)
+  // A URL needs the GFM autolinks, not its footnotes.
+  assert.deepEqual(syntaxOf('See https://example.org ]]]'), {
+    gfm: 'full',
+    footnote: false,
+    strikethrough: false,
+    taskList: false,
+    directive: false
+  })
   assert.deepEqual(syntaxOf('A[^1] ~x~ - [ ] :person[Ana] | cell'), {
     gfm: 'full',
     footnote: true,
@@ -109,4 +119,17 @@ test('parse: what a document may hold, by its characters', () => {
     taskList: true,
     directive: true
   })
+})
+
+test('parse: Newsmark\'s text directives only', () => {
+  const tree = full.parse(':::note\n::leaf[a]\n:person[Ana] at 10:30 and :x[b]{c=d}\n:::\n')
+  const types: string[] = []
+  const visit = (node: {type: string; children?: unknown[]}) => {
+    types.push(node.type)
+    for (const child of node.children ?? []) visit(child as typeof node)
+  }
+
+  visit(tree)
+  // One paragraph: the container, the leaf and `:x` are text.
+  assert.deepEqual(types, ['root', 'paragraph', 'text', 'textDirective', 'text', 'text'])
 })

@@ -13,7 +13,10 @@ const pieces = [
   '**', '_', '`', '[', '](https://x.org)', '> ', '- ', '1. ', '| a | b |\n| - | - |\n', '---\n', 'date: 2026-01-16\n',
   '“', '”', '"', "'s", '’s', '😀', '𝒳', '\u0000', '&amp;', '\\*', '<b>', '</b>', ':person[', ']{role=x}',
   '25 times', '48 hours', 'last week', 'Gen.', 'U.S.', '...', '#', '   ', '\t',
-  ' that', ' the same', ' the', ' year', ' ago', ' a', ' fifth', ' every', ' since', ' until', ' early', ' 1997', ' $35', ' billion'
+  ' that', ' the same', ' the', ' year', ' ago', ' a', ' fifth', ' every', ' since', ' until', ' early', ' 1997', ' $35', ' billion',
+  // The shapes of issue 19: directives, runs of `]`, passives, dates.
+  ':::a\n', '::a[b]\n', ':claim[x]{verdict=false}', ':place', ']]]]', '](https://x.org)', '[^1]', '[^1]: note\n',
+  ' was reported by NATO', ' will leave on February 20,', ' next month', ' Friday', '&#35;', 'https://x.org'
 ]
 
 const markdownish = fc
@@ -78,4 +81,21 @@ test('properties: markup nested deeper than a recursive walk has stack for', () 
   assert.ok(file.messages.some((message) => message.ruleId === 'newsmark-comment'), 'the comment could not be read: said so')
   const edited = source.replace('Poland said', 'Poland says')
   checkSpans(edited, analyzeSync(new VFile({path: 'deep.md', value: edited})))
+})
+
+test('properties: reference dates at the ends of the calendar give four-digit years', () => {
+  // Date.UTC read the years 0–99 as 1900–1999; 9999-12-31 and "next month"
+  // gave `10000-0`.
+  fc.assert(
+    fc.property(markdownish, fc.constantFrom('0000-01-01', '0050-06-15', '0099-12-31', '9999-12-31'), (source, referenceDate) => {
+      const file = analyzeSync(source, {referenceDate})
+      checkSpans(source, file)
+      for (const date of file.data.newsmark!.dates) {
+        assert.doesNotMatch(date.value, /^(?:\d{5}|-)/, `${date.text}: ${date.value}`)
+        // Resolved against a year before 100, not in the 1900s.
+        if (date.relative && referenceDate < '0100') assert.doesNotMatch(date.value, /^19\d\d/, `${date.text}: ${date.value}`)
+      }
+    }),
+    {numRuns: 150, seed: 19}
+  )
 })

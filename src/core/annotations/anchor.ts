@@ -17,8 +17,15 @@
  * Anchored annotations get fresh selectors (position, prefix, suffix, and
  * for fuzzy matches the new quote), so that saving them makes the next
  * anchoring exact.
+ *
+ * Cost: a target still in place with all its context is taken at once; an
+ * orphan's quote is searched for in the whole text once, then (while the
+ * caches are on) only around what changed since (`changed-range.ts`), with
+ * the same result: the editor looks for every orphan again on each edit.
  */
 import search from 'approx-string-match'
+import {unchanged, type Unchanged} from '../changed-range.ts'
+import {Lru} from '../memo.ts'
 import {snapOffset, targetOf} from './positions.ts'
 import type {Annotation, Target} from './types.ts'
 
@@ -140,9 +147,77 @@ export function reanchor(
 export function anchorTarget(source: string, target: Readonly<Target>, maxErrorRate = defaultMaxErrorRate): Match | undefined {
   const {exact} = target
   if (exact.length === 0) return undefined
+  // Still in place with all its context: no occurrence can fit better (a
+  // repeated quote has many occurrences to score).
+  const inPlace = target.start >= 0 && source.slice(target.start, target.end) === exact
+  if (inPlace && contextScore(source, target.start, target.end, target) === 1) {
+    return {start: target.start, end: target.end, method: 'position', errors: 0}
+  }
 
+  // An orphan is looked for again on every review: where it was not found
+  // before, only what changed since can hold it (with the reach of a match
+  // and its context around the change).
+  const key = [maxErrorRate, exact, target.prefix, target.suffix].join('\u0000')
+  const before = notFound.peek(key)
+  let from = 0
+  let to = source.length
+  if (before !== undefined) {
+    const {prefix, suffix} = changeSince(before, source)
+    const reach = exact.length + Math.floor(exact.length * maxErrorRate) + Math.max(target.prefix.length, target.suffix.length)
+    from = Math.max(0, prefix - reach)
+    to = Math.min(source.length, source.length - suffix + reach)
+  }
+
+  const match = findTarget(source, target, maxErrorRate, from, to)
+  if (match) notFound.delete(key)
+  else notFound.set(key, source)
+  return match
+}
+
+// The quotes not found, each with the text it was last looked for in.
+const notFound = new Lru<string, string>(512)
+
+// The last change looked up: the orphans of a review share it.
+let lastChange: {before: string; source: string; unchanged: Unchanged} | undefined
+
+/**
+ * What two versions of an article share (kept for the next orphan).
+ *
+ * @param before
+ *   The version a quote was last looked for in.
+ * @param source
+ *   The version now.
+ * @returns
+ *   Lengths of their common start and end.
+ */
+function changeSince(before: string, source: string): Unchanged {
+  if (lastChange?.before !== before || lastChange.source !== source) {
+    lastChange = {before, source, unchanged: before === source ? {prefix: source.length, suffix: 0} : unchanged(before, source)}
+  }
+
+  return lastChange.unchanged
+}
+
+/**
+ * Find one target in a part of a source.
+ *
+ * @param source
+ *   Markdown source.
+ * @param target
+ *   Target as stored.
+ * @param maxErrorRate
+ *   Largest share of differing characters for a fuzzy match.
+ * @param from
+ *   Where matches may start.
+ * @param to
+ *   Where matches must end by.
+ * @returns
+ *   Where it is now, or `undefined`.
+ */
+function findTarget(source: string, target: Readonly<Target>, maxErrorRate: number, from: number, to: number): Match | undefined {
+  const {exact} = target
   let best: {start: number; score: number} | undefined
-  for (let start = source.indexOf(exact); start !== -1; start = source.indexOf(exact, start + 1)) {
+  for (let start = source.indexOf(exact, from); start !== -1 && start + exact.length <= to; start = source.indexOf(exact, start + 1)) {
     const score = contextScore(source, start, start + exact.length, target)
     if (!best || score > best.score || (score === best.score && closer(start, best.start, target.start))) {
       best = {start, score}
@@ -159,11 +234,11 @@ export function anchorTarget(source: string, target: Readonly<Target>, maxErrorR
   }
 
   const maxErrors = Math.floor(exact.length * maxErrorRate)
-  if (maxErrors < 1) return undefined
+  if (maxErrors < 1 || to - from < exact.length - maxErrors) return undefined
   let fuzzy: (Match & {score: number}) | undefined
-  for (const found of search(source, exact, maxErrors)) {
-    const start = snapOffset(source, found.start, -1)
-    const end = snapOffset(source, found.end, 1)
+  for (const found of search(from === 0 && to === source.length ? source : source.slice(from, to), exact, maxErrors)) {
+    const start = snapOffset(source, from + found.start, -1)
+    const end = snapOffset(source, from + found.end, 1)
     if (end <= start) continue
     const score = contextScore(source, start, end, target)
     if (exact.length < shortQuote && score < 0.5) continue

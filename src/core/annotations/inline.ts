@@ -15,34 +15,16 @@
  */
 import type {Root} from 'mdast'
 import type {TextDirective} from 'mdast-util-directive'
-import remarkDirective from 'remark-directive'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {fnv1a64} from '../hash.ts'
+import {createParser} from '../parse.ts'
 import {eachNode} from '../tree.ts'
 import {lineIndex, targetOf} from './positions.ts'
+import {directiveNames} from './syntax.ts'
 import {verdicts, type Annotation, type TagType, type Verdict} from './types.ts'
 import {isUrl} from './w3c.ts'
 import type {Range} from './edit.ts'
 
-/** Directive names and the tag type each stands for. */
-export const directiveNames: Readonly<Record<string, TagType>> = {
-  person: 'PER',
-  org: 'ORG',
-  organization: 'ORG',
-  organisation: 'ORG',
-  place: 'LOC',
-  location: 'LOC',
-  thing: 'MISC',
-  misc: 'MISC',
-  entity: 'MISC',
-  date: 'DATE',
-  time: 'DATE',
-  claim: 'CLAIM',
-  quote: 'CLAIM'
-}
+export {directiveNames} from './syntax.ts'
 
 /** The name `wrapInDirective` writes for each type. */
 const preferredNames: Readonly<Record<TagType, string>> = {
@@ -201,6 +183,13 @@ export function unreadAttributes(node: Readonly<TextDirective>, source: string):
 /**
  * The edit that wraps a selection in a directive.
  *
+ * The edit is checked by parsing it back: the directive must read as the
+ * annotation asked for, over the text selected, and the document must
+ * render the same text as before. A selection that splits a character
+ * reference (`&amp;` cut after `&am`) or an escape (`\\*` cut after the
+ * backslash) is widened to hold it; one that still would not round-trip is
+ * refused.
+ *
  * @param source
  *   Markdown source.
  * @param range
@@ -210,8 +199,8 @@ export function unreadAttributes(node: Readonly<TextDirective>, source: string):
  * @returns
  *   Text edit.
  * @throws
- *   When the selection is empty, spans paragraphs, or would not parse as
- *   one directive there (inside code, across a link, …).
+ *   When the selection is empty, spans paragraphs, or would not parse back
+ *   as the same text and annotation there (inside code, across a link, …).
  * @example
  *   wrapInDirective(source, {start, end}, {type: 'CLAIM', verdict: 'unverifiable'})
  *   // {start, end, newText: ':claim[output will rise by 25 times]{verdict=unverifiable}'}
@@ -223,6 +212,7 @@ export function wrapInDirective(source: string, range: Readonly<Range>, spec: Re
   while (start < end && /\s/.test(source.charAt(start))) start++
   while (end > start && /\s/.test(source.charAt(end - 1))) end--
   if (start >= end) throw new Error('Unexpected empty selection, expected some text to annotate')
+  ;({start, end} = widen(source, start, end))
   const label = source.slice(start, end)
   if (/\n[ \t]*\r?\n/.test(label)) throw new Error('Unexpected selection across paragraphs, expected text within one paragraph')
   if (spec.verdict && !verdicts.includes(spec.verdict)) {
@@ -237,10 +227,9 @@ export function wrapInDirective(source: string, range: Readonly<Range>, spec: Re
     attributes.push(`${key}=${/^[\w-]+$/.test(value) ? value : '"' + value.replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"'}`)
   }
 
-  const newText = `:${name}[${balanced(label) ? label : label.replace(/(?<!\\)([[\]])/g, '\\$1')}]${attributes.length > 0 ? `{${attributes.join(' ')}}` : ''}`
-
   const literal = new Set(['inlineCode', 'code', 'html', 'yaml', 'definition', 'math', 'inlineMath'])
-  eachNode(parser.parse(source), (node) => {
+  const tree = parser.parse(source)
+  eachNode(tree, (node) => {
     const from = node.position?.start.offset
     const to = node.position?.end.offset
     if (node.type === 'text' || from === undefined || to === undefined || to <= start || from >= end) return
@@ -257,16 +246,131 @@ export function wrapInDirective(source: string, range: Readonly<Range>, spec: Re
     }
   })
 
-  const changed = source.slice(0, start) + newText + source.slice(end)
-  let found = false
-  eachNode(parser.parse(changed), (node) => {
-    if (node.type === 'textDirective' && node.position?.start.offset === start && node.position.end.offset === start + newText.length) found = true
-  })
-  if (!found) {
-    throw new Error('Unexpected selection: it cannot be wrapped in a directive there (code, HTML, or across a link or emphasis), expected plain text')
+  // The label as selected, else with its brackets escaped (`\[`: the same
+  // text, and no link or label inside the directive's).
+  const escaped = label.replace(/(?<!\\)([[\]])/g, '\\$1')
+  const labels = balanced(label) ? [label, escaped] : [escaped]
+  const text = renderedText(tree)
+  for (const candidate of new Set(labels)) {
+    const newText = `:${name}[${candidate}]${attributes.length > 0 ? `{${attributes.join(' ')}}` : ''}`
+    const edit = {start, end, newText}
+    if (roundTrips(source, edit, name.length, candidate, spec, text)) return edit
   }
 
-  return {start, end, newText}
+  throw new Error(
+    'Unexpected selection: wrapped in a directive there it would not read back as the same text and annotation (code, HTML, or across a link or emphasis), expected plain text'
+  )
+}
+
+/**
+ * Move the ends of a selection out of a character reference (`&amp;`,
+ * `&#35;`) or an escape (`\\*`) they split, so that it holds them whole.
+ *
+ * @param source
+ *   Markdown source.
+ * @param start
+ *   Selection start.
+ * @param end
+ *   Selection end.
+ * @returns
+ *   Selection.
+ */
+function widen(source: string, start: number, end: number): {start: number; end: number} {
+  const reference = /&(?:#[xX][\da-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z\d]{0,31});/g
+  const around = (at: number): {from: number; to: number} | undefined => {
+    const from = Math.max(0, at - 40)
+    reference.lastIndex = 0
+    const window = source.slice(from, at + 40)
+    for (let match = reference.exec(window); match; match = reference.exec(window)) {
+      const first = from + match.index
+      if (first < at && at < first + match[0].length) return {from: first, to: first + match[0].length}
+    }
+
+    return undefined
+  }
+
+  start = around(start)?.from ?? start
+  end = around(end)?.to ?? end
+  // A backslash before the selection escapes its first character; one that
+  // ends it escapes the character after.
+  if (start > 0 && source.charAt(start - 1) === '\\' && /[!-/:-@[-`{-~]/.test(source.charAt(start)) && !escapedAt(source, start - 1)) start--
+  if (end < source.length && source.charAt(end - 1) === '\\' && !escapedAt(source, end - 1)) end++
+  return {start, end}
+}
+
+/**
+ * Whether the character at an offset is escaped (an odd run of backslashes
+ * before it).
+ *
+ * @param source
+ *   Text.
+ * @param at
+ *   Offset.
+ * @returns
+ *   Whether it is.
+ */
+function escapedAt(source: string, at: number): boolean {
+  let count = 0
+  while (at - count - 1 >= 0 && source.charAt(at - count - 1) === '\\') count++
+  return count % 2 === 1
+}
+
+/**
+ * Whether an edit that wraps a label reads back as the annotation asked for,
+ * over that label, and leaves the rendered text as it was.
+ *
+ * @param source
+ *   Markdown source.
+ * @param edit
+ *   The edit.
+ * @param nameLength
+ *   Length of the directive name.
+ * @param label
+ *   The label as written.
+ * @param spec
+ *   Type and attributes.
+ * @param text
+ *   The rendered text of the source (`renderedText`).
+ * @returns
+ *   Whether it round-trips.
+ */
+function roundTrips(source: string, edit: TextEdit, nameLength: number, label: string, spec: Readonly<DirectiveSpec>, text: string): boolean {
+  const changed = source.slice(0, edit.start) + edit.newText + source.slice(edit.end)
+  const tree = parser.parse(changed)
+  const labelStart = edit.start + nameLength + 2
+  const {annotations} = readDirectives(tree, changed)
+  const read = annotations.filter((annotation) => annotation.target.start >= edit.start && annotation.target.end <= edit.start + edit.newText.length)
+  if (read.length !== 1 || renderedText(tree) !== text) return false
+  const [annotation] = read
+  const {target} = annotation
+  if (target.start !== labelStart || target.end !== labelStart + label.length || (annotation.note ?? '') !== (spec.note ?? '')) return false
+  if (spec.type === 'CLAIM' && spec.verdict) {
+    return annotation.kind === 'verdict' && annotation.verdict === spec.verdict && (annotation.source ?? '') === (spec.source ?? '')
+  }
+
+  return (
+    annotation.kind === 'tag' &&
+    annotation.type === spec.type &&
+    (annotation.role ?? '') === (spec.type === 'DATE' ? '' : spec.role ?? '') &&
+    (annotation.value ?? '') === (spec.type === 'DATE' ? spec.value ?? '' : '')
+  )
+}
+
+/**
+ * The text a tree renders: its literal values in order (a directive's name
+ * and attributes are not text; its label is).
+ *
+ * @param tree
+ *   mdast tree.
+ * @returns
+ *   Text.
+ */
+function renderedText(tree: Root): string {
+  const values: string[] = []
+  eachNode(tree, (node) => {
+    if ('value' in node && typeof node.value === 'string') values.push(node.value)
+  })
+  return values.join('')
 }
 
 const markupNames: Readonly<Record<string, string>> = {
@@ -281,7 +385,7 @@ const markupNames: Readonly<Record<string, string>> = {
   strong: 'emphasis'
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze()
+const parser = createParser()
 
 /**
  * The id of an inline annotation: stable while its directive’s kind, type

@@ -4,7 +4,9 @@
  * In one sentence it looks for a reporting verb ("said", "claimed",
  * "according to") and takes as speaker the entity mention closest before it
  * (the subject), or the one right after "according to" / after the verb in
- * an inverted quote ("…,” Tomczyk said" / "said Tomczyk"). A pronoun
+ * an inverted quote ("…,” Tomczyk said" / "said Tomczyk"). For a passive
+ * ("was reported by NATO") the speaker is the agent after "by", and a
+ * passive without one has none (its subject is what was said). A pronoun
  * speaker ("he said", "according to him") resolves to the nearest earlier
  * person of fitting gender, and becomes a mention of that person. A
  * capitalised or plural noun phrase that is no entity ("Russian officials",
@@ -55,6 +57,14 @@ const pronouns: ReadonlyMap<string, 'male' | 'female'> = new Map(
   Object.entries(lexicon.pronouns as Record<string, 'male' | 'female'>)
 )
 const groupPronouns: ReadonlySet<string> = new Set(lexicon.groupPronouns)
+// Forms of "be" before a passive participle ("was reported").
+const auxiliaries: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s"])
+// Words that end in `s` and are no plural noun that could say something.
+const notNouns: ReadonlySet<string> = new Set([
+  'is', 'was', 'has', 'does', 'this', 'its', 'his', 'hers', 'ours', 'yours', 'theirs', 'us', 'as', 'thus', 'less',
+  'unless', 'whereas', 'perhaps', 'always', 'sometimes', 'afterwards', 'towards', 'besides', 'yes', 'plus', 'across',
+  'news'
+])
 
 /**
  * Find the attribution of a sentence.
@@ -98,20 +108,28 @@ export function attribute(
     if (index > 0 && /^(the|these|such|those|their|his|her|its|of)$/.test(words[index - 1])) continue
     found.verb = sentence.tokens[index].text
     found.verbAt = index
-    const speaker = speakerAt(index, 'before') ?? speakerAt(index + 1, 'after')
+    // "was reported by NATO", "reported by Reuters": the speaker is the
+    // agent after `by`; the subject of a passive is what was reported.
+    const agent = words[index + 1] === 'by' ? speakerAt(index + 2, 'after', true) : undefined
+    const speaker = agent ?? (isPassive(index) ? undefined : speakerAt(index, 'before') ?? speakerAt(index + 1, 'after'))
     if (speaker) found.speaker = speaker
     if (found.speaker) return found
   }
 
   return found
 
-  /** The speaker before index `at` (the subject) or right after it. */
-  function speakerAt(at: number, side: 'before' | 'after'): Found['speaker'] {
+  /**
+   * The speaker before index `at` (the subject) or right after it (`agent`:
+   * after a passive's `by`, where a noun phrase may be the speaker too).
+   */
+  function speakerAt(at: number, side: 'before' | 'after', agent = false): Found['speaker'] {
     if (side === 'after') {
       const word = words[at]
       if (word && pronouns.has(word)) return pronoun(at)
       const candidate = candidates.find((c) => c.first === at || (c.first === at + 1 && /^(the)$/.test(words[at])))
-      return candidate ? {entity: candidate.entity, name: candidate.name} : group(at, 'after')
+      // An agent is someone: "by Russian officials" is not "Russian" (MISC).
+      if (candidate && (!agent || candidate.type !== 'MISC')) return {entity: candidate.entity, name: candidate.name}
+      return agent ? agentGroup(at) : group(at, 'after')
     }
 
     // Nearest entity or pronoun ending before the verb, within a short reach.
@@ -137,12 +155,41 @@ export function attribute(
       : {name: sentence.tokens[index].text}
   }
 
+  /** Whether the verb at `index` is a passive ("was reported", "is also said"). */
+  function isPassive(index: number): boolean {
+    let before = index - 1
+    // One adverb between ("was first reported", "were also confirmed").
+    if (before > 0 && /ly$|^(also|first|later|earlier|not|never|since|widely|then)$/.test(words[before])) before--
+    return before >= 0 && auxiliaries.has(words[before])
+  }
+
+  /**
+   * A noun phrase after a passive's `by` that is no entity: "Russian
+   * officials", "officials", "the ministry".
+   */
+  function agentGroup(index: number): Found['speaker'] {
+    let first = index
+    if (/^(the|a|an)$/.test(words[first] ?? '')) first++
+    let last = first
+    while (last < words.length && /^\p{Lu}/u.test(sentence.tokens[last].text)) last++
+    // A common noun ends it ("Russian officials", "officials").
+    if (last < words.length && /^\p{Ll}+s$/u.test(sentence.tokens[last].text) && !notNouns.has(words[last])) last++
+    else if (last === first) return undefined
+    return {
+      name: sentence.tokens
+        .slice(first, last)
+        .map((token) => token.text)
+        .join(' ')
+    }
+  }
+
   /** A noun phrase that is no entity: "Russian officials", "Officials". */
   function group(index: number, side: 'before' | 'after'): Found['speaker'] {
     const word = words[index]
     if (!word || !/^\p{L}/u.test(word)) return undefined
     if (groupPronouns.has(word)) return {name: sentence.tokens[index].text}
-    if (side === 'before' && /s$/.test(word)) {
+    // Not "was", "has", "this": words that end in `s` and are no plural.
+    if (side === 'before' && /s$/.test(word) && !notNouns.has(word)) {
       let first = index
       while (first > 0 && /^\p{Lu}/u.test(sentence.tokens[first - 1].text)) first--
       return {

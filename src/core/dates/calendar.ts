@@ -12,9 +12,28 @@ export interface Ymd {
 
 const DAY = 86400000
 
+/**
+ * Milliseconds since 1970 of a UTC day. Not `Date.UTC`, which reads the
+ * years 0–99 as 1900–1999.
+ *
+ * @param y
+ *   Year (proleptic Gregorian).
+ * @param m0
+ *   Month, 0-based (may overflow into the next years, as in `Date.UTC`).
+ * @param d
+ *   Day of the month (may overflow, or be 0 for the last of the month before).
+ * @returns
+ *   Milliseconds.
+ */
+export function utcDay(y: number, m0: number, d: number): number {
+  const date = new Date(0)
+  date.setUTCFullYear(y, m0, d)
+  return date.getTime()
+}
+
 /** Days since 1970-01-01 for a day. */
 export function toDays(a: Ymd): number {
-  return Math.floor(Date.UTC(a.y, a.m - 1, a.d) / DAY)
+  return Math.floor(utcDay(a.y, a.m - 1, a.d) / DAY)
 }
 
 /** The day `n` days since 1970-01-01. */
@@ -38,7 +57,7 @@ export function addMonths(a: Ymd, n: number): Ymd {
 
 /** Number of days in a month. */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return new Date(utcDay(y, m, 0)).getUTCDate()
 }
 
 /** ISO weekday, Monday = 1 … Sunday = 7. */
@@ -85,6 +104,11 @@ export function fmtDay(a: Ymd): string {
   return `${pad(a.y, 4)}-${pad(a.m)}-${pad(a.d)}`
 }
 
+/** `YYYY-MM`. */
+export function fmtMonth(a: {y: number; m: number}): string {
+  return `${pad(a.y, 4)}-${pad(a.m)}`
+}
+
 /** `YYYY-Www` (ISO week). */
 export function fmtWeek(a: Ymd): string {
   const w = isoWeek(a)
@@ -95,6 +119,6 @@ export function fmtWeek(a: Ymd): string {
 export function parseYmd(s: string | undefined): Ymd | undefined {
   if (!s || s.length < 10) return undefined
   const y = Number(s.slice(0, 4)), m = Number(s.slice(5, 7)), d = Number(s.slice(8, 10))
-  if (!(y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return undefined
+  if (!(y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return undefined
   return {y, m, d}
 }

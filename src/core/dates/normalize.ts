@@ -3,7 +3,7 @@
  * TimeML value: missing years from tense and distance, weekdays from tense,
  * shifts ("last week") from the reference, "the quarter" from discourse.
  */
-import {addDays, addMonths, easter, fmtDay, fmtWeek, nthWeekday, pad, weekday, type Ymd} from './calendar.ts'
+import {addDays, addMonths, easter, fmtDay, fmtMonth, fmtWeek, nthWeekday, pad, weekday, type Ymd} from './calendar.ts'
 import type {AnaSem, CalSem, Sem, ShiftSem, Unit} from './sem.ts'
 
 /** Tense around an expression, as far as it can be told. */
@@ -181,7 +181,7 @@ function shift(s: ShiftSem, c: Ctx): Resolved {
   const n = s.n
   switch (s.unit) {
     case 'Y': return {value: pad(ref.y + n, 4), relative: true}
-    case 'M': return {value: fmtDay(addMonths({...ref, d: 1}, n)).slice(0, 7), relative: true}
+    case 'M': return {value: fmtMonth(addMonths({...ref, d: 1}, n)), relative: true}
     case 'W': case 'FN': return {value: fmtWeek(addDays(ref, 7 * n * (s.unit === 'FN' ? 2 : 1))), relative: true}
     case 'WE': return {value: `${fmtWeek(addDays(ref, 7 * n))}-WE`, relative: true}
     case 'Q': case 'HY': {
@@ -190,8 +190,8 @@ function shift(s: ShiftSem, c: Ctx): Resolved {
       const y = Math.floor(idx / (12 / len))
       return {value: `${pad(y, 4)}-${s.unit === 'Q' ? 'Q' : 'H'}${idx - y * (12 / len) + 1}`, relative: true}
     }
-    case 'DE': return {value: String(Math.floor(ref.y / 10) + n), relative: true}
-    case 'CE': return {value: pad(Math.floor(ref.y / 100) + n, 2), relative: true}
+    case 'DE': return {value: inRange(Math.floor(ref.y / 10) + n, 3), relative: true}
+    case 'CE': return {value: inRange(Math.floor(ref.y / 100) + n, 2), relative: true}
     case 'D': return {value: s.week ? fmtWeek(addDays(ref, n)) : fmtDay(addDays(ref, n)) + timeSuffix(s), relative: true}
     default: return {value: fmtDay(ref), relative: true}
   }
@@ -209,13 +209,41 @@ function ana(s: AnaSem, c: Ctx): Resolved | null {
   // "the following year", "that day": from the last date mentioned, else from the reference
   const a = c.last
   if (a && s.unit === 'Y') return {value: pad(a.y - s.ago, 4), relative: true}
-  if (a?.m !== undefined && s.unit === 'M') return {value: fmtDay(addMonths({y: a.y, m: a.m, d: 1}, -s.ago)).slice(0, 7), relative: true}
+  if (a?.m !== undefined && s.unit === 'M') return {value: fmtMonth(addMonths({y: a.y, m: a.m, d: 1}, -s.ago)), relative: true}
   if (a?.d !== undefined && s.unit === 'D') return {value: fmtDay(addDays({y: a.y, m: a.m!, d: a.d}, -s.ago)), relative: true}
   return shift({k: 'shift', unit: s.unit, n: -s.ago}, c)
 }
 
-/** Resolve a meaning into a TimeML value; `null` when it is no time after all ("that period" with no quarter under discussion). */
+/**
+ * A decade or century number as TimeML writes it, `X`s when out of range
+ * (a reference date near year 0 or 9999).
+ *
+ * @param n
+ *   Number.
+ * @param digits
+ *   Digits (3: decade, 2: century).
+ * @returns
+ *   Value.
+ */
+function inRange(n: number, digits: number): string {
+  return n >= 0 && n < 10 ** digits ? pad(n, digits) : 'X'.repeat(digits)
+}
+
+/**
+ * Resolve a meaning into a TimeML value; `null` when it is no time after all
+ * ("that period" with no quarter under discussion).
+ *
+ * TimeML years have four digits: a date resolved past 9999 or before year 0
+ * (from a reference date near either end) keeps its year unknown
+ * (`XXXX-01`, not `10000-01`).
+ */
 export function resolve(s: Sem, c: Ctx): Resolved | null {
+  const resolved = resolveAny(s, c)
+  if (!resolved) return null
+  return /^(?:\d{5}|-\d)/.test(resolved.value) ? {...resolved, value: resolved.value.replace(/^-?\d+/, 'XXXX')} : resolved
+}
+
+function resolveAny(s: Sem, c: Ctx): Resolved | null {
   switch (s.k) {
     case 'lit': return {value: s.value, relative: s.rel ?? false}
     case 'cal': return cal(s, c)

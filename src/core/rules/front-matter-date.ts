@@ -14,8 +14,8 @@
  *
  * ## Fix
  *
- * Write the date as `YYYY-MM-DD` (a time after it is fine:
- * `2026-01-16T09:30:00Z`).
+ * Write the date as `YYYY-MM-DD` (a valid time after it is fine:
+ * `2026-01-16T09:30:00Z`, not `2026-01-16T25:99`).
  *
  * @example
  *   {"name": "ok.md"}

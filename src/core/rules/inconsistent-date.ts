@@ -53,6 +53,7 @@
  *   7:24-7:30: Unexpected weekday `Monday` for `2026-01-20`, expected `Tuesday`
  */
 import lexicon from './data/events.json' with {type: 'json'}
+import {utcDay} from '../dates/calendar.ts'
 import {Lru} from '../memo.ts'
 import type {DateTag} from '../types.ts'
 import type {RuleContext} from './context.ts'
@@ -135,7 +136,7 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
     for (const {index, length, family} of found) {
       if (index < from) continue
       const at = sentence.tokens[index].start
-      const actor = inSentence.filter((m) => m.end <= at).at(-1) ?? inSentence.find((m) => m.start > at)
+      const actor = actorAt(inSentence, at)
       if (!actor) continue
       const date = nearest(dates, at)
       const key = family + '|' + actor.entity.id
@@ -175,15 +176,73 @@ function rangeOf(value: string): [number, number] | undefined {
   return ranges.get(value, range)
 }
 
-/** The date nearest to an offset. */
-function nearest(dates: ReadonlyArray<DateTag>, at: number): DateTag {
-  let best = dates[0]
-  for (const date of dates) {
-    const distance = Math.min(Math.abs(date.start - at), Math.abs(date.end - at))
-    if (distance < Math.min(Math.abs(best.start - at), Math.abs(best.end - at))) best = date
+/**
+ * The actor of an event word: the last mention that ends before it, else
+ * the first that starts after it.
+ *
+ * Binary search: a sentence can hold thousands of event words and
+ * mentions, and a scan per word made the rule quadratic in it.
+ *
+ * @param mentions
+ *   Mentions of the sentence, in order and not overlapping (so their ends
+ *   are in order too).
+ * @param at
+ *   Offset of the event word.
+ * @returns
+ *   Mention, if any.
+ */
+export function actorAt<T extends {start: number; end: number}>(mentions: ReadonlyArray<T>, at: number): T | undefined {
+  const before = firstIndex(mentions, (mention) => mention.end > at) - 1
+  if (before >= 0) return mentions[before]
+  return mentions[firstIndex(mentions, (mention) => mention.start > at)]
+}
+
+/**
+ * The date nearest to an offset (by its nearer edge; the first of equals).
+ *
+ * Binary search, as `actorAt`: dates do not overlap, so the nearest is the
+ * last that starts at or before `at` or the first after it; the one before
+ * those can only tie with the first (when it ends where that starts).
+ *
+ * @param dates
+ *   Dates in order, not overlapping; at least one.
+ * @param at
+ *   Offset.
+ * @returns
+ *   Date.
+ */
+export function nearest<T extends {start: number; end: number}>(dates: ReadonlyArray<T>, at: number): T {
+  const after = firstIndex(dates, (date) => date.start > at)
+  const distance = (date: T) => Math.min(Math.abs(date.start - at), Math.abs(date.end - at))
+  let best = dates[Math.max(0, after - 2)]
+  for (let index = Math.max(0, after - 2) + 1; index <= after && index < dates.length; index++) {
+    if (distance(dates[index]) < distance(best)) best = dates[index]
   }
 
   return best
+}
+
+/**
+ * The first index of a sorted list at which a test holds (it holds from
+ * there to the end).
+ *
+ * @param items
+ *   Items.
+ * @param test
+ *   Test, false then true along the list.
+ * @returns
+ *   Index (`items.length` when it holds nowhere).
+ */
+function firstIndex<T>(items: ReadonlyArray<T>, test: (item: T) => boolean): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (test(items[middle])) high = middle
+    else low = middle + 1
+  }
+
+  return low
 }
 
 /**
@@ -195,7 +254,7 @@ function nearest(dates: ReadonlyArray<DateTag>, at: number): DateTag {
  *   Range, or `undefined` for other values (seasons, `XXXX-…`).
  */
 export function range(value: string): [number, number] | undefined {
-  const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000
+  const day = (y: number, m: number, d: number) => utcDay(y, m - 1, d) / 86_400_000
   let match = /^(\d{4})$/.exec(value)
   if (match) return [day(+match[1], 1, 1), day(+match[1] + 1, 1, 1)]
   match = /^(\d{4})-(\d{2})$/.exec(value)

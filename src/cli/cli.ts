@@ -34,7 +34,7 @@ Commands:
       --timeout SECONDS     stop a file's analysis after that long and report
                             it as an error (files are then analysed in
                             worker threads only; default: no limit)
-  eval --task ner|timex|claims FILE.jsonl
+  eval --task ner|timex|claims|attribution FILE.jsonl
                         predictions for gold JSONL (../shared/eval format)
   export FILE... --to notes|json|webannotation|claimreview|csv [-o OUT] [--force]
                         export tags with annotations (FILE.newsmark.json and
@@ -215,8 +215,8 @@ export async function main(argv: string[]): Promise<number> {
 
     case 'eval': {
       const task = values.task
-      if (task !== 'ner' && task !== 'timex' && task !== 'claims') {
-        return fail('eval: expected --task ner|timex|claims', true)
+      if (task !== 'ner' && task !== 'timex' && task !== 'claims' && task !== 'attribution') {
+        return fail('eval: expected --task ner|timex|claims|attribution', true)
       }
 
       if (rest.length !== 1) return fail('eval: expected one FILE.jsonl', true)

@@ -1,6 +1,7 @@
 /**
  * `newsmark eval`: runs the tagger over a gold JSONL file (the format of
- * `../shared/eval`) and writes predictions as JSONL, for `score.mjs`. The
+ * `../shared/eval`) and writes predictions as JSONL, for `score.mjs` (and
+ * `score-attribution.mjs` for the `attribution` task: PolNeAR quotes). The
  * gold texts are plain text (CoNLL tokens, TempEval’s LaTeX quotes), so they
  * are read as text, not as Markdown.
  */
@@ -8,11 +9,16 @@ import fs from 'node:fs'
 import readline from 'node:readline'
 import {analyzeText} from '../core/analyze.ts'
 import {checkWorthiness, CLAIM_THRESHOLD} from '../core/claims/classifier.ts'
+import {tagClaims} from '../core/claims/tag-claims.ts'
+import {viewText} from '../core/document.ts'
+import {clusterMentions} from '../core/entities/cluster.ts'
+import {findMentions} from '../core/entities/mentions.ts'
 import {parseIsoDate} from '../core/options.ts'
+import type {Quote} from '../core/types.ts'
 import {InputError} from './read.ts'
 
 /** Evaluation tasks. */
-export type Task = 'ner' | 'timex' | 'claims'
+export type Task = 'ner' | 'timex' | 'claims' | 'attribution'
 
 interface GoldLine {
   id: string
@@ -91,6 +97,11 @@ function predict(task: Task, gold: GoldLine): object {
     return {id: gold.id, label: score >= CLAIM_THRESHOLD ? 1 : 0, score}
   }
 
+  if (task === 'attribution') {
+    const file = analyzeText(gold.text, {dates: false})
+    return {id: gold.id, quotes: (file.data.newsmark!.quotes ?? []).map(quotePrediction), rules: ruleBaseline(gold.text)}
+  }
+
   if (task === 'ner') {
     const file = analyzeText(gold.text, {dates: false, claims: false})
     const spans = file.data.newsmark!.entities.flatMap((entity) =>
@@ -115,4 +126,46 @@ function predict(task: Task, gold: GoldLine): object {
       value: date.value
     }))
   }
+}
+
+/**
+ * A quote as `score-attribution.mjs` reads it: content span (and parts as
+ * offset pairs), speaker span with its resolved name, cue span.
+ *
+ * @param quote
+ *   Quote.
+ * @returns
+ *   Prediction.
+ */
+function quotePrediction(quote: Quote): object {
+  return {
+    start: quote.start,
+    end: quote.end,
+    ...(quote.parts ? {parts: quote.parts.map((part) => [part.start, part.end])} : {}),
+    kind: quote.kind,
+    speaker: quote.source
+      ? // The resolved name as its text: the scorer compares it when the spans do not overlap.
+        {start: quote.source.start, end: quote.source.end, text: quote.source.name, kind: quote.source.kind}
+      : null,
+    cue: quote.cue ? {start: quote.cue.start, end: quote.cue.end, text: quote.cue.text} : null
+  }
+}
+
+/**
+ * The attribution Newsmark made before the quotation model, for
+ * comparison: each claim the claim tagger attributes, its sentence as the
+ * quote and the speaker's name (no cue offsets: it kept only the verb).
+ *
+ * @param text
+ *   Article.
+ * @returns
+ *   Quotes in the scorer's shape.
+ */
+function ruleBaseline(text: string): object[] {
+  const document = viewText(text)
+  const mentions = findMentions(document)
+  const {entities, entityOf} = clusterMentions(mentions)
+  return tagClaims(document, mentions, entityOf, entities)
+    .filter((claim) => claim.speaker)
+    .map((claim) => ({start: claim.start, end: claim.end, speaker: {text: claim.speaker!.name}, cue: null}))
 }

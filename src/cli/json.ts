@@ -40,6 +40,7 @@ export function toJson(file: VFile): JsonResult {
     entities: data.entities,
     dates: data.dates,
     claims: data.claims,
+    ...(data.quotes ? {quotes: data.quotes} : {}),
     messages: file.messages.map((message) => {
       const place = message.place
       // A position has a start and an end; a point is where both are.

@@ -9,6 +9,7 @@ import {clusterMentions} from './entities/cluster.ts'
 import {DocumentTagging} from './entities/document-tagging.ts'
 import {findMentions} from './entities/mentions.ts'
 import {Lru} from './memo.ts'
+import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
 import type {Settings} from './options.ts'
 import type {DateTag, NewsmarkResult} from './types.ts'
 
@@ -75,6 +76,8 @@ export function tagDocument(
     const {entities, entityOf} = clusterMentions(mentions)
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities)
+      result.quotes = tagQuotes(document, mentions, entityOf, entities)
+      linkClaims(result.claims, result.quotes)
     }
 
     if (settings.entities) result.entities = entities

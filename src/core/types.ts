@@ -82,6 +82,42 @@ export interface Claim extends Span {
   verb?: string
   /** Where it was said ("Radio Zet"). */
   medium?: string
+  /** Index in `NewsmarkResult.quotes` of the quote the claim belongs to. */
+  quote?: number
+}
+
+/**
+ * What a quote's source is: a named person, an organisation, a document
+ * ("a report by …", "court filings") or an anonymous source ("a source",
+ * "officials", "people familiar with the matter").
+ */
+export type SourceKind = 'named' | 'organisation' | 'document' | 'anonymous'
+
+/** Who or what a quote is attributed to. */
+export interface QuoteSource extends Span {
+  /** Id of the entity the source resolves to (through titles, pronouns, "the spokeswoman"). */
+  entity?: string
+  /** The source as named: the entity's name, else the source text. */
+  name: string
+  kind: SourceKind
+}
+
+/**
+ * A quotation or attribution: what was said (the content, quoted or
+ * reported), the cue that reports it ("said", "according to",
+ * "statement") and its source.
+ */
+export interface Quote {
+  /** Start of the content (of its first part). */
+  start: number
+  /** End of the content (of its last part). */
+  end: number
+  /** The pieces of an interrupted quote (`“We will,” he said, “respond.”`). */
+  parts?: Span[]
+  /** `direct`: all in quotation marks; `mixed`: partly; `indirect`: reported speech. */
+  kind: 'direct' | 'indirect' | 'mixed'
+  cue?: Span
+  source?: QuoteSource
 }
 
 /** The whole result for one document. */
@@ -91,6 +127,8 @@ export interface NewsmarkResult {
   entities: Entity[]
   dates: DateTag[]
   claims: Claim[]
+  /** Quotes and attributions (with claims: absent when claims are off). */
+  quotes?: Quote[]
 }
 
 declare module 'vfile' {

@@ -228,7 +228,7 @@ function candidateOf(
  * @returns
  *   Gender, if the role tells it.
  */
-function genderOf(entity: Entity): 'male' | 'female' | undefined {
+export function genderOf(entity: Entity): 'male' | 'female' | undefined {
   if (entity.type !== 'PER' || !entity.role) return undefined
   const words = entity.role.toLowerCase().split(/\s+/)
   if (words.some((word) => female.has(word))) return 'female'

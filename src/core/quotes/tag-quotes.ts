@@ -1,0 +1,311 @@
+/**
+ * Quotes of a document (`find.ts`) with their sources resolved: a source
+ * span goes to the entity it names, through titles and roles ("Trump
+ * spokesperson Steven Cheung" is Cheung, "Netanyahu's office" is not
+ * Netanyahu, "an ally of Netanyahu" neither), pronouns ("he" is the last
+ * man named, or the last person of no known gender), and descriptions ("the
+ * spokeswoman", "the minister": the last person whose role has that word).
+ * Its kind is `named`, `organisation`, `document` ("a report by …") or
+ * `anonymous` ("a source", "officials", "people familiar with the matter").
+ *
+ * A role written after a name, between it and the cue (`Jay Lund, vice
+ * director of the center, said`), becomes the person's role when the
+ * entity has none.
+ *
+ * Known limits: a description resolves only through a role seen with a
+ * name; "they" and "we" resolve to no entity.
+ */
+import {genderOf} from '../claims/tag-claims.ts'
+import type {DocumentView} from '../document.ts'
+import type {RawMention} from '../entities/mentions.ts'
+import type {Perceptron} from '../ml/perceptron.ts'
+import type {Claim, Entity, Quote, QuoteSource, SourceKind} from '../types.ts'
+import {pronounOf} from './features.ts'
+import {findQuotes, type FoundSource} from './find.ts'
+import lexicon from './lexicon.json' with {type: 'json'}
+
+const documentHeads: ReadonlySet<string> = new Set(lexicon.documentHeads)
+const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
+const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads)
+const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'close', 'familiar'])
+const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that'])
+const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
+
+/** A mention with its entity, as the resolver reads it. */
+interface Named {
+  mention: RawMention
+  entity: Entity
+}
+
+/**
+ * Tag the quotes of a document and resolve their sources.
+ *
+ * @param document
+ *   Text view.
+ * @param mentions
+ *   Entity mentions (document order).
+ * @param entityOf
+ *   Entity id of each mention.
+ * @param entities
+ *   Entities (a role found after a name is set on its entity).
+ * @param perceptron
+ *   Model (default: the shipped one).
+ * @returns
+ *   Quotes in document order.
+ */
+export function tagQuotes(
+  document: DocumentView,
+  mentions: ReadonlyArray<RawMention>,
+  entityOf: ReadonlyArray<string>,
+  entities: ReadonlyArray<Entity>,
+  perceptron?: Perceptron
+): Quote[] {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]))
+  const named: Named[] = mentions.map((mention, index) => ({mention, entity: byId.get(entityOf[index])!}))
+  // Genders told by roles ("spokeswoman") and by pronouns resolved so far.
+  const genders = new Map<string, string>()
+  for (const entity of entities) {
+    const gender = genderOf(entity)
+    if (gender) genders.set(entity.id, gender)
+  }
+
+  let previous: QuoteSource | undefined
+  let previousEnd = -Infinity
+  return findQuotes(document, perceptron).map((found) => {
+    const quote: Quote = {start: found.start, end: found.end, kind: found.kind}
+    if (found.parts.length > 1) quote.parts = found.parts
+    if (found.cue) quote.cue = found.cue
+    if (found.source) {
+      quote.source = resolve(found.source, named, genders)
+    } else if (!found.cue && found.kind !== 'indirect' && previous && found.start - previousEnd < 600) {
+      // A quotation with no cue goes on the speaker quoted just before
+      // (a quote in several paragraphs, each in its marks).
+      quote.source = previous
+    }
+
+    if (quote.source) {
+      previous = quote.source
+      previousEnd = found.end
+    }
+
+    return quote
+  })
+}
+
+/**
+ * Resolve a source span.
+ *
+ * @param source
+ *   Source span.
+ * @param named
+ *   Mentions with their entities, in document order.
+ * @param genders
+ *   Genders learnt from pronouns (changed).
+ * @returns
+ *   Source.
+ */
+function resolve(source: FoundSource, named: ReadonlyArray<Named>, genders: Map<string, string>): QuoteSource {
+  const tokens = source.sentence.tokens
+  const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
+  const span = {start: source.start, end: source.end, text: source.text}
+  // The head part: before an apposition's comma or a preposition.
+  let head = words.findIndex((word, index) => index > 0 && (word === ',' || word === '(' || prepositions.has(word)))
+  if (head < 0) head = words.length
+  const inSpan = named.filter(
+    ({mention}) =>
+      mention.sentence === source.sentence && mention.first >= source.first && mention.last <= source.last
+  )
+  const inHead = inSpan.filter(({mention}) => mention.first < source.first + head)
+  // A person, not one whose name only qualifies the head ("Netanyahu's office", "Trump spokesperson Cheung" is Cheung).
+  const person = inHead.findLast(({mention}) => mention.type === 'PER' && !isPossessive(tokens[mention.last]?.text))
+  const other = inHead.find(({mention}) => mention.type !== 'PER' && !isPossessive(tokens[mention.last]?.text))
+  const headWords = words.slice(0, head)
+  const kindOfHead = headKind(headWords)
+
+  if (person && kindOfHead !== 'document' && kindOfHead !== 'organisation') {
+    roleAfter(source, person)
+    return {...span, entity: person.entity.id, name: person.entity.name, kind: 'named'}
+  }
+
+  if (other && kindOfHead !== 'document' && kindOfHead !== 'anonymous') {
+    return {...span, entity: other.entity.id, name: other.entity.name, kind: 'organisation'}
+  }
+
+  if (words.length === 1 && pronounOf(words[0])) {
+    const gender = pronounOf(words[0])!
+    if (gender === 'male' || gender === 'female') {
+      const resolved = lastPerson(named, source, gender, genders)
+      if (resolved) {
+        genders.set(resolved.id, gender)
+        return {...span, entity: resolved.id, name: resolved.name, kind: 'named'}
+      }
+    }
+
+    return {...span, name: source.text, kind: gender === 'group' ? 'organisation' : 'named'}
+  }
+
+  // "The spokeswoman", "the minister": the last person with that role.
+  if (kindOfHead === undefined && headWords.length > 1 && determiners.has(headWords[0])) {
+    const noun = headWords.at(-1)!
+    const resolved = named.findLast(
+      ({mention, entity}) =>
+        before(mention, source) &&
+        entity.type === 'PER' &&
+        entity.role !== undefined &&
+        entity.role.toLowerCase().split(/\s+/).includes(noun)
+    )
+    if (resolved) return {...span, entity: resolved.entity.id, name: resolved.entity.name, kind: 'named'}
+  }
+
+  const kind: SourceKind =
+    kindOfHead ??
+    (/^\p{Lu}/u.test(source.text) && !determiners.has(words[0]) && !indefinite.has(words[0])
+      ? 'named'
+      : indefinite.has(words[0]) || /s$/.test(headWords.at(-1) ?? '')
+        ? 'anonymous'
+        : 'named')
+  return {...span, name: source.text, kind}
+}
+
+/**
+ * The kind a head noun tells: a document, an anonymous source or an
+ * organisation.
+ *
+ * @param words
+ *   Lower-cased words of the head part of a source.
+ * @returns
+ *   Kind, if a head word tells one.
+ */
+function headKind(words: ReadonlyArray<string>): SourceKind | undefined {
+  const last = words.at(-1)
+  if (last === undefined) return undefined
+  if (documentHeads.has(last)) return 'document'
+  if (words.some((word) => anonymousHeads.has(word)) && !words.some((word) => /^\p{Lu}/u.test(word))) return 'anonymous'
+  if (organisationHeads.has(last)) return 'organisation'
+  return undefined
+}
+
+/**
+ * Whether a token makes the name before it a possessive or a modifier.
+ *
+ * @param text
+ *   Token after the name.
+ * @returns
+ *   Whether it does.
+ */
+function isPossessive(text: string | undefined): boolean {
+  return text === "'s" || text === '’s' || text === "'" || text === '’'
+}
+
+/**
+ * Whether a mention comes before a source.
+ *
+ * @param mention
+ *   Mention.
+ * @param source
+ *   Source.
+ * @returns
+ *   Whether it does.
+ */
+function before(mention: RawMention, source: FoundSource): boolean {
+  return mention.sentence.index < source.sentence.index ||
+    (mention.sentence === source.sentence && mention.last <= source.first)
+}
+
+/**
+ * The last person named before a pronoun, of its gender or of none known.
+ *
+ * @param named
+ *   Mentions.
+ * @param source
+ *   The pronoun.
+ * @param gender
+ *   Its gender.
+ * @param genders
+ *   Genders known.
+ * @returns
+ *   Entity.
+ */
+function lastPerson(
+  named: ReadonlyArray<Named>,
+  source: FoundSource,
+  gender: string,
+  genders: ReadonlyMap<string, string>
+): Entity | undefined {
+  for (let index = named.length - 1; index >= 0; index--) {
+    const {mention, entity} = named[index]
+    if (entity.type !== 'PER' || !before(mention, source)) continue
+    const known = genders.get(entity.id)
+    if (known === undefined || known === gender) return entity
+  }
+
+  return undefined
+}
+
+/**
+ * Set a person's role from an apposition after the name, up to the cue:
+ * `Jay Lund, vice director of the center, said`.
+ *
+ * @param source
+ *   Source span (name, apposition).
+ * @param person
+ *   The person's mention.
+ */
+function roleAfter(source: FoundSource, person: Named): void {
+  if (person.entity.role) return
+  const tokens = source.sentence.tokens
+  const at = person.mention.last
+  if (tokens[at]?.text !== ',') return
+  let end = at + 1
+  while (end < tokens.length && end - at <= 10 && tokens[end].text !== ',') end++
+  if (tokens[end]?.text !== ',' || end === at + 1) return
+  let first = at + 1
+  if (/^(who|which|whose|that|and|or|but)$/i.test(tokens[first].text)) return
+  if (/^(a|an|the)$/i.test(tokens[first].text)) first++
+  if (first >= end) return
+  person.entity.role = source.sentence.text.slice(tokens[first].start - source.sentence.start, tokens[end - 1].end - source.sentence.start)
+}
+
+/**
+ * Point each claim at the quote it belongs to (the one its text overlaps
+ * most) and take the claim's speaker and verb from that quote: the model's
+ * source, or none when the quote has none. A claim in no quote keeps what
+ * the sentence's attribution found.
+ *
+ * @param claims
+ *   Claims (changed).
+ * @param quotes
+ *   Quotes of the same document.
+ */
+export function linkClaims(claims: ReadonlyArray<Claim>, quotes: ReadonlyArray<Quote>): void {
+  let from = 0
+  for (const claim of claims) {
+    while (from < quotes.length && quotes[from].end <= claim.start) from++
+    let best = -1
+    let most = 0
+    for (let index = from; index < quotes.length && quotes[index].start < claim.end; index++) {
+      const quote = quotes[index]
+      let overlap = 0
+      for (const part of quote.parts ?? [quote]) {
+        overlap += Math.max(0, Math.min(part.end, claim.end) - Math.max(part.start, claim.start))
+      }
+
+      if (overlap > most) {
+        best = index
+        most = overlap
+      }
+    }
+
+    if (best < 0) continue
+    const quote = quotes[best]
+    claim.quote = best
+    if (quote.source) {
+      claim.speaker = quote.source.entity ? {entity: quote.source.entity, name: quote.source.name} : {name: quote.source.name}
+    } else {
+      delete claim.speaker
+    }
+
+    if (quote.cue) claim.verb = quote.cue.text
+    else delete claim.verb
+  }
+}

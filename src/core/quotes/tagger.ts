@@ -1,0 +1,345 @@
+/**
+ * The quotation tagger: a greedy averaged perceptron (`ml/perceptron.ts`)
+ * that tags each token of a prose block as part of a cue, a source or a
+ * content span (BIO), and `linkQuotes`, which puts those runs together
+ * into quotes: each content run goes to the nearest cue of its sentence
+ * (runs on both sides of one cue, `“We will,” he said, “respond.”`, make one
+ * quote in parts), a run with no cue in its sentence goes on the quote
+ * before it (a quote that runs over several sentences) or to a cue left
+ * without content in the sentence before ("Caddell continued:"); each cue
+ * takes the nearest source of its sentence.
+ *
+ * Trained by `scripts/train-quotes.ts` on PolNeAR train (`model.json`).
+ */
+import {Perceptron, type PerceptronModel} from '../ml/perceptron.ts'
+import {classes, dynamicFeatures, isMark, type BlockView} from './features.ts'
+import model from './model.json' with {type: 'json'}
+
+/** A token range `[first, last)` of a block. */
+export type TokenRange = [number, number]
+
+/** A quote as found in a block, in token ranges. */
+export interface BlockQuote {
+  /** Content pieces, in order. */
+  parts: TokenRange[]
+  cue?: TokenRange
+  source?: TokenRange
+  kind: 'direct' | 'indirect' | 'mixed'
+}
+
+/** A run of one class. */
+interface Run {
+  type: 'CUE' | 'SRC' | 'CON'
+  first: number
+  last: number
+  sentence: number
+}
+
+// Which class may follow which: `I-X` only after `B-X` or `I-X`.
+const allowed: ReadonlyArray<ReadonlyArray<boolean>> = classes.map((previous) =>
+  classes.map((next) => !next.startsWith('I-') || previous.slice(2) === next.slice(2))
+)
+const start = classes.map((name) => !name.startsWith('I-'))
+
+let shipped: Perceptron | undefined
+
+/**
+ * The shipped model (loaded once).
+ *
+ * @returns
+ *   Perceptron.
+ */
+export function shippedQuoteModel(): Perceptron {
+  shipped ??= Perceptron.fromJSON(model as PerceptronModel)
+  return shipped
+}
+
+/**
+ * Tag a block greedily, left to right.
+ *
+ * @param perceptron
+ *   Model.
+ * @param view
+ *   Block.
+ * @param learn
+ *   In training, the gold tags: the model is updated on each mistake (and
+ *   the gold tag is kept, so later features see the truth).
+ * @returns
+ *   A class name per token.
+ */
+export function tagBlock(perceptron: Perceptron, view: BlockView, learn?: ReadonlyArray<string>): string[] {
+  const tags: string[] = []
+  let seen = ''
+  for (let index = 0; index < view.tokens.length; index++) {
+    if (index > 0 && view.sentenceOf[index] !== view.sentenceOf[index - 1]) seen = ''
+    const features = [...view.statics[index], ...dynamicFeatures(view, index, tags, seen)]
+    const scores = perceptron.scores(features)
+    const mask = index > 0 ? allowed[classes.indexOf(tags[index - 1] as (typeof classes)[number])] : start
+    let best = 0
+    for (let each = 1; each < scores.length; each++) {
+      if (mask[each] && (!mask[best] || scores[each] > scores[best])) best = each
+    }
+
+    let tag: string = classes[best]
+    if (learn) {
+      perceptron.update(features, classes.indexOf(learn[index] as (typeof classes)[number]), best)
+      tag = learn[index]
+    }
+
+    tags.push(tag)
+    if (tag !== 'O') {
+      const letter = tag.endsWith('CUE') ? 'C' : tag.endsWith('SRC') ? 'S' : 'Q'
+      if (!seen.includes(letter)) seen = [...seen + letter].sort().join('')
+    }
+  }
+
+  return tags
+}
+
+// Reporting verbs of a trailing attribution (`…, a source said.`).
+const trailing: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'wrote', 'warned', 'explained', 'noted'])
+// Verbs of a passive report (`… was first reported by NATO`).
+const passive: ReadonlySet<string> = new Set(['reported', 'announced', 'confirmed', 'revealed', 'disclosed', 'first'])
+const auxiliaries: ReadonlySet<string> = new Set(['was', 'were', 'has', 'have', 'had', 'is', 'are', 'been'])
+
+/**
+ * Mend what the greedy tagger gets wrong on a few fixed patterns:
+ * a trailing attribution it read as content (`The talks stalled, a source
+ * familiar with the talks said.`); a passive report (`The strike was
+ * first reported by NATO`: the source is after "by"); "added" before an
+ * object, which reports nothing (`Japan added another run`).
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ * @returns
+ *   `tags`.
+ */
+export function mendTags(view: BlockView, tags: string[]): string[] {
+  const {words} = view
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]
+    const sentence = view.sentenceOf[index]
+    const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
+    // "X added another run": no quote.
+    if ((word === 'added' || word === 'adds') && tags[index].endsWith('CUE') && /^(a|an|another|\d.*|two|three|one)$/.test(words[index + 1] ?? '')) {
+      let at = index
+      while (same(at)) tags[at--] = 'O'
+      at = index + 1
+      while (same(at)) tags[at++] = 'O'
+      continue
+    }
+
+    // "…, a source familiar with the matter said."
+    if (trailing.has(word) && !view.quoted[index] && tags[index].endsWith('CON') && /^[.,;]$/.test(words[index + 1] ?? '')) {
+      let comma = index - 1
+      while (same(comma) && index - comma <= 9 && words[comma] !== ',' && !view.quoted[comma]) comma--
+      if (!same(comma) || words[comma] !== ',' || comma === index - 1) continue
+      tags[comma] = 'O'
+      for (let at = comma + 1; at < index; at++) tags[at] = at === comma + 1 ? 'B-SRC' : 'I-SRC'
+      tags[index] = 'B-CUE'
+      if (words[index + 1] === ',' || words[index + 1] === '.') tags[index + 1] = 'O'
+      continue
+    }
+
+    // "… was first reported by NATO."
+    if (word === 'by' && passive.has(words[index - 1] ?? '') && same(index + 1) && /^\p{Lu}/u.test(view.tokens[index + 1].text)) {
+      let aux = index - 1
+      while (same(aux) && index - aux <= 4 && !auxiliaries.has(words[aux])) aux--
+      if (!same(aux) || !auxiliaries.has(words[aux])) continue
+      while (auxiliaries.has(words[aux - 1] ?? '') && same(aux - 1)) aux--
+      let first = aux - 1
+      while (same(first - 1) && words[first - 1] !== ',' && !/^(that|and|but)$/.test(words[first - 1])) first--
+      if (first >= aux) continue
+      let end = index + 1
+      while (same(end) && /^[\p{Lu}\p{N}]/u.test(view.tokens[end].text)) end++
+      for (let at = first; at < aux; at++) tags[at] = at === first ? 'B-CON' : 'I-CON'
+      for (let at = aux; at <= index; at++) tags[at] = at === aux ? 'B-CUE' : 'I-CUE'
+      for (let at = index + 1; at < end; at++) tags[at] = at === index + 1 ? 'B-SRC' : 'I-SRC'
+    }
+  }
+
+  return tags
+}
+
+/**
+ * Put the tagged runs of a block together into quotes.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   A class per token.
+ * @returns
+ *   Quotes of the block, and a cue left without content at its end (with
+ *   its source), which the caller may give to a quote without a cue at the
+ *   start of the next block.
+ */
+export function linkQuotes(
+  view: BlockView,
+  tags: ReadonlyArray<string>
+): {quotes: BlockQuote[]; pending?: {cue: TokenRange; source?: TokenRange}} {
+  const runs = runsOf(view, tags)
+  const cues = runs.filter((run) => run.type === 'CUE')
+  const sources = runs.filter((run) => run.type === 'SRC')
+  const byCue = new Map<Run, BlockQuote>()
+  const quotes: BlockQuote[] = []
+  let last: {quote: BlockQuote; run: Run} | undefined
+
+  for (const run of runs) {
+    if (run.type !== 'CON') continue
+    const cue = nearest(cues, run, (each) => each.sentence === run.sentence && !concessive(view, each, run))
+    let quote: BlockQuote | undefined
+    if (cue) {
+      quote = byCue.get(cue)
+      if (!quote) {
+        quote = {parts: [], cue: [cue.first, cue.last], kind: 'indirect'}
+        const source = nearest(sources, cue, (each) => each.sentence === cue.sentence && !inside(each, run))
+        if (source) quote.source = [source.first, source.last]
+        byCue.set(cue, quote)
+        quotes.push(quote)
+      }
+    } else if (
+      last &&
+      last.run.sentence >= run.sentence - 1 &&
+      !cues.some((each) => each.first >= last!.run.last && each.first < run.first && !byCue.has(each))
+    ) {
+      // A quote running on into the next sentence.
+      quote = last.quote
+    } else {
+      quote = {parts: [], kind: 'indirect'}
+      quotes.push(quote)
+    }
+
+    quote.parts.push([run.first, run.last])
+    last = {quote, run}
+  }
+
+  for (const quote of quotes) quote.kind = kindOf(view, quote.parts)
+  // A cue at the end of the block with no content ("Caddell continued:").
+  const lastCue = cues.at(-1)
+  if (lastCue && !byCue.has(lastCue) && !runs.some((run) => run.type === 'CON' && run.first > lastCue.first)) {
+    const source = nearest(sources, lastCue, (each) => each.sentence === lastCue.sentence)
+    return {quotes, pending: {cue: [lastCue.first, lastCue.last], ...(source ? {source: [source.first, source.last] as TokenRange} : {})}}
+  }
+
+  return {quotes}
+}
+
+/**
+ * The runs of each class.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags.
+ * @returns
+ *   Runs in order.
+ */
+function runsOf(view: BlockView, tags: ReadonlyArray<string>): Run[] {
+  const runs: Run[] = []
+  for (let index = 0; index < tags.length; index++) {
+    const tag = tags[index]
+    if (tag === 'O') continue
+    const type = tag.slice(2) as Run['type']
+    const previous = runs.at(-1)
+    if (tag.startsWith('I-') && previous && previous.type === type && previous.last === index) {
+      previous.last = index + 1
+    } else {
+      runs.push({type, first: index, last: index + 1, sentence: view.sentenceOf[index]})
+    }
+  }
+
+  // Edge punctuation is no source or cue ("Morris ,").
+  return runs.filter((run) => run.type === 'CON' || /[\p{L}\p{N}]/u.test(view.words.slice(run.first, run.last).join('')))
+}
+
+/**
+ * The run nearest to another (by the tokens between them).
+ *
+ * @param runs
+ *   Candidates.
+ * @param to
+ *   Run.
+ * @param keep
+ *   Which candidates count.
+ * @returns
+ *   Nearest candidate.
+ */
+function nearest(runs: ReadonlyArray<Run>, to: Run, keep: (run: Run) => boolean): Run | undefined {
+  let best: Run | undefined
+  let distance = Infinity
+  for (const run of runs) {
+    if (!keep(run)) continue
+    const gap = run.first >= to.last ? run.first - to.last : to.first >= run.last ? to.first - run.last : 0
+    if (gap < distance) {
+      best = run
+      distance = gap
+    }
+  }
+
+  return best
+}
+
+/**
+ * Whether a run lies within another.
+ *
+ * @param run
+ *   Inner run.
+ * @param outer
+ *   Outer run.
+ * @returns
+ *   Whether it does.
+ */
+function inside(run: Run, outer: Run): boolean {
+  return run.first >= outer.first && run.last <= outer.last
+}
+
+/**
+ * The kind of a quote: `direct` when all its words are inside quotation
+ * marks, `mixed` when some are, `indirect` when none is.
+ *
+ * @param view
+ *   Block.
+ * @param parts
+ *   Content pieces.
+ * @returns
+ *   Kind.
+ */
+function kindOf(view: BlockView, parts: ReadonlyArray<TokenRange>): BlockQuote['kind'] {
+  let inside = 0
+  let outside = 0
+  for (const [first, last] of parts) {
+    for (let index = first; index < last; index++) {
+      if (isMark(view.words[index]) || !/[\p{L}\p{N}]/u.test(view.words[index])) continue
+      if (view.quoted[index]) inside++
+      else outside++
+    }
+  }
+
+  return inside === 0 ? 'indirect' : outside === 0 ? 'direct' : 'mixed'
+}
+
+const concessives: ReadonlySet<string> = new Set(['while', 'although', 'though', 'whereas'])
+
+/**
+ * Whether a cue sits in a concessive clause before the content it would
+ * take (`While she did not give details, the statement underlined …`: the
+ * statement is not what she said).
+ *
+ * @param view
+ *   Block.
+ * @param cue
+ *   Cue run.
+ * @param content
+ *   Content run.
+ * @returns
+ *   Whether it does.
+ */
+function concessive(view: BlockView, cue: Run, content: Run): boolean {
+  if (cue.last > content.first) return false
+  let first = cue.first
+  while (first > 0 && view.sentenceOf[first - 1] === cue.sentence) first--
+  if (!concessives.has(view.words[first])) return false
+  return view.words.slice(cue.last, content.first).includes(',')
+}

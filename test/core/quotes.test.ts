@@ -1,0 +1,193 @@
+/**
+ * Quotes and attributions (`src/core/quotes`): each pattern of issue 16 on
+ * a short article of our own.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {analyzeSync} from '../../src/core/analyze.ts'
+import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
+
+/**
+ * Tag a text.
+ *
+ * @param text
+ *   Markdown.
+ * @returns
+ *   Result.
+ */
+function tag(text: string): NewsmarkResult {
+  return analyzeSync(text).data.newsmark!
+}
+
+/**
+ * The quote whose content holds a piece of text.
+ *
+ * @param text
+ *   Markdown.
+ * @param result
+ *   Result.
+ * @param words
+ *   Words of the content.
+ * @returns
+ *   Quote.
+ */
+function quoteWith(text: string, result: NewsmarkResult, words: string): Quote {
+  const at = text.indexOf(words)
+  assert.ok(at >= 0, `fixture holds ${words}`)
+  const quote = result.quotes!.find((each) => each.start <= at && each.end >= at + words.length)
+  assert.ok(quote, `Unexpected no quote over “${words}”, expected one in ${JSON.stringify(result.quotes)}`)
+  return quote
+}
+
+/**
+ * The name of the entity of a quote's source.
+ *
+ * @param result
+ *   Result.
+ * @param quote
+ *   Quote.
+ * @returns
+ *   Name.
+ */
+function entityName(result: NewsmarkResult, quote: Quote): string | undefined {
+  return result.entities.find((entity) => entity.id === quote.source?.entity)?.name
+}
+
+test('quotes: a title abbreviation before the name (Dr.)', () => {
+  const text = '“The hospitals are ready for the winter,” said Dr. Mark Ghaly on Tuesday.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'hospitals are ready')
+  assert.equal(quote.kind, 'direct')
+  assert.equal(quote.cue?.text, 'said')
+  assert.equal(quote.source?.kind, 'named')
+  assert.match(quote.source?.name ?? '', /Mark Ghaly/)
+})
+
+test('quotes: Sen. and Gov. before the name', () => {
+  const text =
+    'Sen. Alma Reyes said the budget would be balanced by next year.\n\n' +
+    '“We will not raise taxes,” Gov. Tom Brandt told reporters.\n'
+  const result = tag(text)
+  assert.match(quoteWith(text, result, 'budget would be balanced').source?.name ?? '', /Alma Reyes/)
+  assert.match(quoteWith(text, result, 'not raise taxes').source?.name ?? '', /Tom Brandt/)
+})
+
+test('quotes: a role and a name (the spokesperson, not the boss)', () => {
+  const text = '“The president has done nothing wrong,” said Trump spokesperson Steven Cheung.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'done nothing wrong')
+  assert.equal(quote.source?.name, 'Steven Cheung')
+  assert.equal(entityName(result, quote), 'Steven Cheung')
+})
+
+test('quotes: an apposition between source and cue is not the source', () => {
+  const text =
+    "Israel's defense minister, a senior ally of Prime Minister Benjamin Netanyahu, called the proposal a dangerous mistake.\n"
+  const result = tag(text)
+  for (const quote of result.quotes!) {
+    assert.notEqual(entityName(result, quote), 'Benjamin Netanyahu', 'Unexpected source Netanyahu, expected the minister')
+  }
+})
+
+test('quotes: an interrupted quote is one quote in parts', () => {
+  const text = 'Anna Kowalski met the press on Monday.\n\n“We will,” she said, “respond within the week.”\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'We will')
+  assert.equal(quote.parts?.length, 2)
+  assert.ok(quote.parts![1].text.includes('respond within the week'))
+  assert.equal(quote.kind, 'direct')
+  assert.equal(quote.source?.text, 'she')
+  assert.equal(entityName(result, quote), 'Anna Kowalski')
+})
+
+test('quotes: a pronoun goes back to the person named before', () => {
+  const text = 'Maria Lopez has run the clinic for a decade.\n\nShe said the funding would run out in May.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'funding would run out')
+  assert.equal(quote.kind, 'indirect')
+  assert.equal(entityName(result, quote), 'Maria Lopez')
+})
+
+test('quotes: a description goes back to the person with that role', () => {
+  const text =
+    'Spokeswoman Haley Morris said the campaign would move staff to Iowa.\n\n' +
+    'The spokeswoman said the move would save money.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'move would save money')
+  assert.equal(entityName(result, quote), 'Haley Morris')
+})
+
+test('quotes: anonymous sources', () => {
+  const text =
+    'The talks have stalled over the border, a source familiar with the negotiations said.\n\n' +
+    'Officials said the bridge would reopen on Friday.\n'
+  const result = tag(text)
+  assert.equal(quoteWith(text, result, 'talks have stalled').source?.kind, 'anonymous')
+  assert.equal(quoteWith(text, result, 'bridge would reopen').source?.kind, 'anonymous')
+})
+
+test('quotes: a document as the source', () => {
+  const text = 'According to a report by the inspector general, the agency lost track of 300 laptops.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'lost track of 300 laptops')
+  assert.equal(quote.source?.kind, 'document')
+  assert.match(quote.cue?.text ?? '', /^According to/)
+})
+
+test('quotes: a role after the name goes to the person', () => {
+  const text = 'Jay Lund, vice director of the water center, said the reservoirs were nearly full.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'reservoirs were nearly full')
+  assert.equal(entityName(result, quote), 'Jay Lund')
+  const person = result.entities.find((entity) => entity.name === 'Jay Lund')
+  assert.equal(person?.role, 'vice director of the water center')
+})
+
+test('quotes: nouns are not reporting verbs', () => {
+  const text =
+    'The factories of the United States with about 1.7 million workers are busy.\n\n' +
+    'The deeply religious state revised its school rules last year.\n\n' +
+    'Japan added another run in the sixth inning.\n'
+  const result = tag(text)
+  for (const quote of result.quotes!) {
+    assert.ok(
+      !['States', 'religious', 'Japan'].includes(quote.source?.text ?? ''),
+      `Unexpected source ${quote.source?.text}, expected none of the nouns`
+    )
+  }
+})
+
+test('quotes: “was reported by” names the source after it', () => {
+  const text = 'The strike on the depot was first reported by NATO.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'strike on the depot')
+  assert.equal(quote.source?.text, 'NATO')
+  assert.match(quote.cue?.text ?? '', /reported by/)
+})
+
+test('quotes: claims point at their quote and take its speaker', () => {
+  const text =
+    'Finance Minister Eva Lind said inflation would fall to 2 percent by the end of 2026, down from 5 percent this year.\n'
+  const result = tag(text)
+  const claim = result.claims.find((each) => each.text.includes('inflation'))
+  assert.ok(claim, 'a claim')
+  assert.equal(typeof claim.quote, 'number')
+  const quote = result.quotes![claim.quote!]
+  assert.ok(quote.start >= claim.start && quote.end <= claim.end)
+  assert.equal(claim.speaker?.name, quote.source?.name)
+})
+
+test('quotes: spans point into the source', () => {
+  const text = 'Intro paragraph here.\n\n*“We will,”* he said, “respond.”\n'
+  const file = analyzeSync(text)
+  for (const quote of file.data.newsmark!.quotes!) {
+    for (const span of [...(quote.parts ?? []), quote.cue, quote.source]) {
+      if (span) assert.equal(text.slice(span.start, span.end), span.text)
+    }
+  }
+})
+
+test('quotes: none without claims', () => {
+  const result = analyzeSync('“We will,” he said.\n', {claims: false}).data.newsmark!
+  assert.equal(result.quotes, undefined)
+})

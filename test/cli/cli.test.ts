@@ -25,7 +25,7 @@ test('cli: tag the sample article as JSON', () => {
   const {code, stdout, stderr} = run('tag', sample)
   assert.equal(code, 0, stderr)
   const result = JSON.parse(stdout)
-  assert.deepEqual(Object.keys(result), ['file', 'referenceDate', 'entities', 'dates', 'claims', 'messages'])
+  assert.deepEqual(Object.keys(result), ['file', 'referenceDate', 'entities', 'dates', 'claims', 'quotes', 'messages'])
   assert.equal(result.referenceDate, '2026-01-16')
   const source = fs.readFileSync(sample, 'utf8')
   const tomczyk = result.entities.find((entity: {name: string}) => entity.name === 'Cezary Tomczyk')

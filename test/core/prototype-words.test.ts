@@ -53,11 +53,16 @@ function capital(word: string): string {
 
 /**
  * A word of no meaning to any lexicon, of the same length and case pattern
- * (`constructor` → `widgetwidge`, `toString` → `wiDgetwi`), so offsets match.
+ * and with the same first and last three letters, which the taggers' prefix
+ * and suffix features read (`constructor` → `conwidgetor`, `toString` →
+ * `toSwidgng`), so offsets match.
  */
 function neutral(word: string): string {
   let at = 0
-  return word.replace(/\p{L}/gu, (char) => {
+  const letters = [...word.matchAll(/\p{L}/gu)].map((match) => match.index)
+  const kept = new Set([...letters.slice(0, 3), ...letters.slice(-3)])
+  return word.replace(/\p{L}/gu, (char, offset: number) => {
+    if (kept.has(offset)) return char
     const letter = 'widget'[at++ % 6]!
     return char === char.toLowerCase() ? letter : letter.toUpperCase()
   })
@@ -210,7 +215,9 @@ describe('prototype words where a speaker or a reporting verb is read', () => {
       assert.ok(kowalski)
       assert.deepEqual(kowalski.mentions.map((mention) => mention.text), ['Jan Kowalski'], 'no pronoun mention of the word')
       assert.equal(result.claims.length, 1)
-      assert.equal(result.claims[0]!.speaker, undefined, 'no speaker')
+      // “The spokeswoman said”: a description is a source; the word is one
+      // as any other (its twin gives the same), never a person's pronoun.
+      assert.equal(result.claims[0]!.speaker?.entity, undefined, 'no entity as the speaker')
       assert.equal(result.claims[0]!.verb, 'said')
     }
   })
@@ -225,8 +232,10 @@ describe('prototype words where a speaker or a reporting verb is read', () => {
         `The plant will double output, ${word} told ${word}.\n`,
         `It is believed the ${word} will ${word} by ${word}.\n`
       ]) {
+        // Read as a neutral word is read: a source after “according to” or
+        // before “said”, but never through a lookup of the word itself.
         const result = assertLikeNeutral(text, word)
-        for (const claim of result.claims) assert.notEqual(claim.speaker?.name, word, text)
+        for (const claim of result.claims) assert.equal(claim.speaker?.entity, undefined, text)
       }
     }
   })

@@ -91,8 +91,10 @@ test('analysis worker: an analysis past its time is stopped, the caller stays fr
     assert.ok(stopped instanceof AnalysisStopped, String(stopped))
     assert.equal(stopped.seconds, 1)
     assert.match(stopped.message, /ran past newsmark\.analysis\.timeout \(1 s\) and was stopped/)
-    // (A timer may fire a little before `performance.now()` says it is due.)
-    assert.ok(took >= 950 && took < 5000, `stopped after ${Math.round(took)} ms`)
+    // Not before its time (a timer may fire a little before `performance.now()`
+    // says it is due); how long after depends on how busy the machine is, and
+    // that it was stopped at all is what the error says.
+    assert.ok(took >= 950, `stopped after ${Math.round(took)} ms`)
     // This thread ran its timers all along (blocked, it would tick once).
     assert.ok(ticks > 20, `${ticks} ticks in ${Math.round(took)} ms`)
     // A new worker takes the next one.

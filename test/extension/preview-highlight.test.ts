@@ -226,12 +226,14 @@ test('preview: a long article renders in well under a second', () => {
     marks.push({start: start + 24, end: start + 38, kind: 'PER', title: 'Person'})
     marks.push({start: start + 46, end: start + 52, kind: 'LOC', title: 'Place'})
   }
-  const started = performance.now()
+  // CPU time of this thread's work, not the clock: the machine may be busy.
+  const started = process.cpuUsage()
   const html = render(source, marks)
-  const ms = performance.now() - started
+  const used = process.cpuUsage(started)
+  const ms = (used.user + used.system) / 1000
   assert.equal(html.match(/newsmark-claim-start/g)?.length, 5000)
   assert.equal(pieces(html).filter((piece) => piece === 'newsmark-place: Poland').length, 5000)
-  assert.ok(ms < 3000, `${ms.toFixed(0)} ms for ${(source.length / 1e6).toFixed(1)} MB`)
+  assert.ok(ms < 3000, `${ms.toFixed(0)} ms of CPU time for ${(source.length / 1e6).toFixed(1)} MB`)
 })
 
 function kindClass(type: string): string {

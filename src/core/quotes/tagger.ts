@@ -106,7 +106,8 @@ const auxiliaries: ReadonlySet<string> = new Set(['was', 'were', 'has', 'have', 
  * Mend what the greedy tagger gets wrong on a few fixed patterns:
  * a trailing attribution it read as content (`The talks stalled, a source
  * familiar with the talks said.`); a passive report (`The strike was
- * first reported by NATO`: the source is after "by"); "added" before an
+ * first reported by NATO`, `The plan, reported by Reuters, will …`: the
+ * source is after "by"); "added" before an
  * object, which reports nothing (`Japan added another run`).
  *
  * @param view
@@ -140,6 +141,26 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
       for (let at = comma + 1; at < index; at++) tags[at] = at === comma + 1 ? 'B-SRC' : 'I-SRC'
       tags[index] = 'B-CUE'
       if (words[index + 1] === ',' || words[index + 1] === '.') tags[index + 1] = 'O'
+      continue
+    }
+
+    // "The plan, reported by Reuters, will cut output.": the participle
+    // phrase reports the rest of the sentence.
+    if (word === 'by' && passive.has(words[index - 1] ?? '') && words[index - 2] === ',' && same(index - 2) && same(index + 1) && /^\p{Lu}/u.test(view.tokens[index + 1].text)) {
+      let end = index + 1
+      while (same(end) && /^[\p{Lu}\p{N}]/u.test(view.tokens[end].text)) end++
+      if (words[end] !== ',' || !same(end)) continue
+      let first = index - 2
+      while (same(first - 1)) first--
+      let last = end + 1
+      while (same(last + 1)) last++
+      if (/^[.!?]$/.test(words[last] ?? '')) last--
+      for (let at = first; at <= last; at++) tags[at] = 'O'
+      for (let at = first; at < index - 2; at++) tags[at] = at === first ? 'B-CON' : 'I-CON'
+      for (let at = end + 1; at <= last; at++) tags[at] = 'I-CON'
+      tags[index - 1] = 'B-CUE'
+      tags[index] = 'I-CUE'
+      for (let at = index + 1; at < end; at++) tags[at] = at === index + 1 ? 'B-SRC' : 'I-SRC'
       continue
     }
 

@@ -333,7 +333,7 @@ try {
     await page.locator('.notifications-toasts', {hasText: 'exported 1 article'}).first().waitFor({timeout: 15_000})
     const file = path.join(workspace, 'poland-ottawa.tags.json')
     const written = JSON.parse(fs.readFileSync(file, 'utf8'))
-    if (!written.claims.some((/** @type {any} */ claim) => claim.verdict?.verdict === 'unverifiable')) throw new Error('no verdict in the export')
+    if (!written.claims.some((/** @type {any} */ claim) => claim.verdicts?.some((/** @type {any} */ entry) => entry.verdict === 'unverifiable'))) throw new Error('no verdict in the export')
     // Again: the dialog proposes the same file and asks before replacing it; Escape keeps it.
     fs.writeFileSync(file, 'kept')
     await exportToDialog()

@@ -199,7 +199,7 @@ suite('Annotations', () => {
     assert.equal(json.file, 'annotated.md')
     assert.equal(json.positions, 'code points')
     assert.ok(json.entities.some((entity: {name: string; origin: string}) => entity.name === 'BELMA plant' && entity.origin === 'human'))
-    assert.ok(json.claims.some((claim: {verdict?: {verdict: string; source?: string}}) => claim.verdict?.verdict === 'false'))
+    assert.ok(json.claims.some((claim: {verdicts?: Array<{verdict: string; source?: string}>}) => claim.verdicts?.some((entry) => entry.verdict === 'false')))
     assert.equal(json.annotations.length, 2)
 
     const notesFile = await vscode.commands.executeCommand<vscode.Uri>('newsmark.export', {format: 'notes', scope: 'article', uri: out('annotated.notes.md')})

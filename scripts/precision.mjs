@@ -114,7 +114,7 @@ function measure(subset) {
   let unlabelledFiles = 0
   const claims = {flagged: 0, checkworthy: 0, labelled: 0}
   const toCheck = {listed: 0, checkworthy: 0, labelled: 0}
-  const speakers = {given: 0, right: 0, labelled: 0, missing: 0}
+  const speakers = {given: 0, right: 0, labelled: 0, missing: 0, invented: 0}
   const entities = {clusters: 0, right: 0, labelled: 0, missed: 0}
   const dates = {tagged: 0, right: 0, labelled: 0, missed: 0}
   const unlabelled = []
@@ -148,10 +148,15 @@ function measure(subset) {
       }
 
       if (claim.speaker) speakers.given++
-      if (label && typeof label.speakerVerdict === 'string' && label.speakerVerdict !== 'n/a') {
+      // Judged now, against the labelled speaker's words in the article:
+      // the same name (or its last word: "Ham" for "Darvin Ham").
+      if (label && Array.isArray(label.goldSpeaker) && label.speakerVerdict !== 'n/a') {
         speakers.labelled++
-        if (label.speakerVerdict === 'right') speakers.right++
-        if (label.speakerVerdict === 'missing') speakers.missing++
+        const gold = text.slice(label.goldSpeaker[0], label.goldSpeaker[1])
+        if (!claim.speaker) speakers.missing++
+        else if (sameSpeaker(claim.speaker.name, gold)) speakers.right++
+      } else if (label?.speakerVerdict === 'n/a' && claim.speaker) {
+        speakers.invented++
       }
     }
 
@@ -204,7 +209,7 @@ function print(report) {
     console.log('')
     console.log(`- claims to check: ${m.toCheck.listed} listed, ${m.toCheck.labelled} labelled, check-worthy ${percent(ratio(m.toCheck.checkworthy, m.toCheck.labelled))}`)
     console.log(`- claims: ${m.claims.flagged} flagged, ${m.claims.labelled} labelled, check-worthy ${percent(ratio(m.claims.checkworthy, m.claims.labelled))}`)
-    console.log(`- speakers: ${m.speakers.labelled} labelled claims that need one, right ${percent(ratio(m.speakers.right, m.speakers.labelled))}, missing ${m.speakers.missing}`)
+    console.log(`- speakers: ${m.speakers.labelled} labelled claims that need one, right ${percent(ratio(m.speakers.right, m.speakers.labelled))}, none given ${m.speakers.missing}; ${m.speakers.invented} speakers given where the article names none`)
     const entityP = ratio(m.entities.right, m.entities.labelled)
     const entityR = ratio(m.entities.right, m.entities.right + m.entities.missed)
     console.log(`- entities (clusters): ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.missed} missed)`)
@@ -370,6 +375,25 @@ function readLabels(article) {
  */
 function labelPath(article) {
   return path.join(labelDir, article.file.replace(/\.md$/, '.json'))
+}
+
+/**
+ * Whether a speaker's name names the labelled speaker: the same words, one
+ * inside the other, or the same last word (“Ham” and “Darvin Ham”).
+ *
+ * @param {string} name
+ *   Name Newsmark gives.
+ * @param {string} gold
+ *   The labelled speaker's words in the article.
+ * @returns {boolean}
+ *   Whether they match.
+ */
+function sameSpeaker(name, gold) {
+  const plain = (/** @type {string} */ value) => value.toLowerCase().replace(/[.,’']/g, '').replace(/\s+/g, ' ').trim()
+  const a = plain(name)
+  const b = plain(gold)
+  if (!a || !b) return false
+  return a === b || a.includes(b) || b.includes(a) || a.split(' ').at(-1) === b.split(' ').at(-1)
 }
 
 /**

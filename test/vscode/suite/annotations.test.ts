@@ -212,7 +212,7 @@ suite('Annotations', () => {
 
     const csvFile = await vscode.commands.executeCommand<vscode.Uri>('newsmark.export', {format: 'csv', scope: 'workspace', uri: out('workspace.csv')})
     const rows = ((await readText(csvFile)) ?? '').split('\r\n').filter(Boolean)
-    assert.equal(rows[0], 'file,kind,type,id,text,start,end,line,name,role,value,speaker,verb,verdict,verdict_source,note,origin')
+    assert.equal(rows[0], 'file,kind,type,id,text,start,end,line,name,role,value,speaker,verb,verdict,verdict_source,note,origin,reviewer')
     const files = new Set(rows.slice(1).map((row) => row.split(',')[0]))
     for (const name of ['annotated.md', 'poland-ottawa.md', 'follow-up.md']) assert.ok(files.has(name), `${name} in ${[...files].join(', ')}`)
 

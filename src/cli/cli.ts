@@ -27,7 +27,10 @@ Commands:
   tag FILE...           tag entities, dates and claims; JSON to stdout
       --format json|text    output format (default: json)
   check PATH...         report findings for files, and for the Markdown files
-                        (.md, .markdown) in folders and matching globs
+                        (.md, .markdown) in folders and matching globs, less
+                        a project's README, CHANGELOG and the like
+      --exclude GLOB        leave out of folders and globs the files it
+                            matches (relative to here; repeatable)
       --frail               exit 1 on warnings too
       --jobs N              threads to use (default: one per core, fewer
                             for small inputs); the report is the same
@@ -89,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         format: {type: 'string', default: 'json'},
         'reference-date': {type: 'string'},
         preset: {type: 'string'},
+        exclude: {type: 'string', multiple: true},
         'max-size': {type: 'string'},
         frail: {type: 'boolean', default: false},
         jobs: {type: 'string'},
@@ -182,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
         return fail(`--timeout: expected a number of seconds (more than 0), not \`${values.timeout}\``)
       }
 
-      const {files: names, problems} = await expandPaths(rest)
+      const {files: names, problems} = await expandPaths(rest, {exclude: values.exclude ?? []})
       for (const problem of problems) process.stderr.write(`newsmark: ${problem}\n`)
       if (names.length === 0) return 2
       const settings = {maxSize, analyzeOptions, timeout}

@@ -11,7 +11,7 @@
  * case (`Notes.MD`, `Notes.Markdown`). A project's own documents
  * (`README.md`, `CHANGELOG.md`, …: `src/core/project-docs.ts`) are no
  * articles: folders and globs leave them out, named on their own they are
- * checked. The pattern of a glob is matched as
+ * checked; so are the files `--exclude` globs match. The pattern of a glob is matched as
  * written (case-sensitive, as in a shell): `docs/*` finds `README.MD`,
  * `docs/*.md` does not.
  *
@@ -30,6 +30,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import picomatch from 'picomatch'
 import {glob} from 'tinyglobby'
 import {isProjectDoc} from '../core/project-docs.ts'
 
@@ -40,6 +41,13 @@ export type ReadFolder = (folder: string) => Promise<fs.Dirent[]>
 export interface ExpandOptions {
   /** Lists a folder (default: `fs.promises.readdir(folder, {withFileTypes: true})`). */
   readFolder?: ReadFolder | null | undefined
+  /**
+   * Globs of files that folders and globs leave out (`--exclude`), matched
+   * against the path relative to the working folder, with `/` (for a file
+   * outside it, its whole path; default: none). Files named on their own
+   * are read all the same.
+   */
+  exclude?: ReadonlyArray<string> | null | undefined
 }
 
 /** Extensions of the Markdown files found in folders and by globs (in any case). */
@@ -79,15 +87,16 @@ export async function expandPaths(names: ReadonlyArray<string>, options?: Readon
   const files: string[] = []
   const problems: string[] = []
   const kinds = markdownExtensions.join(', ')
+  const excluded = excluder(options?.exclude)
   for (const name of names) {
     if (isFolder(name)) {
       const before = problems.length
-      const found = await walkFolder(name, options?.readFolder ?? readFolder, problems)
+      const found = (await walkFolder(name, options?.readFolder ?? readFolder, problems)).filter((file) => !excluded(file))
       // (An unreadable folder is said as such, not as an empty one.)
       if (found.length === 0 && problems.length === before) problems.push(`${name}: no Markdown file (${kinds}) in this folder`)
       files.push(...found)
     } else if (/[*?[\]{}]/.test(name) && !fs.existsSync(name)) {
-      const found = await matchGlob(name)
+      const found = (await matchGlob(name)).filter((file) => !excluded(file))
       if (found.length === 0) problems.push(`${name}: matches no Markdown file (${kinds})`)
       files.push(...found)
     } else {
@@ -154,6 +163,23 @@ async function walkFolder(folder: string, read: ReadFolder, problems: string[]):
 async function matchGlob(pattern: string): Promise<string[]> {
   const found = await glob(pattern, {ignore, dot: false, absolute: path.isAbsolute(pattern)})
   return found.filter((file) => isMarkdown(file) && !isProjectDoc(path.basename(file))).sort()
+}
+
+/**
+ * A test for the paths `--exclude` leaves out.
+ *
+ * @param patterns
+ *   Globs.
+ * @returns
+ *   Whether a path matches one (relative to the working folder, with `/`).
+ */
+function excluder(patterns: ReadonlyArray<string> | null | undefined): (file: string) => boolean {
+  if (!patterns || patterns.length === 0) return () => false
+  const match = picomatch([...patterns], {dot: true})
+  const posix = (value: string) => value.split(path.sep).join('/')
+  // Relative to here, or (for a file outside it) its whole path: `**/x.md`
+  // matches `x.md` anywhere.
+  return (file) => match(posix(path.relative(process.cwd(), path.resolve(file)))) || match(posix(path.resolve(file)).replace(/^\//, ''))
 }
 
 /**

@@ -69,7 +69,8 @@ export interface Skip {
 export const skipSettings = {
   'newsmark.analysis.maxFileSize': {cause: 'large file', fix: 'raise the size (in KiB) of'},
   'newsmark.analysis.timeout': {cause: 'too slow', fix: 'raise the time (in seconds) of'},
-  'newsmark.files.exclude': {cause: 'not an article', fix: 'remove the pattern that matches it from'}
+  'newsmark.files.exclude': {cause: 'not an article', fix: 'remove the pattern that matches it from'},
+  'newsmark.files.include': {cause: 'not an article', fix: 'add a pattern that matches it to'}
 } as const
 
 /** The core's functions the extension host runs itself (`src/core/host.ts`). */
@@ -468,6 +469,8 @@ export class Analyzer implements vscode.Disposable {
     const excludedBy = excluded(document, config.exclude)
     if (excludedBy) {
       analysis = skippedAnalysis(document.uri, version, {reason: `it matches \`${excludedBy}\` in newsmark.files.exclude (a project document, not an article)`, setting: 'newsmark.files.exclude'})
+    } else if (!included(document, config.include)) {
+      analysis = skippedAnalysis(document.uri, version, {reason: 'it matches none of the globs of newsmark.files.include', setting: 'newsmark.files.include'})
     } else if (length > config.maxLength) {
       analysis = skippedAnalysis(document.uri, version, tooLarge(length, config.maxLength))
     } else {
@@ -621,6 +624,21 @@ function excluded(document: vscode.TextDocument, patterns: readonly string[]): s
   // Untitled documents have no path to match: always analysed.
   if (document.uri.scheme === 'untitled') return undefined
   return patterns.find((pattern) => vscode.languages.match({pattern}, document) > 0)
+}
+
+/**
+ * Whether a document matches one of the `newsmark.files.include` globs.
+ *
+ * @param document
+ *   Document.
+ * @param patterns
+ *   Globs (none: every document).
+ * @returns
+ *   Whether it is included.
+ */
+function included(document: vscode.TextDocument, patterns: readonly string[]): boolean {
+  if (patterns.length === 0 || document.uri.scheme === 'untitled') return true
+  return patterns.some((pattern) => vscode.languages.match({pattern}, document) > 0)
 }
 
 /**

@@ -45,6 +45,8 @@ export interface Config {
   readonly maxLength: number
   /** Globs of Markdown files that are no articles, never analysed (default: a project's README, CHANGELOG, …). */
   readonly exclude: readonly string[]
+  /** Globs of the Markdown files that are articles (default: `**` : every one not excluded). */
+  readonly include: readonly string[]
   /** Seconds an analysis may run before it is stopped (default: `30`). */
   readonly timeout: number
   /** Where new annotations go: a sidecar file or directives in the article (default: `sidecar`). */
@@ -89,6 +91,7 @@ export const defaults: Config = {
   delay: 300,
   maxLength: 2048 * 1024,
   exclude: defaultExclude,
+  include: ['**'],
   timeout: 30,
   storage: 'sidecar',
   creator: '',
@@ -162,6 +165,7 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     delay: Math.min(5000, number('analysis.delay', defaults.delay)),
     maxLength: checkedMaxFileSize(maxFileSize, defaults.maxLength / 1024) * 1024,
     exclude: globs(section.get<unknown>('files.exclude'), defaults.exclude),
+    include: globs(section.get<unknown>('files.include'), defaults.include),
     timeout: checkedTimeout(timeout, defaults.timeout),
     storage: storage === 'inline' ? 'inline' : defaults.storage,
     creator: typeof creator === 'string' ? creator.trim() : defaults.creator,
@@ -204,6 +208,11 @@ const analysisSettings = [
   'newsmark.entities',
   'newsmark.dates',
   'newsmark.claims',
+  // Which rules run, and how many claims to check: the core's options.
+  'newsmark.diagnostics.preset',
+  'newsmark.claimsToCheck',
+  // Which files are articles.
+  'newsmark.files',
   'newsmark.analysis.maxFileSize',
   // (A document stopped before may be analysed now.)
   'newsmark.analysis.timeout'

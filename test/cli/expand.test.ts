@@ -58,6 +58,11 @@ test('expand: a project’s own documents are no articles in folders and globs, 
   assert.deepEqual((await expandPaths([folder])).files, ['story.md', 'sub/readme-notes.md'].map((name) => path.join(folder, name)))
   assert.deepEqual((await expandPaths([path.join(folder, '**/*.md')])).files, ['story.md', 'sub/readme-notes.md'].map((name) => path.join(folder, name)))
   assert.deepEqual((await expandPaths([path.join(folder, 'README.md')])).files, [path.join(folder, 'README.md')])
+  // --exclude: globs relative to the working folder, for folders and globs alike.
+  const relative = path.relative(process.cwd(), folder).split(path.sep).join('/')
+  assert.deepEqual((await expandPaths([folder], {exclude: [`${relative}/sub/**`]})).files, [path.join(folder, 'story.md')])
+  assert.deepEqual((await expandPaths([path.join(folder, '**/*.md')], {exclude: ['**/story.md']})).files, [path.join(folder, 'sub/readme-notes.md')])
+  assert.deepEqual((await expandPaths([path.join(folder, 'story.md')], {exclude: ['**/story.md']})).files, [path.join(folder, 'story.md')])
   // Only project documents: the folder has no article, and says so.
   write('docs-only/README.md')
   assert.match((await expandPaths([path.join(temp, 'docs-only')])).problems[0]!, /no Markdown file/)

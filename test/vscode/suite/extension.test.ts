@@ -270,6 +270,44 @@ suite('Newsmark in a real VS Code', () => {
     await until(vscode.languages.onDidChangeDiagnostics, () => ours().length > 0, 'the diagnostics again')
   })
 
+  test('presets: recommended leaves the noisy rules out; strict has them, and the claims to check', async () => {
+    const {analyzer} = newsmark
+    const config = vscode.workspace.getConfiguration('newsmark')
+    const rules = () => new Set((analyzer.peek(document)?.messages ?? []).map((message) => message.ruleId))
+    try {
+      // The suites run with `strict` (test/vscode/run-tests.mjs).
+      await until(analyzer.onDidChange, () => rules().has('unattributed-claim') && rules().has('claim-to-check'), 'every rule')
+      await config.update('diagnostics.preset', 'recommended', vscode.ConfigurationTarget.Global)
+      await until(analyzer.onDidChange, () => !rules().has('unattributed-claim') && !rules().has('claim-to-check') && rules().has('loaded-verb'), 'the recommended rules')
+    } finally {
+      await config.update('diagnostics.preset', 'strict', vscode.ConfigurationTarget.Global)
+    }
+    await until(analyzer.onDidChange, () => rules().has('unattributed-claim'), 'every rule again')
+  })
+
+  test('files: a README is no article; newsmark.files.include narrows what is analysed', async () => {
+    const {analyzer} = newsmark
+    const folder = vscode.workspace.workspaceFolders![0]!.uri
+    const readme = vscode.Uri.joinPath(folder, 'README.md')
+    await vscode.workspace.fs.writeFile(readme, new TextEncoder().encode('# Notes\n\nOutput will rise by 25 times, officials said.\n'))
+    const config = vscode.workspace.getConfiguration('newsmark')
+    try {
+      const notes = await vscode.workspace.openTextDocument(readme)
+      await vscode.window.showTextDocument(notes)
+      const skipped = await until(analyzer.onDidChange, () => analyzer.peek(notes)?.skipped, 'README.md skipped')
+      assert.equal(skipped.setting, 'newsmark.files.exclude')
+      assert.match(skipped.reason, /README\.md/)
+      await vscode.window.showTextDocument(document)
+      await config.update('files.include', ['**/no-such-folder/**'], vscode.ConfigurationTarget.Global)
+      const narrowed = await until(analyzer.onDidChange, () => analyzer.peek(document)?.skipped, 'the article left out by include')
+      assert.equal(narrowed.setting, 'newsmark.files.include')
+    } finally {
+      await config.update('files.include', undefined, vscode.ConfigurationTarget.Global)
+      await vscode.workspace.fs.delete(readme)
+    }
+    await until(analyzer.onDidChange, () => analyzer.peek(document) && !analyzer.peek(document)?.skipped, 'the article analysed again')
+  })
+
   test('Toggle Highlights flips the setting', async () => {
     const enabled = () => vscode.workspace.getConfiguration('newsmark').get<boolean>('highlights.enable')
     assert.equal(enabled(), true)

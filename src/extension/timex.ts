@@ -8,6 +8,7 @@
  * `PT48H`; anything else (`XXXX-02-20`, `PAST_REF`, sets) has no place on
  * the calendar.
  */
+import {utcDay} from '../core/dates/calendar.ts'
 
 /** How precise a calendar value is. */
 export type Granularity = 'time' | 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade'
@@ -36,28 +37,28 @@ export function toCalendar(value: string, referenceDate?: string): CalendarPoint
   let match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value)
   if (match) {
     const [, year, month, date, hour, minute] = match
-    const start = new Date(Date.UTC(Number(year), Number(month) - 1, Number(date), Number(hour ?? 0), Number(minute ?? 0)))
-    // Date.UTC rolls over (month 13, day 45): such values are not dates.
+    const start = new Date(utcDay(Number(year), Number(month) - 1, Number(date)) + (Number(hour ?? 0) * 60 + Number(minute ?? 0)) * 60_000)
+    // Dates roll over (month 13, day 45): such values are not dates.
     if (start.getUTCMonth() !== Number(month) - 1 || start.getUTCDate() !== Number(date)) return undefined
     return valid(start, hour === undefined ? 'day' : 'time')
   }
   match = /^(\d{4})-W(\d{2})$/.exec(value)
   if (match) {
     // ISO week 1 holds January 4th; weeks start on Monday.
-    const jan4 = Date.UTC(Number(match[1]), 0, 4)
+    const jan4 = utcDay(Number(match[1]), 0, 4)
     const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * day
     return valid(new Date(monday + (Number(match[2]) - 1) * 7 * day), 'week')
   }
   match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value)
-  if (match) return valid(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)), 'month')
+  if (match) return valid(new Date(utcDay(Number(match[1]), Number(match[2]) - 1, 1)), 'month')
   match = /^(\d{4})-Q([1-4])$/.exec(value)
-  if (match) return valid(new Date(Date.UTC(Number(match[1]), (Number(match[2]) - 1) * 3, 1)), 'quarter')
+  if (match) return valid(new Date(utcDay(Number(match[1]), (Number(match[2]) - 1) * 3, 1)), 'quarter')
   match = /^(\d{4})-(WI|SP|SU|FA)$/.exec(value)
-  if (match) return valid(new Date(Date.UTC(Number(match[1]), seasons[match[2]!]!, 1)), 'season')
+  if (match) return valid(new Date(utcDay(Number(match[1]), seasons[match[2]!]!, 1)), 'season')
   match = /^(\d{4})$/.exec(value)
-  if (match) return valid(new Date(Date.UTC(Number(match[1]), 0, 1)), 'year')
+  if (match) return valid(new Date(utcDay(Number(match[1]), 0, 1)), 'year')
   match = /^(\d{3})X$/.exec(value)
-  if (match) return valid(new Date(Date.UTC(Number(match[1]) * 10, 0, 1)), 'decade')
+  if (match) return valid(new Date(utcDay(Number(match[1]) * 10, 0, 1)), 'decade')
   return undefined
 }
 
@@ -96,7 +97,7 @@ export function distance(value: string, referenceDate: string | undefined): stri
   switch (point.granularity) {
     case 'time':
     case 'day': {
-      amount = Math.round((Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - from.getTime()) / day)
+      amount = Math.round((utcDay(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - from.getTime()) / day)
       unit = 'day'
       break
     }

@@ -88,3 +88,12 @@ test('chronological: the order of compareValues, then of the article', () => {
   // The same day twice: the earlier in the article first; unplaced ones last, in article order.
   assert.deepEqual(chronological(dates, '2026-01-16'), [3, 5, 2, 0, 4, 1])
 })
+
+test('toCalendar and weekday: the years 0–99 are those years, not the 1900s', () => {
+  assert.equal(toCalendar('0050-06-10')?.start.toISOString().slice(0, 10), '0050-06-10')
+  assert.equal(toCalendar('0050-06-10T10:30')?.start.toISOString().slice(0, 16), '0050-06-10T10:30')
+  assert.equal(toCalendar('0050')?.start.toISOString().slice(0, 4), '0050')
+  assert.equal(toCalendar('0007-W01')?.start.getUTCFullYear(), 7)
+  assert.equal(weekday('0050-06-10'), 'Friday')
+  assert.equal(distance('0050-06-17', '0050-06-10'), '7 days after')
+})

@@ -7,6 +7,7 @@
  * orphaned annotations. Every
  * item links back to its line in the source: `[line 11](article.md#L11)`.
  */
+import {utcDay} from '../dates/calendar.ts'
 import {applyAnnotations, type ReviewedClaim} from '../annotations/apply.ts'
 import {lineIndex} from '../annotations/positions.ts'
 import type {EntityType} from '../types.ts'
@@ -130,7 +131,7 @@ export function timelineKey(value: string, referenceDate?: string): string | und
   if (week) {
     // Monday of ISO week: the week with January 4th is week 1.
     const year = Number(week[1])
-    const january4 = Date.UTC(year, 0, 4)
+    const january4 = utcDay(year, 0, 4)
     const monday = january4 - ((new Date(january4).getUTCDay() + 6) % 7) * 864e5
     return new Date(monday + (Number(week[2]) - 1) * 7 * 864e5).toISOString().slice(0, 10)
   }

@@ -6,8 +6,8 @@
  * Pure (no `vscode`), tested in plain Node; `tag-tree.ts`, `hover.ts`,
  * `status-bar.ts` and `code-lens.ts` turn these into editor items.
  */
-import {sourceKindName, type Source} from '../core/quotes/sources.ts'
-import type {Quote} from '../core/types.ts'
+import {sourceKindName, sourcesOf, type Source} from '../core/quotes/sources.ts'
+import type {NewsmarkResult, Quote} from '../core/types.ts'
 import {truncate} from './words.ts'
 
 /** A source as the sidebar lists it. */
@@ -51,18 +51,18 @@ export function sourceItem(source: Readonly<Source>): SourceItem {
 /**
  * The sidebar item of one quote of a source: its words.
  *
- * @param text
- *   The article.
+ * @param words
+ *   The quote's words (`quoteText`).
  * @param quote
  *   The quote.
  * @returns
- *   Label (the content, shortened, in quotation marks for a direct quote)
+ *   Label (the words, shortened, in quotation marks for a direct quote)
  *   and description (its kind and cue).
  */
-export function quoteItem(text: string, quote: Readonly<Quote>): {label: string; description: string} {
-  const words = truncate(quoteText(text, quote).replace(/\s+/g, ' ').trim(), 80)
+export function quoteItem(words: string, quote: Readonly<Quote>): {label: string; description: string} {
+  const short = truncate(words.replace(/\s+/g, ' ').trim(), 80)
   return {
-    label: quote.kind === 'indirect' ? words : `“${words.replace(/^[“”"]+|[“”"]+$/g, '')}”`,
+    label: quote.kind === 'indirect' ? short : `“${short.replace(/^[“”"]+|[“”"]+$/g, '')}”`,
     description: [quote.kind, quote.cue?.text].filter(Boolean).join(' · ')
   }
 }
@@ -71,15 +71,15 @@ export function quoteItem(text: string, quote: Readonly<Quote>): {label: string;
  * The words of a quote: its parts joined by `…`, else its content.
  *
  * @param text
- *   The article.
+ *   The article, or what reads a span of it (a document's `getText`).
  * @param quote
  *   The quote.
  * @returns
  *   Its words.
  */
-export function quoteText(text: string, quote: Readonly<Quote>): string {
+export function quoteText(text: string | ((start: number, end: number) => string), quote: Readonly<Quote>): string {
   if (quote.parts && quote.parts.length > 1) return quote.parts.map((part) => part.text).join(' … ')
-  return text.slice(quote.start, quote.end)
+  return typeof text === 'string' ? text.slice(quote.start, quote.end) : text(quote.start, quote.end)
 }
 
 /**
@@ -186,4 +186,24 @@ function count(value: number, noun: string, nouns = `${noun}s`): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+const memo = new WeakMap<object, Source[]>()
+
+/**
+ * The sources of a result, grouped once per result (the tree, the hovers,
+ * the status bar and the header line all ask).
+ *
+ * @param result
+ *   Tags of an article.
+ * @returns
+ *   Its sources (`sourcesOf`); do not change them.
+ */
+export function sourcesOfResult(result: Readonly<Pick<NewsmarkResult, 'entities' | 'quotes'>>): readonly Source[] {
+  let sources = memo.get(result)
+  if (!sources) {
+    sources = sourcesOf(result)
+    memo.set(result, sources)
+  }
+  return sources
 }

@@ -112,8 +112,8 @@ test('applyAnnotations keeps quotes; their sources follow a merge and lose a rem
     ]
   }
   const review = applyAnnotations(result, [
-    {id: 'm', kind: 'merge', target: {start: 40, end: 50, exact: 'Brzezinska'}, into: {start: 0, end: 15, exact: 'Olga Brzezińska'}},
-    {id: 'r', kind: 'reject', type: 'PER', target: {start: 70, end: 79, exact: 'Jan Nowak'}}
+    {id: 'm', kind: 'merge', target: {start: 40, end: 50, exact: 'Brzezinska', prefix: '', suffix: ''}, into: {start: 0, end: 15, exact: 'Olga Brzezińska', prefix: '', suffix: ''}},
+    {id: 'r', kind: 'reject', type: 'PER', scope: 'article', target: {start: 70, end: 79, exact: 'Jan Nowak', prefix: '', suffix: ''}}
   ])
   assert.deepEqual(
     review.quotes?.map((item) => item.source),

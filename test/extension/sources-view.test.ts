@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/index.ts'
 import {sourcesOf} from '../../src/core/quotes/sources.ts'
-import {entitySourceLine, headerLine, headerLineNumber, quoteAt, quoteItem, quoteLine, sourceItem} from '../../src/extension/sources-view.ts'
+import {entitySourceLine, headerLine, headerLineNumber, quoteAt, quoteItem, quoteLine, quoteText, sourceItem} from '../../src/extension/sources-view.ts'
 
 const text =
   'Deputy Infrastructure Minister Olga Brzezińska said the quay would reopen in May. ' +
@@ -29,10 +29,10 @@ test('sources view: items, quote lines and the entity line of a short article', 
 
   const direct = quoteAt(result.quotes, text.indexOf('cranes'))!
   assert.equal(direct.kind, 'direct')
-  assert.deepEqual(quoteItem(text, direct), {label: '“The cranes are fixed,”', description: 'direct · told'})
+  assert.deepEqual(quoteItem(quoteText(text, direct), direct), {label: '“The cranes are fixed,”', description: 'direct · told'})
   assert.equal(quoteLine(direct, sources), 'Quoted: direct · source Olga Brzezińska (named person) · cue “told”')
   const reported = quoteAt(result.quotes, text.indexOf('quay'))!
-  assert.deepEqual(quoteItem(text, reported), {label: 'the quay would reopen in May', description: 'indirect · said'})
+  assert.deepEqual(quoteItem(quoteText(text, reported), reported), {label: 'the quay would reopen in May', description: 'indirect · said'})
   assert.equal(quoteAt(result.quotes, text.indexOf('Deputy')), undefined, 'a source is no quote')
 
   assert.equal(entitySourceLine(sources, olga.entity!), 'Source of 2 quotes')
@@ -52,8 +52,9 @@ test('sources view: a quote with no source, and an interrupted quote', () => {
   }
   assert.equal(quoteAt([quote], 15), undefined, 'between parts')
   assert.equal(quoteAt([quote], 24), quote)
-  assert.equal(quoteItem(source, quote).label, '“we will, … respond”')
+  assert.equal(quoteItem(quoteText(source, quote), quote).label, '“we will, … respond”')
   assert.equal(quoteLine(quote, []), 'Quoted: direct · no source found')
+  assert.equal(quoteText((start, end) => `[${start}, ${end})`, {start: 2, end: 9, kind: 'indirect'}), '[2, 9)')
 })
 
 test('header line: counts, and the line it goes on', () => {

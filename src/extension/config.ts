@@ -37,6 +37,8 @@ export interface Config {
   readonly outline: boolean
   /** Show the status bar item (default: `true`). */
   readonly statusBar: boolean
+  /** Show the header line (sources, claims to check, findings) above the article (default: `true`). */
+  readonly codeLens: boolean
   /** References also search the workspace's other Markdown files (default: `true`). */
   readonly referencesInWorkspace: boolean
   /** Milliseconds between the last keystroke and the next analysis (default: `300`). */
@@ -87,6 +89,7 @@ export const defaults: Config = {
   severity: {},
   outline: true,
   statusBar: true,
+  codeLens: true,
   referencesInWorkspace: true,
   delay: 300,
   maxLength: 2048 * 1024,
@@ -160,6 +163,7 @@ export function getConfig(scope?: vscode.ConfigurationScope): Config {
     severity: checkedLevels(section.get<unknown>('diagnostics.severity')),
     outline: bool('outline.enable', defaults.outline),
     statusBar: bool('statusBar.enable', defaults.statusBar),
+    codeLens: bool('codeLens.enable', defaults.codeLens),
     referencesInWorkspace: bool('references.includeWorkspace', defaults.referencesInWorkspace),
     // At most the schema's maximum.
     delay: Math.min(5000, number('analysis.delay', defaults.delay)),

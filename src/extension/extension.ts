@@ -9,6 +9,7 @@ import {AnalysisWorker} from './analysis-worker.ts'
 import {Analyzer, ignoreFolder, isOpenPath} from './analyzer.ts'
 import {registerAnnotationCommands} from './annotate.ts'
 import {AnnotationStore} from './annotation-store.ts'
+import {registerCodeLens} from './code-lens.ts'
 import {registerCommands} from './commands.ts'
 import {getConfig} from './config.ts'
 import {Decorations} from './decorations.ts'
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     new Diagnostics(analyzer, log, ruleDocs),
     registerHover(analyzer, log),
     registerInlayHints(analyzer, log),
+    registerCodeLens(analyzer, log),
     registerSymbols(analyzer, log),
     registerReferences(analyzer, log),
     registerQuickFixes(analyzer),

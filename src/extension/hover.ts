@@ -2,10 +2,12 @@
  * Hovers on entities, dates and claims, read from the shared analysis.
  *
  * - Entity: type, canonical name, role, mentions and the first one, the
- *   claims it is the speaker of, offline facts for countries and capitals.
+ *   claims it is the speaker of, how many quotes it is the source of,
+ *   offline facts for countries and capitals.
  * - Date: normalised TimeML value, weekday, distance from the article date.
  * - Claim: kind, check-worthiness, speaker, reporting verb, medium, and the
  *   reader's verdict with its source and note.
+ * - Quote (its content): direct or reported, its source and its cue.
  * - The reader's annotations there: tags made by hand, rejections, merges.
  *
  * An entity or date inside a claim shows both, most specific first.
@@ -14,9 +16,10 @@ import * as vscode from 'vscode'
 import type {Annotation, Claim, DateTag, Entity, NewsmarkResult, ReviewedClaim, ReviewedDate, ReviewedEntity, TagType} from '../core/index.ts'
 import type {Analysis, Analyzer, Core} from './analyzer.ts'
 import {getConfig} from './config.ts'
-import {spanRange} from './convert.ts'
+import {spanRange, toRange} from './convert.ts'
 import {claimKindName, entityIcon, entityTypeName, escapeMarkdown, plural, truncate, verdictName, verdictOf} from './labels.ts'
 import {guard, type Log} from './log.ts'
+import {entitySourceLine, quoteAt, quoteLine, sourcesOfResult} from './sources-view.ts'
 import {distance, durationInWords, weekday} from './timex.ts'
 
 /**
@@ -86,6 +89,11 @@ export function hoverFor(document: vscode.TextDocument, analysis: Pick<Analysis,
     sections.push(claimHover(claim))
     range ??= spanRange(document, claim)
   }
+  const quote = quoteAt(result.quotes, offset)
+  if (quote) {
+    sections.push(markdown(`$(quote) ${escapeMarkdown(quoteLine(quote, sourcesOfResult(result)))}`))
+    range ??= toRange(document, quote.start, quote.end)
+  }
   const annotations = annotationsHover(analysis.review.anchored.map((item) => item.annotation), offset)
   if (annotations) sections.push(annotations)
   return sections.length > 0 ? new vscode.Hover(sections, range) : undefined
@@ -133,6 +141,8 @@ function entityHover(document: vscode.TextDocument, result: NewsmarkResult, enti
     }
     if (spoken.length > 3) lines.push(`- …and ${spoken.length - 3} more (see the Newsmark sidebar)`)
   }
+  const quoted = entitySourceLine(sourcesOfResult(result), entity.id)
+  if (quoted) lines.push(`$(quote) ${quoted}`)
   if (entity.type === 'LOC') {
     const facts = factsOf(entity, core)
     if (facts) lines.push(facts)

@@ -1,7 +1,8 @@
 /**
  * Status bar item of the active article, in words: `Newsmark: 4 findings`
  * (or `no findings`), with the counts of entities, dates, claims and
- * findings in its tooltip; clicking it opens the Newsmark sidebar. A document
+ * findings and the sourcing summary (`5 sources: 3 named people, …`) in
+ * its tooltip; clicking it opens the Newsmark sidebar. A document
  * over `newsmark.analysis.maxFileSize`, or whose analysis ran past
  * `newsmark.analysis.timeout`, gets a note instead, saying so and how to
  * change the limit (clicking it opens that setting). In Restricted Mode, the
@@ -9,11 +10,13 @@
  * fact base, the workspace's restricted settings).
  */
 import * as vscode from 'vscode'
+import {sourcesSummary} from '../core/quotes/sources.ts'
 import {isMarkdown, skipSettings, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {plural} from './labels.ts'
 import {guard, type Log} from './log.ts'
 import {restrictedNote} from './settings-policy.ts'
+import {sourcesOfResult} from './sources-view.ts'
 
 /** The status bar item. */
 export class StatusBar implements vscode.Disposable {
@@ -80,7 +83,7 @@ export class StatusBar implements vscode.Disposable {
       const findings = analysis.messages.length
       // Words, not icons alone: what the number counts is on the item.
       this.#item.text = `${note ? '$(shield) ' : ''}Newsmark: ${findings ? plural(findings, 'finding') : 'no findings'}`
-      const counts = `Newsmark: ${plural(entities.length, 'entity', 'entities')}, ${plural(dates.length, 'date')}, ${plural(claims.length, 'claim')}, ${plural(findings, 'finding')}. Click to open the sidebar.`
+      const counts = `Newsmark: ${plural(entities.length, 'entity', 'entities')}, ${plural(dates.length, 'date')}, ${plural(claims.length, 'claim')}, ${plural(findings, 'finding')}. ${sourcesSummary(sourcesOfResult(analysis.result))}. Click to open the sidebar.`
       this.#item.tooltip = note ? new vscode.MarkdownString(counts + restricted) : counts
       this.#item.command = 'workbench.view.extension.newsmark'
     }

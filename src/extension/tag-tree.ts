@@ -1,5 +1,6 @@
 /**
- * The sidebar tree (`newsmark.tags`): Entities grouped by type, the Timeline
+ * The sidebar tree (`newsmark.tags`): the Sources quoted (each with its
+ * quotes; the sourcing summary in the section's tooltip), Entities grouped by type, the Timeline
  * in chronological order, Claims with speakers, verdicts and status icons,
  * Findings, and the reader's annotations that could not be placed in the
  * current text (Orphaned annotations: never dropped). It follows the active Markdown editor and refreshes whenever its
@@ -7,19 +8,23 @@
  * item reveals its text.
  */
 import * as vscode from 'vscode'
-import type {Annotation, Claim, DateTag, Entity, EntityType, Mention, Orphan, ReviewedEntity} from '../core/index.ts'
+import type {Annotation, Claim, DateTag, Entity, EntityType, Mention, Orphan, Quote, ReviewedEntity} from '../core/index.ts'
+import {sourcesSummary, type Source} from '../core/quotes/sources.ts'
 import type {VFileMessage} from 'vfile-message'
 import {isMarkdown, type Analysis, type Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
-import {defaultSeverity, placeRange, spanRange} from './convert.ts'
+import {defaultSeverity, placeRange, spanRange, toRange} from './convert.ts'
 import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate, verdictName, verdictOf} from './labels.ts'
 import {guard, type Log} from './log.ts'
+import {quoteItem, quoteText, sourceItem, sourcesOfResult} from './sources-view.ts'
 import {chronological, durationInWords} from './timex.ts'
 
 /** A node of the tree. */
 export type TagNode =
-  | {readonly kind: 'section'; readonly section: 'check' | 'entities' | 'timeline' | 'claims' | 'findings' | 'orphans'; readonly count: number}
+  | {readonly kind: 'section'; readonly section: 'check' | 'sources' | 'entities' | 'timeline' | 'claims' | 'findings' | 'orphans'; readonly count: number}
   | {readonly kind: 'check'; readonly message: VFileMessage; readonly index: number}
+  | {readonly kind: 'source'; readonly source: Source}
+  | {readonly kind: 'quote'; readonly source: Source; readonly quote: Quote; readonly index: number}
   | {readonly kind: 'group'; readonly type: EntityType; readonly entities: readonly Entity[]}
   | {readonly kind: 'entity'; readonly entity: Entity}
   | {readonly kind: 'mention'; readonly entity: Entity; readonly mention: Mention; readonly index: number}
@@ -41,8 +46,8 @@ const page = 500
 const refreshDelay = 50
 const maxRefreshDelay = 250
 
-const sectionTitles = {check: 'Claims to check', entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings', orphans: 'Orphaned annotations'} as const
-const sectionIcons = {check: 'search', entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist', orphans: 'debug-disconnect'} as const
+const sectionTitles = {check: 'Claims to check', sources: 'Sources', entities: 'Entities', timeline: 'Timeline', claims: 'Claims', findings: 'Findings', orphans: 'Orphaned annotations'} as const
+const sectionIcons = {check: 'search', sources: 'quote', entities: 'tag', timeline: 'calendar', claims: 'comment-discussion', findings: 'checklist', orphans: 'debug-disconnect'} as const
 
 /** Data of the sidebar tree, plus the view that shows it. */
 export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposable {
@@ -107,6 +112,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
       const sections: TagNode[] = [
         // Listed when `claim-to-check` is on (the `strict` preset).
         ...(toCheck > 0 ? [{kind: 'section', section: 'check', count: toCheck} as const] : []),
+        {kind: 'section', section: 'sources', count: sourcesOfResult(result).length},
         {kind: 'section', section: 'entities', count: result.entities.length},
         {kind: 'section', section: 'timeline', count: result.dates.length},
         {kind: 'section', section: 'claims', count: result.claims.length},
@@ -141,11 +147,14 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         if (node.section === 'timeline') {
           return chronological(result.dates, result.referenceDate).map((index) => ({kind: 'date', date: result.dates[index]!, index}))
         }
+        if (node.section === 'sources') return sourcesOfResult(result).map((source) => ({kind: 'source', source}))
         if (node.section === 'claims') return result.claims.map((claim, index) => ({kind: 'claim', claim, index}))
         if (node.section === 'orphans') return analysis.review.orphans.map((orphan, index) => ({kind: 'orphan', orphan, index}))
         if (node.section === 'check') return claimsToCheck(analysis.messages).map((message, index) => ({kind: 'check', message, index}))
         return this.#findings(analysis).map((message, index) => ({kind: 'finding', message, index}))
       }
+      case 'source':
+        return node.source.quotes.map((quote, index) => ({kind: 'quote', source: node.source, quote, index}))
       case 'group':
         return node.entities.map((entity) => ({kind: 'entity', entity}))
       case 'entity':
@@ -166,11 +175,34 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
       }
       case 'section': {
         const item = new vscode.TreeItem(sectionTitles[node.section], node.count === 0 ? None : node.section === 'findings' ? Collapsed : Expanded)
+        if (node.section === 'sources' && this.analysis) item.tooltip = sourcesSummary(sourcesOfResult(this.analysis.result))
         if (node.section === 'orphans') item.tooltip = 'Annotations whose text is no longer in the article: kept in the sidecar, never dropped. Remove them, or restore the text.'
         item.id = node.section
         item.description = String(node.count)
         item.iconPath = new vscode.ThemeIcon(sectionIcons[node.section])
         item.contextValue = `section.${node.section}`
+        return item
+      }
+      case 'source': {
+        const {label, description, tooltip, icon} = sourceItem(node.source)
+        const item = new vscode.TreeItem(label, Collapsed)
+        item.id = `source/${node.source.key}`
+        item.description = description
+        item.tooltip = tooltip
+        item.iconPath = new vscode.ThemeIcon(icon)
+        item.contextValue = 'source'
+        return item
+      }
+      case 'quote': {
+        const {quote} = node
+        const range = document ? toRange(document, quote.start, quote.end) : undefined
+        const words = document && range ? quoteText((start, end) => document.getText(toRange(document, start, end)), quote) : ''
+        const {label, description} = quoteItem(words, quote)
+        const item = new vscode.TreeItem(label, None)
+        item.id = `source/${node.source.key}/${node.index}`
+        item.description = description
+        item.iconPath = new vscode.ThemeIcon(quote.kind === 'indirect' ? 'comment' : 'quote')
+        if (document && range) item.command = reveal(document, range)
         return item
       }
       case 'group': {
@@ -303,6 +335,10 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   #parentOf(analysis: Analysis, node: TagNode): TagNode | undefined {
     const {result} = analysis
     switch (node.kind) {
+      case 'source':
+        return {kind: 'section', section: 'sources', count: sourcesOfResult(result).length}
+      case 'quote':
+        return {kind: 'source', source: node.source}
       case 'group':
         return {kind: 'section', section: 'entities', count: result.entities.length}
       case 'entity':
@@ -394,9 +430,22 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
 
   /** Findings not turned off in the settings. */
   #findings(analysis: Analysis): readonly VFileMessage[] {
-    const {severity} = getConfig(analysis.uri)
-    return analysis.messages.filter((message) => !message.ruleId || severity[message.ruleId] !== 'off')
+    return shownFindings(analysis)
   }
+}
+
+/**
+ * An analysis's findings not turned off in the settings (what the
+ * Findings section and the header line count).
+ *
+ * @param analysis
+ *   An analysis.
+ * @returns
+ *   Its findings whose rule is not `off`.
+ */
+export function shownFindings(analysis: Pick<Analysis, 'uri' | 'messages'>): readonly VFileMessage[] {
+  const {severity} = getConfig(analysis.uri)
+  return analysis.messages.filter((message) => !message.ruleId || severity[message.ruleId] !== 'off')
 }
 
 /**

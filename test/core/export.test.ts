@@ -12,6 +12,7 @@ import {
   type Annotation
 } from '../../src/core/annotations/index.ts'
 import * as exporters from '../../src/core/export/index.ts'
+import {sourcesOf} from '../../src/core/quotes/sources.ts'
 import {articleMeta, csvColumns, exportArticle, exportArticles, timelineKey, type ArticleExport} from '../../src/core/export/index.ts'
 
 // An astral character before everything: code point and UTF-16 positions differ.
@@ -104,13 +105,16 @@ test('export: notes', () => {
   const lines = source.split('\n')
   assert.ok(notes.startsWith('# Poland to leave the Ottawa Convention on anti-personnel landmines\n'))
   const headings = notes.split('\n').filter((line) => line.startsWith('## ') || line.startsWith('### '))
-  assert.deepEqual(headings, ['## Entities', '### People', '### Organisations', '### Places', '### Other', '## Timeline', '## Claims', '## Orphaned annotations'])
+  assert.deepEqual(headings, ['## Sources', '## Entities', '### People', '### Organisations', '### Places', '### Other', '## Timeline', '## Claims', '## Orphaned annotations'])
   assert.match(notes, /^- \*\*Cezary Tomczyk\*\*, Deputy Defense Minister \(\[line 11\]\(poland-ottawa\.md#L11\), 8 mentions\)$/m)
   assert.match(notes, /^- \*\*BELMA plant\*\* \(\[line 15\]\(poland-ottawa\.md#L15\), tagged by hand\)$/m)
   assert.doesNotMatch(notes, /East Shield\*\*/)
   assert.match(notes, /^ {2}- \*\*Verdict: unverifiable\*\* on “output will rise by 25 times”, by Ada Reader \(\[source\]\(<https:\/\/example\.org\/belma>\)\)$/m)
   assert.match(notes, /^ {2}- Note: No figures, "yet"\.$/m)
   assert.match(notes, /^- tag: “Königsberg” \(quote not found: “Königsberg”\)$/m)
+  assert.match(notes, /^## Sources\n\n\d+ sources: (?:\d+ [a-z ]+(?:, |\.\n))+/m)
+  assert.match(notes, /^- \*\*Cezary Tomczyk\*\*, Deputy Defense Minister: named person, \d+ quotes$/m)
+  assert.match(notes, /^ {2}- “the decision will allow Poland to possess and produce anti-personnel landmines once again” \(indirect, said, \[line 11\]/m)
 
   // Every quoted item links to a line that holds its text.
   const links = [...notes.matchAll(/“([^”]+)”[^\n]*?\[line (\d+)\]\(poland-ottawa\.md#L\2\)/g)]
@@ -148,6 +152,7 @@ test('export: json', () => {
     'entities',
     'dates',
     'claims',
+    'sources',
     'annotations',
     'orphans',
     'unapplied'
@@ -165,6 +170,17 @@ test('export: json', () => {
     ['urn:uuid:gone', 'quote not found: “Königsberg”', null]
   ])
   assert.ok(data.entities.every((entity: {origin: string}) => ['machine', 'human'].includes(entity.origin)))
+  type Spanned = {start: number; end: number; text: string}
+  const sources: Array<{name: string; kind: string; role?: string; count: number; quotes: Array<Spanned & {cue?: Spanned; source?: Spanned}>}> = data.sources
+  assert.ok(sources.length > 3, `${sources.length} sources`)
+  assert.deepEqual(Object.keys(sources[0]!), ['name', 'kind', 'entity', 'role', 'count', 'quotes'])
+  assert.equal(sources[0]!.name, 'Cezary Tomczyk')
+  for (const item of sources) {
+    assert.equal(item.count, item.quotes.length)
+    for (const quote of item.quotes) {
+      for (const span of [quote, quote.cue, quote.source]) if (span) assert.equal(text(span.start, span.end), span.text)
+    }
+  }
 
   const two = JSON.parse(exportArticles('json', [article(), article()]))
   assert.equal(two.length, 2)
@@ -277,7 +293,9 @@ test('export: csv', () => {
   const [header, ...rows] = parseCsv(csv)
   assert.deepEqual(header, [...csvColumns])
   const review = applyAnnotations(result, article().annotations)
-  assert.equal(rows.length, review.entities.flatMap((entity) => entity.mentions).length + review.dates.length + review.claims.length)
+  const quoted = sourcesOf(review).reduce((sum, item) => sum + item.quotes.length, 0)
+  assert.ok(quoted > 10, `${quoted} quotes with a source`)
+  assert.equal(rows.length, review.entities.flatMap((entity) => entity.mentions).length + review.dates.length + review.claims.length + quoted)
   const column = (name: string) => csvColumns.indexOf(name as (typeof csvColumns)[number])
   for (const row of rows) {
     assert.equal(row.length, csvColumns.length)
@@ -289,6 +307,9 @@ test('export: csv', () => {
   assert.equal(rise[column('note')], 'No figures, "yet".')
   assert.equal(rise[column('speaker')], 'Cezary Tomczyk')
   assert.ok(rows.some((row) => row[column('text')]!.includes(',')), 'a field with a comma survives')
+  const said = rows.find((row) => row[column('kind')] === 'quote' && row[column('verb')] === 'said' && row[column('speaker')] === 'Cezary Tomczyk')
+  assert.ok(said, 'a quote row')
+  assert.deepEqual([said[column('type')], said[column('value')], said[column('role')]], ['indirect', 'named', 'Deputy Defense Minister'])
 
   const risky = '---\ntitle: x\n---\n\n=SUM(A1) Cezary Tomczyk said.\n'
   const tagged = analyzeSync(risky).data.newsmark!

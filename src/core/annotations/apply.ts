@@ -9,7 +9,7 @@
  * An annotation that cannot be applied (a merge whose entities are gone) is
  * listed in `unapplied` with a reason, never dropped silently.
  */
-import type {Claim, DateTag, Entity, Mention, NewsmarkResult} from '../types.ts'
+import type {Claim, DateTag, Entity, Mention, NewsmarkResult, Quote} from '../types.ts'
 import type {Agent, Annotation, RejectAnnotation, Target, Verdict} from './types.ts'
 
 /** Who made a tag. */
@@ -60,6 +60,12 @@ export interface ReviewedResult {
   entities: ReviewedEntity[]
   dates: ReviewedDate[]
   claims: ReviewedClaim[]
+  /**
+   * Quotes, as the core found them, their sources following merges (and
+   * losing an entity the review removed); claims' `quote` indices still
+   * point into it.
+   */
+  quotes?: Quote[]
   /** Annotations that had nothing to apply to, with the reason. */
   unapplied: Array<{annotation: Annotation; reason: string}>
 }
@@ -96,6 +102,8 @@ export function applyAnnotations(
   let claims: ReviewedClaim[] = result.claims.map((claim) => ({...claim, origin: 'machine', verdicts: []}))
   const unapplied: ReviewedResult['unapplied'] = []
   let created = 0
+  // Merged entities, for quote sources: id → the entity merged into.
+  const merged = new Map<string, ReviewedEntity>()
 
   const rejects = [...(options?.workspaceRejects ?? []), ...annotations.filter((item) => item.kind === 'reject')]
   for (const reject of rejects) {
@@ -163,6 +171,8 @@ export function applyAnnotations(
     into.mentions = [...into.mentions, ...from.mentions].sort(byStart)
     if (!into.role && from.role) into.role = from.role
     entities = entities.filter((entity) => entity !== from)
+    merged.set(from.id, into)
+    for (const [id, entity] of merged) if (entity === from) merged.set(id, into)
     for (const claim of claims) {
       if (claim.speaker?.entity === from.id) claim.speaker = {...claim.speaker, entity: into.id, name: into.name}
     }
@@ -213,8 +223,31 @@ export function applyAnnotations(
     entities,
     dates: dates.sort(byStart),
     claims: claims.sort(byStart),
+    ...(result.quotes ? {quotes: result.quotes.map((quote) => reviewQuote(quote, merged, ids))} : {}),
     unapplied
   }
+}
+
+/**
+ * A quote whose source follows merges and drops an entity that is gone.
+ *
+ * @param quote
+ *   Quote as the core found it.
+ * @param merged
+ *   Merged entities: id → the entity merged into.
+ * @param ids
+ *   Ids of the entities left.
+ * @returns
+ *   The quote (a copy when its source changes).
+ */
+function reviewQuote(quote: Readonly<Quote>, merged: ReadonlyMap<string, ReviewedEntity>, ids: ReadonlySet<string>): Quote {
+  const source = quote.source
+  if (!source?.entity) return {...quote}
+  const into = merged.get(source.entity)
+  if (into) return {...quote, source: {...source, entity: into.id, name: into.name}}
+  if (ids.has(source.entity)) return {...quote}
+  const {entity: _gone, ...rest} = source
+  return {...quote, source: {...rest, name: rest.text}}
 }
 
 function entityAt(entities: ReadonlyArray<ReviewedEntity>, target: Readonly<Target>): ReviewedEntity | undefined {

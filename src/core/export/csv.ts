@@ -1,7 +1,10 @@
 /**
- * `csv` export: one row per tag (entity mention, date, claim) after review,
- * for spreadsheets; a claim with several verdicts (several reviewers) has a
- * row for each, with the verdict’s `reviewer`.
+ * `csv` export: one row per tag (entity mention, date, claim, quote) after
+ * review, for spreadsheets; a claim with several verdicts (several
+ * reviewers) has a row for each, with the verdict’s `reviewer`. A quote's
+ * row has its content as `text`, `direct`, `indirect` or `mixed` as
+ * `type`, its source as `speaker` (with the source's kind as `value` and
+ * its entity's role as `role`) and its cue as `verb`.
  *
  * RFC 4180: CRLF line ends, a header row, fields with a comma, quote, CR or
  * LF in double quotes with quotes doubled. Text fields that a spreadsheet
@@ -12,6 +15,7 @@
  */
 import {applyAnnotations} from '../annotations/apply.ts'
 import {codePointIndex, lineIndex} from '../annotations/positions.ts'
+import {sourcesOf} from '../quotes/sources.ts'
 import type {ArticleExport} from './types.ts'
 
 /** The columns, in order. */
@@ -101,6 +105,22 @@ function rowsOf({source, result, annotations, meta}: ArticleExport): Row[] {
         verdict_source: verdict.source ?? '',
         note: verdict.note ?? '',
         reviewer: verdict.creator?.name ?? ''
+      })
+    }
+  }
+
+  for (const item of sourcesOf(review)) {
+    for (const quote of item.quotes) {
+      rows.push({
+        file: meta.file,
+        kind: 'quote',
+        type: quote.kind,
+        ...at({start: quote.start, end: quote.end, text: source.slice(quote.start, quote.end)}),
+        role: item.role ?? '',
+        value: item.kind,
+        speaker: item.name,
+        verb: quote.cue?.text ?? '',
+        origin: 'machine'
       })
     }
   }

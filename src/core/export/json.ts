@@ -4,11 +4,14 @@
  *
  * Positions (`start`, `end`) are Unicode code points, as in the W3C export;
  * `line` is 1-based. Each claim has `verdicts`: every verdict on it, oldest
- * first. One article gives an object, several an array.
+ * first. `sources` lists who or what the article quotes, most quoted
+ * first, each with its kind and its quotes (content, cue and the source's
+ * words as written). One article gives an object, several an array.
  */
 import {applyAnnotations} from '../annotations/apply.ts'
 import {codePointIndex, lineIndex} from '../annotations/positions.ts'
 import type {Annotation, Target} from '../annotations/types.ts'
+import {sourcesOf} from '../quotes/sources.ts'
 import type {ArticleExport} from './types.ts'
 
 /**
@@ -52,6 +55,17 @@ function jsonOf({source, result, annotations, meta}: ArticleExport) {
     dates: review.dates.map(span),
     // Every verdict, oldest first (the latest alone would drop a reviewer’s).
     claims: review.claims.map(({verdict: _latest, verdicts, ...claim}) => ({...span(claim), verdicts: verdicts.map(span)})),
+    sources: sourcesOf(review).map(({key: _key, indices: _indices, quotes, ...item}) => ({
+      ...item,
+      count: quotes.length,
+      quotes: quotes.map(({start, end, parts, kind, cue, source: said}) => ({
+        ...span({start, end, text: source.slice(start, end)}),
+        kind,
+        ...(parts ? {parts: parts.map(span)} : {}),
+        ...(cue ? {cue: span(cue)} : {}),
+        ...(said ? {source: span({start: said.start, end: said.end, text: said.text})} : {})
+      }))
+    })),
     annotations: annotations.map(annotation),
     orphans: (meta.orphans ?? []).map((orphan) => ({
       ...orphan.annotation,

@@ -1,7 +1,8 @@
 /**
  * `notes` export: one Markdown note per article, for a notes app.
  *
- * Sections: entities by type (with roles and mention counts), a timeline of
+ * Sections: the sources quoted (the sourcing summary, then each source
+ * with its kind, role and quotes), entities by type (with roles and mention counts), a timeline of
  * dates sorted by their TimeML value (durations and unresolved dates after
  * it), claims with speakers and every verdict (one line per reviewer), and
  * orphaned annotations. Every
@@ -10,6 +11,7 @@
 import {utcDay} from '../dates/calendar.ts'
 import {applyAnnotations, type ReviewedClaim} from '../annotations/apply.ts'
 import {lineIndex} from '../annotations/positions.ts'
+import {sourceKindName, sourcesOf, sourcesSummary, type Source} from '../quotes/sources.ts'
 import type {EntityType} from '../types.ts'
 import type {ArticleExport} from './types.ts'
 
@@ -50,6 +52,11 @@ function noteOf({source, result, annotations, meta}: ArticleExport): string {
     `- Tags: ${count(review.entities.length, 'entity', 'entities')}, ${count(review.dates.length, 'date', 'dates')}, ` +
       `${count(review.claims.length, 'claim', 'claims')} (${count(checked, 'verdict', 'verdicts')})`
   )
+
+  const sources = sourcesOf(review)
+  out.push('', '## Sources', '', `${sourcesSummary(sources)}.`)
+  if (sources.length > 0) out.push('')
+  for (const item of sources) out.push(...sourceLines(source, item, link))
 
   out.push('', '## Entities')
   if (review.entities.length === 0) out.push('', 'None found.')
@@ -96,6 +103,18 @@ function noteOf({source, result, annotations, meta}: ArticleExport): string {
   }
 
   return out.join('\n') + '\n'
+}
+
+function sourceLines(text: string, source: Source, link: (offset: number) => string): string[] {
+  const role = source.role ? `, ${flat(source.role)}` : ''
+  const lines = [`- **${flat(source.name)}**${role}: ${sourceKindName(source.kind)}, ${count(source.quotes.length, 'quote', 'quotes')}`]
+  for (const quote of source.quotes) {
+    const words = flat(text.slice(quote.start, quote.end)).replace(/^[“”"]+|[“”"]+$/g, '')
+    const cue = quote.cue ? `${flat(quote.cue.text)}, ` : ''
+    lines.push(`  - “${words}” (${quote.kind}, ${cue}${link(quote.start)})`)
+  }
+
+  return lines
 }
 
 function claimLines(claim: ReviewedClaim, link: (offset: number) => string): string[] {

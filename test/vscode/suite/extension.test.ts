@@ -221,7 +221,7 @@ suite('Newsmark in a real VS Code', () => {
     const {tree} = newsmark
     await until(tree.onDidChangeTreeData, () => tree.document === document && entityNames(tree).length > 0, 'the tree to show poland-ottawa.md')
     // The suites run with every rule (`strict`): the claims to check come first.
-    assert.deepEqual(children(tree).map(([label]) => label), ['Claims to check', 'Entities', 'Timeline', 'Claims', 'Findings'])
+    assert.deepEqual(children(tree).map(([label]) => label), ['Claims to check', 'Sources', 'Entities', 'Timeline', 'Claims', 'Findings'])
     const names = entityNames(tree)
     for (const name of ['Cezary Tomczyk', 'Maria Zakharova', 'Poland', 'NATO', 'Ottawa Convention']) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`)

@@ -1,0 +1,126 @@
+/**
+ * The sources of an article: its quotes grouped by who or what they are
+ * attributed to, for the sidebar's Sources view, the exports and the
+ * one-line sourcing summary (“9 sources: 6 named people, 2 anonymous,
+ * 1 document”).
+ *
+ * A source resolved to an entity is grouped by the entity (“Cezary
+ * Tomczyk”, “he” and “the minister” are one source); any other by its
+ * words, lower-cased and without a leading article (“Officials” and
+ * “officials” are one source, so are two “a source familiar with the
+ * matter”: an anonymous source is known by its phrase alone). A named
+ * source whose entity is an organisation counts as an organisation.
+ *
+ * Known limits: quotes with no source are no source of their own; two
+ * anonymous sources with the same phrase may be two people.
+ */
+import type {NewsmarkResult, Quote, SourceKind} from '../types.ts'
+
+/** One source of an article and what it is quoted saying. */
+export interface Source {
+  /** What groups its quotes: `entity:e1`, else `text:officials`. */
+  key: string
+  /** The entity's name, else the source's words as first written. */
+  name: string
+  kind: SourceKind
+  /** Id of its entity, when the source resolves to one. */
+  entity?: string
+  /** The entity's role (“Deputy Defense Minister”), when it has one. */
+  role?: string
+  /** Its quotes, in the article's order. */
+  quotes: Quote[]
+  /** Index in `NewsmarkResult.quotes` of each of its quotes. */
+  indices: number[]
+}
+
+/** Kinds in the order the summary lists them when their counts tie. */
+const kinds: ReadonlyArray<SourceKind> = ['named', 'organisation', 'document', 'anonymous']
+
+/** Summary words of each kind, one and many. */
+const kindWords: Readonly<Record<SourceKind, readonly [string, string]>> = {
+  named: ['named person', 'named people'],
+  organisation: ['organisation', 'organisations'],
+  document: ['document', 'documents'],
+  anonymous: ['anonymous', 'anonymous']
+}
+
+/**
+ * Group an article's quotes by source.
+ *
+ * @param result
+ *   Tags of the article (its entities and quotes).
+ * @returns
+ *   Its sources, most quoted first (first quoted first when they tie).
+ * @example
+ *   sourcesOf(result).map((source) => `${source.name}: ${source.quotes.length}`)
+ *   // → ['Cezary Tomczyk: 2', 'Officials: 1']
+ */
+export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'quotes'>>): Source[] {
+  const entities = new Map(result.entities.map((entity) => [entity.id, entity]))
+  const byKey = new Map<string, Source>()
+  for (const [index, quote] of (result.quotes ?? []).entries()) {
+    const said = quote.source
+    if (!said) continue
+    // An entity the review removed no longer names the source.
+    const entity = said.entity === undefined ? undefined : entities.get(said.entity)
+    const key = entity ? `entity:${entity.id}` : `text:${normalise(said.text || said.name)}`
+    let source = byKey.get(key)
+    if (!source) {
+      source = {
+        key,
+        name: entity ? entity.name : said.name,
+        kind: said.kind === 'named' && entity?.type === 'ORG' ? 'organisation' : said.kind,
+        ...(entity ? {entity: entity.id} : {}),
+        ...(entity?.role ? {role: entity.role} : {}),
+        quotes: [],
+        indices: []
+      }
+      byKey.set(key, source)
+    }
+    source.quotes.push(quote)
+    source.indices.push(index)
+  }
+  // `sort` is stable: ties keep the order of first quotes.
+  return [...byKey.values()].sort((a, b) => b.quotes.length - a.quotes.length)
+}
+
+/**
+ * The sourcing of an article in one line.
+ *
+ * @param sources
+ *   Its sources (`sourcesOf`).
+ * @returns
+ *   `9 sources: 6 named people, 2 anonymous, 1 document` (kinds by count),
+ *   or `No quoted sources`.
+ */
+export function sourcesSummary(sources: ReadonlyArray<Pick<Source, 'kind'>>): string {
+  if (sources.length === 0) return 'No quoted sources'
+  const counts = kinds
+    .map((kind) => ({kind, count: sources.filter((source) => source.kind === kind).length}))
+    .filter((item) => item.count > 0)
+    .sort((a, b) => b.count - a.count)
+  const parts = counts.map(({kind, count}) => `${count} ${kindWords[kind][count === 1 ? 0 : 1]}`)
+  return `${sources.length} ${sources.length === 1 ? 'source' : 'sources'}: ${parts.join(', ')}`
+}
+
+/**
+ * The name of a source's kind (`named person`, `organisation`, `document`,
+ * `anonymous`).
+ *
+ * @param kind
+ *   Kind.
+ * @returns
+ *   Its name, singular.
+ */
+export function sourceKindName(kind: SourceKind): string {
+  return kind === 'anonymous' ? 'anonymous source' : kindWords[kind][0]
+}
+
+/** Words of a source as a key: lower case, single spaces, no leading article. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:a|an|the) /, '')
+}

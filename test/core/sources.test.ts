@@ -1,0 +1,128 @@
+/**
+ * Sources of an article (`src/core/quotes/sources.ts`): quotes grouped by
+ * who or what they are attributed to, and the one-line summary; the
+ * review keeps quotes, their sources following merges.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {analyzeSync} from '../../src/core/analyze.ts'
+import {applyAnnotations} from '../../src/core/annotations/apply.ts'
+import {sourceKindName, sourcesOf, sourcesSummary} from '../../src/core/quotes/sources.ts'
+import type {Entity, NewsmarkResult, Quote, QuoteSource} from '../../src/core/types.ts'
+
+/**
+ * A quote of a source (positions do not matter here).
+ *
+ * @param at
+ *   Start of its content.
+ * @param source
+ *   Its source, if any.
+ * @returns
+ *   Quote.
+ */
+function quote(at: number, source?: Omit<QuoteSource, 'start' | 'end'>): Quote {
+  return {start: at, end: at + 5, kind: 'indirect', ...(source ? {source: {start: at - 10, end: at - 5, ...source}} : {})}
+}
+
+const entities: Entity[] = [
+  {id: 'e1', type: 'PER', name: 'Hanna Wiśniewska', role: 'mayor of Gdańsk', mentions: [{start: 0, end: 16, text: 'Hanna Wiśniewska'}]},
+  {id: 'e2', type: 'ORG', name: 'Baltic Ferries', mentions: [{start: 30, end: 44, text: 'Baltic Ferries'}]}
+]
+
+test('sourcesOf groups quotes by entity, else by their words', () => {
+  const result: Pick<NewsmarkResult, 'entities' | 'quotes'> = {
+    entities,
+    quotes: [
+      quote(10, {text: 'Officials', name: 'Officials', kind: 'anonymous'}),
+      quote(20, {text: 'Hanna Wiśniewska', entity: 'e1', name: 'Hanna Wiśniewska', kind: 'named'}),
+      quote(30, {text: 'she', entity: 'e1', name: 'Hanna Wiśniewska', kind: 'named'}),
+      quote(40),
+      // A named source whose entity is an organisation is an organisation.
+      quote(50, {text: 'Baltic Ferries', entity: 'e2', name: 'Baltic Ferries', kind: 'named'}),
+      quote(60, {text: 'the officials', name: 'the officials', kind: 'anonymous'}),
+      quote(70, {text: 'a harbour report', name: 'a harbour report', kind: 'document'}),
+      // An entity no longer there (rejected): grouped by its words.
+      quote(80, {text: 'Jan Nowak', entity: 'e9', name: 'Jan Nowak', kind: 'named'})
+    ]
+  }
+  const sources = sourcesOf(result)
+  assert.deepEqual(
+    sources.map(({key, name, kind, role, indices}) => ({key, name, kind, role, indices})),
+    [
+      {key: 'text:officials', name: 'Officials', kind: 'anonymous', role: undefined, indices: [0, 5]},
+      {key: 'entity:e1', name: 'Hanna Wiśniewska', kind: 'named', role: 'mayor of Gdańsk', indices: [1, 2]},
+      {key: 'entity:e2', name: 'Baltic Ferries', kind: 'organisation', role: undefined, indices: [4]},
+      {key: 'text:harbour report', name: 'a harbour report', kind: 'document', role: undefined, indices: [6]},
+      {key: 'text:jan nowak', name: 'Jan Nowak', kind: 'named', role: undefined, indices: [7]}
+    ]
+  )
+  assert.equal(sources[1]!.entity, 'e1')
+  assert.deepEqual(sources[1]!.quotes, [result.quotes![1], result.quotes![2]])
+  assert.equal(sourcesSummary(sources), '5 sources: 2 named people, 1 organisation, 1 document, 1 anonymous')
+})
+
+test('sourcesSummary counts kinds, most first, and says when there are none', () => {
+  const of = (...kinds: Array<'named' | 'organisation' | 'document' | 'anonymous'>) => kinds.map((kind) => ({kind}))
+  assert.equal(sourcesSummary([]), 'No quoted sources')
+  assert.equal(sourcesSummary(sourcesOf({entities: [], quotes: [quote(10)]})), 'No quoted sources')
+  assert.equal(sourcesSummary(sourcesOf({entities: []})), 'No quoted sources')
+  assert.equal(sourcesSummary(of('named')), '1 source: 1 named person')
+  assert.equal(
+    sourcesSummary(of('anonymous', 'named', 'document', 'named', 'named', 'anonymous', 'named', 'named', 'named')),
+    '9 sources: 6 named people, 2 anonymous, 1 document'
+  )
+  assert.equal(sourcesSummary(of('organisation', 'organisation', 'document', 'document')), '4 sources: 2 organisations, 2 documents')
+  assert.deepEqual(
+    (['named', 'organisation', 'document', 'anonymous'] as const).map((kind) => sourceKindName(kind)),
+    ['named person', 'organisation', 'document', 'anonymous source']
+  )
+})
+
+test('sourcesOf on an article: a person quoted twice, an anonymous source, a document', () => {
+  const text =
+    'Deputy Infrastructure Minister Olga Brzezińska said the quay would reopen in May. ' +
+    '“The cranes are fixed,” she told reporters. ' +
+    'A person familiar with the repairs said the cost had doubled. ' +
+    'According to a port authority report, traffic fell by a third.'
+  const result = analyzeSync(text).data.newsmark!
+  const sources = sourcesOf(result)
+  const olga = sources.find((source) => source.name === 'Olga Brzezińska')
+  assert.ok(olga, `Unexpected no source Olga Brzezińska, expected one in ${JSON.stringify(sources)}`)
+  assert.equal(olga.kind, 'named')
+  assert.equal(olga.quotes.length, 2)
+  assert.equal(olga.role, 'Deputy Infrastructure Minister')
+  assert.ok(sources.some((source) => source.kind === 'anonymous' && /familiar with the repairs/.test(source.name)))
+  assert.ok(sources.some((source) => source.kind === 'document'))
+  assert.match(sourcesSummary(sources), /^3 sources: (?=.*1 named person)(?=.*1 anonymous)(?=.*1 document)/)
+})
+
+test('applyAnnotations keeps quotes; their sources follow a merge and lose a removed entity', () => {
+  const result: NewsmarkResult = {
+    entities: [
+      {id: 'e1', type: 'PER', name: 'Olga Brzezińska', mentions: [{start: 0, end: 15, text: 'Olga Brzezińska'}]},
+      {id: 'e2', type: 'PER', name: 'Brzezinska', mentions: [{start: 40, end: 50, text: 'Brzezinska'}]},
+      {id: 'e3', type: 'PER', name: 'Jan Nowak', mentions: [{start: 70, end: 79, text: 'Jan Nowak'}]}
+    ],
+    dates: [],
+    claims: [],
+    quotes: [
+      quote(20, {text: 'Olga Brzezińska', entity: 'e1', name: 'Olga Brzezińska', kind: 'named'}),
+      quote(55, {text: 'Brzezinska', entity: 'e2', name: 'Brzezinska', kind: 'named'}),
+      quote(85, {text: 'Jan Nowak', entity: 'e3', name: 'Jan Nowak', kind: 'named'})
+    ]
+  }
+  const review = applyAnnotations(result, [
+    {id: 'm', kind: 'merge', target: {start: 40, end: 50, exact: 'Brzezinska', prefix: '', suffix: ''}, into: {start: 0, end: 15, exact: 'Olga Brzezińska', prefix: '', suffix: ''}},
+    {id: 'r', kind: 'reject', type: 'PER', scope: 'article', target: {start: 70, end: 79, exact: 'Jan Nowak', prefix: '', suffix: ''}}
+  ])
+  assert.deepEqual(
+    review.quotes?.map((item) => item.source),
+    [
+      {start: 10, end: 15, text: 'Olga Brzezińska', entity: 'e1', name: 'Olga Brzezińska', kind: 'named'},
+      {start: 45, end: 50, text: 'Brzezinska', entity: 'e1', name: 'Olga Brzezińska', kind: 'named'},
+      {start: 75, end: 80, text: 'Jan Nowak', name: 'Jan Nowak', kind: 'named'}
+    ]
+  )
+  assert.equal(sourcesSummary(sourcesOf(review)), '2 sources: 2 named people')
+  assert.equal(applyAnnotations({entities: [], dates: [], claims: []}, []).quotes, undefined)
+})

@@ -10,7 +10,7 @@
  *   `dist/extension-core.cjs`; the extension host itself loads only the
  *   part that tags nothing, `dist/extension-host.cjs`; **Import Article**
  *   loads `dist/extension-import.cjs` when the reader imports.
- * - `dist/web/extension.js`: the extension in a browser (the manifest's
+ * - `dist/web/extension.cjs`: the extension in a browser (the manifest's
  *   `browser` entry, `src/extension/web.ts`): one CJS file for a web worker
  *   extension host, the whole core inside, no Node built-in (a test reads its
  *   metafile, `dist/web/meta.json`).
@@ -153,11 +153,16 @@ if (fs.existsSync('src/extension/extension.ts')) {
       format: 'cjs'
     },
     {
-      // VS Code in a browser: one file (a web worker loads no other), no Node.
+      // VS Code in a browser: one file (a web worker loads no other), no Node;
+      // `.cjs`, as the package is `type: module` and the web worker host loads
+      // no ES module.
       ...common,
       entryPoints: ['src/extension/web.ts'],
-      outfile: 'dist/web/extension.js',
+      outfile: 'dist/web/extension.cjs',
       platform: 'browser',
+      // A web worker has no DOM: packages' `worker` builds, ahead of their
+      // `browser` ones (decode-named-character-reference's uses `document`).
+      conditions: ['worker'],
       target: 'es2022',
       format: 'cjs',
       external: ['vscode'],

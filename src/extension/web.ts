@@ -1,7 +1,7 @@
 /**
  * Newsmark for VS Code in a browser (vscode.dev, github.dev, a web worker
  * extension host): the `browser` entry of the manifest, bundled as
- * `dist/web/extension.js` with the whole core and no Node built-in.
+ * `dist/web/extension.cjs` with the whole core and no Node built-in.
  *
  * What differs from the Node entry (`extension.ts`), and is said in the log
  * on activation:

@@ -1,5 +1,5 @@
 /**
- * The browser's bundle (`dist/web/extension.js`, the manifest's `browser`
+ * The browser's bundle (`dist/web/extension.cjs`, the manifest's `browser`
  * entry; plain Node, after `node esbuild.mjs`): nothing in it needs Node.
  * Its metafile names every module bundled and every import left out; the
  * bundle itself is evaluated in a context that has no `process`, `Buffer`
@@ -14,7 +14,7 @@ import vm from 'node:vm'
 
 const root = new URL('../../', import.meta.url)
 const manifest = JSON.parse(fs.readFileSync(new URL('package.json', root), 'utf8'))
-const bundle = new URL('dist/web/extension.js', root)
+const bundle = new URL('dist/web/extension.cjs', root)
 const metafile = new URL('dist/web/meta.json', root)
 
 interface Metafile {
@@ -25,9 +25,9 @@ const built = fs.existsSync(metafile)
 const skip = built ? false : 'dist/web/meta.json is missing: run `node esbuild.mjs` first'
 
 test('web: the manifest names the bundle, and the package ships it', () => {
-  assert.equal(manifest.browser, './dist/web/extension.js')
+  assert.equal(manifest.browser, './dist/web/extension.cjs')
   const ignore = fs.readFileSync(new URL('.vscodeignore', root), 'utf8').split('\n')
-  assert.ok(ignore.includes('!dist/web/extension.js'), '.vscodeignore ships it')
+  assert.ok(ignore.includes('!dist/web/extension.cjs'), '.vscodeignore ships it')
 })
 
 test('web: the bundle imports nothing but `vscode`, and bundles no Node-only module', {skip}, () => {
@@ -79,9 +79,14 @@ test('web: the bundle loads with no Node globals, and exports activate', {skip},
     crypto,
     queueMicrotask
   })
-  vm.runInContext(fs.readFileSync(bundle, 'utf8'), context, {filename: 'dist/web/extension.js'})
+  vm.runInContext(fs.readFileSync(bundle, 'utf8'), context, {filename: 'dist/web/extension.cjs'})
   assert.equal(typeof module.exports.activate, 'function')
   assert.equal(typeof module.exports.deactivate, 'function')
   assert.deepEqual([...new Set(required)], ['vscode'])
   assert.match(String(module.exports.importInBrowser), /needs the desktop VS Code/)
+})
+
+test('web: the bundle takes packages\' worker builds (no DOM in a web worker)', {skip}, () => {
+  // decode-named-character-reference's `browser` build decodes with `document`.
+  assert.doesNotMatch(fs.readFileSync(bundle, 'utf8'), /\bdocument\.createElement\(/)
 })

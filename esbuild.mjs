@@ -10,6 +10,10 @@
  *   `dist/extension-core.cjs`; the extension host itself loads only the
  *   part that tags nothing, `dist/extension-host.cjs`; **Import Article**
  *   loads `dist/extension-import.cjs` when the reader imports.
+ * - `dist/web/extension.cjs`: the extension in a browser (the manifest's
+ *   `browser` entry, `src/extension/web.ts`): one CJS file for a web worker
+ *   extension host, the whole core inside, no Node built-in (a test reads its
+ *   metafile, `dist/web/meta.json`).
  *
  * Flags: `--watch` rebuilds on change, `--production` minifies and drops
  * source maps.
@@ -79,6 +83,25 @@ const builds = [
   }
 ]
 
+/**
+ * Write a build's metafile (the inputs and imports of its bundle).
+ * @param file
+ *   Where.
+ * @returns
+ *   The plugin.
+ */
+function writeMetafile(file) {
+  return {
+    name: 'write-metafile',
+    /** @param {import('esbuild').PluginBuild} build */
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.metafile) fs.writeFileSync(file, JSON.stringify(result.metafile))
+      })
+    }
+  }
+}
+
 if (fs.existsSync('src/extension/extension.ts')) {
   // The extension's import of the core becomes `require('./extension-core.cjs')`,
   // a separate bundle (4 MB of code and data), run on the first analysis
@@ -128,6 +151,23 @@ if (fs.existsSync('src/extension/extension.ts')) {
       entryPoints: ['src/node/importer.ts'],
       outfile: 'dist/extension-import.cjs',
       format: 'cjs'
+    },
+    {
+      // VS Code in a browser: one file (a web worker loads no other), no Node;
+      // `.cjs`, as the package is `type: module` and the web worker host loads
+      // no ES module.
+      ...common,
+      entryPoints: ['src/extension/web.ts'],
+      outfile: 'dist/web/extension.cjs',
+      platform: 'browser',
+      // A web worker has no DOM: packages' `worker` builds, ahead of their
+      // `browser` ones (decode-named-character-reference's uses `document`).
+      conditions: ['worker'],
+      target: 'es2022',
+      format: 'cjs',
+      external: ['vscode'],
+      metafile: true,
+      plugins: [...common.plugins, writeMetafile('dist/web/meta.json')]
     },
     {
       // The analysis worker: runs `extension-core.cjs` in a thread of its own.

@@ -18,19 +18,9 @@ import {VFile, type Compatible} from 'vfile'
 import type {Options} from '../core/index.ts'
 import type {Core, HostCore} from './analyzer.ts'
 import {addMessages} from './message-data.ts'
-import type {Directives, WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
+import {AnalysisStopped, type Directives, type WorkerAnswer, type WorkerRequest} from './worker-protocol.ts'
 
-/** An analysis stopped because it ran past its time. */
-export class AnalysisStopped extends Error {
-  /**
-   * @param seconds
-   *   The time it had.
-   */
-  constructor(readonly seconds: number) {
-    super(`the analysis ran past newsmark.analysis.timeout (${seconds} s) and was stopped`)
-    this.name = 'AnalysisStopped'
-  }
-}
+export {AnalysisStopped} from './worker-protocol.ts'
 
 /** A request that has an answer. */
 type Request = Exclude<WorkerRequest, {type: 'forget'}>

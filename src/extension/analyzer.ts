@@ -34,7 +34,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {NewsmarkResult, ReviewedResult} from '../core/index.ts'
 import {reviewSignature, type AnnotationStore, type Review} from './annotation-store.ts'
 import {affectsAnalysis, getConfig} from './config.ts'
-import {AnalysisStopped} from './analysis-worker.ts'
+import {AnalysisStopped} from './worker-protocol.ts'
 import type {Log} from './log.ts'
 import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
 

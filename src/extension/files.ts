@@ -9,15 +9,15 @@
  * (`src/node/atomic-write.ts`), which keeps the mode, owner and hard links
  * of the file it replaces and refuses read-only files, and `withLock` takes
  * the same lock file as the CLI and other windows (`src/node/file-lock.ts`).
- * Other schemes have no lock, and their temporary files,
+ * Other schemes, and every scheme in a browser's extension host (no Node:
+ * `local-files.ts`), have no lock, and their temporary files,
  * `.<name>.tmp-<pid>-<random>` as the Node writer's, are removed when a
  * later write of the same file finds them older than a minute.
  */
-import {randomBytes} from 'node:crypto'
 import * as vscode from 'vscode'
-import {writeFileAtomic} from '../node/atomic-write.ts'
-import {withFileLock, type HeldLock} from '../node/file-lock.ts'
+import type {HeldLock} from '../node/file-lock.ts'
 import {staleTemps, tempName} from '../node/temp-files.ts'
+import {localFiles} from './local-files.ts'
 
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
@@ -76,14 +76,15 @@ export interface WriteOptions {
  *   The backup made, if any.
  */
 export async function writeText(uri: vscode.Uri, text: string, options: WriteOptions = {}): Promise<{backup?: vscode.Uri}> {
-  if (uri.scheme === 'file') {
-    const {backup} = await writeFileAtomic(uri.fsPath, text, options)
+  const local = localFiles(uri.scheme)
+  if (local) {
+    const {backup} = await local.writeFileAtomic(uri.fsPath, text, options)
     return backup ? {backup: vscode.Uri.file(backup)} : {}
   }
 
   const name = basename(uri)
   await removeStaleTemps(uri)
-  const temp = uri.with({path: `${dirname(uri)}/${tempName(name, process.pid, randomBytes(4).toString('hex'))}`})
+  const temp = uri.with({path: `${dirname(uri)}/${tempName(name, localFiles('file')?.pid ?? 0, randomHex(4))}`})
   let backup: vscode.Uri | undefined
   await vscode.workspace.fs.writeFile(temp, encoder.encode(text))
   try {
@@ -103,7 +104,7 @@ export async function writeText(uri: vscode.Uri, text: string, options: WriteOpt
 /**
  * Run `task` holding the lock of a file: for a `file:` URI, the lock file
  * the CLI and other windows take too (read, change and write the file in
- * `task`); other schemes have none (`verify` then always passes).
+ * `task`); other schemes, and a browser's extension host, have none (`verify` then always passes).
  * @param uri
  *   The file to protect.
  * @param task
@@ -112,7 +113,8 @@ export async function writeText(uri: vscode.Uri, text: string, options: WriteOpt
  *   What `task` returns.
  */
 export function withLock<T>(uri: vscode.Uri, task: (lock: Pick<HeldLock, 'verify'>) => Promise<T>): Promise<T> {
-  if (uri.scheme === 'file') return withFileLock(uri.fsPath, task)
+  const local = localFiles(uri.scheme)
+  if (local) return local.withFileLock(uri.fsPath, task)
   return task({verify: async () => undefined})
 }
 
@@ -186,6 +188,11 @@ async function removeStaleTemps(uri: vscode.Uri): Promise<void> {
   } catch {
     // Best effort: a folder that cannot be listed is left alone.
   }
+}
+
+/** `bytes` random bytes in hexadecimal (Web Crypto: Node and browsers). */
+function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
 async function copyToBackup(uri: vscode.Uri): Promise<vscode.Uri> {

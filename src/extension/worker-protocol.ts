@@ -1,6 +1,8 @@
 /**
  * What the extension host and the analysis worker (`core-worker.ts`) say
- * to each other: plain data, as `postMessage` clones it.
+ * to each other: plain data, as `postMessage` clones it; and the error of
+ * an analysis stopped past its time. Nothing of Node: the browser's entry
+ * (`web.ts`) loads it too.
  */
 import type {Annotation, NewsmarkResult, Options} from '../core/index.ts'
 import type {MessageData} from './message-data.ts'
@@ -25,3 +27,15 @@ export type WorkerAnswer =
   | {id: number; result: NewsmarkResult; messages: MessageData[]}
   | {id: number; directives: Directives}
   | {id: number; error: {name: string; message: string; stack?: string | undefined}}
+
+/** An analysis stopped because it ran past its time. */
+export class AnalysisStopped extends Error {
+  /**
+   * @param seconds
+   *   The time it had.
+   */
+  constructor(readonly seconds: number) {
+    super(`the analysis ran past newsmark.analysis.timeout (${seconds} s) and was stopped`)
+    this.name = 'AnalysisStopped'
+  }
+}

@@ -15,8 +15,8 @@ import * as vscode from 'vscode'
 import type {ExportConfig, Options} from '../core/index.ts'
 import type {ReadLimits} from '../core/config/load.ts'
 import type {Core} from './analyzer.ts'
-import {BoundedReadError, readBounded} from '../node/bounded-read.ts'
 import {basename, dirname, isNotFound, readText} from './files.ts'
+import {localFiles} from './local-files.ts'
 import type {Log} from './log.ts'
 import {restrictedNote} from './settings-policy.ts'
 
@@ -173,11 +173,12 @@ export class WorkspaceConfig implements vscode.Disposable {
  *   The text, or `undefined` when there is no such file.
  */
 async function readLimited(uri: vscode.Uri, limits: Readonly<ReadLimits>, at: (path: string) => vscode.Uri, core: Core): Promise<string | undefined> {
-  if (uri.scheme === 'file') {
+  const local = localFiles(uri.scheme)
+  if (local) {
     try {
-      return await readBounded(uri.fsPath, {maxSize: limits.maxSize, ...(limits.within === undefined ? {} : {within: at(limits.within).fsPath})})
+      return await local.readBounded(uri.fsPath, {maxSize: limits.maxSize, ...(limits.within === undefined ? {} : {within: at(limits.within).fsPath})})
     } catch (error) {
-      if (error instanceof BoundedReadError) throw new core.ConfigError(error.reason, uri.path)
+      if (error instanceof local.BoundedReadError) throw new core.ConfigError(error.reason, uri.path)
       throw error
     }
   }

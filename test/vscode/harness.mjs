@@ -365,10 +365,14 @@ export function tail(file, lines = 30) {
  *   Keep the run folder even when the payload passed.
  * @param {(line: string) => void} [options.onLine]
  *   Each line the extension host prints (default: print it).
+ * @param {boolean} [options.web]
+ *   Run the extension (its `browser` entry) and the payload in the web
+ *   worker extension host (`extensionDevelopmentKind` web); the payload is
+ *   bundled for a browser (default: the Node extension host).
  * @returns {Promise<number>}
  *   0 when the payload resolved, 1 when it rejected, 2 when the harness failed.
  */
-export async function runPayload({name, entryPoints, environment = {}, settings = {}, timeout = 240, verbose = false, keep = false, onLine}) {
+export async function runPayload({name, entryPoints, environment = {}, settings = {}, timeout = 240, verbose = false, keep = false, onLine, web = false}) {
   const esbuild = await import('esbuild')
   const outDir = path.join(root, `out/vscode-${name}`)
   fs.rmSync(outDir, {recursive: true, force: true})
@@ -377,12 +381,14 @@ export async function runPayload({name, entryPoints, environment = {}, settings 
     outdir: outDir,
     outExtension: {'.js': '.cjs'},
     bundle: true,
-    platform: 'node',
+    // In the web worker extension host, the payload is one file too, and only
+    // `vscode` can be required.
+    platform: web ? 'browser' : 'node',
     format: 'cjs',
-    target: 'node20',
+    target: web ? 'es2022' : 'node20',
     sourcemap: 'inline',
     // `mocha` resolves from the repository's node_modules; `vscode` is the host's.
-    external: ['vscode', 'mocha'],
+    external: web ? ['vscode'] : ['vscode', 'mocha'],
     logLevel: 'warning'
   })
   fs.writeFileSync(path.join(outDir, 'environment.json'), JSON.stringify(environment))
@@ -423,6 +429,8 @@ export async function runPayload({name, entryPoints, environment = {}, settings 
       server.url(workspace, [
         ['extensionDevelopmentPath', server.remote(root)],
         ['extensionTestsPath', server.remote(path.join(outDir, 'index.cjs'))],
+        // The extension and the payload in the web worker extension host (the `browser` entry).
+        ...(web ? [/** @type {[string, string]} */ (['extensionDevelopmentKind', 'web'])] : []),
         ['skipWelcome', 'true'],
         ['skipReleaseNotes', 'true']
       ])

@@ -1,0 +1,92 @@
+/**
+ * The browser's bundle (`dist/web/extension.cjs`, the manifest's `browser`
+ * entry; plain Node, after `node esbuild.mjs`): nothing in it needs Node.
+ * Its metafile names every module bundled and every import left out; the
+ * bundle itself is evaluated in a context that has no `process`, `Buffer`
+ * or `require` but the one of `vscode`, as a web worker extension host
+ * gives it.
+ */
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import {builtinModules} from 'node:module'
+import test from 'node:test'
+import vm from 'node:vm'
+
+const root = new URL('../../', import.meta.url)
+const manifest = JSON.parse(fs.readFileSync(new URL('package.json', root), 'utf8'))
+const bundle = new URL('dist/web/extension.cjs', root)
+const metafile = new URL('dist/web/meta.json', root)
+
+interface Metafile {
+  inputs: Record<string, {imports: Array<{path: string; external?: boolean}>}>
+}
+
+const built = fs.existsSync(metafile)
+const skip = built ? false : 'dist/web/meta.json is missing: run `node esbuild.mjs` first'
+
+test('web: the manifest names the bundle, and the package ships it', () => {
+  assert.equal(manifest.browser, './dist/web/extension.cjs')
+  const ignore = fs.readFileSync(new URL('.vscodeignore', root), 'utf8').split('\n')
+  assert.ok(ignore.includes('!dist/web/extension.cjs'), '.vscodeignore ships it')
+})
+
+test('web: the bundle imports nothing but `vscode`, and bundles no Node-only module', {skip}, () => {
+  const meta = JSON.parse(fs.readFileSync(metafile, 'utf8')) as Metafile
+  const node = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)])
+  const external = new Set<string>()
+  for (const [input, {imports}] of Object.entries(meta.inputs)) {
+    for (const item of imports) {
+      assert.ok(!node.has(item.path) && !node.has(item.path.split('/')[0]!), `${input} imports ${item.path}`)
+      if (item.external) external.add(item.path)
+    }
+  }
+  assert.deepEqual([...external], ['vscode'])
+  const inputs = Object.keys(meta.inputs)
+  // Pure helpers of `src/node/` may come in (temporary files' names); the
+  // writer, the lock, the reader, the importer and the worker may not.
+  for (const nodeOnly of ['src/node/atomic-write.ts', 'src/node/file-lock.ts', 'src/node/bounded-read.ts', 'src/node/importer.ts', 'src/extension/analysis-worker.ts', 'src/extension/import.ts']) {
+    assert.ok(!inputs.includes(nodeOnly), `${nodeOnly} is not bundled`)
+  }
+  assert.ok(inputs.includes('src/core/analyze.ts'), 'the whole core is bundled (no other file loads)')
+})
+
+test('web: the bundle loads with no Node globals, and exports activate', {skip}, () => {
+  const required: string[] = []
+  // Any property of `vscode` is a function whose properties are functions.
+  const stub = (): unknown =>
+    new Proxy(function () {}, {
+      get: (_target, key) => (key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? {} : stub()),
+      construct: () => stub() as object,
+      apply: () => stub()
+    })
+  const vscode = new Proxy({}, {get: () => stub()})
+  const module = {exports: {} as Record<string, unknown>}
+  const context = vm.createContext({
+    module,
+    exports: module.exports,
+    require(name: string) {
+      required.push(name)
+      if (name === 'vscode') return Object.create(vscode)
+      throw new Error(`Cannot require ${name} in a web worker`)
+    },
+    console,
+    TextDecoder,
+    TextEncoder,
+    URL,
+    performance,
+    setTimeout,
+    clearTimeout,
+    crypto,
+    queueMicrotask
+  })
+  vm.runInContext(fs.readFileSync(bundle, 'utf8'), context, {filename: 'dist/web/extension.cjs'})
+  assert.equal(typeof module.exports.activate, 'function')
+  assert.equal(typeof module.exports.deactivate, 'function')
+  assert.deepEqual([...new Set(required)], ['vscode'])
+  assert.match(String(module.exports.importInBrowser), /needs the desktop VS Code/)
+})
+
+test('web: the bundle takes packages\' worker builds (no DOM in a web worker)', {skip}, () => {
+  // decode-named-character-reference's `browser` build decodes with `document`.
+  assert.doesNotMatch(fs.readFileSync(bundle, 'utf8'), /\bdocument\.createElement\(/)
+})

@@ -8,8 +8,9 @@
  * Groups, in order: `types` (tsc), `build` (esbuild), `unit` (core, CLI,
  * extension helpers and scripts, in plain Node), `editor-install`
  * (code-server and Chromium under `.vscode-host/`), `editor` (the
- * integration tests in a real VS Code) and `ui` (a reader's clicks, with
- * screenshots). A group that needs one that failed (the editor tests need the
+ * integration tests in a real VS Code), `ui` (a reader's clicks, with
+ * screenshots) and `web` (the browser entry in a web worker extension
+ * host). A group that needs one that failed (the editor tests need the
  * editor installed) is reported as not run, and counts as a failure.
  *
  * The last line counts tests over all groups (`tests: N passed, N failed`);
@@ -36,7 +37,8 @@ const groups = [
   },
   {name: 'editor-install', command: ['bash', 'test/vscode/install.sh']},
   {name: 'editor', needs: ['build', 'editor-install'], command: [node, 'test/vscode/run-tests.mjs']},
-  {name: 'ui', needs: ['build', 'editor-install'], command: [node, 'test/vscode/ui.mjs']}
+  {name: 'ui', needs: ['build', 'editor-install'], command: [node, 'test/vscode/ui.mjs']},
+  {name: 'web', needs: ['build', 'editor-install'], command: [node, 'test/vscode/run-web.mjs']}
 ]
 
 const only = flags.only ? new Set(flags.only.split(',')) : undefined

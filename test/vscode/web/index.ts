@@ -9,6 +9,7 @@
  * lock) and runs **Import Article** (a message: it needs the desktop VS Code).
  */
 import * as vscode from 'vscode'
+import {until} from '../suite/helpers.ts'
 
 /** The extension's API, as far as these checks read it. */
 interface Api {
@@ -107,22 +108,4 @@ export async function run(): Promise<void> {
 
 function assert(value: boolean, message: string): asserts value {
   if (!value) throw new Error(message)
-}
-
-function until<T>(event: vscode.Event<unknown>, check: () => T | undefined, what: string, timeout: number): Promise<T> {
-  const now = check()
-  if (now) return Promise.resolve(now)
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose()
-      reject(new Error(`Timed out after ${timeout / 1000} s waiting for ${what}`))
-    }, timeout)
-    const subscription = event(() => {
-      const value = check()
-      if (!value) return
-      clearTimeout(timer)
-      subscription.dispose()
-      resolve(value)
-    })
-  })
 }

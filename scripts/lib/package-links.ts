@@ -153,8 +153,9 @@ export function checkPageLinks(markdown: string, rules: Readonly<LinkRules>): st
 }
 
 /**
- * Files the manifest names that the package lacks: the icon, the
- * walkthroughs' media, the view containers' icons and the grammars.
+ * Files the manifest names that the package lacks: the icon, the entry
+ * points, the walkthroughs' media, the view containers' icons, the
+ * grammars and the Markdown preview's styles.
  *
  * @param manifest
  *   `package.json`, parsed.
@@ -165,11 +166,15 @@ export function checkPageLinks(markdown: string, rules: Readonly<LinkRules>): st
  */
 export function checkManifestFiles(manifest: Readonly<Record<string, unknown>>, files: ReadonlySet<string>): string[] {
   const named: string[] = []
-  if (typeof manifest['icon'] === 'string') named.push(manifest['icon'])
-  // Every `path`, `icon`, `image`, `svg` and `markdown` string under contributes.
+  for (const field of ['icon', 'main', 'browser']) {
+    const value = manifest[field]
+    if (typeof value === 'string') named.push(value)
+  }
+  // Every `path`, `icon`, `image`, `svg` and `markdown` string under
+  // contributes, and the Markdown preview's styles and scripts.
   const walk = (value: unknown, key: string) => {
     if (typeof value === 'string') {
-      if (/^(path|icon|image|svg|markdown|light|dark|hc|hcLight)$/.test(key) && /\.(png|svg|md|json|gif|jpg)$/i.test(value)) named.push(value)
+      if (/^(path|icon|image|svg|markdown|light|dark|hc|hcLight|markdown\.previewStyles|markdown\.previewScripts)$/.test(key) && /\.(png|svg|md|json|gif|jpg|css|js|cjs)$/i.test(value)) named.push(value)
     } else if (Array.isArray(value)) {
       for (const item of value) walk(item, key)
     } else if (value && typeof value === 'object') {

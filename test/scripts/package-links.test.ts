@@ -67,6 +67,9 @@ test('package links: heading anchors as GitHub makes them', () => {
 test('package links: files the manifest names must be in the package', () => {
   const manifest = {icon: 'media/icon.png', contributes: {walkthroughs: [{steps: [{media: {image: 'media/walkthrough/open.svg', altText: 'x'}}]}]}}
   assert.deepEqual(checkManifestFiles(manifest, files), ['package.json names `media/walkthrough/open.svg`, which is not in the package (see .vscodeignore)'])
+  // The preview's styles and the entry points too (the preview once showed no colours from a package without its CSS).
+  const preview = {main: './dist/extension.cjs', contributes: {'markdown.previewStyles': ['./media/preview.css']}}
+  assert.deepEqual(checkManifestFiles(preview, new Set(['dist/extension.cjs'])), ['package.json names `media/preview.css`, which is not in the package (see .vscodeignore)'])
 })
 
 test('package links: the real pages work on the extension page, against what the package ships', async () => {
@@ -83,7 +86,7 @@ test('package links: the real pages work on the extension page, against what the
   }
   assert.deepEqual(problems, [])
   // Nothing heavy: the bundle, the pages and their media only.
-  for (const file of shipped) assert.match(file, /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/[\w-]+\.cjs|media\/.+\.(png|svg|md)|syntaxes\/.+\.json|docs\/rules\.md|examples\/poland-ottawa\.md)$/, `${file} ships`)
+  for (const file of shipped) assert.match(file, /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(web\/)?[\w-]+\.cjs|media\/.+\.(png|svg|md|css)|syntaxes\/.+\.json|docs\/rules\.md|examples\/poland-ottawa\.md)$/, `${file} ships`)
   assert.ok(!shipped.has('media/icon.svg'), 'the icon’s source stays out')
   assert.ok(!shipped.has('media/screenshot.png'), 'the README’s screenshot loads from the repository')
 })

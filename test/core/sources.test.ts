@@ -126,3 +126,10 @@ test('applyAnnotations keeps quotes; their sources follow a merge and lose a rem
   assert.equal(sourcesSummary(sourcesOf(review)), '2 sources: 2 named people')
   assert.equal(applyAnnotations({entities: [], dates: [], claims: []}, []).quotes, undefined)
 })
+
+test('sources: an unresolved “they” and “these countries” are unnamed sources, not people or organisations', () => {
+  const text = 'Governments in the region see Russia as a threat. They argue that landmines could slow an advance.\n\nThese countries say the treaty no longer fits.\n'
+  const sources = sourcesOf(analyzeSync(text).data.newsmark!)
+  assert.deepEqual(sources.map((source) => source.kind), ['anonymous', 'anonymous'])
+  assert.ok(sources.some((source) => source.name === 'They'))
+})

@@ -28,7 +28,7 @@ const documentHeads: ReadonlySet<string> = new Set(lexicon.documentHeads)
 const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
 const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads)
 const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'close', 'familiar'])
-const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that'])
+const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
 
 /** A mention with its entity, as the resolver reads it. */
@@ -141,7 +141,9 @@ function resolve(source: FoundSource, named: ReadonlyArray<Named>, genders: Map<
       }
     }
 
-    return {...span, name: source.text, kind: gender === 'group' ? 'organisation' : 'named'}
+    // A “they” or “we” not tied to a named group here: who speaks is not
+    // said, as for “officials”.
+    return {...span, name: source.text, kind: gender === 'group' ? 'anonymous' : 'named'}
   }
 
   // "The spokeswoman", "the minister": the last person with that role.

@@ -80,7 +80,7 @@ const results = Array.isArray(tagged) ? tagged : [tagged]
 if (flags.worksheet) {
   fs.mkdirSync(flags.worksheet, {recursive: true})
   for (const [index, article] of articles.entries()) {
-    const text = fs.readFileSync(files[index], 'utf8')
+    const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
     const added = addUnlabelled(labels, results[index], text)
     fs.writeFileSync(labelPath(article), formatLabels(labels))
@@ -121,7 +121,7 @@ function measure(subset) {
   for (const article of subset) {
     const index = articles.indexOf(article)
     const result = results[index]
-    const text = fs.readFileSync(files[index], 'utf8')
+    const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
     if (labels.sha256 && labels.sha256 !== sha256(text)) unlabelledFiles++
     words += countWords(text)

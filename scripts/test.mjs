@@ -115,6 +115,9 @@ function run(command) {
   return new Promise((resolve) => {
     const child = spawn(command[0], command.slice(1), {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
     let output = ''
+    // Whole characters: a `ℹ` split between two chunks is still one.
+    child.stdout.setEncoding('utf8')
+    child.stderr.setEncoding('utf8')
     child.stdout.on('data', (chunk) => {
       output += chunk
       process.stdout.write(chunk)

@@ -102,6 +102,9 @@ export async function checkFiles<T = CheckOutcome>(
   // limit, a new worker, once).
   const retry: number[] = []
   const crashed = new Set<number>()
+  // Workers that died before they were ready (a broken install, no memory
+  // to load the models): past two, no new one is started.
+  let coldDeaths = 0
   let wake: (() => void) | undefined
   const pool: Worker[] = []
 
@@ -147,7 +150,14 @@ export async function checkFiles<T = CheckOutcome>(
           crashed.add(index)
         }
 
-        if (done < names.length) startSlot()
+        if (!ready && ++coldDeaths >= 2) {
+          // No worker can start: every file left is an error, never a loop.
+          const left = [...retry.splice(0), ...Array.from({length: names.length - next}, (_, offset) => next + offset)]
+          next = names.length
+          for (const index of left) finish(index, {error: `newsmark: ${names[index]}: unexpected error: no analysis thread could start\n`})
+        } else if (done < names.length) {
+          startSlot()
+        }
       }
 
       inFlight.clear()
@@ -258,8 +268,11 @@ export function serveCheckWorker(): void {
     parentPort!.postMessage({index, outcome})
   })
   // The models are read on first use: read them now, then say so, so that a
-  // time limit counts the file's analysis only.
-  analyzeSync('Poland said on Monday that 25 people left.')
+  // time limit counts the file's analysis only. (Should that fail, the
+  // files' own analyses will say why.)
+  try {
+    analyzeSync('Poland said on Monday that 25 people left.')
+  } catch {}
   parentPort!.postMessage({ready: true})
 }
 

@@ -179,7 +179,11 @@ function excluder(patterns: ReadonlyArray<string> | null | undefined): (file: st
   const posix = (value: string) => value.split(path.sep).join('/')
   // Relative to here, or (for a file outside it) its whole path: `**/x.md`
   // matches `x.md` anywhere.
-  return (file) => match(posix(path.relative(process.cwd(), path.resolve(file)))) || match(posix(path.resolve(file)).replace(/^\//, ''))
+  return (file) => {
+    const relative = posix(path.relative(process.cwd(), path.resolve(file)))
+    const outside = relative.startsWith('../') || path.isAbsolute(relative)
+    return match(relative) || (outside && match(posix(path.resolve(file)).replace(/^\//, '')))
+  }
 }
 
 /**

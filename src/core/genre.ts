@@ -43,7 +43,7 @@ const twoLetter: Readonly<Record<string, string>> = {eng: 'en', pol: 'pl', deu: 
 
 // A headline or first line that names the kind.
 const opinionTitle = /^(letter|opinion|op-ed|editorial|column|commentary|viewpoint|guest column)\s*[:|–—-]/i
-const reviewTitle = /^(review|album review|film review|book review|tv review)\s*[:|–—-]|\breview\b/i
+const reviewTitle = /^(review|album review|film review|book review|tv review)\s*[:|–—-]|\breview(\s+[\d./-]+)?\s*$/i
 // A list or a guide: “Top 10 …”, “7 best …”, “What to watch …”, “How to …”.
 const listTitle = /^(top \d+|\d+ (best|cheapest|things|ways|reasons|tips|places|books|films|movies|shows|games)\b|the \d+ best|what to (watch|read|stream|eat|know)|how to|where to|best .* to (buy|watch|eat))/i
 const opinionUrl = /\/(opinion|opinions|letters|editorials?|commentary|columns?)\//i
@@ -53,7 +53,7 @@ const recipeUrl = /\/recipes?\b/i
 const releaseMark = /\((?:BUSINESS WIRE|GLOBE NEWSWIRE|PRNewswire|ACCESSWIRE|EINPresswire)\)|\bPRNewswire\b|^#*\s*About [A-Z][\w&.,' -]{1,60}$|^\s*(?:Media|Press) (?:contacts?|inquiries)\b/im
 const ingredients = /^#*\s*\**(ingredients|method|directions|instructions)\**\s*$/gim
 // Scores (116-111, 3-2) and the words of a game's report.
-const score = /\b\d{1,3}[-–]\d{1,3}\b/g
+const score = /(?<![\d./-])\d{1,3}[-–]\d{1,3}(?![\d./-])/g
 const gameWords =
   /\b(points|rebounds|assists|innings?|home runs?|touchdowns?|goals?|scored|quarterback|pitch(?:ed|er)|period|quarter|overtime|halftime|power play|shutout|tiebreaker|seeded|season series|win over|victory over|defeated|beat)\b/gi
 
@@ -79,7 +79,7 @@ export function articleKind(data: unknown, text: string): ArticleKind {
   }
 
   const declaredLanguage = field('language', 'lang')
-  const language = declaredLanguage ? declaredLanguage.toLowerCase().split(/[-_]/)[0]! : detectLanguage(text)
+  const language = declaredLanguage ? languageCode(declaredLanguage) : detectLanguage(text)
   const declaredGenre = field('genre')?.toLowerCase()
   if (declaredGenre && (genres as ReadonlyArray<string>).includes(declaredGenre)) {
     return {genre: declaredGenre as Genre, genreFrom: 'front-matter', language, languageFrom: declaredLanguage ? 'front-matter' : 'text'}
@@ -93,6 +93,23 @@ export function articleKind(data: unknown, text: string): ArticleKind {
     language,
     languageFrom: declaredLanguage ? 'front-matter' : 'text'
   }
+}
+
+// Language names a front matter may give instead of a code.
+const languageNames: Readonly<Record<string, string>> = {english: 'en', polish: 'pl', german: 'de', french: 'fr', spanish: 'es', italian: 'it', portuguese: 'pt', dutch: 'nl', russian: 'ru', ukrainian: 'uk'}
+
+/**
+ * A front matter's language as a code: `en-GB`, `EN`, `eng` and `English`
+ * are all `en`.
+ *
+ * @param value
+ *   Declared language.
+ * @returns
+ *   ISO 639-1 code where known, else the value's first part, lower case.
+ */
+export function languageCode(value: string): string {
+  const first = value.trim().toLowerCase().split(/[-_\s]/)[0]!
+  return languageNames[first] ?? twoLetter[first] ?? first
 }
 
 /**
@@ -127,6 +144,22 @@ const attributing: ReadonlySet<Genre> = new Set(['news', 'analysis', 'other'])
  */
 export function expectsAttribution(genre: Genre): boolean {
   return attributing.has(genre)
+}
+
+// Genres whose claims are no one's to check: the reporter saw the game, a
+// review judges, the recipe is a recipe, a list lists.
+const noClaims: ReadonlySet<Genre> = new Set(['game-story', 'review', 'recipe', 'listicle'])
+
+/**
+ * Whether an article of a genre has claims to check (`claim-to-check`).
+ *
+ * @param genre
+ *   Genre.
+ * @returns
+ *   Whether it has.
+ */
+export function hasClaimsToCheck(genre: Genre): boolean {
+  return !noClaims.has(genre)
 }
 
 /**

@@ -37,8 +37,15 @@ export function isProjectDoc(fileName: string): boolean {
   return match !== null && names.has(match[1]!.toUpperCase())
 }
 
-/** The editor's default `newsmark.files.exclude` globs. */
+/**
+ * The editor's default `newsmark.files.exclude` globs: the same documents
+ * (in upper, lower and title case, `.md` or `.markdown`: globs have no
+ * case-insensitive form) and `node_modules`.
+ */
 export const defaultExclude: ReadonlyArray<string> = [
-  ...projectDocNames.map((name) => `**/${name}.md`),
+  ...projectDocNames.map((name) => {
+    const lower = name.toLowerCase()
+    return `**/{${name},${lower},${lower.charAt(0).toUpperCase() + lower.slice(1)}}.{md,markdown}`
+  }),
   '**/node_modules/**'
 ]

@@ -623,7 +623,25 @@ function skippedAnalysis(uri: vscode.Uri, version: number, skipped: Skip): Analy
 function excluded(document: vscode.TextDocument, patterns: readonly string[]): string | undefined {
   // Untitled documents have no path to match: always analysed.
   if (document.uri.scheme === 'untitled') return undefined
-  return patterns.find((pattern) => vscode.languages.match({pattern}, document) > 0)
+  return patterns.find((pattern) => globMatches(document, pattern))
+}
+
+/**
+ * Whether a document matches a glob of the settings: one that starts with
+ * `**` or `/` against its whole path, another (`articles/**`) against its
+ * path in its workspace folder.
+ *
+ * @param document
+ *   Document.
+ * @param pattern
+ *   Glob.
+ * @returns
+ *   Whether it matches.
+ */
+function globMatches(document: vscode.TextDocument, pattern: string): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri)
+  const glob = folder && !pattern.startsWith('**') && !pattern.startsWith('/') ? new vscode.RelativePattern(folder, pattern) : pattern
+  return vscode.languages.match({pattern: glob}, document) > 0
 }
 
 /**
@@ -638,7 +656,7 @@ function excluded(document: vscode.TextDocument, patterns: readonly string[]): s
  */
 function included(document: vscode.TextDocument, patterns: readonly string[]): boolean {
   if (patterns.length === 0 || document.uri.scheme === 'untitled') return true
-  return patterns.some((pattern) => vscode.languages.match({pattern}, document) > 0)
+  return patterns.some((pattern) => globMatches(document, pattern))
 }
 
 /**

@@ -31,8 +31,9 @@ export function registerCodeLens(analyzer: Analyzer, log: Log): vscode.Disposabl
       if (!analysis || analysis.skipped || token.isCancellationRequested) return []
       const title = headerLine({
         sources: sourcesOfResult(analysis.result).length,
-        toCheck: claimsToCheck(analysis.messages).length,
-        findings: shownFindings(analysis).length
+        toCheck: claimsToCheck(shownFindings(analysis)).length,
+        // The claims to check are counted apart.
+        findings: shownFindings(analysis).filter((message) => message.ruleId !== 'claim-to-check').length
       })
       const line = Math.min(headerLineNumber(document.getText()), document.lineCount - 1)
       const command: vscode.Command = {title, command: 'workbench.view.extension.newsmark', tooltip: 'Open the Newsmark sidebar'}

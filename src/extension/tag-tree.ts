@@ -108,7 +108,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     if (!analysis) return []
     const {result} = analysis
     if (!node) {
-      const toCheck = claimsToCheck(analysis.messages).length
+      const toCheck = claimsToCheck(this.#findings(analysis)).length
       const sections: TagNode[] = [
         // Listed when `claim-to-check` is on (the `strict` preset).
         ...(toCheck > 0 ? [{kind: 'section', section: 'check', count: toCheck} as const] : []),
@@ -150,7 +150,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         if (node.section === 'sources') return sourcesOfResult(result).map((source) => ({kind: 'source', source}))
         if (node.section === 'claims') return result.claims.map((claim, index) => ({kind: 'claim', claim, index}))
         if (node.section === 'orphans') return analysis.review.orphans.map((orphan, index) => ({kind: 'orphan', orphan, index}))
-        if (node.section === 'check') return claimsToCheck(analysis.messages).map((message, index) => ({kind: 'check', message, index}))
+        if (node.section === 'check') return claimsToCheck(this.#findings(analysis)).map((message, index) => ({kind: 'check', message, index}))
         return this.#findings(analysis).map((message, index) => ({kind: 'finding', message, index}))
       }
       case 'source':
@@ -352,7 +352,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
       case 'finding':
         return {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
       case 'check':
-        return {kind: 'section', section: 'check', count: claimsToCheck(analysis.messages).length}
+        return {kind: 'section', section: 'check', count: claimsToCheck(this.#findings(analysis)).length}
       case 'orphan':
         return {kind: 'section', section: 'orphans', count: analysis.review.orphans.length}
       case 'more':

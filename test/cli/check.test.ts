@@ -31,3 +31,25 @@ test('check: the files of a worker that dies at once are checked by the main thr
     fs.rmSync(folder, {recursive: true, force: true})
   }
 })
+
+test('check --timeout: workers that die before they are ready make every file an error, never a loop', {timeout: 60_000}, async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-check-'))
+  try {
+    // A worker that exits as it starts (a broken install), before `ready`.
+    const crash = path.join(folder, 'crash-at-start.mjs')
+    fs.writeFileSync(crash, 'process.exit(1)\n')
+    const names = Array.from({length: 3}, (_, index) => {
+      const name = path.join(folder, `article-${index}.md`)
+      fs.writeFileSync(name, `# Article ${index}\n\nCezary Tomczyk said 25 people came on Monday.\n`)
+      return name
+    })
+    const outcomes = await checkFiles(names, {maxSize: 1_000_000, analyzeOptions: {}, timeout: 5}, 2, pathToFileURL(crash).href)
+    assert.equal(outcomes.length, names.length)
+    for (const [index, outcome] of outcomes.entries()) {
+      assert.ok('error' in outcome, `file ${index}: ${JSON.stringify(outcome)}`)
+      assert.match(outcome.error, /no analysis thread could start/)
+    }
+  } finally {
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+})

@@ -11,6 +11,7 @@
  * to check (game stories, reviews, recipes, lists).
  */
 import type {RuleContext, SentenceInfo} from '../rules/context.ts'
+import {hasClaimsToCheck} from '../genre.ts'
 import {vagueSources} from '../rules/vague.ts'
 import type {Claim, ClaimKind} from '../types.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from './to-check.ts'
@@ -45,10 +46,6 @@ const kindName: Readonly<Record<ClaimKind, string>> = {
   quote: 'quoted claim'
 }
 
-// Genres whose claims are no one's to check: the reporter saw the game, a
-// review judges, the recipe is a recipe, a list lists.
-const noClaims = new Set(['game-story', 'review', 'recipe', 'listicle'])
-
 // Page furniture that scrapers and CMSs leave in the text.
 const furniture =
   /\b(photo(?:graph)?s?\s*(?:by|:|credit)|getty images|ap photo|reuters\/|afp via|courtesy of|image credit|file photo|sign up|subscribe|newsletter|click here|read more|share this|advertisement|all rights reserved|choose your plan|pic\.twitter\.com)\b|\(@\w+\)|^\s*[—–-]\s/i
@@ -65,7 +62,7 @@ const furniture =
  */
 export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): RankedClaim[] {
   const limit = Math.max(0, Math.min(maxClaimsToCheck, Math.floor(count)))
-  if (limit === 0 || noClaims.has(context.kind.genre)) return []
+  if (limit === 0 || !hasClaimsToCheck(context.kind.genre)) return []
   const vague = new Set(vagueSources(context).map((found) => found.sentence))
   const candidates: RankedClaim[] = []
   for (const sentence of context.sentences) {
@@ -139,7 +136,8 @@ function contentWords(text: string): Set<string> {
  */
 function similar(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  if (small.size === 0) return true
+  // A claim with no content word (“He was 72.”) is like no other.
+  if (small.size === 0) return false
   let shared = 0
   for (const word of small) if (large.has(word)) shared++
   return shared / small.size >= 0.6

@@ -381,10 +381,11 @@ function join(folder: string, relative: string, separator: string): string {
 }
 
 /**
- * The options of an article: the caller's (command line, editor settings),
- * with its configuration's preset, rule severities and fact base. The
- * caller's preset wins over the configuration's, which wins over
- * `recommended`.
+ * The options of an article for the command line: its options, with the
+ * article's configuration's preset, rule severities and fact base. The
+ * command line's preset wins over the configuration's, which wins over
+ * `recommended` (in the editor, a `.newsmarkrc` `preset:` wins over the
+ * setting: `src/extension/workspace-config.ts`).
  *
  * @param base
  *   The caller's options.

@@ -22,7 +22,7 @@
  */
 import {isMap, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {isUrl} from '../annotations/w3c.ts'
-import {isPresetName, presetNames, ruleIds, severityValues, type PresetName, type Severity} from '../rules/index.ts'
+import {isPresetName, presetNames, ruleIds, rules, severityValues, type PresetName, type Severity} from '../rules/index.ts'
 import {quoteKey, showValue, yamlReason} from '../safe-text.ts'
 
 /** A configuration that cannot be used. */
@@ -135,7 +135,8 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
           )
         }
 
-        if (severity !== 'default') config.rules[id] = severity
+        // `true`: the rule's own severity, also when the preset leaves it out.
+        config.rules[id] = severity === 'default' ? rules.find((rule) => rule.id === id)!.severity : severity
       }
     } else if (key === 'preset') {
       const name = value?.toJSON() as unknown
@@ -181,7 +182,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
         const publisher = item.toJSON() as Record<string, unknown>
         for (const field of Object.keys(publisher)) {
           if (field !== 'name' && field !== 'url') {
-            throw fail(`Unexpected key \`${field}\` in \`export.publisher\`, expected \`name\` or \`url\``, `export.publisher.${field}`, item)
+            throw fail(`Unexpected key${named(field)} in \`export.publisher\`, expected \`name\` or \`url\``, `export.publisher.${field}`, item)
           }
         }
 
@@ -195,7 +196,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
           ...(publisher.url === undefined ? {} : {url: url(publisher.url, 'export.publisher.url', item)})
         }
       } else {
-        throw fail(`Unexpected key \`${name}\` in \`export\`, expected ${exportKeys.map((key) => '`' + key + '`').join(', ')}`, `export.${name}`, pair.key as YamlNode)
+        throw fail(`Unexpected key${named(name)} in \`export\`, expected ${exportKeys.map((key) => '`' + key + '`').join(', ')}`, `export.${name}`, pair.key as YamlNode)
       }
     }
 

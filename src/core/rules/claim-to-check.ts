@@ -1,7 +1,7 @@
 /**
  * Lists the few claims of an article most worth checking — five by
  * default (`claimsToCheck`, 0 to 10), ranked — each with why: “statistic with no source”,
- * “prediction attributed to an anonymous source”, “causal claim attributed
+ * “prediction attributed to an unnamed source”, “causal claim attributed
  * to Cezary Tomczyk”.
  *
  * ## Why

@@ -1,6 +1,6 @@
 /**
  * Says, once, that an article is not in English, and is then the only
- * finding: the taggers and rules know English, and on another language
+ * finding besides the front matter's: the taggers and rules know English, and on another language
  * every finding they made would be noise.
  *
  * The language comes from the front matter (`language:` or `lang:`, as
@@ -58,10 +58,11 @@ const rule: Rule = {
     const from = context.frontMatter?.node.position?.end.offset ?? 0
     const start = context.source.slice(from).search(/\S/)
     if (start === -1) return
-    const lineEnd = context.source.indexOf('\n', from + start)
+    const rest = context.source.slice(from + start)
+    const lineEnd = rest.search(/\r?\n/)
     report({
       start: from + start,
-      end: lineEnd === -1 ? context.source.length : lineEnd,
+      end: from + start + (lineEnd === -1 ? rest.length : lineEnd),
       reason: `Unexpected article in \`${language}\` (${languageFrom === 'front-matter' ? 'front matter' : 'detected'}), expected English: Newsmark analyses English articles only, so nothing else is reported`
     })
   }

@@ -288,7 +288,8 @@ suite('Newsmark in a real VS Code', () => {
   test('files: a README is no article; newsmark.files.include narrows what is analysed', async () => {
     const {analyzer} = newsmark
     const folder = vscode.workspace.workspaceFolders![0]!.uri
-    const readme = vscode.Uri.joinPath(folder, 'README.md')
+    const readme = vscode.Uri.joinPath(folder, 'readme.md')
+    // A lower-case readme is a project document too.
     await vscode.workspace.fs.writeFile(readme, new TextEncoder().encode('# Notes\n\nOutput will rise by 25 times, officials said.\n'))
     const config = vscode.workspace.getConfiguration('newsmark')
     try {
@@ -296,11 +297,14 @@ suite('Newsmark in a real VS Code', () => {
       await vscode.window.showTextDocument(notes)
       const skipped = await until(analyzer.onDidChange, () => analyzer.peek(notes)?.skipped, 'README.md skipped')
       assert.equal(skipped.setting, 'newsmark.files.exclude')
-      assert.match(skipped.reason, /README\.md/)
+      assert.match(skipped.reason, /readme/)
       await vscode.window.showTextDocument(document)
-      await config.update('files.include', ['**/no-such-folder/**'], vscode.ConfigurationTarget.Global)
+      // Globs relative to the workspace folder, as a reader writes them.
+      await config.update('files.include', ['articles/**'], vscode.ConfigurationTarget.Global)
       const narrowed = await until(analyzer.onDidChange, () => analyzer.peek(document)?.skipped, 'the article left out by include')
       assert.equal(narrowed.setting, 'newsmark.files.include')
+      await config.update('files.include', ['poland-*.md'], vscode.ConfigurationTarget.Global)
+      await until(analyzer.onDidChange, () => analyzer.peek(document) && !analyzer.peek(document)?.skipped, 'the article included by a relative glob')
     } finally {
       await config.update('files.include', undefined, vscode.ConfigurationTarget.Global)
       await vscode.workspace.fs.delete(readme)

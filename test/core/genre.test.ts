@@ -53,3 +53,13 @@ test('genre: claims need no attribution in a game story; another language gets o
   assert.deepEqual(rules(foreign), ['language-unsupported'])
   assert.deepEqual(foreign.data.newsmark, {entities: [], dates: [], claims: []})
 })
+
+test('genre: a declared language is a code, whatever its spelling; “review” in a news headline is news', async () => {
+  const {languageCode} = await import('../../src/core/genre.ts')
+  for (const value of ['en', 'EN', 'en-GB', 'eng', 'English', ' english ']) assert.equal(languageCode(value), 'en', value)
+  assert.equal(languageCode('Polish'), 'pl')
+  assert.equal(languageCode('pol'), 'pl')
+  assert.equal(articleKind({language: 'English'}, english).language, 'en')
+  assert.equal(detectGenre('Some words.', 'Supreme Court to review abortion pill rules'), 'news')
+  assert.equal(detectGenre('Some words.', 'Impact Wrestling review 03.23.23'), 'review')
+})

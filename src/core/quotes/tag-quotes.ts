@@ -38,6 +38,20 @@ interface Named {
 }
 
 /**
+ * The mentions of a document, indexed for its sources: those of a sentence,
+ * and how many come before a place (a source looks at its own sentence and
+ * back, never at every mention: linear over a long document).
+ */
+interface NamedIndex {
+  /** Every mention, in document order. */
+  all: ReadonlyArray<Named>
+  /** Mentions by sentence. */
+  bySentence: ReadonlyMap<RawMention['sentence'], ReadonlyArray<Named>>
+  /** How many mentions end before a source starts (binary search). */
+  before(source: FoundSource): number
+}
+
+/**
  * Tag the quotes of a document and resolve their sources.
  *
  * @param document
@@ -61,7 +75,7 @@ export function tagQuotes(
   perceptron?: Perceptron
 ): Quote[] {
   const byId = new Map(entities.map((entity) => [entity.id, entity]))
-  const named: Named[] = mentions.map((mention, index) => ({mention, entity: byId.get(entityOf[index])!}))
+  const named = indexNamed(mentions.map((mention, index) => ({mention, entity: byId.get(entityOf[index])!})))
   // Genders told by roles ("spokeswoman") and by pronouns resolved so far.
   const genders = new Map<string, string>()
   for (const entity of entities) {
@@ -93,6 +107,41 @@ export function tagQuotes(
 }
 
 /**
+ * Index the mentions of a document.
+ *
+ * @param named
+ *   Mentions with their entities.
+ * @returns
+ *   Index.
+ */
+function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
+  const all = [...named].sort((a, b) => a.mention.sentence.index - b.mention.sentence.index || a.mention.first - b.mention.first)
+  const bySentence = new Map<RawMention['sentence'], Named[]>()
+  for (const item of all) {
+    const list = bySentence.get(item.mention.sentence)
+    if (list) list.push(item)
+    else bySentence.set(item.mention.sentence, [item])
+  }
+
+  return {
+    all,
+    bySentence,
+    before(source) {
+      // The first mention that is not before the source.
+      let low = 0
+      let high = all.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (before(all[middle].mention, source)) low = middle + 1
+        else high = middle
+      }
+
+      return low
+    }
+  }
+}
+
+/**
  * Resolve a source span.
  *
  * @param source
@@ -104,16 +153,15 @@ export function tagQuotes(
  * @returns
  *   Source.
  */
-function resolve(source: FoundSource, named: ReadonlyArray<Named>, genders: Map<string, string>): QuoteSource {
+function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, string>): QuoteSource {
   const tokens = source.sentence.tokens
   const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
   const span = {start: source.start, end: source.end, text: source.text}
   // The head part: before an apposition's comma or a preposition.
   let head = words.findIndex((word, index) => index > 0 && (word === ',' || word === '(' || prepositions.has(word)))
   if (head < 0) head = words.length
-  const inSpan = named.filter(
-    ({mention}) =>
-      mention.sentence === source.sentence && mention.first >= source.first && mention.last <= source.last
+  const inSpan = (named.bySentence.get(source.sentence) ?? []).filter(
+    ({mention}) => mention.first >= source.first && mention.last <= source.last
   )
   const inHead = inSpan.filter(({mention}) => mention.first < source.first + head)
   // A person, not one whose name only qualifies the head ("Netanyahu's office", "Trump spokesperson Cheung" is Cheung).
@@ -149,14 +197,12 @@ function resolve(source: FoundSource, named: ReadonlyArray<Named>, genders: Map<
   // "The spokeswoman", "the minister": the last person with that role.
   if (kindOfHead === undefined && headWords.length > 1 && determiners.has(headWords[0])) {
     const noun = headWords.at(-1)!
-    const resolved = named.findLast(
-      ({mention, entity}) =>
-        before(mention, source) &&
-        entity.type === 'PER' &&
-        entity.role !== undefined &&
-        entity.role.toLowerCase().split(/\s+/).includes(noun)
-    )
-    if (resolved) return {...span, entity: resolved.entity.id, name: resolved.entity.name, kind: 'named'}
+    for (let index = named.before(source) - 1; index >= 0; index--) {
+      const {entity} = named.all[index]
+      if (entity.type === 'PER' && entity.role !== undefined && entity.role.toLowerCase().split(/\s+/).includes(noun)) {
+        return {...span, entity: entity.id, name: entity.name, kind: 'named'}
+      }
+    }
   }
 
   const kind: SourceKind =
@@ -229,14 +275,14 @@ function before(mention: RawMention, source: FoundSource): boolean {
  *   Entity.
  */
 function lastPerson(
-  named: ReadonlyArray<Named>,
+  named: NamedIndex,
   source: FoundSource,
   gender: string,
   genders: ReadonlyMap<string, string>
 ): Entity | undefined {
-  for (let index = named.length - 1; index >= 0; index--) {
-    const {mention, entity} = named[index]
-    if (entity.type !== 'PER' || !before(mention, source)) continue
+  for (let index = named.before(source) - 1; index >= 0; index--) {
+    const {entity} = named.all[index]
+    if (entity.type !== 'PER') continue
     const known = genders.get(entity.id)
     if (known === undefined || known === gender) return entity
   }

@@ -24,7 +24,7 @@
  *   (`sidecar-moves.ts` decides which), unless the new name is taken.
  */
 import * as vscode from 'vscode'
-import type {Anchored, Annotation, NewsmarkResult, Orphan, RejectAnnotation, ReviewedResult} from '../core/index.ts'
+import type {Annotation, ArticleReview, NewsmarkResult, Orphan, RejectAnnotation} from '../core/index.ts'
 import type {Core} from './analyzer.ts'
 import {basename, exists, readText, withLock, writeText} from './files.ts'
 import type {Log} from './log.ts'
@@ -36,27 +36,10 @@ const suffix = sidecarSuffix
 /** Folders that hold no articles. */
 const exclude = '{**/node_modules/**,**/.git/**,**/.vscode-host/**}'
 
-/** A problem in an inline directive, at a 1-based line and column. */
-export interface DirectiveProblem {
-  readonly line: number
-  readonly column: number
-  readonly message: string
-}
-
-/** The annotations of one version of one article, applied to its tags. */
-export interface Review {
-  /** The automatic tags with the annotations applied. */
-  readonly result: ReviewedResult
-  /** Every annotation placed in this version: sidecar (re-anchored) and inline. */
-  readonly anchored: readonly Anchored[]
-  /** Sidecar annotations that could not be placed: shown, kept, never dropped. */
-  readonly orphans: readonly Orphan[]
+/** The annotations of one version of one article, applied to its tags (`reviewArticle`), and where they were read. */
+export interface Review extends ArticleReview {
   /** The sidecar (whether or not it exists); none for untitled documents. */
   readonly sidecar?: vscode.Uri
-  /** What is wrong with the sidecar, one line each. */
-  readonly sidecarProblems: readonly string[]
-  /** What is wrong with inline directives. */
-  readonly directiveProblems: readonly DirectiveProblem[]
   /** The workspace-wide rejections applied. */
   readonly workspaceRejects?: readonly RejectAnnotation[]
 }
@@ -176,21 +159,12 @@ export class AnnotationStore implements vscode.Disposable {
     // workspace's sidecars takes a while).
     const rejects = this.#workspaceRejects(core)
     const sidecar = await this.#sidecar(uri, text, core, open)
-    const report = core.reanchor(text, sidecar?.annotations ?? [])
     const inline = await this.#inline(text, core)
-    const anchored: Anchored[] = [
-      ...report.anchored,
-      ...inline.annotations.map((annotation): Anchored => ({annotation, method: 'position', errors: 0, previous: annotation.target.exact}))
-    ]
     const workspaceRejects = await rejects
-    const result = core.applyAnnotations(machine, anchored.map((item) => item.annotation), {workspaceRejects})
+    const review = core.reviewArticle(text, machine, {sidecar, inline, workspaceRejects})
     return {
-      result,
-      anchored,
-      orphans: report.orphans,
+      ...review,
       ...(sidecar ? {sidecar: sidecar.uri} : {}),
-      sidecarProblems: sidecar?.problems ?? [],
-      directiveProblems: inline.problems,
       workspaceRejects
     }
   }
@@ -484,17 +458,10 @@ export class AnnotationStore implements vscode.Disposable {
    * Inline directives of a text, parsed only when it may have some, and in
    * the analysis worker (a Markdown parse can take as long as an analysis).
    */
-  async #inline(text: string, core: Core): Promise<{annotations: Annotation[]; problems: DirectiveProblem[]}> {
+  async #inline(text: string, core: Core): Promise<Directives> {
     const names = Object.keys(core.directiveNames).join('|')
     if (!new RegExp(`:(?:${names})\\[`).test(text)) return {annotations: [], problems: []}
-    const {annotations, problems} = await this.#directives(text)
-    return {
-      annotations,
-      problems: problems.map((problem) => {
-        const [, line = '1', column = '1', message = problem] = /^(\d+):(\d+): ([\s\S]*)$/.exec(problem) ?? []
-        return {line: Number(line), column: Number(column), message}
-      })
-    }
+    return this.#directives(text)
   }
 
   /** Run `task` after the other writes of the same article. */

@@ -9,7 +9,7 @@ import * as vscode from 'vscode'
 import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {guard, type Log} from './log.ts'
-import {headerLine, headerLineNumber, sourcesOfResult} from './sources-view.ts'
+import {headerLine, headerLineNumber, sourcesOfResult} from '../service/sources.ts'
 import {claimsToCheck, shownFindings} from './tag-tree.ts'
 
 /**

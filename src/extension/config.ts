@@ -12,10 +12,10 @@ import type {Options, Publisher} from '../core/index.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from '../core/claims/to-check.ts'
 import {defaultExclude} from '../core/project-docs.ts'
 import {defaultPreset} from '../core/rules/presets.ts'
-import {checkedLevels, type Level} from './levels.ts'
+import {checkedLevels, type Level} from '../service/levels.ts'
 import {checkedMaxFileSize, checkedTimeout, effectiveSetting} from './settings-policy.ts'
 
-export type {Level} from './levels.ts'
+export type {Level} from '../service/levels.ts'
 
 /** Newsmark settings for one document. */
 export interface Config {

@@ -1,12 +1,14 @@
 /**
- * Core results to editor types: offsets to ranges, vfile messages to
- * diagnostics. The only place where unist/UTF-16 positions become
- * `vscode.Range`s.
+ * The language service's plain data to editor types: offsets to ranges,
+ * diagnostics with offsets to `vscode.Diagnostic`s. The only place where
+ * UTF-16 offsets and unist positions become `vscode.Range`s.
  */
 import * as vscode from 'vscode'
 import type {VFileMessage} from 'vfile-message'
 import type {Span} from '../core/types.ts'
-import {toSeverity, type Level} from './config.ts'
+import {defaultSeverity as levelOf, placeSpan, type DiagnosticData, type Severity} from '../service/diagnostics.ts'
+import {LineIndex as PlainLineIndex} from '../service/positions.ts'
+import {toSeverity} from './config.ts'
 
 /** Something that turns offsets into positions: a `TextDocument` or a {@link LineIndex}. */
 export interface PositionSource {
@@ -42,8 +44,7 @@ export function spanRange(document: PositionSource, span: Span): vscode.Range {
 }
 
 /**
- * Range of a message's place (a point or a position); offsets when present,
- * 1-based line and column otherwise.
+ * Range of a message's place (see `placeSpan`).
  * @param document
  *   The document.
  * @param place
@@ -51,105 +52,66 @@ export function spanRange(document: PositionSource, span: Span): vscode.Range {
  * @returns
  *   The range (empty for a point; the document start when there is no place).
  */
-export function placeRange(document: PositionSource, place: VFileMessage['place']): vscode.Range {
-  if (!place) return new vscode.Range(0, 0, 0, 0)
-  if ('start' in place) {
-    const start = toPosition(document, place.start)
-    const end = toPosition(document, place.end)
-    return new vscode.Range(start, end.isBefore(start) ? start : end)
-  }
-  const point = toPosition(document, place)
-  return new vscode.Range(point, point)
+export function placeRange(document: vscode.TextDocument, place: VFileMessage['place']): vscode.Range {
+  const {start, end} = placeSpan(new PlainLineIndex(document.getText()), place)
+  return toRange(document, start, end)
 }
 
 /**
- * Turn a core finding into a diagnostic.
+ * A diagnostic of the language service as VS Code's.
  * @param document
- *   The document the message is about.
- * @param message
- *   A vfile message from the core.
- * @param level
- *   Severity override from the settings, if any.
- * @param docs
- *   Where a rule is documented (default: the message's `url`).
+ *   The document.
+ * @param data
+ *   The diagnostic.
+ * @param target
+ *   Where its code links to (else its `url`).
+ * @param related
+ *   Another place that goes with it (else its `related`, in the document).
  * @returns
- *   The diagnostic, or `undefined` when the rule is turned off.
+ *   The diagnostic.
  */
-export function toDiagnostic(
-  document: vscode.TextDocument,
-  message: VFileMessage,
-  level?: Level,
-  docs?: (ruleId: string) => vscode.Uri | undefined
-): vscode.Diagnostic | undefined {
-  const severity = level ? toSeverity(level) : defaultSeverity(message)
-  if (severity === undefined) return undefined
-  const text = message.note ? `${message.reason}\n${message.note}` : message.reason
-  const diagnostic = new vscode.Diagnostic(placeRange(document, message.place), text, severity)
+export function toDiagnostic(document: vscode.TextDocument, data: DiagnosticData, target?: vscode.Uri, related?: vscode.Location): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(document, data.start, data.end), data.message, toSeverity(data.severity)!)
   diagnostic.source = 'newsmark'
-  if (message.ruleId) {
-    const target = docs?.(message.ruleId) ?? (message.url ? vscode.Uri.parse(message.url) : undefined)
-    diagnostic.code = target ? {value: message.ruleId, target} : message.ruleId
+  if (data.code) {
+    const link = target ?? (data.url ? vscode.Uri.parse(data.url) : undefined)
+    diagnostic.code = link ? {value: data.code, target: link} : data.code
   }
-  const related = relatedOf(document, message)
-  if (related) diagnostic.relatedInformation = [related]
+  if (related) {
+    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(related, 'here')]
+  } else if (data.related) {
+    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, data.related.start, data.related.end)), data.related.message)]
+  }
   return diagnostic
 }
 
 /**
- * Severity the core gave a message: `fatal` true, false, undefined.
+ * The severity of a message when no setting says otherwise.
  * @param message
- *   The message.
+ *   A message.
  * @returns
- *   Error, Warning or Information.
+ *   Its severity.
  */
 export function defaultSeverity(message: VFileMessage): vscode.DiagnosticSeverity {
-  return message.fatal === true
-    ? vscode.DiagnosticSeverity.Error
-    : message.fatal === false
-      ? vscode.DiagnosticSeverity.Warning
-      : vscode.DiagnosticSeverity.Information
+  return toSeverity(levelOf(message) satisfies Severity)!
 }
 
 /**
  * Turn offsets into positions for text that is not open in an editor.
  */
 export class LineIndex implements PositionSource {
-  readonly #starts: number[] = [0]
+  readonly #lines: PlainLineIndex
 
   /**
    * @param text
    *   The whole text.
    */
   constructor(text: string) {
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index)
-      if (code === 10 /* \n */ || (code === 13 /* \r */ && text.charCodeAt(index + 1) !== 10)) {
-        this.#starts.push(index + 1)
-      }
-    }
+    this.#lines = new PlainLineIndex(text)
   }
 
   positionAt(offset: number): vscode.Position {
-    let low = 0
-    let high = this.#starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (this.#starts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-    return new vscode.Position(low, Math.max(0, offset - this.#starts[low]!))
+    const {line, character} = this.#lines.positionAt(offset)
+    return new vscode.Position(line, character)
   }
-}
-
-function toPosition(document: PositionSource, point: {line: number; column: number; offset?: number | undefined}): vscode.Position {
-  if (typeof point.offset === 'number') return document.positionAt(point.offset)
-  return new vscode.Position(Math.max(0, point.line - 1), Math.max(0, point.column - 1))
-}
-
-function relatedOf(document: vscode.TextDocument, message: VFileMessage): vscode.DiagnosticRelatedInformation | undefined {
-  const cause: unknown = message.cause
-  if (!cause || typeof cause !== 'object' || !('place' in cause)) return undefined
-  const {place, reason, message: text} = cause as Partial<VFileMessage>
-  if (!place) return undefined
-  return new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, placeRange(document, place)), reason ?? text ?? '')
 }

@@ -13,8 +13,9 @@ import * as vscode from 'vscode'
 import type {Analysis, Analyzer} from './analyzer.ts'
 import {basename} from './files.ts'
 import {getConfig, toSeverity, type Level} from './config.ts'
+import {diagnosticsOf} from '../service/diagnostics.ts'
+import {LineIndex} from '../service/positions.ts'
 import {toDiagnostic} from './convert.ts'
-import {plural} from './labels.ts'
 import {guard, type Log} from './log.ts'
 import type {RuleDocs} from './rule-docs.ts'
 
@@ -65,13 +66,21 @@ export class Diagnostics implements vscode.Disposable {
       return
     }
     const diagnostics: vscode.Diagnostic[] = []
-    const docs = (ruleId: string) => this.#docs.target(ruleId)
     try {
-      for (const message of analysis.messages) {
-        const diagnostic = toDiagnostic(document, message, message.ruleId ? config.severity[message.ruleId] : undefined, docs)
-        if (diagnostic) diagnostics.push(diagnostic)
+      const text = document.getText()
+      const {review} = analysis
+      const data = diagnosticsOf(text, new LineIndex(text), analysis, {
+        severity: config.severity,
+        docs: (ruleId) => this.#docs.target(ruleId)?.toString(),
+        ...(review.sidecar ? {sidecar: basename(review.sidecar)} : {})
+      })
+      const input = (item: (typeof data)[number]) => item.code === 'sidecar-invalid' || item.code === 'directive-invalid'
+      diagnostics.push(...data.filter((item) => !input(item)).map((item) => toDiagnostic(document, item, item.code ? this.#docs.target(item.code) : undefined)))
+      diagnostics.push(...configProblems(document, analysis, config.severity))
+      for (const item of data.filter(input)) {
+        const sidecar = item.code === 'sidecar-invalid' ? review.sidecar : undefined
+        diagnostics.push(toDiagnostic(document, item, sidecar, sidecar && new vscode.Location(sidecar, new vscode.Range(0, 0, 0, 0))))
       }
-      diagnostics.push(...inputProblems(document, analysis, config.severity))
     } catch (error) {
       // No diagnostics of an older version stay behind.
       this.#collection.delete(uri)
@@ -82,8 +91,9 @@ export class Diagnostics implements vscode.Disposable {
 }
 
 /**
- * Diagnostics for what could not be read with the article: its
- * configuration, its sidecar, its inline directives.
+ * A diagnostic for a configuration that could not be used (`.newsmarkrc`, the
+ * fact base), linking to it; the sidecar's and inline directives' problems
+ * come from the language service with the findings.
  * @param document
  *   The article.
  * @param analysis
@@ -93,45 +103,17 @@ export class Diagnostics implements vscode.Disposable {
  * @returns
  *   Diagnostics.
  */
-function inputProblems(document: vscode.TextDocument, analysis: Analysis, severity: Readonly<Record<string, Level>>): vscode.Diagnostic[] {
-  const diagnostics: vscode.Diagnostic[] = []
-  const add = (range: vscode.Range, message: string, code: string | {value: string; target: vscode.Uri}, fallback: vscode.DiagnosticSeverity, related?: vscode.Location) => {
-    const level = severity[typeof code === 'string' ? code : code.value]
-    const chosen = level ? toSeverity(level) : fallback
-    if (chosen === undefined) return
-    const diagnostic = new vscode.Diagnostic(range, message, chosen)
-    diagnostic.source = 'newsmark'
-    diagnostic.code = code
-    if (related) diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(related, 'here')]
-    diagnostics.push(diagnostic)
-  }
-  const top = document.lineAt(0).range
-  const {configProblem, review} = analysis
-  if (configProblem) {
-    add(
-      top,
-      `Newsmark configuration not used (the defaults apply): ${configProblem.message}`,
-      {value: 'config-invalid', target: configProblem.uri},
-      vscode.DiagnosticSeverity.Error,
-      new vscode.Location(configProblem.uri, configProblem.range ?? new vscode.Range(0, 0, 0, 0))
-    )
-  }
-  if (review.sidecar && review.sidecarProblems.length > 0) {
-    const name = basename(review.sidecar)
-    add(
-      top,
-      `Unexpected content in the annotation sidecar ${name} (${plural(review.sidecarProblems.length, 'problem')}), expected W3C Web Annotations:\n` +
-        review.sidecarProblems.map((problem) => `- ${problem}`).join('\n') +
-        `\nIts valid annotations are shown; before Newsmark writes it again, it is kept as ${name}.bak-<time>.`,
-      {value: 'sidecar-invalid', target: review.sidecar},
-      vscode.DiagnosticSeverity.Error,
-      new vscode.Location(review.sidecar, new vscode.Range(0, 0, 0, 0))
-    )
-  }
-  for (const problem of review.directiveProblems) {
-    const position = document.validatePosition(new vscode.Position(problem.line - 1, problem.column - 1))
-    const range = document.getWordRangeAtPosition(position, /:[a-z]+\[[^\]\n]*\](\{[^}\n]*\})?/) ?? new vscode.Range(position, position.translate(0, 1))
-    add(range, problem.message.charAt(0).toUpperCase() + problem.message.slice(1), 'directive-invalid', vscode.DiagnosticSeverity.Warning)
-  }
-  return diagnostics
+function configProblems(document: vscode.TextDocument, analysis: Analysis, severity: Readonly<Record<string, Level>>): vscode.Diagnostic[] {
+  const {configProblem} = analysis
+  if (!configProblem) return []
+  const level = severity['config-invalid']
+  const chosen = level ? toSeverity(level) : vscode.DiagnosticSeverity.Error
+  if (chosen === undefined) return []
+  const diagnostic = new vscode.Diagnostic(document.lineAt(0).range, `Newsmark configuration not used (the defaults apply): ${configProblem.message}`, chosen)
+  diagnostic.source = 'newsmark'
+  diagnostic.code = {value: 'config-invalid', target: configProblem.uri}
+  diagnostic.relatedInformation = [
+    new vscode.DiagnosticRelatedInformation(new vscode.Location(configProblem.uri, configProblem.range ?? new vscode.Range(0, 0, 0, 0)), 'here')
+  ]
+  return [diagnostic]
 }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode'
 import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
-import {dateHints} from './date-hints.ts'
+import {dateHints} from '../service/date-hints.ts'
 import {guard, type Log} from './log.ts'
 
 /**

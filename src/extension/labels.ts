@@ -6,16 +6,11 @@
 import * as vscode from 'vscode'
 import type {Verdict} from '../core/annotations/index.ts'
 import type {Claim, EntityType} from '../core/types.ts'
-import {verdictOf} from './words.ts'
+import {entityIcons} from '../service/hover.ts'
+import {verdictOf} from '../service/words.ts'
 
-export {claimKindName, entityTypeName, entityTypes, truncate, verdictName, verdictOf} from './words.ts'
+export {claimKindName, entityTypeName, entityTypes, escapeMarkdown, plural, truncate, verdictName, verdictOf} from '../service/words.ts'
 
-const typeIcons: Record<EntityType, string> = {
-  PER: 'person',
-  ORG: 'organization',
-  LOC: 'location',
-  MISC: 'symbol-misc'
-}
 
 /**
  * Codicon of an entity type.
@@ -25,7 +20,7 @@ const typeIcons: Record<EntityType, string> = {
  *   A theme icon.
  */
 export function entityIcon(type: EntityType): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(typeIcons[type])
+  return new vscode.ThemeIcon(entityIcons[type])
 }
 
 /** What each verdict means, for pickers. */
@@ -75,28 +70,4 @@ export function claimIcon(claim: Claim): vscode.ThemeIcon {
   return new vscode.ThemeIcon('comment-discussion')
 }
 
-/**
- * Count with a noun.
- * @param count
- *   How many.
- * @param noun
- *   Singular noun.
- * @param nouns
- *   Plural noun (default: `noun + 's'`).
- * @returns
- *   `1 mention`, `3 mentions`.
- */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`
-}
 
-/**
- * Escape text for a `MarkdownString`.
- * @param text
- *   Text from the article.
- * @returns
- *   Text that renders as itself.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&')
-}

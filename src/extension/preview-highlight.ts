@@ -24,8 +24,8 @@
  * place (`[a](b) b`, no space) may be placed there.
  */
 import type {Claim, DateTag, EntityType, NewsmarkResult} from '../core/types.ts'
-import {readableValue, durationInWords} from './timex.ts'
-import {claimKindName, entityTypeName, truncate, verdictName, verdictOf} from './words.ts'
+import {readableValue, durationInWords} from '../service/timex.ts'
+import {claimKindName, entityTypeName, truncate, verdictName, verdictOf} from '../service/words.ts'
 
 /** What a mark is: an entity type, a date or a claim. */
 export type MarkKind = EntityType | 'date' | 'claim'

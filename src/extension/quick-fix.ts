@@ -1,20 +1,16 @@
 /**
- * Quick fixes for findings:
- *
- * - one per `expected` replacement (vfile message field), linked to its
- *   diagnostic by rule id and range;
- * - “Ignore <rule> in this paragraph”: an `<!-- newsmark ignore <rule> -->`
- *   comment before the block (the core's `ignoreComment`);
- * - “Disable <rule> for this file”: `<!-- newsmark disable <rule> -->` at
- *   the top, after the front matter.
+ * Quick fixes on Newsmark's diagnostics: the language service's
+ * (`src/service/code-actions.ts`) as `vscode.CodeAction`s.
  */
 import * as vscode from 'vscode'
+import {quickFixes} from '../service/code-actions.ts'
+import {messageDiagnostic, type DiagnosticData} from '../service/diagnostics.ts'
+import {LineIndex} from '../service/positions.ts'
 import type {Analyzer} from './analyzer.ts'
-import {placeRange} from './convert.ts'
-import {truncate} from './labels.ts'
+import {toRange} from './convert.ts'
 
 /**
- * Register the code action provider for Markdown.
+ * Register the quick fixes for Markdown.
  * @param analyzer
  *   The shared analysis.
  * @returns
@@ -29,55 +25,37 @@ export function registerQuickFixes(analyzer: Analyzer): vscode.Disposable {
         if (!analysis) return []
         const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === 'newsmark')
         if (ours.length === 0) return []
-        const {ignoreComment, ruleIds} = await analyzer.core()
+        const core = await analyzer.core()
         const source = document.getText()
-        const actions: vscode.CodeAction[] = []
-        const silenced = new Set<string>()
-        for (const diagnostic of ours) {
+        const lines = new LineIndex(source)
+        // Each diagnostic shown, with the message it came from (its suggestions).
+        const pairs = new Map<DiagnosticData, vscode.Diagnostic>()
+        const data = (diagnostic: vscode.Diagnostic): DiagnosticData => {
           const ruleId = String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)
-          const message = analysis.messages.find(
-            (item) => item.ruleId === ruleId && placeRange(document, item.place).isEqual(diagnostic.range)
-          )
-          for (const [index, replacement] of (message?.expected ?? []).entries()) {
-            const title = replacement ? `Replace with “${truncate(replacement, 40)}”` : `Remove “${truncate(document.getText(diagnostic.range), 40)}”`
-            const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix)
-            action.edit = new vscode.WorkspaceEdit()
-            action.edit.replace(document.uri, diagnostic.range, replacement)
-            action.diagnostics = [diagnostic]
-            action.isPreferred = index === 0
-            actions.push(action)
-          }
-          if (!ruleIds.includes(ruleId)) continue
-          const insertion = ignoreComment(source, document.offsetAt(diagnostic.range.start), ruleId)
-          const ignore = new vscode.CodeAction(`Ignore ${ruleId} in this paragraph`, vscode.CodeActionKind.QuickFix)
-          ignore.edit = new vscode.WorkspaceEdit()
-          ignore.edit.insert(document.uri, document.positionAt(insertion.offset), insertion.text)
-          ignore.diagnostics = [diagnostic]
-          actions.push(ignore)
-          if (silenced.has(ruleId)) continue
-          silenced.add(ruleId)
-          const disable = new vscode.CodeAction(`Disable ${ruleId} for this file`, vscode.CodeActionKind.QuickFix)
-          disable.edit = new vscode.WorkspaceEdit()
-          const at = afterFrontMatter(source)
-          const blank = /^\r?\n/.test(source.slice(at)) || at === source.length
-          disable.edit.insert(document.uri, document.positionAt(at), `<!-- newsmark disable ${ruleId} -->\n${blank ? '' : '\n'}`)
-          disable.diagnostics = ours.filter((item) => (typeof item.code === 'object' ? item.code.value : item.code) === ruleId)
-          actions.push(disable)
+          const start = document.offsetAt(diagnostic.range.start)
+          const end = document.offsetAt(diagnostic.range.end)
+          const message = analysis.messages.find((item) => item.ruleId === ruleId && sameSpan(messageDiagnostic(lines, item), start, end))
+          const expected = message?.expected ?? []
+          const item: DiagnosticData = {start, end, message: diagnostic.message, severity: 'warning', code: ruleId, ...(expected.length > 0 ? {expected} : {})}
+          pairs.set(item, diagnostic)
+          return item
         }
-        return actions
+        const asked = ours.map(data)
+        const all = [...asked, ...vscode.languages.getDiagnostics(document.uri).filter((item) => item.source === 'newsmark' && !ours.includes(item)).map(data)]
+        return quickFixes(source, asked, core, all).map((fix) => {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix)
+          action.edit = new vscode.WorkspaceEdit()
+          for (const edit of fix.edits) action.edit.replace(document.uri, toRange(document, edit.start, edit.end), edit.newText)
+          action.diagnostics = fix.diagnostics.map((item) => pairs.get(item)).filter((item): item is vscode.Diagnostic => item !== undefined)
+          if (fix.isPreferred !== undefined) action.isPreferred = fix.isPreferred
+          return action
+        })
       }
     },
     {providedCodeActionKinds: [vscode.CodeActionKind.QuickFix]}
   )
 }
 
-/**
- * Offset of the first line after the YAML front matter (0 without one).
- * @param source
- *   Markdown.
- * @returns
- *   UTF-16 offset.
- */
-function afterFrontMatter(source: string): number {
-  return /^---\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source)?.[0].length ?? 0
+function sameSpan(diagnostic: DiagnosticData | undefined, start: number, end: number): boolean {
+  return diagnostic !== undefined && diagnostic.start === start && diagnostic.end === end
 }

@@ -16,7 +16,7 @@ import {getConfig} from './config.ts'
 import {plural} from './labels.ts'
 import {guard, type Log} from './log.ts'
 import {restrictedNote} from './settings-policy.ts'
-import {sourcesOfResult} from './sources-view.ts'
+import {sourcesOfResult} from '../service/sources.ts'
 
 /** The status bar item. */
 export class StatusBar implements vscode.Disposable {

@@ -16,8 +16,8 @@ import {getConfig} from './config.ts'
 import {defaultSeverity, placeRange, spanRange, toRange} from './convert.ts'
 import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate, verdictName, verdictOf} from './labels.ts'
 import {guard, type Log} from './log.ts'
-import {quoteItem, quoteText, sourceItem, sourcesOfResult} from './sources-view.ts'
-import {chronological, durationInWords} from './timex.ts'
+import {quoteItem, quoteText, sourceItem, sourcesOfResult} from '../service/sources.ts'
+import {chronological, durationInWords} from '../service/timex.ts'
 
 /** A node of the tree. */
 export type TagNode =

@@ -7,6 +7,7 @@ export {anchorTarget, reanchor, type AnchorMethod, type AnchorOptions, type Anch
 export {mergeEntities, rejectTag, removeAnnotation, setVerdict, tagSelection, type CreateOptions, type Range} from './edit.ts'
 export {directiveNames, readDirectives, wrapInDirective, type DirectiveSpec, type TextEdit} from './inline.ts'
 export {codePointIndex, contextLength, fromCodePoint, lineIndex, targetOf, toCodePoint} from './positions.ts'
+export {directiveProblem, reviewArticle, type ArticleReview, type DirectiveProblem, type ReviewInput} from './review.ts'
 export {parseSidecar, serializeSidecar, sidecarName, SidecarError, type SidecarResult} from './sidecar.ts'
 export {tagTypes, verdicts, type Agent, type Annotation, type AnnotationKind, type MergeAnnotation, type RejectAnnotation, type RejectScope, type TagAnnotation, type TagType, type Target, type Verdict, type VerdictAnnotation} from './types.ts'
 export {annotationContext, isUrl, toW3c} from './w3c.ts'

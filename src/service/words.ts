@@ -2,7 +2,7 @@
  * Words for tags, shared by the hover, the tree, symbols, the status bar
  * and the preview's tooltips so that they say the same thing.
  *
- * Pure (no `vscode`): the preview's tooltips are tested in plain Node.
+ * Pure (no `vscode`): the language service and the preview’s tooltips use them.
  * `labels.ts` re-exports these next to the icons.
  */
 import type {ClaimVerdict, ReviewedClaim, Verdict} from '../core/annotations/index.ts'
@@ -95,4 +95,30 @@ export function verdictName(verdict: Verdict): string {
 export function truncate(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim()
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
+}
+
+/**
+ * `1 mention`, `2 mentions`.
+ * @param count
+ *   How many.
+ * @param noun
+ *   The noun, singular.
+ * @param nouns
+ *   Its plural.
+ * @returns
+ *   The count and the noun.
+ */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`
+}
+
+/**
+ * Escape text for Markdown (a hover).
+ * @param text
+ *   Text from the article.
+ * @returns
+ *   Markdown that shows the text as it is.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&')
 }

@@ -1,10 +1,10 @@
 /**
- * `src/extension/timex.ts` in plain Node: where TimeML values sit on the
+ * `src/service/timex.ts` in plain Node: where TimeML values sit on the
  * calendar, weekdays, distances from the article date, durations in words.
  */
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {chronological, compareValues, distance, durationInWords, toCalendar, weekday} from '../../src/extension/timex.ts'
+import {chronological, compareValues, distance, durationInWords, toCalendar, weekday} from '../../src/service/timex.ts'
 
 test('toCalendar: each granularity', () => {
   const cases: Array<[string, string, string]> = [

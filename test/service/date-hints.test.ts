@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/index.ts'
 import type {DateTag, NewsmarkResult} from '../../src/core/types.ts'
-import {dateHints} from '../../src/extension/date-hints.ts'
-import {readableValue} from '../../src/extension/timex.ts'
+import {dateHints} from '../../src/service/date-hints.ts'
+import {readableValue} from '../../src/service/timex.ts'
 
 test('date hints: values as readers write them, as precise as the value', () => {
   assert.equal(readableValue('2026-02'), 'Feb 2026')

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/index.ts'
 import {sourcesOf} from '../../src/core/quotes/sources.ts'
-import {entitySourceLine, headerLine, headerLineNumber, quoteAt, quoteItem, quoteLine, quoteText, sourceItem} from '../../src/extension/sources-view.ts'
+import {entitySourceLine, headerLine, headerLineNumber, quoteAt, quoteItem, quoteLine, quoteText, sourceItem} from '../../src/service/sources.ts'
 
 const text =
   'Deputy Infrastructure Minister Olga Brzezińska said the quay would reopen in May. ' +

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import test from 'node:test'
-import {checkedLevels, levels} from '../../src/extension/levels.ts'
+import {checkedLevels, levels} from '../../src/service/levels.ts'
 
 test('levels: info, as the CLI says it, and information, as VS Code says it', () => {
   assert.deepEqual(checkedLevels({'relative-date': 'info', hedging: 'information', 'loaded-verb': 'off'}), {

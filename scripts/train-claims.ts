@@ -29,18 +29,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {claimFeatures, DEFAULT_FEATURE_OPTIONS, type FeatureOptions} from '../src/core/claims/features.ts'
-import {
-  bestF1Threshold,
-  deserializeModel,
-  margin,
-  mulberry32,
-  serializeModel,
-  shuffleInPlace,
-  sigmoid,
-  trainLogistic,
-  type Example,
-  type TrainOptions
-} from '../src/core/ml/linear.ts'
+import {deserializeModel, margin, sigmoid} from '../src/core/ml/linear.ts'
+import {bestF1Threshold, mulberry32, serializeModel, shuffleInPlace, trainLogistic, type Example, type TrainOptions} from './lib/train-linear.ts'
 
 const DEFAULT_TRAIN = '/work/shared/eval/data/checkthat2024/train.jsonl'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

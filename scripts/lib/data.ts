@@ -35,4 +35,4 @@ export function readJsonl<T>(file: string): T[] {
 }
 
 /** Seeded generator and shuffle: the same ones the models train with. */
-export {mulberry32 as random, shuffleInPlace as shuffle} from '../../src/core/ml/linear.ts'
+export {mulberry32 as random, shuffleInPlace as shuffle} from './train-linear.ts'

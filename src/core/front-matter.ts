@@ -6,7 +6,7 @@
  */
 import type {Root, Yaml} from 'mdast'
 import {parse} from 'yaml'
-import {parseIsoDate} from './options.ts'
+import {parseIsoDate} from './dates/iso-date.ts'
 
 /** The front matter of a document. */
 export interface FrontMatter {

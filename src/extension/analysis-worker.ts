@@ -16,7 +16,7 @@
 import {Worker} from 'node:worker_threads'
 import {VFile, type Compatible} from 'vfile'
 import type {Options} from '../core/index.ts'
-import type {Core, HostCore} from './analyzer.ts'
+import type {Core, HostCore} from './core-types.ts'
 import {addMessages} from './message-data.ts'
 import {AnalysisStopped, type Directives, type WorkerAnswer, type WorkerRequest} from './worker-protocol.ts'
 

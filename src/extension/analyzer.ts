@@ -35,6 +35,7 @@ import type {NewsmarkResult, ReviewedResult} from '../core/index.ts'
 import {reviewSignature, type AnnotationStore, type Review} from './annotation-store.ts'
 import {affectsAnalysis, getConfig} from './config.ts'
 import {AnalysisStopped} from './worker-protocol.ts'
+import type {Core} from './core-types.ts'
 import type {Log} from './log.ts'
 import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
 
@@ -73,14 +74,7 @@ export const skipSettings = {
   'newsmark.files.include': {cause: 'not an article', fix: 'add a pattern that matches it to'}
 } as const
 
-/** The core's functions the extension host runs itself (`src/core/host.ts`). */
-export type HostCore = typeof import('../core/host.ts')
-
-/**
- * The core, as the extension uses it (injectable for tests): the host's
- * part and the analysis (in the extension, run in a worker).
- */
-export type Core = HostCore & Pick<typeof import('../core/index.ts'), 'analyze' | 'forgetDocument'>
+export type {Core, HostCore} from './core-types.ts'
 
 /** What runs around the core, each provided by its own feature. */
 export interface Stages {

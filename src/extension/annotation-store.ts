@@ -25,7 +25,7 @@
  */
 import * as vscode from 'vscode'
 import type {Annotation, ArticleReview, NewsmarkResult, Orphan, RejectAnnotation} from '../core/index.ts'
-import type {Core} from './analyzer.ts'
+import type {Core} from './core-types.ts'
 import {basename, exists, readText, withLock, writeText} from './files.ts'
 import type {Log} from './log.ts'
 import {baseName, sidecarMoves, sidecarSuffix, type SidecarMove} from './sidecar-moves.ts'

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode'
 import type {DirectiveSpec, Range, Target, TextEdit} from '../core/index.ts'
-import type {Core} from './analyzer.ts'
+import type {Core} from './core-types.ts'
 
 /** A directive in the source: its whole span and its label's. */
 interface DirectiveSpan {

@@ -14,7 +14,7 @@
 import * as vscode from 'vscode'
 import type {ExportConfig, Options} from '../core/index.ts'
 import type {ReadLimits} from '../core/config/load.ts'
-import type {Core} from './analyzer.ts'
+import type {Core} from './core-types.ts'
 import {basename, dirname, isNotFound, readText} from './files.ts'
 import {localFiles} from './local-files.ts'
 import type {Log} from './log.ts'

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import test from 'node:test'
-import {mulberry32 as random} from '../../src/core/ml/linear.ts'
+import {mulberry32 as random} from '../../scripts/lib/train-linear.ts'
 
 const cli = path.resolve('dist/cli.mjs')
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-jobs-'))

@@ -6,15 +6,8 @@ import {CLAIM_THRESHOLD, checkWorthiness} from '../../src/core/claims/classifier
 import {claimFeatures, tokenize} from '../../src/core/claims/features.ts'
 import {claimKind, explainClaimKind} from '../../src/core/claims/kind.ts'
 import {hasQuotation} from '../../src/core/claims/tag-claims.ts'
-import {
-  bestF1Threshold,
-  deserializeModel,
-  mulberry32,
-  predictProbability,
-  serializeModel,
-  trainLogistic,
-  type Example
-} from '../../src/core/ml/linear.ts'
+import {deserializeModel, predictProbability} from '../../src/core/ml/linear.ts'
+import {bestF1Threshold, mulberry32, serializeModel, trainLogistic, type Example} from '../../scripts/lib/train-linear.ts'
 import {cpuTime} from './cpu-time.ts'
 
 describe('checkWorthiness', () => {

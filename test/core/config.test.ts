@@ -10,7 +10,7 @@ import {describe, it} from 'node:test'
 import {spawnSync} from 'node:child_process'
 import {ConfigError, loadConfig, loadConfigAsync, parseConfig} from '../../src/core/config/index.ts'
 import {maxConfigSize, maxFactsSize, type ReadLimits} from '../../src/core/config/load.ts'
-import {loadConfigSync, readText} from '../../src/core/config/node.ts'
+import {loadConfigSync, readText} from '../../src/node/config.ts'
 import {parseFacts} from '../../src/core/facts/parse.ts'
 import {FactsError} from '../../src/core/facts/parse.ts'
 

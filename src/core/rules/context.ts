@@ -18,7 +18,7 @@ import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
 import {cachesEnabled, Lru, type SentenceMemo} from '../memo.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
-import {SpanIndex} from './util.ts'
+import {SpanIndex} from './span-index.ts'
 
 /** A token with source offsets. */
 export interface SourceToken {

@@ -41,7 +41,7 @@
  *   1:1-3:4: Unexpected front matter `date: January 16th`, expected a date as `YYYY-MM-DD`
  */
 import {frontMatterDateValue} from '../front-matter.ts'
-import {parseIsoDate} from '../options.ts'
+import {parseIsoDate} from '../dates/iso-date.ts'
 import type {Rule} from './rule.ts'
 
 const rule: Rule = {

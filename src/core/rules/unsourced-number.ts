@@ -49,7 +49,8 @@
  */
 import {expectsAttribution} from '../genre.ts'
 import type {Rule} from './rule.ts'
-import {code, quantitiesOf, SpanIndex} from './util.ts'
+import {SpanIndex} from './span-index.ts'
+import {code, quantitiesOf} from './util.ts'
 
 // Words before a number that make it part of a name or a reference.
 const labels: ReadonlySet<string> = new Set([

@@ -9,9 +9,9 @@
  * what it refuses is a `ConfigError` naming the file, never quoting it.
  */
 import path from 'node:path'
-import {BoundedReadError, readBoundedSync} from '../../node/bounded-read.ts'
-import {loadConfig, maxFactsSize, type LoadedConfig, type LoadOptions, type ReadLimits} from './load.ts'
-import {ConfigError} from './validate.ts'
+import {BoundedReadError, readBoundedSync} from './bounded-read.ts'
+import {loadConfig, maxFactsSize, type LoadedConfig, type LoadOptions, type ReadLimits} from '../core/config/load.ts'
+import {ConfigError} from '../core/config/validate.ts'
 
 /**
  * Load the configuration and fact base of an article from disk.

@@ -3,6 +3,8 @@
  *
  * - `dist/core.mjs`: the pure core (ESM), for Node and bundlers.
  * - `dist/cli.mjs`: the `newsmark` command (ESM, Node).
+ * - `dist/server.mjs`: the `newsmark-language-server` command (ESM, Node):
+ *   the language server for editors other than VS Code.
  * - `dist/extension.cjs`: the extension (CJS, `vscode` external), so the
  *   ESM-only unified stack loads in the extension host; the core it runs is
  *   `dist/core-worker.cjs`, a worker thread started on the first analysis
@@ -78,6 +80,13 @@ const builds = [
     ...common,
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.mjs',
+    format: 'esm',
+    banner: {js: '#!/usr/bin/env node\n' + requireShim}
+  },
+  {
+    ...common,
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.mjs',
     format: 'esm',
     banner: {js: '#!/usr/bin/env node\n' + requireShim}
   }
@@ -189,8 +198,8 @@ if (watch) {
     const results = await Promise.allSettled(contexts.map((context) => context.rebuild()))
     const failed = results.filter((result) => result.status === 'rejected')
     if (failed.length > 0) process.exitCode = 1
-    // The `newsmark` bin must be executable.
-    else fs.chmodSync('dist/cli.mjs', 0o755)
+    // The `newsmark` and `newsmark-language-server` bins must be executable.
+    else for (const bin of ['dist/cli.mjs', 'dist/server.mjs']) fs.chmodSync(bin, 0o755)
   } finally {
     await Promise.all(contexts.map((context) => context.dispose()))
   }

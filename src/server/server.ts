@@ -1,0 +1,353 @@
+/**
+ * The Newsmark language server: the language service (`src/service/`) over
+ * the Language Server Protocol, for any editor with an LSP client (Neovim,
+ * Helix, Zed, Emacs, Sublime Text, Kate…).
+ *
+ * - Markdown documents the client opens are analysed by the core in this
+ *   process; each version once.
+ * - Diagnostics: pulled (`textDocument/diagnostic`) when the client can,
+ *   else published after each change (300 ms after the last one).
+ * - Hover, document symbols, references, code actions (quick fixes) and
+ *   inlay hints (values of relative dates).
+ * - `newsmark/tags` (custom request, `{uri}`): the article's tags (entities,
+ *   dates, claims, quotes) and findings, for a client's sidebar.
+ * - Settings come from `initializationOptions` (and
+ *   `workspace/didChangeConfiguration`) under `newsmark`: `preset`,
+ *   `referenceDate`, `severity` (rule id to `error|warning|info|hint|off`);
+ *   each article's `.newsmarkrc` and fact base apply as in the CLI. The
+ *   annotation sidecar beside an article (`ARTICLE.newsmark.json`) is read.
+ * - Nothing is sent over the network; only the article's folder and its
+ *   parents (for `.newsmarkrc`) and its sidecar are read.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  InlayHint,
+  SymbolKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult
+} from 'vscode-languageserver/node'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import * as core from '../core/index.ts'
+import {configuredOptions} from '../core/config/load.ts'
+import type {Options} from '../core/options.ts'
+import {isPresetName} from '../core/rules/presets.ts'
+import {readBounded} from '../node/bounded-read.ts'
+import {loadConfigSync} from '../node/config.ts'
+import type {DiagnosticData, Severity} from '../service/diagnostics.ts'
+import {checkedLevels, type Level} from '../service/levels.ts'
+import {createNewsmarkService, type ArticleSettings, type NewsmarkService, type ServiceDocument} from '../service/service.ts'
+import type {SymbolData, SymbolKindName} from '../service/symbols.ts'
+
+/** The settings a client gives, under `newsmark`. */
+export interface ServerSettings {
+  preset?: string
+  referenceDate?: string
+  severity?: Record<string, string>
+}
+
+/** Largest sidecar read, in bytes. */
+const maxSidecarSize = 16 * 1024 * 1024
+
+const symbolKinds: Readonly<Record<SymbolKindName, SymbolKind>> = {
+  namespace: SymbolKind.Namespace,
+  object: SymbolKind.Object,
+  class: SymbolKind.Class,
+  struct: SymbolKind.Struct,
+  constant: SymbolKind.Constant,
+  event: SymbolKind.Event,
+  string: SymbolKind.String,
+  key: SymbolKind.Key,
+  null: SymbolKind.Null
+}
+
+const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint
+}
+
+/**
+ * Serve Newsmark on a connection.
+ * @param connection
+ *   The connection (stdio for the `newsmark-language-server` bin).
+ * @returns
+ *   Nothing; the connection is listened to.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument)
+  let settings: ServerSettings = {}
+  let pull = false
+  const timers = new Map<string, ReturnType<typeof setTimeout>>()
+  const rulesFile = findRulesFile()
+
+  const service: NewsmarkService = createNewsmarkService({
+    core,
+    workspace: {
+      settings: (uri) => articleSettings(uri, settings),
+      readSidecar: (uri) => readSidecar(uri),
+      ruleDocs: (ruleId) => (rulesFile ? `${pathToFileURL(rulesFile).href}#${ruleId}` : undefined)
+    },
+    logger: {error: (message, error) => connection.console.error(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)}
+  })
+
+  const serviceDocument = (document: TextDocument): ServiceDocument => document
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    settings = readSettings(params.initializationOptions)
+    pull = Boolean(params.capabilities.textDocument?.diagnostic)
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        documentSymbolProvider: {label: 'Newsmark'},
+        referencesProvider: true,
+        codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix]},
+        inlayHintProvider: true,
+        ...(pull ? {diagnosticProvider: {identifier: 'newsmark', interFileDependencies: false, workspaceDiagnostics: false}} : {})
+      },
+      serverInfo: {name: 'newsmark-language-server'}
+    }
+  })
+
+  connection.onDidChangeConfiguration((change) => {
+    settings = readSettings(change.settings)
+    // Every analysis was made with the old settings.
+    for (const document of documents.all()) service.forget(document.uri)
+    if (pull) connection.languages.diagnostics.refresh().catch(() => undefined)
+    else for (const document of documents.all()) schedule(document)
+  })
+
+  const schedule = (document: TextDocument) => {
+    if (pull) return
+    clearTimeout(timers.get(document.uri))
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri)
+        void publish(document)
+      }, 300)
+    )
+  }
+
+  const publish = async (document: TextDocument) => {
+    const diagnostics = await diagnosticsOf(document)
+    // Not for a version that was replaced or closed meanwhile.
+    if (documents.get(document.uri)?.version !== document.version) return
+    await connection.sendDiagnostics({uri: document.uri, version: document.version, diagnostics})
+  }
+
+  const diagnosticsOf = async (document: TextDocument): Promise<Diagnostic[]> =>
+    (await service.diagnostics(serviceDocument(document))).map((item) => toDiagnostic(document, item))
+
+  documents.onDidOpen((event) => {
+    if (!pull) void publish(event.document)
+  })
+  documents.onDidChangeContent((event) => schedule(event.document))
+  documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri))
+    timers.delete(event.document.uri)
+    service.forget(event.document.uri)
+    if (!pull) void connection.sendDiagnostics({uri: event.document.uri, diagnostics: []})
+  })
+
+  connection.languages.diagnostics.on(async (params) => {
+    const document = documents.get(params.textDocument.uri)
+    return {kind: DocumentDiagnosticReportKind.Full, items: document ? await diagnosticsOf(document) : []}
+  })
+
+  connection.onHover(async (params) => {
+    const document = documents.get(params.textDocument.uri)
+    if (!document) return null
+    const hover = await service.hover(serviceDocument(document), document.offsetAt(params.position))
+    if (!hover) return null
+    return {
+      contents: {kind: 'markdown', value: hover.sections.join('\n\n---\n\n')},
+      range: {start: document.positionAt(hover.start), end: document.positionAt(hover.end)}
+    }
+  })
+
+  connection.onDocumentSymbol(async (params) => {
+    const document = documents.get(params.textDocument.uri)
+    if (!document) return []
+    return (await service.symbols(serviceDocument(document))).map((symbol) => toSymbol(document, symbol))
+  })
+
+  connection.onReferences(async (params) => {
+    const document = documents.get(params.textDocument.uri)
+    if (!document) return []
+    const spans = await service.references(serviceDocument(document), document.offsetAt(params.position))
+    return spans.map((span) => ({uri: document.uri, range: {start: document.positionAt(span.start), end: document.positionAt(span.end)}}))
+  })
+
+  connection.languages.inlayHint.on(async (params) => {
+    const document = documents.get(params.textDocument.uri)
+    if (!document) return []
+    const hints = await service.inlayHints(serviceDocument(document), document.offsetAt(params.range.start), document.offsetAt(params.range.end))
+    return hints.map((hint) => {
+      const item = InlayHint.create(document.positionAt(hint.offset), hint.label)
+      item.paddingLeft = true
+      item.tooltip = hint.tooltip
+      return item
+    })
+  })
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri)
+    if (!document) return []
+    const fixes = await service.codeActions(serviceDocument(document), document.offsetAt(params.range.start), document.offsetAt(params.range.end))
+    return fixes.map((fix): CodeAction => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: fix.diagnostics.map((item) => toDiagnostic(document, item)),
+      ...(fix.isPreferred === undefined ? {} : {isPreferred: fix.isPreferred}),
+      edit: {
+        changes: {
+          [document.uri]: fix.edits.map((edit) => ({
+            range: {start: document.positionAt(edit.start), end: document.positionAt(edit.end)},
+            newText: edit.newText
+          }))
+        }
+      }
+    }))
+  })
+
+  connection.onRequest('newsmark/tags', async (params: {uri: string}) => {
+    const document = documents.get(params.uri)
+    if (!document) return null
+    const analysis = await service.analysis(serviceDocument(document))
+    if (!analysis) return null
+    const {entities, dates, claims, quotes, referenceDate} = analysis.result
+    return {entities, dates, claims, quotes: quotes ?? [], referenceDate, diagnostics: await service.diagnostics(serviceDocument(document))}
+  })
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer)
+    service.dispose()
+  })
+
+  documents.listen(connection)
+  connection.listen()
+}
+
+/**
+ * The settings of the client (`initializationOptions` or the
+ * `didChangeConfiguration` payload), under `newsmark` or as they are.
+ * @param value
+ *   What the client sent.
+ * @returns
+ *   The valid settings; anything else is left out.
+ */
+export function readSettings(value: unknown): ServerSettings {
+  const record = (item: unknown) => (item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined)
+  const root = record(value)
+  const own = record(root?.['newsmark']) ?? root ?? {}
+  const result: ServerSettings = {}
+  if (typeof own['preset'] === 'string' && isPresetName(own['preset'])) result.preset = own['preset']
+  if (typeof own['referenceDate'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(own['referenceDate'])) result.referenceDate = own['referenceDate']
+  const severity = checkedLevels(own['severity'])
+  if (Object.keys(severity).length > 0) result.severity = severity
+  return result
+}
+
+/**
+ * The settings of one article: the client's, then its `.newsmarkrc` and
+ * fact base (a file outside `file:` has only the client's).
+ * @param uri
+ *   The article.
+ * @param settings
+ *   The client's settings.
+ * @returns
+ *   Its settings.
+ */
+export function articleSettings(uri: string, settings: Readonly<ServerSettings>): ArticleSettings {
+  const base: Options = {
+    ...(settings.preset && isPresetName(settings.preset) ? {preset: settings.preset} : {}),
+    ...(settings.referenceDate ? {referenceDate: settings.referenceDate} : {})
+  }
+  const severity = (settings.severity ?? {}) as Record<string, Level>
+  const file = filePath(uri)
+  if (!file) return {options: base, severity}
+  try {
+    const loaded = loadConfigSync(file)
+    return {options: configuredOptions(base, loaded.settings), severity}
+  } catch (error) {
+    return {options: base, severity, problem: error instanceof Error ? error.message : String(error)}
+  }
+}
+
+/**
+ * The text of an article's sidecar, if it has one.
+ * @param uri
+ *   The article.
+ * @returns
+ *   The sidecar's text; `undefined` when there is none (or the article is
+ *   not a file).
+ * @throws
+ *   When it cannot be read (too large, not a regular file).
+ */
+async function readSidecar(uri: string): Promise<string | undefined> {
+  const file = filePath(uri)
+  if (!file) return undefined
+  // Too large, a folder, a device: the error says why (a sidecar problem).
+  return readBounded(core.sidecarName(file), {maxSize: maxSidecarSize})
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined
+  try {
+    return fileURLToPath(uri)
+  } catch {
+    return undefined
+  }
+}
+
+function toDiagnostic(document: TextDocument, data: DiagnosticData): Diagnostic {
+  return {
+    range: {start: document.positionAt(data.start), end: document.positionAt(data.end)},
+    message: data.message,
+    severity: severities[data.severity],
+    source: 'newsmark',
+    ...(data.code ? {code: data.code} : {}),
+    ...(data.url ? {codeDescription: {href: data.url}} : {}),
+    ...(data.related
+      ? {relatedInformation: [{location: {uri: document.uri, range: {start: document.positionAt(data.related.start), end: document.positionAt(data.related.end)}}, message: data.related.message}]}
+      : {})
+  }
+}
+
+function toSymbol(document: TextDocument, symbol: SymbolData): DocumentSymbol {
+  const range = {start: document.positionAt(symbol.start), end: document.positionAt(symbol.end)}
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbolKinds[symbol.kind],
+    range,
+    selectionRange: range,
+    ...(symbol.children ? {children: symbol.children.map((child) => toSymbol(document, child))} : {})
+  }
+}
+
+/** `docs/rules.md` of the package the server runs from, if it is there. */
+function findRulesFile(): string | undefined {
+  try {
+    const here = path.dirname(fileURLToPath(import.meta.url))
+    for (const candidate of [path.join(here, '..', 'docs', 'rules.md'), path.join(here, '..', '..', 'docs', 'rules.md')]) {
+      if (fs.existsSync(candidate)) return candidate
+    }
+  } catch {
+    // Bundled without a file URL: no links.
+  }
+  return undefined
+}

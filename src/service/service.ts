@@ -44,7 +44,7 @@ export interface ArticleSettings {
 export interface ServiceWorkspace {
   /** The settings of an article. */
   settings(uri: string): ArticleSettings | Promise<ArticleSettings>
-  /** The text of the article's annotation sidecar, `undefined` when there is none. */
+  /** The text of the article's annotation sidecar, `undefined` when there is none (throws when it cannot be read). */
   readSidecar(uri: string): Promise<string | undefined>
   /** Where a rule is documented (a URL). */
   ruleDocs?(ruleId: string): string | undefined
@@ -121,8 +121,13 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
     if (text.length > maxLength) return undefined
     const file = await core.analyze(new VFile({path: pathOf(document.uri), value: text}), settings.options)
     const machine = (file.data as {newsmark?: NewsmarkResult}).newsmark ?? {entities: [], dates: [], claims: []}
-    const sidecarText = await workspace.readSidecar(document.uri)
-    const sidecar = sidecarText === undefined ? undefined : core.parseSidecar(sidecarText, text)
+    let sidecar: {annotations: Annotation[]; problems: string[]} | undefined
+    try {
+      const sidecarText = await workspace.readSidecar(document.uri)
+      sidecar = sidecarText === undefined ? undefined : core.parseSidecar(sidecarText, text)
+    } catch (error) {
+      sidecar = {annotations: [], problems: [`it could not be read: ${error instanceof Error ? error.message : String(error)}`]}
+    }
     const names = Object.keys(core.directiveNames).join('|')
     const inline = new RegExp(`:(?:${names})\\[`).test(text) ? core.readDirectives(core.createProcessor().parse(text) as never, text) : undefined
     const review = core.reviewArticle(text, machine, {sidecar, inline})

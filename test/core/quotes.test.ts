@@ -191,3 +191,28 @@ test('quotes: none without claims', () => {
   const result = analyzeSync('“We will,” he said.\n', {claims: false}).data.newsmark!
   assert.equal(result.quotes, undefined)
 })
+
+test('quotes: a quote of two sentences goes to the cue after its second', () => {
+  const text =
+    '“I like the new bridge,” said Tom Baker.\n\nThe town will build a levee next week, and volunteers have signed up to fill sand bags.\n\n“The rowing club meets on Sundays and we take turns to clear the paths along the canal. We try to do our share and we ask our rowers to help as well,” said Nora Quint, one of the club coaches.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'rowing club meets')
+  assert.equal(entityName(result, quote), 'Nora Quint')
+  assert.equal(quoteWith(text, result, 'do our share'), quote)
+})
+
+test('quotes: a quote with no cue inside the writer’s paragraph is not the last speaker’s', () => {
+  const text =
+    '“The pumps are old,” said Ivo Marsh, the harbour engineer.\n\nThe ferry company answered in a short note: “Yesterday one of our boats touched the pier. Nobody was hurt, and the boat carried no passengers.”\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'Nobody was hurt')
+  assert.notEqual(entityName(result, quote), 'Ivo Marsh')
+})
+
+test('quotes: a quote in a later paragraph still goes on the speaker of the one before', () => {
+  const text =
+    '“We will rebuild the school by autumn,” said Mayor Ada Finch. “The money is there.”\n\n“Nobody should doubt that the children will have their classrooms back.”\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'Nobody should doubt')
+  assert.match(entityName(result, quote) ?? '', /Ada Finch$/)
+})

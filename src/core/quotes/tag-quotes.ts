@@ -85,21 +85,33 @@ export function tagQuotes(
 
   let previous: QuoteSource | undefined
   let previousEnd = -Infinity
+  let previousBlock = -Infinity
   return findQuotes(document, perceptron).map((found) => {
     const quote: Quote = {start: found.start, end: found.end, kind: found.kind}
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
     if (found.source) {
       quote.source = resolve(found.source, named, genders)
-    } else if (!found.cue && found.kind !== 'indirect' && previous && found.start - previousEnd < 600) {
-      // A quotation with no cue goes on the speaker quoted just before
-      // (a quote in several paragraphs, each in its marks).
+    } else if (
+      !found.cue &&
+      found.kind !== 'indirect' &&
+      previous &&
+      found.start - previousEnd < 600 &&
+      found.opensBlock &&
+      found.block - previousBlock <= 1
+    ) {
+      // A quotation with no cue that opens a paragraph goes on the speaker
+      // quoted in that paragraph or the one before (a quote in several
+      // paragraphs, each in its marks); not one after a paragraph of the
+      // writer's, nor one inside the writer's sentences (`… in a
+      // statement: “…`).
       quote.source = previous
     }
 
     if (quote.source) {
       previous = quote.source
       previousEnd = found.end
+      previousBlock = found.block
     }
 
     return quote

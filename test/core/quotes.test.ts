@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {tellsSpeaker} from '../../src/core/quotes/tag-quotes.ts'
 import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
 
 /**
@@ -215,4 +216,39 @@ test('quotes: a quote in a later paragraph still goes on the speaker of the one 
   const result = tag(text)
   const quote = quoteWith(text, result, 'Nobody should doubt')
   assert.match(entityName(result, quote) ?? '', /Ada Finch$/)
+})
+
+test('quotes: a claim takes no speaker from a cue that reports nothing', () => {
+  const text =
+    'Senate Democrats on Tuesday narrowly passed legislation aimed at fulfilling a campaign promise to give farmers more of a say in how river water is shared.\n\nTwo hikers were found dead and at least 10 were hospitalized Friday after rangers in North Utah received a call that they were “freezing” in a cave near the border.\n'
+  const result = tag(text)
+  for (const words of ['narrowly passed', 'hikers were found']) {
+    const claim = result.claims.find((each) => each.text.includes(words))
+    assert.ok(claim, `a claim with “${words}”`)
+    assert.equal(claim.speaker, undefined, `no speaker for “${words}”, got ${claim.speaker?.name}`)
+  }
+})
+
+test('quotes: tellsSpeaker reads the cue and the source', () => {
+  const quote = (kind: Quote['kind'], cue: string | undefined, source: string, entity?: string): Quote => ({
+    start: 0,
+    end: 1,
+    kind,
+    ...(cue ? {cue: {start: 0, end: 1, text: cue}} : {}),
+    source: {start: 0, end: 1, text: source, name: source, kind: 'named', ...(entity ? {entity} : {})}
+  })
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'Officials')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'according to', 'a report by the agency')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'have said little about', 'Officials')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'wanted', 'the railway', 'e1')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'were found', 'Two hikers')), false)
+  assert.equal(tellsSpeaker(quote('mixed', 'was elected as', 'Ann Moss', 'e2')), false)
+  assert.equal(tellsSpeaker(quote('indirect', undefined, 'Ann Moss', 'e2')), false)
+  // A quotation in marks is its source's, whatever the cue.
+  assert.equal(tellsSpeaker(quote('direct', undefined, 'Ann Moss', 'e2')), true)
+  // Sources that are no one.
+  assert.equal(tellsSpeaker(quote('indirect', 'suggests', 'further')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'they both had visited the site before')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'found', 'Another option is the red sauce, which …')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'they')), true)
 })

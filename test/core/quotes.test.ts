@@ -252,3 +252,11 @@ test('quotes: tellsSpeaker reads the cue and the source', () => {
   assert.equal(tellsSpeaker(quote('indirect', 'found', 'Another option is the red sauce, which …')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'said', 'they')), true)
 })
+
+test('quotes: a pronoun goes back to the one who spoke just before, not the last person named', () => {
+  const text =
+    'Rita Moss walks to the stage. Moss says the vote was fair to Paula Reyes. She said she has a lot of respect for Reyes.\n\nLena Ortiz told Harper Quill that the tour had been hard on her. “I needed a long rest after it, and I took one,” she said.\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'a lot of respect')), 'Rita Moss')
+  assert.equal(entityName(result, quoteWith(text, result, 'needed a long rest')), 'Lena Ortiz')
+})

@@ -2,9 +2,11 @@
  * Quotes of a document (`find.ts`) with their sources resolved: a source
  * span goes to the entity it names, through titles and roles ("Trump
  * spokesperson Steven Cheung" is Cheung, "Netanyahu's office" is not
- * Netanyahu, "an ally of Netanyahu" neither), pronouns ("he" is the last
- * man named, or the last person of no known gender), and descriptions ("the
- * spokeswoman", "the minister": the last person whose role has that word).
+ * Netanyahu, "an ally of Netanyahu" neither), pronouns ("he" is the man
+ * who spoke in its sentence or the one before when no person is named
+ * before it in its own, else the last man named, or the last person of no
+ * known gender), and descriptions ("the spokeswoman", "the minister": the
+ * last person whose role has that word).
  * Its kind is `named`, `organisation`, `document` ("a report by …") or
  * `anonymous` ("a source", "officials", "people familiar with the matter").
  *
@@ -88,12 +90,16 @@ export function tagQuotes(
   let previous: QuoteSource | undefined
   let previousEnd = -Infinity
   let previousBlock = -Infinity
+  // The person who last spoke, and the sentence of that source.
+  let speaker: Speaker | undefined
   return findQuotes(document, perceptron).map((found) => {
     const quote: Quote = {start: found.start, end: found.end, kind: found.kind}
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
     if (found.source) {
-      quote.source = resolve(found.source, named, genders)
+      quote.source = resolve(found.source, named, genders, speaker)
+      const entity = quote.source.entity === undefined ? undefined : byId.get(quote.source.entity)
+      speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
     } else if (
       !found.cue &&
       found.kind !== 'indirect' &&
@@ -118,6 +124,12 @@ export function tagQuotes(
 
     return quote
   })
+}
+
+/** A person who spoke, and the index of the sentence of the source. */
+interface Speaker {
+  entity: Entity
+  sentence: number
 }
 
 /**
@@ -167,7 +179,7 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
  * @returns
  *   Source.
  */
-function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, string>): QuoteSource {
+function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, string>, speaker?: Speaker): QuoteSource {
   const tokens = source.sentence.tokens
   const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
   const span = {start: source.start, end: source.end, text: source.text}
@@ -196,7 +208,7 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
   if (words.length === 1 && pronounOf(words[0])) {
     const gender = pronounOf(words[0])!
     if (gender === 'male' || gender === 'female') {
-      const resolved = lastPerson(named, source, gender, genders)
+      const resolved = recentSpeaker(named, source, gender, genders, speaker) ?? lastPerson(named, source, gender, genders)
       if (resolved) {
         genders.set(resolved.id, gender)
         return {...span, entity: resolved.id, name: resolved.name, kind: 'named'}
@@ -272,6 +284,42 @@ function isPossessive(text: string | undefined): boolean {
 function before(mention: RawMention, source: FoundSource): boolean {
   return mention.sentence.index < source.sentence.index ||
     (mention.sentence === source.sentence && mention.last <= source.first)
+}
+
+/**
+ * The person a pronoun source goes back to when someone spoke in its
+ * sentence or the one before and no person is named before the pronoun in
+ * its own sentence: the one who spoke, not the last person named (`Moss
+ * says Reyes is right. He said …` is Moss; `Lee told Vogue that … “…,” she
+ * said` is Lee).
+ *
+ * @param named
+ *   Mentions.
+ * @param source
+ *   The pronoun.
+ * @param gender
+ *   Its gender.
+ * @param genders
+ *   Genders known.
+ * @param speaker
+ *   The person who last spoke, if any.
+ * @returns
+ *   Entity.
+ */
+function recentSpeaker(
+  named: NamedIndex,
+  source: FoundSource,
+  gender: string,
+  genders: ReadonlyMap<string, string>,
+  speaker: Speaker | undefined
+): Entity | undefined {
+  if (!speaker || speaker.sentence < source.sentence.index - 1 || speaker.sentence > source.sentence.index) return undefined
+  const known = genders.get(speaker.entity.id)
+  if (known !== undefined && known !== gender) return undefined
+  const before = (named.bySentence.get(source.sentence) ?? []).some(
+    ({mention, entity}) => entity.type === 'PER' && mention.last <= source.first
+  )
+  return before ? undefined : speaker.entity
 }
 
 /**

@@ -227,6 +227,30 @@ describe('attribution', () => {
     }
   })
 
+  it('names a description, a group after the verb, and what follows “according to”', () => {
+    const speaker = (text: string) => analyzeSync(text).data.newsmark!.claims.find((claim) => claim.text.includes('percent'))?.speaker?.name
+    assert.equal(speaker('The two workers who were hurt earned 40 percent more than the others, the statement said.\n'), 'the statement')
+    assert.equal(speaker('About 15 percent of the boats were found damaged, according to a statement from the harbour office.\n'), 'a statement from the harbour office')
+    assert.equal(speaker('The region needs 30 percent more power than it makes, say experts.\n'), 'experts')
+  })
+
+  it('looks past an apposition between the subject and the verb', () => {
+    const speaker = (text: string) => analyzeSync(text).data.newsmark!.claims[0]?.speaker?.name
+    assert.equal(
+      speaker('Norvik Tools AB, a leading maker of hand tools and drills, and a pioneer in cordless saws, today announced the launch of three repair services to support farms across the region.\n'),
+      'Norvik Tools AB'
+    )
+    assert.equal(
+      speaker('In the capital city of Lagos, shop owner Ada Obi, 29, said she spends a large part of her monthly budget on fuel for her generator.\n'),
+      'Ada Obi'
+    )
+  })
+
+  it('takes no place after a preposition for the speaker', () => {
+    const claim = analyzeSync('Mercy Clinic in Port Alden tweeted that it had received two patients, one in critical condition.\n').data.newsmark!.claims[0]
+    assert.notEqual(claim?.speaker?.name, 'Port Alden')
+  })
+
   it('keeps active subjects', () => {
     assert.deepEqual(speakers('Mines were laid, NATO reported.'), [['NATO', 'reported']])
     assert.deepEqual(speakers('Russian officials said output will rise by 25 times.'), [['Russian officials', 'said']])

@@ -413,6 +413,15 @@ export function linkClaims(claims: ReadonlyArray<Claim>, quotes: ReadonlyArray<Q
     const says = tellsSpeaker(quote)
     if (quote.source && says) {
       claim.speaker = quote.source.entity ? {entity: quote.source.entity, name: quote.source.name} : {name: quote.source.name}
+    } else if (
+      claim.speaker &&
+      claim.verb &&
+      (/^according to\b/i.test(claim.verb) || (!quote.source && claim.speaker.entity && quote.cue?.text.includes(claim.verb)))
+    ) {
+      // The sentence's attribution found “according to X”, or the quote's
+      // cue with an entity before it where the quote has no source (`shop
+      // owner Ada Obi, 29, said`): the claim keeps that speaker.
+      continue
     } else {
       delete claim.speaker
     }
@@ -459,6 +468,8 @@ export function tellsSpeaker(quote: Readonly<Quote>): boolean {
 
   if (quote.kind === 'direct') return true
   if (!quote.cue) return false
+  // “According to” names its source after it.
+  if (/^according\b/i.test(quote.cue.text) && source.start < quote.cue.start) return false
   const words = quote.cue.text.toLowerCase().split(/[^\p{L}’']+/u).filter(Boolean)
   return words.some((word, index) => reportingCues.has(word) && !(index > 0 && beForms.has(words[index - 1]) && !words.includes('by')))
 }

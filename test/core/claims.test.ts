@@ -2,10 +2,12 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import {describe, it} from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {attribute} from '../../src/core/claims/attribution.ts'
 import {CLAIM_THRESHOLD, checkWorthiness} from '../../src/core/claims/classifier.ts'
 import {claimFeatures, tokenize} from '../../src/core/claims/features.ts'
 import {claimKind, explainClaimKind} from '../../src/core/claims/kind.ts'
 import {hasQuotation} from '../../src/core/claims/tag-claims.ts'
+import {viewText} from '../../src/core/document.ts'
 import {
   bestF1Threshold,
   deserializeModel,
@@ -249,6 +251,17 @@ describe('attribution', () => {
   it('takes no place after a preposition for the speaker', () => {
     const claim = analyzeSync('Mercy Clinic in Port Alden tweeted that it had received two patients, one in critical condition.\n').data.newsmark!.claims[0]
     assert.notEqual(claim?.speaker?.name, 'Port Alden')
+  })
+
+  it('reads a reporting verb that ends the sentence after “of NAME” as a noun', () => {
+    const sentence = viewText('Weeds now grow in over half of US states.\n').sentences[0]
+    const at = sentence.tokens.findIndex((token) => token.text === 'US')
+    const found = attribute(sentence, [{entity: 'e1', name: 'US', type: 'LOC', first: at, last: at + 1}], () => undefined)
+    assert.equal(found.speaker, undefined)
+    const inverted = viewText('Mines were laid near the border, NATO reported.\n').sentences[0]
+    const nato = inverted.tokens.findIndex((token) => token.text === 'NATO')
+    const said = attribute(inverted, [{entity: 'e1', name: 'NATO', type: 'ORG', first: nato, last: nato + 1}], () => undefined)
+    assert.equal(said.speaker?.name, 'NATO')
   })
 
   it('keeps active subjects', () => {

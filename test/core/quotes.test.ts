@@ -260,3 +260,9 @@ test('quotes: a pronoun goes back to the one who spoke just before, not the last
   assert.equal(entityName(result, quoteWith(text, result, 'a lot of respect')), 'Rita Moss')
   assert.equal(entityName(result, quoteWith(text, result, 'needed a long rest')), 'Lena Ortiz')
 })
+
+test('quotes: an organisation and a title, then the name after a comma, is the person', () => {
+  const text = '“We see this as a matter of fair pay,” said Ohio Department of Labor Deputy Director, Ann Moss.\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'fair pay')), 'Ann Moss')
+})

@@ -148,6 +148,9 @@ export function attribute(
       return agent ? agentGroup(at) : group(at, 'after')
     }
 
+    // A verb that ends the sentence after a name in a prepositional phrase
+    // is a noun: “in half of US states.” (“…, NATO reported.” reports).
+    const ends = at + 1 >= words.length || /^[.!?]$/.test(words[at + 1])
     // Nearest entity or pronoun ending before the verb, within a short reach.
     for (let index = at - 1; index >= Math.max(0, at - 6); index--) {
       const word = words[index]
@@ -155,6 +158,7 @@ export function attribute(
       if (pronouns.has(word) && index === at - 1) return pronoun(index)
       const candidate = candidates.find((c) => c.last - 1 === index)
       if (candidate && (candidate.type === 'PER' || candidate.type === 'ORG' || candidate.type === 'LOC')) {
+        if (ends && /^(of|in|at|from|for|across|with|by|to|on)$/.test(words[candidate.first - 1] ?? '')) return undefined
         // "University Health in San Antonio tweeted": a place after a
         // preposition is where the subject is, not who speaks.
         if (candidate.type === 'LOC' && /^(in|of|from|at|near|outside)$/.test(words[candidate.first - 1] ?? '')) return undefined

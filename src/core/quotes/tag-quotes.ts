@@ -201,6 +201,13 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
     return {...span, entity: person.entity.id, name: person.entity.name, kind: 'named'}
   }
 
+  // "said Acme Health Deputy Director, Ann Moss": the name after the comma
+  // that ends the span is the person; the head only says what she is.
+  const last = inSpan.find(({mention}) => mention.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
+  if (last && !person && kindOfHead !== 'document') {
+    return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
+  }
+
   if (other && kindOfHead !== 'document' && kindOfHead !== 'anonymous') {
     return {...span, entity: other.entity.id, name: other.entity.name, kind: 'organisation'}
   }

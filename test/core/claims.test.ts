@@ -2,10 +2,12 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import {describe, it} from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {attribute} from '../../src/core/claims/attribution.ts'
 import {CLAIM_THRESHOLD, checkWorthiness} from '../../src/core/claims/classifier.ts'
 import {claimFeatures, tokenize} from '../../src/core/claims/features.ts'
 import {claimKind, explainClaimKind} from '../../src/core/claims/kind.ts'
 import {hasQuotation} from '../../src/core/claims/tag-claims.ts'
+import {viewText} from '../../src/core/document.ts'
 import {deserializeModel, predictProbability} from '../../src/core/ml/linear.ts'
 import {bestF1Threshold, mulberry32, serializeModel, trainLogistic, type Example} from '../../scripts/lib/train-linear.ts'
 import {cpuTime} from './cpu-time.ts'
@@ -218,6 +220,41 @@ describe('attribution', () => {
       assert.equal(found[0]![0], undefined, text)
       assert.match(found[0]![1] ?? '', /reported/, text)
     }
+  })
+
+  it('names a description, a group after the verb, and what follows “according to”', () => {
+    const speaker = (text: string) => analyzeSync(text).data.newsmark!.claims.find((claim) => claim.text.includes('percent'))?.speaker?.name
+    assert.equal(speaker('The two workers who were hurt earned 40 percent more than the others, the statement said.\n'), 'the statement')
+    assert.equal(speaker('About 15 percent of the boats were found damaged, according to a statement from the harbour office.\n'), 'a statement from the harbour office')
+    assert.equal(speaker('The region needs 30 percent more power than it makes, say experts.\n'), 'experts')
+  })
+
+  it('looks past an apposition between the subject and the verb', () => {
+    const speaker = (text: string) => analyzeSync(text).data.newsmark!.claims[0]?.speaker?.name
+    assert.equal(
+      speaker('Norvik Tools AB, a leading maker of hand tools and drills, and a pioneer in cordless saws, today announced the launch of three repair services to support farms across the region.\n'),
+      'Norvik Tools AB'
+    )
+    assert.equal(
+      speaker('In the capital city of Lagos, shop owner Ada Obi, 29, said she spends a large part of her monthly budget on fuel for her generator.\n'),
+      'Ada Obi'
+    )
+  })
+
+  it('takes no place after a preposition for the speaker', () => {
+    const claim = analyzeSync('Mercy Clinic in Port Alden tweeted that it had received two patients, one in critical condition.\n').data.newsmark!.claims[0]
+    assert.notEqual(claim?.speaker?.name, 'Port Alden')
+  })
+
+  it('reads a reporting verb that ends the sentence after “of NAME” as a noun', () => {
+    const sentence = viewText('Weeds now grow in over half of US states.\n').sentences[0]
+    const at = sentence.tokens.findIndex((token) => token.text === 'US')
+    const found = attribute(sentence, [{entity: 'e1', name: 'US', type: 'LOC', first: at, last: at + 1}], () => undefined)
+    assert.equal(found.speaker, undefined)
+    const inverted = viewText('Mines were laid near the border, NATO reported.\n').sentences[0]
+    const nato = inverted.tokens.findIndex((token) => token.text === 'NATO')
+    const said = attribute(inverted, [{entity: 'e1', name: 'NATO', type: 'ORG', first: nato, last: nato + 1}], () => undefined)
+    assert.equal(said.speaker?.name, 'NATO')
   })
 
   it('keeps active subjects', () => {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {tellsSpeaker} from '../../src/core/quotes/tag-quotes.ts'
 import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
 
 /**
@@ -190,4 +191,78 @@ test('quotes: spans point into the source', () => {
 test('quotes: none without claims', () => {
   const result = analyzeSync('“We will,” he said.\n', {claims: false}).data.newsmark!
   assert.equal(result.quotes, undefined)
+})
+
+test('quotes: a quote of two sentences goes to the cue after its second', () => {
+  const text =
+    '“I like the new bridge,” said Tom Baker.\n\nThe town will build a levee next week, and volunteers have signed up to fill sand bags.\n\n“The rowing club meets on Sundays and we take turns to clear the paths along the canal. We try to do our share and we ask our rowers to help as well,” said Nora Quint, one of the club coaches.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'rowing club meets')
+  assert.equal(entityName(result, quote), 'Nora Quint')
+  assert.equal(quoteWith(text, result, 'do our share'), quote)
+})
+
+test('quotes: a quote with no cue inside the writer’s paragraph is not the last speaker’s', () => {
+  const text =
+    '“The pumps are old,” said Ivo Marsh, the harbour engineer.\n\nThe ferry company answered in a short note: “Yesterday one of our boats touched the pier. Nobody was hurt, and the boat carried no passengers.”\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'Nobody was hurt')
+  assert.notEqual(entityName(result, quote), 'Ivo Marsh')
+})
+
+test('quotes: a quote in a later paragraph still goes on the speaker of the one before', () => {
+  const text =
+    '“We will rebuild the school by autumn,” said Mayor Ada Finch. “The money is there.”\n\n“Nobody should doubt that the children will have their classrooms back.”\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'Nobody should doubt')
+  assert.match(entityName(result, quote) ?? '', /Ada Finch$/)
+})
+
+test('quotes: a claim takes no speaker from a cue that reports nothing', () => {
+  const text =
+    'Senate Democrats on Tuesday narrowly passed legislation aimed at fulfilling a campaign promise to give farmers more of a say in how river water is shared.\n\nTwo hikers were found dead and at least 10 were hospitalized Friday after rangers in North Utah received a call that they were “freezing” in a cave near the border.\n'
+  const result = tag(text)
+  for (const words of ['narrowly passed', 'hikers were found']) {
+    const claim = result.claims.find((each) => each.text.includes(words))
+    assert.ok(claim, `a claim with “${words}”`)
+    assert.equal(claim.speaker, undefined, `no speaker for “${words}”, got ${claim.speaker?.name}`)
+  }
+})
+
+test('quotes: tellsSpeaker reads the cue and the source', () => {
+  const quote = (kind: Quote['kind'], cue: string | undefined, source: string, entity?: string): Quote => ({
+    start: 0,
+    end: 1,
+    kind,
+    ...(cue ? {cue: {start: 0, end: 1, text: cue}} : {}),
+    source: {start: 0, end: 1, text: source, name: source, kind: 'named', ...(entity ? {entity} : {})}
+  })
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'Officials')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'according to', 'a report by the agency')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'have said little about', 'Officials')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'wanted', 'the railway', 'e1')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'were found', 'Two hikers')), false)
+  assert.equal(tellsSpeaker(quote('mixed', 'was elected as', 'Ann Moss', 'e2')), false)
+  assert.equal(tellsSpeaker(quote('indirect', undefined, 'Ann Moss', 'e2')), false)
+  // A quotation in marks is its source's, whatever the cue.
+  assert.equal(tellsSpeaker(quote('direct', undefined, 'Ann Moss', 'e2')), true)
+  // Sources that are no one.
+  assert.equal(tellsSpeaker(quote('indirect', 'suggests', 'further')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'they both had visited the site before')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'found', 'Another option is the red sauce, which …')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'they')), true)
+})
+
+test('quotes: a pronoun goes back to the one who spoke just before, not the last person named', () => {
+  const text =
+    'Rita Moss walks to the stage. Moss says the vote was fair to Paula Reyes. She said she has a lot of respect for Reyes.\n\nLena Ortiz told Harper Quill that the tour had been hard on her. “I needed a long rest after it, and I took one,” she said.\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'a lot of respect')), 'Rita Moss')
+  assert.equal(entityName(result, quoteWith(text, result, 'needed a long rest')), 'Lena Ortiz')
+})
+
+test('quotes: an organisation and a title, then the name after a comma, is the person', () => {
+  const text = '“We see this as a matter of fair pay,” said Ohio Department of Labor Deputy Director, Ann Moss.\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'fair pay')), 'Ann Moss')
 })

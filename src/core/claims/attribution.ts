@@ -11,12 +11,18 @@
  * person of fitting gender, and becomes a mention of that person. A
  * capitalised or plural noun phrase that is no entity ("Russian officials",
  * "Officials") is kept as the speaker's name with no entity: the vague-source
- * rule reads it. The medium is the name after "speaking to", "told", "in an
+ * rule reads it, and so is a description that can speak ("the statement
+ * said", "according to a statement from the department", "…, say
+ * experts"). A subject before an apposition is found past it ("Acme AB, a
+ * maker of tools, today announced", "shop owner Ada Obi, 29, said"); a
+ * place after a preposition ("Mercy Clinic in Port Alden tweeted") is not
+ * the speaker. The medium is the name after "speaking to", "told", "in an
  * interview with".
  */
 import type {SentenceView} from '../document.ts'
 import {SentenceSlot} from '../memo.ts'
 import type {Token} from '../text/tokenize.ts'
+import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
 import lexicon from './attribution-lexicon.json' with {type: 'json'}
 
 /** A mention the attribution can point at. */
@@ -57,6 +63,16 @@ const pronouns: ReadonlyMap<string, 'male' | 'female'> = new Map(
   Object.entries(lexicon.pronouns as Record<string, 'male' | 'female'>)
 )
 const groupPronouns: ReadonlySet<string> = new Set(lexicon.groupPronouns)
+// Head nouns of a description that can say something: "the statement",
+// "the department", "experts", "the spokeswoman".
+const speakingHeads: ReadonlySet<string> = new Set([
+  ...quoteLexicon.documentHeads,
+  ...quoteLexicon.anonymousHeads,
+  ...quoteLexicon.organisationHeads.filter((head) => !head.includes(' ')),
+  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'governor', 'mayor', 'senator', 'president',
+  'chairman', 'chairwoman', 'director', 'commissioner', 'prosecutor', 'judge', 'sheriff', 'chief', 'lawyer', 'attorney',
+  'outlook', 'forecast', 'update', 'announcement', 'department', 'authority', 'agency'
+])
 // Forms of "be" before a passive participle ("was reported").
 const auxiliaries: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s"])
 // Words that end in `s` and are no plural noun that could say something.
@@ -97,7 +113,7 @@ export function attribute(
       .map((token) => token.text)
       .join(' ')
     found.verbAt = phrase.first
-    const speaker = speakerAt(phrase.last, 'after')
+    const speaker = speakerAt(phrase.last, 'after') ?? description(phrase.last)
     if (speaker) found.speaker = speaker
     return found
   }
@@ -132,6 +148,9 @@ export function attribute(
       return agent ? agentGroup(at) : group(at, 'after')
     }
 
+    // A verb that ends the sentence after a name in a prepositional phrase
+    // is a noun: “in half of US states.” (“…, NATO reported.” reports).
+    const ends = at + 1 >= words.length || /^[.!?]$/.test(words[at + 1])
     // Nearest entity or pronoun ending before the verb, within a short reach.
     for (let index = at - 1; index >= Math.max(0, at - 6); index--) {
       const word = words[index]
@@ -139,11 +158,85 @@ export function attribute(
       if (pronouns.has(word) && index === at - 1) return pronoun(index)
       const candidate = candidates.find((c) => c.last - 1 === index)
       if (candidate && (candidate.type === 'PER' || candidate.type === 'ORG' || candidate.type === 'LOC')) {
+        if (ends && /^(of|in|at|from|for|across|with|by|to|on)$/.test(words[candidate.first - 1] ?? '')) return undefined
+        // "University Health in San Antonio tweeted": a place after a
+        // preposition is where the subject is, not who speaks.
+        if (candidate.type === 'LOC' && /^(in|of|from|at|near|outside)$/.test(words[candidate.first - 1] ?? '')) return undefined
         return {entity: candidate.entity, name: candidate.name}
       }
     }
 
-    return group(at - 1, 'before')
+    return group(at - 1, 'before') ?? appositive(at) ?? description(at, true)
+  }
+
+  /**
+   * A person or organisation before an apposition that ends right before
+   * the verb: "Ann Lee, 29, said", "Acme Corp, a maker of tools, and a
+   * pioneer of robots, today announced".
+   */
+  function appositive(at: number): Found['speaker'] {
+    let end = at - 1
+    // One adverb of time between the apposition and the verb.
+    if (/^(today|also|recently|then|later|earlier|previously)$/.test(words[end] ?? '')) end--
+    if (words[end] !== ',') return undefined
+    for (let comma = end - 1; comma >= Math.max(1, end - 30); comma--) {
+      const word = words[comma]
+      if (word === '.' || word === ';' || word === ':' || word === '”' || word === '“' || word === '"' || verbs.has(word)) return undefined
+      if (word !== ',') continue
+      const candidate = candidates.find((c) => c.last === comma)
+      if (!candidate || candidate.type === 'MISC') continue
+      // What follows the name reads as an apposition: an age, or a noun
+      // phrase ("a maker of …", "the head of …", "one of …", "who …").
+      const next = words[comma + 1] ?? ''
+      if (!/^(\d+|a|an|the|one|who|which|its|his|her|their|chief|head|co-founder|founder|director|president)$/.test(next)) return undefined
+      // Names written together are one ("Acme Tools" "AB"): the first.
+      let name = candidate
+      for (let other = candidates.find((c) => c.last === name.first); other; other = candidates.find((c) => c.last === name.first)) name = other
+      const speaker = [candidate, name].find((c) => c.type === 'PER' || c.type === 'ORG')
+      if (!speaker) return undefined
+      // The name starts the sentence or its clause, after a role at most
+      // ("shop owner Ada Obi, 29, said").
+      let start = name.first
+      while (start > 0 && name.first - start < 4 && /^\p{Ll}+$/u.test(sentence.tokens[start - 1].text) && !verbs.has(words[start - 1])) start--
+      if (start > 0 && !/^[,:;—–-]$/.test(words[start - 1])) return undefined
+      return {
+        entity: speaker.entity,
+        name: name === candidate ? candidate.name : sentence.tokens.slice(name.first, candidate.last).map((token) => token.text).join(' ')
+      }
+    }
+
+    return undefined
+  }
+
+  /**
+   * A definite or indefinite description that can say something: "the
+   * statement said", "according to a statement from the department".
+   * `before`: the description ends right before `at`; else it starts at
+   * `at` and runs to a comma or the end of the sentence.
+   */
+  function description(at: number, before = false): Found['speaker'] {
+    let first: number
+    let last: number
+    if (before) {
+      last = at
+      first = at - 1
+      while (first > 0 && at - first < 4 && /^\p{Ll}/u.test(sentence.tokens[first - 1].text) && !/^(the|a|an)$/.test(words[first])) first--
+      if (!/^(the|a|an)$/.test(words[first] ?? '')) return undefined
+      if (!speakingHeads.has(words[last - 1])) return undefined
+    } else {
+      first = at
+      last = at
+      while (last < words.length && last - at < 10 && !/^[,.;:!?”"()]$/.test(words[last])) last++
+      if (!/^(the|a|an)$/.test(words[first] ?? '') || last - first < 2) return undefined
+      if (!words.slice(first, last).some((word) => speakingHeads.has(word))) return undefined
+    }
+
+    return {
+      name: sentence.tokens
+        .slice(first, last)
+        .map((token) => token.text)
+        .join(' ')
+    }
   }
 
   function pronoun(index: number): Found['speaker'] {
@@ -188,6 +281,10 @@ export function attribute(
     const word = words[index]
     if (!word || !/^\p{L}/u.test(word)) return undefined
     if (groupPronouns.has(word)) return {name: sentence.tokens[index].text}
+    // "…, say experts.": a group noun right after the verb, ending the sentence.
+    if (side === 'after' && quoteLexicon.anonymousHeads.includes(word) && /^[.,;]?$/.test(words[index + 1] ?? '')) {
+      return {name: sentence.tokens[index].text}
+    }
     // Not "was", "has", "this": words that end in `s` and are no plural.
     if (side === 'before' && /s$/.test(word) && !notNouns.has(word)) {
       let first = index

@@ -23,6 +23,10 @@ export interface FoundQuote {
   kind: BlockQuote['kind']
   cue?: Span
   source?: FoundSource
+  /** Index of its block among the document's prose blocks with sentences. */
+  block: number
+  /** Whether its content starts its block (a paragraph that opens with a quote). */
+  opensBlock: boolean
 }
 
 /** The source span of a quote, with where it is in its block. */
@@ -67,7 +71,9 @@ export function findQuotes(document: DocumentView, perceptron?: Perceptron): Fou
 
   const found: FoundQuote[] = []
   let pending: {cue?: Span; source?: FoundSource} | undefined
+  let blockIndex = -1
   for (const [block, sentences] of byBlock) {
+    blockIndex++
     const read = perceptron
       ? readBlock(sentences, perceptron)
       : readBlocks.get(block.text, () => readBlock(sentences, shippedQuoteModel()))
@@ -89,7 +95,14 @@ export function findQuotes(document: DocumentView, perceptron?: Perceptron): Fou
 
     for (const [index, quote] of read.quotes.entries()) {
       const parts = quote.parts.map(span)
-      const result: FoundQuote = {start: parts[0].start, end: parts.at(-1)!.end, parts, kind: quote.kind}
+      const result: FoundQuote = {
+        start: parts[0].start,
+        end: parts.at(-1)!.end,
+        parts,
+        kind: quote.kind,
+        block: blockIndex,
+        opensBlock: quote.parts[0][0] === 0
+      }
       if (quote.cue) result.cue = span(quote.cue)
       if (quote.source) result.source = source(quote.source)
       // Carried on from the block before.

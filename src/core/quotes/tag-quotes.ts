@@ -2,9 +2,11 @@
  * Quotes of a document (`find.ts`) with their sources resolved: a source
  * span goes to the entity it names, through titles and roles ("Trump
  * spokesperson Steven Cheung" is Cheung, "Netanyahu's office" is not
- * Netanyahu, "an ally of Netanyahu" neither), pronouns ("he" is the last
- * man named, or the last person of no known gender), and descriptions ("the
- * spokeswoman", "the minister": the last person whose role has that word).
+ * Netanyahu, "an ally of Netanyahu" neither), pronouns ("he" is the man
+ * who spoke in its sentence or the one before when no person is named
+ * before it in its own, else the last man named, or the last person of no
+ * known gender), and descriptions ("the spokeswoman", "the minister": the
+ * last person whose role has that word).
  * Its kind is `named`, `organisation`, `document` ("a report by …") or
  * `anonymous` ("a source", "officials", "people familiar with the matter").
  *
@@ -30,6 +32,8 @@ const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads
 const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'close', 'familiar'])
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
+const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
+const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 
 /** A mention with its entity, as the resolver reads it. */
 interface Named {
@@ -85,25 +89,47 @@ export function tagQuotes(
 
   let previous: QuoteSource | undefined
   let previousEnd = -Infinity
+  let previousBlock = -Infinity
+  // The person who last spoke, and the sentence of that source.
+  let speaker: Speaker | undefined
   return findQuotes(document, perceptron).map((found) => {
     const quote: Quote = {start: found.start, end: found.end, kind: found.kind}
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
     if (found.source) {
-      quote.source = resolve(found.source, named, genders)
-    } else if (!found.cue && found.kind !== 'indirect' && previous && found.start - previousEnd < 600) {
-      // A quotation with no cue goes on the speaker quoted just before
-      // (a quote in several paragraphs, each in its marks).
+      quote.source = resolve(found.source, named, genders, speaker)
+      const entity = quote.source.entity === undefined ? undefined : byId.get(quote.source.entity)
+      speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
+    } else if (
+      !found.cue &&
+      found.kind !== 'indirect' &&
+      previous &&
+      found.start - previousEnd < 600 &&
+      found.opensBlock &&
+      found.block - previousBlock <= 1
+    ) {
+      // A quotation with no cue that opens a paragraph goes on the speaker
+      // quoted in that paragraph or the one before (a quote in several
+      // paragraphs, each in its marks); not one after a paragraph of the
+      // writer's, nor one inside the writer's sentences (`… in a
+      // statement: “…`).
       quote.source = previous
     }
 
     if (quote.source) {
       previous = quote.source
       previousEnd = found.end
+      previousBlock = found.block
     }
 
     return quote
   })
+}
+
+/** A person who spoke, and the index of the sentence of the source. */
+interface Speaker {
+  entity: Entity
+  sentence: number
 }
 
 /**
@@ -153,7 +179,7 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
  * @returns
  *   Source.
  */
-function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, string>): QuoteSource {
+function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, string>, speaker?: Speaker): QuoteSource {
   const tokens = source.sentence.tokens
   const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
   const span = {start: source.start, end: source.end, text: source.text}
@@ -175,6 +201,13 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
     return {...span, entity: person.entity.id, name: person.entity.name, kind: 'named'}
   }
 
+  // "said Acme Health Deputy Director, Ann Moss": the name after the comma
+  // that ends the span is the person; the head only says what she is.
+  const last = inSpan.find(({mention}) => mention.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
+  if (last && !person && kindOfHead !== 'document') {
+    return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
+  }
+
   if (other && kindOfHead !== 'document' && kindOfHead !== 'anonymous') {
     return {...span, entity: other.entity.id, name: other.entity.name, kind: 'organisation'}
   }
@@ -182,7 +215,7 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
   if (words.length === 1 && pronounOf(words[0])) {
     const gender = pronounOf(words[0])!
     if (gender === 'male' || gender === 'female') {
-      const resolved = lastPerson(named, source, gender, genders)
+      const resolved = recentSpeaker(named, source, gender, genders, speaker) ?? lastPerson(named, source, gender, genders)
       if (resolved) {
         genders.set(resolved.id, gender)
         return {...span, entity: resolved.id, name: resolved.name, kind: 'named'}
@@ -261,6 +294,42 @@ function before(mention: RawMention, source: FoundSource): boolean {
 }
 
 /**
+ * The person a pronoun source goes back to when someone spoke in its
+ * sentence or the one before and no person is named before the pronoun in
+ * its own sentence: the one who spoke, not the last person named (`Moss
+ * says Reyes is right. He said …` is Moss; `Lee told Vogue that … “…,” she
+ * said` is Lee).
+ *
+ * @param named
+ *   Mentions.
+ * @param source
+ *   The pronoun.
+ * @param gender
+ *   Its gender.
+ * @param genders
+ *   Genders known.
+ * @param speaker
+ *   The person who last spoke, if any.
+ * @returns
+ *   Entity.
+ */
+function recentSpeaker(
+  named: NamedIndex,
+  source: FoundSource,
+  gender: string,
+  genders: ReadonlyMap<string, string>,
+  speaker: Speaker | undefined
+): Entity | undefined {
+  if (!speaker || speaker.sentence < source.sentence.index - 1 || speaker.sentence > source.sentence.index) return undefined
+  const known = genders.get(speaker.entity.id)
+  if (known !== undefined && known !== gender) return undefined
+  const before = (named.bySentence.get(source.sentence) ?? []).some(
+    ({mention, entity}) => entity.type === 'PER' && mention.last <= source.first
+  )
+  return before ? undefined : speaker.entity
+}
+
+/**
  * The last person named before a pronoun, of its gender or of none known.
  *
  * @param named
@@ -317,8 +386,9 @@ function roleAfter(source: FoundSource, person: Named): void {
 /**
  * Point each claim at the quote it belongs to (the one its text overlaps
  * most) and take the claim's speaker and verb from that quote: the model's
- * source, or none when the quote has none. A claim in no quote keeps what
- * the sentence's attribution found.
+ * source, or none when the quote has none or does not tell who said it
+ * (`tellsSpeaker`). A claim in no quote keeps what the sentence's
+ * attribution found.
  *
  * @param claims
  *   Claims (changed).
@@ -347,13 +417,66 @@ export function linkClaims(claims: ReadonlyArray<Claim>, quotes: ReadonlyArray<Q
     if (best < 0) continue
     const quote = quotes[best]
     claim.quote = best
-    if (quote.source) {
+    const says = tellsSpeaker(quote)
+    if (quote.source && says) {
       claim.speaker = quote.source.entity ? {entity: quote.source.entity, name: quote.source.name} : {name: quote.source.name}
+    } else if (
+      claim.speaker &&
+      claim.verb &&
+      (/^according to\b/i.test(claim.verb) || (!quote.source && claim.speaker.entity && quote.cue?.text.includes(claim.verb)))
+    ) {
+      // The sentence's attribution found “according to X”, or the quote's
+      // cue with an entity before it where the quote has no source (`shop
+      // owner Ada Obi, 29, said`): the claim keeps that speaker.
+      continue
     } else {
       delete claim.speaker
     }
 
-    if (quote.cue) claim.verb = quote.cue.text
+    // The cue is the claim's verb only when it tells who speaks.
+    if (quote.cue && (says || !quote.source)) claim.verb = quote.cue.text
     else delete claim.verb
   }
+}
+
+/**
+ * Whether a quote's source is who said its words, as a claim's speaker:
+ * a quotation in marks, or words reported with a cue that reports (“said”,
+ * “according to”, “a statement”, “found”), not a passive one (“were
+ * found”), and a source that reads as someone (not “further”, not a clause
+ * such as “they both had visited …”). The quote model, trained on
+ * political news, also takes for attributions what people did or planned
+ * (“passed legislation”, “wanted”): those stay quotes, but name no
+ * speaker of a claim. A wrong speaker costs a reader more than none.
+ *
+ * @param quote
+ *   Quote with a source.
+ * @returns
+ *   Whether its source is a claim's speaker.
+ */
+export function tellsSpeaker(quote: Readonly<Quote>): boolean {
+  const source = quote.source
+  if (!source) return false
+  if (!source.entity) {
+    const words = source.text.split(/\s+/).filter(Boolean)
+    const first = words[0]?.toLowerCase() ?? ''
+    // One lower-case word that is no pronoun and names no group.
+    if (words.length === 1 && !/^\p{Lu}/u.test(words[0]) && !pronounOf(first) && !anonymousHeads.has(first) && !/s$/.test(first)) {
+      return false
+    }
+
+    // A pronoun and more words is a clause, not a name.
+    if (words.length > 1 && pronounOf(first)) return false
+    // A clause the model took for a source: a verb before its first comma
+    // (“another option is the …, which …”).
+    const head = source.text.split(',')[0].toLowerCase()
+    if (words.length > 3 && /\s(?:is|are|was|were|has|have|had)\s/.test(` ${head} `)) return false
+  }
+
+  if (quote.kind === 'direct') return true
+  if (!quote.cue) return false
+  // “According to” names its source after it.
+  if (/^according\b/i.test(quote.cue.text) && source.start < quote.cue.start) return false
+  const words = quote.cue.text.toLowerCase().split(/[^\p{L}’']+/u).filter(Boolean)
+  return words.some((word, index) => reportingCues.has(word) && !(index > 0 && beForms.has(words[index - 1]) && !words.includes('by')))
 }

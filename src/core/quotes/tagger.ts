@@ -3,6 +3,7 @@
  * that tags each token of a prose block as part of a cue, a source or a
  * content span (BIO), and `linkQuotes`, which puts those runs together
  * into quotes: each content run goes to the nearest cue of its sentence
+ * (or of any sentence it spans: `“We met. We agreed,” said Quint`)
  * (runs on both sides of one cue, `“We will,” he said, “respond.”`, make one
  * quote in parts), a run with no cue in its sentence goes on the quote
  * before it (a quote that runs over several sentences) or to a cue left
@@ -33,6 +34,8 @@ interface Run {
   first: number
   last: number
   sentence: number
+  /** Sentence of its last token (a content run may span sentences). */
+  lastSentence: number
 }
 
 // Which class may follow which: `I-X` only after `B-X` or `I-X`.
@@ -209,7 +212,13 @@ export function linkQuotes(
 
   for (const run of runs) {
     if (run.type !== 'CON') continue
-    const cue = nearest(cues, run, (each) => each.sentence === run.sentence && !concessive(view, each, run))
+    // A cue in any sentence the run spans: `“We sign up. We do our part,”
+    // said Miller` is Miller's, though its first sentence has no cue.
+    const cue = nearest(
+      cues,
+      run,
+      (each) => each.sentence >= run.sentence && each.sentence <= run.lastSentence && !concessive(view, each, run)
+    )
     let quote: BlockQuote | undefined
     if (cue) {
       quote = byCue.get(cue)
@@ -222,7 +231,7 @@ export function linkQuotes(
       }
     } else if (
       last &&
-      last.run.sentence >= run.sentence - 1 &&
+      last.run.lastSentence >= run.sentence - 1 &&
       !cues.some((each) => each.first >= last!.run.last && each.first < run.first && !byCue.has(each))
     ) {
       // A quote running on into the next sentence.
@@ -266,8 +275,9 @@ function runsOf(view: BlockView, tags: ReadonlyArray<string>): Run[] {
     const previous = runs.at(-1)
     if (tag.startsWith('I-') && previous && previous.type === type && previous.last === index) {
       previous.last = index + 1
+      previous.lastSentence = view.sentenceOf[index]
     } else {
-      runs.push({type, first: index, last: index + 1, sentence: view.sentenceOf[index]})
+      runs.push({type, first: index, last: index + 1, sentence: view.sentenceOf[index], lastSentence: view.sentenceOf[index]})
     }
   }
 

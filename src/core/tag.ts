@@ -7,6 +7,7 @@ import {findTimexes, TimexResolver, type TimexCandidate} from './dates/index.ts'
 import {spanOf, type DocumentView} from './document.ts'
 import {clusterMentions} from './entities/cluster.ts'
 import {DocumentTagging} from './entities/document-tagging.ts'
+import {isNationality} from './entities/groups.ts'
 import {findMentions} from './entities/mentions.ts'
 import {Lru} from './memo.ts'
 import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
@@ -80,7 +81,11 @@ export function tagDocument(
       linkClaims(result.claims, result.quotes)
     }
 
-    if (settings.entities) result.entities = entities
+    if (settings.entities) {
+      // Nationalities apart: no person, organisation or place of their own.
+      result.entities = entities.filter((entity) => !isNationality(entity))
+      if (result.entities.length < entities.length) result.nationalities = entities.filter((entity) => isNationality(entity))
+    }
   }
 
   if (settings.dates) result.dates = tagDates(document, referenceDate)

@@ -131,7 +131,7 @@ export function createContext(
   claimsToCheck = defaultClaimsToCheck
 ): RuleContext {
   const source = String(file.value ?? '')
-  const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
+  const byId = new Map([...result.entities, ...(result.nationalities ?? [])].map((entity) => [entity.id, entity]))
   let document: DocumentView | undefined
   let sentences: SentenceInfo[] | undefined
   let mentions: ReadonlyArray<PlacedMention> | undefined

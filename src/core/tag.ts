@@ -7,6 +7,7 @@ import {findTimexes, TimexResolver, type TimexCandidate} from './dates/index.ts'
 import {spanOf, type DocumentView} from './document.ts'
 import {clusterMentions} from './entities/cluster.ts'
 import {DocumentTagging} from './entities/document-tagging.ts'
+import {namedEntities} from './entities/filter.ts'
 import {isNationality} from './entities/groups.ts'
 import {findMentions} from './entities/mentions.ts'
 import {Lru} from './memo.ts'
@@ -83,8 +84,9 @@ export function tagDocument(
 
     if (settings.entities) {
       // Nationalities apart: no person, organisation or place of their own.
-      result.entities = entities.filter((entity) => !isNationality(entity))
-      if (result.entities.length < entities.length) result.nationalities = entities.filter((entity) => isNationality(entity))
+      const named = namedEntities(entities, mentions, entityOf, document)
+      result.entities = named.filter((entity) => !isNationality(entity))
+      if (result.entities.length < named.length) result.nationalities = named.filter((entity) => isNationality(entity))
     }
   }
 

@@ -12,7 +12,7 @@ import type {RawMention} from './mentions.ts'
 
 /** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
 const titleWords: ReadonlySet<string> = new Set(
-  [...lexicon.titleHeads, ...lexicon.female, ...lexicon.male, 'actor', 'actress', 'singer', 'host', 'anchor', 'author', 'writer', 'producer'].filter(
+  [...lexicon.titleHeads, ...lexicon.female, ...lexicon.male, 'actor', 'actress', 'host', 'anchor', 'author', 'writer', 'producer'].filter(
     (word) => !['king', 'queen', 'prince', 'princess', 'pope', 'cardinal', 'bishop', 'dean', 'general', 'justice', 'head', 'mp', 'sister', 'lady', 'lord', 'duke', 'baron'].includes(word)
   )
 )
@@ -58,20 +58,14 @@ const neverNames: ReadonlySet<string> = new Set([
   'season',
   'celsius',
   'fahrenheit',
-  'am',
-  'pm',
-  'et',
-  'pt',
-  'est',
-  'edt',
-  'pst',
-  'pdt',
-  'cst',
-  'cdt',
-  'gmt',
-  'utc',
   ...lexicon.connectives
 ])
+
+/**
+ * A clock time's words (“1 AM PDT”): no name with “AM” or “PM” in them. A
+ * time zone alone (“GMT”) stays: CoNLL-2003 tags it MISC.
+ */
+const clockWords: ReadonlySet<string> = new Set(['am', 'pm', 'a.m.', 'p.m.', 'et', 'pt', 'ct', 'mt', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt', 'mst', 'mdt', 'gmt', 'utc', 'bst', 'cet'])
 
 /**
  * The entities worth showing: those that are names.
@@ -111,14 +105,24 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
   return entities.filter((entity) => {
     const own = byEntity.get(entity.id) ?? []
     if (own.length === 0) return true
-    // Time zones and units (“1 AM PDT”, “32 Celsius”).
-    if (own.every((mention) => mention.prose.split(/\s+/).every((word) => neverNames.has(word.toLowerCase())))) return false
+    // Clock times (“1 AM PDT”).
+    if (
+      own.every((mention) => {
+        const words = mention.prose.toLowerCase().split(/\s+/)
+        return words.some((word) => word === 'am' || word === 'pm') && words.every((word) => clockWords.has(word))
+      })
+    ) {
+      return false
+    }
+
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
     return !own.every((mention) => {
       const word = mention.prose
         .replace(/^[“"‘'(\[]+/u, '')
         .replace(/[’']s$/u, '')
         .toLowerCase()
+      // An acronym is no common word (“IN”, “OR”).
+      if (/^\p{Lu}{2,}$/u.test(mention.prose.trim())) return false
       if (neverNames.has(word) || titleWords.has(word)) return true
       // A common word at the start of a sentence, written in lower case
       // elsewhere in the document.

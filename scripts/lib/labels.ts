@@ -175,3 +175,101 @@ export function dateRight(value: string | undefined, label: Readonly<DateLabel>)
   const gold = label.verdict === 'right' ? label.value : label.verdict === 'wrong-value' ? label.goldValue : null
   return typeof gold === 'string' && value === gold
 }
+
+/** A labelled entity cluster (`docs/labelling.md`). */
+export interface EntityLabel {
+  type: string
+  mentions: ReadonlyArray<readonly [number, number]>
+  verdict: string | null
+  goldType?: string | null
+}
+
+/** A named entity the labeller found untagged. */
+export interface MissedEntity extends Span {
+  type: string
+}
+
+/** An entity cluster as Newsmark gives it now. */
+export interface EntityNow {
+  type: string
+  mentions: ReadonlyArray<Span>
+}
+
+/** Entity clusters of one article against their labels. */
+export interface EntityCount {
+  /** Clusters Newsmark gives now. */
+  clusters: number
+  /** Clusters judged (matched to a labelled cluster or a missed entity). */
+  labelled: number
+  /** Judged right now. */
+  right: number
+  /** Real entities with a known name and type: labelled `right` or `wrong-type` clusters and missed entities. */
+  gold: number
+  /** Of `gold`, those found now with their type (each at most once). */
+  found: number
+  /** Missed entities not tagged now with their type. */
+  missed: number
+}
+
+/**
+ * Judge the entity clusters Newsmark gives now against labels made on an
+ * older output. A cluster stands for the labelled cluster that has its first
+ * mention (the same offsets), or else for the missed entity with that span.
+ * It is right when:
+ *
+ * - the label was `right` and its type is still the labelled type (a type
+ *   changed since is wrong now);
+ * - the label was `wrong-type` and its type is now the `goldType`;
+ * - it is a missed entity now tagged with the missed entity's type.
+ *
+ * `not-entity`, `wrong-span` and `merged` stay wrong (the same first span,
+ * nothing says the fault is gone). A label makes one cluster right at most:
+ * a second cluster standing for it is a split, wrong as the guideline says.
+ * Clusters that stand for no label are not judged (`clusters - labelled`).
+ *
+ * Recall is `found / gold`: the real entities whose name and type the labels
+ * give (labelled right, labelled wrong-type with their gold type, missed),
+ * found now with that type, so a cluster dropped or retyped costs recall.
+ *
+ * @param entities
+ *   Clusters now, in document order of their first mention.
+ * @param labels
+ *   The article's labelled clusters.
+ * @param missedEntities
+ *   The article's missed entities.
+ * @returns
+ *   Counts.
+ */
+export function countEntities(entities: ReadonlyArray<EntityNow>, labels: ReadonlyArray<EntityLabel>, missedEntities: ReadonlyArray<MissedEntity>): EntityCount {
+  const count: EntityCount = {clusters: 0, labelled: 0, right: 0, gold: 0, found: 0, missed: 0}
+  const used = new Set<unknown>()
+  for (const entity of entities) {
+    count.clusters++
+    const first = entity.mentions[0]
+    if (!first) continue
+    const label = labels.find((item) => typeof item.verdict === 'string' && item.mentions.some(([start, end]) => start === first.start && end === first.end))
+    const missed = label ? undefined : missedEntities.find((item) => item.start === first.start && item.end === first.end)
+    const item = label ?? missed
+    if (!item) continue
+    count.labelled++
+    const gold = label ? (label.verdict === 'right' ? label.type : label.verdict === 'wrong-type' ? label.goldType : undefined) : missed?.type
+    if (typeof gold === 'string' && entity.type === gold && !used.has(item)) {
+      used.add(item)
+      count.right++
+    }
+  }
+
+  for (const label of labels) {
+    if (label.verdict !== 'right' && label.verdict !== 'wrong-type') continue
+    count.gold++
+    if (used.has(label)) count.found++
+  }
+
+  for (const missed of missedEntities) {
+    count.gold++
+    if (used.has(missed)) count.found++
+    else count.missed++
+  }
+
+  return count
+}

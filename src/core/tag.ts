@@ -7,6 +7,8 @@ import {findTimexes, TimexResolver, type TimexCandidate} from './dates/index.ts'
 import {spanOf, type DocumentView} from './document.ts'
 import {clusterMentions} from './entities/cluster.ts'
 import {DocumentTagging} from './entities/document-tagging.ts'
+import {namedEntities} from './entities/filter.ts'
+import {isNationality} from './entities/groups.ts'
 import {findMentions} from './entities/mentions.ts'
 import {Lru} from './memo.ts'
 import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
@@ -80,7 +82,12 @@ export function tagDocument(
       linkClaims(result.claims, result.quotes)
     }
 
-    if (settings.entities) result.entities = entities
+    if (settings.entities) {
+      // Nationalities apart: no person, organisation or place of their own.
+      const named = namedEntities(entities, mentions, entityOf, document)
+      result.entities = named.filter((entity) => !isNationality(entity))
+      if (result.entities.length < named.length) result.nationalities = named.filter((entity) => isNationality(entity))
+    }
   }
 
   if (settings.dates) result.dates = tagDates(document, referenceDate)

@@ -125,6 +125,12 @@ export interface NewsmarkResult {
   /** The reference date used to resolve relative dates (YYYY-MM-DD). */
   referenceDate?: string
   entities: Entity[]
+  /**
+   * Nationalities, groups and modifiers made from names (“Polish”,
+   * “Republicans”, “Ohio-based”): tagged MISC as CoNLL-2003 does, but kept
+   * apart from the entities (absent when there are none).
+   */
+  nationalities?: Entity[]
   dates: DateTag[]
   claims: Claim[]
   /** Quotes and attributions (with claims: absent when claims are off). */

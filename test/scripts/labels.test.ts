@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {countFindings, dateRight, matchLabel, overlap, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
+import {countEntities, countFindings, dateRight, matchLabel, overlap, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
 
 test('labels: overlap is the shared part of the shorter span', () => {
   assert.equal(overlap({start: 0, end: 10}, {start: 5, end: 30}), 0.5)
@@ -67,4 +67,56 @@ test('labels: a date is right when its value now is the labelled one', () => {
   assert.equal(dateRight('2024-05-03', wrong), false)
   assert.equal(dateRight('2024-05-03', notDate), false)
   assert.equal(dateRight('2024-05-03', {start: 0, end: 6, verdict: null}), undefined)
+})
+
+test('labels: an entity cluster is judged by its type now, not by the verdict its old type got', () => {
+  const labels = [
+    {type: 'PER', mentions: [[0, 10], [40, 45]] as Array<[number, number]>, verdict: 'right'},
+    {type: 'LOC', mentions: [[20, 26]] as Array<[number, number]>, verdict: 'wrong-type', goldType: 'ORG'},
+    {type: 'MISC', mentions: [[60, 66]] as Array<[number, number]>, verdict: 'not-entity'}
+  ]
+  // The right one kept its type, the wrong-type one now has its gold type: two of three right.
+  assert.deepEqual(
+    countEntities(
+      [
+        {type: 'PER', mentions: [{start: 0, end: 10}]},
+        {type: 'ORG', mentions: [{start: 20, end: 26}]},
+        {type: 'MISC', mentions: [{start: 60, end: 66}]},
+        {type: 'LOC', mentions: [{start: 80, end: 85}]}
+      ],
+      labels,
+      []
+    ),
+    {clusters: 4, labelled: 3, right: 2, gold: 2, found: 2, missed: 0}
+  )
+  // A right cluster that changed type is wrong now, and is not found.
+  assert.deepEqual(countEntities([{type: 'ORG', mentions: [{start: 0, end: 10}]}], labels, []), {clusters: 1, labelled: 1, right: 0, gold: 2, found: 0, missed: 0})
+})
+
+test('labels: a label makes one cluster right, a split second cluster is wrong', () => {
+  const labels = [{type: 'PER', mentions: [[0, 10], [40, 45]] as Array<[number, number]>, verdict: 'right'}]
+  const now = [
+    {type: 'PER', mentions: [{start: 0, end: 10}]},
+    {type: 'PER', mentions: [{start: 40, end: 45}]}
+  ]
+  assert.deepEqual(countEntities(now, labels, []), {clusters: 2, labelled: 2, right: 1, gold: 1, found: 1, missed: 0})
+})
+
+test('labels: a missed entity tagged now with its type is right and no longer missed; a dropped one costs recall', () => {
+  const labels = [{type: 'ORG', mentions: [[0, 5]] as Array<[number, number]>, verdict: 'right'}]
+  const missed = [
+    {start: 30, end: 36, type: 'LOC'},
+    {start: 50, end: 55, type: 'PER'}
+  ]
+  assert.deepEqual(
+    countEntities(
+      [
+        {type: 'LOC', mentions: [{start: 30, end: 36}]},
+        {type: 'ORG', mentions: [{start: 50, end: 55}]}
+      ],
+      labels,
+      missed
+    ),
+    {clusters: 2, labelled: 2, right: 1, gold: 3, found: 1, missed: 1}
+  )
 })

@@ -178,7 +178,7 @@ export function applyAnnotations(
     }
   }
 
-  const ids = new Set(entities.map((entity) => entity.id))
+  const ids = new Set([...entities, ...(result.nationalities ?? [])].map((entity) => entity.id))
   for (const claim of claims) {
     if (claim.speaker?.entity && !ids.has(claim.speaker.entity)) {
       claim.speaker = {name: claim.speaker.name}
@@ -221,6 +221,7 @@ export function applyAnnotations(
   return {
     ...(result.referenceDate ? {referenceDate: result.referenceDate} : {}),
     entities,
+    ...(result.nationalities ? {nationalities: result.nationalities} : {}),
     dates: dates.sort(byStart),
     claims: claims.sort(byStart),
     ...(result.quotes ? {quotes: result.quotes.map((quote) => reviewQuote(quote, merged, ids))} : {}),

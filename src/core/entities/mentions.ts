@@ -140,20 +140,41 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       continue
     }
 
-    // A title inside a person's name ("Minister Cezary Tomczyk").
-    if (label === 'PER') first = afterTitle(tokens, first, last)
+    let type: EntityType = label
+    // An institution is never a person ("Justice Department", "… Trauma
+    // Center"): no title to cut from it.
+    // Nor is a name that ends with a title ("Acme Robotics President").
+    if (type === 'PER' && last - first > 1) {
+      const end = tokens[last - 1].text
+      if (institutionHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
+    }
 
-    const cue = cueType(tokens.slice(first, last).map((token) => token.text))
+    // A person named after an organisation and a title ("Homeland Security
+    // Secretary Alejandro Mayorkas", "Speaker of the House Kevin McCarthy"):
+    // the person alone.
+    const start = personInside(tokens, first, last)
+    if (start !== undefined) {
+      first = start
+      type = 'PER'
+    }
+
+    // A title inside a person's name ("Minister Cezary Tomczyk").
+    if (type === 'PER') first = afterTitle(tokens, first, last)
+    // A title after an organisation's name ("Acme Robotics President").
+    else last = beforeTitle(tokens, first, last)
+
+    const words = tokens.slice(first, last).map((token) => token.text)
+    const cue = cueType(words)
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: cue && (cue === 'MISC' || confidence < cueMargin) ? cue : label,
+      type: seatOfPower(tokens, first, words) ?? (cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
       first,
       last,
       confidence,
       prose: proseOf(sentence, tokens[first].start, tokens[last - 1].end)
     }
-    if (label === 'PER') {
+    if (type === 'PER') {
       const role = roleBefore(sentence, first)
       if (role) mention.role = role
     }
@@ -258,6 +279,99 @@ function afterTitle(tokens: SentenceView['tokens'], first: number, last: number)
   }
 
   return start
+}
+
+/**
+ * Last words of an institution's name: no person's name ends so, whatever
+ * the tagger says ("Justice Department", "… Hospital and Trauma Center").
+ */
+const institutionHeads: ReadonlySet<string> = new Set(lexicon.institutionHeads)
+
+/**
+ * Where a person's name starts inside a longer name that is not a person's
+ * (an organisation and a title before it: "Homeland Security Secretary
+ * Alejandro Mayorkas"): at a known first name followed by a capitalised
+ * word, after a title head in the name or in the three words before it
+ * ("Speaker of the House Kevin McCarthy").
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Index of the person's first name, if there is one.
+ */
+function personInside(tokens: SentenceView['tokens'], first: number, last: number): number | undefined {
+  if (last - first < 3) return undefined
+  let titled = false
+  for (let index = Math.max(0, first - 3); index < first; index++) {
+    if (titleHeads.has(tokens[index].text.toLowerCase())) titled = true
+  }
+
+  for (let index = first; index < last - 1; index++) {
+    const word = tokens[index].text
+    if (titleHeads.has(word.toLowerCase()) && !isFirstName(word)) {
+      titled = true
+      continue
+    }
+
+    if (index > first && titled && isFirstName(word) && /^\p{Lu}\p{Ll}/u.test(word) && /^\p{Lu}/u.test(tokens[index + 1].text)) {
+      return index
+    }
+  }
+
+  return undefined
+}
+
+/** Buildings and streets that stand for a government (metonymy). */
+const seats: ReadonlySet<string> = new Set(lexicon.seatsOfPower)
+
+/** Prepositions of place: “at the White House” is the building. */
+const placePrepositions: ReadonlySet<string> = new Set(['at', 'in', 'inside', 'outside', 'near', 'into', 'to', 'from', 'toward', 'towards', 'around', 'outside', 'on', 'across', 'past', 'within'])
+
+/**
+ * The type of a seat of power (“the Kremlin”, “the White House”, “Downing
+ * Street”): an organisation where it acts (“the Kremlin said”, “a White
+ * House official”), a place after a preposition of place (“protesters
+ * outside the White House”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param words
+ *   Words of the name.
+ * @returns
+ *   Type, for a seat of power.
+ */
+function seatOfPower(tokens: SentenceView['tokens'], first: number, words: ReadonlyArray<string>): EntityType | undefined {
+  if (!seats.has(words.join(' ').replace(/[’']s$/u, '').toLowerCase())) return undefined
+  let before = first - 1
+  if (before >= 0 && tokens[before].text.toLowerCase() === 'the') before--
+  return before >= 0 && placePrepositions.has(tokens[before].text.toLowerCase()) ? 'LOC' : 'ORG'
+}
+
+/**
+ * Where an organisation's name ends once a title written after it is left
+ * out ("Acme Robotics President", "Example Corp CEO", "… Assistant
+ * Commissioner").
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Index after the name's last token.
+ */
+function beforeTitle(tokens: SentenceView['tokens'], first: number, last: number): number {
+  let end = last
+  if (!titleHeads.has(tokens[end - 1].text.toLowerCase())) return last
+  while (end - 1 > first && isTitleWord(tokens[end - 1].text)) end--
+  return end
 }
 
 /**

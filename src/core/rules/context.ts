@@ -131,7 +131,7 @@ export function createContext(
   claimsToCheck = defaultClaimsToCheck
 ): RuleContext {
   const source = String(file.value ?? '')
-  const byId = new Map(result.entities.map((entity) => [entity.id, entity]))
+  const byId = new Map([...result.entities, ...(result.nationalities ?? [])].map((entity) => [entity.id, entity]))
   let document: DocumentView | undefined
   let sentences: SentenceInfo[] | undefined
   let mentions: ReadonlyArray<PlacedMention> | undefined
@@ -165,7 +165,8 @@ export function createContext(
       return inRange(dates, start, end)
     },
     get mentionSpans() {
-      mentionSpans ??= new SpanIndex(result.entities.flatMap((entity) => entity.mentions))
+      // Nationalities too: “Russian officials” is one source, “Polish” a name a word may not be misspelt from.
+      mentionSpans ??= new SpanIndex([...result.entities, ...(result.nationalities ?? [])].flatMap((entity) => entity.mentions))
       return mentionSpans
     },
     get speakerSpans() {
@@ -437,7 +438,7 @@ function sameLayout(tokens: ReadonlyArray<SourceToken>, view: SentenceView, star
  */
 function namedMentions(result: NewsmarkResult): PlacedMention[] {
   const mentions: PlacedMention[] = []
-  for (const entity of result.entities) {
+  for (const entity of [...result.entities, ...(result.nationalities ?? [])]) {
     for (const mention of entity.mentions) {
       if (!mention.pronoun) mentions.push({entity, start: mention.start, end: mention.end})
     }

@@ -1,0 +1,150 @@
+/**
+ * Clusters that are no name a reader would tag: a title alone (“Manager”,
+ * “Actress”), an interjection or a day's name (“Hey”, “Sundays”), and a
+ * common word capitalised only because it starts a sentence or a caption
+ * (“Based on …”, “Season 4.”), told by the document itself: the same word
+ * written in lower case elsewhere in it.
+ */
+import type {DocumentView} from '../document.ts'
+import type {Entity} from '../types.ts'
+import lexicon from './lexicon.json' with {type: 'json'}
+import type {RawMention} from './mentions.ts'
+
+/** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
+const titleWords: ReadonlySet<string> = new Set(
+  [...lexicon.titleHeads, ...lexicon.female, ...lexicon.male, 'actor', 'actress', 'host', 'anchor', 'author', 'writer', 'producer'].filter(
+    (word) => !['king', 'queen', 'prince', 'princess', 'pope', 'cardinal', 'bishop', 'dean', 'general', 'justice', 'head', 'mp', 'sister', 'lady', 'lord', 'duke', 'baron'].includes(word)
+  )
+)
+
+/** Words that are never a name alone. */
+const neverNames: ReadonlySet<string> = new Set([
+  'oh',
+  'hey',
+  'hi',
+  'hello',
+  'wow',
+  'yes',
+  'no',
+  'ok',
+  'okay',
+  'please',
+  'thanks',
+  'let',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays',
+  'photo',
+  'photos',
+  'video',
+  'share',
+  'comment',
+  'comments',
+  'advertisement',
+  'subscribe',
+  'related',
+  'episode',
+  'season',
+  'celsius',
+  'fahrenheit',
+  ...lexicon.connectives
+])
+
+/**
+ * A clock time's words (“1 AM PDT”): no name with “AM” or “PM” in them. A
+ * time zone alone (“GMT”) stays: CoNLL-2003 tags it MISC.
+ */
+const clockWords: ReadonlySet<string> = new Set(['am', 'pm', 'a.m.', 'p.m.', 'et', 'pt', 'ct', 'mt', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt', 'mst', 'mdt', 'gmt', 'utc', 'bst', 'cet'])
+
+/**
+ * The entities worth showing: those that are names.
+ *
+ * @param entities
+ *   Entities.
+ * @param mentions
+ *   Mentions (as clustered).
+ * @param entityOf
+ *   Entity id of each mention.
+ * @param document
+ *   Document.
+ * @returns
+ *   The entities that are names.
+ */
+export function namedEntities(entities: ReadonlyArray<Entity>, mentions: ReadonlyArray<RawMention>, entityOf: ReadonlyArray<string>, document: DocumentView): Entity[] {
+  let lower: Set<string> | undefined
+  const lowerWords = () => {
+    if (!lower) {
+      lower = new Set()
+      for (const sentence of document.sentences) {
+        for (const token of sentence.tokens) if (/^\p{Ll}+$/u.test(token.text)) lower.add(token.text)
+      }
+    }
+
+    return lower
+  }
+
+  const byEntity = new Map<string, RawMention[]>()
+  for (const [index, mention] of mentions.entries()) {
+    const id = entityOf[index]
+    let list = byEntity.get(id)
+    if (!list) byEntity.set(id, (list = []))
+    list.push(mention)
+  }
+
+  return entities.filter((entity) => {
+    const own = byEntity.get(entity.id) ?? []
+    if (own.length === 0) return true
+    // Clock times (“1 AM PDT”).
+    if (
+      own.every((mention) => {
+        const words = mention.prose.toLowerCase().split(/\s+/)
+        return words.some((word) => word === 'am' || word === 'pm') && words.every((word) => clockWords.has(word))
+      })
+    ) {
+      return false
+    }
+
+    if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
+    return !own.every((mention) => {
+      const word = mention.prose
+        .replace(/^[“"‘'(\[]+/u, '')
+        .replace(/[’']s$/u, '')
+        .toLowerCase()
+      // An acronym is no common word (“IN”, “OR”).
+      if (/^\p{Lu}{2,}$/u.test(mention.prose.trim())) return false
+      if (neverNames.has(word) || titleWords.has(word)) return true
+      // A common word at the start of a sentence, written in lower case
+      // elsewhere in the document.
+      return isSentenceStart(mention) && /^\p{L}+$/u.test(word) && lowerWords().has(word)
+    })
+  })
+}
+
+/**
+ * Whether a mention starts its sentence (after an opening quote or
+ * bracket, if any).
+ *
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether it does.
+ */
+function isSentenceStart(mention: RawMention): boolean {
+  const tokens = mention.sentence.tokens
+  for (let index = 0; index < mention.last - 1; index++) {
+    if (/\p{L}|\p{N}/u.test(tokens[index].text)) return false
+  }
+
+  return true
+}

@@ -1,0 +1,90 @@
+/**
+ * Entities on news as a reader judges them (`docs/labelling.md`): made-up
+ * sentences, one behaviour each.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {analyzeSync} from '../../src/core/analyze.ts'
+import {isNationalityText} from '../../src/core/entities/groups.ts'
+
+function tag(text: string) {
+  return analyzeSync(text, {dates: false, claims: false}).data.newsmark!
+}
+
+function names(list: ReadonlyArray<{mentions: ReadonlyArray<{text: string}>}> | undefined): string[] {
+  return (list ?? []).flatMap((entity) => entity.mentions.map((mention) => mention.text))
+}
+
+test('nationalities: demonyms, groups and modifiers made from names are told apart', () => {
+  for (const text of ['Polish', 'Russians', 'Americans', 'Republicans', 'Democrats', 'East African', 'Chinese-Korean', 'Ohio-based', 'New York-style', 'Tories', 'African-American']) {
+    assert.ok(isNationalityText(text), text)
+  }
+
+  for (const text of ['Poland', 'Kia', 'South Korea', 'Democratic-run Senate', 'U.S.-Mexico', 'Ramadan']) {
+    assert.ok(!isNationalityText(text), text)
+  }
+
+  // A region's adjective only where the tagger calls it MISC (“Western” is also a street).
+  assert.ok(isNationalityText('Western', true))
+  assert.ok(!isNationalityText('Western', false))
+})
+
+test('nationalities: kept apart from the entities of an article', () => {
+  const result = tag('Polish officials met Russian diplomats in Warsaw on Monday, and several Republicans in Congress welcomed the talks.\n')
+  const entities = names(result.entities)
+  const nationalities = names(result.nationalities)
+  assert.ok(entities.includes('Warsaw'), entities.join(', '))
+  for (const word of ['Polish', 'Russian', 'Republicans']) {
+    assert.ok(!entities.includes(word), `${word} among entities: ${entities.join(', ')}`)
+    assert.ok(nationalities.includes(word), `${word} not among nationalities: ${nationalities.join(', ')}`)
+  }
+})
+
+function find(result: ReturnType<typeof tag>, text: string) {
+  return result.entities.find((entity) => entity.mentions.some((mention) => mention.text === text))
+}
+
+test('entities: an institution is never a person, whatever title word it starts with', () => {
+  const result = tag('The Justice Department opened an inquiry on Tuesday. Doctors at Riverbend General Hospital said the patient was stable.\n')
+  for (const entity of result.entities) {
+    const text = entity.mentions.map((mention) => mention.text).join(' | ')
+    if (/Department|Hospital/.test(text)) assert.notEqual(entity.type, 'PER', text)
+  }
+
+  assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => mention.text === 'Department')), 'a person “Department”')
+})
+
+test('entities: a person named after an organisation and a title is the person alone, and the surname joins them', () => {
+  const result = tag(
+    'Harbor Transit Authority Chief Daniel Okafor said the trains would run again on Monday. “We are ready,” Okafor told reporters.\n\nSpeaker of the House Kevin Marlowe met the mayor. Marlowe later left.\n'
+  )
+  const okafor = find(result, 'Daniel Okafor')
+  assert.ok(okafor, result.entities.map((entity) => entity.name).join(', '))
+  assert.equal(okafor.type, 'PER')
+  assert.ok(okafor.mentions.some((mention) => mention.text === 'Okafor'), 'surname joins the full name')
+  const marlowe = find(result, 'Kevin Marlowe')
+  assert.ok(marlowe, result.entities.map((entity) => entity.name).join(', '))
+  assert.equal(marlowe.type, 'PER')
+})
+
+test('entities: a title after an organisation is left out of its name', () => {
+  const result = tag('“We will grow,” said Lena Voss, Brightwater Robotics President and CEO, on Monday.\n')
+  const names = result.entities.flatMap((entity) => entity.mentions.map((mention) => mention.text))
+  assert.ok(!names.some((name) => /President/.test(name)), names.join(', '))
+})
+
+test('entities: a seat of power is an organisation where it acts, a place after a preposition of place', () => {
+  const acting = tag('The Kremlin said on Monday that the talks had failed.\n')
+  assert.equal(find(acting, 'Kremlin')?.type, 'ORG')
+  const place = tag('Hundreds of protesters gathered outside the White House on Sunday.\n')
+  assert.equal(find(place, 'White House')?.type, 'LOC')
+})
+
+test('entities: a title alone, an interjection and a capitalised common word are no entities', () => {
+  const result = tag(
+    'Based on a true story, the film opens in Leeds. The plot is based on a memoir.\n\nHey, look at this, said the Manager.\n\nThe temperature reached 32 Celsius.\n'
+  )
+  const names = result.entities.flatMap((entity) => entity.mentions.map((mention) => mention.text))
+  for (const word of ['Based', 'Hey', 'Manager', 'Celsius']) assert.ok(!names.includes(word), `${word} in ${names.join(', ')}`)
+  assert.ok(names.includes('Leeds'), names.join(', '))
+})

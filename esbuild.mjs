@@ -181,7 +181,7 @@ if (fs.existsSync('src/extension/extension.ts')) {
     {
       // The analysis worker: runs `extension-core.cjs` in a thread of its own.
       ...common,
-      entryPoints: ['src/extension/core-worker.ts'],
+      entryPoints: ['src/node/core-worker.ts'],
       outfile: 'dist/core-worker.cjs',
       format: 'cjs',
       plugins: [...common.plugins, lazyCore]

@@ -33,7 +33,7 @@ const groups = [
   {
     name: 'unit',
     needs: ['build'],
-    command: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles(['test/core', 'test/cli', 'test/service', 'test/server', 'test/extension', 'test/scripts'])]
+    command: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles(['test/core', 'test/cli', 'test/node', 'test/service', 'test/server', 'test/extension', 'test/scripts'])]
   },
   {name: 'editor-install', command: ['bash', 'test/vscode/install.sh']},
   {name: 'editor', needs: ['build', 'editor-install'], command: [node, 'test/vscode/run-tests.mjs']},

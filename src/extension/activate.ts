@@ -27,7 +27,7 @@ import {StatusBar} from './status-bar.ts'
 import {registerSymbols} from './symbols.ts'
 import {TagTree} from './tag-tree.ts'
 import {WorkspaceConfig} from './workspace-config.ts'
-import type {Directives} from './worker-protocol.ts'
+import type {Directives} from '../core/worker-protocol.ts'
 
 /** What the host the extension runs in provides. */
 export interface Host {

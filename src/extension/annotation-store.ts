@@ -29,7 +29,7 @@ import type {Core} from './core-types.ts'
 import {basename, exists, readText, withLock, writeText} from './files.ts'
 import type {Log} from './log.ts'
 import {baseName, sidecarMoves, sidecarSuffix, type SidecarMove} from './sidecar-moves.ts'
-import type {Directives} from './worker-protocol.ts'
+import type {Directives} from '../core/worker-protocol.ts'
 
 /** Suffix of sidecar files. */
 const suffix = sidecarSuffix

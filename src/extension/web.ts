@@ -16,7 +16,7 @@
  *   parses pages with Node).
  */
 import * as vscode from 'vscode'
-import type {Directives} from './worker-protocol.ts'
+import type {Directives} from '../core/worker-protocol.ts'
 import {activateWith, type NewsmarkApi} from './activate.ts'
 import type {Log} from './log.ts'
 

@@ -3,8 +3,9 @@
  * the Language Server Protocol, for any editor with an LSP client (Neovim,
  * Helix, Zed, Emacs, Sublime Text, Kate…).
  *
- * - Markdown documents the client opens are analysed by the core in this
- *   process; each version once.
+ * - Markdown documents the client opens are analysed by the core in a
+ *   worker thread (`dist/core-worker.cjs`), each version once; one that
+ *   runs past `timeout` seconds (30) is stopped and said so.
  * - Diagnostics: pulled (`textDocument/diagnostic`) when the client can,
  *   else published after each change (300 ms after the last one).
  * - Hover, document symbols, references, code actions (quick fixes) and
@@ -13,7 +14,8 @@
  *   dates, claims, quotes) and findings, for a client's sidebar.
  * - Settings come from `initializationOptions` (and
  *   `workspace/didChangeConfiguration`) under `newsmark`: `preset`,
- *   `referenceDate`, `severity` (rule id to `error|warning|info|hint|off`);
+ *   `referenceDate`, `severity` (rule id to `error|warning|info|hint|off`),
+ *   `analysis.timeout` (seconds);
  *   each article's `.newsmarkrc` and fact base apply as in the CLI. The
  *   annotation sidecar beside an article (`ARTICLE.newsmark.json`) is read.
  * - Nothing is sent over the network; only the article's folder and its
@@ -42,6 +44,7 @@ import * as core from '../core/index.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import type {Options} from '../core/options.ts'
 import {isPresetName} from '../core/rules/presets.ts'
+import {AnalysisWorker} from '../node/analysis-worker.ts'
 import {readBounded} from '../node/bounded-read.ts'
 import {loadConfigSync} from '../node/config.ts'
 import type {DiagnosticData, Severity} from '../service/diagnostics.ts'
@@ -54,6 +57,18 @@ export interface ServerSettings {
   preset?: string
   referenceDate?: string
   severity?: Record<string, string>
+  /** Seconds an analysis may take before it is stopped (`analysis.timeout`, as in VS Code; default 30). */
+  timeout?: number
+}
+
+/** How the server runs. */
+export interface ServerOptions {
+  /**
+   * The analysis worker's script (`dist/core-worker.cjs`): analyses then run
+   * in a worker thread, stopped past `timeout`; without it, in this thread,
+   * with no time limit.
+   */
+  readonly workerScript?: string | undefined
 }
 
 /** Largest sidecar read, in bytes. */
@@ -85,15 +100,17 @@ const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
  * @returns
  *   Nothing; the connection is listened to.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument)
   let settings: ServerSettings = {}
   let pull = false
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
   const rulesFile = findRulesFile()
+  // A long or pathological article takes a worker down, not the server.
+  const worker = options.workerScript ? new AnalysisWorker(options.workerScript, () => settings.timeout ?? 30) : undefined
 
   const service: NewsmarkService = createNewsmarkService({
-    core,
+    core: worker ? {...worker.wrap(core), directives: (text: string) => worker.directives(text)} : core,
     workspace: {
       settings: (uri) => articleSettings(uri, settings),
       readSidecar: (uri) => readSidecar(uri),
@@ -235,6 +252,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     for (const timer of timers.values()) clearTimeout(timer)
     service.dispose()
+    worker?.dispose()
   })
 
   documents.listen(connection)
@@ -258,6 +276,8 @@ export function readSettings(value: unknown): ServerSettings {
   if (typeof own['referenceDate'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(own['referenceDate'])) result.referenceDate = own['referenceDate']
   const severity = checkedLevels(own['severity'])
   if (Object.keys(severity).length > 0) result.severity = severity
+  const timeout = record(own['analysis'])?.['timeout']
+  if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) result.timeout = timeout
   return result
 }
 

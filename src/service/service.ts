@@ -65,6 +65,8 @@ export interface ServiceCore extends RuleControl {
   directiveNames: Readonly<Record<string, unknown>>
   reviewArticle: typeof import('../core/annotations/review.ts').reviewArticle
   countryFacts: NonNullable<HoverOptions['countryFacts']>
+  /** Reads the inline directives elsewhere (a worker); else `readDirectives` here. */
+  directives?(text: string): Promise<{annotations: Annotation[]; problems: string[]}>
 }
 
 /** An analysis of one version, with what it was made with. */
@@ -73,6 +75,8 @@ export interface ServiceAnalysis extends ArticleAnalysis {
   readonly text: string
   readonly lines: LineIndex
   readonly settings: ArticleSettings
+  /** Why the article was not analysed (too large, too slow), if it was not. */
+  readonly skipped?: string
 }
 
 /** What `createNewsmarkService` takes. */
@@ -118,8 +122,22 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
     const text = document.getText()
     const lines = new LineIndex(text)
     const settings = await workspace.settings(document.uri)
-    if (text.length > maxLength) return undefined
-    const file = await core.analyze(new VFile({path: pathOf(document.uri), value: text}), settings.options)
+    const skip = (skipped: string): ServiceAnalysis => {
+      const machine: NewsmarkResult = {entities: [], dates: [], claims: []}
+      const review = core.reviewArticle(text, machine)
+      return {version: document.version, text, lines, settings, result: review.result, machine, messages: [], review, skipped}
+    }
+    if (text.length > maxLength) {
+      return skip(`it is longer than ${maxLength.toLocaleString('en-US')} characters`)
+    }
+    let file: VFile
+    try {
+      file = await core.analyze(new VFile({path: pathOf(document.uri), value: text}), settings.options)
+    } catch (error) {
+      // Stopped past its time (a worker's `AnalysisStopped`): said, not logged as a failure.
+      if (error instanceof Error && error.name === 'AnalysisStopped') return skip(error.message)
+      throw error
+    }
     const machine = (file.data as {newsmark?: NewsmarkResult}).newsmark ?? {entities: [], dates: [], claims: []}
     let sidecar: {annotations: Annotation[]; problems: string[]} | undefined
     try {
@@ -129,7 +147,9 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
       sidecar = {annotations: [], problems: [`it could not be read: ${error instanceof Error ? error.message : String(error)}`]}
     }
     const names = Object.keys(core.directiveNames).join('|')
-    const inline = new RegExp(`:(?:${names})\\[`).test(text) ? core.readDirectives(core.createProcessor().parse(text) as never, text) : undefined
+    const inline = new RegExp(`:(?:${names})\\[`).test(text)
+      ? await (core.directives ? core.directives(text) : core.readDirectives(core.createProcessor().parse(text) as never, text))
+      : undefined
     const review = core.reviewArticle(text, machine, {sidecar, inline})
     return {version: document.version, text, lines, settings, result: review.result, machine, messages: file.messages, review}
   }
@@ -157,6 +177,10 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
         ...(docs ? {docs} : {}),
         sidecar: `${baseName(document.uri)}.newsmark.json`
       })
+      if (current.skipped) {
+        const end = current.lines.offsetAt({line: 0, character: Number.MAX_SAFE_INTEGER})
+        diagnostics.unshift({start: 0, end, message: `Newsmark did not analyse this article: ${current.skipped}.`, severity: 'info', code: 'analysis-skipped'})
+      }
       if (current.settings.problem) {
         const end = current.lines.offsetAt({line: 0, character: Number.MAX_SAFE_INTEGER})
         diagnostics.unshift({start: 0, end, message: `Newsmark configuration not used (the defaults apply): ${current.settings.problem}`, severity: 'error', code: 'config-invalid'})

@@ -222,17 +222,17 @@ test('cli export: several files, with a workspace-wide rejection, and usage erro
   fs.writeFileSync(other, source)
   fs.writeFileSync(
     other + '.newsmark.json',
-    serializeSidecar([rejectTag(source, at('Polish'), {scope: 'workspace', now, id: 'urn:uuid:w'})], source, 'other.md')
+    serializeSidecar([rejectTag(source, at('Radio Zet'), {scope: 'workspace', now, id: 'urn:uuid:w'})], source, 'other.md')
   )
   const two = run('export', 'poland-ottawa.md', 'other.md', '--to', 'json')
   assert.equal(two.code, 0, two.stderr)
   const [first, second] = JSON.parse(two.stdout)
   for (const data of [first, second]) {
-    assert.ok(!data.entities.some((entity: {name: string}) => entity.name === 'Polish'), `${data.file}: “Polish” rejected`)
+    assert.ok(!data.entities.some((entity: {name: string}) => entity.name === 'Radio Zet'), `${data.file}: “Radio Zet” rejected`)
   }
 
   const alone = JSON.parse(run('export', 'poland-ottawa.md', '--to', 'json').stdout)
-  assert.ok(alone.entities.some((entity: {name: string}) => entity.name === 'Polish'), 'only for the files exported together')
+  assert.ok(alone.entities.some((entity: {name: string}) => entity.name === 'Radio Zet'), 'only for the files exported together')
 
   const cases: Array<[string[], string]> = [
     [['export', 'poland-ottawa.md'], 'newsmark: export: expected --to notes|json|webannotation|claimreview|csv\n'],

@@ -263,8 +263,9 @@ test('annotations: applying annotations to the automatic tags', () => {
   assert.deepEqual(review.unapplied, [])
   assert.equal(result.entities.find((entity) => entity.name === 'Poland')!.mentions.length, before, 'input unchanged')
 
-  const workspace = applyAnnotations(result, [], {workspaceRejects: [rejectTag(source, at('Polish'), {scope: 'workspace'})]})
-  assert.ok(!workspace.entities.some((entity) => entity.name === 'Polish'))
+  assert.ok(result.entities.some((entity) => entity.name === 'Radio Zet'))
+  const workspace = applyAnnotations(result, [], {workspaceRejects: [rejectTag(source, at('Radio Zet'), {scope: 'workspace'})]})
+  assert.ok(!workspace.entities.some((entity) => entity.name === 'Radio Zet'))
 
   const lost = applyAnnotations({entities: [], dates: [], claims: []}, [mergeEntities(source, at('Warsaw'), at('Poland'))])
   assert.deepEqual(lost.unapplied.map((item) => item.reason), ['no entity at “Warsaw”'])

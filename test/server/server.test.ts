@@ -181,3 +181,21 @@ test('server: a broken .newsmarkrc is an error diagnostic and the defaults apply
     fs.rmSync(folder, {recursive: true, force: true})
   }
 })
+
+test('server: an analysis past analysis.timeout is stopped in its worker; the server goes on', async () => {
+  const session = await start({}, {newsmark: {preset: 'strict', analysis: {timeout: 1}}})
+  try {
+    // Thousands of nested quotes: the Markdown parser takes seconds.
+    await open(session, 'untitled:nested', '> '.repeat(60_000) + 'Tomczyk said.\n')
+    const pushed = await until(() => session.published.find((item) => item.uri === 'untitled:nested'), 'diagnostics of the nested quotes')
+    assert.equal(pushed.diagnostics.length, 1)
+    assert.equal(pushed.diagnostics[0]!.code, 'analysis-skipped')
+    assert.match(pushed.diagnostics[0]!.message, /^Newsmark did not analyse this article: the analysis ran past newsmark\.analysis\.timeout \(1 s\)/)
+    // The next article is analysed by a new worker.
+    await open(session, 'untitled:next', 'The minister slammed the report.\n')
+    const next = await until(() => session.published.find((item) => item.uri === 'untitled:next'), 'diagnostics of the next article')
+    assert.ok(next.diagnostics.some((item) => item.code === 'loaded-verb'))
+  } finally {
+    await stop(session)
+  }
+})

@@ -154,8 +154,31 @@ test('service: a configuration problem is an error diagnostic on the first line;
   assert.deepEqual(diagnostics[0], {start: 0, end: 7, message: 'Newsmark configuration not used (the defaults apply): .newsmarkrc: unexpected `rules: 3`', severity: 'error', code: 'config-invalid'})
 })
 
-test('service: an article over the size limit is not analysed', async () => {
+test('service: an article over the size limit is not analysed, and says so', async () => {
   const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace, maxLength: 100})
-  assert.equal(await service.analysis(doc(sample)), undefined)
-  assert.deepEqual(await service.diagnostics(doc(sample)), [])
+  const analysis = await service.analysis(doc(sample))
+  assert.equal(analysis?.skipped, 'it is longer than 100 characters')
+  assert.deepEqual(analysis.result.entities, [])
+  assert.deepEqual(await service.diagnostics(doc(sample)), [
+    {start: 0, end: 3, message: 'Newsmark did not analyse this article: it is longer than 100 characters.', severity: 'info', code: 'analysis-skipped'}
+  ])
+  assert.equal(await service.hover(doc(sample), sample.indexOf('Poland')), undefined)
+})
+
+test('service: an analysis stopped past its time is a skip; another failure is logged and shows nothing', async () => {
+  const stopped = Object.assign(new Error('the analysis ran past 1 s and was stopped'), {name: 'AnalysisStopped'})
+  const errors: string[] = []
+  const failing = (error: Error) =>
+    createNewsmarkService({
+      core: {...core, analyze: () => Promise.reject(error)},
+      workspace: memoryWorkspace().workspace,
+      logger: {error: (message) => errors.push(message)}
+    })
+  const skipped = await failing(stopped).diagnostics(doc(sample))
+  assert.equal(skipped.length, 1)
+  assert.equal(skipped[0]!.code, 'analysis-skipped')
+  assert.match(skipped[0]!.message, /ran past 1 s/)
+  assert.deepEqual(errors, [])
+  assert.deepEqual(await failing(new Error('boom')).diagnostics(doc(sample)), [])
+  assert.deepEqual(errors, ['Could not analyse file:///news/article.md'])
 })

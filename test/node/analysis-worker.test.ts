@@ -1,5 +1,5 @@
 /**
- * The extension's analysis worker (`src/extension/analysis-worker.ts`, run
+ * The extension's analysis worker (`src/node/analysis-worker.ts`, run
  * on the built `dist/core-worker.cjs`): the same tags and findings as the
  * core run in place, an analysis stopped past its time while the calling
  * thread stays free, and a worker that carries on after a stop, a core
@@ -12,7 +12,7 @@ import test from 'node:test'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import * as core from '../../src/core/index.ts'
-import {AnalysisStopped, AnalysisWorker} from '../../src/extension/analysis-worker.ts'
+import {AnalysisStopped, AnalysisWorker} from '../../src/node/analysis-worker.ts'
 
 const script = path.resolve('dist/core-worker.cjs')
 // The sample, with two dates for one event (a finding with a related place).

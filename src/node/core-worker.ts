@@ -1,6 +1,6 @@
 /**
  * The analysis worker (`dist/core-worker.cjs`, a `node:worker_threads`
- * worker of the extension host): runs the core on the documents the
+ * worker of the extension host or the language server): runs the core on the documents the
  * extension sends, one at a time, so that a long or pathological article
  * never blocks the editor, and keeps the core's memory of each open
  * document (for parsing only what an edit changed) until told to forget it.
@@ -11,11 +11,11 @@
 import {parentPort} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import * as core from '../core/index.ts'
-import {toMessageData} from './message-data.ts'
-import type {WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
+import {toMessageData} from '../core/message-data.ts'
+import type {WorkerAnswer, WorkerRequest} from '../core/worker-protocol.ts'
 
 const port = parentPort
-if (!port) throw new Error('core-worker.cjs runs as a worker thread of the extension')
+if (!port) throw new Error('core-worker.cjs runs as a worker thread (of the extension host or the language server)')
 
 // Parses Markdown for inline annotations (made on first use).
 let parser: ReturnType<typeof core.createParser> | undefined

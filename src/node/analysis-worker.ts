@@ -16,11 +16,10 @@
 import {Worker} from 'node:worker_threads'
 import {VFile, type Compatible} from 'vfile'
 import type {Options} from '../core/index.ts'
-import type {Core, HostCore} from './core-types.ts'
-import {addMessages} from './message-data.ts'
-import {AnalysisStopped, type Directives, type WorkerAnswer, type WorkerRequest} from './worker-protocol.ts'
+import {addMessages} from '../core/message-data.ts'
+import {AnalysisStopped, type Directives, type WorkerAnswer, type WorkerRequest} from '../core/worker-protocol.ts'
 
-export {AnalysisStopped} from './worker-protocol.ts'
+export {AnalysisStopped} from '../core/worker-protocol.ts'
 
 /** A request that has an answer. */
 type Request = Exclude<WorkerRequest, {type: 'forget'}>
@@ -72,12 +71,11 @@ export class AnalysisWorker {
    * on to it.
    *
    * @param core
-   *   The part of the core loaded in the extension host (its functions run
-   *   there).
+   *   The part of the core loaded in this thread (its functions run here).
    * @returns
    *   Core.
    */
-  wrap(core: HostCore): Core {
+  wrap<T extends object>(core: T): T & {analyze: AnalysisWorker['analyze']; forgetDocument: (path: string) => void} {
     return {
       ...core,
       analyze: (value, options) => this.analyze(value, options),

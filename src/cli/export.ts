@@ -230,7 +230,7 @@ async function loadArticle(name: string, output: string | undefined, options: Re
 
   const shown = printable(name)
   const inline = readDirectives(createProcessor().parse(source), source)
-  for (const problem of inline.problems) process.stderr.write(`newsmark: ${shown}:${problem}\n`)
+  for (const problem of inline.problems) process.stderr.write(`newsmark: ${shown}:${problem.line}:${problem.column}: ${problem.message}\n`)
   const {anchored, orphans} = reanchor(source, sidecar.annotations)
   const fuzzy = anchored.filter((item) => item.method === 'fuzzy')
   for (const item of fuzzy) {

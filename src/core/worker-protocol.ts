@@ -4,15 +4,16 @@
  * an analysis stopped past its time. Nothing of Node: the browser's entry
  * (`web.ts`) loads it too.
  */
+import type {DirectiveProblem} from './annotations/inline.ts'
 import type {Annotation} from './annotations/types.ts'
 import type {Options} from './options.ts'
 import type {NewsmarkResult} from './types.ts'
 import type {MessageData} from './message-data.ts'
 
-/** The inline annotations of a text, and what is wrong with the others (`line:column: message`). */
+/** The inline annotations of a text, and what is wrong with the others. */
 export interface Directives {
   annotations: Annotation[]
-  problems: string[]
+  problems: DirectiveProblem[]
 }
 
 /** A request to the worker. */

@@ -69,7 +69,7 @@ export class Diagnostics implements vscode.Disposable {
     try {
       const text = document.getText()
       const {review} = analysis
-      const data = diagnosticsOf(text, new LineIndex(text), analysis, {
+      const data = diagnosticsOf(new LineIndex(text), analysis, {
         severity: config.severity,
         docs: (ruleId) => this.#docs.target(ruleId)?.toString(),
         ...(review.sidecar ? {sidecar: basename(review.sidecar)} : {})

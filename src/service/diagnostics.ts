@@ -107,10 +107,8 @@ function relatedOf(lines: LineIndex, message: VFileMessage): DiagnosticData['rel
 /**
  * The diagnostics of an analysis: its findings, then what could not be read
  * with the article (its sidecar, its inline directives).
- * @param text
- *   The article, at the analysis's version.
  * @param lines
- *   Its line index.
+ *   The article's line index (at the analysis's version).
  * @param analysis
  *   Its analysis.
  * @param options
@@ -120,7 +118,6 @@ function relatedOf(lines: LineIndex, message: VFileMessage): DiagnosticData['rel
  *   Diagnostics, in the order of the messages.
  */
 export function diagnosticsOf(
-  text: string,
   lines: LineIndex,
   analysis: Pick<ArticleAnalysis, 'messages' | 'review'>,
   options: {readonly severity?: Readonly<Record<string, Level>>; readonly docs?: (ruleId: string) => string | undefined; readonly sidecar?: string} = {}
@@ -152,10 +149,7 @@ export function diagnosticsOf(
     )
   }
   for (const problem of review.directiveProblems) {
-    const start = lines.offsetAt({line: problem.line - 1, character: problem.column - 1})
-    const directive = /^:[a-z]+\[[^\]\n]*\](\{[^}\n]*\})?/.exec(text.slice(start, start + 2000))
-    const end = directive ? start + directive[0].length : Math.min(text.length, start + 1)
-    add(start, end, problem.message.charAt(0).toUpperCase() + problem.message.slice(1), 'directive-invalid', 'warning')
+    add(problem.start, Math.max(problem.start, problem.end), problem.message.charAt(0).toUpperCase() + problem.message.slice(1), 'directive-invalid', 'warning')
   }
   return diagnostics
 }

@@ -10,6 +10,7 @@
  * share one run; a run whose version was replaced meanwhile is dropped.
  */
 import {VFile} from 'vfile'
+import type {DirectiveProblem} from '../core/annotations/inline.ts'
 import type {Annotation} from '../core/annotations/types.ts'
 import type {Options} from '../core/options.ts'
 import type {NewsmarkResult} from '../core/types.ts'
@@ -60,13 +61,13 @@ export interface ServiceCore extends RuleControl {
   analyze(file: VFile, options?: Readonly<Options> | null): Promise<VFile>
   forgetDocument(path: string): void
   parseSidecar(text: string, source: string): {annotations: Annotation[]; problems: string[]}
-  readDirectives(tree: never, source: string): {annotations: Annotation[]; problems: string[]}
+  readDirectives(tree: never, source: string): {annotations: Annotation[]; problems: DirectiveProblem[]}
   createProcessor(): {parse(source: string): unknown}
   directiveNames: Readonly<Record<string, unknown>>
   reviewArticle: typeof import('../core/annotations/review.ts').reviewArticle
   countryFacts: NonNullable<HoverOptions['countryFacts']>
   /** Reads the inline directives elsewhere (a worker); else `readDirectives` here. */
-  directives?(text: string): Promise<{annotations: Annotation[]; problems: string[]}>
+  directives?(text: string): Promise<{annotations: Annotation[]; problems: DirectiveProblem[]}>
 }
 
 /** An analysis of one version, with what it was made with. */
@@ -172,7 +173,7 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
       const current = await analysis(document)
       if (!current) return []
       const docs = workspace.ruleDocs?.bind(workspace)
-      const diagnostics = diagnosticsOf(current.text, current.lines, current, {
+      const diagnostics = diagnosticsOf(current.lines, current, {
         ...(current.settings.severity ? {severity: current.settings.severity} : {}),
         ...(docs ? {docs} : {}),
         sidecar: `${baseName(document.uri)}.newsmark.json`

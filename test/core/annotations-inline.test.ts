@@ -79,22 +79,34 @@ test('inline: attributes that cannot be read are reported, not read as a tag', (
   const markdown = 'As a result, :claim[they have killed or injured thousands]{note="of people \\"long after\\" wars ended" verdict=true} of people.\n'
   const {annotations, problems} = read(markdown)
   assert.deepEqual(annotations, [], 'not a plain claim tag')
-  assert.deepEqual(problems, [
+  assert.deepEqual(problems.map(where), [
     '1:59: unexpected attributes `{note="of people \\"long after\\" wars ended" verdict=true}` that cannot be read, expected `key=value` or `key="value"` pairs (a `"` in a value is written `&quot;`)'
   ])
   assert.equal(markdown.charAt(58), '{', 'the column is the `{`')
+  assert.equal(markdown.slice(problems[0]!.start, problems[0]!.end), '{note="of people \\"long after\\" wars ended" verdict=true}')
   assert.deepEqual(read(':claim[x]{note="unbalanced}\n').problems.length, 1)
 })
 
 test('inline: bad directives are reported with their place', () => {
-  const {annotations, problems} = read(':claim[a]{verdict=maybe}\n\nSee :place and :claim[b]{source=nowhere}.\n')
+  const text = ':claim[a]{verdict=maybe}\n\nSee :place and :claim[b]{source=nowhere}.\n'
+  const {annotations, problems} = read(text)
   assert.deepEqual(annotations, [])
-  assert.deepEqual(problems, [
+  assert.deepEqual(
+    problems.map((problem) => text.slice(problem.start, problem.end)),
+    [':claim[a]{verdict=maybe}', ':place', ':claim[b]{source=nowhere}'],
+    'each problem spans its directive'
+  )
+  assert.deepEqual(problems.map(where), [
     '1:1: unexpected `verdict=maybe`, expected one of true, mostly-true, misleading, false, unverifiable, needs-checking',
     '3:5: unexpected empty `:place` directive, expected text in brackets (`:place[…]`)',
     '3:16: unexpected `source="nowhere"`, expected an http(s) URL'
   ])
 })
+
+/** A problem as the command line prints it. */
+function where(problem: {line: number; column: number; message: string}): string {
+  return `${problem.line}:${problem.column}: ${problem.message}`
+}
 
 test('inline: wrapping a selection in a directive', () => {
   const claim = at('output will rise by 25 times')

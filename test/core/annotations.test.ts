@@ -56,7 +56,6 @@ test('annotations: public API', () => {
     'codePointIndex',
     'contextLength',
     'directiveNames',
-    'directiveProblem',
     'fromCodePoint',
     'fromW3c',
     'isUrl',

@@ -58,6 +58,15 @@ export interface TextEdit {
   newText: string
 }
 
+/** A directive that could not be read: where (1-based line and column, UTF-16 offsets) and why. */
+export interface DirectiveProblem {
+  readonly line: number
+  readonly column: number
+  readonly start: number
+  readonly end: number
+  readonly message: string
+}
+
 /**
  * Read Newsmark directives from a tree as annotations.
  *
@@ -66,13 +75,19 @@ export interface TextEdit {
  * @param source
  *   Its Markdown source.
  * @returns
- *   Annotations (marked `inline`) and problems (`line:column: reason`).
+ *   Annotations (marked `inline`) and problems (where, and why).
  */
-export function readDirectives(tree: Root, source: string): {annotations: Annotation[]; problems: string[]} {
+export function readDirectives(tree: Root, source: string): {annotations: Annotation[]; problems: DirectiveProblem[]} {
   const annotations: Annotation[] = []
-  const problems: string[] = []
+  const problems: DirectiveProblem[] = []
   const lineOf = lineIndex(source)
-  const place = (offset: number) => `${lineOf(offset)}:${offset - source.lastIndexOf('\n', offset - 1)}`
+  const problem = (start: number, end: number, message: string): DirectiveProblem => ({
+    line: lineOf(start),
+    column: start - source.lastIndexOf('\n', start - 1),
+    start,
+    end,
+    message
+  })
   // How many directives of each kind and text came before: the id of the
   // second `:claim[same words]` differs from the first’s.
   const seen = new Map<string, number>()
@@ -82,19 +97,23 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
     const type = Object.hasOwn(directiveNames, node.name) ? directiveNames[node.name] : undefined
     const start = node.position?.start.offset
     if (!type || start === undefined) return
-    const where = place(start)
+    const end = node.position?.end.offset ?? start
     const first = node.children[0]?.position?.start.offset
     const last = node.children.at(-1)?.position?.end.offset
     if (first === undefined || last === undefined || first >= last) {
-      problems.push(`${where}: unexpected empty \`:${node.name}\` directive, expected text in brackets (\`:${node.name}[…]\`)`)
+      problems.push(problem(start, end, `unexpected empty \`:${node.name}\` directive, expected text in brackets (\`:${node.name}[…]\`)`))
       return
     }
 
     const unread = unreadAttributes(node, source)
     if (unread) {
       problems.push(
-        `${place(unread.start)}: unexpected attributes \`${oneLine(source.slice(unread.start, unread.end))}\` that cannot be read, ` +
-          'expected `key=value` or `key="value"` pairs (a `"` in a value is written `&quot;`)'
+        problem(
+          unread.start,
+          unread.end,
+          `unexpected attributes \`${oneLine(source.slice(unread.start, unread.end))}\` that cannot be read, ` +
+            'expected `key=value` or `key="value"` pairs (a `"` in a value is written `&quot;`)'
+        )
       )
       return
     }
@@ -115,13 +134,13 @@ export function readDirectives(tree: Root, source: string): {annotations: Annota
     const verdict = attributes.verdict
     const url = attributes.source || undefined
     if (url && !isUrl(url)) {
-      problems.push(`${where}: unexpected \`source="${url}"\`, expected an http(s) URL`)
+      problems.push(problem(start, end, `unexpected \`source="${url}"\`, expected an http(s) URL`))
       return
     }
 
     if (type === 'CLAIM' && verdict) {
       if (!verdicts.includes(verdict as Verdict)) {
-        problems.push(`${where}: unexpected \`verdict=${verdict}\`, expected one of ${verdicts.join(', ')}`)
+        problems.push(problem(start, end, `unexpected \`verdict=${verdict}\`, expected one of ${verdicts.join(', ')}`))
         return
       }
 

@@ -7,21 +7,15 @@
 import type {NewsmarkResult} from '../types.ts'
 import {reanchor, type Anchored, type Orphan} from './anchor.ts'
 import {applyAnnotations, type ReviewedResult} from './apply.ts'
+import type {DirectiveProblem} from './inline.ts'
 import type {Annotation, RejectAnnotation} from './types.ts'
-
-/** A problem in an inline directive, at a 1-based line and column. */
-export interface DirectiveProblem {
-  readonly line: number
-  readonly column: number
-  readonly message: string
-}
 
 /** What the review reads besides the tags. */
 export interface ReviewInput {
   /** The sidecar's valid annotations (offsets in the text it was written against) and its problems. */
   readonly sidecar?: {readonly annotations: readonly Annotation[]; readonly problems: readonly string[]} | undefined
   /** The inline directives' annotations and problems (`readDirectives`). */
-  readonly inline?: {readonly annotations: readonly Annotation[]; readonly problems: readonly string[]} | undefined
+  readonly inline?: {readonly annotations: readonly Annotation[]; readonly problems: readonly DirectiveProblem[]} | undefined
   /** Rejections that apply to every article of the workspace. */
   readonly workspaceRejects?: readonly RejectAnnotation[] | undefined
 }
@@ -64,18 +58,6 @@ export function reviewArticle(source: string, machine: NewsmarkResult, input: Re
     anchored,
     orphans: report.orphans,
     sidecarProblems: input.sidecar?.problems ?? [],
-    directiveProblems: (input.inline?.problems ?? []).map(directiveProblem)
+    directiveProblems: input.inline?.problems ?? []
   }
-}
-
-/**
- * A problem of `readDirectives` (`line:column: message`) as data.
- * @param problem
- *   The problem.
- * @returns
- *   Its line, column and message.
- */
-export function directiveProblem(problem: string): DirectiveProblem {
-  const [, line = '1', column = '1', message = problem] = /^(\d+):(\d+): ([\s\S]*)$/.exec(problem) ?? []
-  return {line: Number(line), column: Number(column), message}
 }

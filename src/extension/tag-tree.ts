@@ -25,7 +25,7 @@ export type TagNode =
   | {readonly kind: 'check'; readonly message: VFileMessage; readonly index: number}
   | {readonly kind: 'source'; readonly source: Source}
   | {readonly kind: 'quote'; readonly source: Source; readonly quote: Quote; readonly index: number}
-  | {readonly kind: 'group'; readonly type: EntityType; readonly entities: readonly Entity[]}
+  | {readonly kind: 'group'; readonly type: EntityType | 'nationality'; readonly entities: readonly Entity[]}
   | {readonly kind: 'entity'; readonly entity: Entity}
   | {readonly kind: 'mention'; readonly entity: Entity; readonly mention: Mention; readonly index: number}
   | {readonly kind: 'date'; readonly date: DateTag; readonly index: number}
@@ -140,9 +140,13 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     switch (node.kind) {
       case 'section': {
         if (node.section === 'entities') {
-          return entityTypes
+          const groups: TagNode[] = entityTypes
             .map((type) => ({kind: 'group', type, entities: byMentions(result.entities.filter((entity) => entity.type === type))}) as const)
             .filter((group) => group.entities.length > 0)
+          // Nationalities and groups of people ("Polish", "Republicans"): apart, last.
+          const nationalities = result.nationalities ?? []
+          if (nationalities.length > 0) groups.push({kind: 'group', type: 'nationality', entities: byMentions(nationalities)})
+          return groups
         }
         if (node.section === 'timeline') {
           return chronological(result.dates, result.referenceDate).map((index) => ({kind: 'date', date: result.dates[index]!, index}))
@@ -206,10 +210,13 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         return item
       }
       case 'group': {
-        const item = new vscode.TreeItem(entityTypeName(node.type, true), Expanded)
+        const nationalities = node.type === 'nationality'
+        // Nationalities fold away: they describe, they are not who or what the article is about.
+        const item = new vscode.TreeItem(nationalities ? 'Nationalities and groups' : entityTypeName(node.type, true), nationalities ? Collapsed : Expanded)
         item.id = `group/${node.type}`
         item.description = String(node.entities.length)
-        item.iconPath = entityIcon(node.type)
+        item.iconPath = nationalities ? new vscode.ThemeIcon('globe') : entityIcon(node.type)
+        if (nationalities) item.tooltip = 'Nationalities, demonyms and groups of people named in the article (not counted among its entities)'
         return item
       }
       case 'entity': {
@@ -342,6 +349,9 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
       case 'group':
         return {kind: 'section', section: 'entities', count: result.entities.length}
       case 'entity':
+        if (result.nationalities?.some((entity) => entity.id === node.entity.id)) {
+          return {kind: 'group', type: 'nationality', entities: byMentions(result.nationalities)}
+        }
         return {kind: 'group', type: node.entity.type, entities: byMentions(result.entities.filter((entity) => entity.type === node.entity.type))}
       case 'mention':
         return {kind: 'entity', entity: node.entity}

@@ -58,6 +58,8 @@ export interface ReviewedClaim extends Claim {
 export interface ReviewedResult {
   referenceDate?: string
   entities: ReviewedEntity[]
+  /** Nationalities and groups of people, as the core found them (not entities). */
+  nationalities?: Entity[]
   dates: ReviewedDate[]
   claims: ReviewedClaim[]
   /**

@@ -226,6 +226,14 @@ suite('Newsmark in a real VS Code', () => {
     for (const name of ['Cezary Tomczyk', 'Maria Zakharova', 'Poland', 'NATO', 'Ottawa Convention']) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`)
     }
+    // Nationalities in a group of their own, last, folded.
+    const entities = children(tree).find(([label]) => label === 'Entities')![1]
+    const groups = children(tree, entities)
+    assert.equal(groups.at(-1)?.[0], 'Nationalities and groups', groups.map(([label]) => label).join(', '))
+    assert.equal(tree.getTreeItem(groups.at(-1)![1]).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed)
+    const nationalities = children(tree, groups.at(-1)![1]).map(([label]) => label)
+    assert.ok(nationalities.includes('Polish') && nationalities.includes('Russian'), nationalities.join(', '))
+    for (const [, group] of groups.slice(0, -1)) assert.ok(!children(tree, group).some(([label]) => label === 'Polish'))
     const dates = timeline(tree)
     assert.ok(dates.indexOf('1997') < dates.indexOf('2025-12'), dates.join(', '))
     assert.ok(dates.indexOf('2025-12') < dates.indexOf('2026-02-20'), dates.join(', '))

@@ -11,7 +11,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {viewDocument, type DocumentView} from './document.ts'
 import {frontMatterDate, readFrontMatter} from './front-matter.ts'
-import {isAnalysedLanguage, kindOf} from './genre.ts'
+import {isAnalysedLanguage, kindOf, type Genre} from './genre.ts'
 import {withCacheOwner} from './memo.ts'
 import {normalizeOptions, type Options, type Settings} from './options.ts'
 import {runRules} from './rules/index.ts'
@@ -46,7 +46,7 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
       // Another language: nothing is tagged (the models know English), and
       // `language-unsupported` says so.
       file.data.newsmark = isAnalysedLanguage(kind.language)
-        ? tagFile(document, referenceDate, settings, file.path ?? '')
+        ? tagFile(document, referenceDate, settings, file.path ?? '', kind.genre)
         : {...(referenceDate ? {referenceDate} : {}), entities: [], dates: [], claims: []}
       runRules(file, file.data.newsmark, settings.rules, {tree, document, kind})
     })
@@ -66,6 +66,8 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
  *   Settings.
  * @param path
  *   Path of the document.
+ * @param genre
+ *   The article's genre.
  * @returns
  *   Result.
  */
@@ -73,7 +75,8 @@ function tagFile(
   document: DocumentView,
   referenceDate: string | undefined,
   settings: Settings,
-  path: string
+  path: string,
+  genre: Genre
 ): NewsmarkResult {
-  return tagDocument(document, referenceDate, settings, documentMemory(path))
+  return tagDocument(document, referenceDate, settings, documentMemory(path), {genre})
 }

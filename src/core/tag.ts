@@ -2,7 +2,7 @@
  * Tagging one document: entities, claims (which need the entities) and
  * dates, over the shared text view.
  */
-import {tagClaims} from './claims/tag-claims.ts'
+import {tagClaims, type ClaimOptions} from './claims/tag-claims.ts'
 import {findTimexes, TimexResolver, type TimexCandidate} from './dates/index.ts'
 import {spanOf, type DocumentView} from './document.ts'
 import {clusterMentions} from './entities/cluster.ts'
@@ -61,6 +61,9 @@ export function forgetMemory(path: string): void {
  *   Settings.
  * @param memory
  *   What the last analysis of the same document kept (default: nothing).
+ * @param claimOptions
+ *   The article's genre, if known (a game story or a recipe has no claims),
+ *   and the claims' threshold (tests).
  * @returns
  *   Result.
  */
@@ -68,7 +71,8 @@ export function tagDocument(
   document: DocumentView,
   referenceDate: string | undefined,
   settings: Settings,
-  memory?: DocumentMemory
+  memory?: DocumentMemory,
+  claimOptions: Readonly<ClaimOptions> = {}
 ): NewsmarkResult {
   const result: NewsmarkResult = {entities: [], dates: [], claims: []}
   if (referenceDate) result.referenceDate = referenceDate
@@ -77,7 +81,7 @@ export function tagDocument(
     const mentions = findMentions(document, memory?.entities)
     const {entities, entityOf} = clusterMentions(mentions)
     if (settings.claims) {
-      result.claims = tagClaims(document, mentions, entityOf, entities)
+      result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
       result.quotes = tagQuotes(document, mentions, entityOf, entities)
       linkClaims(result.claims, result.quotes)
     }

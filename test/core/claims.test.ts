@@ -9,6 +9,8 @@ import {claimKind, explainClaimKind} from '../../src/core/claims/kind.ts'
 import {hasQuotation} from '../../src/core/claims/tag-claims.ts'
 import {viewText} from '../../src/core/document.ts'
 import {deserializeModel, predictProbability} from '../../src/core/ml/linear.ts'
+import {normalizeOptions} from '../../src/core/options.ts'
+import {tagDocument} from '../../src/core/tag.ts'
 import {bestF1Threshold, mulberry32, serializeModel, trainLogistic, type Example} from '../../scripts/lib/train-linear.ts'
 import {cpuTime} from './cpu-time.ts'
 
@@ -198,9 +200,9 @@ describe('hasQuotation', () => {
 })
 
 describe('attribution', () => {
-  /** Speaker and verb of each claim of a text. */
+  /** Speaker and verb of each sentence of a text, every sentence a claim (threshold 0). */
   function speakers(text: string): Array<[string | undefined, string | undefined]> {
-    return analyzeSync(text).data.newsmark!.claims.map((claim) => [claim.speaker?.name, claim.verb])
+    return tagDocument(viewText(text), undefined, normalizeOptions(), undefined, {threshold: 0}).claims.map((claim) => [claim.speaker?.name, claim.verb])
   }
 
   it('takes the agent of a passive, not the word before the verb', () => {

@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {viewText} from '../../src/core/document.ts'
+import {normalizeOptions} from '../../src/core/options.ts'
 import {tellsSpeaker} from '../../src/core/quotes/tag-quotes.ts'
+import {tagDocument} from '../../src/core/tag.ts'
 import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
 
 /**
@@ -221,7 +224,8 @@ test('quotes: a quote in a later paragraph still goes on the speaker of the one 
 test('quotes: a claim takes no speaker from a cue that reports nothing', () => {
   const text =
     'Senate Democrats on Tuesday narrowly passed legislation aimed at fulfilling a campaign promise to give farmers more of a say in how river water is shared.\n\nTwo hikers were found dead and at least 10 were hospitalized Friday after rangers in North Utah received a call that they were “freezing” in a cave near the border.\n'
-  const result = tag(text)
+  // Every sentence a claim (threshold 0): the speakers are what is tested.
+  const result = tagDocument(viewText(text), undefined, normalizeOptions(), undefined, {threshold: 0})
   for (const words of ['narrowly passed', 'hikers were found']) {
     const claim = result.claims.find((each) => each.text.includes(words))
     assert.ok(claim, `a claim with “${words}”`)

@@ -14,6 +14,7 @@ import type {RuleContext, SentenceInfo} from '../rules/context.ts'
 import {hasClaimsToCheck} from '../genre.ts'
 import {vagueSources} from '../rules/vague.ts'
 import type {Claim, ClaimKind} from '../types.ts'
+import {isFurniture} from './statement.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from './to-check.ts'
 
 /** A claim to check. */
@@ -46,10 +47,6 @@ const kindName: Readonly<Record<ClaimKind, string>> = {
   quote: 'quoted claim'
 }
 
-// Page furniture that scrapers and CMSs leave in the text.
-const furniture =
-  /\b(photo(?:graph)?s?\s*(?:by|:|credit)|getty images|ap photo|reuters\/|afp via|courtesy of|image credit|file photo|sign up|subscribe|newsletter|click here|read more|share this|advertisement|all rights reserved|choose your plan|pic\.twitter\.com)\b|\(@\w+\)|^\s*[—–-]\s/i
-
 /**
  * The claims of an article to check, best first.
  *
@@ -69,7 +66,7 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
     const claim = sentence.claim
     if (!claim || claim.score < floor || sentence.heading || sentence.table) continue
     const text = context.source.slice(claim.start, claim.end)
-    if (furniture.test(text)) continue
+    if (isFurniture(text)) continue
     const source = sourceOf(sentence, vague.has(sentence))
     candidates.push({
       claim,

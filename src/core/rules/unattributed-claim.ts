@@ -51,12 +51,12 @@
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
- *   Finland’s withdrawal from the Ottawa Convention took effect last week.
+ *   Mine stocks in Finland grew by 40 percent after its withdrawal from the Ottawa Convention.
  *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
  *
- *   1:1-1:71: Unexpected factual claim with no speaker or source, expected an attribution (“according to …”, “… said”)
+ *   1:1-1:91: Unexpected statistic claim with no speaker or source, expected an attribution (“according to …”, “… said”)
  */
 import {expectsAttribution} from '../genre.ts'
 import type {Rule} from './rule.ts'

@@ -247,8 +247,10 @@ test('annotations: applying annotations to the automatic tags', () => {
   assert.ok(!review.entities.some((entity) => entity.name === 'BELMA'), 'the overlapping machine tag is replaced')
   const date = review.dates.find((item) => item.text === 'February 20')!
   assert.deepEqual([date.value, date.origin], ['2026-02-20', 'human'])
+  // A verdict on words that are no machine claim makes them a claim by hand.
   const claim = review.claims.find((item) => item.verdict)!
-  assert.equal(claim.text, 'According to him, output will rise by 25 times in the coming period.')
+  assert.ok(!result.claims.some((item) => item.start <= claim.start && claim.end <= item.end), 'no machine claim holds it')
+  assert.deepEqual([claim.text, claim.origin], ['output will rise by 25 times', 'human'])
   assert.deepEqual(claim.verdict, {
     verdict: 'unverifiable',
     text: 'output will rise by 25 times',
@@ -261,6 +263,13 @@ test('annotations: applying annotations to the automatic tags', () => {
   })
   assert.deepEqual(review.unapplied, [])
   assert.equal(result.entities.find((entity) => entity.name === 'Poland')!.mentions.length, before, 'input unchanged')
+
+  // A verdict on part of a machine claim goes to that claim.
+  const kremlin = result.claims.find((item) => item.text.startsWith('According to the Kremlin'))
+  assert.ok(kremlin, result.claims.map((item) => item.text).join(' | '))
+  const part = applyAnnotations(result, setVerdict([], source, at('European governments use these claims'), 'needs-checking', {now, id: 'urn:uuid:6'}))
+  const judged = part.claims.find((item) => item.verdict)!
+  assert.deepEqual([judged.text, judged.origin, judged.verdict!.text], [kremlin.text, 'machine', 'European governments use these claims'])
 
   assert.ok(result.entities.some((entity) => entity.name === 'Radio Zet'))
   const workspace = applyAnnotations(result, [], {workspaceRejects: [rejectTag(source, at('Radio Zet'), {scope: 'workspace'})]})

@@ -203,7 +203,7 @@ try {
     await tree.locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]', {hasText: /^Entities/}).first().waitFor({timeout: 5_000})
     const box = await tree.boundingBox()
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-    const claim = tree.locator('.monaco-list-row', {hasText: 'Maria Zakharova: '})
+    const claim = tree.locator('.monaco-list-row', {hasText: 'Cezary Tomczyk: '})
     for (let turn = 0; turn < 20 && !(await claim.count()); turn++) {
       await page.mouse.wheel(0, 400)
       // Let the list draw before the next turn.
@@ -215,8 +215,8 @@ try {
   })
 
   await check('Set Verdict… from the editor’s context menu; the hover shows the verdict', async () => {
-    const box = await textBox('output will rise by 25 times')
-    if (!box) throw new Error('“output will rise by 25 times” is not on screen')
+    const box = await textBox('Poland will exit the treaty')
+    if (!box) throw new Error('“Poland will exit the treaty” is not on screen')
     // Select the words with the mouse, as a reader would.
     await page.mouse.move(box.left + 1, box.y)
     await page.mouse.down()
@@ -241,7 +241,7 @@ try {
     // A left click into the claim (the editor saw the right button go down,
     // not up: it shows no hover until a click), then hover it: the hover
     // shows the verdict once it is applied.
-    const word = await textBox('output will rise by 25 times', 'output'.length)
+    const word = await textBox('Poland will exit the treaty', 'Poland'.length)
     if (!word) throw new Error('the claim is no longer on screen')
     await page.mouse.click(word.x, word.y)
     // The verdict reaches the hover once the annotation is applied; a hover

@@ -123,18 +123,20 @@ suite('Annotations', () => {
   })
 
   test('Set Verdict…: the hover and the tree show the verdict, its source and note', async () => {
-    select('output will rise by 25 times')
+    // Part of a claim: the verdict goes to the claim, on those words.
+    select('European governments use these claims')
     await vscode.commands.executeCommand('newsmark.setVerdict', {verdict: 'unverifiable', source: 'https://example.org/belma-capacity', note: 'BELMA has published no capacity figures.'})
     assert.match((await readText(sidecar)) ?? '', /"motivation": "assessing"/)
     const claim = await analysed((analysis) => analysis.result.claims.find((item) => item.verdict?.verdict === 'unverifiable'), 'the verdict applied')
-    assert.equal(claim.verdict?.text, 'output will rise by 25 times')
-    const hover = await hoverText(document, positionOf(document, 'output will rise', 3))
-    assert.match(hover, /Verdict: \*\*unverifiable\*\* on “output will rise by 25 times” · by Test Reader/)
+    assert.equal(claim.verdict?.text, 'European governments use these claims')
+    assert.match(claim.text, /^According to the Kremlin, European governments/)
+    const hover = await hoverText(document, positionOf(document, 'European governments', 3))
+    assert.match(hover, /Verdict: \*\*unverifiable\*\* on “European governments use these claims” · by Test Reader/)
     assert.match(hover, /Source: \[https:\/\/example\\\.org\/belma\\-capacity\]\(https:\/\/example\.org\/belma-capacity\)/)
     assert.match(hover, /Note: BELMA has published no capacity figures\\\./)
     const claims = children(newsmark.tree).find(([label]) => label === 'Claims')!
-    const item = children(newsmark.tree, claims[1]).map(([, node]) => newsmark.tree.getTreeItem(node)).find((entry) => String(entry.label).includes('output will rise'))
-    assert.match(String(item?.description), /^unverifiable · statistic/)
+    const item = children(newsmark.tree, claims[1]).map(([, node]) => newsmark.tree.getTreeItem(node)).find((entry) => String(entry.label).includes('According to the Kremlin'))
+    assert.match(String(item?.description), /^unverifiable · [a-z]+/)
 
     // A second verdict on the same words replaces the first.
     await vscode.commands.executeCommand('newsmark.setVerdict', {verdict: 'false'})
@@ -207,7 +209,7 @@ suite('Annotations', () => {
     const headings = core.createParser().parse(notes).children.filter((node) => node.type === 'heading')
     assert.ok(headings.length >= 3, 'headings in the notes')
     assert.match(notes, /^# Poland to leave the Ottawa Convention/)
-    assert.match(notes, /\*\*Verdict: false\*\* on “output will rise by 25 times”, by Test Reader/)
+    assert.match(notes, /\*\*Verdict: false\*\* on “European governments use these claims”, by Test Reader/)
     assert.match(notes, /\*\*BELMA plant\*\*, state-owned arms maker/)
 
     const csvFile = await vscode.commands.executeCommand<vscode.Uri>('newsmark.export', {format: 'csv', scope: 'workspace', uri: out('workspace.csv')})

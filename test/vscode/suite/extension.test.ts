@@ -46,8 +46,9 @@ suite('Newsmark in a real VS Code', () => {
   })
 
   test('hover on a claim: kind, check-worthiness and speaker', async () => {
-    const text = await hoverText(document, positionOf(document, 'output will rise by 25 times', 10))
+    const text = await hoverText(document, positionOf(document, 'European governments use these claims', 10))
     assert.match(text, /\*\*Claim\*\* · [a-z ]+ · check-worthiness \d\.\d\d/)
+    assert.match(text, /Speaker: \*\*Kremlin\*\* \(According to\)/)
   })
 
   test('findings reach the Problems panel with rule, link and severity', async () => {

@@ -85,18 +85,18 @@ suite('Newsmark preview and inlay hints', () => {
       assert.ok(await newsmark.analyzer.get(draft))
       const before = await render(draft)
       // (Tomczyk is in a claim: its span closes and opens again around him.)
-      assert.match(before, /newsmark-person[^>]*>Tomczyk<\/span><\/span><span[^>]*> linked/)
-      const at = positionOf(draft, 'Importantly', 0)
+      assert.match(before, /newsmark-person[^>]*>Cezary Tomczyk<\/span><\/span><span[^>]*> confirmed/)
+      const at = positionOf(draft, 'Deputy Defense Minister Cezary', 0)
       const edit = new vscode.WorkspaceEdit()
       edit.insert(draft.uri, at, 'Meanwhile in Ottawa, ')
       assert.ok(await vscode.workspace.applyEdit(edit))
       // Rendered before the edit is analysed: the marks moved over it.
       assert.equal(newsmark.analyzer.peek(draft), undefined, 'not analysed yet')
       const during = await render(draft)
-      assert.match(during, /Meanwhile in Ottawa, <span class="newsmark newsmark-claim newsmark-claim-start"[^>]*>Importantly, <\/span><span[^>]*><span class="newsmark newsmark-person"[^>]*>Tomczyk<\/span>/)
+      assert.match(during, /Meanwhile in Ottawa, <span class="newsmark newsmark-claim newsmark-claim-start"[^>]*>Deputy Defense Minister <\/span><span[^>]*><span class="newsmark newsmark-person"[^>]*>Cezary Tomczyk<\/span>/)
       assert.match(during, /<span class="newsmark newsmark-date"[^>]*>next month<\/span>/)
       await until(newsmark.analyzer.onDidChange, () => newsmark.analyzer.peek(draft), 'the analysis of the edit')
-      assert.match(await render(draft), /newsmark-person[^>]*>Tomczyk<\/span><\/span><span[^>]*> linked/)
+      assert.match(await render(draft), /newsmark-person[^>]*>Cezary Tomczyk<\/span><\/span><span[^>]*> confirmed/)
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
     }

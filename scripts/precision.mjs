@@ -54,7 +54,7 @@ if (flags.tidy) {
 }
 
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
-const {countEntities, countFindings, dateRight, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
+const {countAttribution, countEntities, countFindings, dateRight, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
 if (!fs.existsSync(flags.dir)) {
@@ -115,6 +115,7 @@ function measure(subset) {
   const claims = {flagged: 0, checkworthy: 0, labelled: 0}
   const toCheck = {listed: 0, checkworthy: 0, labelled: 0}
   const speakers = {given: 0, right: 0, labelled: 0, missing: 0, invented: 0}
+  const attribution = {labelled: 0, right: 0, wrong: 0, none: 0, invented: 0}
   const entities = {clusters: 0, right: 0, labelled: 0, gold: 0, found: 0, missed: 0}
   const dates = {tagged: 0, right: 0, labelled: 0, missed: 0}
   const unlabelled = []
@@ -160,6 +161,10 @@ function measure(subset) {
       }
     }
 
+    // Who said what on every labelled statement, highlighted as a claim or not.
+    const said = countAttribution(text, labels.claims, result.quotes ?? [], sameSpeaker)
+    for (const key of Object.keys(attribution)) attribution[key] += said[key]
+
     // Judged now: type and span against the label (scripts/lib/labels.ts).
     const entityCount = countEntities(result.entities, labels.entities, labels.missedEntities ?? [])
     for (const key of Object.keys(entities)) entities[key] += entityCount[key]
@@ -176,7 +181,7 @@ function measure(subset) {
     dates.missed += labels.missedDates?.length ?? 0
   }
 
-  return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, toCheck, speakers, entities, dates, unlabelled, changedArticles: unlabelledFiles}
+  return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, toCheck, speakers, attribution, entities, dates, unlabelled, changedArticles: unlabelledFiles}
 }
 
 /**
@@ -202,6 +207,8 @@ function print(report) {
     console.log(`- claims to check: ${m.toCheck.listed} listed, ${m.toCheck.labelled} labelled, check-worthy ${percent(ratio(m.toCheck.checkworthy, m.toCheck.labelled))}`)
     console.log(`- claims: ${m.claims.flagged} flagged, ${m.claims.labelled} labelled, check-worthy ${percent(ratio(m.claims.checkworthy, m.claims.labelled))}`)
     console.log(`- speakers: ${m.speakers.labelled} labelled claims that need one, right ${percent(ratio(m.speakers.right, m.speakers.labelled))}, none given ${m.speakers.missing}; ${m.speakers.invented} speakers given where the article names none`)
+    const a = m.attribution
+    console.log(`- who said what (quotes, on all ${a.labelled} labelled statements with a speaker, highlighted or not): right ${percent(ratio(a.right, a.labelled))}, wrong ${a.wrong}, none ${a.none}; a source named is right ${percent(ratio(a.right, a.right + a.wrong))}; ${a.invented} sources named where the article names none`)
     const entityP = ratio(m.entities.right, m.entities.labelled)
     const entityR = ratio(m.entities.found, m.entities.gold)
     console.log(`- entities (clusters): ${m.entities.clusters} given, ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.found} of ${m.entities.gold} labelled entities found with their type, ${m.entities.missed} labelled missed still missed)`)

@@ -273,3 +273,91 @@ export function countEntities(entities: ReadonlyArray<EntityNow>, labels: Readon
 
   return count
 }
+
+/** A quote as Newsmark gives it: its content and the name of its source, if any. */
+export interface QuoteSpan extends Span {
+  source?: {name: string} | undefined
+}
+
+/** A labelled statement and who made it (`goldSpeaker`: offsets of the speaker's words), or `n/a`. */
+export interface StatementLabel extends Span {
+  speakerVerdict?: string | null
+  goldSpeaker?: [number, number] | null
+}
+
+/** Who said what, on the labelled statements, as the quotation model says it. */
+export interface AttributionCount {
+  /** Statements whose speaker is labelled (the article names one). */
+  labelled: number
+  /** Of those, a quote there names the labelled speaker. */
+  right: number
+  /** A quote there names someone else. */
+  wrong: number
+  /** No quote there, or one with no source. */
+  none: number
+  /** Statements the article attributes to no one, where a quote names a source. */
+  invented: number
+}
+
+/**
+ * The quote that stands for a labelled statement: the one that covers most of
+ * it, at least 30% of it (a sentence's quoted content leaves out its
+ * cue and source: `Ann Lee said` is half of a short one).
+ *
+ * @param statement
+ *   The labelled span.
+ * @param quotes
+ *   Quotes of the article.
+ * @returns
+ *   The quote, if any.
+ */
+export function quoteFor<Q extends Span>(statement: Span, quotes: ReadonlyArray<Q>): Q | undefined {
+  let best: Q | undefined
+  let bestOverlap = 0.3
+  for (const quote of quotes) {
+    const shared = Math.min(statement.end, quote.end) - Math.max(statement.start, quote.start)
+    const share = shared / Math.max(1, statement.end - statement.start)
+    if (share >= bestOverlap && (!best || share > bestOverlap)) {
+      best = quote
+      bestOverlap = share
+    }
+  }
+  return best
+}
+
+/**
+ * Count who said what on the labelled statements of an article, whether or
+ * not Newsmark highlights them as claims: each statement's quote (see
+ * `quoteFor`) and its source's name against the labelled speaker's words.
+ *
+ * @param text
+ *   The article.
+ * @param labels
+ *   Its labelled statements.
+ * @param quotes
+ *   Its quotes now.
+ * @param same
+ *   Whether a name names the labelled speaker's words.
+ * @returns
+ *   Counts.
+ */
+export function countAttribution(
+  text: string,
+  labels: ReadonlyArray<StatementLabel>,
+  quotes: ReadonlyArray<QuoteSpan>,
+  same: (name: string, gold: string) => boolean
+): AttributionCount {
+  const count: AttributionCount = {labelled: 0, right: 0, wrong: 0, none: 0, invented: 0}
+  for (const label of labels) {
+    const name = quoteFor(label, quotes)?.source?.name
+    if (Array.isArray(label.goldSpeaker) && label.speakerVerdict !== 'n/a') {
+      count.labelled++
+      if (!name) count.none++
+      else if (same(name, text.slice(label.goldSpeaker[0], label.goldSpeaker[1]))) count.right++
+      else count.wrong++
+    } else if (label.speakerVerdict === 'n/a' && name) {
+      count.invented++
+    }
+  }
+  return count
+}

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {countEntities, countFindings, dateRight, matchLabel, overlap, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
+import {countAttribution, countEntities, countFindings, dateRight, matchLabel, overlap, quoteFor, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
 
 test('labels: overlap is the shared part of the shorter span', () => {
   assert.equal(overlap({start: 0, end: 10}, {start: 5, end: 30}), 0.5)
@@ -119,4 +119,28 @@ test('labels: a missed entity tagged now with its type is right and no longer mi
     ),
     {clusters: 2, labelled: 2, right: 1, gold: 3, found: 1, missed: 1}
   )
+})
+
+test('labels: who said what is judged on every labelled statement, through the quote that covers it', () => {
+  const text = 'Ann Lee said the plan works. The sky is blue. Bob Ray said taxes rise. Sources said it fails.'
+  const at = (words: string) => ({start: text.indexOf(words), end: text.indexOf(words) + words.length})
+  const speaker = (words: string): [number, number] => [at(words).start, at(words).end]
+  const labels = [
+    {...at('Ann Lee said the plan works.'), speakerVerdict: 'right', goldSpeaker: speaker('Ann Lee')},
+    {...at('The sky is blue.'), speakerVerdict: 'n/a', goldSpeaker: null},
+    {...at('Bob Ray said taxes rise.'), speakerVerdict: 'wrong', goldSpeaker: speaker('Bob Ray')},
+    {...at('Sources said it fails.'), speakerVerdict: 'missing', goldSpeaker: speaker('Sources')}
+  ]
+  const quotes = [
+    {...at('the plan works'), source: {name: 'Ann Lee'}},
+    // A quote over the writer's own sentence, with a source: invented.
+    {...at('The sky is blue'), source: {name: 'Ann Lee'}},
+    {...at('taxes rise'), source: {name: 'Ann Lee'}},
+    // Too small a part of the statement to stand for it.
+    {...at('fails'), source: {name: 'Sources'}}
+  ]
+  const same = (name: string, gold: string) => name === gold
+  assert.deepEqual(countAttribution(text, labels, quotes, same), {labelled: 3, right: 1, wrong: 1, none: 1, invented: 1})
+  assert.deepEqual(quoteFor(at('Bob Ray said taxes rise.'), quotes), quotes[2])
+  assert.equal(quoteFor(at('Sources said it fails.'), quotes), undefined)
 })

@@ -41,10 +41,13 @@ test('cli: tag the sample article as JSON', () => {
   assert.equal(values['last week'], '2026-W02')
   assert.equal(values['1997'], '1997')
 
-  const rise = result.claims.find((claim: {text: string}) => claim.text.includes('25 times'))
-  assert.ok(rise, 'the 25-times claim is tagged')
-  assert.equal(rise.speaker.name, 'Cezary Tomczyk')
-  assert.equal(rise.verb, 'According to')
+  const kremlin = result.claims.find((claim: {text: string}) => claim.text.startsWith('According to the Kremlin'))
+  assert.ok(kremlin, 'the Kremlin’s claim is tagged')
+  assert.equal(kremlin.speaker.name, 'Kremlin')
+  assert.equal(kremlin.verb, 'According to')
+  // Quotes are tagged whether or not they are claims.
+  const rise = result.quotes.find((quote: {start: number; end: number}) => source.slice(quote.start, quote.end).includes('25 times'))
+  assert.equal(rise?.source?.name, 'Cezary Tomczyk')
   for (const message of result.messages) {
     assert.equal(typeof message.ruleId, 'string')
     assert.ok(['error', 'warning', 'info'].includes(message.severity))

@@ -33,7 +33,7 @@ function sidecar(): Annotation[] {
   return setVerdict(
     [tagSelection(source, at('BELMA plant'), 'ORG', {creator: reader, now, id: 'urn:uuid:1'})],
     source,
-    at('output will rise by 25 times'),
+    at('European governments use these claims'),
     'unverifiable',
     {source: 'https://example.org/belma', creator: reader, now, id: 'urn:uuid:2'}
   )
@@ -50,7 +50,7 @@ test('cli export: notes to stdout, with the sidecar’s annotations', () => {
   assert.equal(stderr, '')
   assert.ok(stdout.startsWith('# Poland to leave the Ottawa Convention'))
   assert.match(stdout, /^- \*\*BELMA plant\*\* \(\[line 15\]\(poland-ottawa\.md#L15\), tagged by hand\)$/m)
-  assert.match(stdout, /\*\*Verdict: unverifiable\*\* on “output will rise by 25 times”/)
+  assert.match(stdout, /\*\*Verdict: unverifiable\*\* on “European governments use these claims”/)
 })
 
 test('cli export: every format to a file, parsed back', () => {
@@ -209,12 +209,14 @@ test('cli export: orphans and inline directives', () => {
   assert.equal(stderr, 'newsmark: changed.md: orphaned annotation urn:uuid:1 (tag): quote not found: “BELMA plant”\n')
   const data = JSON.parse(stdout)
   assert.deepEqual(data.orphans.map((item: {id: string}) => item.id), ['urn:uuid:1'])
+  // In the article's order: the inline verdict on Finland, then the sidecar's on the Kremlin's claim.
   assert.deepEqual(
     data.claims.flatMap((claim: {verdicts: Array<{verdict: string}>}) => claim.verdicts.map((verdict) => verdict.verdict)),
-    ['unverifiable', 'true']
+    ['true', 'unverifiable']
   )
   const reviews = JSON.parse(run('export', 'changed.md', '--to', 'claimreview').stdout)['@graph']
-  assert.equal(reviews[1].claimReviewed, 'Finland’s withdrawal from the Ottawa Convention took effect last week')
+  assert.equal(reviews[0].claimReviewed, 'Finland’s withdrawal from the Ottawa Convention took effect last week')
+  assert.equal(reviews[1].claimReviewed, 'European governments use these claims')
 })
 
 test('cli export: several files, with a workspace-wide rejection, and usage errors', () => {

@@ -15,7 +15,7 @@ const folder = path.join(temp, 'articles')
 test.before(() => {
   if (!fs.existsSync(cli)) spawnSync(process.execPath, ['esbuild.mjs'], {stdio: 'inherit'})
   const article = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
-  fs.writeFileSync(big, article.repeat(50))
+  fs.writeFileSync(big, article.repeat(200))
   fs.mkdirSync(folder)
   // About 230 KB of report each: the reader may take a few buffers' worth
   // before it goes away.

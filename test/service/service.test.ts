@@ -159,3 +159,13 @@ test('service: an article over the size limit is not analysed', async () => {
   assert.equal(await service.analysis(doc(sample)), undefined)
   assert.deepEqual(await service.diagnostics(doc(sample)), [])
 })
+
+test('service: a hover on a speaker quotes a direct quote once (no ““)', async () => {
+  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const text = 'Council engineer Priya Holloway said the deck had reached the end of its working life. “We found corrosion in the steel beams during the spring inspection,” she said.\n'
+  const hover = await service.hover(doc(text), text.indexOf('Holloway') + 2)
+  assert.ok(hover)
+  const lines = hover.sections.join('\n').split('\n').filter((line) => line.startsWith('- '))
+  assert.ok(lines.some((line) => /: “We found corrosion/.test(line)), lines.join('\n'))
+  assert.ok(lines.every((line) => !/““/.test(line)), lines.join('\n'))
+})

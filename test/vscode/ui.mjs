@@ -474,6 +474,8 @@ try {
     if (await folded.count()) await folded.first().click()
     await tree.locator('.monaco-list-row', {hasText: 'Priya Holloway'}).first().waitFor({timeout: 30_000})
     await page.locator('.statusbar-item', {hasText: /Newsmark: (no findings|\d+ findings?)/}).first().waitFor({timeout: 30_000})
+    // The header line above the article.
+    await page.locator('.codelens-decoration', {hasText: /\d+ sources?/}).first().waitFor({timeout: 15_000})
     // The panel (another article's problems) closed: the article, its sidebar.
     if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J')
     await page.locator('.part.panel').waitFor({state: 'hidden', timeout: 5_000})

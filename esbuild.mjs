@@ -15,7 +15,9 @@
  * - `dist/web/extension.cjs`: the extension in a browser (the manifest's
  *   `browser` entry, `src/extension/web.ts`): one CJS file for a web worker
  *   extension host, the whole core inside, no Node built-in (a test reads its
- *   metafile, `dist/web/meta.json`).
+ *   metafile, `dist/web/meta.json`); its analyses run in
+ *   `dist/web/core-worker.js`, a Web Worker (the core again, in a classic
+ *   script).
  *
  * Flags: `--watch` rebuilds on change, `--production` minifies and drops
  * source maps.
@@ -177,6 +179,19 @@ if (fs.existsSync('src/extension/extension.ts')) {
       external: ['vscode'],
       metafile: true,
       plugins: [...common.plugins, writeMetafile('dist/web/meta.json')]
+    },
+    {
+      // The analysis worker in a browser: a Web Worker the browser's entry
+      // starts (from a `blob:` URL), the whole core inside; a classic script.
+      ...common,
+      entryPoints: ['src/extension/web-core-worker.ts'],
+      outfile: 'dist/web/core-worker.js',
+      platform: 'browser',
+      conditions: ['worker'],
+      target: 'es2022',
+      format: 'iife',
+      metafile: true,
+      plugins: [...common.plugins, writeMetafile('dist/web/core-worker-meta.json')]
     },
     {
       // The analysis worker: runs `extension-core.cjs` in a thread of its own.

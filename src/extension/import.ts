@@ -109,7 +109,7 @@ async function askSource(): Promise<ImportOptions | undefined> {
   )
   if (!choice) return undefined
   if (choice.source === 'url') {
-    const clipboard = (await vscode.env.clipboard.readText()).trim()
+    const clipboard = await clipboardText()
     const url = await vscode.window.showInputBox({
       title: 'Import Article from URL',
       prompt: 'Address of the article (http: or https:)',
@@ -128,6 +128,23 @@ async function askSource(): Promise<ImportOptions | undefined> {
     ...(vscode.workspace.workspaceFolders?.[0] ? {defaultUri: vscode.workspace.workspaceFolders[0].uri} : {})
   })
   return files?.[0] ? {file: files[0]} : undefined
+}
+
+/**
+ * The clipboard's text, to offer an address copied from the browser: only
+ * in the desktop VS Code. In a browser (code-server, Codespaces), reading
+ * the clipboard asks for a permission the page seldom has, and VS Code then
+ * shows “Unable to read from the browser's clipboard” over the import.
+ * @returns
+ *   The text, trimmed, or `''`.
+ */
+async function clipboardText(): Promise<string> {
+  if (vscode.env.uiKind !== vscode.UIKind.Desktop) return ''
+  try {
+    return (await vscode.env.clipboard.readText()).trim()
+  } catch {
+    return ''
+  }
 }
 
 /**

@@ -6,9 +6,11 @@
  * What differs from the Node entry (`extension.ts`), and is said in the log
  * on activation:
  *
- * - analyses run in the extension host's own thread (it is a web worker,
- *   not the editor's window), one at a time, and are not stopped past
- *   `newsmark.analysis.timeout`;
+ * - analyses run in a Web Worker started from the extension host
+ *   (`web-analysis.ts`), stopped past `newsmark.analysis.timeout` as on the
+ *   desktop; where no worker can start, in the extension host's own thread
+ *   (itself a web worker, not the editor's window), with no time limit, and
+ *   the log says why;
  * - annotations and exports are written through `workspace.fs` with no lock
  *   file (`local-files.ts` is not given): the CLI and a desktop window do
  *   not see an edit in progress;
@@ -18,7 +20,11 @@
 import * as vscode from 'vscode'
 import type {Directives} from '../core/worker-protocol.ts'
 import {activateWith, type NewsmarkApi} from './activate.ts'
+import type {AnalysisRunner} from '../service/analysis-runner.ts'
+import {isOpenPath, type Core} from './analyzer.ts'
+import {getConfig} from './config.ts'
 import type {Log} from './log.ts'
+import {startWebRunner} from './web-analysis.ts'
 
 export type {NewsmarkApi} from './activate.ts'
 
@@ -38,20 +44,42 @@ export const importInBrowser =
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   return activateWith(context, {
     analysis(log) {
-      log.info(
-        'Running in a browser: analyses run in this extension host with no time limit (newsmark.analysis.timeout does not apply); annotations are written through workspace.fs with no lock file; Import Article needs the desktop VS Code.'
-      )
-      let core: Promise<FullCore> | undefined
+      log.info('Running in a browser: annotations are written through workspace.fs with no lock file; Import Article needs the desktop VS Code.')
+      // The whole core is bundled too: it runs here when no worker can.
+      let inThread: Promise<FullCore> | undefined
       let parser: ReturnType<FullCore['createParser']> | undefined
-      const load = () => (core ??= import('../core/index.ts'))
+      const loadInThread = () => (inThread ??= import('../core/index.ts'))
+      let runner: AnalysisRunner | undefined
+      let disposed = false
+      let loading: Promise<Core> | undefined
+      const load = () =>
+        (loading ??= startWebRunner(context.extensionUri, () => getConfig().timeout, isOpenPath).then(
+          async (started) => {
+            if (disposed) started.dispose()
+            runner = started
+            log.info('Analyses run in a Web Worker, stopped past newsmark.analysis.timeout.')
+            return started.wrap(await import('../core/host.ts'))
+          },
+          async (error: unknown) => {
+            log.info(
+              `Could not start the analysis worker (${error instanceof Error ? error.message : String(error)}): analyses run in the extension host, with no time limit (newsmark.analysis.timeout does not apply).`
+            )
+            return loadInThread()
+          }
+        ))
       return {
         load,
         async directives(text): Promise<Directives> {
-          const loaded = await load()
+          await load()
+          if (runner) return runner.directives(text)
+          const loaded = await loadInThread()
           parser ??= loaded.createParser()
           return loaded.readDirectives(parser.parse(text), text)
         },
-        dispose() {}
+        dispose() {
+          disposed = true
+          runner?.dispose()
+        }
       }
     },
     registerImport

@@ -6,50 +6,22 @@
  * document (for parsing only what an edit changed) until told to forget it.
  *
  * It also reads the inline annotations of a text (a Markdown parse too).
- * Requests (`WorkerRequest`) and answers (`WorkerAnswer`) are plain data.
+ * Requests (`WorkerRequest`) and answers (`WorkerAnswer`) are plain data;
+ * what it does with them is `worker-handler.ts`, shared with the browser's
+ * worker (`web-core-worker.ts`).
  */
 import {parentPort} from 'node:worker_threads'
-import {VFile} from 'vfile'
-import * as core from '../core/index.ts'
-import {toMessageData} from '../core/message-data.ts'
+import {createWorkerHandler, warmCore} from '../core/worker-handler.ts'
 import type {WorkerAnswer, WorkerRequest} from '../core/worker-protocol.ts'
 
 const port = parentPort
 if (!port) throw new Error('core-worker.cjs runs as a worker thread (of the extension host or the language server)')
 
-// Parses Markdown for inline annotations (made on first use).
-let parser: ReturnType<typeof core.createParser> | undefined
-
+const handle = createWorkerHandler()
 port.on('message', (request: WorkerRequest) => {
-  if (request.type === 'forget') {
-    core.forgetDocument(request.path)
-    return
-  }
-
-  let answer: WorkerAnswer
-  try {
-    if (request.type === 'directives') {
-      parser ??= core.createParser()
-      answer = {id: request.id, directives: core.readDirectives(parser.parse(request.value), request.value)}
-    } else {
-      const file = core.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
-      answer = {
-        id: request.id,
-        result: file.data.newsmark ?? {entities: [], dates: [], claims: []},
-        messages: file.messages.map((message) => toMessageData(message))
-      }
-    }
-  } catch (error) {
-    answer = {
-      id: request.id,
-      error: error instanceof Error ? {name: error.name, message: error.message, stack: error.stack} : {name: 'Error', message: String(error)}
-    }
-  }
-
-  port.postMessage(answer)
+  const answer = handle(request)
+  if (answer) port.postMessage(answer)
 })
 
-// The core is loaded, and its models once read (they are read on first
-// use): the extension counts an analysis's time from here.
-core.analyzeSync('Poland said on Monday that 25 people left.')
+warmCore()
 port.postMessage({ready: true} satisfies WorkerAnswer)

@@ -164,7 +164,7 @@ function entityHover(write: Writer, result: NewsmarkResult, entity: Entity): str
   if (spoken.length > 0) {
     lines.push(`Speaker of ${plural(spoken.length, 'claim')}:`)
     for (const claim of spoken.slice(0, 3)) {
-      lines.push(`- ${claimKindName(claim.kind)}: “${escapeMarkdown(truncate(claim.text, 70))}”`)
+      lines.push(`- ${claimKindName(claim.kind)}: ${inQuotes(truncate(claim.text, 70))}`)
     }
     if (spoken.length > 3) lines.push(`- …and ${spoken.length - 3} more (see the Newsmark sidebar)`)
   }
@@ -175,6 +175,18 @@ function entityHover(write: Writer, result: NewsmarkResult, entity: Entity): str
     if (facts) lines.push(facts)
   }
   return lines.join('\n\n').replace(/\n\n- /g, '\n- ')
+}
+
+/**
+ * A claim's text in quotation marks, unless it opens with its own (a direct
+ * quote: `“We found corrosion…,” she said.`).
+ * @param text
+ *   The text.
+ * @returns
+ *   Markdown.
+ */
+function inQuotes(text: string): string {
+  return /^[“"‘«„]/u.test(text) ? escapeMarkdown(text) : `“${escapeMarkdown(text)}”`
 }
 
 function factsOf(write: Writer, entity: Entity): string | undefined {

@@ -88,3 +88,11 @@ test('entities: a title alone, an interjection and a capitalised common word are
   for (const word of ['Based', 'Hey', 'Manager', 'Celsius']) assert.ok(!names.includes(word), `${word} in ${names.join(', ')}`)
   assert.ok(names.includes('Leeds'), names.join(', '))
 })
+
+test('entities: a quote\u2019s opening words are no name (“Half of our customers…”)', () => {
+  const text = 'Local business owners said they were worried. “Half of our customers come over that bridge,” said café owner Morwenna Tyle. The Bank of England said nothing.\n'
+  const names = analyzeSync(text).data.newsmark!.entities.map((entity) => entity.name)
+  assert.ok(!names.some((name) => /Half/.test(name)), names.join(', '))
+  assert.ok(names.includes('Morwenna Tyle'), names.join(', '))
+  assert.ok(names.includes('Bank of England'), names.join(', '))
+})

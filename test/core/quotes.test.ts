@@ -270,3 +270,13 @@ test('quotes: an organisation and a title, then the name after a comma, is the p
   const result = tag(text)
   assert.equal(entityName(result, quoteWith(text, result, 'fair pay')), 'Ann Moss')
 })
+
+test('quotes: a source in a link is named by its words, not its Markdown', () => {
+  const text = 'The bus will run every 20 minutes while the diversion is in place, according to the [timetable published by the operator](https://example.com/timetables).\n'
+  const quote = quoteWith(text, tag(text), 'every 20 minutes')
+  assert.equal(quote.source?.name, 'the timetable published by the operator')
+  // The span is still the source's place in the Markdown.
+  assert.equal(quote.source?.text, text.slice(quote.source!.start, quote.source!.end))
+  const claim = tag(text).claims.find((each) => each.text.includes('every 20 minutes'))
+  if (claim) assert.equal(claim.speaker?.name, 'the timetable published by the operator')
+})

@@ -90,3 +90,40 @@ test('web: the bundle takes packages\' worker builds (no DOM in a web worker)', 
   // decode-named-character-reference's `browser` build decodes with `document`.
   assert.doesNotMatch(fs.readFileSync(bundle, 'utf8'), /\bdocument\.createElement\(/)
 })
+
+test('web: the analysis worker (dist/web/core-worker.js) runs as a classic script with no Node, and answers as the core does', {skip}, async () => {
+  const meta = JSON.parse(fs.readFileSync(new URL('dist/web/core-worker-meta.json', root), 'utf8')) as Metafile
+  for (const [input, {imports}] of Object.entries(meta.inputs)) {
+    for (const item of imports) assert.ok(!item.external, `${input} imports ${item.path}, which a Web Worker cannot load`)
+  }
+  const ignore = fs.readFileSync(new URL('.vscodeignore', root), 'utf8').split('\n')
+  assert.ok(ignore.includes('!dist/web/core-worker.js'), '.vscodeignore ships it')
+  // A dedicated worker's scope: `onmessage`, `postMessage`, no `require`, `process` or `Buffer`.
+  const posted: unknown[] = []
+  const scope: {onmessage?: (event: {data: unknown}) => void} & Record<string, unknown> = {
+    postMessage: (message: unknown) => posted.push(structuredClone(message)),
+    console,
+    TextDecoder,
+    TextEncoder,
+    URL,
+    performance,
+    setTimeout,
+    clearTimeout,
+    crypto,
+    queueMicrotask
+  }
+  const context = vm.createContext(scope)
+  vm.runInContext(fs.readFileSync(new URL('dist/web/core-worker.js', root), 'utf8'), context, {filename: 'dist/web/core-worker.js'})
+  assert.deepEqual([...posted], [{ready: true}])
+  assert.equal(typeof scope.onmessage, 'function')
+  const value = 'Deputy Defense Minister Cezary Tomczyk said on Monday that Poland will leave the Ottawa Convention next month.'
+  scope.onmessage!({data: {type: 'analyze', id: 1, path: '/a.md', value, options: {referenceDate: '2026-01-16'}}})
+  const answer = posted[1] as {id: number; result: {entities: Array<{name: string}>}; messages: unknown[]}
+  assert.equal(answer.id, 1)
+  const {analyze} = await import('../../src/core/index.ts')
+  const here = await analyze({value, path: '/b.md'}, {referenceDate: '2026-01-16'})
+  assert.deepEqual(answer.result, JSON.parse(JSON.stringify(here.data.newsmark)))
+  assert.equal(answer.messages.length, here.messages.length)
+  scope.onmessage!({data: {type: 'directives', id: 2, value: 'It :claim[rose]{verdict=false}.'}})
+  assert.deepEqual((posted[2] as {id: number}).id, 2)
+})

@@ -12,6 +12,7 @@ import test from 'node:test'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import * as core from '../../src/core/index.ts'
+import {AnalysisRunner} from '../../src/service/analysis-runner.ts'
 import {AnalysisStopped, AnalysisWorker} from '../../src/node/analysis-worker.ts'
 
 const script = path.resolve('dist/core-worker.cjs')
@@ -184,4 +185,23 @@ test('analysis worker: a missing script or a disposed worker fails at once, neve
   worker.dispose()
   await assert.rejects(pending, /disposed/)
   await assert.rejects(worker.analyze('Poland.'), /disposed/)
+})
+
+test('analysis worker: ready() says whether a worker runs at all (the browser entry falls back when not)', async () => {
+  const worker = new AnalysisWorker(script, () => 60)
+  try {
+    await worker.ready()
+    await worker.ready()
+  } finally {
+    worker.dispose()
+  }
+  const missing = new AnalysisWorker(path.resolve('dist/no-such-worker.cjs'), () => 60)
+  await assert.rejects(missing.ready(), /Cannot find module|no-such-worker/)
+  missing.dispose()
+  // A host that cannot start one (no `Worker` in a browser) rejects too.
+  const none = new AnalysisRunner(() => {
+    throw new Error('this browser host has no Web Workers')
+  }, () => 60)
+  await assert.rejects(none.ready(), /no Web Workers/)
+  none.dispose()
 })

@@ -86,7 +86,7 @@ test('package links: the real pages work on the extension page, against what the
   }
   assert.deepEqual(problems, [])
   // Nothing heavy: the bundle, the pages and their media only.
-  for (const file of shipped) assert.match(file, /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(web\/)?[\w-]+\.cjs|media\/.+\.(png|svg|md|css)|syntaxes\/.+\.json|docs\/rules\.md|examples\/poland-ottawa\.md)$/, `${file} ships`)
+  for (const file of shipped) assert.match(file, /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(web\/)?[\w-]+\.cjs|dist\/web\/core-worker\.js|media\/.+\.(png|svg|md|css)|syntaxes\/.+\.json|docs\/rules\.md|examples\/poland-ottawa\.md)$/, `${file} ships`)
   assert.ok(!shipped.has('media/icon.svg'), 'the icon’s source stays out')
   assert.ok(!shipped.has('media/screenshot.png'), 'the README’s screenshot loads from the repository')
 })

@@ -182,3 +182,13 @@ test('service: an analysis stopped past its time is a skip; another failure is l
   assert.deepEqual(await failing(new Error('boom')).diagnostics(doc(sample)), [])
   assert.deepEqual(errors, ['Could not analyse file:///news/article.md'])
 })
+
+test('service: a hover on a speaker quotes a direct quote once (no ““)', async () => {
+  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const text = 'Council engineer Priya Holloway said the deck had reached the end of its working life. “Unemployment in the county rose by 40 percent last year,” she said.\n'
+  const hover = await service.hover(doc(text), text.indexOf('Holloway') + 2)
+  assert.ok(hover)
+  const lines = hover.sections.join('\n').split('\n').filter((line) => line.startsWith('- '))
+  assert.ok(lines.some((line) => /: “Unemployment in the county/.test(line)), lines.join('\n'))
+  assert.ok(lines.every((line) => !/““/.test(line)), lines.join('\n'))
+})

@@ -261,8 +261,8 @@ export async function startCodeServer({run, port: preferred = 0, testDriver = fa
  *   The run folder.
  * @param {{width: number, height: number}} [viewport]
  *   Window size (default: 1440×900).
- * @returns {Promise<{page: import('playwright-core').Page, close: () => Promise<void>}>}
- *   The page and a way to close the browser.
+ * @returns {Promise<{page: import('playwright-core').Page, context: import('playwright-core').BrowserContext, close: () => Promise<void>}>}
+ *   The page, its context (for routes) and a way to close the browser.
  */
 export async function launchBrowser(run, viewport = {width: 1440, height: 900}) {
   // playwright-core keeps its own artefacts in os.tmpdir().
@@ -286,7 +286,7 @@ export async function launchBrowser(run, viewport = {width: 1440, height: 900}) 
     ]
   })
   const page = context.pages()[0] ?? (await context.newPage())
-  return {page, close: () => context.close()}
+  return {page, context, close: () => context.close()}
 }
 
 /**

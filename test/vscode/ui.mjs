@@ -7,21 +7,31 @@
  * the editor's context menu, opens the Markdown preview beside it (its
  * highlights, the inlay hint after a relative date), exports through the format picker and the save
  * dialog, follows a rule's link to the bundled docs, jumps far down a long
- * article (highlights there, its headings pinned by sticky scroll), and
- * saves screenshots to `out/screenshots/*.png`.
+ * article (highlights there, its headings pinned by sticky scroll), imports
+ * an article from a page served on 127.0.0.1 through **Import Article from
+ * URL or HTML File…**, opens Newsmark's page in the Extensions view (its
+ * README's screenshot shown), and saves screenshots to
+ * `out/screenshots/*.png`.
  *
- *   node test/vscode/ui.mjs [--no-package] [--keep]
+ *   node test/vscode/ui.mjs [--no-package] [--keep] [--readme-shot]
+ *
+ * `--readme-shot` also copies this run's `overview.png` to
+ * `media/screenshot.png`, the README's screenshot (then shown on the
+ * extension's page in this run).
  *
  * Exit code: 0 when every step saw what it expected, 1 when one did not
  * (`out/screenshots/failure.png` shows where), 2 when the host is missing.
  */
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {createRunDir, createWorkspace, installExtension, launchBrowser, root, say, startCodeServer, tail, whyNotInstalled} from './harness.mjs'
 
-const {values: flags} = parseArgs({options: {'no-package': {type: 'boolean', default: false}, keep: {type: 'boolean', default: false}}})
+const {values: flags} = parseArgs({
+  options: {'no-package': {type: 'boolean', default: false}, keep: {type: 'boolean', default: false}, 'readme-shot': {type: 'boolean', default: false}}
+})
 const missing = whyNotInstalled()
 if (missing) {
   console.error(`test/vscode/ui: cannot run: ${missing}`)
@@ -70,6 +80,32 @@ const server = await startCodeServer({
 say(`code-server on ${server.base}`)
 const browser = await launchBrowser(run, {width: 1600, height: 1000})
 const {page} = browser
+// A news site on 127.0.0.1 for Import Article: a saved page of the import
+// tests (JSON-LD NewsArticle), at the address it names as canonical.
+const articlePath = '/news/local/millbrook-bridge-repairs'
+const site = http.createServer((request, response) => {
+  if (request.url === articlePath) {
+    response.writeHead(200, {'content-type': 'text/html; charset=utf-8'})
+    response.end(fs.readFileSync(path.join(root, 'test/fixtures/import/jsonld-newsarticle.html')))
+  } else {
+    response.writeHead(404).end()
+  }
+})
+await new Promise((resolve) => site.listen(0, '127.0.0.1', () => resolve(undefined)))
+const articleUrl = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (site.address()).port}${articlePath}`
+// The extension's page loads the README's images from the repository
+// (https only: see CONTRIBUTING.md, Packaging); this machine has no network
+// and the repository is not published, so the browser gets the files of
+// this working tree at those addresses, as GitHub would serve them.
+const repositoryRaw = 'https://github.com/newsmark/newsmark/raw/main/'
+/** @type {string[]} */
+const imagesServed = []
+await browser.context.route(`${repositoryRaw}**`, (route) => {
+  const file = path.join(root, decodeURIComponent(new URL(route.request().url()).pathname.slice(new URL(repositoryRaw).pathname.length)))
+  if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return route.fulfill({status: 404})
+  imagesServed.push(path.relative(root, file))
+  return route.fulfill({status: 200, contentType: file.endsWith('.png') ? 'image/png' : 'application/octet-stream', body: fs.readFileSync(file)})
+})
 page.on('pageerror', (error) => console.error('[page error]', error.message))
 
 let code = 1
@@ -191,6 +227,8 @@ try {
     await page.mouse.move(box.x, box.y, {steps: 3})
     await page.locator('.monaco-hover-content', {hasText: 'Friday'}).first().waitFor({timeout: 15_000})
     await shot('overview')
+    // The README's screenshot, when asked: this one, of this build.
+    if (flags['readme-shot']) fs.copyFileSync(path.join(shots, 'overview.png'), path.join(root, 'media/screenshot.png'))
   })
   await check('the sidebar’s Claims show speakers and status icons', async () => {
     await page.keyboard.press('Escape')
@@ -406,6 +444,79 @@ try {
     await shot('stopped')
   })
 
+  await check('Import Article from a URL (a page on 127.0.0.1): the article opens with its front matter and its analysis', async () => {
+    await page.keyboard.press('Escape')
+    const input = page.locator('.quick-input-widget input')
+    await page.keyboard.press('Control+Shift+P')
+    await input.fill('>Newsmark: Import Article')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'Import Article from URL or HTML File'}).first().waitFor()
+    await input.press('Enter')
+    await page.locator('.quick-input-list .monaco-list-row', {hasText: 'From a URL'}).first().waitFor()
+    await shot('import-source')
+    await input.fill('URL')
+    await input.press('Enter')
+    await page.locator('.quick-input-widget', {hasText: 'Address of the article'}).first().waitFor()
+    await input.fill(articleUrl)
+    await input.press('Enter')
+    const name = 'bridge-repairs-to-close-millbrook-crossing-for-six-weeks.md'
+    await page.locator('.tabs-container .tab', {hasText: name}).first().waitFor({timeout: 30_000})
+    const text = fs.readFileSync(path.join(workspace, name), 'utf8')
+    for (const line of [/^title: .*Bridge repairs to close Millbrook crossing/m, /^date: 2026-03-04/m, /^ {2}- Ada Quillfeather$/m, /^url: .*127\.0\.0\.1.*millbrook-bridge-repairs/m]) {
+      if (!line.test(text)) throw new Error(`the imported article has no ${line}:\n${text.slice(0, 400)}`)
+    }
+    if (/Privacy|©|<script/.test(text)) throw new Error('the page\u2019s footer or scripts came in')
+    // Its analysis: the sidebar lists its people, the editor highlights them.
+    await page.locator('.monaco-editor .view-line', {hasText: 'Priya Holloway'}).first().waitFor({timeout: 15_000})
+    const tree = page.locator('.part.sidebar .pane-body .monaco-list').first()
+    // (Entities were folded for the claims above: unfold them.)
+    const folded = tree.locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]', {hasText: /^Entities/})
+    await tree.locator('.monaco-list-row[aria-level="1"]', {hasText: /^Entities/}).first().waitFor({timeout: 30_000})
+    if (await folded.count()) await folded.first().click()
+    await tree.locator('.monaco-list-row', {hasText: 'Priya Holloway'}).first().waitFor({timeout: 30_000})
+    await page.locator('.statusbar-item', {hasText: /Newsmark: (no findings|\d+ findings?)/}).first().waitFor({timeout: 30_000})
+    // The header line above the article.
+    await page.locator('.codelens-decoration', {hasText: /\d+ sources?/}).first().waitFor({timeout: 15_000})
+    // The panel (another article's problems) closed: the article, its sidebar.
+    if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J')
+    await page.locator('.part.panel').waitFor({state: 'hidden', timeout: 5_000})
+    const box = await textBox('Priya Holloway', 'Priya'.length)
+    if (!box) throw new Error('“Priya Holloway” is not on screen')
+    await page.mouse.move(box.x - 10, box.y)
+    await page.mouse.move(box.x, box.y, {steps: 3})
+    await page.locator('.monaco-hover-content', {hasText: 'Priya Holloway'}).first().waitFor({timeout: 15_000})
+    await shot('import')
+  })
+
+  await check('the extension’s page in the Extensions view shows the README with its screenshot', async () => {
+    await page.mouse.move(5, 500)
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+Shift+X')
+    // The view opens on its search box (a small editor), listing what is installed.
+    await page.locator('.extensions-viewlet .suggest-input-container .monaco-editor.focused').first().waitFor({timeout: 15_000})
+    await page.keyboard.type('@installed newsmark')
+    const item = page.locator('.extensions-viewlet .monaco-list-row', {hasText: 'Newsmark'}).first()
+    await item.waitFor({timeout: 30_000})
+    await item.click()
+    await page.locator('.extension-editor .header .name', {hasText: 'Newsmark'}).first().waitFor({timeout: 15_000})
+    // The README is a webview: a frame in a frame.
+    const readme = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame')
+    const image = readme.locator('img[alt^="Newsmark in VS Code"]').first()
+    await image.waitFor({timeout: 30_000})
+    await image.scrollIntoViewIfNeeded()
+    const deadline = Date.now() + 15_000
+    let size = await image.evaluate((node) => /** @type {HTMLImageElement} */ (node).naturalWidth)
+    while (!size && Date.now() < deadline) {
+      await page.waitForTimeout(200)
+      size = await image.evaluate((node) => /** @type {HTMLImageElement} */ (node).naturalWidth)
+    }
+    if (!size) throw new Error(`the README's screenshot did not load (src ${await image.getAttribute('src')}; served: ${imagesServed.join(', ') || 'nothing'})`)
+    if (!imagesServed.includes('media/screenshot.png')) throw new Error(`the screenshot came from somewhere else (served: ${imagesServed.join(', ')})`)
+    // The icon, from the package.
+    const icon = page.locator('.extension-editor .header img.icon').first()
+    if (!(await icon.evaluate((node) => /** @type {HTMLImageElement} */ (node).naturalWidth))) throw new Error('the icon did not load')
+    await shot('extension-page')
+  })
+
   code = 0
 } catch (error) {
   console.error(`test/vscode/ui: step “${step}” failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
@@ -413,6 +524,7 @@ try {
   console.error(`screenshot: ${path.join(shots, 'failure.png')}; code-server log:\n${tail(server.log, 15)}`)
 } finally {
   await browser.close().catch(() => {})
+  site.close()
   await server.stop()
   if (code === 0 && !flags.keep) fs.rmSync(run.dir, {recursive: true, force: true})
   else say(`kept ${run.dir}`)

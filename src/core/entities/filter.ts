@@ -3,7 +3,8 @@
  * “Actress”), an interjection or a day's name (“Hey”, “Sundays”), and a
  * common word capitalised only because it starts a sentence or a caption
  * (“Based on …”, “Season 4.”), told by the document itself: the same word
- * written in lower case elsewhere in it.
+ * written in lower case elsewhere in it; and words that end in one no name
+ * ends in (“Half of our”, a quote's opening).
  */
 import type {DocumentView} from '../document.ts'
 import type {Entity} from '../types.ts'
@@ -61,6 +62,11 @@ const neverNames: ReadonlySet<string> = new Set([
   ...lexicon.connectives
 ])
 
+/** Lower-case words no name ends in (a name may hold them: “Bank of England”). */
+const functionWords: ReadonlySet<string> = new Set(
+  ['of', 'the', 'a', 'an', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'our', 'my', 'your', 'his', 'her', 'its', 'their', 'we', 'us', 'they', 'them', 'that', 'this', 'which', 'who']
+)
+
 /**
  * A clock time's words (“1 AM PDT”): no name with “AM” or “PM” in them. A
  * time zone alone (“GMT”) stays: CoNLL-2003 tags it MISC.
@@ -115,6 +121,9 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
       return false
     }
 
+    // A name ends in a name's word, not in “of”, “our” or “the”: a quote's
+    // opening words (“Half of our customers…”) are no organisation.
+    if (own.every((mention) => functionWords.has(mention.prose.trim().split(/\s+/).at(-1) ?? ''))) return false
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
     return !own.every((mention) => {
       const word = mention.prose

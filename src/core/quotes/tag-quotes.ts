@@ -183,6 +183,9 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
   const tokens = source.sentence.tokens
   const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
   const span = {start: source.start, end: source.end, text: source.text}
+  // What the source is called: its prose, not its Markdown (`according to
+  // the [timetable](…)` is “the timetable”, not “the [timetable”).
+  const prose = source.last > source.first ? source.sentence.block.text.slice(tokens[source.first]!.start, tokens[source.last - 1]!.end) : source.text
   // The head part: before an apposition's comma or a preposition.
   let head = words.findIndex((word, index) => index > 0 && (word === ',' || word === '(' || prepositions.has(word)))
   if (head < 0) head = words.length
@@ -224,7 +227,7 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
 
     // A “they” or “we” not tied to a named group here: who speaks is not
     // said, as for “officials”.
-    return {...span, name: source.text, kind: gender === 'group' ? 'anonymous' : 'named'}
+    return {...span, name: prose, kind: gender === 'group' ? 'anonymous' : 'named'}
   }
 
   // "The spokeswoman", "the minister": the last person with that role.
@@ -240,12 +243,12 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
 
   const kind: SourceKind =
     kindOfHead ??
-    (/^\p{Lu}/u.test(source.text) && !determiners.has(words[0]) && !indefinite.has(words[0])
+    (/^\p{Lu}/u.test(prose) && !determiners.has(words[0]) && !indefinite.has(words[0])
       ? 'named'
       : indefinite.has(words[0]) || /s$/.test(headWords.at(-1) ?? '')
         ? 'anonymous'
         : 'named')
-  return {...span, name: source.text, kind}
+  return {...span, name: prose, kind}
 }
 
 /**

@@ -12,6 +12,11 @@
  *   inlay hints (values of relative dates).
  * - `newsmark/tags` (custom request, `{uri}`): the article's tags (entities,
  *   dates, claims, quotes) and findings, for a client's sidebar.
+ * - Annotation commands (`workspace/executeCommand`, one argument
+ *   `{uri, range, …}` on an open, saved article): `newsmark.tag` (`type`,
+ *   `role`, `value`), `newsmark.setVerdict` (`verdict`, `source`, `note`),
+ *   `newsmark.reject` (`type`, `scope`), `newsmark.removeAnnotation` (`id`);
+ *   the sidecar is changed under its lock, as VS Code and the CLI do.
  * - Settings come from `initializationOptions` (and
  *   `workspace/didChangeConfiguration`) under `newsmark`: `preset`,
  *   `referenceDate`, `severity` (rule id to `error|warning|info|hint|off`),
@@ -19,7 +24,8 @@
  *   each article's `.newsmarkrc` and fact base apply as in the CLI. The
  *   annotation sidecar beside an article (`ARTICLE.newsmark.json`) is read.
  * - Nothing is sent over the network; only the article's folder and its
- *   parents (for `.newsmarkrc`) and its sidecar are read.
+ *   parents (for `.newsmarkrc`) and its sidecar are read, and only the
+ *   sidecar is written (on a command).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -41,10 +47,12 @@ import {
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import * as core from '../core/index.ts'
+import type {Annotation, RejectScope, TagType, Verdict} from '../core/annotations/types.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import type {Options} from '../core/options.ts'
 import {isPresetName} from '../core/rules/presets.ts'
 import {AnalysisWorker} from '../node/analysis-worker.ts'
+import {updateSidecarFile} from '../node/sidecar-file.ts'
 import {readBounded} from '../node/bounded-read.ts'
 import {loadConfigSync} from '../node/config.ts'
 import type {DiagnosticData, Severity} from '../service/diagnostics.ts'
@@ -132,6 +140,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         referencesProvider: true,
         codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix]},
         inlayHintProvider: true,
+        executeCommandProvider: {commands: [...annotationCommands]},
         ...(pull ? {diagnosticProvider: {identifier: 'newsmark', interFileDependencies: false, workspaceDiagnostics: false}} : {})
       },
       serverInfo: {name: 'newsmark-language-server'}
@@ -249,6 +258,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {entities, dates, claims, quotes: quotes ?? [], referenceDate, diagnostics: await service.diagnostics(serviceDocument(document))}
   })
 
+  connection.onExecuteCommand(async (params) => {
+    const [argument] = params.arguments ?? []
+    const request = readAnnotationRequest(params.command, argument)
+    const document = documents.get(request.uri)
+    if (!document) throw new Error(`${params.command}: ${request.uri} is not open`)
+    const article = filePath(document.uri)
+    if (!article) throw new Error(`${params.command}: only a saved file keeps annotations (its sidecar is ARTICLE.newsmark.json)`)
+    const source = document.getText()
+    const range = request.range ? {start: document.offsetAt(request.range.start), end: document.offsetAt(request.range.end)} : undefined
+    const written = await updateSidecarFile(article, source, (current) => {
+      // The sidecar's annotations placed in the text as it is now; orphans kept.
+      const report = core.reanchor(source, current)
+      const list = [...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)]
+      return changeAnnotations(list, source, request, range)
+    })
+    // Analysed again with the sidecar as it is now.
+    service.forget(document.uri)
+    if (pull) connection.languages.diagnostics.refresh().catch(() => undefined)
+    else schedule(document)
+    return {sidecar: pathToFileURL(written.path).href, ...(written.backup ? {backup: pathToFileURL(written.backup).href} : {})}
+  })
+
   connection.onShutdown(() => {
     for (const timer of timers.values()) clearTimeout(timer)
     service.dispose()
@@ -257,6 +288,78 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection)
   connection.listen()
+}
+
+/** The annotation commands (`workspace/executeCommand`), as in VS Code. */
+export const annotationCommands = ['newsmark.tag', 'newsmark.setVerdict', 'newsmark.reject', 'newsmark.removeAnnotation'] as const
+
+/** What an annotation command asks, checked. */
+interface AnnotationRequest {
+  command: (typeof annotationCommands)[number]
+  uri: string
+  range?: {start: {line: number; character: number}; end: {line: number; character: number}}
+  type?: string
+  role?: string
+  value?: string
+  verdict?: string
+  source?: string
+  note?: string
+  scope?: string
+  id?: string
+}
+
+/**
+ * Read the argument of an annotation command: `{uri, range, …}`.
+ * @param command
+ *   The command.
+ * @param value
+ *   Its first argument.
+ * @returns
+ *   The request.
+ * @throws
+ *   When the command is unknown or the argument lacks what it needs.
+ */
+export function readAnnotationRequest(command: string, value: unknown): AnnotationRequest {
+  if (!(annotationCommands as readonly string[]).includes(command)) throw new Error(`Unexpected command \`${command}\`, expected one of ${annotationCommands.join(', ')}`)
+  const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+  if (!record || typeof record['uri'] !== 'string') throw new Error(`${command}: expected an argument \`{uri, range, …}\``)
+  const request: AnnotationRequest = {command: command as AnnotationRequest['command'], uri: record['uri']}
+  const position = (item: unknown) => {
+    const point = item && typeof item === 'object' ? (item as Record<string, unknown>) : undefined
+    return point && Number.isInteger(point['line']) && Number.isInteger(point['character']) ? {line: point['line'] as number, character: point['character'] as number} : undefined
+  }
+  const range = record['range'] && typeof record['range'] === 'object' ? (record['range'] as Record<string, unknown>) : undefined
+  const start = position(range?.['start'])
+  const end = position(range?.['end'])
+  if (start && end) request.range = {start, end}
+  for (const key of ['type', 'role', 'value', 'verdict', 'source', 'note', 'scope', 'id'] as const) {
+    if (typeof record[key] === 'string') request[key] = record[key]
+  }
+  if (command === 'newsmark.removeAnnotation' ? !request.id : !request.range) {
+    throw new Error(`${command}: expected ${command === 'newsmark.removeAnnotation' ? '`id`' : 'a `range`'}`)
+  }
+  if (command === 'newsmark.tag' && !request.type) throw new Error('newsmark.tag: expected a `type` (PER, ORG, LOC, MISC, DATE or CLAIM)')
+  if (command === 'newsmark.setVerdict' && !request.verdict) throw new Error(`newsmark.setVerdict: expected a \`verdict\` (${core.verdicts.join(', ')})`)
+  return request
+}
+
+/**
+ * The annotations after a command (the core checks types, verdicts and
+ * sources, and throws on a bad one).
+ */
+function changeAnnotations(list: Annotation[], source: string, request: AnnotationRequest, range: {start: number; end: number} | undefined): Annotation[] {
+  const note = request.note ? {note: request.note} : {}
+  switch (request.command) {
+    case 'newsmark.tag':
+      return [...list, core.tagSelection(source, range!, request.type as TagType, {...note, ...(request.role ? {role: request.role} : {}), ...(request.value ? {value: request.value} : {})})]
+    case 'newsmark.setVerdict':
+      return core.setVerdict(list, source, range!, request.verdict as Verdict, {...note, ...(request.source ? {source: request.source} : {})})
+    case 'newsmark.reject':
+      return [...list, core.rejectTag(source, range!, {...note, ...(request.type ? {type: request.type as TagType} : {}), ...(request.scope ? {scope: request.scope as RejectScope} : {})})]
+    case 'newsmark.removeAnnotation':
+      if (!list.some((item) => item.id === request.id)) throw new Error(`newsmark.removeAnnotation: no annotation \`${request.id}\` in the sidecar`)
+      return core.removeAnnotation(list, request.id!)
+  }
 }
 
 /**

@@ -199,3 +199,56 @@ test('server: an analysis past analysis.timeout is stopped in its worker; the se
     await stop(session)
   }
 })
+
+test('server: annotation commands write the sidecar under its lock; the article is analysed again with them', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-server-'))
+  const file = path.join(folder, 'article.md')
+  const text = '---\ndate: 2024-05-02\n---\n\nAnna Nowak met the harbour master in Gdańsk. According to the port, traffic rose by 40 percent last year.\n'
+  fs.writeFileSync(file, text)
+  const uri = pathToFileURL(file).href
+  const session = await start({textDocument: {diagnostic: {dynamicRegistration: false}}})
+  const range = (words: string) => ({start: positionOf(text, text.indexOf(words)), end: positionOf(text, text.indexOf(words) + words.length)})
+  try {
+    await open(session, uri, text)
+    const tagged = (await session.connection.sendRequest('workspace/executeCommand', {
+      command: 'newsmark.tag',
+      arguments: [{uri, range: range('the harbour master'), type: 'PER', role: 'port official'}]
+    })) as {sidecar: string}
+    assert.equal(tagged.sidecar, pathToFileURL(`${file}.newsmark.json`).href)
+    let tags = (await session.connection.sendRequest('newsmark/tags', {uri})) as {entities: Array<{name: string; origin?: string; role?: string}>}
+    const master = tags.entities.find((entity) => entity.name === 'the harbour master')
+    assert.deepEqual([master?.origin, master?.role], ['human', 'port official'])
+
+    await session.connection.sendRequest('workspace/executeCommand', {
+      command: 'newsmark.setVerdict',
+      arguments: [{uri, range: range('traffic rose by 40 percent'), verdict: 'misleading', source: 'https://example.org/port-figures', note: 'Cargo fell.'}]
+    })
+    const hover = (await session.connection.sendRequest('textDocument/hover', {textDocument: {uri}, position: positionOf(text, text.indexOf('traffic') + 2)})) as {contents: {value: string}}
+    assert.match(hover.contents.value, /Verdict: \*\*misleading\*\*/)
+    assert.match(hover.contents.value, /Note: Cargo fell\\\./)
+    const sidecar = JSON.parse(fs.readFileSync(`${file}.newsmark.json`, 'utf8')) as {first: {items: Array<{id: string; motivation: string}>}}
+    assert.deepEqual(sidecar.first.items.map((item) => item.motivation).sort(), ['assessing', 'identifying'])
+
+    // Removed again by id.
+    const id = sidecar.first.items.find((item) => item.motivation === 'identifying')!.id
+    await session.connection.sendRequest('workspace/executeCommand', {command: 'newsmark.removeAnnotation', arguments: [{uri, id}]})
+    tags = (await session.connection.sendRequest('newsmark/tags', {uri})) as typeof tags
+    assert.equal(tags.entities.some((entity) => entity.name === 'the harbour master'), false)
+
+    // Bad requests: an error answer, the sidecar as it was.
+    const before = fs.readFileSync(`${file}.newsmark.json`, 'utf8')
+    for (const [command, argument, message] of [
+      ['newsmark.setVerdict', {uri, range: range('traffic'), verdict: 'maybe'}, /verdict/],
+      ['newsmark.tag', {uri, range: range('traffic')}, /expected a `type`/],
+      ['newsmark.removeAnnotation', {uri, id: 'urn:uuid:none'}, /no annotation/],
+      ['newsmark.tag', {uri: 'file:///not/open.md', range: range('traffic'), type: 'PER'}, /is not open/],
+      ['newsmark.format', {uri}, /Unexpected command/]
+    ] as const) {
+      await assert.rejects(session.connection.sendRequest('workspace/executeCommand', {command, arguments: [argument]}), message, command)
+    }
+    assert.equal(fs.readFileSync(`${file}.newsmark.json`, 'utf8'), before)
+  } finally {
+    await stop(session)
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+})

@@ -74,7 +74,7 @@ test('standards: Web Annotations pass the W3C checks, with a base URL and withou
     const data = JSON.parse(exportArticles('webannotation', [sample(settings)], {now}))
     assert.deepEqual(checkCollection(data), [])
     const items = data.first.items as Array<{id: string; target: {source: string}}>
-    assert.ok(items.length > 100)
+    assert.ok(items.length > 50, `${items.length} annotations`)
     assert.ok(items.every((item) => isAbsoluteIri(item.id) && isAbsoluteIri(item.target.source)))
     const quads = await toQuads(data)
     assert.match(quads, /<http:\/\/www\.w3\.org\/ns\/oa#motivatedBy> <http:\/\/www\.w3\.org\/ns\/oa#assessing>/)
@@ -130,7 +130,14 @@ test('standards: ClaimReviews have the required and recommended properties, one 
   // Recommended too, but for a claim with no speaker in an article with no
   // `author:` in its front matter: no one to name as the claim’s author.
   const unattributed = reviews.filter((review) => !(review.itemReviewed as {author?: unknown}).author).map((review) => review.claimReviewed)
-  assert.deepEqual(unattributed, ['Finland’s withdrawal from the Ottawa Convention took effect last week', 'The Ottawa Convention, adopted in 1997'])
+  // (The sample sidecar's two verdicts on “output will rise by 25 times”,
+  // which is no machine claim, make it a claim by hand: no speaker either.)
+  assert.deepEqual(unattributed, [
+    'output will rise by 25 times',
+    'output will rise by 25 times',
+    'Finland’s withdrawal from the Ottawa Convention took effect last week',
+    'The Ottawa Convention, adopted in 1997'
+  ])
   assert.deepEqual(
     failures.flatMap((item) => item.recommended).map((line) => line.split(': ')[1]),
     unattributed.map(() => 'itemReviewed.author')

@@ -34,7 +34,7 @@ function annotations(): Annotation[] {
     rejectTag(source, at('East Shield'), {type: 'LOC', creator: reader, now, id: 'urn:uuid:2'}),
     mergeEntities(source, at('Warsaw'), at('Poland'), {creator: reader, now, id: 'urn:uuid:3'})
   ]
-  list = setVerdict(list, source, at('output will rise by 25 times'), 'unverifiable', {
+  list = setVerdict(list, source, at('European governments use these claims'), 'unverifiable', {
     source: 'https://example.org/belma',
     note: 'No figures, "yet".',
     creator: reader,
@@ -109,7 +109,7 @@ test('export: notes', () => {
   assert.match(notes, /^- \*\*Cezary Tomczyk\*\*, Deputy Defense Minister \(\[line 11\]\(poland-ottawa\.md#L11\), 8 mentions\)$/m)
   assert.match(notes, /^- \*\*BELMA plant\*\* \(\[line 15\]\(poland-ottawa\.md#L15\), tagged by hand\)$/m)
   assert.doesNotMatch(notes, /East Shield\*\*/)
-  assert.match(notes, /^ {2}- \*\*Verdict: unverifiable\*\* on “output will rise by 25 times”, by Ada Reader \(\[source\]\(<https:\/\/example\.org\/belma>\)\)$/m)
+  assert.match(notes, /^ {2}- \*\*Verdict: unverifiable\*\* on “European governments use these claims”, by Ada Reader \(\[source\]\(<https:\/\/example\.org\/belma>\)\)$/m)
   assert.match(notes, /^ {2}- Note: No figures, "yet"\.$/m)
   assert.match(notes, /^- tag: “Königsberg” \(quote not found: “Königsberg”\)$/m)
   assert.match(notes, /^## Sources\n\n\d+ sources: (?:\d+ [a-z ]+(?:, |\.\n))+/m)
@@ -305,7 +305,7 @@ test('export: csv', () => {
 
   const rise = rows.find((row) => row[column('verdict')] === 'unverifiable')!
   assert.equal(rise[column('note')], 'No figures, "yet".')
-  assert.equal(rise[column('speaker')], 'Cezary Tomczyk')
+  assert.equal(rise[column('speaker')], 'Kremlin')
   assert.ok(rows.some((row) => row[column('text')]!.includes(',')), 'a field with a comma survives')
   const said = rows.find((row) => row[column('kind')] === 'quote' && row[column('verb')] === 'said' && row[column('speaker')] === 'Cezary Tomczyk')
   assert.ok(said, 'a quote row')
@@ -331,7 +331,7 @@ test('export: several articles in one output', () => {
 })
 
 test('export: two reviewers’ verdicts on one claim are both in every format', () => {
-  const rise = at('output will rise by 25 times')
+  const rise = at('European governments use these claims')
   const other = {type: 'Person' as const, name: 'Bo Checker'}
   let list = setVerdict([], source, rise, 'unverifiable', {creator: reader, now, id: 'urn:uuid:ada', note: 'Ada’s note'})
   list = setVerdict(list, source, rise, 'false', {creator: other, now: '2026-01-21T10:00:00.000Z', id: 'urn:uuid:bo', note: 'Bo’s note'})
@@ -359,8 +359,8 @@ test('export: two reviewers’ verdicts on one claim are both in every format', 
   )
 
   const notes = exportArticles('notes', [two])
-  assert.match(notes, /^ {2}- \*\*Verdict: unverifiable\*\* on “output will rise by 25 times”, by Ada Reader$/m)
-  assert.match(notes, /^ {2}- \*\*Verdict: false\*\* on “output will rise by 25 times”, by Bo Checker$/m)
+  assert.match(notes, /^ {2}- \*\*Verdict: unverifiable\*\* on “European governments use these claims”, by Ada Reader$/m)
+  assert.match(notes, /^ {2}- \*\*Verdict: false\*\* on “European governments use these claims”, by Bo Checker$/m)
   assert.match(notes, /\(2 verdicts\)/)
 
   const reviews = JSON.parse(exportArticles('claimreview', [two]))['@graph']
@@ -371,7 +371,7 @@ test('export: two reviewers’ verdicts on one claim are both in every format', 
 })
 
 test('export: notes: a source URL cannot break out of its link, and HTML and control characters stay text', () => {
-  const rise = at('output will rise by 25 times')
+  const rise = at('European governments use these claims')
   const list = setVerdict([], source, rise, 'false', {source: 'https://example.org/a><img/src=x/onerror=alert(1)>', now, creator: {type: 'Person', name: 'Eve <script>\u001B[2J\u0007'}})
   const meta = {...articleMeta(source, 'poland-ottawa.md'), title: 'Title <img src=x onerror=alert(1)> \u001B]0;pwned\u0007', author: '<b>A</b> & B', url: 'https://example.org/x>y'}
   const notes = exportArticle('notes', source, result, list, meta)

@@ -161,6 +161,40 @@ describe('dates: context of the document', () => {
     ])
   })
 
+  it('counts "two days later" and "a week earlier" from the last day told', () => {
+    assert.deepEqual(values('The ferry sank on April 12. Two days later, divers found the hull.'), [
+      ['April 12', '2024-04-12'],
+      ['Two days later', '2024-04-14']
+    ])
+    assert.deepEqual(values('The pact was signed on Feb. 2, 2019. A week earlier the talks had stalled.'), [
+      ['Feb. 2, 2019', '2019-02-02'],
+      ['A week earlier', '2019-W04']
+    ])
+    // counted on from a day that was itself counted
+    assert.deepEqual(values('The bakery burned down yesterday. Three days earlier, an inspector had visited.'), [
+      ['yesterday', '2024-05-07'],
+      ['Three days earlier', '2024-05-04']
+    ])
+  })
+
+  it('counts "the next day" and "the same day" from the last day told', () => {
+    assert.deepEqual(values('The vote was held on April 30. The next day, the minister quit.'), [
+      ['April 30', '2024-04-30'],
+      ['The next day', '2024-05-01']
+    ])
+    assert.deepEqual(values('The storm hit on March 9. The river flooded the same day.'), [
+      ['March 9', '2024-03-09'],
+      ['the same day', '2024-03-09']
+    ])
+  })
+
+  it('leaves "three days later" unresolved when no day is told before it', () => {
+    const [tag] = tagTimex('Three days later, the trucks came back.', {referenceDate: REF})
+    assert.equal(tag?.text, 'Three days later')
+    assert.equal(tag?.value, 'XXXX-XX-XX')
+    assert.equal(tag?.unresolved, true)
+  })
+
   it('reads a weekday alone as a heading as the nearest one', () => {
     assert.deepEqual(values('Friday'), [['Friday', '2024-05-10']])
     assert.deepEqual(values('Monday'), [['Monday', '2024-05-06']])

@@ -10,6 +10,10 @@ function values(text: string, referenceDate = REF): Array<[string, string]> {
 }
 
 describe('dates: words that are not dates', () => {
+  it('leaves out "daily" before a name: a newspaper', () => {
+    assert.deepEqual(values('The party daily Volksblatt printed it; the mill runs daily and sends a weekly report.'), [['daily', 'P1D'], ['weekly', 'P1W']])
+  })
+
   it('leaves out model years and season labels before a name', () => {
     assert.deepEqual(values('The recall covers the 2018-2021 Sonata and the 2020 and 2021 Tucson Hybrid.'), [])
     assert.deepEqual(values('Not since the 1996-97 Chicago Bulls has a team started this well.'), [])
@@ -95,6 +99,24 @@ describe('dates: generic times', () => {
 
   it('still dates a single time on a given day', () => {
     assert.deepEqual(values('The polls closed at 8 p.m. Tuesday.'), [['8 p.m. Tuesday', '2024-05-07T20:00']])
+  })
+
+  it('gives an hour in a habitual sentence no calendar day', () => {
+    assert.deepEqual(values('A curfew starts at 9:45 p.m. every night.'), [['9:45 p.m.', 'XXXX-XX-XXT21:45'], ['every night', 'XXXX-XX-XXTNI']])
+    assert.deepEqual(values('The tram usually leaves the depot at 6 a.m.'), [['6 a.m.', 'XXXX-XX-XXT06:00']])
+  })
+
+  it('gives a range of hours of no particular day no calendar day, unless told in the past', () => {
+    assert.deepEqual(values('The curfew lasts from 11 p.m. to 5 a.m.'), [['11 p.m.', 'XXXX-XX-XXT23:00'], ['5 a.m.', 'XXXX-XX-XXT05:00']])
+    assert.deepEqual(values('The roads were shut from 11 p.m. to 5 a.m.'), [['11 p.m.', '2024-05-08T23:00'], ['5 a.m.', '2024-05-08T05:00']])
+  })
+
+  it('still dates an hour in a habitual sentence that names its day', () => {
+    assert.deepEqual(values('The ferry usually sails at 7 a.m., but on Monday it sailed at 10 a.m.'), [
+      ['7 a.m.', '2024-05-08T07:00'],
+      ['Monday', '2024-05-06'],
+      ['10 a.m.', '2024-05-06T10:00']
+    ])
   })
 })
 
@@ -186,6 +208,16 @@ describe('dates: context of the document', () => {
       ['March 9', '2024-03-09'],
       ['the same day', '2024-03-09']
     ])
+  })
+
+  it('counts on from neither a known event named by its day nor the date of a photo caption', () => {
+    assert.deepEqual(values('The filing came on Monday. Lawyers for the Jan. 6 rioters spoke. A day earlier, they had met.', '2023-03-29'), [
+      ['Monday', '2023-03-27'],
+      ['Jan. 6', '2021-01-06'],
+      ['A day earlier', '2023-03-26']
+    ])
+    const [, , earlier] = tagTimex('The trial opened on Monday. A guard at the gate, June 3, 2020. (Kim Lee/AP) A day earlier the jury was chosen.', {referenceDate: REF})
+    assert.equal(earlier?.value, '2024-05-05')
   })
 
   it('leaves "three days later" unresolved when no day is told before it', () => {

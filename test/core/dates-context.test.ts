@@ -10,6 +10,22 @@ function values(text: string, referenceDate = REF): Array<[string, string]> {
 }
 
 describe('dates: words that are not dates', () => {
+  it('leaves out names that hold a date word', () => {
+    assert.deepEqual(values('Her office pool for March Madness grew; the Sunday Times ran the story and Saturday Night Live mocked it.'), [])
+    assert.deepEqual(values('The Good Friday Agreement still holds.'), [])
+  })
+
+  it('dates Black Friday and Cyber Monday as the days after Thanksgiving, without the full stop', () => {
+    assert.deepEqual(values('Stores opened early on Black Friday.', '2023-12-01'), [['Black Friday', '2023-11-24']])
+    assert.deepEqual(values('Sales peaked on Cyber Monday.', '2023-12-01'), [['Cyber Monday', '2023-11-27']])
+    assert.deepEqual(values('We ate pie on Thanksgiving.', '2023-12-01'), [['Thanksgiving', '2023-11-23']])
+  })
+
+  it('leaves out "high noon" and "the cities of tomorrow"', () => {
+    assert.deepEqual(values('It was high noon for the cabinet, and planners drew the cities of tomorrow.'), [])
+    assert.deepEqual(values('The vote of tomorrow morning is close.'), [['tomorrow morning', '2024-05-09TMO']])
+  })
+
   it('leaves out "daily" before a name: a newspaper', () => {
     assert.deepEqual(values('The party daily Volksblatt printed it; the mill runs daily and sends a weekly report.'), [['daily', 'P1D'], ['weekly', 'P1W']])
   })

@@ -35,7 +35,9 @@ export interface Reading {
   caption?: true
 }
 
+// idioms, and names that hold a date word ("March Madness", "the Sunday Times"), written capitalised
 const IDIOMS = new Phrases<true>(Object.fromEntries(lex.idioms.map((p) => [p, true])))
+const NAMES = new Phrases<true>(Object.fromEntries(lex.names.map((p) => [p, true])))
 const GENERIC_AFTER_TOMORROW = new Set(lex.genericAfterTomorrow)
 const RANGE = new Set(['-', '\u2013', '\u2014'])
 const HABITUAL = new Set(lex.habitualCues)
@@ -159,9 +161,11 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
   // idioms: "at the end of the day", "a blast from the past", "tomorrow's technology"
   const idiom = new Uint8Array(toks.length)
   for (let k = 0; k < toks.length; k++) {
-    const m = IDIOMS.match(toks, k)
+    const m = IDIOMS.match(toks, k) ?? (toks[k]!.cap ? NAMES.match(toks, k) : null)
     if (m) idiom.fill(1, k, m.j)
     if (toks[k]!.l === 'tomorrow' && toks[k + 1]?.l === "'" && is(toks, k + 2, 's') && GENERIC_AFTER_TOMORROW.has(toks[k + 3]?.l ?? '')) idiom[k] = 1
+    // "the cities of tomorrow": the future, no day
+    if (toks[k]!.l === 'tomorrow' && is(toks, k - 1, 'of') && toks[k - 2]?.kind === 'w' && !toks[k - 2]!.cap && toks[k + 1]?.l !== "'" && toks[k + 1]?.kind !== 'w') idiom[k] = 1
   }
   const schedule = new Set<number>()
   const words = new Sentences(toks, ids)

@@ -109,6 +109,9 @@ export function resolveWeekday(ref: Ymd, wd: number, dir: -1 | 0 | 1 | undefined
 
 /** The date of a holiday code from the lexicon in a year. */
 function holidayDate(code: string, y: number): Ymd {
+  // days after another holiday: "11-TH4+1" is the day after Thanksgiving
+  const after = /\+(\d+)$/.exec(code)
+  if (after) return addDays(holidayDate(code.slice(0, after.index), y), Number(after[1]))
   if (code.startsWith('EASTER')) return addDays(easter(y), Number(code.slice(6) || 0))
   const m = Number(code.slice(0, 2)), rest = code.slice(3)
   if (/^\d\d$/.test(rest)) return {y, m, d: Number(rest)}

@@ -117,7 +117,7 @@ function measure(subset) {
   const speakers = {given: 0, right: 0, labelled: 0, missing: 0, invented: 0}
   const attribution = {labelled: 0, right: 0, wrong: 0, none: 0, invented: 0}
   const entities = {clusters: 0, right: 0, labelled: 0, gold: 0, found: 0, missed: 0}
-  const dates = {tagged: 0, right: 0, labelled: 0, missed: 0}
+  const dates = {tagged: 0, right: 0, labelled: 0, missed: 0, stillMissed: 0, untagged: 0, notDate: 0}
   const unlabelled = []
   for (const article of subset) {
     const index = articles.indexOf(article)
@@ -179,6 +179,12 @@ function measure(subset) {
     }
 
     dates.missed += labels.missedDates?.length ?? 0
+    // Judged now: a labelled miss that something now covers is no longer missed; a labelled
+    // date (right or wrong value) that nothing covers any more is a new miss; a `not-date` tagged.
+    const covers = (span) => result.dates.some((date) => date.start < span.end && date.end > span.start)
+    dates.stillMissed += (labels.missedDates ?? []).filter((span) => !covers(span)).length
+    dates.untagged += labels.dates.filter((label) => (label.verdict === 'right' || label.verdict === 'wrong-value') && !result.dates.some((date) => matchLabel(date, labels.dates) === label)).length
+    dates.notDate += result.dates.filter((date) => matchLabel(date, labels.dates)?.verdict === 'not-date').length
   }
 
   return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, toCheck, speakers, attribution, entities, dates, unlabelled, changedArticles: unlabelledFiles}
@@ -212,7 +218,7 @@ function print(report) {
     const entityP = ratio(m.entities.right, m.entities.labelled)
     const entityR = ratio(m.entities.found, m.entities.gold)
     console.log(`- entities (clusters): ${m.entities.clusters} given, ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.found} of ${m.entities.gold} labelled entities found with their type, ${m.entities.missed} labelled missed still missed)`)
-    console.log(`- dates: ${m.dates.labelled} labelled, value right ${percent(ratio(m.dates.right, m.dates.labelled))}, ${m.dates.missed} missed`)
+    console.log(`- dates: ${m.dates.labelled} labelled, value right ${percent(ratio(m.dates.right, m.dates.labelled))}, ${m.dates.missed} missed (judged now: ${m.dates.stillMissed} labelled misses still missed, ${m.dates.untagged} labelled dates no longer tagged, ${m.dates.notDate} tagged that are no date)`)
     if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
     if (m.changedArticles > 0) console.log(`- ${m.changedArticles} articles changed since they were labelled (sha256 differs)`)
   }

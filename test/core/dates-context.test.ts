@@ -10,6 +10,26 @@ function values(text: string, referenceDate = REF): Array<[string, string]> {
 }
 
 describe('dates: words that are not dates', () => {
+  it('leaves out names that hold a date word', () => {
+    assert.deepEqual(values('Her office pool for March Madness grew; the Sunday Times ran the story and Saturday Night Live mocked it.'), [])
+    assert.deepEqual(values('The Good Friday Agreement still holds.'), [])
+  })
+
+  it('dates Black Friday and Cyber Monday as the days after Thanksgiving, without the full stop', () => {
+    assert.deepEqual(values('Stores opened early on Black Friday.', '2023-12-01'), [['Black Friday', '2023-11-24']])
+    assert.deepEqual(values('Sales peaked on Cyber Monday.', '2023-12-01'), [['Cyber Monday', '2023-11-27']])
+    assert.deepEqual(values('We ate pie on Thanksgiving.', '2023-12-01'), [['Thanksgiving', '2023-11-23']])
+  })
+
+  it('leaves out "high noon" and "the cities of tomorrow"', () => {
+    assert.deepEqual(values('It was high noon for the cabinet, and planners drew the cities of tomorrow.'), [])
+    assert.deepEqual(values('The vote of tomorrow morning is close.'), [['tomorrow morning', '2024-05-09TMO']])
+  })
+
+  it('leaves out "daily" before a name: a newspaper', () => {
+    assert.deepEqual(values('The party daily Volksblatt printed it; the mill runs daily and sends a weekly report.'), [['daily', 'P1D'], ['weekly', 'P1W']])
+  })
+
   it('leaves out model years and season labels before a name', () => {
     assert.deepEqual(values('The recall covers the 2018-2021 Sonata and the 2020 and 2021 Tucson Hybrid.'), [])
     assert.deepEqual(values('Not since the 1996-97 Chicago Bulls has a team started this well.'), [])
@@ -96,6 +116,24 @@ describe('dates: generic times', () => {
   it('still dates a single time on a given day', () => {
     assert.deepEqual(values('The polls closed at 8 p.m. Tuesday.'), [['8 p.m. Tuesday', '2024-05-07T20:00']])
   })
+
+  it('gives an hour in a habitual sentence no calendar day', () => {
+    assert.deepEqual(values('A curfew starts at 9:45 p.m. every night.'), [['9:45 p.m.', 'XXXX-XX-XXT21:45'], ['every night', 'XXXX-XX-XXTNI']])
+    assert.deepEqual(values('The tram usually leaves the depot at 6 a.m.'), [['6 a.m.', 'XXXX-XX-XXT06:00']])
+  })
+
+  it('gives a range of hours of no particular day no calendar day, unless told in the past', () => {
+    assert.deepEqual(values('The curfew lasts from 11 p.m. to 5 a.m.'), [['11 p.m.', 'XXXX-XX-XXT23:00'], ['5 a.m.', 'XXXX-XX-XXT05:00']])
+    assert.deepEqual(values('The roads were shut from 11 p.m. to 5 a.m.'), [['11 p.m.', '2024-05-08T23:00'], ['5 a.m.', '2024-05-08T05:00']])
+  })
+
+  it('still dates an hour in a habitual sentence that names its day', () => {
+    assert.deepEqual(values('The ferry usually sails at 7 a.m., but on Monday it sailed at 10 a.m.'), [
+      ['7 a.m.', '2024-05-08T07:00'],
+      ['Monday', '2024-05-06'],
+      ['10 a.m.', '2024-05-06T10:00']
+    ])
+  })
 })
 
 describe('dates: context of the document', () => {
@@ -159,6 +197,50 @@ describe('dates: context of the document', () => {
       ['Monday', '2024-05-06'],
       ['the previous Friday', '2024-05-03']
     ])
+  })
+
+  it('counts "two days later" and "a week earlier" from the last day told', () => {
+    assert.deepEqual(values('The ferry sank on April 12. Two days later, divers found the hull.'), [
+      ['April 12', '2024-04-12'],
+      ['Two days later', '2024-04-14']
+    ])
+    assert.deepEqual(values('The pact was signed on Feb. 2, 2019. A week earlier the talks had stalled.'), [
+      ['Feb. 2, 2019', '2019-02-02'],
+      ['A week earlier', '2019-W04']
+    ])
+    // counted on from a day that was itself counted
+    assert.deepEqual(values('The bakery burned down yesterday. Three days earlier, an inspector had visited.'), [
+      ['yesterday', '2024-05-07'],
+      ['Three days earlier', '2024-05-04']
+    ])
+  })
+
+  it('counts "the next day" and "the same day" from the last day told', () => {
+    assert.deepEqual(values('The vote was held on April 30. The next day, the minister quit.'), [
+      ['April 30', '2024-04-30'],
+      ['The next day', '2024-05-01']
+    ])
+    assert.deepEqual(values('The storm hit on March 9. The river flooded the same day.'), [
+      ['March 9', '2024-03-09'],
+      ['the same day', '2024-03-09']
+    ])
+  })
+
+  it('counts on from neither a known event named by its day nor the date of a photo caption', () => {
+    assert.deepEqual(values('The filing came on Monday. Lawyers for the Jan. 6 rioters spoke. A day earlier, they had met.', '2023-03-29'), [
+      ['Monday', '2023-03-27'],
+      ['Jan. 6', '2021-01-06'],
+      ['A day earlier', '2023-03-26']
+    ])
+    const [, , earlier] = tagTimex('The trial opened on Monday. A guard at the gate, June 3, 2020. (Kim Lee/AP) A day earlier the jury was chosen.', {referenceDate: REF})
+    assert.equal(earlier?.value, '2024-05-05')
+  })
+
+  it('leaves "three days later" unresolved when no day is told before it', () => {
+    const [tag] = tagTimex('Three days later, the trucks came back.', {referenceDate: REF})
+    assert.equal(tag?.text, 'Three days later')
+    assert.equal(tag?.value, 'XXXX-XX-XX')
+    assert.equal(tag?.unresolved, true)
   })
 
   it('reads a weekday alone as a heading as the nearest one', () => {

@@ -14,6 +14,7 @@ import lex from './lexicon.json' with {type: 'json'}
 import type {Ymd} from './calendar.ts'
 import {Phrases, is, weekdayOf} from './match.ts'
 import type {Cand, CalSem} from './sem.ts'
+import {tenseAt} from './tense.ts'
 import type {Tok} from './tokenize.ts'
 
 /** How to read one candidate. */
@@ -30,9 +31,13 @@ export interface Reading {
   posted?: Ymd
   /** Not a date here (an idiom, a hypothetical "next day"). */
   drop?: true
+  /** The date of a photo caption ("…, Dec. 7, 2021. (Name/AP)"): no day the story is at. */
+  caption?: true
 }
 
+// idioms, and names that hold a date word ("March Madness", "the Sunday Times"), written capitalised
 const IDIOMS = new Phrases<true>(Object.fromEntries(lex.idioms.map((p) => [p, true])))
+const NAMES = new Phrases<true>(Object.fromEntries(lex.names.map((p) => [p, true])))
 const GENERIC_AFTER_TOMORROW = new Set(lex.genericAfterTomorrow)
 const RANGE = new Set(['-', '\u2013', '\u2014'])
 const HABITUAL = new Set(lex.habitualCues)
@@ -57,6 +62,15 @@ function quotedTokens(toks: Tok[]): boolean[] {
   return inside
 }
 
+/** Whether a photo credit closes the sentence of tokens `[i, j)`: "…, Dec. 7, 2021. (J. Doe/AP)", "(AP Photo/J. Doe)". */
+function captioned(toks: Tok[], j: number): boolean {
+  let k = j
+  while (k < j + 3 && toks[k] && toks[k]!.t !== '(') k++
+  if (toks[k]?.t !== '(' || toks.slice(j, k).some((t) => t.kind === 'w')) return false
+  for (let n = k + 1; n < k + 12 && toks[n] && toks[n]!.t !== ')'; n++) if (toks[n]!.t === '/' || toks[n]!.l === 'photo') return true
+  return false
+}
+
 /** A weekday, a time of day or both, of no given date ("Sunday", "11 a.m.", "Saturday 5 p.m."). */
 function dayOrHour(c: Cand): boolean {
   const s = c.sem
@@ -78,6 +92,19 @@ function weekdayName(toks: Tok[], c: Cand): boolean {
   // a shop: two capitalised words after "at", or before "Inc."
   const after = toks[c.j]
   return first.cap && c.j === c.i + 2 && (NAME_BEFORE.has(toks[c.i - 1]?.l ?? '') || (after !== undefined && COMPANY.has(after.l)) || (after?.l === "'" && is(toks, c.j + 1, 's')))
+}
+
+/** An hour of no given day ("10:30 p.m.", "noon"). */
+function hourOnly(c: Cand): boolean {
+  const s = c.sem
+  return s.k === 'cal' && s.time !== undefined && s.y === undefined && s.m === undefined && s.d === undefined && s.wd === undefined
+}
+
+/** Whether a candidate ties its sentence to a particular day or period ("Tuesday", "yesterday", "March 3", "next week"). */
+function particular(c: Cand): boolean {
+  const s = c.sem
+  if (s.k === 'shift' || s.k === 'ana') return true
+  return s.k === 'cal' && (s.wd !== undefined || s.d !== undefined || s.m !== undefined || s.y !== undefined || s.part !== undefined || s.hol !== undefined)
 }
 
 /** A season with no year or determiner in a habitual sentence ("pollen season usually runs from early spring to late fall"). */
@@ -134,9 +161,11 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
   // idioms: "at the end of the day", "a blast from the past", "tomorrow's technology"
   const idiom = new Uint8Array(toks.length)
   for (let k = 0; k < toks.length; k++) {
-    const m = IDIOMS.match(toks, k)
+    const m = IDIOMS.match(toks, k) ?? (toks[k]!.cap ? NAMES.match(toks, k) : null)
     if (m) idiom.fill(1, k, m.j)
     if (toks[k]!.l === 'tomorrow' && toks[k + 1]?.l === "'" && is(toks, k + 2, 's') && GENERIC_AFTER_TOMORROW.has(toks[k + 3]?.l ?? '')) idiom[k] = 1
+    // "the cities of tomorrow": the future, no day
+    if (toks[k]!.l === 'tomorrow' && is(toks, k - 1, 'of') && toks[k - 2]?.kind === 'w' && !toks[k - 2]!.cap && toks[k + 1]?.l !== "'" && toks[k + 1]?.kind !== 'w') idiom[k] = 1
   }
   const schedule = new Set<number>()
   const words = new Sentences(toks, ids)
@@ -161,8 +190,29 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
       if ((is(toks, c.i - 3, 'it', 'today') && toks[c.i - 2]?.l === "'" && is(toks, c.i - 1, 's')) || (is(toks, c.i - 2, 'it', 'today') && is(toks, c.i - 1, 'is'))) r.now = true
     }
     if (c.i <= firstWord && c.j > lastWord) r.alone = true
+    if (captioned(toks, c.j)) r.caption = true
   }
   for (const [n, c] of cands.entries()) if (schedule.has(ids[c.i]!) && dayOrHour(c)) readings[n]!.generic = true
+  // an hour in a habitual sentence ("the ferry leaves daily at 7 a.m.", "a curfew runs every night from 10 p.m.")
+  // or a range of hours of no particular day that is not told in the past ("the curfew runs from 10 p.m. to 6 a.m.")
+  const sets = new Set<number>()
+  const dated = new Set<number>()
+  for (const c of cands) {
+    if (c.type === 'SET') sets.add(ids[c.i]!)
+    if (particular(c)) dated.add(ids[c.i]!)
+  }
+  for (const [n, c] of cands.entries()) {
+    if (!hourOnly(c)) continue
+    const sid = ids[c.i]!
+    const sentence = words.of(c.i)
+    const habitual = sets.has(sid) || [...HABITUAL].some((w) => sentence.has(w))
+    const next = cands[n + 1]
+    const prev = cands[n - 1]
+    const from = is(toks, c.i - 1, 'from', 'between') && next !== undefined && hourOnly(next) && next.i === c.j + 1 && is(toks, c.j, 'to', 'until', 'till', 'and')
+    const to = prev !== undefined && hourOnly(prev) && prev.j === c.i - 1 && is(toks, prev.j, 'to', 'until', 'till', 'and') && is(toks, prev.i - 1, 'from', 'between')
+    const range = (from || to) && tenseAt(toks, ids, c.i, c.j) !== 'past'
+    if ((habitual || range) && !dated.has(sid)) readings[n]!.generic = true
+  }
   // an embedded post: "… — name (@handle) March 22, 2023" closes the block
   const last = cands.at(-1)
   if (last && last.sem.k === 'cal' && last.sem.y !== undefined && last.sem.m !== undefined && last.sem.d !== undefined && toks[last.i - 1]?.t === ')' && toks.slice(Math.max(0, last.i - 6), last.i).some((t) => t.t === '@')) {

@@ -148,8 +148,12 @@ export class TimexResolver {
     if (!r) return null
     const day = /^\d{4}-\d\d-\d\d/.test(r.value) ? parseYmd(r.value) : undefined
     if (candidate.now && day) this.#now = day
-    if (s.k === 'cal' && day && !candidate.generic && (s.d !== undefined || s.wd !== undefined)) this.#told = day
-    if (s.k === 'cal' && day && !candidate.generic && (s.d !== undefined || s.wd !== undefined) && ctx.ref) {
+    // a known event named by its day ("the Jan. 6 defendants") is no day the story is at
+    const told = day !== undefined && !candidate.generic && !candidate.caption
+    if (s.k === 'cal' && told && s.ev === undefined && (s.d !== undefined || s.wd !== undefined)) this.#told = day
+    // a day counted from another ("yesterday", "two days later", "the next day") is where the story is now
+    if (((s.k === 'shift' && s.unit === 'D' && !s.week) || (s.k === 'ana' && s.unit === 'D')) && told && !r.unresolved) this.#told = day
+    if (s.k === 'cal' && told && (s.d !== undefined || s.wd !== undefined) && ctx.ref) {
       const from = toDays(day) - toDays(ctx.ref)
       if (from >= -STORY_DAYS && from <= 1) this.#story = day
     }

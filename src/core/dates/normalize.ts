@@ -109,6 +109,9 @@ export function resolveWeekday(ref: Ymd, wd: number, dir: -1 | 0 | 1 | undefined
 
 /** The date of a holiday code from the lexicon in a year. */
 function holidayDate(code: string, y: number): Ymd {
+  // days after another holiday: "11-TH4+1" is the day after Thanksgiving
+  const after = /\+(\d+)$/.exec(code)
+  if (after) return addDays(holidayDate(code.slice(0, after.index), y), Number(after[1]))
   if (code.startsWith('EASTER')) return addDays(easter(y), Number(code.slice(6) || 0))
   const m = Number(code.slice(0, 2)), rest = code.slice(3)
   if (/^\d\d$/.test(rest)) return {y, m, d: Number(rest)}
@@ -175,9 +178,10 @@ function rest(s: CalSem): string {
 const UNRESOLVED: Record<string, string> = {Y: 'XXXX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX', Q: 'XXXX-QX', HY: 'XXXX-HX', DE: 'XXX', CE: 'XX', WE: 'XXXX-WXX-WE'}
 
 function shift(s: ShiftSem, c: Ctx): Resolved {
-  const ref = s.dx && c.speech ? c.speech : c.ref
+  const ref = s.dx && c.speech ? c.speech : s.told && c.told ? c.told : c.ref
   if (s.qAware && c.quarter && s.unit === 'Y' && s.n === -1) return {value: `${c.quarter.y - 1}-Q${c.quarter.q}`, relative: true}
-  if (!ref) return {value: (UNRESOLVED[s.unit] ?? 'XXXX-XX-XX') + timeSuffix(s), relative: true, unresolved: true}
+  // "three days later" with no day told before it: later than what is not known, and the reference is a guess
+  if (!ref || (s.told && !c.told && !s.qAware)) return {value: (UNRESOLVED[s.unit] ?? 'XXXX-XX-XX') + timeSuffix(s), relative: true, unresolved: true}
   const n = s.n
   switch (s.unit) {
     case 'Y': return {value: pad(ref.y + n, 4), relative: true}
@@ -210,6 +214,8 @@ function ana(s: AnaSem, c: Ctx): Resolved | null {
   const a = c.last
   if (a && s.unit === 'Y') return {value: pad(a.y - s.ago, 4), relative: true}
   if (a?.m !== undefined && s.unit === 'M') return {value: fmtMonth(addMonths({y: a.y, m: a.m, d: 1}, -s.ago)), relative: true}
+  // "the next day", "that same day": from the last day told, with or without its year
+  if (s.unit === 'D' && c.told) return {value: fmtDay(addDays(c.told, -s.ago)), relative: true}
   if (a?.d !== undefined && s.unit === 'D') return {value: fmtDay(addDays({y: a.y, m: a.m!, d: a.d}, -s.ago)), relative: true}
   return shift({k: 'shift', unit: s.unit, n: -s.ago}, c)
 }

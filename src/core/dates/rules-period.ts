@@ -3,7 +3,7 @@
  * "third-quarter", "the fiscal 1989 first quarter", "this year's second
  * half"), seasons ("the summer of 1994"), fiscal years and holidays.
  */
-import {HOLIDAYS, is, seasonOf, skipDot, table, yearOf} from './match.ts'
+import {HOLIDAYS, is, seasonOf, table, yearOf} from './match.ts'
 import {hyphenAt, readOrdinal} from './numbers.ts'
 import {readYear} from './rules-calendar.ts'
 import type {Cand, CalSem} from './sem.ts'
@@ -139,7 +139,8 @@ function holiday(toks: Tok[], i: number): Cand | null {
   if (!toks[i]?.cap) return null
   const h = HOLIDAYS.match(toks, i)
   if (!h) return null
-  let j = skipDot(toks, h.j)
+  // no holiday name ends in an abbreviation: a dot after it ends the sentence
+  let j = h.j
   if (/^\d{4}-\d\d-\d\d$/.test(h.v)) return {i, j, type: 'DATE', sem: {k: 'cal', y: Number(h.v.slice(0, 4)), m: Number(h.v.slice(5, 7)), d: Number(h.v.slice(8))}}
   const y = readYear(toks, toks[j]?.t === ',' ? j + 1 : j)
   const sem: CalSem = {k: 'cal', hol: h.v}

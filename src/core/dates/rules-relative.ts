@@ -47,8 +47,8 @@ function relUnit(toks: Tok[], i: number): Cand | null {
     n = toks[k]!.l === 'past' ? -1 : 1
     k++
   }
-  // "the" goes with past/coming/following/previous, not with this/next/last
-  if (the && (relWord === 'this' || relWord === 'next')) return null
+  // "the" goes with past/coming/following/previous, not with this/next/last ("the next day" aside)
+  if (the && (relWord === 'this' || (relWord === 'next' && !is(toks, k, 'day')))) return null
   const t = toks[k]
   if (!t) return null
   const wd = weekdayOf(t)
@@ -69,9 +69,9 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const u = unitOf(toks[k]) as Unit | undefined
   if (!u || !POINT_UNITS.has(u) || isPluralUnit(toks[k]!) || toks[k]!.cap) return null
   if (relWord === 'past' && !the && toks[k - 1]?.l !== 'past') return null
-  // "the following year", "the previous day": from the time under discussion
-  const anaAgo = ANA_REL.get(relWord)
-  if (the && anaAgo !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
+  // "the following year", "the previous day", "the next day": from the time under discussion
+  const anaAgo = relWord === 'next' && u === 'D' ? -1 : ANA_REL.get(relWord)
+  if ((the || relWord === 'next') && anaAgo !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
     return {i, j: k + 1, type: 'DATE', sem: {k: 'ana', unit: u, ago: anaAgo}}
   }
   // "this past week": the seven days before the reference, mostly this week when it is written at the weekend
@@ -110,7 +110,9 @@ function ago(toks: Tok[], i: number): Cand | null {
     return {i, j, type: 'DATE', sem: {k: 'lit', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', rel: true}}
   }
   const earlier = toks[k]!.l === 'earlier' || toks[k]!.l === 'before'
-  return {i, j, type: 'DATE', sem: {k: 'shift', unit: u, n: dir * n, ...(u === 'Y' && n === 1 && (earlier || dir < 0) ? {qAware: true} : {})}}
+  // "two days later", "a week earlier": from the day the story is at, as HeidelTime's narrative mode reads them
+  const told = is(toks, k, 'later', 'earlier', 'before', 'after') ? {told: true as const} : {}
+  return {i, j, type: 'DATE', sem: {k: 'shift', unit: u, n: dir * n, ...told, ...(u === 'Y' && n === 1 && (earlier || dir < 0) ? {qAware: true} : {})}}
 }
 
 /** "the year-ago quarter", "year-earlier", "the latest quarter", "the same period last year". */

@@ -112,10 +112,16 @@ function pluralWeekday(toks: Tok[], i: number): Cand | null {
   return null
 }
 
-/** "daily", "annually", "weekly". */
+/**
+ * "daily", "annually", "weekly" ("the ferry runs daily", "a daily
+ * newsletter"). Before a name it is a newspaper ("the party daily Pravda"),
+ * not a time: matched and dropped.
+ */
 function adverb(toks: Tok[], i: number): Cand | null {
   const s = SETS.match(toks, i)
   if (!s) return null
+  const next = toks[s.j]
+  if (next?.kind === 'w' && next.sp && next.cap) return {i, j: s.j, type: 'SET', sem: {k: 'lit', value: ''}, drop: true}
   const value = s.v.startsWith('T') ? `XXXX-XX-XX${s.v}` : s.v
   return {i, j: s.j, type: 'SET', sem: {k: 'lit', value}}
 }

@@ -60,6 +60,8 @@ export interface ShiftSem {
   dx?: true
   /** the ISO week of the day shifted to ("this past week" = the week of four days ago) */
   week?: true
+  /** counted from the last day told, when there is one ("two days later", "a week earlier") */
+  told?: true
 }
 
 /** A value that needs no resolution (`P3D`, `PRESENT_REF`, `1997`, `P1W` for a SET). */

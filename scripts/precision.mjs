@@ -55,6 +55,7 @@ if (flags.tidy) {
 
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
 const {countAttribution, countEntities, countFindings, dateRight, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
+const {shownSource} = await import('../src/core/quotes/reported.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
 if (!fs.existsSync(flags.dir)) {
@@ -162,7 +163,9 @@ function measure(subset) {
     }
 
     // Who said what on every labelled statement, highlighted as a claim or not.
-    const said = countAttribution(text, labels.claims, result.quotes ?? [], sameSpeaker)
+    // As the reader is shown them: a quote's source only when it said the words.
+    const shown = (result.quotes ?? []).map((quote) => ({start: quote.start, end: quote.end, source: shownSource(quote)}))
+    const said = countAttribution(text, labels.claims, shown, sameSpeaker)
     for (const key of Object.keys(attribution)) attribution[key] += said[key]
 
     // Judged now: type and span against the label (scripts/lib/labels.ts).

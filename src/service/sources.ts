@@ -6,6 +6,7 @@
  * Pure (no `vscode`), tested in plain Node; `tag-tree.ts`, `hover.ts`,
  * `status-bar.ts` and `code-lens.ts` turn these into editor items.
  */
+import {isReported, shownSource} from '../core/quotes/reported.ts'
 import {sourceKindName, sourcesOf, type Source} from '../core/quotes/sources.ts'
 import type {NewsmarkResult, Quote} from '../core/types.ts'
 import {truncate} from './words.ts'
@@ -96,6 +97,8 @@ export function quoteText(text: string | ((start: number, end: number) => string
 export function quoteAt(quotes: readonly Quote[] | undefined, offset: number): Quote | undefined {
   let best: Quote | undefined
   for (const quote of quotes ?? []) {
+    // What someone did is no quote to show (`isReported`).
+    if (!isReported(quote)) continue
     const spans = quote.parts && quote.parts.length > 0 ? quote.parts : [quote]
     if (!spans.some((span) => span.start <= offset && offset < span.end)) continue
     if (!best || quote.end - quote.start < best.end - best.start) best = quote
@@ -117,8 +120,9 @@ export function quoteAt(quotes: readonly Quote[] | undefined, offset: number): Q
 export function quoteLine(quote: Readonly<Quote>, sources: readonly Source[]): string {
   const source = sources.find((item) => item.quotes.includes(quote as Quote))
   const parts = [`Quoted: ${quote.kind}`]
+  const shown = shownSource(quote)
   if (source) parts.push(`source ${source.name} (${sourceKindName(source.kind)})`)
-  else if (quote.source) parts.push(`source ${quote.source.name} (${sourceKindName(quote.source.kind)})`)
+  else if (shown) parts.push(`source ${shown.name} (${sourceKindName(shown.kind)})`)
   else parts.push('no source found')
   if (quote.cue) parts.push(`cue “${quote.cue.text}”`)
   return parts.join(' · ')

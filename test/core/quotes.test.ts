@@ -7,7 +7,7 @@ import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {viewText} from '../../src/core/document.ts'
 import {normalizeOptions} from '../../src/core/options.ts'
-import {tellsSpeaker} from '../../src/core/quotes/tag-quotes.ts'
+import {isReported, shownSource, tellsSpeaker} from '../../src/core/quotes/reported.ts'
 import {tagDocument} from '../../src/core/tag.ts'
 import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
 
@@ -279,4 +279,21 @@ test('quotes: a source in a link is named by its words, not its Markdown', () =>
   assert.equal(quote.source?.text, text.slice(quote.source!.start, quote.source!.end))
   const claim = tag(text).claims.find((each) => each.text.includes('every 20 minutes'))
   if (claim) assert.equal(claim.speaker?.name, 'the timetable published by the operator')
+})
+
+test('quotes: what someone did is no quote a reader is shown; words reported with a reporting cue are', () => {
+  const text = 'The council passed legislation on the bridge tolls last year. The mayor said the bridge would reopen in May. “It is a nuisance,” a driver told us.\n'
+  const result = tagDocument(viewText(text), undefined, normalizeOptions({})) as NewsmarkResult
+  const quotes = result.quotes ?? []
+  const about = (words: string) => quotes.find((quote) => text.slice(quote.start, quote.end).includes(words))
+  // The model takes “passed legislation on” for a cue: kept, not shown.
+  const adds = about('bridge tolls')
+  assert.ok(adds?.source, 'the model’s attribution is kept')
+  assert.equal(isReported(adds), false, 'a verb of doing is no cue')
+  assert.equal(shownSource(adds), undefined)
+  const said = about('the bridge would reopen')
+  assert.ok(said && isReported(said))
+  assert.match(shownSource(said)?.text ?? '', /mayor/)
+  const direct = about('It is a nuisance')
+  assert.ok(direct && isReported(direct), 'words in quotation marks are always shown')
 })

@@ -21,13 +21,20 @@ import type {Entity, NewsmarkResult, Quote, QuoteSource} from '../../src/core/ty
  *   Quote.
  */
 function quote(at: number, source?: Omit<QuoteSource, 'start' | 'end'>): Quote {
-  return {start: at, end: at + 5, kind: 'indirect', ...(source ? {source: {start: at - 10, end: at - 5, ...source}} : {})}
+  return {start: at, end: at + 5, kind: 'indirect', cue: {start: at - 4, end: at - 1, text: 'said'}, ...(source ? {source: {start: at - 10, end: at - 5, ...source}} : {})}
 }
 
 const entities: Entity[] = [
   {id: 'e1', type: 'PER', name: 'Hanna Wiśniewska', role: 'mayor of Gdańsk', mentions: [{start: 0, end: 16, text: 'Hanna Wiśniewska'}]},
   {id: 'e2', type: 'ORG', name: 'Baltic Ferries', mentions: [{start: 30, end: 44, text: 'Baltic Ferries'}]}
 ]
+
+test('sourcesOf leaves out what someone did: a source whose cue reports nothing', () => {
+  const did: Quote = {...quote(10, {text: 'Baltic Ferries', entity: 'e2', name: 'Baltic Ferries', kind: 'named'}), cue: {start: 6, end: 9, text: 'cancelled'}}
+  const passive: Quote = {...quote(20, {text: 'Officials', name: 'Officials', kind: 'anonymous'}), cue: {start: 16, end: 19, text: 'were found'}}
+  const direct: Quote = {...quote(30, {text: 'Hanna Wiśniewska', entity: 'e1', name: 'Hanna Wiśniewska', kind: 'named'}), kind: 'direct', cue: {start: 26, end: 29, text: 'smiled'}}
+  assert.deepEqual(sourcesOf({entities, quotes: [did, passive, direct]}).map((source) => source.name), ['Hanna Wiśniewska'])
+})
 
 test('sourcesOf groups quotes by entity, else by their words', () => {
   const result: Pick<NewsmarkResult, 'entities' | 'quotes'> = {

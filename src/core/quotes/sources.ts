@@ -15,6 +15,7 @@
  * anonymous sources with the same phrase may be two people.
  */
 import type {NewsmarkResult, Quote, SourceKind} from '../types.ts'
+import {shownSource} from './reported.ts'
 
 /** One source of an article and what it is quoted saying. */
 export interface Source {
@@ -59,7 +60,8 @@ export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'qu
   const entities = new Map(result.entities.map((entity) => [entity.id, entity]))
   const byKey = new Map<string, Source>()
   for (const [index, quote] of (result.quotes ?? []).entries()) {
-    const said = quote.source
+    // Only who said the words: not the subject of what someone did.
+    const said = shownSource(quote)
     if (!said) continue
     // An entity the review removed no longer names the source.
     const entity = said.entity === undefined ? undefined : entities.get(said.entity)

@@ -24,6 +24,7 @@ import type {Perceptron} from '../ml/perceptron.ts'
 import type {Claim, Entity, Quote, QuoteSource, SourceKind} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {findQuotes, type FoundSource} from './find.ts'
+import {tellsSpeaker} from './reported.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 const documentHeads: ReadonlySet<string> = new Set(lexicon.documentHeads)
@@ -32,8 +33,6 @@ const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads
 const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'close', 'familiar'])
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
-const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
-const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 
 /** A mention with its entity, as the resolver reads it. */
 interface Named {
@@ -442,44 +441,3 @@ export function linkClaims(claims: ReadonlyArray<Claim>, quotes: ReadonlyArray<Q
   }
 }
 
-/**
- * Whether a quote's source is who said its words, as a claim's speaker:
- * a quotation in marks, or words reported with a cue that reports (“said”,
- * “according to”, “a statement”, “found”), not a passive one (“were
- * found”), and a source that reads as someone (not “further”, not a clause
- * such as “they both had visited …”). The quote model, trained on
- * political news, also takes for attributions what people did or planned
- * (“passed legislation”, “wanted”): those stay quotes, but name no
- * speaker of a claim. A wrong speaker costs a reader more than none.
- *
- * @param quote
- *   Quote with a source.
- * @returns
- *   Whether its source is a claim's speaker.
- */
-export function tellsSpeaker(quote: Readonly<Quote>): boolean {
-  const source = quote.source
-  if (!source) return false
-  if (!source.entity) {
-    const words = source.text.split(/\s+/).filter(Boolean)
-    const first = words[0]?.toLowerCase() ?? ''
-    // One lower-case word that is no pronoun and names no group.
-    if (words.length === 1 && !/^\p{Lu}/u.test(words[0]) && !pronounOf(first) && !anonymousHeads.has(first) && !/s$/.test(first)) {
-      return false
-    }
-
-    // A pronoun and more words is a clause, not a name.
-    if (words.length > 1 && pronounOf(first)) return false
-    // A clause the model took for a source: a verb before its first comma
-    // (“another option is the …, which …”).
-    const head = source.text.split(',')[0].toLowerCase()
-    if (words.length > 3 && /\s(?:is|are|was|were|has|have|had)\s/.test(` ${head} `)) return false
-  }
-
-  if (quote.kind === 'direct') return true
-  if (!quote.cue) return false
-  // “According to” names its source after it.
-  if (/^according\b/i.test(quote.cue.text) && source.start < quote.cue.start) return false
-  const words = quote.cue.text.toLowerCase().split(/[^\p{L}’']+/u).filter(Boolean)
-  return words.some((word, index) => reportingCues.has(word) && !(index > 0 && beForms.has(words[index - 1]) && !words.includes('by')))
-}

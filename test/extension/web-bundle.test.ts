@@ -24,6 +24,9 @@ interface Metafile {
 const built = fs.existsSync(metafile)
 const skip = built ? false : 'dist/web/meta.json is missing: run `node esbuild.mjs` first'
 
+/** What a browser's extension host and its workers have of the globals a bundle may use (no `require`, `process` or `Buffer`). */
+const webGlobals = {console, TextDecoder, TextEncoder, URL, performance, setTimeout, clearTimeout, crypto, queueMicrotask}
+
 test('web: the manifest names the bundle, and the package ships it', () => {
   assert.equal(manifest.browser, './dist/web/extension.cjs')
   const ignore = fs.readFileSync(new URL('.vscodeignore', root), 'utf8').split('\n')
@@ -69,15 +72,7 @@ test('web: the bundle loads with no Node globals, and exports activate', {skip},
       if (name === 'vscode') return Object.create(vscode)
       throw new Error(`Cannot require ${name} in a web worker`)
     },
-    console,
-    TextDecoder,
-    TextEncoder,
-    URL,
-    performance,
-    setTimeout,
-    clearTimeout,
-    crypto,
-    queueMicrotask
+    ...webGlobals
   })
   vm.runInContext(fs.readFileSync(bundle, 'utf8'), context, {filename: 'dist/web/extension.cjs'})
   assert.equal(typeof module.exports.activate, 'function')
@@ -102,15 +97,7 @@ test('web: the analysis worker (dist/web/core-worker.js) runs as a classic scrip
   const posted: unknown[] = []
   const scope: {onmessage?: (event: {data: unknown}) => void} & Record<string, unknown> = {
     postMessage: (message: unknown) => posted.push(structuredClone(message)),
-    console,
-    TextDecoder,
-    TextEncoder,
-    URL,
-    performance,
-    setTimeout,
-    clearTimeout,
-    crypto,
-    queueMicrotask
+    ...webGlobals
   }
   const context = vm.createContext(scope)
   vm.runInContext(fs.readFileSync(new URL('dist/web/core-worker.js', root), 'utf8'), context, {filename: 'dist/web/core-worker.js'})

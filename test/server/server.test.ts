@@ -65,17 +65,23 @@ async function until<T>(check: () => T | undefined, what: string): Promise<T> {
   throw new Error(`gave up waiting for ${what}`)
 }
 
+/** An article (and optionally files beside it) in a new temporary folder. */
+function article(text: string, beside: Record<string, string> = {}): {folder: string; file: string; uri: string} {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-server-'))
+  const file = path.join(folder, 'article.md')
+  fs.writeFileSync(file, text)
+  for (const [name, content] of Object.entries(beside)) fs.writeFileSync(path.join(folder, name), content)
+  return {folder, file, uri: pathToFileURL(file).href}
+}
+
 function positionOf(text: string, offset: number): {line: number; character: number} {
   const before = text.slice(0, offset).split('\n')
   return {line: before.length - 1, character: before.at(-1)!.length}
 }
 
 test('server: pushes diagnostics, answers hovers, symbols, references, inlay hints and quick fixes', async () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-server-'))
-  const file = path.join(folder, 'article.md')
   const text = '---\ndate: 2024-05-02\n---\n\nThe minister slammed the report on Monday. Anna Nowak said the plan would cost 40 million euros.\n'
-  fs.writeFileSync(file, text)
-  const uri = pathToFileURL(file).href
+  const {folder, uri} = article(text)
   const session = await start()
   try {
     await open(session, uri, text)
@@ -134,13 +140,8 @@ test('server: pushes diagnostics, answers hovers, symbols, references, inlay hin
 })
 
 test('server: a client that pulls diagnostics gets them on request; .newsmarkrc and the sidecar apply', async () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-server-'))
-  const file = path.join(folder, 'article.md')
   const text = `${sample}\nThe minister slammed the plan, and the mayor blasted it.\n`
-  fs.writeFileSync(file, text)
-  fs.writeFileSync(path.join(folder, '.newsmarkrc'), 'preset: strict\nrules:\n  loaded-verb: off\n')
-  fs.writeFileSync(`${file}.newsmark.json`, '{"broken": ')
-  const uri = pathToFileURL(file).href
+  const {folder, uri} = article(text, {'.newsmarkrc': 'preset: strict\nrules:\n  loaded-verb: off\n', 'article.md.newsmark.json': '{"broken": '})
   const session = await start({textDocument: {diagnostic: {dynamicRegistration: false}}}, {})
   try {
     await open(session, uri, text)
@@ -164,11 +165,7 @@ test('server: a client that pulls diagnostics gets them on request; .newsmarkrc 
 })
 
 test('server: a broken .newsmarkrc is an error diagnostic and the defaults apply', async () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-server-'))
-  const file = path.join(folder, 'article.md')
-  fs.writeFileSync(file, sample)
-  fs.writeFileSync(path.join(folder, '.newsmarkrc'), 'rules: [unclosed\n')
-  const uri = pathToFileURL(file).href
+  const {folder, uri} = article(sample, {'.newsmarkrc': 'rules: [unclosed\n'})
   const session = await start()
   try {
     await open(session, uri, sample)
@@ -201,11 +198,8 @@ test('server: an analysis past analysis.timeout is stopped in its worker; the se
 })
 
 test('server: annotation commands write the sidecar under its lock; the article is analysed again with them', async () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-server-'))
-  const file = path.join(folder, 'article.md')
   const text = '---\ndate: 2024-05-02\n---\n\nAnna Nowak met the harbour master in Gdańsk. According to the port, traffic rose by 40 percent last year.\n'
-  fs.writeFileSync(file, text)
-  const uri = pathToFileURL(file).href
+  const {folder, file, uri} = article(text)
   const session = await start({textDocument: {diagnostic: {dynamicRegistration: false}}})
   const range = (words: string) => ({start: positionOf(text, text.indexOf(words)), end: positionOf(text, text.indexOf(words) + words.length)})
   try {

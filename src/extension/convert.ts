@@ -7,7 +7,7 @@ import * as vscode from 'vscode'
 import type {VFileMessage} from 'vfile-message'
 import type {Span} from '../core/types.ts'
 import {defaultSeverity as levelOf, placeSpan, type DiagnosticData, type Severity} from '../service/diagnostics.ts'
-import {LineIndex as PlainLineIndex} from '../service/positions.ts'
+import {LineIndex as PlainLineIndex, type Offsets} from '../service/positions.ts'
 import {toSeverity} from './config.ts'
 
 /** Something that turns offsets into positions: a `TextDocument` or a {@link LineIndex}. */
@@ -53,8 +53,20 @@ export function spanRange(document: PositionSource, span: Span): vscode.Range {
  *   The range (empty for a point; the document start when there is no place).
  */
 export function placeRange(document: vscode.TextDocument, place: VFileMessage['place']): vscode.Range {
-  const {start, end} = placeSpan(new PlainLineIndex(document.getText()), place)
+  const {start, end} = placeSpan(offsetsOf(document), place)
   return toRange(document, start, end)
+}
+
+/**
+ * A document's own line index as the language service's `Offsets` (no copy
+ * of the text: a 1 MB article is not read again for each finding).
+ * @param document
+ *   The document.
+ * @returns
+ *   Offsets.
+ */
+export function offsetsOf(document: vscode.TextDocument): Offsets {
+  return {offsetAt: (position) => document.offsetAt(new vscode.Position(position.line, position.character))}
 }
 
 /**

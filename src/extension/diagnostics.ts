@@ -14,8 +14,7 @@ import type {Analysis, Analyzer} from './analyzer.ts'
 import {basename} from './files.ts'
 import {getConfig, toSeverity, type Level} from './config.ts'
 import {diagnosticsOf} from '../service/diagnostics.ts'
-import {LineIndex} from '../service/positions.ts'
-import {toDiagnostic} from './convert.ts'
+import {offsetsOf, toDiagnostic} from './convert.ts'
 import {guard, type Log} from './log.ts'
 import type {RuleDocs} from './rule-docs.ts'
 
@@ -67,9 +66,8 @@ export class Diagnostics implements vscode.Disposable {
     }
     const diagnostics: vscode.Diagnostic[] = []
     try {
-      const text = document.getText()
       const {review} = analysis
-      const data = diagnosticsOf(new LineIndex(text), analysis, {
+      const data = diagnosticsOf(offsetsOf(document), analysis, {
         severity: config.severity,
         docs: (ruleId) => this.#docs.target(ruleId)?.toString(),
         ...(review.sidecar ? {sidecar: basename(review.sidecar)} : {})

@@ -60,7 +60,7 @@ export class NewsmarkHover implements vscode.HoverProvider {
  *   The hover, if a tag or an annotation is there.
  */
 export function hoverFor(document: vscode.TextDocument, analysis: Pick<Analysis, 'result' | 'review'>, offset: number, core: Pick<Core, 'countryFacts'>): vscode.Hover | undefined {
-  const hover = hoverAt(document.getText(), analysis, offset, {
+  const hover = hoverAt(document, analysis, offset, {
     icons: true,
     countryFacts: core.countryFacts,
     reveal: (start, end, label) => revealLink(document, start, end, label)

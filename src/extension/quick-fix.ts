@@ -5,9 +5,8 @@
 import * as vscode from 'vscode'
 import {quickFixes} from '../service/code-actions.ts'
 import {messageDiagnostic, type DiagnosticData} from '../service/diagnostics.ts'
-import {LineIndex} from '../service/positions.ts'
 import type {Analyzer} from './analyzer.ts'
-import {toRange} from './convert.ts'
+import {offsetsOf, toRange} from './convert.ts'
 
 /**
  * Register the quick fixes for Markdown.
@@ -27,7 +26,7 @@ export function registerQuickFixes(analyzer: Analyzer): vscode.Disposable {
         if (ours.length === 0) return []
         const core = await analyzer.core()
         const source = document.getText()
-        const lines = new LineIndex(source)
+        const lines = offsetsOf(document)
         // Each diagnostic shown, with the message it came from (its suggestions).
         const pairs = new Map<DiagnosticData, vscode.Diagnostic>()
         const data = (diagnostic: vscode.Diagnostic): DiagnosticData => {

@@ -4,11 +4,10 @@
  */
 import * as vscode from 'vscode'
 import {placeSpan} from '../service/diagnostics.ts'
-import {LineIndex} from '../service/positions.ts'
 import {documentSymbols as symbolsOf, type SymbolData, type SymbolKindName} from '../service/symbols.ts'
 import type {Analysis, Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
-import {toRange} from './convert.ts'
+import {offsetsOf, toRange} from './convert.ts'
 import {guard, type Log} from './log.ts'
 
 const kinds: Readonly<Record<SymbolKindName, vscode.SymbolKind>> = {
@@ -68,7 +67,7 @@ export function registerSymbols(analyzer: Analyzer, log: Log): vscode.Disposable
  *   Top-level symbols.
  */
 function documentSymbols(document: vscode.TextDocument, analysis: Analysis): vscode.DocumentSymbol[] {
-  const lines = new LineIndex(document.getText())
+  const lines = offsetsOf(document)
   return symbolsOf(analysis, (message) => placeSpan(lines, message.place)).map((symbol) => toSymbol(document, symbol))
 }
 

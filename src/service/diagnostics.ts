@@ -7,7 +7,7 @@
 import type {VFileMessage} from 'vfile-message'
 import type {ArticleAnalysis} from './analysis.ts'
 import type {Level} from './levels.ts'
-import type {LineIndex} from './positions.ts'
+import type {Offsets} from './positions.ts'
 import {plural} from './words.ts'
 
 /** A diagnostic's level (`off` is left out altogether). */
@@ -39,7 +39,7 @@ export interface DiagnosticData {
  * @returns
  *   Offsets (empty at a point; the start of the article without a place).
  */
-export function placeSpan(lines: LineIndex, place: VFileMessage['place']): {start: number; end: number} {
+export function placeSpan(lines: Offsets, place: VFileMessage['place']): {start: number; end: number} {
   if (!place) return {start: 0, end: 0}
   if ('start' in place) {
     const start = pointOffset(lines, place.start)
@@ -49,7 +49,7 @@ export function placeSpan(lines: LineIndex, place: VFileMessage['place']): {star
   return {start: point, end: point}
 }
 
-function pointOffset(lines: LineIndex, point: {line: number; column: number; offset?: number | undefined}): number {
+function pointOffset(lines: Offsets, point: {line: number; column: number; offset?: number | undefined}): number {
   if (typeof point.offset === 'number') return point.offset
   return lines.offsetAt({line: Math.max(0, point.line - 1), character: Math.max(0, point.column - 1)})
 }
@@ -79,7 +79,7 @@ export function defaultSeverity(message: Pick<VFileMessage, 'fatal'>): Severity 
  * @returns
  *   The diagnostic, or nothing when its level is `off`.
  */
-export function messageDiagnostic(lines: LineIndex, message: VFileMessage, level?: Level, docs?: (ruleId: string) => string | undefined): DiagnosticData | undefined {
+export function messageDiagnostic(lines: Offsets, message: VFileMessage, level?: Level, docs?: (ruleId: string) => string | undefined): DiagnosticData | undefined {
   if (level === 'off') return undefined
   const {start, end} = placeSpan(lines, message.place)
   const url = message.ruleId ? (docs?.(message.ruleId) ?? message.url) : undefined
@@ -96,7 +96,7 @@ export function messageDiagnostic(lines: LineIndex, message: VFileMessage, level
   }
 }
 
-function relatedOf(lines: LineIndex, message: VFileMessage): DiagnosticData['related'] {
+function relatedOf(lines: Offsets, message: VFileMessage): DiagnosticData['related'] {
   const cause: unknown = message.cause
   if (!cause || typeof cause !== 'object' || !('place' in cause)) return undefined
   const {place, reason, message: text} = cause as Partial<VFileMessage>
@@ -118,7 +118,7 @@ function relatedOf(lines: LineIndex, message: VFileMessage): DiagnosticData['rel
  *   Diagnostics, in the order of the messages.
  */
 export function diagnosticsOf(
-  lines: LineIndex,
+  lines: Offsets,
   analysis: Pick<ArticleAnalysis, 'messages' | 'review'>,
   options: {readonly severity?: Readonly<Record<string, Level>>; readonly docs?: (ruleId: string) => string | undefined; readonly sidecar?: string} = {}
 ): DiagnosticData[] {

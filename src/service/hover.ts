@@ -19,7 +19,6 @@ import type {ReviewedClaim, ReviewedDate, ReviewedEntity} from '../core/annotati
 import type {CountryFacts} from '../core/entities/gazetteer.ts'
 import type {Claim, DateTag, Entity, EntityType, NewsmarkResult} from '../core/types.ts'
 import type {ArticleAnalysis} from './analysis.ts'
-import {LineIndex} from './positions.ts'
 import {entitySourceLine, quoteAt, quoteLine, sourcesOfResult} from './sources.ts'
 import {distance, durationInWords, weekday} from './timex.ts'
 import {claimKindName, entityTypeName, escapeMarkdown, plural, truncate, verdictName, verdictOf} from './words.ts'
@@ -52,10 +51,16 @@ export const entityIcons: Readonly<Record<EntityType, string>> = {
   MISC: 'symbol-misc'
 }
 
+/** Something that gives the line of an offset: the service's `LineIndex`, VS Code's `TextDocument`. */
+export interface Lines {
+  positionAt(offset: number): {readonly line: number}
+}
+
 /**
  * The hover at an offset.
- * @param text
- *   The article, at the analysis's version.
+ * @param lines
+ *   The article's lines, at the analysis's version (for the line of a
+ *   first mention; a hover must not read the whole text again).
  * @param analysis
  *   Its tags (reviewed) and annotations.
  * @param offset
@@ -66,13 +71,13 @@ export const entityIcons: Readonly<Record<EntityType, string>> = {
  *   The hover, if a tag or an annotation is there.
  */
 export function hoverAt(
-  text: string,
+  lines: Lines,
   analysis: Pick<ArticleAnalysis, 'result' | 'review'>,
   offset: number,
   options: HoverOptions = {}
 ): HoverData | undefined {
   const {result} = analysis
-  const write = new Writer(text, options)
+  const write = new Writer(lines, options)
   const sections: string[] = []
   let range: {start: number; end: number} | undefined
 
@@ -103,12 +108,11 @@ export function hoverAt(
 
 /** Icons, links and line numbers, as the options say. */
 class Writer {
-  readonly #text: string
+  readonly #lines: Lines
   readonly #options: HoverOptions
-  #lines: LineIndex | undefined
 
-  constructor(text: string, options: HoverOptions) {
-    this.#text = text
+  constructor(lines: Lines, options: HoverOptions) {
+    this.#lines = lines
     this.#options = options
   }
 
@@ -121,7 +125,6 @@ class Writer {
   }
 
   place(start: number, end: number): string {
-    this.#lines ??= new LineIndex(this.#text)
     const label = `line ${this.#lines.positionAt(start).line + 1}`
     return this.#options.reveal ? this.#options.reveal(start, end, label) : label
   }

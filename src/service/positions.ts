@@ -9,6 +9,11 @@ export interface Position {
   readonly character: number
 }
 
+/** Something that turns positions into offsets: a {@link LineIndex}, or an editor's document adapted. */
+export interface Offsets {
+  offsetAt(position: Position): number
+}
+
 /** Offsets to positions and back, for one text. */
 export class LineIndex {
   readonly #starts: number[] = [0]

@@ -190,7 +190,7 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
     },
     async hover(document, offset, options = {}) {
       const current = await analysis(document)
-      return current ? hoverAt(current.text, current, offset, {...options, countryFacts: core.countryFacts}) : undefined
+      return current ? hoverAt(current.lines, current, offset, {...options, countryFacts: core.countryFacts}) : undefined
     },
     async symbols(document) {
       const current = await analysis(document)

@@ -97,10 +97,10 @@ export function quoteText(text: string | ((start: number, end: number) => string
 export function quoteAt(quotes: readonly Quote[] | undefined, offset: number): Quote | undefined {
   let best: Quote | undefined
   for (const quote of quotes ?? []) {
-    // What someone did is no quote to show (`isReported`).
-    if (!isReported(quote)) continue
     const spans = quote.parts && quote.parts.length > 0 ? quote.parts : [quote]
     if (!spans.some((span) => span.start <= offset && offset < span.end)) continue
+    // What someone did is no quote to show (`isReported`).
+    if (!isReported(quote)) continue
     if (!best || quote.end - quote.start < best.end - best.start) best = quote
   }
   return best

@@ -83,6 +83,15 @@ test('entities: a seat of power is an organisation where it acts, a place after 
   assert.equal(find(source, 'Kremlin')?.type, 'ORG')
 })
 
+test('entities: a town the tagger calls an organisation is a place where it reads as one', () => {
+  for (const text of [
+    'The Millbrook police said the road would stay closed.\n',
+    'Volunteers filled sandbags in downtown Millbrook on Thursday.\n'
+  ]) {
+    assert.equal(find(tag(text), 'Millbrook')?.type, 'LOC', text)
+  }
+})
+
 test('entities: a kind of work before a name, or of plan or product after it, makes it MISC', () => {
   const plan = tag('The minister linked the purchase to the “Northern Wall” plan announced in May.\n')
   assert.equal(find(plan, 'Northern Wall')?.type, 'MISC')

@@ -10,7 +10,7 @@ import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import {ObjectCache} from '../memo.ts'
 import type {EntityType, Span} from '../types.ts'
 import {DocumentTagging} from './document-tagging.ts'
-import {isFirstName} from './gazetteer.ts'
+import {isFirstName, isPlaceName} from './gazetteer.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import {spansOf, type Tagged} from './tagger.ts'
 
@@ -174,7 +174,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? (cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
       first,
       last,
       confidence,
@@ -396,6 +396,45 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
 
   if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
   return undefined
+}
+
+/** Nouns a place's name modifies as a place (“Uvalde police”, “Ohio officials”). */
+const placeNouns: ReadonlySet<string> = new Set(lexicon.placeNouns)
+
+/** Of those, the nouns only a town has (“… police”, “… residents”). */
+const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 'sheriff', 'neighborhood', 'neighbourhood', 'suburb'])
+
+/**
+ * The type of a town, province or country the tagger calls an organisation:
+ * a place after a preposition of place (“from Springfield”, “a senator of
+ * New York”) or before a noun of its people (“Ohio officials”); any name
+ * after “downtown” or before a noun only a town has (“Millbrook police
+ * said”); the tagger's type otherwise (“Chicago beat Boston”: teams).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param words
+ *   Words of the name.
+ * @param type
+ *   Type so far.
+ * @returns
+ *   Type.
+ */
+function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType): EntityType {
+  if (type !== 'ORG') return type
+  const before = tokens[first - 1]?.text.toLowerCase()
+  const after = tokens[last]?.text
+  // Only a town has these, whatever the gazetteers know (“downtown Millbrook”,
+  // “Millbrook police”, “Millbrook residents”).
+  if (before === 'downtown' || (after && townNouns.has(after))) return 'LOC'
+  if (!isPlaceName(words.join(' '))) return type
+  if (before && (placePrepositions.has(before) || before === 'of')) return 'LOC'
+  if (after && placeNouns.has(after)) return 'LOC'
+  return type
 }
 
 /**

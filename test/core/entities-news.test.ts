@@ -92,6 +92,12 @@ test('entities: a town the tagger calls an organisation is a place where it read
   }
 })
 
+test('entities: a photo agency in a credit is an organisation', () => {
+  const result = tag('Volunteers filled sandbags on Thursday. (Dana Whitlow/AP)\n\nThe river rose again. Dana Whitlow via Getty Images\n')
+  assert.equal(find(result, 'AP')?.type, 'ORG')
+  assert.equal(find(result, 'Getty Images')?.type, 'ORG')
+})
+
 test('entities: a kind of work before a name, or of plan or product after it, makes it MISC', () => {
   const plan = tag('The minister linked the purchase to the “Northern Wall” plan announced in May.\n')
   assert.equal(find(plan, 'Northern Wall')?.type, 'MISC')

@@ -174,7 +174,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
       first,
       last,
       confidence,
@@ -396,6 +396,28 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
 
   if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
   return undefined
+}
+
+/**
+ * The type of a photo agency in a credit: the name after the photographer's
+ * and a slash that closes the credit (“(Ann Lee/AP)”), or one ending in
+ * “Images” (“via Getty Images”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param words
+ *   Words of the name.
+ * @returns
+ *   `ORG`, for an agency.
+ */
+function creditAgency(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>): EntityType | undefined {
+  if (words.length > 1 && words.at(-1) === 'Images') return 'ORG'
+  const after = tokens[last]?.text
+  return tokens[first - 1]?.text === '/' && (after === undefined || after === ')') ? 'ORG' : undefined
 }
 
 /** Nouns a place's name modifies as a place (“Uvalde police”, “Ohio officials”). */

@@ -106,6 +106,8 @@ test('entities: a kind of work before a name, or of plan or product after it, ma
   const work = tag('She sang in his opera Marivella, which opened in Vienna in 1901.\n')
   assert.equal(find(work, 'Marivella')?.type, 'MISC')
   assert.equal(find(work, 'Vienna')?.type, 'LOC')
+  const quoted = tag('Viewers were told that ‘Northwind Falls’ returns to Channel 4 on Sunday.\n')
+  assert.equal(find(quoted, 'Northwind Falls')?.type, 'MISC')
   // A verb after the name: its author, not the work.
   const author = tag('The novel Hartley wrote in prison sold well.\n')
   assert.notEqual(find(author, 'Hartley')?.type, 'MISC')

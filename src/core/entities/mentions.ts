@@ -373,7 +373,8 @@ const thingKinds: ReadonlySet<string> = new Set(lexicon.thingKinds)
  * novel Great Expectations,”) when no verb follows it (“the novel Dickens
  * wrote” is the author), or a kind after it (“the Civil Rights movement”,
  * “the “East Shield” plan”, “the Carnival minivan”) when no `to` follows
- * (“Ann and Bo plan to …” is a verb).
+ * (“Ann and Bo plan to …” is a verb), or a title alone in single quotes
+ * (“‘Northwind’ returns to TV”) that starts with no first name.
  *
  * @param tokens
  *   Tokens of the sentence.
@@ -395,6 +396,8 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   }
 
   if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
+  // A title in single quotes, whole (“‘Succession’ returns”), not a nickname.
+  if (tokens[first - 1]?.text === '‘' && tokens[last]?.text === '’' && !isFirstName(tokens[first].text)) return 'MISC'
   return undefined
 }
 

@@ -78,6 +78,42 @@ test('entities: a seat of power is an organisation where it acts, a place after 
   assert.equal(find(acting, 'Kremlin')?.type, 'ORG')
   const place = tag('Hundreds of protesters gathered outside the White House on Sunday.\n')
   assert.equal(find(place, 'White House')?.type, 'LOC')
+  // “According to” names who said it, not where.
+  const source = tag('According to the Kremlin, the sanctions have failed.\n')
+  assert.equal(find(source, 'Kremlin')?.type, 'ORG')
+})
+
+test('entities: a town the tagger calls an organisation is a place where it reads as one', () => {
+  for (const text of [
+    'The Millbrook police said the road would stay closed.\n',
+    'Volunteers filled sandbags in downtown Millbrook on Thursday.\n'
+  ]) {
+    assert.equal(find(tag(text), 'Millbrook')?.type, 'LOC', text)
+  }
+})
+
+test('entities: a photo agency in a credit is an organisation', () => {
+  const result = tag('Volunteers filled sandbags on Thursday. (Dana Whitlow/AP)\n\nThe river rose again. Dana Whitlow via Getty Images\n')
+  assert.equal(find(result, 'AP')?.type, 'ORG')
+  assert.equal(find(result, 'Getty Images')?.type, 'ORG')
+})
+
+test('entities: a kind of work before a name, or of plan or product after it, makes it MISC', () => {
+  const plan = tag('The minister linked the purchase to the “Northern Wall” plan announced in May.\n')
+  assert.equal(find(plan, 'Northern Wall')?.type, 'MISC')
+  const movement = tag('Historians compared the protests with the Temperance movement of the last century.\n')
+  assert.equal(find(movement, 'Temperance')?.type, 'MISC')
+  const work = tag('She sang in his opera Marivella, which opened in Vienna in 1901.\n')
+  assert.equal(find(work, 'Marivella')?.type, 'MISC')
+  assert.equal(find(work, 'Vienna')?.type, 'LOC')
+  const quoted = tag('Viewers were told that ‘Northwind Falls’ returns to Channel 4 on Sunday.\n')
+  assert.equal(find(quoted, 'Northwind Falls')?.type, 'MISC')
+  // A verb after the name: its author, not the work.
+  const author = tag('The novel Hartley wrote in prison sold well.\n')
+  assert.notEqual(find(author, 'Hartley')?.type, 'MISC')
+  // “plan to” is a verb.
+  const verb = tag('Officials in Ottawa and Toronto plan to open new offices.\n')
+  assert.notEqual(find(verb, 'Toronto')?.type, 'MISC')
 })
 
 test('entities: a title alone, an interjection and a capitalised common word are no entities', () => {

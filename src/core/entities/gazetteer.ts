@@ -43,6 +43,15 @@ for (const kind of ['city', 'province', 'nationality', 'company'] as const) {
   for (const name of lists[kind]) add(name, kind)
 }
 
+/** Whole names of countries, capitals, cities and provinces, lower-cased. */
+const places = new Set<string>(['us', 'u.s.', 'uk', 'u.k.', 'dc', 'd.c.'])
+for (const country of Object.values(countries)) {
+  places.add(country.name.toLowerCase())
+  if (country.capital) places.add(country.capital.toLowerCase())
+}
+
+for (const name of [...lists.city, ...lists.province]) places.add(name.toLowerCase())
+
 for (const name of femaleNames as string[]) add(name, 'female-first')
 for (const name of maleNames as string[]) add(name, 'male-first')
 
@@ -91,6 +100,18 @@ const featuresOf = new Map<string, ReadonlyArray<string>>(
  */
 export function countryFacts(name: string): CountryFacts | undefined {
   return byName.get(name.toLowerCase())
+}
+
+/**
+ * Whether a name is a country, capital, city or province of the gazetteers.
+ *
+ * @param name
+ *   Name, any case ("Las Vegas").
+ * @returns
+ *   Whether it is.
+ */
+export function isPlaceName(name: string): boolean {
+  return places.has(name.toLowerCase())
 }
 
 /**

@@ -10,7 +10,7 @@ import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import {ObjectCache} from '../memo.ts'
 import type {EntityType, Span} from '../types.ts'
 import {DocumentTagging} from './document-tagging.ts'
-import {isFirstName} from './gazetteer.ts'
+import {isFirstName, isPlaceName} from './gazetteer.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import {spansOf, type Tagged} from './tagger.ts'
 
@@ -35,6 +35,8 @@ export interface RawMention extends Span {
 const connectives: ReadonlySet<string> = new Set(lexicon.connectives)
 const titleHeads: ReadonlySet<string> = new Set(lexicon.titleHeads)
 const titleModifiers: ReadonlySet<string> = new Set(lexicon.titleModifiers)
+/** Quotation marks that may open or close a name or title. */
+const quoteMarks = /^["“”‘’'«»]$/u
 const cues = Object.entries(lexicon.typeCues).map(([type, cue]) => ({
   type: type as EntityType,
   heads: new Set<string>(cue.heads),
@@ -136,6 +138,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       last++
     }
 
+    // Quotation marks the tagger took in (“Northern Wall” plan).
+    while (last - first > 1 && quoteMarks.test(tokens[last - 1].text)) last--
+    while (last - first > 1 && quoteMarks.test(tokens[first].text)) first++
+
     if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
       continue
     }
@@ -168,7 +174,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? (cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
       first,
       last,
       confidence,
@@ -334,8 +340,8 @@ const placePrepositions: ReadonlySet<string> = new Set(['at', 'in', 'inside', 'o
 /**
  * The type of a seat of power (“the Kremlin”, “the White House”, “Downing
  * Street”): an organisation where it acts (“the Kremlin said”, “a White
- * House official”), a place after a preposition of place (“protesters
- * outside the White House”).
+ * House official”, “according to the Kremlin”), a place after a
+ * preposition of place (“protesters outside the White House”).
  *
  * @param tokens
  *   Tokens of the sentence.
@@ -350,7 +356,110 @@ function seatOfPower(tokens: SentenceView['tokens'], first: number, words: Reado
   if (!seats.has(words.join(' ').replace(/[’']s$/u, '').toLowerCase())) return undefined
   let before = first - 1
   if (before >= 0 && tokens[before].text.toLowerCase() === 'the') before--
+  // “According to the Kremlin” is who said it, not a place.
+  if (before > 0 && tokens[before].text.toLowerCase() === 'to' && tokens[before - 1].text.toLowerCase() === 'according') return 'ORG'
   return before >= 0 && placePrepositions.has(tokens[before].text.toLowerCase()) ? 'LOC' : 'ORG'
+}
+
+/** Kinds of work written before a title (“his opera Fidelio”). */
+const workKinds: ReadonlySet<string> = new Set(lexicon.workKinds)
+
+/** Kinds of thing written after a name (“the … movement”, “a … plan”). */
+const thingKinds: ReadonlySet<string> = new Set(lexicon.thingKinds)
+
+/**
+ * The type of a name that a kind of work or thing next to it makes a work,
+ * plan or product (MISC): a kind before it (“the opera Fidelio”, “the
+ * novel Great Expectations,”) when no verb follows it (“the novel Dickens
+ * wrote” is the author), or a kind after it (“the Civil Rights movement”,
+ * “the “East Shield” plan”, “the Carnival minivan”) when no `to` follows
+ * (“Ann and Bo plan to …” is a verb), or a title alone in single quotes
+ * (“‘Northwind’ returns to TV”) that starts with no first name.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   `MISC`, when a kind says so.
+ */
+function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number): EntityType | undefined {
+  let before = first - 1
+  if (before >= 0 && quoteMarks.test(tokens[before].text)) before--
+  let after = last
+  if (after < tokens.length && quoteMarks.test(tokens[after].text)) after++
+  const next = tokens[after]?.text
+  if (before >= 0 && workKinds.has(tokens[before].text) && !isFirstName(tokens[first].text) && !(next && /^\p{Ll}/u.test(next))) {
+    return 'MISC'
+  }
+
+  if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
+  // A title in single quotes, whole (“‘Succession’ returns”), not a nickname.
+  if (tokens[first - 1]?.text === '‘' && tokens[last]?.text === '’' && !isFirstName(tokens[first].text)) return 'MISC'
+  return undefined
+}
+
+/**
+ * The type of a photo agency in a credit: the name after the photographer's
+ * and a slash that closes the credit (“(Ann Lee/AP)”), or one ending in
+ * “Images” (“via Getty Images”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param words
+ *   Words of the name.
+ * @returns
+ *   `ORG`, for an agency.
+ */
+function creditAgency(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>): EntityType | undefined {
+  if (words.length > 1 && words.at(-1) === 'Images') return 'ORG'
+  const after = tokens[last]?.text
+  return tokens[first - 1]?.text === '/' && (after === undefined || after === ')') ? 'ORG' : undefined
+}
+
+/** Nouns a place's name modifies as a place (“Uvalde police”, “Ohio officials”). */
+const placeNouns: ReadonlySet<string> = new Set(lexicon.placeNouns)
+
+/** Of those, the nouns only a town has (“… police”, “… residents”). */
+const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 'sheriff', 'neighborhood', 'neighbourhood', 'suburb'])
+
+/**
+ * The type of a town, province or country the tagger calls an organisation:
+ * a place after a preposition of place (“from Springfield”, “a senator of
+ * New York”) or before a noun of its people (“Ohio officials”); any name
+ * after “downtown” or before a noun only a town has (“Millbrook police
+ * said”); the tagger's type otherwise (“Chicago beat Boston”: teams).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param words
+ *   Words of the name.
+ * @param type
+ *   Type so far.
+ * @returns
+ *   Type.
+ */
+function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType): EntityType {
+  if (type !== 'ORG') return type
+  const before = tokens[first - 1]?.text.toLowerCase()
+  const after = tokens[last]?.text
+  // Only a town has these, whatever the gazetteers know (“downtown Millbrook”,
+  // “Millbrook police”, “Millbrook residents”).
+  if (before === 'downtown' || (after && townNouns.has(after))) return 'LOC'
+  if (!isPlaceName(words.join(' '))) return type
+  if (before && (placePrepositions.has(before) || before === 'of')) return 'LOC'
+  if (after && placeNouns.has(after)) return 'LOC'
+  return type
 }
 
 /**

@@ -34,7 +34,7 @@ function sample(): Annotation[] {
   let list: Annotation[] = [
     tagSelection(source, at('BELMA plant'), 'ORG', {creator: reader, now, id: 'urn:uuid:1'}),
     tagSelection(source, at('February 20'), 'DATE', {value: '2026-02-20', now, id: 'urn:uuid:2'}),
-    rejectTag(source, at('East Shield'), {type: 'LOC', scope: 'workspace', creator: reader, now, id: 'urn:uuid:3'}),
+    rejectTag(source, at('East Shield'), {type: 'MISC', scope: 'workspace', creator: reader, now, id: 'urn:uuid:3'}),
     mergeEntities(source, at('Warsaw'), at('Poland'), {creator: reader, now, id: 'urn:uuid:4', note: 'The government'})
   ]
   list = setVerdict(list, source, at('output will rise by 25 times'), 'unverifiable', {
@@ -237,7 +237,7 @@ test('annotations: applying annotations to the automatic tags', () => {
   const result = analyzeSync(source).data.newsmark!
   const review = applyAnnotations(result, sample())
   const names = review.entities.map((entity) => entity.name)
-  assert.ok(!names.includes('East Shield'), 'rejected LOC is gone')
+  assert.ok(!names.includes('East Shield'), 'rejected MISC is gone')
   assert.ok(!names.includes('Warsaw'), 'merged into Poland')
   const poland = review.entities.find((entity) => entity.name === 'Poland')!
   const before = result.entities.find((entity) => entity.name === 'Poland')!.mentions.length

@@ -31,7 +31,7 @@ function at(text: string, value = source) {
 function annotations(): Annotation[] {
   let list: Annotation[] = [
     tagSelection(source, at('BELMA plant'), 'ORG', {creator: reader, now, id: 'urn:uuid:1'}),
-    rejectTag(source, at('East Shield'), {type: 'LOC', creator: reader, now, id: 'urn:uuid:2'}),
+    rejectTag(source, at('East Shield'), {type: 'MISC', creator: reader, now, id: 'urn:uuid:2'}),
     mergeEntities(source, at('Warsaw'), at('Poland'), {creator: reader, now, id: 'urn:uuid:3'})
   ]
   list = setVerdict(list, source, at('European governments use these claims'), 'unverifiable', {

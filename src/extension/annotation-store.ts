@@ -459,8 +459,7 @@ export class AnnotationStore implements vscode.Disposable {
    * the analysis worker (a Markdown parse can take as long as an analysis).
    */
   async #inline(text: string, core: Core): Promise<Directives> {
-    const names = Object.keys(core.directiveNames).join('|')
-    if (!new RegExp(`:(?:${names})\\[`).test(text)) return {annotations: [], problems: []}
+    if (!core.mayHaveDirectives(text)) return {annotations: [], problems: []}
     return this.#directives(text)
   }
 

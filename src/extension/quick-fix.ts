@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode'
 import {quickFixes} from '../service/code-actions.ts'
-import {messageDiagnostic, type DiagnosticData} from '../service/diagnostics.ts'
+import {placeSpan, type DiagnosticData} from '../service/diagnostics.ts'
 import type {Analyzer} from './analyzer.ts'
 import {offsetsOf, toRange} from './convert.ts'
 
@@ -33,15 +33,14 @@ export function registerQuickFixes(analyzer: Analyzer): vscode.Disposable {
           const ruleId = String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)
           const start = document.offsetAt(diagnostic.range.start)
           const end = document.offsetAt(diagnostic.range.end)
-          const message = analysis.messages.find((item) => item.ruleId === ruleId && sameSpan(messageDiagnostic(lines, item), start, end))
+          const message = analysis.messages.find((item) => item.ruleId === ruleId && sameSpan(placeSpan(lines, item.place), start, end))
           const expected = message?.expected ?? []
           const item: DiagnosticData = {start, end, message: diagnostic.message, severity: 'warning', code: ruleId, ...(expected.length > 0 ? {expected} : {})}
           pairs.set(item, diagnostic)
           return item
         }
-        const asked = ours.map(data)
-        const all = [...asked, ...vscode.languages.getDiagnostics(document.uri).filter((item) => item.source === 'newsmark' && !ours.includes(item)).map(data)]
-        return quickFixes(source, asked, core, all).map((fix) => {
+        // (What "Disable … for this file" fixes: the diagnostics asked about.)
+        return quickFixes(source, ours.map(data), core).map((fix) => {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix)
           action.edit = new vscode.WorkspaceEdit()
           for (const edit of fix.edits) action.edit.replace(document.uri, toRange(document, edit.start, edit.end), edit.newText)
@@ -55,6 +54,6 @@ export function registerQuickFixes(analyzer: Analyzer): vscode.Disposable {
   )
 }
 
-function sameSpan(diagnostic: DiagnosticData | undefined, start: number, end: number): boolean {
-  return diagnostic !== undefined && diagnostic.start === start && diagnostic.end === end
+function sameSpan(span: {start: number; end: number}, start: number, end: number): boolean {
+  return span.start === start && span.end === end
 }

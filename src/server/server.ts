@@ -43,7 +43,8 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type InitializeParams,
-  type InitializeResult
+  type InitializeResult,
+  type Range
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import * as core from '../core/index.ts'
@@ -57,7 +58,7 @@ import {readBounded} from '../node/bounded-read.ts'
 import {loadConfigSync} from '../node/config.ts'
 import type {DiagnosticData, Severity} from '../service/diagnostics.ts'
 import {checkedLevels, type Level} from '../service/levels.ts'
-import {createNewsmarkService, type ArticleSettings, type NewsmarkService, type ServiceDocument} from '../service/service.ts'
+import {createNewsmarkService, type ArticleSettings, type NewsmarkService} from '../service/service.ts'
 import type {SymbolData, SymbolKindName} from '../service/symbols.ts'
 
 /** The settings a client gives, under `newsmark`. */
@@ -127,8 +128,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     logger: {error: (message, error) => connection.console.error(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)}
   })
 
-  const serviceDocument = (document: TextDocument): ServiceDocument => document
-
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings = readSettings(params.initializationOptions)
     pull = Boolean(params.capabilities.textDocument?.diagnostic)
@@ -175,11 +174,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   const diagnosticsOf = async (document: TextDocument): Promise<Diagnostic[]> =>
-    (await service.diagnostics(serviceDocument(document))).map((item) => toDiagnostic(document, item))
+    (await service.diagnostics(document)).map((item) => toDiagnostic(document, item))
 
-  documents.onDidOpen((event) => {
-    if (!pull) void publish(event.document)
-  })
+  // (Fired when a document opens too.)
   documents.onDidChangeContent((event) => schedule(event.document))
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri))
@@ -196,31 +193,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri)
     if (!document) return null
-    const hover = await service.hover(serviceDocument(document), document.offsetAt(params.position))
+    const hover = await service.hover(document, document.offsetAt(params.position))
     if (!hover) return null
     return {
       contents: {kind: 'markdown', value: hover.sections.join('\n\n---\n\n')},
-      range: {start: document.positionAt(hover.start), end: document.positionAt(hover.end)}
+      range: rangeOf(document, hover)
     }
   })
 
   connection.onDocumentSymbol(async (params) => {
     const document = documents.get(params.textDocument.uri)
     if (!document) return []
-    return (await service.symbols(serviceDocument(document))).map((symbol) => toSymbol(document, symbol))
+    return (await service.symbols(document)).map((symbol) => toSymbol(document, symbol))
   })
 
   connection.onReferences(async (params) => {
     const document = documents.get(params.textDocument.uri)
     if (!document) return []
-    const spans = await service.references(serviceDocument(document), document.offsetAt(params.position))
-    return spans.map((span) => ({uri: document.uri, range: {start: document.positionAt(span.start), end: document.positionAt(span.end)}}))
+    const spans = await service.references(document, document.offsetAt(params.position))
+    return spans.map((span) => ({uri: document.uri, range: rangeOf(document, span)}))
   })
 
   connection.languages.inlayHint.on(async (params) => {
     const document = documents.get(params.textDocument.uri)
     if (!document) return []
-    const hints = await service.inlayHints(serviceDocument(document), document.offsetAt(params.range.start), document.offsetAt(params.range.end))
+    const hints = await service.inlayHints(document, document.offsetAt(params.range.start), document.offsetAt(params.range.end))
     return hints.map((hint) => {
       const item = InlayHint.create(document.positionAt(hint.offset), hint.label)
       item.paddingLeft = true
@@ -232,7 +229,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri)
     if (!document) return []
-    const fixes = await service.codeActions(serviceDocument(document), document.offsetAt(params.range.start), document.offsetAt(params.range.end))
+    const fixes = await service.codeActions(document, document.offsetAt(params.range.start), document.offsetAt(params.range.end))
     return fixes.map((fix): CodeAction => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
@@ -241,7 +238,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       edit: {
         changes: {
           [document.uri]: fix.edits.map((edit) => ({
-            range: {start: document.positionAt(edit.start), end: document.positionAt(edit.end)},
+            range: rangeOf(document, edit),
             newText: edit.newText
           }))
         }
@@ -252,10 +249,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest('newsmark/tags', async (params: {uri: string}) => {
     const document = documents.get(params.uri)
     if (!document) return null
-    const analysis = await service.analysis(serviceDocument(document))
+    const analysis = await service.analysis(document)
     if (!analysis) return null
     const {entities, dates, claims, quotes, referenceDate} = analysis.result
-    return {entities, dates, claims, quotes: quotes ?? [], referenceDate, diagnostics: await service.diagnostics(serviceDocument(document))}
+    return {entities, dates, claims, quotes: quotes ?? [], referenceDate, diagnostics: await service.diagnostics(document)}
   })
 
   connection.onExecuteCommand(async (params) => {
@@ -436,22 +433,27 @@ function filePath(uri: string): string | undefined {
   }
 }
 
+/** An LSP range of UTF-16 offsets of a document. */
+function rangeOf(document: TextDocument, span: {readonly start: number; readonly end: number}): Range {
+  return {start: document.positionAt(span.start), end: document.positionAt(span.end)}
+}
+
 function toDiagnostic(document: TextDocument, data: DiagnosticData): Diagnostic {
   return {
-    range: {start: document.positionAt(data.start), end: document.positionAt(data.end)},
+    range: rangeOf(document, data),
     message: data.message,
     severity: severities[data.severity],
     source: 'newsmark',
     ...(data.code ? {code: data.code} : {}),
     ...(data.url ? {codeDescription: {href: data.url}} : {}),
     ...(data.related
-      ? {relatedInformation: [{location: {uri: document.uri, range: {start: document.positionAt(data.related.start), end: document.positionAt(data.related.end)}}, message: data.related.message}]}
+      ? {relatedInformation: [{location: {uri: document.uri, range: rangeOf(document, data.related)}, message: data.related.message}]}
       : {})
   }
 }
 
 function toSymbol(document: TextDocument, symbol: SymbolData): DocumentSymbol {
-  const range = {start: document.positionAt(symbol.start), end: document.positionAt(symbol.end)}
+  const range = rangeOf(document, symbol)
   return {
     name: symbol.name,
     detail: symbol.detail,

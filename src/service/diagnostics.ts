@@ -55,6 +55,18 @@ function pointOffset(lines: Offsets, point: {line: number; column: number; offse
 }
 
 /**
+ * Where the article's first line ends: what a problem with the whole article
+ * (its configuration, its sidecar) is shown on.
+ * @param lines
+ *   The article's line index.
+ * @returns
+ *   Offset.
+ */
+export function firstLineEnd(lines: Offsets): number {
+  return lines.offsetAt({line: 0, character: Number.MAX_SAFE_INTEGER})
+}
+
+/**
  * The level of a message when no setting says otherwise: `fatal: true` an
  * error, `fatal: false` a warning, else information.
  * @param message
@@ -137,10 +149,9 @@ export function diagnosticsOf(
   const {review} = analysis
   if (review.sidecarProblems.length > 0) {
     const name = options.sidecar ?? 'sidecar'
-    const firstLine = lines.offsetAt({line: 0, character: Number.MAX_SAFE_INTEGER})
     add(
       0,
-      firstLine,
+      firstLineEnd(lines),
       `Unexpected content in the annotation sidecar ${name} (${plural(review.sidecarProblems.length, 'problem')}), expected W3C Web Annotations:\n` +
         review.sidecarProblems.map((problem) => `- ${problem}`).join('\n') +
         `\nIts valid annotations are shown; before Newsmark writes it again, it is kept as ${name}.bak-<time>.`,

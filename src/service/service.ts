@@ -11,13 +11,15 @@
  */
 import {VFile} from 'vfile'
 import type {DirectiveProblem} from '../core/annotations/inline.ts'
+import {sidecarName} from '../core/annotations/sidecar.ts'
+import {mayHaveDirectives} from '../core/annotations/syntax.ts'
 import type {Annotation} from '../core/annotations/types.ts'
 import type {Options} from '../core/options.ts'
 import type {NewsmarkResult} from '../core/types.ts'
 import type {ArticleAnalysis} from './analysis.ts'
 import {quickFixes, type CodeActionData, type RuleControl} from './code-actions.ts'
 import {dateHints, type DateHint} from './date-hints.ts'
-import {diagnosticsOf, placeSpan, type DiagnosticData} from './diagnostics.ts'
+import {diagnosticsOf, firstLineEnd, placeSpan, type DiagnosticData} from './diagnostics.ts'
 import {entityAt, hoverAt, type HoverData, type HoverOptions} from './hover.ts'
 import type {Level} from './levels.ts'
 import {LineIndex} from './positions.ts'
@@ -63,7 +65,6 @@ export interface ServiceCore extends RuleControl {
   parseSidecar(text: string, source: string): {annotations: Annotation[]; problems: string[]}
   readDirectives(tree: never, source: string): {annotations: Annotation[]; problems: DirectiveProblem[]}
   createProcessor(): {parse(source: string): unknown}
-  directiveNames: Readonly<Record<string, unknown>>
   reviewArticle: typeof import('../core/annotations/review.ts').reviewArticle
   countryFacts: NonNullable<HoverOptions['countryFacts']>
   /** Reads the inline directives elsewhere (a worker); else `readDirectives` here. */
@@ -147,8 +148,7 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
     } catch (error) {
       sidecar = {annotations: [], problems: [`it could not be read: ${error instanceof Error ? error.message : String(error)}`]}
     }
-    const names = Object.keys(core.directiveNames).join('|')
-    const inline = new RegExp(`:(?:${names})\\[`).test(text)
+    const inline = mayHaveDirectives(text)
       ? await (core.directives ? core.directives(text) : core.readDirectives(core.createProcessor().parse(text) as never, text))
       : undefined
     const review = core.reviewArticle(text, machine, {sidecar, inline})
@@ -176,14 +176,13 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
       const diagnostics = diagnosticsOf(current.lines, current, {
         ...(current.settings.severity ? {severity: current.settings.severity} : {}),
         ...(docs ? {docs} : {}),
-        sidecar: `${baseName(document.uri)}.newsmark.json`
+        sidecar: sidecarName(baseName(document.uri))
       })
+      const end = firstLineEnd(current.lines)
       if (current.skipped) {
-        const end = current.lines.offsetAt({line: 0, character: Number.MAX_SAFE_INTEGER})
         diagnostics.unshift({start: 0, end, message: `Newsmark did not analyse this article: ${current.skipped}.`, severity: 'info', code: 'analysis-skipped'})
       }
       if (current.settings.problem) {
-        const end = current.lines.offsetAt({line: 0, character: Number.MAX_SAFE_INTEGER})
         diagnostics.unshift({start: 0, end, message: `Newsmark configuration not used (the defaults apply): ${current.settings.problem}`, severity: 'error', code: 'config-invalid'})
       }
       return diagnostics

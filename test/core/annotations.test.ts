@@ -60,6 +60,7 @@ test('annotations: public API', () => {
     'fromW3c',
     'isUrl',
     'lineIndex',
+    'mayHaveDirectives',
     'mergeEntities',
     'parseSidecar',
     'readDirectives',

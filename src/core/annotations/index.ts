@@ -8,6 +8,7 @@ export {mergeEntities, rejectTag, removeAnnotation, setVerdict, tagSelection, ty
 export {directiveNames, readDirectives, wrapInDirective, type DirectiveProblem, type DirectiveSpec, type TextEdit} from './inline.ts'
 export {codePointIndex, contextLength, fromCodePoint, lineIndex, targetOf, toCodePoint} from './positions.ts'
 export {reviewArticle, type ArticleReview, type ReviewInput} from './review.ts'
+export {mayHaveDirectives} from './syntax.ts'
 export {parseSidecar, serializeSidecar, sidecarName, SidecarError, type SidecarResult} from './sidecar.ts'
 export {tagTypes, verdicts, type Agent, type Annotation, type AnnotationKind, type MergeAnnotation, type RejectAnnotation, type RejectScope, type TagAnnotation, type TagType, type Target, type Verdict, type VerdictAnnotation} from './types.ts'
 export {annotationContext, isUrl, toW3c} from './w3c.ts'

@@ -73,7 +73,8 @@ export class Diagnostics implements vscode.Disposable {
         ...(review.sidecar ? {sidecar: basename(review.sidecar)} : {})
       })
       const input = (item: (typeof data)[number]) => item.code === 'sidecar-invalid' || item.code === 'directive-invalid'
-      diagnostics.push(...data.filter((item) => !input(item)).map((item) => toDiagnostic(document, item, item.code ? this.#docs.target(item.code) : undefined)))
+      // (A finding's code links to `data.url`: the rule's section in the bundled docs.)
+      diagnostics.push(...data.filter((item) => !input(item)).map((item) => toDiagnostic(document, item)))
       diagnostics.push(...configProblems(document, analysis, config.severity))
       for (const item of data.filter(input)) {
         const sidecar = item.code === 'sidecar-invalid' ? review.sidecar : undefined

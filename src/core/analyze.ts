@@ -1,6 +1,6 @@
 /**
- * `analyze`: the whole Newsmark pipeline on a Markdown string or file, with
- * one frozen processor per configuration.
+ * `analyze`: the whole Newsmark pipeline on a Markdown string or file;
+ * `createNewsmark`: the same, remembering what an edit leaves alone.
  */
 import remarkFrontmatter from 'remark-frontmatter'
 import type remarkGfm from 'remark-gfm'
@@ -8,16 +8,14 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import {viewText} from './document.ts'
-import {forgetCacheOwner, Lru} from './memo.ts'
-export {clearAnalysisCache, setAnalysisCache} from './memo.ts'
+import {Cache, Memory} from './incremental/memory.ts'
 export {needsFullGfm, syntaxOf, type Syntax} from './parse.ts'
 import {normalizeOptions, type Options} from './options.ts'
 import remarkNewsmark from './plugin.ts'
 import {everySyntax, syntaxOf, syntaxPlugin, type Syntax} from './parse.ts'
 import {parseInChunks, reparse, type Parsed} from './reparse.ts'
-import {forgetSentences} from './rules/context.ts'
 import {runRules} from './rules/index.ts'
-import {forgetMemory, tagDocument} from './tag.ts'
+import {tagDocument} from './tag.ts'
 
 /**
  * Create the Newsmark processor: remark-parse, front matter (YAML), GFM,
@@ -69,32 +67,112 @@ export function createSyntaxProcessor(
   return pipeline(syntaxPlugin(syntax), options)
 }
 
-const processors = new Map<string, ReturnType<typeof createProcessor>>()
-
-// The last tree of each file (by path and parser), for `reparse` after an
-// edit: a few documents (the editor's open ones), dropped with the caches or
-// by `forgetDocument`.
-const lastParsed = new Lru<string, Parsed>(4)
-
-/**
- * Forget what is kept of a document for its next analysis (its last tree,
- * under every parser and options, its tags, and what the caches keep of its
- * text alone): the editor calls it when the document closes, so that only
- * open documents are kept. Its next analysis, if any, parses it whole.
- *
- * @param path
- *   The path the document was analysed with (`file.path`).
- */
-export function forgetDocument(path: string): void {
-  const prefix = path + '\u0000'
-  lastParsed.deleteWhere((key) => key.startsWith(prefix))
-  forgetMemory(path)
-  forgetSentences(path)
-  forgetCacheOwner(path)
+/** A Newsmark instance: analyses that remember what they can reuse. */
+export interface Newsmark {
+  /**
+   * Parse and tag a document; the next analysis of the same path after an
+   * edit parses and tags only around the edit.
+   *
+   * @param value
+   *   Markdown source, or a vfile (compatible) value (its `path` names the
+   *   document).
+   * @param options
+   *   Plugin options.
+   * @returns
+   *   The file, with `file.data.newsmark` and `file.messages`.
+   */
+  analyze(value: Compatible, options?: Readonly<Options> | null): Promise<VFile>
+  /** `analyze`, synchronous (the pipeline has no async step). */
+  analyzeSync(value: Compatible, options?: Readonly<Options> | null): VFile
+  /**
+   * Forget what is kept of a document (its last tree, under every parser
+   * and options, its tags, and what the caches keep of its text alone): the
+   * editor calls it when the document closes. Its next analysis, if any,
+   * starts from nothing.
+   *
+   * @param path
+   *   The path the document was analysed with (`file.path`).
+   */
+  forget(path: string): void
+  /** Forget everything kept (the next analysis starts cold). */
+  clear(): void
+  /** Drop the instance's memory; it can still analyse, from nothing. */
+  dispose(): void
+  /** How many entries the instance's caches keep (for tests and benchmarks). */
+  readonly entries: number
 }
 
 /**
- * Parse and tag a document.
+ * Create a Newsmark instance: its memory (trees, tags, what the caches keep)
+ * is its own, and goes with it. The editor and the language server keep one
+ * for their open documents; the CLI and tests can use the stateless
+ * `analyze`.
+ *
+ * @returns
+ *   Instance.
+ */
+export function createNewsmark(): Newsmark {
+  const memory = new Memory()
+  // A few configurations at a time (one per reference date, say) and the
+  // syntaxes of the documents seen.
+  const processors = new Map<string, ReturnType<typeof createProcessor>>()
+
+  function analyzeSync(value: Compatible, options?: Readonly<Options> | null): VFile {
+    const file = value instanceof VFile ? value : new VFile(value)
+    const syntax = typeof file.value === 'string' ? syntaxOf(file.value) : everySyntax
+    const key = JSON.stringify(syntax) + JSON.stringify(options ?? {})
+    let processor = processors.get(key)
+    if (!processor) {
+      if (processors.size > 63) processors.clear()
+      processor = createSyntaxProcessor(syntax, options)
+      processors.set(key, processor)
+    }
+
+    return memory.run(file.path, () => {
+      const source = String(file)
+      // The previous version of the same file, parsed by the same parser.
+      const treeKey = (file.path ?? '') + '\u0000' + key
+      // A whole parse (no previous tree, or one `reparse` cannot use) goes
+      // a slice at a time.
+      const parse = (value: string) => processor.parse(value)
+      // The last tree is this call's to change (moving the blocks after an
+      // edit in place): taken out first, so that a throw leaves none behind.
+      const previous = lastParsed.peek(treeKey)
+      lastParsed.delete(treeKey)
+      const tree = reparse((value) => parseInChunks(parse, value), previous, source, true)
+      lastParsed.set(treeKey, {source, tree})
+      processor.runSync(tree, file)
+      return file
+    })
+  }
+
+  return {
+    async analyze(value, options) {
+      return analyzeSync(value, options)
+    },
+    analyzeSync,
+    forget(path) {
+      memory.forget(path)
+    },
+    clear() {
+      memory.clear()
+    },
+    dispose() {
+      memory.clear()
+      processors.clear()
+    },
+    get entries() {
+      return memory.entries
+    }
+  }
+}
+
+// The last tree of each file (by path and parser), for `reparse` after an
+// edit: a few documents (the editor's open ones).
+const lastParsed = new Cache<string, Parsed>(4, {byDocument: true})
+
+/**
+ * Parse and tag a document, remembering nothing for the next analysis.
  *
  * @param value
  *   Markdown source, or a vfile (compatible) value.
@@ -107,8 +185,7 @@ export async function analyze(
   value: Compatible,
   options?: Readonly<Options> | null
 ): Promise<VFile> {
-  const file = value instanceof VFile ? value : new VFile(value)
-  return analyzeSync(file, options)
+  return analyzeSync(value, options)
 }
 
 /**
@@ -127,28 +204,10 @@ export function analyzeSync(
 ): VFile {
   const file = value instanceof VFile ? value : new VFile(value)
   const syntax = typeof file.value === 'string' ? syntaxOf(file.value) : everySyntax
-  const key = JSON.stringify(syntax) + JSON.stringify(options ?? {})
-  let processor = processors.get(key)
-  if (!processor) {
-    // A few configurations at a time (one per reference date, say) and the
-    // syntaxes of the documents seen.
-    if (processors.size > 63) processors.clear()
-    processor = createSyntaxProcessor(syntax, options)
-    processors.set(key, processor)
-  }
-
-  const source = String(file)
-  // The previous version of the same file, parsed by the same parser.
-  const key2 = (file.path ?? '') + '\u0000' + key
-  // A whole parse (no previous tree, or one `reparse` cannot use) goes a
-  // slice at a time.
-  const parse = (value: string) => processor.parse(value)
-  // The last tree is this call's to change (moving the blocks after an
-  // edit in place): taken out first, so that a throw leaves none behind.
-  const previous = lastParsed.peek(key2)
-  lastParsed.delete(key2)
-  const tree = reparse((value) => parseInChunks(parse, value), previous, source, true)
-  lastParsed.set(key2, {source, tree})
+  // A processor of its own (a fraction of a millisecond to make), and a
+  // memory of words for this analysis alone (the plugin's, `remarkNewsmark`).
+  const processor = createSyntaxProcessor(syntax, options)
+  const tree = parseInChunks((value) => processor.parse(value), String(file))
   processor.runSync(tree, file)
   return file
 }
@@ -172,7 +231,10 @@ export function analyzeText(
   const file = value instanceof VFile ? value : new VFile(value)
   const settings = normalizeOptions(options)
   const document = viewText(String(file))
-  file.data.newsmark = tagDocument(document, settings.referenceDate, settings)
-  runRules(file, file.data.newsmark, settings.rules, {document})
-  return file
+  // A memory of words for this analysis alone.
+  return new Memory({caches: false}).run(file.path, () => {
+    file.data.newsmark = tagDocument(document, settings.referenceDate, settings)
+    runRules(file, file.data.newsmark, settings.rules, {document})
+    return file
+  })
 }

@@ -4,7 +4,7 @@
  * offsets into source spans.
  */
 import type {Root} from 'mdast'
-import {Lru, type SentenceMemo} from './memo.ts'
+import {Cache, type SentenceMemo} from './incremental/memory.ts'
 import {proseBlocks, type ProseBlock} from './prose.ts'
 import {splitSentences} from './text/sentences.ts'
 import {tokenize, type Token} from './text/tokenize.ts'
@@ -118,7 +118,7 @@ interface BlockSentence {
 // The sentences of a block are a function of its text: a block an edit did
 // not touch is not tokenised again (and its token arrays stay the same
 // objects, which the per-sentence caches downstream key on).
-const blockSentences = new Lru<string, ReadonlyArray<BlockSentence>>(8192)
+const blockSentences = new Cache<string, ReadonlyArray<BlockSentence>>(8192)
 
 /**
  * Tokenise a block text and split it into sentences.

@@ -36,9 +36,6 @@ export interface MarkdownParser {
   parse(value: string): Root
 }
 
-// One parser per syntax (a few dozen at most).
-const parsers = new Map<string, ReturnType<typeof parserOf>>()
-
 /**
  * Create the parser: each document is parsed with the constructs it may
  * hold (`syntaxOf`), which gives the tree of a parser with all of them.
@@ -47,6 +44,8 @@ const parsers = new Map<string, ReturnType<typeof parserOf>>()
  *   Parser.
  */
 export function createParser(): MarkdownParser {
+  // One processor per syntax (a few dozen at most), made on first use.
+  const parsers = new Map<string, ReturnType<typeof parserOf>>()
   return {
     parse(value) {
       const syntax = syntaxOf(value)

@@ -12,7 +12,7 @@ import type {VFile} from 'vfile'
 import {viewDocument, type DocumentView} from './document.ts'
 import {frontMatterDate, readFrontMatter} from './front-matter.ts'
 import {isAnalysedLanguage, kindOf, type Genre} from './genre.ts'
-import {withCacheOwner} from './memo.ts'
+import {currentMemory, Memory} from './incremental/memory.ts'
 import {normalizeOptions, type Options, type Settings} from './options.ts'
 import {runRules} from './rules/index.ts'
 import {documentMemory, tagDocument} from './tag.ts'
@@ -36,9 +36,11 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
    *   File.
    */
   return function (tree: Root, file: VFile): undefined {
-    // What the caches keep for this document's text is its own (and goes
-    // with `forgetDocument`).
-    withCacheOwner(file.path, () => {
+    // In the memory of a `createNewsmark` instance (what the caches keep
+    // for this document's text is its own, and goes with `forget`), or,
+    // used on its own, in a memory of words for this file alone (its
+    // caches keep nothing: an article seldom repeats a sentence).
+    ;(currentMemory() ?? new Memory({caches: false})).run(file.path, () => {
       const source = String(file)
       const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
       const document = viewDocument(tree, source)

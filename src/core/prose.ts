@@ -11,7 +11,7 @@
  */
 import type {Nodes, Parents, Root} from 'mdast'
 import {directiveNames as annotationDirectives, unreadAttributes} from './annotations/inline.ts'
-import {cachesEnabled, ObjectCache} from './memo.ts'
+import {currentMemory, ObjectCache} from './incremental/memory.ts'
 import {eachNode} from './tree.ts'
 
 /** A block of prose with its offset map. */
@@ -105,7 +105,7 @@ const kept = new ObjectCache<Nodes, {start: number; source: string; block: Colle
 function collectKept(block: Parents, source: string): Collected {
   const start = block.position?.start.offset
   const end = block.position?.end.offset
-  if (start === undefined || end === undefined || !cachesEnabled()) return collect(block, source)
+  if (start === undefined || end === undefined || !currentMemory()?.caches) return collect(block, source)
   // (One character on: an escape's check reads the character after a
   // backslash, which may be the node's last.)
   const inside = source.slice(start, end + 1)

@@ -15,7 +15,7 @@
 import type {Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
 import {unchanged} from './changed-range.ts'
-import {detach} from './memo.ts'
+import {detach} from './incremental/memory.ts'
 
 /** A parsed document. */
 export interface Parsed {

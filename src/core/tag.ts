@@ -10,7 +10,7 @@ import {DocumentTagging} from './entities/document-tagging.ts'
 import {namedEntities} from './entities/filter.ts'
 import {isNationality} from './entities/groups.ts'
 import {findMentions} from './entities/mentions.ts'
-import {Lru} from './memo.ts'
+import {Cache} from './incremental/memory.ts'
 import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
 import type {Settings} from './options.ts'
 import type {DateTag, NewsmarkResult} from './types.ts'
@@ -25,7 +25,7 @@ export interface DocumentMemory {
 
 // By document path: the editor's open documents (`forgetDocument` drops a
 // closed one).
-const memories = new Lru<string, DocumentMemory>(8)
+const memories = new Cache<string, DocumentMemory>(8, {byDocument: true})
 
 /**
  * The memory of a document's last analysis (an empty one the first time,
@@ -38,16 +38,6 @@ const memories = new Lru<string, DocumentMemory>(8)
  */
 export function documentMemory(path: string): DocumentMemory {
   return memories.get(path, () => ({entities: new DocumentTagging()}))
-}
-
-/**
- * Forget the memory of a document.
- *
- * @param path
- *   Its path.
- */
-export function forgetMemory(path: string): void {
-  memories.delete(path)
 }
 
 /**
@@ -100,7 +90,7 @@ export function tagDocument(
 
 // The time expressions of a block, unresolved: a function of its text, so
 // the blocks an edit did not touch are not searched again.
-const blockTimexes = new Lru<string, ReadonlyArray<TimexCandidate>>(8192)
+const blockTimexes = new Cache<string, ReadonlyArray<TimexCandidate>>(8192)
 
 /**
  * Tag the dates of the document's prose. Each block is searched on its own

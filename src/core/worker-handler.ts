@@ -10,16 +10,19 @@ import {toMessageData} from './message-data.ts'
 import type {WorkerAnswer, WorkerRequest} from './worker-protocol.ts'
 
 /**
- * Make a worker's handler: it keeps a Markdown parser for inline
- * annotations, made on first use.
+ * Make a worker's handler: it keeps a Newsmark instance for the documents
+ * it analyses, and a Markdown parser for inline annotations, made on first
+ * use.
  * @returns
  *   Answers a request (`undefined` for those that have none, `forget`).
  */
 export function createWorkerHandler(): (request: WorkerRequest) => WorkerAnswer | undefined {
   let parser: ReturnType<typeof core.createParser> | undefined
+  // The worker's open documents: what an edit leaves alone is not redone.
+  const newsmark = core.createNewsmark()
   return (request) => {
     if (request.type === 'forget') {
-      core.forgetDocument(request.path)
+      newsmark.forget(request.path)
       return undefined
     }
     try {
@@ -27,7 +30,7 @@ export function createWorkerHandler(): (request: WorkerRequest) => WorkerAnswer 
         parser ??= core.createParser()
         return {id: request.id, directives: core.readDirectives(parser.parse(request.value), request.value)}
       }
-      const file = core.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
+      const file = newsmark.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
       return {
         id: request.id,
         result: file.data.newsmark ?? {entities: [], dates: [], claims: []},

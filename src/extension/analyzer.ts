@@ -35,7 +35,7 @@ import type {NewsmarkResult, ReviewedResult} from '../core/index.ts'
 import {reviewSignature, type AnnotationStore, type Review} from './annotation-store.ts'
 import {affectsAnalysis, getConfig} from './config.ts'
 import {AnalysisStopped} from '../core/worker-protocol.ts'
-import type {Core} from './core-types.ts'
+import {inThisThread, type Core} from './core-types.ts'
 import type {Log} from './log.ts'
 import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
 
@@ -145,7 +145,7 @@ export class Analyzer implements vscode.Disposable {
    *   that activation neither loads nor evaluates it; the extension passes
    *   `src/core/host.ts` with a worker's analysis). `useCore` swaps it.
    */
-  constructor(log: Log, stages: Stages = {}, load: () => Promise<Core> = () => import('../core/index.ts')) {
+  constructor(log: Log, stages: Stages = {}, load: () => Promise<Core> = async () => inThisThread(await import('../core/index.ts'))) {
     this.#log = log
     this.#stages = stages
     this.#load = load
@@ -579,7 +579,7 @@ export class Analyzer implements vscode.Disposable {
     void this.#core?.then(
       (core) => {
         try {
-          core.forgetDocument(documentPath(uri))
+          core.forget(documentPath(uri))
         } catch (error) {
           this.#log.info(`Could not drop the parse of ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`)
         }

@@ -24,7 +24,7 @@
  *   (`sidecar-moves.ts` decides which), unless the new name is taken.
  */
 import * as vscode from 'vscode'
-import type {Annotation, ArticleReview, NewsmarkResult, Orphan, RejectAnnotation} from '../core/index.ts'
+import type {Anchoring, Annotation, ArticleReview, NewsmarkResult, Orphan, RejectAnnotation} from '../core/index.ts'
 import type {Core} from './core-types.ts'
 import {basename, exists, readText, withLock, writeText} from './files.ts'
 import type {Log} from './log.ts'
@@ -78,6 +78,8 @@ interface Sidecar {
 export class AnnotationStore implements vscode.Disposable {
   readonly #log: Log
   readonly #core: () => Promise<Core>
+  // Re-anchoring that remembers the quotes it did not find (`createAnchoring`).
+  #anchorings: Anchoring | undefined
   /** Sidecars of open articles, by article URI. */
   readonly #sidecars = new Map<string, Promise<Sidecar>>()
   /** Texts Newsmark wrote, by sidecar URI: such a file is replaced without a backup. */
@@ -161,7 +163,7 @@ export class AnnotationStore implements vscode.Disposable {
     const sidecar = await this.#sidecar(uri, text, core, open)
     const inline = await this.#inline(text, core)
     const workspaceRejects = await rejects
-    const review = core.reviewArticle(text, machine, {sidecar, inline, workspaceRejects})
+    const review = core.reviewArticle(text, machine, {sidecar, inline, workspaceRejects, anchoring: this.#anchoring(core)})
     return {
       ...review,
       ...(sidecar ? {sidecar: sidecar.uri} : {}),
@@ -209,7 +211,7 @@ export class AnnotationStore implements vscode.Disposable {
       // was cached, and writing back the cached list would lose that.
       const written = await withLock(file, async (lock) => {
         const sidecar = parseText(file, await readText(file), source, core)
-        const report = core.reanchor(source, sidecar.annotations)
+        const report = this.#anchoring(core).reanchor(source, sidecar.annotations)
         const next = change([...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)], core)
         return this.#write(uri, sidecar, source, next, core, open, lock.verify)
       })
@@ -238,7 +240,7 @@ export class AnnotationStore implements vscode.Disposable {
     const core = await this.#core()
     const open = this.#sidecars.has(uri.toString())
     const sidecar = await this.#sidecar(uri, text, core, open)
-    const report = core.reanchor(text, sidecar?.annotations ?? [])
+    const report = this.#anchoring(core).reanchor(text, sidecar?.annotations ?? [])
     return {
       annotations: [...report.anchored.map((item) => item.annotation), ...(await this.#inline(text, core)).annotations],
       orphans: report.orphans,
@@ -314,7 +316,7 @@ export class AnnotationStore implements vscode.Disposable {
         const sidecar = parseText(uri, await readText(uri), source, core)
         // A broken sidecar is left to the reader to fix; a missing one is not created.
         if (sidecar.text === undefined || sidecar.problems.length > 0 || sidecar.annotations.length === 0) return
-        const report = core.reanchor(source, sidecar.annotations)
+        const report = this.#anchoring(core).reanchor(source, sidecar.annotations)
         const next = [...report.anchored.map((item) => item.annotation), ...report.orphans.map((item) => item.annotation)]
         if (core.serializeSidecar(next, source, basename(document.uri)) === sidecar.text) return
         await this.#write(document.uri, sidecar, source, next, core, true, lock.verify)
@@ -415,6 +417,11 @@ export class AnnotationStore implements vscode.Disposable {
     this.#rejects = undefined
     const next = this.#workspaceRejects(core)
     if (signature(await next) !== signature(await previous)) this.#onDidChange.fire(undefined)
+  }
+
+  /** The store's re-anchoring, made on first use. */
+  #anchoring(core: Core): Anchoring {
+    return (this.#anchorings ??= core.createAnchoring())
   }
 
   /** Rejections that apply to the whole workspace, from every sidecar in it (cached). */

@@ -10,4 +10,18 @@ export type HostCore = typeof import('../core/host.ts')
  * The core, as the extension uses it (injectable for tests): the host's
  * part and the analysis (in the extension, run in a worker).
  */
-export type Core = HostCore & Pick<typeof import('../core/index.ts'), 'analyze' | 'forgetDocument'>
+export type Core = HostCore & Pick<import('../core/analyze.ts').Newsmark, 'analyze' | 'forget'>
+
+/**
+ * The whole core run in this thread, as the extension uses it: one Newsmark
+ * instance keeps what the open documents' analyses can reuse.
+ *
+ * @param core
+ *   The whole core (`src/core/index.ts`).
+ * @returns
+ *   Core.
+ */
+export function inThisThread(core: typeof import('../core/index.ts')): Core {
+  const newsmark = core.createNewsmark()
+  return {...core, analyze: newsmark.analyze, forget: newsmark.forget}
+}

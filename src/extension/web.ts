@@ -23,6 +23,7 @@ import {activateWith, type NewsmarkApi} from './activate.ts'
 import type {AnalysisRunner} from '../service/analysis-runner.ts'
 import {isOpenPath, type Core} from './analyzer.ts'
 import {getConfig} from './config.ts'
+import {inThisThread} from './core-types.ts'
 import type {Log} from './log.ts'
 import {startWebRunner} from './web-analysis.ts'
 
@@ -64,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
             log.info(
               `Could not start the analysis worker (${error instanceof Error ? error.message : String(error)}): analyses run in the extension host, with no time limit (newsmark.analysis.timeout does not apply).`
             )
-            return loadInThread()
+            return inThisThread(await loadInThread())
           }
         ))
       return {

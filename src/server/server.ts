@@ -103,6 +103,19 @@ const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
 }
 
 /**
+ * The core with analyses run in this process, by one instance (no worker
+ * script: tests).
+ *
+ * @param newsmark
+ *   Instance.
+ * @returns
+ *   Core.
+ */
+function inThisProcess(newsmark: core.Newsmark) {
+  return {...core, analyze: newsmark.analyze, forget: newsmark.forget}
+}
+
+/**
  * Serve Newsmark on a connection.
  * @param connection
  *   The connection (stdio for the `newsmark-language-server` bin).
@@ -119,7 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const worker = options.workerScript ? new AnalysisWorker(options.workerScript, () => settings.timeout ?? 30) : undefined
 
   const service: NewsmarkService = createNewsmarkService({
-    core: worker ? {...worker.wrap(core), directives: (text: string) => worker.directives(text)} : core,
+    core: worker ? {...worker.wrap(core), directives: (text: string) => worker.directives(text)} : inThisProcess(core.createNewsmark()),
     workspace: {
       settings: (uri) => articleSettings(uri, settings),
       readSidecar: (uri) => readSidecar(uri),

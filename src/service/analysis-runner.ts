@@ -10,7 +10,7 @@
  * One worker, one analysis at a time, in the order asked (the open
  * documents' ahead of the others, `urgent`); it starts on the
  * first analysis and again after a stop. Its core keeps what it learnt of
- * each open document (`forgetDocument` is sent on). The inline annotations
+ * each open document (`forget` is sent on). The inline annotations
  * of an article (directives: a Markdown parse too) are read there as well
  * (`directives`).
  */
@@ -91,7 +91,7 @@ export class AnalysisRunner {
   }
 
   /**
-   * The core, with `analyze` run in the worker and `forgetDocument` sent
+   * The core, with `analyze` run in the worker and `forget` sent
    * on to it.
    *
    * @param core
@@ -100,11 +100,11 @@ export class AnalysisRunner {
    * @returns
    *   Core.
    */
-  wrap<T extends object>(core: T): T & {analyze: AnalysisRunner['analyze']; forgetDocument: (path: string) => void} {
+  wrap<T extends object>(core: T): T & {analyze: AnalysisRunner['analyze']; forget: (path: string) => void} {
     return {
       ...core,
       analyze: (value, options) => this.analyze(value, options),
-      forgetDocument: (path) => this.forget(path)
+      forget: (path) => this.forget(path)
     }
   }
 

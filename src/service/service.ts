@@ -61,11 +61,13 @@ export interface ServiceLogger {
 /** The core functions the service runs (`src/core/index.ts`). */
 export interface ServiceCore extends RuleControl {
   analyze(file: VFile, options?: Readonly<Options> | null): Promise<VFile>
-  forgetDocument(path: string): void
+  /** Forget what the analyses keep of a document (it closed). */
+  forget(path: string): void
   parseSidecar(text: string, source: string): {annotations: Annotation[]; problems: string[]}
   readDirectives(tree: never, source: string): {annotations: Annotation[]; problems: DirectiveProblem[]}
   createProcessor(): {parse(source: string): unknown}
   reviewArticle: typeof import('../core/annotations/review.ts').reviewArticle
+  createAnchoring: typeof import('../core/annotations/anchor.ts').createAnchoring
   countryFacts: NonNullable<HoverOptions['countryFacts']>
   /** Reads the inline directives elsewhere (a worker); else `readDirectives` here. */
   directives?(text: string): Promise<{annotations: Annotation[]; problems: DirectiveProblem[]}>
@@ -119,6 +121,8 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
   const maxLength = init.maxLength ?? 2 * 1024 * 1024
   const cache = new Map<string, {version: number; analysis: Promise<ServiceAnalysis | undefined>}>()
   let disposed = false
+  // Quotes not found are looked for again only where an edit changed the text.
+  const anchoring = core.createAnchoring()
 
   async function run(document: ServiceDocument): Promise<ServiceAnalysis | undefined> {
     const text = document.getText()
@@ -151,7 +155,7 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
     const inline = mayHaveDirectives(text)
       ? await (core.directives ? core.directives(text) : core.readDirectives(core.createProcessor().parse(text) as never, text))
       : undefined
-    const review = core.reviewArticle(text, machine, {sidecar, inline})
+    const review = core.reviewArticle(text, machine, {sidecar, inline, anchoring})
     return {version: document.version, text, lines, settings, result: review.result, machine, messages: file.messages, review}
   }
 
@@ -213,11 +217,11 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
     },
     forget(uri) {
       cache.delete(uri)
-      core.forgetDocument(pathOf(uri))
+      core.forget(pathOf(uri))
     },
     dispose() {
       disposed = true
-      for (const uri of cache.keys()) core.forgetDocument(pathOf(uri))
+      for (const uri of cache.keys()) core.forget(pathOf(uri))
       cache.clear()
     }
   }

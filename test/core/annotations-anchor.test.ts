@@ -4,6 +4,7 @@ import test from 'node:test'
 import fc from 'fast-check'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {
+  createAnchoring,
   mergeEntities,
   parseSidecar,
   reanchor,
@@ -12,7 +13,6 @@ import {
   type Annotation
 } from '../../src/core/annotations/index.ts'
 import {snapOffset} from '../../src/core/annotations/positions.ts'
-import {clearAnalysisCache} from '../../src/core/memo.ts'
 import {cpuTime, leastCpuTime, tryMeasure} from './cpu-time.ts'
 import {findRange} from './find-range.ts'
 
@@ -235,7 +235,7 @@ test('anchor (property): an orphan looked for again after edits is found as a fi
   const step = fc.record({at: fc.nat(), remove: fc.nat({max: 40}), insert: fc.constantFrom(...pieces, '')})
   fc.assert(
     fc.property(fc.array(step, {minLength: 1, maxLength: 6}), (steps) => {
-      clearAnalysisCache()
+      const anchoring = createAnchoring()
       const texts: string[] = []
       let text = source
       for (const {at, remove, insert} of steps) {
@@ -244,9 +244,8 @@ test('anchor (property): an orphan looked for again after edits is found as a fi
         texts.push(text)
       }
 
-      const warm = texts.map((value) => reanchor(value, orphans))
+      const warm = texts.map((value) => anchoring.reanchor(value, orphans))
       for (const [index, value] of texts.entries()) {
-        clearAnalysisCache()
         assert.deepEqual(warm[index], reanchor(value, orphans), `after edit ${index + 1}`)
       }
     }),
@@ -312,12 +311,12 @@ test('anchor: orphans looked for again after an edit cost a fraction of the firs
     return {id: `urn:x:o${index}`, kind: 'tag', type: 'CLAIM', target: {start: 0, end: exact.length, exact, prefix: '', suffix: ''}}
   })
   const tried = tryMeasure(2, () => {
-    clearAnalysisCache()
-    const first = cpuTime(() => assert.equal(reanchor(text, orphans).orphans.length, 10))
+    const anchoring = createAnchoring()
+    const first = cpuTime(() => assert.equal(anchoring.reanchor(text, orphans).orphans.length, 10))
     let edited = text
     const again = leastCpuTime(() => {
       edited = edited.slice(0, 100_000) + 'x' + edited.slice(100_000)
-      assert.equal(reanchor(edited, orphans).orphans.length, 10)
+      assert.equal(anchoring.reanchor(edited, orphans).orphans.length, 10)
     }, 3)
     return {
       failures: again * 4 > first ? [`after an edit: ${(again / first).toFixed(2)}× the first search`] : [],

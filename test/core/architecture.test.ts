@@ -70,3 +70,41 @@ test('architecture: the cycle finder finds cycles, long and short, and reads eve
   ].join('\n')
   assert.deepEqual(specifiers(source).sort(), ['./a.ts', './b.ts', './d.ts', './e.ts', './f.ts', './g.ts', './h.ts'])
 })
+
+// What src/core may set up at module level and fill or set at run time:
+// models and lexicons loaded on first use and never changed after, and the
+// memory of the running analysis. Anything else that a module fills at run
+// time (a cache, the last document seen) belongs in a `Memory`
+// (`src/core/incremental/memory.ts`), which a `createNewsmark` instance owns.
+const moduleState = new Map([
+  ['src/core/incremental/memory.ts', ['current', 'slots']],
+  ['src/core/claims/classifier.ts', ['scorer']],
+  ['src/core/claims/features.ts', ['phrases']],
+  ['src/core/entities/tagger.ts', ['model']],
+  ['src/core/quotes/tagger.ts', ['shipped']],
+  ['src/core/rules/report.ts', ['urls']],
+  ['src/core/rules/inconsistent-date.ts', ['families']],
+  ['src/core/entities/gazetteer.ts', ['byName', 'words']]
+])
+
+test('architecture: src/core keeps no state at module level but models, lexicons and the running analysis’s memory', () => {
+  const found: string[] = []
+  for (const file of files('src/core').filter((file) => file.endsWith('.ts'))) {
+    const text = fs.readFileSync(file, 'utf8')
+    // A `let`, or an empty map, set or LRU (filled later), at the top level.
+    const pattern = /^(?:export )?(?:let ([\w$]+)|const ([\w$]+)(?:: [^=\n]+)? = new (?:Map|Set|Lru)(?:<[^\n]*>)?\(\))/gm
+    for (const match of text.matchAll(pattern)) {
+      const name = match[1] ?? match[2]!
+      if (!moduleState.get(file.split(path.sep).join('/'))?.includes(name)) found.push(`${file}: ${name}`)
+    }
+  }
+
+  assert.deepEqual(found, [])
+})
+
+test('architecture: the module-state check finds a module-level cache', () => {
+  const pattern = /^(?:export )?(?:let ([\w$]+)|const ([\w$]+)(?:: [^=\n]+)? = new (?:Map|Set|Lru)(?:<[^\n]*>)?\(\))/gm
+  const names = (text: string) => [...text.matchAll(pattern)].map((match) => match[1] ?? match[2])
+  assert.deepEqual(names('let last: string | undefined\nconst seen = new Map<string, number>()\nconst kept: Map<string, number> = new Map()\n'), ['last', 'seen', 'kept'])
+  assert.deepEqual(names("const months = new Set(['may'])\nfunction f() {\n  let local = 1\n  const map = new Map()\n}\n"), [])
+})

@@ -11,10 +11,12 @@ import fs from 'node:fs'
 import test from 'node:test'
 import v8 from 'node:v8'
 import vm from 'node:vm'
-import {analyzeSync, forgetDocument} from '../../src/core/analyze.ts'
+import {createNewsmark} from '../../src/core/analyze.ts'
 
 v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc') as () => void
+// One instance, as the editor keeps: what it remembers must not grow with each version.
+const newsmark = createNewsmark()
 
 /** Heap in use after the garbage of the last analyses is collected. */
 async function used(): Promise<number> {
@@ -39,18 +41,18 @@ async function used(): Promise<number> {
 async function growthOverEdits(text: string): Promise<number> {
   const path = '/virtual/retention.md'
   try {
-    analyzeSync({value: text, path})
+    newsmark.analyzeSync({value: text, path})
     const before = await used()
     for (let index = 0; index < 30; index++) {
       let at = Math.floor(((index * 0.37 + 0.05) % 1) * text.length)
       while (!/[a-z]/.test(text[at])) at++
       text = text.slice(0, at) + (index % 2 ? 'e' : '') + text.slice(at + (index % 3 === 0 ? 1 : 0))
-      analyzeSync({value: text, path})
+      newsmark.analyzeSync({value: text, path})
     }
 
     return (await used()) - before
   } finally {
-    forgetDocument(path)
+    newsmark.forget(path)
   }
 }
 
@@ -80,42 +82,42 @@ test('retention: a paragraph edited once does not keep its version in the caches
   const build = () => paragraphs.join('\n\n') + '\n\n```\n' + 'x'.repeat(4_000_000) + '\n```\n\n[x]: https://example.com\n'
   const path = '/virtual/unique.md'
   try {
-    analyzeSync({value: build(), path})
+    newsmark.analyzeSync({value: build(), path})
     const before = await used()
     for (let index = 0; index < 8; index++) {
       paragraphs[index] = paragraphs[index].replace('council', 'Council')
-      analyzeSync({value: build(), path})
+      newsmark.analyzeSync({value: build(), path})
     }
 
     // Keeping each version: 32 MB.
     const grown = (await used()) - before
     assert.ok(grown < 10 * 2 ** 20, `the heap grew by ${(grown / 2 ** 20).toFixed(1)} MB`)
   } finally {
-    forgetDocument(path)
+    newsmark.forget(path)
   }
 })
 
 test('retention: a closed document leaves nothing of its text behind', async () => {
   const small = (index: number) => `Other text number ${index}, said Jane Doe.\n\nAnother paragraph here.\n`
   // Caches and models loaded first.
-  analyzeSync({value: small(0), path: '/virtual/warm.md'})
-  forgetDocument('/virtual/warm.md')
+  newsmark.analyzeSync({value: small(0), path: '/virtual/warm.md'})
+  newsmark.forget('/virtual/warm.md')
   const before = await used()
   // An 8 MB document, analysed, edited, analysed again, then closed (in a
   // function of its own: nothing here holds its text after).
   const open = () => {
     const paragraphs = Array.from({length: 200}, (_, index) => `Paragraph ${index} of the report says the council met on Monday and spent money on road ${index}.`)
     const text = paragraphs.join('\n\n') + '\n\n```\n' + 'x'.repeat(8_000_000) + '\n```\n'
-    analyzeSync({value: text, path: '/virtual/closed.md'})
-    analyzeSync({value: text + '\nOne more paragraph at the end.\n', path: '/virtual/closed.md'})
-    forgetDocument('/virtual/closed.md')
+    newsmark.analyzeSync({value: text, path: '/virtual/closed.md'})
+    newsmark.analyzeSync({value: text + '\nOne more paragraph at the end.\n', path: '/virtual/closed.md'})
+    newsmark.forget('/virtual/closed.md')
   }
 
   open()
   // Other documents come and go (what holds the last analysis moves on).
   for (let index = 1; index < 4; index++) {
-    analyzeSync({value: small(index), path: `/virtual/other-${index}.md`})
-    forgetDocument(`/virtual/other-${index}.md`)
+    newsmark.analyzeSync({value: small(index), path: `/virtual/other-${index}.md`})
+    newsmark.forget(`/virtual/other-${index}.md`)
   }
 
   const grown = (await used()) - before

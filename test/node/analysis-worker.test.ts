@@ -129,7 +129,7 @@ test('analysis worker: one at a time, in order; a core error fails that analysis
     // The worker carries on.
     assert.equal((await remote.analyze(person)).data.newsmark!.entities.length, 1)
     // Forgetting a document needs no answer and breaks nothing.
-    remote.forgetDocument('/articles/0.md')
+    remote.forget('/articles/0.md')
     assert.equal((await remote.analyze(new VFile({value: texts[0]!, path: '/articles/0.md'}))).data.newsmark!.entities.length, 1)
   } finally {
     worker.dispose()

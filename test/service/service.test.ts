@@ -25,12 +25,18 @@ function memoryWorkspace(files: Record<string, string> = {}, settings: ArticleSe
   }
 }
 
+/** The core with one Newsmark instance's analyses, as a client gives it. */
+function instance() {
+  const newsmark = core.createNewsmark()
+  return {...core, analyze: newsmark.analyze, forget: newsmark.forget}
+}
+
 function doc(text: string, version = 1, uri = 'file:///news/article.md'): ServiceDocument {
   return {uri, version, getText: () => text}
 }
 
 test('service: diagnostics carry offsets, levels, rule ids and their docs', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const text = '---\ndate: 2024-05-02\n---\n\nThe minister slammed the report on Monday.\n'
   const diagnostics = await service.diagnostics(doc(text))
   const loaded = diagnostics.find((item) => item.code === 'loaded-verb')
@@ -38,14 +44,14 @@ test('service: diagnostics carry offsets, levels, rule ids and their docs', asyn
   assert.equal(text.slice(loaded.start, loaded.end), 'slammed')
   assert.equal(loaded.severity, 'warning')
   assert.equal(loaded.url, 'https://example.org/rules#loaded-verb')
-  const off = createNewsmarkService({core, workspace: memoryWorkspace({}, {options: {preset: 'strict'}, severity: {'loaded-verb': 'off'}}).workspace})
+  const off = createNewsmarkService({core: instance(), workspace: memoryWorkspace({}, {options: {preset: 'strict'}, severity: {'loaded-verb': 'off'}}).workspace})
   assert.equal((await off.diagnostics(doc(text))).some((item) => item.code === 'loaded-verb'), false)
-  const hint = createNewsmarkService({core, workspace: memoryWorkspace({}, {options: {preset: 'strict'}, severity: {'loaded-verb': 'hint'}}).workspace})
+  const hint = createNewsmarkService({core: instance(), workspace: memoryWorkspace({}, {options: {preset: 'strict'}, severity: {'loaded-verb': 'hint'}}).workspace})
   assert.equal((await hint.diagnostics(doc(text))).find((item) => item.code === 'loaded-verb')?.severity, 'hint')
 })
 
 test('service: a hover on a person names the type, the mentions and the first one', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const offset = sample.indexOf('Cezary Tomczyk') + 3
   const hover = await service.hover(doc(sample), offset)
   assert.ok(hover)
@@ -60,7 +66,7 @@ test('service: a hover on a person names the type, the mentions and the first on
 })
 
 test('service: a hover on a date gives its value and weekday', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const hover = await service.hover(doc(sample), sample.indexOf('February 20') + 2)
   assert.ok(hover)
   assert.match(hover.sections[0]!, /^\*\*2026\\-02\\-20\*\* · Friday · date/)
@@ -69,7 +75,7 @@ test('service: a hover on a date gives its value and weekday', async () => {
 })
 
 test('service: symbols group entities, the timeline, claims and findings', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const symbols = await service.symbols(doc(sample))
   assert.deepEqual(symbols.map((symbol) => symbol.name).slice(0, 3), ['Entities', 'Timeline', 'Claims'])
   const people = symbols[0]!.children!.find((symbol) => symbol.name === 'People')
@@ -78,7 +84,7 @@ test('service: symbols group entities, the timeline, claims and findings', async
 })
 
 test('service: references are the mentions of the entity there', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const references = await service.references(doc(sample), sample.indexOf('Maria Zakharova') + 1)
   assert.ok(references.length >= 2)
   assert.equal(sample.slice(references[0]!.start, references[0]!.end), 'Maria Zakharova')
@@ -86,7 +92,7 @@ test('service: references are the mentions of the entity there', async () => {
 })
 
 test('service: inlay hints give relative dates their value', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const hints = await service.inlayHints(doc(sample), 0, sample.length)
   const lastWeek = hints.find((hint) => hint.offset === sample.indexOf('last week') + 'last week'.length)
   assert.ok(lastWeek, JSON.stringify(hints))
@@ -94,7 +100,7 @@ test('service: inlay hints give relative dates their value', async () => {
 })
 
 test('service: quick fixes ignore a finding in its paragraph or disable its rule', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const text = 'The minister slammed the report.\n'
   const start = text.indexOf('slammed')
   const actions = await service.codeActions(doc(text), start, start + 1)
@@ -114,7 +120,7 @@ test('service: the sidecar is read and applied; a broken one is a diagnostic and
   const sidecar = JSON.parse(core.serializeSidecar([tag], text, 'article.md')) as {first: {items: unknown[]}}
   sidecar.first.items.push({broken: true})
   const {workspace, reads} = memoryWorkspace({[`${uri}.newsmark.json`]: JSON.stringify(sidecar)})
-  const service = createNewsmarkService({core, workspace})
+  const service = createNewsmarkService({core: instance(), workspace})
   const analysis = await service.analysis(doc(text))
   assert.deepEqual(reads, [uri])
   assert.ok(analysis?.result.entities.some((entity) => entity.name === 'the mayor' && entity.type === 'PER'))
@@ -126,7 +132,7 @@ test('service: the sidecar is read and applied; a broken one is a diagnostic and
 })
 
 test('service: a bad inline directive is a diagnostic on the directive', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const text = 'Intro.\n\nWe met :claim[the mayor]{verdict=maybe} today.\n'
   const diagnostics = await service.diagnostics(doc(text))
   const problem = diagnostics.find((item) => item.code === 'directive-invalid')
@@ -136,7 +142,7 @@ test('service: a bad inline directive is a diagnostic on the directive', async (
 })
 
 test('service: one analysis per version, shared; a new version is analysed again; forget drops it', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const first = service.analysis(doc(sample, 1))
   const again = service.analysis(doc(sample, 1))
   assert.equal(await first, await again)
@@ -149,13 +155,13 @@ test('service: one analysis per version, shared; a new version is analysed again
 })
 
 test('service: a configuration problem is an error diagnostic on the first line; the defaults apply', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace({}, {options: {}, problem: '.newsmarkrc: unexpected `rules: 3`'}).workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace({}, {options: {}, problem: '.newsmarkrc: unexpected `rules: 3`'}).workspace})
   const diagnostics = await service.diagnostics(doc('# Title\n\nText.\n'))
   assert.deepEqual(diagnostics[0], {start: 0, end: 7, message: 'Newsmark configuration not used (the defaults apply): .newsmarkrc: unexpected `rules: 3`', severity: 'error', code: 'config-invalid'})
 })
 
 test('service: an article over the size limit is not analysed, and says so', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace, maxLength: 100})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace, maxLength: 100})
   const analysis = await service.analysis(doc(sample))
   assert.equal(analysis?.skipped, 'it is longer than 100 characters')
   assert.deepEqual(analysis.result.entities, [])
@@ -170,7 +176,7 @@ test('service: an analysis stopped past its time is a skip; another failure is l
   const errors: string[] = []
   const failing = (error: Error) =>
     createNewsmarkService({
-      core: {...core, analyze: () => Promise.reject(error)},
+      core: {...instance(), analyze: () => Promise.reject(error)},
       workspace: memoryWorkspace().workspace,
       logger: {error: (message) => errors.push(message)}
     })
@@ -184,7 +190,7 @@ test('service: an analysis stopped past its time is a skip; another failure is l
 })
 
 test('service: a hover on a speaker quotes a direct quote once (no ““)', async () => {
-  const service = createNewsmarkService({core, workspace: memoryWorkspace().workspace})
+  const service = createNewsmarkService({core: instance(), workspace: memoryWorkspace().workspace})
   const text = 'Council engineer Priya Holloway said the deck had reached the end of its working life. “Unemployment in the county rose by 40 percent last year,” she said.\n'
   const hover = await service.hover(doc(text), text.indexOf('Holloway') + 2)
   assert.ok(hover)

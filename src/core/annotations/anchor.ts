@@ -25,7 +25,7 @@
  */
 import search from 'approx-string-match'
 import {unchanged, type Unchanged} from '../changed-range.ts'
-import {Lru} from '../memo.ts'
+import {Cache, Memory} from '../incremental/memory.ts'
 import {snapOffset, targetOf} from './positions.ts'
 import type {Annotation, Target} from './types.ts'
 
@@ -132,6 +132,29 @@ export function reanchor(
   return report
 }
 
+/** Re-anchoring that remembers where quotes were not found (`createAnchoring`). */
+export interface Anchoring {
+  /** `reanchor`, remembering the quotes it did not find for the next call. */
+  reanchor: typeof reanchor
+}
+
+/**
+ * Make a re-anchoring that remembers, from one review of an article to the
+ * next, the quotes it could not find and in which version: after an edit,
+ * only what changed is searched for them again (a stateless `reanchor`
+ * searches the whole article for each, every time). The editor and the
+ * language server keep one.
+ *
+ * @returns
+ *   Anchoring.
+ */
+export function createAnchoring(): Anchoring {
+  const memory = new Memory()
+  return {
+    reanchor: (source, annotations, options) => memory.run(undefined, () => reanchor(source, annotations, options))
+  }
+}
+
 /**
  * Find one target in a source.
  *
@@ -175,10 +198,10 @@ export function anchorTarget(source: string, target: Readonly<Target>, maxErrorR
 }
 
 // The quotes not found, each with the text it was last looked for in.
-const notFound = new Lru<string, string>(512)
+const notFound = new Cache<string, string>(512)
 
-// The last change looked up: the orphans of a review share it.
-let lastChange: {before: string; source: string; unchanged: Unchanged} | undefined
+// The last change looked up (under one key): the orphans of a review share it.
+const lastChange = new Cache<0, {before: string; source: string; unchanged: Unchanged}>(1)
 
 /**
  * What two versions of an article share (kept for the next orphan).
@@ -191,11 +214,13 @@ let lastChange: {before: string; source: string; unchanged: Unchanged} | undefin
  *   Lengths of their common start and end.
  */
 function changeSince(before: string, source: string): Unchanged {
-  if (lastChange?.before !== before || lastChange.source !== source) {
-    lastChange = {before, source, unchanged: before === source ? {prefix: source.length, suffix: 0} : unchanged(before, source)}
+  let last = lastChange.peek(0)
+  if (last?.before !== before || last.source !== source) {
+    last = {before, source, unchanged: before === source ? {prefix: source.length, suffix: 0} : unchanged(before, source)}
+    lastChange.set(0, last)
   }
 
-  return lastChange.unchanged
+  return last.unchanged
 }
 
 /**

@@ -3,10 +3,10 @@
  * directives, and applying annotations to the automatic tags.
  */
 export {applyAnnotations, type ApplyOptions, type ClaimVerdict, type Origin, type ReviewedClaim, type ReviewedDate, type ReviewedEntity, type ReviewedResult} from './apply.ts'
-export {anchorTarget, reanchor, type AnchorMethod, type AnchorOptions, type AnchorReport, type Anchored, type Orphan} from './anchor.ts'
+export {anchorTarget, createAnchoring, reanchor, type AnchorMethod, type Anchoring, type AnchorOptions, type AnchorReport, type Anchored, type Orphan} from './anchor.ts'
 export {mergeEntities, rejectTag, removeAnnotation, setVerdict, tagSelection, type CreateOptions, type Range} from './edit.ts'
 export {directiveNames, readDirectives, wrapInDirective, type DirectiveProblem, type DirectiveSpec, type TextEdit} from './inline.ts'
-export {codePointIndex, contextLength, fromCodePoint, lineIndex, targetOf, toCodePoint} from './positions.ts'
+export {codePointIndex, codePoints, contextLength, fromCodePoint, lineIndex, targetOf, toCodePoint} from './positions.ts'
 export {reviewArticle, type ArticleReview, type ReviewInput} from './review.ts'
 export {mayHaveDirectives} from './syntax.ts'
 export {parseSidecar, serializeSidecar, sidecarName, SidecarError, type SidecarResult} from './sidecar.ts'

@@ -23,7 +23,7 @@ export const contextLength = 32
  *   Code point offset.
  */
 export function toCodePoint(source: string, offset: number): number {
-  return astralIndex(source).toCodePoint(offset)
+  return codePoints(source).toCodePoint(offset)
 }
 
 /**
@@ -37,7 +37,7 @@ export function toCodePoint(source: string, offset: number): number {
  *   UTF-16 offset, or `-1` when `points` is past the end of `source`.
  */
 export function fromCodePoint(source: string, points: number): number {
-  return astralIndex(source).fromCodePoint(points)
+  return codePoints(source).fromCodePoint(points)
 }
 
 /**
@@ -50,48 +50,29 @@ export function fromCodePoint(source: string, points: number): number {
  *   Function from a UTF-16 offset to a code point offset.
  */
 export function codePointIndex(source: string): (offset: number) => number {
-  const index = astralIndex(source)
+  const index = codePoints(source)
   return (offset) => index.toCodePoint(offset)
 }
 
-/** Offset conversions of one text, both ways. */
-interface AstralIndex {
+/** Offset conversions of one text, both ways (`codePoints`). */
+export interface CodePoints {
   toCodePoint(offset: number): number
   fromCodePoint(points: number): number
 }
 
-// The index of the last text converted: a sidecar's load or save converts
-// every offset of one article, and each conversion scanned the text up to
-// its offset (1,000 annotations on a 1 MB article: seconds per save).
-let last: {source: string; index: AstralIndex} | undefined
-
 /**
  * The offset conversions of a text: where its astral characters are, found
- * once (and kept for the last text), then a binary search per conversion.
+ * once, then a binary search per conversion. Build it once for the many
+ * offsets of one text (a sidecar's load or save converts every offset of one
+ * article: 1,000 annotations on a 1 MB article took seconds when each
+ * conversion scanned the text).
  *
  * @param source
  *   Text.
  * @returns
  *   Conversions.
  */
-function astralIndex(source: string): AstralIndex {
-  // The same string is compared by reference first: cheap when it is the
-  // caller's, and when it is not, no dearer than the scan it saves.
-  if (last?.source === source) return last.index
-  const index = buildAstralIndex(source)
-  last = {source, index}
-  return index
-}
-
-/**
- * Build the offset conversions of a text.
- *
- * @param source
- *   Text.
- * @returns
- *   Conversions.
- */
-function buildAstralIndex(source: string): AstralIndex {
+export function codePoints(source: string): CodePoints {
   // UTF-16 offsets of the low halves of surrogate pairs, in order.
   const lows: number[] = []
   for (let index = source.search(/[\uDC00-\uDFFF]/); index !== -1 && index < source.length; index++) {

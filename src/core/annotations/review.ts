@@ -5,7 +5,7 @@
  * it after each analysis; reading the sidecar is theirs to do.
  */
 import type {NewsmarkResult} from '../types.ts'
-import {reanchor, type Anchored, type Orphan} from './anchor.ts'
+import {reanchor, type Anchored, type Anchoring, type Orphan} from './anchor.ts'
 import {applyAnnotations, type ReviewedResult} from './apply.ts'
 import type {DirectiveProblem} from './inline.ts'
 import type {Annotation, RejectAnnotation} from './types.ts'
@@ -18,6 +18,8 @@ export interface ReviewInput {
   readonly inline?: {readonly annotations: readonly Annotation[]; readonly problems: readonly DirectiveProblem[]} | undefined
   /** Rejections that apply to every article of the workspace. */
   readonly workspaceRejects?: readonly RejectAnnotation[] | undefined
+  /** Re-anchoring that remembers past reviews (`createAnchoring`); default: none. */
+  readonly anchoring?: Anchoring | undefined
 }
 
 /** The annotations of one version of one article, applied to its tags. */
@@ -46,7 +48,7 @@ export interface ArticleReview {
  *   The review.
  */
 export function reviewArticle(source: string, machine: NewsmarkResult, input: ReviewInput = {}): ArticleReview {
-  const report = reanchor(source, input.sidecar?.annotations ?? [])
+  const report = (input.anchoring?.reanchor ?? reanchor)(source, input.sidecar?.annotations ?? [])
   const inline = input.inline?.annotations ?? []
   const anchored: Anchored[] = [
     ...report.anchored,

@@ -10,6 +10,7 @@
  * annotations sorted by position, keys in a fixed order, 2-space indent.
  */
 import {jsonError} from './json-error.ts'
+import {codePoints} from './positions.ts'
 import type {Annotation} from './types.ts'
 import {annotationContext, toW3c, type JsonObject} from './w3c.ts'
 import {fromW3c} from './w3c-parse.ts'
@@ -77,8 +78,9 @@ export function parseSidecar(text: string, source: string): SidecarResult {
   const items = itemsOf(data, problems)
   const annotations: Annotation[] = []
   const ids = new Set<string>()
+  const points = codePoints(source)
   for (const [index, item] of items.entries()) {
-    const annotation = fromW3c(item, source, `annotation ${index + 1}`, problems)
+    const annotation = fromW3c(item, source, `annotation ${index + 1}`, problems, points)
     if (!annotation) continue
     if (ids.has(annotation.id)) {
       problems.push(`annotation ${index + 1}: duplicate \`id\` ${annotation.id}`)
@@ -106,6 +108,7 @@ export function parseSidecar(text: string, source: string): SidecarResult {
  *   JSON text, ending in a newline.
  */
 export function serializeSidecar(annotations: ReadonlyArray<Annotation>, source: string, article: string): string {
+  const points = codePoints(source)
   const items = [...annotations]
     .filter((annotation) => !annotation.inline)
     .sort(
@@ -114,7 +117,7 @@ export function serializeSidecar(annotations: ReadonlyArray<Annotation>, source:
         a.target.end - b.target.end ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     )
-    .map((annotation) => toW3c(annotation, source, article))
+    .map((annotation) => toW3c(annotation, source, article, points))
   const id = sidecarName(article)
   const collection = {
     '@context': annotationContext,

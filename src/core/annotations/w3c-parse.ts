@@ -3,7 +3,7 @@
  * problem (one line, saying where and what was expected) for everything
  * that does not fit. The mapping is described in `w3c.ts`.
  */
-import {fromCodePoint} from './positions.ts'
+import {codePoints, type CodePoints} from './positions.ts'
 import {tagTypes, verdicts, type Agent, type Annotation, type TagType, type Target, type Verdict} from './types.ts'
 import {isUrl, type JsonObject} from './w3c.ts'
 
@@ -18,10 +18,13 @@ import {isUrl, type JsonObject} from './w3c.ts'
  *   Label of this value in problem messages (`annotation 3`).
  * @param problems
  *   List that problems are added to.
+ * @param points
+ *   The code points of `source` (`codePoints`): pass them when reading many
+ *   annotations of one text.
  * @returns
  *   Annotation, or `undefined` when it has problems.
  */
-export function fromW3c(value: unknown, source: string, where: string, problems: string[]): Annotation | undefined {
+export function fromW3c(value: unknown, source: string, where: string, problems: string[], points: CodePoints = codePoints(source)): Annotation | undefined {
   const count = problems.length
   const problem = (reason: string) => problems.push(`${where}: ${reason}`)
   if (!isObject(value)) {
@@ -48,7 +51,7 @@ export function fromW3c(value: unknown, source: string, where: string, problems:
     report(value.motivation === undefined ? `missing \`motivation\`, ${expected}` : `unexpected \`motivation\` ${JSON.stringify(value.motivation)}, ${expected}`)
   }
 
-  const target = readTarget(Array.isArray(value.target) ? value.target[0] : value.target, source, 'target', report)
+  const target = readTarget(Array.isArray(value.target) ? value.target[0] : value.target, points, 'target', report)
   const bodies = list(value.body).filter(isObject)
   const text = (purpose: string) => {
     const body = bodies.find((item) => item.purpose === purpose && typeof item.value === 'string')
@@ -89,7 +92,7 @@ export function fromW3c(value: unknown, source: string, where: string, problems:
     annotation = {...fields, kind, scope: scope as 'article', ...(type ? {type: type as TagType} : {})}
   } else if (kind === 'merge') {
     const body = bodies.find((item) => item.purpose === 'identifying')
-    const into = body ? readTarget(body, source, 'body', report) : undefined
+    const into = body ? readTarget(body, points, 'body', report) : undefined
     if (!body) report('missing a body with `"purpose": "identifying"`: the mention to merge into')
     annotation = {...fields, kind, into: into!}
   } else if (kind === 'verdict') {
@@ -112,7 +115,7 @@ export function fromW3c(value: unknown, source: string, where: string, problems:
   return problems.length === count ? annotation : undefined
 }
 
-function readTarget(value: unknown, source: string, where: string, report: (reason: string) => void): Target | undefined {
+function readTarget(value: unknown, points: CodePoints, where: string, report: (reason: string) => void): Target | undefined {
   if (!isObject(value)) {
     report(`\`${where}\`: expected an object with a \`selector\`, not ${describe(value)}`)
     return undefined
@@ -142,8 +145,8 @@ function readTarget(value: unknown, source: string, where: string, report: (reas
         `\`${where}.selector\`: expected TextPositionSelector \`start\` and \`end\` to be whole numbers with 0 ≤ start ≤ end, not ${JSON.stringify(from ?? null)}–${JSON.stringify(to ?? null)}`
       )
     } else {
-      start = fromCodePoint(source, from as number)
-      end = start === -1 ? -1 : fromCodePoint(source, to as number)
+      start = points.fromCodePoint(from as number)
+      end = start === -1 ? -1 : points.fromCodePoint(to as number)
       if (end === -1) start = -1
     }
   }

@@ -13,7 +13,7 @@
  * TextQuoteSelector and a TextPositionSelector, in code points. Reading
  * them back: `w3c-parse.ts`.
  */
-import {toCodePoint} from './positions.ts'
+import {codePoints, type CodePoints} from './positions.ts'
 import type {Agent, Annotation, Target} from './types.ts'
 
 /**
@@ -39,10 +39,13 @@ export type JsonObject = {[key: string]: unknown}
  *   The source the target offsets refer to (to count code points).
  * @param article
  *   IRI of the article (often its file name, relative to the sidecar).
+ * @param points
+ *   The code points of `source` (`codePoints`): pass them when converting
+ *   many annotations of one text.
  * @returns
  *   Plain object, keys in a fixed order.
  */
-export function toW3c(annotation: Annotation, source: string, article: string): JsonObject {
+export function toW3c(annotation: Annotation, source: string, article: string, points: CodePoints = codePoints(source)): JsonObject {
   const bodies: JsonObject[] = []
   let motivation: string
   switch (annotation.kind) {
@@ -63,7 +66,7 @@ export function toW3c(annotation: Annotation, source: string, article: string): 
 
     case 'merge': {
       motivation = 'linking'
-      bodies.push({type: 'SpecificResource', purpose: 'identifying', ...targetObject(annotation.into, source, article)})
+      bodies.push({type: 'SpecificResource', purpose: 'identifying', ...targetObject(annotation.into, points, article)})
       break
     }
 
@@ -88,7 +91,7 @@ export function toW3c(annotation: Annotation, source: string, article: string): 
     ...(annotation.generator ? {generator: agent(annotation.generator)} : {}),
     ...(annotation.kind === 'reject' ? {scope: annotation.scope} : {}),
     body: bodies.length === 1 ? bodies[0] : bodies,
-    target: targetObject(annotation.target, source, article)
+    target: targetObject(annotation.target, points, article)
   }
 }
 
@@ -104,15 +107,15 @@ export function isUrl(value: string): boolean {
   return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value)
 }
 
-function targetObject(target: Readonly<Target>, source: string, article: string): JsonObject {
+function targetObject(target: Readonly<Target>, points: CodePoints, article: string): JsonObject {
   const selectors: JsonObject[] = [
     {type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix}
   ]
   if (target.start >= 0 && target.end >= target.start) {
     selectors.push({
       type: 'TextPositionSelector',
-      start: toCodePoint(source, target.start),
-      end: toCodePoint(source, target.end)
+      start: points.toCodePoint(target.start),
+      end: points.toCodePoint(target.end)
     })
   }
 

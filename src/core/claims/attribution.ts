@@ -20,7 +20,7 @@
  * interview with".
  */
 import type {SentenceView} from '../document.ts'
-import {SentenceSlot} from '../memo.ts'
+import {SentenceSlot} from '../incremental/memory.ts'
 import type {Token} from '../text/tokenize.ts'
 import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
 import lexicon from './attribution-lexicon.json' with {type: 'json'}

@@ -11,7 +11,7 @@
  */
 import modelJson from './model.json' with {type: 'json'}
 import {deserializeModel, margin, sigmoid, type LinearModel, type SerializedLinearModel} from '../ml/linear.ts'
-import {Lru} from '../memo.ts'
+import {Cache} from '../incremental/memory.ts'
 import {claimFeatures, DEFAULT_FEATURE_OPTIONS, emitClaimFeatures, type FeatureOptions} from './features.ts'
 
 interface ClaimModelFile {
@@ -45,7 +45,7 @@ export function checkWorthiness(sentence: string): number {
 }
 
 // Scores of sentences seen before (a document analysed again after an edit).
-const scores = new Lru<string, number>(32_768)
+const scores = new Cache<string, number>(32_768)
 
 /** The model, ready to score. */
 interface Scorer {

@@ -3,6 +3,7 @@
  * detection. Shared by the classifier, the claim-kind rules and the training
  * script, so training and inference see exactly the same features.
  */
+import {Table} from '../incremental/memory.ts'
 import lexiconJson from './lexicon.json' with {type: 'json'}
 
 /** A token of a sentence. */
@@ -211,10 +212,9 @@ function endsAsciiWord(text: string, end: number): boolean {
   return true
 }
 
-// The last sentence tokenised and its tokens: the classifier and then the
-// claim kind read the same sentence one after the other.
-let lastSentence: string | undefined
-let lastTokens: ReadonlyArray<Token> = []
+// The last sentences tokenised and their tokens: the classifier and then
+// the claim kind read the same sentence one after the other.
+const lastTokens = new Table<string, ReadonlyArray<Token>>(2, {detach: true})
 
 /**
  * `tokenize`, remembering the last sentence (the tokens are shared: read
@@ -226,12 +226,7 @@ let lastTokens: ReadonlyArray<Token> = []
  *   Tokens.
  */
 export function tokensOf(sentence: string): ReadonlyArray<Token> {
-  if (sentence !== lastSentence) {
-    lastTokens = tokenize(sentence)
-    lastSentence = sentence
-  }
-
-  return lastTokens
+  return lastTokens.get(sentence, tokenize)
 }
 
 /** A token of `tokenize`. */

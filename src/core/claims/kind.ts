@@ -35,7 +35,7 @@
  * prediction or a reported claim: the number is what a checker verifies
  * first.
  */
-import {Lru} from '../memo.ts'
+import {Cache} from '../incremental/memory.ts'
 import type {ClaimKind} from '../types.ts'
 import {lexiconMatches, lexiconWords, normalizeQuotes, tokensOf, type LexiconMatch, type Token} from './features.ts'
 
@@ -207,4 +207,4 @@ export function claimKind(sentence: string): ClaimKind {
 }
 
 // Kinds of sentences seen before (a document analysed again after an edit).
-const kinds = new Lru<string, ClaimKind>(16_384)
+const kinds = new Cache<string, ClaimKind>(16_384)

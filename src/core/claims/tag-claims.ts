@@ -10,7 +10,7 @@
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import lexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {RawMention} from '../entities/mentions.ts'
-import {SentenceSlot} from '../memo.ts'
+import {SentenceSlot} from '../incremental/memory.ts'
 import type {Claim, Entity, Mention} from '../types.ts'
 import {attributeKept, type Candidate} from './attribution.ts'
 import {hasClaimsToCheck, type Genre} from '../genre.ts'

@@ -4,6 +4,7 @@
  * cased elsewhere in the document (which tells a name from a common word in
  * all-caps headlines and at the start of sentences).
  */
+import {Table} from '../incremental/memory.ts'
 import {gazetteerFeatures} from './gazetteer.ts'
 
 /** How a word is cased where it occurs inside sentences of a document. */
@@ -39,7 +40,9 @@ interface WordInfo {
   shapeAfter: string
 }
 
-const infoCache = new Map<string, WordInfo>()
+// A word kept costs about 2 KB with its entries in the tagger (rows of
+// weights): 50,000 words hold a long article's vocabulary twice over.
+const infoCache = new Table<string, WordInfo>(50_000)
 
 /**
  * Prepare a sentence for feature extraction.
@@ -70,28 +73,31 @@ export function viewSentence(words: ReadonlyArray<string>): SentenceView {
  *   Info.
  */
 function wordInfo(word: string): WordInfo {
-  let info = infoCache.get(word)
-  if (!info) {
-    // A word kept costs about 2 KB with its entries in the tagger (rows of
-    // weights): 50,000 words hold a long article's vocabulary twice over.
-    if (infoCache.size > 50_000) infoCache.clear()
-    const low = word.toLowerCase()
-    const form = cachedShape(word)
-    info = {
-      low,
-      form,
-      own: wordFeatures(word, low, form),
-      before: 'w-1=' + low,
-      before2: 'w-2=' + low,
-      after: 'w+1=' + low,
-      after2: 'w+2=' + low,
-      shapeBefore: 's-1=' + form,
-      shapeAfter: 's+1=' + form
-    }
-    infoCache.set(word, info)
-  }
+  return infoCache.get(word, readWordInfo)
+}
 
-  return info
+/**
+ * What a word gives the features.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Info.
+ */
+function readWordInfo(word: string): WordInfo {
+  const low = word.toLowerCase()
+  const form = cachedShape(word)
+  return {
+    low,
+    form,
+    own: wordFeatures(word, low, form),
+    before: 'w-1=' + low,
+    before2: 'w-2=' + low,
+    after: 'w+1=' + low,
+    after2: 'w+2=' + low,
+    shapeBefore: 's-1=' + form,
+    shapeAfter: 's+1=' + form
+  }
 }
 
 /** How a word is cased, for `documentCasing`. */
@@ -104,7 +110,7 @@ interface WordCasing {
   upper: boolean
 }
 
-const casingCache = new Map<string, WordCasing>()
+const casingCache = new Table<string, WordCasing>(100_000)
 
 /**
  * How a word is cased (cached: the same words come back in every document).
@@ -115,21 +121,26 @@ const casingCache = new Map<string, WordCasing>()
  *   Casing.
  */
 function casingOf(word: string): WordCasing {
-  let info = casingCache.get(word)
-  if (!info) {
-    if (casingCache.size > 100_000) casingCache.clear()
-    const kind = /^\p{Lu}\p{Ll}/u.test(word)
-      ? 'T'
-      : /^\p{Ll}/u.test(word)
-        ? 'l'
-        : /^\p{Lu}+$/u.test(word) && word.length > 1
-          ? 'U'
-          : ''
-    info = {kind, key: word.toLowerCase(), upper: word === word.toUpperCase()}
-    casingCache.set(word, info)
-  }
+  return casingCache.get(word, readCasing)
+}
 
-  return info
+/**
+ * How a word is cased.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Casing.
+ */
+function readCasing(word: string): WordCasing {
+  const kind = /^\p{Lu}\p{Ll}/u.test(word)
+    ? 'T'
+    : /^\p{Ll}/u.test(word)
+      ? 'l'
+      : /^\p{Lu}+$/u.test(word) && word.length > 1
+        ? 'U'
+        : ''
+  return {kind, key: word.toLowerCase(), upper: word === word.toUpperCase()}
 }
 
 /**
@@ -291,8 +302,8 @@ export function tagWordFeatures(
   ]
 }
 
-const wordCache = new Map<string, ReadonlyArray<string>>()
-const shapeCache = new Map<string, string>()
+const wordCache = new Table<string, ReadonlyArray<string>>(100_000)
+const shapeCache = new Table<string, string>(100_000)
 
 /**
  * Shape of a word, cached.
@@ -303,14 +314,7 @@ const shapeCache = new Map<string, string>()
  *   Shape.
  */
 function cachedShape(word: string): string {
-  let value = shapeCache.get(word)
-  if (value === undefined) {
-    if (shapeCache.size > 100_000) shapeCache.clear()
-    value = shape(word)
-    shapeCache.set(word, value)
-  }
-
-  return value
+  return shapeCache.get(word, shape)
 }
 
 /**
@@ -328,24 +332,17 @@ function cachedShape(word: string): string {
  *   Features.
  */
 function wordFeatures(word: string, low: string, form: string): ReadonlyArray<string> {
-  let cached = wordCache.get(word)
-  if (!cached) {
-    if (wordCache.size > 100_000) wordCache.clear()
-    cached = [
-      'b',
-      'w=' + word,
-      'l=' + low,
-      's=' + form,
-      'p3=' + low.slice(0, 3),
-      'x2=' + low.slice(-2),
-      'x3=' + low.slice(-3),
-      'x4=' + low.slice(-4),
-      ...gazetteerFeatures(low)
-    ]
-    wordCache.set(word, cached)
-  }
-
-  return cached
+  return wordCache.get(word, () => [
+    'b',
+    'w=' + word,
+    'l=' + low,
+    's=' + form,
+    'p3=' + low.slice(0, 3),
+    'x2=' + low.slice(-2),
+    'x3=' + low.slice(-3),
+    'x4=' + low.slice(-4),
+    ...gazetteerFeatures(low)
+  ])
 }
 
 /**

@@ -7,7 +7,7 @@
  * Defense Minister Cezary Tomczyk").
  */
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
-import {ObjectCache} from '../memo.ts'
+import {ObjectCache} from '../incremental/memory.ts'
 import type {EntityType, Span} from '../types.ts'
 import {DocumentTagging} from './document-tagging.ts'
 import {isFirstName, isPlaceName} from './gazetteer.ts'

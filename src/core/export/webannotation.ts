@@ -16,7 +16,7 @@
  * exported with their quote only.
  */
 import {applyAnnotations} from '../annotations/apply.ts'
-import {codePointIndex, targetOf} from '../annotations/positions.ts'
+import {codePoints, targetOf} from '../annotations/positions.ts'
 import {annotationContext, toW3c, type JsonObject} from '../annotations/w3c.ts'
 import {fnv1a64} from '../hash.ts'
 import {articleIri} from './ids.ts'
@@ -56,7 +56,8 @@ export function toWebAnnotation(articles: ReadonlyArray<ArticleExport>, options?
 
 function itemsOf({source, result, annotations, meta}: ArticleExport, now: string): JsonObject[] {
   const review = applyAnnotations(result, annotations, {workspaceRejects: meta.workspaceRejects})
-  const point = codePointIndex(source)
+  const points = codePoints(source)
+  const point = (offset: number) => points.toCodePoint(offset)
   const article = articleIri(meta)
   const software = {type: 'Software', name: (meta.generator ?? newsmarkAgent).name}
   const machine = (
@@ -113,10 +114,10 @@ function itemsOf({source, result, annotations, meta}: ArticleExport, now: string
     )
   }
 
-  for (const annotation of annotations) items.push(toW3c(annotation, source, article))
+  for (const annotation of annotations) items.push(toW3c(annotation, source, article, points))
   for (const {annotation} of meta.orphans ?? []) {
     const stale = {...annotation, target: {...annotation.target, start: -1, end: -1}}
-    items.push(toW3c(annotation.kind === 'merge' ? {...stale, kind: 'merge', into: {...annotation.into, start: -1, end: -1}} : stale, source, article))
+    items.push(toW3c(annotation.kind === 'merge' ? {...stale, kind: 'merge', into: {...annotation.into, start: -1, end: -1}} : stale, source, article, points))
   }
 
   return items

@@ -8,7 +8,7 @@
  * Spans are source spans; the source's tokens are kept for resolving it.
  */
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
-import {Lru} from '../memo.ts'
+import {Cache} from '../incremental/memory.ts'
 import type {Perceptron} from '../ml/perceptron.ts'
 import type {Span} from '../types.ts'
 import {viewBlock, type BlockView} from './features.ts'
@@ -48,7 +48,7 @@ interface Read {
 
 // Of the shipped model, by block text: a block an edit did not touch is not
 // tagged again.
-const readBlocks = new Lru<string, Read>(4096)
+const readBlocks = new Cache<string, Read>(4096)
 
 /**
  * Find the quotes of a document.

@@ -16,7 +16,7 @@ import {defaultClaimsToCheck} from '../claims/to-check.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
-import {cachesEnabled, Lru, type SentenceMemo} from '../memo.ts'
+import {Cache, type SentenceMemo} from '../incremental/memory.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
 import {SpanIndex} from './span-index.ts'
 
@@ -255,27 +255,23 @@ interface Kept {
   speaker?: Speaker
 }
 
-// By document path (the editor's open documents: `forgetDocument` drops a
-// closed one, and what was kept of its sentences with it), then by the
-// sentence's text (its memo), then by where it starts in the source (text
-// can repeat in a document): an edit does not redo this work for the
-// sentences it did not touch.
-const kept = new Lru<string, WeakMap<SentenceMemo, Map<number, Kept>>>(8)
-
-/**
- * Forget what the rules kept of a document's sentences.
- *
- * @param path
- *   The path the document was analysed with (`file.path`).
- */
-export function forgetSentences(path: string): void {
-  kept.delete(path)
+/** What is kept of a document's sentences from one analysis to the next. */
+interface KeptDocument {
+  /**
+   * By the sentence's text (its memo), then by where it starts in the
+   * source (text can repeat in a document).
+   */
+  sentences: WeakMap<SentenceMemo, Map<number, Kept>>
+  /** Counts the document's analyses: places no analysis used lately go. */
+  analysis: number
+  /** How far the last sentence moved (`keptSentence`). */
+  shift: number
 }
 
-// Counts analyses: places no analysis used lately go.
-let analysis = 0
-// How far the last sentence moved (`keptSentence`).
-let shift = 0
+// By document path (the editor's open documents: forgetting one drops what
+// was kept of its sentences): an edit does not redo this work for the
+// sentences it did not touch.
+const kept = new Cache<string, KeptDocument>(8, {byDocument: true})
 
 /**
  * Whether a sentence cites a source (`SentenceInfo.cited`): markup in its
@@ -300,8 +296,8 @@ function cites(source: string, start: number, end: number, cue: boolean): boolea
 /**
  * What was kept of a sentence, with its tokens at their source offsets.
  *
- * @param sentences
- *   What is kept of the document's sentences (none while the caches are off).
+ * @param document
+ *   What is kept of the document's sentences.
  * @param view
  *   Sentence.
  * @param source
@@ -314,18 +310,18 @@ function cites(source: string, start: number, end: number, cue: boolean): boolea
  *   Kept parts (its tokens are shared with later analyses: never change them).
  */
 function keptSentence(
-  sentences: WeakMap<SentenceMemo, Map<number, Kept>> | undefined,
+  document: KeptDocument,
   view: SentenceView,
   source: string,
   sentenceStart: number,
   sentenceEnd: number
 ): Kept {
   const {block} = view
-  let places = sentences?.get(view.memo)
-  // Nothing kept while the caches are off (no document's sentences).
-  if (!places && sentences) sentences.set(view.memo, (places = new Map()))
+  const {analysis, shift} = document
+  let places = document.sentences.get(view.memo)
+  if (!places) document.sentences.set(view.memo, (places = new Map()))
   const start = view.tokens.length > 0 ? block.base + block.map[view.tokens[0].start] : -1
-  const here = places?.get(start)
+  const here = places.get(start)
   // The same map at the same start: the block's source is as it was, and
   // where it was (`proseBlocks` keeps a block's map only for the same source).
   if (here?.map === block.map) {
@@ -338,9 +334,9 @@ function keptSentence(
   let moved = here && sameLayout(here.tokens, view, start) ? here : undefined
   // Most likely as far as the last sentence that moved (an edit moves all
   // that follow it alike): texts repeated often have many places.
-  const likely = moved || shift === 0 ? undefined : places?.get(start - shift)
+  const likely = moved || shift === 0 ? undefined : places.get(start - shift)
   if (likely && likely.used !== analysis && sameLayout(likely.tokens, view, start)) moved = likely
-  if (!moved && places) {
+  if (!moved) {
     let tries = 0
     for (const place of places.values()) {
       if (++tries > 16) break
@@ -351,7 +347,7 @@ function keptSentence(
     }
   }
 
-  if (moved && places) {
+  if (moved) {
     const from = moved.tokens.length > 0 ? moved.tokens[0].start : -1
     const delta = start - from
     if (delta !== 0) {
@@ -363,7 +359,7 @@ function keptSentence(
       }
 
       places.delete(from)
-      shift = delta
+      document.shift = delta
     }
 
     moved.map = block.map
@@ -373,7 +369,7 @@ function keptSentence(
     return moved
   }
 
-  const known = here ?? places?.values().next().value
+  const known = here ?? places.values().next().value
   // One object of one shape per token (no intermediate span, no spread).
   const tokens: SourceToken[] = new Array(view.tokens.length)
   for (let index = 0; index < view.tokens.length; index++) {
@@ -388,15 +384,12 @@ function keptSentence(
 
   const cue = known ? known.cue : sourceCue.test(view.text)
   const fresh: Kept = {map: block.map, tokens, cue, cited: cites(source, sentenceStart, sentenceEnd, cue), used: analysis}
-  if (places) {
-    if (places.size > 8) {
-      // Places the last analyses did not use: the text moved away from them.
-      for (const [at, place] of places) if (place.used < analysis - 1) places.delete(at)
-    }
-
-    places.set(start, fresh)
+  if (places.size > 8) {
+    // Places the last analyses did not use: the text moved away from them.
+    for (const [at, place] of places) if (place.used < analysis - 1) places.delete(at)
   }
 
+  places.set(start, fresh)
   return fresh
 }
 
@@ -481,17 +474,17 @@ function buildSentences(
   }
 
   let claimAt = 0
-  const places = cachesEnabled() ? kept.get(path, () => new WeakMap()) : undefined
+  const keptDocument = kept.get(path, () => ({sentences: new WeakMap(), analysis: 0, shift: 0}))
   const infos: SentenceInfo[] = new Array(document.sentences.length)
   let cursor = 0
-  analysis++
+  keptDocument.analysis++
 
   for (let index = 0; index < document.sentences.length; index++) {
     const view = document.sentences[index]
     const block = view.block
     const start = block.base + block.map[view.start]
     const end = block.base + block.ends[view.end - 1]
-    const known = keptSentence(places, view, source, start, end)
+    const known = keptSentence(keptDocument, view, source, start, end)
 
     // Entity mentions in this sentence.
     while (cursor < mentions.length && mentions[cursor].start < start) cursor++

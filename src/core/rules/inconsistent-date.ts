@@ -54,7 +54,7 @@
  */
 import lexicon from './data/events.json' with {type: 'json'}
 import {utcDay} from '../dates/calendar.ts'
-import {Lru} from '../memo.ts'
+import {Cache} from '../incremental/memory.ts'
 import type {DateTag} from '../types.ts'
 import type {RuleContext} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
@@ -162,7 +162,7 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
 }
 
 // Day ranges by date value: a document repeats a few values.
-const ranges = new Lru<string, [number, number] | undefined>(1024)
+const ranges = new Cache<string, [number, number] | undefined>(1024)
 
 /**
  * The days a date value covers (`range`), kept per value.

@@ -61,7 +61,7 @@
 import {sameQuantity, singular, type Quantity} from '../facts/quantity.ts'
 import {stem} from '../facts/match.ts'
 import entityLexicon from '../entities/lexicon.json' with {type: 'json'}
-import {Lru} from '../memo.ts'
+import {Cache} from '../incremental/memory.ts'
 import type {Entity} from '../types.ts'
 import type {RuleContext, SentenceInfo} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
@@ -192,7 +192,7 @@ function bucketByFirst(list: ReadonlyArray<Spelling>): Map<string, Spelling[]> {
 }
 
 // The name words of a mention text: mentions repeat a few names.
-const nameWords = new Lru<string, ReadonlyArray<string | number>>(4096)
+const nameWords = new Cache<string, ReadonlyArray<string | number>>(4096)
 
 /**
  * The name words of a mention text.

@@ -67,8 +67,6 @@ export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)
 /** Values a rule’s severity may be set to. */
 export const severityValues: ReadonlyArray<Severity | 'off'> = ['off', 'info', 'warning', 'error']
 
-let parser: ReturnType<typeof createParser> | undefined
-
 /**
  * Run every rule on a tagged file.
  *
@@ -94,7 +92,7 @@ export function runRules(
   const {severities, facts, claimsToCheck} = normalizeRuleSettings(settings)
   const source = String(file.value ?? '')
   let tree = parsed?.tree ?? undefined
-  const getTree = () => (tree ??= (parser ??= createParser()).parse(source))
+  const getTree = () => (tree ??= createParser().parse(source))
   // Front matter opens the document (after a byte order mark, if any).
   const context = createContext(
     file,

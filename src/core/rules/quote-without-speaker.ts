@@ -41,7 +41,7 @@
  *
  *   1:8-1:39: Unexpected quotation `“reserves the right to respond”` with no speaker, expected an attribution (“…,” she said)
  */
-import {Lru} from '../memo.ts'
+import {Cache} from '../incremental/memory.ts'
 import {toSource} from '../prose.ts'
 import type {Rule} from './rule.ts'
 import {code} from './util.ts'
@@ -51,7 +51,7 @@ const word = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
 
 // The quotations of each block text (the same from one analysis to the next
 // for a block an edit did not touch).
-const quotationsOf = new Lru<string, ReadonlyArray<number>>(8192)
+const quotationsOf = new Cache<string, ReadonlyArray<number>>(8192)
 
 const rule: Rule = {
   id: 'quote-without-speaker',

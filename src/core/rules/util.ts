@@ -3,7 +3,7 @@
  * formatting.
  */
 import {findQuantities, type Quantity} from '../facts/quantity.ts'
-import {SentenceSlot} from '../memo.ts'
+import {SentenceSlot} from '../incremental/memory.ts'
 import type {SourceToken, SentenceInfo} from './context.ts'
 
 /**

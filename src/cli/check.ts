@@ -14,12 +14,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
 import type {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
-import {analyzeSync, setAnalysisCache} from '../core/analyze.ts'
+import {analyzeSync} from '../core/analyze.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import {loadConfigSync} from '../node/config.ts'
 import {ConfigError} from '../core/config/validate.ts'
 import {FactsError} from '../core/facts/parse.ts'
+import {toMessageData} from '../core/message-data.ts'
 import type {Options} from '../core/options.ts'
 import {printable} from './printable.ts'
 import {InputError, readMarkdown} from './read.ts'
@@ -44,7 +44,6 @@ export interface CheckSettings {
 export type CheckOutcome = {file: ReportFile} | {error: string}
 
 /** A message as plain data (structured-clone safe). */
-type MessageData = Record<string, unknown>
 
 /** Files in flight per worker: enough that it never waits for the main thread. */
 const depth = 4
@@ -89,8 +88,6 @@ export async function checkFiles<T = CheckOutcome>(
   entry: string,
   keep: (outcome: CheckOutcome) => T = (outcome) => outcome as T
 ): Promise<T[]> {
-  // Articles share no text: keeping sentences between them only costs memory.
-  setAnalysisCache(false)
   const outcomes: T[] = new Array(names.length)
   const timeout = settings.timeout
   // With a time limit, workers only: a worker can be stopped, the main
@@ -261,7 +258,6 @@ export function isCheckWorker(): boolean {
 
 /** Serve files to the main thread until it terminates this worker. */
 export function serveCheckWorker(): void {
-  setAnalysisCache(false)
   const settings = workerData.settings as CheckSettings
   parentPort!.on('message', async ({index, name}: {index: number; name: string}) => {
     const outcome = await checkFile(name, settings)
@@ -318,7 +314,7 @@ export async function checkFile(
 ): Promise<CheckOutcome> {
   try {
     const file = analyzeSync(await read, optionsFor(name, settings))
-    return {file: {path: file.path, messages: file.messages.map((message) => toData(message) as ReportMessage)}}
+    return {file: {path: file.path, messages: file.messages.map((message) => toMessageData(message, {compact: true}) as ReportMessage)}}
   } catch (error) {
     return {error: errorLine(error, name)}
   }
@@ -381,53 +377,3 @@ export function errorLine(error: unknown, name?: string): string {
   return `newsmark: ${name === undefined ? '' : printable(name) + ': '}unexpected error: ${reason}\n`
 }
 
-/**
- * A message as plain data, with only what the report reads (a check of
- * 10,000 articles keeps some 300,000 messages until the report): reason,
- * place, line and column, severity, rule id, source, a stack when there is
- * one, and the cause, in the same form (an error keeps its name, message
- * and stack, which is what the report shows).
- *
- * @param value
- *   Message or cause.
- * @returns
- *   Data.
- */
-function toData(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value
-  if (value instanceof VFileMessage) {
-    // `file` and `fatal` always: the report tells a message cause by them.
-    const data: MessageData = {file: '', fatal: value.fatal, reason: value.reason}
-    if (value.stack) data.stack = value.stack
-    if (value.place) data.place = placeData(value.place)
-    if (value.line !== undefined) data.line = value.line
-    if (value.column !== undefined) data.column = value.column
-    if (value.ruleId !== undefined) data.ruleId = value.ruleId
-    if (value.source !== undefined) data.source = value.source
-    if (value.cause !== undefined) data.cause = toData(value.cause)
-    return data
-  }
-
-  if (value instanceof Error) {
-    const data: MessageData = {name: value.name, message: value.message, stack: value.stack}
-    if (value.cause !== undefined) data.cause = toData(value.cause)
-    return data
-  }
-
-  return structuredClone(value)
-}
-
-/**
- * The lines and columns of a place (the report shows no offsets).
- *
- * @param place
- *   Point or position.
- * @returns
- *   Data.
- */
-function placeData(place: NonNullable<VFileMessage['place']>): unknown {
-  const point = (value: {line: number; column: number} | undefined) =>
-    value === undefined ? undefined : {line: value.line, column: value.column}
-  if ('start' in place) return {start: point(place.start), end: point(place.end)}
-  return point(place)
-}

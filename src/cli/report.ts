@@ -273,8 +273,8 @@ function createCauseLines(state: State, cause: unknown): Row[] {
     if (typeof stackValue === 'string') {
       foundReasonableCause = true
       let causeLines: Row[]
-      // Looks like a message.
-      if ('file' in record && 'fatal' in record) {
+      // A message (a vfile message, or one as data), not an error.
+      if ('reason' in record) {
         causeLines = createMessageLine(state, record as unknown as ReportMessage)
       } else {
         // Regular error.
@@ -437,14 +437,32 @@ export function cellWidth(cell: string): number {
 }
 
 function compareMessage(a: ReportMessage, b: ReportMessage): number {
+  const at = startOf(a)
+  const bt = startOf(b)
   return (
-    (a.line || 0) - (b.line || 0) ||
-    (a.column || 0) - (b.column || 0) ||
+    (at.line || 0) - (bt.line || 0) ||
+    (at.column || 0) - (bt.column || 0) ||
     scoreNullableBoolean(a.fatal) - scoreNullableBoolean(b.fatal) ||
     compareString(a.source, b.source) ||
     compareString(a.ruleId, b.ruleId) ||
     compareString(a.reason, b.reason)
   )
+}
+
+/**
+ * Where a message starts: its `line` and `column` (a vfile message), else
+ * its place's (a message as data).
+ *
+ * @param message
+ *   Message.
+ * @returns
+ *   Point.
+ */
+function startOf(message: ReportMessage): Point {
+  if (message.line != null) return message
+  const place = message.place
+  if (!place) return {}
+  return 'start' in place || 'end' in place ? ((place as {start?: Point | null}).start ?? {}) : (place as Point)
 }
 
 function compareString(a: string | null | undefined, b: string | null | undefined): number {

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import {parseArgs} from 'node:util'
 import {analyzeSync} from '../core/analyze.ts'
 import {configuredOptions} from '../core/config/load.ts'
+import {configuredLeaveOut} from '../node/article-files.ts'
 import {loadConfigSync} from '../node/config.ts'
 import {normalizeOptions, type Options} from '../core/options.ts'
 import {isPresetName, presetNames} from '../core/rules/presets.ts'
@@ -28,7 +29,8 @@ Commands:
       --format json|text    output format (default: json)
   check PATH...         report findings for files, and for the Markdown files
                         (.md, .markdown) in folders and matching globs, less
-                        a project's README, CHANGELOG and the like
+                        a project's README, CHANGELOG and the like, and the
+                        files a .newsmarkrc's files: include/exclude leaves out
       --exclude GLOB        leave out of folders and globs the files it
                             matches (relative to here; repeatable)
       --frail               exit 1 on warnings too
@@ -186,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
         return fail(`--timeout: expected a number of seconds (more than 0), not \`${values.timeout}\``)
       }
 
-      const {files: names, problems} = await expandPaths(rest, {exclude: values.exclude ?? []})
+      const {files: names, problems} = await expandPaths(rest, {exclude: values.exclude ?? [], leaveOut: configuredLeaveOut()})
       for (const problem of problems) process.stderr.write(`newsmark: ${problem}\n`)
       if (names.length === 0) return 2
       const settings = {maxSize, analyzeOptions, timeout}

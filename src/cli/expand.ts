@@ -11,7 +11,8 @@
  * case (`Notes.MD`, `Notes.Markdown`). A project's own documents
  * (`README.md`, `CHANGELOG.md`, …: `src/core/project-docs.ts`) are no
  * articles: folders and globs leave them out, named on their own they are
- * checked; so are the files `--exclude` globs match. The pattern of a glob is matched as
+ * checked; so are the files `--exclude` globs match, and those the `files`
+ * globs of their `.newsmarkrc` leave out. The pattern of a glob is matched as
  * written (case-sensitive, as in a shell): `docs/*` finds `README.MD`,
  * `docs/*.md` does not.
  *
@@ -48,6 +49,11 @@ export interface ExpandOptions {
    * are read all the same.
    */
   exclude?: ReadonlyArray<string> | null | undefined
+  /**
+   * Whether folders and globs leave a file out for another reason (the
+   * `files` of its `.newsmarkrc`; default: none).
+   */
+  leaveOut?: ((file: string) => boolean) | null | undefined
 }
 
 /** Extensions of the Markdown files found in folders and by globs (in any case). */
@@ -87,7 +93,9 @@ export async function expandPaths(names: ReadonlyArray<string>, options?: Readon
   const files: string[] = []
   const problems: string[] = []
   const kinds = markdownExtensions.join(', ')
-  const excluded = excluder(options?.exclude)
+  const byGlob = excluder(options?.exclude)
+  const leaveOut = options?.leaveOut
+  const excluded = leaveOut ? (file: string) => byGlob(file) || leaveOut(file) : byGlob
   for (const name of names) {
     if (isFolder(name)) {
       const before = problems.length

@@ -37,7 +37,7 @@ import {affectsAnalysis, getConfig} from './config.ts'
 import {AnalysisStopped} from '../core/worker-protocol.ts'
 import {inThisThread, type Core} from './core-types.ts'
 import type {Log} from './log.ts'
-import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
+import type {ArticleConfig, FileProblem, WorkspaceConfig} from './workspace-config.ts'
 
 /** The analysis of one version of one document. */
 export interface Analysis {
@@ -58,12 +58,14 @@ export interface Analysis {
   readonly skipped?: Skip
 }
 
-/** Why a document was not analysed, and the setting that decides it. */
+/** Why a document was not analysed, and the setting or file that decides it. */
 export interface Skip {
   /** For example `2,049 KiB is over newsmark.analysis.maxFileSize (2,048 KiB)`. */
   readonly reason: string
-  /** The setting to raise to analyse it. */
-  readonly setting: keyof typeof skipSettings
+  /** The setting to change to analyse it. */
+  readonly setting?: keyof typeof skipSettings
+  /** Else the `.newsmarkrc` whose `files:` to change. */
+  readonly configFile?: vscode.Uri
 }
 
 /** The settings that skip a document: what the status bar calls the cause, and what the setting is. */
@@ -483,19 +485,24 @@ export class Analyzer implements vscode.Disposable {
         // nothing would drop its sidecar from the cache).
         if (!document.isClosed) this.#stages.annotations?.prefetch(document.uri, text, core)
         const extra = await this.#stages.config?.options(document.uri, core)
-        const coreStarted = performance.now()
-        const file = await core.analyze(toFile(text, document.uri), {...config.core, ...extra?.options})
-        this.#durations.set(key, performance.now() - coreStarted)
-        const machine = file.data.newsmark ?? emptyResult
-        const review = await this.#review(document.uri, text, machine, core)
-        analysis = {
-          uri: document.uri,
-          version,
-          result: review.result,
-          machine,
-          messages: file.messages,
-          review,
-          ...(extra?.problem ? {configProblem: extra.problem} : {})
+        const leftOut = extra?.files && extra.configFile ? leftOutByConfig(document, extra.files) : undefined
+        if (leftOut && extra?.configFile) {
+          analysis = skippedAnalysis(document.uri, version, {reason: `${leftOut} of ${vscode.workspace.asRelativePath(extra.configFile)}`, configFile: extra.configFile})
+        } else {
+          const coreStarted = performance.now()
+          const file = await core.analyze(toFile(text, document.uri), {...config.core, ...extra?.options})
+          this.#durations.set(key, performance.now() - coreStarted)
+          const machine = file.data.newsmark ?? emptyResult
+          const review = await this.#review(document.uri, text, machine, core)
+          analysis = {
+            uri: document.uri,
+            version,
+            result: review.result,
+            machine,
+            messages: file.messages,
+            review,
+            ...(extra?.problem ? {configProblem: extra.problem} : {})
+          }
         }
       } catch (error) {
         if (!(error instanceof AnalysisStopped)) {
@@ -602,6 +609,25 @@ export class Analyzer implements vscode.Disposable {
  */
 function skippedAnalysis(uri: vscode.Uri, version: number, skipped: Skip): Analysis {
   return {uri, version, result: emptyReview.result, machine: emptyResult, messages: [], review: emptyReview, skipped}
+}
+
+/**
+ * Why the `files:` of a document's `.newsmarkrc` leave it out, if they do.
+ *
+ * @param document
+ *   Document.
+ * @param files
+ *   Globs, relative to the configuration's folder.
+ * @returns
+ *   Why, or `undefined` for an article.
+ */
+function leftOutByConfig(document: vscode.TextDocument, files: NonNullable<ArticleConfig['files']>): string | undefined {
+  if (document.uri.scheme === 'untitled') return undefined
+  const matches = (glob: string) => vscode.languages.match({pattern: new vscode.RelativePattern(files.folder, glob)}, document) > 0
+  const exclude = files.exclude.find(matches)
+  if (exclude) return `it matches \`${exclude}\` in files.exclude`
+  if (files.include.length > 0 && !files.include.some(matches)) return 'it matches none of the globs of files.include'
+  return undefined
 }
 
 /**

@@ -65,7 +65,20 @@ export class StatusBar implements vscode.Disposable {
     // In Restricted Mode, what Newsmark leaves out, in every tooltip.
     const note = restrictedNote(getConfig(document).restricted)
     const restricted = note ? `\n\n${note}` : ''
-    if (analysis.skipped) {
+    if (analysis.skipped?.configFile) {
+      // Left out by the `files:` of a `.newsmarkrc`: the fix is in that file.
+      const {reason, configFile} = analysis.skipped
+      const open = `command:vscode.open?${encodeURIComponent(JSON.stringify([configFile]))}`
+      this.#item.text = '$(circle-slash) Newsmark: not analysed (not an article)'
+      const tooltip = new vscode.MarkdownString(
+        `**Newsmark did not analyse this file**: ${reason}.\n\n` +
+          `To analyse it, change \`files:\` in [${vscode.workspace.asRelativePath(configFile)}](${open}). Click to open it.` +
+          restricted
+      )
+      tooltip.isTrusted = {enabledCommands: ['vscode.open']}
+      this.#item.tooltip = tooltip
+      this.#item.command = {title: 'Open the .newsmarkrc', command: 'vscode.open', arguments: [configFile]}
+    } else if (analysis.skipped?.setting) {
       const {reason, setting} = analysis.skipped
       const {cause, fix} = skipSettings[setting]
       const open = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([setting]))}`

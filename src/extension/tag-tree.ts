@@ -404,7 +404,8 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     // it changes.
     const description = document ? basename(document.uri) : ''
     if (this.#view.description !== description) this.#view.description = description
-    const message = analysis?.skipped ? `Not analysed: ${analysis.skipped.reason}. Raise the setting to analyse it.` : ''
+    const skipped = analysis?.skipped
+    const message = skipped ? `Not analysed: ${skipped.reason}. ${skipped.configFile ? 'Change `files:` in that file' : `Change ${skipped.setting ?? 'the setting'}`} to analyse it.` : ''
     if ((this.#view.message ?? '') !== message) this.#view.message = message
     const findings = analysis ? this.#findings(analysis).length : 0
     if ((this.#view.badge?.value ?? 0) !== findings) {

@@ -42,6 +42,8 @@ export interface ArticleConfig {
   readonly configFile?: vscode.Uri
   /** The fact base used, if any. */
   readonly factsFile?: vscode.Uri
+  /** Which files are articles (`files:`), with the folder its globs start from. */
+  readonly files?: {readonly include: readonly string[]; readonly exclude: readonly string[]; readonly folder: vscode.Uri}
 }
 
 /** Loads and caches `.newsmarkrc` and fact bases; fires when one changes. */
@@ -109,7 +111,7 @@ export class WorkspaceConfig implements vscode.Disposable {
     try {
       // In Restricted Mode, no fact base: a repository chooses what it names.
       const trusted = vscode.workspace.isTrusted
-      const {settings, configFile, factsFile, export: exported} = await core.loadConfigAsync(uri.path, (path, limits) => readLimited(at(path), limits, at, core), {root, facts: trusted})
+      const {settings, configFile, factsFile, export: exported, files} = await core.loadConfigAsync(uri.path, (path, limits) => readLimited(at(path), limits, at, core), {root, facts: trusted})
       if (factsFile) this.#watchFacts(at(factsFile))
       const rules = Object.keys(settings.severities).length > 0 ? {rules: settings.severities} : {}
       const preset = settings.preset ? {preset: settings.preset} : {}
@@ -117,6 +119,7 @@ export class WorkspaceConfig implements vscode.Disposable {
       return {
         options: {...preset, ...rules, ...facts},
         ...(exported ? {export: exported} : {}),
+        ...(files ? {files: {include: files.include, exclude: files.exclude, folder: at(files.folder)}} : {}),
         ...(configFile ? {configFile: at(configFile)} : {}),
         ...(factsFile ? {factsFile: at(factsFile)} : {})
       }

@@ -55,6 +55,7 @@ import {isPresetName} from '../core/rules/presets.ts'
 import {AnalysisWorker} from '../node/analysis-worker.ts'
 import {updateSidecarFile} from '../node/sidecar-file.ts'
 import {readBounded} from '../node/bounded-read.ts'
+import {leftOutBy} from '../node/article-files.ts'
 import {loadConfigSync} from '../node/config.ts'
 import type {DiagnosticData, Severity} from '../service/diagnostics.ts'
 import {checkedLevels, type Level} from '../service/levels.ts'
@@ -414,7 +415,8 @@ export function articleSettings(uri: string, settings: Readonly<ServerSettings>)
   if (!file) return {options: base, severity}
   try {
     const loaded = loadConfigSync(file)
-    return {options: configuredOptions(base, loaded.settings), severity}
+    const leftOut = loaded.files && loaded.configFile ? leftOutBy(file, loaded.files) : undefined
+    return {options: configuredOptions(base, loaded.settings), severity, ...(leftOut ? {leftOut: `${leftOut} of ${loaded.configFile}`} : {})}
   } catch (error) {
     return {options: base, severity, problem: error instanceof Error ? error.message : String(error)}
   }

@@ -41,6 +41,8 @@ export interface ArticleSettings {
   readonly severity?: Readonly<Record<string, Level>>
   /** Why the article's configuration could not be used (the defaults apply), if so. */
   readonly problem?: string
+  /** Why the document is no article (its `.newsmarkrc`'s `files:`), if so: it is not analysed. */
+  readonly leftOut?: string
 }
 
 /** What the service asks of where it runs. */
@@ -133,6 +135,7 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
       const review = core.reviewArticle(text, machine)
       return {version: document.version, text, lines, settings, result: review.result, machine, messages: [], review, skipped}
     }
+    if (settings.leftOut) return skip(settings.leftOut)
     if (text.length > maxLength) {
       return skip(`it is longer than ${maxLength.toLocaleString('en-US')} characters`)
     }

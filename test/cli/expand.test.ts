@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import test from 'node:test'
 import {expandPaths} from '../../src/cli/expand.ts'
+import {configuredLeaveOut, leftOutBy} from '../../src/node/article-files.ts'
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-expand-'))
 
@@ -180,4 +181,32 @@ test('expand: a subfolder that cannot be read is a problem, and the rest is stil
     files: [],
     problems: [`${folder}: cannot read this folder (EACCES), so its Markdown files are not checked`]
   })
+})
+
+test('expand: a .newsmarkrc’s files: include and exclude, relative to its folder, leave files out of folders and globs', async () => {
+  const folder = path.join(temp, 'newsroom')
+  for (const name of ['articles/a.md', 'articles/drafts/b.md', 'notes/c.md', 'desk/sub/d.md']) write(`newsroom/${name}`)
+  write('newsroom/.newsmarkrc', 'files:\n  include: ["articles/**/*.md", "desk/**"]\n  exclude: articles/drafts/**\n')
+  // A nearer configuration decides for its folder: no files key, every file.
+  write('newsroom/desk/sub/.newsmarkrc', 'preset: strict\n')
+  const options = {leaveOut: configuredLeaveOut()}
+  const found = (await expandPaths([folder], options)).files
+  assert.deepEqual(found, ['articles/a.md', 'desk/sub/d.md'].map((name) => path.join(folder, name)))
+  assert.deepEqual((await expandPaths([path.join(folder, '**/*.md')], options)).files, found)
+  // Named on its own, a file is checked all the same.
+  assert.deepEqual((await expandPaths([path.join(folder, 'notes/c.md')], options)).files, [path.join(folder, 'notes/c.md')])
+  // Only files it leaves out: the folder has no article, and says so.
+  assert.match((await expandPaths([path.join(folder, 'notes')], options)).problems[0]!, /no Markdown file/)
+  // A broken configuration leaves nothing out (checking the file says what is wrong).
+  write('broken/.newsmarkrc', 'files: [nope\n')
+  write('broken/e.md')
+  assert.deepEqual((await expandPaths([path.join(temp, 'broken')], {leaveOut: configuredLeaveOut()})).files, [path.join(temp, 'broken/e.md')])
+})
+
+test('expand: leftOutBy names the glob, and says nothing of files outside the configuration’s folder', () => {
+  const files = {folder: path.join(temp, 'desk'), include: ['stories/**'], exclude: ['stories/old/**']}
+  assert.equal(leftOutBy(path.join(temp, 'desk/stories/a.md'), files), undefined)
+  assert.equal(leftOutBy(path.join(temp, 'desk/stories/old/a.md'), files), 'it matches `stories/old/**` in files.exclude')
+  assert.equal(leftOutBy(path.join(temp, 'desk/other.md'), files), 'it matches none of the globs of files.include')
+  assert.equal(leftOutBy(path.join(temp, 'elsewhere/other.md'), files), undefined)
 })

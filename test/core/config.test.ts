@@ -45,14 +45,28 @@ describe('parseConfig', () => {
     assert.deepEqual(exported, {publisher: {name: 'P'}})
   })
 
+  it('reads which files are articles, a glob or a list, relative to the file’s folder', () => {
+    assert.deepEqual(parseConfig('files:\n  include: articles/**\n  exclude: [drafts/**, "*.tmp.md"]\n', '.newsmarkrc'), {
+      rules: {},
+      files: {include: ['articles/**'], exclude: ['drafts/**', '*.tmp.md']}
+    })
+    const {files} = loadConfig('/desk/news/a.md', memory({'/desk/.newsmarkrc': 'files: {exclude: [old/**]}\n'}).read)
+    assert.deepEqual(files, {include: [], exclude: ['old/**'], folder: '/desk'})
+  })
+
   const errors: Array<[string, string, string]> = [
     ['rules:\n  loaded-verbs: error\n', '.newsmarkrc.yaml:2:3: Unexpected rule id `loaded-verbs` in `rules`, expected `loaded-verb` or one of `front-matter-invalid`, `front-matter-date`, `language-unsupported`, `relative-date-unresolved`', 'rules.loaded-verbs'],
     ['rules:\n  hedging: loud\n', '.newsmarkrc.yaml:2:12: Unexpected value `loud` for `rules.hedging`, expected `off`, `info`, `warning`, `error`, `true` or `false`', 'rules.hedging'],
     ['rules: [hedging]\n', '.newsmarkrc.yaml:1:8: Unexpected value for `rules`, expected a mapping of rule ids to severities', 'rules'],
-    ['severity:\n  hedging: off\n', '.newsmarkrc.yaml:1:1: Unexpected key `severity`, expected `preset`, `rules`, `facts` or `export`', 'severity'],
+    ['severity:\n  hedging: off\n', '.newsmarkrc.yaml:1:1: Unexpected key `severity`, expected `preset`, `rules`, `facts`, `export` or `files`', 'severity'],
     ['facts: 3\n', '.newsmarkrc.yaml:1:8: Unexpected value `3` for `facts`, expected the path of a YAML fact base', 'facts'],
     ['preset: strcit\n', '.newsmarkrc.yaml:1:9: Unexpected value `strcit` for `preset`, expected `recommended` or `strict`', 'preset'],
-    ['- hedging\n', '.newsmarkrc.yaml:1:1: Unexpected value, expected a mapping (`preset`, `rules`, `facts`, `export`)', ''],
+    ['- hedging\n', '.newsmarkrc.yaml:1:1: Unexpected value, expected a mapping (`preset`, `rules`, `facts`, `export`, `files`)', ''],
+    ['files: articles\n', '.newsmarkrc.yaml:1:8: Unexpected value for `files`, expected a mapping (`include`, `exclude`)', 'files'],
+    ['files:\n  only: x\n', '.newsmarkrc.yaml:2:3: Unexpected key `only` in `files`, expected `include` or `exclude`', 'files.only'],
+    ['files:\n  include: [../other/**]\n', '.newsmarkrc.yaml:2:12: Unexpected value `["../other/**"]` for `files.include`, expected globs relative to this file’s folder', 'files.include'],
+    ['files:\n  exclude: ["/abs/**"]\n', '.newsmarkrc.yaml:2:12: Unexpected value `["/abs/**"]` for `files.exclude`, expected globs relative', 'files.exclude'],
+    ['files:\n  exclude: [3]\n', '.newsmarkrc.yaml:2:12: Unexpected value `[3]` for `files.exclude`', 'files.exclude'],
     ['export:\n  baseUrl: example.org\n', '.newsmarkrc.yaml:2:12: Unexpected value `example.org` for `export.baseUrl`, expected an http(s) URL', 'export.baseUrl'],
     ['export:\n  reviewUrl: https://example.org/checks/\n', '.newsmarkrc.yaml:2:14: Unexpected value `https://example.org/checks/` for `export.reviewUrl`, expected a URL pattern with `{id}`', 'export.reviewUrl'],
     ['export:\n  publisher: {url: https://example.org/}\n', '.newsmarkrc.yaml:2:14: Unexpected missing `name` in `export.publisher`, expected the organisation’s name', 'export.publisher.name'],

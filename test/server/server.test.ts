@@ -179,6 +179,20 @@ test('server: a broken .newsmarkrc is an error diagnostic and the defaults apply
   }
 })
 
+test('server: an article the .newsmarkrc’s files: leaves out is not analysed, and says why', async () => {
+  const {folder, uri} = article(sample, {'.newsmarkrc': 'files:\n  exclude: [article.md]\n'})
+  const session = await start()
+  try {
+    await open(session, uri, sample)
+    const pushed = await until(() => session.published.find((item) => item.uri === uri), 'diagnostics')
+    assert.deepEqual(pushed.diagnostics.map((item) => item.code), ['analysis-skipped'])
+    assert.match(pushed.diagnostics[0]!.message, /it matches `article\.md` in files\.exclude of .*\.newsmarkrc/)
+  } finally {
+    await stop(session)
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+})
+
 test('server: an analysis past analysis.timeout is stopped in its worker; the server goes on', async () => {
   const session = await start({}, {newsmark: {preset: 'strict', analysis: {timeout: 1}}})
   try {

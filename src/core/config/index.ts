@@ -4,4 +4,4 @@
  * (`node.ts` has the Node reader).
  */
 export {configNames, configuredOptions, factsNames, loadConfig, loadConfigAsync, type AsyncReader, type LoadedConfig, type Reader} from './load.ts'
-export {ConfigError, parseConfig, type ExportConfig, type NewsmarkConfig} from './validate.ts'
+export {ConfigError, parseConfig, type ExportConfig, type FilesConfig, type NewsmarkConfig} from './validate.ts'

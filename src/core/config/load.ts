@@ -25,7 +25,7 @@ import {parseFacts} from '../facts/parse.ts'
 import type {Options} from '../options.ts'
 import {defaultPreset} from '../rules/presets.ts'
 import type {RuleSettings} from '../rules/index.ts'
-import {ConfigError, parseConfig, type ExportConfig} from './validate.ts'
+import {ConfigError, parseConfig, type ExportConfig, type FilesConfig} from './validate.ts'
 
 /** Names of configuration files, in the order they are tried in a folder. */
 export const configNames: ReadonlyArray<string> = ['.newsmarkrc', '.newsmarkrc.json', '.newsmarkrc.yaml', '.newsmarkrc.yml']
@@ -84,6 +84,11 @@ export interface LoadedConfig {
   settings: RuleSettings & {severities: Record<string, 'off' | 'info' | 'warning' | 'error'>}
   /** Where exports say things are published (`export` in the file), if set. */
   export?: ExportConfig
+  /**
+   * Which Markdown files are articles (`files` in the file), if set, with
+   * the folder its globs are relative to.
+   */
+  files?: FilesConfig & {folder: string}
   /** The configuration file used, if any. */
   configFile?: string
   /** The fact base used, if any. */
@@ -269,6 +274,7 @@ function* plan(file: string, options?: Readonly<LoadOptions> | null): Generator<
       if (config.preset) loaded.settings.preset = config.preset
       if (config.facts && withFacts) factsRead = confine(config.facts, folder, path, separator, options?.root)
       if (config.export) loaded.export = config.export
+      if (config.files) loaded.files = {...config.files, folder}
       break search
     }
   }

@@ -62,8 +62,20 @@ export interface NewsmarkConfig {
   preset?: PresetName
   /** Where exports say articles and fact checks are published. */
   export?: ExportConfig
+  /** Which Markdown files under the configuration's folder are articles. */
+  files?: FilesConfig
 }
 
+/**
+ * The `files` section of a `.newsmarkrc`: globs relative to its folder. A
+ * file is an article when it matches an `include` glob (or there are none)
+ * and no `exclude` glob. Folders and globs of `newsmark check`, and the
+ * editor, leave the others out; a file named on its own is checked.
+ */
+export interface FilesConfig {
+  include: string[]
+  exclude: string[]
+}
 /** The `export` section of a `.newsmarkrc`. */
 export interface ExportConfig {
   /** URL the articles are published under (an absolute http(s) URL). */
@@ -74,7 +86,7 @@ export interface ExportConfig {
   publisher?: {name: string; url?: string}
 }
 
-const topKeys = ['preset', 'rules', 'facts', 'export']
+const topKeys = ['preset', 'rules', 'facts', 'export', 'files']
 const exportKeys = ['baseUrl', 'reviewUrl', 'publisher']
 
 
@@ -107,7 +119,7 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
   const root = document.contents as YamlNode | null
   const config: NewsmarkConfig = {rules: {}}
   if (root === null) return config
-  if (!isMap(root)) throw new ConfigError('Unexpected value, expected a mapping (`preset`, `rules`, `facts`, `export`)', file, undefined, place(root))
+  if (!isMap(root)) throw new ConfigError('Unexpected value, expected a mapping (`preset`, `rules`, `facts`, `export`, `files`)', file, undefined, place(root))
 
   for (const pair of root.items) {
     const key = String((pair.key as {value?: unknown}).value)
@@ -154,6 +166,8 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
       config.facts = path.trim()
     } else if (key === 'export') {
       config.export = readExport(value)
+    } else if (key === 'files') {
+      config.files = readFiles(value)
     } else {
       const names = topKeys.map((key) => '`' + key + '`')
       throw fail(`Unexpected key${named(key)}, expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`, key, pair.key as YamlNode)
@@ -198,6 +212,28 @@ export function parseConfig(text: string, file: string): NewsmarkConfig {
       } else {
         throw fail(`Unexpected key${named(name)} in \`export\`, expected ${exportKeys.map((key) => '`' + key + '`').join(', ')}`, `export.${name}`, pair.key as YamlNode)
       }
+    }
+
+    return result
+  }
+
+  function readFiles(node: YamlNode | null): FilesConfig {
+    if (!isMap(node)) throw fail('Unexpected value for `files`, expected a mapping (`include`, `exclude`)', 'files', node)
+    const result: FilesConfig = {include: [], exclude: []}
+    for (const pair of node.items) {
+      const name = String((pair.key as {value?: unknown}).value)
+      const item = pair.value as YamlNode | null
+      if (name !== 'include' && name !== 'exclude') {
+        throw fail(`Unexpected key${named(name)} in \`files\`, expected \`include\` or \`exclude\``, `files.${name}`, pair.key as YamlNode)
+      }
+
+      const value: unknown = item?.toJSON()
+      const list = typeof value === 'string' ? [value] : value
+      if (!Array.isArray(list) || list.some((glob) => typeof glob !== 'string' || glob.trim() === '' || glob.trim().startsWith('/') || /(^|\/)\.\.(\/|$)/.test(glob))) {
+        throw fail(`Unexpected value \`${showValue(value)}\` for \`files.${name}\`, expected globs relative to this file’s folder (\`articles/**/*.md\`), none starting with \`/\` or going up with \`..\``, `files.${name}`, item)
+      }
+
+      result[name] = (list as string[]).map((glob) => glob.trim())
     }
 
     return result

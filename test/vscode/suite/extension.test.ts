@@ -321,6 +321,25 @@ suite('Newsmark in a real VS Code', () => {
     await until(analyzer.onDidChange, () => analyzer.peek(document) && !analyzer.peek(document)?.skipped, 'the article analysed again')
   })
 
+  test('files: a .newsmarkrc’s files: leaves an article out, and says which file to change', async () => {
+    const {analyzer} = newsmark
+    const folder = vscode.workspace.workspaceFolders![0]!.uri
+    const rc = vscode.Uri.joinPath(folder, '.newsmarkrc')
+    await vscode.window.showTextDocument(document)
+    try {
+      await vscode.workspace.fs.writeFile(rc, new TextEncoder().encode('files:\n  exclude: ["poland-*.md"]\n'))
+      const skipped = await until(analyzer.onDidChange, () => analyzer.peek(document)?.skipped, 'the article left out by .newsmarkrc')
+      assert.equal(skipped.configFile?.toString(), rc.toString())
+      assert.equal(skipped.setting, undefined)
+      assert.match(skipped.reason, /matches `poland-\*\.md` in files\.exclude of \.newsmarkrc/)
+      await vscode.workspace.fs.writeFile(rc, new TextEncoder().encode('files:\n  include: ["*.md"]\n'))
+      await until(analyzer.onDidChange, () => analyzer.peek(document) && !analyzer.peek(document)?.skipped, 'included again by the .newsmarkrc')
+    } finally {
+      await vscode.workspace.fs.delete(rc)
+    }
+    await until(analyzer.onDidChange, () => analyzer.peek(document) && !analyzer.peek(document)?.skipped, 'the article analysed again')
+  })
+
   test('Toggle Highlights flips the setting', async () => {
     const enabled = () => vscode.workspace.getConfiguration('newsmark').get<boolean>('highlights.enable')
     assert.equal(enabled(), true)

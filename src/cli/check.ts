@@ -1,20 +1,22 @@
 /**
  * `newsmark check` over many files on several threads.
  *
- * The main thread analyses files too; each worker (`node:worker_threads`,
- * the CLI bundle itself started again with `workerData.newsmarkCheck`)
- * takes the next files from one queue, so a slow file does not hold the
- * others up. A file's outcome (its messages, or the one-line error) comes
- * back as plain data, what the report shows of it is put at the file's
- * index, and the report is written once every file is done: the output is
- * the same, byte for byte, whatever the number of threads and whichever
- * finished first.
+ * On one thread, the main thread reads and analyses each file. On more,
+ * each worker is the analysis worker the language server and the editor
+ * run (`AnalysisWorker` over `dist/core-worker.cjs`: one runner, one
+ * protocol, one message codec, its time counted from when it is ready):
+ * the main thread reads the files and their configurations and hands each
+ * to the next free worker, so a slow file does not hold the others up. A
+ * file's outcome (its messages, or the one-line error) is plain data, what
+ * the report shows of it is put at the file's index, and the report is
+ * written once every file is done: the output is the same, byte for byte,
+ * whatever the number of threads and whichever finished first.
  */
 import os from 'node:os'
 import path from 'node:path'
-import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
 import type {VFile} from 'vfile'
 import {analyzeSync} from '../core/analyze.ts'
+import {AnalysisStopped, AnalysisWorker} from '../node/analysis-worker.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import {loadConfigSync} from '../node/config.ts'
 import {ConfigError} from '../core/config/validate.ts'
@@ -45,9 +47,6 @@ export type CheckOutcome = {file: ReportFile} | {error: string}
 
 /** A message as plain data (structured-clone safe). */
 
-/** Files in flight per worker: enough that it never waits for the main thread. */
-const depth = 4
-
 /**
  * Threads to use when `--jobs` is not given: one per core, but no more than
  * one per 200 KB of input (starting a worker costs about a second of CPU:
@@ -65,7 +64,9 @@ export function defaultJobs(files: number, bytes: number): number {
 }
 
 /**
- * Check files on `jobs` threads (the main thread and `jobs - 1` workers).
+ * Check files on `jobs` threads: with one, in the main thread; with more (or
+ * with a time limit), in `jobs` analysis workers, the main thread reading
+ * the files and their configurations and handing them out.
  *
  * @param names
  *   File paths.
@@ -73,8 +74,9 @@ export function defaultJobs(files: number, bytes: number): number {
  *   Settings.
  * @param jobs
  *   Threads.
- * @param entry
- *   URL of the CLI module, which the workers run.
+ * @param workerScript
+ *   The analysis worker's script (`dist/core-worker.cjs`, as the language
+ *   server and the extension run it: `coreWorkerScript`).
  * @param keep
  *   What to keep of an outcome, as soon as it is in (default: all of it):
  *   a check of many files then holds less.
@@ -85,197 +87,63 @@ export async function checkFiles<T = CheckOutcome>(
   names: ReadonlyArray<string>,
   settings: CheckSettings,
   jobs: number,
-  entry: string,
+  workerScript: string,
   keep: (outcome: CheckOutcome) => T = (outcome) => outcome as T
 ): Promise<T[]> {
   const outcomes: T[] = new Array(names.length)
   const timeout = settings.timeout
   // With a time limit, workers only: a worker can be stopped, the main
   // thread cannot.
-  const workers = timeout === undefined ? Math.min(jobs, names.length) - 1 : Math.min(jobs, names.length)
+  const workers = timeout === undefined && jobs <= 1 ? 0 : Math.min(jobs, names.length)
   let next = 0
-  let done = 0
-  // Files whose worker died: the main thread takes them again (with a time
-  // limit, a new worker, once).
-  const retry: number[] = []
-  const crashed = new Set<number>()
+  const take = () => (next < names.length ? next++ : undefined)
   // Workers that died before they were ready (a broken install, no memory
-  // to load the models): past two, no new one is started.
-  let coldDeaths = 0
-  let wake: (() => void) | undefined
-  const pool: Worker[] = []
+  // to load the models): past two, no worker is started again.
+  let startFailures = 0
 
-  const finish = (index: number, outcome: CheckOutcome) => {
-    outcomes[index] = keep(outcome)
-    done++
-    wake?.()
-  }
-
-  /** Start a worker that takes files from the queue (again, after a stop). */
-  const startSlot = () => {
-    const worker = startWorker(entry, settings)
-    const inFlight = new Set<number>()
-    let alive = true
-    // With a time limit, files go to a worker once it has loaded the core and
-    // read its models: a cold start is not the file's time.
-    let ready = timeout === undefined
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const feed = () => {
-      // With a time limit, one file at a time: the one the timer is for.
-      while (alive && ready && inFlight.size < (timeout === undefined ? depth : 1)) {
-        const index = retry.length > 0 && timeout !== undefined ? retry.shift()! : next < names.length ? next++ : undefined
-        if (index === undefined) break
-        inFlight.add(index)
-        worker.postMessage({index, name: names[index]})
-        if (timeout !== undefined) timer = setTimeout(() => stop(index), timeout * 1000)
-      }
-    }
-
-    const lost = () => {
-      if (!alive) return
-      alive = false
-      clearTimeout(timer)
-      if (timeout === undefined) {
-        // The main thread takes them.
-        retry.push(...inFlight)
-      } else {
-        // A new worker takes them, once: a file that takes a worker down
-        // twice is an error.
-        for (const index of inFlight) {
-          if (crashed.has(index)) finish(index, {error: `newsmark: ${names[index]}: unexpected error: the analysis stopped its thread twice\n`})
-          else retry.push(index)
-          crashed.add(index)
+  /** A worker that takes files from the queue until it is empty. */
+  const slot = async () => {
+    // One analysis at a time, timed from when the worker is ready (it
+    // loads the core and its models first); a new worker after a stop.
+    const worker = new AnalysisWorker(workerScript, () => timeout)
+    try {
+      while (startFailures < 2) {
+        try {
+          await worker.ready()
+        } catch {
+          startFailures++
+          continue
         }
 
-        if (!ready && ++coldDeaths >= 2) {
-          // No worker can start: every file left is an error, never a loop.
-          const left = [...retry.splice(0), ...Array.from({length: names.length - next}, (_, offset) => next + offset)]
-          next = names.length
-          for (const index of left) finish(index, {error: `newsmark: ${names[index]}: unexpected error: no analysis thread could start\n`})
-        } else if (done < names.length) {
-          startSlot()
-        }
+        const index = take()
+        if (index === undefined) return
+        outcomes[index] = keep(await checkInWorker(worker, names[index]!, settings))
       }
-
-      inFlight.clear()
-      wake?.()
+    } finally {
+      worker.dispose()
     }
-
-    // Past the time limit: that file is an error, the others go on in a new worker.
-    const stop = (index: number) => {
-      alive = false
-      inFlight.delete(index)
-      void worker.terminate()
-      finish(index, {error: `newsmark: ${names[index]}: analysis ran past --timeout (${timeout} s) and was stopped\n`})
-      if (done < names.length) startSlot()
-    }
-
-    worker.on('message', (message: {ready: true} | {index: number; outcome: CheckOutcome}) => {
-      if ('ready' in message) {
-        ready = true
-        feed()
-        return
-      }
-
-      const {index, outcome} = message
-      clearTimeout(timer)
-      inFlight.delete(index)
-      feed()
-      finish(index, outcome)
-    })
-    worker.on('error', lost)
-    worker.on('exit', lost)
-    pool.push(worker)
-    feed()
   }
 
-  for (let count = 0; count < workers; count++) startSlot()
-
-  // The main thread's next file, already being read while it analyses the
-  // one before (reading is asynchronous; analysing is not).
-  const claim = (): Pending | undefined => {
-    const index = retry.length > 0 ? retry.shift() : next < names.length ? next++ : undefined
-    return index === undefined ? undefined : {index, read: startRead(names[index], settings)}
+  await Promise.all(Array.from({length: workers}, slot))
+  // What no worker took: all of it with one thread, what is left when no
+  // worker could start (with a time limit, an error each: never a loop).
+  const left: number[] = []
+  for (let index = take(); index !== undefined; index = take()) left.push(index)
+  if (timeout !== undefined) {
+    for (const index of left) outcomes[index] = keep({error: `newsmark: ${printable(names[index]!)}: unexpected error: no analysis thread could start\n`})
+    return outcomes
   }
 
-  let current: Pending | undefined
-  try {
-    while (done < names.length) {
-      // Files of a worker that died since the last look are taken here too
-      // (not with a time limit: the workers take them).
-      current ??= timeout === undefined ? claim() : undefined
-      if (!current) {
-        // Everything is handed out: wait for the workers.
-        await new Promise<void>((resolve) => {
-          wake = resolve
-        })
-        wake = undefined
-        continue
-      }
-
-      const ahead = claim()
-      finish(current.index, await checkFile(names[current.index], settings, current.read))
-      current = ahead
-      // Let the workers' results (and their requests for more) in.
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()))
+  // The next file is read while the one before is analysed (reading is
+  // asynchronous; analysing is not).
+  let read = left.length > 0 ? startRead(names[left[0]!]!, settings) : undefined
+  for (const [position, index] of left.entries()) {
+    const current = read!
+    read = position + 1 < left.length ? startRead(names[left[position + 1]!]!, settings) : undefined
+    outcomes[index] = keep(await checkFile(names[index]!, settings, current))
   }
 
   return outcomes
-}
-
-/**
- * Start a worker that runs `entry` (the CLI): the bundle as it is, or the
- * TypeScript source through tsx when the CLI runs from `src/`.
- *
- * @param entry
- *   URL of the CLI module.
- * @param settings
- *   Settings.
- * @returns
- *   Worker.
- */
-function startWorker(entry: string, settings: CheckSettings): Worker {
-  const data = {newsmarkCheck: true, settings}
-  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), {workerData: data})
-  // Loader hooks of the main thread do not reach a worker's entry module.
-  const code = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(code, {eval: true, workerData: data})
-}
-
-/**
- * Whether this thread is a check worker (the CLI module then serves files
- * instead of running the command line).
- *
- * @returns
- *   Whether it is.
- */
-export function isCheckWorker(): boolean {
-  return !isMainThread && Boolean(workerData?.newsmarkCheck)
-}
-
-/** Serve files to the main thread until it terminates this worker. */
-export function serveCheckWorker(): void {
-  const settings = workerData.settings as CheckSettings
-  parentPort!.on('message', async ({index, name}: {index: number; name: string}) => {
-    const outcome = await checkFile(name, settings)
-    parentPort!.postMessage({index, outcome})
-  })
-  // The models are read on first use: read them now, then say so, so that a
-  // time limit counts the file's analysis only. (Should that fail, the
-  // files' own analyses will say why.)
-  try {
-    analyzeSync('Poland said on Monday that 25 people left.')
-  } catch {}
-  parentPort!.postMessage({ready: true})
-}
-
-/** A file handed to the main thread, and its read in progress. */
-interface Pending {
-  index: number
-  read: Promise<VFile>
 }
 
 /**
@@ -296,6 +164,59 @@ function startRead(name: string, settings: CheckSettings): Promise<VFile> {
 }
 
 /**
+ * Check one file in a worker: read here, analysed there. A file whose
+ * analysis takes the worker down is tried once more in a new one; twice,
+ * it is an error (with a time limit) or analysed in the main thread.
+ *
+ * @param worker
+ *   Worker.
+ * @param name
+ *   File path.
+ * @param settings
+ *   Settings.
+ * @returns
+ *   Its messages (plain data), or the line to report.
+ */
+async function checkInWorker(worker: AnalysisWorker, name: string, settings: CheckSettings): Promise<CheckOutcome> {
+  let file: VFile
+  let options: Options
+  try {
+    file = await readMarkdown(name, settings.maxSize)
+    options = optionsFor(name, settings)
+  } catch (error) {
+    return {error: errorLine(error, name)}
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const analysed = await worker.analyze(file, options)
+      return outcomeOf(analysed)
+    } catch (error) {
+      if (error instanceof AnalysisStopped) {
+        return {error: `newsmark: ${printable(name)}: analysis ran past --timeout (${settings.timeout} s) and was stopped\n`}
+      }
+
+      if (!(error instanceof Error && error.name === 'AnalysisWorkerGone')) return {error: errorLine(error, name)}
+      if (attempt === 1) continue
+      if (settings.timeout === undefined) return checkFile(name, settings)
+      return {error: `newsmark: ${printable(name)}: unexpected error: the analysis stopped its thread twice\n`}
+    }
+  }
+}
+
+/**
+ * A file's outcome: its messages, as the report reads them.
+ *
+ * @param file
+ *   Analysed file.
+ * @returns
+ *   Outcome.
+ */
+function outcomeOf(file: VFile): CheckOutcome {
+  return {file: {path: file.path, messages: file.messages.map((message) => toMessageData(message, {compact: true}) as ReportMessage)}}
+}
+
+/**
  * Check one file: read it, load its configuration and analyse it.
  *
  * @param name
@@ -313,8 +234,7 @@ export async function checkFile(
   read: Promise<VFile> = readMarkdown(name, settings.maxSize)
 ): Promise<CheckOutcome> {
   try {
-    const file = analyzeSync(await read, optionsFor(name, settings))
-    return {file: {path: file.path, messages: file.messages.map((message) => toMessageData(message, {compact: true}) as ReportMessage)}}
+    return outcomeOf(analyzeSync(await read, optionsFor(name, settings)))
   } catch (error) {
     return {error: errorLine(error, name)}
   }

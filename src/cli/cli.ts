@@ -6,11 +6,12 @@ import fs from 'node:fs'
 import {parseArgs} from 'node:util'
 import {analyzeSync} from '../core/analyze.ts'
 import {configuredOptions} from '../core/config/load.ts'
+import {coreWorkerScript} from '../node/analysis-worker.ts'
 import {configuredLeaveOut} from '../node/article-files.ts'
 import {loadConfigSync} from '../node/config.ts'
 import {normalizeOptions, type Options} from '../core/options.ts'
 import {isPresetName, presetNames} from '../core/rules/presets.ts'
-import {checkFiles, defaultJobs, errorLine, isCheckWorker, serveCheckWorker} from './check.ts'
+import {checkFiles, defaultJobs, errorLine} from './check.ts'
 import {evaluate, type Task} from './eval.ts'
 import {expandPaths} from './expand.ts'
 import {runImport} from './import.ts'
@@ -194,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
       const settings = {maxSize, analyzeOptions, timeout}
       // What the report shows of each file, made as its outcome comes in.
       const state = reportState()
-      const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), import.meta.url, (outcome) =>
+      const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), coreWorkerScript(import.meta.url) ?? 'core-worker.cjs', (outcome) =>
         'error' in outcome ? outcome : reportEntry(state, outcome.file)
       )
       const entries: ReportEntry[] = []
@@ -302,10 +303,5 @@ function version(): string {
   return 'newsmark ' + packageJson.version
 }
 
-// The CLI module is also the entry of `check`'s worker threads.
-if (isCheckWorker()) {
-  serveCheckWorker()
-} else {
-  exitOnOutputError()
-  process.exitCode = await main(process.argv.slice(2))
-}
+exitOnOutputError()
+process.exitCode = await main(process.argv.slice(2))

@@ -61,7 +61,7 @@ export type Spawn = (events: WorkerEvents) => WorkerHandle
  */
 export class AnalysisRunner {
   readonly #spawn: Spawn
-  readonly #timeout: () => number
+  readonly #timeout: () => number | undefined
   readonly #urgent: (path: string) => boolean
   #worker: WorkerHandle | undefined
   /** Whether the worker has loaded the core and its models (a job's time starts then). */
@@ -84,7 +84,7 @@ export class AnalysisRunner {
    *   waiting that are not (default: none does). The extension's: documents
    *   open in an editor, ahead of a search of the workspace's other files.
    */
-  constructor(spawn: Spawn, timeout: () => number, urgent: (path: string) => boolean = () => false) {
+  constructor(spawn: Spawn, timeout: () => number | undefined, urgent: (path: string) => boolean = () => false) {
     this.#spawn = spawn
     this.#timeout = timeout
     this.#urgent = urgent
@@ -221,8 +221,9 @@ export class AnalysisRunner {
     if (!this.#ready) return
     const job = this.#queue.shift()!
     this.#current = job
+    // (No limit: `newsmark check` without `--timeout`.)
     const seconds = this.#timeout()
-    this.#timer = setTimeout(() => this.#stop(new AnalysisStopped(seconds)), seconds * 1000)
+    if (seconds !== undefined) this.#timer = setTimeout(() => this.#stop(new AnalysisStopped(seconds)), seconds * 1000)
     try {
       worker.postMessage(job.request)
     } catch (error) {
@@ -256,10 +257,10 @@ export class AnalysisRunner {
         this.#next()
       },
       error: (error) => {
-        if (worker && this.#worker === worker) this.#stop(new Error(`The analysis worker failed: ${error.message}`, {cause: error}))
+        if (worker && this.#worker === worker) this.#stop(gone(`The analysis worker failed: ${error.message}`, error))
       },
       exit: (code) => {
-        if (worker && this.#worker === worker) this.#stop(new Error(`The analysis worker exited (code ${code})`))
+        if (worker && this.#worker === worker) this.#stop(gone(`The analysis worker exited (code ${code})`))
       }
     })
     worker = handle
@@ -324,4 +325,22 @@ export class AnalysisRunner {
     }
     this.#next()
   }
+}
+
+/**
+ * The error of an analysis whose worker went away (it crashed, ran out of
+ * memory, or could not start): named `AnalysisWorkerGone`, so that a caller
+ * can try again in a new worker, unlike an error of the core.
+ *
+ * @param message
+ *   What happened.
+ * @param cause
+ *   The worker's error, if any.
+ * @returns
+ *   Error.
+ */
+function gone(message: string, cause?: Error): Error {
+  const error = new Error(message, cause ? {cause} : undefined)
+  error.name = 'AnalysisWorkerGone'
+  return error
 }

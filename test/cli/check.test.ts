@@ -1,27 +1,27 @@
 /**
- * `checkFiles` on several threads: a worker that dies hands its files back
- * to the main thread, which checks them, whenever it dies.
+ * `checkFiles` on several threads: a file whose worker dies is tried in a
+ * new worker, then in the main thread; workers that cannot start never
+ * make a loop.
  */
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import test from 'node:test'
-import {pathToFileURL} from 'node:url'
 import {checkFiles} from '../../src/cli/check.ts'
 
-test('check: the files of a worker that dies at once are checked by the main thread', {timeout: 60_000}, async () => {
+test('check: a file whose worker dies, twice, is checked by the main thread', {timeout: 60_000}, async () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-check-'))
   try {
-    // A worker that exits on its first file, before answering.
+    // A worker that says it is ready, then exits on its first file, before answering.
     const crash = path.join(folder, 'crash.mjs')
-    fs.writeFileSync(crash, "import {parentPort} from 'node:worker_threads'\nparentPort.on('message', () => process.exit(1))\n")
+    fs.writeFileSync(crash, "import {parentPort} from 'node:worker_threads'\nparentPort.postMessage({ready: true})\nparentPort.on('message', () => process.exit(1))\n")
     const names = Array.from({length: 5}, (_, index) => {
       const name = path.join(folder, `article-${index}.md`)
       fs.writeFileSync(name, `# Article ${index}\n\nCezary Tomczyk said 25 people came on Monday.\n`)
       return name
     })
-    const outcomes = await checkFiles(names, {maxSize: 1_000_000, analyzeOptions: {}}, 2, pathToFileURL(crash).href)
+    const outcomes = await checkFiles(names, {maxSize: 1_000_000, analyzeOptions: {}}, 2, crash)
     assert.equal(outcomes.length, names.length)
     for (const [index, outcome] of outcomes.entries()) {
       assert.ok('file' in outcome, `file ${index}: ${JSON.stringify(outcome)}`)
@@ -43,12 +43,48 @@ test('check --timeout: workers that die before they are ready make every file an
       fs.writeFileSync(name, `# Article ${index}\n\nCezary Tomczyk said 25 people came on Monday.\n`)
       return name
     })
-    const outcomes = await checkFiles(names, {maxSize: 1_000_000, analyzeOptions: {}, timeout: 5}, 2, pathToFileURL(crash).href)
+    const outcomes = await checkFiles(names, {maxSize: 1_000_000, analyzeOptions: {}, timeout: 5}, 2, crash)
     assert.equal(outcomes.length, names.length)
     for (const [index, outcome] of outcomes.entries()) {
       assert.ok('error' in outcome, `file ${index}: ${JSON.stringify(outcome)}`)
       assert.match(outcome.error, /no analysis thread could start/)
     }
+  } finally {
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('check --timeout: a file whose worker dies twice is an error; a worker that dies once is replaced', {timeout: 60_000}, async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-check-'))
+  try {
+    // The real analysis worker, but one that dies on a file named `crash`
+    // and, once, on `flaky` (a marker file beside it says it died once).
+    const marker = path.join(folder, 'died-once')
+    const script = path.join(folder, 'worker.mjs')
+    fs.writeFileSync(
+      script,
+      [
+        "import fs from 'node:fs'",
+        "import {parentPort} from 'node:worker_threads'",
+        "parentPort.postMessage({ready: true})",
+        "parentPort.on('message', (request) => {",
+        "  if (request.value.includes('crash')) process.exit(3)",
+        `  if (request.value.includes('flaky') && !fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(4) }`,
+        "  parentPort.postMessage({id: request.id, result: {entities: [], dates: [], claims: []}, messages: [{reason: 'checked in a worker', ruleId: 'test', fatal: false}]})",
+        '})',
+        ''
+      ].join('\n')
+    )
+    const names = ['fine', 'crash', 'flaky'].map((word) => {
+      const name = path.join(folder, `${word}.md`)
+      fs.writeFileSync(name, `# ${word}\n`)
+      return name
+    })
+    const outcomes = await checkFiles(names, {maxSize: 1_000_000, analyzeOptions: {}, timeout: 30}, 2, script)
+    assert.deepEqual(
+      outcomes.map((outcome) => ('error' in outcome ? outcome.error : outcome.file.messages.map((message) => message.reason))),
+      [['checked in a worker'], `newsmark: ${names[1]}: unexpected error: the analysis stopped its thread twice\n`, ['checked in a worker']]
+    )
   } finally {
     fs.rmSync(folder, {recursive: true, force: true})
   }

@@ -243,7 +243,13 @@ test('quotes: tellsSpeaker reads the cue and the source', () => {
   })
   assert.equal(tellsSpeaker(quote('indirect', 'said', 'Officials')), true)
   assert.equal(tellsSpeaker(quote('indirect', 'according to', 'a report by the agency')), true)
-  assert.equal(tellsSpeaker(quote('indirect', 'have said little about', 'Officials')), true)
+  // A cue that tells no words, or a work written, names no speaker.
+  assert.equal(tellsSpeaker(quote('indirect', 'have said little about', 'Officials')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'declined to say', 'The mayor')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'haven’t yet answered', 'city officials')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'wrote his first opera,', 'he', 'e3')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'wrote in a blog post', 'he', 'e3')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'learned', 'she', 'e3')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'wanted', 'the railway', 'e1')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'were found', 'Two hikers')), false)
   assert.equal(tellsSpeaker(quote('mixed', 'was elected as', 'Ann Moss', 'e2')), false)
@@ -255,6 +261,29 @@ test('quotes: tellsSpeaker reads the cue and the source', () => {
   assert.equal(tellsSpeaker(quote('indirect', 'said', 'they both had visited the site before')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'found', 'Another option is the red sauce, which …')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'said', 'they')), true)
+  // Things are no one, whatever their verb; people, groups, organisations
+  // and records are.
+  assert.equal(tellsSpeaker(quote('indirect', 'adds', 'The detour')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'showed', 'The measure')), false)
+  assert.equal(tellsSpeaker(quote('direct', 'said', 'the scheme')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'shows', 'A photo of the crash posted online')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'for', 'careful synthesis of rare salts')), false)
+  assert.equal(tellsSpeaker(quote('direct', 'said', 'the forecast')), true)
+  assert.equal(tellsSpeaker(quote('direct', 'told us', 'a driver')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'the bakers')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'Residents of the valley')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'the ministry')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'according to', 'the timetable')), true)
+  // A capitalised cue after the source is a title's word, not a verb.
+  const title: Quote = {
+    start: 21,
+    end: 40,
+    kind: 'indirect',
+    cue: {start: 17, end: 20, text: 'Say'},
+    source: {start: 0, end: 16, text: 'Pick a plan Next', name: 'Pick a plan Next', kind: 'named'}
+  }
+  assert.equal(tellsSpeaker(title), false)
+  assert.equal(tellsSpeaker({...title, cue: {start: 17, end: 20, text: 'say'}}), true)
 })
 
 test('quotes: a pronoun goes back to the one who spoke just before, not the last person named', () => {
@@ -296,4 +325,12 @@ test('quotes: what someone did is no quote a reader is shown; words reported wit
   assert.match(shownSource(said)?.text ?? '', /mayor/)
   const direct = about('It is a nuisance')
   assert.ok(direct && isReported(direct), 'words in quotation marks are always shown')
+})
+
+test('quotes: a thing that “adds” or “showed” is no source a reader is shown', () => {
+  const text = 'The new detour adds four miles to each trip for commuters from the north.\n\nThe scheme showed that the city could cut traffic by a third.\n\nThe city engineer said the detour would stay until June.\n'
+  const result = tag(text)
+  assert.equal(shownSource(quoteWith(text, result, 'four miles')), undefined)
+  assert.equal(shownSource(quoteWith(text, result, 'cut traffic')), undefined)
+  assert.match(shownSource(quoteWith(text, result, 'stay until June'))?.text ?? '', /engineer/)
 })

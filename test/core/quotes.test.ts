@@ -334,3 +334,16 @@ test('quotes: a thing that “adds” or “showed” is no source a reader is s
   assert.equal(shownSource(quoteWith(text, result, 'cut traffic')), undefined)
   assert.match(shownSource(quoteWith(text, result, 'stay until June'))?.text ?? '', /engineer/)
 })
+
+test('quotes: an attribution after the words, at the end of the sentence, takes them as its quote', () => {
+  const text =
+    'It was cheaper for the council to buy the old mill and the land around it than to build a new bridge that few would use, Marsh said.\n\nThe floods that hit many of the valley towns are a drain on local trade, farm experts warn.\n\nThe region needs far more power than it makes, say experts.\n\nThe two dead were in the back of the van, the statement said.\n\nWe drove to the coast in the old car, which I had painted red.\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'cheaper for the council')), 'Marsh')
+  assert.equal(shownSource(quoteWith(text, result, 'a drain on local trade'))?.name, 'farm experts')
+  assert.equal(shownSource(quoteWith(text, result, 'far more power'))?.name, 'experts')
+  assert.equal(shownSource(quoteWith(text, result, 'back of the van'))?.name, 'the statement')
+  // A sentence with no reporting verb after its last comma stays no quote.
+  const at = text.indexOf('the old car')
+  assert.equal(result.quotes!.some((quote) => quote.start <= at && quote.end > at), false)
+})

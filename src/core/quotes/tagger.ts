@@ -14,6 +14,7 @@
  */
 import {Perceptron, type PerceptronModel} from '../ml/perceptron.ts'
 import {classes, dynamicFeatures, isMark, type BlockView} from './features.ts'
+import lexicon from './lexicon.json' with {type: 'json'}
 import model from './model.json' with {type: 'json'}
 
 /** A token range `[first, last)` of a block. */
@@ -104,6 +105,17 @@ const trailing: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', '
 // Verbs of a passive report (`… was first reported by NATO`).
 const passive: ReadonlySet<string> = new Set(['reported', 'announced', 'confirmed', 'revealed', 'disclosed', 'first'])
 const auxiliaries: ReadonlySet<string> = new Set(['was', 'were', 'has', 'have', 'had', 'is', 'are', 'been'])
+const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
+// Verbs of an attribution after its words that the tagger left untagged
+// (`…, farm experts warn.`, `…, say experts.`).
+const trailingVerbs: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', 'adds', 'warned', 'warn', 'warns', 'noted', 'wrote', 'writes', 'explained', 'argued', 'argue', 'argues'])
+// Head nouns of someone who speaks.
+const speakerHeads: ReadonlySet<string> = new Set([
+  ...lexicon.personHeads,
+  ...lexicon.anonymousHeads,
+  ...lexicon.documentHeads,
+  ...lexicon.organisationHeads
+])
 
 /**
  * Mend what the greedy tagger gets wrong on a few fixed patterns:
@@ -184,7 +196,60 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     }
   }
 
+  mendTrailing(view, tags)
   return tags
+}
+
+/**
+ * Give content to an attribution at the end of a sentence that the
+ * tagger found with none: `The bridge costs too much, Marsh said.`,
+ * `…, say experts.`, `…, the statement said.`, `…, according to the
+ * sheriff.`: every token after the sentence's last comma is a source or a
+ * reporting cue, and no token of the sentence is content; what comes
+ * before the comma is.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendTrailing(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let first = 0; first < words.length; ) {
+    let end = first
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
+    const from = first
+    first = end
+    let last = end
+    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+    if (last - from < 6 || tags.slice(from, end).some((tag) => tag.endsWith('CON'))) continue
+    let comma = last - 1
+    while (comma > from && words[comma] !== ',' && last - comma <= 10) comma--
+    if (words[comma] !== ',' || comma - from < 4 || view.quoted[comma]) continue
+    const tail = tags.slice(comma + 1, last)
+    if (tail.length < 2) continue
+    if (tail.every((tag) => tag === 'O')) {
+      // Untagged: a short phrase naming someone and a reporting verb, in
+      // either order.
+      const verbFirst = trailingVerbs.has(words[comma + 1])
+      const verbAt = verbFirst ? comma + 1 : last - 1
+      if (!trailingVerbs.has(words[verbAt]) || view.quoted[verbAt]) continue
+      const phrase = verbFirst ? [comma + 2, last] : [comma + 1, last - 1]
+      if (phrase[1] - phrase[0] < 1 || phrase[1] - phrase[0] > 6) continue
+      const head = view.tokens[phrase[1] - 1].text
+      const lower = words[phrase[1] - 1]
+      if (!/^\p{Lu}/u.test(head) && !speakerHeads.has(lower) && !speakerHeads.has(lower.replace(/e?s$/, ''))) continue
+      if (words.slice(phrase[0], phrase[1]).some((word) => !/^[\p{L}\p{N}.’'-]+$/u.test(word))) continue
+      for (let at = phrase[0]; at < phrase[1]; at++) tags[at] = at === phrase[0] ? 'B-SRC' : 'I-SRC'
+      tags[verbAt] = 'B-CUE'
+    } else {
+      if (tail.some((tag) => tag === 'O') || !tail.some((tag) => tag.endsWith('SRC'))) continue
+      const cue = words.slice(comma + 1, last).filter((_, index) => tail[index].endsWith('CUE'))
+      if (!cue.some((word) => reportingCues.has(word))) continue
+    }
+
+    for (let at = from; at < comma; at++) tags[at] = at === from ? 'B-CON' : 'I-CON'
+  }
 }
 
 /**

@@ -347,3 +347,27 @@ test('quotes: an attribution after the words, at the end of the sentence, takes 
   const at = text.indexOf('the old car')
   assert.equal(result.quotes!.some((quote) => quote.start <= at && quote.end > at), false)
 })
+
+test('quotes: attributions the tagger misses at the start of a sentence, after an age, or over a source', () => {
+  const text = [
+    'In the port city of Tema, shop owner Ada Obi, 41, said she pays more for power than for rent.',
+    'West Clinic in Leeds tweeted that it had seen two patients.',
+    'Experts fear wild valley trout, which make up a large part of the local catch, are close to gone.',
+    'As they walked out, the crowd sang a rude chant about the mayor, she said in a post.',
+    'Those likely delays and added costs have been avoided because the bridge issues have been resolved, Lund and an executive with the Red Hill Valley Group said.',
+    'The rail firm wanted the two bridges to carry a second track one day, terms that were agreed in a deal signed in May, Lund said.'
+  ].join('\n\n') + '\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'she pays more')), 'Ada Obi')
+  assert.match(shownSource(quoteWith(text, result, 'had seen two patients'))?.text ?? '', /West Clinic/)
+  const trout = quoteWith(text, result, 'wild valley trout')
+  assert.equal(shownSource(trout)?.name, 'Experts')
+  assert.ok(text.slice(trout.start, trout.end).endsWith('close to gone'), 'the content runs over the relative clause')
+  const chant = quoteWith(text, result, 'sang a rude chant')
+  assert.equal(chant.cue?.text, 'said in a post')
+  assert.ok(text.slice(chant.start, chant.end).startsWith('As they walked out'))
+  assert.match(shownSource(quoteWith(text, result, 'bridge issues have been resolved'))?.text ?? '', /^Lund and an executive/)
+  const firm = quoteWith(text, result, 'second track')
+  assert.equal(firm.cue?.text, 'said')
+  assert.equal(shownSource(firm)?.text, 'Lund')
+})

@@ -197,16 +197,96 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   }
 
   mendTrailing(view, tags)
+  mendOpening(view, tags)
   return tags
 }
 
+// Verbs of an attribution that opens a sentence the tagger left untagged:
+// with “that” after them (`West Clinic tweeted that …`), or alone for a few
+// (`Experts fear …`).
+const openingVerbs: ReadonlySet<string> = new Set([
+  'said', 'says', 'say', 'told', 'tweeted', 'announced', 'reported', 'reports', 'warned', 'warns', 'warn', 'wrote', 'writes',
+  'noted', 'notes', 'argued', 'argues', 'argue', 'claimed', 'claims', 'confirmed', 'confirms', 'estimated', 'estimates',
+  'predicted', 'predicts', 'believe', 'believes', 'fear', 'fears', 'stated', 'insisted', 'insists'
+])
+const withoutThat: ReadonlySet<string> = new Set(['say', 'says', 'warn', 'warns', 'fear', 'fears', 'believe', 'believes'])
+const phraseWords: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'in', 'for', 'at', 'and', '’s', "'s", '&'])
+
 /**
- * Give content to an attribution at the end of a sentence that the
- * tagger found with none: `The bridge costs too much, Marsh said.`,
- * `…, say experts.`, `…, the statement said.`, `…, according to the
- * sheriff.`: every token after the sentence's last comma is a source or a
- * reporting cue, and no token of the sentence is content; what comes
- * before the comma is.
+ * Mend two openings of an attribution the tagger misses: a sentence with
+ * no tag that opens with a short phrase naming someone and a reporting
+ * verb (`West Clinic in Leeds tweeted that it …`, `Farm experts fear the
+ * …`), and a cue with no source after a name and an age (`Ada Obi, 41,
+ * said …`).
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendOpening(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let first = 0; first < words.length; ) {
+    let end = first
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
+    const from = first
+    first = end
+    let last = end
+    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+    // Content cut at a relative clause (`Experts fear wild trout, which
+    // …, are close to gone`): it runs on to the end of the sentence.
+    for (let at = from + 1; at < last; at++) {
+      if (tags[at] !== 'O' || words[at] !== ',' || !tags[at - 1].endsWith('CON') || !/^(?:which|who|whose)$/.test(words[at + 1] ?? '')) continue
+      if (tags.slice(at, last).every((tag) => tag === 'O') && !view.quoted.slice(at, last).some(Boolean)) {
+        for (let index = at; index < last; index++) tags[index] = 'I-CON'
+      }
+
+      break
+    }
+
+    const sentence = tags.slice(from, end)
+    // “Ada Obi, 41, said”.
+    const cueAt = sentence.indexOf('B-CUE')
+    if (cueAt >= 4 && !sentence.some((tag) => tag.endsWith('SRC'))) {
+      const at = from + cueAt
+      if (words[at - 1] === ',' && /^\d{1,3}$/.test(words[at - 2]) && words[at - 3] === ',' && /^\p{Lu}/u.test(view.tokens[at - 4].text)) {
+        let name = at - 4
+        while (name > from && at - 3 - name < 4 && /^\p{Lu}/u.test(view.tokens[name - 1].text)) name--
+        for (let index = name; index < at - 3; index++) tags[index] = index === name ? 'B-SRC' : 'I-SRC'
+      }
+
+      continue
+    }
+
+    if (last - from < 6 || sentence.some((tag) => tag !== 'O')) continue
+    let verb = from + 1
+    while (verb < last && verb - from <= 6 && !openingVerbs.has(words[verb])) verb++
+    if (!openingVerbs.has(words[verb]) || view.quoted[verb] || last - verb < 4) continue
+    const that = words[verb + 1] === 'that'
+    if (!that && !withoutThat.has(words[verb])) continue
+    const phrase = words.slice(from, verb)
+    const head = phrase.at(-1)!
+    const names = (at: number) => /^\p{Lu}/u.test(view.tokens[at].text)
+    const speaker = speakerHeads.has(head) || speakerHeads.has(head.replace(/e?s$/, ''))
+    // A name (every word capitalised but its small words), or a few words
+    // ending in a noun of someone (`farm experts`).
+    const named = names(verb - 1) && phrase.every((word, index) => names(from + index) || phraseWords.has(word))
+    if (!named && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
+    for (let at = from; at < verb; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
+    tags[verb] = 'B-CUE'
+    for (let at = verb + 1; at < last; at++) tags[at] = at === verb + 1 ? 'B-CON' : 'I-CON'
+  }
+}
+
+/**
+ * Give content to an attribution at the end of a sentence whose words the
+ * tagger left without content or gave to a cue that reports nothing:
+ * `The bridge costs too much, Marsh said.`, `…, say experts.`, `…, the
+ * statement said.`, `…, according to the sheriff.`, `The crowd sang a
+ * chant, she said in a post.`: every token after the sentence's last
+ * comma is a source and a reporting cue (then perhaps where it was said,
+ * “in a post”), and what comes before the comma, with no quotation marks
+ * and no other reporting cue, is the quote's content.
  *
  * @param view
  *   Block.
@@ -222,13 +302,15 @@ function mendTrailing(view: BlockView, tags: string[]): void {
     first = end
     let last = end
     while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
-    if (last - from < 6 || tags.slice(from, end).some((tag) => tag.endsWith('CON'))) continue
+    if (last - from < 6) continue
     let comma = last - 1
-    while (comma > from && words[comma] !== ',' && last - comma <= 10) comma--
+    while (comma > from && words[comma] !== ',' && last - comma <= 12) comma--
     if (words[comma] !== ',' || comma - from < 4 || view.quoted[comma]) continue
     const tail = tags.slice(comma + 1, last)
     if (tail.length < 2) continue
+    const content = tags.slice(from, comma).some((tag) => tag.endsWith('CON'))
     if (tail.every((tag) => tag === 'O')) {
+      if (content) continue
       // Untagged: a short phrase naming someone and a reporting verb, in
       // either order.
       const verbFirst = trailingVerbs.has(words[comma + 1])
@@ -243,11 +325,43 @@ function mendTrailing(view: BlockView, tags: string[]): void {
       for (let at = phrase[0]; at < phrase[1]; at++) tags[at] = at === phrase[0] ? 'B-SRC' : 'I-SRC'
       tags[verbAt] = 'B-CUE'
     } else {
-      if (tail.some((tag) => tag === 'O') || !tail.some((tag) => tag.endsWith('SRC'))) continue
-      const cue = words.slice(comma + 1, last).filter((_, index) => tail[index].endsWith('CUE'))
+      // A source and a cue, in either order, then perhaps where (`in a post`).
+      let tagged = tail.indexOf('O')
+      if (tagged < 0) tagged = tail.length
+      const where = tail.length - tagged
+      if (where > 0 && (where > 4 || tail.slice(tagged).some((tag) => tag !== 'O') || !/^(?:in|on|at|during)$/.test(words[comma + 1 + tagged]))) continue
+      let shape = tail.slice(0, tagged).map((tag) => tag.slice(2)).join(' ')
+      // The content run went on over the source (`…, Lund and an aide
+      // said.`): the words after the comma name someone.
+      if (where === 0 && /^(?:CON )+CUE$/.test(shape) && reportingCues.has(words[last - 1]) && !view.quoted.slice(comma, last).some(Boolean)) {
+        const phrase = words.slice(comma + 1, last - 1)
+        const head = phrase.at(-1)!
+        const names = view.tokens.slice(comma + 1, last - 1).some((token) => /^\p{Lu}/u.test(token.text))
+        if (phrase.length > 10 || (!names && !speakerHeads.has(head) && !speakerHeads.has(head.replace(/e?s$/, '')))) continue
+        for (let at = comma + 1; at < last - 1; at++) tags[at] = at === comma + 1 ? 'B-SRC' : 'I-SRC'
+        shape = 'SRC CUE'
+      }
+
+      if (!/^(?:(?:SRC )*SRC (?:CUE ?)+|(?:CUE )*CUE (?:SRC ?)+)$/.test(shape)) continue
+      const cue = words.slice(comma + 1, comma + 1 + tagged).filter((_, index) => tail[index].endsWith('CUE'))
       if (!cue.some((word) => reportingCues.has(word))) continue
+      if (content) {
+        // Words the tagger gave another quote: only when nothing before
+        // the comma is quoted or reports.
+        let quoted = false
+        for (let at = from; at < comma; at++) {
+          if (view.quoted[at] || (tags[at].endsWith('CUE') && reportingCues.has(words[at]))) quoted = true
+        }
+
+        if (quoted) continue
+      }
+
+      if (where > 0 && tail[tagged - 1].endsWith('CUE')) {
+        for (let at = comma + 1 + tagged; at < last; at++) tags[at] = 'I-CUE'
+      }
     }
 
+    tags[comma] = 'O'
     for (let at = from; at < comma; at++) tags[at] = at === from ? 'B-CON' : 'I-CON'
   }
 }

@@ -371,3 +371,20 @@ test('quotes: attributions the tagger misses at the start of a sentence, after a
   assert.equal(firm.cue?.text, 'said')
   assert.equal(shownSource(firm)?.text, 'Lund')
 })
+
+test('quotes: a quotation after a colon is the words of the name that opens the sentence', () => {
+  const text =
+    'Lund put it bluntly: “We will not pay for the bridge, not now and not in ten years.”\n\nThe Acme unit addressed the crash in a brief statement: “Yesterday, one of our vans hit the rear of a city bus. No one was hurt.”\n\nIn March, the plan changed: “All of it starts again from the first page.”\n'
+  const result = tag(text)
+  const lund = quoteWith(text, result, 'We will not pay')
+  assert.equal(shownSource(lund)?.name, 'Lund')
+  assert.equal(lund.kind, 'direct')
+  assert.ok(text.slice(lund.start, lund.end).endsWith('ten years.”'), 'the whole quotation is its content')
+  const acme = quoteWith(text, result, 'No one was hurt')
+  assert.ok(acme.start <= text.indexOf('Yesterday'), 'one quote over both sentences')
+  assert.match(shownSource(acme)?.text ?? '', /Acme/)
+  // No name opens the sentence: no source.
+  const at = text.indexOf('All of it')
+  const march = result.quotes!.find((quote) => quote.start <= at && quote.end > at)
+  assert.equal(march ? shownSource(march) : undefined, undefined)
+})

@@ -198,7 +198,35 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
 
   mendTrailing(view, tags)
   mendOpening(view, tags)
+  mendColon(view, tags)
   return tags
+}
+
+/**
+ * A quotation in marks after a colon (`Lund put it bluntly: “We will
+ * not pay.”`) is content, all of it, when the tagger left it untagged or
+ * took only part of it, and tagged no cue or source inside it.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendColon(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let index = 1; index < words.length - 1; index++) {
+    if (words[index] !== ':' || view.quoted[index] || !isMark(words[index + 1]) || !view.quoted[index + 1]) continue
+    let end = index + 2
+    while (end < words.length && view.quoted[end] && !(isMark(words[end]) && end > index + 1 && !view.quoted[end + 1])) end++
+    if (end >= words.length || !isMark(words[end])) continue
+    const inside = tags.slice(index + 1, end + 1)
+    if (end - index < 4 || inside.some((tag) => tag.endsWith('CUE') || tag.endsWith('SRC'))) continue
+    if (inside.every((tag) => tag.endsWith('CON')) && tags[index + 1] === 'B-CON') continue
+    for (let at = index + 1; at <= end; at++) tags[at] = at === index + 1 ? 'B-CON' : 'I-CON'
+    // Content right after it belongs to another quote.
+    if (tags[end + 1] === 'I-CON') tags[end + 1] = 'B-CON'
+    index = end
+  }
 }
 
 // Verbs of an attribution that opens a sentence the tagger left untagged:
@@ -424,7 +452,14 @@ export function linkQuotes(
     last = {quote, run}
   }
 
-  for (const quote of quotes) quote.kind = kindOf(view, quote.parts)
+  for (const quote of quotes) {
+    quote.kind = kindOf(view, quote.parts)
+    if (!quote.cue && !quote.source && quote.kind !== 'indirect') {
+      const source = colonSource(view, quote.parts[0][0])
+      if (source) quote.source = source
+    }
+  }
+
   // A cue at the end of the block with no content ("Caddell continued:").
   const lastCue = cues.at(-1)
   if (lastCue && !byCue.has(lastCue) && !runs.some((run) => run.type === 'CON' && run.first > lastCue.first)) {
@@ -433,6 +468,39 @@ export function linkQuotes(
   }
 
   return {quotes}
+}
+
+const subjectPronouns: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we'])
+
+/**
+ * The source of a quotation with no cue that follows a colon in its
+ * sentence: the name that opens the sentence (`Tomczyk put it bluntly:
+ * “…”`, `The Acme unit answered in a statement: “…”`, `She added: “…”`).
+ *
+ * @param view
+ *   Block.
+ * @param first
+ *   First token of the quote's content.
+ * @returns
+ *   Token range of the source, if any.
+ */
+function colonSource(view: BlockView, first: number): TokenRange | undefined {
+  const {words, tokens} = view
+  let colon = first - 1
+  if (colon >= 0 && isMark(words[colon])) colon--
+  if (colon < 1 || words[colon] !== ':' || view.sentenceOf[colon] !== view.sentenceOf[first]) return undefined
+  let start = colon
+  while (start > 0 && view.sentenceOf[start - 1] === view.sentenceOf[colon]) start--
+  if (colon - start > 14 || view.quoted[start]) return undefined
+  if (subjectPronouns.has(words[start])) return [start, start + 1]
+  let end = start
+  if (words[end] === 'the') end++
+  while (end < colon && /^\p{Lu}/u.test(tokens[end].text)) end++
+  // A name, then the rest of the sentence up to the colon with no comma
+  // (not `In March, …:`).
+  if (end === start || (words[start] === 'the' && end === start + 1) || end >= colon) return undefined
+  if (words.slice(start, colon).includes(',')) return undefined
+  return [start, end]
 }
 
 /**

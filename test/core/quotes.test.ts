@@ -388,3 +388,13 @@ test('quotes: a quotation after a colon is the words of the name that opens the 
   const march = result.quotes!.find((quote) => quote.start <= at && quote.end > at)
   assert.equal(march ? shownSource(march) : undefined, undefined)
 })
+
+test('quotes: a name, then adverbs or a day, then a reporting verb opens an attribution', () => {
+  const text =
+    'Mira News on Thursday reported another case seen by doctors at the Bay Eye Clinic, in which a woman lost an eye.\n\nBut, the Health Board has also advised clinics to look at cases from early last year.\n\nThe old mill on the hill still stands over the farm and its fields.\n'
+  const result = tag(text)
+  assert.match(shownSource(quoteWith(text, result, 'another case seen'))?.text ?? '', /^Mira News$/)
+  assert.match(shownSource(quoteWith(text, result, 'clinics to look'))?.text ?? '', /Health Board/)
+  const at = text.indexOf('still stands')
+  assert.equal(result.quotes!.some((quote) => quote.start <= at && quote.end > at && shownSource(quote)), false)
+})

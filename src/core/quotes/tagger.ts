@@ -233,11 +233,15 @@ function mendColon(view: BlockView, tags: string[]): void {
 // with “that” after them (`West Clinic tweeted that …`), or alone for a few
 // (`Experts fear …`).
 const openingVerbs: ReadonlySet<string> = new Set([
-  'said', 'says', 'say', 'told', 'tweeted', 'announced', 'reported', 'reports', 'warned', 'warns', 'warn', 'wrote', 'writes',
+  'advised', 'said', 'says', 'say', 'told', 'tweeted', 'announced', 'reported', 'reports', 'warned', 'warns', 'warn', 'wrote', 'writes',
   'noted', 'notes', 'argued', 'argues', 'argue', 'claimed', 'claims', 'confirmed', 'confirms', 'estimated', 'estimates',
   'predicted', 'predicts', 'believe', 'believes', 'fear', 'fears', 'stated', 'insisted', 'insists'
 ])
-const withoutThat: ReadonlySet<string> = new Set(['say', 'says', 'warn', 'warns', 'fear', 'fears', 'believe', 'believes'])
+const withoutThat: ReadonlySet<string> = new Set(['say', 'says', 'warn', 'warns', 'fear', 'fears', 'believe', 'believes', 'reported', 'announced', 'advised'])
+// Words between a phrase that names someone and its verb (`Acme has also
+// said`, `Acme today announced`).
+const betweenWords: ReadonlySet<string> = new Set(['also', 'today', 'yesterday', 'has', 'have', 'had', 'now', 'again', 'previously', 'earlier', 'later'])
+const weekdays = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
 const phraseWords: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'in', 'for', 'at', 'and', '’s', "'s", '&'])
 
 /**
@@ -288,21 +292,43 @@ function mendOpening(view: BlockView, tags: string[]): void {
 
     if (last - from < 6 || sentence.some((tag) => tag !== 'O')) continue
     let verb = from + 1
-    while (verb < last && verb - from <= 6 && !openingVerbs.has(words[verb])) verb++
+    while (verb < last && verb - from <= 9 && !openingVerbs.has(words[verb])) verb++
     if (!openingVerbs.has(words[verb]) || view.quoted[verb] || last - verb < 4) continue
-    const that = words[verb + 1] === 'that'
-    if (!that && !withoutThat.has(words[verb])) continue
-    const phrase = words.slice(from, verb)
+    // `… told reporters that`, `… confirmed to Acme that`: the content
+    // starts at “that”.
+    let content = verb + 1
+    if (words[content] === 'to' || words[verb] === 'told') {
+      let that = content
+      while (that < last && that - content <= 4 && words[that] !== 'that' && words[that] !== ',') that++
+      if (words[that] === 'that') content = that
+    }
+
+    if (words[content] !== 'that' && !withoutThat.has(words[verb])) continue
+    // The phrase: after a short opening (`Last year,`), before adverbs
+    // and times (`also`, `on Thursday`, `has`).
+    let start = from
+    const comma = words.slice(from, verb).lastIndexOf(',')
+    if (comma >= 0) {
+      if (comma > 4) continue
+      start = from + comma + 1
+    }
+
+    let stop = verb
+    while (stop > start + 1 && betweenWords.has(words[stop - 1])) stop--
+    if (stop > start + 2 && words[stop - 2] === 'on' && weekdays.test(words[stop - 1])) stop -= 2
+    while (stop > start + 1 && betweenWords.has(words[stop - 1])) stop--
+    const phrase = words.slice(start, stop)
     const head = phrase.at(-1)!
     const names = (at: number) => /^\p{Lu}/u.test(view.tokens[at].text)
     const speaker = speakerHeads.has(head) || speakerHeads.has(head.replace(/e?s$/, ''))
     // A name (every word capitalised but its small words), or a few words
     // ending in a noun of someone (`farm experts`).
-    const named = names(verb - 1) && phrase.every((word, index) => names(from + index) || phraseWords.has(word))
+    const named = names(stop - 1) && phrase.every((word, index) => names(start + index) || phraseWords.has(word))
     if (!named && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
-    for (let at = from; at < verb; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
+    for (let at = start; at < stop; at++) tags[at] = at === start ? 'B-SRC' : 'I-SRC'
     tags[verb] = 'B-CUE'
-    for (let at = verb + 1; at < last; at++) tags[at] = at === verb + 1 ? 'B-CON' : 'I-CON'
+    for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'
+    for (let at = content; at < last; at++) tags[at] = at === content ? 'B-CON' : 'I-CON'
   }
 }
 

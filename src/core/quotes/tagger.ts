@@ -106,6 +106,8 @@ const trailing: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', '
 const passive: ReadonlySet<string> = new Set(['reported', 'announced', 'confirmed', 'revealed', 'disclosed', 'first'])
 const auxiliaries: ReadonlySet<string> = new Set(['was', 'were', 'has', 'have', 'had', 'is', 'are', 'been'])
 const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
+// Words after “in” or “on” that say where words were said (`in a post`, `on Twitter`).
+const media = /^(?:a|an|the|his|her|its|their|our|twitter|facebook|instagram|tiktok|x|television|tv|radio)$/
 // Verbs of an attribution after its words that the tagger left untagged
 // (`…, farm experts warn.`, `…, say experts.`).
 const trailingVerbs: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', 'adds', 'warned', 'warn', 'warns', 'noted', 'wrote', 'writes', 'explained', 'argued', 'argue', 'argues'])
@@ -410,7 +412,9 @@ function mendTrailing(view: BlockView, tags: string[]): void {
         if (quoted) continue
       }
 
-      if (where > 0 && tail[tagged - 1].endsWith('CUE')) {
+      // Where it was said (`said in a post`) is part of the cue; when
+      // (`said on Tuesday`) is not.
+      if (where > 0 && tail[tagged - 1].endsWith('CUE') && /^(?:in|on)$/.test(words[comma + 1 + tagged]) && media.test(words[comma + 2 + tagged] ?? '')) {
         for (let at = comma + 1 + tagged; at < last; at++) tags[at] = 'I-CUE'
       }
     }

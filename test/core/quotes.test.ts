@@ -398,3 +398,11 @@ test('quotes: a name, then adverbs or a day, then a reporting verb opens an attr
   const at = text.indexOf('still stands')
   assert.equal(result.quotes!.some((quote) => quote.start <= at && quote.end > at && shownSource(quote)), false)
 })
+
+test('quotes: a clause after “said” that opens with a pronoun is the content, and the words before are its source', () => {
+  const text = 'The two senators who joined the visit as members of the Budget Committee said they both had seen such sites before.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'both had seen')
+  assert.equal(text.slice(quote.start, quote.end), 'they both had seen such sites before')
+  assert.match(shownSource(quote)?.text ?? '', /^The two senators who joined/)
+})

@@ -201,7 +201,41 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendTrailing(view, tags)
   mendOpening(view, tags)
   mendColon(view, tags)
+  mendSwapped(view, tags)
   return tags
+}
+
+/**
+ * Swap a source and content the tagger took the wrong way round: `The two
+ * senators who joined the visit said they both had seen it before.` is
+ * tagged content, cue, source; a “source” after the cue that opens with a
+ * pronoun and runs on as a clause is the content, and the words before the
+ * cue are who said it.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendSwapped(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let first = 0; first < words.length; ) {
+    let end = first
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
+    const from = first
+    first = end
+    let last = end
+    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+    if (tags[from] !== 'B-CON') continue
+    let cue = from + 1
+    while (cue < last && tags[cue] === 'I-CON') cue++
+    if (tags[cue] !== 'B-CUE' || !reportingCues.has(words[cue]) || cue - from > 16 || tags[cue + 1] !== 'B-SRC') continue
+    if (!subjectPronouns.has(words[cue + 1]) || last - cue - 1 < 4) continue
+    if (tags.slice(cue + 2, last).some((tag) => tag !== 'I-SRC') || view.quoted.slice(from, last).some(Boolean)) continue
+    if (words.slice(from, cue).includes(',')) continue
+    for (let at = from; at < cue; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
+    for (let at = cue + 1; at < last; at++) tags[at] = at === cue + 1 ? 'B-CON' : 'I-CON'
+  }
 }
 
 /**

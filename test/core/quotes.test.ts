@@ -406,3 +406,14 @@ test('quotes: a clause after “said” that opens with a pronoun is the content
   assert.equal(text.slice(quote.start, quote.end), 'they both had seen such sites before')
   assert.match(shownSource(quote)?.text ?? '', /^The two senators who joined/)
 })
+
+test('quotes: a quotation ends at its closing mark, and the sentence after it is read on its own', () => {
+  const text =
+    'There is no cure for the blight yet, and as my colleague Ada Vance writes, “it is not for lack of trying.” But the researchers working on new strains say that the fast spread of the blight adds urgency to the hunt for a cure.\n'
+  const result = tag(text)
+  const vance = quoteWith(text, result, 'lack of trying')
+  assert.ok(text.slice(vance.start, vance.end).endsWith('trying.”'), 'the quotation stops at its mark')
+  assert.match(shownSource(vance)?.text ?? '', /Ada Vance/)
+  const growers = quoteWith(text, result, 'fast spread of the blight')
+  assert.equal(shownSource(growers)?.text, 'the researchers working on new strains')
+})

@@ -198,11 +198,33 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     }
   }
 
+  mendOverrun(view, tags)
   mendTrailing(view, tags)
   mendOpening(view, tags)
   mendColon(view, tags)
   mendSwapped(view, tags)
   return tags
+}
+
+/**
+ * Cut a quotation's content at its closing mark when the tagger ran it on
+ * into the next sentence (`… writes, “not for lack of trying.” But the
+ * growers say that …`): that sentence is read again on its own.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendOverrun(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let index = 1; index < words.length; index++) {
+    if (tags[index] !== 'I-CON' || view.sentenceOf[index] === view.sentenceOf[index - 1]) continue
+    if (!isMark(words[index - 1]) || view.quoted[index] || !tags[index - 1].endsWith('CON')) continue
+    let end = index
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[index] && tags[end] === 'I-CON') end++
+    for (let at = index; at < end; at++) tags[at] = 'O'
+  }
 }
 
 /**
@@ -349,6 +371,8 @@ function mendOpening(view: BlockView, tags: string[]): void {
       start = from + comma + 1
     }
 
+    if (/^(?:but|and|yet|so)$/.test(words[start]) && start + 1 < verb) start++
+
     let stop = verb
     while (stop > start + 1 && betweenWords.has(words[stop - 1])) stop--
     if (stop > start + 2 && words[stop - 2] === 'on' && weekdays.test(words[stop - 1])) stop -= 2
@@ -360,7 +384,13 @@ function mendOpening(view: BlockView, tags: string[]): void {
     // A name (every word capitalised but its small words), or a few words
     // ending in a noun of someone (`farm experts`).
     const named = names(stop - 1) && phrase.every((word, index) => names(start + index) || phraseWords.has(word))
-    if (!named && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
+    // Or a noun of people and what they do (`the growers working on new
+    // strains`, `researchers who study it`).
+    const at = phrase.findIndex((word) => speakerHeads.has(word) || speakerHeads.has(word.replace(/e?s$/, '')))
+    const described = at >= 0 && at <= 2 && phrase.slice(0, at).every((word) => /^(?:the|a|an|some|many|most|other|two|three|several)$/.test(word)) &&
+      /^(?:\p{L}+ing|who|working|at|from|with|in|for)$/u.test(phrase[at + 1] ?? '') && phrase.length <= 10 &&
+      phrase.every((word) => /^[\p{L}-]+$/u.test(word))
+    if (!named && !described && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
     for (let at = start; at < stop; at++) tags[at] = at === start ? 'B-SRC' : 'I-SRC'
     tags[verb] = 'B-CUE'
     for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'

@@ -7,7 +7,9 @@ import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {viewText} from '../../src/core/document.ts'
 import {normalizeOptions} from '../../src/core/options.ts'
+import {blockView} from '../../src/core/quotes/find.ts'
 import {isReported, shownSource, tellsSpeaker} from '../../src/core/quotes/reported.ts'
+import {mendTags} from '../../src/core/quotes/tagger.ts'
 import {tagDocument} from '../../src/core/tag.ts'
 import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
 
@@ -416,4 +418,19 @@ test('quotes: a quotation ends at its closing mark, and the sentence after it is
   assert.match(shownSource(vance)?.text ?? '', /Ada Vance/)
   const growers = quoteWith(text, result, 'fast spread of the blight')
   assert.equal(shownSource(growers)?.text, 'the researchers working on new strains')
+})
+
+test('quotes: mendTags splits a sentence tagged all content at a trailing “…, Name and an aide said.”', () => {
+  const text = 'The crews had to wait for the water to go down before they could work again, Lund and an aide with the Red Hill Group said.\n'
+  const view = blockView(viewText(text).sentences)
+  const tags = view.words.map((_, index) => (index === 0 ? 'B-CON' : 'I-CON'))
+  tags[tags.length - 1] = 'O'
+  const mended = mendTags(view, tags)
+  const of = (word: string) => mended[view.words.indexOf(word)]
+  assert.equal(mended[0], 'B-CON')
+  assert.equal(of('again'), 'I-CON')
+  assert.equal(of(','), 'O')
+  assert.equal(of('lund'), 'B-SRC')
+  assert.equal(of('group'), 'I-SRC')
+  assert.equal(of('said'), 'B-CUE')
 })

@@ -453,6 +453,12 @@ function mendTrailing(view: BlockView, tags: string[]): void {
       let shape = tail.slice(0, tagged).map((tag) => tag.slice(2)).join(' ')
       // The content run went on over the source (`…, Lund and an aide
       // said.`): the words after the comma name someone.
+      if (where === 0 && /^(?:CON ?)+$/.test(shape) && trailingVerbs.has(words[last - 1])) {
+        // The verb too (`…, Lund and an aide said.` all content).
+        tags[last - 1] = 'B-CUE'
+        shape = shape.replace(/CON$/, 'CUE')
+      }
+
       if (where === 0 && /^(?:CON )+CUE$/.test(shape) && reportingCues.has(words[last - 1]) && !view.quoted.slice(comma, last).some(Boolean)) {
         const phrase = words.slice(comma + 1, last - 1)
         const head = phrase.at(-1)!

@@ -423,7 +423,7 @@ test('quotes: a quotation ends at its closing mark, and the sentence after it is
 test('quotes: mendTags splits a sentence tagged all content at a trailing “…, Name and an aide said.”', () => {
   const text = 'The crews had to wait for the water to go down before they could work again, Lund and an aide with the Red Hill Group said.\n'
   const view = blockView(viewText(text).sentences)
-  const tags = view.words.map((_, index) => (index === 0 ? 'B-CON' : 'I-CON'))
+  const tags: string[] = view.words.map((_, index) => (index === 0 ? 'B-CON' : 'I-CON'))
   tags[tags.length - 1] = 'O'
   const mended = mendTags(view, tags)
   const of = (word: string) => mended[view.words.indexOf(word)]

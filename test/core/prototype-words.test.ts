@@ -215,10 +215,13 @@ describe('prototype words where a speaker or a reporting verb is read', () => {
       assert.ok(kowalski)
       assert.deepEqual(kowalski.mentions.map((mention) => mention.text), ['Jan Kowalski'], 'no pronoun mention of the word')
       assert.equal(result.claims.length, 1)
-      // “The spokeswoman said”: a description is a source; the word is one
-      // as any other (its twin gives the same), never a person's pronoun.
+      // The word is read as any other noun (its twin gives the same), never
+      // a person's pronoun: “said” is still the quote's cue, but a noun of
+      // no one who can speak (unlike “the spokeswoman”) is no claim's
+      // speaker, so the claim takes neither speaker nor verb.
       assert.equal(result.claims[0]!.speaker?.entity, undefined, 'no entity as the speaker')
-      assert.equal(result.claims[0]!.verb, 'said')
+      assert.equal(result.quotes?.[result.claims[0]!.quote ?? -1]?.cue?.text, 'said', word)
+      assert.equal(result.claims[0]!.verb, undefined)
     }
   })
 

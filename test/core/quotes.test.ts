@@ -7,7 +7,9 @@ import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {viewText} from '../../src/core/document.ts'
 import {normalizeOptions} from '../../src/core/options.ts'
+import {blockView} from '../../src/core/quotes/find.ts'
 import {isReported, shownSource, tellsSpeaker} from '../../src/core/quotes/reported.ts'
+import {mendTags} from '../../src/core/quotes/tagger.ts'
 import {tagDocument} from '../../src/core/tag.ts'
 import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
 
@@ -243,7 +245,13 @@ test('quotes: tellsSpeaker reads the cue and the source', () => {
   })
   assert.equal(tellsSpeaker(quote('indirect', 'said', 'Officials')), true)
   assert.equal(tellsSpeaker(quote('indirect', 'according to', 'a report by the agency')), true)
-  assert.equal(tellsSpeaker(quote('indirect', 'have said little about', 'Officials')), true)
+  // A cue that tells no words, or a work written, names no speaker.
+  assert.equal(tellsSpeaker(quote('indirect', 'have said little about', 'Officials')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'declined to say', 'The mayor')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'haven’t yet answered', 'city officials')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'wrote his first opera,', 'he', 'e3')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'wrote in a blog post', 'he', 'e3')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'learned', 'she', 'e3')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'wanted', 'the railway', 'e1')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'were found', 'Two hikers')), false)
   assert.equal(tellsSpeaker(quote('mixed', 'was elected as', 'Ann Moss', 'e2')), false)
@@ -255,6 +263,29 @@ test('quotes: tellsSpeaker reads the cue and the source', () => {
   assert.equal(tellsSpeaker(quote('indirect', 'said', 'they both had visited the site before')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'found', 'Another option is the red sauce, which …')), false)
   assert.equal(tellsSpeaker(quote('indirect', 'said', 'they')), true)
+  // Things are no one, whatever their verb; people, groups, organisations
+  // and records are.
+  assert.equal(tellsSpeaker(quote('indirect', 'adds', 'The detour')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'showed', 'The measure')), false)
+  assert.equal(tellsSpeaker(quote('direct', 'said', 'the scheme')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'shows', 'A photo of the crash posted online')), false)
+  assert.equal(tellsSpeaker(quote('indirect', 'for', 'careful synthesis of rare salts')), false)
+  assert.equal(tellsSpeaker(quote('direct', 'said', 'the forecast')), true)
+  assert.equal(tellsSpeaker(quote('direct', 'told us', 'a driver')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'the bakers')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'Residents of the valley')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'said', 'the ministry')), true)
+  assert.equal(tellsSpeaker(quote('indirect', 'according to', 'the timetable')), true)
+  // A capitalised cue after the source is a title's word, not a verb.
+  const title: Quote = {
+    start: 21,
+    end: 40,
+    kind: 'indirect',
+    cue: {start: 17, end: 20, text: 'Say'},
+    source: {start: 0, end: 16, text: 'Pick a plan Next', name: 'Pick a plan Next', kind: 'named'}
+  }
+  assert.equal(tellsSpeaker(title), false)
+  assert.equal(tellsSpeaker({...title, cue: {start: 17, end: 20, text: 'say'}}), true)
 })
 
 test('quotes: a pronoun goes back to the one who spoke just before, not the last person named', () => {
@@ -296,4 +327,110 @@ test('quotes: what someone did is no quote a reader is shown; words reported wit
   assert.match(shownSource(said)?.text ?? '', /mayor/)
   const direct = about('It is a nuisance')
   assert.ok(direct && isReported(direct), 'words in quotation marks are always shown')
+})
+
+test('quotes: a thing that “adds” or “showed” is no source a reader is shown', () => {
+  const text = 'The new detour adds four miles to each trip for commuters from the north.\n\nThe scheme showed that the city could cut traffic by a third.\n\nThe city engineer said the detour would stay until June.\n'
+  const result = tag(text)
+  assert.equal(shownSource(quoteWith(text, result, 'four miles')), undefined)
+  assert.equal(shownSource(quoteWith(text, result, 'cut traffic')), undefined)
+  assert.match(shownSource(quoteWith(text, result, 'stay until June'))?.text ?? '', /engineer/)
+})
+
+test('quotes: an attribution after the words, at the end of the sentence, takes them as its quote', () => {
+  const text =
+    'It was cheaper for the council to buy the old mill and the land around it than to build a new bridge that few would use, Marsh said.\n\nThe floods that hit many of the valley towns are a drain on local trade, farm experts warn.\n\nThe region needs far more power than it makes, say experts.\n\nThe two dead were in the back of the van, the statement said.\n\nWe drove to the coast in the old car, which I had painted red.\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'cheaper for the council')), 'Marsh')
+  assert.equal(shownSource(quoteWith(text, result, 'a drain on local trade'))?.name, 'farm experts')
+  assert.equal(shownSource(quoteWith(text, result, 'far more power'))?.name, 'experts')
+  assert.equal(shownSource(quoteWith(text, result, 'back of the van'))?.name, 'the statement')
+  // A sentence with no reporting verb after its last comma stays no quote.
+  const at = text.indexOf('the old car')
+  assert.equal(result.quotes!.some((quote) => quote.start <= at && quote.end > at), false)
+})
+
+test('quotes: attributions the tagger misses at the start of a sentence, after an age, or over a source', () => {
+  const text = [
+    'In the port city of Tema, shop owner Ada Obi, 41, said she pays more for power than for rent.',
+    'West Clinic in Leeds tweeted that it had seen two patients.',
+    'Experts fear wild valley trout, which make up a large part of the local catch, are close to gone.',
+    'As they walked out, the crowd sang a rude chant about the mayor, she said in a post.',
+    'Those likely delays and added costs have been avoided because the bridge issues have been resolved, Lund and an executive with the Red Hill Valley Group said.',
+    'The rail firm wanted the two bridges to carry a second track one day, terms that were agreed in a deal signed in May, Lund said.'
+  ].join('\n\n') + '\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'she pays more')), 'Ada Obi')
+  assert.match(shownSource(quoteWith(text, result, 'had seen two patients'))?.text ?? '', /West Clinic/)
+  const trout = quoteWith(text, result, 'wild valley trout')
+  assert.equal(shownSource(trout)?.name, 'Experts')
+  assert.ok(text.slice(trout.start, trout.end).endsWith('close to gone'), 'the content runs over the relative clause')
+  const chant = quoteWith(text, result, 'sang a rude chant')
+  assert.equal(chant.cue?.text, 'said in a post')
+  assert.ok(text.slice(chant.start, chant.end).startsWith('As they walked out'))
+  assert.match(shownSource(quoteWith(text, result, 'bridge issues have been resolved'))?.text ?? '', /^Lund and an executive/)
+  const firm = quoteWith(text, result, 'second track')
+  assert.equal(firm.cue?.text, 'said')
+  assert.equal(shownSource(firm)?.text, 'Lund')
+})
+
+test('quotes: a quotation after a colon is the words of the name that opens the sentence', () => {
+  const text =
+    'Lund put it bluntly: “We will not pay for the bridge, not now and not in ten years.”\n\nThe Acme unit addressed the crash in a brief statement: “Yesterday, one of our vans hit the rear of a city bus. No one was hurt.”\n\nIn March, the plan changed: “All of it starts again from the first page.”\n'
+  const result = tag(text)
+  const lund = quoteWith(text, result, 'We will not pay')
+  assert.equal(shownSource(lund)?.name, 'Lund')
+  assert.equal(lund.kind, 'direct')
+  assert.ok(text.slice(lund.start, lund.end).endsWith('ten years.”'), 'the whole quotation is its content')
+  const acme = quoteWith(text, result, 'No one was hurt')
+  assert.ok(acme.start <= text.indexOf('Yesterday'), 'one quote over both sentences')
+  assert.match(shownSource(acme)?.text ?? '', /Acme/)
+  // No name opens the sentence: no source.
+  const at = text.indexOf('All of it')
+  const march = result.quotes!.find((quote) => quote.start <= at && quote.end > at)
+  assert.equal(march ? shownSource(march) : undefined, undefined)
+})
+
+test('quotes: a name, then adverbs or a day, then a reporting verb opens an attribution', () => {
+  const text =
+    'Mira News on Thursday reported another case seen by doctors at the Bay Eye Clinic, in which a woman lost an eye.\n\nBut, the Health Board has also advised clinics to look at cases from early last year.\n\nThe old mill on the hill still stands over the farm and its fields.\n'
+  const result = tag(text)
+  assert.match(shownSource(quoteWith(text, result, 'another case seen'))?.text ?? '', /^Mira News$/)
+  assert.match(shownSource(quoteWith(text, result, 'clinics to look'))?.text ?? '', /Health Board/)
+  const at = text.indexOf('still stands')
+  assert.equal(result.quotes!.some((quote) => quote.start <= at && quote.end > at && shownSource(quote)), false)
+})
+
+test('quotes: a clause after “said” that opens with a pronoun is the content, and the words before are its source', () => {
+  const text = 'The two senators who joined the visit as members of the Budget Committee said they both had seen such sites before.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'both had seen')
+  assert.equal(text.slice(quote.start, quote.end), 'they both had seen such sites before')
+  assert.match(shownSource(quote)?.text ?? '', /^The two senators who joined/)
+})
+
+test('quotes: a quotation ends at its closing mark, and the sentence after it is read on its own', () => {
+  const text =
+    'There is no cure for the blight yet, and as my colleague Ada Vance writes, “it is not for lack of trying.” But the researchers working on new strains say that the fast spread of the blight adds urgency to the hunt for a cure.\n'
+  const result = tag(text)
+  const vance = quoteWith(text, result, 'lack of trying')
+  assert.ok(text.slice(vance.start, vance.end).endsWith('trying.”'), 'the quotation stops at its mark')
+  assert.match(shownSource(vance)?.text ?? '', /Ada Vance/)
+  const growers = quoteWith(text, result, 'fast spread of the blight')
+  assert.equal(shownSource(growers)?.text, 'the researchers working on new strains')
+})
+
+test('quotes: mendTags splits a sentence tagged all content at a trailing “…, Name and an aide said.”', () => {
+  const text = 'The crews had to wait for the water to go down before they could work again, Lund and an aide with the Red Hill Group said.\n'
+  const view = blockView(viewText(text).sentences)
+  const tags: string[] = view.words.map((_, index) => (index === 0 ? 'B-CON' : 'I-CON'))
+  tags[tags.length - 1] = 'O'
+  const mended = mendTags(view, tags)
+  const of = (word: string) => mended[view.words.indexOf(word)]
+  assert.equal(mended[0], 'B-CON')
+  assert.equal(of('again'), 'I-CON')
+  assert.equal(of(','), 'O')
+  assert.equal(of('lund'), 'B-SRC')
+  assert.equal(of('group'), 'I-SRC')
+  assert.equal(of('said'), 'B-CUE')
 })

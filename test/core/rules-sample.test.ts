@@ -101,7 +101,13 @@ describe('must-not-flag sentences', () => {
     ['unsourced-number', 'I counted 300 protesters outside the ministry.'],
     ['loaded-verb', 'If I make a mistake, I admit it.'],
     ['vague-source', 'We will not kill some people to say we got even.'],
+    // A group that did something, says nothing, or is named by the source.
+    ['vague-source', 'State officials in recent years have resorted to moving the young fish by truck.'],
+    ['vague-source', 'Officials have said little about what happened at the depot between then and Monday.'],
+    ['vague-source', 'Advocates for disabled people said the plan would put their jobs at risk.'],
     ['quote-without-speaker', 'It is called “Make America Great Again”.'],
+    ['quote-without-speaker', '“We want the fish to be here for our children,” said fisherman Tom Hale, who described the first catch as “magic”.'],
+    ['quote-without-speaker', 'The Acme unit addressed the crash in a brief statement: “Yesterday, one of our vans hit the rear of a city bus. No one was hurt.”'],
     ['unattributed-claim', 'Landmine Monitor, a research group, estimates that mines killed 5,757 people in 2023.']
   ]
   for (const [ruleId, sentence] of cases) {

@@ -11,6 +11,16 @@ import {pronounOf} from './features.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
+// Head nouns of a source that can speak: people, groups of them,
+// organisations and documents (“a driver”, “officials”, “the agency”, “a
+// report”), not things (“the measure”, “the outlook”, “a picture”).
+const speakerHeads: ReadonlySet<string> = new Set([
+  ...lexicon.personHeads,
+  ...lexicon.anonymousHeads,
+  ...lexicon.documentHeads,
+  ...lexicon.organisationHeads
+])
+const headEnds: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'before', 'after', 'who', 'which', 'that', 'and'])
 const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
 const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 
@@ -46,8 +56,18 @@ export function tellsSpeaker(quote: Readonly<Quote>): boolean {
     // (“another option is the …, which …”).
     const head = source.text.split(',')[0].toLowerCase()
     if (words.length > 3 && /\s(?:is|are|was|were|has|have|had)\s/.test(` ${head} `)) return false
+    // A thing, not someone (“the measure adds”, “the outlook said”): not
+    // for “according to”, whose source may be any record (“according to
+    // the timetable”).
+    if (!(quote.cue && /^according\b/i.test(quote.cue.text)) && !canSpeak(words)) return false
   }
 
+  // A capitalised cue after its source is a title's word, not a verb
+  // (“… Say Yes to the Dress”).
+  if (quote.cue && /^\p{Lu}/u.test(quote.cue.text) && source.start < quote.cue.start) return false
+  // A cue that tells no words (“said little about”, “declined to say”,
+  // “haven’t answered”), or a work written (“wrote his first piece”).
+  if (quote.cue && !cueTells(quote.cue.text)) return false
   if (quote.kind === 'direct') return true
   if (!quote.cue) return false
   // “According to” names its source after it.
@@ -81,6 +101,48 @@ export function isReported(quote: Readonly<Quote>): boolean {
  */
 export function shownSource(quote: Readonly<Quote>): Quote['source'] {
   return quote.source && tellsSpeaker(quote) ? quote.source : undefined
+}
+
+/**
+ * Whether the words of a source with no entity can name someone who
+ * speaks: a pronoun, a head noun of a person, group, organisation or
+ * document (`speakerHeads`), a plural (“Fishers”, “the automakers”), or a
+ * capitalised name past its first word (“Yesterday Acme”).
+ *
+ * @param words
+ *   Words of the source.
+ * @returns
+ *   Whether they can.
+ */
+function canSpeak(words: ReadonlyArray<string>): boolean {
+  if (words.length === 1 && (/^\p{Lu}/u.test(words[0]) || pronounOf(words[0].toLowerCase()))) return true
+  // The head: up to a comma, a preposition or a relative word.
+  const head: string[] = []
+  for (const [index, word] of words.entries()) {
+    const plain = word.toLowerCase().replace(/[,;:()]+$/, '')
+    if (index > 0 && headEnds.has(plain)) break
+    if (index > 0 && /^\p{Lu}/u.test(word)) return true
+    head.push(plain.replace(/[’']s$/, ''))
+    if (word.endsWith(',')) break
+  }
+
+  return head.some((word) => speakerHeads.has(word) || speakerHeads.has(word.replace(/e?s$/, ''))) || /[^siu]s$/.test(head.at(-1) ?? '')
+}
+
+/**
+ * Whether a cue tells what was said: not a negation or an empty report
+ * (“said little about”, “declined to comment”, “have not answered”), nor
+ * a work written (“wrote his first piece”).
+ *
+ * @param cue
+ *   Cue words.
+ * @returns
+ *   Whether it tells.
+ */
+function cueTells(cue: string): boolean {
+  const lower = cue.toLowerCase()
+  if (/\b(?:little|nothing|not|never|declined|refused)\b|n[’']t\b/.test(lower)) return false
+  return !/\b(?:wrote|writes|write|written)\s+(?:his|her|their|its|my|our|a|an|the)\b/.test(lower)
 }
 
 /** Whether a cue's words report (“said”, “according to”, “statement”), and not in a passive (“were found”). */

@@ -14,6 +14,7 @@
  */
 import {Perceptron, type PerceptronModel} from '../ml/perceptron.ts'
 import {classes, dynamicFeatures, isMark, type BlockView} from './features.ts'
+import lexicon from './lexicon.json' with {type: 'json'}
 import model from './model.json' with {type: 'json'}
 
 /** A token range `[first, last)` of a block. */
@@ -104,6 +105,19 @@ const trailing: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', '
 // Verbs of a passive report (`… was first reported by NATO`).
 const passive: ReadonlySet<string> = new Set(['reported', 'announced', 'confirmed', 'revealed', 'disclosed', 'first'])
 const auxiliaries: ReadonlySet<string> = new Set(['was', 'were', 'has', 'have', 'had', 'is', 'are', 'been'])
+const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
+// Words after “in” or “on” that say where words were said (`in a post`, `on Twitter`).
+const media = /^(?:a|an|the|his|her|its|their|our|twitter|facebook|instagram|tiktok|x|television|tv|radio)$/
+// Verbs of an attribution after its words that the tagger left untagged
+// (`…, farm experts warn.`, `…, say experts.`).
+const trailingVerbs: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', 'adds', 'warned', 'warn', 'warns', 'noted', 'wrote', 'writes', 'explained', 'argued', 'argue', 'argues'])
+// Head nouns of someone who speaks.
+const speakerHeads: ReadonlySet<string> = new Set([
+  ...lexicon.personHeads,
+  ...lexicon.anonymousHeads,
+  ...lexicon.documentHeads,
+  ...lexicon.organisationHeads
+])
 
 /**
  * Mend what the greedy tagger gets wrong on a few fixed patterns:
@@ -184,7 +198,300 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     }
   }
 
+  mendOverrun(view, tags)
+  mendTrailing(view, tags)
+  mendOpening(view, tags)
+  mendColon(view, tags)
+  mendSwapped(view, tags)
   return tags
+}
+
+/**
+ * Cut a quotation's content at its closing mark when the tagger ran it on
+ * into the next sentence (`… writes, “not for lack of trying.” But the
+ * growers say that …`): that sentence is read again on its own.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendOverrun(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let index = 1; index < words.length; index++) {
+    if (tags[index] !== 'I-CON' || view.sentenceOf[index] === view.sentenceOf[index - 1]) continue
+    if (!isMark(words[index - 1]) || view.quoted[index] || !tags[index - 1].endsWith('CON')) continue
+    let end = index
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[index] && tags[end] === 'I-CON') end++
+    for (let at = index; at < end; at++) tags[at] = 'O'
+  }
+}
+
+/**
+ * Swap a source and content the tagger took the wrong way round: `The two
+ * senators who joined the visit said they both had seen it before.` is
+ * tagged content, cue, source; a “source” after the cue that opens with a
+ * pronoun and runs on as a clause is the content, and the words before the
+ * cue are who said it.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendSwapped(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let first = 0; first < words.length; ) {
+    let end = first
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
+    const from = first
+    first = end
+    let last = end
+    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+    if (tags[from] !== 'B-CON') continue
+    let cue = from + 1
+    while (cue < last && tags[cue] === 'I-CON') cue++
+    if (tags[cue] !== 'B-CUE' || !reportingCues.has(words[cue]) || cue - from > 16 || tags[cue + 1] !== 'B-SRC') continue
+    if (!subjectPronouns.has(words[cue + 1]) || last - cue - 1 < 4) continue
+    if (tags.slice(cue + 2, last).some((tag) => tag !== 'I-SRC') || view.quoted.slice(from, last).some(Boolean)) continue
+    if (words.slice(from, cue).includes(',')) continue
+    for (let at = from; at < cue; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
+    for (let at = cue + 1; at < last; at++) tags[at] = at === cue + 1 ? 'B-CON' : 'I-CON'
+  }
+}
+
+/**
+ * A quotation in marks after a colon (`Lund put it bluntly: “We will
+ * not pay.”`) is content, all of it, when the tagger left it untagged or
+ * took only part of it, and tagged no cue or source inside it.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendColon(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let index = 1; index < words.length - 1; index++) {
+    if (words[index] !== ':' || view.quoted[index] || !isMark(words[index + 1]) || !view.quoted[index + 1]) continue
+    let end = index + 2
+    while (end < words.length && view.quoted[end] && !(isMark(words[end]) && end > index + 1 && !view.quoted[end + 1])) end++
+    if (end >= words.length || !isMark(words[end])) continue
+    const inside = tags.slice(index + 1, end + 1)
+    if (end - index < 4 || inside.some((tag) => tag.endsWith('CUE') || tag.endsWith('SRC'))) continue
+    if (inside.every((tag) => tag.endsWith('CON')) && tags[index + 1] === 'B-CON') continue
+    for (let at = index + 1; at <= end; at++) tags[at] = at === index + 1 ? 'B-CON' : 'I-CON'
+    // Content right after it belongs to another quote.
+    if (tags[end + 1] === 'I-CON') tags[end + 1] = 'B-CON'
+    index = end
+  }
+}
+
+// Verbs of an attribution that opens a sentence the tagger left untagged:
+// with “that” after them (`West Clinic tweeted that …`), or alone for a few
+// (`Experts fear …`).
+const openingVerbs: ReadonlySet<string> = new Set([
+  'advised', 'said', 'says', 'say', 'told', 'tweeted', 'announced', 'reported', 'reports', 'warned', 'warns', 'warn', 'wrote', 'writes',
+  'noted', 'notes', 'argued', 'argues', 'argue', 'claimed', 'claims', 'confirmed', 'confirms', 'estimated', 'estimates',
+  'predicted', 'predicts', 'believe', 'believes', 'fear', 'fears', 'stated', 'insisted', 'insists'
+])
+const withoutThat: ReadonlySet<string> = new Set(['say', 'says', 'warn', 'warns', 'fear', 'fears', 'believe', 'believes', 'reported', 'announced', 'advised'])
+// Words between a phrase that names someone and its verb (`Acme has also
+// said`, `Acme today announced`).
+const betweenWords: ReadonlySet<string> = new Set(['also', 'today', 'yesterday', 'has', 'have', 'had', 'now', 'again', 'previously', 'earlier', 'later'])
+const weekdays = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
+const phraseWords: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'in', 'for', 'at', 'and', '’s', "'s", '&'])
+
+/**
+ * Mend two openings of an attribution the tagger misses: a sentence with
+ * no tag that opens with a short phrase naming someone and a reporting
+ * verb (`West Clinic in Leeds tweeted that it …`, `Farm experts fear the
+ * …`), and a cue with no source after a name and an age (`Ada Obi, 41,
+ * said …`).
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendOpening(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let first = 0; first < words.length; ) {
+    let end = first
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
+    const from = first
+    first = end
+    let last = end
+    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+    // Content cut at a relative clause (`Experts fear wild trout, which
+    // …, are close to gone`): it runs on to the end of the sentence.
+    for (let at = from + 1; at < last; at++) {
+      if (tags[at] !== 'O' || words[at] !== ',' || !tags[at - 1].endsWith('CON') || !/^(?:which|who|whose)$/.test(words[at + 1] ?? '')) continue
+      if (tags.slice(at, last).every((tag) => tag === 'O') && !view.quoted.slice(at, last).some(Boolean)) {
+        for (let index = at; index < last; index++) tags[index] = 'I-CON'
+      }
+
+      break
+    }
+
+    const sentence = tags.slice(from, end)
+    // “Ada Obi, 41, said”.
+    const cueAt = sentence.indexOf('B-CUE')
+    if (cueAt >= 4 && !sentence.some((tag) => tag.endsWith('SRC'))) {
+      const at = from + cueAt
+      if (words[at - 1] === ',' && /^\d{1,3}$/.test(words[at - 2]) && words[at - 3] === ',' && /^\p{Lu}/u.test(view.tokens[at - 4].text)) {
+        let name = at - 4
+        while (name > from && at - 3 - name < 4 && /^\p{Lu}/u.test(view.tokens[name - 1].text)) name--
+        for (let index = name; index < at - 3; index++) tags[index] = index === name ? 'B-SRC' : 'I-SRC'
+      }
+
+      continue
+    }
+
+    if (last - from < 6 || sentence.some((tag) => tag !== 'O')) continue
+    let verb = from + 1
+    while (verb < last && verb - from <= 9 && !openingVerbs.has(words[verb])) verb++
+    if (!openingVerbs.has(words[verb]) || view.quoted[verb] || last - verb < 4) continue
+    // `… told reporters that`, `… confirmed to Acme that`: the content
+    // starts at “that”.
+    let content = verb + 1
+    if (words[content] === 'to' || words[verb] === 'told') {
+      let that = content
+      while (that < last && that - content <= 4 && words[that] !== 'that' && words[that] !== ',') that++
+      if (words[that] === 'that') content = that
+    }
+
+    if (words[content] !== 'that' && !withoutThat.has(words[verb])) continue
+    // The phrase: after a short opening (`Last year,`), before adverbs
+    // and times (`also`, `on Thursday`, `has`).
+    let start = from
+    const comma = words.slice(from, verb).lastIndexOf(',')
+    if (comma >= 0) {
+      if (comma > 4) continue
+      start = from + comma + 1
+    }
+
+    if (/^(?:but|and|yet|so)$/.test(words[start]) && start + 1 < verb) start++
+
+    let stop = verb
+    while (stop > start + 1 && betweenWords.has(words[stop - 1])) stop--
+    if (stop > start + 2 && words[stop - 2] === 'on' && weekdays.test(words[stop - 1])) stop -= 2
+    while (stop > start + 1 && betweenWords.has(words[stop - 1])) stop--
+    const phrase = words.slice(start, stop)
+    const head = phrase.at(-1)!
+    const names = (at: number) => /^\p{Lu}/u.test(view.tokens[at].text)
+    const speaker = speakerHeads.has(head) || speakerHeads.has(head.replace(/e?s$/, ''))
+    // A name (every word capitalised but its small words), or a few words
+    // ending in a noun of someone (`farm experts`).
+    const named = names(stop - 1) && phrase.every((word, index) => names(start + index) || phraseWords.has(word))
+    // Or a noun of people and what they do (`the growers working on new
+    // strains`, `researchers who study it`).
+    const at = phrase.findIndex((word) => speakerHeads.has(word) || speakerHeads.has(word.replace(/e?s$/, '')))
+    const described = at >= 0 && at <= 2 && phrase.slice(0, at).every((word) => /^(?:the|a|an|some|many|most|other|two|three|several)$/.test(word)) &&
+      /^(?:\p{L}+ing|who|working|at|from|with|in|for)$/u.test(phrase[at + 1] ?? '') && phrase.length <= 10 &&
+      phrase.every((word) => /^[\p{L}-]+$/u.test(word))
+    if (!named && !described && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
+    for (let at = start; at < stop; at++) tags[at] = at === start ? 'B-SRC' : 'I-SRC'
+    tags[verb] = 'B-CUE'
+    for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'
+    for (let at = content; at < last; at++) tags[at] = at === content ? 'B-CON' : 'I-CON'
+  }
+}
+
+/**
+ * Give content to an attribution at the end of a sentence whose words the
+ * tagger left without content or gave to a cue that reports nothing:
+ * `The bridge costs too much, Marsh said.`, `…, say experts.`, `…, the
+ * statement said.`, `…, according to the sheriff.`, `The crowd sang a
+ * chant, she said in a post.`: every token after the sentence's last
+ * comma is a source and a reporting cue (then perhaps where it was said,
+ * “in a post”), and what comes before the comma, with no quotation marks
+ * and no other reporting cue, is the quote's content.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendTrailing(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let first = 0; first < words.length; ) {
+    let end = first
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
+    const from = first
+    first = end
+    let last = end
+    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+    if (last - from < 6) continue
+    let comma = last - 1
+    while (comma > from && words[comma] !== ',' && last - comma <= 12) comma--
+    if (words[comma] !== ',' || comma - from < 4 || view.quoted[comma]) continue
+    const tail = tags.slice(comma + 1, last)
+    if (tail.length < 2) continue
+    const content = tags.slice(from, comma).some((tag) => tag.endsWith('CON'))
+    if (tail.every((tag) => tag === 'O')) {
+      if (content) continue
+      // Untagged: a short phrase naming someone and a reporting verb, in
+      // either order.
+      const verbFirst = trailingVerbs.has(words[comma + 1])
+      const verbAt = verbFirst ? comma + 1 : last - 1
+      if (!trailingVerbs.has(words[verbAt]) || view.quoted[verbAt]) continue
+      const phrase = verbFirst ? [comma + 2, last] : [comma + 1, last - 1]
+      if (phrase[1] - phrase[0] < 1 || phrase[1] - phrase[0] > 6) continue
+      const head = view.tokens[phrase[1] - 1].text
+      const lower = words[phrase[1] - 1]
+      if (!/^\p{Lu}/u.test(head) && !speakerHeads.has(lower) && !speakerHeads.has(lower.replace(/e?s$/, ''))) continue
+      if (words.slice(phrase[0], phrase[1]).some((word) => !/^[\p{L}\p{N}.’'-]+$/u.test(word))) continue
+      for (let at = phrase[0]; at < phrase[1]; at++) tags[at] = at === phrase[0] ? 'B-SRC' : 'I-SRC'
+      tags[verbAt] = 'B-CUE'
+    } else {
+      // A source and a cue, in either order, then perhaps where (`in a post`).
+      let tagged = tail.indexOf('O')
+      if (tagged < 0) tagged = tail.length
+      const where = tail.length - tagged
+      if (where > 0 && (where > 4 || tail.slice(tagged).some((tag) => tag !== 'O') || !/^(?:in|on|at|during)$/.test(words[comma + 1 + tagged]))) continue
+      let shape = tail.slice(0, tagged).map((tag) => tag.slice(2)).join(' ')
+      // The content run went on over the source (`…, Lund and an aide
+      // said.`): the words after the comma name someone.
+      if (where === 0 && /^(?:CON ?)+$/.test(shape) && trailingVerbs.has(words[last - 1])) {
+        // The verb too (`…, Lund and an aide said.` all content).
+        tags[last - 1] = 'B-CUE'
+        shape = shape.replace(/CON$/, 'CUE')
+      }
+
+      if (where === 0 && /^(?:CON )+CUE$/.test(shape) && reportingCues.has(words[last - 1]) && !view.quoted.slice(comma, last).some(Boolean)) {
+        const phrase = words.slice(comma + 1, last - 1)
+        const head = phrase.at(-1)!
+        const names = view.tokens.slice(comma + 1, last - 1).some((token) => /^\p{Lu}/u.test(token.text))
+        if (phrase.length > 10 || (!names && !speakerHeads.has(head) && !speakerHeads.has(head.replace(/e?s$/, '')))) continue
+        for (let at = comma + 1; at < last - 1; at++) tags[at] = at === comma + 1 ? 'B-SRC' : 'I-SRC'
+        shape = 'SRC CUE'
+      }
+
+      if (!/^(?:(?:SRC )*SRC (?:CUE ?)+|(?:CUE )*CUE (?:SRC ?)+)$/.test(shape)) continue
+      const cue = words.slice(comma + 1, comma + 1 + tagged).filter((_, index) => tail[index].endsWith('CUE'))
+      if (!cue.some((word) => reportingCues.has(word))) continue
+      if (content) {
+        // Words the tagger gave another quote: only when nothing before
+        // the comma is quoted or reports.
+        let quoted = false
+        for (let at = from; at < comma; at++) {
+          if (view.quoted[at] || (tags[at].endsWith('CUE') && reportingCues.has(words[at]))) quoted = true
+        }
+
+        if (quoted) continue
+      }
+
+      // Where it was said (`said in a post`) is part of the cue; when
+      // (`said on Tuesday`) is not.
+      if (where > 0 && tail[tagged - 1].endsWith('CUE') && /^(?:in|on)$/.test(words[comma + 1 + tagged]) && media.test(words[comma + 2 + tagged] ?? '')) {
+        for (let at = comma + 1 + tagged; at < last; at++) tags[at] = 'I-CUE'
+      }
+    }
+
+    tags[comma] = 'O'
+    for (let at = from; at < comma; at++) tags[at] = at === from ? 'B-CON' : 'I-CON'
+  }
 }
 
 /**
@@ -245,7 +552,14 @@ export function linkQuotes(
     last = {quote, run}
   }
 
-  for (const quote of quotes) quote.kind = kindOf(view, quote.parts)
+  for (const quote of quotes) {
+    quote.kind = kindOf(view, quote.parts)
+    if (!quote.cue && !quote.source && quote.kind !== 'indirect') {
+      const source = colonSource(view, quote.parts[0][0])
+      if (source) quote.source = source
+    }
+  }
+
   // A cue at the end of the block with no content ("Caddell continued:").
   const lastCue = cues.at(-1)
   if (lastCue && !byCue.has(lastCue) && !runs.some((run) => run.type === 'CON' && run.first > lastCue.first)) {
@@ -254,6 +568,39 @@ export function linkQuotes(
   }
 
   return {quotes}
+}
+
+const subjectPronouns: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we'])
+
+/**
+ * The source of a quotation with no cue that follows a colon in its
+ * sentence: the name that opens the sentence (`Tomczyk put it bluntly:
+ * “…”`, `The Acme unit answered in a statement: “…”`, `She added: “…”`).
+ *
+ * @param view
+ *   Block.
+ * @param first
+ *   First token of the quote's content.
+ * @returns
+ *   Token range of the source, if any.
+ */
+function colonSource(view: BlockView, first: number): TokenRange | undefined {
+  const {words, tokens} = view
+  let colon = first - 1
+  if (colon >= 0 && isMark(words[colon])) colon--
+  if (colon < 1 || words[colon] !== ':' || view.sentenceOf[colon] !== view.sentenceOf[first]) return undefined
+  let start = colon
+  while (start > 0 && view.sentenceOf[start - 1] === view.sentenceOf[colon]) start--
+  if (colon - start > 14 || view.quoted[start]) return undefined
+  if (subjectPronouns.has(words[start])) return [start, start + 1]
+  let end = start
+  if (words[end] === 'the') end++
+  while (end < colon && /^\p{Lu}/u.test(tokens[end].text)) end++
+  // A name, then the rest of the sentence up to the colon with no comma
+  // (not `In March, …:`).
+  if (end === start || (words[start] === 'the' && end === start + 1) || end >= colon) return undefined
+  if (words.slice(start, colon).includes(',')) return undefined
+  return [start, end]
 }
 
 /**

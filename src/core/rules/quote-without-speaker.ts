@@ -1,7 +1,9 @@
 /**
  * Flags a direct quotation that no one is said to have spoken: a quoted
- * stretch of three words or more with no speaker in its sentence or the
- * sentences right before and after it in the same paragraph.
+ * stretch of three words or more that the quotes model gives no source
+ * a reader is shown, with no one the model shows speaking (and no speaker
+ * the sentence's own attribution finds) in its sentence or the sentences
+ * right before and after it in the same paragraph.
  *
  * ## Why
  *
@@ -43,6 +45,9 @@
  */
 import {Cache} from '../incremental/memory.ts'
 import {toSource} from '../prose.ts'
+import {shownSource} from '../quotes/reported.ts'
+import type {Quote} from '../types.ts'
+import type {SentenceInfo} from './context.ts'
 import type {Rule} from './rule.ts'
 import {code} from './util.ts'
 
@@ -58,6 +63,8 @@ const rule: Rule = {
   severity: 'warning',
   check(context, report) {
     const all = context.sentences
+    // The model's quotes whose source a reader is shown.
+    const said = (context.result.quotes ?? []).filter((quote) => shownSource(quote))
     // A block's sentences follow each other.
     for (let first = 0, end = 0; first < all.length; first = end) {
       const block = all[first].view.block
@@ -74,8 +81,12 @@ const rule: Rule = {
         if (index < 0) continue
         const last = Math.max(index, sentences.findIndex((s) => s.view.start < to && to <= s.view.end))
         const near = sentences.slice(Math.max(0, index - 1), last + 2)
-        if (near.some((sentence) => sentence.speaker)) continue
         const span = toSource(block, from, to)
+        // The quotes model gives the quotation a source, or one who speaks
+        // in the sentences around it; else the sentences' own attribution
+        // (“a tipster said he “…””, where the model's source is no one).
+        if (said.some((quote) => quote.start < span.end && span.start < quote.end)) continue
+        if (near.some((sentence) => sentence.speaker || said.some((quote) => saysIn(quote, sentence)))) continue
         // “Tomczyk put it bluntly: “…””.
         const before = block.text.slice(sentences[index].view.start, from)
         if (
@@ -95,6 +106,22 @@ const rule: Rule = {
       }
     }
   }
+}
+
+/**
+ * Whether a quote with a source speaks in a sentence: its source or its
+ * words are there.
+ *
+ * @param quote
+ *   Quote with a shown source.
+ * @param sentence
+ *   Sentence.
+ * @returns
+ *   Whether it does.
+ */
+function saysIn(quote: Quote, sentence: SentenceInfo): boolean {
+  const source = quote.source!
+  return (source.start < sentence.end && sentence.start < source.end) || (quote.start < sentence.end && sentence.start < quote.end)
 }
 
 /**

@@ -10,8 +10,10 @@
  * weigh their interest. “Officials” could be anyone; a name, a title and an
  * organisation can be checked.
  *
- * A speaker is vague when it is a plural group noun (“officials”,
- * “experts”, `data/vague-sources.json`) with at most a few modifiers
+ * A speaker is vague when it is the source the quotes model shows for
+ * words the article reports (`shownSource`), with no entity, and headed by
+ * a plural group noun (“officials”, “experts”, `data/vague-sources.json`)
+ * with at most a few modifiers
  * (“senior”, “Western”, “human rights”) and a reporting verb after it
  * (“argue”, “have dismissed”), “according to” before it, or an inverted
  * “said” before it. It is named — and not flagged — when a person or
@@ -51,15 +53,45 @@
  *   3:1-3:10: Unexpected vague source `Officials`, expected a named person or organisation
  *   5:19-5:38: Unexpected vague source `human rights groups`, expected a named person or organisation
  */
+import lexicon from '../quotes/lexicon.json' with {type: 'json'}
+import {shownSource} from '../quotes/reported.ts'
+import type {SentenceInfo} from './context.ts'
 import type {Rule} from './rule.ts'
 import {code} from './util.ts'
 import {vagueSources} from './vague.ts'
+
+// Words that end the head of a source (`advocates for … people`).
+const pastHead = /(?:^|\s)(?:of|for|with|from|at|in|by|to|on|about)\s/i
+const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
+// Words between a source and its verb (`groups continue to warn`).
+const beforeVerb: ReadonlySet<string> = new Set(['have', 'has', 'had', 'continue', 'continued', 'continues', 'to', 'also', 'still', 'now', 'often', 'will', 'would', 'may', 'might', 'could'])
 
 const rule: Rule = {
   id: 'vague-source',
   severity: 'warning',
   check(context, report) {
+    const quotes = context.result.quotes ?? []
+    // Who the quotes model shows as the source of someone's words.
+    const sources = quotes.flatMap((quote) => {
+      const source = shownSource(quote)
+      return source && source.entity === undefined ? [source] : []
+    })
     for (const found of vagueSources(context)) {
+      // Only a phrase that heads the source of words the article reports
+      // (“officials said”), not a group that did something (“officials
+      // have resorted to”) or one a source names (“advocates for … people”).
+      const source = sources.find((each) => each.start <= found.start && found.end <= each.end)
+      if (source) {
+        if (pastHead.test(context.source.slice(source.start, found.start))) continue
+      } else if (
+        // Where the model found no source at all, a reporting verb right
+        // after the phrase (“human rights groups continue to warn”).
+        quotes.some((quote) => quote.source && quote.source.start < found.end && found.start < quote.source.end) ||
+        !verbAfter(found.sentence, found.end)
+      ) {
+        continue
+      }
+
       const text = context.source.slice(found.start, found.end)
       report({
         start: found.start,
@@ -70,6 +102,24 @@ const rule: Rule = {
       })
     }
   }
+}
+
+/**
+ * Whether a reporting verb follows a place in a sentence, past auxiliaries
+ * (“have warned”, “continue to warn”).
+ *
+ * @param sentence
+ *   Sentence.
+ * @param end
+ *   Source offset after the phrase.
+ * @returns
+ *   Whether one does.
+ */
+function verbAfter(sentence: SentenceInfo, end: number): boolean {
+  let index = sentence.tokens.findIndex((token) => token.start >= end)
+  if (index < 0) return false
+  while (index < sentence.tokens.length && beforeVerb.has(sentence.tokens[index].lower)) index++
+  return index < sentence.tokens.length && reportingCues.has(sentence.tokens[index].lower)
 }
 
 export default rule

@@ -52,6 +52,15 @@ interface NamedIndex {
   bySentence: ReadonlyMap<RawMention['sentence'], ReadonlyArray<Named>>
   /** How many mentions end before a source starts (binary search). */
   before(source: FoundSource): number
+  /**
+   * The person whose role has a word (`spokeswoman`) and who was last
+   * mentioned before a place (an index of `all`): looked up among the
+   * people with that word in their role, not by a walk back over every
+   * mention.
+   */
+  lastWithRole(word: string, before: number): Entity | undefined
+  /** Take note of a role given to a person after indexing (`roleAfter`). */
+  noteRole(entity: Entity): void
 }
 
 /**
@@ -148,9 +157,56 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
     else bySentence.set(item.mention.sentence, [item])
   }
 
+  // Where each person is mentioned (indexes of `all`, in order), and the
+  // people by the words of their roles.
+  const places = new Map<Entity, number[]>()
+  const byRoleWord = new Map<string, Set<Entity>>()
+  const noteRole = (entity: Entity) => {
+    if (entity.type !== 'PER' || entity.role === undefined) return
+    for (const word of entity.role.toLowerCase().split(/\s+/)) {
+      const people = byRoleWord.get(word)
+      if (people) people.add(entity)
+      else byRoleWord.set(word, new Set([entity]))
+    }
+  }
+
+  for (const [index, {entity}] of all.entries()) {
+    if (entity?.type !== 'PER') continue
+    const list = places.get(entity)
+    if (list) {
+      list.push(index)
+    } else {
+      places.set(entity, [index])
+      noteRole(entity)
+    }
+  }
+
   return {
     all,
     bySentence,
+    noteRole,
+    lastWithRole(word, before) {
+      let best: Entity | undefined
+      let bestAt = -1
+      for (const entity of byRoleWord.get(word) ?? []) {
+        const list = places.get(entity)!
+        // Its last mention before `before`.
+        let low = 0
+        let high = list.length
+        while (low < high) {
+          const middle = (low + high) >>> 1
+          if (list[middle]! < before) low = middle + 1
+          else high = middle
+        }
+
+        if (low > 0 && list[low - 1]! > bestAt) {
+          bestAt = list[low - 1]!
+          best = entity
+        }
+      }
+
+      return best
+    },
     before(source) {
       // The first mention that is not before the source.
       let low = 0
@@ -199,7 +255,7 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
   const kindOfHead = headKind(headWords)
 
   if (person && kindOfHead !== 'document' && kindOfHead !== 'organisation') {
-    roleAfter(source, person)
+    if (roleAfter(source, person)) named.noteRole(person.entity)
     return {...span, entity: person.entity.id, name: person.entity.name, kind: 'named'}
   }
 
@@ -231,13 +287,8 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
 
   // "The spokeswoman", "the minister": the last person with that role.
   if (kindOfHead === undefined && headWords.length > 1 && determiners.has(headWords[0])) {
-    const noun = headWords.at(-1)!
-    for (let index = named.before(source) - 1; index >= 0; index--) {
-      const {entity} = named.all[index]
-      if (entity.type === 'PER' && entity.role !== undefined && entity.role.toLowerCase().split(/\s+/).includes(noun)) {
-        return {...span, entity: entity.id, name: entity.name, kind: 'named'}
-      }
-    }
+    const entity = named.lastWithRole(headWords.at(-1)!, named.before(source))
+    if (entity) return {...span, entity: entity.id, name: entity.name, kind: 'named'}
   }
 
   const kind: SourceKind =
@@ -369,20 +420,23 @@ function lastPerson(
  *   Source span (name, apposition).
  * @param person
  *   The person's mention.
+ * @returns
+ *   Whether it set one (a person with a role keeps it).
  */
-function roleAfter(source: FoundSource, person: Named): void {
-  if (person.entity.role) return
+function roleAfter(source: FoundSource, person: Named): boolean {
+  if (person.entity.role) return false
   const tokens = source.sentence.tokens
   const at = person.mention.last
-  if (tokens[at]?.text !== ',') return
+  if (tokens[at]?.text !== ',') return false
   let end = at + 1
   while (end < tokens.length && end - at <= 10 && tokens[end].text !== ',') end++
-  if (tokens[end]?.text !== ',' || end === at + 1) return
+  if (tokens[end]?.text !== ',' || end === at + 1) return false
   let first = at + 1
-  if (/^(who|which|whose|that|and|or|but)$/i.test(tokens[first].text)) return
+  if (/^(who|which|whose|that|and|or|but)$/i.test(tokens[first].text)) return false
   if (/^(a|an|the)$/i.test(tokens[first].text)) first++
-  if (first >= end) return
+  if (first >= end) return false
   person.entity.role = source.sentence.text.slice(tokens[first].start - source.sentence.start, tokens[end - 1].end - source.sentence.start)
+  return true
 }
 
 /**

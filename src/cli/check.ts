@@ -15,7 +15,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {analyzeSync} from '../core/analyze.ts'
+import {createNewsmark} from '../core/analyze.ts'
 import {AnalysisStopped, AnalysisWorker} from '../node/analysis-worker.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import {loadConfigSync} from '../node/config.ts'
@@ -189,7 +189,7 @@ async function checkInWorker(worker: AnalysisWorker, name: string, settings: Che
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const analysed = await worker.analyze(file, options)
+      const analysed = await worker.analyze(file, options, {batch: true})
       return outcomeOf(analysed)
     } catch (error) {
       if (error instanceof AnalysisStopped) {
@@ -203,6 +203,10 @@ async function checkInWorker(worker: AnalysisWorker, name: string, settings: Che
     }
   }
 }
+
+// The main thread's analyses: articles share no text, so only what is
+// learnt of words is kept from one to the next.
+const batch = createNewsmark({caches: false})
 
 /**
  * A file's outcome: its messages, as the report reads them.
@@ -234,7 +238,7 @@ export async function checkFile(
   read: Promise<VFile> = readMarkdown(name, settings.maxSize)
 ): Promise<CheckOutcome> {
   try {
-    return outcomeOf(analyzeSync(await read, optionsFor(name, settings)))
+    return outcomeOf(batch.analyzeSync(await read, optionsFor(name, settings)))
   } catch (error) {
     return {error: errorLine(error, name)}
   }

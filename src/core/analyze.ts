@@ -102,17 +102,31 @@ export interface Newsmark {
   readonly entries: number
 }
 
+/** Configuration of `createNewsmark`. */
+export interface NewsmarkOptions {
+  /**
+   * Whether to keep what documents are made of from one analysis to the
+   * next (their trees, tags, sentences; default: `true`, as an editor
+   * wants). `false` for a batch of articles that share no text (`newsmark
+   * check`): only what is learnt of words is kept, which the next article
+   * reads again.
+   */
+  caches?: boolean | null | undefined
+}
+
 /**
  * Create a Newsmark instance: its memory (trees, tags, what the caches keep)
  * is its own, and goes with it. The editor and the language server keep one
- * for their open documents; the CLI and tests can use the stateless
- * `analyze`.
+ * for their open documents, `newsmark check` one without caches; tests can
+ * use the stateless `analyze`.
  *
+ * @param options
+ *   Configuration.
  * @returns
  *   Instance.
  */
-export function createNewsmark(): Newsmark {
-  const memory = new Memory()
+export function createNewsmark(options?: Readonly<NewsmarkOptions> | null): Newsmark {
+  const memory = new Memory({caches: options?.caches ?? true})
   // A few configurations at a time (one per reference date, say) and the
   // syntaxes of the documents seen.
   const processors = new Map<string, ReturnType<typeof createProcessor>>()

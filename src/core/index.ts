@@ -4,7 +4,7 @@
  * Pure TypeScript, no editor dependency: runs in Node, the CLI, tests and the
  * VS Code extension alike.
  */
-export {analyze, analyzeSync, analyzeText, createNewsmark, createProcessor, type Newsmark} from './analyze.ts'
+export {analyze, analyzeSync, analyzeText, createNewsmark, createProcessor, type Newsmark, type NewsmarkOptions} from './analyze.ts'
 export * from './annotations/index.ts'
 export {ConfigError, loadConfig, loadConfigAsync, parseConfig} from './config/index.ts'
 export type {AsyncReader, ExportConfig, LoadedConfig, NewsmarkConfig, Reader} from './config/index.ts'

@@ -20,6 +20,8 @@ export function createWorkerHandler(): (request: WorkerRequest) => WorkerAnswer 
   let parser: ReturnType<typeof core.createParser> | undefined
   // The worker's open documents: what an edit leaves alone is not redone.
   const newsmark = core.createNewsmark()
+  // A batch's articles (`newsmark check`) share no text: only words are kept.
+  let batch: core.Newsmark | undefined
   return (request) => {
     if (request.type === 'forget') {
       newsmark.forget(request.path)
@@ -30,7 +32,7 @@ export function createWorkerHandler(): (request: WorkerRequest) => WorkerAnswer 
         parser ??= core.createParser()
         return {id: request.id, directives: core.readDirectives(parser.parse(request.value), request.value)}
       }
-      const file = newsmark.analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
+      const file = (request.batch ? (batch ??= core.createNewsmark({caches: false})) : newsmark).analyzeSync(new VFile(request.path === undefined ? {value: request.value} : {value: request.value, path: request.path}), request.options)
       return {
         id: request.id,
         result: file.data.newsmark ?? {entities: [], dates: [], claims: []},

@@ -18,7 +18,7 @@ export interface Directives {
 
 /** A request to the worker. */
 export type WorkerRequest =
-  | {type: 'analyze'; id: number; path?: string; value: string; options: Options}
+  | {type: 'analyze'; id: number; path?: string; value: string; options: Options; batch?: boolean}
   /** Read the inline annotations (`:claim[…]` directives) of a text. */
   | {type: 'directives'; id: number; value: string}
   /** Drop what the core keeps of a document (it closed). No answer. */

@@ -115,14 +115,19 @@ export class AnalysisRunner {
    *   Markdown source or vfile (its path is how the core knows the document).
    * @param options
    *   Core options.
+   * @param how
+   *   Whether the document is one of a batch that shares no text (`newsmark
+   *   check`): the worker then keeps nothing of it (default: it keeps what
+   *   the next analysis after an edit can use).
    * @returns
    *   The file, with `data.newsmark` and its messages.
    * @throws
    *   `AnalysisStopped` past the time allowed; the core's error when it failed.
    */
-  async analyze(value: Compatible, options?: Readonly<Options> | null): Promise<VFile> {
+  async analyze(value: Compatible, options?: Readonly<Options> | null, how?: {batch?: boolean}): Promise<VFile> {
     const file = value instanceof VFile ? value : new VFile(value)
     const request: Request = {type: 'analyze', id: ++this.#ids, value: String(file), options: {...options}}
+    if (how?.batch) request.batch = true
     if (file.path) request.path = file.path
     const answer = await this.#ask(request, file.path ? this.#urgent(file.path) : false)
     if (!('result' in answer)) throw new Error('The analysis worker answered an analysis with something else')

@@ -117,6 +117,14 @@ test('memo: two instances share nothing, and a disposed one starts cold', () => 
   assert.deepEqual(snapshot(example, one), snapshot(example))
 })
 
+test('memo: an instance without caches (a batch of articles) keeps no document, and gives the cold result', () => {
+  const batch = createNewsmark({caches: false})
+  assert.deepEqual(snapshot(example, batch), snapshot(example))
+  assert.equal(batch.entries, 0, 'nothing of the article is kept')
+  const edited = example.replace('Poland', 'Finland')
+  assert.deepEqual(snapshot(edited, batch), snapshot(edited))
+})
+
 test('memo: an edit analysed with the cache gives the cold result', () => {
   const edits = [
     (text: string) => text.replace('25 times', '26 times'),

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import {parseArgs} from 'node:util'
-import {analyzeSync} from '../core/analyze.ts'
+import {createNewsmark} from '../core/analyze.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import {coreWorkerScript} from '../node/analysis-worker.ts'
 import {configuredLeaveOut} from '../node/article-files.ts'
@@ -157,9 +157,11 @@ export async function main(argv: string[]): Promise<number> {
 
       const results = []
       let code = 0
+      // Files that share no text: only what is learnt of words is kept.
+      const batch = createNewsmark({caches: false})
       for (const name of rest) {
         try {
-          const file = analyzeSync(await readMarkdown(name, maxSize), optionsFor(name))
+          const file = batch.analyzeSync(await readMarkdown(name, maxSize), optionsFor(name))
           results.push(toJson(file))
         } catch (error) {
           code = 2

@@ -84,6 +84,8 @@ export interface Newsmark {
   analyze(value: Compatible, options?: Readonly<Options> | null): Promise<VFile>
   /** `analyze`, synchronous (the pipeline has no async step). */
   analyzeSync(value: Compatible, options?: Readonly<Options> | null): VFile
+  /** `analyzeText` (plain text, not Markdown) with this instance's memory. */
+  analyzeText(value: Compatible, options?: Readonly<Options> | null): VFile
   /**
    * Forget what is kept of a document (its last tree, under every parser
    * and options, its tags, and what the caches keep of its text alone): the
@@ -165,6 +167,7 @@ export function createNewsmark(options?: Readonly<NewsmarkOptions> | null): News
       return analyzeSync(value, options)
     },
     analyzeSync,
+    analyzeText: (value, options) => textIn(memory, value, options),
     forget(path) {
       memory.forget(path)
     },
@@ -242,11 +245,27 @@ export function analyzeText(
   value: Compatible,
   options?: Readonly<Options> | null
 ): VFile {
+  // A memory of words for this analysis alone.
+  return textIn(new Memory({caches: false}), value, options)
+}
+
+/**
+ * Tag plain text in a memory.
+ *
+ * @param memory
+ *   Memory.
+ * @param value
+ *   Plain text or vfile.
+ * @param options
+ *   Plugin options.
+ * @returns
+ *   The file.
+ */
+function textIn(memory: Memory, value: Compatible, options?: Readonly<Options> | null): VFile {
   const file = value instanceof VFile ? value : new VFile(value)
   const settings = normalizeOptions(options)
   const document = viewText(String(file))
-  // A memory of words for this analysis alone.
-  return new Memory({caches: false}).run(file.path, () => {
+  return memory.run(file.path, () => {
     file.data.newsmark = tagDocument(document, settings.referenceDate, settings)
     runRules(file, file.data.newsmark, settings.rules, {document})
     return file

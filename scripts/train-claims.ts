@@ -8,6 +8,14 @@
  * (`/work/shared/eval/data/checkthat2024/train.jsonl`): one
  * `{"id", "text", "label": 0|1}` object a line.
  *
+ * Training data and licence: the shipped model is trained on that split
+ * alone, 22,500 sentences of US presidential debates (ClaimBuster, CC BY
+ * 4.0, as published by the CLEF CheckThat! lab). The model file holds
+ * weights of word n-grams and flags, no sentence. PolNeAR (news
+ * attributions, no licence) is not used: its attributions mark what was
+ * said, not what is worth checking, and as weak extra data it lowered the
+ * cross-validated F1 (docs/precision.md, "Claims model, second attempt").
+ *
  * Steps (all deterministic, seeded):
  *  1. shuffle the training sentences with a fixed seed and cut them into
  *     K folds (`--folds`, default 5);

@@ -241,13 +241,7 @@ function mendOverrun(view: BlockView, tags: string[]): void {
  */
 function mendSwapped(view: BlockView, tags: string[]): void {
   const {words} = view
-  for (let first = 0; first < words.length; ) {
-    let end = first
-    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
-    const from = first
-    first = end
-    let last = end
-    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+  for (const {from, last} of sentenceRanges(view)) {
     if (tags[from] !== 'B-CON') continue
     let cue = from + 1
     while (cue < last && tags[cue] === 'I-CON') cue++
@@ -258,6 +252,31 @@ function mendSwapped(view: BlockView, tags: string[]): void {
     for (let at = from; at < cue; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
     for (let at = cue + 1; at < last; at++) tags[at] = at === cue + 1 ? 'B-CON' : 'I-CON'
   }
+}
+
+/**
+ * The sentences of a block as ranges of words: `from` its first word,
+ * `end` past its last, `last` past its last but the closing marks (`.`,
+ * `”`).
+ *
+ * @param view
+ *   Block.
+ * @returns
+ *   Ranges, in order.
+ */
+function sentenceRanges(view: BlockView): Array<{from: number; last: number; end: number}> {
+  const {words} = view
+  const ranges: Array<{from: number; last: number; end: number}> = []
+  for (let first = 0; first < words.length; ) {
+    let end = first
+    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
+    let last = end
+    while (last > first && /^[.!?”"’]$/.test(words[last - 1])) last--
+    ranges.push({from: first, last, end})
+    first = end
+  }
+
+  return ranges
 }
 
 /**
@@ -316,13 +335,7 @@ const phraseWords: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'in', 
  */
 function mendOpening(view: BlockView, tags: string[]): void {
   const {words} = view
-  for (let first = 0; first < words.length; ) {
-    let end = first
-    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
-    const from = first
-    first = end
-    let last = end
-    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+  for (const {from, last, end} of sentenceRanges(view)) {
     // Content cut at a relative clause (`Experts fear wild trout, which
     // …, are close to gone`): it runs on to the end of the sentence.
     for (let at = from + 1; at < last; at++) {
@@ -415,13 +428,7 @@ function mendOpening(view: BlockView, tags: string[]): void {
  */
 function mendTrailing(view: BlockView, tags: string[]): void {
   const {words} = view
-  for (let first = 0; first < words.length; ) {
-    let end = first
-    while (end < words.length && view.sentenceOf[end] === view.sentenceOf[first]) end++
-    const from = first
-    first = end
-    let last = end
-    while (last > from && /^[.!?”"’]$/.test(words[last - 1])) last--
+  for (const {from, last} of sentenceRanges(view)) {
     if (last - from < 6) continue
     let comma = last - 1
     while (comma > from && words[comma] !== ',' && last - comma <= 12) comma--

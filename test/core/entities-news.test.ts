@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {isInterfaceText} from '../../src/core/entities/filter.ts'
 import {isNationalityText} from '../../src/core/entities/groups.ts'
 
 function tag(text: string) {
@@ -131,4 +132,53 @@ test('entities: a quote\u2019s opening words are no name (“Half of our custome
   assert.ok(!names.some((name) => /Half/.test(name)), names.join(', '))
   assert.ok(names.includes('Morwenna Tyle'), names.join(', '))
   assert.ok(names.includes('Bank of England'), names.join(', '))
+})
+
+test('entities: an institution’s name joined by “and” or “of” stays whole; two firms stay two', () => {
+  const result = tag(
+    'Doctors at the Lakeside Hospital and Trauma Center said the Asthma and Allergy Foundation of America had warned.\n\nAlder University and Birch University signed the deal. Shares of Quarry Holdings Inc. and Tamsin Corp. fell.\n'
+  )
+  const hospital = find(result, 'Lakeside Hospital and Trauma Center')
+  assert.equal(hospital?.type, 'ORG', names(result.entities).join(', '))
+  assert.equal(find(result, 'Asthma and Allergy Foundation of America')?.type, 'ORG', names(result.entities).join(', '))
+  assert.ok(!find(result, 'Trauma Center'), 'the second half on its own')
+  // The same head twice is two institutions; a firm's legal form closes its name.
+  assert.ok(!names(result.entities).some((name) => /University and/.test(name)), names(result.entities).join(', '))
+  assert.ok(!names(result.entities).some((name) => /Inc\. and/.test(name)), names(result.entities).join(', '))
+})
+
+test('entities: a name before “administration” or “family” is a person', () => {
+  const result = tag('The Marlowe administration ended the program in 2020, and the Biden administration restored it. The Alvarez family has run the bakery for decades.\n')
+  for (const name of ['Marlowe', 'Biden', 'Alvarez']) assert.equal(find(result, name)?.type, 'PER', `${name}: ${result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')}`)
+  // A nationality stays out of it.
+  const nationality = tag('The Colombian presidency said nothing.\n')
+  assert.notEqual(find(nationality, 'Colombian')?.type, 'PER')
+})
+
+test('entities: the state of a party label or a dateline is a place', () => {
+  const result = tag('Rep. Ann Teller, R-Ga., and Rep. Bo Crane, D-Calif., met Sen. Al Dunn (I-VT) and Rep. Cy Moe, R-Texas.\n\nSPRINGFIELD, Ill. -- The vote was close.\n')
+  for (const [name, start] of [['Ga.', 'R-'], ['Calif.', 'D-'], ['VT', 'I-'], ['Texas', 'R-'], ['Ill.', ', ']] as const) {
+    const entity = find(result, name)
+    assert.equal(entity?.type, 'LOC', `${name}: ${result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')}`)
+    assert.ok(entity.mentions.every((mention) => !mention.text.startsWith(start)), 'the party letter left out')
+  }
+
+  assert.ok(!names(result.entities).some((name) => /--/.test(name)), names(result.entities).join(', '))
+  assert.equal(find(result, 'Ann Teller')?.type, 'PER')
+})
+
+test('entities: a country written short is a place', () => {
+  const result = tag('How the US can stop the outbreak. The automakers told US safety regulators that DC officials were informed.\n')
+  assert.equal(find(result, 'US')?.type, 'LOC', result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+  assert.equal(find(result, 'DC')?.type, 'LOC', result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+})
+
+test('entities: a page’s buttons and icons left by the scraper are no entities', () => {
+  const result = tag('Comment on this story Comment Gift Article Share\n\nThe council met in Leeds on Monday.\n\nGiftOutline Gift Article\n')
+  const found = names(result.entities)
+  assert.ok(!found.some((name) => /Gift|Share/.test(name)), found.join(', '))
+  assert.ok(found.includes('Leeds'), found.join(', '))
+  assert.ok(isInterfaceText('ArrowRight'))
+  assert.ok(!isInterfaceText('Twitter'))
+  assert.ok(!isInterfaceText('Save the Children'))
 })

@@ -124,6 +124,8 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
     // A name ends in a name's word, not in “of”, “our” or “the”: a quote's
     // opening words (“Half of our customers…”) are no organisation.
     if (own.every((mention) => functionWords.has(mention.prose.trim().split(/\s+/).at(-1) ?? ''))) return false
+    // A page's buttons and links left in by the scraper (“Gift Article Share”).
+    if (own.some((mention) => isInterfaceText(mention.prose)) && own.every((mention) => isInterfaceText(mention.prose, true))) return false
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
     return !own.every((mention) => {
       const word = mention.prose
@@ -138,6 +140,41 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
       return isSentenceStart(mention) && /^\p{L}+$/u.test(word) && lowerWords().has(word)
     })
   })
+}
+
+/** Words of a web page's buttons and links (“Share”, “Comment”). */
+const interfaceWords: ReadonlySet<string> = new Set(lexicon.interfaceWords)
+
+/** Words of an icon's name run together (“ArrowRight”). */
+const iconWords: ReadonlySet<string> = new Set(['arrow', 'right', 'left', 'up', 'down', 'outline', 'filled', 'icon'])
+
+/**
+ * Whether a name is made of a page's interface words only: several of them
+ * (“Gift Article Share”) or an icon's name run together (“GiftOutline”,
+ * “ArrowRight”); a word alone (“Share”) is judged with the other common
+ * words.
+ *
+ * @param prose
+ *   The name's words.
+ * @param alone
+ *   Whether a word alone counts (for the other mentions of a cluster that
+ *   has a longer one: “Gift Article Share” and “Article”).
+ * @returns
+ *   Whether it is.
+ */
+export function isInterfaceText(prose: string, alone = false): boolean {
+  const words = prose.trim().split(/\s+/u)
+  let parts = 0
+  for (const word of words) {
+    const pieces = word.split(/(?<=\p{Ll})(?=\p{Lu})/u)
+    parts += pieces.length
+    for (const piece of pieces) {
+      const lower = piece.toLowerCase()
+      if (!interfaceWords.has(lower) && !(pieces.length > 1 && iconWords.has(lower))) return false
+    }
+  }
+
+  return alone || parts > 1
 }
 
 /**

@@ -10,9 +10,10 @@ import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import {ObjectCache} from '../memo.ts'
 import type {EntityType, Span} from '../types.ts'
 import {DocumentTagging} from './document-tagging.ts'
-import {isFirstName, isPlaceName} from './gazetteer.ts'
+import {countryFacts, isFirstName, isPlaceName} from './gazetteer.ts'
+import {isNationalityText} from './groups.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
-import {spansOf, type Tagged} from './tagger.ts'
+import {spansOf, type Tagged, type TokenSpan} from './tagger.ts'
 
 /** A mention found by the tagger, before clustering. */
 export interface RawMention extends Span {
@@ -129,7 +130,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   if (known?.tokens === sentence.tokens) return known.mentions
   const tokens = sentence.tokens
   const mentions: SentenceMention[] = []
-  for (const span of spansOf(tagged.tags)) {
+  const states = statesOf(tokens)
+  for (const span of joinInstitutions(tokens, spansOf(tagged.tags))) {
+    // A state written as a party's or a dateline's (“R-Ga.”, “Peoria, Ill.”) is
+    // that state alone, whatever the tagger took with it (“Ill. -- The”).
+    if (states.some((state) => state.first >= span.first && state.first < span.last)) continue
     const confidence = Math.min(...tagged.margins.slice(span.first, span.last))
     let {first, last} = span
     const {label} = span
@@ -147,6 +152,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     }
 
     let type: EntityType = label
+    // “Alvarez family” taken whole: the surname is the name.
+    if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
+    // A name that qualifies a government or a family is a person's (“the
+    // Marlowe administration”, “the Okafor family”), not a place's.
+    if (last - first === 1 && type !== 'PER' && personNouns.has(tokens[last]?.text ?? '') && !isPlaceName(tokens[first].text) && !isNationalityText(tokens[first].text)) type = 'PER'
     // An institution is never a person ("Justice Department", "… Trauma
     // Center"): no title to cut from it.
     // Nor is a name that ends with a title ("Acme Robotics President").
@@ -188,6 +198,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     mentions.push(mention)
   }
 
+  for (const state of states) {
+    mentions.push({...state, type: 'LOC', confidence: 0, prose: proseOf(sentence, state.start, state.end)})
+  }
+
+  if (states.length > 0) mentions.sort((a, b) => a.start - b.start)
   kept.set(tagged, {tokens, mentions})
   return mentions
 }
@@ -209,6 +224,135 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
  */
 function proseOf(sentence: SentenceView, start: number, end: number): string {
   return sentence.text.slice(start - sentence.start, end - sentence.start)
+}
+
+/** Nouns after a surname that make it a person's (“the … administration”). */
+const personNouns: ReadonlySet<string> = new Set(lexicon.personNouns)
+
+/** Heads that close a firm's name (“… Corp. and …” are two firms). */
+const legalForms: ReadonlySet<string> = new Set(['inc.', 'corp.', 'ltd.', 'llc', 'co.', 'plc', 'company', 'corporation'])
+
+/** Conjunctions that join two halves of one institution's name. */
+const ands: ReadonlySet<string> = new Set(['and', '&'])
+
+/** Whether a capitalised word is an institution's head (“Center”, “Foundation”). */
+function isInstitutionHead(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && institutionHeads.has(word.toLowerCase())
+}
+
+/**
+ * The tagger's spans with the halves of an institution's name joined: a
+ * name and the place or field after its head (“… Foundation of America”),
+ * and two names joined by “and” or “&” where the second ends in an
+ * institution's head that the first does not share (“Lakeside Hospital and
+ * Trauma Center”, “Asthma and Allergy Foundation”). Two institutions with
+ * the same head (“Alder University and Birch University”) and names
+ * before a head-less one (“Hyundai and Kia”) stay apart.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param spans
+ *   The tagger's spans, in order.
+ * @returns
+ *   Spans, joined ones as organisations.
+ */
+function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): ReadonlyArray<TokenSpan> {
+  if (spans.length < 2) return spans
+  const joined: TokenSpan[] = []
+  for (const span of spans) {
+    const previous = joined.at(-1)
+    if (previous && span.first === previous.last + 1) {
+      const between = tokens[previous.last].text
+      const previousEnd = tokens[previous.last - 1].text
+      const end = tokens[span.last - 1].text
+      const ofPlace = (between === 'of' || between === 'for') && isInstitutionHead(previousEnd)
+      const andHead =
+        ands.has(between) &&
+        isInstitutionHead(headOf(tokens, span)) &&
+        !legalForms.has(headOf(tokens, span).toLowerCase()) &&
+        !legalForms.has(previousEnd.toLowerCase()) &&
+        headOf(tokens, span).toLowerCase() !== headOf(tokens, previous).toLowerCase() &&
+        !isPlaceName(tokens.slice(span.first, span.last).map((token) => token.text).join(' ')) &&
+        !isFirstName(tokens[span.first].text)
+      if (ofPlace || (andHead && end !== previousEnd)) {
+        joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
+        continue
+      }
+    }
+
+    joined.push(span)
+  }
+
+  return joined
+}
+
+/**
+ * The head of a name: its last word, or the word before its “of” (“Allergy
+ * Foundation of America”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param span
+ *   Span.
+ * @returns
+ *   Head word.
+ */
+function headOf(tokens: SentenceView['tokens'], span: TokenSpan): string {
+  for (let index = span.first + 1; index < span.last - 1; index++) {
+    if (tokens[index].text === 'of' || tokens[index].text === 'for') return tokens[index - 1].text
+  }
+
+  return tokens[span.last - 1].text
+}
+
+/** US states as news abbreviates them (AP style: “Calif.”, “N.Y.”). */
+const stateAbbreviations: ReadonlySet<string> = new Set(lexicon.stateAbbreviations)
+
+/** A state mention found by its writing, with token range and block offsets. */
+interface StateMention {
+  start: number
+  end: number
+  first: number
+  last: number
+}
+
+/**
+ * US states written as news writes them next to a party or a town: the
+ * state of a party label (“R-Ga.”, “D-Texas”, “(I-VT)”) and the
+ * abbreviated state after a town and a comma (“Peoria, Ill.”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   States, in order.
+ */
+function statesOf(tokens: SentenceView['tokens']): StateMention[] {
+  const states: StateMention[] = []
+  for (const [index, token] of tokens.entries()) {
+    const text = token.text
+    const party = /^[RDI]-(\p{Lu}[\p{L}.]*)$/u.exec(text)
+    if (party) {
+      let state = party[1]
+      let last = index + 1
+      // “R-Ga” and its period are two tokens.
+      if (!state.endsWith('.') && tokens[index + 1]?.text === '.' && tokens[index + 1].start === token.end && stateAbbreviations.has(state + '.')) {
+        state += '.'
+        last++
+      }
+
+      if (stateAbbreviations.has(state) || /^\p{Lu}{2}$/u.test(state) || (/^\p{Lu}\p{Ll}+$/u.test(state) && isPlaceName(state))) {
+        states.push({start: token.start + 2, end: tokens[last - 1].end, first: index, last})
+      }
+
+      continue
+    }
+
+    if (stateAbbreviations.has(text) && index > 1 && tokens[index - 1].text === ',' && /^\p{Lu}/u.test(tokens[index - 2].text)) {
+      states.push({start: token.start, end: token.end, first: index, last: index + 1})
+    }
+  }
+
+  return states
 }
 
 /** Most tokens a role before a name may take. */
@@ -426,6 +570,9 @@ function creditAgency(tokens: SentenceView['tokens'], first: number, last: numbe
 /** Nouns a place's name modifies as a place (“Uvalde police”, “Ohio officials”). */
 const placeNouns: ReadonlySet<string> = new Set(lexicon.placeNouns)
 
+/** Countries and the US capital written short (“US”, “U.K.”, “DC”). */
+const countryAbbreviations: ReadonlySet<string> = new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'UK', 'U.K.', 'DC', 'D.C.'])
+
 /** Of those, the nouns only a town has (“… police”, “… residents”). */
 const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 'sheriff', 'neighborhood', 'neighbourhood', 'suburb'])
 
@@ -456,7 +603,11 @@ function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: numbe
   // Only a town has these, whatever the gazetteers know (“downtown Millbrook”,
   // “Millbrook police”, “Millbrook residents”).
   if (before === 'downtown' || (after && townNouns.has(after))) return 'LOC'
-  if (!isPlaceName(words.join(' '))) return type
+  const name = words.join(' ')
+  // A country is a place, as a team too (CoNLL-2003's convention, which
+  // news follows for national sides); a club is named by its town.
+  if (countryFacts(name) || countryAbbreviations.has(name)) return 'LOC'
+  if (!isPlaceName(name)) return type
   if (before && (placePrepositions.has(before) || before === 'of')) return 'LOC'
   if (after && placeNouns.has(after)) return 'LOC'
   return type

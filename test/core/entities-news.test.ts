@@ -182,3 +182,14 @@ test('entities: a page’s buttons and icons left by the scraper are no entities
   assert.ok(!isInterfaceText('Twitter'))
   assert.ok(!isInterfaceText('Save the Children'))
 })
+
+test('entities: a town before its country or state is a place; a basin or hills a place; the Capitol a building where things happen in it', () => {
+  const result = tag(
+    'The drops were made by Harlow Pharma, a Madurai, India-based firm. Farmers want water pumped out of the Tamsin River Basin. She ate in Ashford Hills. Reporters waited in the Capitol on Friday.\n'
+  )
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Madurai')?.type, 'LOC', types)
+  assert.equal(find(result, 'Tamsin River Basin')?.type, 'LOC', types)
+  assert.equal(find(result, 'Ashford Hills')?.type, 'LOC', types)
+  assert.equal(find(result, 'Capitol')?.type, 'LOC', types)
+})

@@ -570,6 +570,20 @@ function creditAgency(tokens: SentenceView['tokens'], first: number, last: numbe
 /** Nouns a place's name modifies as a place (“Uvalde police”, “Ohio officials”). */
 const placeNouns: ReadonlySet<string> = new Set(lexicon.placeNouns)
 
+/**
+ * Whether a word is a country or an abbreviated US state, alone or as a
+ * modifier (“India-based”).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it is.
+ */
+function isRegion(word: string): boolean {
+  const name = word.replace(/-based$/u, '')
+  return Boolean(countryFacts(name)) || countryAbbreviations.has(name) || stateAbbreviations.has(name)
+}
+
 /** Countries and the US capital written short (“US”, “U.K.”, “DC”). */
 const countryAbbreviations: ReadonlySet<string> = new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'UK', 'U.K.', 'DC', 'D.C.'])
 
@@ -597,6 +611,8 @@ const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 
  *   Type.
  */
 function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType): EntityType {
+  // A town before its country or state (“Lagos, Nigeria”, “a Peoria, Ill.-based firm”).
+  if ((type === 'ORG' || type === 'MISC') && tokens[last]?.text === ',' && isRegion(tokens[last + 1]?.text ?? '')) return 'LOC'
   if (type !== 'ORG') return type
   const before = tokens[first - 1]?.text.toLowerCase()
   const after = tokens[last]?.text

@@ -193,3 +193,19 @@ test('entities: a town before its country or state is a place; a basin or hills 
   assert.equal(find(result, 'Ashford Hills')?.type, 'LOC', types)
   assert.equal(find(result, 'Capitol')?.type, 'LOC', types)
 })
+
+test('entities: a genus before its species is no entity when the document writes the species short', () => {
+  const result = tag('An outbreak of Candida auris reached Ohio. Cases of C. auris rose, and Pseudomonas aeruginosa, or P. aeruginosa, spread in Texas, Maria Lopez said.\n')
+  const found = names(result.entities)
+  for (const name of ['Candida', 'C.', 'Pseudomonas', 'P. aeruginosa', 'P.']) assert.ok(!found.includes(name), `${name} in ${found.join(', ')}`)
+  for (const name of ['Ohio', 'Texas', 'Maria Lopez']) assert.ok(found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
+test('entities: a headline’s capitals do not run a person’s name into the next word', () => {
+  const result = tag('# Ruth Amberly Documentary Shows Her Life\n\nThe documentary on Ruth Amberly opened on Friday. John Young met Ann Young, a young actor.\n')
+  const ruth = find(result, 'Ruth Amberly')
+  assert.ok(ruth, names(result.entities).join(', '))
+  assert.equal(ruth.mentions.length, 2, 'the headline mention joins the name')
+  // Not in a headline: a name stays whole, common word or not.
+  assert.equal(find(result, 'Ann Young')?.type, 'PER', names(result.entities).join(', '))
+})

@@ -3,8 +3,9 @@
  * “Actress”), an interjection or a day's name (“Hey”, “Sundays”), and a
  * common word capitalised only because it starts a sentence or a caption
  * (“Based on …”, “Season 4.”), told by the document itself: the same word
- * written in lower case elsewhere in it; and words that end in one no name
- * ends in (“Half of our”, a quote's opening).
+ * written in lower case elsewhere in it; words that end in one no name
+ * ends in (“Half of our”, a quote's opening); a genus before its species
+ * (“Candida auris”); a page's buttons (“Gift Article Share”).
  */
 import type {DocumentView} from '../document.ts'
 import type {Entity} from '../types.ts'
@@ -100,6 +101,22 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
     return lower
   }
 
+  // Species written short somewhere (“C. auris”): their epithets.
+  let epithets: Set<string> | undefined
+  const speciesEpithets = () => {
+    if (!epithets) {
+      epithets = new Set()
+      for (const sentence of document.sentences) {
+        const tokens = sentence.tokens
+        for (let index = 0; index + 1 < tokens.length; index++) {
+          if (/^\p{Lu}\.$/u.test(tokens[index].text) && /^\p{Ll}{3,}$/u.test(tokens[index + 1].text)) epithets.add(tokens[index + 1].text)
+        }
+      }
+    }
+
+    return epithets
+  }
+
   const byEntity = new Map<string, RawMention[]>()
   for (const [index, mention] of mentions.entries()) {
     const id = entityOf[index]
@@ -124,6 +141,20 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
     // A name ends in a name's word, not in “of”, “our” or “the”: a quote's
     // opening words (“Half of our customers…”) are no organisation.
     if (own.every((mention) => functionWords.has(mention.prose.trim().split(/\s+/).at(-1) ?? ''))) return false
+    // A genus before its species' epithet (“Candida auris”, “C. auris”), when
+    // the document writes the species short: a name of a living thing, no
+    // entity of the news.
+    if (
+      own.every((mention) => {
+        // The species written short, taken whole (“P. aeruginosa”).
+        if (/^\p{Lu}\.\s*\p{Ll}{3,}$/u.test(mention.prose.trim())) return true
+        const next = mention.sentence.tokens[mention.last]?.text
+        return mention.last - mention.first === 1 && next !== undefined && /^\p{Ll}/u.test(next) && speciesEpithets().has(next)
+      })
+    ) {
+      return false
+    }
+
     // A page's buttons and links left in by the scraper (“Gift Article Share”).
     if (own.some((mention) => isInterfaceText(mention.prose)) && own.every((mention) => isInterfaceText(mention.prose, true))) return false
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true

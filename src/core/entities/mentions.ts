@@ -72,9 +72,34 @@ export function findMentions(
 ): RawMention[] {
   const tagged = tagging.tag(document.sentences.map((sentence) => sentence.tokens))
   const mentions: RawMention[] = []
+  // Words the document writes in lower case, read once when a headline needs them.
+  let lower: Set<string> | undefined
+  const lowerWords = () => {
+    if (!lower) {
+      lower = new Set()
+      for (const sentence of document.sentences) {
+        for (const token of sentence.tokens) if (/^\p{Ll}+$/u.test(token.text)) lower.add(token.text)
+      }
+    }
+
+    return lower
+  }
+
   for (const sentence of document.sentences) {
     const found = sentenceMentions(sentence, tagged[sentence.index])
-    for (const each of found) {
+    for (let each of found) {
+      // A headline's capitals run a person's name into the next word (“How Did
+      // Ann Lee Die”, “Ann Lee Documentary”): a word the document writes in
+      // lower case elsewhere ends no person's name.
+      if (each.type === 'PER' && each.last - each.first > 1 && isHeadline(sentence.tokens)) {
+        let last = each.first + 1
+        while (last < each.last && !isCommonWord(sentence.tokens[last].text, lowerWords)) last++
+        if (last < each.last) {
+          const end = sentence.tokens[last - 1].end
+          each = {...each, last, end, prose: proseOf(sentence, each.start, end)}
+        }
+      }
+
       const span = spanOf(document, sentence.block, each.start, each.end)
       const mention: RawMention = {
         start: span.start,
@@ -93,6 +118,42 @@ export function findMentions(
   }
 
   return mentions
+}
+
+/**
+ * Whether a capitalised word is a common word the document writes in lower
+ * case elsewhere (“Documentary”), and no first name.
+ *
+ * @param word
+ *   Word.
+ * @param lowerWords
+ *   The document's words in lower case.
+ * @returns
+ *   Whether it is.
+ */
+function isCommonWord(word: string, lowerWords: () => ReadonlySet<string>): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !isFirstName(word) && lowerWords().has(word.toLowerCase())
+}
+
+/**
+ * Whether a sentence is written in title case, as a headline is: most of
+ * its words capitalised, small words too (“How Did … Die”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   Whether it is.
+ */
+function isHeadline(tokens: SentenceView['tokens']): boolean {
+  let words = 0
+  let capitals = 0
+  for (const token of tokens) {
+    if (!/^\p{L}/u.test(token.text)) continue
+    words++
+    if (/^\p{Lu}/u.test(token.text)) capitals++
+  }
+
+  return words >= 3 && capitals >= words * 0.75
 }
 
 /** A mention of a sentence, with offsets in its block's text. */

@@ -209,3 +209,14 @@ test('entities: a headline’s capitals do not run a person’s name into the ne
   // Not in a headline: a name stays whole, common word or not.
   assert.equal(find(result, 'Ann Young')?.type, 'PER', names(result.entities).join(', '))
 })
+
+test('entities: a business or service is no person; two businesses joined by “and” stay two; a team before its coach is an organisation', () => {
+  const result = tag('She owns the Mill Pub and Harbor Inn on Main Street. Agents of the Border Patrol met on Friday. It was a good Hornets team, said the coach. Ann Lee runs Crestline Studio.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Mill Pub')?.type, 'ORG', types)
+  assert.equal(find(result, 'Harbor Inn')?.type, 'ORG', types)
+  assert.equal(find(result, 'Border Patrol')?.type, 'ORG', types)
+  assert.equal(find(result, 'Hornets')?.type, 'ORG', types)
+  assert.equal(find(result, 'Crestline Studio')?.type, 'ORG', types)
+  assert.equal(find(result, 'Ann Lee')?.type, 'PER', types)
+})

@@ -223,7 +223,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // Nor is a name that ends with a title ("Acme Robotics President").
     if (type === 'PER' && last - first > 1) {
       const end = tokens[last - 1].text
-      if (institutionHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
+      if (institutionHeads.has(end.toLowerCase()) || businessHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
     }
 
     // A person named after an organisation and a title ("Homeland Security
@@ -499,6 +499,13 @@ function afterTitle(tokens: SentenceView['tokens'], first: number, last: number)
 const institutionHeads: ReadonlySet<string> = new Set(lexicon.institutionHeads)
 
 /**
+ * Last words of a business's or a service's name (“… Inn”, “… Studio”,
+ * “Border Patrol”): no person's name either, but two of them joined by “and”
+ * are two (“Mill Pub and Harbor Inn”).
+ */
+const businessHeads: ReadonlySet<string> = new Set(lexicon.businessHeads)
+
+/**
  * Where a person's name starts inside a longer name that is not a person's
  * (an organisation and a title before it: "Homeland Security Secretary
  * Alejandro Mayorkas"): at a known first name followed by a capitalised
@@ -645,6 +652,9 @@ function isRegion(word: string): boolean {
   return Boolean(countryFacts(name)) || countryAbbreviations.has(name) || stateAbbreviations.has(name)
 }
 
+/** Nouns after a team's name (“… team”, “… coach”). */
+const teamNouns: ReadonlySet<string> = new Set(lexicon.teamNouns)
+
 /** Countries and the US capital written short (“US”, “U.K.”, “DC”). */
 const countryAbbreviations: ReadonlySet<string> = new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'UK', 'U.K.', 'DC', 'D.C.'])
 
@@ -672,8 +682,22 @@ const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 
  *   Type.
  */
 function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType): EntityType {
+  // A team's name before its team, coach or players (“a good Hornets team”,
+  // “Lakers guard Ann Lee”); a country's side stays a place (CoNLL-2003).
+  if (type === 'MISC' && teamNouns.has(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(words[0]) && !cueType(words) && !isNationalityText(words.join(' ')) && !isPlaceName(words.join(' '))) return 'ORG'
+
   // A town before its country or state (“Lagos, Nigeria”, “a Peoria, Ill.-based firm”).
-  if ((type === 'ORG' || type === 'MISC') && tokens[last]?.text === ',' && isRegion(tokens[last + 1]?.text ?? '')) return 'LOC'
+  // The region ends there: no name goes on after it (“IDLC, Bangladesh Lamps”, “U.S. agency”).
+  const afterRegion = tokens[last + 2]?.text
+  if (
+    (type === 'ORG' || type === 'MISC') &&
+    tokens[last]?.text === ',' &&
+    isRegion(tokens[last + 1]?.text ?? '') &&
+    (afterRegion === undefined || !/^\p{L}/u.test(afterRegion) || tokens[last + 1].text.endsWith('-based'))
+  ) {
+    return 'LOC'
+  }
+
   if (type !== 'ORG') return type
   const before = tokens[first - 1]?.text.toLowerCase()
   const after = tokens[last]?.text

@@ -220,3 +220,16 @@ test('entities: a business or service is no person; two businesses joined by “
   assert.equal(find(result, 'Crestline Studio')?.type, 'ORG', types)
   assert.equal(find(result, 'Ann Lee')?.type, 'PER', types)
 })
+
+test('entities: one person keeps one type: the name the document gives a person elsewhere, after a title, is that person', () => {
+  const result = tag('He faced Digital Media Champion Tessa Marlowe in the ring. Tessa Marlowe said she was tired. Later, Marlowe left.\n')
+  assert.equal(result.entities.length, 1, result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+  const [marlowe] = result.entities
+  assert.equal(marlowe.type, 'PER')
+  assert.equal(marlowe.name, 'Tessa Marlowe')
+  assert.equal(marlowe.role, 'Digital Media Champion')
+  assert.deepEqual(
+    marlowe.mentions.map((mention) => mention.text),
+    ['Tessa Marlowe', 'Tessa Marlowe', 'Marlowe']
+  )
+})

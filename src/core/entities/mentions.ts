@@ -85,9 +85,11 @@ export function findMentions(
     return lower
   }
 
+  const found = document.sentences.map((sentence) => sentenceMentions(sentence, tagged[sentence.index]))
+  const persons = personNames(document, found, lowerWords)
   for (const sentence of document.sentences) {
-    const found = sentenceMentions(sentence, tagged[sentence.index])
-    for (let each of found) {
+    for (let each of found[sentence.index]) {
+      if (persons.size > 0 && each.last - each.first > 1) each = asPerson(sentence, each, persons)
       // A headline's capitals run a person's name into the next word (“How Did
       // Ann Lee Die”, “Ann Lee Documentary”): a word the document writes in
       // lower case elsewhere ends no person's name.
@@ -118,6 +120,107 @@ export function findMentions(
   }
 
   return mentions
+}
+
+/** Most words of a person's name that `personNames` reads. */
+const maxNameWords = 4
+
+/**
+ * Normalised key of a person's name (lower case, one space).
+ *
+ * @param prose
+ *   Name.
+ * @returns
+ *   Key.
+ */
+function nameKey(prose: string): string {
+  return prose.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The names of several words the document gives a person (one person keeps
+ * one type): those the tagger calls a person somewhere, and those whose
+ * last word the tagger calls a person when it stands alone (“Tessa
+ * Marlowe … Marlowe said”), unless they end in an institution's head or
+ * hold a common word (“Koreatown After Dark”).
+ *
+ * @param document
+ *   Document.
+ * @param found
+ *   Mentions of each sentence.
+ * @param lowerWords
+ *   The document's words in lower case.
+ * @returns
+ *   Keys (`nameKey`).
+ */
+function personNames(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>, lowerWords: () => ReadonlySet<string>): Set<string> {
+  const persons = new Set<string>()
+  const surnames = new Set<string>()
+  for (const mentions of found) {
+    for (const each of mentions) {
+      if (each.type !== 'PER') continue
+      if (each.last - each.first === 1) surnames.add(nameKey(each.prose))
+      else if (each.last - each.first <= maxNameWords) persons.add(nameKey(each.prose))
+    }
+  }
+
+  if (surnames.size === 0) return persons
+  for (const sentence of document.sentences) {
+    for (const each of found[sentence.index]) {
+      const size = each.last - each.first
+      if (each.type === 'PER' || size < 2 || size > 3) continue
+      const words = sentence.tokens.slice(each.first, each.last).map((token) => token.text)
+      if (!words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isCommonWord(word, lowerWords)) || words.some((word) => isNameHead(word)) || isPlaceName(words.join(' '))) continue
+      if (surnames.has(words.at(-1)!.toLowerCase())) persons.add(nameKey(each.prose))
+    }
+  }
+
+  return persons
+}
+
+/**
+ * Whether a word ends names of organisations, businesses or of a kind
+ * (“Center”, “Inn”, “Region”).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it does.
+ */
+function isNameHead(word: string): boolean {
+  const lower = word.toLowerCase()
+  return institutionHeads.has(lower) || businessHeads.has(lower) || isHead(word)
+}
+
+/**
+ * A mention as the person the document names elsewhere: a name of a person
+ * (`personNames`) the tagger typed otherwise is a person; a longer name
+ * that ends in one after a title is the person and the words before it
+ * their role (“Digital Media Champion Tessa Marlowe”).
+ *
+ * @param sentence
+ *   Sentence.
+ * @param each
+ *   Mention of several words.
+ * @param persons
+ *   Keys of persons' names.
+ * @returns
+ *   Mention (a new one when changed).
+ */
+function asPerson(sentence: SentenceView, each: SentenceMention, persons: ReadonlySet<string>): SentenceMention {
+  const tokens = sentence.tokens
+  if (persons.has(nameKey(each.prose))) return each.type === 'PER' ? each : {...each, type: 'PER'}
+  for (let first = Math.max(each.first + 1, each.last - maxNameWords); first < each.last - 1; first++) {
+    if (!/^\p{Lu}/u.test(tokens[first].text)) continue
+    // The words before it hold a title (“Champion”), not more of the name (“Aung San …”).
+    if (!tokens.slice(each.first, first).some((token) => titleHeads.has(token.text.toLowerCase()))) continue
+    const prose = proseOf(sentence, tokens[first].start, each.end)
+    if (!persons.has(nameKey(prose))) continue
+    const role = proseOf(sentence, each.start, tokens[first - 1].end).replace(/\s+/g, ' ').replace(/[“"‘'\s]+$/u, '')
+    return {...each, first, start: tokens[first].start, type: 'PER', prose, ...(role && /\p{L}/u.test(role) ? {role} : {})}
+  }
+
+  return each
 }
 
 /**

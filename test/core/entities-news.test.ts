@@ -233,3 +233,14 @@ test('entities: one person keeps one type: the name the document gives a person 
     ['Tessa Marlowe', 'Tessa Marlowe', 'Marlowe']
   )
 })
+
+test('entities: a model after its model year, and a company’s name owned, are products', () => {
+  const result = tag('The recall covers the 2019-2022 Alder Ridge and the 2021 and 2022 Vantor Cruz. Owners who charge their Voltras at home save money, and you can charge your Voltra anywhere. Voltra said on Monday that sales rose.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Alder Ridge')?.type, 'MISC', types)
+  assert.equal(find(result, 'Vantor Cruz')?.type, 'MISC', types)
+  assert.equal(find(result, 'Voltras')?.type, 'MISC', types)
+  // A season's range (“the 2003-04 Heat”) is no model year.
+  const season = tag('The last team to do it this late was the 2003-04 Miami Heat, which needed 78 games.\n')
+  assert.notEqual(find(season, '2003-04 Miami Heat')?.type ?? find(season, 'Miami Heat')?.type, 'MISC')
+})

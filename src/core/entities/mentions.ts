@@ -348,7 +348,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? productOf(tokens, first, last, type) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
       first,
       last,
       confidence,
@@ -713,6 +713,56 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
   // A title in single quotes, whole (“‘Succession’ returns”), not a nickname.
   if (tokens[first - 1]?.text === '‘' && tokens[last]?.text === '’' && !isFirstName(tokens[first].text)) return 'MISC'
+  return undefined
+}
+
+/** A model year or a range of them (“2019”, “2019-2023”); not a season (“2003-04”). */
+const modelYear = /^(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?$/u
+
+/** Words before a model year (“the 2022 …”, “2022 and 2023 …”). */
+const beforeYear: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'its', 'their', 'his', 'her', 'my', 'your', 'our', 'new', 'used', ','])
+
+/** Possessives before a thing owned (“your Tesla”). */
+const possessives: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'our', 'their'])
+
+/**
+ * The type of a product named by its maker or model: a company's or
+ * place's name after a model year (“the 2021-2023 Santa Fe”, “the 2022
+ * Kia Carnival”), and a company's name owned (“charge your Tesla”, “their
+ * Teslas at home”) where no noun follows it (“his Twitter account” is the
+ * company's).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param type
+ *   Type so far.
+ * @returns
+ *   `MISC`, for a product.
+ */
+function productOf(tokens: SentenceView['tokens'], first: number, last: number, type: EntityType): EntityType | undefined {
+  if (type === 'MISC') return undefined
+  let before = first - 1
+  // “the 2022 and 2023 Santa Cruz”
+  if (before >= 2 && modelYear.test(tokens[before].text) && (tokens[before - 1].text === 'and' || tokens[before - 1].text === 'or') && modelYear.test(tokens[before - 2].text)) before -= 2
+  if (before >= 0 && modelYear.test(tokens[before].text) && (before === 0 || beforeYear.has(tokens[before - 1].text.toLowerCase()))) {
+    return 'MISC'
+  }
+
+  const next = tokens[last]?.text
+  if (
+    type === 'ORG' &&
+    first > 0 &&
+    possessives.has(tokens[first - 1].text.toLowerCase()) &&
+    !isInstitutionHead(tokens[last - 1].text) &&
+    (next === undefined || (!/^\p{L}/u.test(next) && !/^[’']s?$/u.test(next)) || /^(?:at|in|on|to|for|with|and|or|is|was|will|can)$/u.test(next))
+  ) {
+    return 'MISC'
+  }
+
   return undefined
 }
 

@@ -244,3 +244,12 @@ test('entities: a model after its model year, and a company’s name owned, are 
   const season = tag('The last team to do it this late was the 2003-04 Miami Heat, which needed 78 games.\n')
   assert.notEqual(find(season, '2003-04 Miami Heat')?.type ?? find(season, 'Miami Heat')?.type, 'MISC')
 })
+
+test('entities: a title-case headline’s common words are no name', () => {
+  const result = tag('# Brightwater Tip: Increase Speeds at Night\n\nDrivers who increase speeds at night save time, Brightwater said.\n')
+  const found = names(result.entities)
+  assert.ok(!found.some((name) => /Increase|Speeds/.test(name)), found.join(', '))
+  // An acronym in a headline in capitals stays.
+  const caps = tag('# NASA PLANS NEW FLIGHT\n\nNASA said the plans were ready.\n')
+  assert.ok(names(caps.entities).includes('NASA'), names(caps.entities).join(', '))
+})

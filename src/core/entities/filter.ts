@@ -5,12 +5,13 @@
  * (“Based on …”, “Season 4.”), told by the document itself: the same word
  * written in lower case elsewhere in it; words that end in one no name
  * ends in (“Half of our”, a quote's opening); a genus before its species
- * (“Candida auris”); a page's buttons (“Gift Article Share”).
+ * (“Candida auris”); a page's buttons (“Gift Article Share”); a
+ * headline's common words (“Increase Speeds”).
  */
 import type {DocumentView} from '../document.ts'
 import type {Entity} from '../types.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
-import type {RawMention} from './mentions.ts'
+import {isHeadline, type RawMention} from './mentions.ts'
 
 /** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
 const titleWords: ReadonlySet<string> = new Set(
@@ -157,6 +158,12 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
 
     // A page's buttons and links left in by the scraper (“Gift Article Share”).
     if (own.some((mention) => isInterfaceText(mention.prose)) && own.every((mention) => isInterfaceText(mention.prose, true))) return false
+    // A headline capitalises its common words (“Increase Speeds”): words the
+    // document writes in lower case elsewhere are no name there.
+    if (own.every((mention) => isHeadline(mention.sentence.tokens) && mention.sentence.tokens.slice(mention.first, mention.last).every((token) => !/\p{L}/u.test(token.text) || (/^\p{Lu}\p{Ll}+$/u.test(token.text) && lowerWords().has(token.text.toLowerCase()))))) {
+      return false
+    }
+
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
     return !own.every((mention) => {
       const word = mention.prose

@@ -247,7 +247,7 @@ function isCommonWord(word: string, lowerWords: () => ReadonlySet<string>): bool
  * @returns
  *   Whether it is.
  */
-function isHeadline(tokens: SentenceView['tokens']): boolean {
+export function isHeadline(tokens: SentenceView['tokens']): boolean {
   let words = 0
   let capitals = 0
   for (const token of tokens) {

@@ -253,3 +253,13 @@ test('entities: a title-case headline’s common words are no name', () => {
   const caps = tag('# NASA PLANS NEW FLIGHT\n\nNASA said the plans were ready.\n')
   assert.ok(names(caps.entities).includes('NASA'), names(caps.entities).join(', '))
 })
+
+test('entities: a kind next to a name tells its type (an apposition, a kind before, a publisher’s report)', () => {
+  const result = tag('The authority that manages Kariva, the country’s biggest dam, cut power. The nonprofit Lakeworks placed him. It was noted in a Northwind report. Readers can learn about Zephyrine, the lunar rover, online. The company Maria Lopez founded grew.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Kariva')?.type, 'LOC', types)
+  assert.equal(find(result, 'Lakeworks')?.type, 'ORG', types)
+  assert.equal(find(result, 'Northwind')?.type, 'ORG', types)
+  assert.equal(find(result, 'Zephyrine')?.type, 'MISC', types)
+  assert.equal(find(result, 'Maria Lopez')?.type, 'PER', types)
+})

@@ -348,7 +348,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? productOf(tokens, first, last, type) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? productOf(tokens, first, last, type) ?? kindOf(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
       first,
       last,
       confidence,
@@ -713,6 +713,68 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
   // A title in single quotes, whole (“‘Succession’ returns”), not a nickname.
   if (tokens[first - 1]?.text === '‘' && tokens[last]?.text === '’' && !isFirstName(tokens[first].text)) return 'MISC'
+  return undefined
+}
+
+/** Kinds of organisation, place and thing a name may be said to be (“…, the country's biggest dam”). */
+const kinds = Object.entries(lexicon.kindNouns).map(([type, nouns]) => ({type: type as EntityType, nouns: new Set<string>(nouns)}))
+
+/** Organisations that publish what a reader is told (“a … report”). */
+const sourceNouns: ReadonlySet<string> = new Set(lexicon.sourceNouns)
+
+/** Words that may follow the kind that ends an apposition. */
+const afterKind = /^(?:that|which|who|whose|in|on|of|with|for|based|and|from|at)$/u
+
+/**
+ * The kind of a noun, if it is one of `kindNouns`.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Type.
+ */
+function kindType(word: string): EntityType | undefined {
+  for (const kind of kinds) if (kind.nouns.has(word)) return kind.type
+  return undefined
+}
+
+/**
+ * The type a kind next to a name tells: a kind of organisation before it
+ * (“the nonprofit Lakeworks”, “retailer Brightmart”) unless the name starts
+ * with a first name (“the company Ann Lee founded”); the kind that ends an apposition after
+ * it (“Kariva, the country's biggest dam,” “Ingenuity, the Mars
+ * helicopter”); a publisher before a report (“a Northwind report”, “an
+ * ABC News poll”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Type, when a kind tells it.
+ */
+function kindOf(tokens: SentenceView['tokens'], first: number, last: number): EntityType | undefined {
+  const before = tokens[first - 1]?.text
+  const next = tokens[last]?.text
+  if (before && /^\p{Ll}/u.test(before) && kindType(before) === 'ORG' && !isFirstName(tokens[first].text)) {
+    return 'ORG'
+  }
+
+  if (before && /^an?$/iu.test(before) && next && sourceNouns.has(next)) return 'ORG'
+  if (next !== ',') return undefined
+  let index = last + 1
+  if (/^(?:the|a|an)$/iu.test(tokens[index]?.text ?? '')) index++
+  else return undefined
+  for (let words = 0; index < tokens.length && words < 5; index++, words++) {
+    const word = tokens[index].text
+    if (!/^[\p{L}\p{N}’'-]+$/u.test(word)) return undefined
+    const type = /^\p{Ll}/u.test(word) ? kindType(word) : undefined
+    const after = tokens[index + 1]?.text
+    if (type && (after === undefined || (!/^\p{L}/u.test(after) && !/^[’']s$/u.test(after)) || afterKind.test(after))) return type
+  }
+
   return undefined
 }
 

@@ -248,6 +248,27 @@ function isCommonWord(word: string, lowerWords: () => ReadonlySet<string>): bool
  *   Whether it is.
  */
 export function isHeadline(tokens: SentenceView['tokens']): boolean {
+  let known = headlines.get(tokens)
+  if (known === undefined) {
+    known = titleCase(tokens)
+    headlines.set(tokens, known)
+  }
+
+  return known
+}
+
+/** `isHeadline` of each sentence's tokens, asked once per sentence (not once per name in it). */
+const headlines = new WeakMap<SentenceView['tokens'], boolean>()
+
+/**
+ * See `isHeadline`.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   Whether it is.
+ */
+function titleCase(tokens: SentenceView['tokens']): boolean {
   let words = 0
   let capitals = 0
   for (const token of tokens) {
@@ -295,10 +316,12 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   const tokens = sentence.tokens
   const mentions: SentenceMention[] = []
   const states = statesOf(tokens)
+  let nextState = 0
   for (const span of joinInstitutions(tokens, spansOf(tagged.tags))) {
     // A state written as a party's or a dateline's (“R-Ga.”, “Peoria, Ill.”) is
     // that state alone, whatever the tagger took with it (“Ill. -- The”).
-    if (states.some((state) => state.first >= span.first && state.first < span.last)) continue
+    while (nextState < states.length && states[nextState].first < span.first) nextState++
+    if (nextState < states.length && states[nextState].first < span.last) continue
     const confidence = Math.min(...tagged.margins.slice(span.first, span.last))
     let {first, last} = span
     const {label} = span

@@ -263,3 +263,11 @@ test('entities: a kind next to a name tells its type (an apposition, a kind befo
   assert.equal(find(result, 'Zephyrine')?.type, 'MISC', types)
   assert.equal(find(result, 'Maria Lopez')?.type, 'PER', types)
 })
+
+test('entities: where someone works is an organisation; a list closed by its kind takes the kind’s type', () => {
+  const result = tag('She is chief medical officer at Allerva. Kirk Lund works at Pine Coffee. The drops were sold via Brightmart, Vendora, eShopz, and other retailers. They flew to Paris and other cities.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  for (const name of ['Allerva', 'Pine Coffee', 'Brightmart', 'Vendora']) assert.equal(find(result, name)?.type, 'ORG', `${name}: ${types}`)
+  assert.equal(find(result, 'Kirk Lund')?.type, 'PER', types)
+  assert.equal(find(result, 'Paris')?.type, 'LOC', types)
+})

@@ -745,6 +745,9 @@ const kinds = Object.entries(lexicon.kindNouns).map(([type, nouns]) => ({type: t
 /** Organisations that publish what a reader is told (“a … report”). */
 const sourceNouns: ReadonlySet<string> = new Set(lexicon.sourceNouns)
 
+/** Titles and words of work before where someone works (“officer at …”). */
+const workers: ReadonlySet<string> = new Set([...titleHeads, 'works', 'worked', 'work', 'working', 'employee', 'employees', 'staff', 'staffer', 'intern', 'officer', 'researcher', 'scientist', 'engineer', 'co-founder', 'cofounder', 'owner', 'partner'])
+
 /** Words that may follow the kind that ends an apposition. */
 const afterKind = /^(?:that|which|who|whose|in|on|of|with|for|based|and|from|at)$/u
 
@@ -767,7 +770,8 @@ function kindType(word: string): EntityType | undefined {
  * with a first name (“the company Ann Lee founded”); the kind that ends an apposition after
  * it (“Kariva, the country's biggest dam,” “Ingenuity, the Mars
  * helicopter”); a publisher before a report (“a Northwind report”, “an
- * ABC News poll”).
+ * ABC News poll”); where someone works (“officer at Allerva”); a list
+ * its kind closes (“Amazon, Walmart and other retailers”).
  *
  * @param tokens
  *   Tokens of the sentence.
@@ -786,6 +790,25 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number): En
   }
 
   if (before && /^an?$/iu.test(before) && next && sourceNouns.has(next)) return 'ORG'
+  // Where someone works (“chief medical officer at Allerva”, “works at Pine
+  // Coffee”, “a reporter for the Northwind”), a place's name aside.
+  let job = first - 1
+  if (tokens[job]?.text.toLowerCase() === 'the') job--
+  if ((tokens[job]?.text === 'at' || tokens[job]?.text === 'for') && workers.has(tokens[job - 1]?.text.toLowerCase() ?? '') && !isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))) {
+    return 'ORG'
+  }
+
+  // A list closed by its kind (“via Amazon, Walmart and other retailers”).
+  for (let index = last, names = 0; index < tokens.length && names < 12; index++, names++) {
+    const word = tokens[index].text
+    if (word === 'and' || word === 'or') {
+      if (tokens[index + 1]?.text !== 'other') continue
+      const kind = tokens[index + 2]?.text ?? ''
+      return kindType(kind.replace(/ies$/u, 'y').replace(/(?<=[sxz]|[cs]h)es$/u, '').replace(/s$/u, ''))
+    }
+
+    if (word !== ',' && !/\p{Lu}/u.test(word)) break
+  }
   if (next !== ',') return undefined
   let index = last + 1
   if (/^(?:the|a|an)$/iu.test(tokens[index]?.text ?? '')) index++

@@ -271,3 +271,10 @@ test('entities: where someone works is an organisation; a list closed by its kin
   assert.equal(find(result, 'Kirk Lund')?.type, 'PER', types)
   assert.equal(find(result, 'Paris')?.type, 'LOC', types)
 })
+
+test('entities: a work after its kind, a one-word title that is also a first name, and an amendment are MISC', () => {
+  const result = tag('His works include his opera Fidelio, and the piano piece Ode. They saw the 2015 documentary City of Lanterns about a writer. The court will delve into First Amendment rights. The novel Hartley wrote in prison sold well.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  for (const name of ['Fidelio', 'Ode', 'City of Lanterns', 'First Amendment']) assert.equal(find(result, name)?.type, 'MISC', `${name}: ${types}`)
+  assert.notEqual(find(result, 'Hartley')?.type, 'MISC', types)
+})

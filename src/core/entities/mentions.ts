@@ -702,14 +702,18 @@ function seatOfPower(tokens: SentenceView['tokens'], first: number, words: Reado
 /** Kinds of work written before a title (“his opera Fidelio”). */
 const workKinds: ReadonlySet<string> = new Set(lexicon.workKinds)
 
+/** Words after a work's title that are no verb of its author (“the documentary … about …”). */
+const afterWork = /^(?:about|by|from|on|in|with|of|that|which|starring|and|or|is|was)$/u
+
 /** Kinds of thing written after a name (“the … movement”, “a … plan”). */
 const thingKinds: ReadonlySet<string> = new Set(lexicon.thingKinds)
 
 /**
  * The type of a name that a kind of work or thing next to it makes a work,
  * plan or product (MISC): a kind before it (“the opera Fidelio”, “the
- * novel Great Expectations,”) when no verb follows it (“the novel Dickens
- * wrote” is the author), or a kind after it (“the Civil Rights movement”,
+ * novel Great Expectations,”, “the documentary … about”) when no verb
+ * follows it (“the novel Dickens wrote” is the author) and it is no
+ * person's full name, or a kind after it (“the Civil Rights movement”,
  * “the “East Shield” plan”, “the Carnival minivan”) when no `to` follows
  * (“Ann and Bo plan to …” is a verb), or a title alone in single quotes
  * (“‘Northwind’ returns to TV”) that starts with no first name.
@@ -729,7 +733,12 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   let after = last
   if (after < tokens.length && quoteMarks.test(tokens[after].text)) after++
   const next = tokens[after]?.text
-  if (before >= 0 && workKinds.has(tokens[before].text) && !isFirstName(tokens[first].text) && !(next && /^\p{Ll}/u.test(next))) {
+  if (
+    before >= 0 &&
+    workKinds.has(tokens[before].text) &&
+    !(last - first > 1 && isFirstName(tokens[first].text)) &&
+    !(next && /^\p{Ll}/u.test(next) && !afterWork.test(next))
+  ) {
     return 'MISC'
   }
 

@@ -278,3 +278,13 @@ test('entities: a work after its kind, a one-word title that is also a first nam
   for (const name of ['Fidelio', 'Ode', 'City of Lanterns', 'First Amendment']) assert.equal(find(result, name)?.type, 'MISC', `${name}: ${types}`)
   assert.notEqual(find(result, 'Hartley')?.type, 'MISC', types)
 })
+
+test('entities: “Department of Justice” is whole, and one entity with “Justice Department”', () => {
+  const result = tag('The Department of Justice said on Monday that the Justice Department would appeal. Officials at the Ministry of Health and the Health Ministry met. Acme Robotics President Ann Lee spoke.\n')
+  const justice = find(result, 'Department of Justice')
+  assert.equal(justice?.type, 'ORG', result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+  assert.ok(justice.mentions.some((mention) => mention.text === 'Justice Department'), 'one entity')
+  assert.ok(find(result, 'Ministry of Health')?.mentions.some((mention) => mention.text === 'Health Ministry'), 'one ministry')
+  // A title after a firm's name is still left out.
+  assert.ok(!names(result.entities).some((name) => /President/.test(name)), names(result.entities).join(', '))
+})

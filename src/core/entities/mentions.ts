@@ -1001,6 +1001,8 @@ function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: numbe
 function beforeTitle(tokens: SentenceView['tokens'], first: number, last: number): number {
   let end = last
   if (!titleHeads.has(tokens[end - 1].text.toLowerCase())) return last
+  // A field after “of” is no title (“Department of Justice”, “Ministry of Health”).
+  if (end - first > 2 && (tokens[end - 2].text === 'of' || tokens[end - 2].text === 'for')) return last
   while (end - 1 > first && isTitleWord(tokens[end - 1].text)) end--
   return end
 }

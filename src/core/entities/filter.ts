@@ -11,7 +11,7 @@
 import type {DocumentView} from '../document.ts'
 import type {Entity} from '../types.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
-import {isHeadline, type RawMention} from './mentions.ts'
+import {isHeadline, lowerWordsOf, type RawMention} from './mentions.ts'
 
 /** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
 const titleWords: ReadonlySet<string> = new Set(
@@ -90,23 +90,15 @@ const clockWords: ReadonlySet<string> = new Set(['am', 'pm', 'a.m.', 'p.m.', 'et
  *   The entities that are names.
  */
 export function namedEntities(entities: ReadonlyArray<Entity>, mentions: ReadonlyArray<RawMention>, entityOf: ReadonlyArray<string>, document: DocumentView): Entity[] {
-  let lower: Set<string> | undefined
-  const lowerWords = () => {
-    if (!lower) {
-      lower = new Set()
-      for (const sentence of document.sentences) {
-        for (const token of sentence.tokens) if (/^\p{Ll}+$/u.test(token.text)) lower.add(token.text)
-      }
-    }
-
-    return lower
-  }
+  const lowerWords = () => lowerWordsOf(document)
 
   // Species written short somewhere (“C. auris”): their epithets.
   let epithets: Set<string> | undefined
   const speciesEpithets = () => {
     if (!epithets) {
       epithets = new Set()
+      // Most documents have none: one scan of the source says so.
+      if (!/(?:^|[^\p{L}])\p{Lu}\. \p{Ll}{3}/u.test(document.source)) return epithets
       for (const sentence of document.sentences) {
         const tokens = sentence.tokens
         for (let index = 0; index + 1 < tokens.length; index++) {

@@ -72,18 +72,8 @@ export function findMentions(
 ): RawMention[] {
   const tagged = tagging.tag(document.sentences.map((sentence) => sentence.tokens))
   const mentions: RawMention[] = []
-  // Words the document writes in lower case, read once when a headline needs them.
-  let lower: Set<string> | undefined
-  const lowerWords = () => {
-    if (!lower) {
-      lower = new Set()
-      for (const sentence of document.sentences) {
-        for (const token of sentence.tokens) if (/^\p{Ll}+$/u.test(token.text)) lower.add(token.text)
-      }
-    }
-
-    return lower
-  }
+  // Words the document writes in lower case, read once when a name needs them.
+  const lowerWords = () => lowerWordsOf(document)
 
   const found = document.sentences.map((sentence) => sentenceMentions(sentence, tagged[sentence.index]))
   const persons = personNames(document, found, lowerWords)
@@ -120,6 +110,38 @@ export function findMentions(
   }
 
   return mentions
+}
+
+/** `lowerWordsOf` of each document view. */
+const lowerWordsKept = new WeakMap<DocumentView, ReadonlySet<string>>()
+
+/**
+ * The words a document writes in lower case (all letters), read once per
+ * document view and shared by the mentions and the filter.
+ *
+ * @param document
+ *   Document.
+ * @returns
+ *   Words.
+ */
+export function lowerWordsOf(document: DocumentView): ReadonlySet<string> {
+  let lower = lowerWordsKept.get(document)
+  if (!lower) {
+    const words = new Set<string>()
+    for (const sentence of document.sentences) {
+      for (const token of sentence.tokens) {
+        const text = token.text
+        const code = text.charCodeAt(0)
+        // ASCII first (most words), Unicode letters only where needed.
+        if (code >= 97 && code <= 122 ? /^[a-z]+$/.test(text) || /^\p{Ll}+$/u.test(text) : code > 127 && /^\p{Ll}+$/u.test(text)) words.add(text)
+      }
+    }
+
+    lower = words
+    lowerWordsKept.set(document, lower)
+  }
+
+  return lower
 }
 
 /** Most words of a person's name that `personNames` reads. */
@@ -169,9 +191,10 @@ function personNames(document: DocumentView, found: ReadonlyArray<ReadonlyArray<
     for (const each of found[sentence.index]) {
       const size = each.last - each.first
       if (each.type === 'PER' || size < 2 || size > 3) continue
+      if (!surnames.has(sentence.tokens[each.last - 1].text.toLowerCase())) continue
       const words = sentence.tokens.slice(each.first, each.last).map((token) => token.text)
       if (!words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isCommonWord(word, lowerWords)) || words.some((word) => isNameHead(word)) || isPlaceName(words.join(' '))) continue
-      if (surnames.has(words.at(-1)!.toLowerCase())) persons.add(nameKey(each.prose))
+      persons.add(nameKey(each.prose))
     }
   }
 

@@ -296,7 +296,7 @@ export function judgeEntities(
       count.right++
     } else {
       const verdict = label ? (used.has(item) && typeof gold === 'string' && entity.type === gold ? 'split' : String(label.verdict)) : 'missed'
-      errors.push({kind: 'wrong', start: first.start, end: first.end, type: entity.type, verdict, gold})
+      errors.push({kind: 'wrong', start: first.start, end: first.end, type: entity.type, verdict, gold: gold ?? undefined})
     }
   }
 

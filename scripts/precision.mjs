@@ -9,6 +9,7 @@
  *   node scripts/precision.mjs --split held-out --preset strict
  *   node scripts/precision.mjs --worksheet /tmp/ws   # add what is unlabelled
  *   node scripts/precision.mjs --tidy     # label files back to one item a line
+ *   node --import tsx scripts/precision.mjs --split dev --errors entities   # list what counts against entities
  *
  * Prints, per split: for each rule, its findings, verdicts and useful share,
  * and warnings per 1,000 words; the check-worthy share of the claims to
@@ -36,6 +37,7 @@ const {values: flags} = parseArgs({
     split: {type: 'string', default: 'all'},
     worksheet: {type: 'string'},
     tidy: {type: 'boolean', default: false},
+    errors: {type: 'string'},
     json: {type: 'boolean', default: false}
   }
 })
@@ -54,7 +56,7 @@ if (flags.tidy) {
 }
 
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
-const {countAttribution, countEntities, countFindings, dateRight, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
+const {countAttribution, countEntities, countFindings, judgeEntities, dateRight, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
 const {shownSource} = await import('../src/core/quotes/reported.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
@@ -87,6 +89,29 @@ if (flags.worksheet) {
     fs.writeFileSync(labelPath(article), formatLabels(labels))
     fs.writeFileSync(path.join(flags.worksheet, article.file), worksheet(article, labels, text, results[index]))
     console.log(`${article.file}: ${added} new items to label`)
+  }
+
+  process.exit(0)
+}
+
+if (flags.errors) {
+  // To study errors on what is tuned on: dev articles only, never held-out.
+  if (flags.errors !== 'entities') {
+    console.error(`npm run precision: --errors knows \`entities\`, not \`${flags.errors}\`.`)
+    process.exit(2)
+  }
+
+  for (const [index, article] of articles.entries()) {
+    if (article.split !== 'dev') continue
+    const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
+    const labels = readLabels(article)
+    const {errors} = judgeEntities(results[index].entities, labels.entities, labels.missedEntities ?? [])
+    if (errors.length === 0) continue
+    console.log(`\n## ${article.file}`)
+    for (const error of errors) {
+      const around = `${text.slice(Math.max(0, error.start - 40), error.start)}⟦${text.slice(error.start, error.end)}⟧${text.slice(error.end, error.end + 40)}`.replaceAll('\n', ' ')
+      console.log(`- ${error.kind} ${error.verdict} now ${error.type ?? '-'} gold ${error.gold ?? '-'} ${error.start}: ${around}`)
+    }
   }
 
   process.exit(0)

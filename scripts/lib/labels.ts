@@ -241,7 +241,45 @@ export interface EntityCount {
  *   Counts.
  */
 export function countEntities(entities: ReadonlyArray<EntityNow>, labels: ReadonlyArray<EntityLabel>, missedEntities: ReadonlyArray<MissedEntity>): EntityCount {
+  return judgeEntities(entities, labels, missedEntities).count
+}
+
+/** Why an entity counts against precision or recall (`judgeEntities`). */
+export interface EntityError {
+  /** `wrong`: a judged cluster that is not right; `lost`: a real entity not found with its type. */
+  kind: 'wrong' | 'lost'
+  /** First mention of the cluster (`wrong`) or of the labelled entity (`lost`). */
+  start: number
+  end: number
+  /** Type now (`wrong`: the cluster's; `lost`: of the cluster there now, if any). */
+  type?: string | undefined
+  /** The label's verdict (`missed` for a labelled missed entity). */
+  verdict: string
+  /** The gold type, when the label gives one. */
+  gold?: string | undefined
+}
+
+/**
+ * `countEntities` with the errors behind its counts, to study them: each
+ * judged cluster that is not right, and each real entity not found with its
+ * type.
+ *
+ * @param entities
+ *   Clusters now, in document order of their first mention.
+ * @param labels
+ *   The article's labelled clusters.
+ * @param missedEntities
+ *   The article's missed entities.
+ * @returns
+ *   Counts and errors.
+ */
+export function judgeEntities(
+  entities: ReadonlyArray<EntityNow>,
+  labels: ReadonlyArray<EntityLabel>,
+  missedEntities: ReadonlyArray<MissedEntity>
+): {count: EntityCount; errors: EntityError[]} {
   const count: EntityCount = {clusters: 0, labelled: 0, right: 0, gold: 0, found: 0, missed: 0}
+  const errors: EntityError[] = []
   const used = new Set<unknown>()
   for (const entity of entities) {
     count.clusters++
@@ -256,22 +294,33 @@ export function countEntities(entities: ReadonlyArray<EntityNow>, labels: Readon
     if (typeof gold === 'string' && entity.type === gold && !used.has(item)) {
       used.add(item)
       count.right++
+    } else {
+      const verdict = label ? (used.has(item) && typeof gold === 'string' && entity.type === gold ? 'split' : String(label.verdict)) : 'missed'
+      errors.push({kind: 'wrong', start: first.start, end: first.end, type: entity.type, verdict, gold: gold ?? undefined})
     }
   }
 
+  const now = (start: number, end: number) => entities.find((entity) => entity.mentions.some((mention) => mention.start === start && mention.end === end))?.type
   for (const label of labels) {
     if (label.verdict !== 'right' && label.verdict !== 'wrong-type') continue
     count.gold++
     if (used.has(label)) count.found++
+    else {
+      const [start, end] = label.mentions[0] ?? [0, 0]
+      errors.push({kind: 'lost', start, end, type: now(start, end), verdict: label.verdict, gold: label.verdict === 'right' ? label.type : (label.goldType ?? undefined)})
+    }
   }
 
   for (const missed of missedEntities) {
     count.gold++
     if (used.has(missed)) count.found++
-    else count.missed++
+    else {
+      count.missed++
+      errors.push({kind: 'lost', start: missed.start, end: missed.end, type: now(missed.start, missed.end), verdict: 'missed', gold: missed.type})
+    }
   }
 
-  return count
+  return {count, errors}
 }
 
 /** A quote as Newsmark gives it: its content and the name of its source, if any. */

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {isInterfaceText} from '../../src/core/entities/filter.ts'
 import {isNationalityText} from '../../src/core/entities/groups.ts'
 
 function tag(text: string) {
@@ -131,4 +132,159 @@ test('entities: a quote\u2019s opening words are no name (“Half of our custome
   assert.ok(!names.some((name) => /Half/.test(name)), names.join(', '))
   assert.ok(names.includes('Morwenna Tyle'), names.join(', '))
   assert.ok(names.includes('Bank of England'), names.join(', '))
+})
+
+test('entities: an institution’s name joined by “and” or “of” stays whole; two firms stay two', () => {
+  const result = tag(
+    'Doctors at the Lakeside Hospital and Trauma Center said the Asthma and Allergy Foundation of America had warned.\n\nAlder University and Birch University signed the deal. Shares of Quarry Holdings Inc. and Tamsin Corp. fell.\n'
+  )
+  const hospital = find(result, 'Lakeside Hospital and Trauma Center')
+  assert.equal(hospital?.type, 'ORG', names(result.entities).join(', '))
+  assert.equal(find(result, 'Asthma and Allergy Foundation of America')?.type, 'ORG', names(result.entities).join(', '))
+  assert.ok(!find(result, 'Trauma Center'), 'the second half on its own')
+  // The same head twice is two institutions; a firm's legal form closes its name.
+  assert.ok(!names(result.entities).some((name) => /University and/.test(name)), names(result.entities).join(', '))
+  assert.ok(!names(result.entities).some((name) => /Inc\. and/.test(name)), names(result.entities).join(', '))
+})
+
+test('entities: a name before “administration” or “family” is a person', () => {
+  const result = tag('The Marlowe administration ended the program in 2020, and the Biden administration restored it. The Alvarez family has run the bakery for decades.\n')
+  for (const name of ['Marlowe', 'Biden', 'Alvarez']) assert.equal(find(result, name)?.type, 'PER', `${name}: ${result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')}`)
+  // A nationality stays out of it.
+  const nationality = tag('The Colombian presidency said nothing.\n')
+  assert.notEqual(find(nationality, 'Colombian')?.type, 'PER')
+})
+
+test('entities: the state of a party label or a dateline is a place', () => {
+  const result = tag('Rep. Ann Teller, R-Ga., and Rep. Bo Crane, D-Calif., met Sen. Al Dunn (I-VT) and Rep. Cy Moe, R-Texas.\n\nSPRINGFIELD, Ill. -- The vote was close.\n')
+  for (const [name, start] of [['Ga.', 'R-'], ['Calif.', 'D-'], ['VT', 'I-'], ['Texas', 'R-'], ['Ill.', ', ']] as const) {
+    const entity = find(result, name)
+    assert.equal(entity?.type, 'LOC', `${name}: ${result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')}`)
+    assert.ok(entity.mentions.every((mention) => !mention.text.startsWith(start)), 'the party letter left out')
+  }
+
+  assert.ok(!names(result.entities).some((name) => /--/.test(name)), names(result.entities).join(', '))
+  assert.equal(find(result, 'Ann Teller')?.type, 'PER')
+})
+
+test('entities: a country written short is a place', () => {
+  const result = tag('How the US can stop the outbreak. The automakers told US safety regulators that DC officials were informed.\n')
+  assert.equal(find(result, 'US')?.type, 'LOC', result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+  assert.equal(find(result, 'DC')?.type, 'LOC', result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+})
+
+test('entities: a page’s buttons and icons left by the scraper are no entities', () => {
+  const result = tag('Comment on this story Comment Gift Article Share\n\nThe council met in Leeds on Monday.\n\nGiftOutline Gift Article\n')
+  const found = names(result.entities)
+  assert.ok(!found.some((name) => /Gift|Share/.test(name)), found.join(', '))
+  assert.ok(found.includes('Leeds'), found.join(', '))
+  assert.ok(isInterfaceText('ArrowRight'))
+  assert.ok(!isInterfaceText('Twitter'))
+  assert.ok(!isInterfaceText('Save the Children'))
+})
+
+test('entities: a town before its country or state is a place; a basin or hills a place; the Capitol a building where things happen in it', () => {
+  const result = tag(
+    'The drops were made by Harlow Pharma, a Madurai, India-based firm. Farmers want water pumped out of the Tamsin River Basin. She ate in Ashford Hills. Reporters waited in the Capitol on Friday.\n'
+  )
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Madurai')?.type, 'LOC', types)
+  assert.equal(find(result, 'Tamsin River Basin')?.type, 'LOC', types)
+  assert.equal(find(result, 'Ashford Hills')?.type, 'LOC', types)
+  assert.equal(find(result, 'Capitol')?.type, 'LOC', types)
+})
+
+test('entities: a genus before its species is no entity when the document writes the species short', () => {
+  const result = tag('An outbreak of Candida auris reached Ohio. Cases of C. auris rose, and Pseudomonas aeruginosa, or P. aeruginosa, spread in Texas, Maria Lopez said.\n')
+  const found = names(result.entities)
+  for (const name of ['Candida', 'C.', 'Pseudomonas', 'P. aeruginosa', 'P.']) assert.ok(!found.includes(name), `${name} in ${found.join(', ')}`)
+  for (const name of ['Ohio', 'Texas', 'Maria Lopez']) assert.ok(found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
+test('entities: a headline’s capitals do not run a person’s name into the next word', () => {
+  const result = tag('# Ruth Amberly Documentary Shows Her Life\n\nThe documentary on Ruth Amberly opened on Friday. John Young met Ann Young, a young actor.\n')
+  const ruth = find(result, 'Ruth Amberly')
+  assert.ok(ruth, names(result.entities).join(', '))
+  assert.equal(ruth.mentions.length, 2, 'the headline mention joins the name')
+  // Not in a headline: a name stays whole, common word or not.
+  assert.equal(find(result, 'Ann Young')?.type, 'PER', names(result.entities).join(', '))
+})
+
+test('entities: a business or service is no person; two businesses joined by “and” stay two; a team before its coach is an organisation', () => {
+  const result = tag('She owns the Mill Pub and Harbor Inn on Main Street. Agents of the Border Patrol met on Friday. It was a good Hornets team, said the coach. Ann Lee runs Crestline Studio.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Mill Pub')?.type, 'ORG', types)
+  assert.equal(find(result, 'Harbor Inn')?.type, 'ORG', types)
+  assert.equal(find(result, 'Border Patrol')?.type, 'ORG', types)
+  assert.equal(find(result, 'Hornets')?.type, 'ORG', types)
+  assert.equal(find(result, 'Crestline Studio')?.type, 'ORG', types)
+  assert.equal(find(result, 'Ann Lee')?.type, 'PER', types)
+})
+
+test('entities: one person keeps one type: the name the document gives a person elsewhere, after a title, is that person', () => {
+  const result = tag('He faced Digital Media Champion Tessa Marlowe in the ring. Tessa Marlowe said she was tired. Later, Marlowe left.\n')
+  assert.equal(result.entities.length, 1, result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+  const [marlowe] = result.entities
+  assert.equal(marlowe.type, 'PER')
+  assert.equal(marlowe.name, 'Tessa Marlowe')
+  assert.equal(marlowe.role, 'Digital Media Champion')
+  assert.deepEqual(
+    marlowe.mentions.map((mention) => mention.text),
+    ['Tessa Marlowe', 'Tessa Marlowe', 'Marlowe']
+  )
+})
+
+test('entities: a model after its model year, and a company’s name owned, are products', () => {
+  const result = tag('The recall covers the 2019-2022 Alder Ridge and the 2021 and 2022 Vantor Cruz. Owners who charge their Voltras at home save money, and you can charge your Voltra anywhere. Voltra said on Monday that sales rose.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Alder Ridge')?.type, 'MISC', types)
+  assert.equal(find(result, 'Vantor Cruz')?.type, 'MISC', types)
+  assert.equal(find(result, 'Voltras')?.type, 'MISC', types)
+  // A season's range (“the 2003-04 Heat”) is no model year.
+  const season = tag('The last team to do it this late was the 2003-04 Miami Heat, which needed 78 games.\n')
+  assert.notEqual(find(season, '2003-04 Miami Heat')?.type ?? find(season, 'Miami Heat')?.type, 'MISC')
+})
+
+test('entities: a title-case headline’s common words are no name', () => {
+  const result = tag('# Brightwater Tip: Increase Speeds at Night\n\nDrivers who increase speeds at night save time, Brightwater said.\n')
+  const found = names(result.entities)
+  assert.ok(!found.some((name) => /Increase|Speeds/.test(name)), found.join(', '))
+  // An acronym in a headline in capitals stays.
+  const caps = tag('# NASA PLANS NEW FLIGHT\n\nNASA said the plans were ready.\n')
+  assert.ok(names(caps.entities).includes('NASA'), names(caps.entities).join(', '))
+})
+
+test('entities: a kind next to a name tells its type (an apposition, a kind before, a publisher’s report)', () => {
+  const result = tag('The authority that manages Kariva, the country’s biggest dam, cut power. The nonprofit Lakeworks placed him. It was noted in a Northwind report. Readers can learn about Zephyrine, the lunar rover, online. The company Maria Lopez founded grew.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Kariva')?.type, 'LOC', types)
+  assert.equal(find(result, 'Lakeworks')?.type, 'ORG', types)
+  assert.equal(find(result, 'Northwind')?.type, 'ORG', types)
+  assert.equal(find(result, 'Zephyrine')?.type, 'MISC', types)
+  assert.equal(find(result, 'Maria Lopez')?.type, 'PER', types)
+})
+
+test('entities: where someone works is an organisation; a list closed by its kind takes the kind’s type', () => {
+  const result = tag('She is chief medical officer at Allerva. Kirk Lund works at Pine Coffee. The drops were sold via Brightmart, Vendora, eShopz, and other retailers. They flew to Paris and other cities.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  for (const name of ['Allerva', 'Pine Coffee', 'Brightmart', 'Vendora']) assert.equal(find(result, name)?.type, 'ORG', `${name}: ${types}`)
+  assert.equal(find(result, 'Kirk Lund')?.type, 'PER', types)
+  assert.equal(find(result, 'Paris')?.type, 'LOC', types)
+})
+
+test('entities: a work after its kind, a one-word title that is also a first name, and an amendment are MISC', () => {
+  const result = tag('His works include his opera Fidelio, and the piano piece Ode. They saw the 2015 documentary City of Lanterns about a writer. The court will delve into First Amendment rights. The novel Hartley wrote in prison sold well.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  for (const name of ['Fidelio', 'Ode', 'City of Lanterns', 'First Amendment']) assert.equal(find(result, name)?.type, 'MISC', `${name}: ${types}`)
+  assert.notEqual(find(result, 'Hartley')?.type, 'MISC', types)
+})
+
+test('entities: “Department of Justice” is whole, and one entity with “Justice Department”', () => {
+  const result = tag('The Department of Justice said on Monday that the Justice Department would appeal. Officials at the Ministry of Health and the Health Ministry met. Acme Robotics President Ann Lee spoke.\n')
+  const justice = find(result, 'Department of Justice')
+  assert.equal(justice?.type, 'ORG', result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', '))
+  assert.ok(justice.mentions.some((mention) => mention.text === 'Justice Department'), 'one entity')
+  assert.ok(find(result, 'Ministry of Health')?.mentions.some((mention) => mention.text === 'Health Ministry'), 'one ministry')
+  // A title after a firm's name is still left out.
+  assert.ok(!names(result.entities).some((name) => /President/.test(name)), names(result.entities).join(', '))
 })

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {countAttribution, countEntities, countFindings, dateRight, matchLabel, overlap, quoteFor, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
+import {countAttribution, countEntities, countFindings, dateRight, judgeEntities, matchLabel, overlap, quoteFor, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
 
 test('labels: overlap is the shared part of the shorter span', () => {
   assert.equal(overlap({start: 0, end: 10}, {start: 5, end: 30}), 0.5)
@@ -143,4 +143,29 @@ test('labels: who said what is judged on every labelled statement, through the q
   assert.deepEqual(countAttribution(text, labels, quotes, same), {labelled: 3, right: 1, wrong: 1, none: 1, invented: 1})
   assert.deepEqual(quoteFor(at('Bob Ray said taxes rise.'), quotes), quotes[2])
   assert.equal(quoteFor(at('Sources said it fails.'), quotes), undefined)
+})
+
+test('labels: the errors behind the entity counts (wrong clusters, splits, entities lost)', () => {
+  const labels = [
+    {type: 'PER', mentions: [[0, 10], [40, 45]] as Array<[number, number]>, verdict: 'right'},
+    {type: 'ORG', mentions: [[20, 26]] as Array<[number, number]>, verdict: 'wrong-type', goldType: 'LOC'},
+    {type: 'MISC', mentions: [[60, 66]] as Array<[number, number]>, verdict: 'not-entity'}
+  ]
+  const missed = [{start: 80, end: 85, type: 'ORG'}]
+  const now = [
+    {type: 'PER', mentions: [{start: 0, end: 10}]},
+    {type: 'ORG', mentions: [{start: 20, end: 26}]},
+    {type: 'PER', mentions: [{start: 40, end: 45}]},
+    {type: 'MISC', mentions: [{start: 60, end: 66}]},
+    {type: 'LOC', mentions: [{start: 90, end: 95}]}
+  ]
+  const {count, errors} = judgeEntities(now, labels, missed)
+  assert.deepEqual(count, countEntities(now, labels, missed))
+  assert.deepEqual(errors, [
+    {kind: 'wrong', start: 20, end: 26, type: 'ORG', verdict: 'wrong-type', gold: 'LOC'},
+    {kind: 'wrong', start: 40, end: 45, type: 'PER', verdict: 'split', gold: 'PER'},
+    {kind: 'wrong', start: 60, end: 66, type: 'MISC', verdict: 'not-entity', gold: undefined},
+    {kind: 'lost', start: 20, end: 26, type: 'ORG', verdict: 'wrong-type', gold: 'LOC'},
+    {kind: 'lost', start: 80, end: 85, type: undefined, verdict: 'missed', gold: 'ORG'}
+  ])
 })

@@ -2,7 +2,8 @@
  * Entity clustering: groups mentions into entities with a canonical name.
  *
  * - Mentions with the same name (ignoring case, a leading "the" and curly
- *   apostrophes) are one entity.
+ *   apostrophes) are one entity, and so are a ministry's two word orders
+ *   ("Department of Justice", "Justice Department").
  * - A shorter person mention whose words are a part of a longer person name
  *   ("Tomczyk" of "Cezary Tomczyk") joins it, whatever type the tagger gave
  *   the shorter one; an ambiguous part (two Smiths) stays apart.
@@ -207,10 +208,14 @@ function canonicalName(mentions: ReadonlyArray<RawMention>, sizeOf: (mention: Ra
  *   Key.
  */
 function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/^the /, '')
-    .trim()
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/\s+/g, ' ')
+      .replace(/^the /, '')
+      .trim()
+      // One ministry, two word orders (“Department of Justice”, “Justice Department”).
+      .replace(/^(department|ministry) of (?:the )?([^ ]+(?: [^ ]+)?)$/u, '$2 $1')
+  )
 }

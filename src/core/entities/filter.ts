@@ -3,13 +3,15 @@
  * “Actress”), an interjection or a day's name (“Hey”, “Sundays”), and a
  * common word capitalised only because it starts a sentence or a caption
  * (“Based on …”, “Season 4.”), told by the document itself: the same word
- * written in lower case elsewhere in it; and words that end in one no name
- * ends in (“Half of our”, a quote's opening).
+ * written in lower case elsewhere in it; words that end in one no name
+ * ends in (“Half of our”, a quote's opening); a genus before its species
+ * (“Candida auris”); a page's buttons (“Gift Article Share”); a
+ * headline's common words (“Increase Speeds”).
  */
 import type {DocumentView} from '../document.ts'
 import type {Entity} from '../types.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
-import type {RawMention} from './mentions.ts'
+import {isHeadline, lowerWordsOf, type RawMention} from './mentions.ts'
 
 /** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
 const titleWords: ReadonlySet<string> = new Set(
@@ -88,16 +90,24 @@ const clockWords: ReadonlySet<string> = new Set(['am', 'pm', 'a.m.', 'p.m.', 'et
  *   The entities that are names.
  */
 export function namedEntities(entities: ReadonlyArray<Entity>, mentions: ReadonlyArray<RawMention>, entityOf: ReadonlyArray<string>, document: DocumentView): Entity[] {
-  let lower: Set<string> | undefined
-  const lowerWords = () => {
-    if (!lower) {
-      lower = new Set()
+  const lowerWords = () => lowerWordsOf(document)
+
+  // Species written short somewhere (“C. auris”): their epithets.
+  let epithets: Set<string> | undefined
+  const speciesEpithets = () => {
+    if (!epithets) {
+      epithets = new Set()
+      // Most documents have none: one scan of the source says so.
+      if (!/(?:^|[^\p{L}])\p{Lu}\. \p{Ll}{3}/u.test(document.source)) return epithets
       for (const sentence of document.sentences) {
-        for (const token of sentence.tokens) if (/^\p{Ll}+$/u.test(token.text)) lower.add(token.text)
+        const tokens = sentence.tokens
+        for (let index = 0; index + 1 < tokens.length; index++) {
+          if (/^\p{Lu}\.$/u.test(tokens[index].text) && /^\p{Ll}{3,}$/u.test(tokens[index + 1].text)) epithets.add(tokens[index + 1].text)
+        }
       }
     }
 
-    return lower
+    return epithets
   }
 
   const byEntity = new Map<string, RawMention[]>()
@@ -124,6 +134,28 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
     // A name ends in a name's word, not in “of”, “our” or “the”: a quote's
     // opening words (“Half of our customers…”) are no organisation.
     if (own.every((mention) => functionWords.has(mention.prose.trim().split(/\s+/).at(-1) ?? ''))) return false
+    // A genus before its species' epithet (“Candida auris”, “C. auris”), when
+    // the document writes the species short: a name of a living thing, no
+    // entity of the news.
+    if (
+      own.every((mention) => {
+        // The species written short, taken whole (“P. aeruginosa”).
+        if (/^\p{Lu}\.\s*\p{Ll}{3,}$/u.test(mention.prose.trim())) return true
+        const next = mention.sentence.tokens[mention.last]?.text
+        return mention.last - mention.first === 1 && next !== undefined && /^\p{Ll}/u.test(next) && speciesEpithets().has(next)
+      })
+    ) {
+      return false
+    }
+
+    // A page's buttons and links left in by the scraper (“Gift Article Share”).
+    if (own.some((mention) => isInterfaceText(mention.prose)) && own.every((mention) => isInterfaceText(mention.prose, true))) return false
+    // A headline capitalises its common words (“Increase Speeds”): words the
+    // document writes in lower case elsewhere are no name there.
+    if (own.every((mention) => isHeadline(mention.sentence.tokens) && mention.sentence.tokens.slice(mention.first, mention.last).every((token) => !/\p{L}/u.test(token.text) || (/^\p{Lu}\p{Ll}+$/u.test(token.text) && lowerWords().has(token.text.toLowerCase()))))) {
+      return false
+    }
+
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
     return !own.every((mention) => {
       const word = mention.prose
@@ -138,6 +170,41 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
       return isSentenceStart(mention) && /^\p{L}+$/u.test(word) && lowerWords().has(word)
     })
   })
+}
+
+/** Words of a web page's buttons and links (“Share”, “Comment”). */
+const interfaceWords: ReadonlySet<string> = new Set(lexicon.interfaceWords)
+
+/** Words of an icon's name run together (“ArrowRight”). */
+const iconWords: ReadonlySet<string> = new Set(['arrow', 'right', 'left', 'up', 'down', 'outline', 'filled', 'icon'])
+
+/**
+ * Whether a name is made of a page's interface words only: several of them
+ * (“Gift Article Share”) or an icon's name run together (“GiftOutline”,
+ * “ArrowRight”); a word alone (“Share”) is judged with the other common
+ * words.
+ *
+ * @param prose
+ *   The name's words.
+ * @param alone
+ *   Whether a word alone counts (for the other mentions of a cluster that
+ *   has a longer one: “Gift Article Share” and “Article”).
+ * @returns
+ *   Whether it is.
+ */
+export function isInterfaceText(prose: string, alone = false): boolean {
+  const words = prose.trim().split(/\s+/u)
+  let parts = 0
+  for (const word of words) {
+    const pieces = word.split(/(?<=\p{Ll})(?=\p{Lu})/u)
+    parts += pieces.length
+    for (const piece of pieces) {
+      const lower = piece.toLowerCase()
+      if (!interfaceWords.has(lower) && !(pieces.length > 1 && iconWords.has(lower))) return false
+    }
+  }
+
+  return alone || parts > 1
 }
 
 /**

@@ -10,9 +10,10 @@ import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import {ObjectCache} from '../incremental/memory.ts'
 import type {EntityType, Span} from '../types.ts'
 import {DocumentTagging} from './document-tagging.ts'
-import {isFirstName, isPlaceName} from './gazetteer.ts'
+import {countryFacts, isFirstName, isPlaceName} from './gazetteer.ts'
+import {isNationalityText} from './groups.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
-import {spansOf, type Tagged} from './tagger.ts'
+import {spansOf, type Tagged, type TokenSpan} from './tagger.ts'
 
 /** A mention found by the tagger, before clustering. */
 export interface RawMention extends Span {
@@ -71,9 +72,26 @@ export function findMentions(
 ): RawMention[] {
   const tagged = tagging.tag(document.sentences.map((sentence) => sentence.tokens))
   const mentions: RawMention[] = []
+  // Words the document writes in lower case, read once when a name needs them.
+  const lowerWords = () => lowerWordsOf(document)
+
+  const found = document.sentences.map((sentence) => sentenceMentions(sentence, tagged[sentence.index]))
+  const persons = personNames(document, found, lowerWords)
   for (const sentence of document.sentences) {
-    const found = sentenceMentions(sentence, tagged[sentence.index])
-    for (const each of found) {
+    for (let each of found[sentence.index]) {
+      if (persons.size > 0 && each.last - each.first > 1) each = asPerson(sentence, each, persons)
+      // A headline's capitals run a person's name into the next word (“How Did
+      // Ann Lee Die”, “Ann Lee Documentary”): a word the document writes in
+      // lower case elsewhere ends no person's name.
+      if (each.type === 'PER' && each.last - each.first > 1 && isHeadline(sentence.tokens)) {
+        let last = each.first + 1
+        while (last < each.last && !isCommonWord(sentence.tokens[last].text, lowerWords)) last++
+        if (last < each.last) {
+          const end = sentence.tokens[last - 1].end
+          each = {...each, last, end, prose: proseOf(sentence, each.start, end)}
+        }
+      }
+
       const span = spanOf(document, sentence.block, each.start, each.end)
       const mention: RawMention = {
         start: span.start,
@@ -92,6 +110,197 @@ export function findMentions(
   }
 
   return mentions
+}
+
+/** `lowerWordsOf` of each document view. */
+const lowerWordsKept = new WeakMap<DocumentView, ReadonlySet<string>>()
+
+/**
+ * The words a document writes in lower case (all letters), read once per
+ * document view and shared by the mentions and the filter.
+ *
+ * @param document
+ *   Document.
+ * @returns
+ *   Words.
+ */
+export function lowerWordsOf(document: DocumentView): ReadonlySet<string> {
+  let lower = lowerWordsKept.get(document)
+  if (!lower) {
+    const words = new Set<string>()
+    for (const sentence of document.sentences) {
+      for (const token of sentence.tokens) {
+        const text = token.text
+        const code = text.charCodeAt(0)
+        // ASCII first (most words), Unicode letters only where needed.
+        if (code >= 97 && code <= 122 ? /^[a-z]+$/.test(text) || /^\p{Ll}+$/u.test(text) : code > 127 && /^\p{Ll}+$/u.test(text)) words.add(text)
+      }
+    }
+
+    lower = words
+    lowerWordsKept.set(document, lower)
+  }
+
+  return lower
+}
+
+/** Most words of a person's name that `personNames` reads. */
+const maxNameWords = 4
+
+/**
+ * Normalised key of a person's name (lower case, one space).
+ *
+ * @param prose
+ *   Name.
+ * @returns
+ *   Key.
+ */
+function nameKey(prose: string): string {
+  return prose.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The names of several words the document gives a person (one person keeps
+ * one type): those the tagger calls a person somewhere, and those whose
+ * last word the tagger calls a person when it stands alone (“Tessa
+ * Marlowe … Marlowe said”), unless they end in an institution's head or
+ * hold a common word (“Koreatown After Dark”).
+ *
+ * @param document
+ *   Document.
+ * @param found
+ *   Mentions of each sentence.
+ * @param lowerWords
+ *   The document's words in lower case.
+ * @returns
+ *   Keys (`nameKey`).
+ */
+function personNames(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>, lowerWords: () => ReadonlySet<string>): Set<string> {
+  const persons = new Set<string>()
+  const surnames = new Set<string>()
+  for (const mentions of found) {
+    for (const each of mentions) {
+      if (each.type !== 'PER') continue
+      if (each.last - each.first === 1) surnames.add(nameKey(each.prose))
+      else if (each.last - each.first <= maxNameWords) persons.add(nameKey(each.prose))
+    }
+  }
+
+  if (surnames.size === 0) return persons
+  for (const sentence of document.sentences) {
+    for (const each of found[sentence.index]) {
+      const size = each.last - each.first
+      if (each.type === 'PER' || size < 2 || size > 3) continue
+      if (!surnames.has(sentence.tokens[each.last - 1].text.toLowerCase())) continue
+      const words = sentence.tokens.slice(each.first, each.last).map((token) => token.text)
+      if (!words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isCommonWord(word, lowerWords)) || words.some((word) => isNameHead(word)) || isPlaceName(words.join(' '))) continue
+      persons.add(nameKey(each.prose))
+    }
+  }
+
+  return persons
+}
+
+/**
+ * Whether a word ends names of organisations, businesses or of a kind
+ * (“Center”, “Inn”, “Region”).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it does.
+ */
+function isNameHead(word: string): boolean {
+  const lower = word.toLowerCase()
+  return institutionHeads.has(lower) || businessHeads.has(lower) || isHead(word)
+}
+
+/**
+ * A mention as the person the document names elsewhere: a name of a person
+ * (`personNames`) the tagger typed otherwise is a person; a longer name
+ * that ends in one after a title is the person and the words before it
+ * their role (“Digital Media Champion Tessa Marlowe”).
+ *
+ * @param sentence
+ *   Sentence.
+ * @param each
+ *   Mention of several words.
+ * @param persons
+ *   Keys of persons' names.
+ * @returns
+ *   Mention (a new one when changed).
+ */
+function asPerson(sentence: SentenceView, each: SentenceMention, persons: ReadonlySet<string>): SentenceMention {
+  const tokens = sentence.tokens
+  if (persons.has(nameKey(each.prose))) return each.type === 'PER' ? each : {...each, type: 'PER'}
+  for (let first = Math.max(each.first + 1, each.last - maxNameWords); first < each.last - 1; first++) {
+    if (!/^\p{Lu}/u.test(tokens[first].text)) continue
+    // The words before it hold a title (“Champion”), not more of the name (“Aung San …”).
+    if (!tokens.slice(each.first, first).some((token) => titleHeads.has(token.text.toLowerCase()))) continue
+    const prose = proseOf(sentence, tokens[first].start, each.end)
+    if (!persons.has(nameKey(prose))) continue
+    const role = proseOf(sentence, each.start, tokens[first - 1].end).replace(/\s+/g, ' ').replace(/[“"‘'\s]+$/u, '')
+    return {...each, first, start: tokens[first].start, type: 'PER', prose, ...(role && /\p{L}/u.test(role) ? {role} : {})}
+  }
+
+  return each
+}
+
+/**
+ * Whether a capitalised word is a common word the document writes in lower
+ * case elsewhere (“Documentary”), and no first name.
+ *
+ * @param word
+ *   Word.
+ * @param lowerWords
+ *   The document's words in lower case.
+ * @returns
+ *   Whether it is.
+ */
+function isCommonWord(word: string, lowerWords: () => ReadonlySet<string>): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !isFirstName(word) && lowerWords().has(word.toLowerCase())
+}
+
+/**
+ * Whether a sentence is written in title case, as a headline is: most of
+ * its words capitalised, small words too (“How Did … Die”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   Whether it is.
+ */
+export function isHeadline(tokens: SentenceView['tokens']): boolean {
+  let known = headlines.get(tokens)
+  if (known === undefined) {
+    known = titleCase(tokens)
+    headlines.set(tokens, known)
+  }
+
+  return known
+}
+
+/** `isHeadline` of each sentence's tokens, asked once per sentence (not once per name in it). */
+const headlines = new WeakMap<SentenceView['tokens'], boolean>()
+
+/**
+ * See `isHeadline`.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   Whether it is.
+ */
+function titleCase(tokens: SentenceView['tokens']): boolean {
+  let words = 0
+  let capitals = 0
+  for (const token of tokens) {
+    if (!/^\p{L}/u.test(token.text)) continue
+    words++
+    if (/^\p{Lu}/u.test(token.text)) capitals++
+  }
+
+  return words >= 3 && capitals >= words * 0.75
 }
 
 /** A mention of a sentence, with offsets in its block's text. */
@@ -129,7 +338,13 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   if (known?.tokens === sentence.tokens) return known.mentions
   const tokens = sentence.tokens
   const mentions: SentenceMention[] = []
-  for (const span of spansOf(tagged.tags)) {
+  const states = statesOf(tokens)
+  let nextState = 0
+  for (const span of joinInstitutions(tokens, spansOf(tagged.tags))) {
+    // A state written as a party's or a dateline's (“R-Ga.”, “Peoria, Ill.”) is
+    // that state alone, whatever the tagger took with it (“Ill. -- The”).
+    while (nextState < states.length && states[nextState].first < span.first) nextState++
+    if (nextState < states.length && states[nextState].first < span.last) continue
     const confidence = Math.min(...tagged.margins.slice(span.first, span.last))
     let {first, last} = span
     const {label} = span
@@ -147,12 +362,17 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     }
 
     let type: EntityType = label
+    // “Alvarez family” taken whole: the surname is the name.
+    if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
+    // A name that qualifies a government or a family is a person's (“the
+    // Marlowe administration”, “the Okafor family”), not a place's.
+    if (last - first === 1 && type !== 'PER' && personNouns.has(tokens[last]?.text ?? '') && !isPlaceName(tokens[first].text) && !isNationalityText(tokens[first].text)) type = 'PER'
     // An institution is never a person ("Justice Department", "… Trauma
     // Center"): no title to cut from it.
     // Nor is a name that ends with a title ("Acme Robotics President").
     if (type === 'PER' && last - first > 1) {
       const end = tokens[last - 1].text
-      if (institutionHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
+      if (institutionHeads.has(end.toLowerCase()) || businessHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
     }
 
     // A person named after an organisation and a title ("Homeland Security
@@ -174,7 +394,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? productOf(tokens, first, last, type) ?? kindOf(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
       first,
       last,
       confidence,
@@ -188,6 +408,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     mentions.push(mention)
   }
 
+  for (const state of states) {
+    mentions.push({...state, type: 'LOC', confidence: 0, prose: proseOf(sentence, state.start, state.end)})
+  }
+
+  if (states.length > 0) mentions.sort((a, b) => a.start - b.start)
   kept.set(tagged, {tokens, mentions})
   return mentions
 }
@@ -209,6 +434,135 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
  */
 function proseOf(sentence: SentenceView, start: number, end: number): string {
   return sentence.text.slice(start - sentence.start, end - sentence.start)
+}
+
+/** Nouns after a surname that make it a person's (“the … administration”). */
+const personNouns: ReadonlySet<string> = new Set(lexicon.personNouns)
+
+/** Heads that close a firm's name (“… Corp. and …” are two firms). */
+const legalForms: ReadonlySet<string> = new Set(['inc.', 'corp.', 'ltd.', 'llc', 'co.', 'plc', 'company', 'corporation'])
+
+/** Conjunctions that join two halves of one institution's name. */
+const ands: ReadonlySet<string> = new Set(['and', '&'])
+
+/** Whether a capitalised word is an institution's head (“Center”, “Foundation”). */
+function isInstitutionHead(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && institutionHeads.has(word.toLowerCase())
+}
+
+/**
+ * The tagger's spans with the halves of an institution's name joined: a
+ * name and the place or field after its head (“… Foundation of America”),
+ * and two names joined by “and” or “&” where the second ends in an
+ * institution's head that the first does not share (“Lakeside Hospital and
+ * Trauma Center”, “Asthma and Allergy Foundation”). Two institutions with
+ * the same head (“Alder University and Birch University”) and names
+ * before a head-less one (“Hyundai and Kia”) stay apart.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param spans
+ *   The tagger's spans, in order.
+ * @returns
+ *   Spans, joined ones as organisations.
+ */
+function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): ReadonlyArray<TokenSpan> {
+  if (spans.length < 2) return spans
+  const joined: TokenSpan[] = []
+  for (const span of spans) {
+    const previous = joined.at(-1)
+    if (previous && span.first === previous.last + 1) {
+      const between = tokens[previous.last].text
+      const previousEnd = tokens[previous.last - 1].text
+      const end = tokens[span.last - 1].text
+      const ofPlace = (between === 'of' || between === 'for') && isInstitutionHead(previousEnd)
+      const andHead =
+        ands.has(between) &&
+        isInstitutionHead(headOf(tokens, span)) &&
+        !legalForms.has(headOf(tokens, span).toLowerCase()) &&
+        !legalForms.has(previousEnd.toLowerCase()) &&
+        headOf(tokens, span).toLowerCase() !== headOf(tokens, previous).toLowerCase() &&
+        !isPlaceName(tokens.slice(span.first, span.last).map((token) => token.text).join(' ')) &&
+        !isFirstName(tokens[span.first].text)
+      if (ofPlace || (andHead && end !== previousEnd)) {
+        joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
+        continue
+      }
+    }
+
+    joined.push(span)
+  }
+
+  return joined
+}
+
+/**
+ * The head of a name: its last word, or the word before its “of” (“Allergy
+ * Foundation of America”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param span
+ *   Span.
+ * @returns
+ *   Head word.
+ */
+function headOf(tokens: SentenceView['tokens'], span: TokenSpan): string {
+  for (let index = span.first + 1; index < span.last - 1; index++) {
+    if (tokens[index].text === 'of' || tokens[index].text === 'for') return tokens[index - 1].text
+  }
+
+  return tokens[span.last - 1].text
+}
+
+/** US states as news abbreviates them (AP style: “Calif.”, “N.Y.”). */
+const stateAbbreviations: ReadonlySet<string> = new Set(lexicon.stateAbbreviations)
+
+/** A state mention found by its writing, with token range and block offsets. */
+interface StateMention {
+  start: number
+  end: number
+  first: number
+  last: number
+}
+
+/**
+ * US states written as news writes them next to a party or a town: the
+ * state of a party label (“R-Ga.”, “D-Texas”, “(I-VT)”) and the
+ * abbreviated state after a town and a comma (“Peoria, Ill.”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   States, in order.
+ */
+function statesOf(tokens: SentenceView['tokens']): StateMention[] {
+  const states: StateMention[] = []
+  for (const [index, token] of tokens.entries()) {
+    const text = token.text
+    const party = /^[RDI]-(\p{Lu}[\p{L}.]*)$/u.exec(text)
+    if (party) {
+      let state = party[1]
+      let last = index + 1
+      // “R-Ga” and its period are two tokens.
+      if (!state.endsWith('.') && tokens[index + 1]?.text === '.' && tokens[index + 1].start === token.end && stateAbbreviations.has(state + '.')) {
+        state += '.'
+        last++
+      }
+
+      if (stateAbbreviations.has(state) || /^\p{Lu}{2}$/u.test(state) || (/^\p{Lu}\p{Ll}+$/u.test(state) && isPlaceName(state))) {
+        states.push({start: token.start + 2, end: tokens[last - 1].end, first: index, last})
+      }
+
+      continue
+    }
+
+    if (stateAbbreviations.has(text) && index > 1 && tokens[index - 1].text === ',' && /^\p{Lu}/u.test(tokens[index - 2].text)) {
+      states.push({start: token.start, end: token.end, first: index, last: index + 1})
+    }
+  }
+
+  return states
 }
 
 /** Most tokens a role before a name may take. */
@@ -294,6 +648,13 @@ function afterTitle(tokens: SentenceView['tokens'], first: number, last: number)
 const institutionHeads: ReadonlySet<string> = new Set(lexicon.institutionHeads)
 
 /**
+ * Last words of a business's or a service's name (“… Inn”, “… Studio”,
+ * “Border Patrol”): no person's name either, but two of them joined by “and”
+ * are two (“Mill Pub and Harbor Inn”).
+ */
+const businessHeads: ReadonlySet<string> = new Set(lexicon.businessHeads)
+
+/**
  * Where a person's name starts inside a longer name that is not a person's
  * (an organisation and a title before it: "Homeland Security Secretary
  * Alejandro Mayorkas"): at a known first name followed by a capitalised
@@ -364,14 +725,18 @@ function seatOfPower(tokens: SentenceView['tokens'], first: number, words: Reado
 /** Kinds of work written before a title (“his opera Fidelio”). */
 const workKinds: ReadonlySet<string> = new Set(lexicon.workKinds)
 
+/** Words after a work's title that are no verb of its author (“the documentary … about …”). */
+const afterWork = /^(?:about|by|from|on|in|with|of|that|which|starring|and|or|is|was)$/u
+
 /** Kinds of thing written after a name (“the … movement”, “a … plan”). */
 const thingKinds: ReadonlySet<string> = new Set(lexicon.thingKinds)
 
 /**
  * The type of a name that a kind of work or thing next to it makes a work,
  * plan or product (MISC): a kind before it (“the opera Fidelio”, “the
- * novel Great Expectations,”) when no verb follows it (“the novel Dickens
- * wrote” is the author), or a kind after it (“the Civil Rights movement”,
+ * novel Great Expectations,”, “the documentary … about”) when no verb
+ * follows it (“the novel Dickens wrote” is the author) and it is no
+ * person's full name, or a kind after it (“the Civil Rights movement”,
  * “the “East Shield” plan”, “the Carnival minivan”) when no `to` follows
  * (“Ann and Bo plan to …” is a verb), or a title alone in single quotes
  * (“‘Northwind’ returns to TV”) that starts with no first name.
@@ -391,13 +756,153 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   let after = last
   if (after < tokens.length && quoteMarks.test(tokens[after].text)) after++
   const next = tokens[after]?.text
-  if (before >= 0 && workKinds.has(tokens[before].text) && !isFirstName(tokens[first].text) && !(next && /^\p{Ll}/u.test(next))) {
+  if (
+    before >= 0 &&
+    workKinds.has(tokens[before].text) &&
+    !(last - first > 1 && isFirstName(tokens[first].text)) &&
+    !(next && /^\p{Ll}/u.test(next) && !afterWork.test(next))
+  ) {
     return 'MISC'
   }
 
   if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
   // A title in single quotes, whole (“‘Succession’ returns”), not a nickname.
   if (tokens[first - 1]?.text === '‘' && tokens[last]?.text === '’' && !isFirstName(tokens[first].text)) return 'MISC'
+  return undefined
+}
+
+/** Kinds of organisation, place and thing a name may be said to be (“…, the country's biggest dam”). */
+const kinds = Object.entries(lexicon.kindNouns).map(([type, nouns]) => ({type: type as EntityType, nouns: new Set<string>(nouns)}))
+
+/** Organisations that publish what a reader is told (“a … report”). */
+const sourceNouns: ReadonlySet<string> = new Set(lexicon.sourceNouns)
+
+/** Titles and words of work before where someone works (“officer at …”). */
+const workers: ReadonlySet<string> = new Set([...titleHeads, 'works', 'worked', 'work', 'working', 'employee', 'employees', 'staff', 'staffer', 'intern', 'officer', 'researcher', 'scientist', 'engineer', 'co-founder', 'cofounder', 'owner', 'partner'])
+
+/** Words that may follow the kind that ends an apposition. */
+const afterKind = /^(?:that|which|who|whose|in|on|of|with|for|based|and|from|at)$/u
+
+/**
+ * The kind of a noun, if it is one of `kindNouns`.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Type.
+ */
+function kindType(word: string): EntityType | undefined {
+  for (const kind of kinds) if (kind.nouns.has(word)) return kind.type
+  return undefined
+}
+
+/**
+ * The type a kind next to a name tells: a kind of organisation before it
+ * (“the nonprofit Lakeworks”, “retailer Brightmart”) unless the name starts
+ * with a first name (“the company Ann Lee founded”); the kind that ends an apposition after
+ * it (“Kariva, the country's biggest dam,” “Ingenuity, the Mars
+ * helicopter”); a publisher before a report (“a Northwind report”, “an
+ * ABC News poll”); where someone works (“officer at Allerva”); a list
+ * its kind closes (“Amazon, Walmart and other retailers”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Type, when a kind tells it.
+ */
+function kindOf(tokens: SentenceView['tokens'], first: number, last: number): EntityType | undefined {
+  const before = tokens[first - 1]?.text
+  const next = tokens[last]?.text
+  if (before && /^\p{Ll}/u.test(before) && kindType(before) === 'ORG' && !isFirstName(tokens[first].text)) {
+    return 'ORG'
+  }
+
+  if (before && /^an?$/iu.test(before) && next && sourceNouns.has(next)) return 'ORG'
+  // Where someone works (“chief medical officer at Allerva”, “works at Pine
+  // Coffee”, “a reporter for the Northwind”), a place's name aside.
+  let job = first - 1
+  if (tokens[job]?.text.toLowerCase() === 'the') job--
+  if ((tokens[job]?.text === 'at' || tokens[job]?.text === 'for') && workers.has(tokens[job - 1]?.text.toLowerCase() ?? '') && !isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))) {
+    return 'ORG'
+  }
+
+  // A list closed by its kind (“via Amazon, Walmart and other retailers”).
+  for (let index = last, names = 0; index < tokens.length && names < 12; index++, names++) {
+    const word = tokens[index].text
+    if (word === 'and' || word === 'or') {
+      if (tokens[index + 1]?.text !== 'other') continue
+      const kind = tokens[index + 2]?.text ?? ''
+      return kindType(kind.replace(/ies$/u, 'y').replace(/(?<=[sxz]|[cs]h)es$/u, '').replace(/s$/u, ''))
+    }
+
+    if (word !== ',' && !/\p{Lu}/u.test(word)) break
+  }
+  if (next !== ',') return undefined
+  let index = last + 1
+  if (/^(?:the|a|an)$/iu.test(tokens[index]?.text ?? '')) index++
+  else return undefined
+  for (let words = 0; index < tokens.length && words < 5; index++, words++) {
+    const word = tokens[index].text
+    if (!/^[\p{L}\p{N}’'-]+$/u.test(word)) return undefined
+    const type = /^\p{Ll}/u.test(word) ? kindType(word) : undefined
+    const after = tokens[index + 1]?.text
+    if (type && (after === undefined || (!/^\p{L}/u.test(after) && !/^[’']s$/u.test(after)) || afterKind.test(after))) return type
+  }
+
+  return undefined
+}
+
+/** A model year or a range of them (“2019”, “2019-2023”); not a season (“2003-04”). */
+const modelYear = /^(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?$/u
+
+/** Words before a model year (“the 2022 …”, “2022 and 2023 …”). */
+const beforeYear: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'its', 'their', 'his', 'her', 'my', 'your', 'our', 'new', 'used', ','])
+
+/** Possessives before a thing owned (“your Tesla”). */
+const possessives: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'our', 'their'])
+
+/**
+ * The type of a product named by its maker or model: a company's or
+ * place's name after a model year (“the 2021-2023 Santa Fe”, “the 2022
+ * Kia Carnival”), and a company's name owned (“charge your Tesla”, “their
+ * Teslas at home”) where no noun follows it (“his Twitter account” is the
+ * company's).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param type
+ *   Type so far.
+ * @returns
+ *   `MISC`, for a product.
+ */
+function productOf(tokens: SentenceView['tokens'], first: number, last: number, type: EntityType): EntityType | undefined {
+  if (type === 'MISC') return undefined
+  let before = first - 1
+  // “the 2022 and 2023 Santa Cruz”
+  if (before >= 2 && modelYear.test(tokens[before].text) && (tokens[before - 1].text === 'and' || tokens[before - 1].text === 'or') && modelYear.test(tokens[before - 2].text)) before -= 2
+  if (before >= 0 && modelYear.test(tokens[before].text) && (before === 0 || beforeYear.has(tokens[before - 1].text.toLowerCase()))) {
+    return 'MISC'
+  }
+
+  const next = tokens[last]?.text
+  if (
+    type === 'ORG' &&
+    first > 0 &&
+    possessives.has(tokens[first - 1].text.toLowerCase()) &&
+    !isInstitutionHead(tokens[last - 1].text) &&
+    (next === undefined || (!/^\p{L}/u.test(next) && !/^[’']s?$/u.test(next)) || /^(?:at|in|on|to|for|with|and|or|is|was|will|can)$/u.test(next))
+  ) {
+    return 'MISC'
+  }
+
   return undefined
 }
 
@@ -426,6 +931,26 @@ function creditAgency(tokens: SentenceView['tokens'], first: number, last: numbe
 /** Nouns a place's name modifies as a place (“Uvalde police”, “Ohio officials”). */
 const placeNouns: ReadonlySet<string> = new Set(lexicon.placeNouns)
 
+/**
+ * Whether a word is a country or an abbreviated US state, alone or as a
+ * modifier (“India-based”).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it is.
+ */
+function isRegion(word: string): boolean {
+  const name = word.replace(/-based$/u, '')
+  return Boolean(countryFacts(name)) || countryAbbreviations.has(name) || stateAbbreviations.has(name)
+}
+
+/** Nouns after a team's name (“… team”, “… coach”). */
+const teamNouns: ReadonlySet<string> = new Set(lexicon.teamNouns)
+
+/** Countries and the US capital written short (“US”, “U.K.”, “DC”). */
+const countryAbbreviations: ReadonlySet<string> = new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'UK', 'U.K.', 'DC', 'D.C.'])
+
 /** Of those, the nouns only a town has (“… police”, “… residents”). */
 const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 'sheriff', 'neighborhood', 'neighbourhood', 'suburb'])
 
@@ -450,13 +975,33 @@ const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 
  *   Type.
  */
 function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType): EntityType {
+  // A team's name before its team, coach or players (“a good Hornets team”,
+  // “Lakers guard Ann Lee”); a country's side stays a place (CoNLL-2003).
+  if (type === 'MISC' && teamNouns.has(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(words[0]) && !cueType(words) && !isNationalityText(words.join(' ')) && !isPlaceName(words.join(' '))) return 'ORG'
+
+  // A town before its country or state (“Lagos, Nigeria”, “a Peoria, Ill.-based firm”).
+  // The region ends there: no name goes on after it (“IDLC, Bangladesh Lamps”, “U.S. agency”).
+  const afterRegion = tokens[last + 2]?.text
+  if (
+    (type === 'ORG' || type === 'MISC') &&
+    tokens[last]?.text === ',' &&
+    isRegion(tokens[last + 1]?.text ?? '') &&
+    (afterRegion === undefined || !/^\p{L}/u.test(afterRegion) || tokens[last + 1].text.endsWith('-based'))
+  ) {
+    return 'LOC'
+  }
+
   if (type !== 'ORG') return type
   const before = tokens[first - 1]?.text.toLowerCase()
   const after = tokens[last]?.text
   // Only a town has these, whatever the gazetteers know (“downtown Millbrook”,
   // “Millbrook police”, “Millbrook residents”).
   if (before === 'downtown' || (after && townNouns.has(after))) return 'LOC'
-  if (!isPlaceName(words.join(' '))) return type
+  const name = words.join(' ')
+  // A country is a place, as a team too (CoNLL-2003's convention, which
+  // news follows for national sides); a club is named by its town.
+  if (countryFacts(name) || countryAbbreviations.has(name)) return 'LOC'
+  if (!isPlaceName(name)) return type
   if (before && (placePrepositions.has(before) || before === 'of')) return 'LOC'
   if (after && placeNouns.has(after)) return 'LOC'
   return type
@@ -479,6 +1024,8 @@ function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: numbe
 function beforeTitle(tokens: SentenceView['tokens'], first: number, last: number): number {
   let end = last
   if (!titleHeads.has(tokens[end - 1].text.toLowerCase())) return last
+  // A field after “of” is no title (“Department of Justice”, “Ministry of Health”).
+  if (end - first > 2 && (tokens[end - 2].text === 'of' || tokens[end - 2].text === 'for')) return last
   while (end - 1 > first && isTitleWord(tokens[end - 1].text)) end--
   return end
 }

@@ -374,7 +374,7 @@ describe('prototype words in a configuration', () => {
         const top = json ? `{${JSON.stringify(word)}: {"polluted": true}}` : `${JSON.stringify(word)}:\n  polluted: true\n`
         assert.throws(() => parseConfig(top, file), (error: unknown) => {
           assert.ok(error instanceof ConfigError, String(error))
-          assert.match(error.message, new RegExp(`Unexpected key \`${escape(word)}\`, expected \`preset\`, \`rules\`, \`facts\` or \`export\``))
+          assert.match(error.message, new RegExp(`Unexpected key \`${escape(word)}\`, expected \`preset\`, \`rules\`, \`facts\`, \`export\` or \`files\``))
           assert.equal(error.key, word)
           return true
         })
@@ -391,6 +391,12 @@ describe('prototype words in a configuration', () => {
 
         const nested = json ? `{"rules": {${JSON.stringify(word)}: {"hedging": "off"}}}` : `rules:\n  ${JSON.stringify(word)}:\n    hedging: off\n`
         assert.throws(() => parseConfig(nested, file), ConfigError)
+        const inFiles = json ? `{"files": {${JSON.stringify(word)}: ["a/**"]}}` : `files:\n  ${JSON.stringify(word)}: [a/**]\n`
+        assert.throws(() => parseConfig(inFiles, file), (error: unknown) => {
+          assert.ok(error instanceof ConfigError, String(error))
+          assert.equal(error.key, `files.${word}`)
+          return true
+        })
       }
     }
 

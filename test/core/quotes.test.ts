@@ -434,3 +434,11 @@ test('quotes: mendTags splits a sentence tagged all content at a trailing “…
   assert.equal(of('group'), 'I-SRC')
   assert.equal(of('said'), 'B-CUE')
 })
+
+test('quotes: a source that runs past its sentence (a party and state in parentheses) does not stop the tagging', () => {
+  const text = '"We should wait for the report before we vote on anything," said Rep. Anna M. Lund Jr. (D-Ore.), a Sanders supporter.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'wait for the report')
+  assert.equal(quote.cue?.text, 'said')
+  assert.match(quote.source?.text ?? '', /^Rep\. Anna M\. Lund/)
+})

@@ -442,3 +442,14 @@ test('quotes: a source that runs past its sentence (a party and state in parenth
   assert.equal(quote.cue?.text, 'said')
   assert.match(quote.source?.text ?? '', /^Rep\. Anna M\. Lund/)
 })
+
+test('quotes: two apostrophes are a quotation mark', () => {
+  const text = "''The board has not shown us a plan for the winter,'' Ann Lee, the council's chair, told reporters. ''We asked twice.''\n"
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'The board has not')
+  assert.equal(quote.kind, 'direct')
+  assert.equal(quote.cue?.text, 'told')
+  assert.equal(quote.parts?.length, 2)
+  assert.equal(quote.parts![0].text, "''The board has not shown us a plan for the winter,''")
+  assert.match(quote.source?.name ?? '', /Ann Lee/)
+})

@@ -453,3 +453,24 @@ test('quotes: two apostrophes are a quotation mark', () => {
   assert.equal(quote.parts![0].text, "''The board has not shown us a plan for the winter,''")
   assert.match(quote.source?.name ?? '', /Ann Lee/)
 })
+
+test('quotes: a name alone before a colon is the source, the colon the cue', () => {
+  const text =
+    'Ann Moss: Council Is ‘Wrong’ on Parking Fees\n\n' +
+    'The mayor spoke on a morning show.\n\n' +
+    'Ann Moss: Well, the numbers are better than anyone expected.\n'
+  const result = tag(text)
+  for (const words of ['Council Is', 'the numbers are better']) {
+    const quote = quoteWith(text, result, words)
+    assert.equal(quote.cue?.text, ':')
+    assert.match(quote.source?.text ?? '', /Moss$/)
+  }
+})
+
+test('quotes: a label or a dateline before a colon is no source', () => {
+  const text = 'Update: The council said the vote would be held on Friday.\n\nWASHINGTON: Officials said the talks would resume.\n'
+  const result = tag(text)
+  for (const quote of result.quotes!) {
+    assert.notEqual(quote.cue?.text, ':', `Unexpected colon cue on ${JSON.stringify(quote)}`)
+  }
+})

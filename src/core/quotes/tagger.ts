@@ -554,7 +554,12 @@ export function linkQuotes(
 
   for (const quote of quotes) {
     quote.kind = kindOf(view, quote.parts)
-    if (!quote.cue && !quote.source && quote.kind !== 'indirect') {
+    if (quote.cue || quote.source) continue
+    const speaker = speakerColon(view, quote.parts[0][0])
+    if (speaker) {
+      quote.source = speaker
+      quote.cue = [speaker[1], speaker[1] + 1]
+    } else if (quote.kind !== 'indirect') {
       const source = colonSource(view, quote.parts[0][0])
       if (source) quote.source = source
     }
@@ -571,6 +576,40 @@ export function linkQuotes(
 }
 
 const subjectPronouns: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we'])
+// Words before a colon that are a label, not someone speaking (`Update: …`).
+const labels: ReadonlySet<string> = new Set([
+  'update', 'updated', 'note', 'editor', "editor's", 'editors', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'breaking',
+  'exclusive', 'analysis', 'opinion', 'correction', 'clarification', 'source', 'sources', 'credit', 'q', 'a', 'the', 'see', 'listen',
+  'live', 'poll', 'report', 'review', 'timeline', 'explainer', 'factbox', 'fact', 'check', 'warning', 'question', 'answer'
+])
+
+/**
+ * A name alone before a colon that opens the sentence of a quote with no
+ * cue (a transcript's `Lopez: Well, …` or a headline's `Moss: Budget Is
+ * ‘Balanced’`): the name is the source and the colon the cue.
+ *
+ * @param view
+ *   Block.
+ * @param first
+ *   First token of the quote's content.
+ * @returns
+ *   Token range of the name (the colon is the token after it), if any.
+ */
+function speakerColon(view: BlockView, first: number): TokenRange | undefined {
+  const {words, tokens} = view
+  let colon = first - 1
+  if (colon >= 0 && isMark(words[colon])) colon--
+  if (colon < 1 || words[colon] !== ':' || view.sentenceOf[colon] !== view.sentenceOf[first] || view.quoted[colon]) return undefined
+  let start = colon
+  while (start > 0 && view.sentenceOf[start - 1] === view.sentenceOf[colon] && colon - start < 5) start--
+  if (start > 0 && view.sentenceOf[start - 1] === view.sentenceOf[colon]) return undefined
+  // Capitalised words (`Sen. Ann Moss`), not a dateline in capitals or a label.
+  const name = tokens.slice(start, colon)
+  if (!name.every((token) => /^\p{Lu}[\p{L}’'-]*\.?$/u.test(token.text) || token.text === '.')) return undefined
+  if (name.every((token) => token.text.length > 1 && token.text === token.text.toUpperCase())) return undefined
+  if (words.slice(start, colon).some((word) => labels.has(word))) return undefined
+  return [start, colon]
+}
 
 /**
  * The source of a quotation with no cue that follows a colon in its

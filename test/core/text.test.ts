@@ -51,3 +51,10 @@ test('tokenize: long adversarial runs finish (linear)', () => {
     assert.ok(splitSentences(tokens).length > 0)
   }
 })
+
+test('sentences: a party and state after a name end no sentence', () => {
+  assert.deepEqual(sentences('Sen. Ann Moss, R-Ore., said the bill was dead. Rep. Tom Lund (D-Ore.), who wrote it, disagreed.'), [
+    'Sen. Ann Moss, R-Ore., said the bill was dead.',
+    'Rep. Tom Lund (D-Ore.), who wrote it, disagreed.'
+  ])
+})

@@ -69,6 +69,8 @@ export function splitSentences(tokens: ReadonlyArray<Token>): Sentence[] {
       const next = tokens[index + 1]
       // A lower-case continuation ("… said the U.S. . and then") is no start.
       if (next && /^\p{Ll}/u.test(next.text) && !next.newline) continue
+      // Nor a comma or semicolon after a dot ("Sen. Ann Moss, R-Ore., said").
+      if (next && /^[,;]$/.test(next.text) && !next.newline) continue
       push(index + 1)
     }
   }

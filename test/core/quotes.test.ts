@@ -474,3 +474,15 @@ test('quotes: a label or a dateline before a colon is no source', () => {
     assert.notEqual(quote.cue?.text, ':', `Unexpected colon cue on ${JSON.stringify(quote)}`)
   }
 })
+
+test('quotes: a relative pronoun source names the person before it', () => {
+  const text =
+    'Rep. Tom Lund (D-Ore.), who wrote a bill on the matter last year, said in a statement that the plan was a good first step.\n\n' +
+    'Critics in Congress who opposed the plan said it came too late.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'a good first step')
+  assert.equal(quote.source?.name, 'Tom Lund')
+  assert.equal(quote.source?.kind, 'named')
+  const other = quoteWith(text, result, 'it came too late')
+  assert.notEqual(other.source?.name, 'Congress')
+})

@@ -486,3 +486,11 @@ test('quotes: a relative pronoun source names the person before it', () => {
   const other = quoteWith(text, result, 'it came too late')
   assert.notEqual(other.source?.name, 'Congress')
 })
+
+test('quotes: a question in quotation marks takes the attribution after it', () => {
+  const text = 'Volunteers crowded the hall.\n\n"Did you get the names of everyone here?" Ann Moss asked. "Good, thank you!"\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'Did you get the names')
+  assert.equal(quote.cue?.text, 'asked')
+  assert.equal(quote.source?.name, 'Ann Moss')
+})

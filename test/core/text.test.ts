@@ -58,3 +58,14 @@ test('sentences: a party and state after a name end no sentence', () => {
     'Rep. Tom Lund (D-Ore.), who wrote it, disagreed.'
   ])
 })
+
+test('sentences: a question or exclamation in quotation marks goes on with its attribution', () => {
+  assert.deepEqual(sentences('"Did you get the names of everyone here?" Ann Moss asked. "Good!" She left. “Now?” asked Tom Lund. “Stop!” Police arrived.'), [
+    '"Did you get the names of everyone here?" Ann Moss asked.',
+    '"Good!"',
+    'She left.',
+    '“Now?” asked Tom Lund.',
+    '“Stop!”',
+    'Police arrived.'
+  ])
+})

@@ -65,6 +65,8 @@ export function splitSentences(tokens: ReadonlyArray<Token>): Sentence[] {
         /^\p{Lu}/u.test(next.text)
     }
 
+    if (boundary && attributionAfter(tokens, index)) continue
+
     if (boundary) {
       const next = tokens[index + 1]
       // A lower-case continuation ("… said the U.S. . and then") is no start.
@@ -90,6 +92,37 @@ export function splitSentences(tokens: ReadonlyArray<Token>): Sentence[] {
 
     first = last
   }
+}
+
+// Verbs of an attribution after a quotation (`“Ready?” Moss asked.`).
+const saying: ReadonlySet<string> = new Set([
+  'said', 'says', 'asked', 'asks', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'replied', 'replies', 'recalled',
+  'continued', 'explained', 'shouted', 'joked', 'insisted', 'noted', 'tweeted', 'argued', 'remarked', 'responded',
+  'answered', 'exclaimed', 'wondered', 'declared', 'quipped', 'countered', 'cried', 'yelled', 'whispered', 'snapped'
+])
+
+/**
+ * Whether a quotation that ends in its own `?`, `!` or `.` goes on with its
+ * attribution, one sentence with it: `“Ready?” Ann Moss asked.`, `“No!”
+ * said Moss.`.
+ *
+ * @param tokens
+ *   Tokens.
+ * @param index
+ *   Last token of the quotation (its closing mark).
+ * @returns
+ *   Whether a name (up to four capitalised words) and a verb of saying, in
+ *   either order, follow.
+ */
+function attributionAfter(tokens: ReadonlyArray<Token>, index: number): boolean {
+  const mark = tokens[index]
+  if (!mark || !/^[”’"']$/.test(mark.text)) return false
+  const next = tokens[index + 1]
+  if (!next || next.newline) return false
+  if (saying.has(next.text)) return /^\p{Lu}/u.test(tokens[index + 2]?.text ?? '')
+  let at = index + 1
+  while (at < tokens.length && at - index <= 4 && /^\p{Lu}/u.test(tokens[at].text) && !tokens[at].newline) at++
+  return at > index + 1 && at < tokens.length && !tokens[at].newline && saying.has(tokens[at].text)
 }
 
 /**

@@ -68,4 +68,11 @@ test('sentences: a question or exclamation in quotation marks goes on with its a
     '“Stop!”',
     'Police arrived.'
   ])
+  // Not when the attribution goes on (a sentence of its own, or the next quote's).
+  assert.deepEqual(sentences('It was a “dead end.” He said it was over. “We wait.” Moss says, “We act.”'), [
+    'It was a “dead end.”',
+    'He said it was over.',
+    '“We wait.”',
+    'Moss says, “We act.”'
+  ])
 })

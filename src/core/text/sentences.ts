@@ -101,6 +101,8 @@ const saying: ReadonlySet<string> = new Set([
   'answered', 'exclaimed', 'wondered', 'declared', 'quipped', 'countered', 'cried', 'yelled', 'whispered', 'snapped'
 ])
 
+const adjunct: ReadonlySet<string> = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'with', 'from', 'by', 'later', 'then'])
+
 /**
  * Whether a quotation that ends in its own `?`, `!` or `.` goes on with its
  * attribution, one sentence with it: `“Ready?” Ann Moss asked.`, `“No!”
@@ -112,17 +114,34 @@ const saying: ReadonlySet<string> = new Set([
  *   Last token of the quotation (its closing mark).
  * @returns
  *   Whether a name (up to four capitalised words) and a verb of saying, in
- *   either order, follow.
+ *   either order, follow and end the sentence.
  */
 function attributionAfter(tokens: ReadonlyArray<Token>, index: number): boolean {
   const mark = tokens[index]
   if (!mark || !/^[”’"']$/.test(mark.text)) return false
   const next = tokens[index + 1]
   if (!next || next.newline) return false
-  if (saying.has(next.text)) return /^\p{Lu}/u.test(tokens[index + 2]?.text ?? '')
+  // The attribution ends its sentence (not `“…” He said it was …`, nor
+  // `“…” Moss says, “…”`, the next quote's).
+  // Perhaps after where or when it was said (`Moss said in response.`).
+  const ends = (at: number) => {
+    if (at < tokens.length && adjunct.has(tokens[at].text)) {
+      const from = at
+      while (at < tokens.length && at - from < 6 && /^[\p{L}\p{N}’'-]+$/u.test(tokens[at].text) && !tokens[at].newline) at++
+    }
+
+    return at < tokens.length && terminal.has(tokens[at].text) && !tokens[at].newline
+  }
+
+  if (saying.has(next.text)) {
+    let at = index + 2
+    while (at < tokens.length && at - index <= 6 && /^\p{Lu}/u.test(tokens[at].text) && !tokens[at].newline) at++
+    return at > index + 2 && ends(at)
+  }
+
   let at = index + 1
   while (at < tokens.length && at - index <= 4 && /^\p{Lu}/u.test(tokens[at].text) && !tokens[at].newline) at++
-  return at > index + 1 && at < tokens.length && !tokens[at].newline && saying.has(tokens[at].text)
+  return at > index + 1 && at < tokens.length && !tokens[at].newline && saying.has(tokens[at].text) && ends(at + 1)
 }
 
 /**

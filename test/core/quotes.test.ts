@@ -494,3 +494,19 @@ test('quotes: a question in quotation marks takes the attribution after it', () 
   assert.equal(quote.cue?.text, 'asked')
   assert.equal(quote.source?.name, 'Ann Moss')
 })
+
+test('quotes: mendTags cuts a cue “according to …” to the two words, the rest the source', () => {
+  const text = 'The mayor was furious about the delay, according to an account she gave to a local paper.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  const tags: string[] = view.words.map((_, index) => (index === 0 ? 'B-CON' : index < at(',') ? 'I-CON' : 'O'))
+  // As the tagger reads it in some sentences: the cue runs on.
+  tags[at('according')] = 'B-CUE'
+  for (let index = at('according') + 1; index <= at('account'); index++) tags[index] = 'I-CUE'
+  const mended = mendTags(view, tags)
+  assert.equal(mended[at('according')], 'B-CUE')
+  assert.equal(mended[at('according') + 1], 'I-CUE')
+  assert.equal(mended[at('an')], 'B-SRC')
+  assert.equal(mended[at('paper')], 'I-SRC')
+  assert.equal(mended[at('.')], 'O')
+})

@@ -203,6 +203,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendOpening(view, tags)
   mendColon(view, tags)
   mendSwapped(view, tags)
+  mendAccording(view, tags)
   return tags
 }
 
@@ -257,6 +258,39 @@ function mendSwapped(view: BlockView, tags: string[]): void {
     if (words.slice(from, cue).includes(',')) continue
     for (let at = from; at < cue; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
     for (let at = cue + 1; at < last; at++) tags[at] = at === cue + 1 ? 'B-CON' : 'I-CON'
+  }
+}
+
+/**
+ * A cue `according to` that the tagger ran on into what follows it
+ * (`according to an account she gave`): the cue is the two words, as
+ * PolNeAR marks it, and the words after them, up to a comma, the end of
+ * the sentence or the content, are the source.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendAccording(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let index = 0; index + 2 < words.length; index++) {
+    if (words[index] !== 'according' || words[index + 1] !== 'to' || !tags[index].endsWith('CUE') || tags[index + 2] !== 'I-CUE') continue
+    const sentence = view.sentenceOf[index]
+    let end = index + 2
+    while (
+      end < words.length &&
+      end - index < 14 &&
+      view.sentenceOf[end] === sentence &&
+      (tags[end] === 'I-CUE' || tags[end] === 'O' || (tags[end] === 'I-SRC' && end > index + 2)) &&
+      !view.quoted[end] &&
+      !/^[.,;:!?()]$/.test(words[end])
+    ) {
+      tags[end] = end === index + 2 ? 'B-SRC' : 'I-SRC'
+      end++
+    }
+
+    index = end - 1
   }
 }
 

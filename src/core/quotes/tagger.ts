@@ -265,7 +265,8 @@ function mendSwapped(view: BlockView, tags: string[]): void {
  * A cue `according to` that the tagger ran on into what follows it
  * (`according to an account she gave`): the cue is the two words, as
  * PolNeAR marks it, and the words after them, up to a comma, the end of
- * the sentence or the content, are the source.
+ * the sentence or the content, are the source (with a source the tagger
+ * found in them: `according to a statement from | the harbour office`).
  *
  * @param view
  *   Block.
@@ -277,12 +278,16 @@ function mendAccording(view: BlockView, tags: string[]): void {
   for (let index = 0; index + 2 < words.length; index++) {
     if (words[index] !== 'according' || words[index + 1] !== 'to' || !tags[index].endsWith('CUE') || tags[index + 2] !== 'I-CUE') continue
     const sentence = view.sentenceOf[index]
+    // Content before the cue: the words after it name who says it, even
+    // those the tagger took for content (`according to a statement from |
+    // the harbour office`).
+    const before = index > 0 && view.sentenceOf[index - 1] === sentence && tags[index - 1] === 'O' && tags[index - 2]?.endsWith('CON') && words[index - 1] === ','
     let end = index + 2
     while (
       end < words.length &&
       end - index < 14 &&
       view.sentenceOf[end] === sentence &&
-      (tags[end] === 'I-CUE' || tags[end] === 'O' || (tags[end] === 'I-SRC' && end > index + 2)) &&
+      (tags[end] === 'I-CUE' || tags[end] === 'O' || (end > index + 2 && (tags[end].endsWith('SRC') || (before && tags[end].endsWith('CON'))))) &&
       !view.quoted[end] &&
       !/^[.,;:!?()]$/.test(words[end])
     ) {

@@ -434,3 +434,79 @@ test('quotes: mendTags splits a sentence tagged all content at a trailing “…
   assert.equal(of('group'), 'I-SRC')
   assert.equal(of('said'), 'B-CUE')
 })
+
+test('quotes: a source that runs past its sentence (a party and state in parentheses) does not stop the tagging', () => {
+  const text = '"We should wait for the report before we vote on anything," said Rep. Anna M. Lund Jr. (D-Ore.), a Sanders supporter.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'wait for the report')
+  assert.equal(quote.cue?.text, 'said')
+  assert.match(quote.source?.text ?? '', /^Rep\. Anna M\. Lund/)
+})
+
+test('quotes: two apostrophes are a quotation mark', () => {
+  const text = "''The board has not shown us a plan for the winter,'' Ann Lee, the council's chair, told reporters. ''We asked twice.''\n"
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'The board has not')
+  assert.equal(quote.kind, 'direct')
+  assert.equal(quote.cue?.text, 'told')
+  assert.equal(quote.parts?.length, 2)
+  assert.equal(quote.parts![0].text, "''The board has not shown us a plan for the winter,''")
+  assert.match(quote.source?.name ?? '', /Ann Lee/)
+})
+
+test('quotes: a name alone before a colon is the source, the colon the cue', () => {
+  const text =
+    'Ann Moss: Council Is ‘Wrong’ on Parking Fees\n\n' +
+    'The mayor spoke on a morning show.\n\n' +
+    'Ann Moss: Well, the numbers are better than anyone expected.\n'
+  const result = tag(text)
+  for (const words of ['Council Is', 'the numbers are better']) {
+    const quote = quoteWith(text, result, words)
+    assert.equal(quote.cue?.text, ':')
+    assert.match(quote.source?.text ?? '', /Moss$/)
+  }
+})
+
+test('quotes: a label or a dateline before a colon is no source', () => {
+  const text = 'Update: The council said the vote would be held on Friday.\n\nWASHINGTON: Officials said the talks would resume.\n'
+  const result = tag(text)
+  for (const quote of result.quotes!) {
+    assert.notEqual(quote.cue?.text, ':', `Unexpected colon cue on ${JSON.stringify(quote)}`)
+  }
+})
+
+test('quotes: a relative pronoun source names the person before it', () => {
+  const text =
+    'Rep. Tom Lund (D-Ore.), who wrote a bill on the matter last year, said in a statement that the plan was a good first step.\n\n' +
+    'Critics in Congress who opposed the plan said it came too late.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'a good first step')
+  assert.equal(quote.source?.name, 'Tom Lund')
+  assert.equal(quote.source?.kind, 'named')
+  const other = quoteWith(text, result, 'it came too late')
+  assert.notEqual(other.source?.name, 'Congress')
+})
+
+test('quotes: a question in quotation marks takes the attribution after it', () => {
+  const text = 'Volunteers crowded the hall.\n\n"Did you get the names of everyone here?" Ann Moss asked. "Good, thank you!"\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'Did you get the names')
+  assert.equal(quote.cue?.text, 'asked')
+  assert.equal(quote.source?.name, 'Ann Moss')
+})
+
+test('quotes: mendTags cuts a cue “according to …” to the two words, the rest the source', () => {
+  const text = 'The mayor was furious about the delay, according to an account she gave to a local paper.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  const tags: string[] = view.words.map((_, index) => (index === 0 ? 'B-CON' : index < at(',') ? 'I-CON' : 'O'))
+  // As the tagger reads it in some sentences: the cue runs on.
+  tags[at('according')] = 'B-CUE'
+  for (let index = at('according') + 1; index <= at('account'); index++) tags[index] = 'I-CUE'
+  const mended = mendTags(view, tags)
+  assert.equal(mended[at('according')], 'B-CUE')
+  assert.equal(mended[at('according') + 1], 'I-CUE')
+  assert.equal(mended[at('an')], 'B-SRC')
+  assert.equal(mended[at('paper')], 'I-SRC')
+  assert.equal(mended[at('.')], 'O')
+})

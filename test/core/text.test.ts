@@ -51,3 +51,28 @@ test('tokenize: long adversarial runs finish (linear)', () => {
     assert.ok(splitSentences(tokens).length > 0)
   }
 })
+
+test('sentences: a party and state after a name end no sentence', () => {
+  assert.deepEqual(sentences('Sen. Ann Moss, R-Ore., said the bill was dead. Rep. Tom Lund (D-Ore.), who wrote it, disagreed.'), [
+    'Sen. Ann Moss, R-Ore., said the bill was dead.',
+    'Rep. Tom Lund (D-Ore.), who wrote it, disagreed.'
+  ])
+})
+
+test('sentences: a question or exclamation in quotation marks goes on with its attribution', () => {
+  assert.deepEqual(sentences('"Did you get the names of everyone here?" Ann Moss asked. "Good!" She left. “Now?” asked Tom Lund. “Stop!” Police arrived.'), [
+    '"Did you get the names of everyone here?" Ann Moss asked.',
+    '"Good!"',
+    'She left.',
+    '“Now?” asked Tom Lund.',
+    '“Stop!”',
+    'Police arrived.'
+  ])
+  // Not when the attribution goes on (a sentence of its own, or the next quote's).
+  assert.deepEqual(sentences('It was a “dead end.” He said it was over. “We wait.” Moss says, “We act.”'), [
+    'It was a “dead end.”',
+    'He said it was over.',
+    '“We wait.”',
+    'Moss says, “We act.”'
+  ])
+})

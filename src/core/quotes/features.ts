@@ -53,9 +53,22 @@ export function viewBlock(
   sentences: ReadonlyArray<{first: number; last: number}>
 ): BlockView {
   const words = tokens.map((token) => token.text.toLowerCase())
+  // Two apostrophes with nothing between (`''It is,'' she said`, as some
+  // wires and archives write quotation marks) are one mark, read as `"`:
+  // both tokens are the mark, the second one skipped when pairing.
+  const doubled = new Set<number>()
+  for (let index = 0; index + 1 < words.length; index++) {
+    if (words[index] === "'" && words[index + 1] === "'" && tokens[index].end === tokens[index + 1].start) {
+      words[index] = '"'
+      words[index + 1] = '"'
+      doubled.add(index + 1)
+      index++
+    }
+  }
+
   const sentenceOf = new Int32Array(tokens.length)
   for (const [index, sentence] of sentences.entries()) sentenceOf.fill(index, sentence.first, sentence.last)
-  const quoted = quotation(words)
+  const quoted = quotation(words, doubled)
   const view: BlockView = {tokens, words, sentenceOf, quoted, statics: []}
   for (const sentence of sentences) addStatics(view, sentence.first, sentence.last)
   return view
@@ -68,15 +81,20 @@ export function viewBlock(
  *
  * @param words
  *   Token texts.
+ * @param doubled
+ *   Second tokens of doubled marks (`''`), not marks of their own.
  * @returns
  *   1 for a token inside (or a mark), 0 otherwise.
  */
-function quotation(words: ReadonlyArray<string>): Uint8Array {
+function quotation(words: ReadonlyArray<string>, doubled: ReadonlySet<number>): Uint8Array {
   const quoted = new Uint8Array(words.length)
   let open = -1
   for (let index = 0; index < words.length; index++) {
     const word = words[index]
-    if (opening.has(word) || (word === '"' && open < 0)) {
+    if (doubled.has(index)) {
+      // The second half of a doubled mark: inside, with the first.
+      if (open >= 0 || quoted[index - 1]) quoted[index] = 1
+    } else if (opening.has(word) || (word === '"' && open < 0)) {
       open = index
     } else if ((closing.has(word) || word === '"') && open >= 0) {
       quoted.fill(1, open, index + 1)

@@ -90,7 +90,11 @@ export function findQuotes(document: DocumentView, perceptron?: Perceptron): Fou
       spanOf(document, block, view.tokens[first].start, view.tokens[last - 1].end)
     const source = ([first, last]: TokenRange): FoundSource => {
       const at = view.sentenceOf[first]
-      return {...span([first, last]), sentence: sentences[at], first: first - offsets[at], last: last - offsets[at]}
+      // A source the tagger ran on past its sentence's end (`said Sen. Ann
+      // Roe (D-Pa.), a backer …` split after the parenthesis) keeps its
+      // span; its tokens, read in that sentence, stop at the sentence's end.
+      const end = Math.min(last - offsets[at], sentences[at].tokens.length)
+      return {...span([first, last]), sentence: sentences[at], first: first - offsets[at], last: end}
     }
 
     for (const [index, quote] of read.quotes.entries()) {

@@ -32,6 +32,7 @@ const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
 const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads)
 const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'close', 'familiar'])
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
+const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
 
 /** A mention with its entity, as the resolver reads it. */
@@ -270,6 +271,16 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
     return {...span, entity: other.entity.id, name: other.entity.name, kind: 'organisation'}
   }
 
+  // "Ann Moss, who chairs the board, said": the name the relative pronoun
+  // follows (the span stays the pronoun's).
+  if (words.length === 1 && relatives.has(words[0])) {
+    const antecedent = antecedentOf(source, named)
+    if (antecedent) {
+      const kind: SourceKind = antecedent.entity.type === 'PER' ? 'named' : 'organisation'
+      return {...span, entity: antecedent.entity.id, name: antecedent.entity.name, kind}
+    }
+  }
+
   if (words.length === 1 && pronounOf(words[0])) {
     const gender = pronounOf(words[0])!
     if (gender === 'male' || gender === 'female') {
@@ -317,6 +328,35 @@ function headKind(words: ReadonlyArray<string>): SourceKind | undefined {
   if (words.some((word) => anonymousHeads.has(word)) && !words.some((word) => /^\p{Lu}/u.test(word))) return 'anonymous'
   if (organisationHeads.has(last)) return 'organisation'
   return undefined
+}
+
+/**
+ * The name a relative pronoun source follows in its sentence, before a
+ * comma or a dash, and a bracketed aside (`Sen. Ann Moss (D-Ore.), who`).
+ *
+ * @param source
+ *   The pronoun.
+ * @param named
+ *   Mentions.
+ * @returns
+ *   Mention with its entity, if any.
+ */
+function antecedentOf(source: FoundSource, named: NamedIndex): Named | undefined {
+  const tokens = source.sentence.tokens
+  let at = source.first
+  // After a comma or a dash: not `Democrats in Congress who`, where the
+  // name only ends a longer phrase.
+  if (at === 0 || !/^[,–—-]$/.test(tokens[at - 1]!.text)) return undefined
+  at--
+  if (at > 0 && tokens[at - 1]!.text === ')') {
+    let open = at - 1
+    while (open > 0 && at - open < 8 && tokens[open]!.text !== '(') open--
+    if (tokens[open]!.text !== '(') return undefined
+    at = open
+  }
+
+  const found = (named.bySentence.get(source.sentence) ?? []).find(({mention}) => mention.last === at)
+  return found && (found.entity.type === 'PER' || found.entity.type === 'ORG') ? found : undefined
 }
 
 /**

@@ -203,6 +203,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendOpening(view, tags)
   mendColon(view, tags)
   mendSwapped(view, tags)
+  mendAccording(view, tags)
   return tags
 }
 
@@ -277,6 +278,44 @@ function sentenceRanges(view: BlockView): Array<{from: number; last: number; end
   }
 
   return ranges
+}
+
+/**
+ * A cue `according to` that the tagger ran on into what follows it
+ * (`according to an account she gave`): the cue is the two words, as
+ * PolNeAR marks it, and the words after them, up to a comma, the end of
+ * the sentence or the content, are the source (with a source the tagger
+ * found in them: `according to a statement from | the harbour office`).
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendAccording(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let index = 0; index + 2 < words.length; index++) {
+    if (words[index] !== 'according' || words[index + 1] !== 'to' || !tags[index].endsWith('CUE') || tags[index + 2] !== 'I-CUE') continue
+    const sentence = view.sentenceOf[index]
+    // Content before the cue: the words after it name who says it, even
+    // those the tagger took for content (`according to a statement from |
+    // the harbour office`).
+    const before = index > 0 && view.sentenceOf[index - 1] === sentence && tags[index - 1] === 'O' && tags[index - 2]?.endsWith('CON') && words[index - 1] === ','
+    let end = index + 2
+    while (
+      end < words.length &&
+      end - index < 14 &&
+      view.sentenceOf[end] === sentence &&
+      (tags[end] === 'I-CUE' || tags[end] === 'O' || (end > index + 2 && (tags[end].endsWith('SRC') || (before && tags[end].endsWith('CON'))))) &&
+      !view.quoted[end] &&
+      !/^[.,;:!?()]$/.test(words[end])
+    ) {
+      tags[end] = end === index + 2 ? 'B-SRC' : 'I-SRC'
+      end++
+    }
+
+    index = end - 1
+  }
 }
 
 /**
@@ -561,7 +600,12 @@ export function linkQuotes(
 
   for (const quote of quotes) {
     quote.kind = kindOf(view, quote.parts)
-    if (!quote.cue && !quote.source && quote.kind !== 'indirect') {
+    if (quote.cue || quote.source) continue
+    const speaker = speakerColon(view, quote.parts[0][0])
+    if (speaker) {
+      quote.source = speaker
+      quote.cue = [speaker[1], speaker[1] + 1]
+    } else if (quote.kind !== 'indirect') {
       const source = colonSource(view, quote.parts[0][0])
       if (source) quote.source = source
     }
@@ -578,6 +622,40 @@ export function linkQuotes(
 }
 
 const subjectPronouns: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we'])
+// Words before a colon that are a label, not someone speaking (`Update: …`).
+const labels: ReadonlySet<string> = new Set([
+  'update', 'updated', 'note', 'editor', "editor's", 'editors', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'breaking',
+  'exclusive', 'analysis', 'opinion', 'correction', 'clarification', 'source', 'sources', 'credit', 'q', 'a', 'the', 'see', 'listen',
+  'live', 'poll', 'report', 'review', 'timeline', 'explainer', 'factbox', 'fact', 'check', 'warning', 'question', 'answer'
+])
+
+/**
+ * A name alone before a colon that opens the sentence of a quote with no
+ * cue (a transcript's `Lopez: Well, …` or a headline's `Moss: Budget Is
+ * ‘Balanced’`): the name is the source and the colon the cue.
+ *
+ * @param view
+ *   Block.
+ * @param first
+ *   First token of the quote's content.
+ * @returns
+ *   Token range of the name (the colon is the token after it), if any.
+ */
+function speakerColon(view: BlockView, first: number): TokenRange | undefined {
+  const {words, tokens} = view
+  let colon = first - 1
+  if (colon >= 0 && isMark(words[colon])) colon--
+  if (colon < 1 || words[colon] !== ':' || view.sentenceOf[colon] !== view.sentenceOf[first] || view.quoted[colon]) return undefined
+  let start = colon
+  while (start > 0 && view.sentenceOf[start - 1] === view.sentenceOf[colon] && colon - start < 5) start--
+  if (start > 0 && view.sentenceOf[start - 1] === view.sentenceOf[colon]) return undefined
+  // Capitalised words (`Sen. Ann Moss`), not a dateline in capitals or a label.
+  const name = tokens.slice(start, colon)
+  if (!name.every((token) => /^\p{Lu}[\p{L}’'-]*\.?$/u.test(token.text) || token.text === '.')) return undefined
+  if (name.every((token) => token.text.length > 1 && token.text === token.text.toUpperCase())) return undefined
+  if (words.slice(start, colon).some((word) => labels.has(word))) return undefined
+  return [start, colon]
+}
 
 /**
  * The source of a quotation with no cue that follows a colon in its

@@ -65,10 +65,14 @@ export function splitSentences(tokens: ReadonlyArray<Token>): Sentence[] {
         /^\p{Lu}/u.test(next.text)
     }
 
+    if (boundary && attributionAfter(tokens, index)) continue
+
     if (boundary) {
       const next = tokens[index + 1]
       // A lower-case continuation ("… said the U.S. . and then") is no start.
       if (next && /^\p{Ll}/u.test(next.text) && !next.newline) continue
+      // Nor a comma or semicolon after a dot ("Sen. Ann Moss, R-Ore., said").
+      if (next && /^[,;]$/.test(next.text) && !next.newline) continue
       push(index + 1)
     }
   }
@@ -88,6 +92,56 @@ export function splitSentences(tokens: ReadonlyArray<Token>): Sentence[] {
 
     first = last
   }
+}
+
+// Verbs of an attribution after a quotation (`“Ready?” Moss asked.`).
+const saying: ReadonlySet<string> = new Set([
+  'said', 'says', 'asked', 'asks', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'replied', 'replies', 'recalled',
+  'continued', 'explained', 'shouted', 'joked', 'insisted', 'noted', 'tweeted', 'argued', 'remarked', 'responded',
+  'answered', 'exclaimed', 'wondered', 'declared', 'quipped', 'countered', 'cried', 'yelled', 'whispered', 'snapped'
+])
+
+const adjunct: ReadonlySet<string> = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'with', 'from', 'by', 'later', 'then'])
+
+/**
+ * Whether a quotation that ends in its own `?`, `!` or `.` goes on with its
+ * attribution, one sentence with it: `“Ready?” Ann Moss asked.`, `“No!”
+ * said Moss.`.
+ *
+ * @param tokens
+ *   Tokens.
+ * @param index
+ *   Last token of the quotation (its closing mark).
+ * @returns
+ *   Whether a name (up to four capitalised words) and a verb of saying, in
+ *   either order, follow and end the sentence.
+ */
+function attributionAfter(tokens: ReadonlyArray<Token>, index: number): boolean {
+  const mark = tokens[index]
+  if (!mark || !/^[”’"']$/.test(mark.text)) return false
+  const next = tokens[index + 1]
+  if (!next || next.newline) return false
+  // The attribution ends its sentence (not `“…” He said it was …`, nor
+  // `“…” Moss says, “…”`, the next quote's).
+  // Perhaps after where or when it was said (`Moss said in response.`).
+  const ends = (at: number) => {
+    if (at < tokens.length && adjunct.has(tokens[at].text)) {
+      const from = at
+      while (at < tokens.length && at - from < 6 && /^[\p{L}\p{N}’'-]+$/u.test(tokens[at].text) && !tokens[at].newline) at++
+    }
+
+    return at < tokens.length && terminal.has(tokens[at].text) && !tokens[at].newline
+  }
+
+  if (saying.has(next.text)) {
+    let at = index + 2
+    while (at < tokens.length && at - index <= 6 && /^\p{Lu}/u.test(tokens[at].text) && !tokens[at].newline) at++
+    return at > index + 2 && ends(at)
+  }
+
+  let at = index + 1
+  while (at < tokens.length && at - index <= 4 && /^\p{Lu}/u.test(tokens[at].text) && !tokens[at].newline) at++
+  return at > index + 1 && at < tokens.length && !tokens[at].newline && saying.has(tokens[at].text) && ends(at + 1)
 }
 
 /**

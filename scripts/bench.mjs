@@ -67,7 +67,10 @@ if (argv.includes('--child')) {
   }
 
   const rssBase = process.memoryUsage().rss
-  const {analyzeSync, setAnalysisCache} = await import(pathToFileURL(option('--core')).href)
+  const child = await import(pathToFileURL(option('--core')).href)
+  const {setAnalysisCache} = child
+  const childBatch = child.createNewsmark?.({caches: false})
+  const analyzeSync = childBatch ? (value) => childBatch.analyzeSync(value) : child.analyzeSync
   // A cold analysis: the generated file repeats sentences, which a cache
   // would not analyse twice. (`analyzeSync` keeps nothing; cores before
   // `createNewsmark` had a per-process cache, turned off here.)
@@ -153,11 +156,16 @@ if (!argv.includes('--no-profile')) {
   })
 }
 
-const {analyzeSync, createNewsmark, createProcessor, setAnalysisCache} = await import(pathToFileURL(corePath).href)
-// Cold analyses throughout (the generated inputs repeat sentences: a cache
-// would skip them), but for the edits below. `analyzeSync` keeps nothing;
-// cores before `createNewsmark` had a per-process cache, turned off here.
+const core = await import(pathToFileURL(corePath).href)
+const {createNewsmark, createProcessor, setAnalysisCache} = core
+// Cold analyses of documents throughout (the generated inputs repeat
+// sentences: a cache would skip them), but for the edits below; what is
+// learnt of words is kept, as a batch of articles keeps it
+// (`createNewsmark({caches: false})`; cores before it had a per-process
+// cache, turned off here but for words).
 setAnalysisCache?.(false)
+const batch = createNewsmark?.({caches: false})
+const analyzeSync = batch ? (value) => batch.analyzeSync(value) : core.analyzeSync
 const {unified} = await import('unified')
 const {default: remarkParse} = await import('remark-parse')
 const {default: nlp} = await import('compromise')

@@ -114,7 +114,9 @@ let cache = () => {}
 let createNewsmark
 if (only.has('core') || only.has('articles') || only.has('edit')) {
   const core = await import(pathToFileURL(corePath).href)
-  analyzeSync = core.analyzeSync
+  // Words learnt once, documents cold (as a batch of articles runs).
+  const batch = core.createNewsmark?.({caches: false})
+  analyzeSync = batch ? (value) => batch.analyzeSync(value) : core.analyzeSync
   createNewsmark = core.createNewsmark
   if (core.setAnalysisCache) cache = core.setAnalysisCache
 }

@@ -28,6 +28,9 @@ import type {NewsmarkResult} from './types.ts'
  */
 export default function remarkNewsmark(options?: Readonly<Options> | null) {
   const settings = normalizeOptions(options)
+  // What this processor learns of words, for the files it runs on when no
+  // `createNewsmark` instance runs it (a unified pipeline over many files).
+  const words = new Memory({caches: false})
 
   /**
    * @param tree
@@ -38,9 +41,9 @@ export default function remarkNewsmark(options?: Readonly<Options> | null) {
   return function (tree: Root, file: VFile): undefined {
     // In the memory of a `createNewsmark` instance (what the caches keep
     // for this document's text is its own, and goes with `forget`), or,
-    // used on its own, in a memory of words for this file alone (its
-    // caches keep nothing: an article seldom repeats a sentence).
-    ;(currentMemory() ?? new Memory({caches: false})).run(file.path, () => {
+    // used on its own, in this processor's memory of words (it keeps no
+    // document: an article seldom repeats a sentence).
+    ;(currentMemory() ?? words).run(file.path, () => {
       const source = String(file)
       const referenceDate = frontMatterDate(tree) ?? settings.referenceDate
       const document = viewDocument(tree, source)

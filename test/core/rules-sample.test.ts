@@ -108,6 +108,10 @@ describe('must-not-flag sentences', () => {
     ['quote-without-speaker', 'It is called “Make America Great Again”.'],
     ['quote-without-speaker', '“We want the fish to be here for our children,” said fisherman Tom Hale, who described the first catch as “magic”.'],
     ['quote-without-speaker', 'The Acme unit addressed the crash in a brief statement: “Yesterday, one of our vans hit the rear of a city bus. No one was hurt.”'],
+    // Names of things and meanings, not anyone's words.
+    ['quote-without-speaker', '“Custom kit and process design” – for teams that scale up their work.'],
+    ['quote-without-speaker', 'The bakery sells a loaf it has dubbed “bread for the whole week” at weekends.'],
+    ['quote-without-speaker', 'Her favourite button is “Push for More Coffee” on the old machine.'],
     ['unattributed-claim', 'Landmine Monitor, a research group, estimates that mines killed 5,757 people in 2023.']
   ]
   for (const [ruleId, sentence] of cases) {

@@ -12,8 +12,13 @@
  * or whether they are the writer’s own framing.
  *
  * Short quoted names and scare quotes (“East Shield”, “military-technical
- * measures”) and quoted titles (“Make America Great Again”) are left alone. A quotation after a colon that follows a
- * name (“Tomczyk put it bluntly: “…””) counts as attributed.
+ * measures”), quoted titles (“Make America Great Again”, “Push for
+ * Tequila”, small words in lower case), a quotation that a word such as
+ * “called”, “named” or “translating as” introduces (a name or a meaning, no
+ * one's words), and one that opens its paragraph before a dash (a list of
+ * named items: “Starter kit” – for …) are left alone. A quotation after a
+ * colon that follows a name (“Tomczyk put it bluntly: “…””) counts as
+ * attributed.
  *
  * ## Default severity
  *
@@ -32,6 +37,10 @@
  *   Deputy Defense Minister Cezary Tomczyk told reporters that the army was ready. “We can deploy mines on any border within 48 hours.”
  *
  *   Tomczyk linked the decision to Poland’s “East Shield” plan.
+ *
+ *   The festival's name, translating as “to give and receive,” says it all.
+ *
+ *   A highlight: the “Push for Tequila” button.
  *
  * @example
  *   {"name": "not-ok.md", "label": "input"}
@@ -57,6 +66,10 @@ const word = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
 // The quotations of each block text (the same from one analysis to the next
 // for a block an edit did not touch).
 const quotationsOf = new Cache<string, ReadonlyArray<number>>(8192)
+// Words a title leaves in lower case.
+const smallWords: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'is', 'vs'])
+// Words before a quotation that make it a name or a meaning, not speech.
+const namer = /\b(?:called|named|dubbed|titled|entitled|nicknamed|known as|translat(?:es|ed|ing) (?:as|to)|meaning|means|the word|the phrase|the term|the slogan|the motto)[\s,]*$/i
 
 const rule: Rule = {
   id: 'quote-without-speaker',
@@ -137,11 +150,29 @@ function findQuotations(text: string): ReadonlyArray<number> {
   const found: number[] = []
   for (const match of text.matchAll(quotation)) {
     const words = match[1].match(word) ?? []
-    if (words.length < 3 || words.every((item) => /^\p{Lu}/u.test(item))) continue
-    found.push(match.index, match.index + match[0].length)
+    if (words.length < 3 || isTitle(words)) continue
+    const end = match.index + match[0].length
+    // A name or a meaning (`called “…”`, `translating as “…”`), or an item
+    // of a list of named things (`“…” – for …` opening a paragraph).
+    if (namer.test(text.slice(Math.max(0, match.index - 24), match.index))) continue
+    if (text.slice(0, match.index).trim() === '' && /^\s*[-–—]\s/.test(text.slice(end))) continue
+    found.push(match.index, end)
   }
 
   return found
+}
+
+/**
+ * Whether quoted words are a title: each capitalised, but for small words
+ * after the first (`Push for Tequila`, `The Lord of the Rings`).
+ *
+ * @param words
+ *   Words.
+ * @returns
+ *   Whether they are.
+ */
+function isTitle(words: ReadonlyArray<string>): boolean {
+  return words.every((item, index) => /^\p{Lu}/u.test(item) || (index > 0 && smallWords.has(item)))
 }
 
 export default rule

@@ -299,7 +299,7 @@ suite('Newsmark stays up', () => {
   })
 
   test('a 50 MB file is not analysed; the status bar says so and how to change it', async function () {
-    this.timeout(60_000)
+    this.timeout(120_000)
     const {analyzer, statusBar, log} = newsmark
     const errors = log.stats.errors
     const paragraph = (await sample()).split('\n\n')[2]! + '\n\n'
@@ -337,5 +337,14 @@ suite('Newsmark stays up', () => {
     // Undone rather than reverted: a revert reads the 50 MB again.
     await vscode.commands.executeCommand('undo')
     assert.equal(document.isDirty, false)
+    // Closed and deleted here rather than left to the teardown's revert,
+    // which reads the 50 MB again.
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor')
+    await vscode.workspace.fs.delete(uri)
+    // VS Code's own Markdown extension tokenizes the 50 MB in the extension
+    // host and sends it to its language server: 10-20 s on a busy machine
+    // (profiled; not Newsmark's doing). Its next request waits for that, so
+    // wait here, in this test's time, rather than in the next suite's hover.
+    await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', vscode.Uri.joinPath(folder, 'follow-up.md'))
   })
 })

@@ -5,8 +5,8 @@
  * nothing (the core loads on the first analysis). What differs between the
  * two hosts comes in a `Host`: where analyses run and the import command.
  */
-import type * as vscode from 'vscode'
-import {Analyzer, ignoreFolder, type Core} from './analyzer.ts'
+import * as vscode from 'vscode'
+import {Analyzer, type Core} from './analyzer.ts'
 import {registerAnnotationCommands} from './annotate.ts'
 import {AnnotationStore} from './annotation-store.ts'
 import {registerCodeLens} from './code-lens.ts'
@@ -79,7 +79,7 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): News
   const annotations = new AnnotationStore(log, () => analyzer.core(), (text) => analysis.directives(text))
   const analyzer = new Analyzer(log, {config, annotations}, () => analysis.load())
   // The bundled rule documentation opens from a finding's link: read, not analysed.
-  ignoreFolder(context.extensionUri, 'docs')
+  analyzer.ignoreFolder(vscode.Uri.joinPath(context.extensionUri, 'docs'))
   const ruleDocs = new RuleDocs(context.extensionUri, log)
   const tree = new TagTree(analyzer, log)
   const decorations = new Decorations(analyzer, log)

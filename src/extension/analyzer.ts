@@ -35,9 +35,10 @@ import type {NewsmarkResult, ReviewedResult} from '../core/index.ts'
 import {reviewSignature, type AnnotationStore, type Review} from './annotation-store.ts'
 import {affectsAnalysis, getConfig} from './config.ts'
 import {AnalysisStopped} from '../core/worker-protocol.ts'
+import {excluded, included, leftOutByConfig, stopped, tooLarge, type Skip} from './skip.ts'
 import {inThisThread, type Core} from './core-types.ts'
 import type {Log} from './log.ts'
-import type {ArticleConfig, FileProblem, WorkspaceConfig} from './workspace-config.ts'
+import type {FileProblem, WorkspaceConfig} from './workspace-config.ts'
 
 /** The analysis of one version of one document. */
 export interface Analysis {
@@ -58,23 +59,8 @@ export interface Analysis {
   readonly skipped?: Skip
 }
 
-/** Why a document was not analysed, and the setting or file that decides it. */
-export interface Skip {
-  /** For example `2,049 KiB is over newsmark.analysis.maxFileSize (2,048 KiB)`. */
-  readonly reason: string
-  /** The setting to change to analyse it. */
-  readonly setting?: keyof typeof skipSettings
-  /** Else the `.newsmarkrc` whose `files:` to change. */
-  readonly configFile?: vscode.Uri
-}
-
-/** The settings that skip a document: what the status bar calls the cause, and what the setting is. */
-export const skipSettings = {
-  'newsmark.analysis.maxFileSize': {cause: 'large file', fix: 'raise the size (in KiB) of'},
-  'newsmark.analysis.timeout': {cause: 'too slow', fix: 'raise the time (in seconds) of'},
-  'newsmark.files.exclude': {cause: 'not an article', fix: 'remove the pattern that matches it from'},
-  'newsmark.files.include': {cause: 'not an article', fix: 'add a pattern that matches it to'}
-} as const
+export type {Skip} from './skip.ts'
+export {skipSettings} from './skip.ts'
 
 export type {Core, HostCore} from './core-types.ts'
 
@@ -130,6 +116,8 @@ export class Analyzer implements vscode.Disposable {
   readonly #disposables: vscode.Disposable[] = []
   /** Bumped when settings or the core change, so runs started before are dropped. */
   #generation = 0
+  /** Folders of Markdown that is no article (`ignoreFolder`), as URI prefixes. */
+  readonly #ignored: string[] = []
 
   /** Fires when the analysis of a document changed: a new result, or none any more. */
   readonly onDidChange = this.#onDidChange.event
@@ -160,7 +148,7 @@ export class Analyzer implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         const key = event.document.uri.toString()
         const known = this.#cache.has(key) || this.#running.has(key) || isVisible(event.document)
-        if (event.contentChanges.length > 0 && known && isMarkdown(event.document)) {
+        if (event.contentChanges.length > 0 && known && this.reads(event.document)) {
           this.#schedule(event.document, Math.max(getConfig(event.document).delay, this.#durations.get(key) ?? 0))
         }
       }),
@@ -174,6 +162,30 @@ export class Analyzer implements vscode.Disposable {
   }
 
   /**
+   * Whether a document is one Newsmark reads: an open Markdown document
+   * outside the folders left alone.
+   * @param document
+   *   Any document.
+   * @returns
+   *   Whether it is.
+   */
+  reads(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown' || document.isClosed) return false
+    const uri = document.uri.toString()
+    return !this.#ignored.some((folder) => uri.startsWith(folder))
+  }
+
+  /**
+   * Leave a folder's Markdown alone: the extension's own documentation, which
+   * a finding's rule link opens (its examples are findings on purpose).
+   * @param folder
+   *   The folder.
+   */
+  ignoreFolder(folder: vscode.Uri): void {
+    this.#ignored.push(folder.toString().replace(/\/?$/, '/'))
+  }
+
+  /**
    * The analysis of the document's current version, running it now if needed.
    * @param document
    *   A Markdown document.
@@ -182,7 +194,7 @@ export class Analyzer implements vscode.Disposable {
    *   Markdown, turned off, failed, or changed while analysing).
    */
   async get(document: vscode.TextDocument): Promise<Analysis | undefined> {
-    if (!isMarkdown(document)) return undefined
+    if (!this.reads(document)) return undefined
     // A run dropped because settings or a configuration file changed meanwhile
     // (not the document) is run again, a few times at most.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -416,7 +428,7 @@ export class Analyzer implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       const document = editor.document
       const key = document.uri.toString()
-      if (isMarkdown(document) && !this.peek(document) && !this.#timers.has(key)) {
+      if (this.reads(document) && !this.peek(document) && !this.#timers.has(key)) {
         this.#schedule(document, 0)
       }
     }
@@ -609,141 +621,6 @@ export class Analyzer implements vscode.Disposable {
  */
 function skippedAnalysis(uri: vscode.Uri, version: number, skipped: Skip): Analysis {
   return {uri, version, result: emptyReview.result, machine: emptyResult, messages: [], review: emptyReview, skipped}
-}
-
-/**
- * Why the `files:` of a document's `.newsmarkrc` leave it out, if they do.
- *
- * @param document
- *   Document.
- * @param files
- *   Globs, relative to the configuration's folder.
- * @returns
- *   Why, or `undefined` for an article.
- */
-function leftOutByConfig(document: vscode.TextDocument, files: NonNullable<ArticleConfig['files']>): string | undefined {
-  if (document.uri.scheme === 'untitled') return undefined
-  const matches = (glob: string) => vscode.languages.match({pattern: new vscode.RelativePattern(files.folder, glob)}, document) > 0
-  const exclude = files.exclude.find(matches)
-  if (exclude) return `it matches \`${exclude}\` in files.exclude`
-  if (files.include.length > 0 && !files.include.some(matches)) return 'it matches none of the globs of files.include'
-  return undefined
-}
-
-/**
- * The `newsmark.files.exclude` pattern a document matches, if any.
- *
- * @param document
- *   Document.
- * @param patterns
- *   Globs.
- * @returns
- *   The first pattern it matches.
- */
-function excluded(document: vscode.TextDocument, patterns: readonly string[]): string | undefined {
-  // Untitled documents have no path to match: always analysed.
-  if (document.uri.scheme === 'untitled') return undefined
-  return patterns.find((pattern) => globMatches(document, pattern))
-}
-
-/**
- * Whether a document matches a glob of the settings: one that starts with
- * `**` or `/` against its whole path, another (`articles/**`) against its
- * path in its workspace folder.
- *
- * @param document
- *   Document.
- * @param pattern
- *   Glob.
- * @returns
- *   Whether it matches.
- */
-function globMatches(document: vscode.TextDocument, pattern: string): boolean {
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri)
-  const glob = folder && !pattern.startsWith('**') && !pattern.startsWith('/') ? new vscode.RelativePattern(folder, pattern) : pattern
-  return vscode.languages.match({pattern: glob}, document) > 0
-}
-
-/**
- * Whether a document matches one of the `newsmark.files.include` globs.
- *
- * @param document
- *   Document.
- * @param patterns
- *   Globs (none: every document).
- * @returns
- *   Whether it is included.
- */
-function included(document: vscode.TextDocument, patterns: readonly string[]): boolean {
-  if (patterns.length === 0 || document.uri.scheme === 'untitled') return true
-  return patterns.some((pattern) => globMatches(document, pattern))
-}
-
-/**
- * Why a document is skipped: it is too large.
- *
- * @param length
- *   Its length.
- * @param maxLength
- *   The limit.
- * @returns
- *   Why.
- */
-function tooLarge(length: number, maxLength: number): Skip {
-  return {
-    reason: `${formatKiB(length)} is over newsmark.analysis.maxFileSize (${formatKiB(maxLength)})`,
-    setting: 'newsmark.analysis.maxFileSize'
-  }
-}
-
-/**
- * Why a document is skipped: its analysis was stopped.
- * @param error
- *   The stop.
- * @returns
- *   Skip.
- */
-function stopped(error: AnalysisStopped): Skip {
-  return {reason: error.message, setting: 'newsmark.analysis.timeout'}
-}
-
-/**
- * A size for people.
- * @param length
- *   Characters.
- * @returns
- *   For example `48,828 KiB`.
- */
-function formatKiB(length: number): string {
-  return `${Math.ceil(length / 1024).toLocaleString('en-US')} KiB`
-}
-
-/**
- * Whether a document is one Newsmark reads.
- * @param document
- *   Any document.
- * @returns
- *   `true` for open Markdown documents.
- */
-export function isMarkdown(document: vscode.TextDocument): boolean {
-  if (document.languageId !== 'markdown' || document.isClosed) return false
-  const uri = document.uri.toString()
-  return !ownFolders.some((folder) => uri.startsWith(folder))
-}
-
-/** Folders of Markdown that is no article (`ignoreFolder`), as URI prefixes. */
-const ownFolders: string[] = []
-
-/**
- * Leave a folder's Markdown alone: the extension's own documentation, which
- * a finding's rule link opens (its examples are findings on purpose).
- * @param base
- *   A folder.
- * @param segments
- *   The path of the folder to leave alone, from there.
- */
-export function ignoreFolder(base: vscode.Uri, ...segments: string[]): void {
-  ownFolders.push(vscode.Uri.joinPath(base, ...segments).toString().replace(/\/?$/, '/'))
 }
 
 function isVisible(document: vscode.TextDocument): boolean {

@@ -11,7 +11,8 @@
  */
 import * as vscode from 'vscode'
 import {sourcesSummary} from '../core/quotes/sources.ts'
-import {isMarkdown, skipSettings, type Analyzer} from './analyzer.ts'
+import type {Analyzer} from './analyzer.ts'
+import {skipSettings} from './skip.ts'
 import {getConfig} from './config.ts'
 import {plural} from './labels.ts'
 import {guard, type Log} from './log.ts'
@@ -56,7 +57,7 @@ export class StatusBar implements vscode.Disposable {
 
   #update(): void {
     const document = vscode.window.activeTextEditor?.document
-    const analysis = document && isMarkdown(document) && getConfig(document).statusBar ? this.#analyzer.latest(document.uri) : undefined
+    const analysis = document && this.#analyzer.reads(document) && getConfig(document).statusBar ? this.#analyzer.latest(document.uri) : undefined
     if (!analysis) {
       this.#visible = false
       this.#item.hide()

@@ -11,7 +11,7 @@ import * as vscode from 'vscode'
 import type {Annotation, Claim, DateTag, Entity, EntityType, Mention, Orphan, Quote, ReviewedEntity} from '../core/index.ts'
 import {sourcesSummary, type Source} from '../core/quotes/sources.ts'
 import type {VFileMessage} from 'vfile-message'
-import {isMarkdown, type Analysis, type Analyzer} from './analyzer.ts'
+import type {Analysis, Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {defaultSeverity, placeRange, spanRange, toRange} from './convert.ts'
 import {claimIcon, claimKindName, entityIcon, entityTypeName, entityTypes, plural, truncate, verdictName, verdictOf} from './labels.ts'
@@ -380,7 +380,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
   #follow(editor: vscode.TextEditor | undefined): void {
     // No editor (focus in a panel): keep showing the last article.
     if (!editor) return
-    this.#setDocument(isMarkdown(editor.document) ? editor.document : undefined)
+    this.#setDocument(this.#analyzer.reads(editor.document) ? editor.document : undefined)
     if (this.#document) void this.#analyzer.get(this.#document)
   }
 

@@ -15,7 +15,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {createNewsmark} from '../core/analyze.ts'
+import {createNewsmark, type Newsmark} from '../core/analyze.ts'
 import {AnalysisStopped, AnalysisWorker} from '../node/analysis-worker.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import {loadConfigSync} from '../node/config.ts'
@@ -90,6 +90,7 @@ export async function checkFiles<T = CheckOutcome>(
   workerScript: string,
   keep: (outcome: CheckOutcome) => T = (outcome) => outcome as T
 ): Promise<T[]> {
+  const run: Run = {settings, batch: createNewsmark({caches: false}), configs: new Map()}
   const outcomes: T[] = new Array(names.length)
   const timeout = settings.timeout
   // With a time limit, workers only: a worker can be stopped, the main
@@ -117,7 +118,7 @@ export async function checkFiles<T = CheckOutcome>(
 
         const index = take()
         if (index === undefined) return
-        outcomes[index] = keep(await checkInWorker(worker, names[index]!, settings))
+        outcomes[index] = keep(await checkInWorker(worker, names[index]!, run))
       }
     } finally {
       worker.dispose()
@@ -140,10 +141,23 @@ export async function checkFiles<T = CheckOutcome>(
   for (const [position, index] of left.entries()) {
     const current = read!
     read = position + 1 < left.length ? startRead(names[left[position + 1]!]!, settings) : undefined
-    outcomes[index] = keep(await checkFile(names[index]!, settings, current))
+    outcomes[index] = keep(await checkFile(names[index]!, run, current))
   }
 
   return outcomes
+}
+
+/**
+ * What the files of one check share: its settings; the main thread's
+ * analyses, which keep only what is learnt of words from one article to the
+ * next (articles share no text); and the options per folder (an article's
+ * `.newsmarkrc` and fact base are found upwards from its folder, so a
+ * folder of 10,000 articles reads and parses them once).
+ */
+interface Run {
+  readonly settings: CheckSettings
+  readonly batch: Newsmark
+  readonly configs: Map<string, {options: Options} | {error: unknown}>
 }
 
 /**
@@ -172,17 +186,18 @@ function startRead(name: string, settings: CheckSettings): Promise<VFile> {
  *   Worker.
  * @param name
  *   File path.
- * @param settings
- *   Settings.
+ * @param run
+ *   The check's settings, analyses and options per folder.
  * @returns
  *   Its messages (plain data), or the line to report.
  */
-async function checkInWorker(worker: AnalysisWorker, name: string, settings: CheckSettings): Promise<CheckOutcome> {
+async function checkInWorker(worker: AnalysisWorker, name: string, run: Run): Promise<CheckOutcome> {
+  const {settings} = run
   let file: VFile
   let options: Options
   try {
     file = await readMarkdown(name, settings.maxSize)
-    options = optionsFor(name, settings)
+    options = optionsFor(name, run)
   } catch (error) {
     return {error: errorLine(error, name)}
   }
@@ -198,15 +213,11 @@ async function checkInWorker(worker: AnalysisWorker, name: string, settings: Che
 
       if (!(error instanceof Error && error.name === 'AnalysisWorkerGone')) return {error: errorLine(error, name)}
       if (attempt === 1) continue
-      if (settings.timeout === undefined) return checkFile(name, settings)
+      if (settings.timeout === undefined) return checkFile(name, run)
       return {error: `newsmark: ${printable(name)}: unexpected error: the analysis stopped its thread twice\n`}
     }
   }
 }
-
-// The main thread's analyses: articles share no text, so only what is
-// learnt of words is kept from one to the next.
-const batch = createNewsmark({caches: false})
 
 /**
  * A file's outcome: its messages, as the report reads them.
@@ -225,29 +236,20 @@ function outcomeOf(file: VFile): CheckOutcome {
  *
  * @param name
  *   File path.
- * @param settings
- *   Settings.
+ * @param run
+ *   The check's settings, analyses and options per folder.
  * @param read
  *   The file's read, when already started.
  * @returns
  *   Its messages (plain data), or the line to report.
  */
-export async function checkFile(
-  name: string,
-  settings: CheckSettings,
-  read: Promise<VFile> = readMarkdown(name, settings.maxSize)
-): Promise<CheckOutcome> {
+async function checkFile(name: string, run: Run, read: Promise<VFile> = readMarkdown(name, run.settings.maxSize)): Promise<CheckOutcome> {
   try {
-    return outcomeOf(batch.analyzeSync(await read, optionsFor(name, settings)))
+    return outcomeOf(run.batch.analyzeSync(await read, optionsFor(name, run)))
   } catch (error) {
     return {error: errorLine(error, name)}
   }
 }
-
-// Configuration per folder: an article's `.newsmarkrc` and fact base are
-// found upwards from its folder, so every file of a folder shares them
-// (and a folder of 10,000 articles reads and parses them once).
-const configs = new Map<string, {options: Options} | {error: unknown}>()
 
 /**
  * The options of one article: the command line's, its `.newsmarkrc`
@@ -255,14 +257,14 @@ const configs = new Map<string, {options: Options} | {error: unknown}>()
  *
  * @param name
  *   File path.
- * @param settings
- *   Settings.
+ * @param run
+ *   The check's settings, analyses and options per folder.
  * @returns
  *   Options.
  * @throws
  *   The configuration's error.
  */
-function optionsFor(name: string, settings: CheckSettings): Options {
+function optionsFor(name: string, {settings, configs}: Run): Options {
   const folder = path.dirname(path.resolve(name))
   let config = configs.get(folder)
   if (!config) {

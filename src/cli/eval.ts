@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs'
 import readline from 'node:readline'
-import {createNewsmark} from '../core/analyze.ts'
+import {createNewsmark, type Newsmark} from '../core/analyze.ts'
 import {checkWorthiness, CLAIM_THRESHOLD} from '../core/claims/classifier.ts'
 import {tagClaims} from '../core/claims/tag-claims.ts'
 import {viewText} from '../core/document.ts'
@@ -44,6 +44,8 @@ export async function evaluate(
   if (!fs.existsSync(path)) throw new InputError(`${path}: no such file`)
   if (!fs.statSync(path).isFile()) throw new InputError(`${path}: is not a file, expected gold JSONL`)
   const lines = readline.createInterface({input: fs.createReadStream(path)})
+  // The gold items share no text: only what is learnt of words is kept.
+  const batch = createNewsmark({caches: false})
   let number = 0
   for await (const line of lines) {
     number++
@@ -63,7 +65,7 @@ export async function evaluate(
       throw new InputError(`${path}:${number}: unexpected \`dct\` \`${String(gold.dct)}\`, expected a date as \`YYYY-MM-DD\``)
     }
 
-    write(JSON.stringify(predict(task, gold)))
+    write(JSON.stringify(predict(task, gold, batch)))
   }
 }
 
@@ -88,13 +90,12 @@ function isGoldLine(value: unknown): value is GoldLine {
  *   Task.
  * @param gold
  *   Gold line (only `id`, `text` and `dct` are read).
+ * @param batch
+ *   The analyses of this evaluation.
  * @returns
  *   Prediction.
  */
-// The gold items share no text: only what is learnt of words is kept.
-const batch = createNewsmark({caches: false})
-
-function predict(task: Task, gold: GoldLine): object {
+function predict(task: Task, gold: GoldLine, batch: Newsmark): object {
   if (task === 'claims') {
     const score = checkWorthiness(gold.text)
     return {id: gold.id, label: score >= CLAIM_THRESHOLD ? 1 : 0, score}

@@ -68,7 +68,8 @@ export function tagDocument(
   if (referenceDate) result.referenceDate = referenceDate
 
   if (settings.entities || settings.claims) {
-    const mentions = findMentions(document, memory?.entities)
+    const tagging = memory?.entities ?? new DocumentTagging()
+    const mentions = findMentions(document, tagging)
     const {entities, entityOf} = clusterMentions(mentions)
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
@@ -78,7 +79,7 @@ export function tagDocument(
 
     if (settings.entities) {
       // Nationalities apart: no person, organisation or place of their own.
-      const named = namedEntities(entities, mentions, entityOf, document)
+      const named = namedEntities(entities, mentions, entityOf, tagging)
       result.entities = named.filter((entity) => !isNationality(entity))
       if (result.entities.length < named.length) result.nationalities = named.filter((entity) => isNationality(entity))
     }

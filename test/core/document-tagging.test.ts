@@ -85,3 +85,23 @@ test('document tagging: an edit tags again only what it changed', () => {
   const again = tagging.tag([...sentences.slice(0, 10), edited, ...sentences.slice(11)])
   assert.ok(again.every((tagged, index) => tagged === after[index]))
 })
+
+test('the word tables follow the sentences of each version: lower-case words and epithets after an initial', () => {
+  const tagging = new DocumentTagging()
+  const [first, second, third] = sentencesOf('Infections of C. auris rose in the ward. Auris Health said so. Nurses were tested twice.')
+  const has = (words: {has(word: string): boolean}, list: string[]) => list.map((word) => words.has(word))
+
+  tagging.tag([first!, second!, third!])
+  assert.deepEqual(has(tagging.lowerWords(), ['rose', 'ward', 'tested', 'auris', 'health', 'c']), [true, true, true, true, false, false])
+  assert.deepEqual(has(tagging.epithets(), ['auris', 'rose']), [true, false])
+
+  // The species sentence gone, edited away: its words with it; the others stay.
+  tagging.tag([second!, third!])
+  assert.deepEqual(has(tagging.lowerWords(), ['rose', 'auris', 'tested']), [false, false, true])
+  assert.equal(tagging.epithets().has('auris'), false)
+
+  // Twice in the document, then once: still there.
+  tagging.tag([first!, first!, third!])
+  tagging.tag([first!, third!])
+  assert.deepEqual(has(tagging.epithets(), ['auris']), [true])
+})

@@ -11,6 +11,10 @@
  * second stage reads of the counts of one of its words or names changed
  * (`labelSignature`). The tags are those of `NerTagger.tagDocument` over the
  * whole document: `test/core/memo.test.ts` compares them after random edits.
+ *
+ * Two word tables the entity filters read are kept the same way, as counts
+ * an edit changes by its sentences: the words the document writes in lower
+ * case, and the epithets it writes after an initial (“C. auris”).
  */
 import type {Token} from '../text/tokenize.ts'
 import {
@@ -58,6 +62,10 @@ export class DocumentTagging {
   readonly #kinds = new Map<string, Int32Array>()
   /** First-stage label counts (`documentLabels`). */
   readonly #labels: DocumentLabels = {words: new Map(), entities: new Map(), parts: new Map()}
+  /** Words written in lower case (letters only), with how often. */
+  readonly #lower = new Map<string, number>()
+  /** Words written after an initial (“C. auris”), with how often. */
+  readonly #epithets = new Map<string, number>()
 
   /**
    * @param tagger
@@ -84,6 +92,8 @@ export class DocumentTagging {
       this.#entries.clear()
       this.#casing.clear()
       this.#kinds.clear()
+      this.#lower.clear()
+      this.#epithets.clear()
       for (const map of Object.values(this.#labels)) map.clear()
       throw error
     }
@@ -111,6 +121,7 @@ export class DocumentTagging {
     })
 
     const casingChanged = this.#updateCasing(changes)
+    this.#updateWords(changes)
 
     // The first stage: new sentences and those whose casing changed; the
     // label counts follow every sentence that changed.
@@ -172,6 +183,52 @@ export class DocumentTagging {
   }
 
   /**
+   * The words the document writes in lower case (letters only, any place in
+   * a sentence), as of the last `tag`.
+   *
+   * @returns
+   *   Words (a live view: read it before the next `tag`).
+   */
+  lowerWords(): WordSet {
+    return this.#lower
+  }
+
+  /**
+   * The words the document writes after an initial (“C.” in “C. auris”: a
+   * species written short), as of the last `tag`.
+   *
+   * @returns
+   *   Words (a live view: read it before the next `tag`).
+   */
+  epithets(): WordSet {
+    return this.#epithets
+  }
+
+  /**
+   * Change the word tables by the sentences that changed in number.
+   *
+   * @param changes
+   *   Each entry with its new count (its `count` is still the old one).
+   */
+  #updateWords(changes: ReadonlyArray<{entry: Entry; count: number}>): void {
+    const add = (map: Map<string, number>, word: string, delta: number) => {
+      const count = (map.get(word) ?? 0) + delta
+      if (count > 0) map.set(word, count)
+      else map.delete(word)
+    }
+
+    for (const {entry, count} of changes) {
+      const delta = count - entry.count
+      const words = entry.words
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index]
+        if (isLowerWord(word)) add(this.#lower, word, delta)
+        if (index > 0 && words[index - 1].length <= 3 && words[index - 1].endsWith('.') && /^\p{Lu}\.$/u.test(words[index - 1]) && /^\p{Ll}{3,}$/u.test(word)) add(this.#epithets, word, delta)
+      }
+    }
+  }
+
+  /**
    * Change the document casing by the sentences that changed in number.
    *
    * @param changes
@@ -208,4 +265,23 @@ export class DocumentTagging {
 
     return changed
   }
+}
+
+/** Words looked up by text. */
+export interface WordSet {
+  has(word: string): boolean
+}
+
+/**
+ * Whether a word is written in lower case: letters only, all lower case.
+ *
+ * @param text
+ *   Token text.
+ * @returns
+ *   Whether it is.
+ */
+function isLowerWord(text: string): boolean {
+  const code = text.charCodeAt(0)
+  // ASCII first (most words), Unicode letters only where needed.
+  return code >= 97 && code <= 122 ? /^[a-z]+$/.test(text) || /^\p{Ll}+$/u.test(text) : code > 127 && /^\p{Ll}+$/u.test(text)
 }

@@ -8,10 +8,10 @@
  * (“Candida auris”); a page's buttons (“Gift Article Share”); a
  * headline's common words (“Increase Speeds”).
  */
-import type {DocumentView} from '../document.ts'
 import type {Entity} from '../types.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
-import {isHeadline, lowerWordsOf, type RawMention} from './mentions.ts'
+import type {DocumentTagging} from './document-tagging.ts'
+import {isHeadline, type RawMention} from './mentions.ts'
 
 /** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
 const titleWords: ReadonlySet<string> = new Set(
@@ -84,31 +84,16 @@ const clockWords: ReadonlySet<string> = new Set(['am', 'pm', 'a.m.', 'p.m.', 'et
  *   Mentions (as clustered).
  * @param entityOf
  *   Entity id of each mention.
- * @param document
- *   Document.
+ * @param tagging
+ *   The document's entity tagging, just run (its word tables).
  * @returns
  *   The entities that are names.
  */
-export function namedEntities(entities: ReadonlyArray<Entity>, mentions: ReadonlyArray<RawMention>, entityOf: ReadonlyArray<string>, document: DocumentView): Entity[] {
-  const lowerWords = () => lowerWordsOf(document)
-
-  // Species written short somewhere (“C. auris”): their epithets.
-  let epithets: Set<string> | undefined
-  const speciesEpithets = () => {
-    if (!epithets) {
-      epithets = new Set()
-      // Most documents have none: one scan of the source says so.
-      if (!/(?:^|[^\p{L}])\p{Lu}\. \p{Ll}{3}/u.test(document.source)) return epithets
-      for (const sentence of document.sentences) {
-        const tokens = sentence.tokens
-        for (let index = 0; index + 1 < tokens.length; index++) {
-          if (/^\p{Lu}\.$/u.test(tokens[index].text) && /^\p{Ll}{3,}$/u.test(tokens[index + 1].text)) epithets.add(tokens[index + 1].text)
-        }
-      }
-    }
-
-    return epithets
-  }
+export function namedEntities(entities: ReadonlyArray<Entity>, mentions: ReadonlyArray<RawMention>, entityOf: ReadonlyArray<string>, tagging: DocumentTagging): Entity[] {
+  // Words the document writes in lower case; species epithets it writes
+  // after an initial (“C. auris”).
+  const lowerWords = tagging.lowerWords()
+  const epithets = tagging.epithets()
 
   const byEntity = new Map<string, RawMention[]>()
   for (const [index, mention] of mentions.entries()) {
@@ -142,7 +127,7 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
         // The species written short, taken whole (“P. aeruginosa”).
         if (/^\p{Lu}\.\s*\p{Ll}{3,}$/u.test(mention.prose.trim())) return true
         const next = mention.sentence.tokens[mention.last]?.text
-        return mention.last - mention.first === 1 && next !== undefined && /^\p{Ll}/u.test(next) && speciesEpithets().has(next)
+        return mention.last - mention.first === 1 && next !== undefined && /^\p{Ll}/u.test(next) && epithets.has(next)
       })
     ) {
       return false
@@ -152,7 +137,7 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
     if (own.some((mention) => isInterfaceText(mention.prose)) && own.every((mention) => isInterfaceText(mention.prose, true))) return false
     // A headline capitalises its common words (“Increase Speeds”): words the
     // document writes in lower case elsewhere are no name there.
-    if (own.every((mention) => isHeadline(mention.sentence.tokens) && mention.sentence.tokens.slice(mention.first, mention.last).every((token) => !/\p{L}/u.test(token.text) || (/^\p{Lu}\p{Ll}+$/u.test(token.text) && lowerWords().has(token.text.toLowerCase()))))) {
+    if (own.every((mention) => isHeadline(mention.sentence.tokens) && mention.sentence.tokens.slice(mention.first, mention.last).every((token) => !/\p{L}/u.test(token.text) || (/^\p{Lu}\p{Ll}+$/u.test(token.text) && lowerWords.has(token.text.toLowerCase()))))) {
       return false
     }
 
@@ -167,7 +152,7 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
       if (neverNames.has(word) || titleWords.has(word)) return true
       // A common word at the start of a sentence, written in lower case
       // elsewhere in the document.
-      return isSentenceStart(mention) && /^\p{L}+$/u.test(word) && lowerWords().has(word)
+      return isSentenceStart(mention) && /^\p{L}+$/u.test(word) && lowerWords.has(word)
     })
   })
 }

@@ -9,7 +9,7 @@
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import {ObjectCache} from '../incremental/memory.ts'
 import type {EntityType, Span} from '../types.ts'
-import {DocumentTagging} from './document-tagging.ts'
+import {DocumentTagging, type WordSet} from './document-tagging.ts'
 import {countryFacts, isFirstName, isPlaceName} from './gazetteer.ts'
 import {isNationalityText} from './groups.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
@@ -72,8 +72,8 @@ export function findMentions(
 ): RawMention[] {
   const tagged = tagging.tag(document.sentences.map((sentence) => sentence.tokens))
   const mentions: RawMention[] = []
-  // Words the document writes in lower case, read once when a name needs them.
-  const lowerWords = () => lowerWordsOf(document)
+  // Words the document writes in lower case.
+  const lowerWords = tagging.lowerWords()
 
   const found = document.sentences.map((sentence) => sentenceMentions(sentence, tagged[sentence.index]))
   const persons = personNames(document, found, lowerWords)
@@ -112,38 +112,6 @@ export function findMentions(
   return mentions
 }
 
-/** `lowerWordsOf` of each document view. */
-const lowerWordsKept = new WeakMap<DocumentView, ReadonlySet<string>>()
-
-/**
- * The words a document writes in lower case (all letters), read once per
- * document view and shared by the mentions and the filter.
- *
- * @param document
- *   Document.
- * @returns
- *   Words.
- */
-export function lowerWordsOf(document: DocumentView): ReadonlySet<string> {
-  let lower = lowerWordsKept.get(document)
-  if (!lower) {
-    const words = new Set<string>()
-    for (const sentence of document.sentences) {
-      for (const token of sentence.tokens) {
-        const text = token.text
-        const code = text.charCodeAt(0)
-        // ASCII first (most words), Unicode letters only where needed.
-        if (code >= 97 && code <= 122 ? /^[a-z]+$/.test(text) || /^\p{Ll}+$/u.test(text) : code > 127 && /^\p{Ll}+$/u.test(text)) words.add(text)
-      }
-    }
-
-    lower = words
-    lowerWordsKept.set(document, lower)
-  }
-
-  return lower
-}
-
 /** Most words of a person's name that `personNames` reads. */
 const maxNameWords = 4
 
@@ -175,7 +143,7 @@ function nameKey(prose: string): string {
  * @returns
  *   Keys (`nameKey`).
  */
-function personNames(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>, lowerWords: () => ReadonlySet<string>): Set<string> {
+function personNames(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>, lowerWords: WordSet): Set<string> {
   const persons = new Set<string>()
   const surnames = new Set<string>()
   for (const mentions of found) {
@@ -257,8 +225,8 @@ function asPerson(sentence: SentenceView, each: SentenceMention, persons: Readon
  * @returns
  *   Whether it is.
  */
-function isCommonWord(word: string, lowerWords: () => ReadonlySet<string>): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(word) && !isFirstName(word) && lowerWords().has(word.toLowerCase())
+function isCommonWord(word: string, lowerWords: WordSet): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !isFirstName(word) && lowerWords.has(word.toLowerCase())
 }
 
 /**

@@ -224,12 +224,13 @@ export function detectGenre(text: string, title?: string, url?: string, section?
   if (listTitle.test(headline)) return 'listicle'
   if ((url && recipeUrl.test(url)) || (text.match(ingredients)?.length ?? 0) >= 2) return 'recipe'
   if (releaseMark.test(text)) return 'press-release'
-  const words = text.split(/\s+/).length
-  const scores = text.match(score)?.length ?? 0
-  const game = text.match(gameWords)?.length ?? 0
   // A game story: scores and the words of play, densely (a sports section
-  // makes a lighter mark enough).
+  // makes a lighter mark enough). Counted only as far as needed: the words
+  // of a long text are many.
+  if (text.search(score) === -1) return 'news'
+  const game = text.match(gameWords)?.length ?? 0
+  if (game < 4) return 'news'
+  const words = text.split(/\s+/).length
   const sports = section !== undefined && /^sports?$/i.test(section)
-  if (scores >= 1 && game * 1000 >= words * (sports ? 4 : 8) && game >= 4) return 'game-story'
-  return 'news'
+  return game * 1000 >= words * (sports ? 4 : 8) ? 'game-story' : 'news'
 }

@@ -10,15 +10,23 @@
  * file's outcome (its messages, or the one-line error) is plain data, what
  * the report shows of it is put at the file's index, and the report is
  * written once every file is done: the output is the same, byte for byte,
- * whatever the number of threads and whichever finished first.
+ * whatever the number of threads and whichever finished first. Besides the
+ * findings, what could not be read with an article (its annotation
+ * sidecar, its inline directives) is reported as the editor reports it.
  */
 import os from 'node:os'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {createNewsmark, type Newsmark} from '../core/analyze.ts'
+import type {VFileMessage} from 'vfile-message'
+import {createNewsmark, createProcessor, type Newsmark} from '../core/analyze.ts'
+import {readDirectives} from '../core/annotations/inline.ts'
+import {reviewMessages} from '../core/annotations/review.ts'
+import {sidecarName} from '../core/annotations/sidecar.ts'
+import {mayHaveDirectives} from '../core/annotations/syntax.ts'
 import {AnalysisStopped, AnalysisWorker} from '../node/analysis-worker.ts'
 import {configuredOptions} from '../core/config/load.ts'
 import {loadConfigSync} from '../node/config.ts'
+import {loadSidecarFile} from '../node/sidecar-file.ts'
 import {ConfigError} from '../core/config/validate.ts'
 import {FactsError} from '../core/facts/parse.ts'
 import {toMessageData} from '../core/message-data.ts'
@@ -202,9 +210,11 @@ async function checkInWorker(worker: AnalysisWorker, name: string, run: Run): Pr
     return {error: errorLine(error, name)}
   }
 
+  const problems = readProblems(name, String(file.value))
   for (let attempt = 1; ; attempt++) {
     try {
       const analysed = await worker.analyze(file, options, {batch: true})
+      analysed.messages.push(...(await problems))
       return outcomeOf(analysed)
     } catch (error) {
       if (error instanceof AnalysisStopped) {
@@ -217,6 +227,33 @@ async function checkInWorker(worker: AnalysisWorker, name: string, run: Run): Pr
       return {error: `newsmark: ${printable(name)}: unexpected error: the analysis stopped its thread twice\n`}
     }
   }
+}
+
+/**
+ * What could not be read with an article, reported as the editor and the
+ * language server report it (`reviewMessages`): its sidecar's problems
+ * (`sidecar-invalid`) and its inline directives' (`directive-invalid`).
+ *
+ * @param name
+ *   File path.
+ * @param source
+ *   Its text.
+ * @returns
+ *   Messages (none for most articles: no sidecar, no directive).
+ */
+async function readProblems(name: string, source: string): Promise<VFileMessage[]> {
+  let sidecarProblems: readonly string[]
+  try {
+    sidecarProblems = (await loadSidecarFile(name, source)).problems
+  } catch (error) {
+    // A folder, a device, a file too large to be a sidecar: said, not fatal.
+    sidecarProblems = [`it could not be read: ${error instanceof Error ? error.message : String(error)}`]
+  }
+
+  // Parsed again only when it may hold a directive (the analysis's tree
+  // stays in its thread).
+  const directiveProblems = mayHaveDirectives(source) ? readDirectives(createProcessor().parse(source), source).problems : []
+  return reviewMessages(source, {sidecarProblems, directiveProblems}, {sidecar: path.basename(sidecarName(name))})
 }
 
 /**
@@ -245,7 +282,9 @@ function outcomeOf(file: VFile): CheckOutcome {
  */
 async function checkFile(name: string, run: Run, read: Promise<VFile> = readMarkdown(name, run.settings.maxSize)): Promise<CheckOutcome> {
   try {
-    return outcomeOf(run.batch.analyzeSync(await read, optionsFor(name, run)))
+    const file = run.batch.analyzeSync(await read, optionsFor(name, run))
+    file.messages.push(...(await readProblems(name, String(file.value))))
+    return outcomeOf(file)
   } catch (error) {
     return {error: errorLine(error, name)}
   }

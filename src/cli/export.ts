@@ -24,9 +24,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {analyzeSync, createProcessor} from '../core/analyze.ts'
+import {createProcessor} from '../core/analyze.ts'
 import {readDirectives} from '../core/annotations/inline.ts'
-import {reanchor} from '../core/annotations/anchor.ts'
+import {reviewArticle} from '../core/annotations/review.ts'
 import {SidecarError, sidecarName} from '../core/annotations/sidecar.ts'
 import {isUrl} from '../core/annotations/w3c.ts'
 import type {RejectAnnotation} from '../core/annotations/types.ts'
@@ -217,7 +217,11 @@ async function writeSplit(
 async function loadArticle(name: string, output: string | undefined, options: Readonly<ExportOptions>): Promise<ArticleExport> {
   const file: VFile = await readMarkdown(name, options.maxSize)
   const source = String(file.value)
-  const result = analyzeSync(file, options.analyzeOptions).data.newsmark ?? {entities: [], dates: [], claims: []}
+  // One parse: the tags and the inline directives come from the same tree.
+  const processor = createProcessor(options.analyzeOptions)
+  const tree = processor.parse(file)
+  processor.runSync(tree, file)
+  const result = file.data.newsmark ?? {entities: [], dates: [], claims: []}
   const sidecar = await loadSidecarFile(name, source)
   if (sidecar.problems.length > 0) throw new SidecarError(sidecar.path, sidecar.problems)
   // Where things are published: the flags, else the article’s `.newsmarkrc`.
@@ -229,9 +233,12 @@ async function loadArticle(name: string, output: string | undefined, options: Re
   const reviewUrl = options.reviewUrl ?? configured.reviewUrl
 
   const shown = printable(name)
-  const inline = readDirectives(createProcessor().parse(source), source)
-  for (const problem of inline.problems) process.stderr.write(`newsmark: ${shown}:${problem.line}:${problem.column}: ${problem.message}\n`)
-  const {anchored, orphans} = reanchor(source, sidecar.annotations)
+  // The review stage, as the editor and the language server run it: the
+  // sidecar re-anchored, the inline directives read; what could not be read
+  // said as they say it.
+  const review = reviewArticle(source, result, {sidecar, inline: readDirectives(tree, source)})
+  for (const message of review.messages) process.stderr.write(`newsmark: ${shown}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason}\n`)
+  const {anchored, orphans} = review
   const fuzzy = anchored.filter((item) => item.method === 'fuzzy')
   for (const item of fuzzy) {
     process.stderr.write(
@@ -248,7 +255,7 @@ async function loadArticle(name: string, output: string | undefined, options: Re
   return {
     source,
     result,
-    annotations: [...anchored.map((item) => item.annotation), ...inline.annotations],
+    annotations: anchored.map((item) => item.annotation),
     meta: {
       ...meta,
       path: path.relative(process.cwd(), path.resolve(name)).split(path.sep).join('/'),

@@ -90,7 +90,7 @@ export interface RunEvent {
 }
 
 const emptyResult: NewsmarkResult = {entities: [], dates: [], claims: []}
-const emptyReview: Review = {result: {entities: [], dates: [], claims: [], unapplied: []}, anchored: [], orphans: [], sidecarProblems: [], directiveProblems: []}
+const emptyReview: Review = {result: {entities: [], dates: [], claims: [], unapplied: []}, anchored: [], orphans: [], sidecarProblems: [], directiveProblems: [], messages: []}
 
 /** Shared, cached, debounced analysis of Markdown documents. */
 export class Analyzer implements vscode.Disposable {

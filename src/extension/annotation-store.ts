@@ -163,7 +163,7 @@ export class AnnotationStore implements vscode.Disposable {
     const sidecar = await this.#sidecar(uri, text, core, open)
     const inline = await this.#inline(text, core)
     const workspaceRejects = await rejects
-    const review = core.reviewArticle(text, machine, {sidecar, inline, workspaceRejects, anchoring: this.#anchoring(core)})
+    const review = core.reviewArticle(text, machine, {sidecar, inline, workspaceRejects, anchoring: this.#anchoring(core), ...(sidecar ? {sidecarName: basename(sidecar.uri)} : {})})
     return {
       ...review,
       ...(sidecar ? {sidecar: sidecar.uri} : {}),

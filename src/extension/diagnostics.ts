@@ -11,7 +11,6 @@
  */
 import * as vscode from 'vscode'
 import type {Analysis, Analyzer} from './analyzer.ts'
-import {basename} from './files.ts'
 import {getConfig, toSeverity, type Level} from './config.ts'
 import {diagnosticsOf} from '../service/diagnostics.ts'
 import {offsetsOf, toDiagnostic} from './convert.ts'
@@ -69,8 +68,7 @@ export class Diagnostics implements vscode.Disposable {
       const {review} = analysis
       const data = diagnosticsOf(offsetsOf(document), analysis, {
         severity: config.severity,
-        docs: (ruleId) => this.#docs.target(ruleId)?.toString(),
-        ...(review.sidecar ? {sidecar: basename(review.sidecar)} : {})
+        docs: (ruleId) => this.#docs.target(ruleId)?.toString()
       })
       const input = (item: (typeof data)[number]) => item.code === 'sidecar-invalid' || item.code === 'directive-invalid'
       // (A finding's code links to `data.url`: the rule's section in the bundled docs.)

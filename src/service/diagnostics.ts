@@ -8,7 +8,6 @@ import type {VFileMessage} from 'vfile-message'
 import type {ArticleAnalysis} from './analysis.ts'
 import type {Level} from './levels.ts'
 import type {Offsets} from './positions.ts'
-import {plural} from './words.ts'
 
 /** A diagnostic's level (`off` is left out altogether). */
 export type Severity = Exclude<Level, 'off'>
@@ -124,15 +123,14 @@ function relatedOf(lines: Offsets, message: VFileMessage): DiagnosticData['relat
  * @param analysis
  *   Its analysis.
  * @param options
- *   Levels per rule id, where rules are documented, and the sidecar's name
- *   (for its problems' message).
+ *   Levels per rule id and where rules are documented.
  * @returns
  *   Diagnostics, in the order of the messages.
  */
 export function diagnosticsOf(
   lines: Offsets,
   analysis: Pick<ArticleAnalysis, 'messages' | 'review'>,
-  options: {readonly severity?: Readonly<Record<string, Level>>; readonly docs?: (ruleId: string) => string | undefined; readonly sidecar?: string} = {}
+  options: {readonly severity?: Readonly<Record<string, Level>>; readonly docs?: (ruleId: string) => string | undefined} = {}
 ): DiagnosticData[] {
   const severity = options.severity ?? {}
   const diagnostics: DiagnosticData[] = []
@@ -140,27 +138,9 @@ export function diagnosticsOf(
     const diagnostic = messageDiagnostic(lines, message, message.ruleId ? severity[message.ruleId] : undefined, options.docs)
     if (diagnostic) diagnostics.push(diagnostic)
   }
-  const add = (start: number, end: number, message: string, code: string, fallback: Severity) => {
-    const level = severity[code] ?? fallback
-    if (level === 'off') return
-    const url = options.docs?.(code)
-    diagnostics.push({start, end, message, severity: level, code, ...(url ? {url} : {})})
-  }
-  const {review} = analysis
-  if (review.sidecarProblems.length > 0) {
-    const name = options.sidecar ?? 'sidecar'
-    add(
-      0,
-      firstLineEnd(lines),
-      `Unexpected content in the annotation sidecar ${name} (${plural(review.sidecarProblems.length, 'problem')}), expected W3C Web Annotations:\n` +
-        review.sidecarProblems.map((problem) => `- ${problem}`).join('\n') +
-        `\nIts valid annotations are shown; before Newsmark writes it again, it is kept as ${name}.bak-<time>.`,
-      'sidecar-invalid',
-      'error'
-    )
-  }
-  for (const problem of review.directiveProblems) {
-    add(problem.start, Math.max(problem.start, problem.end), problem.message.charAt(0).toUpperCase() + problem.message.slice(1), 'directive-invalid', 'warning')
+  for (const message of analysis.review.messages) {
+    const diagnostic = messageDiagnostic(lines, message, message.ruleId ? severity[message.ruleId] : undefined, options.docs)
+    if (diagnostic) diagnostics.push(diagnostic)
   }
   return diagnostics
 }

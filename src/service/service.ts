@@ -158,7 +158,7 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
     const inline = mayHaveDirectives(text)
       ? await (core.directives ? core.directives(text) : core.readDirectives(core.createProcessor().parse(text) as never, text))
       : undefined
-    const review = core.reviewArticle(text, machine, {sidecar, inline, anchoring})
+    const review = core.reviewArticle(text, machine, {sidecar, inline, anchoring, sidecarName: sidecarName(baseName(document.uri))})
     return {version: document.version, text, lines, settings, result: review.result, machine, messages: file.messages, review}
   }
 
@@ -182,8 +182,7 @@ export function createNewsmarkService(init: ServiceInit): NewsmarkService {
       const docs = workspace.ruleDocs?.bind(workspace)
       const diagnostics = diagnosticsOf(current.lines, current, {
         ...(current.settings.severity ? {severity: current.settings.severity} : {}),
-        ...(docs ? {docs} : {}),
-        sidecar: sidecarName(baseName(document.uri))
+        ...(docs ? {docs} : {})
       })
       const end = firstLineEnd(current.lines)
       if (current.skipped) {

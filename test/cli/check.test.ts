@@ -89,3 +89,33 @@ test('check --timeout: a file whose worker dies twice is an error; a worker that
     fs.rmSync(folder, {recursive: true, force: true})
   }
 })
+
+test('check: what could not be read with an article (a broken sidecar, a bad inline directive) is reported as the editor reports it, on one thread and on several', {timeout: 60_000}, async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-check-'))
+  try {
+    const name = path.join(folder, 'article.md')
+    fs.writeFileSync(name, '# An article\n\nThe mayor said :claim[taxes will fall]{verdict=maybe} next year.\n')
+    fs.writeFileSync(path.join(folder, 'article.md.newsmark.json'), '{"not": "annotations"')
+    const clean = path.join(folder, 'clean.md')
+    fs.writeFileSync(clean, '# Another\n\nThe mayor spoke on Monday.\n')
+    for (const jobs of [1, 2]) {
+      const [outcome, other] = await checkFiles([name, clean], {maxSize: 1_000_000, analyzeOptions: {}}, jobs, path.resolve('dist/core-worker.cjs'))
+      assert.ok(outcome && 'file' in outcome, JSON.stringify(outcome))
+      const ours = outcome.file.messages.filter((message) => message.ruleId === 'sidecar-invalid' || message.ruleId === 'directive-invalid')
+      assert.deepEqual(
+        ours.map((message) => [message.ruleId, message.place && 'start' in message.place ? message.place.start : undefined, message.fatal]),
+        [
+          ['sidecar-invalid', {line: 1, column: 1}, true],
+          ['directive-invalid', {line: 3, column: 16}, false]
+        ],
+        `jobs ${jobs}`
+      )
+      assert.match(ours[0]!.reason ?? '', /^Unexpected content in the annotation sidecar article\.md\.newsmark\.json \(1 problem\)/)
+      assert.match(ours[1]!.reason ?? '', /^Unexpected `verdict=maybe`/)
+      assert.ok(other && 'file' in other)
+      assert.deepEqual(other.file.messages.filter((message) => /-invalid$/.test(message.ruleId ?? '')), [], 'nothing for an article with neither')
+    }
+  } finally {
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+})

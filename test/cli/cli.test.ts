@@ -171,9 +171,12 @@ test('cli: check takes only Markdown from folders and globs, and says when there
 
   for (const arg of [mixed, path.join(mixed, '*')]) {
     const {code, stderr} = run('check', arg)
-    assert.equal(code, 0, stderr)
+    // The sidecar is read as a.md's (and is not valid), not checked as an article.
+    assert.equal(code, 1, stderr)
     assert.equal(stderr.split('\n')[0], path.join(mixed, 'a.md'))
-    assert.doesNotMatch(stderr, /newsmark\.json|notes\.txt|draft/)
+    assert.match(stderr, /error Unexpected content in the annotation sidecar a\.md\.newsmark\.json .* sidecar-invalid/)
+    assert.ok(!stderr.split('\n').includes(path.join(mixed, 'a.md.newsmark.json')), stderr)
+    assert.doesNotMatch(stderr, /notes\.txt|draft/)
   }
 
   // A file named on its own is read whatever its extension.

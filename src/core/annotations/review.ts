@@ -2,8 +2,12 @@
  * The review stage of an article: the reader's annotations (the sidecar's,
  * re-anchored in the current text, and the inline directives) applied to
  * the automatic tags. The VS Code extension and the language server run
- * it after each analysis; reading the sidecar is theirs to do.
+ * it after each analysis; reading the sidecar is theirs to do. What could
+ * not be read (`reviewMessages`) is reported as findings are, as vfile
+ * messages with rule ids, by the editor, the language server and the CLI.
  */
+import {location} from 'vfile-location'
+import {VFileMessage} from 'vfile-message'
 import type {NewsmarkResult} from '../types.ts'
 import {reanchor, type Anchored, type Anchoring, type Orphan} from './anchor.ts'
 import {applyAnnotations, type ReviewedResult} from './apply.ts'
@@ -20,6 +24,8 @@ export interface ReviewInput {
   readonly workspaceRejects?: readonly RejectAnnotation[] | undefined
   /** Re-anchoring that remembers past reviews (`createAnchoring`); default: none. */
   readonly anchoring?: Anchoring | undefined
+  /** The sidecar's file name, for its problems' message (default `sidecar`). */
+  readonly sidecarName?: string | undefined
 }
 
 /** The annotations of one version of one article, applied to its tags. */
@@ -34,6 +40,8 @@ export interface ArticleReview {
   readonly sidecarProblems: readonly string[]
   /** What is wrong with inline directives. */
   readonly directiveProblems: readonly DirectiveProblem[]
+  /** Both, as vfile messages with rule ids (`reviewMessages`). */
+  readonly messages: readonly VFileMessage[]
 }
 
 /**
@@ -55,11 +63,70 @@ export function reviewArticle(source: string, machine: NewsmarkResult, input: Re
     ...inline.map((annotation): Anchored => ({annotation, method: 'position', errors: 0, previous: annotation.target.exact}))
   ]
   const result = applyAnnotations(machine, anchored.map((item) => item.annotation), {workspaceRejects: input.workspaceRejects ?? []})
+  const sidecarProblems = input.sidecar?.problems ?? []
+  const directiveProblems = input.inline?.problems ?? []
   return {
     result,
     anchored,
     orphans: report.orphans,
-    sidecarProblems: input.sidecar?.problems ?? [],
-    directiveProblems: input.inline?.problems ?? []
+    sidecarProblems,
+    directiveProblems,
+    messages: reviewMessages(source, {sidecarProblems, directiveProblems}, {sidecar: input.sidecarName})
   }
+}
+
+/**
+ * What could not be read with an article, as vfile messages with rule ids:
+ * `sidecar-invalid`, an error on the article's first line listing what is
+ * wrong with its sidecar (its valid annotations still apply), and
+ * `directive-invalid`, a warning at each inline directive that could not be
+ * read.
+ *
+ * @param source
+ *   The article's text (the version reviewed).
+ * @param review
+ *   Its problems (`reviewArticle`, or read without a review).
+ * @param options
+ *   The sidecar's file name, for the message (default `sidecar`).
+ * @returns
+ *   Messages, the sidecar's first.
+ */
+export function reviewMessages(
+  source: string,
+  review: Pick<ArticleReview, 'sidecarProblems' | 'directiveProblems'>,
+  options: {readonly sidecar?: string | undefined} = {}
+): VFileMessage[] {
+  const messages: VFileMessage[] = []
+  if (review.sidecarProblems.length === 0 && review.directiveProblems.length === 0) return messages
+  const place = location(source)
+  const span = (start: number, end: number) => {
+    const from = place.toPoint(start)
+    const to = place.toPoint(Math.max(start, end))
+    return from && to ? {place: {start: from, end: to}} : {}
+  }
+  const message = (reason: string, where: object, ruleId: string, fatal: boolean) => {
+    const item = new VFileMessage(reason, {...where, ruleId, source: 'newsmark'})
+    item.fatal = fatal
+    messages.push(item)
+  }
+
+  if (review.sidecarProblems.length > 0) {
+    const name = options.sidecar ?? 'sidecar'
+    const count = review.sidecarProblems.length
+    const firstLine = source.indexOf('\n')
+    message(
+      `Unexpected content in the annotation sidecar ${name} (${count} ${count === 1 ? 'problem' : 'problems'}), expected W3C Web Annotations:\n` +
+        review.sidecarProblems.map((problem) => `- ${problem}`).join('\n') +
+        `\nIts valid annotations are shown; before Newsmark writes it again, it is kept as ${name}.bak-<time>.`,
+      span(0, firstLine === -1 ? source.length : firstLine),
+      'sidecar-invalid',
+      true
+    )
+  }
+
+  for (const problem of review.directiveProblems) {
+    message(problem.message.charAt(0).toUpperCase() + problem.message.slice(1), span(problem.start, problem.end), 'directive-invalid', false)
+  }
+
+  return messages
 }

@@ -78,3 +78,18 @@ test('claims to check: a speaker only when the model gives one for most of the c
   // A source in apposition to a name: the name.
   assert.equal(toCheck('Northwind Data, a research group, estimates that floods killed or injured 5,000 people in 2023.')[0].reason, 'Claim to check (1 of 1): statistic attributed to Northwind Data')
 })
+
+test('claims to check: no views of one’s own, no advice, no plain fact in the writer’s voice', () => {
+  // A quotation in which the speaker speaks of themselves is left out (the
+  // price: a checkable one such as this is left out too); of someone else, kept.
+  assert.deepEqual(toCheck('“We have voted against every budget the governor sent to the legislature,” Ann Lee said.'), [])
+  assert.equal(
+    toCheck('“The senator has voted against every budget the governor sent to the legislature,” Ann Lee said.')[0].reason,
+    'Claim to check (1 of 1): quoted claim attributed to Ann Lee'
+  )
+  // Advice to the reader.
+  assert.deepEqual(toCheck('To charge faster and pay less, you can try to arrive at a charger with about 10 percent of charge left.'), [])
+  // A plain fact with no source at all: narrative, background.
+  assert.deepEqual(toCheck('The new law was passed by the state senate in March and signed by the governor in April.'), [])
+  assert.deepEqual(toCheck('Last month, a lawyer in Dallas filed two lawsuits on behalf of women hurt by the outbreak.'), [])
+})

@@ -6,7 +6,10 @@
  * its kind (a cause or a statistic weighs more than a plain fact, a quote
  * of feelings least) and one for its source (no source or an unnamed group
  * before a named one). Page furniture (captions, credits, sign-up lines),
- * headings, claims below the model's 0.7 and a claim that repeats one
+ * headings, claims below the model's 0.7, a quotation that states no
+ * figure, prediction or cause and in which the speaker speaks of
+ * themselves (“We are delighted …”: views and feelings), advice to the reader (“you can try to …”), a plain fact the writer
+ * states with no source at all (narrative, background) and a claim that repeats one
  * already listed are left out, and so is every claim of a genre with none
  * to check (game stories, reviews, recipes, lists).
  *
@@ -50,6 +53,11 @@ const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 
 // A quotation of three words or more (not a scare-quoted word or a slogan).
 const quotation = /["“«][^"“”«»]*?\p{L}+[^\p{L}"“”«»]+\p{L}+[^\p{L}"“”«»]+\p{L}+[^"“”«»]*["”»]/u
 
+// A quotation that opens with the speaker (“We …”, “I've …”).
+const firstPerson = /(?:^|\s)[“"](?:I|We|Our|My)(?:['’](?:m|ve|re|ll|d))?\b/
+// Advice to the reader (“you can try to …”, “you should”), not a claim.
+const advice = /\byou(?:['’]ll| (?:can|could|should|may|might|must|will|need to|want to|have to|ought to))\b/i
+
 // Claims the model scores lower are not listed, however few the article has.
 const floor = 0.7
 
@@ -90,7 +98,15 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
     const claim = sentence.claim
     if (!claim || claim.score < floor || sentence.heading || sentence.table) continue
     const text = context.source.slice(claim.start, claim.end)
-    if (isFurniture(text)) continue
+    if (isFurniture(text) || advice.test(outsideQuotes(text))) continue
+    // A quotation with no figure, prediction or cause in which the speaker
+    // speaks of themselves (“We are delighted …”, “We were very careful …”):
+    // views and feelings, not a claim anyone would check.
+    if (claim.kind === 'quote' && firstPerson.test(text)) continue
+    // A plain fact in the writer's own voice (no figure, cause, prediction
+    // or report, and no source at all): narrative or background, which
+    // news practice does not source.
+    if (claim.kind === 'factual' && !vague.has(sentence) && !sentence.cited && unsourced(context, index)) continue
     // A source lowers the need to check, whoever it is: no source or an
     // unnamed group first.
     const weight = vague.has(sentence) ? 1 : sentence.speaker ? 0.85 : sentence.cited ? 0.8 : 1
@@ -365,6 +381,18 @@ function covered(text: string, spans: ReadonlyArray<[number, number]>, start: nu
   }
 
   return count
+}
+
+/**
+ * A text without what it quotes (a quoted “you should” is someone's words).
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Text.
+ */
+function outsideQuotes(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, ' ')
 }
 
 /**

@@ -75,6 +75,11 @@ test('claims to check: a speaker only when the model gives one for most of the c
   assert.equal(toCheck('Acme and Bolt said 300,000 cars had a faulty part that caused 12 fires last year.')[0].reason, 'Claim to check (1 of 1): statistic attributed to Acme and Bolt')
   // A name in apposition is not the subject that spoke (“the developers”).
   assert.equal(toCheck('The developers behind the messaging app, Zapp, said that 2 million users lost their messages because of a bug.')[0].reason, 'Claim to check (1 of 1): statistic')
+  // A name that only modifies the source: the source.
+  assert.equal(
+    toCheck('The Nordic governments pledged 2 billion euros to help Estonia close its oil-shale power plants by 2030.')[0].reason,
+    'Claim to check (1 of 1): statistic attributed to the Nordic governments'
+  )
   // A source in apposition to a name: the name.
   assert.equal(toCheck('Northwind Data, a research group, estimates that floods killed or injured 5,000 people in 2023.')[0].reason, 'Claim to check (1 of 1): statistic attributed to Northwind Data')
 })

@@ -46,6 +46,8 @@ const sourceWords: ReadonlySet<string> = new Set([
   ...['examined', 'examines', 'studied', 'studies', 'analyzed', 'analysed', 'surveyed', 'measured', 'tracked', 'counted', 'tallied'],
   ...['finding', 'sounded', 'published', 'publishes', 'released', 'releases', 'issued', 'issues', 'alerted', 'identified', 'documented']
 ])
+// Words that end the head of a noun phrase.
+const headEnds: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'and', 'or'])
 // Capitalised only because they open the sentence.
 const openers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'as', 'but', 'and', 'so', 'while', 'when', 'it', 'its', 'their', 'his', 'her', 'our', 'we', 'they', 'he', 'she', 'i', 'there', 'last', 'already', 'more', 'most', 'some', 'many', 'one', 'two', 'first'])
 const documentHeads: ReadonlySet<string> = new Set(quoteLexicon.documentHeads)
@@ -207,17 +209,25 @@ function speakerOf(context: RuleContext, sentence: SentenceInfo): string | undef
     return named[1]
   }
 
-  if (!source.entity) {
-    // A date before the source is no part of it (“Yesterday Acme confirmed”).
-    const date = context.datesIn(source.start, source.end).find((each) => each.start === source.start)
-    if (date) name = context.source.slice(date.end, source.end).trim()
-    if (!name) return undefined
-  }
+  let text = context.source.slice(source.start, end)
+  // A date before the source is no part of it (“Yesterday Acme confirmed”).
+  const date = context.datesIn(source.start, source.end).find((each) => each.start === source.start)
+  if (date) text = context.source.slice(date.end, end).trim()
+  // Its head, without a relative clause (“a report by X, which is …”,
+  // “the two who joined …”) or an apposition after it.
+  const [first, rest] = text.split(/,\s*/, 2)
+  // A clause taken for a source (“a gunman killed …, lawmakers”).
+  if (!source.entity && rest !== undefined && !/^(?:who|which|that|whose|a|an|the)\s/.test(rest)) return undefined
+  const head = first.split(/\s(?:who|which|that|whose)\s/)[0].trim()
+  if (!head) return undefined
+  if (!source.entity) name = head
+  // A name that is a modifier of the source (“the Western powers”): the source.
+  const last = head.split(/\s+/).at(-1) ?? ''
+  if (source.entity && /\s/.test(head) && /\p{Lu}/u.test(head) && /^\p{Ll}/u.test(last) && !headEnds.has(last) && !name.includes(last)) name = head.replace(/^The\s/, 'the ')
 
   // A source of two or more (“Acme and Bolt warned”): all of them.
-  const text = context.source.slice(source.start, end)
-  if (/\sand\s/.test(text.split(',')[0]) && !/\sand\s/.test(name)) {
-    name = text.split(/\s+/).length <= 5 ? text.replace(/^the\s+/i, (the) => the.toLowerCase()) : `${name} and others`
+  if (/\sand\s/.test(first) && !/\sand\s/.test(name)) {
+    name = first.split(/\s+/).length <= 5 ? first.replace(/^The\s/, 'the ') : `${name} and others`
   }
 
   return name

@@ -14,7 +14,7 @@
  * to check (game stories, reviews, recipes, lists).
  *
  * The reason names its kind and, when the text makes it clear, who stands
- * behind it: a speaker only when the quote model gives one for most of
+ * behind it: a speaker only when the quote model gives one for half or more of
  * the claim's words, “no source” only when neither the sentence nor the
  * one before or after it names or cites anyone who could be one; else it
  * says nothing of the source (a wrong source costs a reader more than
@@ -134,7 +134,7 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
 
 /**
  * Who stands behind a claim, in words that must be true of the text: a
- * named source is one the quote model gives for most of the claim's words
+ * named source is one the quote model gives for at least half of the claim's words
  * (its quote, or the sentence's own “according to”, `speakerOf`); “no
  * source” is said only when nothing in the sentence or next to it could be
  * one (`unsourced`). Anything in between says nothing of the source.
@@ -161,7 +161,7 @@ function sourceOf(context: RuleContext, index: number, vague: boolean): string {
 /**
  * The name of who says a claim, when the attribution model is clear about
  * it: the claim's speaker (its quote's source, `linkClaims`) when the
- * quote, its cue and its source make up most of the sentence (not “… while
+ * quote, its cue and its source make up at least half of the sentence (not “… while
  * Kia reported no fires”), and the source is no apposition of a noun
  * before it (“The developers behind the app, AppName, confirmed”).
  *
@@ -194,7 +194,7 @@ function speakerOf(context: RuleContext, sentence: SentenceInfo): string | undef
     spans.push([said.start, said.end])
   }
 
-  if (covered(context.source, spans, claim.start, claim.end) < 0.6 * length) return undefined
+  if (covered(context.source, spans, claim.start, claim.end) < 0.5 * length) return undefined
   // An apposition: the subject is the noun phrase before the comma.
   const before = context.source.slice(Math.max(claim.start, source.start - 3), source.start)
   const end = source.start + context.source.slice(source.start, source.end).replace(/[\s,;:]+$/, '').length

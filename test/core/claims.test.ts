@@ -264,3 +264,20 @@ describe('attribution', () => {
     assert.deepEqual(speakers('Russian officials said output will rise by 25 times.'), [['Russian officials', 'said']])
   })
 })
+
+describe('claimKind: numbers that count nothing', () => {
+  it('an age is no statistic', () => {
+    assert.equal(claimKind('A 17-year-old was charged on Friday with theft.'), 'factual')
+    assert.equal(claimKind('Ann Lee, 41, was elected mayor.'), 'factual')
+  })
+  it('an abbreviated date, a name and a time counted back are no statistic', () => {
+    assert.equal(claimKind('The mayor met the mother of a man killed in the Jan. 6 riot.'), 'factual')
+    assert.equal(claimKind('The firm moved its work on COVID-19 to Lyon.'), 'factual')
+    assert.equal(claimKind('The firm was founded 20 years ago in Lyon.'), 'factual')
+    assert.equal(claimKind('The council last met two weeks ago.'), 'factual')
+  })
+  it('a quantity still is', () => {
+    assert.equal(claimKind('The firm hired 20 workers in Lyon.'), 'statistic')
+    assert.equal(claimKind('Prices rose for two weeks in a row.'), 'statistic')
+  })
+})

@@ -7,7 +7,9 @@
  * specific thing a fact checker can verify:
  *
  *  1. `statistic`  a quantity: a number written in digits that is not a
- *                  year, decade, ordinal, clock time or day of a month
+ *                  year, decade, ordinal, clock time, day of a month, age
+ *                  ("a 17-year-old", "Ann Lee, 41,"), part of a name
+ *                  ("COVID-19") or time counted back ("20 years ago")
  *                  ("25 times", "48 hours", "8 percent", "$60 billion");
  *                  `%` or `$`; a quantity phrase ("thousands", "doubled",
  *                  "half of", "percentage points"); or a number word before
@@ -75,14 +77,27 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   const prev = tokens[i - 1]
   const next = tokens[i + 1]
   const value = Number(token.text.replace(/,/g, ''))
-  // "February 20", "20 February", "May 3, 2024".
+  // "February 20", "20 February", "May 3, 2024", "Jan. 6".
   if (value >= 1 && value <= 31 && Number.isInteger(value)) {
     if (prev && months.has(prev.lower)) return false
+    if (prev?.text === '.' && tokens[i - 2] && months.has((tokens[i - 2] as Token).lower)) return false
     if (next && months.has(next.lower)) return false
     if (next && next.lower === 'of' && tokens[i + 2] && months.has((tokens[i + 2] as Token).lower)) return false
   }
+  // An age: "a 17-year-old", "Ann Lee, 41, said".
+  const after = next?.text === '-' ? tokens[i + 2] : next
+  if (after && /^(year|month|week|day)s?-old$/.test(after.lower)) return false
+  if (prev?.text === ',' && next?.text === ',' && value < 120 && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '')) return false
+  // Part of a name: "GPT-4", "COVID-19".
+  if (prev?.text === '-' && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '')) return false
+  // A time counted back or on: "20 years ago", "two days later".
+  if (next && units.has(next.lower) && timeUnits.has(next.lower) && countedTime.has(tokens[i + 2]?.lower ?? '')) return false
   return true
 }
+
+const timeUnits = new Set(['hours', 'days', 'weeks', 'months', 'years'])
+// After a number and a unit of time: a date counted from another, no quantity.
+const countedTime = new Set(['ago', 'earlier', 'later'])
 
 function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
@@ -100,6 +115,7 @@ function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexic
     if (match.category === 'quantityWords') return cueText(tokens, match.start, match.end)
     if (match.category === 'cardinals') {
       const next = tokens[match.end]
+      if (next && timeUnits.has(next.lower) && countedTime.has(tokens[match.end + 1]?.lower ?? '')) continue
       if (next && (units.has(next.lower) || largeCardinals.has(next.lower))) {
         return cueText(tokens, match.start, match.end + 1)
       }

@@ -6,14 +6,26 @@
  * its kind (a cause or a statistic weighs more than a plain fact, a quote
  * of feelings least) and one for its source (no source or an unnamed group
  * before a named one). Page furniture (captions, credits, sign-up lines),
- * headings, claims below the model's 0.7 and a claim that repeats one
+ * headings, claims below the model's 0.7, a quotation that states no
+ * figure, prediction or cause and in which the speaker speaks of
+ * themselves (“We are delighted …”: views and feelings), advice to the reader (“you can try to …”), a plain fact the writer
+ * states with no source at all (narrative, background) and a claim that repeats one
  * already listed are left out, and so is every claim of a genre with none
  * to check (game stories, reviews, recipes, lists).
+ *
+ * The reason names its kind and, when the text makes it clear, who stands
+ * behind it: a speaker only when the quote model gives one for half or more of
+ * the claim's words, “no source” only when neither the sentence nor the
+ * one before or after it names or cites anyone who could be one; else it
+ * says nothing of the source (a wrong source costs a reader more than
+ * none).
  */
 import type {RuleContext, SentenceInfo} from '../rules/context.ts'
 import {hasClaimsToCheck} from '../genre.ts'
+import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
+import {isReported, shownSource} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
-import type {Claim, ClaimKind} from '../types.ts'
+import type {Claim, ClaimKind, Quote} from '../types.ts'
 import {isFurniture} from './statement.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from './to-check.ts'
 
@@ -25,6 +37,28 @@ export interface RankedClaim {
   /** The rank score (higher first). */
   score: number
 }
+
+// Words after a name that make it the source of what follows: it tells
+// (the quote model's reporting cues), finds out, or publishes.
+const sourceWords: ReadonlySet<string> = new Set([
+  ...quoteLexicon.reportingCues,
+  ...quoteLexicon.documentHeads,
+  ...['examined', 'examines', 'studied', 'studies', 'analyzed', 'analysed', 'surveyed', 'measured', 'tracked', 'counted', 'tallied'],
+  ...['finding', 'sounded', 'published', 'publishes', 'released', 'releases', 'issued', 'issues', 'alerted', 'identified', 'documented']
+])
+// Words that end the head of a noun phrase.
+const headEnds: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'and', 'or'])
+// Capitalised only because they open the sentence.
+const openers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'as', 'but', 'and', 'so', 'while', 'when', 'it', 'its', 'their', 'his', 'her', 'our', 'we', 'they', 'he', 'she', 'i', 'there', 'last', 'already', 'more', 'most', 'some', 'many', 'one', 'two', 'first'])
+const documentHeads: ReadonlySet<string> = new Set(quoteLexicon.documentHeads)
+const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+// A quotation of three words or more (not a scare-quoted word or a slogan).
+const quotation = /["“«][^"“”«»]*?\p{L}+[^\p{L}"“”«»]+\p{L}+[^\p{L}"“”«»]+\p{L}+[^"“”«»]*["”»]/u
+
+// A quotation that opens with the speaker (“We …”, “I've …”).
+const firstPerson = /(?:^|\s)[“"](?:I|We|Our|My)(?:['’](?:m|ve|re|ll|d))?\b/
+// Advice to the reader (“you can try to …”, “you should”), not a claim.
+const advice = /\byou(?:['’]ll| (?:can|could|should|may|might|must|will|need to|want to|have to|ought to))\b/i
 
 // Claims the model scores lower are not listed, however few the article has.
 const floor = 0.7
@@ -61,18 +95,24 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
   const limit = Math.max(0, Math.min(maxClaimsToCheck, Math.floor(count)))
   if (limit === 0 || !hasClaimsToCheck(context.kind.genre)) return []
   const vague = new Set(vagueSources(context).map((found) => found.sentence))
-  const candidates: RankedClaim[] = []
-  for (const sentence of context.sentences) {
+  const candidates: Array<{claim: Claim; index: number; score: number}> = []
+  for (const [index, sentence] of context.sentences.entries()) {
     const claim = sentence.claim
     if (!claim || claim.score < floor || sentence.heading || sentence.table) continue
     const text = context.source.slice(claim.start, claim.end)
-    if (isFurniture(text)) continue
-    const source = sourceOf(sentence, vague.has(sentence))
-    candidates.push({
-      claim,
-      reason: `${kindName[claim.kind]} ${source.phrase}`,
-      score: claim.score * kindWeight[claim.kind] * source.weight
-    })
+    if (isFurniture(text) || advice.test(outsideQuotes(text))) continue
+    // A quotation with no figure, prediction or cause in which the speaker
+    // speaks of themselves (“We are delighted …”, “We were very careful …”):
+    // views and feelings, not a claim anyone would check.
+    if (claim.kind === 'quote' && firstPerson.test(text)) continue
+    // A plain fact in the writer's own voice (no figure, cause, prediction
+    // or report, and no source at all): narrative or background, which
+    // news practice does not source.
+    if (claim.kind === 'factual' && !vague.has(sentence) && !sentence.cited && unsourced(context, index)) continue
+    // A source lowers the need to check, whoever it is: no source or an
+    // unnamed group first.
+    const weight = vague.has(sentence) ? 1 : sentence.speaker ? 0.85 : sentence.cited ? 0.8 : 1
+    candidates.push({claim, index, score: claim.score * kindWeight[claim.kind] * weight})
   }
 
   // Best first; at equal scores, the earlier claim.
@@ -83,7 +123,9 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
     if (listed.length === limit) break
     const own = contentWords(context.source.slice(candidate.claim.start, candidate.claim.end))
     if (words.some((other) => similar(own, other))) continue
-    listed.push(candidate)
+    const phrase = sourceOf(context, candidate.index, vague.has(context.sentences[candidate.index]))
+    const kind = kindName[candidate.claim.kind]
+    listed.push({claim: candidate.claim, reason: phrase ? `${kind} ${phrase}` : kind, score: candidate.score})
     words.push(own)
   }
 
@@ -91,21 +133,276 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
 }
 
 /**
- * Who stands behind a claim, in words, and how much that raises its need
- * for a check.
+ * Who stands behind a claim, in words that must be true of the text: a
+ * named source is one the quote model gives for at least half of the claim's words
+ * (its quote, or the sentence's own “according to”, `speakerOf`); “no
+ * source” is said only when nothing in the sentence or next to it could be
+ * one (`unsourced`). Anything in between says nothing of the source.
  *
- * @param sentence
- *   The claim's sentence.
+ * @param context
+ *   Rule context.
+ * @param index
+ *   Index of the claim's sentence in `context.sentences`.
  * @param vague
  *   Whether its source is an unnamed group.
  * @returns
- *   Phrase and weight.
+ *   Phrase, empty when the source is not clear.
  */
-function sourceOf(sentence: SentenceInfo, vague: boolean): {phrase: string; weight: number} {
-  if (vague) return {phrase: 'attributed to an unnamed source', weight: 1}
-  if (sentence.speaker) return {phrase: `attributed to ${sentence.speaker.name}`, weight: 0.85}
-  if (sentence.cited) return {phrase: 'with a cited source', weight: 0.8}
-  return {phrase: 'with no source', weight: 1}
+function sourceOf(context: RuleContext, index: number, vague: boolean): string {
+  const sentence = context.sentences[index]
+  if (vague) return 'attributed to an unnamed source'
+  const said = speakerOf(context, sentence)
+  if (said) return `attributed to ${said}`
+  if (sentence.cited) return 'with a cited source'
+  if (unsourced(context, index)) return 'with no source'
+  return ''
+}
+
+/**
+ * The name of who says a claim, when the attribution model is clear about
+ * it: the claim's speaker (its quote's source, `linkClaims`) when the
+ * quote, its cue and its source make up at least half of the sentence (not “… while
+ * Kia reported no fires”), and the source is no apposition of a noun
+ * before it (“The developers behind the app, AppName, confirmed”).
+ *
+ * @param context
+ *   Rule context.
+ * @param sentence
+ *   The claim's sentence.
+ * @returns
+ *   Name as shown, if clear.
+ */
+function speakerOf(context: RuleContext, sentence: SentenceInfo): string | undefined {
+  const claim = sentence.claim
+  const speaker = claim?.speaker
+  if (!claim || !speaker) return undefined
+  const quotes = context.result.quotes ?? []
+  const quote: Quote | undefined = claim.quote === undefined ? undefined : quotes[claim.quote]
+  // The sentence's own attribution, with no quote (“according to …”).
+  if (!quote) return claim.verb && /^according to\b/i.test(claim.verb) ? speaker.name : undefined
+  const source = quote.source
+  if (!source) return undefined
+  const length = nonSpace(context.source, claim.start, claim.end)
+  // Of the claim, what its speaker's quotes (content, cue, source) cover.
+  const spans: Array<[number, number]> = []
+  for (const other of quotes) {
+    if (other.end <= claim.start || other.start >= claim.end) continue
+    const said = shownSource(other)
+    if (!said || (said.entity ?? said.name) !== (source.entity ?? source.name)) continue
+    for (const part of other.parts ?? [other]) spans.push([part.start, part.end])
+    if (other.cue) spans.push([other.cue.start, other.cue.end])
+    spans.push([said.start, said.end])
+  }
+
+  if (covered(context.source, spans, claim.start, claim.end) < 0.5 * length) return undefined
+  // An apposition: the subject is the noun phrase before the comma.
+  const before = context.source.slice(Math.max(claim.start, source.start - 3), source.start)
+  const end = source.start + context.source.slice(source.start, source.end).replace(/[\s,;:]+$/, '').length
+  const after = context.source.slice(end, end + 2)
+  let name = speaker.name
+  if (/,\s*$/.test(before) && /^,/.test(after) && quote.cue && quote.cue.start >= end) {
+    // Unless a name is that noun phrase (“Landmine Monitor, a research group,
+    // estimates”): the name.
+    const comma = claim.start + context.source.slice(claim.start, source.start).lastIndexOf(',')
+    const named = /(?:^|[^\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}\p{N}'’.&-]*\s+)*\p{Lu}[\p{L}\p{N}'’.&-]*)$/u.exec(context.source.slice(claim.start, comma))
+    if (!named || (named.index === 0 && named[1].split(/\s+/).length === 1 && openers.has(named[1].toLowerCase()))) return undefined
+    return named[1]
+  }
+
+  let text = context.source.slice(source.start, end)
+  // A date before the source is no part of it (“Yesterday Acme confirmed”).
+  const date = context.datesIn(source.start, source.end).find((each) => each.start === source.start)
+  if (date) text = context.source.slice(date.end, end).trim()
+  // Its head, without a relative clause (“a report by X, which is …”,
+  // “the two who joined …”) or an apposition after it.
+  const [first, rest] = text.split(/,\s*/, 2)
+  // A clause taken for a source (“a gunman killed …, lawmakers”).
+  if (!source.entity && rest !== undefined && !/^(?:who|which|that|whose|a|an|the)\s/.test(rest)) return undefined
+  const head = first.split(/\s(?:who|which|that|whose)\s/)[0].trim()
+  if (!head) return undefined
+  if (!source.entity) name = head
+  // A name that is a modifier of the source (“the Western powers”): the source.
+  const last = head.split(/\s+/).at(-1) ?? ''
+  if (source.entity && /\s/.test(head) && /\p{Lu}/u.test(head) && /^\p{Ll}/u.test(last) && !headEnds.has(last) && !name.includes(last)) name = head.replace(/^The\s/, 'the ')
+
+  // A source of two or more (“Acme and Bolt warned”): all of them.
+  if (/\sand\s/.test(first) && !/\sand\s/.test(name)) {
+    name = first.split(/\s+/).length <= 5 ? first.replace(/^The\s/, 'the ') : `${name} and others`
+  }
+
+  return name
+}
+
+/**
+ * Whether a claim has no source at all: in its sentence no speaker the
+ * attribution finds, no citation, no reported quote, no reporting verb
+ * but a passive one with no agent (“are believed to”), no quotation of
+ * three words or more, and no person or organisation named that tells,
+ * finds or warns (“Acme examined …”, “the agency sounded the alarm”, “the
+ * agency’s report”); nor a citation or a record shown as a source in
+ * the sentence before or after it (“…, according to a report by …”: news
+ * style sources a run of figures once). A person quoted next to it is no
+ * source of the writer's own figures.
+ *
+ * @param context
+ *   Rule context.
+ * @param index
+ *   Index of the claim's sentence.
+ * @returns
+ *   Whether it has none.
+ */
+function unsourced(context: RuleContext, index: number): boolean {
+  const sentence = context.sentences[index]
+  if (sentence.speaker || sentence.claim?.speaker || sentence.cited) return false
+  if (overlaps(context, sentence, isReported)) return false
+  const tokens = sentence.tokens
+  if (sentence.verbAt !== undefined && !passiveAlone(tokens, sentence.verbAt)) return false
+
+  if (quotation.test(context.source.slice(sentence.start, sentence.end))) return false
+  // After a person or organisation the tagger knows, or any capitalised
+  // name (the tagger misses some): a word that makes it a source.
+  const ends: number[] = []
+  const entities = new Set(context.result.entities)
+  for (const mention of context.mentionsIn(sentence.start, sentence.end)) {
+    if (!entities.has(mention.entity) || (mention.entity.type !== 'PER' && mention.entity.type !== 'ORG')) continue
+    const after = tokens.findIndex((token) => token.start >= mention.end)
+    if (after >= 0) ends.push(after)
+  }
+
+  for (const [at, token] of tokens.entries()) {
+    if (!/^\p{Lu}/u.test(token.text) || (at === 0 && openers.has(token.lower))) continue
+    if (!/^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')) ends.push(at + 1)
+  }
+
+  for (let after of ends) {
+    // “the agency’s report”, “the Marshals’ statement”.
+    if (/^['’]s?$/.test(tokens[after]?.text ?? '')) after++
+    for (let at = after; at < after + 4 && at < tokens.length; at++) {
+      if (tokens[at].text === '.' || tokens[at].text === ';') break
+      // Not a passive with no agent (“… are believed to”).
+      if (sourceWords.has(tokens[at].lower) && !passiveAlone(tokens, at)) return false
+    }
+  }
+
+  for (const other of [context.sentences[index - 1], context.sentences[index + 1]]) {
+    if (!other || other.heading) continue
+    if (other.cited || overlaps(context, other, (quote) => documentary(context.source, quote))) return false
+  }
+
+  return true
+}
+
+/**
+ * Whether a verb is a passive with no agent after it (“are believed to”,
+ * “was reported”, not “was reported by …”).
+ *
+ * @param tokens
+ *   Tokens of a sentence.
+ * @param at
+ *   Index of the verb.
+ * @returns
+ *   Whether it is.
+ */
+function passiveAlone(tokens: SentenceInfo['tokens'], at: number): boolean {
+  const passive = beForms.has(tokens[at - 1]?.lower ?? '') || beForms.has(tokens[at - 2]?.lower ?? '')
+  return passive && !tokens.slice(at + 1, at + 4).some((token) => token.lower === 'by')
+}
+
+/**
+ * Whether a quote is shown with a record as its source (“a report by
+ * …”, “an update from …”, “the statement”).
+ *
+ * @param source
+ *   Markdown source.
+ * @param quote
+ *   Quote.
+ * @returns
+ *   Whether it is.
+ */
+function documentary(source: string, quote: Quote): boolean {
+  const said = shownSource(quote)
+  if (!said) return false
+  // Its head, not an apposition (“X, a lawmaker who made the bill …”).
+  return source
+    .slice(said.start, said.end)
+    .split(/,|\s(?:who|which|that)\s/)[0]
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((word) => documentHeads.has(word))
+}
+
+/**
+ * Whether a quote that passes a test overlaps a sentence.
+ *
+ * @param context
+ *   Rule context.
+ * @param sentence
+ *   Sentence.
+ * @param test
+ *   Test.
+ * @returns
+ *   Whether one does.
+ */
+function overlaps(context: RuleContext, sentence: SentenceInfo, test: (quote: Quote) => boolean): boolean {
+  for (const quote of context.result.quotes ?? []) {
+    if (quote.end <= sentence.start || quote.start >= sentence.end) continue
+    if (test(quote)) return true
+  }
+
+  return false
+}
+
+/**
+ * How many characters that are not white space a range holds.
+ *
+ * @param text
+ *   Text.
+ * @param start
+ *   Start.
+ * @param end
+ *   End.
+ * @returns
+ *   Count.
+ */
+function nonSpace(text: string, start: number, end: number): number {
+  let count = 0
+  for (let at = start; at < end; at++) if (!/\s/.test(text[at])) count++
+  return count
+}
+
+/**
+ * How many characters that are not white space of `[start, end)` some span covers.
+ *
+ * @param text
+ *   Text.
+ * @param spans
+ *   Spans.
+ * @param start
+ *   Start.
+ * @param end
+ *   End.
+ * @returns
+ *   Count.
+ */
+function covered(text: string, spans: ReadonlyArray<[number, number]>, start: number, end: number): number {
+  let count = 0
+  for (let at = start; at < end; at++) {
+    if (!/\s/.test(text[at]) && spans.some(([from, to]) => from <= at && at < to)) count++
+  }
+
+  return count
+}
+
+/**
+ * A text without what it quotes (a quoted “you should” is someone's words).
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   Text.
+ */
+function outsideQuotes(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, ' ')
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Lists the few claims of an article most worth checking — five by
- * default (`claimsToCheck`, 0 to 10), ranked — each with why: “statistic with no source”,
- * “prediction attributed to an unnamed source”, “causal claim attributed
- * to Cezary Tomczyk”.
+ * default (`claimsToCheck`, 0 to 10), ranked — each with why: its kind
+ * and, when the article makes it clear, who stands behind it (“statistic
+ * with no source”, “prediction attributed to an unnamed source”, “causal
+ * claim attributed to Cezary Tomczyk”), else its kind alone (“statistic”).
  *
  * ## Why
  *
@@ -13,10 +14,21 @@
  * behind it (no one, or an unnamed group, before a named source), each
  * claim once (a repeated claim is listed where it is first made).
  *
+ * The reason says only what the text shows: a source is named when the
+ * quote model gives it for half or more of the claim (not for one clause,
+ * not a name in apposition to the noun that spoke), and “no source” only
+ * when neither the sentence nor the one before or after it names, quotes
+ * or cites anyone who could be one. Otherwise it gives the kind alone: a
+ * wrong source costs a reader more than none.
+ *
  * Left out: headings, photo captions and credits and other page furniture
- * (“Getty Images”, “Sign up”), claims the model scores below 0.7, and
- * articles whose genre makes no claims to check (a game story, a review, a
- * recipe, a list: see `unattributed-claim` for how the genre is known).
+ * (“Getty Images”, “Sign up”), claims the model scores below 0.7, a
+ * quotation with no figure, prediction or cause in which the speaker
+ * speaks of themselves (“We are delighted …”), advice to the reader (“you
+ * can try to …”), a plain fact in the writer's own voice with no source
+ * (narrative, background), and articles whose genre makes no claims to
+ * check (a game story, a review, a recipe, a list: see
+ * `unattributed-claim` for how the genre is known).
  *
  * ## Default severity
  *

@@ -25,7 +25,7 @@ import {hasClaimsToCheck} from '../genre.ts'
 import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
 import {isReported, shownSource} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
-import type {Claim, ClaimKind, Quote} from '../types.ts'
+import type {Claim, ClaimKind, Entity, NewsmarkResult, Quote} from '../types.ts'
 import {isFurniture} from './statement.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from './to-check.ts'
 
@@ -185,8 +185,7 @@ function speakerOf(context: RuleContext, sentence: SentenceInfo): string | undef
   const length = nonSpace(context.source, claim.start, claim.end)
   // Of the claim, what its speaker's quotes (content, cue, source) cover.
   const spans: Array<[number, number]> = []
-  for (const other of quotes) {
-    if (other.end <= claim.start || other.start >= claim.end) continue
+  for (const other of context.quotesOverlapping(claim.start, claim.end)) {
     const said = shownSource(other)
     if (!said || (said.entity ?? said.name) !== (source.entity ?? source.name)) continue
     for (const part of other.parts ?? [other]) spans.push([part.start, part.end])
@@ -262,7 +261,7 @@ function unsourced(context: RuleContext, index: number): boolean {
   // After a person or organisation the tagger knows, or any capitalised
   // name (the tagger misses some): a word that makes it a source.
   const ends: number[] = []
-  const entities = new Set(context.result.entities)
+  const entities = entitiesOf(context.result)
   for (const mention of context.mentionsIn(sentence.start, sentence.end)) {
     if (!entities.has(mention.entity) || (mention.entity.type !== 'PER' && mention.entity.type !== 'ORG')) continue
     const after = tokens.findIndex((token) => token.start >= mention.end)
@@ -290,6 +289,24 @@ function unsourced(context: RuleContext, index: number): boolean {
   }
 
   return true
+}
+
+/** `entitiesOf` of each result. */
+const entitySets = new WeakMap<NewsmarkResult, ReadonlySet<Entity>>()
+
+/**
+ * The entities of a result (not its nationalities), as a set: made once per
+ * analysis, not once per claim.
+ *
+ * @param result
+ *   Tags.
+ * @returns
+ *   Entities.
+ */
+function entitiesOf(result: NewsmarkResult): ReadonlySet<Entity> {
+  let set = entitySets.get(result)
+  if (!set) entitySets.set(result, (set = new Set(result.entities)))
+  return set
 }
 
 /**
@@ -344,12 +361,7 @@ function documentary(source: string, quote: Quote): boolean {
  *   Whether one does.
  */
 function overlaps(context: RuleContext, sentence: SentenceInfo, test: (quote: Quote) => boolean): boolean {
-  for (const quote of context.result.quotes ?? []) {
-    if (quote.end <= sentence.start || quote.start >= sentence.end) continue
-    if (test(quote)) return true
-  }
-
-  return false
+  return context.quotesOverlapping(sentence.start, sentence.end).some(test)
 }
 
 /**

@@ -17,7 +17,7 @@ import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
 import {Cache, type SentenceMemo} from '../incremental/memory.ts'
-import type {DateTag, Attribution, Claim, Entity, NewsmarkResult} from '../types.ts'
+import type {DateTag, Attribution, Claim, Entity, NewsmarkResult, Quote} from '../types.ts'
 import {SpanIndex} from './span-index.ts'
 
 /** A token with source offsets. */
@@ -76,6 +76,8 @@ export interface RuleContext {
   mentionsIn(start: number, end: number): ReadonlyArray<PlacedMention>
   /** Dates inside `[start, end)`, in order. */
   datesIn(start: number, end: number): ReadonlyArray<DateTag>
+  /** Quotes that overlap `[start, end)` (content, cue or source), in order of their start. */
+  quotesOverlapping(start: number, end: number): ReadonlyArray<Quote>
   /** Every entity mention (pronouns too), indexed (built on first use). */
   readonly mentionSpans: SpanIndex
   /** The mentions of persons and organisations (pronouns too), indexed (built on first use). */
@@ -137,6 +139,7 @@ export function createContext(
   let mentions: ReadonlyArray<PlacedMention> | undefined
   const named = () => (mentions ??= namedMentions(result))
   let dates: DateTag[] | undefined
+  let quotes: QuoteOrder | undefined
   let mentionSpans: SpanIndex | undefined
   let speakerSpans: SpanIndex | undefined
   let frontMatter: {value: FrontMatter | undefined} | undefined
@@ -163,6 +166,10 @@ export function createContext(
     datesIn(start, end) {
       dates ??= [...result.dates].sort((a, b) => a.start - b.start)
       return inRange(dates, start, end)
+    },
+    quotesOverlapping(start, end) {
+      quotes ??= orderQuotes(result.quotes ?? [])
+      return overlapping(quotes, start, end)
     },
     get mentionSpans() {
       // Nationalities too: “Russian officials” is one source, “Polish” a name a word may not be misspelt from.
@@ -205,6 +212,63 @@ export function createContext(
  * @returns
  *   Items that start and end inside the range.
  */
+/** Quotes by start, with the largest end up to each. */
+interface QuoteOrder {
+  readonly sorted: ReadonlyArray<Quote>
+  readonly maxEnds: Float64Array
+}
+
+/**
+ * Index quotes for overlap queries.
+ *
+ * @param quotes
+ *   Quotes, in any order.
+ * @returns
+ *   Index.
+ */
+function orderQuotes(quotes: ReadonlyArray<Quote>): QuoteOrder {
+  const sorted = [...quotes].sort((a, b) => a.start - b.start)
+  const maxEnds = new Float64Array(sorted.length)
+  let max = -Infinity
+  for (const [index, quote] of sorted.entries()) {
+    max = Math.max(max, quote.end)
+    maxEnds[index] = max
+  }
+
+  return {sorted, maxEnds}
+}
+
+/**
+ * The quotes that overlap a range: those that start before its end, back
+ * from there as long as one before may still reach into it.
+ *
+ * @param order
+ *   Index.
+ * @param start
+ *   Start.
+ * @param end
+ *   End.
+ * @returns
+ *   Quotes, by start.
+ */
+function overlapping(order: QuoteOrder, start: number, end: number): Quote[] {
+  const {sorted, maxEnds} = order
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle].start < end) low = middle + 1
+    else high = middle
+  }
+
+  const found: Quote[] = []
+  for (let index = low - 1; index >= 0 && maxEnds[index] > start; index--) {
+    if (sorted[index].end > start) found.push(sorted[index])
+  }
+
+  return found.reverse()
+}
+
 function inRange<T extends {start: number; end: number}>(
   items: ReadonlyArray<T>,
   start: number,

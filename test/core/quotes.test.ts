@@ -510,3 +510,12 @@ test('quotes: mendTags cuts a cue “according to …” to the two words, the r
   assert.equal(mended[at('paper')], 'I-SRC')
   assert.equal(mended[at('.')], 'O')
 })
+
+test('quotes: mendTags reads an untagged sentence whose first comma comes right before a verb (no phrase before it) without failing', () => {
+  const text = 'Acme found the file, reported it to the police, and deleted it on Monday.\n'
+  const view = blockView(viewText(text).sentences)
+  const tags: string[] = view.words.map(() => 'O')
+  const mended = mendTags(view, tags)
+  assert.deepEqual(mended, view.words.map(() => 'O'))
+  assert.doesNotThrow(() => tag(text))
+})

@@ -423,6 +423,9 @@ function mendOpening(view: BlockView, tags: string[]): void {
       start = from + comma + 1
     }
 
+    // Nothing left before the verb (`Acme found the file, reported it
+    // …`): no phrase names anyone.
+    if (start >= verb) continue
     if (/^(?:but|and|yet|so)$/.test(words[start]) && start + 1 < verb) start++
 
     let stop = verb

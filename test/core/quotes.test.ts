@@ -519,3 +519,57 @@ test('quotes: mendTags reads an untagged sentence whose first comma comes right 
   assert.deepEqual(mended, view.words.map(() => 'O'))
   assert.doesNotThrow(() => tag(text))
 })
+
+/**
+ * Tags of a sentence as the tagger reads some: a cue, then content from
+ * a given word to the end of the sentence.
+ *
+ * @param text
+ *   One sentence.
+ * @param cue
+ *   The cue word.
+ * @param from
+ *   First word tagged content.
+ * @returns
+ *   View, tags and a word finder.
+ */
+function cueThenContent(text: string, cue: string, from: string) {
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  const tags: string[] = view.words.map((_, index) =>
+    index < at(cue) ? (index === 0 ? 'B-SRC' : 'I-SRC') : index === at(cue) ? 'B-CUE' : index === at(from) ? 'B-CON' : index > at(from) && index < view.words.length - 1 ? 'I-CON' : 'O'
+  )
+  return {view, tags, at}
+}
+
+test('quotes: mendTags starts reported words at “that” after where, when or to whom they were said', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Moss said in a long interview on the radio that the bridge would cost more than the council had planned.', 'said', 'in'],
+    ['Moss told reporters at a stop in Leeds, Ohio, that the bridge would cost more than planned.', 'told', 'reporters'],
+    ['Moss told reporters at a stop in Leeds, Ohio, that the bridge would cost more than planned.', 'told', 'at'],
+    ['The board wrote Tuesday on its website that the vote would go ahead in May.', 'wrote', 'tuesday'],
+    ['Moss told Mira News that the vote would go ahead in May.', 'told', 'mira']
+  ]
+  for (const [text, cue, from] of cases) {
+    const {view, tags, at} = cueThenContent(text, cue, from)
+    const mended = mendTags(view, tags)
+    assert.equal(mended[at('that')], 'B-CON', text)
+    assert.equal(mended[at(from)], 'O', text)
+    assert.equal(mended[at('that') + 1], 'I-CON', text)
+  }
+})
+
+test('quotes: mendTags keeps content that starts before a relative “that” or a clause of its own', () => {
+  const cases: Array<[string, string, string]> = [
+    // The plan is what was said about: its “that” is a relative pronoun.
+    ['Moss said the plan that the council drafted would cost more than planned.', 'said', 'the'],
+    ['Moss agreed to clean up the old mine and the land that had been ruined.', 'agreed', 'to'],
+    ['Moss told a young woman who suggested that the vote was rigged to go and vote.', 'told', 'a']
+  ]
+  for (const [text, cue, from] of cases) {
+    const {view, tags, at} = cueThenContent(text, cue, from)
+    const mended = mendTags(view, [...tags])
+    assert.equal(mended[at(from)], 'B-CON', text)
+    assert.equal(mended[at('that')], 'I-CON', text)
+  }
+})

@@ -204,7 +204,77 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendColon(view, tags)
   mendSwapped(view, tags)
   mendAccording(view, tags)
+  mendThat(view, tags)
   return tags
+}
+
+// Verbs whose object is who was told (`told reporters that`).
+const tellVerbs: ReadonlySet<string> = new Set([
+  'told', 'tells', 'tell', 'telling', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'warned', 'warns', 'convinced', 'promised', 'promises'
+])
+// Words that open what is said between a reporting verb and its “that”:
+// where, when and to whom (`said in an interview that`, `wrote on Twitter
+// that`, `said Tuesday that`).
+const adjunctOpeners: ReadonlySet<string> = new Set([
+  'in', 'on', 'at', 'during', 'via', 'earlier', 'later', 'last',
+  'yesterday', 'today', 'tonight', 'repeatedly', 'privately', 'publicly', 'recently', 'again', 'also', 'late', 'early', 'previously'
+])
+const clauseWords: ReadonlySet<string> = new Set(['who', 'which', 'whose', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would'])
+// Who is told (`told them that`, `told reporters that`).
+const objectWords: ReadonlySet<string> = new Set([
+  'him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'voters', 'supporters', 'viewers', 'journalists', 'the', 'a', 'an', 'his', 'their', 'its', 'my', 'our'
+])
+
+/**
+ * Start a reported clause at its “that” when the tagger began the content
+ * right after the cue, over where, when or to whom it was said (`told
+ * reporters at a stop in Leeds that …`, `said in an interview that …`,
+ * `wrote Tuesday on its website that …`): those words are neither what was
+ * said nor, as PolNeAR marks them, its cue. Not for a noun the clause
+ * goes with (`said the plan that they drafted was …`: a relative “that”).
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendThat(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  for (let start = 1; start < words.length; start++) {
+    if (tags[start] !== 'B-CON' || view.quoted[start] || words[start] === 'that') continue
+    const sentence = view.sentenceOf[start]
+    // The cue, right before or with untagged words between (`told |
+    // reporters at | a stop in Leeds that`).
+    let cue = start - 1
+    while (cue >= 0 && start - cue <= 8 && tags[cue] === 'O' && view.sentenceOf[cue] === sentence && !view.quoted[cue]) cue--
+    if (cue < 0 || !tags[cue].endsWith('CUE') || view.sentenceOf[cue] !== sentence) continue
+    if (!reportingCues.has(words[cue]) && !tellVerbs.has(words[cue])) continue
+    let that = start + 1
+    while (
+      that < words.length &&
+      that - start <= 14 &&
+      view.sentenceOf[that] === sentence &&
+      tags[that] === 'I-CON' &&
+      !view.quoted[that] &&
+      words[that] !== 'that'
+    ) that++
+    if (words[that] !== 'that' || tags[that] !== 'I-CON' || view.quoted[that] || view.sentenceOf[that] !== sentence) continue
+    const gap = cue + 1
+    const first = words[gap]
+    const capitalised = (at: number) => /^[\p{Lu}\p{N}]/u.test(tokens[at].text)
+    const opens =
+      adjunctOpeners.has(first) ||
+      weekdays.test(first) ||
+      (tellVerbs.has(words[cue]) && (objectWords.has(first) || capitalised(gap)) && that - gap <= 10) ||
+      // A name or a day alone (`told CNN that`, `said Tuesday that`).
+      words.slice(gap, that).every((word, index) => capitalised(gap + index) || /^[,.’'-]$/.test(word))
+    // Not a clause of its own (`told a woman who suggested that`, `told me
+    // on Friday, is that`).
+    if (!opens || words.slice(gap, that).some((word) => clauseWords.has(word))) continue
+    for (let at = start; at < that; at++) tags[at] = 'O'
+    tags[that] = 'B-CON'
+    start = that
+  }
 }
 
 /**

@@ -573,3 +573,32 @@ test('quotes: mendTags keeps content that starts before a relative “that” or
     assert.equal(mended[at('that')], 'I-CON', text)
   }
 })
+
+test('quotes: mendTags reads a name, an apposition with commas of its own, and a reporting verb that opens a sentence', () => {
+  const text =
+    'Norvik Labs AB, a leading maker of lab pumps and filters, and a pioneer in small-volume blood tests, today announced the launch of three new services for drug makers.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  const mended = mendTags(view, view.words.map(() => 'O'))
+  assert.equal(mended[at('norvik')], 'B-SRC')
+  assert.equal(mended[at('tests')], 'I-SRC')
+  assert.equal(mended[at('today')], 'O')
+  assert.equal(mended[at('announced')], 'B-CUE')
+  assert.equal(mended[at('launch') - 1], 'B-CON')
+  assert.equal(mended[at('makers')], 'I-CON')
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the launch of three new services')
+  assert.match(shownSource(quote)?.name ?? '', /^Norvik Labs/)
+})
+
+test('quotes: mendTags takes no opening phrase that is no name, nor a clause after the apposition, for a source', () => {
+  for (const text of [
+    'In March, the month the plan began, the council announced the sale of the old mill.\n',
+    'Norvik Labs AB, a maker of lab pumps, has grown fast and sold its Leeds plant, the board said on Monday.\n'
+  ]) {
+    const view = blockView(viewText(text).sentences)
+    const mended = mendTags(view, view.words.map(() => 'O'))
+    assert.equal(mended[view.words.indexOf('norvik')] ?? 'O', 'O', text)
+    assert.equal(mended[view.words.indexOf('in')] ?? 'O', 'O', text)
+  }
+})

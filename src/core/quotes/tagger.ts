@@ -201,6 +201,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendOverrun(view, tags)
   mendTrailing(view, tags)
   mendOpening(view, tags)
+  mendApposition(view, tags)
   mendColon(view, tags)
   mendSwapped(view, tags)
   mendAccording(view, tags)
@@ -517,6 +518,74 @@ function mendOpening(view: BlockView, tags: string[]): void {
       phrase.every((word) => /^[\p{L}-]+$/u.test(word))
     if (!named && !described && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
     for (let at = start; at < stop; at++) tags[at] = at === start ? 'B-SRC' : 'I-SRC'
+    tags[verb] = 'B-CUE'
+    for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'
+    for (let at = content; at < last; at++) tags[at] = at === content ? 'B-CON' : 'I-CON'
+  }
+}
+
+// Words that open a sentence's first phrase that is no one's name (`In
+// March,`, `After the vote,`).
+const notNames: ReadonlySet<string> = new Set([
+  'in', 'on', 'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'if', 'although', 'because', 'last', 'this', 'by',
+  'for', 'from', 'with', 'under', 'over', 'despite', 'following', 'according', 'until', 'once', 'but', 'and', 'so', 'yet', 'still', 'then'
+])
+// Words that open an apposition after a name (`Acme AB, a maker of …,`).
+const appositionOpeners: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'its', 'his', 'her', 'their', 'who', 'which'])
+
+/**
+ * An untagged sentence that opens with a name, an apposition with commas
+ * of its own, and a reporting verb (`Norvik Labs AB, a maker of pumps and
+ * filters, and a pioneer in blood tests, today announced the launch of
+ * …`, `Ann Lee, who chairs the board, said on Monday that …`): the name
+ * and its apposition are the source (the name heads it), the verb the cue,
+ * what follows the content. `mendOpening` reads a phrase of a few words
+ * before the verb; this one a name before an apposition of up to 40.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendApposition(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  const names = (at: number) => /^\p{Lu}/u.test(tokens[at].text)
+  for (const {from, last} of sentenceRanges(view)) {
+    if (last - from < 10 || notNames.has(words[from])) continue
+    let untouched = true
+    for (let at = from; at < last; at++) if (tags[at] !== 'O' || view.quoted[at]) untouched = false
+    if (!untouched) continue
+    // The name: capitalised words (and their small words) up to the first comma.
+    let comma = from
+    while (comma < last && comma - from <= 8 && words[comma] !== ',') comma++
+    if (words[comma] !== ',' || comma === from || !names(comma - 1)) continue
+    if (!words.slice(from, comma).every((word, index) => names(from + index) || phraseWords.has(word))) continue
+    if (!appositionOpeners.has(words[comma + 1] ?? '') && !names(comma + 1)) continue
+    // The verb: after a later comma and perhaps `today`, `on Monday`.
+    let verb = -1
+    let close = -1
+    for (let at = comma + 2; at < last && at - from <= 45; at++) {
+      if (words[at] === ';' || reportingCues.has(words[at])) break
+      if (words[at] !== ',') continue
+      let next = at + 1
+      while (next < last && (betweenWords.has(words[next]) || (words[next] === 'on' && weekdays.test(words[next + 1] ?? '')) || weekdays.test(words[next]))) next++
+      if (openingVerbs.has(words[next])) {
+        verb = next
+        close = at
+        break
+      }
+    }
+
+    if (verb < 0 || last - verb < 4) continue
+    let content = verb + 1
+    if (words[content] === 'to' || words[verb] === 'told') {
+      let that = content
+      while (that < last && that - content <= 4 && words[that] !== 'that' && words[that] !== ',') that++
+      if (words[that] === 'that') content = that
+    }
+
+    if (words[content] !== 'that' && !withoutThat.has(words[verb])) continue
+    for (let at = from; at < close; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
     tags[verb] = 'B-CUE'
     for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'
     for (let at = content; at < last; at++) tags[at] = at === content ? 'B-CON' : 'I-CON'

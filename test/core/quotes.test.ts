@@ -602,3 +602,17 @@ test('quotes: mendTags takes no opening phrase that is no name, nor a clause aft
     assert.equal(mended[view.words.indexOf('in')] ?? 'O', 'O', text)
   }
 })
+
+test('quotes: a trailing “…, she said in a post” takes a sentence with a phrase in marks as its words', () => {
+  const text = 'As they left, the fans sang the “Go Home Now!” song at the mayor, she said in a post.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the fans sang')
+  assert.equal(quote.cue?.text, 'said in a post')
+  assert.equal(quote.source?.text, 'she')
+  assert.ok(text.slice(quote.start, quote.end).startsWith('As they left'))
+  // A quotation of its own before the comma is left alone.
+  const own = 'The mayor said “we will not pay for any of it, not now and not in ten years” at the meeting, Lund said in a post.\n'
+  const other = tag(own)
+  const first = quoteWith(own, other, 'we will not pay')
+  assert.notEqual(first.cue?.text, 'said in a post')
+})

@@ -661,13 +661,20 @@ function mendTrailing(view: BlockView, tags: string[]): void {
       if (!cue.some((word) => reportingCues.has(word))) continue
       if (content) {
         // Words the tagger gave another quote: only when nothing before
-        // the comma is quoted or reports.
-        let quoted = false
+        // the comma reports and little of it is quoted (a name or a
+        // phrase in marks, `the fans sang the “Go Home” song`, is no
+        // quotation of its own).
+        let quoted = 0
+        let plain = 0
+        let reports = false
         for (let at = from; at < comma; at++) {
-          if (view.quoted[at] || (tags[at].endsWith('CUE') && reportingCues.has(words[at]))) quoted = true
+          if (tags[at].endsWith('CUE') && reportingCues.has(words[at])) reports = true
+          if (isMark(words[at]) || !/[\p{L}\p{N}]/u.test(words[at])) continue
+          if (view.quoted[at]) quoted++
+          else plain++
         }
 
-        if (quoted) continue
+        if (reports || quoted * 2 > plain || (quoted > 0 && (view.quoted[from] || view.quoted[comma - 1]))) continue
       }
 
       // Where it was said (`said in a post`) is part of the cue; when

@@ -603,6 +603,21 @@ test('quotes: mendTags takes no opening phrase that is no name, nor a clause aft
   }
 })
 
+test('quotes: a pronoun source is not a person named in the words quoted before it', () => {
+  const text = 'Tom Lund runs the shop on Main Street. Ben Reyes will never win the vote, he said.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'will never win the vote')
+  assert.equal(quote.source?.text, 'he')
+  assert.equal(entityName(result, quote), 'Tom Lund')
+})
+
+test('quotes: a pronoun source may still be a person named in the words after it', () => {
+  const text = 'Tom Lund owns the old mill. Ben Reyes runs the shop in it. He says the rent is too high and that Reyes may have to close it.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the rent is too high')
+  assert.equal(entityName(result, quote), 'Ben Reyes')
+})
+
 test('quotes: a trailing “…, she said in a post” takes a sentence with a phrase in marks as its words', () => {
   const text = 'As they left, the fans sang the “Go Home Now!” song at the mayor, she said in a post.\n'
   const result = tag(text)

@@ -631,3 +631,17 @@ test('quotes: a trailing “…, she said in a post” takes a sentence with a p
   const first = quoteWith(own, other, 'we will not pay')
   assert.notEqual(first.cue?.text, 'said in a post')
 })
+
+test('quotes: a name (and titles) that signs a quotation at the end of its paragraph is its source', () => {
+  const text =
+    '“We will not pay for the new bridge, not this year.” The Leeds council voted against it on Monday.\n\nThe mill by the river was sold in May.\n\n“The rent is far too high for a small shop like ours.” Ada Lund and her staff closed the shop.\n\nNorvik Labs opened a new plant in Leeds this week.\n\n“With the new plant we can serve our customers across the whole region, faster than before. We also welcome Ben Reyes to lead it.” Ada Lund, General Manager, Pump Division, Norvik Labs\n'
+  const result = tag(text)
+  const signed = quoteWith(text, result, 'serve our customers')
+  assert.equal(signed.kind, 'direct')
+  assert.equal(entityName(result, signed), 'Ada Lund')
+  assert.equal(shownSource(signed)?.name, 'Ada Lund')
+  // A sentence after the quotation, not a signature: no source from it.
+  for (const words of ['not pay for the new bridge', 'far too high']) {
+    assert.equal(quoteWith(text, result, words).source, undefined, words)
+  }
+})

@@ -645,3 +645,26 @@ test('quotes: a name (and titles) that signs a quotation at the end of its parag
     assert.equal(quoteWith(text, result, words).source, undefined, words)
   }
 })
+
+test('quotes: mendTags gives a cue found with its words but no source the name before an apposition', () => {
+  const text = 'Ada Lund, speaking to a farm group in Leeds, said she would order a full review of the new bridge plans.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  // As the tagger reads it: the name and apposition taken for content.
+  const tags: string[] = view.words.map((word, index) =>
+    index < at('said') - 1 ? (index === 0 ? 'B-CON' : 'I-CON') : word === 'said' ? 'B-CUE' : index === at('she') ? 'B-CON' : index > at('she') && index < view.words.length - 1 ? 'I-CON' : 'O'
+  )
+  const mended = mendTags(view, tags)
+  assert.equal(mended[at('ada')], 'B-SRC')
+  assert.equal(mended[at('leeds')], 'I-SRC')
+  assert.equal(mended[at('said') - 1], 'O')
+  assert.equal(mended[at('said')], 'B-CUE')
+  assert.equal(mended[at('she')], 'B-CON')
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'would order a full review')), 'Ada Lund')
+  // A cue whose words come before it (no content after it) is left alone.
+  const other = 'Lund, the mayor of Leeds, will order a full review of the plans, he said.\n'
+  const otherView = blockView(viewText(other).sentences)
+  const otherTags: string[] = otherView.words.map(() => 'O')
+  assert.deepEqual(mendTags(otherView, otherTags).slice(0, 3), ['O', 'O', 'O'])
+})

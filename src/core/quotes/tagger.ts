@@ -551,16 +551,34 @@ function mendApposition(view: BlockView, tags: string[]): void {
   const {words, tokens} = view
   const names = (at: number) => /^\p{Lu}/u.test(tokens[at].text)
   for (const {from, last} of sentenceRanges(view)) {
-    if (last - from < 10 || notNames.has(words[from])) continue
+    if (last - from < 8 || notNames.has(words[from])) continue
     let untouched = true
     for (let at = from; at < last; at++) if (tags[at] !== 'O' || view.quoted[at]) untouched = false
-    if (!untouched) continue
+    // Or the tagger found the cue and its words but no source: everything
+    // before the cue untagged (`Lund, speaking to a farm group in Leeds,
+    // said he would …`).
+    let cueAt = -1
+    if (!untouched) {
+      cueAt = tags.indexOf('B-CUE', from)
+      if (cueAt < 0 || cueAt >= last || !reportingCues.has(words[cueAt])) continue
+      if (tags.slice(from, last).some((tag) => tag.endsWith('SRC'))) continue
+      // Words before it untagged, or taken for content when the cue has
+      // its content right after it (the name and apposition read as words
+      // said).
+      const before = tags.slice(from, cueAt)
+      const taken = tags[cueAt + 1] === 'B-CON' && before.every((tag) => tag === 'O' || tag.endsWith('CON'))
+      if ((!taken && before.some((tag) => tag !== 'O')) || view.quoted.slice(from, cueAt).some(Boolean)) continue
+    } else if (last - from < 10) {
+      continue
+    }
+
     // The name: capitalised words (and their small words) up to the first comma.
     let comma = from
     while (comma < last && comma - from <= 8 && words[comma] !== ',') comma++
     if (words[comma] !== ',' || comma === from || !names(comma - 1)) continue
     if (!words.slice(from, comma).every((word, index) => names(from + index) || phraseWords.has(word))) continue
-    if (!appositionOpeners.has(words[comma + 1] ?? '') && !names(comma + 1)) continue
+    const opener = words[comma + 1] ?? ''
+    if (!appositionOpeners.has(opener) && !names(comma + 1) && !(cueAt >= 0 && /^\p{L}+ing$/u.test(opener))) continue
     // The verb: after a later comma and perhaps `today`, `on Monday`.
     let verb = -1
     let close = -1
@@ -569,7 +587,7 @@ function mendApposition(view: BlockView, tags: string[]): void {
       if (words[at] !== ',') continue
       let next = at + 1
       while (next < last && (betweenWords.has(words[next]) || (words[next] === 'on' && weekdays.test(words[next + 1] ?? '')) || weekdays.test(words[next]))) next++
-      if (openingVerbs.has(words[next])) {
+      if (cueAt >= 0 ? next === cueAt : openingVerbs.has(words[next])) {
         verb = next
         close = at
         break
@@ -577,6 +595,11 @@ function mendApposition(view: BlockView, tags: string[]): void {
     }
 
     if (verb < 0 || last - verb < 4) continue
+    if (cueAt >= 0) {
+      for (let at = from; at < cueAt; at++) tags[at] = at >= close ? 'O' : at === from ? 'B-SRC' : 'I-SRC'
+      continue
+    }
+
     let content = verb + 1
     if (words[content] === 'to' || words[verb] === 'told') {
       let that = content

@@ -559,8 +559,9 @@ function mendApposition(view: BlockView, tags: string[]): void {
     // said he would …`).
     let cueAt = -1
     if (!untouched) {
-      cueAt = tags.indexOf('B-CUE', from)
-      if (cueAt < 0 || cueAt >= last || !reportingCues.has(words[cueAt])) continue
+      cueAt = from
+      while (cueAt < last && tags[cueAt] !== 'B-CUE') cueAt++
+      if (cueAt >= last || !reportingCues.has(words[cueAt])) continue
       if (tags.slice(from, last).some((tag) => tag.endsWith('SRC'))) continue
       // Words before it untagged, or taken for content when the cue has
       // its content right after it (the name and apposition read as words

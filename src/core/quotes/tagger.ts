@@ -68,10 +68,14 @@ export function shippedQuoteModel(): Perceptron {
  * @param learn
  *   In training, the gold tags: the model is updated on each mistake (and
  *   the gold tag is kept, so later features see the truth).
+ * @param explore
+ *   In training, keep the tag the model chose instead of the gold one, so
+ *   later features see its own mistakes as they will when it tags (a gold
+ *   `I-X` after a tag of another class is learnt as `B-X`).
  * @returns
  *   A class name per token.
  */
-export function tagBlock(perceptron: Perceptron, view: BlockView, learn?: ReadonlyArray<string>): string[] {
+export function tagBlock(perceptron: Perceptron, view: BlockView, learn?: ReadonlyArray<string>, explore = false): string[] {
   const tags: string[] = []
   let seen = ''
   for (let index = 0; index < view.tokens.length; index++) {
@@ -86,8 +90,10 @@ export function tagBlock(perceptron: Perceptron, view: BlockView, learn?: Readon
 
     let tag: string = classes[best]
     if (learn) {
-      perceptron.update(features, classes.indexOf(learn[index] as (typeof classes)[number]), best)
-      tag = learn[index]
+      let truth = learn[index]
+      if (explore && truth.startsWith('I-') && tags[index - 1]?.slice(2) !== truth.slice(2)) truth = 'B-' + truth.slice(2)
+      perceptron.update(features, classes.indexOf(truth as (typeof classes)[number]), best)
+      if (!explore) tag = truth
     }
 
     tags.push(tag)

@@ -10,6 +10,7 @@
  *   node scripts/precision.mjs --worksheet /tmp/ws   # add what is unlabelled
  *   node scripts/precision.mjs --tidy     # label files back to one item a line
  *   node --import tsx scripts/precision.mjs --split dev --errors entities   # list what counts against entities
+ *   node --import tsx scripts/precision.mjs --errors attribution   # dev statements whose speaker is not named right
  *
  * Prints, per split: for each rule, its findings, verdicts and useful share,
  * and warnings per 1,000 words; the check-worthy share of the claims to
@@ -56,7 +57,7 @@ if (flags.tidy) {
 }
 
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
-const {countAttribution, countEntities, countFindings, judgeEntities, dateRight, matchLabel, spanHash, usefulShare} = await import('./lib/labels.ts')
+const {countAttribution, countEntities, countFindings, judgeEntities, dateRight, matchLabel, quoteFor, spanHash, usefulShare} = await import('./lib/labels.ts')
 const {shownSource} = await import('../src/core/quotes/reported.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
@@ -96,8 +97,8 @@ if (flags.worksheet) {
 
 if (flags.errors) {
   // To study errors on what is tuned on: dev articles only, never held-out.
-  if (flags.errors !== 'entities') {
-    console.error(`npm run precision: --errors knows \`entities\`, not \`${flags.errors}\`.`)
+  if (flags.errors !== 'entities' && flags.errors !== 'attribution') {
+    console.error(`npm run precision: --errors knows \`entities\` and \`attribution\`, not \`${flags.errors}\`.`)
     process.exit(2)
   }
 
@@ -105,6 +106,25 @@ if (flags.errors) {
     if (article.split !== 'dev') continue
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
+    if (flags.errors === 'attribution') {
+      // Each labelled statement with a speaker that is not named right
+      // (none or wrong), with the quote it goes to and what the model read.
+      const quotes = results[index].quotes ?? []
+      const lines = []
+      for (const label of labels.claims) {
+        if (!Array.isArray(label.goldSpeaker) || label.speakerVerdict === 'n/a') continue
+        const quote = quoteFor(label, quotes)
+        const shown = quote ? shownSource(quote) : undefined
+        const gold = text.slice(label.goldSpeaker[0], label.goldSpeaker[1])
+        if (shown && sameSpeaker(shown.name, gold)) continue
+        const read = quote ? `quote ${quote.kind} ${quote.start}-${quote.end} cue “${quote.cue?.text ?? '-'}” source “${quote.source?.text ?? '-'}”` : 'no quote'
+        lines.push(`- ${shown ? `wrong “${shown.name}”` : 'none'} gold “${gold}” (${read}): ⟦${text.slice(label.start, label.end).replaceAll('\n', ' ')}⟧`)
+      }
+
+      if (lines.length > 0) console.log(`\n## ${article.file}\n${lines.join('\n')}`)
+      continue
+    }
+
     const {errors} = judgeEntities(results[index].entities, labels.entities, labels.missedEntities ?? [])
     if (errors.length === 0) continue
     console.log(`\n## ${article.file}`)

@@ -14,6 +14,10 @@
  * - `--no-write`: write no model.
  * - `--score`: no training: score the shipped model on dev.
  * - `--kind direct,mixed`: passed to the scorer.
+ * - `--explore P`: from the second epoch on, each block is trained with
+ *   probability P on the model's own tags as history (what it sees when
+ *   it tags) instead of the gold ones (default 0: never). Tried, not
+ *   shipped: see docs/accuracy.md.
  *
  * Deterministic: articles are shuffled with a fixed seed each epoch. The
  * model holds feature weights only, never training text.
@@ -54,6 +58,7 @@ const value = (name: string, fallback: string) => {
 const epochs = Number(value('--epochs', '6'))
 const threshold = Number(value('--threshold', '0.5'))
 const holdout = flag('--holdout')
+const explore = Number(value('--explore', '0'))
 const scorer = path.join(evalRoot, 'score-attribution.mjs')
 const trainFile = path.join(evalRoot, 'data/polnear/train.jsonl')
 const devFile = path.join(evalRoot, 'data/polnear/dev.jsonl')
@@ -80,7 +85,9 @@ const perceptron = new Perceptron(classes)
 const randomness = random(2026)
 for (let epoch = 0; epoch < (flag('--score') ? 0 : epochs); epoch++) {
   shuffle(examples, randomness)
-  for (const example of examples) tagBlock(perceptron, blockView(example.sentences), example.tags)
+  for (const example of examples) {
+    tagBlock(perceptron, blockView(example.sentences), example.tags, explore > 0 && epoch > 0 && randomness() < explore)
+  }
   console.error(`epoch ${epoch + 1} (${seconds()})`)
 }
 

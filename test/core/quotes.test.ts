@@ -510,3 +510,161 @@ test('quotes: mendTags cuts a cue “according to …” to the two words, the r
   assert.equal(mended[at('paper')], 'I-SRC')
   assert.equal(mended[at('.')], 'O')
 })
+
+test('quotes: mendTags reads an untagged sentence whose first comma comes right before a verb (no phrase before it) without failing', () => {
+  const text = 'Acme found the file, reported it to the police, and deleted it on Monday.\n'
+  const view = blockView(viewText(text).sentences)
+  const tags: string[] = view.words.map(() => 'O')
+  const mended = mendTags(view, tags)
+  assert.deepEqual(mended, view.words.map(() => 'O'))
+  assert.doesNotThrow(() => tag(text))
+})
+
+/**
+ * Tags of a sentence as the tagger reads some: a cue, then content from
+ * a given word to the end of the sentence.
+ *
+ * @param text
+ *   One sentence.
+ * @param cue
+ *   The cue word.
+ * @param from
+ *   First word tagged content.
+ * @returns
+ *   View, tags and a word finder.
+ */
+function cueThenContent(text: string, cue: string, from: string) {
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  const tags: string[] = view.words.map((_, index) =>
+    index < at(cue) ? (index === 0 ? 'B-SRC' : 'I-SRC') : index === at(cue) ? 'B-CUE' : index === at(from) ? 'B-CON' : index > at(from) && index < view.words.length - 1 ? 'I-CON' : 'O'
+  )
+  return {view, tags, at}
+}
+
+test('quotes: mendTags starts reported words at “that” after where, when or to whom they were said', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Moss said in a long interview on the radio that the bridge would cost more than the council had planned.', 'said', 'in'],
+    ['Moss told reporters at a stop in Leeds, Ohio, that the bridge would cost more than planned.', 'told', 'reporters'],
+    ['Moss told reporters at a stop in Leeds, Ohio, that the bridge would cost more than planned.', 'told', 'at'],
+    ['The board wrote Tuesday on its website that the vote would go ahead in May.', 'wrote', 'tuesday'],
+    ['Moss told Mira News that the vote would go ahead in May.', 'told', 'mira']
+  ]
+  for (const [text, cue, from] of cases) {
+    const {view, tags, at} = cueThenContent(text, cue, from)
+    const mended = mendTags(view, tags)
+    assert.equal(mended[at('that')], 'B-CON', text)
+    assert.equal(mended[at(from)], 'O', text)
+    assert.equal(mended[at('that') + 1], 'I-CON', text)
+  }
+})
+
+test('quotes: mendTags keeps content that starts before a relative “that” or a clause of its own', () => {
+  const cases: Array<[string, string, string]> = [
+    // The plan is what was said about: its “that” is a relative pronoun.
+    ['Moss said the plan that the council drafted would cost more than planned.', 'said', 'the'],
+    ['Moss agreed to clean up the old mine and the land that had been ruined.', 'agreed', 'to'],
+    ['Moss told a young woman who suggested that the vote was rigged to go and vote.', 'told', 'a']
+  ]
+  for (const [text, cue, from] of cases) {
+    const {view, tags, at} = cueThenContent(text, cue, from)
+    const mended = mendTags(view, [...tags])
+    assert.equal(mended[at(from)], 'B-CON', text)
+    assert.equal(mended[at('that')], 'I-CON', text)
+  }
+})
+
+test('quotes: mendTags reads a name, an apposition with commas of its own, and a reporting verb that opens a sentence', () => {
+  const text =
+    'Norvik Labs AB, a leading maker of lab pumps and filters, and a pioneer in small-volume blood tests, today announced the launch of three new services for drug makers.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  const mended = mendTags(view, view.words.map(() => 'O'))
+  assert.equal(mended[at('norvik')], 'B-SRC')
+  assert.equal(mended[at('tests')], 'I-SRC')
+  assert.equal(mended[at('today')], 'O')
+  assert.equal(mended[at('announced')], 'B-CUE')
+  assert.equal(mended[at('launch') - 1], 'B-CON')
+  assert.equal(mended[at('makers')], 'I-CON')
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the launch of three new services')
+  assert.match(shownSource(quote)?.name ?? '', /^Norvik Labs/)
+})
+
+test('quotes: mendTags takes no opening phrase that is no name, nor a clause after the apposition, for a source', () => {
+  for (const text of [
+    'In March, the month the plan began, the council announced the sale of the old mill.\n',
+    'Norvik Labs AB, a maker of lab pumps, has grown fast and sold its Leeds plant, the board said on Monday.\n'
+  ]) {
+    const view = blockView(viewText(text).sentences)
+    const mended = mendTags(view, view.words.map(() => 'O'))
+    assert.equal(mended[view.words.indexOf('norvik')] ?? 'O', 'O', text)
+    assert.equal(mended[view.words.indexOf('in')] ?? 'O', 'O', text)
+  }
+})
+
+test('quotes: a pronoun source is not a person named in the words quoted before it', () => {
+  const text = 'Tom Lund runs the shop on Main Street. Ben Reyes will never win the vote, he said.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'will never win the vote')
+  assert.equal(quote.source?.text, 'he')
+  assert.equal(entityName(result, quote), 'Tom Lund')
+})
+
+test('quotes: a pronoun source may still be a person named in the words after it', () => {
+  const text = 'Tom Lund owns the old mill. Ben Reyes runs the shop in it. He says the rent is too high and that Reyes may have to close it.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the rent is too high')
+  assert.equal(entityName(result, quote), 'Ben Reyes')
+})
+
+test('quotes: a trailing “…, she said in a post” takes a sentence with a phrase in marks as its words', () => {
+  const text = 'As they left, the fans sang the “Go Home Now!” song at the mayor, she said in a post.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the fans sang')
+  assert.equal(quote.cue?.text, 'said in a post')
+  assert.equal(quote.source?.text, 'she')
+  assert.ok(text.slice(quote.start, quote.end).startsWith('As they left'))
+  // A quotation of its own before the comma is left alone.
+  const own = 'The mayor said “we will not pay for any of it, not now and not in ten years” at the meeting, Lund said in a post.\n'
+  const other = tag(own)
+  const first = quoteWith(own, other, 'we will not pay')
+  assert.notEqual(first.cue?.text, 'said in a post')
+})
+
+test('quotes: a name (and titles) that signs a quotation at the end of its paragraph is its source', () => {
+  const text =
+    '“We will not pay for the new bridge, not this year.” The Leeds council voted against it on Monday.\n\nThe mill by the river was sold in May.\n\n“The rent is far too high for a small shop like ours.” Ada Lund and her staff closed the shop.\n\nNorvik Labs opened a new plant in Leeds this week.\n\n“With the new plant we can serve our customers across the whole region, faster than before. We also welcome Ben Reyes to lead it.” Ada Lund, General Manager, Pump Division, Norvik Labs\n'
+  const result = tag(text)
+  const signed = quoteWith(text, result, 'serve our customers')
+  assert.equal(signed.kind, 'direct')
+  assert.equal(entityName(result, signed), 'Ada Lund')
+  assert.equal(shownSource(signed)?.name, 'Ada Lund')
+  // A sentence after the quotation, not a signature: no source from it.
+  for (const words of ['not pay for the new bridge', 'far too high']) {
+    assert.equal(quoteWith(text, result, words).source, undefined, words)
+  }
+})
+
+test('quotes: mendTags gives a cue found with its words but no source the name before an apposition', () => {
+  const text = 'Ada Lund, speaking to a farm group in Leeds, said she would order a full review of the new bridge plans.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  // As the tagger reads it: the name and apposition taken for content.
+  const tags: string[] = view.words.map((word, index) =>
+    index < at('said') - 1 ? (index === 0 ? 'B-CON' : 'I-CON') : word === 'said' ? 'B-CUE' : index === at('she') ? 'B-CON' : index > at('she') && index < view.words.length - 1 ? 'I-CON' : 'O'
+  )
+  const mended = mendTags(view, tags)
+  assert.equal(mended[at('ada')], 'B-SRC')
+  assert.equal(mended[at('leeds')], 'I-SRC')
+  assert.equal(mended[at('said') - 1], 'O')
+  assert.equal(mended[at('said')], 'B-CUE')
+  assert.equal(mended[at('she')], 'B-CON')
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'would order a full review')), 'Ada Lund')
+  // A cue whose words come before it (no content after it) is left alone.
+  const other = 'Lund, the mayor of Leeds, will order a full review of the plans, he said.\n'
+  const otherView = blockView(viewText(other).sentences)
+  const otherTags: string[] = otherView.words.map(() => 'O')
+  assert.deepEqual(mendTags(otherView, otherTags).slice(0, 3), ['O', 'O', 'O'])
+})

@@ -21,7 +21,7 @@ import {genderOf} from '../claims/tag-claims.ts'
 import type {DocumentView} from '../document.ts'
 import type {RawMention} from '../entities/mentions.ts'
 import type {Perceptron} from '../ml/perceptron.ts'
-import type {Claim, Entity, Quote, QuoteSource, SourceKind} from '../types.ts'
+import type {Claim, Entity, Quote, QuoteSource, SourceKind, Span} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {findQuotes, type FoundSource} from './find.ts'
 import {tellsSpeaker} from './reported.ts'
@@ -106,7 +106,7 @@ export function tagQuotes(
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
     if (found.source) {
-      quote.source = resolve(found.source, named, genders, speaker)
+      quote.source = resolve(found.source, named, genders, speaker, found.parts)
       const entity = quote.source.entity === undefined ? undefined : byId.get(quote.source.entity)
       speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
     } else if (
@@ -232,10 +232,21 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
  *   Mentions with their entities, in document order.
  * @param genders
  *   Genders learnt from pronouns (changed).
+ * @param speaker
+ *   The person who last spoke, if any.
+ * @param content
+ *   The quote's content pieces: a person named in them is not who a
+ *   pronoun source is (`Biden will lose, he said` is not Biden's).
  * @returns
  *   Source.
  */
-function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, string>, speaker?: Speaker): QuoteSource {
+function resolve(
+  source: FoundSource,
+  named: NamedIndex,
+  genders: Map<string, string>,
+  speaker?: Speaker,
+  content: ReadonlyArray<Span> = []
+): QuoteSource {
   const tokens = source.sentence.tokens
   const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
   const span = {start: source.start, end: source.end, text: source.text}
@@ -284,7 +295,17 @@ function resolve(source: FoundSource, named: NamedIndex, genders: Map<string, st
   if (words.length === 1 && pronounOf(words[0])) {
     const gender = pronounOf(words[0])!
     if (gender === 'male' || gender === 'female') {
-      const resolved = recentSpeaker(named, source, gender, genders, speaker) ?? lastPerson(named, source, gender, genders)
+      // People named in the words quoted before the pronoun are not who
+      // said them (`Biden will lose, he said`; but `He says that … Lee
+      // could …` may be Lee's: a pronoun does not point ahead to a name).
+      const quoted = new Set<Entity>()
+      for (const piece of content) {
+        for (const {mention, entity} of named.bySentence.get(source.sentence) ?? []) {
+          if (entity.type === 'PER' && mention.start >= piece.start && mention.end <= piece.end && mention.end <= source.start) quoted.add(entity)
+        }
+      }
+
+      const resolved = recentSpeaker(named, source, gender, genders, speaker, quoted) ?? lastPerson(named, source, gender, genders, quoted)
       if (resolved) {
         genders.set(resolved.id, gender)
         return {...span, entity: resolved.id, name: resolved.name, kind: 'named'}
@@ -403,6 +424,8 @@ function before(mention: RawMention, source: FoundSource): boolean {
  *   Genders known.
  * @param speaker
  *   The person who last spoke, if any.
+ * @param quoted
+ *   People named in the quote's words (no one to go back to).
  * @returns
  *   Entity.
  */
@@ -411,13 +434,15 @@ function recentSpeaker(
   source: FoundSource,
   gender: string,
   genders: ReadonlyMap<string, string>,
-  speaker: Speaker | undefined
+  speaker: Speaker | undefined,
+  quoted: ReadonlySet<Entity>
 ): Entity | undefined {
   if (!speaker || speaker.sentence < source.sentence.index - 1 || speaker.sentence > source.sentence.index) return undefined
+  if (quoted.has(speaker.entity)) return undefined
   const known = genders.get(speaker.entity.id)
   if (known !== undefined && known !== gender) return undefined
   const before = (named.bySentence.get(source.sentence) ?? []).some(
-    ({mention, entity}) => entity.type === 'PER' && mention.last <= source.first
+    ({mention, entity}) => entity.type === 'PER' && mention.last <= source.first && !quoted.has(entity)
   )
   return before ? undefined : speaker.entity
 }
@@ -433,6 +458,8 @@ function recentSpeaker(
  *   Its gender.
  * @param genders
  *   Genders known.
+ * @param quoted
+ *   People named in the quote's words (skipped).
  * @returns
  *   Entity.
  */
@@ -440,11 +467,12 @@ function lastPerson(
   named: NamedIndex,
   source: FoundSource,
   gender: string,
-  genders: ReadonlyMap<string, string>
+  genders: ReadonlyMap<string, string>,
+  quoted: ReadonlySet<Entity>
 ): Entity | undefined {
   for (let index = named.before(source) - 1; index >= 0; index--) {
     const {entity} = named.all[index]
-    if (entity.type !== 'PER') continue
+    if (entity.type !== 'PER' || quoted.has(entity)) continue
     const known = genders.get(entity.id)
     if (known === undefined || known === gender) return entity
   }

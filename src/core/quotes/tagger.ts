@@ -68,10 +68,14 @@ export function shippedQuoteModel(): Perceptron {
  * @param learn
  *   In training, the gold tags: the model is updated on each mistake (and
  *   the gold tag is kept, so later features see the truth).
+ * @param explore
+ *   In training, keep the tag the model chose instead of the gold one, so
+ *   later features see its own mistakes as they will when it tags (a gold
+ *   `I-X` after a tag of another class is learnt as `B-X`).
  * @returns
  *   A class name per token.
  */
-export function tagBlock(perceptron: Perceptron, view: BlockView, learn?: ReadonlyArray<string>): string[] {
+export function tagBlock(perceptron: Perceptron, view: BlockView, learn?: ReadonlyArray<string>, explore = false): string[] {
   const tags: string[] = []
   let seen = ''
   for (let index = 0; index < view.tokens.length; index++) {
@@ -86,8 +90,10 @@ export function tagBlock(perceptron: Perceptron, view: BlockView, learn?: Readon
 
     let tag: string = classes[best]
     if (learn) {
-      perceptron.update(features, classes.indexOf(learn[index] as (typeof classes)[number]), best)
-      tag = learn[index]
+      let truth = learn[index]
+      if (explore && truth.startsWith('I-') && tags[index - 1]?.slice(2) !== truth.slice(2)) truth = 'B-' + truth.slice(2)
+      perceptron.update(features, classes.indexOf(truth as (typeof classes)[number]), best)
+      if (!explore) tag = truth
     }
 
     tags.push(tag)
@@ -201,10 +207,81 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendOverrun(view, tags)
   mendTrailing(view, tags)
   mendOpening(view, tags)
+  mendApposition(view, tags)
   mendColon(view, tags)
   mendSwapped(view, tags)
   mendAccording(view, tags)
+  mendThat(view, tags)
   return tags
+}
+
+// Verbs whose object is who was told (`told reporters that`).
+const tellVerbs: ReadonlySet<string> = new Set([
+  'told', 'tells', 'tell', 'telling', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'warned', 'warns', 'convinced', 'promised', 'promises'
+])
+// Words that open what is said between a reporting verb and its “that”:
+// where, when and to whom (`said in an interview that`, `wrote on Twitter
+// that`, `said Tuesday that`).
+const adjunctOpeners: ReadonlySet<string> = new Set([
+  'in', 'on', 'at', 'during', 'via', 'earlier', 'later', 'last',
+  'yesterday', 'today', 'tonight', 'repeatedly', 'privately', 'publicly', 'recently', 'again', 'also', 'late', 'early', 'previously'
+])
+const clauseWords: ReadonlySet<string> = new Set(['who', 'which', 'whose', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would'])
+// Who is told (`told them that`, `told reporters that`).
+const objectWords: ReadonlySet<string> = new Set([
+  'him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'voters', 'supporters', 'viewers', 'journalists', 'the', 'a', 'an', 'his', 'their', 'its', 'my', 'our'
+])
+
+/**
+ * Start a reported clause at its “that” when the tagger began the content
+ * right after the cue, over where, when or to whom it was said (`told
+ * reporters at a stop in Leeds that …`, `said in an interview that …`,
+ * `wrote Tuesday on its website that …`): those words are neither what was
+ * said nor, as PolNeAR marks them, its cue. Not for a noun the clause
+ * goes with (`said the plan that they drafted was …`: a relative “that”).
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendThat(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  for (let start = 1; start < words.length; start++) {
+    if (tags[start] !== 'B-CON' || view.quoted[start] || words[start] === 'that') continue
+    const sentence = view.sentenceOf[start]
+    // The cue, right before or with untagged words between (`told |
+    // reporters at | a stop in Leeds that`).
+    let cue = start - 1
+    while (cue >= 0 && start - cue <= 8 && tags[cue] === 'O' && view.sentenceOf[cue] === sentence && !view.quoted[cue]) cue--
+    if (cue < 0 || !tags[cue].endsWith('CUE') || view.sentenceOf[cue] !== sentence) continue
+    if (!reportingCues.has(words[cue]) && !tellVerbs.has(words[cue])) continue
+    let that = start + 1
+    while (
+      that < words.length &&
+      that - start <= 14 &&
+      view.sentenceOf[that] === sentence &&
+      tags[that] === 'I-CON' &&
+      !view.quoted[that] &&
+      words[that] !== 'that'
+    ) that++
+    if (words[that] !== 'that' || tags[that] !== 'I-CON' || view.quoted[that] || view.sentenceOf[that] !== sentence) continue
+    const gap = cue + 1
+    const first = words[gap]
+    const capitalised = (at: number) => /^[\p{Lu}\p{N}]/u.test(tokens[at].text)
+    const opens =
+      adjunctOpeners.has(first) ||
+      weekdays.test(first) ||
+      (tellVerbs.has(words[cue]) && (objectWords.has(first) || capitalised(gap)) && that - gap <= 10) ||
+      // A name or a day alone (`told CNN that`, `said Tuesday that`).
+      words.slice(gap, that).every((word, index) => capitalised(gap + index) || /^[,.’'-]$/.test(word))
+    // Not a clause of its own (`told a woman who suggested that`, `told me
+    // on Friday, is that`).
+    if (!opens || words.slice(gap, that).some((word) => clauseWords.has(word))) continue
+    for (let at = start; at < that; at++) tags[at] = 'O'
+    tags[that] = 'B-CON'
+    start = that
+  }
 }
 
 /**
@@ -423,6 +500,9 @@ function mendOpening(view: BlockView, tags: string[]): void {
       start = from + comma + 1
     }
 
+    // Nothing left before the verb (`Acme found the file, reported it
+    // …`): no phrase names anyone.
+    if (start >= verb) continue
     if (/^(?:but|and|yet|so)$/.test(words[start]) && start + 1 < verb) start++
 
     let stop = verb
@@ -444,6 +524,98 @@ function mendOpening(view: BlockView, tags: string[]): void {
       phrase.every((word) => /^[\p{L}-]+$/u.test(word))
     if (!named && !described && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
     for (let at = start; at < stop; at++) tags[at] = at === start ? 'B-SRC' : 'I-SRC'
+    tags[verb] = 'B-CUE'
+    for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'
+    for (let at = content; at < last; at++) tags[at] = at === content ? 'B-CON' : 'I-CON'
+  }
+}
+
+// Words that open a sentence's first phrase that is no one's name (`In
+// March,`, `After the vote,`).
+const notNames: ReadonlySet<string> = new Set([
+  'in', 'on', 'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'if', 'although', 'because', 'last', 'this', 'by',
+  'for', 'from', 'with', 'under', 'over', 'despite', 'following', 'according', 'until', 'once', 'but', 'and', 'so', 'yet', 'still', 'then'
+])
+// Words that open an apposition after a name (`Acme AB, a maker of …,`).
+const appositionOpeners: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'its', 'his', 'her', 'their', 'who', 'which'])
+
+/**
+ * An untagged sentence that opens with a name, an apposition with commas
+ * of its own, and a reporting verb (`Norvik Labs AB, a maker of pumps and
+ * filters, and a pioneer in blood tests, today announced the launch of
+ * …`, `Ann Lee, who chairs the board, said on Monday that …`): the name
+ * and its apposition are the source (the name heads it), the verb the cue,
+ * what follows the content. `mendOpening` reads a phrase of a few words
+ * before the verb; this one a name before an apposition of up to 40.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendApposition(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  const names = (at: number) => /^\p{Lu}/u.test(tokens[at].text)
+  for (const {from, last} of sentenceRanges(view)) {
+    if (last - from < 8 || notNames.has(words[from])) continue
+    let untouched = true
+    for (let at = from; at < last; at++) if (tags[at] !== 'O' || view.quoted[at]) untouched = false
+    // Or the tagger found the cue and its words but no source: everything
+    // before the cue untagged (`Lund, speaking to a farm group in Leeds,
+    // said he would …`).
+    let cueAt = -1
+    if (!untouched) {
+      cueAt = from
+      while (cueAt < last && tags[cueAt] !== 'B-CUE') cueAt++
+      if (cueAt >= last || !reportingCues.has(words[cueAt])) continue
+      if (tags.slice(from, last).some((tag) => tag.endsWith('SRC'))) continue
+      // Words before it untagged, or taken for content when the cue has
+      // its content right after it (the name and apposition read as words
+      // said).
+      const before = tags.slice(from, cueAt)
+      const taken = tags[cueAt + 1] === 'B-CON' && before.every((tag) => tag === 'O' || tag.endsWith('CON'))
+      if ((!taken && before.some((tag) => tag !== 'O')) || view.quoted.slice(from, cueAt).some(Boolean)) continue
+    } else if (last - from < 10) {
+      continue
+    }
+
+    // The name: capitalised words (and their small words) up to the first comma.
+    let comma = from
+    while (comma < last && comma - from <= 8 && words[comma] !== ',') comma++
+    if (words[comma] !== ',' || comma === from || !names(comma - 1)) continue
+    if (!words.slice(from, comma).every((word, index) => names(from + index) || phraseWords.has(word))) continue
+    const opener = words[comma + 1] ?? ''
+    if (!appositionOpeners.has(opener) && !names(comma + 1) && !(cueAt >= 0 && /^\p{L}+ing$/u.test(opener))) continue
+    // The verb: after a later comma and perhaps `today`, `on Monday`.
+    let verb = -1
+    let close = -1
+    for (let at = comma + 2; at < last && at - from <= 45; at++) {
+      if (words[at] === ';' || reportingCues.has(words[at])) break
+      if (words[at] !== ',') continue
+      let next = at + 1
+      while (next < last && (betweenWords.has(words[next]) || (words[next] === 'on' && weekdays.test(words[next + 1] ?? '')) || weekdays.test(words[next]))) next++
+      if (cueAt >= 0 ? next === cueAt : openingVerbs.has(words[next])) {
+        verb = next
+        close = at
+        break
+      }
+    }
+
+    if (verb < 0 || last - verb < 4) continue
+    if (cueAt >= 0) {
+      for (let at = from; at < cueAt; at++) tags[at] = at >= close ? 'O' : at === from ? 'B-SRC' : 'I-SRC'
+      continue
+    }
+
+    let content = verb + 1
+    if (words[content] === 'to' || words[verb] === 'told') {
+      let that = content
+      while (that < last && that - content <= 4 && words[that] !== 'that' && words[that] !== ',') that++
+      if (words[that] === 'that') content = that
+    }
+
+    if (words[content] !== 'that' && !withoutThat.has(words[verb])) continue
+    for (let at = from; at < close; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
     tags[verb] = 'B-CUE'
     for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'
     for (let at = content; at < last; at++) tags[at] = at === content ? 'B-CON' : 'I-CON'
@@ -519,13 +691,20 @@ function mendTrailing(view: BlockView, tags: string[]): void {
       if (!cue.some((word) => reportingCues.has(word))) continue
       if (content) {
         // Words the tagger gave another quote: only when nothing before
-        // the comma is quoted or reports.
-        let quoted = false
+        // the comma reports and little of it is quoted (a name or a
+        // phrase in marks, `the fans sang the “Go Home” song`, is no
+        // quotation of its own).
+        let quoted = 0
+        let plain = 0
+        let reports = false
         for (let at = from; at < comma; at++) {
-          if (view.quoted[at] || (tags[at].endsWith('CUE') && reportingCues.has(words[at]))) quoted = true
+          if (tags[at].endsWith('CUE') && reportingCues.has(words[at])) reports = true
+          if (isMark(words[at]) || !/[\p{L}\p{N}]/u.test(words[at])) continue
+          if (view.quoted[at]) quoted++
+          else plain++
         }
 
-        if (quoted) continue
+        if (reports || quoted * 2 > plain || (quoted > 0 && (view.quoted[from] || view.quoted[comma - 1]))) continue
       }
 
       // Where it was said (`said in a post`) is part of the cue; when
@@ -606,7 +785,7 @@ export function linkQuotes(
       quote.source = speaker
       quote.cue = [speaker[1], speaker[1] + 1]
     } else if (quote.kind !== 'indirect') {
-      const source = colonSource(view, quote.parts[0][0])
+      const source = colonSource(view, quote.parts[0][0]) ?? signedAfter(view, tags, quote.parts.at(-1)![1])
       if (source) quote.source = source
     }
   }
@@ -655,6 +834,47 @@ function speakerColon(view: BlockView, first: number): TokenRange | undefined {
   if (name.every((token) => token.text.length > 1 && token.text === token.text.toUpperCase())) return undefined
   if (words.slice(start, colon).some((word) => labels.has(word))) return undefined
   return [start, colon]
+}
+
+// Small words of a title or an organisation's name after a signature.
+const signatureWords: ReadonlySet<string> = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'on', '&', ',', '.', '(', ')', '-', '–'])
+
+/**
+ * The name that signs a quotation at the end of its paragraph, as press
+ * releases write it: `“… the whole workflow.” Ada Lund, General Manager,
+ * Norvik Labs` (no verb; perhaps a dash first, `” ― Ada Lund`). The
+ * quotation must end right before it, and the name (two to four
+ * capitalised words) be followed only by the end of the paragraph or by
+ * a comma and titles: capitalised words and their small words, nothing
+ * the tagger gave a run.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags.
+ * @param end
+ *   Token after the quotation's last piece.
+ * @returns
+ *   Token range of the name, if any.
+ */
+function signedAfter(view: BlockView, tags: ReadonlyArray<string>, end: number): TokenRange | undefined {
+  const {words, tokens} = view
+  if (end >= words.length || !isMark(words[end - 1]) || !view.quoted[end - 1]) return undefined
+  let first = end
+  if (/^[―—–-]$/.test(words[first])) first++
+  const capitalised = (at: number) => at < words.length && /^\p{Lu}[\p{L}’'.-]*$/u.test(tokens[at].text)
+  let last = first
+  while (capitalised(last) && last - first < 4) last++
+  if (last - first < 2) return undefined
+  // The rest of the paragraph: titles after a comma, or nothing.
+  if (last < words.length && !(words[last] === ',' || (words[last] === '.' && last === words.length - 1))) return undefined
+  if (words.length - last > 25) return undefined
+  for (let at = first; at < words.length; at++) {
+    if (tags[at] !== 'O' || view.quoted[at]) return undefined
+    if (at >= last && !capitalised(at) && !signatureWords.has(words[at])) return undefined
+  }
+
+  return [first, last]
 }
 
 /**

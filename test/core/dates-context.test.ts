@@ -90,6 +90,27 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('Tickets for the upcoming Saturday sold out.'), [['the upcoming Saturday', '2024-05-11']])
   })
 
+  it('reads verbs of intent as the future only with "to" after them', () => {
+    // Wednesday 2024-05-08: the Friday before is 05-03, the one after 05-10
+    assert.deepEqual(values('The council plans to vote on Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('On Friday, when the mayor dropped her holiday plans, the council voted.'), [['Friday', '2024-05-03']])
+    assert.deepEqual(values('The union is set to strike Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('The clerks did not plan to close the office on Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('Fans rallied in the square on Friday and were planning to march again.'), [['Friday', '2024-05-10']])
+  })
+
+  it('reads a forecast verb in the past tense as the day of the forecast', () => {
+    assert.deepEqual(values('"The dam will hold," the engineers predicted Monday.'), [['Monday', '2024-05-06']])
+    assert.deepEqual(values('Rain is predicted to end by Saturday.'), [['Saturday', '2024-05-11']])
+  })
+
+  it('reads "since" as the past, "as early as" as the future, and an opening "until" as neither', () => {
+    assert.deepEqual(values('Prices will keep rising, as they have since Monday.'), [['Monday', '2024-05-06']])
+    assert.deepEqual(values('The envoy could arrive as early as Monday, they said.'), [['Monday', '2024-05-13']])
+    assert.deepEqual(values('Until Tuesday, the police had not named a suspect.'), [['Tuesday', '2024-05-07']])
+    assert.deepEqual(values('The court postponed the hearing until Tuesday.'), [['Tuesday', '2024-05-14']])
+  })
+
   it('reads "this past week" as the seven days before the reference', () => {
     assert.deepEqual(values('This past week, the board met twice.', '2024-05-11'), [['This past week', '2024-W19']])
     assert.deepEqual(values('This past week, the board met twice.', '2024-05-13'), [['This past week', '2024-W19']])

@@ -21,6 +21,11 @@ describe('dates: words that are not dates', () => {
     assert.deepEqual(values('We ate pie on Thanksgiving.', '2023-12-01'), [['Thanksgiving', '2023-11-23']])
   })
 
+  it('leaves out a quarter that begins a hyphenated word', () => {
+    assert.deepEqual(values('Inflation hit its quarter-century high; the quarter-to-quarter change was small.'), [])
+    assert.deepEqual(values('Inflation rose in the quarter.', '2024-05-08'), [['the quarter', '2024-Q1']])
+  })
+
   it('leaves out "high noon" and "the cities of tomorrow"', () => {
     assert.deepEqual(values('It was high noon for the cabinet, and planners drew the cities of tomorrow.'), [])
     assert.deepEqual(values('The vote of tomorrow morning is close.'), [['tomorrow morning', '2024-05-09TMO']])
@@ -109,6 +114,13 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('The envoy could arrive as early as Monday, they said.'), [['Monday', '2024-05-13']])
     assert.deepEqual(values('Until Tuesday, the police had not named a suspect.'), [['Tuesday', '2024-05-07']])
     assert.deepEqual(values('The court postponed the hearing until Tuesday.'), [['Tuesday', '2024-05-14']])
+  })
+
+  it('reads the day after "last" or "next" and a month, and leaves a full stop after a month name', () => {
+    assert.deepEqual(values('The mill burned down last Oct. 23 at night.'), [['last Oct. 23', '2023-10-23']])
+    assert.deepEqual(values('The vote is next March 3.'), [['next March 3', '2025-03-03']])
+    assert.deepEqual(values('The fair returns next May.'), [['next May', '2025-05']])
+    assert.deepEqual(values('It began last Sept. and ended in spring.', '2024-05-08').slice(0, 1), [['last Sept.', '2023-09']])
   })
 
   it('reads "this past week" as the seven days before the reference', () => {

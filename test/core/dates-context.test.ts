@@ -123,6 +123,18 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('It began last Sept. and ended in spring.', '2024-05-08').slice(0, 1), [['last Sept.', '2023-09']])
   })
 
+  it('reads the tense of the clause before that of the sentence', () => {
+    assert.deepEqual(values('The mayor, who resigned on Tuesday, will speak at noon.').slice(0, 1), [['Tuesday', '2024-05-07']])
+    assert.deepEqual(values('The board, which expects to sell the plant Friday, said nothing.'), [['Friday', '2024-05-10']])
+    // "succeed" is no past tense
+    assert.deepEqual(values('She will succeed the chairman June 1, soon after he retires.'), [['June 1', '2024-06-01']])
+  })
+
+  it('leaves the verb "last" out of a duration', () => {
+    assert.deepEqual(values('The repairs are expected to last weeks; the strike could last two days.'), [['weeks', 'PXW'], ['two days', 'P2D']])
+    assert.deepEqual(values('Prices fell over the last two years.'), [['over the last two years', 'P2Y']])
+  })
+
   it('reads "this past week" as the seven days before the reference', () => {
     assert.deepEqual(values('This past week, the board met twice.', '2024-05-11'), [['This past week', '2024-W19']])
     assert.deepEqual(values('This past week, the board met twice.', '2024-05-13'), [['This past week', '2024-W19']])

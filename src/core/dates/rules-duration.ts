@@ -18,6 +18,8 @@ const SPAN_WORDS = new Set(['past', 'last', 'next', 'coming', 'first', 'previous
 /** lead words that make a bare plural a duration ("recent months", "the coming weeks") */
 const BARE_LEAD = new Set(['past', 'last', 'next', 'coming', 'recent', 'following', 'previous', 'ensuing', 'intervening', 'prior', 'early', 'final', 'closing', 'opening'])
 const NOT_DURATION_UNITS = new Set(['WE'])
+/** words before "last" that make it the verb ("to last", "will last") */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'll', 'not', 't'])
 
 /** Read the quantity before a unit: a number, "a", a vague word or nothing (for plurals). */
 function readQuantity(toks: Tok[], k: number): {n: number | 'X'; j: number; explicit: boolean} {
@@ -46,6 +48,8 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
     k++
   }
   let lead = ''
+  // "expected to last weeks", "could last two days": the verb, not the span word
+  if (!the && is(toks, k, 'last') && VERB_BEFORE.has(toks[k - 1]?.l ?? '')) return null
   if (SPAN_WORDS.has(toks[k]?.l ?? '')) {
     lead = toks[k]!.l
     k++

@@ -13,7 +13,7 @@ const FUTURE = new Set(lex.futureCues)
 const SCHEDULE = new Set(lex.scheduleCues)
 const PAST = new Set(lex.pastCues)
 const ABBREV = new Set(lex.abbrevBeforeDot)
-const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'intended', 'need', 'red', 'bed', 'feed', 'speed', 'seed', 'hundred', 'based', 'united', 'limited', 'related', 'concerned', 'interested', 'indeed', 'armed', 'detailed', 'advanced', 'supposed', 'used'])
+const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'intended', 'need', 'red', 'bed', 'feed', 'speed', 'seed', 'bleed', 'breed', 'greed', 'hundred', 'based', 'united', 'limited', 'related', 'concerned', 'interested', 'indeed', 'armed', 'detailed', 'advanced', 'supposed', 'used'])
 const WINDOW = 12
 
 /** Sentence index of every token. */
@@ -59,7 +59,7 @@ function cue(toks: Tok[], k: number): Tense {
   if (PAST_AUX.has(w) && toks[k + 1] && cue(toks, k + 1) === 'future') return 'future'
   if ((FUTURE.has(w) && w !== 'going') || SCHEDULE.has(w)) return 'future'
   if (PAST.has(w)) return 'past'
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && toks[k - 1]?.l !== 'be' && toks[k - 1]?.l !== 'been') return 'past'
+  if (w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && !NOT_PAST_ED.has(w) && toks[k - 1]?.l !== 'be' && toks[k - 1]?.l !== 'been') return 'past'
   return undefined
 }
 
@@ -87,14 +87,23 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
   if (before === 'since' && ids[i - 1] === sid) return 'past'
   if (before === 'as' && (toks[i - 2]?.l === 'early' || toks[i - 2]?.l === 'soon') && toks[i - 3]?.l === 'as') return 'future'
   let weak: Tense
-  for (let d = 1; d <= WINDOW; d++) {
-    const a = i - d, b = j - 1 + d
-    const left = a >= 0 && ids[a] === sid ? cue(toks, a) : undefined
-    if (left && weakUntil(toks, ids, a)) weak ??= left
-    else if (left) return left
-    const right = b < toks.length && ids[b] === sid ? cue(toks, b) : undefined
-    if (right && weakUntil(toks, ids, b)) weak ??= right
-    else if (right) return right
+  // first the clause ("The mayor, who resigned Tuesday, will speak"), then the sentence
+  for (const clause of [true, false]) {
+    let leftOpen = true, rightOpen = true
+    for (let d = 1; d <= WINDOW; d++) {
+      const a = i - d, b = j - 1 + d
+      if (clause && a >= 0 && CLAUSE_END.has(toks[a]!.l)) leftOpen = false
+      if (clause && b < toks.length && CLAUSE_END.has(toks[b]!.l)) rightOpen = false
+      const left = leftOpen && a >= 0 && ids[a] === sid ? cue(toks, a) : undefined
+      if (left && weakUntil(toks, ids, a)) weak ??= left
+      else if (left) return left
+      const right = rightOpen && b < toks.length && ids[b] === sid ? cue(toks, b) : undefined
+      if (right && weakUntil(toks, ids, b)) weak ??= right
+      else if (right) return right
+    }
   }
   return weak
 }
+
+/** Punctuation that ends a clause. */
+const CLAUSE_END = new Set([',', ';', ':', '(', ')', '"', '\u201c', '\u201d', '\u2013', '\u2014', '`', "''"])

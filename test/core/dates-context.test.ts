@@ -104,6 +104,11 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('Fans rallied in the square on Friday and were planning to march again.'), [['Friday', '2024-05-10']])
   })
 
+  it('reads "set for" and "takes effect" as the future', () => {
+    assert.deepEqual(values('The trial is set for Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('The ban takes effect Monday.'), [['Monday', '2024-05-13']])
+  })
+
   it('reads a forecast verb in the past tense as the day of the forecast', () => {
     assert.deepEqual(values('"The dam will hold," the engineers predicted Monday.'), [['Monday', '2024-05-06']])
     assert.deepEqual(values('Rain is predicted to end by Saturday.'), [['Saturday', '2024-05-11']])

@@ -38,7 +38,7 @@ function monthAbbrev(w: string): boolean {
   return w.length <= 4 && MONTHS.has(w)
 }
 
-// verbs of intent that speak of what is ahead only with a "to" after them ("plans to build"; "her vacation plans" is a noun)
+// verbs of intent that speak of what is ahead only with a "to" after them ("plans to build", "is set for"; "her holiday plans" is a noun)
 const INTENT = new Set(['plans', 'plan', 'hopes', 'aims', 'intend', 'intends', 'set'])
 // a forecast verb in the past tense is the day of forecasting ("the minister predicted Monday") unless "to" or "be" makes it the forecast
 const FORECAST = new Set(['predicted', 'forecast', 'projected'])
@@ -54,7 +54,9 @@ function cue(toks: Tok[], k: number): Tense {
   if (w === 'll' && toks[k - 1]?.l === "'") return 'future'
   if (w === 'going' && toks[k + 1]?.l === 'to') return 'future'
   if (w === 'to' && toks[k - 1]?.l === 'going') return 'future'
-  if (INTENT.has(w)) return toks[k + 1]?.l === 'to' ? 'future' : undefined
+  if (INTENT.has(w)) return toks[k + 1]?.l === 'to' || (w === 'set' && toks[k + 1]?.l === 'for') ? 'future' : undefined
+  // "takes effect in January": a timetable's present
+  if ((w === 'takes' || w === 'take') && toks[k + 1]?.l === 'effect') return 'future'
   if (FORECAST.has(w)) return toks[k + 1]?.l === 'to' || BE.has(toks[k - 1]?.l ?? '') ? 'future' : w === 'forecast' ? undefined : 'past'
   if (PAST_AUX.has(w) && toks[k + 1] && cue(toks, k + 1) === 'future') return 'future'
   if ((FUTURE.has(w) && w !== 'going') || SCHEDULE.has(w)) return 'future'
@@ -77,9 +79,9 @@ function weakUntil(toks: Tok[], ids: Int32Array, k: number): boolean {
 
 /**
  * The tense around tokens `[i, j)`: "since" before it is the past, "as
- * early as" the future; else the nearest cue word in the same sentence wins,
- * "until" only when there is no other ("Until Thursday, they had not
- * called him" is told in the past).
+ * early as" the future; else the nearest cue word of its clause, else of
+ * its sentence, wins (an "until" that says nothing of the tense only when
+ * there is no other cue).
  */
 export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Tense {
   const sid = ids[i]!

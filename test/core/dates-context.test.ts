@@ -21,6 +21,11 @@ describe('dates: words that are not dates', () => {
     assert.deepEqual(values('We ate pie on Thanksgiving.', '2023-12-01'), [['Thanksgiving', '2023-11-23']])
   })
 
+  it('leaves out a model year before a vehicle make, not a year after a preposition', () => {
+    assert.deepEqual(values('Police found a 2019 Honda Civic and a 1987 Chevrolet pickup.'), [])
+    assert.deepEqual(values('In 2019 Ford sold more trucks.'), [['2019', '2019']])
+  })
+
   it('leaves out a quarter that begins a hyphenated word', () => {
     assert.deepEqual(values('Inflation hit its quarter-century high; the quarter-to-quarter change was small.'), [])
     assert.deepEqual(values('Inflation rose in the quarter.', '2024-05-08'), [['the quarter', '2024-Q1']])

@@ -140,6 +140,12 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('She will succeed the chairman June 1, soon after he retires.'), [['June 1', '2024-06-01']])
   })
 
+  it('reads a bare plural unit before "of" as a duration, not an age or "the days of"', () => {
+    assert.deepEqual(values('The truce follows months of talks; despite weeks of rain, the dam held.'), [['months', 'PXM'], ['weeks', 'PXW']])
+    assert.deepEqual(values('Decades of neglect ruined the pier.'), [['Decades', 'PXDE']])
+    assert.deepEqual(values('The driver, 40 years of age, recalled the days of steam and the wee hours of the night.'), [])
+  })
+
   it('leaves the verb "last" out of a duration', () => {
     assert.deepEqual(values('The repairs are expected to last weeks; the strike could last two days.'), [['weeks', 'PXW'], ['two days', 'P2D']])
     assert.deepEqual(values('Prices fell over the last two years.'), [['over the last two years', 'P2Y']])

@@ -133,6 +133,12 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('It began last Sept. and ended in spring.', '2024-05-08').slice(0, 1), [['last Sept.', '2023-09']])
   })
 
+  it('reads the second day of "April 24 and 25" and "March 24-26" as a date of the same month', () => {
+    assert.deepEqual(values('The summit meets on June 24 and 25 in Oslo; the fair runs July 1-3.'), [['June 24', '2024-06-24'], ['25', '2024-06-25'], ['July 1', '2024-07-01'], ['3', '2024-07-03']])
+    assert.deepEqual(values('The show runs from June 1 to 3, 2025.'), [['June 1', '2025-06-01'], ['3, 2025', '2025-06-03']])
+    assert.deepEqual(values('Prices rose on May 3 and 25 percent on May 9.'), [['May 3', '2024-05-03'], ['May 9', '2024-05-09']])
+  })
+
   it('reads the tense of the clause before that of the sentence', () => {
     assert.deepEqual(values('The mayor, who resigned on Tuesday, will speak at noon.').slice(0, 1), [['Tuesday', '2024-05-07']])
     assert.deepEqual(values('The board, which expects to sell the plant Friday, said nothing.'), [['Friday', '2024-05-10']])

@@ -80,7 +80,7 @@ export function yearContextOk(toks: Tok[], i: number, j: number): boolean {
 }
 
 /** A day of the month 1–31 at `i`, as digits or an ordinal; not a clock time or a quantity. */
-function readDay(toks: Tok[], i: number): {d: number; j: number} | null {
+export function readDay(toks: Tok[], i: number): {d: number; j: number} | null {
   const t = toks[i]
   if (!t) return null
   const o = readOrdinal(toks, i)

@@ -21,6 +21,16 @@ describe('dates: words that are not dates', () => {
     assert.deepEqual(values('We ate pie on Thanksgiving.', '2023-12-01'), [['Thanksgiving', '2023-11-23']])
   })
 
+  it('leaves out a model year before a vehicle make, not a year after a preposition', () => {
+    assert.deepEqual(values('Police found a 2019 Honda Civic and a 1987 Chevrolet pickup.'), [])
+    assert.deepEqual(values('In 2019 Ford sold more trucks.'), [['2019', '2019']])
+  })
+
+  it('leaves out a quarter that begins a hyphenated word', () => {
+    assert.deepEqual(values('Inflation hit its quarter-century high; the quarter-to-quarter change was small.'), [])
+    assert.deepEqual(values('Inflation rose in the quarter.', '2024-05-08'), [['the quarter', '2024-Q1']])
+  })
+
   it('leaves out "high noon" and "the cities of tomorrow"', () => {
     assert.deepEqual(values('It was high noon for the cabinet, and planners drew the cities of tomorrow.'), [])
     assert.deepEqual(values('The vote of tomorrow morning is close.'), [['tomorrow morning', '2024-05-09TMO']])
@@ -88,6 +98,63 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('The show airs Friday.'), [['Friday', '2024-05-10']])
     assert.deepEqual(values('The show aired Friday.'), [['Friday', '2024-05-03']])
     assert.deepEqual(values('Tickets for the upcoming Saturday sold out.'), [['the upcoming Saturday', '2024-05-11']])
+  })
+
+  it('reads verbs of intent as the future only with "to" after them', () => {
+    // Wednesday 2024-05-08: the Friday before is 05-03, the one after 05-10
+    assert.deepEqual(values('The council plans to vote on Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('On Friday, when the mayor dropped her holiday plans, the council voted.'), [['Friday', '2024-05-03']])
+    assert.deepEqual(values('The union is set to strike Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('The clerks did not plan to close the office on Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('Fans rallied in the square on Friday and were planning to march again.'), [['Friday', '2024-05-10']])
+  })
+
+  it('reads "set for" and "takes effect" as the future', () => {
+    assert.deepEqual(values('The trial is set for Friday.'), [['Friday', '2024-05-10']])
+    assert.deepEqual(values('The ban takes effect Monday.'), [['Monday', '2024-05-13']])
+  })
+
+  it('reads a forecast verb in the past tense as the day of the forecast', () => {
+    assert.deepEqual(values('"The dam will hold," the engineers predicted Monday.'), [['Monday', '2024-05-06']])
+    assert.deepEqual(values('Rain is predicted to end by Saturday.'), [['Saturday', '2024-05-11']])
+  })
+
+  it('reads "since" as the past, "as early as" as the future, and an opening "until" as neither', () => {
+    assert.deepEqual(values('Prices will keep rising, as they have since Monday.'), [['Monday', '2024-05-06']])
+    assert.deepEqual(values('The envoy could arrive as early as Monday, they said.'), [['Monday', '2024-05-13']])
+    assert.deepEqual(values('Until Tuesday, the police had not named a suspect.'), [['Tuesday', '2024-05-07']])
+    assert.deepEqual(values('The court postponed the hearing until Tuesday.'), [['Tuesday', '2024-05-14']])
+  })
+
+  it('reads the day after "last" or "next" and a month, and leaves a full stop after a month name', () => {
+    assert.deepEqual(values('The mill burned down last Oct. 23 at night.'), [['last Oct. 23', '2023-10-23']])
+    assert.deepEqual(values('The vote is next March 3.'), [['next March 3', '2025-03-03']])
+    assert.deepEqual(values('The fair returns next May.'), [['next May', '2025-05']])
+    assert.deepEqual(values('It began last Sept. and ended in spring.', '2024-05-08').slice(0, 1), [['last Sept.', '2023-09']])
+  })
+
+  it('reads the second day of "April 24 and 25" and "March 24-26" as a date of the same month', () => {
+    assert.deepEqual(values('The summit meets on June 24 and 25 in Oslo; the fair runs July 1-3.'), [['June 24', '2024-06-24'], ['25', '2024-06-25'], ['July 1', '2024-07-01'], ['3', '2024-07-03']])
+    assert.deepEqual(values('The show runs from June 1 to 3, 2025.'), [['June 1', '2025-06-01'], ['3, 2025', '2025-06-03']])
+    assert.deepEqual(values('Prices rose on May 3 and 25 percent on May 9.'), [['May 3', '2024-05-03'], ['May 9', '2024-05-09']])
+  })
+
+  it('reads the tense of the clause before that of the sentence', () => {
+    assert.deepEqual(values('The mayor, who resigned on Tuesday, will speak at noon.').slice(0, 1), [['Tuesday', '2024-05-07']])
+    assert.deepEqual(values('The board, which expects to sell the plant Friday, said nothing.'), [['Friday', '2024-05-10']])
+    // "succeed" is no past tense
+    assert.deepEqual(values('She will succeed the chairman June 1, soon after he retires.'), [['June 1', '2024-06-01']])
+  })
+
+  it('reads a bare plural unit before "of" as a duration, not an age or "the days of"', () => {
+    assert.deepEqual(values('The truce follows months of talks; despite weeks of rain, the dam held.'), [['months', 'PXM'], ['weeks', 'PXW']])
+    assert.deepEqual(values('Decades of neglect ruined the pier.'), [['Decades', 'PXDE']])
+    assert.deepEqual(values('The driver, 40 years of age, recalled the days of steam and the wee hours of the night.'), [])
+  })
+
+  it('leaves the verb "last" out of a duration', () => {
+    assert.deepEqual(values('The repairs are expected to last weeks; the strike could last two days.'), [['weeks', 'PXW'], ['two days', 'P2D']])
+    assert.deepEqual(values('Prices fell over the last two years.'), [['over the last two years', 'P2Y']])
   })
 
   it('reads "this past week" as the seven days before the reference', () => {

@@ -4,8 +4,8 @@
  * end of") or determiner when TimeML keeps it in the span.
  */
 import lex from './lexicon.json' with {type: 'json'}
-import {PRE_MODS, SPAN_MODS} from './match.ts'
-import {calendarRule} from './rules-calendar.ts'
+import {PRE_MODS, SPAN_MODS, yearOf} from './match.ts'
+import {calendarRule, readDay} from './rules-calendar.ts'
 import {durationRule} from './rules-duration.ts'
 import {periodRule} from './rules-period.ts'
 import {relativeRule} from './rules-relative.ts'
@@ -77,6 +77,44 @@ export function findCandidates(toks: Tok[]): Cand[] {
     }
     if (!c.drop) out.push(c)
     i = c.j
+    // "April 24 and 25", "March 24-26": the second day is a date of the same month
+    const second = c.drop ? null : secondDay(toks, c)
+    if (second) {
+      // "June 1 to 3, 2024": the year is both days'
+      if (c.sem.k === 'cal' && c.sem.y === undefined && second.sem.k === 'cal' && second.sem.y !== undefined) c.sem = {...c.sem, y: second.sem.y}
+      out.push(second)
+      i = second.j
+    }
   }
   return out
+}
+
+const DAY_LINK = new Set(['and', 'or', 'to', 'through', 'thru', '-', '\u2013'])
+/** Words that may follow the second day of "April 24 and 25" (not "25 percent", "25 people"). */
+const AFTER_DAY = new Set(['in', 'at', 'on', 'and', 'or', 'to', 'of', 'for', 'with', 'when', 'as', 'from', 'before', 'after', 'during', 'that', 'but', 'while'])
+
+/** The second day of a month-day pair at `c.j`: "24 and 25", "24-26", "1 to 3". */
+function secondDay(toks: Tok[], c: Cand): Cand | null {
+  const s = c.sem
+  if (s.k !== 'cal' || s.m === undefined || s.d === undefined || s.wd !== undefined || s.time !== undefined || s.part !== undefined) return null
+  // the day must end the first date ("April 24 and 25", not "April 24, 2023 and 25")
+  if (s.y !== undefined && toks[c.j - 1]?.kind === 'n' && yearOf(toks[c.j - 1])) return null
+  const link = toks[c.j]
+  if (!link || !DAY_LINK.has(link.l)) return null
+  const day = readDay(toks, c.j + 1)
+  if (!day || day.d <= s.d || toks[c.j + 1]!.kind !== 'n') return null
+  const next = toks[day.j]
+  if (next && next.kind === 'w' && !next.cap && !AFTER_DAY.has(next.l)) return null
+  if (next && next.kind === 'n' && !yearOf(next)) return null
+  // a year after the second day is the pair's ("June 1 to 3, 2024")
+  let j = day.j
+  let y = s.y
+  if (next?.t === ',' && yearOf(toks[day.j + 1])) {
+    y = yearOf(toks[day.j + 1])
+    j = day.j + 2
+  } else if (yearOf(next)) {
+    y = yearOf(next)
+    j = day.j + 1
+  }
+  return {i: c.j + 1, j, type: 'DATE', sem: {k: 'cal', m: s.m, d: day.d, ...(y !== undefined ? {y} : {})}}
 }

@@ -11,6 +11,7 @@ import type {Tok} from './tokenize.ts'
 
 const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 const DECADE_WORDS = table<number>(lex.decadeWords)
+const VEHICLE_MAKES = new Set(lex.vehicleMakes)
 const NOT_AFTER_YEAR = new Set(['%', 'percent', 'per', 'shares', 'people', 'points', 'units', 'cars', 'dollars', 'tons', 'miles', 'feet', 'meters', 'barrels', 'acres', 'employees', 'workers', 'troops', 'cents'])
 const NOT_BEFORE_YEAR = new Set(['$', '£', '€', '#', '¥', 'no', 'number', 'route', 'flight', 'room', 'model', 'boeing', 'about', 'some', 'nearly', 'over', 'section', 'gate', 'article', 'chapter', 'page', 'pages', 'rule', 'bus', 'highway', 'interstate', 'apartment', 'suite', 'box', 'code', 'type', 'vol', 'approximately', 'roughly', 'almost'])
 /** prepositions after which a year may be followed by a plural noun ("in 1990 sales fell") */
@@ -79,7 +80,7 @@ export function yearContextOk(toks: Tok[], i: number, j: number): boolean {
 }
 
 /** A day of the month 1–31 at `i`, as digits or an ordinal; not a clock time or a quantity. */
-function readDay(toks: Tok[], i: number): {d: number; j: number} | null {
+export function readDay(toks: Tok[], i: number): {d: number; j: number} | null {
   const t = toks[i]
   if (!t) return null
   const o = readOrdinal(toks, i)
@@ -206,6 +207,8 @@ export function calendarRule(toks: Tok[], i: number): Cand | null {
     if (y) return {i, j: y.j, type: 'DATE', sem: {k: 'cal', y: y.y}}
   }
   const y = readYear(toks, i)
+  // a model year ("a 2019 Honda Civic") is part of a vehicle's name
+  if (y && toks[i]!.kind === 'n' && !YEAR_PREP.has(toks[i - 1]?.l ?? '') && toks[y.j]?.cap && VEHICLE_MAKES.has(toks[y.j]!.l)) return {i, j: y.j, type: 'DATE', sem: {k: 'cal', y: y.y}, drop: true}
   if (y && toks[i]!.kind === 'n') {
     const label = yearLabel(toks, i)
     if (label) return {i, j: label, type: 'DATE', sem: {k: 'cal', y: y.y}, drop: true}

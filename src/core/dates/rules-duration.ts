@@ -18,6 +18,10 @@ const SPAN_WORDS = new Set(['past', 'last', 'next', 'coming', 'first', 'previous
 /** lead words that make a bare plural a duration ("recent months", "the coming weeks") */
 const BARE_LEAD = new Set(['past', 'last', 'next', 'coming', 'recent', 'following', 'previous', 'ensuing', 'intervening', 'prior', 'early', 'final', 'closing', 'opening'])
 const NOT_DURATION_UNITS = new Set(['WE'])
+/** words before a bare plural unit that make it a thing, not a length of time ("the days of", "those years of", "the wee hours of") */
+const THING_BEFORE = new Set(['the', 'these', 'those', 'this', 'that', 'my', 'his', 'her', 'its', 'our', 'their', 'your', 'dog', 'golden', 'salad', 'glory', 'halcyon', 'wee', 'small'])
+/** words before "last" that make it the verb ("to last", "will last") */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'll', 'not', 't'])
 
 /** Read the quantity before a unit: a number, "a", a vague word or nothing (for plurals). */
 function readQuantity(toks: Tok[], k: number): {n: number | 'X'; j: number; explicit: boolean} {
@@ -46,6 +50,8 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
     k++
   }
   let lead = ''
+  // "expected to last weeks", "could last two days": the verb, not the span word
+  if (!the && is(toks, k, 'last') && VERB_BEFORE.has(toks[k - 1]?.l ?? '')) return null
   if (SPAN_WORDS.has(toks[k]?.l ?? '')) {
     lead = toks[k]!.l
     k++
@@ -66,14 +72,16 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
   if (ut.cap && !toks[k - 1]?.par && toks[k - 1]?.cap) return null
   // "a day-care center", "the year-end figure": a compound noun
   if (hyphenAt(toks, k + 1) && !is(toks, k + 2, 'long', 'old')) return null
-  // ages: "52 years old"
-  if (is(toks, k + 1, 'old', 'olds') && q.n !== 'X') return null
+  // ages: "52 years old", "52 years of age"
+  if ((is(toks, k + 1, 'old', 'olds') || (is(toks, k + 1, 'of') && is(toks, k + 2, 'age'))) && q.n !== 'X') return null
   if (q.n === 'X' && !q.explicit) {
     // bare plural units: "for years", "recent months", "the weeks ahead"
     if (!isPluralUnit(ut)) return null
     const prev = toks[k - 1]?.l ?? ''
     const after = (is(toks, k + 1, 'to') && is(toks, k + 2, 'come')) || is(toks, k + 1, 'ahead') || (hyphenAt(toks, k + 1) && is(toks, k + 2, 'long', 'old'))
-    if (!lead && !BARE_CUE.has(prev) && !after) return null
+    // "follows months of talks", "Decades of neglect": how long something went on; not "the days of", "years of age"
+    const of = is(toks, k + 1, 'of') && !is(toks, k + 2, 'age') && !THING_BEFORE.has(prev) && !(ut.cap && toks[k - 1]?.kind === 'w')
+    if (!lead && !BARE_CUE.has(prev) && !after && !of) return null
     if (prev === 'the' && !lead && !after) return null
     if (lead && !BARE_LEAD.has(lead)) return null
   }

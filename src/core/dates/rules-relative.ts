@@ -16,6 +16,7 @@ const DEICTIC = table(lex.deictic as unknown as Record<string, [number, string]>
 const REL = table<number>(lex.relWords)
 const AGO = table<number>({ago: -1, earlier: -1, before: -1, back: -1, later: 1, hence: 1, after: 1})
 const ANA_REL = table<number>({following: -1, previous: 1, preceding: 1, prior: 1})
+const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 const POINT_UNITS = new Set(['Y', 'M', 'W', 'D', 'Q', 'DE', 'CE', 'WE', 'HY'])
 
 /** "today", "yesterday", "tomorrow", "tonight", "the day before yesterday". */
@@ -56,7 +57,16 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const told = the && ANA_REL.has(relWord) ? {told: true as const} : {}
   if (wd) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', wd, dir: n < 0 ? -1 : n > 0 ? 1 : 0, ...told}}
   const m = monthOf(t)
-  if (m && t.cap) return {i, j: skipDot(toks, k + 1), type: 'DATE', sem: {k: 'cal', m, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
+  if (m && t.cap) {
+    const dir = n < 0 ? -1 : n > 0 ? 1 : 0
+    // "last Oct. 23", "next March 3": the day, in the month's last or next occurrence
+    const day = calendarRule(toks, k)
+    if (day && day.sem.k === 'cal' && day.sem.m === m && day.sem.d !== undefined && !day.drop) {
+      return {i, j: day.j, type: 'DATE', sem: day.sem.y === undefined ? {...day.sem, dir} : day.sem}
+    }
+    // "next May." ends the sentence: the full stop is no abbreviation's
+    return {i, j: FULL_MONTHS.has(t.l) ? k + 1 : skipDot(toks, k + 1), type: 'DATE', sem: {k: 'cal', m, dir}}
+  }
   const se = seasonOf(t)
   if (se) return {i, j: k + 1, type: 'DATE', sem: {k: 'cal', se, dir: n < 0 ? -1 : n > 0 ? 1 : 0}}
   const part = partOf(t)
@@ -144,6 +154,8 @@ function anaphoric(toks: Tok[], i: number): Cand | null {
   if (k === i) return null
   if (is(toks, k, 'latest', 'recent', 'most')) k += toks[k]!.l === 'most' && is(toks, k + 1, 'recent') ? 2 : 1
   if (!is(toks, k, 'quarter', 'period')) return null
+  // a word it begins is no quarter: "its quarter-century low", "the quarter-to-quarter change"
+  if (hyphenAt(toks, k + 1)) return null
   // "the quarter ended Sept. 30": the calendar quarter of that day
   if (is(toks, k + 1, 'ended', 'ending', 'through')) {
     const end = calendarRule(toks, k + 2)

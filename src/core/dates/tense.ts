@@ -13,7 +13,7 @@ const FUTURE = new Set(lex.futureCues)
 const SCHEDULE = new Set(lex.scheduleCues)
 const PAST = new Set(lex.pastCues)
 const ABBREV = new Set(lex.abbrevBeforeDot)
-const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'intended', 'need', 'red', 'bed', 'feed', 'speed', 'seed', 'hundred', 'based', 'united', 'limited', 'related', 'concerned', 'interested', 'indeed', 'armed', 'detailed', 'advanced', 'supposed', 'used'])
+const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'intended', 'need', 'red', 'bed', 'feed', 'speed', 'seed', 'bleed', 'breed', 'greed', 'hundred', 'based', 'united', 'limited', 'related', 'concerned', 'interested', 'indeed', 'armed', 'detailed', 'advanced', 'supposed', 'used'])
 const WINDOW = 12
 
 /** Sentence index of every token. */
@@ -38,6 +38,14 @@ function monthAbbrev(w: string): boolean {
   return w.length <= 4 && MONTHS.has(w)
 }
 
+// verbs of intent that speak of what is ahead only with a "to" after them ("plans to build", "is set for"; "her holiday plans" is a noun)
+const INTENT = new Set(['plans', 'plan', 'hopes', 'aims', 'intend', 'intends', 'set'])
+// a forecast verb in the past tense is the day of forecasting ("the minister predicted Monday") unless "to" or "be" makes it the forecast
+const FORECAST = new Set(['predicted', 'forecast', 'projected'])
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+// a past auxiliary before a word of intent ("were planning", "was expected to") tells of a plan, not of the past
+const PAST_AUX = new Set(['was', 'were', 'had'])
+
 /** Classify one token as a tense cue. */
 function cue(toks: Tok[], k: number): Tense {
   const t = toks[k]!
@@ -46,21 +54,58 @@ function cue(toks: Tok[], k: number): Tense {
   if (w === 'll' && toks[k - 1]?.l === "'") return 'future'
   if (w === 'going' && toks[k + 1]?.l === 'to') return 'future'
   if (w === 'to' && toks[k - 1]?.l === 'going') return 'future'
+  if (INTENT.has(w)) return toks[k + 1]?.l === 'to' || (w === 'set' && toks[k + 1]?.l === 'for') ? 'future' : undefined
+  // "takes effect in January": a timetable's present
+  if ((w === 'takes' || w === 'take') && toks[k + 1]?.l === 'effect') return 'future'
+  if (FORECAST.has(w)) return toks[k + 1]?.l === 'to' || BE.has(toks[k - 1]?.l ?? '') ? 'future' : w === 'forecast' ? undefined : 'past'
+  if (PAST_AUX.has(w) && toks[k + 1] && cue(toks, k + 1) === 'future') return 'future'
   if ((FUTURE.has(w) && w !== 'going') || SCHEDULE.has(w)) return 'future'
   if (PAST.has(w)) return 'past'
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && toks[k - 1]?.l !== 'be' && toks[k - 1]?.l !== 'been') return 'past'
+  if (w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && !NOT_PAST_ED.has(w) && toks[k - 1]?.l !== 'be' && toks[k - 1]?.l !== 'been') return 'past'
   return undefined
 }
 
-/** The tense around tokens `[i, j)`: the nearest cue word in the same sentence wins. */
+/**
+ * Whether token `k` is an "until" that says nothing of the tense: one that
+ * opens its sentence or follows "up" or "not" ("Until Tuesday, the police had
+ * not…", "it was not until Tuesday that…"); "postponed until Tuesday" looks
+ * ahead.
+ */
+function weakUntil(toks: Tok[], ids: Int32Array, k: number): boolean {
+  if (toks[k]!.l !== 'until') return false
+  const prev = toks[k - 1]
+  return !prev || ids[k - 1] !== ids[k] || prev.l === 'up' || prev.l === 'not' || (prev.l === 't' && toks[k - 2]?.l === "'")
+}
+
+/**
+ * The tense around tokens `[i, j)`: "since" before it is the past, "as
+ * early as" the future; else the nearest cue word of its clause, else of
+ * its sentence, wins (an "until" that says nothing of the tense only when
+ * there is no other cue).
+ */
 export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Tense {
   const sid = ids[i]!
-  for (let d = 1; d <= WINDOW; d++) {
-    const a = i - d, b = j - 1 + d
-    const left = a >= 0 && ids[a] === sid ? cue(toks, a) : undefined
-    if (left) return left
-    const right = b < toks.length && ids[b] === sid ? cue(toks, b) : undefined
-    if (right) return right
+  const before = toks[i - 1]?.l
+  if (before === 'since' && ids[i - 1] === sid) return 'past'
+  if (before === 'as' && (toks[i - 2]?.l === 'early' || toks[i - 2]?.l === 'soon') && toks[i - 3]?.l === 'as') return 'future'
+  let weak: Tense
+  // first the clause ("The mayor, who resigned Tuesday, will speak"), then the sentence
+  for (const clause of [true, false]) {
+    let leftOpen = true, rightOpen = true
+    for (let d = 1; d <= WINDOW; d++) {
+      const a = i - d, b = j - 1 + d
+      if (clause && a >= 0 && CLAUSE_END.has(toks[a]!.l)) leftOpen = false
+      if (clause && b < toks.length && CLAUSE_END.has(toks[b]!.l)) rightOpen = false
+      const left = leftOpen && a >= 0 && ids[a] === sid ? cue(toks, a) : undefined
+      if (left && weakUntil(toks, ids, a)) weak ??= left
+      else if (left) return left
+      const right = rightOpen && b < toks.length && ids[b] === sid ? cue(toks, b) : undefined
+      if (right && weakUntil(toks, ids, b)) weak ??= right
+      else if (right) return right
+    }
   }
-  return undefined
+  return weak
 }
+
+/** Punctuation that ends a clause. */
+const CLAUSE_END = new Set([',', ';', ':', '(', ')', '"', '\u201c', '\u201d', '\u2013', '\u2014', '`', "''"])

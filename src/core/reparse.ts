@@ -16,6 +16,7 @@ import type {Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
 import {unchanged} from './changed-range.ts'
 import {detach} from './incremental/memory.ts'
+import {firstIndex} from './sorted.ts'
 
 /** A parsed document. */
 export interface Parsed {
@@ -269,15 +270,7 @@ function startsDocument(source: string, at: number): boolean {
  *   Index.
  */
 function firstEndingAtOrAfter(children: ReadonlyArray<RootContent>, at: number): number {
-  let low = 0
-  let high = children.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (offset(children[middle].position!.end) < at) low = middle + 1
-    else high = middle
-  }
-
-  return low
+  return firstIndex(children.length, (index) => offset(children[index].position!.end) >= at)
 }
 
 /**
@@ -291,15 +284,7 @@ function firstEndingAtOrAfter(children: ReadonlyArray<RootContent>, at: number):
  *   Index.
  */
 function lastStartingAtOrBefore(children: ReadonlyArray<RootContent>, at: number): number {
-  let low = 0
-  let high = children.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (offset(children[middle].position!.start) <= at) low = middle + 1
-    else high = middle
-  }
-
-  return low - 1
+  return firstIndex(children.length, (index) => offset(children[index].position!.start) > at) - 1
 }
 
 /**

@@ -26,6 +26,7 @@
 import type {Claim, DateTag, EntityType, NewsmarkResult} from '../core/types.ts'
 import {readableValue, durationInWords} from '../service/timex.ts'
 import {claimKindName, entityTypeName, truncate, verdictName, verdictOf} from '../service/words.ts'
+import {firstIndex} from '../core/sorted.ts'
 
 /** What a mark is: an entity type, a date or a claim. */
 export type MarkKind = EntityType | 'date' | 'claim'
@@ -202,7 +203,7 @@ export function normalizeSource(text: string, marks: readonly Mark[]): {source: 
   if (!text.includes('\r') && !text.includes('\0')) return {source: text, marks: [...marks]}
   const removed: number[] = []
   for (let index = text.indexOf('\r\n'); index >= 0; index = text.indexOf('\r\n', index + 2)) removed.push(index)
-  const moved = (offset: number) => offset - lowerBound(removed.length, (index) => removed[index]! < offset)
+  const moved = (offset: number) => offset - firstIndex(removed.length, (index) => removed[index]! >= offset)
   return {
     source: text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'),
     marks: marks.map((mark) => ({...mark, start: moved(mark.start), end: moved(mark.end)}))
@@ -359,7 +360,7 @@ function wrap(token: MdToken, offsets: readonly number[], context: WrapContext):
   // Marks start in order: stop at the first one past this text.
   // Marks are by start: those that start before `first` by more than the
   // longest mark is long cannot reach it.
-  for (let index = lowerBound(marks.length, (index) => marks[index]!.start < first - context.longest); index < marks.length && marks[index]!.start <= last; index++) {
+  for (let index = firstIndex(marks.length, (index) => marks[index]!.start >= first - context.longest); index < marks.length && marks[index]!.start <= last; index++) {
     const mark = marks[index]!
     if (mark.end > first) over.push(mark)
   }
@@ -367,8 +368,8 @@ function wrap(token: MdToken, offsets: readonly number[], context: WrapContext):
   // Where pieces start: the first unit at or past each start and end.
   const cuts = new Set<number>([0, offsets.length])
   for (const mark of over) {
-    cuts.add(lowerBound(offsets.length, (index) => offsets[index]! < mark.start))
-    cuts.add(lowerBound(offsets.length, (index) => offsets[index]! < mark.end))
+    cuts.add(firstIndex(offsets.length, (index) => offsets[index]! >= mark.start))
+    cuts.add(firstIndex(offsets.length, (index) => offsets[index]! >= mark.end))
   }
   const bounds = [...cuts].sort((a, b) => a - b)
   const pieces: MdToken[] = []
@@ -459,25 +460,4 @@ function lineStarts(source: string): number[] {
   const starts = [0]
   for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) starts.push(index + 1)
   return starts
-}
-
-/**
- * Binary search.
- * @param length
- *   How many items.
- * @param below
- *   Whether the item at an index is below what is searched (true for a
- *   first run of indices, false after).
- * @returns
- *   The first index that is not below (`length` if none).
- */
-function lowerBound(length: number, below: (index: number) => boolean): number {
-  let low = 0
-  let high = length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (below(middle)) low = middle + 1
-    else high = middle
-  }
-  return low
 }

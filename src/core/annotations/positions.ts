@@ -7,6 +7,7 @@
  * code point and two code units.
  */
 import type {Target} from './types.ts'
+import {firstIndex} from '../sorted.ts'
 
 /** Characters of context kept before and after a quote (default: `32`). */
 export const contextLength = 32
@@ -92,15 +93,7 @@ export function codePoints(source: string): CodePoints {
       if (wanted <= 0) return 0
       // The pair `k` (in order) has its high half at code point
       // `lows[k] - 1 - k`: each pair before it adds a code unit.
-      let low = 0
-      let high = lows.length
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if (lows[middle]! - 1 - middle < wanted) low = middle + 1
-        else high = middle
-      }
-
-      return wanted + low
+      return wanted + firstIndex(lows.length, (index) => lows[index]! - 1 - index >= wanted)
     }
   }
 }
@@ -116,15 +109,7 @@ export function codePoints(source: string): CodePoints {
  *   Count.
  */
 function countBelow(sorted: ReadonlyArray<number>, value: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (sorted[middle]! < value) low = middle + 1
-    else high = middle
-  }
-
-  return low
+  return firstIndex(sorted.length, (index) => sorted[index]! >= value)
 }
 
 /**

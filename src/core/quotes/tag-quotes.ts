@@ -26,6 +26,7 @@ import {pronounOf} from './features.ts'
 import {findQuotes, type FoundSource} from './find.ts'
 import {tellsSpeaker} from './reported.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
+import {firstIndex} from '../sorted.ts'
 
 const documentHeads: ReadonlySet<string> = new Set(lexicon.documentHeads)
 const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
@@ -192,14 +193,7 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
       for (const entity of byRoleWord.get(word) ?? []) {
         const list = places.get(entity)!
         // Its last mention before `before`.
-        let low = 0
-        let high = list.length
-        while (low < high) {
-          const middle = (low + high) >>> 1
-          if (list[middle]! < before) low = middle + 1
-          else high = middle
-        }
-
+        const low = firstIndex(list.length, (index) => list[index]! >= before)
         if (low > 0 && list[low - 1]! > bestAt) {
           bestAt = list[low - 1]!
           best = entity
@@ -210,15 +204,7 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
     },
     before(source) {
       // The first mention that is not before the source.
-      let low = 0
-      let high = all.length
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if (before(all[middle].mention, source)) low = middle + 1
-        else high = middle
-      }
-
-      return low
+      return firstIndex(all.length, (index) => !before(all[index].mention, source))
     }
   }
 }

@@ -16,6 +16,7 @@ import {defaultClaimsToCheck} from '../claims/to-check.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
+import {firstIndex} from '../sorted.ts'
 import {Cache, type SentenceMemo} from '../incremental/memory.ts'
 import type {DateTag, Attribution, Claim, Entity, NewsmarkResult, Quote} from '../types.ts'
 import {SpanIndex} from './span-index.ts'
@@ -139,7 +140,7 @@ export function createContext(
   let mentions: ReadonlyArray<PlacedMention> | undefined
   const named = () => (mentions ??= namedMentions(result))
   let dates: DateTag[] | undefined
-  let quotes: QuoteOrder | undefined
+  let quotes: SpanIndex<Quote> | undefined
   let mentionSpans: SpanIndex | undefined
   let speakerSpans: SpanIndex | undefined
   let frontMatter: {value: FrontMatter | undefined} | undefined
@@ -168,8 +169,8 @@ export function createContext(
       return inRange(dates, start, end)
     },
     quotesOverlapping(start, end) {
-      quotes ??= orderQuotes(result.quotes ?? [])
-      return overlapping(quotes, start, end)
+      quotes ??= new SpanIndex(result.quotes ?? [])
+      return quotes.overlapping(start, end)
     },
     get mentionSpans() {
       // Nationalities too: “Russian officials” is one source, “Polish” a name a word may not be misspelt from.
@@ -212,78 +213,13 @@ export function createContext(
  * @returns
  *   Items that start and end inside the range.
  */
-/** Quotes by start, with the largest end up to each. */
-interface QuoteOrder {
-  readonly sorted: ReadonlyArray<Quote>
-  readonly maxEnds: Float64Array
-}
-
-/**
- * Index quotes for overlap queries.
- *
- * @param quotes
- *   Quotes, in any order.
- * @returns
- *   Index.
- */
-function orderQuotes(quotes: ReadonlyArray<Quote>): QuoteOrder {
-  const sorted = [...quotes].sort((a, b) => a.start - b.start)
-  const maxEnds = new Float64Array(sorted.length)
-  let max = -Infinity
-  for (const [index, quote] of sorted.entries()) {
-    max = Math.max(max, quote.end)
-    maxEnds[index] = max
-  }
-
-  return {sorted, maxEnds}
-}
-
-/**
- * The quotes that overlap a range: those that start before its end, back
- * from there as long as one before may still reach into it.
- *
- * @param order
- *   Index.
- * @param start
- *   Start.
- * @param end
- *   End.
- * @returns
- *   Quotes, by start.
- */
-function overlapping(order: QuoteOrder, start: number, end: number): Quote[] {
-  const {sorted, maxEnds} = order
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (sorted[middle].start < end) low = middle + 1
-    else high = middle
-  }
-
-  const found: Quote[] = []
-  for (let index = low - 1; index >= 0 && maxEnds[index] > start; index--) {
-    if (sorted[index].end > start) found.push(sorted[index])
-  }
-
-  return found.reverse()
-}
-
 function inRange<T extends {start: number; end: number}>(
   items: ReadonlyArray<T>,
   start: number,
   end: number
 ): T[] {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (items[middle].start < start) low = middle + 1
-    else high = middle
-  }
-
   const found: T[] = []
-  for (let index = low; index < items.length && items[index].start < end; index++) {
+  for (let index = firstIndex(items.length, (at) => items[at].start >= start); index < items.length && items[index].start < end; index++) {
     if (items[index].end <= end) found.push(items[index])
   }
 
@@ -691,15 +627,8 @@ function readSpeaker(
  *   Index, or `-1`.
  */
 function tokenAt(tokens: ReadonlyArray<SourceToken>, offset: number, edge: 'start' | 'end'): number {
-  let low = 0
-  let high = tokens.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (tokens[middle][edge] < offset) low = middle + 1
-    else high = middle
-  }
-
-  return low < tokens.length && tokens[low][edge] === offset ? low : -1
+  const at = firstIndex(tokens.length, (index) => tokens[index][edge] >= offset)
+  return at < tokens.length && tokens[at][edge] === offset ? at : -1
 }
 
 /**

@@ -59,6 +59,7 @@ import type {DateTag} from '../types.ts'
 import type {RuleContext} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
 import {code, indexPhrases, longestPhraseAt, matchCase, perSentence} from './util.ts'
+import {firstIndex} from '../sorted.ts'
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const families = new Map<string, string>()
@@ -192,9 +193,9 @@ function rangeOf(value: string): [number, number] | undefined {
  *   Mention, if any.
  */
 export function actorAt<T extends {start: number; end: number}>(mentions: ReadonlyArray<T>, at: number): T | undefined {
-  const before = firstIndex(mentions, (mention) => mention.end > at) - 1
+  const before = firstIndex(mentions.length, (index) => mentions[index].end > at) - 1
   if (before >= 0) return mentions[before]
-  return mentions[firstIndex(mentions, (mention) => mention.start > at)]
+  return mentions[firstIndex(mentions.length, (index) => mentions[index].start > at)]
 }
 
 /**
@@ -212,7 +213,7 @@ export function actorAt<T extends {start: number; end: number}>(mentions: Readon
  *   Date.
  */
 export function nearest<T extends {start: number; end: number}>(dates: ReadonlyArray<T>, at: number): T {
-  const after = firstIndex(dates, (date) => date.start > at)
+  const after = firstIndex(dates.length, (index) => dates[index].start > at)
   const distance = (date: T) => Math.min(Math.abs(date.start - at), Math.abs(date.end - at))
   let best = dates[Math.max(0, after - 2)]
   for (let index = Math.max(0, after - 2) + 1; index <= after && index < dates.length; index++) {
@@ -220,29 +221,6 @@ export function nearest<T extends {start: number; end: number}>(dates: ReadonlyA
   }
 
   return best
-}
-
-/**
- * The first index of a sorted list at which a test holds (it holds from
- * there to the end).
- *
- * @param items
- *   Items.
- * @param test
- *   Test, false then true along the list.
- * @returns
- *   Index (`items.length` when it holds nowhere).
- */
-function firstIndex<T>(items: ReadonlyArray<T>, test: (item: T) => boolean): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (test(items[middle])) high = middle
-    else low = middle + 1
-  }
-
-  return low
 }
 
 /**

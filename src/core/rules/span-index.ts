@@ -1,9 +1,19 @@
 /**
- * Spans (entity mentions, dates) indexed for containment and overlap
- * queries in logarithmic time, where a rule would otherwise scan every span
- * for every token: sorted by start, with the largest end so far.
+ * Spans (entity mentions, dates, quotes) indexed for containment and
+ * overlap queries in logarithmic time, where a rule would otherwise scan
+ * every span for every token: sorted by start, with the largest end so far.
  */
-export class SpanIndex {
+import {firstIndex} from '../sorted.ts'
+
+/** A span of the source. */
+interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+export class SpanIndex<T extends Span = Span> {
+  /** The spans, by start (a stable sort: equal starts keep their order). */
+  readonly #sorted: ReadonlyArray<T>
   readonly #starts: Float64Array
   readonly #ends: Float64Array
   /** Largest end of the spans up to each index. */
@@ -13,8 +23,9 @@ export class SpanIndex {
    * @param spans
    *   Spans, in any order.
    */
-  constructor(spans: ReadonlyArray<{start: number; end: number}>) {
+  constructor(spans: ReadonlyArray<T>) {
     const sorted = [...spans].sort((a, b) => a.start - b.start)
+    this.#sorted = sorted
     this.#starts = new Float64Array(sorted.length)
     this.#ends = new Float64Array(sorted.length)
     this.#maxEnds = new Float64Array(sorted.length)
@@ -30,15 +41,8 @@ export class SpanIndex {
 
   /** Index of the first span whose start is greater than `at` (all below start at or before it). */
   #after(at: number): number {
-    let low = 0
-    let high = this.#starts.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.#starts[middle] <= at) low = middle + 1
-      else high = middle
-    }
-
-    return low
+    const starts = this.#starts
+    return firstIndex(starts.length, (index) => starts[index] > at)
   }
 
   /**
@@ -57,6 +61,27 @@ export class SpanIndex {
   }
 
   /**
+   * The span that covers `[start, end)` and starts first, if any.
+   *
+   * @param start
+   *   Start.
+   * @param end
+   *   End.
+   * @returns
+   *   Span.
+   */
+  covering(start: number, end: number): T | undefined {
+    let found: T | undefined
+    // Back from the last span that starts at or before `start`, as long as
+    // one before may still reach `end`.
+    for (let index = this.#after(start) - 1; index >= 0 && this.#maxEnds[index] >= end; index--) {
+      if (this.#ends[index] >= end) found = this.#sorted[index]
+    }
+
+    return found
+  }
+
+  /**
    * Whether a span lies inside `[start, end]`: `start <= span.start && span.end <= end`.
    *
    * @param start
@@ -67,16 +92,9 @@ export class SpanIndex {
    *   Whether one does.
    */
   within(start: number, end: number): boolean {
+    const starts = this.#starts
     // First span starting at or after `start`.
-    let low = 0
-    let high = this.#starts.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.#starts[middle] < start) low = middle + 1
-      else high = middle
-    }
-
-    for (let index = low; index < this.#starts.length && this.#starts[index] <= end; index++) {
+    for (let index = firstIndex(starts.length, (at) => starts[at] >= start); index < starts.length && starts[index] <= end; index++) {
       if (this.#ends[index] <= end) return true
     }
 
@@ -95,15 +113,35 @@ export class SpanIndex {
    */
   overlaps(start: number, end: number): boolean {
     // Spans starting before `end`: indexes below the first start >= end.
-    let low = 0
-    let high = this.#starts.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.#starts[middle] < end) low = middle + 1
-      else high = middle
+    const before = this.#startingBefore(end)
+    return before > 0 && this.#maxEnds[before - 1] > start
+  }
+
+  /**
+   * The spans that overlap `[start, end)`, by start.
+   *
+   * @param start
+   *   Start.
+   * @param end
+   *   End.
+   * @returns
+   *   Spans.
+   */
+  overlapping(start: number, end: number): T[] {
+    const found: T[] = []
+    // Back from the last span that starts before `end`, as long as one
+    // before may still reach past `start`.
+    for (let index = this.#startingBefore(end) - 1; index >= 0 && this.#maxEnds[index] > start; index--) {
+      if (this.#ends[index] > start) found.push(this.#sorted[index])
     }
 
-    return low > 0 && this.#maxEnds[low - 1] > start
+    return found.reverse()
+  }
+
+  /** How many spans start before `end`. */
+  #startingBefore(end: number): number {
+    const starts = this.#starts
+    return firstIndex(starts.length, (index) => starts[index] >= end)
   }
 
   /**
@@ -117,15 +155,8 @@ export class SpanIndex {
   endsAt(end: number): boolean {
     // Ends in order (a numeric sort of a copy), searched.
     const ends = (this.#sortedEnds ??= Float64Array.from(this.#ends).sort())
-    let low = 0
-    let high = ends.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (ends[middle] < end) low = middle + 1
-      else high = middle
-    }
-
-    return low < ends.length && ends[low] === end
+    const at = firstIndex(ends.length, (index) => ends[index] >= end)
+    return at < ends.length && ends[at] === end
   }
 
   #sortedEnds: Float64Array | undefined

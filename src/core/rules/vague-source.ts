@@ -79,13 +79,13 @@ const rule: Rule = {
     })
     // Looked up by place, not by a pass over every quote for each phrase
     // (thousands of each in a long document).
-    const covering = coveringSpans(sources)
+    const covering = new SpanIndex(sources)
     const quoteSources = new SpanIndex(quotes.flatMap((quote) => (quote.source ? [quote.source] : [])))
     for (const found of vagueSources(context)) {
       // Only a phrase that heads the source of words the article reports
       // (“officials said”), not a group that did something (“officials
       // have resorted to”) or one a source names (“advocates for … people”).
-      const source = covering(found.start, found.end)
+      const source = covering.covering(found.start, found.end)
       if (source) {
         if (pastHead.test(context.source.slice(source.start, found.start))) continue
       } else if (
@@ -106,38 +106,6 @@ const rule: Rule = {
         note: 'Say who: a name, a title and an organisation (“Foreign Ministry spokeswoman Maria Zakharova”).'
       })
     }
-  }
-}
-
-/**
- * Find the first span (by start) that covers a range, by a binary search.
- *
- * @param spans
- *   Spans, in any order.
- * @returns
- *   The span that covers `[start, end)` and starts first, if any.
- */
-function coveringSpans<T extends {start: number; end: number}>(spans: ReadonlyArray<T>): (start: number, end: number) => T | undefined {
-  const sorted = [...spans].sort((a, b) => a.start - b.start)
-  // Largest end of the spans up to each index: the walk back stops where
-  // no span before can reach `end`.
-  const maxEnds: number[] = []
-  for (const [index, span] of sorted.entries()) maxEnds.push(Math.max(span.end, index > 0 ? maxEnds[index - 1]! : -Infinity))
-  return (start, end) => {
-    let low = 0
-    let high = sorted.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (sorted[middle]!.start <= start) low = middle + 1
-      else high = middle
-    }
-
-    let found: T | undefined
-    for (let index = low - 1; index >= 0 && maxEnds[index]! >= end; index--) {
-      if (sorted[index]!.end >= end) found = sorted[index]
-    }
-
-    return found
   }
 }
 

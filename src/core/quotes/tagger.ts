@@ -481,16 +481,8 @@ function mendOpening(view: BlockView, tags: string[]): void {
     let verb = from + 1
     while (verb < last && verb - from <= 9 && !openingVerbs.has(words[verb])) verb++
     if (!openingVerbs.has(words[verb]) || view.quoted[verb] || last - verb < 4) continue
-    // `… told reporters that`, `… confirmed to Acme that`: the content
-    // starts at “that”.
-    let content = verb + 1
-    if (words[content] === 'to' || words[verb] === 'told') {
-      let that = content
-      while (that < last && that - content <= 4 && words[that] !== 'that' && words[that] !== ',') that++
-      if (words[that] === 'that') content = that
-    }
-
-    if (words[content] !== 'that' && !withoutThat.has(words[verb])) continue
+    const content = reportedStart(words, verb, last)
+    if (content === undefined) continue
     // The phrase: after a short opening (`Last year,`), before adverbs
     // and times (`also`, `on Thursday`, `has`).
     let start = from
@@ -607,14 +599,8 @@ function mendApposition(view: BlockView, tags: string[]): void {
       continue
     }
 
-    let content = verb + 1
-    if (words[content] === 'to' || words[verb] === 'told') {
-      let that = content
-      while (that < last && that - content <= 4 && words[that] !== 'that' && words[that] !== ',') that++
-      if (words[that] === 'that') content = that
-    }
-
-    if (words[content] !== 'that' && !withoutThat.has(words[verb])) continue
+    const content = reportedStart(words, verb, last)
+    if (content === undefined) continue
     for (let at = from; at < close; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
     tags[verb] = 'B-CUE'
     for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'
@@ -1025,4 +1011,30 @@ function concessive(view: BlockView, cue: Run, content: Run): boolean {
   while (first > 0 && view.sentenceOf[first - 1] === cue.sentence) first--
   if (!concessives.has(view.words[first])) return false
   return view.words.slice(cue.last, content.first).includes(',')
+}
+
+/**
+ * Where the reported words start after an opening verb: right after it, or
+ * at “that” after whom or where they were told (`… told reporters that`,
+ * `… confirmed to Acme that`).
+ *
+ * @param words
+ *   Lower-case words of the paragraph.
+ * @param verb
+ *   Index of the verb.
+ * @param last
+ *   End of the sentence (exclusive).
+ * @returns
+ *   Index of the first reported word; `undefined` when the verb reports
+ *   only with a “that” and none follows.
+ */
+function reportedStart(words: ReadonlyArray<string>, verb: number, last: number): number | undefined {
+  let content = verb + 1
+  if (words[content] === 'to' || words[verb] === 'told') {
+    let that = content
+    while (that < last && that - content <= 4 && words[that] !== 'that' && words[that] !== ',') that++
+    if (words[that] === 'that') content = that
+  }
+
+  return words[content] === 'that' || withoutThat.has(words[verb]) ? content : undefined
 }

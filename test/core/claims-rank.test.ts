@@ -82,6 +82,14 @@ test('claims to check: a speaker only when the model gives one for most of the c
   )
   // A source in apposition to a name: the name.
   assert.equal(toCheck('Northwind Data, a research group, estimates that floods killed or injured 5,000 people in 2023.')[0].reason, 'Claim to check (1 of 1): statistic attributed to Northwind Data')
+  // An opener or a place before the first comma is no one: said less.
+  for (const text of [
+    'However, the agency, citing new data, said prices rose 9 percent because of the drought.',
+    'Meanwhile, the agency, citing new data, said prices rose 9 percent because of the drought.',
+    'In New York, the agency, citing new data, said prices rose 9 percent because of the drought.'
+  ]) {
+    for (const item of toCheck(text)) assert.doesNotMatch(item.reason, /attributed to (However|Meanwhile|In |New York)/, text)
+  }
 })
 
 test('claims to check: no views of one’s own, no advice, no plain fact in the writer’s voice', () => {

@@ -48,6 +48,8 @@ const sourceWords: ReadonlySet<string> = new Set([
 ])
 // Words that end the head of a noun phrase.
 const headEnds: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'and', 'or'])
+// Words before a place or a time, not before the one who speaks.
+const placePrepositions: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from', 'to', 'for', 'with', 'by', 'of', 'near', 'across', 'outside', 'inside', 'after', 'before', 'since', 'during', 'under', 'over', 'throughout', 'within', 'around'])
 // Capitalised only because they open the sentence.
 const openers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'as', 'but', 'and', 'so', 'while', 'when', 'it', 'its', 'their', 'his', 'her', 'our', 'we', 'they', 'he', 'she', 'i', 'there', 'last', 'already', 'more', 'most', 'some', 'many', 'one', 'two', 'first'])
 const documentHeads: ReadonlySet<string> = new Set(quoteLexicon.documentHeads)
@@ -201,11 +203,17 @@ function speakerOf(context: RuleContext, sentence: SentenceInfo): string | undef
   let name = speaker.name
   if (/,\s*$/.test(before) && /^,/.test(after) && quote.cue && quote.cue.start >= end) {
     // Unless a name is that noun phrase (“Landmine Monitor, a research group,
-    // estimates”): the name.
+    // estimates”): the name, when it is a person or organisation the tagger
+    // knows that ends at the comma (not an opener or a place: “However,”,
+    // “In March Acme,” is Acme).
     const comma = claim.start + context.source.slice(claim.start, source.start).lastIndexOf(',')
-    const named = /(?:^|[^\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}\p{N}'’.&-]*\s+)*\p{Lu}[\p{L}\p{N}'’.&-]*)$/u.exec(context.source.slice(claim.start, comma))
-    if (!named || (named.index === 0 && named[1].split(/\s+/).length === 1 && openers.has(named[1].toLowerCase()))) return undefined
-    return named[1]
+    const nameEnd = claim.start + context.source.slice(claim.start, comma).trimEnd().length
+    const named = context
+      .mentionsIn(claim.start, nameEnd)
+      .findLast((mention) => mention.end === nameEnd && (mention.entity.type === 'PER' || mention.entity.type === 'ORG'))
+    // Not the object of a preposition (“In New York, the agency, …”).
+    const wordBefore = named ? /(\p{L}+)\s*$/u.exec(context.source.slice(claim.start, named.start))?.[1] : undefined
+    return named && !(wordBefore && placePrepositions.has(wordBefore.toLowerCase())) ? context.source.slice(named.start, named.end) : undefined
   }
 
   let text = context.source.slice(source.start, end)

@@ -665,6 +665,29 @@ test('quotes: mendTags gives a cue found with its words but no source the name b
   // A cue whose words come before it (no content after it) is left alone.
   const other = 'Lund, the mayor of Leeds, will order a full review of the plans, he said.\n'
   const otherView = blockView(viewText(other).sentences)
-  const otherTags: string[] = otherView.words.map(() => 'O')
-  assert.deepEqual(mendTags(otherView, otherTags).slice(0, 3), ['O', 'O', 'O'])
+  const words = otherView.words
+  const otherTags: string[] = words.map((word, index) =>
+    index < words.indexOf('he') - 1 ? (index === 0 ? 'B-CON' : 'I-CON') : word === 'he' ? 'B-SRC' : word === 'said' ? 'B-CUE' : 'O'
+  )
+  assert.deepEqual(mendTags(otherView, [...otherTags]), otherTags)
+})
+
+test('quotes: no source from a sentence adverb before a name and its apposition, a photo credit or a link after a quotation', () => {
+  const opened = 'Yesterday, Acme, a maker of phones and tablets, said that sales of its new phone rose by 40 percent in the first quarter.\n'
+  const source = tag(opened).quotes?.find((quote) => quote.source)?.source
+  assert.ok(!source || !/yesterday/i.test(source.text), JSON.stringify(source))
+  for (const after of ['Getty Images', 'Read More', 'AP Photo']) {
+    const text = `“We will rebuild the whole town, every street of it, before the winter comes.” ${after}\n`
+    assert.equal(quoteWith(text, tag(text), 'rebuild the whole town').source, undefined, after)
+  }
+})
+
+test('quotes: “that” before a noun of time is no start of what was said', () => {
+  const text = 'The police said at least 40 people died that night in the fire near the station.\n'
+  const quote = quoteWith(text, tag(text), 'at least 40 people died')
+  assert.equal(text.slice(quote.start, quote.start + 8), 'at least')
+  // The complementizer still opens it.
+  const told = 'The mayor told reporters at a stop in Leeds, Ohio, that the plant would close next year.\n'
+  const reported = quoteWith(told, tag(told), 'the plant would close')
+  assert.equal(told.slice(reported.start, reported.start + 4), 'that')
 })

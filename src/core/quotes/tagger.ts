@@ -232,6 +232,9 @@ const objectWords: ReadonlySet<string> = new Set([
   'him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'voters', 'supporters', 'viewers', 'journalists', 'the', 'a', 'an', 'his', 'their', 'its', 'my', 'our'
 ])
 
+/** Nouns after “that” as a determiner (“that night”, “that year”), which opens no reported words. */
+const determinedNouns: ReadonlySet<string> = new Set(['night', 'day', 'days', 'year', 'week', 'month', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'moment', 'season', 'summer', 'winter', 'spring', 'fall', 'autumn', 'decade', 'period', 'point', 'way', 'same'])
+
 /**
  * Start a reported clause at its “that” when the tagger began the content
  * right after the cue, over where, when or to whom it was said (`told
@@ -266,6 +269,8 @@ function mendThat(view: BlockView, tags: string[]): void {
       words[that] !== 'that'
     ) that++
     if (words[that] !== 'that' || tags[that] !== 'I-CON' || view.quoted[that] || view.sentenceOf[that] !== sentence) continue
+    // A determiner, not the start of the reported words (`died that night`).
+    if (determinedNouns.has(words[that + 1] ?? '')) continue
     const gap = cue + 1
     const first = words[gap]
     const capitalised = (at: number) => /^[\p{Lu}\p{N}]/u.test(tokens[at].text)
@@ -526,7 +531,12 @@ function mendOpening(view: BlockView, tags: string[]): void {
 // March,`, `After the vote,`).
 const notNames: ReadonlySet<string> = new Set([
   'in', 'on', 'at', 'after', 'before', 'during', 'since', 'when', 'while', 'as', 'if', 'although', 'because', 'last', 'this', 'by',
-  'for', 'from', 'with', 'under', 'over', 'despite', 'following', 'according', 'until', 'once', 'but', 'and', 'so', 'yet', 'still', 'then'
+  'for', 'from', 'with', 'under', 'over', 'despite', 'following', 'according', 'until', 'once', 'but', 'and', 'so', 'yet', 'still', 'then',
+  // Sentence adverbs and times (`Yesterday, Acme, a maker of …, said`).
+  'yesterday', 'today', 'tomorrow', 'tonight', 'meanwhile', 'however', 'separately', 'also', 'earlier', 'later', 'now', 'recently',
+  'previously', 'additionally', 'moreover', 'furthermore', 'instead', 'nevertheless', 'overall', 'finally', 'first', 'second', 'third',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'
 ])
 // Words that open an apposition after a name (`Acme AB, a maker of …,`).
 const appositionOpeners: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'its', 'his', 'her', 'their', 'who', 'which'])
@@ -822,6 +832,12 @@ function speakerColon(view: BlockView, first: number): TokenRange | undefined {
   return [start, colon]
 }
 
+// Words of a photo credit or a page's links and buttons, which sign no quotation.
+const creditWords: ReadonlySet<string> = new Set([
+  ...['images', 'image', 'photo', 'photos', 'photograph', 'getty', 'shutterstock', 'alamy', 'reuters', 'afp', 'ap', 'pool', 'file', 'credit', 'courtesy', 'staff', 'video'],
+  ...['read', 'more', 'share', 'subscribe', 'comment', 'comments', 'gallery', 'view', 'click', 'advertisement', 'related', 'sign', 'log']
+])
+
 // Small words of a title or an organisation's name after a signature.
 const signatureWords: ReadonlySet<string> = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'on', '&', ',', '.', '(', ')', '-', '–'])
 
@@ -852,6 +868,9 @@ function signedAfter(view: BlockView, tags: ReadonlyArray<string>, end: number):
   let last = first
   while (capitalised(last) && last - first < 4) last++
   if (last - first < 2) return undefined
+  // A photo credit or a page's link after the quotation (“Getty Images”,
+  // “Read More”): no one.
+  if (words.slice(first, last).some((word) => creditWords.has(word))) return undefined
   // The rest of the paragraph: titles after a comma, or nothing.
   if (last < words.length && !(words[last] === ',' || (words[last] === '.' && last === words.length - 1))) return undefined
   if (words.length - last > 25) return undefined

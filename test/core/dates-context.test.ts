@@ -24,6 +24,8 @@ describe('dates: words that are not dates', () => {
   it('leaves out a model year before a vehicle make, not a year after a preposition', () => {
     assert.deepEqual(values('Police found a 2019 Honda Civic and a 1987 Chevrolet pickup.'), [])
     assert.deepEqual(values('In 2019 Ford sold more trucks.'), [['2019', '2019']])
+    // The maker, not a car.
+    assert.deepEqual(values('The 2019 Ford Motor Co. annual report is out.'), [['2019', '2019']])
   })
 
   it('leaves out a quarter that begins a hyphenated word', () => {
@@ -124,6 +126,9 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('The envoy could arrive as early as Monday, they said.'), [['Monday', '2024-05-13']])
     assert.deepEqual(values('Until Tuesday, the police had not named a suspect.'), [['Tuesday', '2024-05-07']])
     assert.deepEqual(values('The court postponed the hearing until Tuesday.'), [['Tuesday', '2024-05-14']])
+    // The clause's own verb before "as early as"; "since" that opens its sentence decides nothing.
+    assert.deepEqual(values('Officials knew as early as Monday that the dam was failing.'), [['Monday', '2024-05-06']])
+    assert.deepEqual(values('Since Monday is a holiday, the office will close.'), [['Monday', '2024-05-13']])
   })
 
   it('reads the day after "last" or "next" and a month, and leaves a full stop after a month name', () => {
@@ -137,6 +142,10 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('The summit meets on June 24 and 25 in Oslo; the fair runs July 1-3.'), [['June 24', '2024-06-24'], ['25', '2024-06-25'], ['July 1', '2024-07-01'], ['3', '2024-07-03']])
     assert.deepEqual(values('The show runs from June 1 to 3, 2025.'), [['June 1', '2025-06-01'], ['3, 2025', '2025-06-03']])
     assert.deepEqual(values('Prices rose on May 3 and 25 percent on May 9.'), [['May 3', '2024-05-03'], ['May 9', '2024-05-09']])
+    // Both days in one year, read in the first day's tense.
+    assert.deepEqual(values('He was in Paris on Nov. 24 and 25 and will return to Berlin.'), [['Nov. 24', '2023-11-24'], ['25', '2023-11-25']])
+    // A change to a number is no second day.
+    assert.deepEqual(values('The index rose on June 1 to 15, its highest level in a year.').map(([text]) => text), ['June 1', 'a year'])
   })
 
   it('reads the tense of the clause before that of the sentence', () => {
@@ -150,6 +159,7 @@ describe('dates: tense and the present', () => {
     assert.deepEqual(values('The truce follows months of talks; despite weeks of rain, the dam held.'), [['months', 'PXM'], ['weeks', 'PXW']])
     assert.deepEqual(values('Decades of neglect ruined the pier.'), [['Decades', 'PXDE']])
     assert.deepEqual(values('The driver, 40 years of age, recalled the days of steam and the wee hours of the night.'), [])
+    assert.deepEqual(values('Those were the best years of her life, and the happiest days of ours.'), [])
   })
 
   it('leaves the verb "last" out of a duration', () => {

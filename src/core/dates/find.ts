@@ -101,6 +101,8 @@ function secondDay(toks: Tok[], c: Cand): Cand | null {
   if (s.y !== undefined && toks[c.j - 1]?.kind === 'n' && yearOf(toks[c.j - 1])) return null
   const link = toks[c.j]
   if (!link || !DAY_LINK.has(link.l)) return null
+  // "rose on June 1 to 15": a change to a number, not a second day.
+  if (link.l === 'to' && changedBefore(toks, c.i)) return null
   const day = readDay(toks, c.j + 1)
   if (!day || day.d <= s.d || toks[c.j + 1]!.kind !== 'n') return null
   const next = toks[day.j]
@@ -116,5 +118,18 @@ function secondDay(toks: Tok[], c: Cand): Cand | null {
     y = yearOf(next)
     j = day.j + 1
   }
-  return {i: c.j + 1, j, type: 'DATE', sem: {k: 'cal', m: s.m, d: day.d, ...(y !== undefined ? {y} : {})}}
+  return {i: c.j + 1, j, type: 'DATE', sem: {k: 'cal', m: s.m, d: day.d, ...(y !== undefined ? {y} : {})}, follows: true}
+}
+
+/** Verbs of a change in amount ("rose to 15"). */
+const CHANGE_VERBS = new Set(['rose', 'rise', 'rises', 'risen', 'fell', 'fall', 'falls', 'fallen', 'climbed', 'climb', 'dropped', 'drop', 'jumped', 'grew', 'grow', 'surged', 'slid', 'slipped', 'increased', 'decreased', 'declined', 'gained', 'lost', 'raised', 'cut', 'reduced', 'soared', 'plunged', 'tumbled', 'edged', 'went', 'up', 'down'])
+
+/** Whether a verb of change comes shortly before a token ("rose on June 1 to 15"). */
+function changedBefore(toks: Tok[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    const tok = toks[k]!
+    if (tok.t === '.' || tok.t === ';') return false
+    if (CHANGE_VERBS.has(tok.l)) return true
+  }
+  return false
 }

@@ -71,7 +71,10 @@ export function findTimexes(text: string): TimexCandidate[] {
   for (const [n, c] of cands.entries()) {
     const {drop, ...reading} = readings[n]!
     if (drop) continue
-    out.push({start: toks[c.i]!.s, end: toks[c.j - 1]!.e, type: c.type, sem: c.sem, tense: tenseAt(toks, ids, c.i, c.j), ...reading})
+    // The second day of "April 24 and 25" is read as the first is.
+    const first = c.follows ? out.at(-1) : undefined
+    if (first) out.push({...first, start: toks[c.i]!.s, end: toks[c.j - 1]!.e, type: c.type, sem: c.sem})
+    else out.push({start: toks[c.i]!.s, end: toks[c.j - 1]!.e, type: c.type, sem: c.sem, tense: tenseAt(toks, ids, c.i, c.j), ...reading})
   }
   return out
 }

@@ -12,6 +12,8 @@ import type {Tok} from './tokenize.ts'
 const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 const DECADE_WORDS = table<number>(lex.decadeWords)
 const VEHICLE_MAKES = new Set(lex.vehicleMakes)
+/** Words after a make that name the company, not a car ("Ford Motor Co."). */
+const MAKER_WORDS = new Set(['motor', 'motors', 'co', 'company', 'corp', 'corporation', 'inc', 'group', 'credit', 'foundation', 'holdings', 'ag'])
 const NOT_AFTER_YEAR = new Set(['%', 'percent', 'per', 'shares', 'people', 'points', 'units', 'cars', 'dollars', 'tons', 'miles', 'feet', 'meters', 'barrels', 'acres', 'employees', 'workers', 'troops', 'cents'])
 const NOT_BEFORE_YEAR = new Set(['$', '£', '€', '#', '¥', 'no', 'number', 'route', 'flight', 'room', 'model', 'boeing', 'about', 'some', 'nearly', 'over', 'section', 'gate', 'article', 'chapter', 'page', 'pages', 'rule', 'bus', 'highway', 'interstate', 'apartment', 'suite', 'box', 'code', 'type', 'vol', 'approximately', 'roughly', 'almost'])
 /** prepositions after which a year may be followed by a plural noun ("in 1990 sales fell") */
@@ -208,7 +210,8 @@ export function calendarRule(toks: Tok[], i: number): Cand | null {
   }
   const y = readYear(toks, i)
   // a model year ("a 2019 Honda Civic") is part of a vehicle's name
-  if (y && toks[i]!.kind === 'n' && !YEAR_PREP.has(toks[i - 1]?.l ?? '') && toks[y.j]?.cap && VEHICLE_MAKES.has(toks[y.j]!.l)) return {i, j: y.j, type: 'DATE', sem: {k: 'cal', y: y.y}, drop: true}
+  // (not the maker: "the 2019 Ford Motor Co. annual report")
+  if (y && toks[i]!.kind === 'n' && !YEAR_PREP.has(toks[i - 1]?.l ?? '') && toks[y.j]?.cap && VEHICLE_MAKES.has(toks[y.j]!.l) && !MAKER_WORDS.has(toks[y.j + 1]?.l ?? '')) return {i, j: y.j, type: 'DATE', sem: {k: 'cal', y: y.y}, drop: true}
   if (y && toks[i]!.kind === 'n') {
     const label = yearLabel(toks, i)
     if (label) return {i, j: label, type: 'DATE', sem: {k: 'cal', y: y.y}, drop: true}

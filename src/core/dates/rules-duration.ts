@@ -80,7 +80,8 @@ export function durationRule(toks: Tok[], i: number): Cand | null {
     const prev = toks[k - 1]?.l ?? ''
     const after = (is(toks, k + 1, 'to') && is(toks, k + 2, 'come')) || is(toks, k + 1, 'ahead') || (hyphenAt(toks, k + 1) && is(toks, k + 2, 'long', 'old'))
     // "follows months of talks", "Decades of neglect": how long something went on; not "the days of", "years of age"
-    const of = is(toks, k + 1, 'of') && !is(toks, k + 2, 'age') && !THING_BEFORE.has(prev) && !(ut.cap && toks[k - 1]?.kind === 'w')
+    // (nor "the best years of her life": an adjective before it)
+    const of = is(toks, k + 1, 'of') && !is(toks, k + 2, 'age') && !THING_BEFORE.has(prev) && !/.est$/.test(prev) && !(ut.cap && toks[k - 1]?.kind === 'w')
     if (!lead && !BARE_CUE.has(prev) && !after && !of) return null
     if (prev === 'the' && !lead && !after) return null
     if (lead && !BARE_LEAD.has(lead)) return null

@@ -95,4 +95,6 @@ export interface Cand {
   sem: Sem
   /** Matched words that are not a time expression ("$7 an hour", "the 2019-2023 Santa Fe"): consumed, never tagged. */
   drop?: true
+  /** The second day of a pair ("April 24 and 25"): read in its first day's tense, so that both get one year. */
+  follows?: true
 }

@@ -78,17 +78,24 @@ function weakUntil(toks: Tok[], ids: Int32Array, k: number): boolean {
 }
 
 /**
- * The tense around tokens `[i, j)`: "since" before it is the past, "as
- * early as" the future; else the nearest cue word of its clause, else of
- * its sentence, wins (an "until" that says nothing of the tense only when
- * there is no other cue).
+ * The tense around tokens `[i, j)`: "since" right before it is the past,
+ * unless it opens its sentence or clause ("Since Monday is a holiday, the
+ * office will close"); else the nearest cue word of its clause, then "as
+ * early as" (the future: "could arrive as early as Monday", but "Officials
+ * knew as early as Monday"), then the nearest cue of its sentence; an
+ * "until" that says nothing of the tense, or an opening "since", only when
+ * there is no other cue.
  */
 export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Tense {
   const sid = ids[i]!
   const before = toks[i - 1]?.l
-  if (before === 'since' && ids[i - 1] === sid) return 'past'
-  if (before === 'as' && (toks[i - 2]?.l === 'early' || toks[i - 2]?.l === 'soon') && toks[i - 3]?.l === 'as') return 'future'
   let weak: Tense
+  if (before === 'since' && ids[i - 1] === sid) {
+    const opener = toks[i - 2]
+    if (opener && ids[i - 2] === sid && !CLAUSE_END.has(opener.l)) return 'past'
+    weak = 'past'
+  }
+  const early = before === 'as' && (toks[i - 2]?.l === 'early' || toks[i - 2]?.l === 'soon') && toks[i - 3]?.l === 'as'
   // first the clause ("The mayor, who resigned Tuesday, will speak"), then the sentence
   for (const clause of [true, false]) {
     let leftOpen = true, rightOpen = true
@@ -103,6 +110,7 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
       if (right && weakUntil(toks, ids, b)) weak ??= right
       else if (right) return right
     }
+    if (clause && early) return 'future'
   }
   return weak
 }

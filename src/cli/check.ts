@@ -20,6 +20,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {createNewsmark, createProcessor, type Newsmark} from '../core/analyze.ts'
 import {readDirectives} from '../core/annotations/inline.ts'
+import type {Directives} from '../core/worker-protocol.ts'
 import {reviewMessages} from '../core/annotations/review.ts'
 import {sidecarName} from '../core/annotations/sidecar.ts'
 import {mayHaveDirectives} from '../core/annotations/syntax.ts'
@@ -210,11 +211,12 @@ async function checkInWorker(worker: AnalysisWorker, name: string, run: Run): Pr
     return {error: errorLine(error, name)}
   }
 
-  const problems = readProblems(name, String(file.value))
   for (let attempt = 1; ; attempt++) {
     try {
       const analysed = await worker.analyze(file, options, {batch: true})
-      analysed.messages.push(...(await problems))
+      // Inline directives read in the worker too (a Markdown parse: only a
+      // worker can be stopped).
+      analysed.messages.push(...(await readProblems(name, String(file.value), (text) => worker.directives(text))))
       return outcomeOf(analysed)
     } catch (error) {
       if (error instanceof AnalysisStopped) {
@@ -238,21 +240,23 @@ async function checkInWorker(worker: AnalysisWorker, name: string, run: Run): Pr
  *   File path.
  * @param source
  *   Its text.
+ * @param directives
+ *   Reads the inline directives of a text (in the thread that analysed it).
  * @returns
  *   Messages (none for most articles: no sidecar, no directive).
  */
-async function readProblems(name: string, source: string): Promise<VFileMessage[]> {
+async function readProblems(name: string, source: string, directives: (text: string) => Directives | Promise<Directives>): Promise<VFileMessage[]> {
   let sidecarProblems: readonly string[]
   try {
     sidecarProblems = (await loadSidecarFile(name, source)).problems
   } catch (error) {
-    // A folder, a device, a file too large to be a sidecar: said, not fatal.
+    // A device, a pipe, a file too large to be a sidecar: said, not fatal.
     sidecarProblems = [`it could not be read: ${error instanceof Error ? error.message : String(error)}`]
   }
 
   // Parsed again only when it may hold a directive (the analysis's tree
   // stays in its thread).
-  const directiveProblems = mayHaveDirectives(source) ? readDirectives(createProcessor().parse(source), source).problems : []
+  const directiveProblems = mayHaveDirectives(source) ? (await directives(source)).problems : []
   return reviewMessages(source, {sidecarProblems, directiveProblems}, {sidecar: path.basename(sidecarName(name))})
 }
 
@@ -283,7 +287,7 @@ function outcomeOf(file: VFile): CheckOutcome {
 async function checkFile(name: string, run: Run, read: Promise<VFile> = readMarkdown(name, run.settings.maxSize)): Promise<CheckOutcome> {
   try {
     const file = run.batch.analyzeSync(await read, optionsFor(name, run))
-    file.messages.push(...(await readProblems(name, String(file.value))))
+    file.messages.push(...(await readProblems(name, String(file.value), (text) => readDirectives(createProcessor().parse(text), text))))
     return outcomeOf(file)
   } catch (error) {
     return {error: errorLine(error, name)}

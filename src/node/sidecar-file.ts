@@ -12,8 +12,12 @@
 import path from 'node:path'
 import {parseSidecar, serializeSidecar, sidecarName} from '../core/annotations/sidecar.ts'
 import type {Annotation} from '../core/annotations/types.ts'
-import {readIfExists, writeFileAtomic} from './atomic-write.ts'
+import {writeFileAtomic} from './atomic-write.ts'
+import {readBounded} from './bounded-read.ts'
 import {withFileLock, type LockOptions} from './file-lock.ts'
+
+/** Largest sidecar read, in bytes: annotations, not an archive. */
+export const maxSidecarSize = 16 * 1024 * 1024
 
 /** A loaded sidecar. */
 export interface LoadedSidecar {
@@ -39,7 +43,9 @@ export interface LoadedSidecar {
  */
 export async function loadSidecarFile(article: string, source: string): Promise<LoadedSidecar> {
   const file = sidecarName(article)
-  const text = await readIfExists(file)
+  // A regular file of bounded size: a device, a pipe or a huge file is an
+  // error that says so, never a hang.
+  const text = await readBounded(file, {maxSize: maxSidecarSize})
   if (text === undefined) return {path: file, exists: false, annotations: [], problems: []}
   return {path: file, exists: true, ...parseSidecar(text, source)}
 }
@@ -98,7 +104,7 @@ export async function updateSidecarFile(
   return withFileLock(
     file,
     async (lock) => {
-      const existing = await readIfExists(file)
+      const existing = await readBounded(file, {maxSize: maxSidecarSize})
       const current = existing === undefined ? [] : parseSidecar(existing, source).annotations
       const annotations = [...change(current)]
       const text = serializeSidecar(annotations, source, name)

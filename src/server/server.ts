@@ -53,7 +53,7 @@ import {configuredOptions} from '../core/config/load.ts'
 import type {Options} from '../core/options.ts'
 import {isPresetName} from '../core/rules/presets.ts'
 import {AnalysisWorker} from '../node/analysis-worker.ts'
-import {updateSidecarFile} from '../node/sidecar-file.ts'
+import {maxSidecarSize, updateSidecarFile} from '../node/sidecar-file.ts'
 import {readBounded} from '../node/bounded-read.ts'
 import {leftOutBy} from '../node/article-files.ts'
 import {loadConfigSync} from '../node/config.ts'
@@ -81,8 +81,6 @@ export interface ServerOptions {
   readonly workerScript?: string | undefined
 }
 
-/** Largest sidecar read, in bytes. */
-const maxSidecarSize = 16 * 1024 * 1024
 
 const symbolKinds: Readonly<Record<SymbolKindName, SymbolKind>> = {
   namespace: SymbolKind.Namespace,

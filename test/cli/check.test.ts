@@ -4,6 +4,7 @@
  * make a loop.
  */
 import assert from 'node:assert/strict'
+import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -115,6 +116,21 @@ test('check: what could not be read with an article (a broken sidecar, a bad inl
       assert.ok(other && 'file' in other)
       assert.deepEqual(other.file.messages.filter((message) => /-invalid$/.test(message.ruleId ?? '')), [], 'nothing for an article with neither')
     }
+  } finally {
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('check: a sidecar that is a named pipe is said to be unreadable, never waited on', {timeout: 60_000, skip: process.platform === 'win32'}, async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-check-'))
+  try {
+    const name = path.join(folder, 'article.md')
+    fs.writeFileSync(name, '# An article\n\nThe mayor spoke on Monday.\n')
+    execFileSync('mkfifo', [path.join(folder, 'article.md.newsmark.json')])
+    const [outcome] = await checkFiles([name], {maxSize: 1_000_000, analyzeOptions: {}}, 1, path.resolve('dist/core-worker.cjs'))
+    assert.ok(outcome && 'file' in outcome, JSON.stringify(outcome))
+    const sidecar = outcome.file.messages.find((message) => message.ruleId === 'sidecar-invalid')
+    assert.match(sidecar?.reason ?? '', /it could not be read: .*expected a regular file/)
   } finally {
     fs.rmSync(folder, {recursive: true, force: true})
   }

@@ -28,7 +28,8 @@ const pool = [
   ...sentencesOf(
     'The poland of it all. POLAND QUITS THE TREATY. Tomczyk Cezary met Ottawa officials. ' +
       'Defense is a word; defense is another. He went to Kaliningrad Region on Monday. ' +
-      'Cezary Tomczyk Foundation said so. The Ottawa Convention bans mines. Ottawa said no.'
+      'Cezary Tomczyk Foundation said so. The Ottawa Convention bans mines. Ottawa said no. ' +
+      'Cases of C. auris rose in the ward. Candida auris spreads in hospitals.'
   )
 ]
 
@@ -61,6 +62,12 @@ test('document tagging: versions of a document give the reference tags of each',
         for (const version of versions) {
           const sentences = version.map((index) => pool[index])
           assert.deepEqual(kept(tagging, sentences), reference(sentences))
+          // The word tables, kept by sentence, are those of a fresh count.
+          const fresh = new DocumentTagging()
+          fresh.tag(sentences)
+          const words = [...new Set(pool.flat().map((token) => token.text))]
+          assert.deepEqual(words.filter((word) => tagging.lowerWords().has(word)), words.filter((word) => fresh.lowerWords().has(word)))
+          assert.deepEqual(words.filter((word) => tagging.epithets().has(word)), words.filter((word) => fresh.epithets().has(word)))
         }
       }
     ),

@@ -25,7 +25,7 @@ import {hasClaimsToCheck} from '../genre.ts'
 import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
 import {isReported, shownSource} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
-import type {Claim, ClaimKind, Entity, NewsmarkResult, Quote} from '../types.ts'
+import type {Claim, ClaimKind, Quote} from '../types.ts'
 import {isFurniture} from './statement.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from './to-check.ts'
 
@@ -269,9 +269,8 @@ function unsourced(context: RuleContext, index: number): boolean {
   // After a person or organisation the tagger knows, or any capitalised
   // name (the tagger misses some): a word that makes it a source.
   const ends: number[] = []
-  const entities = entitiesOf(context.result)
   for (const mention of context.mentionsIn(sentence.start, sentence.end)) {
-    if (!entities.has(mention.entity) || (mention.entity.type !== 'PER' && mention.entity.type !== 'ORG')) continue
+    if (!context.isEntity(mention.entity) || (mention.entity.type !== 'PER' && mention.entity.type !== 'ORG')) continue
     const after = tokens.findIndex((token) => token.start >= mention.end)
     if (after >= 0) ends.push(after)
   }
@@ -297,24 +296,6 @@ function unsourced(context: RuleContext, index: number): boolean {
   }
 
   return true
-}
-
-/** `entitiesOf` of each result. */
-const entitySets = new WeakMap<NewsmarkResult, ReadonlySet<Entity>>()
-
-/**
- * The entities of a result (not its nationalities), as a set: made once per
- * analysis, not once per claim.
- *
- * @param result
- *   Tags.
- * @returns
- *   Entities.
- */
-function entitiesOf(result: NewsmarkResult): ReadonlySet<Entity> {
-  let set = entitySets.get(result)
-  if (!set) entitySets.set(result, (set = new Set(result.entities)))
-  return set
 }
 
 /**

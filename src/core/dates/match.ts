@@ -57,6 +57,8 @@ export function table<V>(record: Readonly<Record<string, V>>): ReadonlyMap<strin
 
 /** Month number by lower-cased word ("feb" → 2). */
 export const MONTHS = table<number>(lex.months)
+/** Month names written in full ("March", not "Mar."): no full stop of their own. */
+export const FULL_MONTHS: ReadonlySet<string> = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 /** ISO weekday number by lower-cased word ("monday" → 1). */
 export const WEEKDAYS = table<number>(lex.weekdays)
 const UNITS = table<string>(lex.units)

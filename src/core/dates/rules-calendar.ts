@@ -4,12 +4,11 @@
  * century", numeric dates ("2026-01-16", "1/16/2026").
  */
 import lex from './lexicon.json' with {type: 'json'}
-import {is, isAmbiguousMonth, monthOf, skipDot, table, weekdayOf, yearOf} from './match.ts'
+import {FULL_MONTHS, is, isAmbiguousMonth, monthOf, skipDot, table, weekdayOf, yearOf} from './match.ts'
 import {digitValue, hyphenAt, readOrdinal, readSpelledYear} from './numbers.ts'
 import type {Cand, CalSem} from './sem.ts'
 import type {Tok} from './tokenize.ts'
 
-const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 const DECADE_WORDS = table<number>(lex.decadeWords)
 const VEHICLE_MAKES = new Set(lex.vehicleMakes)
 /** Words after a make that name the company, not a car ("Ford Motor Co."). */

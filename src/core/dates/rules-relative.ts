@@ -4,7 +4,7 @@
  * earlier", "the weekend", "the year-ago quarter", "now", "recently".
  */
 import lex from './lexicon.json' with {type: 'json'}
-import {REFS, VAGUE, is, isPluralUnit, monthOf, partOf, seasonOf, skipDot, table, unitOf, weekdayOf, yearOf} from './match.ts'
+import {FULL_MONTHS, REFS, VAGUE, is, isPluralUnit, monthOf, partOf, seasonOf, skipDot, table, unitOf, weekdayOf, yearOf} from './match.ts'
 import {durationValue} from './normalize.ts'
 import {calendarRule} from './rules-calendar.ts'
 import {hyphenAt, readNumber} from './numbers.ts'
@@ -16,7 +16,6 @@ const DEICTIC = table(lex.deictic as unknown as Record<string, [number, string]>
 const REL = table<number>(lex.relWords)
 const AGO = table<number>({ago: -1, earlier: -1, before: -1, back: -1, later: 1, hence: 1, after: 1})
 const ANA_REL = table<number>({following: -1, previous: 1, preceding: 1, prior: 1})
-const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 const POINT_UNITS = new Set(['Y', 'M', 'W', 'D', 'Q', 'DE', 'CE', 'WE', 'HY'])
 
 /** "today", "yesterday", "tomorrow", "tonight", "the day before yesterday". */

@@ -17,9 +17,11 @@
  * The reason says only what the text shows: a source is named when the
  * quote model gives it for half or more of the claim (not for one clause,
  * not a name in apposition to the noun that spoke), and “no source” only
- * when neither the sentence nor the one before or after it names, quotes
- * or cites anyone who could be one. Otherwise it gives the kind alone: a
- * wrong source costs a reader more than none.
+ * when the sentence names, quotes or cites no one who could be one and
+ * neither sentence next to it cites a source or gives a record (a report,
+ * a statement) as one; a person quoted next to a figure is no source of
+ * it. Otherwise it gives the kind alone: a wrong source costs a reader
+ * more than none.
  *
  * Left out: headings, photo captions and credits and other page furniture
  * (“Getty Images”, “Sign up”), claims the model scores below 0.7, a

@@ -77,8 +77,10 @@ export interface RuleContext {
   mentionsIn(start: number, end: number): ReadonlyArray<PlacedMention>
   /** Dates inside `[start, end)`, in order. */
   datesIn(start: number, end: number): ReadonlyArray<DateTag>
-  /** Quotes that overlap `[start, end)` (content, cue or source), in order of their start. */
+  /** Quotes whose content overlaps `[start, end)`, in order of their start. */
   quotesOverlapping(start: number, end: number): ReadonlyArray<Quote>
+  /** Whether an entity is one of the result's entities (not a nationality). */
+  isEntity(entity: Entity): boolean
   /** Every entity mention (pronouns too), indexed (built on first use). */
   readonly mentionSpans: SpanIndex
   /** The mentions of persons and organisations (pronouns too), indexed (built on first use). */
@@ -141,6 +143,7 @@ export function createContext(
   const named = () => (mentions ??= namedMentions(result))
   let dates: DateTag[] | undefined
   let quotes: SpanIndex<Quote> | undefined
+  let entities: ReadonlySet<Entity> | undefined
   let mentionSpans: SpanIndex | undefined
   let speakerSpans: SpanIndex | undefined
   let frontMatter: {value: FrontMatter | undefined} | undefined
@@ -171,6 +174,10 @@ export function createContext(
     quotesOverlapping(start, end) {
       quotes ??= new SpanIndex(result.quotes ?? [])
       return quotes.overlapping(start, end)
+    },
+    isEntity(entity) {
+      entities ??= new Set(result.entities)
+      return entities.has(entity)
     },
     get mentionSpans() {
       // Nationalities too: “Russian officials” is one source, “Polish” a name a word may not be misspelt from.

@@ -27,8 +27,8 @@ function text(message: VFileMessage): string {
 }
 
 describe('sample article', () => {
-  it('flags “thousands of people” as an unsourced number', () => {
-    assert.deepEqual(found('unsourced-number'), [['thousands of people', []]])
+  it('takes “thousands of people” for a vague magnitude, no statistic to source', () => {
+    assert.deepEqual(found('unsourced-number'), [])
   })
 
   it('flags “Russian officials have dismissed claims” and others as vague sources', () => {
@@ -112,7 +112,30 @@ describe('must-not-flag sentences', () => {
     ['quote-without-speaker', '“Custom kit and process design” – for teams that scale up their work.'],
     ['quote-without-speaker', 'The bakery sells a loaf it has dubbed “bread for the whole week” at weekends.'],
     ['quote-without-speaker', 'Her favourite button is “Push for More Coffee” on the old machine.'],
-    ['unattributed-claim', 'Landmine Monitor, a research group, estimates that mines killed 5,757 people in 2023.']
+    ['unattributed-claim', 'Landmine Monitor, a research group, estimates that mines killed 5,757 people in 2023.'],
+    // No statistics: vague magnitudes, bare numbers, measurements,
+    // specifications, known things, conversions, captions.
+    ['unsourced-number', 'Floods have displaced thousands of families along the coast.'],
+    ['unsourced-number', 'The mayor went deaf at the age of 71 and retired at 74.'],
+    ['unsourced-number', 'The bridge is 300 feet long and stands 40 miles (64 kilometers) from the sea.'],
+    ['unsourced-number', 'The new turbine has a capacity of 12 megawatts.'],
+    ['unsourced-number', 'Work on the $4 billion tunnel resumed after the storm.'],
+    ['unsourced-number', 'Volunteers fill 500 sandbags on the riverbank Jane Doe / The Gazette'],
+    ['unsourced-number', 'Doors open at 17:30 at 4255 W 3rd St. in Springfield.'],
+    ['unsourced-number', 'Tickets for episode #6 are sold at Gate 12.'],
+    ['unsourced-number', 'The Tigers doubled their lead before the break.'],
+    // A person's own figures, advice to the reader.
+    ['unsourced-number', 'When she opened the bakery, she earned less than $9 an hour.'],
+    ['unsourced-number', 'You can save 20% by booking a week early.'],
+    // A body that keeps the record or found the figure.
+    ['unsourced-number', 'The Water Authority has signed more than 40 contracts with farmers.'],
+    ['unsourced-number', 'Nearly 600 people have been charged by the Justice Department.'],
+    ['unsourced-number', 'On Monday, Caltrans crews stacked 120 sandbags along the levee.'],
+    ['unsourced-number', 'Acme Climate examined 50 years of records, finding that 35% of the wells had dried up.'],
+    ['unsourced-number', 'A study found that 35% of the wells were dry.'],
+    // Sourced in the sentence before or after.
+    ['unsourced-number', 'The drought has dried up 300 wells, according to the state water board. About 35% of them will not recover.'],
+    ['unsourced-number', 'About 35% of the wells will not recover. That is according to the state water board.']
   ]
   for (const [ruleId, sentence] of cases) {
     it(`${ruleId}: ${sentence}`, () => {
@@ -127,6 +150,13 @@ describe('must-flag sentences', () => {
     ['unsourced-number', 'Russia “will respond, I promise”, and 300 soldiers died.', '300 soldiers'],
     ['unsourced-number', 'The plan will cost $60 billion.', '$60 billion'],
     ['unsourced-number', 'Exports fell 8 per cent last year.', '8 per cent'],
+    ['unsourced-number', 'More than 4,000 Texans are believed to have lost power.', '4,000'],
+    ['unsourced-number', 'Between 20 and 45 percent of the crop was lost.', '45 percent'],
+    ['unsourced-number', 'The dam gives the region about 70% of its electricity.', '70%'],
+    // A person quoted next to it is no source of the figure.
+    ['unsourced-number', '“We had to rebuild the road,” the mayor said. Repairs cost $2.3 million.', '$2.3 million'],
+    // Payees are no source: “from”, “to”.
+    ['unsourced-number', 'Costs included $1.5 million to Acme Rail for the tracks.', '$1.5 million'],
     ['vague-source', 'Experts say the ban saved lives.', 'Experts'],
     ['vague-source', 'The ban saved lives, according to sources.', 'sources'],
     ['vague-source', '“The ban saved lives,” said Western diplomats.', 'Western diplomats'],

@@ -35,6 +35,7 @@ import {escapeJsonLd} from '../core/export/json-ld.ts'
 import {articleMeta, claimReviews, exportArticles, exportFormats, exportWarnings, type ArticleExport, type ExportFormat} from '../core/export/index.ts'
 import type {Options} from '../core/options.ts'
 import {writeFileAtomic, WriteError} from '../node/atomic-write.ts'
+import {BoundedReadError} from '../node/bounded-read.ts'
 import {loadSidecarFile} from '../node/sidecar-file.ts'
 import {printable} from './printable.ts'
 import {InputError, readMarkdown} from './read.ts'
@@ -222,7 +223,10 @@ async function loadArticle(name: string, output: string | undefined, options: Re
   const tree = processor.parse(file)
   processor.runSync(tree, file)
   const result = file.data.newsmark ?? {entities: [], dates: [], claims: []}
-  const sidecar = await loadSidecarFile(name, source)
+  const sidecar = await loadSidecarFile(name, source).catch((error: unknown) => {
+    // A pipe, a device or a huge file where the sidecar should be: said plainly.
+    throw error instanceof BoundedReadError ? new InputError(error.message) : error
+  })
   if (sidecar.problems.length > 0) throw new SidecarError(sidecar.path, sidecar.problems)
   // Where things are published: the flags, else the article’s `.newsmarkrc`.
   const configured = loadConfigSync(name).export ?? {}

@@ -350,3 +350,14 @@ test('cli: file names are printed with their control characters escaped', () => 
   assert.equal(tagged.code, 0, tagged.stderr)
   assert.equal(tagged.stderr, 'newsmark: wrote evil\\nnewsmark: forged line\\x1b[31m\\x07.md.csv\n')
 })
+
+test('cli export: a sidecar that is a named pipe is an input error, never waited on', {skip: process.platform === 'win32'}, () => {
+  const folder = fs.mkdtempSync(path.join(temp, 'pipe-'))
+  const piped = path.join(folder, 'a.md')
+  fs.writeFileSync(piped, '# A\n\nThe mayor said taxes will fall.\n')
+  spawnSync('mkfifo', [`${piped}.newsmark.json`])
+  const {code, stderr} = run('export', piped, '--to', 'json')
+  assert.equal(code, 2, stderr)
+  assert.match(stderr, /a\.md\.newsmark\.json: Unexpected named pipe, expected a regular file/)
+  assert.doesNotMatch(stderr, /unexpected error/)
+})

@@ -691,3 +691,17 @@ test('quotes: “that” before a noun of time is no start of what was said', ()
   const reported = quoteWith(told, tag(told), 'the plant would close')
   assert.equal(told.slice(reported.start, reported.start + 4), 'that')
 })
+
+test('quotes: a trailing “…, as noted in a report” names who says the sentence', () => {
+  const text = 'The river rose over the old weir, which suggests that the dam failed early, as noted in a Mira Weekly report.\n'
+  const quote = quoteWith(text, tag(text), 'the dam failed early')
+  assert.equal(quote.cue?.text, 'noted in')
+  assert.equal(shownSource(quote)?.text, 'a Mira Weekly report')
+  const by = 'The ferry ran late for three days in a row, as reported by the Harbour Office.\n'
+  assert.equal(shownSource(quoteWith(by, tag(by), 'ferry ran late'))?.text, 'the Harbour Office')
+  // A source before the comma keeps its quote; no one after “in” names no one.
+  const named = 'Ada Lund said the ferry ran late for three days, as reported by the Harbour Office.\n'
+  assert.equal(shownSource(quoteWith(named, tag(named), 'ferry ran late'))?.text, 'Ada Lund')
+  const nobody = 'The ferry ran late for three days in a row, as noted in passing.\n'
+  assert.ok(!tag(nobody).quotes?.some((quote) => quote.cue?.text === 'noted in'))
+})

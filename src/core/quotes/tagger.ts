@@ -211,6 +211,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendColon(view, tags)
   mendSwapped(view, tags)
   mendAccording(view, tags)
+  mendAsNoted(view, tags)
   mendThat(view, tags)
   return tags
 }
@@ -397,6 +398,53 @@ function mendAccording(view: BlockView, tags: string[]): void {
     }
 
     index = end - 1
+  }
+}
+
+// Verbs of a trailing “as noted in …” attribution.
+const asVerbs: ReadonlySet<string> = new Set(['noted', 'reported', 'stated', 'described', 'documented', 'detailed', 'explained', 'announced', 'told'])
+
+/**
+ * A sentence that ends with `…, as noted in a Mira News report.` or `…,
+ * as reported by the Harbour Office.`: the words before the comma are
+ * what the source after “in” or “by” says, the verb and its preposition
+ * the cue (as `according to`). Only when the source names someone (a
+ * capitalised word, or ends in a noun of a person, group or record) and
+ * nothing before the comma was given a source that does.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendAsNoted(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  const names = (at: number) => /^\p{Lu}/u.test(tokens[at].text)
+  for (const {from, last} of sentenceRanges(view)) {
+    let comma = last - 1
+    while (comma > from && words[comma] !== ',' && last - comma <= 13) comma--
+    if (words[comma] !== ',' || comma - from < 4 || words[comma + 1] !== 'as') continue
+    let verb = comma + 2
+    if (/^(?:first|previously|earlier|also)$/.test(words[verb] ?? '')) verb++
+    if (!asVerbs.has(words[verb] ?? '') || !/^(?:in|by)$/.test(words[verb + 1] ?? '')) continue
+    const source = verb + 2
+    if (last - source < 1 || last - source > 8 || view.quoted.slice(comma, last).some(Boolean)) continue
+    if (words.slice(source, last).some((word) => !/^[\p{L}\p{N}.’'&-]+$/u.test(word))) continue
+    const head = words[last - 1]
+    let named = speakerHeads.has(head) || speakerHeads.has(head.replace(/e?s$/, ''))
+    for (let at = source; at < last; at++) if (names(at)) named = true
+    if (!named) continue
+    // A source before the comma that names someone keeps its quote.
+    let speaks = false
+    for (let at = from; at < comma; at++) {
+      if (!tags[at].endsWith('SRC')) continue
+      if (names(at) || speakerHeads.has(words[at]) || /^(?:he|she|they|we|i|it)$/.test(words[at])) speaks = true
+    }
+
+    if (speaks) continue
+    for (let at = from; at < comma; at++) tags[at] = at === from ? 'B-CON' : 'I-CON'
+    for (let at = comma; at < source; at++) tags[at] = at === verb ? 'B-CUE' : at === verb + 1 ? 'I-CUE' : 'O'
+    for (let at = source; at < last; at++) tags[at] = at === source ? 'B-SRC' : 'I-SRC'
   }
 }
 

@@ -705,3 +705,31 @@ test('quotes: a trailing “…, as noted in a report” names who says the sent
   const nobody = 'The ferry ran late for three days in a row, as noted in passing.\n'
   assert.ok(!tag(nobody).quotes?.some((quote) => quote.cue?.text === 'noted in'))
 })
+
+test('quotes: a noun of people and whom they work for, with an apposition, opens an attribution', () => {
+  // Untagged opening, a quote nested late in the reported words.
+  const long = 'The engineers behind the very popular mobile phone game app, Plinko, confirmed to Mira News that the service was shut down after users began reporting errors.\n'
+  const quote = quoteWith(long, tag(long), 'the service was shut down')
+  assert.match(shownSource(quote)?.text ?? '', /^The engineers behind/)
+  assert.equal(long.slice(quote.start, quote.start + 4), 'that')
+  const short = 'The engineers behind Plinko confirmed to Mira News that the service was shut down.\n'
+  assert.equal(shownSource(quoteWith(short, tag(short), 'the service was shut down'))?.text, 'The engineers behind Plinko')
+  // The tagger found the cue and its words but took the apposition for the source.
+  const text = 'The makers behind the small garden tool, Rakely, confirmed to Mira News that the tool was recalled.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  const tags: string[] = view.words.map((word, index) =>
+    word === 'rakely' ? 'B-SRC' : word === 'confirmed' ? 'B-CUE' : index === at('to') ? 'B-CON' : index > at('to') && index < view.words.length - 1 ? 'I-CON' : 'O'
+  )
+  const mended = mendTags(view, tags)
+  assert.equal(mended[at('the')], 'B-SRC')
+  assert.equal(mended[at('rakely')], 'I-SRC')
+  assert.equal(mended[at('confirmed')], 'B-CUE')
+  // A name before it is no noun of people: left alone.
+  const other = 'The garden behind the old mill, Rakely, confirmed to Mira News that the tool was recalled.\n'
+  const otherView = blockView(viewText(other).sentences)
+  const otherTags: string[] = otherView.words.map((word, index) =>
+    word === 'rakely' ? 'B-SRC' : word === 'confirmed' ? 'B-CUE' : index === otherView.words.indexOf('to') ? 'B-CON' : index > otherView.words.indexOf('to') && index < otherView.words.length - 1 ? 'I-CON' : 'O'
+  )
+  assert.equal(mendTags(otherView, [...otherTags])[otherView.words.indexOf('rakely')], 'B-SRC')
+})

@@ -565,7 +565,7 @@ function mendOpening(view: BlockView, tags: string[]): void {
     // strains`, `researchers who study it`).
     const at = phrase.findIndex((word) => speakerHeads.has(word) || speakerHeads.has(word.replace(/e?s$/, '')))
     const described = at >= 0 && at <= 2 && phrase.slice(0, at).every((word) => /^(?:the|a|an|some|many|most|other|two|three|several)$/.test(word)) &&
-      /^(?:\p{L}+ing|who|working|at|from|with|in|for)$/u.test(phrase[at + 1] ?? '') && phrase.length <= 10 &&
+      /^(?:\p{L}+ing|who|working|at|from|with|in|for|behind|of|on)$/u.test(phrase[at + 1] ?? '') && phrase.length <= 10 &&
       phrase.every((word) => /^[\p{L}-]+$/u.test(word))
     if (!named && !described && !(speaker && phrase.length <= 3 && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))) continue
     for (let at = start; at < stop; at++) tags[at] = at === start ? 'B-SRC' : 'I-SRC'
@@ -608,8 +608,12 @@ function mendApposition(view: BlockView, tags: string[]): void {
   const names = (at: number) => /^\p{Lu}/u.test(tokens[at].text)
   for (const {from, last} of sentenceRanges(view)) {
     if (last - from < 8 || notNames.has(words[from])) continue
-    let untouched = true
-    for (let at = from; at < last; at++) if (tags[at] !== 'O' || view.quoted[at]) untouched = false
+    // The first token tagged or quoted: tags only after the reported
+    // words start (a quote nested in them, `… that users began reporting
+    // errors`) leave the opening untouched.
+    let tagged = from
+    while (tagged < last && tags[tagged] === 'O' && !view.quoted[tagged]) tagged++
+    let untouched = tagged >= last
     // Or the tagger found the cue and its words but no source: everything
     // before the cue untagged (`Lund, speaking to a farm group in Leeds,
     // said he would …`).
@@ -617,23 +621,43 @@ function mendApposition(view: BlockView, tags: string[]): void {
     if (!untouched) {
       cueAt = from
       while (cueAt < last && tags[cueAt] !== 'B-CUE') cueAt++
-      if (cueAt >= last || !reportingCues.has(words[cueAt])) continue
-      if (tags.slice(from, last).some((tag) => tag.endsWith('SRC'))) continue
+      let sourced = tags.slice(from, last).some((tag) => tag.endsWith('SRC'))
+      // A source the tagger found only in the apposition right before the
+      // cue (`The engineers behind the app, | Plinko |, confirmed …`): the
+      // phrase before it heads the source.
+      if (sourced && cueAt < last && words[cueAt - 1] === ',') {
+        let first = cueAt - 2
+        while (first > from && tags[first].endsWith('SRC')) first--
+        const apposed = first > from && words[first] === ',' && tags[first + 1] === 'B-SRC' && first + 1 < cueAt - 1
+        if (apposed && tags.slice(from, first).every((tag) => tag === 'O') && !tags.slice(cueAt, last).some((tag) => tag.endsWith('SRC'))) sourced = false
+      }
+
       // Words before it untagged, or taken for content when the cue has
       // its content right after it (the name and apposition read as words
       // said).
-      const before = tags.slice(from, cueAt)
+      const before = tags.slice(from, cueAt).map((tag) => (tag.endsWith('SRC') ? 'O' : tag))
       const taken = tags[cueAt + 1] === 'B-CON' && before.every((tag) => tag === 'O' || tag.endsWith('CON'))
-      if ((!taken && before.some((tag) => tag !== 'O')) || view.quoted.slice(from, cueAt).some(Boolean)) continue
+      if (cueAt >= last || !reportingCues.has(words[cueAt]) || sourced || (!taken && before.some((tag) => tag !== 'O')) || view.quoted.slice(from, cueAt).some(Boolean)) {
+        if (tagged - from < 12) continue
+        cueAt = -1
+        untouched = true
+      }
     } else if (last - from < 10) {
       continue
     }
 
     // The name: capitalised words (and their small words) up to the first comma.
     let comma = from
-    while (comma < last && comma - from <= 8 && words[comma] !== ',') comma++
-    if (words[comma] !== ',' || comma === from || !names(comma - 1)) continue
-    if (!words.slice(from, comma).every((word, index) => names(from + index) || phraseWords.has(word))) continue
+    while (comma < last && comma - from <= 11 && words[comma] !== ',') comma++
+    if (words[comma] !== ',' || comma === from) continue
+    const phrase = words.slice(from, comma)
+    const named = comma - from <= 9 && names(comma - 1) && phrase.every((word, index) => names(from + index) || phraseWords.has(word))
+    // Or a noun of people and whom they work for (`The engineers behind
+    // the popular app, Plinko, confirmed …`).
+    const head = /^(?:the|a|an)$/.test(phrase[0]) ? 1 : 0
+    const described = (speakerHeads.has(phrase[head] ?? '') || speakerHeads.has((phrase[head] ?? '').replace(/e?s$/, ''))) &&
+      /^(?:behind|at|of|for|from|with|in|on)$/.test(phrase[head + 1] ?? '') && phrase.every((word) => /^[\p{L}-]+$/u.test(word))
+    if (!named && !described) continue
     const opener = words[comma + 1] ?? ''
     if (!appositionOpeners.has(opener) && !names(comma + 1) && !(cueAt >= 0 && /^\p{L}+ing$/u.test(opener))) continue
     // The verb: after a later comma and perhaps `today`, `on Monday`.
@@ -658,7 +682,7 @@ function mendApposition(view: BlockView, tags: string[]): void {
     }
 
     const content = reportedStart(words, verb, last)
-    if (content === undefined) continue
+    if (content === undefined || content >= tagged) continue
     for (let at = from; at < close; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
     tags[verb] = 'B-CUE'
     for (let at = verb + 1; at < content; at++) tags[at] = 'I-CUE'

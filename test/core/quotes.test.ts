@@ -733,3 +733,14 @@ test('quotes: a noun of people and whom they work for, with an apposition, opens
   )
   assert.equal(mendTags(otherView, [...otherTags])[otherView.words.indexOf('rakely')], 'B-SRC')
 })
+
+test('quotes: an untagged “X told Y to …” opens an attribution whose words start at “to”', () => {
+  const text = 'Last spring, Norvik and Pell also told drivers more than once to leave their vans outside because the batteries could overheat.\n'
+  const quote = quoteWith(text, tag(text), 'leave their vans outside')
+  assert.equal(shownSource(quote)?.text, 'Norvik and Pell')
+  assert.equal(text.slice(quote.start, quote.start + 8), 'to leave')
+  assert.equal(quote.cue?.text.split(' ')[0], 'told')
+  // Whom a story was told to is no words said.
+  const plain = 'Last spring, Norvik and Pell also told a story to the children of the town.\n'
+  assert.ok(!tag(plain).quotes?.some((each) => plain.slice(each.start, each.start + 6) === 'to the'))
+})

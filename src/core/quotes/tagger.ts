@@ -1127,5 +1127,17 @@ function reportedStart(words: ReadonlyArray<string>, verb: number, last: number)
     if (words[that] === 'that') content = that
   }
 
-  return words[content] === 'that' || withoutThat.has(words[verb]) ? content : undefined
+  if (words[content] === 'that' || withoutThat.has(words[verb])) return content
+  // Who was told and what to do (`told owners more than once to park …`).
+  if (directives.has(words[verb]) && (objectWords.has(words[verb + 1] ?? '') || /^\p{L}+s$/u.test(words[verb + 1] ?? ''))) {
+    let to = verb + 2
+    while (to < last && to - verb <= 6 && /^[\p{L}-]+$/u.test(words[to]) && words[to] !== 'to') to++
+    // Not whom it was told to (`told a story to the children`).
+    if (words[to] === 'to' && last - to >= 3 && !objectWords.has(words[to + 1]) && !/^(?:this|that|these|those|\p{N}.*)$/u.test(words[to + 1])) return to
+  }
+
+  return undefined
 }
+
+// Verbs that tell someone what to do (`told owners to park outside`).
+const directives: ReadonlySet<string> = new Set(['told', 'urged', 'advised', 'warned', 'asked', 'ordered', 'instructed'])

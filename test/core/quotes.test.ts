@@ -744,3 +744,17 @@ test('quotes: an untagged “X told Y to …” opens an attribution whose words
   const plain = 'Last spring, Norvik and Pell also told a story to the children of the town.\n'
   assert.ok(!tag(plain).quotes?.some((each) => plain.slice(each.start, each.start + 6) === 'to the'))
 })
+
+test('quotes: a name, its verb and “…, finding that …” make the name the source of what follows “that”', () => {
+  const text = 'Harbor Watch examined water levels in the bay beginning in 1980, finding that the average tide has risen by four inches in 12 towns.\n'
+  const quote = quoteWith(text, tag(text), 'average tide has risen')
+  assert.equal(quote.cue?.text, 'finding')
+  assert.equal(shownSource(quote)?.text, 'Harbor Watch')
+  assert.equal(text.slice(quote.start, quote.start + 8), 'that the')
+  // No name opening the sentence: no source.
+  const passive = 'The plan was passed in March after a long debate, saying that the tax would rise.\n'
+  assert.ok(!tag(passive).quotes?.some((each) => shownSource(each)))
+  // A speaker the sentence already has keeps the first words.
+  const said = 'Ada Lund said the plan failed, adding that the city would try again next year.\n'
+  assert.equal(shownSource(quoteWith(said, tag(said), 'the plan failed'))?.text, 'Ada Lund')
+})

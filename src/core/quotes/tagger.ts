@@ -212,6 +212,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendSwapped(view, tags)
   mendAccording(view, tags)
   mendAsNoted(view, tags)
+  mendParticiple(view, tags)
   mendThat(view, tags)
   return tags
 }
@@ -445,6 +446,48 @@ function mendAsNoted(view: BlockView, tags: string[]): void {
     for (let at = from; at < comma; at++) tags[at] = at === from ? 'B-CON' : 'I-CON'
     for (let at = comma; at < source; at++) tags[at] = at === verb ? 'B-CUE' : at === verb + 1 ? 'I-CUE' : 'O'
     for (let at = source; at < last; at++) tags[at] = at === source ? 'B-SRC' : 'I-SRC'
+  }
+}
+
+// Participles of an attribution after a comma (`…, finding that …`).
+const participles: ReadonlySet<string> = new Set(['finding', 'concluding', 'saying', 'noting', 'adding', 'arguing', 'warning', 'explaining', 'claiming', 'stating'])
+
+/**
+ * A sentence that opens with a name and its verb and goes on with a
+ * reporting participle and “that” (`Harbor Watch studied tides since
+ * 1980, finding that the sea rose …`, `Acme sued the city, saying that
+ * …`): the name is the source of what follows “that”, when no source in
+ * the sentence names someone else.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendParticiple(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  const names = (at: number) => /^\p{Lu}/u.test(tokens[at].text)
+  for (const {from, last} of sentenceRanges(view)) {
+    if (last - from < 8 || notNames.has(words[from]) || !names(from)) continue
+    let name = from
+    while (name < last && name - from < 5 && (names(name) || (name > from && phraseWords.has(words[name]) && names(name + 1)))) name++
+    // The name, then a verb of its own (a lower-case word that is no small word).
+    if (name === from || name >= last || names(name) || phraseWords.has(words[name]) || !/^\p{Ll}+$/u.test(tokens[name].text)) continue
+    if (/^(?:the|a|an|this|that|these|those|some|many)$/.test(words[from]) && name - from < 2) continue
+    let comma = name + 1
+    while (comma < last && comma - name <= 20 && !(words[comma] === ',' && participles.has(words[comma + 1] ?? '') && words[comma + 2] === 'that')) comma++
+    if (comma >= last || comma - name > 20 || last - (comma + 2) < 4) continue
+    // The tagger read the participle as a cue: its reading stands.
+    if (view.quoted.slice(from, last).some(Boolean) || tags[comma + 1].endsWith('CUE')) continue
+    // Another source in the sentence, or another reporting cue before the comma, keeps its reading.
+    let other = false
+    for (let at = name; at < last; at++) if (tags[at].endsWith('SRC')) other = true
+    for (let at = name; at < comma; at++) if (tags[at].endsWith('CUE') && reportingCues.has(words[at])) other = true
+    if (other) continue
+    for (let at = from; at < last; at++) tags[at] = 'O'
+    for (let at = from; at < name; at++) tags[at] = at === from ? 'B-SRC' : 'I-SRC'
+    tags[comma + 1] = 'B-CUE'
+    for (let at = comma + 2; at < last; at++) tags[at] = at === comma + 2 ? 'B-CON' : 'I-CON'
   }
 }
 

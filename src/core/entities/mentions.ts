@@ -27,6 +27,12 @@ export interface RawMention extends Span {
   /** How sure the tagger was of the name's words and type (its smallest margin). */
   confidence?: number
   /**
+   * Whether the words around the name tell its type (“Millbrook police”,
+   * “the nonprofit …”, “my colleague …”), not the tagger alone: the
+   * cluster takes that type when its cued mentions agree.
+   */
+  cued?: boolean
+  /**
    * The name's words as read: the prose, without the Markdown markup its
    * source text may hold (`*Cezary* Tomczyk`, a `> ` between lines).
    */
@@ -104,6 +110,7 @@ export function findMentions(
         confidence: each.confidence,
         prose: each.prose
       }
+      if (each.cued) mention.cued = true
       if (each.role) mention.role = each.role
       mentions.push(mention)
     }
@@ -282,6 +289,8 @@ interface SentenceMention {
   last: number
   role?: string
   confidence: number
+  /** Whether the words around it tell its type (`RawMention.cued`). */
+  cued?: boolean
   /** The words as read (`RawMention.prose`). */
   prose: string
 }
@@ -330,11 +339,15 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     }
 
     let type: EntityType = label
+    let cued = false
     // “Alvarez family” taken whole: the surname is the name.
     if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
     // A name that qualifies a government or a family is a person's (“the
     // Marlowe administration”, “the Okafor family”), not a place's.
-    if (last - first === 1 && type !== 'PER' && personNouns.has(tokens[last]?.text ?? '') && !isPlaceName(tokens[first].text) && !isNationalityText(tokens[first].text)) type = 'PER'
+    if (last - first === 1 && personNouns.has(tokens[last]?.text ?? '') && !isPlaceName(tokens[first].text) && !isNationalityText(tokens[first].text)) {
+      type = 'PER'
+      cued = true
+    }
     // An institution is never a person ("Justice Department", "… Trauma
     // Center"): no title to cut from it.
     // Nor is a name that ends with a title ("Acme Robotics President").
@@ -359,15 +372,30 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
 
     const words = tokens.slice(first, last).map((token) => token.text)
     const cue = cueType(words)
+    // Types the words around tell; those that tell them surely are given
+    // to the name's other mentions (`cued`): a seat of power is a place or
+    // an organisation by its sentence, and a year before a name does not
+    // always make it a product (“a 2021 … Department memo”).
+    const seat = seatOfPower(tokens, first, words)
+    const work = seat ? undefined : workOrPlan(tokens, first, last)
+    const product = seat ?? work ?? productOf(tokens, first, last, type)
+    const weak = {weak: false}
+    const context = product ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
+    const named = cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type
+    const placed = context ? undefined : placeAsPlace(tokens, first, last, words, named, weak)
+    if (work !== undefined || (context !== undefined && product === undefined && !weak.weak) || (placed !== undefined && placed !== named && !weak.weak)) cued = true
+    // A noun only a town has tells it where the tagger agrees too (“Springfield police”).
+    if (placed === 'LOC' && (tokens[first - 1]?.text.toLowerCase() === 'downtown' || townNouns.has(tokens[last]?.text ?? ''))) cued = true
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? productOf(tokens, first, last, type) ?? kindOf(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: context ?? placed!,
       first,
       last,
       confidence,
       prose: proseOf(sentence, tokens[first].start, tokens[last - 1].end)
     }
+    if (cued) mention.cued = true
     if (type === 'PER') {
       const role = roleBefore(sentence, first)
       if (role) mention.role = role
@@ -779,10 +807,13 @@ function kindType(word: string): EntityType | undefined {
  *   Index of the name's first token.
  * @param last
  *   Index after its last token.
+ * @param weak
+ *   Set to `true` when an apposition tells it: not to give the name's
+ *   other mentions.
  * @returns
  *   Type, when a kind tells it.
  */
-function kindOf(tokens: SentenceView['tokens'], first: number, last: number): EntityType | undefined {
+function kindOf(tokens: SentenceView['tokens'], first: number, last: number, weak?: {weak: boolean}): EntityType | undefined {
   const before = tokens[first - 1]?.text
   const next = tokens[last]?.text
   if (before && /^\p{Ll}/u.test(before) && kindType(before) === 'ORG' && !isFirstName(tokens[first].text)) {
@@ -813,6 +844,9 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number): En
   let index = last + 1
   if (/^(?:the|a|an)$/iu.test(tokens[index]?.text ?? '')) index++
   else return undefined
+  // The apposition may be of the sentence's subject (“… behind Dynamo, the
+  // Volgograd side have”): not to give the name's other mentions.
+  if (weak) weak.weak = true
   for (let words = 0; index < tokens.length && words < 5; index++, words++) {
     const word = tokens[index].text
     if (!/^[\p{L}\p{N}’'-]+$/u.test(word)) return undefined
@@ -939,13 +973,19 @@ const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 
  *   Words of the name.
  * @param type
  *   Type so far.
+ * @param weak
+ *   Set to `true` when the evidence is weak (a preposition, a team's
+ *   noun): not to give the name's other mentions.
  * @returns
  *   Type.
  */
-function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType): EntityType {
+function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType, weak?: {weak: boolean}): EntityType {
   // A team's name before its team, coach or players (“a good Hornets team”,
   // “Lakers guard Ann Lee”); a country's side stays a place (CoNLL-2003).
-  if (type === 'MISC' && teamNouns.has(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(words[0]) && !cueType(words) && !isNationalityText(words.join(' ')) && !isPlaceName(words.join(' '))) return 'ORG'
+  if (type === 'MISC' && teamNouns.has(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(words[0]) && !cueType(words) && !isNationalityText(words.join(' ')) && !isPlaceName(words.join(' '))) {
+    if (weak) weak.weak = true
+    return 'ORG'
+  }
 
   // A town before its country or state (“Lagos, Nigeria”, “a Peoria, Ill.-based firm”).
   // The region ends there: no name goes on after it (“IDLC, Bangladesh Lamps”, “U.S. agency”).
@@ -970,6 +1010,9 @@ function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: numbe
   // news follows for national sides); a club is named by its town.
   if (countryFacts(name) || countryAbbreviations.has(name)) return 'LOC'
   if (!isPlaceName(name)) return type
+  // A preposition or a noun after tells less (“the inventor of …”, “joined
+  // Milan from Torino”: teams): the tagger's type elsewhere stands.
+  if (weak) weak.weak = true
   if (before && (placePrepositions.has(before) || before === 'of')) return 'LOC'
   if (after && placeNouns.has(after)) return 'LOC'
   return type

@@ -288,3 +288,13 @@ test('entities: “Department of Justice” is whole, and one entity with “Jus
   // A title after a firm's name is still left out.
   assert.ok(!names(result.entities).some((name) => /President/.test(name)), names(result.entities).join(', '))
 })
+
+test('entities: a relation after a possessive names a person; a spokesperson or “its” an organisation', () => {
+  const result = tag('As my colleague Tessaly Vornhart wrote, the plan failed. A spokeswoman for Quillmere declined to comment. On Monday Marwick and its partners opened a plant. Paris spokesman Jean Roux spoke.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Tessaly Vornhart')?.type, 'PER', types)
+  assert.equal(find(result, 'Quillmere')?.type, 'ORG', types)
+  assert.equal(find(result, 'Marwick')?.type, 'ORG', types)
+  // A place keeps its type: towns and countries have spokespeople too.
+  assert.equal(find(result, 'Paris')?.type, 'LOC', types)
+})

@@ -380,7 +380,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const work = seat ? undefined : workOrPlan(tokens, first, last)
     const product = seat ?? work ?? productOf(tokens, first, last, type)
     const weak = {weak: false}
-    const context = product ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
+    const context = product ?? evidenceOf(tokens, first, last, words) ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
     const named = cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type
     const placed = context ? undefined : placeAsPlace(tokens, first, last, words, named, weak)
     if (work !== undefined || (context !== undefined && product === undefined && !weak.weak) || (placed !== undefined && placed !== named && !weak.weak)) cued = true
@@ -855,6 +855,58 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number, wea
     if (type && (after === undefined || (!/^\p{L}/u.test(after) && !/^[’']s$/u.test(after)) || afterKind.test(after))) return type
   }
 
+  return undefined
+}
+
+/** Nouns of a person's relations or peers before their name (“my colleague …”, “her husband …”). */
+const relationNouns: ReadonlySet<string> = new Set(lexicon.relationNouns)
+
+/** A spokesperson's nouns (“a spokeswoman for …”, “… spokesman”). */
+const spokesNouns: ReadonlySet<string> = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokespersons'])
+
+
+/**
+ * The type the document's own words give a name, whatever the tagger says:
+ * a person after a possessive and a relation (“my colleague …”, “his
+ * wife …”); an organisation that has a spokesperson (“a spokeswoman for
+ * …”, “… spokesman”) or that has “its” own (“… and its subsidiaries”),
+ * a place's name aside (a country or a town has spokespeople too).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param words
+ *   Words of the name.
+ * @returns
+ *   Type, when the words around tell it.
+ */
+function evidenceOf(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>): EntityType | undefined {
+  const before = tokens[first - 1]?.text.toLowerCase()
+  const owner = tokens[first - 2]?.text.toLowerCase()
+  if (
+    before &&
+    relationNouns.has(before) &&
+    owner &&
+    (possessives.has(owner) || /^[’']s$/u.test(owner)) &&
+    words.length <= 3 &&
+    words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isHead(word)) &&
+    !isPlaceName(words.join(' '))
+  ) {
+    return 'PER'
+  }
+
+  const name = words.join(' ')
+  if (isPlaceName(name) || countryFacts(name) || countryAbbreviations.has(name) || isNationalityText(name)) return undefined
+  const after = tokens[last]?.text.toLowerCase()
+  if (after && spokesNouns.has(after)) return 'ORG'
+  let spokes = first - 1
+  if (tokens[spokes]?.text.toLowerCase() === 'the') spokes--
+  if (tokens[spokes]?.text === 'for' && spokesNouns.has(tokens[spokes - 1]?.text.toLowerCase() ?? '')) return 'ORG'
+  // “… and its”, not “… said its”: a person speaks of their company's too.
+  if (after === 'and' && tokens[last + 1]?.text === 'its') return 'ORG'
   return undefined
 }
 

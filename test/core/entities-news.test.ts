@@ -298,3 +298,11 @@ test('entities: a relation after a possessive names a person; a spokesperson or 
   // A place keeps its type: towns and countries have spokespeople too.
   assert.equal(find(result, 'Paris')?.type, 'LOC', types)
 })
+
+test('entities: a thing counted after “a” with no noun after it is left out', () => {
+  const result = tag('Vell Dorran hits a Twisting Anchor on Marlo Quince and then a delayed Harbor Drop. Later I wished I had bought a Crumble Bar instead. He was nominated for an Oscar for best actor. It was noted in a Northwind report. A Lakeworks spokesman said so. Dorran moved to a Chennai, India-based firm.\n')
+  const entities = names(result.entities)
+  for (const name of ['Twisting Anchor', 'Harbor Drop', 'Crumble Bar']) assert.ok(!entities.includes(name), `${name} kept: ${entities.join(', ')}`)
+  // An award, a publisher before its report, a firm before a noun, a town are kept.
+  for (const name of ['Oscar', 'Northwind', 'Lakeworks', 'Chennai', 'Marlo Quince']) assert.ok(entities.includes(name), `${name} lost: ${entities.join(', ')}`)
+})

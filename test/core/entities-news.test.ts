@@ -306,3 +306,12 @@ test('entities: a thing counted after “a” with no noun after it is left out'
   // An award, a publisher before its report, a firm before a noun, a town are kept.
   for (const name of ['Oscar', 'Northwind', 'Lakeworks', 'Chennai', 'Marlo Quince']) assert.ok(entities.includes(name), `${name} lost: ${entities.join(', ')}`)
 })
+
+test('entities: a TV listing’s show is MISC and its channel an organisation', () => {
+  const result = tag('Friday\n\nHarbor Lights (Westmark at 9) A sailor comes home to find his town changed.\n\nSearching for Oslo (Westmark at 10) A cook travels north.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Harbor Lights')?.type, 'MISC', types)
+  assert.equal(find(result, 'Westmark')?.type, 'ORG', types)
+  // A name inside a title is not the title.
+  assert.notEqual(find(result, 'Oslo')?.type, 'MISC', types)
+})

@@ -378,7 +378,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // always make it a product (“a 2021 … Department memo”).
     const seat = seatOfPower(tokens, first, words)
     const work = seat ? undefined : workOrPlan(tokens, first, last)
-    const product = seat ?? work ?? productOf(tokens, first, last, type)
+    const product = seat ?? work ?? listingOf(tokens, first, last) ?? productOf(tokens, first, last, type)
     const weak = {weak: false}
     const context = product ?? evidenceOf(tokens, first, last, words) ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
     const named = cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type
@@ -855,6 +855,34 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number, wea
     if (type && (after === undefined || (!/^\p{L}/u.test(after) && !/^[’']s$/u.test(after)) || afterKind.test(after))) return type
   }
 
+  return undefined
+}
+
+/**
+ * A TV listing's work and channel (“Harbor Lights (KTV at 9)”): a name
+ * that is the whole of the title before the brackets is a show, the one in
+ * them a broadcaster.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Type, in a listing.
+ */
+function listingOf(tokens: SentenceView['tokens'], first: number, last: number): EntityType | undefined {
+  const slot = (open: number) => {
+    if (tokens[open]?.text !== '(') return false
+    let index = open + 1
+    while (index < tokens.length && index < open + 5 && /^\p{Lu}/u.test(tokens[index].text)) index++
+    return index > open + 1 && tokens[index]?.text === 'at' && /^\d{1,2}(?::\d\d)?$/u.test(tokens[index + 1]?.text ?? '') && tokens[index + 2]?.text === ')'
+  }
+
+  if (slot(first - 1) && tokens[last]?.text === 'at') return 'ORG'
+  // The whole title only, not a name in it (“Searching for Mexico (…)”).
+  if (slot(last) && (first === 0 || !/^[\p{L}\p{N}:]/u.test(tokens[first - 1].text))) return 'MISC'
   return undefined
 }
 

@@ -7,6 +7,7 @@ import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {isInterfaceText} from '../../src/core/entities/filter.ts'
 import {isNationalityText} from '../../src/core/entities/groups.ts'
+import {nameBounds} from '../../src/core/entities/mentions.ts'
 
 function tag(text: string) {
   return analyzeSync(text, {dates: false, claims: false}).data.newsmark!
@@ -314,4 +315,22 @@ test('entities: a TV listing’s show is MISC and its channel an organisation', 
   assert.equal(find(result, 'Westmark')?.type, 'ORG', types)
   // A name inside a title is not the title.
   assert.notEqual(find(result, 'Oslo')?.type, 'MISC', types)
+})
+
+test('entities: no name ends in a dash, a comma or “#”, nor is the tail after “&” a name alone', () => {
+  const bounds = (text: string) => {
+    const tokens = text.split(' ').map((word) => ({text: word}))
+    const found = nameBounds(tokens, 0, tokens.length)
+    return found && tokens.slice(found[0], found[1]).map((token) => token.text).join(' ')
+  }
+
+  assert.equal(bounds('Velmora –'), 'Velmora')
+  assert.equal(bounds('Cheap Eats #'), 'Cheap Eats')
+  assert.equal(bounds('Pizza Plaza ,'), 'Pizza Plaza')
+  assert.equal(bounds('– Velmora Games'), 'Velmora Games')
+  assert.equal(bounds('“ Northern Wall ”'), 'Northern Wall')
+  assert.equal(bounds('& Information'), undefined)
+  // Inside a name they stay.
+  assert.equal(bounds('Stats & Information'), 'Stats & Information')
+  assert.equal(bounds('–'), '–', 'a mark alone is left to the other filters')
 })

@@ -42,6 +42,8 @@ export interface RawMention extends Span {
 const connectives: ReadonlySet<string> = new Set(lexicon.connectives)
 const titleHeads: ReadonlySet<string> = new Set(lexicon.titleHeads)
 const titleModifiers: ReadonlySet<string> = new Set(lexicon.titleModifiers)
+/** Marks no name starts or ends with. */
+const looseMarks = /^[–—,#;]$/u
 /** Quotation marks that may open or close a name or title. */
 const quoteMarks = /^["“”‘’'«»]$/u
 const cues = Object.entries(lexicon.typeCues).map(([type, cue]) => ({
@@ -330,9 +332,9 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       last++
     }
 
-    // Quotation marks the tagger took in (“Northern Wall” plan).
-    while (last - first > 1 && quoteMarks.test(tokens[last - 1].text)) last--
-    while (last - first > 1 && quoteMarks.test(tokens[first].text)) first++
+    const bounds = nameBounds(tokens, first, last)
+    if (!bounds) continue
+    ;[first, last] = bounds
 
     if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
       continue
@@ -411,6 +413,30 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   if (states.length > 0) mentions.sort((a, b) => a.start - b.start)
   kept.set(tagged, {tokens, mentions})
   return mentions
+}
+
+/**
+ * The words of a name once the marks the tagger took in are left out:
+ * quotation marks (“Northern Wall” plan), a dash, a comma or “#” at either
+ * end (“Konami –”, “Cheap Eats #”: a list's or a title's marks); none for
+ * the tail of a name the tagger cut at “&” (“Stats & Information”).
+ *
+ * @param tokens
+ *   Tokens (their texts).
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   The name's first and after-last token, or nothing when no name is left.
+ */
+export function nameBounds(tokens: ReadonlyArray<{text: string}>, first: number, last: number): [number, number] | undefined {
+  if (tokens[first].text === '&') return undefined
+  while (last - first > 1 && quoteMarks.test(tokens[last - 1].text)) last--
+  while (last - first > 1 && quoteMarks.test(tokens[first].text)) first++
+  while (last - first > 1 && looseMarks.test(tokens[last - 1].text)) last--
+  while (last - first > 1 && looseMarks.test(tokens[first].text)) first++
+  return [first, last]
 }
 
 /**

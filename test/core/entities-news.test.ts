@@ -334,3 +334,11 @@ test('entities: no name ends in a dash, a comma or “#”, nor is the tail afte
   assert.equal(bounds('Stats & Information'), 'Stats & Information')
   assert.equal(bounds('–'), '–', 'a mark alone is left to the other filters')
 })
+
+test('entities: an acronym given only for words in lower case is no name', () => {
+  const result = tag('Doctors found a colistin-resistant strain of the bacterium (CRKX) in two patients. The country’s electoral commission (NECB) said the vote was fair. Norvik Health Systems (NHS) opened a clinic.\n')
+  const entities = names(result.entities)
+  assert.ok(!entities.includes('CRKX'), entities.join(', '))
+  // After an organisation's noun or a name, the short form stays.
+  assert.ok(entities.includes('NECB'), entities.join(', '))
+})

@@ -147,6 +147,9 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
     // One of a kind, counted (“hits a Flying Elbow on …”, “a given
     // Supercharger.”): no entity of the news, and no sure type.
     if (own.every((mention) => isCounted(mention))) return false
+    // A short form given only for a common noun's words (“a drug-resistant
+    // strain (DRS)”): no name either.
+    if (own.every((mention) => isCommonAcronym(mention))) return false
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
     return !own.every((mention) => {
       const word = mention.prose
@@ -190,6 +193,28 @@ function isCounted(mention: RawMention): boolean {
   const name = mention.prose.trim()
   return !isFirstName(name.split(/\s+/)[0]) && !isPlaceName(name) && !isNationalityText(name) && !/^\p{Lu}{2,}$/u.test(name)
 }
+
+/**
+ * Whether a mention is an acronym in brackets after words in lower case
+ * (“a resistant strain (RSX)”), the short form of no name; not after a
+ * name (“Acme Robotics (AR)”) nor after an organisation's noun (“the
+ * electoral commission (IEBC)”).
+ *
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether it is.
+ */
+function isCommonAcronym(mention: RawMention): boolean {
+  const tokens = mention.sentence.tokens
+  if (mention.last - mention.first !== 1 || !/^\p{Lu}{2,6}s?$/u.test(tokens[mention.first].text)) return false
+  if (tokens[mention.first - 1]?.text !== '(' || tokens[mention.last]?.text !== ')') return false
+  const before = tokens[mention.first - 2]?.text
+  return before !== undefined && /^\p{Ll}[\p{Ll}\p{N}-]*$/u.test(before) && !functionWords.has(before) && !organisationNouns.has(before.replace(/s$/u, ''))
+}
+
+/** Nouns of organisations (“commission”, “agency”): their short form is a name. */
+const organisationNouns: ReadonlySet<string> = new Set([...lexicon.kindNouns.ORG, ...lexicon.institutionHeads, ...lexicon.typeCues.ORG.heads].map((word) => word.toLowerCase()))
 
 /** Words of a web page's buttons and links (“Share”, “Comment”). */
 const interfaceWords: ReadonlySet<string> = new Set(lexicon.interfaceWords)

@@ -342,3 +342,10 @@ test('entities: an acronym given only for words in lower case is no name', () =>
   // After an organisation's noun or a name, the short form stays.
   assert.ok(entities.includes('NECB'), entities.join(', '))
 })
+
+test('entities: a participle that opens a sentence is no name, a first name is', () => {
+  const result = tag('The café sits on a quiet corner.\n\nBorn just before the storm, the bakery now feeds half the street. Located near the river, it opens at dawn.\n\nTed said the bread sold out.\n')
+  const entities = names(result.entities)
+  for (const word of ['Born', 'Located']) assert.ok(!entities.includes(word), `${word}: ${entities.join(', ')}`)
+  assert.ok(entities.includes('Ted'), entities.join(', '))
+})

@@ -159,6 +159,9 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
       // An acronym is no common word (“IN”, “OR”).
       if (/^\p{Lu}{2,}$/u.test(mention.prose.trim())) return false
       if (neverNames.has(word) || titleWords.has(word)) return true
+      // A participle opening a sentence (“Based on …”, “Born in …”, “Located
+      // near …”), a first name aside (“Ted”).
+      if (isSentenceStart(mention) && /^(?:\p{Lu}\p{Ll}+ed|Born)$/u.test(mention.prose.trim()) && !isFirstName(mention.prose.trim()) && /^\p{Ll}+$/u.test(mention.sentence.tokens[mention.last]?.text ?? '')) return true
       // A common word at the start of a sentence, written in lower case
       // elsewhere in the document.
       return isSentenceStart(mention) && /^\p{L}+$/u.test(word) && lowerWords.has(word)

@@ -7,6 +7,7 @@ import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {isInterfaceText} from '../../src/core/entities/filter.ts'
 import {isNationalityText} from '../../src/core/entities/groups.ts'
+import {nameBounds} from '../../src/core/entities/mentions.ts'
 
 function tag(text: string) {
   return analyzeSync(text, {dates: false, claims: false}).data.newsmark!
@@ -287,4 +288,64 @@ test('entities: “Department of Justice” is whole, and one entity with “Jus
   assert.ok(find(result, 'Ministry of Health')?.mentions.some((mention) => mention.text === 'Health Ministry'), 'one ministry')
   // A title after a firm's name is still left out.
   assert.ok(!names(result.entities).some((name) => /President/.test(name)), names(result.entities).join(', '))
+})
+
+test('entities: a relation after a possessive names a person; a spokesperson or “its” an organisation', () => {
+  const result = tag('As my colleague Tessaly Vornhart wrote, the plan failed. A spokeswoman for Quillmere declined to comment. On Monday Marwick and its partners opened a plant. Paris spokesman Jean Roux spoke.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Tessaly Vornhart')?.type, 'PER', types)
+  assert.equal(find(result, 'Quillmere')?.type, 'ORG', types)
+  assert.equal(find(result, 'Marwick')?.type, 'ORG', types)
+  // A place keeps its type: towns and countries have spokespeople too.
+  assert.equal(find(result, 'Paris')?.type, 'LOC', types)
+})
+
+test('entities: a thing counted after “a” with no noun after it is left out', () => {
+  const result = tag('Vell Dorran hits a Twisting Anchor on Marlo Quince and then a delayed Harbor Drop. Later I wished I had bought a Crumble Bar instead. He was nominated for an Oscar for best actor. It was noted in a Northwind report. A Lakeworks spokesman said so. Dorran moved to a Chennai, India-based firm.\n')
+  const entities = names(result.entities)
+  for (const name of ['Twisting Anchor', 'Harbor Drop', 'Crumble Bar']) assert.ok(!entities.includes(name), `${name} kept: ${entities.join(', ')}`)
+  // An award, a publisher before its report, a firm before a noun, a town are kept.
+  for (const name of ['Oscar', 'Northwind', 'Lakeworks', 'Chennai', 'Marlo Quince']) assert.ok(entities.includes(name), `${name} lost: ${entities.join(', ')}`)
+})
+
+test('entities: a TV listing’s show is MISC and its channel an organisation', () => {
+  const result = tag('Friday\n\nHarbor Lights (Westmark at 9) A sailor comes home to find his town changed.\n\nSearching for Oslo (Westmark at 10) A cook travels north.\n')
+  const types = result.entities.map((entity) => `${entity.name} ${entity.type}`).join(', ')
+  assert.equal(find(result, 'Harbor Lights')?.type, 'MISC', types)
+  assert.equal(find(result, 'Westmark')?.type, 'ORG', types)
+  // A name inside a title is not the title.
+  assert.notEqual(find(result, 'Oslo')?.type, 'MISC', types)
+})
+
+test('entities: no name ends in a dash, a comma or “#”, nor is the tail after “&” a name alone', () => {
+  const bounds = (text: string) => {
+    const tokens = text.split(' ').map((word) => ({text: word}))
+    const found = nameBounds(tokens, 0, tokens.length)
+    return found && tokens.slice(found[0], found[1]).map((token) => token.text).join(' ')
+  }
+
+  assert.equal(bounds('Velmora –'), 'Velmora')
+  assert.equal(bounds('Cheap Eats #'), 'Cheap Eats')
+  assert.equal(bounds('Pizza Plaza ,'), 'Pizza Plaza')
+  assert.equal(bounds('– Velmora Games'), 'Velmora Games')
+  assert.equal(bounds('“ Northern Wall ”'), 'Northern Wall')
+  assert.equal(bounds('& Information'), undefined)
+  // Inside a name they stay.
+  assert.equal(bounds('Stats & Information'), 'Stats & Information')
+  assert.equal(bounds('–'), '–', 'a mark alone is left to the other filters')
+})
+
+test('entities: an acronym given only for words in lower case is no name', () => {
+  const result = tag('Doctors found a colistin-resistant strain of the bacterium (CRKX) in two patients. The country’s electoral commission (NECB) said the vote was fair. Norvik Health Systems (NHS) opened a clinic.\n')
+  const entities = names(result.entities)
+  assert.ok(!entities.includes('CRKX'), entities.join(', '))
+  // After an organisation's noun or a name, the short form stays.
+  assert.ok(entities.includes('NECB'), entities.join(', '))
+})
+
+test('entities: a participle that opens a sentence is no name, a first name is', () => {
+  const result = tag('The café sits on a quiet corner.\n\nBorn just before the storm, the bakery now feeds half the street. Located near the river, it opens at dawn.\n\nTed said the bread sold out.\n')
+  const entities = names(result.entities)
+  for (const word of ['Born', 'Located']) assert.ok(!entities.includes(word), `${word}: ${entities.join(', ')}`)
+  assert.ok(entities.includes('Ted'), entities.join(', '))
 })

@@ -159,3 +159,27 @@ test('entities: a role is the prose before the name, without markup', () => {
   assert.equal(roles['Cezary Tomczyk'], 'Deputy Defense Minister')
   assert.equal(roles['Radosław Sikorski'], 'Foreign Minister')
 })
+
+test('entities: the words around a name tell its type across the document when they agree', () => {
+  const source = 'Greenville police said the road was closed on Monday.\n\nSpringfield police said the road was closed on Monday.\n'
+  const document = viewDocument(parser.parse(source) as Root, source)
+  const [found, agreed] = findMentions(document)
+  assert.equal(agreed?.prose, 'Springfield')
+  assert.equal(agreed.cued, true, 'the tagger agreeing is evidence too')
+  assert.equal(found?.prose, 'Greenville')
+  assert.equal(found.type, 'LOC')
+  assert.equal(found.cued, true, 'a noun only a town has tells it')
+  const at = (start: number, type: 'LOC' | 'ORG' | 'MISC' | 'PER', cued?: boolean) => ({...found, start, end: start + 9, type, cued: cued === true})
+  // Two mentions the tagger calls an organisation do not outvote the one its context tells.
+  assert.equal(clusterMentions([at(0, 'ORG'), at(20, 'LOC', true), at(40, 'ORG')]).entities[0].type, 'LOC')
+  // Contexts that disagree: the majority, as before.
+  assert.equal(clusterMentions([at(0, 'ORG', true), at(20, 'LOC', true), at(40, 'ORG')]).entities[0].type, 'ORG')
+  // No context: the majority.
+  assert.equal(clusterMentions([at(0, 'ORG'), at(20, 'LOC'), at(40, 'ORG')]).entities[0].type, 'ORG')
+})
+
+test('entities: a preposition or an apposition is no evidence for a name’s other mentions', () => {
+  const source = 'Later he moved from Ferncombe to the coast. They played behind Dynamo Ferncombe, the local side.\n'
+  const document = viewDocument(parser.parse(source) as Root, source)
+  for (const mention of findMentions(document)) assert.ok(!mention.cued, `${mention.prose} cued`)
+})

@@ -7,8 +7,10 @@
  * - A shorter person mention whose words are a part of a longer person name
  *   ("Tomczyk" of "Cezary Tomczyk") joins it, whatever type the tagger gave
  *   the shorter one; an ambiguous part (two Smiths) stays apart.
- * - The type is the most frequent among the mentions (persons first on ties),
- *   the name the longest most frequent form, the role the first one seen.
+ * - The type is the one the words around its mentions tell (“Millbrook
+ *   police”, “the nonprofit …”), when those that tell one agree; else the
+ *   most frequent among the mentions (persons first on ties). The name is
+ *   the longest most frequent form, the role the first one seen.
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
 import type {RawMention} from './mentions.ts'
@@ -21,6 +23,8 @@ interface Group {
   words: string[]
   /** Word count of mentions per type, for the majority type. */
   counts: Map<EntityType, number>
+  /** Types the words around its mentions tell (`RawMention.cued`). */
+  cued: Set<EntityType>
   /** Start of the first mention. */
   first: number
 }
@@ -73,13 +77,14 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     let group = groups.get(key)
     if (!group && sizes[index] < 3) group = personWithPart(key, mention.type)
     if (!group) {
-      group = {mentions: [], key, words: key.split(' '), counts: new Map(), first: mention.start}
+      group = {mentions: [], key, words: key.split(' '), counts: new Map(), cued: new Set(), first: mention.start}
       groups.set(key, group)
     }
 
     group.mentions.push(mention)
     group.first = Math.min(group.first, mention.start)
     group.counts.set(mention.type, (group.counts.get(mention.type) ?? 0) + sizes[index])
+    if (mention.cued) group.cued.add(mention.type)
     groupOf[index] = group
     if (group.words.length > 1 && typeOf(group) === 'PER') {
       for (const word of group.words) {
@@ -150,8 +155,8 @@ function toEntity(group: Group, id: string, sizeOf: (mention: RawMention) => num
 }
 
 /**
- * Majority type of a group (by words of its mentions), persons first on
- * ties.
+ * Type of a group: the one its mentions' contexts tell, when they agree;
+ * else the majority (by words of its mentions), persons first on ties.
  *
  * @param group
  *   Group.
@@ -159,6 +164,8 @@ function toEntity(group: Group, id: string, sizeOf: (mention: RawMention) => num
  *   Type.
  */
 function typeOf(group: Group): EntityType {
+  // The context tells one type: one type per name.
+  if (group.cued.size === 1) return group.cued.values().next().value!
   let best: EntityType = group.mentions[0].type
   for (const type of ['PER', 'ORG', 'LOC', 'MISC'] as const) {
     if ((group.counts.get(type) ?? 0) > (group.counts.get(best) ?? 0)) best = type

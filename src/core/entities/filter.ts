@@ -6,11 +6,14 @@
  * written in lower case elsewhere in it; words that end in one no name
  * ends in (“Half of our”, a quote's opening); a genus before its species
  * (“Candida auris”); a page's buttons (“Gift Article Share”); a
- * headline's common words (“Increase Speeds”).
+ * headline's common words (“Increase Speeds”); a thing counted (“hits a
+ * Flying Elbow on …”).
  */
 import type {Entity} from '../types.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import type {DocumentTagging} from './document-tagging.ts'
+import {isFirstName, isPlaceName} from './gazetteer.ts'
+import {isNationalityText} from './groups.ts'
 import {isHeadline, type RawMention} from './mentions.ts'
 
 /** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
@@ -141,6 +144,12 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
       return false
     }
 
+    // One of a kind, counted (“hits a Flying Elbow on …”, “a given
+    // Supercharger.”): no entity of the news, and no sure type.
+    if (own.every((mention) => isCounted(mention))) return false
+    // A short form given only for a common noun's words (“a drug-resistant
+    // strain (DRS)”): no name either.
+    if (own.every((mention) => isCommonAcronym(mention))) return false
     if (own.some((mention) => /\s/u.test(mention.prose.trim()))) return true
     return !own.every((mention) => {
       const word = mention.prose
@@ -150,12 +159,65 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
       // An acronym is no common word (“IN”, “OR”).
       if (/^\p{Lu}{2,}$/u.test(mention.prose.trim())) return false
       if (neverNames.has(word) || titleWords.has(word)) return true
+      // A participle opening a sentence (“Based on …”, “Born in …”, “Located
+      // near …”), a first name aside (“Ted”).
+      if (isSentenceStart(mention) && /^(?:\p{Lu}\p{Ll}+ed|Born)$/u.test(mention.prose.trim()) && !isFirstName(mention.prose.trim()) && /^\p{Ll}+$/u.test(mention.sentence.tokens[mention.last]?.text ?? '')) return true
       // A common word at the start of a sentence, written in lower case
       // elsewhere in the document.
       return isSentenceStart(mention) && /^\p{L}+$/u.test(word) && lowerWords.has(word)
     })
   })
 }
+
+/**
+ * Words after a thing counted (“a … on him”), where no noun follows the
+ * name; not “for” (an award: “nominated for an Oscar for best actor”).
+ */
+const afterCounted: ReadonlySet<string> = new Set(['on', 'onto', 'by', 'in', 'at', 'to', 'with', 'from', 'into', 'instead', '.', ';', '!', '?', ')'])
+
+/**
+ * Whether a mention is a thing counted: a name after “a” or “an” (and at
+ * most one word in lower case: “a delayed …”) with no noun after it, and
+ * neither a place, a group nor a person's first name (“a Democrat”, “a
+ * Chennai, India-based firm”, “a Northwind report”, “an Ann Lee film”).
+ *
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether it is.
+ */
+function isCounted(mention: RawMention): boolean {
+  const tokens = mention.sentence.tokens
+  let article = mention.first - 1
+  if (article > 0 && /^\p{Ll}+$/u.test(tokens[article].text) && !/^an?$/u.test(tokens[article].text)) article--
+  if (article < 0 || !/^an?$/iu.test(tokens[article].text)) return false
+  const next = tokens[mention.last]?.text
+  if (next !== undefined && !afterCounted.has(next.toLowerCase())) return false
+  const name = mention.prose.trim()
+  return !isFirstName(name.split(/\s+/)[0]) && !isPlaceName(name) && !isNationalityText(name) && !/^\p{Lu}{2,}$/u.test(name)
+}
+
+/**
+ * Whether a mention is an acronym in brackets after words in lower case
+ * (“a resistant strain (RSX)”), the short form of no name; not after a
+ * name (“Acme Robotics (AR)”) nor after an organisation's noun (“the
+ * electoral commission (IEBC)”).
+ *
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether it is.
+ */
+function isCommonAcronym(mention: RawMention): boolean {
+  const tokens = mention.sentence.tokens
+  if (mention.last - mention.first !== 1 || !/^\p{Lu}{2,6}s?$/u.test(tokens[mention.first].text)) return false
+  if (tokens[mention.first - 1]?.text !== '(' || tokens[mention.last]?.text !== ')') return false
+  const before = tokens[mention.first - 2]?.text
+  return before !== undefined && /^\p{Ll}[\p{Ll}\p{N}-]*$/u.test(before) && !functionWords.has(before) && !organisationNouns.has(before.replace(/s$/u, ''))
+}
+
+/** Nouns of organisations (“commission”, “agency”): their short form is a name. */
+const organisationNouns: ReadonlySet<string> = new Set([...lexicon.kindNouns.ORG, ...lexicon.institutionHeads, ...lexicon.typeCues.ORG.heads].map((word) => word.toLowerCase()))
 
 /** Words of a web page's buttons and links (“Share”, “Comment”). */
 const interfaceWords: ReadonlySet<string> = new Set(lexicon.interfaceWords)

@@ -27,6 +27,12 @@ export interface RawMention extends Span {
   /** How sure the tagger was of the name's words and type (its smallest margin). */
   confidence?: number
   /**
+   * Whether the words around the name tell its type (“Millbrook police”,
+   * “the nonprofit …”, “my colleague …”), not the tagger alone: the
+   * cluster takes that type when its cued mentions agree.
+   */
+  cued?: boolean
+  /**
    * The name's words as read: the prose, without the Markdown markup its
    * source text may hold (`*Cezary* Tomczyk`, a `> ` between lines).
    */
@@ -36,6 +42,8 @@ export interface RawMention extends Span {
 const connectives: ReadonlySet<string> = new Set(lexicon.connectives)
 const titleHeads: ReadonlySet<string> = new Set(lexicon.titleHeads)
 const titleModifiers: ReadonlySet<string> = new Set(lexicon.titleModifiers)
+/** Marks no name starts or ends with. */
+const looseMarks = /^[–—,#;]$/u
 /** Quotation marks that may open or close a name or title. */
 const quoteMarks = /^["“”‘’'«»]$/u
 const cues = Object.entries(lexicon.typeCues).map(([type, cue]) => ({
@@ -104,6 +112,7 @@ export function findMentions(
         confidence: each.confidence,
         prose: each.prose
       }
+      if (each.cued) mention.cued = true
       if (each.role) mention.role = each.role
       mentions.push(mention)
     }
@@ -282,6 +291,8 @@ interface SentenceMention {
   last: number
   role?: string
   confidence: number
+  /** Whether the words around it tell its type (`RawMention.cued`). */
+  cued?: boolean
   /** The words as read (`RawMention.prose`). */
   prose: string
 }
@@ -321,20 +332,24 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       last++
     }
 
-    // Quotation marks the tagger took in (“Northern Wall” plan).
-    while (last - first > 1 && quoteMarks.test(tokens[last - 1].text)) last--
-    while (last - first > 1 && quoteMarks.test(tokens[first].text)) first++
+    const bounds = nameBounds(tokens, first, last)
+    if (!bounds) continue
+    ;[first, last] = bounds
 
     if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
       continue
     }
 
     let type: EntityType = label
+    let cued = false
     // “Alvarez family” taken whole: the surname is the name.
     if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
     // A name that qualifies a government or a family is a person's (“the
     // Marlowe administration”, “the Okafor family”), not a place's.
-    if (last - first === 1 && type !== 'PER' && personNouns.has(tokens[last]?.text ?? '') && !isPlaceName(tokens[first].text) && !isNationalityText(tokens[first].text)) type = 'PER'
+    if (last - first === 1 && personNouns.has(tokens[last]?.text ?? '') && !isPlaceName(tokens[first].text) && !isNationalityText(tokens[first].text)) {
+      type = 'PER'
+      cued = true
+    }
     // An institution is never a person ("Justice Department", "… Trauma
     // Center"): no title to cut from it.
     // Nor is a name that ends with a title ("Acme Robotics President").
@@ -359,15 +374,30 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
 
     const words = tokens.slice(first, last).map((token) => token.text)
     const cue = cueType(words)
+    // Types the words around tell; those that tell them surely are given
+    // to the name's other mentions (`cued`): a seat of power is a place or
+    // an organisation by its sentence, and a year before a name does not
+    // always make it a product (“a 2021 … Department memo”).
+    const seat = seatOfPower(tokens, first, words)
+    const work = seat ? undefined : workOrPlan(tokens, first, last)
+    const product = seat ?? work ?? listingOf(tokens, first, last) ?? productOf(tokens, first, last, type)
+    const weak = {weak: false}
+    const context = product ?? evidenceOf(tokens, first, last, words) ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
+    const named = cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type
+    const placed = context ? undefined : placeAsPlace(tokens, first, last, words, named, weak)
+    if (work !== undefined || (context !== undefined && product === undefined && !weak.weak) || (placed !== undefined && placed !== named && !weak.weak)) cued = true
+    // A noun only a town has tells it where the tagger agrees too (“Springfield police”).
+    if (placed === 'LOC' && (tokens[first - 1]?.text.toLowerCase() === 'downtown' || townNouns.has(tokens[last]?.text ?? ''))) cued = true
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: seatOfPower(tokens, first, words) ?? workOrPlan(tokens, first, last) ?? productOf(tokens, first, last, type) ?? kindOf(tokens, first, last) ?? creditAgency(tokens, first, last, words) ?? placeAsPlace(tokens, first, last, words, cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type),
+      type: context ?? placed!,
       first,
       last,
       confidence,
       prose: proseOf(sentence, tokens[first].start, tokens[last - 1].end)
     }
+    if (cued) mention.cued = true
     if (type === 'PER') {
       const role = roleBefore(sentence, first)
       if (role) mention.role = role
@@ -383,6 +413,30 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   if (states.length > 0) mentions.sort((a, b) => a.start - b.start)
   kept.set(tagged, {tokens, mentions})
   return mentions
+}
+
+/**
+ * The words of a name once the marks the tagger took in are left out:
+ * quotation marks (“Northern Wall” plan), a dash, a comma or “#” at either
+ * end (“Konami –”, “Cheap Eats #”: a list's or a title's marks); none for
+ * the tail of a name the tagger cut at “&” (“Stats & Information”).
+ *
+ * @param tokens
+ *   Tokens (their texts).
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   The name's first and after-last token, or nothing when no name is left.
+ */
+export function nameBounds(tokens: ReadonlyArray<{text: string}>, first: number, last: number): [number, number] | undefined {
+  if (tokens[first].text === '&') return undefined
+  while (last - first > 1 && quoteMarks.test(tokens[last - 1].text)) last--
+  while (last - first > 1 && quoteMarks.test(tokens[first].text)) first++
+  while (last - first > 1 && looseMarks.test(tokens[last - 1].text)) last--
+  while (last - first > 1 && looseMarks.test(tokens[first].text)) first++
+  return [first, last]
 }
 
 /**
@@ -779,10 +833,13 @@ function kindType(word: string): EntityType | undefined {
  *   Index of the name's first token.
  * @param last
  *   Index after its last token.
+ * @param weak
+ *   Set to `true` when an apposition tells it: not to give the name's
+ *   other mentions.
  * @returns
  *   Type, when a kind tells it.
  */
-function kindOf(tokens: SentenceView['tokens'], first: number, last: number): EntityType | undefined {
+function kindOf(tokens: SentenceView['tokens'], first: number, last: number, weak?: {weak: boolean}): EntityType | undefined {
   const before = tokens[first - 1]?.text
   const next = tokens[last]?.text
   if (before && /^\p{Ll}/u.test(before) && kindType(before) === 'ORG' && !isFirstName(tokens[first].text)) {
@@ -813,6 +870,9 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number): En
   let index = last + 1
   if (/^(?:the|a|an)$/iu.test(tokens[index]?.text ?? '')) index++
   else return undefined
+  // The apposition may be of the sentence's subject (“… behind Dynamo, the
+  // Volgograd side have”): not to give the name's other mentions.
+  if (weak) weak.weak = true
   for (let words = 0; index < tokens.length && words < 5; index++, words++) {
     const word = tokens[index].text
     if (!/^[\p{L}\p{N}’'-]+$/u.test(word)) return undefined
@@ -821,6 +881,86 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number): En
     if (type && (after === undefined || (!/^\p{L}/u.test(after) && !/^[’']s$/u.test(after)) || afterKind.test(after))) return type
   }
 
+  return undefined
+}
+
+/**
+ * A TV listing's work and channel (“Harbor Lights (KTV at 9)”): a name
+ * that is the whole of the title before the brackets is a show, the one in
+ * them a broadcaster.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Type, in a listing.
+ */
+function listingOf(tokens: SentenceView['tokens'], first: number, last: number): EntityType | undefined {
+  const slot = (open: number) => {
+    if (tokens[open]?.text !== '(') return false
+    let index = open + 1
+    while (index < tokens.length && index < open + 5 && /^\p{Lu}/u.test(tokens[index].text)) index++
+    return index > open + 1 && tokens[index]?.text === 'at' && /^\d{1,2}(?::\d\d)?$/u.test(tokens[index + 1]?.text ?? '') && tokens[index + 2]?.text === ')'
+  }
+
+  if (slot(first - 1) && tokens[last]?.text === 'at') return 'ORG'
+  // The whole title only, not a name in it (“Searching for Mexico (…)”).
+  if (slot(last) && (first === 0 || !/^[\p{L}\p{N}:]/u.test(tokens[first - 1].text))) return 'MISC'
+  return undefined
+}
+
+/** Nouns of a person's relations or peers before their name (“my colleague …”, “her husband …”). */
+const relationNouns: ReadonlySet<string> = new Set(lexicon.relationNouns)
+
+/** A spokesperson's nouns (“a spokeswoman for …”, “… spokesman”). */
+const spokesNouns: ReadonlySet<string> = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokespersons'])
+
+
+/**
+ * The type the document's own words give a name, whatever the tagger says:
+ * a person after a possessive and a relation (“my colleague …”, “his
+ * wife …”); an organisation that has a spokesperson (“a spokeswoman for
+ * …”, “… spokesman”) or that has “its” own (“… and its subsidiaries”),
+ * a place's name aside (a country or a town has spokespeople too).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @param words
+ *   Words of the name.
+ * @returns
+ *   Type, when the words around tell it.
+ */
+function evidenceOf(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>): EntityType | undefined {
+  const before = tokens[first - 1]?.text.toLowerCase()
+  const owner = tokens[first - 2]?.text.toLowerCase()
+  if (
+    before &&
+    relationNouns.has(before) &&
+    owner &&
+    (possessives.has(owner) || /^[’']s$/u.test(owner)) &&
+    words.length <= 3 &&
+    words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !isHead(word)) &&
+    !isPlaceName(words.join(' '))
+  ) {
+    return 'PER'
+  }
+
+  const name = words.join(' ')
+  if (isPlaceName(name) || countryFacts(name) || countryAbbreviations.has(name) || isNationalityText(name)) return undefined
+  const after = tokens[last]?.text.toLowerCase()
+  if (after && spokesNouns.has(after)) return 'ORG'
+  let spokes = first - 1
+  if (tokens[spokes]?.text.toLowerCase() === 'the') spokes--
+  if (tokens[spokes]?.text === 'for' && spokesNouns.has(tokens[spokes - 1]?.text.toLowerCase() ?? '')) return 'ORG'
+  // “… and its”, not “… said its”: a person speaks of their company's too.
+  if (after === 'and' && tokens[last + 1]?.text === 'its') return 'ORG'
   return undefined
 }
 
@@ -939,13 +1079,19 @@ const townNouns: ReadonlySet<string> = new Set(['police', 'residents', 'mayor', 
  *   Words of the name.
  * @param type
  *   Type so far.
+ * @param weak
+ *   Set to `true` when the evidence is weak (a preposition, a team's
+ *   noun): not to give the name's other mentions.
  * @returns
  *   Type.
  */
-function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType): EntityType {
+function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: number, words: ReadonlyArray<string>, type: EntityType, weak?: {weak: boolean}): EntityType {
   // A team's name before its team, coach or players (“a good Hornets team”,
   // “Lakers guard Ann Lee”); a country's side stays a place (CoNLL-2003).
-  if (type === 'MISC' && teamNouns.has(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(words[0]) && !cueType(words) && !isNationalityText(words.join(' ')) && !isPlaceName(words.join(' '))) return 'ORG'
+  if (type === 'MISC' && teamNouns.has(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(words[0]) && !cueType(words) && !isNationalityText(words.join(' ')) && !isPlaceName(words.join(' '))) {
+    if (weak) weak.weak = true
+    return 'ORG'
+  }
 
   // A town before its country or state (“Lagos, Nigeria”, “a Peoria, Ill.-based firm”).
   // The region ends there: no name goes on after it (“IDLC, Bangladesh Lamps”, “U.S. agency”).
@@ -970,6 +1116,9 @@ function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: numbe
   // news follows for national sides); a club is named by its town.
   if (countryFacts(name) || countryAbbreviations.has(name)) return 'LOC'
   if (!isPlaceName(name)) return type
+  // A preposition or a noun after tells less (“the inventor of …”, “joined
+  // Milan from Torino”: teams): the tagger's type elsewhere stands.
+  if (weak) weak.weak = true
   if (before && (placePrepositions.has(before) || before === 'of')) return 'LOC'
   if (after && placeNouns.has(after)) return 'LOC'
   return type

@@ -97,6 +97,8 @@ describe('must-not-flag sentences', () => {
     ['quote-without-speaker', 'The “East Shield” plan was announced.'],
     ['quote-without-speaker', '“We are ready,” Tomczyk said.'],
     ['inconsistent-name', 'Finland and Finnish troops joined Sweden and Swedish troops.'],
+    // Two people whose names share no other word.
+    ['inconsistent-name', 'As my colleague Keren Landman writes, the work is slow. “We need a vaccine,” said Karen Norris, an immunologist.'],
     ['inconsistent-date', 'Poland will leave next month. Poland will leave on February 20.'],
     ['unsourced-number', 'I counted 300 protesters outside the ministry.'],
     ['loaded-verb', 'If I make a mistake, I admit it.'],

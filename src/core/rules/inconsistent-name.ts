@@ -91,6 +91,8 @@ export default rule
 interface Spelling {
   word: string
   places: Array<{start: number; end: number}>
+  /** The other name words of the entities it is a word of (“Landman” for “Keren” of “Keren Landman”). */
+  others?: Set<string>
 }
 
 /** Report names spelled two ways. */
@@ -108,8 +110,10 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
     for (const spelling of spellings(entity)) {
       known.add(spelling.word)
       const same = list.get(spelling.word)
-      if (same) same.places.push(...spelling.places)
-      else list.set(spelling.word, spelling)
+      if (same) {
+        same.places.push(...spelling.places)
+        for (const word of spelling.others ?? []) (same.others ??= new Set()).add(word)
+      } else list.set(spelling.word, spelling)
     }
   }
 
@@ -135,6 +139,9 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
   const reported = new Set<Spelling>()
   const visit = (a: Spelling, b: Spelling) => {
     if (!variants(a.word, b.word)) return
+    // Two people whose names share no other word are two people (“Keren
+    // Landman” and “Karen Norris”), not one name spelled two ways.
+    if (a.others && b.others && a.others.size > 0 && b.others.size > 0 && ![...a.others].some((word) => b.others!.has(word))) return
     const [common, rare] = b.places.length > a.places.length ? [b, a] : [a, b]
     if (reported.has(rare)) return
     reported.add(rare)
@@ -224,7 +231,15 @@ function spellings(entity: Entity): Spelling[] {
     }
   }
 
-  return [...found.values()]
+  const spellings = [...found.values()]
+  // A person's first and last names go their own ways (two people may
+  // share a first name spelled alike); a thing's other words are
+  // modifiers (“Santa Fe Plug-in”, “Sante Fe Hybrid”).
+  if (entity.type === 'PER') {
+    for (const spelling of spellings) spelling.others = new Set(spellings.filter((other) => other !== spelling).map((other) => other.word))
+  }
+
+  return spellings
 }
 
 /** Whether two words are one name spelled two ways. */

@@ -183,3 +183,18 @@ test('entities: a preposition or an apposition is no evidence for a name’s oth
   const document = viewDocument(parser.parse(source) as Root, source)
   for (const mention of findMentions(document)) assert.ok(!mention.cued, `${mention.prose} cued`)
 })
+
+test('entities: a title before a name tells a person, for every mention of the name', () => {
+  const text = 'Northwind CEO Ravindra Kulkarni will work a shift in one of the stores.\n'
+  const tree = unified().use(remarkParse).parse(text) as Root
+  const [mention] = findMentions(viewDocument(tree, text)).filter((item) => item.text === 'Ravindra Kulkarni')
+  assert.ok(mention, 'the name alone, without the company and the title')
+  assert.equal(mention.type, 'PER')
+  assert.equal(mention.role, 'Northwind CEO')
+  assert.equal(mention.cued, true)
+  // The tagger's other type for the surname does not outvote it.
+  const {role: _role, cued: _cued, ...bare} = mention
+  const others = Array.from({length: 5}, (_, index) => ({...bare, text: 'Kulkarni', prose: 'Kulkarni', type: 'ORG' as const, start: 100 + index * 20, end: 108 + index * 20}))
+  const {entities: clusters} = clusterMentions([mention, ...others])
+  assert.deepEqual(clusters.map((entity) => [entity.name, entity.type, entity.mentions.length]), [['Ravindra Kulkarni', 'PER', 6]])
+})

@@ -400,7 +400,12 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     if (cued) mention.cued = true
     if (type === 'PER') {
       const role = roleBefore(sentence, first)
-      if (role) mention.role = role
+      if (role) {
+        mention.role = role
+        // A title before a name (“Starbucks CEO …”) tells a person: the
+        // name's other mentions follow it, whatever the tagger typed them.
+        if (mention.type === 'PER') mention.cued = true
+      }
     }
 
     mentions.push(mention)
@@ -709,6 +714,17 @@ function personInside(tokens: SentenceView['tokens'], first: number, last: numbe
     if (index > first && titled && isFirstName(word) && /^\p{Lu}\p{Ll}/u.test(word) && /^\p{Lu}/u.test(tokens[index + 1].text)) {
       return index
     }
+  }
+
+  // A title head inside it, then two or three words shaped as a name to its
+  // end (“Starbucks CEO Laxman Narasimhan”): the name, its first name known
+  // or not.
+  for (let index = Math.max(first + 1, last - 3); index <= last - 2; index++) {
+    const head = tokens[index - 1].text
+    if (!titleHeads.has(head.toLowerCase()) || isFirstName(head)) continue
+    const name = tokens.slice(index, last)
+    const lower = (token: {text: string}) => token.text.toLowerCase()
+    if (name.every((token) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(token.text) && !titleHeads.has(lower(token)) && !institutionHeads.has(lower(token)) && !businessHeads.has(lower(token)))) return index
   }
 
   return undefined

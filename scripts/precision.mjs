@@ -138,7 +138,7 @@ if (flags.errors) {
 }
 
 const report = {preset, splits: {}}
-for (const split of flags.split === 'all' ? ['dev', 'held-out', 'all'] : [flags.split]) {
+for (const split of flags.split === 'all' ? ['dev', 'held-out', 'held-out-2', 'all'] : [flags.split]) {
   report.splits[split] = measure(articles.filter((article) => split === 'all' || article.split === split))
 }
 

@@ -758,3 +758,21 @@ test('quotes: a name, its verb and “…, finding that …” make the name the
   const said = 'Ada Lund said the plan failed, adding that the city would try again next year.\n'
   assert.equal(shownSource(quoteWith(said, tag(said), 'the plan failed'))?.text, 'Ada Lund')
 })
+
+test('quotes: a source is a person when its entity is, whatever the tagger typed that mention', async () => {
+  const {clusterMentions} = await import('../../src/core/entities/cluster.ts')
+  const {findMentions} = await import('../../src/core/entities/mentions.ts')
+  const {tagQuotes} = await import('../../src/core/quotes/tag-quotes.ts')
+  const text = 'Brightway’s new CEO Olusegun Adebayo took over on Monday.\n\n“Our health needs to be stronger,” Adebayo wrote in a letter.\n'
+  const document = viewText(text)
+  const mentions = findMentions(document)
+  const {entities, entityOf} = clusterMentions(mentions)
+  const person = entities.find((entity) => entity.name.endsWith('Adebayo'))
+  assert.equal(person?.type, 'PER')
+  // As on a real article: the title made the cluster a person, while the
+  // tagger had typed the lone surname an organisation.
+  const typed = mentions.map((mention, index) => (entityOf[index] === person.id && mention.start > text.indexOf('”') ? {...mention, type: 'ORG' as const} : mention))
+  const [quote] = tagQuotes(document, typed, entityOf, entities)
+  assert.equal(quote?.source?.entity, person.id)
+  assert.equal(quote?.source?.kind, 'named')
+})

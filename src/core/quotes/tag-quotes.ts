@@ -247,8 +247,10 @@ function resolve(
   )
   const inHead = inSpan.filter(({mention}) => mention.first < source.first + head)
   // A person, not one whose name only qualifies the head ("Netanyahu's office", "Trump spokesperson Cheung" is Cheung).
-  const person = inHead.findLast(({mention}) => mention.type === 'PER' && !isPossessive(tokens[mention.last]?.text))
-  const other = inHead.find(({mention}) => mention.type !== 'PER' && !isPossessive(tokens[mention.last]?.text))
+  // The entity's type, not the mention's: a surname the tagger typed ORG
+  // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
+  const person = inHead.findLast(({mention, entity}) => entity.type === 'PER' && !isPossessive(tokens[mention.last]?.text))
+  const other = inHead.find(({mention, entity}) => entity.type !== 'PER' && !isPossessive(tokens[mention.last]?.text))
   const headWords = words.slice(0, head)
   const kindOfHead = headKind(headWords)
 
@@ -259,7 +261,7 @@ function resolve(
 
   // "said Acme Health Deputy Director, Ann Moss": the name after the comma
   // that ends the span is the person; the head only says what she is.
-  const last = inSpan.find(({mention}) => mention.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
+  const last = inSpan.find(({mention, entity}) => entity.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
   if (last && !person && kindOfHead !== 'document') {
     return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
   }

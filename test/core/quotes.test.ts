@@ -776,3 +776,15 @@ test('quotes: a source is a person when its entity is, whatever the tagger typed
   assert.equal(quote?.source?.entity, person.id)
   assert.equal(quote?.source?.kind, 'named')
 })
+
+test('quotes: after a cue that ends in “to” or “with”, who was addressed is neither what was said nor its source', () => {
+  const text =
+    'Vashti, who took the reins as CEO earlier this week, said in a letter to Brewster’s employees Thursday that the monthly shifts will keep him connected.\n\nAna Ruiz said in an interview with local reporters on Friday that the plant would close.\n'
+  const result = tag(text)
+  const letter = quoteWith(text, result, 'monthly shifts')
+  assert.match(text.slice(letter.start, letter.end), /^that the monthly shifts/)
+  assert.match(letter.source?.text ?? '', /^Vashti/)
+  const interview = quoteWith(text, result, 'plant would close')
+  assert.match(text.slice(interview.start, interview.end), /^that the plant/)
+  assert.equal(interview.source?.text, 'Ana Ruiz')
+})

@@ -260,7 +260,10 @@ function mendThat(view: BlockView, tags: string[]): void {
     let cue = start - 1
     while (cue >= 0 && start - cue <= 8 && tags[cue] === 'O' && view.sentenceOf[cue] === sentence && !view.quoted[cue]) cue--
     if (cue < 0 || !tags[cue].endsWith('CUE') || view.sentenceOf[cue] !== sentence) continue
-    if (!reportingCues.has(words[cue]) && !tellVerbs.has(words[cue])) continue
+    // A cue that ends in “to” or “with” (`said in a letter to`, `said in an
+    // interview with`): the words after it are who was addressed.
+    const addressed = (words[cue] === 'to' || words[cue] === 'with') && tags[cue] === 'I-CUE'
+    if (!reportingCues.has(words[cue]) && !tellVerbs.has(words[cue]) && !addressed) continue
     let that = start + 1
     while (
       that < words.length &&
@@ -280,6 +283,7 @@ function mendThat(view: BlockView, tags: string[]): void {
       adjunctOpeners.has(first) ||
       weekdays.test(first) ||
       (tellVerbs.has(words[cue]) && (objectWords.has(first) || capitalised(gap)) && that - gap <= 10) ||
+      (addressed && that - gap <= 8) ||
       // A name or a day alone (`told CNN that`, `said Tuesday that`).
       words.slice(gap, that).every((word, index) => capitalised(gap + index) || /^[,.’'-]$/.test(word))
     // Not a clause of its own (`told a woman who suggested that`, `told me

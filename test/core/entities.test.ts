@@ -198,3 +198,20 @@ test('entities: a title before a name tells a person, for every mention of the n
   const {entities: clusters} = clusterMentions([mention, ...others])
   assert.deepEqual(clusters.map((entity) => [entity.name, entity.type, entity.mentions.length]), [['Ravindra Kulkarni', 'PER', 6]])
 })
+
+test('entities: a first name the tagger left between a title and the surname is the person’s, not the role’s', () => {
+  const found = entities('Brightway’s new CEO Olusegun Adebayo took over on Monday. Adebayo said little.\n')
+  const person = found.find((entity) => entity.type === 'PER')
+  assert.equal(person?.name, 'Olusegun Adebayo')
+  assert.equal(person?.role, 'CEO')
+})
+
+test('entities: a role before a name ends at another person’s title and name joined by “and”', () => {
+  const found = entities('Zipcart CEO Tony Xu and Fizzco Chief Executive Ramon Laguarta visited the plant.\n')
+  const roles = new Map(found.filter((entity) => entity.type === 'PER').map((entity) => [entity.name, entity.role]))
+  assert.equal(roles.get('Tony Xu'), 'Zipcart CEO')
+  assert.equal(roles.get('Ramon Laguarta'), 'Fizzco Chief Executive')
+  // An organisation's “and” stays in the role.
+  const secretary = entities('Secretary of Health and Human Services Xavier Becerra spoke.\n').find((entity) => entity.type === 'PER')
+  assert.equal(secretary?.role, 'Secretary of Health and Human Services')
+})

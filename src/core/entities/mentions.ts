@@ -367,8 +367,13 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       type = 'PER'
     }
 
-    // A title inside a person's name ("Minister Cezary Tomczyk").
-    if (type === 'PER') first = afterTitle(tokens, first, last)
+    if (type === 'PER') {
+      // A title inside a person's name ("Minister Cezary Tomczyk").
+      first = afterTitle(tokens, first, last)
+      // A first name the tagger left between a title and the surname (“CEO
+      // Olusegun Adebayo”): the person's, not the role's.
+      if (last - first === 1 && first >= 2 && isLeftFirstName(tokens, first)) first--
+    }
     // A title after an organisation's name ("Acme Robotics President").
     else last = beforeTitle(tokens, first, last)
 
@@ -623,6 +628,9 @@ function roleBefore(
     const capital = /^\p{Lu}/u.test(word)
     if (titleHeads.has(lower)) hasHead = true
     else if (!capital && !titleModifiers.has(lower)) break
+    // “Zipcart CEO Tony Xu and Fizzco Chief Executive …”: the role ends
+    // at another person's title and name.
+    if (lower === 'and' && endsTitledName(tokens, start - 1)) break
     // "Reacting to Finland’s withdrawal, Russian …": a comma ends the run.
     start--
   }
@@ -639,6 +647,48 @@ function roleBefore(
   // The prose, not the source: no emphasis marks nor link syntax inside
   // (“Deputy **Defense** Minister”), one space for a line break.
   return proseOf(sentence, tokens[start].start, tokens[first - 1].end).replace(/\s+/g, ' ')
+}
+
+/**
+ * Whether the words before a connective end with a title and a name (“CEO
+ * Tony Xu and”): the end of another person's role and name.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param connective
+ *   Index of the connective.
+ * @returns
+ *   Whether they do.
+ */
+function endsTitledName(tokens: SentenceView['tokens'], connective: number): boolean {
+  let at = connective - 1
+  while (at >= 0 && connective - at <= 3 && /^\p{Lu}\p{Ll}/u.test(tokens[at].text) && !isTitleWord(tokens[at].text)) at--
+  return at < connective - 1 && at >= 0 && titleHeads.has(tokens[at].text.toLowerCase())
+}
+
+/**
+ * Whether the word before a one-word name is a first name the tagger left
+ * out, between a title and the name (“CEO Olusegun Adebayo”): a
+ * capitalised word that is no title word, place or nationality, right
+ * after a title head.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's token.
+ * @returns
+ *   Whether it is.
+ */
+function isLeftFirstName(tokens: SentenceView['tokens'], first: number): boolean {
+  const word = tokens[first - 1].text
+  return (
+    /^\p{Lu}\p{Ll}+$/u.test(word) &&
+    !isTitleWord(word) &&
+    !connectives.has(word.toLowerCase()) &&
+    !isPlaceName(word) &&
+    !isNationalityText(word) &&
+    titleHeads.has(tokens[first - 2].text.toLowerCase())
+  )
 }
 
 /**

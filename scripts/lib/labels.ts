@@ -325,7 +325,12 @@ export function judgeEntities(
 
 /** A quote as Newsmark gives it: its content and the name of its source, if any. */
 export interface QuoteSpan extends Span {
-  source?: {name: string} | undefined
+  /** Pieces of an interrupted quote's content. */
+  parts?: ReadonlyArray<Span> | undefined
+  /** Its cue (“said”), if any. */
+  cue?: Span | undefined
+  /** Who or what it is attributed to, if anyone (`start`/`end`: the source's words). */
+  source?: ({name: string} & Partial<Span>) | undefined
 }
 
 /** A labelled statement and who made it (`goldSpeaker`: offsets of the speaker's words), or `n/a`. */
@@ -350,8 +355,10 @@ export interface AttributionCount {
 
 /**
  * The quote that stands for a labelled statement: the one that covers most of
- * it, at least 30% of it (a sentence's quoted content leaves out its
- * cue and source: `Ann Lee said` is half of a short one).
+ * it, at least 30% of it, counting its content, its cue and its source (a
+ * short quotation with a long apposition after its speaker, `“We won,” said
+ * Ann Lee, who …`, is the statement's quote, though its words are a small
+ * part of the sentence).
  *
  * @param statement
  *   The labelled span.
@@ -364,14 +371,44 @@ export function quoteFor<Q extends Span>(statement: Span, quotes: ReadonlyArray<
   let best: Q | undefined
   let bestOverlap = 0.3
   for (const quote of quotes) {
-    const shared = Math.min(statement.end, quote.end) - Math.max(statement.start, quote.start)
-    const share = shared / Math.max(1, statement.end - statement.start)
+    const share = covered(statement, quote) / Math.max(1, statement.end - statement.start)
     if (share >= bestOverlap && (!best || share > bestOverlap)) {
       best = quote
       bestOverlap = share
     }
   }
   return best
+}
+
+/**
+ * How many characters of a statement a quote's words cover: its content (or
+ * its parts), its cue and its source, each counted once.
+ *
+ * @param statement
+ *   The labelled span.
+ * @param quote
+ *   A quote.
+ * @returns
+ *   Characters covered.
+ */
+function covered(statement: Span, quote: QuoteSpan): number {
+  const pieces: Span[] = [...(quote.parts ?? [quote])]
+  if (quote.cue) pieces.push(quote.cue)
+  if (quote.source && typeof quote.source.start === 'number' && typeof quote.source.end === 'number') {
+    pieces.push({start: quote.source.start, end: quote.source.end})
+  }
+  pieces.sort((a, b) => a.start - b.start)
+  let total = 0
+  let reached = statement.start
+  for (const piece of pieces) {
+    const start = Math.max(piece.start, reached)
+    const end = Math.min(piece.end, statement.end)
+    if (end > start) {
+      total += end - start
+      reached = end
+    }
+  }
+  return total
 }
 
 /**

@@ -143,6 +143,14 @@ test('labels: who said what is judged on every labelled statement, through the q
   assert.deepEqual(countAttribution(text, labels, quotes, same), {labelled: 3, right: 1, wrong: 1, none: 1, invented: 1})
   assert.deepEqual(quoteFor(at('Bob Ray said taxes rise.'), quotes), quotes[2])
   assert.equal(quoteFor(at('Sources said it fails.'), quotes), undefined)
+  // A short quotation whose speaker has a long apposition: its cue and
+  // source count as its words.
+  const long = '“We won,” said Ann Lee, who started in place of the injured captain and scored twice.'
+  const statement = {start: 0, end: long.length}
+  const where = (words: string) => ({start: long.indexOf(words), end: long.indexOf(words) + words.length})
+  const short = {...where('We won'), cue: where('said'), source: {...where('Ann Lee, who started in place of the injured captain and scored twice'), name: 'Ann Lee'}}
+  assert.equal(quoteFor(statement, [short]), short)
+  assert.equal(quoteFor(statement, [{...where('We won'), source: {name: 'Ann Lee'}}]), undefined)
 })
 
 test('labels: the errors behind the entity counts (wrong clusters, splits, entities lost)', () => {

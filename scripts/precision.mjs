@@ -110,11 +110,14 @@ if (flags.errors) {
       // Each labelled statement with a speaker that is not named right
       // (none or wrong), with the quote it goes to and what the model read.
       const quotes = results[index].quotes ?? []
+      const views = quotes.map(shownQuote)
       const lines = []
       for (const label of labels.claims) {
         if (!Array.isArray(label.goldSpeaker) || label.speakerVerdict === 'n/a') continue
-        const quote = quoteFor(label, quotes)
-        const shown = quote ? shownSource(quote) : undefined
+        // The quote the measure takes (see `measure`), shown whole.
+        const view = quoteFor(label, views)
+        const quote = view ? quotes[views.indexOf(view)] : undefined
+        const shown = view?.source
         const gold = text.slice(label.goldSpeaker[0], label.goldSpeaker[1])
         if (shown && sameSpeaker(shown.name, gold)) continue
         const read = quote ? `quote ${quote.kind} ${quote.start}-${quote.end} cue “${quote.cue?.text ?? '-'}” source “${quote.source?.text ?? '-'}”` : 'no quote'
@@ -209,7 +212,7 @@ function measure(subset) {
 
     // Who said what on every labelled statement, highlighted as a claim or not.
     // As the reader is shown them: a quote's source only when it said the words.
-    const shown = (result.quotes ?? []).map((quote) => ({start: quote.start, end: quote.end, source: shownSource(quote)}))
+    const shown = (result.quotes ?? []).map(shownQuote)
     const said = countAttribution(text, labels.claims, shown, sameSpeaker)
     for (const key of Object.keys(attribution)) attribution[key] += said[key]
 
@@ -391,6 +394,19 @@ function formatLabels(labels) {
     return `  ${JSON.stringify(key)}: ${json}`
   })
   return `{\n${fields.join(',\n')}\n}\n`
+}
+
+/**
+ * A quote as the reader is shown it: its words and cue, and its source only
+ * when the source said the words (`shownSource`).
+ *
+ * @param {any} quote
+ *   Quote of `newsmark tag --format json`.
+ * @returns {{start: number, end: number, parts?: Array<{start: number, end: number}>, cue?: {start: number, end: number}, source?: any}}
+ *   What the who-said-what measure reads of it.
+ */
+function shownQuote(quote) {
+  return {start: quote.start, end: quote.end, parts: quote.parts, cue: quote.cue, source: shownSource(quote)}
 }
 
 /**

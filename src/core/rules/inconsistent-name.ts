@@ -12,12 +12,13 @@
  * Names: the words (five letters or more) of entities of the same type
  * are compared; words one edit apart (two for words of eight letters or
  * more) that differ in more than an ending (“Zakharov” / “Zakharova” are
- * two people) are one name spelled two ways. The spelling used more often
+ * two people) are one name spelled two ways; not another apostrophe
+ * (“Don’t” / “Don't”), nor kin (“Grandma” / “Grandpa”). The spelling used more often
  * is expected; every mention of the other is flagged.
  *
  * Numbers: two quantities in different sentences count the same thing when
  * they have the same unit or counted noun and the same word before the
- * number (“rise by”), the sentences name someone in common (“BELMA”,
+ * number (“rise by”; not “and”, “is” or a hedge such as “approximately”), the sentences name someone in common (“BELMA”,
  * “Tomczyk”) and give no different dates. The later one is flagged.
  *
  * ## Default severity
@@ -70,11 +71,16 @@ import {code, perSentence, quantitiesOf} from './util.ts'
 // Titles and connectives are words, not names (“Minister” is no misspelt
 // “Ministry”).
 const notNames: ReadonlySet<string> = new Set([
+  // Kin, written as names (“Grandma”, “Grandpa”): two words, two people.
+  ...['grandma', 'grandpa', 'granny', 'grandmother', 'grandfather', 'mama', 'papa', 'mommy', 'daddy', 'auntie', 'uncle', 'nana', 'nanna'],
   ...entityLexicon.titleHeads,
   ...entityLexicon.titleModifiers,
   ...entityLexicon.connectives
 ])
-const skipBefore: ReadonlySet<string> = new Set(['by', 'to', 'of', 'about', 'around', 'nearly', 'some', 'than', 'at', 'least', 'more', 'over', 'up', 'almost', 'roughly', 'only', 'just', 'the', 'a', 'an'])
+const skipBefore: ReadonlySet<string> = new Set(['by', 'to', 'of', 'about', 'around', 'nearly', 'some', 'than', 'at', 'least', 'more', 'over', 'up', 'almost', 'roughly', 'only', 'just', 'the', 'a', 'an', 'approximately', 'estimated', 'close', 'under', 'below', 'above'])
+// Words before a figure that say nothing of what it counts (“and $2.7
+// million went to …”, “it’s $16.8 million in assets”): no key.
+const emptyBefore: ReadonlySet<string> = new Set(['and', 'or', 'but', 'is', 'was', 'are', 'were', 'be', 'been', "it's", 'its', 'that', 'which', 'with', 'while', 'as', 'for', 'from', 'in', 'on', 'had', 'has', 'have', 'totaling', 'totalling', 'including'])
 
 const rule: Rule = {
   id: 'inconsistent-name',
@@ -248,6 +254,8 @@ function variants(a: string, b: string): boolean {
   const limit = Math.min(a.length, b.length) >= 8 ? 2 : 1
   if (Math.abs(a.length - b.length) > limit || a[0] !== b[0]) return false
   if (a === b || a.startsWith(b) || b.startsWith(a)) return false
+  // The same word with another apostrophe (“Don’t”, “Don't”) is typography.
+  if (a.replaceAll('’', "'") === b.replaceAll('’', "'")) return false
   if (notNames.has(a.toLowerCase()) || notNames.has(b.toLowerCase())) return false
   if (wordForms(a, b)) return false
   return distance(a, b) <= limit
@@ -311,7 +319,7 @@ function numbers(context: RuleContext, report: (finding: RuleFinding) => void): 
       if (!what || quantity.year) continue
       let at = quantity.first - 1
       while (at >= 0 && skipBefore.has(tokens[at].lower)) at--
-      if (at < 0 || !/^\p{L}/u.test(tokens[at].text)) continue
+      if (at < 0 || !/^\p{L}/u.test(tokens[at].text) || emptyBefore.has(tokens[at].lower)) continue
       const key = what + '|' + stem(tokens[at].lower)
       const counted: Counted = {quantity, sentence, actors, start: tokens[quantity.first].start, end: tokens[quantity.last - 1].end}
       let list = seen.get(key)

@@ -15,7 +15,8 @@
  * hospital”, “insisted on”, nouns (“dismissed claims”, “these claims”) and
  * passives (“was claimed”, which `hedging` reports). Present forms that are
  * also nouns (“claims”, “insists”) count only after a subject (“he”, a
- * name, “the ministry”).
+ * name, “the ministry”). A word of a name (“the Court of Federal Claims”)
+ * and a speaker's own words in quotation marks are not the writer's verbs.
  *
  * ## Default severity
  *
@@ -48,7 +49,7 @@
  *   1:14-1:21: Unexpected loaded reporting verb `claimed`, expected a neutral verb such as `said`
  *   3:6-3:12: Unexpected loaded reporting verb `insist`, expected a neutral verb such as `say`
  */
-import type {SourceToken} from './context.ts'
+import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
 import lexicon from './data/loaded-verbs.json' with {type: 'json'}
 import type {Rule} from './rule.ts'
 import {code, indexPhrases, longestPhraseAt, matchCase, perSentence, phraseAt} from './util.ts'
@@ -83,6 +84,9 @@ const rule: Rule = {
         const next = index + length
         const start = tokens[index].start
         const end = tokens[next - 1].end
+        // A word of a name (“the Court of Federal Claims”), or a speaker's
+        // own words in quotation marks: not the writer's verb.
+        if (context.mentionSpans.covers(start, end) || quoted(context, sentence, start, end)) continue
         const actual = context.source.slice(start, end)
         const expected = [form.neutral, ...(form.alternatives ?? [])].map((verb) => matchCase(actual, verb))
         report({
@@ -141,6 +145,21 @@ const matches = perSentence((tokens) => {
 })
 
 export default rule
+
+/**
+ * Whether words are inside quotation marks: an opening mark before them in
+ * their sentence that is not closed, or a direct or mixed quote's words
+ * (a quotation that began in an earlier sentence).
+ */
+function quoted(context: RuleContext, sentence: SentenceInfo, start: number, end: number): boolean {
+  const before = context.source.slice(sentence.start, start)
+  const curly = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0)
+  const straight = before.match(/"/g)?.length ?? 0
+  if (curly > 0 || straight % 2 === 1) return true
+  return context
+    .quotesOverlapping(start, end)
+    .some((quote) => quote.kind !== 'indirect' && (quote.parts ?? [quote]).some((part) => part.start <= start && part.end >= end))
+}
 
 /** Whether the verb at `index` has a first-person subject (“I”, “we’ve”). */
 function selfSubject(tokens: ReadonlyArray<SourceToken>, index: number): boolean {

@@ -1,6 +1,8 @@
 /**
  * Flags a relative date (“next month”, “last week”, “on Friday”) that
- * cannot be resolved because the article has no reference date.
+ * cannot be resolved because the article has no reference date. (With
+ * one, an expression tied to an undated event, “two years later”, is
+ * left without a value and not reported.)
  *
  * ## Why
  *
@@ -45,6 +47,9 @@ const rule: Rule = {
   id: 'relative-date-unresolved',
   severity: 'info',
   check(context, report) {
+    // With a reference date, what stays unresolved (“two years later”, after
+    // no event dated) is no missing front matter: the message would be wrong.
+    if (context.result.referenceDate) return
     for (const date of context.result.dates) {
       if (!date.unresolved) continue
       report({

@@ -12,6 +12,7 @@ import {isNationality} from './entities/groups.ts'
 import {findMentions} from './entities/mentions.ts'
 import {Cache} from './incremental/memory.ts'
 import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
+import type {Genre} from './genre.ts'
 import type {Settings} from './options.ts'
 import type {DateTag, NewsmarkResult} from './types.ts'
 
@@ -85,7 +86,7 @@ export function tagDocument(
     }
   }
 
-  if (settings.dates) result.dates = tagDates(document, referenceDate)
+  if (settings.dates) result.dates = tagDates(document, referenceDate, claimOptions.genre)
   return result
 }
 
@@ -104,16 +105,20 @@ const blockTimexes = new Cache<string, ReadonlyArray<TimexCandidate>>(8192)
  *   Document.
  * @param referenceDate
  *   Reference date.
+ * @param genre
+ *   The article's genre, if known: in a game story, halves, quarters and
+ *   periods are the game's (“the second half”), no part of a year.
  * @returns
  *   Dates in document order.
  */
-function tagDates(document: DocumentView, referenceDate: string | undefined): DateTag[] {
+function tagDates(document: DocumentView, referenceDate: string | undefined, genre?: Genre): DateTag[] {
   const resolver = new TimexResolver(referenceDate)
   const found = document.blocks.map((block) => blockTimexes.get(block.text, findTimexes))
   resolver.learn(found.flat())
   const dates: DateTag[] = []
   for (const [index, block] of document.blocks.entries()) {
     for (const timex of found[index]!) {
+      if (genre === 'game-story' && partOfGame(block.text.slice(timex.start, timex.end))) continue
       const resolved = resolver.resolve(timex)
       if (!resolved) continue
       const span = spanOf(document, block, timex.start, timex.end)
@@ -131,4 +136,18 @@ function tagDates(document: DocumentView, referenceDate: string | undefined): Da
   }
 
   return dates
+}
+
+/**
+ * Whether an expression is a part of a game (“the second half”,
+ * “second-half”, “the third quarter”, “the first period”): one that names
+ * no year, fiscal or calendar.
+ *
+ * @param text
+ *   The expression's words.
+ * @returns
+ *   Whether it is.
+ */
+function partOfGame(text: string): boolean {
+  return /\b(half|halves|quarters?|period)\b/i.test(text) && !/\d{4}|\b(year|fiscal|FY)\b/i.test(text)
 }

@@ -1,0 +1,15 @@
+/**
+ * Dates on what real news writes: a game's halves and quarters.
+ */
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import {analyzeSync} from '../../src/core/analyze.ts'
+
+test('dates: in a game story, the halves and quarters are the game’s, not the year’s', () => {
+  const game = '---\ndate: 2023-03-24\ngenre: game-story\n---\n\nThe Bruins led 40-31 at halftime but scored 20 points in the second half. The Zags pulled away in the fourth quarter.\n'
+  const dates = analyzeSync(game).data.newsmark!.dates.map((date) => date.text)
+  assert.deepEqual(dates.filter((text) => /half|quarter/.test(text)), [])
+  // In other news they stay parts of a year.
+  const results = '---\ndate: 2023-03-24\n---\n\nSales rose in the second half, the company said.\n'
+  assert.deepEqual(analyzeSync(results).data.newsmark!.dates.map((date) => [date.text, date.value]), [['the second half', '2022-H2']])
+})

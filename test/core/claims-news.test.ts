@@ -1,0 +1,58 @@
+/**
+ * Claims on news as it is scraped (issue 18): photo captions with a
+ * sentence of background, press releases' pleasantries, update notes.
+ * Made-up sentences.
+ */
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {analyzeSync} from '../../src/core/analyze.ts'
+import {isCaption, nonStatement} from '../../src/core/claims/statement.ts'
+
+const claims = (markdown: string) => analyzeSync(markdown).data.newsmark!.claims.map((claim) => claim.text)
+const story = 'Unemployment in Eastport fell to 4.1 percent in March because of the new harbour subsidies.'
+const background = 'The harbour board said the storm cost the town $2 million in repairs and closed the pier for three weeks.'
+
+describe('photo captions', () => {
+  it('knows a caption by its credit or its dateline', () => {
+    assert.ok(isCaption(`Workers repair the pier in Eastport. ${background} (Jane Marlow/AP)`, 'Workers repair the pier in Eastport.'))
+    assert.ok(isCaption(`Workers repair the pier, Tuesday, March 14, 2023. ${background}`, 'Workers repair the pier, Tuesday, March 14, 2023.'))
+    assert.ok(!isCaption(`${story} ${background}`, story))
+  })
+
+  it('highlights no background sentence of a caption', () => {
+    const found = claims(
+      `${story}\n\nWorkers repair the pier in Eastport, Tuesday, March 14, 2023. ${background}\n\nMayor Ann Lee speaks at the harbour in Eastport, Dec. 7, 2021. ${background} (Tom Reed/AP)\n`
+    )
+    assert.deepEqual(found, [story])
+  })
+
+  it('still highlights the same sentence in the story', () => {
+    assert.deepEqual(claims(`${story}\n\n${background}\n`), [story, background])
+  })
+})
+
+describe('pleasantries', () => {
+  it('takes a press release’s quote of feelings for one', () => {
+    assert.equal(
+      nonStatement('Ann Lee, chief executive of Harbour Lines, said: “We are delighted to now offer the new ferry services to commuters across the region.”'),
+      'pleasantry'
+    )
+    assert.equal(nonStatement('“We’re thrilled that the ferries will serve Eastport,” said Ann Lee.'), 'pleasantry')
+    assert.equal(nonStatement('We are pleased to announce the new ferry service.'), 'pleasantry')
+    assert.equal(nonStatement('“We look forward to working with the state,” she said.'), 'pleasantry')
+  })
+
+  it('keeps a pleasantry with a number, and feelings that are not the speaker’s opening', () => {
+    assert.equal(nonStatement('“We are proud that fares fell by 30 percent last year,” said Ann Lee.'), undefined)
+    assert.equal(nonStatement('Commuters said they were delighted that the ferry was back.'), undefined)
+    assert.equal(nonStatement('“The board said we are pleased to pay more,” she said, “and that is false.”'), undefined)
+  })
+})
+
+describe('update notes', () => {
+  it('takes a dated update note for furniture', () => {
+    assert.equal(nonStatement('Update, March 24, 2023: This story, first published in 2019, has been updated with the latest ferry fares.'), 'furniture')
+    assert.equal(nonStatement('Correction (March 2): An earlier version of this story misstated the fare.'), 'furniture')
+    assert.equal(nonStatement('Updates on the ferry service: fares rose by 30 percent.'), undefined)
+  })
+})

@@ -1,6 +1,7 @@
 /**
  * Claims on news as it is scraped (issue 18): photo captions with a
- * sentence of background, press releases' pleasantries, update notes.
+ * sentence of background, press releases' pleasantries, update notes, a
+ * person in the street telling of their own life.
  * Made-up sentences.
  */
 import assert from 'node:assert/strict'
@@ -54,5 +55,22 @@ describe('update notes', () => {
     assert.equal(nonStatement('Update, March 24, 2023: This story, first published in 2019, has been updated with the latest ferry fares.'), 'furniture')
     assert.equal(nonStatement('Correction (March 2): An earlier version of this story misstated the fare.'), 'furniture')
     assert.equal(nonStatement('Updates on the ferry service: fares rose by 30 percent.'), undefined)
+  })
+})
+
+describe('testimony', () => {
+  it('takes a person named with their age telling of their own life for colour', () => {
+    assert.equal(
+      nonStatement('In Eastport, ferry worker Ann Lee, 29, said she spends half her monthly wage on rent and gets only 7 hours of sleep a night.'),
+      'testimony'
+    )
+    assert.equal(nonStatement('Bo Park, 41, a fisherman, says he has had to sell his second boat.'), undefined)
+    assert.equal(nonStatement('Tom Reed, 52, says his family lost the farm in the flood.'), 'testimony')
+  })
+
+  it('keeps what an official says, and a person with an age who is not telling of themselves', () => {
+    assert.equal(nonStatement('Mayor Ann Lee said she spends half the town’s budget on the harbour.'), undefined)
+    assert.equal(nonStatement('Police said Bo Park, 41, was charged with arson on Friday.'), undefined)
+    assert.equal(nonStatement('Ann Lee, 29, said the harbour board cut 300 jobs last year.'), undefined)
   })
 })

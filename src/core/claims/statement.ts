@@ -8,7 +8,16 @@
  */
 
 /** Why a sentence is not a statement to check. */
-export type NonStatement = 'furniture' | 'credit' | 'caption' | 'question' | 'unfinished' | 'fragment' | 'hours' | 'pleasantry'
+export type NonStatement =
+  | 'furniture'
+  | 'credit'
+  | 'caption'
+  | 'question'
+  | 'unfinished'
+  | 'fragment'
+  | 'hours'
+  | 'pleasantry'
+  | 'testimony'
 
 // Page furniture that scrapers and CMSs leave in the text.
 const furniture =
@@ -30,6 +39,12 @@ const captionDate =
 // Press releases end every announcement with one; news quotes them as is.
 const pleasantry =
   /^\W*(?:we|i)(?:\s+(?:are|am)|['’](?:re|m))\s+(?:(?:very|so|really|truly|extremely|incredibly)\s+)?(?:delighted|pleased|thrilled|excited|proud|honou?red|happy|glad)\s+(?:to|that|with|about|by)\b|^\W*we\s+(?:are\s+)?look(?:ing)?\s+forward\s+to\b/i
+// A person in the street telling of their own life: news names such a
+// person with their age (“restaurant owner Jane Doe, 29, said she spends
+// …”), a public figure by their office. What they say of themselves is the
+// story's colour, not a claim to check.
+const testimony =
+  /\p{Lu}[\p{L}'’-]+,\s+\d{1,2},\s+(?:(?:\p{Ll}+\s+){0,2}?)(?:said|says|explained|added)\s+(?:that\s+)?(?:she|he|they|her|his|their)\b/u
 // Opening hours: “Tuesday-Thursday 11 a.m.-9 p.m.”.
 const hours = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*[-–]\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b/i
 // A statement ends with a full stop (or `!`, `…`), quotes and brackets after it.
@@ -60,6 +75,7 @@ export function nonStatement(text: string, before = '', after = ''): NonStatemen
   if (question.test(text)) return 'question'
   const words = quoted(text)
   if (pleasantry.test(words) && !/\d/.test(words)) return 'pleasantry'
+  if (testimony.test(text)) return 'testimony'
   if (!finished.test(text)) return 'unfinished'
   if (continuation.test(text)) return 'fragment'
   // A number cut at its decimal point: `… reached .` + `500 for the first time`.

@@ -50,6 +50,22 @@ describe('pleasantries', () => {
   })
 })
 
+describe('promotion and recipe lines', () => {
+  it('takes a station promoting its coverage and a nutrition line for furniture', () => {
+    assert.equal(nonStatement('EASTPORT (KXYZ) -- Six months ago, we told you about a ferry worker who lost her job.'), 'furniture')
+    assert.equal(nonStatement('We have more information on the storm and why the pier was closed for three weeks.'), 'furniture')
+    assert.equal(nonStatement('Watch the video above to see the pier after the storm.'), 'furniture')
+    assert.equal(nonStatement('344 calories (25% from fat), 9.5 grams fat, 50 grams carbohydrates, 366 mg sodium.'), 'furniture')
+    assert.equal(nonStatement('Per serving: 410 calories, 12 grams fat.'), 'furniture')
+  })
+
+  it('keeps statements about what people were told and about calories', () => {
+    assert.equal(nonStatement('Residents said officials told them the pier would reopen in May.'), undefined)
+    assert.equal(nonStatement('The average adult in Eastport eats 3,600 calories a day, the survey found.'), undefined)
+    assert.equal(nonStatement('We have more than 300 boats in the harbour, the mayor said.'), undefined)
+  })
+})
+
 describe('update notes', () => {
   it('takes a dated update note for furniture', () => {
     assert.equal(nonStatement('Update, March 24, 2023: This story, first published in 2019, has been updated with the latest ferry fares.'), 'furniture')

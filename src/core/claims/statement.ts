@@ -22,6 +22,11 @@ export type NonStatement =
 // Page furniture that scrapers and CMSs leave in the text.
 const furniture =
   /\b(photo(?:graph)?s?\s*(?:by|:|credit)|getty images|ap photo|reuters\/|afp via|courtesy of|image credit|file photo|sign up|subscribe|newsletter|click here|read more|share this|advertisement|all rights reserved|choose your plan|pic\.twitter\.com)\b|\(@\w+\)|^\s*[—–-]\s/i
+// A station's promotion of its own coverage: “Six months ago, we told you
+// about …”, “We have more information on …”, “Watch the video above.”
+const promo = /\b(?:we told you|we have more (?:information|details|coverage)|(?:in|watch) the video (?:above|below)|(?:video|player) (?:above|below))\b/i
+// A recipe's nutrition line: “344 calories (25% from fat), 9.5 grams fat, …”.
+const nutrition = /^\s*(?:(?:nutrition(?: facts| information)?|per serving)\s*:?\s*)?\d[\d,.]*\s*(?:calories|kcal)\b/i
 // A label that opens a link or a box: “RELATED: …”, “WATCH: …”.
 const boxLabel = /^\s*(?:related|read more|more|watch|listen|photos?|video|see also|also read|update|editor's note|editor’s note)\s*:/i
 // An update note with its date: “Update, March 24, 2023: This story …”.
@@ -68,7 +73,9 @@ const continuation = /^\s*(?:[,;:.)\]]|\p{Ll}(?!\p{L}*\p{Lu}))/u
  *   Why not, or `undefined` when it reads as a statement.
  */
 export function nonStatement(text: string, before = '', after = ''): NonStatement | undefined {
-  if (furniture.test(text) || boxLabel.test(text) || updateNote.test(text) || isShouted(text)) return 'furniture'
+  if (furniture.test(text) || boxLabel.test(text) || updateNote.test(text) || promo.test(text) || nutrition.test(text) || isShouted(text)) {
+    return 'furniture'
+  }
   if (credit.test(text) || contributed.test(text)) return 'credit'
   if (captionDate.test(text)) return 'caption'
   if (hours.test(text)) return 'hours'

@@ -8,13 +8,29 @@
  */
 
 /** Why a sentence is not a statement to check. */
-export type NonStatement = 'furniture' | 'credit' | 'caption' | 'question' | 'unfinished' | 'fragment' | 'hours'
+export type NonStatement =
+  | 'furniture'
+  | 'credit'
+  | 'caption'
+  | 'question'
+  | 'unfinished'
+  | 'fragment'
+  | 'hours'
+  | 'pleasantry'
+  | 'testimony'
 
 // Page furniture that scrapers and CMSs leave in the text.
 const furniture =
   /\b(photo(?:graph)?s?\s*(?:by|:|credit)|getty images|ap photo|reuters\/|afp via|courtesy of|image credit|file photo|sign up|subscribe|newsletter|click here|read more|share this|advertisement|all rights reserved|choose your plan|pic\.twitter\.com)\b|\(@\w+\)|^\s*[—–-]\s/i
+// A station's promotion of its own coverage: “Six months ago, we told you
+// about …”, “We have more information on …”, “Watch the video above.”
+const promo = /\b(?:we told you|we have more (?:information|details|coverage)|(?:in|watch) the video (?:above|below)|(?:video|player) (?:above|below))\b/i
+// A recipe's nutrition line: “344 calories (25% from fat), 9.5 grams fat, …”.
+const nutrition = /^\s*(?:(?:nutrition(?: facts| information)?|per serving)\s*:?\s*)?\d[\d,.]*\s*(?:calories|kcal)\b/i
 // A label that opens a link or a box: “RELATED: …”, “WATCH: …”.
 const boxLabel = /^\s*(?:related|read more|more|watch|listen|photos?|video|see also|also read|update|editor's note|editor’s note)\s*:/i
+// An update note with its date: “Update, March 24, 2023: This story …”.
+const updateNote = /^\s*(?:update[ds]?|correction|editor['’]s note)\s*(?:[,(][^:.]{0,30})?:/i
 // A photo credit: `(Jane Doe/AP)`, `| Jane Doe/Agency`, at the end.
 const credit = /(?:\(|\|\s*)[^()|]*\p{L}\/\p{Lu}[^()|]*\)?\s*$/u
 // A byline's thanks: “… contributed to this report.”
@@ -23,6 +39,17 @@ const contributed = /\bcontributed(?: to this (?:report|story|article))?\.\s*$/i
 // says “on Friday” or “March 24”, not both with the year).
 const captionDate =
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b/i
+// The first words of a press release's quote of a company's feelings:
+// “We are delighted to …”, “I'm thrilled that …”, “We look forward to …”.
+// Press releases end every announcement with one; news quotes them as is.
+const pleasantry =
+  /^\W*(?:we|i)(?:\s+(?:are|am)|['’](?:re|m))\s+(?:(?:very|so|really|truly|extremely|incredibly)\s+)?(?:delighted|pleased|thrilled|excited|proud|honou?red|happy|glad)\s+(?:to|that|with|about|by)\b|^\W*we\s+(?:are\s+)?look(?:ing)?\s+forward\s+to\b/i
+// A person in the street telling of their own life: news names such a
+// person with their age (“restaurant owner Jane Doe, 29, said she spends
+// …”), a public figure by their office. What they say of themselves is the
+// story's colour, not a claim to check.
+const testimony =
+  /\p{Lu}[\p{L}'’-]+,\s+\d{1,2},\s+(?:(?:\p{Ll}+\s+){0,2}?)(?:said|says|explained|added)\s+(?:that\s+)?(?:she|he|they|her|his|their)\b/u
 // Opening hours: “Tuesday-Thursday 11 a.m.-9 p.m.”.
 const hours = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*[-–]\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b/i
 // A statement ends with a full stop (or `!`, `…`), quotes and brackets after it.
@@ -46,17 +73,56 @@ const continuation = /^\s*(?:[,;:.)\]]|\p{Ll}(?!\p{L}*\p{Lu}))/u
  *   Why not, or `undefined` when it reads as a statement.
  */
 export function nonStatement(text: string, before = '', after = ''): NonStatement | undefined {
-  if (furniture.test(text) || boxLabel.test(text) || isShouted(text)) return 'furniture'
+  if (furniture.test(text) || boxLabel.test(text) || updateNote.test(text) || promo.test(text) || nutrition.test(text) || isShouted(text)) {
+    return 'furniture'
+  }
   if (credit.test(text) || contributed.test(text)) return 'credit'
   if (captionDate.test(text)) return 'caption'
   if (hours.test(text)) return 'hours'
   if (question.test(text)) return 'question'
+  const words = quoted(text)
+  if (pleasantry.test(words) && !/\d/.test(words)) return 'pleasantry'
+  if (testimony.test(text)) return 'testimony'
   if (!finished.test(text)) return 'unfinished'
   if (continuation.test(text)) return 'fragment'
   // A number cut at its decimal point: `… reached .` + `500 for the first time`.
   if (/^\d/.test(text) && before.endsWith('.')) return 'fragment'
   if (/\s\.$/.test(text) && /^\d/.test(after)) return 'fragment'
   return undefined
+}
+
+/**
+ * Whether a paragraph is a photo caption: it ends with the photo's credit
+ * (`… (Jane Doe/AP)`) or opens with a caption's wire-style dateline. A
+ * caption often adds a sentence of the story's background after the
+ * description of the picture (“Officials inspect the site, Friday, March
+ * 24, 2023. The company said …”): in the caption, it is a repeat of the
+ * story, not one of its statements.
+ *
+ * @param block
+ *   The paragraph's text.
+ * @param first
+ *   Its first sentence.
+ * @returns
+ *   Whether it is.
+ */
+export function isCaption(block: string, first: string): boolean {
+  return credit.test(block) || captionDate.test(first)
+}
+
+/**
+ * What a sentence that quotes says: the words from its first opening
+ * quotation mark (`“`, `"`, `‘`), or the sentence itself when it quotes
+ * none.
+ *
+ * @param text
+ *   Sentence.
+ * @returns
+ *   Its quoted words, or itself.
+ */
+function quoted(text: string): string {
+  const open = text.search(/[“"]/)
+  return open < 0 ? text : text.slice(open + 1)
 }
 
 /**

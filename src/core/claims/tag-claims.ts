@@ -1,9 +1,9 @@
 /**
  * Claims: every sentence of a paragraph (headlines and table cells are not
- * statements) that reads as a statement (not a caption, a credit, a
- * question, a title or a broken piece: `statement.ts`) and that the
- * check-worthiness model scores at or above {@link CLAIM_HIGHLIGHT_THRESHOLD}
- * becomes a claim with its kind and attribution; an article of a genre with
+ * statements, nor photo captions) that reads as a statement (not a caption,
+ * a credit, a question, a title, a broken piece or a press release's
+ * pleasantry: `statement.ts`) and that the check-worthiness model scores
+ * at or above {@link CLAIM_HIGHLIGHT_THRESHOLD} becomes a claim with its kind and attribution; an article of a genre with
  * no claims to check (a game story, a review, a recipe, a list) has none.
  * Pronoun speakers become mentions of the person they resolve to.
  */
@@ -16,7 +16,7 @@ import {attributeKept, type Candidate} from './attribution.ts'
 import {hasClaimsToCheck, type Genre} from '../genre.ts'
 import {checkWorthiness} from './classifier.ts'
 import {claimKind} from './kind.ts'
-import {nonStatement} from './statement.ts'
+import {isCaption, nonStatement} from './statement.ts'
 
 const female: ReadonlySet<string> = new Set(lexicon.female)
 const male: ReadonlySet<string> = new Set(lexicon.male)
@@ -90,8 +90,16 @@ export function tagClaims(
   // person's latest entry counts (`latest`), the ones before it are skipped.
   let persons: Candidate[] = []
   const latest = new Map<string, Candidate>()
+  // Whether the block of the sentence at hand is a photo caption.
+  let block: DocumentView['blocks'][number] | undefined
+  let caption = false
 
   for (const sentence of document.sentences) {
+    if (sentence.block !== block) {
+      block = sentence.block
+      caption = isCaption(block.text, sentence.text)
+    }
+
     const candidates = bySentence.get(sentence) ?? none
     const found = attributeKept(sentence, candidates, (gender) => {
       for (let index = persons.length - 1; index >= 0; index--) {
@@ -127,12 +135,13 @@ export function tagClaims(
     }
 
     // Claims are statements in paragraphs: not headlines, not table cells.
-    if (!claimsWanted || sentence.block.kind !== 'paragraph' || sentence.tokens.length < 4) continue
+    // Nor the sentences of a photo caption.
+    if (!claimsWanted || sentence.block.kind !== 'paragraph' || sentence.tokens.length < 4 || caption) continue
     const reading = readSentence(sentence)
     if (reading.score < threshold) continue
     // Read in its block: whether it was cut from the text around it.
-    const block = sentence.block.text
-    if (nonStatement(sentence.text, block.slice(Math.max(0, sentence.start - 8), sentence.start), block.slice(sentence.end, sentence.end + 8))) continue
+    const around = sentence.block.text
+    if (nonStatement(sentence.text, around.slice(Math.max(0, sentence.start - 8), sentence.start), around.slice(sentence.end, sentence.end + 8))) continue
 
     const span = spanOf(document, sentence.block, sentence.start, sentence.end)
     const claim: Claim = {

@@ -788,3 +788,13 @@ test('quotes: after a cue that ends in “to” or “with”, who was addressed
   assert.match(text.slice(interview.start, interview.end), /^that the plant/)
   assert.equal(interview.source?.text, 'Ana Ruiz')
 })
+
+test('quotes: a pronoun goes to the person of its gender who spoke, not to a bystander named since', () => {
+  const text =
+    'Mara Quill has played many roles. “I go for broke,” she says.\n\nOn the show her character, Delphine, is a survivor. “I knew how good the writing was,” she says.\n'
+  const result = tag(text)
+  const second = quoteWith(text, result, 'how good the writing was')
+  const mara = result.entities.find((entity) => entity.name === 'Mara Quill')
+  assert.ok(mara)
+  assert.equal(second.source?.entity, mara.id)
+})

@@ -102,14 +102,17 @@ export function tagQuotes(
   let previousBlock = -Infinity
   // The person who last spoke, and the sentence of that source.
   let speaker: Speaker | undefined
+  // Each person who spoke, and the sentence where they last did.
+  const spoken = new Map<Entity, number>()
   return findQuotes(document, perceptron).map((found) => {
     const quote: Quote = {start: found.start, end: found.end, kind: found.kind}
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
     if (found.source) {
-      quote.source = resolve(found.source, named, genders, speaker, found.parts)
+      quote.source = resolve(found.source, named, genders, speaker, found.parts, spoken)
       const entity = quote.source.entity === undefined ? undefined : byId.get(quote.source.entity)
       speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
+      if (speaker) spoken.set(speaker.entity, speaker.sentence)
     } else if (
       !found.cue &&
       found.kind !== 'indirect' &&
@@ -223,6 +226,8 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
  * @param content
  *   The quote's content pieces: a person named in them is not who a
  *   pronoun source is (`Biden will lose, he said` is not Biden's).
+ * @param spoken
+ *   The people who spoke so far, with the sentence where each last did.
  * @returns
  *   Source.
  */
@@ -231,7 +236,8 @@ function resolve(
   named: NamedIndex,
   genders: Map<string, string>,
   speaker?: Speaker,
-  content: ReadonlyArray<Span> = []
+  content: ReadonlyArray<Span> = [],
+  spoken: ReadonlyMap<Entity, number> = new Map()
 ): QuoteSource {
   const tokens = source.sentence.tokens
   const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
@@ -293,7 +299,8 @@ function resolve(
         }
       }
 
-      const resolved = recentSpeaker(named, source, gender, genders, speaker, quoted) ?? lastPerson(named, source, gender, genders, quoted)
+      const resolved =
+        recentSpeaker(named, source, gender, genders, speaker, quoted) ?? speakerOverBystander(lastPerson(named, source, gender, genders, quoted), source, gender, genders, spoken, quoted)
       if (resolved) {
         genders.set(resolved.id, gender)
         return {...span, entity: resolved.id, name: resolved.name, kind: 'named'}
@@ -433,6 +440,52 @@ function recentSpeaker(
     ({mention, entity}) => entity.type === 'PER' && mention.last <= source.first && !quoted.has(entity)
   )
   return before ? undefined : speaker.entity
+}
+
+/** How many sentences back a person who spoke stays the one a pronoun may mean. */
+const speakerReach = 8
+
+/**
+ * The person a pronoun source means when the last person named is a
+ * bystander: someone who never spoke and whose gender no pronoun told
+ * (a character, a person mentioned in passing, a name mistaken for a
+ * person's), while a person of the pronoun's gender spoke a few sentences
+ * before (a profile: “Natalie is …,” she says” is its subject's words).
+ *
+ * @param last
+ *   The last person named before the pronoun, if any.
+ * @param source
+ *   The pronoun.
+ * @param gender
+ *   Its gender.
+ * @param genders
+ *   Genders known.
+ * @param spoken
+ *   People who spoke, with the sentence where each last did.
+ * @param quoted
+ *   People named in the quote's words (skipped).
+ * @returns
+ *   Entity.
+ */
+function speakerOverBystander(
+  last: Entity | undefined,
+  source: FoundSource,
+  gender: string,
+  genders: ReadonlyMap<string, string>,
+  spoken: ReadonlyMap<Entity, number>,
+  quoted: ReadonlySet<Entity>
+): Entity | undefined {
+  if (!last || spoken.has(last) || genders.has(last.id)) return last
+  let best: Entity | undefined
+  let bestSentence = source.sentence.index - speakerReach
+  for (const [entity, sentence] of spoken) {
+    if (sentence >= bestSentence && genders.get(entity.id) === gender && !quoted.has(entity)) {
+      best = entity
+      bestSentence = sentence
+    }
+  }
+
+  return best ?? last
 }
 
 /**

@@ -215,3 +215,17 @@ test('entities: a role before a name ends at another person’s title and name j
   const secretary = entities('Secretary of Health and Human Services Xavier Becerra spoke.\n').find((entity) => entity.type === 'PER')
   assert.equal(secretary?.role, 'Secretary of Health and Human Services')
 })
+
+test('entities: a surname two people share goes to the one named first; the other keeps the full name', () => {
+  const found = entities(
+    'Laura Marsh stars in the new series. Her father, Peter Marsh, was an actor too.\n\nMarsh said the role scared her. Marsh has played many parts since.\n'
+  )
+  const people = found.filter((entity) => entity.type === 'PER')
+  const laura = people.find((entity) => entity.name === 'Laura Marsh')
+  assert.equal(laura?.mentions.length, 3)
+  assert.equal(people.find((entity) => entity.name === 'Peter Marsh')?.mentions.length, 1)
+  assert.ok(!people.some((entity) => entity.name === 'Marsh'), 'no cluster of the bare surname')
+  // A shared first name stays apart.
+  const annas = entities('Anna Kowal and Anna Brandt spoke. Anna left early.\n').filter((entity) => entity.type === 'PER')
+  assert.ok(annas.some((entity) => entity.name === 'Anna'))
+})

@@ -798,3 +798,12 @@ test('quotes: a pronoun goes to the person of its gender who spoke, not to a bys
   assert.ok(mara)
   assert.equal(second.source?.entity, mara.id)
 })
+
+test('quotes: a first name that is one gender’s tells who a pronoun is', () => {
+  const text = 'Mark Delaney met the jury on Monday. “We will appeal,” she said.\n\nLater, “We will win,” he said.\n'
+  const result = tag(text)
+  const mark = result.entities.find((entity) => entity.name === 'Mark Delaney')
+  assert.ok(mark)
+  assert.notEqual(quoteWith(text, result, 'We will appeal').source?.entity, mark.id)
+  assert.equal(quoteWith(text, result, 'We will win').source?.entity, mark.id)
+})

@@ -8,6 +8,7 @@
  * Pronoun speakers become mentions of the person they resolve to.
  */
 import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
+import {firstNameGender} from '../entities/gazetteer.ts'
 import lexicon from '../entities/lexicon.json' with {type: 'json'}
 import type {RawMention} from '../entities/mentions.ts'
 import {SentenceSlot} from '../incremental/memory.ts'
@@ -260,17 +261,22 @@ function candidateOf(
 }
 
 /**
- * Gender cue of an entity from its role ("spokeswoman").
+ * Gender cue of a person: their role (“spokeswoman”), else a first name
+ * that is one gender's only (“Mark Ridley-Thomas”, not “Lindsey …”).
  *
  * @param entity
  *   Entity.
  * @returns
- *   Gender, if the role tells it.
+ *   Gender, if the role or the name tells it.
  */
 export function genderOf(entity: Entity): 'male' | 'female' | undefined {
-  if (entity.type !== 'PER' || !entity.role) return undefined
-  const words = entity.role.toLowerCase().split(/\s+/)
-  if (words.some((word) => female.has(word))) return 'female'
-  if (words.some((word) => male.has(word))) return 'male'
-  return undefined
+  if (entity.type !== 'PER') return undefined
+  if (entity.role) {
+    const words = entity.role.toLowerCase().split(/\s+/)
+    if (words.some((word) => female.has(word))) return 'female'
+    if (words.some((word) => male.has(word))) return 'male'
+  }
+
+  const [first, ...rest] = entity.name.split(/\s+/)
+  return rest.length > 0 ? firstNameGender(first) : undefined
 }

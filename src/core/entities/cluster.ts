@@ -6,13 +6,16 @@
  *   ("Department of Justice", "Justice Department").
  * - A shorter person mention whose words are a part of a longer person name
  *   ("Tomczyk" of "Cezary Tomczyk") joins it, whatever type the tagger gave
- *   the shorter one; an ambiguous part (two Smiths) stays apart.
+ *   the shorter one. A surname two people share goes to the one named
+ *   first (news names the other in full); another shared part (two Annas)
+ *   stays apart.
  * - The type is the one the words around its mentions tell (“Millbrook
  *   police”, “the nonprofit …”), when those that tell one agree; else the
  *   most frequent among the mentions (persons first on ties). The name is
  *   the longest most frequent form, the role the first one seen.
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
+import {isFirstName} from './gazetteer.ts'
 import type {RawMention} from './mentions.ts'
 
 /** An entity under construction. */
@@ -27,6 +30,8 @@ interface Group {
   cued: Set<EntityType>
   /** Start of the first mention. */
   first: number
+  /** Index of the sentence of the first mention. */
+  sentence: number
 }
 
 /**
@@ -75,16 +80,26 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     const mention = mentions[index]
     const key = keys[index]
     let group = groups.get(key)
-    if (!group && sizes[index] < 3) group = personWithPart(key, mention.type)
+    // A part that joins a person's full name (a first name and more)
+    // counts as the person's, whatever the tagger typed it.
+    let type = mention.type
+    if (!group && sizes[index] < 3) {
+      group = personWithPart(key, mention.type)
+      if (group && isFirstName(group.words[0])) type = 'PER'
+    }
+
     if (!group) {
-      group = {mentions: [], key, words: key.split(' '), counts: new Map(), cued: new Set(), first: mention.start}
+      group = {mentions: [], key, words: key.split(' '), counts: new Map(), cued: new Set(), first: mention.start, sentence: mention.sentence.index}
       groups.set(key, group)
     }
 
     group.mentions.push(mention)
-    group.first = Math.min(group.first, mention.start)
-    group.counts.set(mention.type, (group.counts.get(mention.type) ?? 0) + sizes[index])
-    if (mention.cued) group.cued.add(mention.type)
+    if (mention.start < group.first) {
+      group.first = mention.start
+      group.sentence = mention.sentence.index
+    }
+    group.counts.set(type, (group.counts.get(type) ?? 0) + sizes[index])
+    if (mention.cued) group.cued.add(type)
     groupOf[index] = group
     if (group.words.length > 1 && typeOf(group) === 'PER') {
       for (const word of group.words) {
@@ -114,16 +129,31 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     if (!candidates) return undefined
     const needle = ' ' + key + ' '
     let found: Group | undefined
+    // Whether another person has the part too, and whether one was named
+    // in the same sentence as the first (“John Smith met Anna Smith”).
+    let shared = false
+    let tied = false
     for (const group of candidates) {
       if (group.words.length <= parts.length || typeOf(group) !== 'PER') continue
       if (!(' ' + group.key + ' ').includes(needle)) continue
       // A place or organisation joins a person only as the surname.
       if (type !== 'PER' && group.words.at(-1) !== parts.at(-1)) continue
-      // Two different people share the part: leave it alone.
-      if (found && found !== group) return undefined
-      found = group
+      if (found && found !== group) {
+        shared = true
+        // Two people share a surname (a father and a daughter): news calls
+        // the one it introduced first by the surname alone, and names the
+        // other in full.
+        const earlier = group.first < found.first ? group : found
+        const later = earlier === group ? found : group
+        if (later.sentence === earlier.sentence) tied = true
+        found = earlier
+      } else found = group
     }
 
+    // Two people named first in one sentence, who share another part (a
+    // first name), or a name that is no person's first and last (“Illinois
+    // Republican”): leave it alone.
+    if (shared && (tied || parts.length > 1 || found?.words.at(-1) !== parts[0] || !isFirstName(found.words[0]))) return undefined
     return found
   }
 }

@@ -229,3 +229,16 @@ test('entities: a surname two people share goes to the one named first; the othe
   const annas = entities('Anna Kowal and Anna Brandt spoke. Anna left early.\n').filter((entity) => entity.type === 'PER')
   assert.ok(annas.some((entity) => entity.name === 'Anna'))
 })
+
+test('entities: a headline’s capitals do not run a name into the words around it', () => {
+  const found = entities('# Bruton Trial Now In The Hands Of The Jury\n\nThe trial of Bruton is now in the hands of the jury, the court said. Bruton denies the charges.\n')
+  assert.deepEqual(
+    found.map((entity) => [entity.name, entity.mentions.length]),
+    [['Bruton', 3]]
+  )
+  // A headline's name of common words only is no name.
+  assert.deepEqual(
+    entities('# A New Weather System Could Hit Next Week\n\nForecasters said a new weather system could hit next week.\n').map((entity) => entity.name),
+    []
+  )
+})

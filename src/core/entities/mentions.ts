@@ -85,8 +85,17 @@ export function findMentions(
 
   const found = document.sentences.map((sentence) => sentenceMentions(sentence, tagged[sentence.index]))
   const persons = personNames(document, found, lowerWords)
+  // Names as the document's sentences (not its headlines) write them.
+  let written: Set<string> | undefined
   for (const sentence of document.sentences) {
     for (let each of found[sentence.index]) {
+      if (each.last - each.first > 1 && isHeadline(sentence.tokens)) {
+        written ??= namesWritten(document, found)
+        const trimmed = headlineName(sentence, each, written, lowerWords)
+        if (!trimmed) continue
+        each = trimmed
+      }
+
       if (persons.size > 0 && each.last - each.first > 1) each = asPerson(sentence, each, persons)
       // A headline's capitals run a person's name into the next word (“How Did
       // Ann Lee Die”, “Ann Lee Documentary”): a word the document writes in
@@ -119,6 +128,67 @@ export function findMentions(
   }
 
   return mentions
+}
+
+// Small words a headline capitalises (“Interview With …”).
+const headlineSmallWords: ReadonlySet<string> = new Set(['with', 'of', 'the', 'in', 'and', 'for', 'to', 'on', 'at', 'from', 'by', 'a', 'an', 'as', 'is', 'are', 'be', 'after', 'over', 'through', 'into', 'now'])
+
+/**
+ * The names the document's sentences write, headlines aside (`nameKey`s).
+ *
+ * @param document
+ *   Document.
+ * @param found
+ *   Mentions of each sentence.
+ * @returns
+ *   Keys.
+ */
+function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>): Set<string> {
+  const keys = new Set<string>()
+  for (const sentence of document.sentences) {
+    if (isHeadline(sentence.tokens)) continue
+    for (const each of found[sentence.index]) keys.add(nameKey(each.prose))
+  }
+
+  return keys
+}
+
+/**
+ * A name in a headline, whose capitals run it into the words around it
+ * (“Interview With Piers Morgan”, “Tage Studios Promises”, “… Trial Now In
+ * The Hands Of The Jury”): the longest part of it that the document's
+ * sentences write as a name, when the words left out are common words
+ * (written in lower case elsewhere) or small ones; none when all its words
+ * are common (“New Weather System”); else the name as tagged.
+ *
+ * @param sentence
+ *   The headline.
+ * @param each
+ *   A mention of several words in it.
+ * @param written
+ *   Names the sentences write (`namesWritten`).
+ * @param lowerWords
+ *   The document's words in lower case.
+ * @returns
+ *   The mention, trimmed, or `undefined` for no name.
+ */
+function headlineName(sentence: SentenceView, each: SentenceMention, written: ReadonlySet<string>, lowerWords: WordSet): SentenceMention | undefined {
+  if (written.has(nameKey(each.prose))) return each
+  const tokens = sentence.tokens
+  const loose = (at: number) => isCommonWord(tokens[at].text, lowerWords) || headlineSmallWords.has(tokens[at].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(tokens[at].text)
+  for (let size = each.last - each.first - 1; size > 0; size--) {
+    for (let first = each.first; first + size <= each.last; first++) {
+      const last = first + size
+      const prose = proseOf(sentence, tokens[first].start, tokens[last - 1].end)
+      if (!written.has(nameKey(prose))) continue
+      let outside = true
+      for (let at = each.first; at < each.last && outside; at++) if ((at < first || at >= last) && !loose(at)) outside = false
+      if (outside) return {...each, first, last, start: tokens[first].start, end: tokens[last - 1].end, prose}
+    }
+  }
+
+  for (let at = each.first; at < each.last; at++) if (!loose(at)) return each
+  return undefined
 }
 
 /** Most words of a person's name that `personNames` reads. */

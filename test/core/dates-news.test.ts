@@ -13,3 +13,12 @@ test('dates: in a game story, the halves and quarters are the game’s, not the 
   const results = '---\ndate: 2023-03-24\n---\n\nSales rose in the second half, the company said.\n'
   assert.deepEqual(analyzeSync(results).data.newsmark!.dates.map((date) => [date.text, date.value]), [['the second half', '2022-H2']])
 })
+
+test('dates: “two years later” counts from the year the story told last, and stays open with none', () => {
+  const told = '---\ndate: 2023-03-24\n---\n\nThe team lost the final in 2019. Two years later, it lost again.\n'
+  assert.deepEqual(analyzeSync(told).data.newsmark!.dates.map((date) => [date.text, date.value]), [['2019', '2019'], ['Two years later', '2021']])
+  const open = '---\ndate: 2023-03-24\n---\n\nThe team lost the final. Two years later, it lost again.\n'
+  const [later] = analyzeSync(open).data.newsmark!.dates
+  assert.equal(later?.value, 'XXXX')
+  assert.equal(later?.unresolved, true)
+})

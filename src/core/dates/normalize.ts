@@ -180,6 +180,8 @@ const UNRESOLVED: Record<string, string> = {Y: 'XXXX', M: 'XXXX-XX', W: 'XXXX-WX
 function shift(s: ShiftSem, c: Ctx): Resolved {
   const ref = s.dx && c.speech ? c.speech : s.told && c.told ? c.told : c.ref
   if (s.qAware && c.quarter && s.unit === 'Y' && s.n === -1) return {value: `${c.quarter.y - 1}-Q${c.quarter.q}`, relative: true}
+  // "two years later" after a year told ("in 2019"): counted from that year
+  if (s.told && !c.told && !s.qAware && s.unit === 'Y' && c.last) return {value: pad(c.last.y + s.n, 4), relative: true}
   // "three days later" with no day told before it: later than what is not known, and the reference is a guess
   if (!ref || (s.told && !c.told && !s.qAware)) return {value: (UNRESOLVED[s.unit] ?? 'XXXX-XX-XX') + timeSuffix(s), relative: true, unresolved: true}
   const n = s.n

@@ -807,3 +807,14 @@ test('quotes: a first name that is one gender’s tells who a pronoun is', () =>
   assert.notEqual(quoteWith(text, result, 'We will appeal').source?.entity, mark.id)
   assert.equal(quoteWith(text, result, 'We will win').source?.entity, mark.id)
 })
+
+test('quotes: “As Lee puts it, “…”” and an attribution as the sentence after the quotation', () => {
+  const text = 'As Riesman puts it, “the show was the thing that mattered most to him.” He agreed.\n\n“It was very symbolic.” Dr. Baskin pointed out.\n'
+  const result = tag(text)
+  const puts = quoteWith(text, result, 'mattered most')
+  assert.equal(puts.source?.text, 'Riesman')
+  assert.equal(puts.cue?.text, 'puts it')
+  const after = quoteWith(text, result, 'very symbolic')
+  assert.equal(after.source?.text, 'Dr. Baskin')
+  assert.equal(after.cue?.text, 'pointed out')
+})

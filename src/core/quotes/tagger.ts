@@ -204,6 +204,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     }
   }
 
+  mendAsPutsIt(view, tags)
   mendOverrun(view, tags)
   mendTrailing(view, tags)
   mendOpening(view, tags)
@@ -215,6 +216,48 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendParticiple(view, tags)
   mendThat(view, tags)
   return tags
+}
+
+// “As Lee puts it, “…”” and its kin: the verbs, and whether “it” follows.
+const asCues: ReadonlySet<string> = new Set(['puts', 'put', 'says', 'said', 'writes', 'wrote', 'notes', 'noted', 'observes', 'observed', 'explains', 'explained', 'argues', 'argued'])
+
+/**
+ * An attribution that opens its sentence with “as” (`As Lee puts it, “…”`,
+ * `As Acme noted, “…”`): the name is the source, the verb (and “it”) the
+ * cue, and the quotation after the comma what was said.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendAsPutsIt(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  for (let at = 0; at < words.length; at++) {
+    if (words[at] !== 'as' || (at > 0 && view.sentenceOf[at - 1] === view.sentenceOf[at] && words[at - 1] !== ',')) continue
+    if (view.quoted[at]) continue
+    const sentence = view.sentenceOf[at]
+    let name = at + 1
+    while (name < words.length && name - at <= 4 && /^\p{Lu}/u.test(tokens[name].text) && view.sentenceOf[name] === sentence) name++
+    if (name === at + 1 || !asCues.has(words[name] ?? '')) continue
+    let cueEnd = name + 1
+    if (words[cueEnd] === 'it') cueEnd++
+    if (words[cueEnd] !== ',' || view.sentenceOf[cueEnd] !== sentence) continue
+    // What was said: a quotation right after the comma.
+    const open = cueEnd + 1
+    if (open >= words.length || !isMark(words[open]) || !view.quoted[open + 1]) continue
+    let close = open + 1
+    while (close < words.length && view.quoted[close]) close++
+    if (close < words.length && isMark(words[close])) close++
+    for (let index = at; index <= cueEnd; index++) tags[index] = 'O'
+    for (let index = at + 1; index < name; index++) tags[index] = index === at + 1 ? 'B-SRC' : 'I-SRC'
+    for (let index = name; index < cueEnd; index++) tags[index] = index === name ? 'B-CUE' : 'I-CUE'
+    if (tags[open] !== 'B-CON') {
+      for (let index = open; index < close; index++) tags[index] = index === open ? 'B-CON' : 'I-CON'
+    }
+
+    at = close - 1
+  }
 }
 
 // Verbs whose object is who was told (`told reporters that`).
@@ -895,6 +938,16 @@ export function linkQuotes(
   for (const quote of quotes) {
     quote.kind = kindOf(view, quote.parts)
     if (quote.cue || quote.source) continue
+    // “…” Dr. Lee pointed out.: the attribution as a sentence of its own
+    // right after the quotation (its full stop inside the marks).
+    const after = quote.kind === 'indirect' ? undefined : attributionAfter(view, runs, byCue, quote.parts.at(-1)![1])
+    if (after) {
+      quote.cue = [after.cue.first, after.cue.last]
+      if (after.source) quote.source = [after.source.first, after.source.last]
+      byCue.set(after.cue, quote)
+      continue
+    }
+
     const speaker = speakerColon(view, quote.parts[0][0])
     if (speaker) {
       quote.source = speaker
@@ -913,6 +966,41 @@ export function linkQuotes(
   }
 
   return {quotes}
+}
+
+/**
+ * The attribution of a quotation written as the next sentence (`“It was
+ * symbolic.” Dr. Lee pointed out.`): a source and a cue that no content
+ * took, opening the sentence right after the quotation's closing mark and
+ * ending it, with at most a few words after the cue (`on Friday`).
+ *
+ * @param view
+ *   Block.
+ * @param runs
+ *   Runs of the block.
+ * @param byCue
+ *   Cues already linked.
+ * @param end
+ *   Token after the quotation's last piece.
+ * @returns
+ *   The cue and its source, if so.
+ */
+function attributionAfter(view: BlockView, runs: ReadonlyArray<Run>, byCue: ReadonlyMap<Run, BlockQuote>, end: number): {cue: Run; source?: Run} | undefined {
+  const {words} = view
+  if (end >= words.length || !isMark(words[end - 1]) || !view.quoted[end - 1]) return undefined
+  const sentence = view.sentenceOf[end]
+  if (sentence === view.sentenceOf[end - 1]) return undefined
+  const inSentence = runs.filter((run) => run.sentence === sentence)
+  const source = inSentence.find((run) => run.type === 'SRC')
+  const cue = inSentence.find((run) => run.type === 'CUE')
+  if (!cue || byCue.has(cue) || inSentence.some((run) => run.type === 'CON')) return undefined
+  // The source opens the sentence (or the cue does: `Said Lee.`), the cue follows it.
+  const opens = source ?? cue
+  if (opens.first !== end || (source && cue.first !== source.last)) return undefined
+  let stop = cue.last
+  while (stop < words.length && view.sentenceOf[stop] === sentence && !/^[.!?]$/.test(words[stop])) stop++
+  if (stop - cue.last > 3 || view.sentenceOf[stop] !== sentence) return undefined
+  return source ? {cue, source} : {cue}
 }
 
 const subjectPronouns: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we'])

@@ -242,3 +242,15 @@ test('entities: a headline’s capitals do not run a name into the words around 
     []
   )
 })
+
+test('entities: a title in double quotation marks is a work, whole', () => {
+  const found = entities('She starred in “Cape Fear” and “Christmas Vacation,” then in “Natural Born Killers.”\n')
+  assert.deepEqual(
+    found.map((entity) => [entity.name, entity.type]),
+    [
+      ['Cape Fear', 'MISC'],
+      ['Christmas Vacation', 'MISC'],
+      ['Natural Born Killers', 'MISC']
+    ]
+  )
+})

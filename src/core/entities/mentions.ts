@@ -405,6 +405,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const bounds = nameBounds(tokens, first, last)
     if (!bounds) continue
     ;[first, last] = bounds
+    first = quotedStart(tokens, first, last)
 
     if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
       continue
@@ -926,7 +927,52 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   if (next && thingKinds.has(next) && tokens[after + 1]?.text.toLowerCase() !== 'to') return 'MISC'
   // A title in single quotes, whole (“‘Succession’ returns”), not a nickname.
   if (tokens[first - 1]?.text === '‘' && tokens[last]?.text === '’' && !isFirstName(tokens[first].text)) return 'MISC'
+  // A title in double quotes, whole, as news writes films, shows and books
+  // (“Cape Fear”, “Christmas Vacation,”): a work, not a person or a place.
+  if (quotedWhole(tokens, first, last) && !isFirstName(tokens[first].text)) return 'MISC'
   return undefined
+}
+
+/**
+ * Whether a name is all the words between an opening double quotation mark
+ * and its closing one (a comma or full stop may come before it: “Cape
+ * Fear,”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Whether it is.
+ */
+function quotedWhole(tokens: SentenceView['tokens'], first: number, last: number): boolean {
+  const open = tokens[first - 1]?.text
+  if (open !== '“' && open !== '"') return false
+  let after = last
+  if (/^[,.]$/.test(tokens[after]?.text ?? '')) after++
+  const close = tokens[after]?.text
+  return close === '”' || (open === '"' && close === '"')
+}
+
+/**
+ * Where a name in double quotation marks starts when the tagger left out
+ * its first capitalised words (“Natural Born Killers”): at the mark.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Index of its first token.
+ */
+function quotedStart(tokens: SentenceView['tokens'], first: number, last: number): number {
+  let start = first
+  while (start > 0 && first - start < 3 && /^\p{Lu}/u.test(tokens[start - 1].text)) start--
+  return start < first && quotedWhole(tokens, start, last) ? start : first
 }
 
 /** Kinds of organisation, place and thing a name may be said to be (“…, the country's biggest dam”). */

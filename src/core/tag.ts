@@ -12,6 +12,7 @@ import {isNationality} from './entities/groups.ts'
 import {findMentions} from './entities/mentions.ts'
 import {Cache} from './incremental/memory.ts'
 import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
+import {SpanIndex} from './rules/span-index.ts'
 import type {Genre} from './genre.ts'
 import type {Settings} from './options.ts'
 import type {DateTag, NewsmarkResult} from './types.ts'
@@ -67,11 +68,16 @@ export function tagDocument(
 ): NewsmarkResult {
   const result: NewsmarkResult = {entities: [], dates: [], claims: []}
   if (referenceDate) result.referenceDate = referenceDate
+  // Names of works and organisations, where a date word is a word of the
+  // name (“Christmas Vacation”, “Challenger, Gray and Christmas”).
+  let names: SpanIndex | undefined
 
   if (settings.entities || settings.claims) {
     const tagging = memory?.entities ?? new DocumentTagging()
     const mentions = findMentions(document, tagging)
     const {entities, entityOf} = clusterMentions(mentions)
+    const types = new Map(entities.map((entity) => [entity.id, entity.type]))
+    names = new SpanIndex(mentions.filter((_, index) => types.get(entityOf[index]) === 'MISC' || types.get(entityOf[index]) === 'ORG'))
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
       result.quotes = tagQuotes(document, mentions, entityOf, entities)
@@ -86,7 +92,7 @@ export function tagDocument(
     }
   }
 
-  if (settings.dates) result.dates = tagDates(document, referenceDate, claimOptions.genre)
+  if (settings.dates) result.dates = tagDates(document, referenceDate, claimOptions.genre, names)
   return result
 }
 
@@ -108,20 +114,30 @@ const blockTimexes = new Cache<string, ReadonlyArray<TimexCandidate>>(8192)
  * @param genre
  *   The article's genre, if known: in a game story, halves, quarters and
  *   periods are the game's (“the second half”), no part of a year.
+ * @param names
+ *   Mentions of works and organisations: a date of words alone inside a
+ *   longer one is a word of its name, no date (a year stays: “1997 Fed
+ *   Cup”).
  * @returns
  *   Dates in document order.
  */
-function tagDates(document: DocumentView, referenceDate: string | undefined, genre?: Genre): DateTag[] {
+function tagDates(document: DocumentView, referenceDate: string | undefined, genre?: Genre, names?: SpanIndex): DateTag[] {
   const resolver = new TimexResolver(referenceDate)
   const found = document.blocks.map((block) => blockTimexes.get(block.text, findTimexes))
   resolver.learn(found.flat())
   const dates: DateTag[] = []
   for (const [index, block] of document.blocks.entries()) {
     for (const timex of found[index]!) {
-      if (genre === 'game-story' && partOfGame(block.text.slice(timex.start, timex.end))) continue
+      const words = block.text.slice(timex.start, timex.end)
+      if (genre === 'game-story' && partOfGame(words)) continue
+      const span = spanOf(document, block, timex.start, timex.end)
+      if (names && !/\d/.test(words)) {
+        const name = names.covering(span.start, span.end)
+        if (name && name.end - name.start > span.end - span.start) continue
+      }
+
       const resolved = resolver.resolve(timex)
       if (!resolved) continue
-      const span = spanOf(document, block, timex.start, timex.end)
       const date: DateTag = {
         start: span.start,
         end: span.end,

@@ -22,3 +22,8 @@ test('dates: “two years later” counts from the year the story told last, and
   assert.equal(later?.value, 'XXXX')
   assert.equal(later?.unresolved, true)
 })
+
+test('dates: a date word inside the name of a work or an organisation is a word of the name', () => {
+  const text = '---\ndate: 2023-03-24\n---\n\nShe was “Christmas Vacation’s” daughter and starred in “Friday Night Lights” in 1989.\n'
+  assert.deepEqual(analyzeSync(text).data.newsmark!.dates.map((date) => [date.text, date.value]), [['1989', '1989']])
+})

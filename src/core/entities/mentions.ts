@@ -935,8 +935,8 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
 
 /**
  * Whether a name is all the words between an opening double quotation mark
- * and its closing one (a comma or full stop may come before it: “Cape
- * Fear,”).
+ * and its closing one (a comma, a full stop or a possessive may come
+ * before it: “Cape Fear,”, “Cape Fear’s”).
  *
  * @param tokens
  *   Tokens of the sentence.
@@ -951,7 +951,8 @@ function quotedWhole(tokens: SentenceView['tokens'], first: number, last: number
   const open = tokens[first - 1]?.text
   if (open !== '“' && open !== '"') return false
   let after = last
-  if (/^[,.]$/.test(tokens[after]?.text ?? '')) after++
+  // A possessive or a comma before the closing mark (“Cape Fear’s”, “Cape Fear,”).
+  if (/^(?:[’']s|[,.])$/.test(tokens[after]?.text ?? '')) after++
   const close = tokens[after]?.text
   return close === '”' || (open === '"' && close === '"')
 }

@@ -818,3 +818,12 @@ test('quotes: “As Lee puts it, “…”” and an attribution as the sentence
   assert.equal(after.source?.text, 'Dr. Baskin')
   assert.equal(after.cue?.text, 'pointed out')
 })
+
+test('quotes: “the governor” and “the senator” go back to “Gov.” and “Sen.” before a name; “voted no.” ends a sentence', () => {
+  const text = 'Florida Gov. Ron Dalton spoke on Monday. The governor said the state would sue.\n\nSen. Maria Lopez voted no. The senator said the bill was rushed.\n'
+  const result = tag(text)
+  assert.equal(quoteWith(text, result, 'the state would sue').source?.name, 'Ron Dalton')
+  const senator = quoteWith(text, result, 'the bill was rushed')
+  assert.equal(senator.source?.name, 'Maria Lopez')
+  assert.equal(text.slice(senator.start, senator.end), 'the bill was rushed')
+})

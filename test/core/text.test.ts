@@ -76,3 +76,9 @@ test('sentences: a question or exclamation in quotation marks goes on with its a
     'Moss says, “We act.”'
   ])
 })
+
+test('sentences: “No.” before a number is an abbreviation, “voted no.” ends a sentence', async () => {
+  const {viewText} = await import('../../src/core/document.ts')
+  const sentences = viewText('It ranked No. 5 on the list. Lopez voted no. The senator left.').sentences.map((sentence) => sentence.text)
+  assert.deepEqual(sentences, ['It ranked No. 5 on the list.', 'Lopez voted no.', 'The senator left.'])
+})

@@ -139,6 +139,29 @@ export function tagQuotes(
   })
 }
 
+/** Titles written short before a name, and the word that names them after (“the governor”). */
+const titleWords: ReadonlyMap<string, string> = new Map([
+  ['gov.', 'governor'],
+  ['sen.', 'senator'],
+  ['rep.', 'representative'],
+  ['lt.', 'lieutenant'],
+  ['gen.', 'general'],
+  ['sec.', 'secretary'],
+  ['atty.', 'attorney'],
+  ['supt.', 'superintendent'],
+  ['det.', 'detective'],
+  ['sgt.', 'sergeant'],
+  ['cmdr.', 'commander'],
+  ['pres.', 'president'],
+  ['amb.', 'ambassador'],
+  ['prof.', 'professor'],
+  ['dr.', 'doctor'],
+  ['insp.', 'inspector'],
+  ['capt.', 'captain'],
+  ['col.', 'colonel'],
+  ['adm.', 'admiral']
+])
+
 /** A person who spoke, and the index of the sentence of the source. */
 interface Speaker {
   entity: Entity
@@ -168,10 +191,14 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
   const byRoleWord = new Map<string, Set<Entity>>()
   const noteRole = (entity: Entity) => {
     if (entity.type !== 'PER' || entity.role === undefined) return
-    for (const word of entity.role.toLowerCase().split(/\s+/)) {
-      const people = byRoleWord.get(word)
-      if (people) people.add(entity)
-      else byRoleWord.set(word, new Set([entity]))
+    for (const written of entity.role.toLowerCase().split(/\s+/)) {
+      // “Gov. Ann Moss” is “the governor” after.
+      for (const word of [written, titleWords.get(written)]) {
+        if (word === undefined) continue
+        const people = byRoleWord.get(word)
+        if (people) people.add(entity)
+        else byRoleWord.set(word, new Set([entity]))
+      }
     }
   }
 

@@ -58,8 +58,10 @@ export function splitSentences(tokens: ReadonlyArray<Token>): Sentence[] {
     } else if (token.text.length > 1 && token.text.endsWith('.')) {
       // An abbreviation or acronym with its dot.
       const next = tokens[index + 1]
+      // “No.” before a number is one (“No. 5”); “voted no. The …” ends a sentence.
+      const number = /^nos?\.$/i.test(token.text) ? /^[\d#]/.test(next?.text ?? '') : isTitleAbbreviation(token.text)
       boundary =
-        !isTitleAbbreviation(token.text) &&
+        !number &&
         next !== undefined &&
         starters.has(next.text.toLowerCase()) &&
         /^\p{Lu}/u.test(next.text)

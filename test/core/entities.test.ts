@@ -254,3 +254,10 @@ test('entities: a title in double quotation marks is a work, whole', () => {
     ]
   )
 })
+
+test('entities: a name the sentences write is the name, not a headline’s run of capitals', () => {
+  const found = entities('# Dana Whitlock Confronts Critics\n\nThe singer Dana Whitlock spoke on Monday. Whitlock said little.\n')
+  const person = found.find((entity) => entity.type === 'PER')
+  assert.equal(person?.name, 'Dana Whitlock')
+  assert.equal(person?.mentions.length, 3)
+})

@@ -827,3 +827,13 @@ test('quotes: “the governor” and “the senator” go back to “Gov.” and
   assert.equal(senator.source?.name, 'Maria Lopez')
   assert.equal(text.slice(senator.start, senator.end), 'the bill was rushed')
 })
+
+test('quotes: an apposition after the name gives the role when the name had only a form of address', () => {
+  const text = 'Dr. Harmony Allison, a gastroenterologist at Tufts Medical Center, said the drug works.\n'
+  const result = tag(text)
+  const person = result.entities.find((entity) => entity.name === 'Harmony Allison')
+  assert.equal(person?.role, 'gastroenterologist at Tufts Medical Center')
+  // A role that says more stays.
+  const mayor = tag('Mayor Ann Moss, a lawyer by training, said the bridge opens.\n').entities.find((entity) => entity.name === 'Ann Moss')
+  assert.equal(mayor?.role, 'Mayor')
+})

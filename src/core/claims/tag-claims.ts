@@ -19,6 +19,7 @@ import {checkWorthiness} from './classifier.ts'
 import {claimKind} from './kind.ts'
 import {isCaption, nonStatement} from './statement.ts'
 
+const titleHeads: ReadonlySet<string> = new Set(lexicon.titleHeads)
 const female: ReadonlySet<string> = new Set(lexicon.female)
 const male: ReadonlySet<string> = new Set(lexicon.male)
 // The mentions of a sentence that has none (shared: never changed).
@@ -277,6 +278,10 @@ export function genderOf(entity: Entity): 'male' | 'female' | undefined {
     if (words.some((word) => male.has(word))) return 'male'
   }
 
-  const [first, ...rest] = entity.name.split(/\s+/)
-  return rest.length > 0 ? firstNameGender(first) : undefined
+  // The first name after any title the name kept (“Mayor Ines Ortega”:
+  // “Mayor” is a title here, and a man's name in the lists).
+  const words = entity.name.split(/\s+/)
+  let first = 0
+  while (first < words.length - 2 && titleHeads.has(words[first].toLowerCase())) first++
+  return words.length - first > 1 ? firstNameGender(words[first]) : undefined
 }

@@ -16,7 +16,7 @@
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
 import {isFirstName} from './gazetteer.ts'
-import type {RawMention} from './mentions.ts'
+import {isHeadline, type RawMention} from './mentions.ts'
 
 /** An entity under construction. */
 interface Group {
@@ -205,7 +205,8 @@ function typeOf(group: Group): EntityType {
 }
 
 /**
- * The canonical name: the most frequent of the longest forms.
+ * The canonical name: the most frequent of the longest forms the sentences
+ * write (a headline's only when no sentence names it).
  *
  * @param mentions
  *   Mentions.
@@ -214,7 +215,10 @@ function typeOf(group: Group): EntityType {
  * @returns
  *   Name.
  */
-function canonicalName(mentions: ReadonlyArray<RawMention>, sizeOf: (mention: RawMention) => number): string {
+function canonicalName(all: ReadonlyArray<RawMention>, sizeOf: (mention: RawMention) => number): string {
+  // As the sentences write it, not a headline (whose capitals run names on).
+  const written = all.filter((mention) => !isHeadline(mention.sentence.tokens))
+  const mentions = written.length > 0 ? written : all
   const sizes = mentions.map(sizeOf)
   let longest = 0
   for (const size of sizes) longest = Math.max(longest, size)

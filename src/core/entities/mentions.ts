@@ -86,7 +86,7 @@ export function findMentions(
   const found = document.sentences.map((sentence) => sentenceMentions(sentence, tagged[sentence.index]))
   const persons = personNames(document, found, lowerWords)
   // Names as the document's sentences (not its headlines) write them.
-  let written: Set<string> | undefined
+  let written: Map<string, EntityType> | undefined
   for (const sentence of document.sentences) {
     for (let each of found[sentence.index]) {
       if (each.last - each.first > 1 && isHeadline(sentence.tokens)) {
@@ -143,11 +143,15 @@ const headlineSmallWords: ReadonlySet<string> = new Set(['with', 'of', 'the', 'i
  * @returns
  *   Keys.
  */
-function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>): Set<string> {
-  const keys = new Set<string>()
+function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>): Map<string, EntityType> {
+  const keys = new Map<string, EntityType>()
   for (const sentence of document.sentences) {
     if (isHeadline(sentence.tokens)) continue
-    for (const each of found[sentence.index]) keys.add(nameKey(each.prose))
+    for (const each of found[sentence.index]) {
+      const key = nameKey(each.prose)
+      // A person's name wherever the tagger calls it one.
+      if (!keys.has(key) || each.type === 'PER') keys.set(key, each.type)
+    }
   }
 
   return keys
@@ -159,7 +163,9 @@ function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray
  * The Hands Of The Jury”): the longest part of it that the document's
  * sentences write as a name, when the words left out are common words
  * (written in lower case elsewhere) or small ones; none when all its words
- * are common (“New Weather System”); else the name as tagged.
+ * are common (“New Weather System”); else a name of two words or more the
+ * sentences write at its start or end (“Michael Steele Shows”); else the
+ * name as tagged.
  *
  * @param sentence
  *   The headline.
@@ -172,7 +178,7 @@ function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray
  * @returns
  *   The mention, trimmed, or `undefined` for no name.
  */
-function headlineName(sentence: SentenceView, each: SentenceMention, written: ReadonlySet<string>, lowerWords: WordSet): SentenceMention | undefined {
+function headlineName(sentence: SentenceView, each: SentenceMention, written: ReadonlyMap<string, EntityType>, lowerWords: WordSet): SentenceMention | undefined {
   if (written.has(nameKey(each.prose))) return each
   const tokens = sentence.tokens
   const loose = (at: number) => isCommonWord(tokens[at].text, lowerWords) || headlineSmallWords.has(tokens[at].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(tokens[at].text)
@@ -187,8 +193,24 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Re
     }
   }
 
-  for (let at = each.first; at < each.last; at++) if (!loose(at)) return each
-  return undefined
+  let common = true
+  for (let at = each.first; at < each.last && common; at++) if (!loose(at)) common = false
+  if (common) return undefined
+  // A person's name of two words or more that the sentences write, at
+  // either end, with headline words after or before it (“Michael Steele
+  // Shows …”, “… Way Through Ari Melber”) that hold no first name: that
+  // name.
+  for (let size = each.last - each.first - 1; size > 1; size--) {
+    for (const first of [each.first, each.last - size]) {
+      const prose = proseOf(sentence, tokens[first].start, tokens[first + size - 1].end)
+      if (written.get(nameKey(prose)) !== 'PER') continue
+      const left = [...tokens.slice(each.first, first), ...tokens.slice(first + size, each.last)]
+      if (left.some((token) => isFirstName(token.text))) continue
+      return {...each, first, last: first + size, start: tokens[first].start, end: tokens[first + size - 1].end, prose}
+    }
+  }
+
+  return each
 }
 
 /** Most words of a person's name that `personNames` reads. */
@@ -762,6 +784,9 @@ function isLeftFirstName(tokens: SentenceView['tokens'], first: number): boolean
   )
 }
 
+/** Titles that the lists of first names hold but news never gives as one (“Mayor Ann Moss”). */
+const titlesFirst: ReadonlySet<string> = new Set(['mayor', 'rabbi'])
+
 /**
  * Where a person's name starts once a title written inside it is left out:
  * after the last title head of the run of title words it starts with
@@ -781,7 +806,7 @@ function afterTitle(tokens: SentenceView['tokens'], first: number, last: number)
   let start = first
   for (let index = first; index < last - 1 && isTitleWord(tokens[index].text); index++) {
     const word = tokens[index].text
-    if (titleHeads.has(word.toLowerCase()) && !isFirstName(word)) {
+    if (titleHeads.has(word.toLowerCase()) && (!isFirstName(word) || titlesFirst.has(word.toLowerCase()))) {
       start = index + 1
     }
   }

@@ -548,6 +548,9 @@ function lastPerson(
   return undefined
 }
 
+/** A role that is only a form of address (“Dr.”, “Mr.”): what the apposition says is more. */
+const honorific = /^(?:(?:dr|mr|mrs|ms|mx|prof|rev|sir|dame|miss|mister)\.?\s*)+$/i
+
 /**
  * Set a person's role from an apposition after the name, up to the cue:
  * `Jay Lund, vice director of the center, said`.
@@ -557,10 +560,11 @@ function lastPerson(
  * @param person
  *   The person's mention.
  * @returns
- *   Whether it set one (a person with a role keeps it).
+ *   Whether it set one (a person with a role keeps it, unless it is only a
+ *   form of address: “Dr.”).
  */
 function roleAfter(source: FoundSource, person: Named): boolean {
-  if (person.entity.role) return false
+  if (person.entity.role && !honorific.test(person.entity.role)) return false
   const tokens = source.sentence.tokens
   const at = person.mention.last
   if (tokens[at]?.text !== ',') return false

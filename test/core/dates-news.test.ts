@@ -27,3 +27,9 @@ test('dates: a date word inside the name of a work or an organisation is a word 
   const text = '---\ndate: 2023-03-24\n---\n\nShe was “Christmas Vacation’s” daughter and starred in “Friday Night Lights” in 1989.\n'
   assert.deepEqual(analyzeSync(text).data.newsmark!.dates.map((date) => [date.text, date.value]), [['1989', '1989']])
 })
+
+test('dates: a number in a name is no year (“VHS 1256 b”, “Cyberpunk 2077”), a year after a place or opening a sentence is', () => {
+  const text =
+    '---\ndate: 2023-03-24\n---\n\nThe planet VHS 1256 b orbits two stars. He starred in Cyberpunk 2077 for fans. The 2017 report said so. His 2019 visit was brief. The Georgia 2020 election was close.\n'
+  assert.deepEqual(analyzeSync(text).data.newsmark!.dates.map((date) => date.value), ['2017', '2019', '2020'])
+})

@@ -3,6 +3,7 @@
  * "Tuesday, Oct. 13", "1997", "nineteen ninety-six", "the 1990s", "the 20th
  * century", numeric dates ("2026-01-16", "1/16/2026").
  */
+import {isPlaceName} from '../entities/gazetteer.ts'
 import lex from './lexicon.json' with {type: 'json'}
 import {FULL_MONTHS, is, isAmbiguousMonth, monthOf, skipDot, table, weekdayOf, yearOf} from './match.ts'
 import {digitValue, hyphenAt, readOrdinal, readSpelledYear} from './numbers.ts'
@@ -15,6 +16,8 @@ const VEHICLE_MAKES = new Set(lex.vehicleMakes)
 const MAKER_WORDS = new Set(['motor', 'motors', 'co', 'company', 'corp', 'corporation', 'inc', 'group', 'credit', 'foundation', 'holdings', 'ag'])
 const NOT_AFTER_YEAR = new Set(['%', 'percent', 'per', 'shares', 'people', 'points', 'units', 'cars', 'dollars', 'tons', 'miles', 'feet', 'meters', 'barrels', 'acres', 'employees', 'workers', 'troops', 'cents'])
 const NOT_BEFORE_YEAR = new Set(['$', '£', '€', '#', '¥', 'no', 'number', 'route', 'flight', 'room', 'model', 'boeing', 'about', 'some', 'nearly', 'over', 'section', 'gate', 'article', 'chapter', 'page', 'pages', 'rule', 'bus', 'highway', 'interstate', 'apartment', 'suite', 'box', 'code', 'type', 'vol', 'approximately', 'roughly', 'almost'])
+/** capitalised words a year may follow and stay a year: seasons, a sentence's first word of time (“Spring 2024”, “Around 1990”) */
+const NAME_BEFORE_YEAR_OK = new Set(['spring', 'summer', 'fall', 'autumn', 'winter', 'around', 'circa', 'ca', 'year', 'since', 'as', 'at', 'on', 'and', 'or', 'but', 'then', 'now', 'even', 'only', 'also', 'back', 'christmas', 'easter', 'thanksgiving', 'fy', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'class', 'season', 'vintage', 'est', 'founded', 'born', 'died', 'copyright', 'updated', 'published', 'posted'])
 /** prepositions after which a year may be followed by a plural noun ("in 1990 sales fell") */
 const YEAR_PREP = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'from', 'to', 'during', 'before', 'after', 'through', 'for', 'between', 'early', 'late', 'mid', 'fiscal'])
 /** words after which a bare ambiguous month name ("May", "March") is a month */
@@ -68,10 +71,20 @@ function yearLabel(toks: Tok[], i: number): number {
   return next?.kind === 'w' && next.cap && !monthOf(next) && !weekdayOf(next) && next.sp ? k : 0
 }
 
+/** Whether the token at `i` opens its sentence or paragraph. */
+function opensSentence(toks: Tok[], i: number): boolean {
+  const before = toks[i - 1]
+  return !before || toks[i]!.par || /^[.!?:;“"(]$/.test(before.t)
+}
+
 /** Whether a bare four-digit number at `i` reads as a year in its context. */
 export function yearContextOk(toks: Tok[], i: number, j: number): boolean {
   if (streetAfter(toks, j)) return false
   const prev = toks[i - 1]
+  // A number in a name: “VHS 1256 b”, “Cyberpunk 2077” (a capitalised word
+  // right before it, not the sentence's first, that is no month, day,
+  // season, word of time or place: “Georgia 2020 election”).
+  if (prev?.kind === 'w' && prev.cap && prev.l.length > 1 && !opensSentence(toks, i - 1) && !YEAR_PREP.has(prev.l) && !NAME_BEFORE_YEAR_OK.has(prev.l) && !monthOf(prev) && !weekdayOf(prev) && !isPlaceName(prev.t)) return false
   if (prev && (NOT_BEFORE_YEAR.has(prev.l) || (prev.kind === 'n' && !prev.sp) || (prev.t === '.' && !prev.sp) || prev.l === '-' && toks[i - 2]?.kind === 'n' && !prev.sp)) return false
   const next = toks[j]
   // "1500 passengers", "2000 pounds": a quantity, unless a preposition makes it a year

@@ -837,3 +837,11 @@ test('quotes: an apposition after the name gives the role when the name had only
   const mayor = tag('Mayor Ann Moss, a lawyer by training, said the bridge opens.\n').entities.find((entity) => entity.name === 'Ann Moss')
   assert.equal(mayor?.role, 'Mayor')
 })
+
+test('quotes: a pronoun does not go to someone spoken to when the one who spoke to them is named before', () => {
+  const text = 'Ann Lee spoke to Okafor on Monday about the plan. “We will win,” she said.\n'
+  const result = tag(text)
+  const ann = result.entities.find((entity) => entity.name === 'Ann Lee')
+  assert.ok(ann)
+  assert.equal(quoteWith(text, result, 'We will win').source?.entity, ann.id)
+})

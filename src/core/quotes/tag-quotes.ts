@@ -538,14 +538,48 @@ function lastPerson(
   genders: ReadonlyMap<string, string>,
   quoted: ReadonlySet<Entity>
 ): Entity | undefined {
+  // Someone spoken to (“Steele told MSNBC's Chris Hayes”) is who the
+  // pronoun means only when no one of its sentence spoke to them.
+  let addressed: Entity | undefined
+  let addressedIn: RawMention['sentence'] | undefined
   for (let index = named.before(source) - 1; index >= 0; index--) {
-    const {entity} = named.all[index]
+    const {entity, mention} = named.all[index]
     if (entity.type !== 'PER' || quoted.has(entity)) continue
     const known = genders.get(entity.id)
-    if (known === undefined || known === gender) return entity
+    if (known !== undefined && known !== gender) continue
+    if (addressed) {
+      // The one who spoke to them, earlier in the same sentence.
+      return mention.sentence === addressedIn ? entity : addressed
+    }
+
+    if (isAddressed(mention)) {
+      addressed = entity
+      addressedIn = mention.sentence
+      continue
+    }
+
+    return entity
   }
 
-  return undefined
+  return addressed
+}
+
+/** Words before someone spoken to: “told Ann Lee”, “asked by …”, “MSNBC's Ann Lee”. */
+const addressWords: ReadonlySet<string> = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'interviewed', 'to', 'with', 'for', 'against', 'about'])
+
+/**
+ * Whether a person's mention is someone spoken to: after “told”, “asked”,
+ * “to”, “with”, or a possessive (a host: “MSNBC's Chris Hayes”).
+ *
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether it is.
+ */
+function isAddressed(mention: RawMention): boolean {
+  const before = mention.sentence.tokens[mention.first - 1]?.text
+  if (before === undefined) return false
+  return addressWords.has(before.toLowerCase()) || /^[’']s$/.test(before) || /\p{L}[’']s$/u.test(before)
 }
 
 /** A role that is only a form of address (“Dr.”, “Mr.”): what the apposition says is more. */

@@ -839,7 +839,7 @@ test('quotes: an apposition after the name gives the role when the name had only
 })
 
 test('quotes: a pronoun does not go to someone spoken to when the one who spoke to them is named before', () => {
-  const text = 'Ann Lee spoke to Okafor on Monday about the plan. “We will win,” she said.\n'
+  const text = 'Ann Lee spoke to Dana Okafor on Monday about the plan. “We will win,” she said.\n'
   const result = tag(text)
   const ann = result.entities.find((entity) => entity.name === 'Ann Lee')
   assert.ok(ann)

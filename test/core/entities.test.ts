@@ -261,3 +261,11 @@ test('entities: a name the sentences write is the name, not a headline’s run o
   assert.equal(person?.name, 'Dana Whitlock')
   assert.equal(person?.mentions.length, 3)
 })
+
+test('entities: a person named in the middle of a headline’s run of capitals is that person, with no role read from the headline', () => {
+  const found = entities('# Lawyer Torn To Shreds As He Flubs His Way Through Ari Melber Interview\n\nMSNBC host Ari Melber spoke with the lawyer on Monday. Melber asked about the case.\n')
+  const person = found.find((entity) => entity.type === 'PER' && entity.name === 'Ari Melber')
+  assert.ok(person, found.map((entity) => entity.name).join(', '))
+  assert.ok(!found.some((entity) => /Way Through/.test(entity.name)))
+  assert.doesNotMatch(person.role ?? '', /Torn/)
+})

@@ -189,24 +189,28 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Re
       if (!written.has(nameKey(prose))) continue
       let outside = true
       for (let at = each.first; at < each.last && outside; at++) if ((at < first || at >= last) && !loose(at)) outside = false
-      if (outside) return {...each, first, last, start: tokens[first].start, end: tokens[last - 1].end, prose}
+      if (outside) {
+        const {role: _role, ...rest} = each
+        return {...(first === each.first ? each : rest), first, last, start: tokens[first].start, end: tokens[last - 1].end, prose}
+      }
     }
   }
 
   let common = true
   for (let at = each.first; at < each.last && common; at++) if (!loose(at)) common = false
   if (common) return undefined
-  // A person's name of two words or more that the sentences write, at
-  // either end, with headline words after or before it (“Michael Steele
-  // Shows …”, “… Way Through Ari Melber”) that hold no first name: that
-  // name.
+  // A person's name of two words or more that the sentences write, with
+  // headline words around it (“Michael Steele Shows …”, “… Way Through Ari
+  // Melber Interview”), no first name next to it: that name.
   for (let size = each.last - each.first - 1; size > 1; size--) {
-    for (const first of [each.first, each.last - size]) {
+    for (let first = each.first; first + size <= each.last; first++) {
       const prose = proseOf(sentence, tokens[first].start, tokens[first + size - 1].end)
       if (written.get(nameKey(prose)) !== 'PER') continue
-      const left = [...tokens.slice(each.first, first), ...tokens.slice(first + size, each.last)]
-      if (left.some((token) => isFirstName(token.text))) continue
-      return {...each, first, last: first + size, start: tokens[first].start, end: tokens[first + size - 1].end, prose}
+      // Not a first name of the same person left out (“Filip De Wilde”).
+      if ((first > each.first && isFirstName(tokens[first - 1].text)) || (first + size < each.last && isFirstName(tokens[first + size].text))) continue
+      // A role read before the words cut off is no role of the name.
+      const {role: _role, ...rest} = each
+      return {...(first === each.first ? each : rest), first, last: first + size, start: tokens[first].start, end: tokens[first + size - 1].end, prose}
     }
   }
 

@@ -15,7 +15,7 @@ import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
 import {SpanIndex} from './rules/span-index.ts'
 import type {Genre} from './genre.ts'
 import type {Settings} from './options.ts'
-import type {DateTag, NewsmarkResult} from './types.ts'
+import type {DateTag, Entity, NewsmarkResult, Quote} from './types.ts'
 
 /**
  * What tagging keeps of a document for its next analysis: after an edit,
@@ -82,6 +82,7 @@ export function tagDocument(
       result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
       result.quotes = tagQuotes(document, mentions, entityOf, entities)
       linkClaims(result.claims, result.quotes)
+      followQuoteSources(entities, result.quotes)
     }
 
     if (settings.entities) {
@@ -166,4 +167,36 @@ function tagDates(document: DocumentView, referenceDate: string | undefined, gen
  */
 function partOfGame(text: string): boolean {
   return /\b(half|halves|quarters?|period)\b/i.test(text) && !/\d{4}|\b(year|fiscal|FY)\b/i.test(text)
+}
+
+/**
+ * A pronoun that a quote's source resolves goes to the person the quote
+ * model found (it reads who spoke before, genders and who was spoken to),
+ * where the claims' reading put it elsewhere: one answer to who “she” is.
+ *
+ * @param entities
+ *   Entities, with the pronoun mentions the claims added (changed).
+ * @param quotes
+ *   Quotes.
+ */
+function followQuoteSources(entities: ReadonlyArray<Entity>, quotes: ReadonlyArray<Quote>): void {
+  const byStart = new Map<number, Entity>()
+  for (const entity of entities) {
+    for (const mention of entity.mentions) if (mention.pronoun) byStart.set(mention.start, entity)
+  }
+
+  if (byStart.size === 0) return
+  const byId = new Map(entities.map((entity) => [entity.id, entity]))
+  for (const quote of quotes) {
+    const source = quote.source
+    if (!source?.entity) continue
+    const holder = byStart.get(source.start)
+    const speaker = byId.get(source.entity)
+    if (!holder || !speaker || holder === speaker) continue
+    const at = holder.mentions.findIndex((mention) => mention.pronoun && mention.start === source.start)
+    const [mention] = holder.mentions.splice(at, 1)
+    speaker.mentions.push(mention)
+    speaker.mentions.sort((a, b) => a.start - b.start)
+    byStart.set(source.start, speaker)
+  }
 }

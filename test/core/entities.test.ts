@@ -269,3 +269,12 @@ test('entities: a person named in the middle of a headline’s run of capitals i
   assert.ok(!found.some((entity) => /Way Through/.test(entity.name)))
   assert.doesNotMatch(person.role ?? '', /Torn/)
 })
+
+test('entities: a section’s label run into a name once is not the name; the surname still joins the person', () => {
+  const found = entities(
+    'Style Laura Marsh stars in the new series.\n\nHer father, Peter Marsh, was an actor too. Laura Marsh said the role scared her. Laura Marsh laughed. Marsh has played many parts.\n'
+  )
+  const laura = found.find((entity) => entity.type === 'PER' && entity.name.endsWith('Laura Marsh'))
+  assert.equal(laura?.name, 'Laura Marsh')
+  assert.equal(laura?.mentions.length, 4)
+})

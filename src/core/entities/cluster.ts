@@ -85,7 +85,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     let type = mention.type
     if (!group && sizes[index] < 3) {
       group = personWithPart(key, mention.type)
-      if (group && isFirstName(group.words[0])) type = 'PER'
+      if (group && group.words.slice(0, -1).some((word) => isFirstName(word))) type = 'PER'
     }
 
     if (!group) {
@@ -153,7 +153,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     // Two people named first in one sentence, who share another part (a
     // first name), or a name that is no person's first and last (“Illinois
     // Republican”): leave it alone.
-    if (shared && (tied || parts.length > 1 || found?.words.at(-1) !== parts[0] || !isFirstName(found.words[0]))) return undefined
+    if (shared && (tied || parts.length > 1 || found?.words.at(-1) !== parts[0] || !found.words.slice(0, -1).some((word) => isFirstName(word)))) return undefined
     return found
   }
 }
@@ -237,7 +237,15 @@ function canonicalName(all: ReadonlyArray<RawMention>, sizeOf: (mention: RawMent
     counts.set(name, (counts.get(name) ?? 0) + count)
   }
 
-  return [...counts].sort((a, b) => b[1] - a[1])[0][0]
+  const [name, count] = [...counts].sort((a, b) => b[1] - a[1])[0]
+  if (count > 1 || longest < 3) return name
+  // Written once with a word before it that is no first name, and often
+  // without (“Style Juliette Lewis”, a section's label run into the
+  // name; “Juliette Lewis” eight times): as it is written often.
+  const words = name.split(' ')
+  const rest = words.slice(1).join(' ')
+  const often = mentions.filter((mention) => mention.prose.replace(/\s+/g, ' ') === rest).length
+  return often > 1 && !isFirstName(words[0]) && !/^\p{Lu}\.$/u.test(words[0]) ? rest : name
 }
 
 /**

@@ -146,8 +146,10 @@ function convert(
   const flush = () => {
     if (sentence.length > 0) {
       const found = names(sentence, mentions)
-      if (found || keepIncomplete) spans.push(...(found ?? []))
-      else {
+      if (found.complete || keepIncomplete) {
+        spans.push(...found.spans)
+        for (const span of found.spans) counts[span.label] = (counts[span.label] ?? 0) + 1
+      } else {
         // A name GUM does not mark: leave the sentence out rather than
         // teach the tagger that the name is none.
         text = text.slice(0, sentenceAt)
@@ -267,19 +269,19 @@ function convert(
 }
 
 /**
- * Names of a sentence.
+ * Names of a sentence, and whether every proper noun is in one.
  *
  * @param words
  *   Words.
  * @param mentions
  *   Mentions.
  * @returns
- *   Spans.
+ *   Spans, and whether the sentence is complete.
  */
 function names(
   words: ReadonlyArray<Word>,
   mentions: ReadonlyArray<Mention>
-): Array<{start: number; end: number; label: string}> | undefined {
+): {spans: Array<{start: number; end: number; label: string}>; complete: boolean} {
   sentences++
   const proper = (index: number) =>
     words[index]?.upos === 'PROPN' || /^NNPS?$/.test(words[index]?.xpos ?? '')
@@ -385,6 +387,7 @@ function names(
 
   // A capitalised proper noun in no name and no date, species or amount
   // (“the 1969 film Easy Rider”): GUM marks only names that head a mention.
+  let complete = true
   const exempt = new Set<number>()
   for (const mention of mentions) {
     if (!unnamed.has(mention.etype)) continue
@@ -395,9 +398,8 @@ function names(
     if (taken.has(index) || exempt.has(index) || !proper(index)) continue
     if (calendar.has(word.form) || !/^\p{Lu}/u.test(word.form)) continue
     if (spans.some((span) => span.start === word.start)) continue
-    return undefined
+    complete = false
   }
 
-  for (const span of spans) counts[span.label] = (counts[span.label] ?? 0) + 1
-  return spans.sort((a, b) => a.start - b.start)
+  return {spans: spans.sort((a, b) => a.start - b.start), complete}
 }

@@ -163,9 +163,9 @@ function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray
  * The Hands Of The Jury”): the longest part of it that the document's
  * sentences write as a name, when the words left out are common words
  * (written in lower case elsewhere) or small ones; none when all its words
- * are common (“New Weather System”); else a name of two words or more the
- * sentences write at its start or end (“Michael Steele Shows”); else the
- * name as tagged.
+ * are common (“New Weather System”); else a person's name of two words or
+ * more the sentences write, anywhere in it (“Michael Steele Shows”); else
+ * the name as tagged.
  *
  * @param sentence
  *   The headline.
@@ -181,6 +181,13 @@ function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray
 function headlineName(sentence: SentenceView, each: SentenceMention, written: ReadonlyMap<string, EntityType>, lowerWords: WordSet): SentenceMention | undefined {
   if (written.has(nameKey(each.prose))) return each
   const tokens = sentence.tokens
+  // The name cut to `[first, last)`; a role read before words cut off is
+  // no role of it.
+  const cut = (first: number, last: number, prose: string): SentenceMention => {
+    const {role: _role, ...rest} = each
+    return {...(first === each.first ? each : rest), first, last, start: tokens[first].start, end: tokens[last - 1].end, prose}
+  }
+
   const loose = (at: number) => isCommonWord(tokens[at].text, lowerWords) || headlineSmallWords.has(tokens[at].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(tokens[at].text)
   for (let size = each.last - each.first - 1; size > 0; size--) {
     for (let first = each.first; first + size <= each.last; first++) {
@@ -189,10 +196,7 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Re
       if (!written.has(nameKey(prose))) continue
       let outside = true
       for (let at = each.first; at < each.last && outside; at++) if ((at < first || at >= last) && !loose(at)) outside = false
-      if (outside) {
-        const {role: _role, ...rest} = each
-        return {...(first === each.first ? each : rest), first, last, start: tokens[first].start, end: tokens[last - 1].end, prose}
-      }
+      if (outside) return cut(first, last, prose)
     }
   }
 
@@ -208,9 +212,7 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Re
       if (written.get(nameKey(prose)) !== 'PER') continue
       // Not a first name of the same person left out (“Filip De Wilde”).
       if ((first > each.first && isFirstName(tokens[first - 1].text)) || (first + size < each.last && isFirstName(tokens[first + size].text))) continue
-      // A role read before the words cut off is no role of the name.
-      const {role: _role, ...rest} = each
-      return {...(first === each.first ? each : rest), first, last: first + size, start: tokens[first].start, end: tokens[first + size - 1].end, prose}
+      return cut(first, first + size, prose)
     }
   }
 

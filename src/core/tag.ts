@@ -69,7 +69,7 @@ export function tagDocument(
   const result: NewsmarkResult = {entities: [], dates: [], claims: []}
   if (referenceDate) result.referenceDate = referenceDate
   // Names of works and organisations, where a date word is a word of the
-  // name (“Christmas Vacation”, “Challenger, Gray and Christmas”).
+  // name (“Christmas Vacation”, “Twenty One Pilots”).
   let names: SpanIndex | undefined
 
   if (settings.entities || settings.claims) {

@@ -76,8 +76,10 @@ export function tagDocument(
     const tagging = memory?.entities ?? new DocumentTagging()
     const mentions = findMentions(document, tagging)
     const {entities, entityOf} = clusterMentions(mentions)
-    const types = new Map(entities.map((entity) => [entity.id, entity.type]))
-    names = new SpanIndex(mentions.filter((_, index) => types.get(entityOf[index]) === 'MISC' || types.get(entityOf[index]) === 'ORG'))
+    if (settings.dates) {
+      const types = new Map(entities.map((entity) => [entity.id, entity.type]))
+      names = new SpanIndex(mentions.filter((_, index) => types.get(entityOf[index]) === 'MISC' || types.get(entityOf[index]) === 'ORG'))
+    }
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
       result.quotes = tagQuotes(document, mentions, entityOf, entities)

@@ -85,7 +85,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     let type = mention.type
     if (!group && sizes[index] < 3) {
       group = personWithPart(key, mention.type)
-      if (group && group.words.slice(0, -1).some((word) => isFirstName(word))) type = 'PER'
+      if (group && namesPerson(group)) type = 'PER'
     }
 
     if (!group) {
@@ -153,9 +153,22 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     // Two people named first in one sentence, who share another part (a
     // first name), or a name that is no person's first and last (“Illinois
     // Republican”): leave it alone.
-    if (shared && (tied || parts.length > 1 || found?.words.at(-1) !== parts[0] || !found.words.slice(0, -1).some((word) => isFirstName(word)))) return undefined
+    if (shared && (tied || parts.length > 1 || found?.words.at(-1) !== parts[0] || !namesPerson(found))) return undefined
     return found
   }
+}
+
+/**
+ * Whether a group's name is a person's first name and more: a first name
+ * before its last word (“Style Juliette Lewis”, not “Illinois Republican”).
+ *
+ * @param group
+ *   Group.
+ * @returns
+ *   Whether it is.
+ */
+function namesPerson(group: Group): boolean {
+  return group.words.slice(0, -1).some((word) => isFirstName(word))
 }
 
 /**

@@ -57,7 +57,7 @@ if (flags.tidy) {
 }
 
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
-const {countAttribution, countEntities, countFindings, judgeEntities, dateRight, matchLabel, quoteFor, spanHash, usefulShare} = await import('./lib/labels.ts')
+const {countAttribution, countEntities, countFindings, judgeEntities, judgedMessage, dateRight, matchLabel, quoteFor, spanHash, usefulShare} = await import('./lib/labels.ts')
 const {shownSource} = await import('../src/core/quotes/reported.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
@@ -175,7 +175,7 @@ function measure(subset) {
     const labels = readLabels(article)
     if (labels.sha256 && labels.sha256 !== sha256(text)) unlabelledFiles++
     words += countWords(text)
-    const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity}))
+    const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity, message: message.reason}))
     warnings += findings.filter((finding) => finding.severity !== 'info').length
     // The claims to check, against the check-worthiness labels of their claims.
     for (const finding of findings.filter((finding) => finding.rule === 'claim-to-check')) {
@@ -270,7 +270,7 @@ function print(report) {
     const entityR = ratio(m.entities.found, m.entities.gold)
     console.log(`- entities (clusters): ${m.entities.clusters} given, ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.found} of ${m.entities.gold} labelled entities found with their type, ${m.entities.missed} labelled missed still missed)`)
     console.log(`- dates: ${m.dates.labelled} labelled, value right ${percent(ratio(m.dates.right, m.dates.labelled))}, ${m.dates.missed} missed (judged now: ${m.dates.stillMissed} labelled misses still missed, ${m.dates.untagged} labelled dates no longer tagged, ${m.dates.notDate} tagged that are no date)`)
-    if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
+    if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling, or their message changed since it was judged): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
     if (m.changedArticles > 0) console.log(`- ${m.changedArticles} articles changed since they were labelled (sha256 differs)`)
   }
 }
@@ -293,8 +293,19 @@ function addUnlabelled(labels, result, text) {
   for (const message of result.messages) {
     if (!message.ruleId || typeof message.start !== 'number') continue
     const finding = {rule: message.ruleId, start: message.start, end: message.end}
-    if (labels.findings.some((label) => label.rule === finding.rule && label.start === finding.start && label.end === finding.end)) continue
-    labels.findings.push({id: `f${labels.findings.length + 1}`, ...finding, hash: spanHash(text, finding.start, finding.end), verdict: null, reason: ''})
+    const judged = judgedMessage(message.reason)
+    const label = labels.findings.find((label) => label.rule === finding.rule && label.start === finding.start && label.end === finding.end)
+    if (label) {
+      // Its message changed since it was judged: judge it again.
+      if (label.messageHash !== undefined && label.messageHash !== judged) {
+        Object.assign(label, {messageHash: judged, verdict: null, reason: ''})
+        added++
+      }
+
+      continue
+    }
+
+    labels.findings.push({id: `f${labels.findings.length + 1}`, ...finding, hash: spanHash(text, finding.start, finding.end), messageHash: judged, verdict: null, reason: ''})
     added++
   }
 

@@ -28,6 +28,33 @@ export interface RuleSpan extends Span {
 /** A labelled finding. */
 export interface FindingLabel extends RuleSpan {
   verdict: string | null
+  /**
+   * Eight hex digits of the SHA-1 of the message that was judged (a claim
+   * to check's without its rank: `judgedMessage`), in labels made since it
+   * is kept (a hash: messages quote the article's words): a finding whose
+   * message differs now (another value, another reason) is judged again,
+   * and counts as unlabelled until it is.
+   */
+  messageHash?: string
+}
+
+/** A finding now, with its message when known. */
+export interface FindingNow extends RuleSpan {
+  message?: string
+}
+
+/**
+ * A finding's message as labels keep it: the hash of the message without a
+ * claim to check's rank (“(2 of 5)”), which moves when other claims come
+ * or go.
+ *
+ * @param message
+ *   Message.
+ * @returns
+ *   Eight hex digits.
+ */
+export function judgedMessage(message: string): string {
+  return crypto.createHash('sha1').update(message.replace(/^(Claim to check) \(\d+ of \d+\)/, '$1')).digest('hex').slice(0, 8)
 }
 
 /** Findings of one rule and their verdicts. */
@@ -116,16 +143,19 @@ export function matchLabel<T extends Span & {rule?: string}>(item: Span & {rule?
  * @param counts
  *   Counts to add to, per rule id.
  * @returns
- *   Findings with no label (new since labelling, or not yet labelled).
+ *   Findings with no label (new since labelling, not yet labelled, or
+ *   whose message changed since).
  */
-export function countFindings(findings: ReadonlyArray<RuleSpan>, labels: ReadonlyArray<FindingLabel>, counts: Map<string, RuleCount>): RuleSpan[] {
-  const unlabelled: RuleSpan[] = []
+export function countFindings(findings: ReadonlyArray<FindingNow>, labels: ReadonlyArray<FindingLabel>, counts: Map<string, RuleCount>): FindingNow[] {
+  const unlabelled: FindingNow[] = []
   for (const finding of findings) {
     const count = counts.get(finding.rule) ?? {findings: 0, useful: 0, debatable: 0, noise: 0, unlabelled: 0}
     counts.set(finding.rule, count)
     count.findings++
     const label = matchLabel(finding, labels)
-    const verdict = label?.verdict
+    // A verdict on another message than the one shown now does not hold.
+    const changed = label?.messageHash !== undefined && finding.message !== undefined && label.messageHash !== judgedMessage(finding.message)
+    const verdict = changed ? undefined : label?.verdict
     if (verdict === 'useful' || verdict === 'debatable' || verdict === 'noise') count[verdict]++
     else {
       count.unlabelled++

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {countAttribution, countEntities, countFindings, dateRight, judgeEntities, matchLabel, overlap, quoteFor, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
+import {countAttribution, countEntities, countFindings, dateRight, judgeEntities, judgedMessage, matchLabel, overlap, quoteFor, spanHash, usefulShare} from '../../scripts/lib/labels.ts'
 
 test('labels: overlap is the shared part of the shorter span', () => {
   assert.equal(overlap({start: 0, end: 10}, {start: 5, end: 30}), 0.5)
@@ -26,6 +26,30 @@ test('labels: a finding matches the label of its rule with the best overlap, exa
   // Less than half of the shorter span: no label.
   assert.equal(matchLabel({rule: 'unsourced-number', start: 15, end: 40}, labels), undefined)
   assert.equal(matchLabel({rule: 'hedging', start: 0, end: 20}, labels), undefined)
+})
+
+test('labels: a verdict holds only for the message it judged (a claim to check’s rank aside)', () => {
+  const counts = new Map()
+  const judged = judgedMessage('Claim to check (1 of 5): statistic with no source')
+  assert.equal(judged, judgedMessage('Claim to check (3 of 4): statistic with no source'))
+  assert.notEqual(judged, judgedMessage('Claim to check (1 of 5): statistic'))
+  const unlabelled = countFindings(
+    [
+      {rule: 'claim-to-check', start: 0, end: 5, message: 'Claim to check (2 of 5): statistic with no source'},
+      {rule: 'claim-to-check', start: 10, end: 15, message: 'Claim to check (1 of 5): statistic'},
+      {rule: 'hedging', start: 20, end: 25, message: 'Unexpected hedge'}
+    ],
+    [
+      {rule: 'claim-to-check', start: 0, end: 5, verdict: 'useful', messageHash: judged},
+      {rule: 'claim-to-check', start: 10, end: 15, verdict: 'debatable', messageHash: judged},
+      // Labels made before messages were kept hold whatever the message.
+      {rule: 'hedging', start: 20, end: 25, verdict: 'noise'}
+    ],
+    counts
+  )
+  assert.deepEqual(counts.get('claim-to-check'), {findings: 2, useful: 1, debatable: 0, noise: 0, unlabelled: 1})
+  assert.deepEqual(counts.get('hedging'), {findings: 1, useful: 0, debatable: 0, noise: 1, unlabelled: 0})
+  assert.deepEqual(unlabelled.map((finding) => finding.start), [10])
 })
 
 test('labels: counts per rule, debatable is not useful, new findings are unlabelled', () => {

@@ -7,13 +7,14 @@
  * section (`category:` or `section:`) that names a genre; else the text is
  * read: the language with `franc-min`, the genre by the marks each kind of
  * article leaves (a byline “Letter:”, scores and box-score words, a wire
- * service's release line, a list of ingredients).
+ * service's release line or a company's “today announced”, questions put
+ * to someone, a list of ingredients).
  */
 import {francAll} from 'franc-min'
 import type {FrontMatter} from './front-matter.ts'
 
 /** Genres. */
-export const genres = ['news', 'game-story', 'press-release', 'opinion', 'review', 'recipe', 'listicle', 'analysis', 'other'] as const
+export const genres = ['news', 'game-story', 'press-release', 'interview', 'opinion', 'review', 'recipe', 'listicle', 'analysis', 'other'] as const
 
 /** A genre. */
 export type Genre = (typeof genres)[number]
@@ -35,7 +36,8 @@ const sectionGenres: ReadonlyArray<[RegExp, Genre]> = [
   [/^(opinion|opinions|editorials?|letters?|columns?|commentary|op-?ed)$/i, 'opinion'],
   [/^(reviews?)$/i, 'review'],
   [/^(recipes?)$/i, 'recipe'],
-  [/^(press[- ]releases?|news ?releases?)$/i, 'press-release']
+  [/^(press[- ]releases?|news ?releases?)$/i, 'press-release'],
+  [/^(interviews?|q ?& ?a)$/i, 'interview']
 ]
 
 // ISO 639-3 codes franc gives, for the languages a front matter usually names.
@@ -51,6 +53,18 @@ const reviewUrl = /\/reviews?\//i
 const recipeUrl = /\/recipes?\b/i
 // A wire service's release line, or a release's closing sections.
 const releaseMark = /\((?:BUSINESS WIRE|GLOBE NEWSWIRE|PRNewswire|ACCESSWIRE|EINPresswire)\)|\bPRNewswire\b|^#*\s*About [A-Z][\w&.,' -]{1,60}$|^\s*(?:Media|Press) (?:contacts?|inquiries)\b/im
+// A release republished without its wire's line: the issuer “today
+// announced” in the opening, with its ticker, a trademark sign or its own
+// praise (“a leading provider of …”, “a global leader in …”).
+const releaseLede = /\b(?:today announced|announced today)\b/i
+const issuerMark = /\((?:NASDAQ|Nasdaq|NYSE|NYSE American|OTCQX|OTCQB|TSX|TSXV|LSE|AMEX|ASX)\s*:\s*[A-Z][A-Z.]*\)|[®™]|\b(?:a|the) (?:leading|global|world) (?:provider|leader|supplier|developer|manufacturer|pioneer)\b/
+// Where a release says so.
+const releaseOpening = 3000
+// A question put to the interviewee: a paragraph of one question, to “you”
+// (or marked “Q:”).
+const interviewQuestion = /^(?:\*\*)?(?:Q[:.]\s*.+|[^\n?]*\byour?\b[^\n?]*\?)(?:\*\*)?\s*$/i
+// Questions, each answered, that make an interview.
+const interviewQuestions = 3
 const ingredients = /^#*\s*\**(ingredients|method|directions|instructions)\**\s*$/gim
 // Scores (116-111, 3-2) and the words of a game's report.
 const score = /(?<![\d./-])\d{1,3}[-–]\d{1,3}(?![\d./-])/g
@@ -129,8 +143,9 @@ export function kindOf(frontMatter: FrontMatter | undefined, source: string): Ar
 
 // Genres in which news practice attributes what the writer did not see:
 // not a game's report (the reporter saw it), a review or an opinion piece
-// (the writer's own judgement), a press release (the issuer speaks
-// throughout), a recipe or a list.
+// (the writer's own judgement), an interview (the interviewee speaks
+// throughout), a press release (the issuer speaks throughout), a recipe or
+// a list.
 const attributing: ReadonlySet<Genre> = new Set(['news', 'analysis', 'other'])
 
 /**
@@ -224,6 +239,9 @@ export function detectGenre(text: string, title?: string, url?: string, section?
   if (listTitle.test(headline)) return 'listicle'
   if ((url && recipeUrl.test(url)) || (text.match(ingredients)?.length ?? 0) >= 2) return 'recipe'
   if (releaseMark.test(text)) return 'press-release'
+  const opening = text.slice(0, releaseOpening)
+  if (releaseLede.test(opening) && issuerMark.test(opening)) return 'press-release'
+  if (isInterview(text)) return 'interview'
   // A game story: scores and the words of play, densely (a sports section
   // makes a lighter mark enough). Counted only as far as needed: the words
   // of a long text are many.
@@ -233,4 +251,27 @@ export function detectGenre(text: string, title?: string, url?: string, section?
   const words = text.split(/\s+/).length
   const sports = section !== undefined && /^sports?$/i.test(section)
   return game * 1000 >= words * (sports ? 4 : 8) ? 'game-story' : 'news'
+}
+
+/**
+ * Whether a text is an interview: at least three paragraphs that are a
+ * question to “you” (or start “Q:”), each followed by an answer that is
+ * not one.
+ *
+ * @param text
+ *   Prose.
+ * @returns
+ *   Whether it is.
+ */
+function isInterview(text: string): boolean {
+  if (!text.includes('?')) return false
+  const paragraphs = text.split(/\n\s*\n/).map((paragraph) => paragraph.trim())
+  let questions = 0
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (paragraph.length > 400 || !interviewQuestion.test(paragraph)) continue
+    const answer = paragraphs[index + 1]
+    if (answer && !answer.startsWith('#') && !interviewQuestion.test(answer) && ++questions >= interviewQuestions) return true
+  }
+
+  return false
 }

@@ -66,6 +66,40 @@ test('claims to check: “no source” only when nothing in or next to the sente
   assert.doesNotMatch(toCheck('Northfield Research examined 300 towns and found that rents rose 12 percent in two years.')[0].reason, /no source/)
 })
 
+test('claims to check: in a press release or an interview, no “no source”, and not the release’s own announcement', () => {
+  const release = [
+    'Acme Corp. (NASDAQ: ACME), a global leader in widgets, today announced that its first solar widget is now available to order.',
+    '',
+    'The widget cuts power use by up to 40 percent, in tests of 200 homes.',
+    ''
+  ].join('\n')
+  assert.deepEqual(
+    toCheck(release).map((item) => item.reason),
+    ['Claim to check (1 of 1): statistic']
+  )
+  // The same words in a news story: the figure has no source.
+  assert.match(toCheck(`---\ngenre: news\n---\n\n${release}`).find((item) => item.words.startsWith('The widget'))!.reason, /statistic with no source$/)
+  const interview = [
+    'Ann Lee hosts a podcast about rivers.',
+    '',
+    'What got you started?',
+    '',
+    'I grew up by a river that flooded every spring.',
+    '',
+    'How do you pick your guests?',
+    '',
+    'We look for people who work on the water.',
+    '',
+    'What have you learnt about dams?',
+    '',
+    'Dams in the state lost 30 percent of their capacity to silt since 1950.',
+    ''
+  ].join('\n')
+  const asked = toCheck(interview)
+  assert.ok(asked.some((item) => item.words.startsWith('Dams')), 'the interviewee’s figure is a claim to check')
+  for (const item of asked) assert.doesNotMatch(item.reason, /no source/)
+})
+
 test('claims to check: a speaker only when the model gives one for most of the claim', () => {
   // Bolt reported only the last words: no speaker for the whole.
   assert.equal(toCheck('There was one fire and 12 cars damaged by heat tied to the older model while Bolt reported no fires.')[0].reason, 'Claim to check (1 of 1): statistic')

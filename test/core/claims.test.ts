@@ -121,6 +121,17 @@ describe('claimKind', () => {
     assert.equal(claimKind('In May the law passed.'), 'factual')
   })
 
+  it('does not take numbers in names or versions, or a half of a year, for statistics', () => {
+    assert.equal(claimKind('She first saw his work at Documenta 13 and showed it at her Salon 94 gallery.'), 'factual')
+    assert.equal(claimKind('The kit works with the Sequa 6000 and the Sequa X systems.'), 'factual')
+    assert.equal(claimKind('He compared it with the data of the Truth Challenge v2.'), 'factual')
+    assert.equal(claimKind('In the second half of 2023, the firm opens a lab.'), 'factual')
+    // A unit or a percent after it keeps a number a quantity; so does a half of something else.
+    assert.deepEqual(explainClaimKind('Sales at Acme 5 percent higher were reported.'), {kind: 'statistic', cue: '5 percent'})
+    assert.equal(claimKind('The Boeing 737 crashed, killing 157 people.'), 'statistic')
+    assert.equal(claimKind('Half of the workers left.'), 'statistic')
+  })
+
   it('follows the documented precedence and names its cue', () => {
     // statistic > prediction > causal > quote > reported
     assert.deepEqual(explainClaimKind('He said prices will rise 5% because of the war.'), {kind: 'statistic', cue: '5%'})

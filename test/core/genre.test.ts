@@ -36,6 +36,28 @@ test('genre: the marks of each kind of article', () => {
   assert.equal(detectGenre('Some words.', 'Review: A quiet album'), 'review')
   assert.equal(detectGenre('ACME Corp (BUSINESS WIRE) -- ACME today launched a widget.\n\n## About ACME\n\nACME makes widgets.'), 'press-release')
   assert.equal(detectGenre('## Ingredients\n\n- 2 eggs\n\n## Method\n\nBeat the eggs.'), 'recipe')
+  // A release republished without its wire's line: “today announced” with a
+  // ticker, a trademark sign or the issuer's own praise; not either alone.
+  assert.equal(detectGenre('Acme Corp. (NASDAQ: ACME), a global leader in widgets, today announced a new widget.'), 'press-release')
+  assert.equal(detectGenre('Widgetry AB, a leading provider of gears, today announced two services based on its GearFit® method.'), 'press-release')
+  assert.equal(detectGenre('The mayor today announced a new budget for the city.'), 'news')
+  assert.equal(detectGenre('Acme, a leading provider of widgets, said on Tuesday that sales fell.'), 'news')
+  // An interview: three questions to “you”, each answered.
+  const interview = [
+    'Ann Lee hosts a podcast about rivers.',
+    'What got you started?',
+    'I grew up by a river that flooded every spring.',
+    'How do you pick your guests?',
+    'We look for people who work on the water.',
+    'What is your next episode about?',
+    'Dams, and who pays for them.'
+  ].join('\n\n')
+  assert.equal(detectGenre(interview), 'interview')
+  // Questions in a story, not put to anyone, or not answered: news.
+  assert.equal(detectGenre(interview.replaceAll(/\byour\b/g, 'their').replaceAll(/\byou\b/g, 'they')), 'news')
+  assert.equal(detectGenre('What got you started?\n\nHow do you pick your guests?\n\nWhat is your next episode about?'), 'news')
+  assert.equal(articleKind({category: 'Interview'}, english).genre, 'interview')
+  assert.equal(expectsAttribution('interview'), false)
   const game =
     'The Hawks beat the Owls 98-91 on Friday. Smith scored 30 points with 12 rebounds and 5 assists, and Jones added 18 points in the fourth quarter. The win over the Owls gave the Hawks the tiebreaker in the season series.'
   assert.equal(detectGenre(game), 'game-story')

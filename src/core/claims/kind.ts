@@ -9,10 +9,12 @@
  *  1. `statistic`  a quantity: a number written in digits that is not a
  *                  year, decade, ordinal, clock time, day of a month, age
  *                  ("a 17-year-old", "Ann Lee, 41,"), part of a name
- *                  ("COVID-19") or time counted back ("20 years ago")
+ *                  ("COVID-19", "Documenta 13", "NovaSeq 6000") or time
+ *                  counted back ("20 years ago")
  *                  ("25 times", "48 hours", "8 percent", "$60 billion");
  *                  `%` or `$`; a quantity phrase ("thousands", "doubled",
- *                  "half of", "percentage points"); or a number word before
+ *                  "half of" but not "the second half of 2023",
+ *                  "percentage points"); or a number word before
  *                  a unit or a large cardinal ("three people", "two
  *                  million").
  *  2. `prediction` a future or possible event: will / 'll / won't / shall,
@@ -88,12 +90,25 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   const after = next?.text === '-' ? tokens[i + 2] : next
   if (after && /^(year|month|week|day)s?-old$/.test(after.lower)) return false
   if (prev?.text === ',' && next?.text === ',' && value < 120 && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '')) return false
-  // Part of a name: "GPT-4", "COVID-19".
+  // Part of a name: "GPT-4", "COVID-19", and a number after a capitalised
+  // word that is not the sentence's first ("Documenta 13", "NovaSeq 6000",
+  // "Salon 94"), unless a unit or a percent follows it.
   if (prev?.text === '-' && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '')) return false
+  if (i > 1 && prev && /^\p{Lu}/u.test(prev.text) && !months.has(prev.lower) && !quantityAfter(next)) return false
+  // A version: "v2", "version 3".
+  if (prev?.lower === 'v' || prev?.lower === 'version') return false
   // A time counted back or on: "20 years ago", "two days later".
   if (next && units.has(next.lower) && timeUnits.has(next.lower) && countedTime.has(tokens[i + 2]?.lower ?? '')) return false
   return true
 }
+
+/** Whether a token makes the number before it a quantity ("8 percent", "5 million", "48 hours"). */
+function quantityAfter(next: Token | undefined): boolean {
+  return next !== undefined && (next.text === '%' || next.lower === 'percent' || units.has(next.lower) || largeCardinals.has(next.lower))
+}
+
+// Before "half of": a part of a period of time ("the second half of 2023").
+const periodParts = new Set(['first', 'second', 'latter', 'back', 'front', 'final', 'last'])
 
 const timeUnits = new Set(['hours', 'days', 'weeks', 'months', 'years'])
 // After a number and a unit of time: a date counted from another, no quantity.
@@ -112,7 +127,10 @@ function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexic
     }
   }
   for (const match of matches) {
-    if (match.category === 'quantityWords') return cueText(tokens, match.start, match.end)
+    if (match.category === 'quantityWords') {
+      if (match.phrase === 'half of' && periodParts.has(tokens[match.start - 1]?.lower ?? '')) continue
+      return cueText(tokens, match.start, match.end)
+    }
     if (match.category === 'cardinals') {
       const next = tokens[match.end]
       if (next && timeUnits.has(next.lower) && countedTime.has(tokens[match.end + 1]?.lower ?? '')) continue

@@ -21,7 +21,7 @@
  * none).
  */
 import type {RuleContext, SentenceInfo} from '../rules/context.ts'
-import {hasClaimsToCheck} from '../genre.ts'
+import {hasClaimsToCheck, type Genre} from '../genre.ts'
 import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
 import {isReported, shownSource} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
@@ -61,6 +61,12 @@ const quotation = /["“«][^"“”«»]*?\p{L}+[^\p{L}"“”«»]+\p{L}+[^\p{
 const firstPerson = /(?:^|\s)[“"](?:I|We|Our|My)(?:['’](?:m|ve|re|ll|d))?\b/
 // Advice to the reader (“you can try to …”, “you should”), not a claim.
 const advice = /\byou(?:['’]ll| (?:can|could|should|may|might|must|will|need to|want to|have to|ought to))\b/i
+
+const announcement = /\b(?:today announced|announced today)\b/i
+
+// Genres whose unattributed words are someone's: the release's issuer, the
+// interviewee.
+const ownVoice: ReadonlySet<Genre> = new Set(['press-release', 'interview'])
 
 // Claims the model scores lower are not listed, however few the article has.
 const floor = 0.7
@@ -103,6 +109,9 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
     if (!claim || claim.score < floor || sentence.heading || sentence.table) continue
     const text = context.source.slice(claim.start, claim.end)
     if (isFurniture(text) || advice.test(outsideQuotes(text))) continue
+    // A release's own announcement (“Acme today announced …”): the news it
+    // gives, not a claim in it.
+    if (context.kind.genre === 'press-release' && announcement.test(text)) continue
     // A quotation with no figure, prediction or cause in which the speaker
     // speaks of themselves (“We are delighted …”, “We were very careful …”):
     // views and feelings, not a claim anyone would check.
@@ -156,6 +165,9 @@ function sourceOf(context: RuleContext, index: number, vague: boolean): string {
   const said = speakerOf(context, sentence)
   if (said) return `attributed to ${said}`
   if (sentence.cited) return 'with a cited source'
+  // In a release or an interview, the issuer or the interviewee is the
+  // source of what is not attributed to someone else.
+  if (ownVoice.has(context.kind.genre)) return ''
   if (unsourced(context, index)) return 'with no source'
   return ''
 }

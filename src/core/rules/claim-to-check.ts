@@ -28,9 +28,12 @@
  * quotation with no figure, prediction or cause in which the speaker
  * speaks of themselves (“We are delighted …”), advice to the reader (“you
  * can try to …”), a plain fact in the writer's own voice with no source
- * (narrative, background), and articles whose genre makes no claims to
- * check (a game story, a review, a recipe, a list: see
- * `unattributed-claim` for how the genre is known).
+ * (narrative, background), a press release's own announcement (“Acme
+ * today announced …”), and articles whose genre makes no claims to check
+ * (a game story, a review, a recipe, a list: see `unattributed-claim` for
+ * how the genre is known). In a press release or an interview, what no
+ * one else says is the issuer's or the interviewee's: the reason never
+ * says “no source” there.
  *
  * ## Default severity
  *

@@ -18,8 +18,9 @@
  *
  * It runs on straight news and analysis only: a game story (the reporter
  * saw the game), a review or an opinion piece (the writer's own
- * judgement), a press release (the issuer speaks throughout), a recipe or a
- * list attribute nothing by custom. The genre is the front matter's
+ * judgement), a press release or an interview (the issuer or the
+ * interviewee speaks throughout), a recipe or a list attribute nothing by
+ * custom. The genre is the front matter's
  * `genre:` (or a `category:` such as `Opinion`), else read from the text
  * (`src/core/genre.ts`).
  *

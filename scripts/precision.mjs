@@ -162,7 +162,7 @@ function measure(subset) {
   let warnings = 0
   let unlabelledFiles = 0
   const claims = {flagged: 0, checkworthy: 0, labelled: 0}
-  const toCheck = {listed: 0, checkworthy: 0, labelled: 0}
+  const toCheck = {listed: 0, checkworthy: 0, labelled: 0, useful: 0, judged: 0}
   const speakers = {given: 0, right: 0, labelled: 0, missing: 0, invented: 0}
   const attribution = {labelled: 0, right: 0, wrong: 0, none: 0, invented: 0}
   const entities = {clusters: 0, right: 0, labelled: 0, gold: 0, found: 0, missed: 0}
@@ -177,10 +177,20 @@ function measure(subset) {
     words += countWords(text)
     const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity, message: message.reason}))
     warnings += findings.filter((finding) => finding.severity !== 'info').length
-    // The claims to check, against the check-worthiness labels of their claims.
-    for (const finding of findings.filter((finding) => finding.rule === 'claim-to-check')) {
+    // The claims to check (listed in the sidebar whatever the preset),
+    // against the check-worthiness labels of their claims.
+    for (const entry of result.toCheck ?? []) {
       toCheck.listed++
-      const label = matchLabel({start: finding.start, end: finding.end}, labels.claims)
+      // As the `claim-to-check` finding it would be: its verdict, if the
+      // message judged is the one shown (ranks aside).
+      const judged = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
+      const same = judged?.messageHash === undefined || judged.messageHash === judgedMessage(`Claim to check (1 of 1): ${entry.reason}`)
+      if (judged?.verdict && same) {
+        toCheck.judged++
+        if (judged.verdict === 'useful') toCheck.useful++
+      }
+
+      const label = matchLabel({start: entry.start, end: entry.end}, labels.claims)
       if (typeof label?.checkworthy === 'boolean') {
         toCheck.labelled++
         if (label.checkworthy) toCheck.checkworthy++
@@ -261,7 +271,7 @@ function print(report) {
 
     console.log(`| all | ${total.findings} | ${total.useful} | ${total.debatable} | ${total.noise} | ${total.unlabelled} | ${percent(usefulShare(total))} |`)
     console.log('')
-    console.log(`- claims to check: ${m.toCheck.listed} listed, ${m.toCheck.labelled} labelled, check-worthy ${percent(ratio(m.toCheck.checkworthy, m.toCheck.labelled))}`)
+    console.log(`- claims to check (the sidebar's list, whatever the preset): ${m.toCheck.listed} listed, ${m.toCheck.labelled} labelled, check-worthy ${percent(ratio(m.toCheck.checkworthy, m.toCheck.labelled))}; useful as a claim to check ${percent(ratio(m.toCheck.useful, m.toCheck.judged))} of ${m.toCheck.judged} judged`)
     console.log(`- claims: ${m.claims.flagged} flagged, ${m.claims.labelled} labelled, check-worthy ${percent(ratio(m.claims.checkworthy, m.claims.labelled))}`)
     console.log(`- speakers: ${m.speakers.labelled} labelled claims that need one, right ${percent(ratio(m.speakers.right, m.speakers.labelled))}, none given ${m.speakers.missing}; ${m.speakers.invented} speakers given where the article names none`)
     const a = m.attribution

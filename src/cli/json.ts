@@ -41,6 +41,7 @@ export function toJson(file: VFile): JsonResult {
     dates: data.dates,
     claims: data.claims,
     ...(data.quotes ? {quotes: data.quotes} : {}),
+    ...(data.toCheck ? {toCheck: data.toCheck} : {}),
     messages: file.messages.map((message) => {
       const place = message.place
       // A position has a start and an end; a point is where both are.

@@ -135,6 +135,20 @@ export interface NewsmarkResult {
   claims: Claim[]
   /** Quotes and attributions (with claims: absent when claims are off). */
   quotes?: Quote[]
+  /**
+   * The claims most worth checking, best first (`claimsToCheck` of them at
+   * most; absent when there are none): the sidebar lists them whatever the
+   * preset, and `claim-to-check` reports them as findings when it is on.
+   */
+  toCheck?: ClaimToCheck[]
+}
+
+/** A claim worth checking, with its rank and why. */
+export interface ClaimToCheck extends Span {
+  /** 1 for the claim most worth checking. */
+  rank: number
+  /** Its kind and, when the text makes it clear, who stands behind it (“statistic with no source”). */
+  reason: string
 }
 
 declare module 'vfile' {

@@ -10,7 +10,7 @@ import type {Analyzer} from './analyzer.ts'
 import {getConfig} from './config.ts'
 import {guard, type Log} from './log.ts'
 import {headerLine, headerLineNumber, sourcesOfResult} from '../service/sources.ts'
-import {claimsToCheck, shownFindings} from './tag-tree.ts'
+import {shownFindings} from './tag-tree.ts'
 
 /**
  * Register the header line's CodeLens provider for Markdown.
@@ -31,7 +31,7 @@ export function registerCodeLens(analyzer: Analyzer, log: Log): vscode.Disposabl
       if (!analysis || analysis.skipped || token.isCancellationRequested) return []
       const title = headerLine({
         sources: sourcesOfResult(analysis.result).length,
-        toCheck: claimsToCheck(shownFindings(analysis)).length,
+        toCheck: analysis.result.toCheck?.length ?? 0,
         // The claims to check are counted apart.
         findings: shownFindings(analysis).filter((message) => message.ruleId !== 'claim-to-check').length
       })

@@ -8,7 +8,7 @@
  * item reveals its text.
  */
 import * as vscode from 'vscode'
-import type {Annotation, Claim, DateTag, Entity, EntityType, Mention, Orphan, Quote, ReviewedEntity} from '../core/index.ts'
+import type {Annotation, Claim, ClaimToCheck, DateTag, Entity, EntityType, Mention, Orphan, Quote, ReviewedEntity} from '../core/index.ts'
 import {sourcesSummary, type Source} from '../core/quotes/sources.ts'
 import type {VFileMessage} from 'vfile-message'
 import type {Analysis, Analyzer} from './analyzer.ts'
@@ -22,7 +22,7 @@ import {chronological, durationInWords} from '../service/timex.ts'
 /** A node of the tree. */
 export type TagNode =
   | {readonly kind: 'section'; readonly section: 'check' | 'sources' | 'entities' | 'timeline' | 'claims' | 'findings' | 'orphans'; readonly count: number}
-  | {readonly kind: 'check'; readonly message: VFileMessage; readonly index: number}
+  | {readonly kind: 'check'; readonly entry: ClaimToCheck; readonly index: number}
   | {readonly kind: 'source'; readonly source: Source}
   | {readonly kind: 'quote'; readonly source: Source; readonly quote: Quote; readonly index: number}
   | {readonly kind: 'group'; readonly type: EntityType | 'nationality'; readonly entities: readonly Entity[]}
@@ -108,9 +108,9 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
     if (!analysis) return []
     const {result} = analysis
     if (!node) {
-      const toCheck = claimsToCheck(this.#findings(analysis)).length
+      const toCheck = result.toCheck?.length ?? 0
       const sections: TagNode[] = [
-        // Listed when `claim-to-check` is on (the `strict` preset).
+        // Whatever the preset (`claim-to-check` puts them in Problems too).
         ...(toCheck > 0 ? [{kind: 'section', section: 'check', count: toCheck} as const] : []),
         {kind: 'section', section: 'sources', count: sourcesOfResult(result).length},
         {kind: 'section', section: 'entities', count: result.entities.length},
@@ -154,7 +154,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         if (node.section === 'sources') return sourcesOfResult(result).map((source) => ({kind: 'source', source}))
         if (node.section === 'claims') return result.claims.map((claim, index) => ({kind: 'claim', claim, index}))
         if (node.section === 'orphans') return analysis.review.orphans.map((orphan, index) => ({kind: 'orphan', orphan, index}))
-        if (node.section === 'check') return claimsToCheck(this.#findings(analysis)).map((message, index) => ({kind: 'check', message, index}))
+        if (node.section === 'check') return (result.toCheck ?? []).map((entry, index) => ({kind: 'check', entry, index}))
         return this.#findings(analysis).map((message, index) => ({kind: 'finding', message, index}))
       }
       case 'source':
@@ -286,15 +286,13 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
         return item
       }
       case 'check': {
-        const {message} = node
-        const {rank, reason} = checkParts(message.reason)
-        const words = document ? document.getText(placeRange(document, message.place)) : ''
-        const item = new vscode.TreeItem(`${rank}. ${truncate(words.replace(/\s+/g, ' '), 80) || reason}`, None)
+        const {rank, reason, text} = node.entry
+        const item = new vscode.TreeItem(`${rank}. ${truncate(text.replace(/\s+/g, ' '), 80) || reason}`, None)
         item.id = `check/${node.index}`
         item.description = reason
-        item.tooltip = `${reason}\n\n${words}`
+        item.tooltip = `${reason}\n\n${text}`
         item.iconPath = new vscode.ThemeIcon('search')
-        if (document) item.command = reveal(document, placeRange(document, message.place))
+        if (document) item.command = reveal(document, spanRange(document, node.entry))
         return item
       }
       case 'orphan': {
@@ -362,7 +360,7 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
       case 'finding':
         return {kind: 'section', section: 'findings', count: this.#findings(analysis).length}
       case 'check':
-        return {kind: 'section', section: 'check', count: claimsToCheck(this.#findings(analysis)).length}
+        return {kind: 'section', section: 'check', count: analysis.result.toCheck?.length ?? 0}
       case 'orphan':
         return {kind: 'section', section: 'orphans', count: analysis.review.orphans.length}
       case 'more':
@@ -457,32 +455,6 @@ export class TagTree implements vscode.TreeDataProvider<TagNode>, vscode.Disposa
 export function shownFindings(analysis: Pick<Analysis, 'uri' | 'messages'>): readonly VFileMessage[] {
   const {severity} = getConfig(analysis.uri)
   return analysis.messages.filter((message) => !message.ruleId || severity[message.ruleId] !== 'off')
-}
-
-/**
- * The claims to check among an analysis's findings, best first.
- *
- * @param messages
- *   Findings.
- * @returns
- *   The `claim-to-check` findings, by rank.
- */
-export function claimsToCheck(messages: readonly VFileMessage[]): VFileMessage[] {
-  return messages.filter((message) => message.ruleId === 'claim-to-check').sort((a, b) => checkParts(a.reason).rank - checkParts(b.reason).rank)
-}
-
-/**
- * The rank and the why of a `claim-to-check` message
- * (“Claim to check (2 of 5): statistic with no source”).
- *
- * @param reason
- *   Its reason.
- * @returns
- *   Rank (1 first) and why.
- */
-function checkParts(reason: string): {rank: number; reason: string} {
-  const match = /^Claim to check \((\d+) of \d+\): (.*)$/.exec(reason)
-  return match ? {rank: Number(match[1]), reason: match[2]!} : {rank: Number.MAX_SAFE_INTEGER, reason}
 }
 
 /** What an annotation does, in a few words. */

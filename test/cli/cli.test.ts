@@ -25,7 +25,11 @@ test('cli: tag the sample article as JSON', () => {
   const {code, stdout, stderr} = run('tag', sample)
   assert.equal(code, 0, stderr)
   const result = JSON.parse(stdout)
-  assert.deepEqual(Object.keys(result), ['file', 'referenceDate', 'entities', 'dates', 'claims', 'quotes', 'messages'])
+  assert.deepEqual(Object.keys(result), ['file', 'referenceDate', 'entities', 'dates', 'claims', 'quotes', 'toCheck', 'messages'])
+  // The claims to check, whatever the preset (the default leaves their findings out).
+  assert.ok(result.toCheck.length > 0)
+  assert.deepEqual(result.toCheck.map((entry: {rank: number}) => entry.rank), result.toCheck.map((_: unknown, index: number) => index + 1))
+  assert.ok(!result.messages.some((message: {ruleId: string}) => message.ruleId === 'claim-to-check'))
   assert.equal(result.referenceDate, '2026-01-16')
   const source = fs.readFileSync(sample, 'utf8')
   const tomczyk = result.entities.find((entity: {name: string}) => entity.name === 'Cezary Tomczyk')

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import type {Options} from '../../src/core/options.ts'
+import {applyAnnotations} from '../../src/core/annotations/apply.ts'
 
 const article = [
   'Unemployment fell to 4.1 percent in March because of the new subsidies.',
@@ -41,6 +42,41 @@ test('claims to check: ranked, each once, with why; no page furniture, no plain 
   assert.equal(found.filter((item) => item.words.startsWith('Unemployment')).length, 1)
   assert.ok(!found.some((item) => /Getty/.test(item.words)), 'a caption is no claim to check')
   assert.ok(!found.some((item) => /held talks/.test(item.words)), 'a plain event is no claim to check')
+})
+
+test('claims to check: tags in the result whatever the preset; the rule reports the same list', () => {
+  const strict = analyzeSync(article, {preset: 'strict'})
+  const recommended = analyzeSync(article, {preset: 'recommended'})
+  const listed = recommended.data.newsmark!.toCheck ?? []
+  assert.ok(listed.length >= 2, 'listed under recommended')
+  assert.ok(!recommended.messages.some((message) => message.ruleId === 'claim-to-check'), 'no finding under recommended')
+  assert.deepEqual(strict.data.newsmark!.toCheck, listed)
+  const reported = strict.messages
+    .filter((message) => message.ruleId === 'claim-to-check')
+    .map((message) => ({rank: Number(/\((\d+) of/.exec(message.reason)![1]), line: `${message.reason}@${message.place && 'start' in message.place ? message.place.start.offset : -1}`}))
+    .sort((a, b) => a.rank - b.rank)
+  assert.deepEqual(
+    reported.map((item) => item.line),
+    listed.map((entry) => `Claim to check (${entry.rank} of ${listed.length}): ${entry.reason}@${entry.start}`)
+  )
+  for (const entry of listed) assert.equal(entry.text, article.slice(entry.start, entry.end))
+  // None asked for, or none to check: no field.
+  assert.equal(analyzeSync(article, {claimsToCheck: 0}).data.newsmark!.toCheck, undefined)
+  assert.equal(analyzeSync(`---\ngenre: recipe\n---\n\n${article}`).data.newsmark!.toCheck, undefined)
+})
+
+test('claims to check: the reader’s review drops a rejected claim and ranks the rest again', () => {
+  const listed = analyzeSync(article).data.newsmark!.toCheck!
+  const result = analyzeSync(article).data.newsmark!
+  const first = listed[0]!
+  const reviewed = applyAnnotations(result, [
+    {id: 'a1', kind: 'reject', type: 'CLAIM', scope: 'article', target: {start: first.start, end: first.end, exact: first.text, prefix: '', suffix: ''}}
+  ])
+  assert.deepEqual(
+    reviewed.toCheck?.map((entry) => [entry.rank, entry.start]),
+    listed.slice(1).map((entry, index) => [index + 1, entry.start])
+  )
+  assert.deepEqual(applyAnnotations(result, []).toCheck, listed)
 })
 
 test('claims to check: as many as asked, none in a game story or a recipe', () => {

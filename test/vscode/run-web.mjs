@@ -28,6 +28,9 @@ const code = await runPayload({
   settings: {
     'files.autoSave': 'off',
     'newsmark.annotations.creator': 'Test Reader',
+    // Every rule, so that the sample has findings (the default preset,
+    // `recommended`, finds none to warn about in it).
+    'newsmark.diagnostics.preset': 'strict',
     // The web workbench keeps the payload's `extensionDevelopmentKind` as
     // `extensionDevelopmentLocationKind` and reads `extensionDevelopmentKind`
     // (code-server 4.139.1): the kind comes from this setting instead.

@@ -9,7 +9,7 @@
  * An annotation that cannot be applied (a merge whose entities are gone) is
  * listed in `unapplied` with a reason, never dropped silently.
  */
-import type {Claim, DateTag, Entity, Mention, NewsmarkResult, Quote} from '../types.ts'
+import type {Claim, ClaimToCheck, DateTag, Entity, Mention, NewsmarkResult, Quote} from '../types.ts'
 import type {Agent, Annotation, RejectAnnotation, Target, Verdict} from './types.ts'
 
 /** Who made a tag. */
@@ -68,6 +68,11 @@ export interface ReviewedResult {
    * point into it.
    */
   quotes?: Quote[]
+  /**
+   * The claims to check, as the core ranked them, less those the review
+   * removed (ranked again from 1).
+   */
+  toCheck?: ClaimToCheck[]
   /** Annotations that had nothing to apply to, with the reason. */
   unapplied: Array<{annotation: Annotation; reason: string}>
 }
@@ -227,8 +232,28 @@ export function applyAnnotations(
     dates: dates.sort(byStart),
     claims: claims.sort(byStart),
     ...(result.quotes ? {quotes: result.quotes.map((quote) => reviewQuote(quote, merged, ids))} : {}),
+    ...reviewToCheck(result.toCheck, claims),
     unapplied
   }
+}
+
+/**
+ * The claims to check that are still claims after the review (a rejected
+ * claim is no claim to check), ranked again from 1.
+ *
+ * @param toCheck
+ *   Claims to check, as the core ranked them.
+ * @param claims
+ *   Claims after the review.
+ * @returns
+ *   `{toCheck}`, or nothing when none are left.
+ */
+function reviewToCheck(toCheck: ReadonlyArray<ClaimToCheck> | undefined, claims: ReadonlyArray<ReviewedClaim>): {toCheck?: ClaimToCheck[]} {
+  if (!toCheck) return {}
+  const kept = toCheck
+    .filter((entry) => claims.some((claim) => claim.origin === 'machine' && claim.start === entry.start && claim.end === entry.end))
+    .map((entry, index) => ({...entry, rank: index + 1}))
+  return kept.length > 0 ? {toCheck: kept} : {}
 }
 
 /**

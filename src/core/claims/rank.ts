@@ -27,16 +27,11 @@ import {isReported, shownSource} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
 import type {Claim, ClaimKind, Quote} from '../types.ts'
 import {isFurniture} from './statement.ts'
-import {defaultClaimsToCheck, maxClaimsToCheck} from './to-check.ts'
+import {defaultClaimsToCheck, maxClaimsToCheck, type RankedClaim} from './to-check.ts'
+
+export type {RankedClaim} from './to-check.ts'
 
 /** A claim to check. */
-export interface RankedClaim {
-  claim: Claim
-  /** Why: its kind and who stands behind it. */
-  reason: string
-  /** The rank score (higher first). */
-  score: number
-}
 
 // Words after a name that make it the source of what follows: it tells
 // (the quote model's reporting cues), finds out, or publishes.

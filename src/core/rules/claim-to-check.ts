@@ -4,6 +4,8 @@
  * and, when the article makes it clear, who stands behind it (“statistic
  * with no source”, “prediction attributed to an unnamed source”, “causal
  * claim attributed to Cezary Tomczyk”), else its kind alone (“statistic”).
+ * The list is also in the result (`toCheck`): the sidebar shows it whatever
+ * the preset, and this rule puts it in the Problems panel too.
  *
  * ## Why
  *
@@ -59,14 +61,13 @@
  *
  *   1:1-1:72: Claim to check (1 of 1): statistic with no source
  */
-import {rankClaims} from '../claims/rank.ts'
 import type {Rule} from './rule.ts'
 
 const rule: Rule = {
   id: 'claim-to-check',
   severity: 'info',
   check(context, report) {
-    const ranked = rankClaims(context, context.claimsToCheck)
+    const ranked = context.toCheck
     for (const [index, entry] of ranked.entries()) {
       report({
         start: entry.claim.start,

@@ -12,7 +12,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {kindOf, type ArticleKind} from '../genre.ts'
 import {attributeKept, type Candidate} from '../claims/attribution.ts'
-import {defaultClaimsToCheck} from '../claims/to-check.ts'
+import {defaultClaimsToCheck, type RankedClaim} from '../claims/to-check.ts'
 import type {DocumentView, SentenceView} from '../document.ts'
 import type {Fact} from '../facts/types.ts'
 import {readFrontMatter, type FrontMatter} from '../front-matter.ts'
@@ -91,6 +91,8 @@ export interface RuleContext {
   readonly kind: ArticleKind
   /** How many claims to check to list (`claim-to-check`). */
   readonly claimsToCheck: number
+  /** The claims to check, ranked (`rankClaims`, on first use). */
+  readonly toCheck: ReadonlyArray<RankedClaim>
 }
 
 /** A named mention with its entity. */
@@ -123,6 +125,13 @@ const citation = /\]\(|\]\[|\[\^|<https?:|https?:\/\//
  * @param tree
  *   Gets the document’s tree, when it may have front matter (called at
  *   most once, on first use).
+ * @param knownKind
+ *   The article's genre and language, when the caller knows them.
+ * @param claimsToCheck
+ *   How many claims to check to list.
+ * @param rank
+ *   Ranks the claims to check (`rankClaims`; called at most once, on first
+ *   use of `toCheck`; default: none).
  * @returns
  *   Context.
  */
@@ -133,7 +142,8 @@ export function createContext(
   view: () => DocumentView,
   tree: () => Root | undefined = () => undefined,
   knownKind?: ArticleKind,
-  claimsToCheck = defaultClaimsToCheck
+  claimsToCheck = defaultClaimsToCheck,
+  rank: (context: RuleContext) => ReadonlyArray<RankedClaim> = () => []
 ): RuleContext {
   const source = String(file.value ?? '')
   const byId = new Map([...result.entities, ...(result.nationalities ?? [])].map((entity) => [entity.id, entity]))
@@ -148,6 +158,7 @@ export function createContext(
   let speakerSpans: SpanIndex | undefined
   let frontMatter: {value: FrontMatter | undefined} | undefined
   let kind = knownKind
+  let toCheck: ReadonlyArray<RankedClaim> | undefined
 
   return {
     file,
@@ -155,6 +166,10 @@ export function createContext(
     result,
     facts,
     claimsToCheck,
+    get toCheck() {
+      toCheck ??= rank(this)
+      return toCheck
+    },
     entity: (id) => byId.get(id),
     get document() {
       document ??= view()

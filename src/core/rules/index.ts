@@ -8,6 +8,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {viewDocument, type DocumentView} from '../document.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck} from '../claims/to-check.ts'
+import {rankClaims} from '../claims/rank.ts'
 import {normalizeFacts} from '../facts/parse.ts'
 import {isAnalysedLanguage, type ArticleKind} from '../genre.ts'
 import {createParser} from '../parse.ts'
@@ -101,10 +102,19 @@ export function runRules(
     () => parsed?.document ?? viewDocument(getTree(), source),
     () => (/^\ufeff?---/.test(source) ? getTree() : undefined),
     parsed?.kind ?? undefined,
-    claimsToCheck
+    claimsToCheck,
+    (context) => rankClaims(context, claimsToCheck)
   )
   // In another language, only the front matter's rules and the one that says so.
   const analysed = isAnalysedLanguage(context.kind.language)
+  // The claims to check are tags as much as findings: the sidebar lists
+  // them whatever the preset (`claim-to-check` reports the same list).
+  const toCheck = analysed ? context.toCheck : []
+  if (toCheck.length > 0) {
+    result.toCheck = toCheck.map((entry, index) => ({start: entry.claim.start, end: entry.claim.end, text: entry.claim.text, rank: index + 1, reason: entry.reason}))
+  } else {
+    delete result.toCheck
+  }
 
   for (const rule of rules) {
     const configured = severities[rule.id]

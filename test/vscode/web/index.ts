@@ -22,7 +22,7 @@ interface Api {
   readonly log: {readonly stats: {readonly errors: number}}
   readonly analyzer: {
     core(): Promise<unknown>
-    get(document: vscode.TextDocument): Promise<{version: number; result: {entities: Array<{name: string}>}} | undefined>
+    get(document: vscode.TextDocument): Promise<{version: number; result: {entities: Array<{name: string}>; toCheck?: unknown[]}} | undefined>
     latest(uri: vscode.Uri): {skipped?: {setting: string; reason: string}} | undefined
     readonly onDidRun: vscode.Event<{uri: vscode.Uri; outcome: string; ms: number}>
   }
@@ -64,6 +64,7 @@ export async function run(): Promise<void> {
     })
     const analysis = await api.analyzer.get(document)
     console.log(`    analysed in ${((performance.now() - started) / 1000).toFixed(1)} s: ${analysis ? 'done' : 'none'}, ${api.log.stats.errors} errors logged`)
+    assert((analysis?.result.toCheck?.length ?? 0) > 0, 'claims to check in the analysis')
     const diagnostics = await until(
       vscode.languages.onDidChangeDiagnostics,
       () => {

@@ -132,6 +132,17 @@ describe('claimKind', () => {
     assert.equal(claimKind('Half of the workers left.'), 'statistic')
   })
 
+  it('does not take a distance that places something, a conversion, “99% of the time” or a vague magnitude for a statistic', () => {
+    assert.equal(claimKind('The train stopped near a town less than 100 miles (161 kilometers) from the border.'), 'factual')
+    assert.equal(claimKind('The farm lies 20 km north of the city.'), 'factual')
+    assert.equal(claimKind('Cooks avoid these foods 99% (and sometimes 100%) of the time.'), 'factual')
+    assert.equal(claimKind('He spent thousands of dollars on new nets.'), 'factual')
+    // A measured share of the time, a distance travelled and a count stay statistics.
+    assert.equal(claimKind('About 40% of the time, the buses are late.'), 'statistic')
+    assert.equal(claimKind('The pipeline runs 300 miles across three states.'), 'statistic')
+    assert.equal(claimKind('More than 300 works were destroyed.'), 'statistic')
+  })
+
   it('follows the documented precedence and names its cue', () => {
     // statistic > prediction > causal > quote > reported
     assert.deepEqual(explainClaimKind('He said prices will rise 5% because of the war.'), {kind: 'statistic', cue: '5%'})

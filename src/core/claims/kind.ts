@@ -12,9 +12,11 @@
  *                  ("COVID-19", "Documenta 13", "NovaSeq 6000") or time
  *                  counted back ("20 years ago")
  *                  ("25 times", "48 hours", "8 percent", "$60 billion");
- *                  `%` or `$`; a quantity phrase ("thousands", "doubled",
- *                  "half of" but not "the second half of 2023",
- *                  "percentage points"); or a number word before
+ *                  `%` or `$` (not a conversion in brackets, a distance
+ *                  that places something, "99% of the time"); a quantity
+ *                  phrase ("doubled", "half of" but not "the second half
+ *                  of 2023", "percentage points"; not a vague magnitude
+ *                  such as "thousands of"); or a number word before
  *                  a unit or a large cardinal ("three people", "two
  *                  million").
  *  2. `prediction` a future or possible event: will / 'll / won't / shall,
@@ -99,8 +101,37 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   if (prev?.lower === 'v' || prev?.lower === 'version') return false
   // A time counted back or on: "20 years ago", "two days later".
   if (next && units.has(next.lower) && timeUnits.has(next.lower) && countedTime.has(tokens[i + 2]?.lower ?? '')) return false
+  // A conversion in brackets ("100 miles (161 kilometers)"), a distance
+  // that places something ("less than 100 miles from the border"), "almost
+  // always" ("99% of the time").
+  if (prev?.text === '(') return false
+  if (next && distances.has(next.lower) && placing.has(tokens[pastBrackets(tokens, i + 2)]?.lower ?? '')) return false
+  if (next?.text === '%' || next?.lower === 'percent') {
+    let at = pastBrackets(tokens, i + 2)
+    // The end of a bracketed aside: "(and sometimes 100%) of the time".
+    if (tokens[at]?.text === ')') at++
+    // (Near all of it: an idiom. "40% of the time" is a measured share.)
+    if (value >= 90 && tokens[at]?.lower === 'of' && tokens[at + 1]?.lower === 'the' && tokens[at + 2]?.lower === 'time') return false
+  }
+
   return true
 }
+
+/** The index after a bracketed aside that starts at `index` ("(161 kilometers)"), else `index`. */
+function pastBrackets(tokens: ReadonlyArray<Token>, index: number): number {
+  if (tokens[index]?.text !== '(') return index
+  for (let at = index + 1; at < tokens.length && at < index + 12; at++) {
+    if (tokens[at]!.text === ')') return at + 1
+  }
+
+  return index
+}
+
+const distances = new Set(['miles', 'mile', 'kilometres', 'kilometers', 'km', 'feet', 'yards', 'metres', 'meters', 'blocks'])
+// After a distance: where, not how much.
+const placing = new Set(['from', 'away', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outside', 'off', 'inland', 'offshore', 'upstream', 'downstream'])
+// Vague magnitudes: no figure to check ("thousands of people").
+const vagueMagnitudes = new Set(['hundreds', 'thousands', 'millions', 'billions', 'trillions', 'dozens', 'tens of thousands'])
 
 /** Whether a token makes the number before it a quantity ("8 percent", "5 million", "48 hours"). */
 function quantityAfter(next: Token | undefined): boolean {
@@ -117,7 +148,12 @@ const countedTime = new Set(['ago', 'earlier', 'later'])
 function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token
-    if (token.text === '%' || token.text === '$') return cueText(tokens, Math.max(0, i - 1), Math.min(tokens.length, i + 2))
+    if (token.text === '%' || token.text === '$') {
+      // The number before a percent sign was read first: one that is no
+      // quantity ("99% of the time") makes none of its sign.
+      if (token.text === '%' && tokens[i - 1]?.norm === '<num>') continue
+      return cueText(tokens, Math.max(0, i - 1), Math.min(tokens.length, i + 2))
+    }
     if (isQuantityNumber(tokens, i)) {
       // The number with its currency sign and unit: "$60 billion", "8 percent", "48 hours".
       const start = tokens[i - 1]?.text === '$' ? i - 1 : i
@@ -129,6 +165,7 @@ function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexic
   for (const match of matches) {
     if (match.category === 'quantityWords') {
       if (match.phrase === 'half of' && periodParts.has(tokens[match.start - 1]?.lower ?? '')) continue
+      if (vagueMagnitudes.has(match.phrase)) continue
       return cueText(tokens, match.start, match.end)
     }
     if (match.category === 'cardinals') {

@@ -243,6 +243,19 @@ test('entities: a headline’s capitals do not run a name into the words around 
   )
 })
 
+test('entities: in a heading, capitals the sentences never write as a name make none', () => {
+  const body = 'Painters from the desert now sell their work in New York. Galleries in Sydney and Paris show them too. Collectors pay more every year.\n'
+  const names = (text: string) => entities(text).map((entity) => entity.name).sort()
+  assert.deepEqual(names(`# Desert Painting Is Booming Abroad\n\n${body}`), ['New York', 'Paris', 'Sydney'])
+  // A place, and a name the sentences write, stay.
+  assert.deepEqual(names(`# Desert Painting Is Booming in Sydney\n\n${body}`), ['New York', 'Paris', 'Sydney'])
+  assert.ok(names(`# Why Ann Kowal Paints\n\nAnn Kowal paints at night. ${body}`).includes('Ann Kowal'))
+  // A line of a list or a credit is no heading: its names stay.
+  assert.ok(names(`${body}\n7. Funny Truck – RandomSpin Games – 89p\n`).some((name) => /RandomSpin/.test(name)))
+  // Too little text to tell: the heading keeps its names.
+  assert.ok(names('# Desert Painting Is Booming\n\nIt is.\n').length > 0)
+})
+
 test('entities: a title in double quotation marks is a work, whole', () => {
   const found = entities('She starred in “Cape Fear” and “Christmas Vacation,” then in “Natural Born Killers.”\n')
   assert.deepEqual(

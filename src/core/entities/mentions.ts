@@ -86,10 +86,10 @@ export function findMentions(
   const found = document.sentences.map((sentence) => sentenceMentions(sentence, tagged[sentence.index]))
   const persons = personNames(document, found, lowerWords)
   // Names as the document's sentences (not its headlines) write them.
-  let written: Map<string, EntityType> | undefined
+  let written: Written | undefined
   for (const sentence of document.sentences) {
     for (let each of found[sentence.index]) {
-      if (each.last - each.first > 1 && isHeadline(sentence.tokens)) {
+      if (isHeadline(sentence.tokens)) {
         written ??= namesWritten(document, found)
         const trimmed = headlineName(sentence, each, written, lowerWords)
         if (!trimmed) continue
@@ -143,10 +143,12 @@ const headlineSmallWords: ReadonlySet<string> = new Set(['with', 'of', 'the', 'i
  * @returns
  *   Keys.
  */
-function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>): Map<string, EntityType> {
+function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray<SentenceMention>>): Written {
   const keys = new Map<string, EntityType>()
+  let sentences = 0
   for (const sentence of document.sentences) {
     if (isHeadline(sentence.tokens)) continue
+    sentences++
     for (const each of found[sentence.index]) {
       const key = nameKey(each.prose)
       // A person's name wherever the tagger calls it one.
@@ -154,8 +156,19 @@ function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray
     }
   }
 
-  return keys
+  return {names: keys, enough: sentences >= minSentences}
 }
+
+/** The names a document's sentences write (`namesWritten`). */
+interface Written {
+  /** Name keys, with the type the tagger gives them. */
+  names: ReadonlyMap<string, EntityType>
+  /** Whether the sentences are enough to tell a headline's names by. */
+  enough: boolean
+}
+
+/** Sentences that are no headline, below which a headline keeps its names. */
+const minSentences = 3
 
 /**
  * A name in a headline, whose capitals run it into the words around it
@@ -165,7 +178,9 @@ function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray
  * (written in lower case elsewhere) or small ones; none when all its words
  * are common (“New Weather System”); else a person's name of two words or
  * more the sentences write, anywhere in it (“Michael Steele Shows”); else
- * the name as tagged.
+ * in a heading none (“Aboriginal Art Is Booming”, “Crank”), unless it is a
+ * place the gazetteer knows or the document has too few other sentences to
+ * tell; elsewhere (a list item, a credit line) the name as tagged.
  *
  * @param sentence
  *   The headline.
@@ -178,8 +193,13 @@ function namesWritten(document: DocumentView, found: ReadonlyArray<ReadonlyArray
  * @returns
  *   The mention, trimmed, or `undefined` for no name.
  */
-function headlineName(sentence: SentenceView, each: SentenceMention, written: ReadonlyMap<string, EntityType>, lowerWords: WordSet): SentenceMention | undefined {
-  if (written.has(nameKey(each.prose))) return each
+function headlineName(sentence: SentenceView, each: SentenceMention, written: Written, lowerWords: WordSet): SentenceMention | undefined {
+  if (written.names.has(nameKey(each.prose))) return each
+  // Only a heading is surely one (a short line of names, a list item or a
+  // credit is title case too): a word alone there is a name when the
+  // sentences write it as one, or a place.
+  const heading = sentence.block.kind === 'heading' && written.enough
+  if (each.last - each.first === 1) return !heading || isPlaceName(each.prose) ? each : undefined
   const tokens = sentence.tokens
   // The name cut to `[first, last)`; a role read before words cut off is
   // no role of it.
@@ -193,7 +213,7 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Re
     for (let first = each.first; first + size <= each.last; first++) {
       const last = first + size
       const prose = proseOf(sentence, tokens[first].start, tokens[last - 1].end)
-      if (!written.has(nameKey(prose))) continue
+      if (!written.names.has(nameKey(prose))) continue
       let outside = true
       for (let at = each.first; at < each.last && outside; at++) if ((at < first || at >= last) && !loose(at)) outside = false
       if (outside) return cut(first, last, prose)
@@ -209,14 +229,17 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Re
   for (let size = each.last - each.first - 1; size > 1; size--) {
     for (let first = each.first; first + size <= each.last; first++) {
       const prose = proseOf(sentence, tokens[first].start, tokens[first + size - 1].end)
-      if (written.get(nameKey(prose)) !== 'PER') continue
+      if (written.names.get(nameKey(prose)) !== 'PER') continue
       // Not a first name of the same person left out (“Filip De Wilde”).
       if ((first > each.first && isFirstName(tokens[first - 1].text)) || (first + size < each.last && isFirstName(tokens[first + size].text))) continue
       return cut(first, first + size, prose)
     }
   }
 
-  return each
+  // Nothing of it is a name the sentences write: in a heading, its capitals
+  // made it (“Aboriginal Art Is Booming”), unless it is a place (or the
+  // document has too few sentences to tell).
+  return !heading || isPlaceName(each.prose) ? each : undefined
 }
 
 /** Most words of a person's name that `personNames` reads. */

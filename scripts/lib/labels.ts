@@ -214,6 +214,36 @@ export interface EntityLabel {
   goldType?: string | null
 }
 
+/**
+ * The label a cluster is judged by: the one of its first mention; but when
+ * that one is a split part (`wrong-span`) and the cluster took in more
+ * mentions of a real entity's label (`right` or `wrong-type`), that label:
+ * the split is healed (“Centers for Disease Control and Prevention” joined
+ * to the “CDC” labelled right).
+ *
+ * @param entity
+ *   Cluster now.
+ * @param labels
+ *   The article's labelled clusters.
+ * @returns
+ *   Label, if any.
+ */
+function labelOf(entity: EntityNow, labels: ReadonlyArray<EntityLabel>): EntityLabel | undefined {
+  const first = entity.mentions[0]
+  if (!first) return undefined
+  const judged = labels.filter((item) => typeof item.verdict === 'string')
+  const label = judged.find((item) => item.mentions.some(([start, end]) => start === first.start && end === first.end))
+  if (label?.verdict !== 'wrong-span') return label
+  const shared = (item: EntityLabel) => item.mentions.filter(([start, end]) => entity.mentions.some((mention) => mention.start === start && mention.end === end)).length
+  let best: EntityLabel | undefined
+  for (const item of judged) {
+    if (item === label || (item.verdict !== 'right' && item.verdict !== 'wrong-type')) continue
+    if (shared(item) > shared(label) && (!best || shared(item) > shared(best))) best = item
+  }
+
+  return best ?? label
+}
+
 /** A named entity the labeller found untagged. */
 export interface MissedEntity extends Span {
   type: string
@@ -315,7 +345,7 @@ export function judgeEntities(
     count.clusters++
     const first = entity.mentions[0]
     if (!first) continue
-    const label = labels.find((item) => typeof item.verdict === 'string' && item.mentions.some(([start, end]) => start === first.start && end === first.end))
+    const label = labelOf(entity, labels)
     const missed = label ? undefined : missedEntities.find((item) => item.start === first.start && item.end === first.end)
     const item = label ?? missed
     if (!item) continue

@@ -126,6 +126,27 @@ test('labels: a label makes one cluster right, a split second cluster is wrong',
   assert.deepEqual(countEntities(now, labels, []), {clusters: 2, labelled: 2, right: 1, gold: 1, found: 1, missed: 0})
 })
 
+test('labels: a split part joined to its entity is judged as the entity; two real entities in one cluster stay wrong', () => {
+  // “Centers for … (CDC)”: the full name was labelled a split part of the CDC.
+  const labels = [
+    {type: 'ORG', mentions: [[0, 40]] as Array<[number, number]>, verdict: 'wrong-span'},
+    {type: 'ORG', mentions: [[42, 45], [60, 63], [80, 83]] as Array<[number, number]>, verdict: 'right'}
+  ]
+  const joined = [{type: 'ORG', mentions: [{start: 0, end: 40}, {start: 42, end: 45}, {start: 60, end: 63}, {start: 80, end: 83}]}]
+  assert.deepEqual(countEntities(joined, labels, []), {clusters: 1, labelled: 1, right: 1, gold: 1, found: 1, missed: 0})
+  // Apart, as labelled: the split part is wrong, the CDC right.
+  assert.deepEqual(
+    countEntities([{type: 'ORG', mentions: [{start: 0, end: 40}]}, {type: 'ORG', mentions: [{start: 42, end: 45}, {start: 60, end: 63}, {start: 80, end: 83}]}], labels, []),
+    {clusters: 2, labelled: 2, right: 1, gold: 1, found: 1, missed: 0}
+  )
+  // A cluster whose first mention is labelled right keeps that label (the other entity it took in costs recall).
+  const two = [
+    {type: 'PER', mentions: [[0, 8]] as Array<[number, number]>, verdict: 'right'},
+    {type: 'PER', mentions: [[20, 28], [30, 38]] as Array<[number, number]>, verdict: 'right'}
+  ]
+  assert.deepEqual(countEntities([{type: 'PER', mentions: [{start: 0, end: 8}, {start: 20, end: 28}, {start: 30, end: 38}]}], two, []), {clusters: 1, labelled: 1, right: 1, gold: 2, found: 1, missed: 0})
+})
+
 test('labels: a missed entity tagged now with its type is right and no longer missed; a dropped one costs recall', () => {
   const labels = [{type: 'ORG', mentions: [[0, 5]] as Array<[number, number]>, verdict: 'right'}]
   const missed = [

@@ -256,6 +256,19 @@ test('entities: in a heading, capitals the sentences never write as a name make 
   assert.ok(names('# Desert Painting Is Booming\n\nIt is.\n').length > 0)
 })
 
+test('entities: a short form in brackets after a name is that name wherever written', () => {
+  const found = entities('The Centers for Disease Control and Prevention (CDC) sounded the alarm this week. The CDC said 68 people were infected. A CDC spokesman declined to comment.\n')
+  assert.deepEqual(
+    found.map((entity) => [entity.name, entity.type, entity.mentions.length]),
+    [['Centers for Disease Control and Prevention', 'ORG', 4]]
+  )
+  // A person's bracket is no short form (a party, a state).
+  assert.deepEqual(
+    entities('Rep. Ann Lee (D) voted no, and Lee said why.\n').filter((entity) => entity.type === 'PER').map((entity) => entity.name),
+    ['Ann Lee']
+  )
+})
+
 test('entities: a title in double quotation marks is a work, whole', () => {
   const found = entities('She starred in “Cape Fear” and “Christmas Vacation,” then in “Natural Born Killers.”\n')
   assert.deepEqual(

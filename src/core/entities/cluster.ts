@@ -4,6 +4,8 @@
  * - Mentions with the same name (ignoring case, a leading "the" and curly
  *   apostrophes) are one entity, and so are a ministry's two word orders
  *   ("Department of Justice", "Justice Department").
+ * - A short form the article gives in brackets after a name (“Centers for
+ *   Disease Control and Prevention (CDC)”) is that name wherever written.
  * - A shorter person mention whose words are a part of a longer person name
  *   ("Tomczyk" of "Cezary Tomczyk") joins it, whatever type the tagger gave
  *   the shorter one. A surname two people share goes to the one named
@@ -72,6 +74,15 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     const found = read(mentions[index])
     keys[index] = found.key
     sizes[index] = found.size
+  }
+
+  // A short form the article gives in brackets after a name (“the Centers
+  // for Disease Control and Prevention (CDC)”) is that name, wherever it is
+  // written.
+  const aliases = shortForms(mentions, keys)
+  for (let index = 0; index < mentions.length; index++) {
+    const full = aliases.get(keys[index])
+    if (full !== undefined) keys[index] = full
   }
 
   // Full names first, so parts can find them.
@@ -195,6 +206,37 @@ function toEntity(group: Group, id: string, sizeOf: (mention: RawMention) => num
       (mention): Mention => ({start: mention.start, end: mention.end, text: mention.text})
     )
   }
+}
+
+/**
+ * The short forms an article gives in brackets right after a name of two
+ * words or more (“Centers for Disease Control and Prevention (CDC)”,
+ * “Metropolitan Council of Governments (Metro COG)”): each short form's key
+ * to the name's. A short form is one or two capitalised words, of ten
+ * letters at most; a person's name takes none (“Ann Lee (D)” is a party).
+ *
+ * @param mentions
+ *   Mentions in document order.
+ * @param keys
+ *   Their keys.
+ * @returns
+ *   Short form key → name key (the first name a short form follows).
+ */
+function shortForms(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<string>): Map<string, string> {
+  const aliases = new Map<string, string>()
+  for (let index = 1; index < mentions.length; index++) {
+    const short = mentions[index]
+    const full = mentions[index - 1]
+    if (short.sentence !== full.sentence || full.type === 'PER' || short.first !== full.last + 1) continue
+    const tokens = short.sentence.tokens
+    if (tokens[full.last]?.text !== '(' || tokens[short.last]?.text !== ')') continue
+    const words = short.prose.split(/\s+/)
+    if (words.length > 2 || short.prose.replace(/[^\p{L}]/gu, '').length > 10 || !words.every((word) => /^\p{Lu}/u.test(word))) continue
+    if (full.prose.split(/\s+/).length < 2 || keys[index] === keys[index - 1] || aliases.has(keys[index])) continue
+    aliases.set(keys[index], keys[index - 1])
+  }
+
+  return aliases
 }
 
 /**

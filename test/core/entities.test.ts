@@ -262,6 +262,8 @@ test('entities: a short form in brackets after a name is that name wherever writ
     found.map((entity) => [entity.name, entity.type, entity.mentions.length]),
     [['Centers for Disease Control and Prevention', 'ORG', 4]]
   )
+  // A club's country in brackets is no short form of it.
+  assert.ok(entities('Red Star (Yugoslavia) beat Dinamo (Russia) 92-90.\n').some((entity) => entity.name === 'Yugoslavia' && entity.type === 'LOC'))
   // A person's bracket is no short form (a party, a state).
   assert.deepEqual(
     entities('Rep. Ann Lee (D) voted no, and Lee said why.\n').filter((entity) => entity.type === 'PER').map((entity) => entity.name),

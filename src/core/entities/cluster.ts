@@ -17,7 +17,7 @@
  *   the longest most frequent form, the role the first one seen.
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
-import {isFirstName} from './gazetteer.ts'
+import {isFirstName, isPlaceName} from './gazetteer.ts'
 import {isHeadline, type RawMention} from './mentions.ts'
 
 /** An entity under construction. */
@@ -213,7 +213,10 @@ function toEntity(group: Group, id: string, sizeOf: (mention: RawMention) => num
  * words or more (“Centers for Disease Control and Prevention (CDC)”,
  * “Metropolitan Council of Governments (Metro COG)”): each short form's key
  * to the name's. A short form is one or two capitalised words, of ten
- * letters at most; a person's name takes none (“Ann Lee (D)” is a party).
+ * letters at most, an acronym (two capitals or more in a word) or the
+ * start of one of the name's words (“Muni”), and no place (“Red Star
+ * (Yugoslavia)” is a club and its country); a person's name takes none
+ * (“Ann Lee (D)” is a party).
  *
  * @param mentions
  *   Mentions in document order.
@@ -232,7 +235,14 @@ function shortForms(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<str
     if (tokens[full.last]?.text !== '(' || tokens[short.last]?.text !== ')') continue
     const words = short.prose.split(/\s+/)
     if (words.length > 2 || short.prose.replace(/[^\p{L}]/gu, '').length > 10 || !words.every((word) => /^\p{Lu}/u.test(word))) continue
-    if (full.prose.split(/\s+/).length < 2 || keys[index] === keys[index - 1] || aliases.has(keys[index])) continue
+    const fullWords = full.prose.split(/\s+/)
+    if (fullWords.length < 2 || keys[index] === keys[index - 1] || aliases.has(keys[index])) continue
+    // Letters of an acronym (“CDC”, “Metro COG”), or the start of one of
+    // the name's words (“Muni”); not a place (“Red Star (Yugoslavia)” is a
+    // club and its country).
+    const acronym = words.some((word) => /\p{Lu}.*\p{Lu}/u.test(word))
+    const clipped = words.length === 1 && fullWords.some((word) => word.length > short.prose.length && word.startsWith(short.prose))
+    if ((!acronym && !clipped) || isPlaceName(short.prose)) continue
     aliases.set(keys[index], keys[index - 1])
   }
 

@@ -256,6 +256,12 @@ test('entities: in a heading, capitals the sentences never write as a name make 
   assert.ok(names('# Desert Painting Is Booming\n\nIt is.\n').length > 0)
 })
 
+test('entities: a generic acronym is no entity; an organisation’s is', () => {
+  const names = analyzeSync('Acme uses AI to read DNA, its CEO said. The NAACP and the FBI disagreed. Its R&D budget doubled.\n').data.newsmark!.entities.map((entity) => entity.name)
+  for (const word of ['AI', 'DNA', 'CEO', 'R&D']) assert.ok(!names.includes(word), `${word} in ${names.join(', ')}`)
+  assert.ok(names.includes('FBI'), names.join(', '))
+})
+
 test('entities: a short form in brackets after a name is that name wherever written', () => {
   const found = entities('The Centers for Disease Control and Prevention (CDC) sounded the alarm this week. The CDC said 68 people were infected. A CDC spokesman declined to comment.\n')
   assert.deepEqual(

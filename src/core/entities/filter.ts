@@ -1,6 +1,7 @@
 /**
  * Clusters that are no name a reader would tag: a title alone (“Manager”,
- * “Actress”), an interjection or a day's name (“Hey”, “Sundays”), and a
+ * “Actress”), an interjection or a day's name (“Hey”, “Sundays”), a
+ * generic acronym (“AI”, “DNA”, “CEO”), and a
  * common word capitalised only because it starts a sentence or a caption
  * (“Based on …”, “Season 4.”), told by the document itself: the same word
  * written in lower case elsewhere in it; words that end in one no name
@@ -66,6 +67,9 @@ const neverNames: ReadonlySet<string> = new Set([
   'fahrenheit',
   ...lexicon.connectives
 ])
+
+/** Acronyms of things, not of a named organisation (“AI”, “DNA”, “CEO”, “R&D”), as written. */
+const genericAcronyms: ReadonlySet<string> = new Set(lexicon.genericAcronyms)
 
 /** Lower-case words no name ends in (a name may hold them: “Bank of England”). */
 const functionWords: ReadonlySet<string> = new Set(
@@ -156,7 +160,9 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
         .replace(/^[“"‘'(\[]+/u, '')
         .replace(/[’']s$/u, '')
         .toLowerCase()
-      // An acronym is no common word (“IN”, “OR”).
+      // A generic acronym (“AI”, “DNA”, “CEO”, “R&D”) names no one thing.
+      if (genericAcronyms.has(mention.prose.trim().replace(/[’']s$/u, ''))) return true
+      // Another acronym is no common word (“IN”, “OR”).
       if (/^\p{Lu}{2,}$/u.test(mention.prose.trim())) return false
       if (neverNames.has(word) || titleWords.has(word)) return true
       // A participle opening a sentence (“Based on …”, “Born in …”, “Located

@@ -59,6 +59,7 @@ if (flags.tidy) {
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
 const {countAttribution, countEntities, countFindings, judgeEntities, judgedMessage, dateRight, matchLabel, quoteFor, spanHash, usefulShare} = await import('./lib/labels.ts')
 const {shownSource} = await import('../src/core/quotes/reported.ts')
+const {toCheckMessage} = await import('../src/core/rules/claim-to-check.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
 if (!fs.existsSync(flags.dir)) {
@@ -184,7 +185,7 @@ function measure(subset) {
       // As the `claim-to-check` finding it would be: its verdict, if the
       // message judged is the one shown (ranks aside).
       const judged = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
-      const same = judged?.messageHash === undefined || judged.messageHash === judgedMessage(`Claim to check (1 of 1): ${entry.reason}`)
+      const same = judged?.messageHash === undefined || judged.messageHash === judgedMessage(toCheckMessage(1, 1, entry.reason))
       if (judged?.verdict && same) {
         toCheck.judged++
         if (judged.verdict === 'useful') toCheck.useful++

@@ -72,10 +72,27 @@ const rule: Rule = {
       report({
         start: entry.claim.start,
         end: entry.claim.end,
-        reason: `Claim to check (${index + 1} of ${ranked.length}): ${entry.reason}`
+        reason: toCheckMessage(index + 1, ranked.length, entry.reason)
       })
     }
   }
 }
 
 export default rule
+
+/**
+ * The message of a claim to check (“Claim to check (2 of 5): statistic
+ * with no source”).
+ *
+ * @param rank
+ *   Its rank, 1 first.
+ * @param count
+ *   How many are listed.
+ * @param reason
+ *   Why (`ClaimToCheck.reason`).
+ * @returns
+ *   Message.
+ */
+export function toCheckMessage(rank: number, count: number, reason: string): string {
+  return `Claim to check (${rank} of ${count}): ${reason}`
+}

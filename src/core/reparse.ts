@@ -99,7 +99,9 @@ export function parseInChunks(parse: (value: string) => Root, source: string, si
   while (end < source.length) {
     const next: number = boundary(source, end + size) ?? source.length
     let low = children.length - 2
-    while (low > 0 && startsDocument(source, lineStart(source, offset(children[low].position!.start)))) low--
+    // Not a slice whose second block is an empty list item: that one is
+    // read by the block before the first (see `splice`).
+    while (low > 0 && (startsDocument(source, lineStart(source, offset(children[low].position!.start))) || startsEmptyItem(source, children[low + 1]))) low--
     if (low < 1) {
       // Too few blocks yet for an untouched one before the last: a longer
       // start, a few times at most (a document of one or two long blocks is
@@ -194,6 +196,9 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
   low = Math.max(0, low - 1)
   let high = lastStartingAtOrBefore(children, changeEnd)
   high = Math.min(count - 1, high + 1)
+  // An empty list item is read by the block before the one before it
+  // (`startsEmptyItem`): parsed again, and so are those after it, not reused.
+  while (high < count - 1 && startsEmptyItem(old, children[high + 1])) high++
   if (low === 0 && high === count - 1) return
 
   const from = low === 0 ? 0 : lineStart(old, offset(children[low].position!.start))
@@ -240,6 +245,29 @@ function splice(parse: (value: string) => Root, previous: Parsed, source: string
           : movedPosition(previous.tree.position!, delta, lineDelta).end
     }
   }
+}
+
+/** A line that is a list item's marker alone. */
+const emptyItem = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]*$/
+
+/**
+ * Whether a block starts with an empty list item (“1. ” alone on its
+ * line), which micromark reads as a list after a list but as a paragraph
+ * after a paragraph and an indented code block: by the block before the
+ * one before it.
+ *
+ * @param source
+ *   Document the block is of.
+ * @param node
+ *   Block, if any.
+ * @returns
+ *   Whether it does.
+ */
+function startsEmptyItem(source: string, node: RootContent | undefined): boolean {
+  if (!node) return false
+  const start = lineStart(source, offset(node.position!.start))
+  const end = source.indexOf('\n', start)
+  return emptyItem.test(source.slice(start, end === -1 ? source.length : end))
 }
 
 /**

@@ -105,6 +105,14 @@ test('reparse: random edits of random Markdown give the tree of a full parse', (
   )
 })
 
+test('reparse: an empty list item after an edit two blocks before it is read as a full parse reads it', () => {
+  // “1. ” alone is a list after a list, a paragraph after html (or a
+  // paragraph) and an indented code block (found by the property above).
+  const source = '- \n\n    :::\n\n1. \n\n\n'
+  checkEdits(source, parseFull(source), [{at: 0, remove: 0, insert: '</div>'}])
+  checkEdits('text\n\n    :::\n\n1. \n\nend\n', parseFull('text\n\n    :::\n\n1. \n\nend\n'), [{at: 0, remove: 4, insert: '- '}])
+})
+
 test('reparse: a one-character edit reuses the blocks before it and leaves the old tree as it was', () => {
   const tree = parsePlain(sample)
   const before = structuredClone(tree)

@@ -591,6 +591,20 @@ test('quotes: mendTags reads a name, an apposition with commas of its own, and a
   assert.match(shownSource(quote)?.name ?? '', /^Norvik Labs/)
 })
 
+test('quotes: a ticker in brackets is part of the name that announces, and a time word the tagger took for a source is none', () => {
+  const text = 'Norvik Labs Inc. (NASDAQ: NVLB), a leading maker of lab pumps and filters, today announced that its first blood test for cats is now available to order.\n'
+  const view = blockView(viewText(text).sentences)
+  const at = (word: string) => view.words.indexOf(word)
+  // As the tagger read it: `today` the source, the verb the cue, the rest content.
+  const tags = view.words.map((_, index) => (index === at('today') ? 'B-SRC' : index === at('announced') ? 'B-CUE' : index > at('announced') ? (index === at('announced') + 1 ? 'B-CON' : 'I-CON') : 'O'))
+  const mended = mendTags(view, tags)
+  assert.equal(mended[at('norvik')], 'B-SRC')
+  assert.equal(mended[at('today')], 'O')
+  assert.equal(mended[at('announced')], 'B-CUE')
+  const quote = quoteWith(text, tag(text), 'its first blood test for cats')
+  assert.match(shownSource(quote)?.name ?? '', /^Norvik Labs/)
+})
+
 test('quotes: mendTags takes no opening phrase that is no name, nor a clause after the apposition, for a source', () => {
   for (const text of [
     'In March, the month the plan began, the council announced the sale of the old mill.\n',

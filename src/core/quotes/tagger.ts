@@ -581,6 +581,22 @@ const weekdays = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$
 const phraseWords: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'in', 'for', 'at', 'and', '’s', "'s", '&'])
 
 /**
+ * Whether a word is a time word before a verb (`today`, `yesterday`, a
+ * weekday, or one after `on`).
+ *
+ * @param words
+ *   Words of the block (lower case).
+ * @param at
+ *   Index.
+ * @returns
+ *   Whether it is.
+ */
+function timeWord(words: ReadonlyArray<string>, at: number): boolean {
+  const word = words[at]
+  return word === 'today' || word === 'yesterday' || word === 'tonight' || weekdays.test(word) || (word === 'on' && weekdays.test(words[at + 1] ?? ''))
+}
+
+/**
  * Mend two openings of an attribution the tagger misses: a sentence with
  * no tag that opens with a short phrase naming someone and a reporting
  * verb (`West Clinic in Leeds tweeted that it …`, `Farm experts fear the
@@ -711,7 +727,9 @@ function mendApposition(view: BlockView, tags: string[]): void {
     if (!untouched) {
       cueAt = from
       while (cueAt < last && tags[cueAt] !== 'B-CUE') cueAt++
-      let sourced = tags.slice(from, last).some((tag) => tag.endsWith('SRC'))
+      // (A time word the tagger took for a source, `Acme … today
+      // announced`, is no one who speaks.)
+      let sourced = tags.slice(from, last).some((tag, index) => tag.endsWith('SRC') && !timeWord(words, from + index))
       // A source the tagger found only in the apposition right before the
       // cue (`The engineers behind the app, | Plinko |, confirmed …`): the
       // phrase before it heads the source.
@@ -740,8 +758,12 @@ function mendApposition(view: BlockView, tags: string[]): void {
     let comma = from
     while (comma < last && comma - from <= 11 && words[comma] !== ',') comma++
     if (words[comma] !== ',' || comma === from) continue
-    const phrase = words.slice(from, comma)
-    const named = comma - from <= 9 && names(comma - 1) && phrase.every((word, index) => names(from + index) || phraseWords.has(word))
+    // A ticker or short form in brackets after the name is part of it
+    // (`Acme Inc. (NASDAQ: ACME), a maker of …`).
+    const opens = words[comma - 1] === ')' ? words.lastIndexOf('(', comma - 1) : -1
+    const end = opens > from ? opens : comma
+    const phrase = words.slice(from, end)
+    const named = end - from <= 9 && names(end - 1) && phrase.every((word, index) => names(from + index) || phraseWords.has(word))
     // Or a noun of people and whom they work for (`The engineers behind
     // the popular app, Plinko, confirmed …`).
     const head = /^(?:the|a|an)$/.test(phrase[0]) ? 1 : 0

@@ -563,7 +563,7 @@ test('quotes: mendTags keeps content that starts before a relative “that” or
   const cases: Array<[string, string, string]> = [
     // The plan is what was said about: its “that” is a relative pronoun.
     ['Moss said the plan that the council drafted would cost more than planned.', 'said', 'the'],
-    ['Moss agreed to clean up the old mine and the land that had been ruined.', 'agreed', 'to'],
+    ['Moss promised to clean up the old mine and the land that had been ruined.', 'promised', 'to'],
     ['Moss told a young woman who suggested that the vote was rigged to go and vote.', 'told', 'a']
   ]
   for (const [text, cue, from] of cases) {
@@ -603,6 +603,20 @@ test('quotes: a ticker in brackets is part of the name that announces, and a tim
   assert.equal(mended[at('announced')], 'B-CUE')
   const quote = quoteWith(text, tag(text), 'its first blood test for cats')
   assert.match(shownSource(quote)?.name ?? '', /^Norvik Labs/)
+})
+
+test('quotes: a passive accusation, an agreement to act and a plea report nothing, and a reported clause cut at a fronted phrase runs on', () => {
+  const text =
+    'He also is charged with two counts of “honest services” mail fraud.\n\nProsecutors also claim that as part of their deal, Ada Lund agreed to move $100,000 from a campaign fund to a nonprofit.\n\nLund pleaded guilty to bribery last September.\n\nThe mayor said he was charged with fraud in 2019.\n'
+  const result = tag(text)
+  const quotes = result.quotes ?? []
+  assert.ok(!quotes.some((quote) => /honest services/.test(text.slice(quote.start, quote.end))), 'no quote of the charges')
+  assert.ok(!quotes.some((quote) => /^to bribery/.test(text.slice(quote.start, quote.end))), 'no quote of the plea')
+  const claim = quoteWith(text, result, 'Ada Lund agreed to move $100,000')
+  assert.equal(shownSource(claim)?.name, 'Prosecutors')
+  assert.ok(!quotes.some((quote) => quote.source?.name === 'Ada Lund'), 'Lund is no source')
+  // Someone who says that another was charged still speaks.
+  assert.equal(shownSource(quoteWith(text, result, 'he was charged with fraud'))?.name, 'The mayor')
 })
 
 test('quotes: mendTags takes no opening phrase that is no name, nor a clause after the apposition, for a source', () => {

@@ -204,6 +204,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     }
   }
 
+  mendActs(view, tags)
   mendAsPutsIt(view, tags)
   mendOverrun(view, tags)
   mendTrailing(view, tags)
@@ -216,6 +217,64 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendParticiple(view, tags)
   mendThat(view, tags)
   return tags
+}
+
+// Participles of what is done to someone (`is charged with …`): the
+// subject is accused, not speaking.
+const accusedVerbs: ReadonlySet<string> = new Set(['charged', 'accused', 'indicted', 'convicted', 'sentenced', 'arrested', 'sued', 'fined'])
+const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+
+/**
+ * Cues of acts that report nothing: a passive accusation (`He is charged
+ * with two counts of “honest services” fraud`, `she was accused of …`),
+ * an agreement to do something (`Flynn agreed to funnel $100,000 …`) and
+ * a plea (`pleaded guilty to bribery`). The cue, the content after it and
+ * the source right before it are no attribution. Then a reported clause
+ * the tagger cut at a fronted phrase's comma (`Prosecutors claim that as
+ * part of their deal, | Flynn agreed to …`) runs on to the sentence's end.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendActs(view: BlockView, tags: string[]): void {
+  const {words} = view
+  for (let index = 0; index < words.length; index++) {
+    if (!tags[index].endsWith('CUE') || view.quoted[index]) continue
+    const word = words[index]
+    const next = words[index + 1] ?? ''
+    let before = index - 1
+    while (before >= 0 && /^(?:also|then|later|now|not|previously|formally|already)$/.test(words[before])) before--
+    const accused = accusedVerbs.has(word) && beForms.has(words[before] ?? '') && /^(?:with|of|for|in)$/.test(next)
+    const agreed = /^(?:agreed|agrees|agree)$/.test(word) && next === 'to'
+    const plea = /^(?:pleaded|pled|pleads)$/.test(word) && /^(?:guilty|not|no)$/.test(next)
+    if (!accused && !agreed && !plea) continue
+    const sentence = view.sentenceOf[index]
+    const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
+    // The cue's run, the content after it, the source before it.
+    let first = index
+    while (same(first - 1) && tags[first] === 'I-CUE') first--
+    let last = index
+    while (same(last + 1) && tags[last + 1] === 'I-CUE') last++
+    let end = last + 1
+    while (same(end) && tags[end].endsWith('CON') && (end === last + 1 || tags[end] === 'I-CON')) end++
+    let start = first
+    while (same(start - 1) && (tags[start - 1] === 'O' ? /^(?:also|then|later|now|not|previously|formally|already|is|are|was|were|has|have|had|been)$/.test(words[start - 1]) : tags[start - 1].endsWith('SRC'))) start--
+    for (let at = start; at < end; at++) tags[at] = 'O'
+    // The reported clause before, cut at the comma of a fronted phrase.
+    let comma = start - 1
+    while (same(comma) && tags[comma] === 'O' && comma >= start - 2 && words[comma] !== ',') comma--
+    if (!same(comma) || words[comma] !== ',' || !same(comma - 1) || !tags[comma - 1].endsWith('CON')) continue
+    let content = comma - 1
+    while (same(content - 1) && tags[content].startsWith('I-CON')) content--
+    if (words[content] !== 'that' || comma - content > 7) continue
+    let stop = comma + 1
+    while (same(stop) && tags[stop] === 'O') stop++
+    if (same(stop)) continue
+    if (/^[.!?]$/.test(words[stop - 1] ?? '')) stop--
+    for (let at = comma; at < stop; at++) tags[at] = 'I-CON'
+  }
 }
 
 // “As Lee puts it, “…”” and its kin: the verbs, and whether “it” follows.

@@ -484,7 +484,26 @@ function sameSpeaker(name, gold) {
   const a = plain(name)
   const b = plain(gold)
   if (!a || !b) return false
-  return a === b || a.includes(b) || b.includes(a) || a.split(' ').at(-1) === b.split(' ').at(-1)
+  return a === b || a.includes(b) || b.includes(a) || a.split(' ').at(-1) === b.split(' ').at(-1) || spells(gold, name) || spells(name, gold)
+}
+
+/**
+ * Whether an acronym spells a name's initials, small words aside (“NOAA”,
+ * “National Oceanic and Atmospheric Administration”; “the CDC”, “Centers
+ * for Disease Control and Prevention”: its first words): one organisation,
+ * as the entities cluster them (`src/core/entities/cluster.ts`).
+ *
+ * @param {string} acronym
+ * @param {string} name
+ * @returns {boolean}
+ */
+function spells(acronym, name) {
+  const letters = acronym.replace(/^the\s+/i, '').replace(/\./g, '').trim()
+  if (!/^\p{Lu}{2,6}$/u.test(letters)) return false
+  let words = name.split(/\s+/).filter((word) => !/^(?:of|for|and|the|on|in|to|&|de)$/i.test(word))
+  if (words.length > 2 && /^U\.?S\.?$/.test(words[0])) words = words.slice(1)
+  const initials = words.map((word) => word[0]).join('')
+  return initials === letters || (letters.length >= 3 && words.length === letters.length + 1 && initials.startsWith(letters))
 }
 
 /**

@@ -90,8 +90,9 @@ export function tagDocument(
     if (settings.entities) {
       // Nationalities apart: no person, organisation or place of their own.
       const named = namedEntities(entities, mentions, entityOf, tagging)
-      result.entities = named.filter((entity) => !isNationality(entity))
-      if (result.entities.length < named.length) result.nationalities = named.filter((entity) => isNationality(entity))
+      const groups = new Set(named.filter((entity) => isNationality(entity, document.source)))
+      result.entities = named.filter((entity) => !groups.has(entity))
+      if (groups.size > 0) result.nationalities = [...groups]
     }
   }
 

@@ -327,6 +327,7 @@ test('entities: no name ends in a dash, a comma or “#”, nor is the tail afte
   assert.equal(bounds('Velmora –'), 'Velmora')
   assert.equal(bounds('Cheap Eats #'), 'Cheap Eats')
   assert.equal(bounds('Pizza Plaza ,'), 'Pizza Plaza')
+  assert.equal(bounds('NVLA --'), 'NVLA', 'two hyphens written for a dash')
   assert.equal(bounds('– Velmora Games'), 'Velmora Games')
   assert.equal(bounds('“ Northern Wall ”'), 'Northern Wall')
   assert.equal(bounds('& Information'), undefined)
@@ -348,4 +349,33 @@ test('entities: a participle that opens a sentence is no name, a first name is',
   const entities = names(result.entities)
   for (const word of ['Born', 'Located']) assert.ok(!entities.includes(word), `${word}: ${entities.join(', ')}`)
   assert.ok(entities.includes('Ted'), entities.join(', '))
+})
+
+test('nationalities: a race word used of people is a group, a surname is a person', () => {
+  const result = tag(
+    'In 2020, more than half of Black children had a diagnosis, compared with less than a third of White children. Rates rose faster among Asian, Black and Hispanic children.\n\nJack White said the album was done. White said he would tour in May.\n'
+  )
+  const entities = names(result.entities)
+  assert.ok(!entities.includes('Black'), `Black among entities: ${entities.join(', ')}`)
+  assert.ok(names(result.nationalities).includes('Black'), names(result.nationalities).join(', '))
+  assert.equal(find(result, 'Jack White')?.type, 'PER')
+  assert.ok(find(result, 'Jack White')?.mentions.some((mention) => mention.text === 'White'), 'the surname joins the singer')
+})
+
+test('entities: an institution’s name runs on over “for”, “on” and the “and” of its field', () => {
+  const result = tag('Two reports from the US Centers for Disease Control and Prevention came out. The study came from the National Center on Birth Defects and Developmental Disabilities in Atlanta.\n')
+  assert.equal(find(result, 'US Centers for Disease Control and Prevention')?.type, 'ORG')
+  assert.equal(find(result, 'National Center on Birth Defects and Developmental Disabilities')?.type, 'ORG')
+  assert.equal(find(result, 'Atlanta')?.type, 'LOC')
+})
+
+test('entities: an acronym the article writes without brackets joins the name it spells, of the same type', () => {
+  const result = tag(
+    'The Velmora Oceanic and Atmospheric Service updated its outlook on Thursday. VOAS said the river could flood. The Food and Drug Administration approved the drug, and the FDA said it would watch it. The United States and the U.S. Senate disagreed.\n'
+  )
+  assert.ok(find(result, 'VOAS')?.mentions.some((mention) => mention.text === 'Velmora Oceanic and Atmospheric Service'), 'VOAS joins its name')
+  assert.ok(find(result, 'FDA')?.mentions.some((mention) => mention.text === 'Food and Drug Administration'), 'FDA joins its name')
+  // A person’s initials are no acronym of theirs, nor is a generic one.
+  const people = tag('Mark Ridley-Thomas wrote to the dean. MRT is really trying, she replied. Ada Ives works on AI.\n')
+  assert.ok(!find(people, 'Mark Ridley-Thomas')?.mentions.some((mention) => mention.text === 'MRT'))
 })

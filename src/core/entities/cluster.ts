@@ -18,6 +18,7 @@
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
 import {isFirstName, isPlaceName} from './gazetteer.ts'
+import lexicon from './lexicon.json' with {type: 'json'}
 import {isHeadline, type RawMention} from './mentions.ts'
 
 /** An entity under construction. */
@@ -80,6 +81,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   // for Disease Control and Prevention (CDC)”) is that name, wherever it is
   // written.
   const aliases = shortForms(mentions, keys)
+  initialsOf(mentions, keys, aliases)
   for (let index = 0; index < mentions.length; index++) {
     const full = aliases.get(keys[index])
     if (full !== undefined) keys[index] = full
@@ -247,6 +249,55 @@ function shortForms(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<str
   }
 
   return aliases
+}
+
+/** Acronyms of no one thing (“AI”, “CEO”): they spell no name. */
+const genericAcronyms: ReadonlySet<string> = new Set(lexicon.genericAcronyms)
+
+/** Small words an acronym skips (“Food and Drug Administration”: FDA). */
+const skipped: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to', '&', 'de'])
+
+/**
+ * Acronyms the article writes without brackets that spell a longer name it
+ * gives (“FDA” and “Food and Drug Administration”, “U.S.” and “United
+ * States”): each acronym's key to the name's (`aliases`, added to, where it
+ * has none yet). The letters are the initials of the name's words, small
+ * words aside and a leading “US” or “U.S.” allowed (“US Centers for …”); an
+ * acronym of three letters or more may spell its first words only, one word
+ * left over (“CDC”, “Centers for Disease Control and Prevention”). A
+ * person's name takes none (“MRT”), nor does an acronym of no one thing
+ * (“AI”) or one of another type (“L.A.”, a team, and “Los Angeles”), and
+ * the first name in the article that fits is the one.
+ *
+ * @param mentions
+ *   Mentions in document order.
+ * @param keys
+ *   Their keys.
+ * @param aliases
+ *   Short form key → name key (changed).
+ */
+function initialsOf(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<string>, aliases: Map<string, string>): void {
+  const acronyms = new Map<string, {key: string; type: EntityType}>()
+  for (const [index, mention] of mentions.entries()) {
+    const letters = mention.prose.trim().replace(/\./g, '')
+    if (/^\p{Lu}{2,6}$/u.test(letters) && !genericAcronyms.has(letters) && !aliases.has(keys[index])) acronyms.set(letters, {key: keys[index], type: mention.type})
+  }
+
+  if (acronyms.size === 0) return
+  const named = new Set<string>()
+  for (const [index, mention] of mentions.entries()) {
+    if (mention.type === 'PER' || named.has(keys[index])) continue
+    named.add(keys[index])
+    let words = mention.prose.split(/\s+/).filter((word) => !skipped.has(word.toLowerCase()))
+    if (words.length > 2 && /^U\.?S\.?$/.test(words[0])) words = words.slice(1)
+    if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) continue
+    const initials = words.map((word) => word[0]).join('')
+    for (const [letters, {key, type}] of acronyms) {
+      if (key === keys[index] || aliases.has(key) || type !== mention.type) continue
+      const fits = initials === letters || (letters.length >= 3 && words.length === letters.length + 1 && initials.startsWith(letters))
+      if (fits) aliases.set(key, keys[index])
+    }
+  }
 }
 
 /**

@@ -137,17 +137,47 @@ export function isNationalityText(text: string, misc = true): boolean {
   return words.slice(0, -1).every((word) => regionWords.has(word.toLowerCase()) || isGroupWord(word, misc))
 }
 
+/** Words of race capitalised as a group's (AP style: “Black children”). */
+const raceWords: ReadonlySet<string> = new Set(['Black', 'White', 'Brown'])
+
+// What follows a race word used of people: perhaps more group words
+// (“Black, Asian and Hispanic”), perhaps one modifier, then people.
+const peopleAfter =
+  /^(?:\s*(?:,|and|or)?\s*\p{Lu}\p{Ll}+)*(?:\s*,)?\s+(?:(?:and|or)\s+)?(?:[\p{Ll}-]+\s+)?(?:people|persons|children|kids|women|men|girls|boys|adults|teens|teenagers|youth|students|patients|residents|voters|workers|families|households|communities|americans|individuals|mothers|fathers|parents|infants|babies|veterans|drivers|employees|owners|artists|candidates|lawmakers|leaders|victims|neighborhoods|population|populations|counterparts|peers)\b/u
+
+/**
+ * Whether a mention is a race word used of people (“more than half of
+ * Black children”, “Asian, Black and Hispanic children”), not a name
+ * (“Jack White”, “White said”).
+ *
+ * @param text
+ *   The mention's words.
+ * @param after
+ *   The text right after it.
+ * @returns
+ *   Whether it is.
+ */
+function isRaceWord(text: string, after: string): boolean {
+  return raceWords.has(text.trim()) && peopleAfter.test(after.slice(0, 120))
+}
+
 /**
  * Whether an entity is a nationality, a group or a modifier made from a
  * name: each of its mentions is one.
  *
  * @param entity
  *   Entity.
+ * @param source
+ *   The document's text, when known (a race word is told by what follows
+ *   it).
  * @returns
  *   Whether it is.
  */
-export function isNationality(entity: Readonly<Entity>): boolean {
+export function isNationality(entity: Readonly<Entity>, source?: string): boolean {
   const named = entity.mentions.filter((mention) => !mention.pronoun)
   const misc = entity.type === 'MISC'
-  return named.length > 0 && named.every((mention) => isNationalityText(mention.text, misc))
+  return (
+    named.length > 0 &&
+    named.every((mention) => isNationalityText(mention.text, misc) || (source !== undefined && isRaceWord(mention.text, source.slice(mention.end, mention.end + 120))))
+  )
 }

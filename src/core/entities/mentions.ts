@@ -43,7 +43,7 @@ const connectives: ReadonlySet<string> = new Set(lexicon.connectives)
 const titleHeads: ReadonlySet<string> = new Set(lexicon.titleHeads)
 const titleModifiers: ReadonlySet<string> = new Set(lexicon.titleModifiers)
 /** Marks no name starts or ends with. */
-const looseMarks = /^[–—,#;]$/u
+const looseMarks = /^(?:[–—,#;]|-{1,3})$/u
 /** Quotation marks that may open or close a name or title. */
 const quoteMarks = /^["“”‘’'«»]$/u
 const cues = Object.entries(lexicon.typeCues).map(([type, cue]) => ({
@@ -601,7 +601,8 @@ const ands: ReadonlySet<string> = new Set(['and', '&'])
 
 /** Whether a capitalised word is an institution's head (“Center”, “Foundation”). */
 function isInstitutionHead(word: string): boolean {
-  return /^\p{Lu}/u.test(word) && institutionHeads.has(word.toLowerCase())
+  const lower = word.toLowerCase()
+  return /^\p{Lu}/u.test(word) && (institutionHeads.has(lower) || (lower.endsWith('s') && institutionHeads.has(lower.slice(0, -1))))
 }
 
 /**
@@ -629,7 +630,17 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
       const between = tokens[previous.last].text
       const previousEnd = tokens[previous.last - 1].text
       const end = tokens[span.last - 1].text
-      const ofPlace = (between === 'of' || between === 'for') && isInstitutionHead(previousEnd)
+      const ofPlace = (between === 'of' || between === 'for' || between === 'on') && isInstitutionHead(previousEnd)
+      // More of the field after the head's “of”, “for” or “on” (“Centers
+      // for Disease Control | and | Prevention”, “National Center on Birth
+      // Defects | and | Developmental Disabilities”): no name of its own.
+      const moreField =
+        ands.has(between) &&
+        fieldAfterHead(tokens, previous) &&
+        span.label !== 'PER' &&
+        !isInstitutionHead(end) &&
+        !isPlaceName(tokens.slice(span.first, span.last).map((token) => token.text).join(' ')) &&
+        !isFirstName(tokens[span.first].text)
       const andHead =
         ands.has(between) &&
         isInstitutionHead(headOf(tokens, span)) &&
@@ -638,7 +649,7 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
         headOf(tokens, span).toLowerCase() !== headOf(tokens, previous).toLowerCase() &&
         !isPlaceName(tokens.slice(span.first, span.last).map((token) => token.text).join(' ')) &&
         !isFirstName(tokens[span.first].text)
-      if (ofPlace || (andHead && end !== previousEnd)) {
+      if (ofPlace || moreField || (andHead && end !== previousEnd)) {
         joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
         continue
       }
@@ -648,6 +659,28 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
   }
 
   return joined
+}
+
+/**
+ * Whether a span is an institution's head and the field after it (“National
+ * Center on Birth Defects”, “Centers for Disease Control”), with no “and”
+ * in the field yet.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param span
+ *   Span.
+ * @returns
+ *   Whether it is.
+ */
+function fieldAfterHead(tokens: SentenceView['tokens'], span: TokenSpan): boolean {
+  for (let index = span.first + 1; index < span.last - 1; index++) {
+    if (!/^(?:of|for|on)$/.test(tokens[index].text) || !isInstitutionHead(tokens[index - 1].text)) continue
+    // A field already joined with “and” takes no more.
+    return !tokens.slice(index + 1, span.last).some((token) => ands.has(token.text))
+  }
+
+  return false
 }
 
 /**

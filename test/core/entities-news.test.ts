@@ -379,3 +379,17 @@ test('entities: an acronym the article writes without brackets joins the name it
   const people = tag('Mark Ridley-Thomas wrote to the dean. MRT is really trying, she replied. Ada Ives works on AI.\n')
   assert.ok(!find(people, 'Mark Ridley-Thomas')?.mentions.some((mention) => mention.text === 'MRT'))
 })
+
+test('entities: a surname the tagger left after a title and a first name is the person’s', () => {
+  const result = tag(
+    'Zentro’s new CEO Ada Lund says she plans to work a shift in one of the company’s stores. That is unusual, but not unprecedented among big companies. DoorDash CEO Tony Xu and his managers deliver DoorDash orders every few weeks, say.\n'
+  )
+  assert.equal(find(result, 'Tony Xu')?.type, 'PER')
+  assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => /CEO/.test(mention.text))), 'no name holds the title')
+})
+
+test('entities: a country that qualifies a noun is a place, and a city before “headquarters” too', () => {
+  const result = tag('At least 293 of Velmora’s 9,000 company-owned US stores have voted to unionize. Workers protested outside Velmora’s Seattle headquarters on Wednesday.\n')
+  assert.equal(find(result, 'US')?.type, 'LOC')
+  assert.equal(find(result, 'Seattle')?.type, 'LOC')
+})

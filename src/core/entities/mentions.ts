@@ -453,6 +453,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       last++
     }
 
+    // A name the tagger ended at a title and a first name, the surname left
+    // out (“DoorDash CEO Tony | Xu”): the person's name runs on over it.
+    if (last - first >= 3 && tagged.tags[last] === 'O' && isTitledFirstName(tokens, last)) last++
+
     const bounds = nameBounds(tokens, first, last)
     if (!bounds) continue
     ;[first, last] = bounds
@@ -938,6 +942,33 @@ function personInside(tokens: SentenceView['tokens'], first: number, last: numbe
   return undefined
 }
 
+/**
+ * Whether a name that ends at `last` ends with a title head and a known
+ * first name, and a surname-shaped word follows it (“CEO Tony | Xu”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param last
+ *   Index after the name's last token.
+ * @returns
+ *   Whether it does.
+ */
+function isTitledFirstName(tokens: SentenceView['tokens'], last: number): boolean {
+  const title = tokens[last - 2].text
+  const given = tokens[last - 1].text
+  const next = tokens[last]?.text ?? ''
+  return (
+    titleHeads.has(title.toLowerCase()) &&
+    !isFirstName(title) &&
+    isFirstName(given) &&
+    /^\p{Lu}\p{Ll}+$/u.test(given) &&
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(next) &&
+    !titleHeads.has(next.toLowerCase()) &&
+    !institutionHeads.has(next.toLowerCase()) &&
+    !isPlaceName(next)
+  )
+}
+
 /** Buildings and streets that stand for a government (metonymy). */
 const seats: ReadonlySet<string> = new Set(lexicon.seatsOfPower)
 
@@ -1375,6 +1406,8 @@ function placeAsPlace(tokens: SentenceView['tokens'], first: number, last: numbe
     return 'LOC'
   }
 
+  // A country is a place where it qualifies too (“US stores”, CoNLL-2003).
+  if (type === 'MISC' && (countryFacts(words.join(' ')) || countryAbbreviations.has(words.join(' ')))) return 'LOC'
   if (type !== 'ORG') return type
   const before = tokens[first - 1]?.text.toLowerCase()
   const after = tokens[last]?.text

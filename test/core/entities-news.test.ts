@@ -393,3 +393,9 @@ test('entities: a country that qualifies a noun is a place, and a city before �
   assert.equal(find(result, 'US')?.type, 'LOC')
   assert.equal(find(result, 'Seattle')?.type, 'LOC')
 })
+
+test('entities: an occupation before a name of two or three words makes it a person', () => {
+  // (A bank's name in the tagger's eyes, a person's after “journalist”.)
+  const result = tag('The governor spoke with British journalist Morgan Chase as part of a long interview.\n')
+  assert.equal(find(result, 'Morgan Chase')?.type, 'PER')
+})

@@ -1120,7 +1120,8 @@ function kindType(word: string): EntityType | undefined {
 }
 
 /**
- * The type a kind next to a name tells: a kind of organisation before it
+ * The type a kind next to a name tells: a person's occupation before a
+ * name of two or three words (“journalist Piers Morgan”); a kind of organisation before it
  * (“the nonprofit Lakeworks”, “retailer Brightmart”) unless the name starts
  * with a first name (“the company Ann Lee founded”); the kind that ends an apposition after
  * it (“Kariva, the country's biggest dam,” “Ingenuity, the Mars
@@ -1145,6 +1146,19 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number, wea
   const next = tokens[last]?.text
   if (before && /^\p{Ll}/u.test(before) && kindType(before) === 'ORG' && !isFirstName(tokens[first].text)) {
     return 'ORG'
+  }
+
+  // A person's occupation right before a name of two or three words
+  // (“British journalist Piers Morgan”, “actress Ann Lee”).
+  if (
+    before &&
+    /^\p{Ll}/u.test(before) &&
+    kindType(before) === 'PER' &&
+    last - first >= 2 &&
+    last - first <= 3 &&
+    tokens.slice(first, last).every((token) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(token.text) && !isHead(token.text))
+  ) {
+    return 'PER'
   }
 
   if (before && /^an?$/iu.test(before) && next && sourceNouns.has(next)) return 'ORG'

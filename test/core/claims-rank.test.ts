@@ -176,3 +176,20 @@ test('claims to check: no views of one’s own, no advice, no plain fact in the 
   assert.deepEqual(toCheck('The new law was passed by the state senate in March and signed by the governor in April.'), [])
   assert.deepEqual(toCheck('Last month, a lawyer in Dallas filed two lawsuits on behalf of women hurt by the outbreak.'), [])
 })
+
+test('claims to check: research that explains or estimates is a source, a pronoun or a noun of someone before a finding verb is no “no source”, and a named group’s officials are no unnamed source', () => {
+  const text = [
+    'The planet is 40 light years away. The researchers explain that the planet orbits its star four times further than Pluto orbits the sun.',
+    '',
+    'Using three scenarios of sea level rise, they tracked every street and found that 4 million residents would lose access by 2050.',
+    '',
+    'Route 12 was closed near the lake for 12 days, according to Velmotrans officials.',
+    ''
+  ].join('\n')
+  const found = toCheck(text)
+  const of = (words: string) => found.find((item) => item.words.startsWith(words))?.reason ?? ''
+  assert.match(of('The researchers explain'), /statistic attributed to the researchers$/)
+  assert.doesNotMatch(of('Using three scenarios'), /with no source/)
+  assert.doesNotMatch(of('Route 12'), /unnamed source/)
+  assert.match(of('Route 12'), /attributed to Velmotrans officials$/)
+})

@@ -619,6 +619,15 @@ test('quotes: a passive accusation, an agreement to act and a plea report nothin
   assert.equal(shownSource(quoteWith(text, result, 'he was charged with fraud'))?.name, 'The mayor')
 })
 
+test('quotes: a choice, an attempt or a lesson is no speech; research that explains or estimates is', () => {
+  const text =
+    'The coach picked Ada Lund to start the game on Friday.\n\nThe team tried to win the match in the last minute.\n\nThe researchers estimate that 4 million residents would be at risk by 2050.\n'
+  const result = tag(text)
+  const quotes = result.quotes ?? []
+  assert.ok(!quotes.some((quote) => /Ada Lund to start|to win the match/.test(text.slice(quote.start, quote.end))), JSON.stringify(quotes))
+  assert.equal(shownSource(quoteWith(text, result, '4 million residents'))?.name, 'The researchers')
+})
+
 test('quotes: mendTags takes no opening phrase that is no name, nor a clause after the apposition, for a source', () => {
   for (const text of [
     'In March, the month the plan began, the council announced the sale of the old mill.\n',

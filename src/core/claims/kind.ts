@@ -97,8 +97,10 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   // "Salon 94"), unless a unit or a percent follows it.
   if (prev?.text === '-' && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '')) return false
   if (i > 1 && prev && /^\p{Lu}/u.test(prev.text) && !months.has(prev.lower) && !quantityAfter(next)) return false
-  // A version: "v2", "version 3".
+  // A version: "v2", "version 3"; a number that names a road, a route, a
+  // flight or a room ("state route 189", "Interstate 5", "flight 370").
   if (prev?.lower === 'v' || prev?.lower === 'version') return false
+  if (prev && numberedThings.has(prev.lower) && !quantityAfter(next)) return false
   // A time counted back or on: "20 years ago", "two days later".
   if (next && units.has(next.lower) && timeUnits.has(next.lower) && countedTime.has(tokens[i + 2]?.lower ?? '')) return false
   // A conversion in brackets ("100 miles (161 kilometers)"), a distance
@@ -126,6 +128,8 @@ function pastBrackets(tokens: ReadonlyArray<Token>, index: number): number {
 
   return index
 }
+
+const numberedThings = new Set(['route', 'highway', 'interstate', 'freeway', 'road', 'exit', 'flight', 'room', 'gate', 'platform', 'bus', 'line', 'channel', 'district', 'ward', 'precinct', 'chapter', 'section', 'article', 'amendment', 'bill', 'proposition', 'prop', 'measure', 'number', 'no.', 'episode', 'season', 'volume', 'page', 'item', 'game', 'round', 'stage', 'level', 'grade'])
 
 const distances = new Set(['miles', 'mile', 'kilometres', 'kilometers', 'km', 'feet', 'yards', 'metres', 'meters', 'blocks'])
 // After a distance: where, not how much.

@@ -48,6 +48,9 @@ const placePrepositions: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from'
 // Capitalised only because they open the sentence.
 const openers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'as', 'but', 'and', 'so', 'while', 'when', 'it', 'its', 'their', 'his', 'her', 'our', 'we', 'they', 'he', 'she', 'i', 'there', 'last', 'already', 'more', 'most', 'some', 'many', 'one', 'two', 'first'])
 const documentHeads: ReadonlySet<string> = new Set(quoteLexicon.documentHeads)
+// Nouns of someone who can be a source, and pronouns that stand for one.
+const speakerNouns: ReadonlySet<string> = new Set([...quoteLexicon.personHeads, ...quoteLexicon.anonymousHeads, ...quoteLexicon.organisationHeads, ...quoteLexicon.documentHeads])
+const subjects: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'it'])
 const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 // A quotation of three words or more (not a scare-quoted word or a slogan).
 const quotation = /["“«][^"“”«»]*?\p{L}+[^\p{L}"“”«»]+\p{L}+[^\p{L}"“”«»]+\p{L}+[^"“”«»]*["”»]/u
@@ -234,7 +237,9 @@ function speakerOf(context: RuleContext, sentence: SentenceInfo): string | undef
   if (!source.entity && rest !== undefined && !/^(?:who|which|that|whose|a|an|the)\s/.test(rest)) return undefined
   const head = first.split(/\s(?:who|which|that|whose)\s/)[0].trim()
   if (!head) return undefined
-  if (!source.entity) name = head
+  // A noun phrase that opens its sentence is no name: its article reads as
+  // in the middle of one (“the researchers”).
+  if (!source.entity) name = /^(?:The|A|An)\s+\p{Ll}/u.test(head) ? head.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()) : head
   // A name that is a modifier of the source (“the Western powers”): the source.
   const last = head.split(/\s+/).at(-1) ?? ''
   if (source.entity && /\s/.test(head) && /\p{Lu}/u.test(head) && /^\p{Ll}/u.test(last) && !headEnds.has(last) && !name.includes(last)) name = head.replace(/^The\s/, 'the ')
@@ -283,6 +288,9 @@ function unsourced(context: RuleContext, index: number): boolean {
   }
 
   for (const [at, token] of tokens.entries()) {
+    // After a pronoun or a noun of someone (“they tracked”, “the
+    // researchers estimate”): someone the article named before.
+    if (subjects.has(token.lower) || speakerNouns.has(token.lower)) ends.push(at + 1)
     if (!/^\p{Lu}/u.test(token.text) || (at === 0 && openers.has(token.lower))) continue
     if (!/^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')) ends.push(at + 1)
   }

@@ -223,12 +223,15 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
 // subject is accused, not speaking.
 const accusedVerbs: ReadonlySet<string> = new Set(['charged', 'accused', 'indicted', 'convicted', 'sentenced', 'arrested', 'sued', 'fined'])
 const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+// Verbs of choosing, stopping, trying and learning: no speech (a wish, a plan or a decision is one's own to report: PolNeAR counts them).
+const notSpeech: ReadonlySet<string> = new Set(['learned', 'learns', 'learnt', 'picked', 'picks', 'chose', 'chooses', 'stopped', 'stops', 'tried', 'tries'])
 
 /**
  * Cues of acts that report nothing: a passive accusation (`He is charged
  * with two counts of “honest services” fraud`, `she was accused of …`),
- * an agreement to do something (`Flynn agreed to funnel $100,000 …`) and
- * a plea (`pleaded guilty to bribery`). The cue, the content after it and
+ * an agreement to do something (`Flynn agreed to funnel $100,000 …`), a
+ * plea (`pleaded guilty to bribery`), a choice, attempt or lesson
+ * (`picked`, `tried to`, `learned`) and a ruling against someone. The cue, the content after it and
  * the source right before it are no attribution. Then a reported clause
  * the tagger cut at a fronted phrase's comma (`Prosecutors claim that as
  * part of their deal, | Flynn agreed to …`) runs on to the sentence's end.
@@ -249,7 +252,10 @@ function mendActs(view: BlockView, tags: string[]): void {
     const accused = accusedVerbs.has(word) && beForms.has(words[before] ?? '') && /^(?:with|of|for|in)$/.test(next)
     const agreed = /^(?:agreed|agrees|agree)$/.test(word) && next === 'to'
     const plea = /^(?:pleaded|pled|pleads)$/.test(word) && /^(?:guilty|not|no)$/.test(next)
-    if (!accused && !agreed && !plea) continue
+    // A choice, an attempt or a lesson (`picked`, `tried to`, `learned`),
+    // and a ruling against someone, say nothing.
+    const act = notSpeech.has(word) || (/^(?:ruled|rules)$/.test(word) && next !== 'that')
+    if (!accused && !agreed && !plea && !act) continue
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
     // The cue's run, the content after it, the source before it.
@@ -630,7 +636,11 @@ function mendColon(view: BlockView, tags: string[]): void {
 const openingVerbs: ReadonlySet<string> = new Set([
   'advised', 'said', 'says', 'say', 'told', 'tweeted', 'announced', 'reported', 'reports', 'warned', 'warns', 'warn', 'wrote', 'writes',
   'noted', 'notes', 'argued', 'argues', 'argue', 'claimed', 'claims', 'confirmed', 'confirms', 'estimated', 'estimates',
-  'predicted', 'predicts', 'believe', 'believes', 'fear', 'fears', 'stated', 'insisted', 'insists'
+  'predicted', 'predicts', 'believe', 'believes', 'fear', 'fears', 'stated', 'insisted', 'insists',
+  // What research finds and explains (with “that” after them: `The
+  // researchers estimate that …`, `The study found that …`).
+  'estimate', 'explain', 'explains', 'explained', 'found', 'find', 'finds', 'show', 'shows', 'showed', 'suggest', 'suggests', 'suggested',
+  'conclude', 'concludes', 'concluded', 'calculate', 'calculates', 'calculated', 'report', 'note', 'write', 'predict', 'added', 'adds'
 ])
 const withoutThat: ReadonlySet<string> = new Set(['say', 'says', 'warn', 'warns', 'fear', 'fears', 'believe', 'believes', 'reported', 'announced', 'advised'])
 // Words between a phrase that names someone and its verb (`Acme has also

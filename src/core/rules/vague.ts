@@ -4,6 +4,8 @@
  * and `unattributed-claim`, for which a vague source is still a source.
  * Found once per document.
  */
+import {isPlaceName} from '../entities/gazetteer.ts'
+import {isNationalityText} from '../entities/groups.ts'
 import type {RuleContext, SentenceInfo, SourceToken} from './context.ts'
 import lexicon from './data/vague-sources.json' with {type: 'json'}
 import {perSentence, phraseAt} from './util.ts'
@@ -60,12 +62,37 @@ function find(context: RuleContext): VagueSource[] {
       if (first < 0) continue
       const start = tokens[first].start
       const end = tokens[found[at]].end
-      if (named.within(start, end)) continue
+      if (named.within(start, end) || namesOne(tokens, first, found[at])) continue
       list.push({sentence, start, end})
     }
   }
 
   return list
+}
+
+/**
+ * Whether a speaker phrase names whose people they are with a name the
+ * tagger did not take for a person or an organisation (“Caltrans
+ * officials”): a capitalised word inside the sentence that is no
+ * nationality, group or place (“Russian officials”, “Texas officials” stay
+ * vague).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the phrase's first token.
+ * @param noun
+ *   Index of its noun.
+ * @returns
+ *   Whether it does.
+ */
+function namesOne(tokens: ReadonlyArray<SourceToken>, first: number, noun: number): boolean {
+  for (let at = Math.max(first, 1); at < noun; at++) {
+    const word = tokens[at].text
+    if (/^\p{Lu}/u.test(word) && !modifiers.has(tokens[at].lower) && !isNationalityText(word) && !isPlaceName(word)) return true
+  }
+
+  return false
 }
 
 /**

@@ -399,3 +399,16 @@ test('entities: an occupation before a name of two or three words makes it a per
   const result = tag('The governor spoke with British journalist Morgan Chase as part of a long interview.\n')
   assert.equal(find(result, 'Morgan Chase')?.type, 'PER')
 })
+
+test('entities: a road keeps its number and its head, a name stops at a comma, a telescope is a thing, a list’s commands are no names', () => {
+  const roads = tag('Traffic on Interstate 5 and Route 66 slowed near North Bay Road on Tuesday.\n')
+  assert.equal(find(roads, 'Route 66')?.type, 'LOC')
+  assert.equal(find(roads, 'North Bay Road')?.type, 'LOC')
+  assert.ok(!find(roads, 'Road'), 'the head is no name of its own')
+  const comma = tag('According to the BBC, Ecuador has seen a surge in crime this year.\n')
+  assert.ok(!comma.entities.some((entity) => entity.mentions.some((mention) => mention.text.includes(','))), names(comma.entities).join(' | '))
+  const space = tag('The James Webb Space Telescope has observed the planet. NASA said the Hubble Space Telescope saw it too.\n')
+  assert.equal(find(space, 'James Webb Space Telescope')?.type, 'MISC')
+  const list = tag('Before you leave:\n\n- Check your tires.\n- Don’t drive through standing water.\n- Watch live coverage now.\n')
+  for (const word of ['Check', 'Don’t', 'Watch']) assert.ok(!find(list, word), `${word} is a name`)
+})

@@ -65,6 +65,27 @@ const neverNames: ReadonlySet<string> = new Set([
   'season',
   'celsius',
   'fahrenheit',
+  // Commands that open a list's items (“Check your tyres”, “Don’t drive
+  // through water”, “Watch live”).
+  "don't",
+  'don’t',
+  'do',
+  'check',
+  'watch',
+  'slow',
+  'keep',
+  'avoid',
+  'stay',
+  'make',
+  'take',
+  'use',
+  'try',
+  'never',
+  'always',
+  'remember',
+  'click',
+  'read',
+  'follow',
   ...lexicon.connectives
 ])
 

@@ -440,7 +440,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   const mentions: SentenceMention[] = []
   const states = statesOf(tokens)
   let nextState = 0
+  // Where the last mention ends: a span it took in (a head, a surname, a
+  // road's number the tagger tagged apart) is no mention of its own.
+  let taken = 0
   for (const span of joinInstitutions(tokens, spansOf(tagged.tags))) {
+    if (span.first < taken) continue
     // A state written as a party's or a dateline's (“R-Ga.”, “Peoria, Ill.”) is
     // that state alone, whatever the tagger took with it (“Ill. -- The”).
     while (nextState < states.length && states[nextState].first < span.first) nextState++
@@ -456,6 +460,16 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A name the tagger ended at a title and a first name, the surname left
     // out (“DoorDash CEO Tony | Xu”): the person's name runs on over it.
     if (last - first >= 3 && tagged.tags[last] === 'O' && isTitledFirstName(tokens, last)) last++
+    // A road's number (“Interstate | 5”, “Route | 66”) is part of its name.
+    const road = roadWords.has(tokens[last - 1].text) && /^\d{1,4}[A-Z]?$/u.test(tokens[last]?.text ?? '')
+    if (road) last++
+    // Two names the tagger ran together over a comma (“the BBC, Ecuador
+    // has …”): the first (“Acme, Inc.” and “Ann Lee, Jr.” stay whole).
+    for (let at = first + 1; at < last - 1; at++) {
+      if (tokens[at].text !== ',' || afterComma.has(tokens[at + 1].text)) continue
+      last = at
+      break
+    }
 
     const bounds = nameBounds(tokens, first, last)
     if (!bounds) continue
@@ -466,8 +480,8 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       continue
     }
 
-    let type: EntityType = label
-    let cued = false
+    let type: EntityType = road ? 'LOC' : label
+    let cued = road
     // “Alvarez family” taken whole: the surname is the name.
     if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
     // A name that qualifies a government or a family is a person's (“the
@@ -476,6 +490,13 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       type = 'PER'
       cued = true
     }
+    // A person of an organisation, named after its possessive (“ABC13's
+    // Mayra Moreno”, “Apple's Tim Cook”): a known first name and a surname.
+    if (type !== 'PER' && /^[’']s$/u.test(tokens[first - 1]?.text ?? '') && (last - first === 2 || last - first === 3) && isFirstName(tokens[first].text)) {
+      const name = tokens.slice(first, last)
+      if (name.every((token) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(token.text) && !isHead(token.text))) type = 'PER'
+    }
+
     // An institution is never a person ("Justice Department", "… Trauma
     // Center"): no title to cut from it.
     // Nor is a name that ends with a title ("Acme Robotics President").
@@ -540,6 +561,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     }
 
     mentions.push(mention)
+    taken = last
   }
 
   for (const state of states) {
@@ -968,6 +990,12 @@ function isTitledFirstName(tokens: SentenceView['tokens'], last: number): boolea
     !isPlaceName(next)
   )
 }
+
+/** Words of a road's name before its number. */
+const roadWords: ReadonlySet<string> = new Set(['Interstate', 'Route', 'Highway', 'Freeway', 'Loop', 'I', 'US', 'SR'])
+
+/** What may follow a comma inside one name (“Acme, Inc.”, “Ann Lee, Jr.”). */
+const afterComma: ReadonlySet<string> = new Set(['Inc.', 'Inc', 'Ltd.', 'Ltd', 'LLC', 'L.L.C.', 'LLP', 'Corp.', 'Co.', 'PLC', 'plc', 'S.A.', 'AG', 'N.V.', 'Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV'])
 
 /** Buildings and streets that stand for a government (metonymy). */
 const seats: ReadonlySet<string> = new Set(lexicon.seatsOfPower)

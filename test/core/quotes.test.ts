@@ -628,6 +628,13 @@ test('quotes: a choice, an attempt or a lesson is no speech; research that expla
   assert.equal(shownSource(quoteWith(text, result, '4 million residents'))?.name, 'The researchers')
 })
 
+test('quotes: a definition, the reader, and seeing or studying are no speech; seeing something as something is', () => {
+  const text =
+    'A flood warning is issued when a hazardous weather event is imminent.\n\nYou can see all the latest rain and snow totals here.\n\nA group of researchers has analyzed the risk of isolation for coastal towns.\n\nWhile we see tornadoes in the area, they are rare.\n'
+  const quotes = tag(text).quotes ?? []
+  assert.deepEqual(quotes.map((quote) => text.slice(quote.start, quote.end)), [])
+})
+
 test('quotes: mendTags takes no opening phrase that is no name, nor a clause after the apposition, for a source', () => {
   for (const text of [
     'In March, the month the plan began, the council announced the sale of the old mill.\n',

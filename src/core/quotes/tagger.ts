@@ -224,7 +224,13 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
 const accusedVerbs: ReadonlySet<string> = new Set(['charged', 'accused', 'indicted', 'convicted', 'sentenced', 'arrested', 'sued', 'fined'])
 const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 // Verbs of choosing, stopping, trying and learning: no speech (a wish, a plan or a decision is one's own to report: PolNeAR counts them).
-const notSpeech: ReadonlySet<string> = new Set(['learned', 'learns', 'learnt', 'picked', 'picks', 'chose', 'chooses', 'stopped', 'stops', 'tried', 'tries'])
+const notSpeech: ReadonlySet<string> = new Set([
+  'learned', 'learns', 'learnt', 'picked', 'picks', 'chose', 'chooses', 'stopped', 'stops', 'tried', 'tries',
+  // Seeing, watching and studying: what is seen or studied, not said.
+  'see', 'sees', 'saw', 'seen', 'watch', 'watches', 'watched', 'evaluate', 'evaluates', 'evaluated', 'evaluating',
+  'analyze', 'analyzes', 'analyzed', 'analyzing', 'analyse', 'analyses', 'analysed', 'analysing', 'track', 'tracks', 'tracked', 'tracking',
+  'realize', 'realizes', 'realized', 'realise', 'realised', 'spend', 'spends', 'spent'
+])
 
 /**
  * Cues of acts that report nothing: a passive accusation (`He is charged
@@ -254,8 +260,13 @@ function mendActs(view: BlockView, tags: string[]): void {
     const plea = /^(?:pleaded|pled|pleads)$/.test(word) && /^(?:guilty|not|no)$/.test(next)
     // A choice, an attempt or a lesson (`picked`, `tried to`, `learned`),
     // and a ruling against someone, say nothing.
-    const act = notSpeech.has(word) || (/^(?:ruled|rules)$/.test(word) && next !== 'that')
-    if (!accused && !agreed && !plea && !act) continue
+    const act = (notSpeech.has(word) && !speechAfter(words, index)) || (/^(?:ruled|rules)$/.test(word) && next !== 'that')
+    // What is issued when (`A flood warning is issued when …`): a
+    // definition, no one's words.
+    const issued = word === 'issued' && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')
+    // The reader spoken to (`you can see`, `you’ll want`): no source.
+    const reader = (tags[index - 1] ?? '').endsWith('SRC') && /^(?:you|you’ll|you'll|you’re|you're|you’d|you'd|you’ve|you've)$/.test(words[index - 1] ?? '')
+    if (!accused && !agreed && !plea && !act && !issued && !reader) continue
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
     // The cue's run, the content after it, the source before it.
@@ -281,6 +292,26 @@ function mendActs(view: BlockView, tags: string[]): void {
     if (/^[.!?]$/.test(words[stop - 1] ?? '')) stop--
     for (let at = comma; at < stop; at++) tags[at] = 'I-CON'
   }
+}
+
+/**
+ * Whether a verb of `notSpeech` reports after all: what one learned or
+ * realised that (`the Post has learned.`, `learned that …`), how one sees
+ * something (`saw the comment as a dig`), and stopping short of saying.
+ *
+ * @param words
+ *   Words of the block (lower case).
+ * @param index
+ *   Index of the verb.
+ * @returns
+ *   Whether it does.
+ */
+function speechAfter(words: ReadonlyArray<string>, index: number): boolean {
+  const word = words[index]
+  const next = words[index + 1] ?? ''
+  if (/^(?:learn|realis|realiz)/.test(word) && (next === 'that' || /^[.,;]$/.test(next))) return true
+  if (/^(?:see|sees|saw|seen)$/.test(word) && words.slice(index + 1, index + 9).includes('as')) return true
+  return /^stop/.test(word) && next === 'short'
 }
 
 // “As Lee puts it, “…”” and its kin: the verbs, and whether “it” follows.

@@ -33,3 +33,11 @@ test('dates: a number in a name is no year (“VHS 1256 b”, “Cyberpunk 2077�
     '---\ndate: 2023-03-24\n---\n\nThe planet VHS 1256 b orbits two stars. He starred in Cyberpunk 2077 for fans. The 2017 report said so. His 2019 visit was brief. The Georgia 2020 election was close.\n'
   assert.deepEqual(analyzeSync(text).data.newsmark!.dates.map((date) => date.value), ['2017', '2019', '2020'])
 })
+
+test('dates: the past decade is ten years up to now, not the 2010s; the daytime is no date', () => {
+  const tagged = analyzeSync('---\ndate: 2023-03-22\n---\n\nThe town has enjoyed a film boom over the past decade. The studio will run on solar power during the day.\n').data.newsmark!.dates
+  assert.deepEqual(
+    tagged.map((date) => [date.text, date.type, date.value]),
+    [['over the past decade', 'DURATION', 'P10Y']]
+  )
+})

@@ -78,6 +78,11 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const u = unitOf(toks[k]) as Unit | undefined
   if (!u || !POINT_UNITS.has(u) || isPluralUnit(toks[k]!) || toks[k]!.cap) return null
   if (relWord === 'past' && !the && toks[k - 1]?.l !== 'past') return null
+  // "the past decade", "the last century": the ten (hundred) years up to
+  // now, not the 2010s
+  if (the && (relWord === 'past' || relWord === 'last') && (u === 'DE' || u === 'CE')) {
+    return {i, j: k + 1, type: 'DURATION', sem: {k: 'lit', value: durationValue(u === 'DE' ? 10 : 100, 'Y')}}
+  }
   // "the following year", "the previous day", "the next day": from the time under discussion
   const anaAgo = relWord === 'next' && u === 'D' ? -1 : ANA_REL.get(relWord)
   if ((the || relWord === 'next') && anaAgo !== undefined && (u === 'Y' || u === 'M' || u === 'D')) {
@@ -184,6 +189,8 @@ function theUnit(toks: Tok[], i: number): Cand | null {
   const u = unitOf(toks[k]) as Unit
   if (is(toks, k + 1, 'ended', 'ending', 'through', 'to')) return {i, j: k + 1, type: 'DURATION', sem: {k: 'lit', value: durationValue(1, u)}}
   if (!OF_CUE.has(toks[i - 1]?.l ?? '') || is(toks, k + 1, 'before', 'after')) return null
+  // "during the day", "in the day": the daytime, no date ("by the day": each day)
+  if (u === 'D' && is(toks, i - 1, 'during', 'in', 'through', 'throughout', 'by')) return null
   if (toks[k + 1]?.l === "'" || is(toks, k + 1, 'of') || hyphenAt(toks, k + 1)) return null
   return {i, j: k + 1, type: 'DATE', sem: {k: 'shift', unit: u, n: 0}}
 }

@@ -889,3 +889,9 @@ test('quotes: a pronoun does not go to someone spoken to when the one who spoke 
   assert.ok(ann)
   assert.equal(quoteWith(text, result, 'We will win').source?.entity, ann.id)
 })
+
+test('quotes: “the Fortune chief editor” is the person the article gave that role, not the organisation', () => {
+  const text = 'Much of the story comes from a newsletter written by Velmora Chief Editor Ada Lund on Friday.\n\nThe Velmora Chief Editor wrote, “A big reason for this is that the token rose.”\n'
+  const result = tag(text)
+  assert.equal(shownSource(quoteWith(text, result, 'A big reason'))?.name, 'Ada Lund')
+})

@@ -31,6 +31,7 @@ import {firstIndex} from '../sorted.ts'
 const documentHeads: ReadonlySet<string> = new Set(lexicon.documentHeads)
 const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
 const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads)
+const personHeads: ReadonlySet<string> = new Set(lexicon.personHeads)
 const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'close', 'familiar'])
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
@@ -297,6 +298,13 @@ function resolve(
   const last = inSpan.find(({mention, entity}) => entity.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
   if (last && !person && kindOfHead !== 'document') {
     return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
+  }
+
+  // “The Fortune Chief Editor wrote”: a role of an organisation's, the
+  // last person given that role before (not the organisation).
+  if (other && !person && headWords.length > 2 && determiners.has(headWords[0]) && personHeads.has(headWords.at(-1)!)) {
+    const entity = named.lastWithRole(headWords.at(-1)!, named.before(source))
+    if (entity) return {...span, entity: entity.id, name: entity.name, kind: 'named'}
   }
 
   if (other && kindOfHead !== 'document' && kindOfHead !== 'anonymous') {

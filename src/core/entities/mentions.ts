@@ -198,8 +198,8 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Wr
   // Only a heading is surely one (a short line of names, a list item or a
   // credit is title case too): a word alone there is a name when the
   // sentences write it as one, or a place.
-  const heading = sentence.block.kind === 'heading' && written.enough
-  if (each.last - each.first === 1) return !heading || isPlaceName(each.prose) ? each : undefined
+  const heading = (sentence.block.kind === 'heading' || isHeadingLine(sentence, lowerWords)) && written.enough
+  if (each.last - each.first === 1) return !heading || isPlaceName(each.prose) || isBrandShaped(each.prose) ? each : undefined
   const tokens = sentence.tokens
   // The name cut to `[first, last)`; a role read before words cut off is
   // no role of it.
@@ -237,9 +237,11 @@ function headlineName(sentence: SentenceView, each: SentenceMention, written: Wr
   }
 
   // Nothing of it is a name the sentences write: in a heading, its capitals
-  // made it (“Aboriginal Art Is Booming”), unless it is a place (or the
-  // document has too few sentences to tell).
-  return !heading || isPlaceName(each.prose) ? each : undefined
+  // made it (“Aboriginal Art Is Booming”), unless it is a place, a firm's
+  // name (“QuByte Interactive”) (or the document has too few sentences to
+  // tell).
+  const head = tokens[each.last - 1].text.toLowerCase()
+  return !heading || isPlaceName(each.prose) || businessHeads.has(head) || institutionHeads.has(head) || isBrandShaped(tokens[each.first].text) ? each : undefined
 }
 
 /** Most words of a person's name that `personNames` reads. */
@@ -357,6 +359,42 @@ function asPerson(sentence: SentenceView, each: SentenceMention, persons: Readon
  */
 function isCommonWord(word: string, lowerWords: WordSet): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word) && !isFirstName(word) && lowerWords.has(word.toLowerCase())
+}
+
+/**
+ * Whether a word is written as a brand is, capitals inside it
+ * (“AlignmentSharp”, “QuByte”, “iPhone”): no headline's common word.
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it is.
+ */
+function isBrandShaped(word: string): boolean {
+  return /^\p{L}+\p{Ll}\p{Lu}\p{L}*$/u.test(word)
+}
+
+/**
+ * Whether a sentence is a heading that the page's scraper left as a
+ * paragraph of its own (“Crypto Market Analysis – What’s in the News?”,
+ * “Next Week’s Crypto Market Forecast”): the whole paragraph, short, with
+ * no full stop, and two common words or more capitalised (a line of names
+ * or a photo credit has none).
+ *
+ * @param sentence
+ *   A title-case sentence.
+ * @param lowerWords
+ *   The document's words in lower case.
+ * @returns
+ *   Whether it is.
+ */
+function isHeadingLine(sentence: SentenceView, lowerWords: WordSet): boolean {
+  const tokens = sentence.tokens
+  if (sentence.block.kind !== 'paragraph' || tokens.length > 16 || tokens.at(-1)?.text === '.') return false
+  if (sentence.text.trim() !== sentence.block.text.trim()) return false
+  let common = 0
+  for (const token of tokens) if (isCommonWord(token.text, lowerWords)) common++
+  return common >= 2
 }
 
 /**

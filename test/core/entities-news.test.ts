@@ -420,3 +420,11 @@ test('entities: a heading the scraper left as a line of its own names nothing by
   for (const words of ['Crypto Trends', 'Crypto Market Forecast']) assert.ok(!find(result, words), `${words} is a name`)
   assert.equal(find(result, 'AlignmentSharp')?.type, 'ORG')
 })
+
+test('entities: a name that makes a law or a disease is the thing, and a couple’s foundation is one organisation', () => {
+  const result = tag('His forecast was dubbed Lund’s Law by others. Ada Lund died on Friday. Her mother had Alzheimer’s disease, doctors said. They set up the Ada and Bram Lund Foundation in 2000.\n')
+  assert.equal(find(result, 'Lund’s Law')?.type, 'MISC')
+  assert.equal(find(result, 'Alzheimer')?.type, 'MISC')
+  assert.equal(find(result, 'Ada and Bram Lund Foundation')?.type, 'ORG')
+  assert.ok(!find(result, 'Ada Lund')?.mentions.some((mention) => mention.text === 'Lund’s Law' || mention.text === 'Ada'), 'the law and the foundation are no mentions of the person')
+})

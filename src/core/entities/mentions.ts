@@ -501,6 +501,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A road's number (“Interstate | 5”, “Route | 66”) is part of its name.
     const road = roadWords.has(tokens[last - 1].text) && /^\d{1,4}[A-Z]?$/u.test(tokens[last]?.text ?? '')
     if (road) last++
+    // A name that makes a law's or a disease's (“Moore's Law”,
+    // “Alzheimer’s disease”): the thing, the law's name whole.
+    const eponym = /^[’']s$/u.test(tokens[last]?.text ?? '') && eponymHeads.has(tokens[last + 1]?.text.toLowerCase() ?? '')
+    if (eponym && /^\p{Lu}/u.test(tokens[last + 1].text)) last += 2
     // Two names the tagger ran together over a comma (“the BBC, Ecuador
     // has …”): the first (“Acme, Inc.” and “Ann Lee, Jr.” stay whole).
     for (let at = first + 1; at < last - 1; at++) {
@@ -518,8 +522,8 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       continue
     }
 
-    let type: EntityType = road ? 'LOC' : label
-    let cued = road
+    let type: EntityType = road ? 'LOC' : eponym ? 'MISC' : label
+    let cued = road || eponym
     // “Alvarez family” taken whole: the surname is the name.
     if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
     // A name that qualifies a government or a family is a person's (“the
@@ -695,6 +699,9 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
       const previousEnd = tokens[previous.last - 1].text
       const end = tokens[span.last - 1].text
       const ofPlace = (between === 'of' || between === 'for' || between === 'on') && isInstitutionHead(previousEnd)
+      // A first name alone, “and”, and a couple's foundation (“Gordon and
+      // Betty Moore Foundation”).
+      const couple = ands.has(between) && previous.last - previous.first === 1 && isFirstName(tokens[previous.first].text) && isInstitutionHead(end) && isFirstName(tokens[span.first].text)
       // More of the field after the head's “of”, “for” or “on” (“Centers
       // for Disease Control | and | Prevention”, “National Center on Birth
       // Defects | and | Developmental Disabilities”): no name of its own.
@@ -713,7 +720,7 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
         headOf(tokens, span).toLowerCase() !== headOf(tokens, previous).toLowerCase() &&
         !isPlaceName(tokens.slice(span.first, span.last).map((token) => token.text).join(' ')) &&
         !isFirstName(tokens[span.first].text)
-      if (ofPlace || moreField || (andHead && end !== previousEnd)) {
+      if (ofPlace || moreField || couple || (andHead && end !== previousEnd)) {
         joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
         continue
       }
@@ -1028,6 +1035,9 @@ function isTitledFirstName(tokens: SentenceView['tokens'], last: number): boolea
     !isPlaceName(next)
   )
 }
+
+/** What a name makes an eponym of (“Moore's Law”, “Alzheimer’s disease”). */
+const eponymHeads: ReadonlySet<string> = new Set(['law', 'laws', 'disease', 'syndrome', 'theorem', 'principle', 'paradox', 'rule', 'razor', 'constant', 'effect'])
 
 /** Words of a road's name before its number. */
 const roadWords: ReadonlySet<string> = new Set(['Interstate', 'Route', 'Highway', 'Freeway', 'Loop', 'I', 'US', 'SR'])

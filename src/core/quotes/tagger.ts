@@ -266,7 +266,20 @@ function mendActs(view: BlockView, tags: string[]): void {
     const issued = word === 'issued' && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')
     // The reader spoken to (`you can see`, `you’ll want`): no source.
     const reader = (tags[index - 1] ?? '').endsWith('SRC') && /^(?:you|you’ll|you'll|you’re|you're|you’d|you'd|you’ve|you've)$/.test(words[index - 1] ?? '')
-    if (!accused && !agreed && !plea && !act && !issued && !reader) continue
+    // “The rest, as they say, is history”: a saying, no one's words.
+    const saying = /^(?:say|said)$/.test(word) && words[index - 1] === 'they' && words[index - 2] === 'as'
+    // “She was told there was …”: the one told is no source; the words
+    // are someone else's, unnamed.
+    if (/^(?:told|informed|assured)$/.test(word) && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')) {
+      const sentence = view.sentenceOf[index]
+      for (let at = index - 1; at >= 0 && view.sentenceOf[at] === sentence && !tags[at].endsWith('CON') && index - at <= 6; at--) {
+        if (tags[at].endsWith('SRC')) tags[at] = 'O'
+      }
+
+      continue
+    }
+
+    if (!accused && !agreed && !plea && !act && !issued && !reader && !saying) continue
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
     // The cue's run, the content after it, the source before it.
@@ -275,7 +288,10 @@ function mendActs(view: BlockView, tags: string[]): void {
     let last = index
     while (same(last + 1) && tags[last + 1] === 'I-CUE') last++
     let end = last + 1
-    while (same(end) && tags[end].endsWith('CON') && (end === last + 1 || tags[end] === 'I-CON')) end++
+    // (Past the comma after a saying's cue: `as they say, | is history`.)
+    if (saying && words[end] === ',') end++
+    const opens = end
+    while (same(end) && tags[end].endsWith('CON') && (end === opens || tags[end] === 'I-CON')) end++
     let start = first
     while (same(start - 1) && (tags[start - 1] === 'O' ? /^(?:also|then|later|now|not|previously|formally|already|is|are|was|were|has|have|had|been)$/.test(words[start - 1]) : tags[start - 1].endsWith('SRC'))) start--
     for (let at = start; at < end; at++) tags[at] = 'O'

@@ -109,6 +109,17 @@ export function findMentions(
         }
       }
 
+      // A name alone right before a title (“Ripple CEO …”, “Ripple President
+      // Monica Long”) that the tagger took for a person: whose title it is,
+      // a firm, unless it is the surname of a person the document names
+      // (“Trump spokesperson Steven Cheung” is Trump's, whatever a cue said).
+      const owner = each.last - each.first === 1 ? titleOwner(sentence.tokens, each.first, persons, lowerWords) : undefined
+      if (owner === 'ORG' && each.type === 'PER') each = {...each, type: 'ORG', cued: true}
+      if (owner === 'PER' && each.type !== 'PER') {
+        const {cued: _cued, ...rest} = each
+        each = {...rest, type: 'PER'}
+      }
+
       const span = spanOf(document, sentence.block, each.start, each.end)
       const mention: RawMention = {
         start: span.start,
@@ -300,6 +311,43 @@ function personNames(document: DocumentView, found: ReadonlyArray<ReadonlyArray<
 
   return persons
 }
+
+/**
+ * Whose a title after a one-word name is (a title head or a spokesperson,
+ * in lower or title case; not “Gov.”: a state's): a person's when the word
+ * is the surname of a person the document names (“Trump spokesperson
+ * Steven Cheung”), else an organisation's; none for a place, a first name
+ * or a nationality.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param at
+ *   Index of the name.
+ * @param persons
+ *   Keys of the people's full names (`personNames`).
+ * @param lowerWords
+ *   The document's words in lower case.
+ * @returns
+ *   Type of the owner, if the word is followed by a title.
+ */
+function titleOwner(tokens: SentenceView['tokens'], at: number, persons: ReadonlySet<string>, lowerWords: WordSet): 'ORG' | 'PER' | undefined {
+  const next = tokens[at + 1]?.text ?? ''
+  const word = tokens[at].text
+  if (!/^\p{L}+$/u.test(next) || !(titleHeads.has(next.toLowerCase()) || spokesNouns.has(next.toLowerCase())) || isFirstName(word) || isPlaceName(word) || isNationalityText(word)) return undefined
+  const key = nameKey(word)
+  for (const person of persons) {
+    // (Not a headline's words taken for a name: “Is Ripple”.)
+    const given = person.split(' ')[0]
+    if (person.endsWith(' ' + key) && !headlineSmallWords.has(given) && !lowerWords.has(given)) return 'PER'
+  }
+
+  // A firm's titles (“Ripple CEO”, “Acme President Ann Lee”), not a
+  // politician's aides (“Clinton spokesman …” names Clinton alone).
+  return firmTitles.has(next.toLowerCase()) ? 'ORG' : undefined
+}
+
+/** Titles a firm gives, after its name. */
+const firmTitles: ReadonlySet<string> = new Set(['ceo', 'cfo', 'cto', 'coo', 'president', 'chairman', 'chairwoman', 'founder', 'co-founder', 'cofounder', 'executive'])
 
 /**
  * Whether a word ends names of organisations, businesses or of a kind

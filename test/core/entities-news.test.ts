@@ -429,7 +429,7 @@ test('entities: a name that makes a law or a disease is the thing, and a couple�
   assert.ok(!find(result, 'Ada Lund')?.mentions.some((mention) => mention.text === 'Lund’s Law' || mention.text === 'Ada'), 'the law and the foundation are no mentions of the person')
 })
 
-test('entities: a person’s spokesperson leaves the person a person; a firm’s title after a name the tagger took for a person makes it a firm', () => {
+test('entities: a person’s spokesperson leaves the person a person, full name and surname', () => {
   const result = tag('Donald Trump spoke on Friday. Trump spokesperson Steven Cheung said the rally would go ahead.\n')
   assert.equal(find(result, 'Donald Trump')?.type, 'PER')
   assert.ok(find(result, 'Donald Trump')?.mentions.some((mention) => mention.text === 'Trump'), 'the surname is his')

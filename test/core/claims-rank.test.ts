@@ -193,3 +193,22 @@ test('claims to check: research that explains or estimates is a source, a pronou
   assert.doesNotMatch(of('Route 12'), /unnamed source/)
   assert.match(of('Route 12'), /attributed to Velmotrans officials$/)
 })
+
+test('claims to check: the paragraphs a lead-in attributes (“According to the report:”) are not said to have no source', () => {
+  const text = [
+    'The trustee filed a final report on Friday.',
+    '',
+    'According to the report, which wraps up the case:',
+    '',
+    'About $7 million of assets went to the owner.',
+    '',
+    'About $5.6 million went to fees and $2.7 million went to a gambler.',
+    '',
+    'The firm lost $30 million in 2019 and $12 million in 2020.',
+    ''
+  ].join('\n')
+  const found = toCheck(text)
+  const of = (words: string) => found.find((item) => item.words.startsWith(words))?.reason ?? ''
+  assert.doesNotMatch(of('About $5.6 million'), /with no source/)
+  assert.match(of('About $5.6 million'), /statistic/)
+})

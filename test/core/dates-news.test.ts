@@ -35,9 +35,12 @@ test('dates: a number in a name is no year (“VHS 1256 b”, “Cyberpunk 2077�
 })
 
 test('dates: the past decade is ten years up to now, not the 2010s; the daytime is no date', () => {
-  const tagged = analyzeSync('---\ndate: 2023-03-22\n---\n\nThe town has enjoyed a film boom over the past decade. The studio will run on solar power during the day.\n').data.newsmark!.dates
+  const tagged = analyzeSync('---\ndate: 2023-03-22\n---\n\nThe town has enjoyed a film boom over the past decade. The studio will run on solar power during the day. The dish dates from the middle of the last century.\n').data.newsmark!.dates
   assert.deepEqual(
     tagged.map((date) => [date.text, date.type, date.value]),
-    [['over the past decade', 'DURATION', 'P10Y']]
+    [
+      ['over the past decade', 'DURATION', 'P10Y'],
+      ['the middle of the last century', 'DATE', '19']
+    ]
   )
 })

@@ -310,7 +310,36 @@ function unsourced(context: RuleContext, index: number): boolean {
     if (other.cited || overlaps(context, other, (quote) => documentary(context.source, quote))) return false
   }
 
-  return true
+  return !underLeadIn(context, index)
+}
+
+/**
+ * Whether a sentence is one of the paragraphs a lead-in attributes (“According
+ * to the report:”, “The agency found:”): a paragraph ending in a colon
+ * that names a source, at most three paragraphs before it.
+ *
+ * @param context
+ *   Rule context.
+ * @param index
+ *   Index of the sentence.
+ * @returns
+ *   Whether it is.
+ */
+function underLeadIn(context: RuleContext, index: number): boolean {
+  const block = context.sentences[index].view.block
+  let blocks = 0
+  let last = block
+  for (let at = index - 1; at >= 0; at--) {
+    const sentence = context.sentences[at]
+    if (sentence.view.block === last) continue
+    last = sentence.view.block
+    if (++blocks > 3 || sentence.heading) return false
+    const text = context.source.slice(sentence.start, sentence.end).trim()
+    if (!text.endsWith(':')) continue
+    return /\baccording to\b/i.test(text) || sentence.tokens.some((token) => sourceWords.has(token.lower))
+  }
+
+  return false
 }
 
 /**

@@ -78,9 +78,10 @@ function relUnit(toks: Tok[], i: number): Cand | null {
   const u = unitOf(toks[k]) as Unit | undefined
   if (!u || !POINT_UNITS.has(u) || isPluralUnit(toks[k]!) || toks[k]!.cap) return null
   if (relWord === 'past' && !the && toks[k - 1]?.l !== 'past') return null
-  // "the past decade", "the last century": the ten (hundred) years up to
-  // now, not the 2010s
-  if (the && (relWord === 'past' || relWord === 'last') && (u === 'DE' || u === 'CE')) {
+  // "over the past decade", "in the last century": the ten (hundred) years
+  // up to now, not the 2010s; "the middle of the last century" stays the 1900s
+  const span = is(toks, i - 1, 'over', 'during', 'throughout', 'for', 'in', 'within') || (relWord === 'past' && !is(toks, i - 1, 'of'))
+  if (the && span && (relWord === 'past' || relWord === 'last') && (u === 'DE' || u === 'CE')) {
     return {i, j: k + 1, type: 'DURATION', sem: {k: 'lit', value: durationValue(u === 'DE' ? 10 : 100, 'Y')}}
   }
   // "the following year", "the previous day", "the next day": from the time under discussion

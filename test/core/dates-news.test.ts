@@ -44,3 +44,10 @@ test('dates: the past decade is ten years up to now, not the 2010s; the daytime 
     ]
   )
 })
+
+test('dates: “this weekend” in a sentence about the past, written on a weekday, is the weekend just gone', () => {
+  const value = (date: string, text: string) => analyzeSync(`---\ndate: ${date}\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('2023-03-21', 'The film earned $10 million this weekend.'), ['2023-W11-WE'])
+  assert.deepEqual(value('2023-03-21', 'The sequel opens this weekend.'), ['2023-W12-WE'])
+  assert.deepEqual(value('2023-03-25', 'The film earned $10 million this weekend.'), ['2023-W12-WE'])
+})

@@ -189,7 +189,12 @@ function shift(s: ShiftSem, c: Ctx): Resolved {
     case 'Y': return {value: pad(ref.y + n, 4), relative: true}
     case 'M': return {value: fmtMonth(addMonths({...ref, d: 1}, n)), relative: true}
     case 'W': case 'FN': return {value: fmtWeek(addDays(ref, 7 * n * (s.unit === 'FN' ? 2 : 1))), relative: true}
-    case 'WE': return {value: `${fmtWeek(addDays(ref, 7 * n))}-WE`, relative: true}
+    case 'WE': {
+      // "this weekend" in a sentence about the past, written on a weekday:
+      // the weekend just gone ("The film earned $10 million this weekend")
+      if (n === 0 && c.tense === 'past' && weekday(ref) < 6) return {value: `${fmtWeek(resolveWeekday(ref, 6, -1, c.tense))}-WE`, relative: true}
+      return {value: `${fmtWeek(addDays(ref, 7 * n))}-WE`, relative: true}
+    }
     case 'Q': case 'HY': {
       const len = s.unit === 'Q' ? 3 : 6
       const idx = ref.y * (12 / len) + Math.floor((ref.m - 1) / len) + n

@@ -435,3 +435,10 @@ test('entities: a person’s spokesperson leaves the person a person, full name 
   assert.ok(find(result, 'Donald Trump')?.mentions.some((mention) => mention.text === 'Trump'), 'the surname is his')
   assert.equal(find(result, 'Steven Cheung')?.type, 'PER')
 })
+
+test('entities: a sentence’s opening preposition is no part of a name, a generation is, and an interjection or a verse’s first verb is none', () => {
+  const result = tag('Through Velmorov, his style reached Washington. Ada Lund stood beside her father, Bram Lund Sr., at the gate. “Yeah, just make it up,” he said. Give me a house / Sit by the lake, she sang, and we sit there still, and we give thanks.\n')
+  assert.equal(find(result, 'Velmorov')?.type, 'PER')
+  assert.ok(find(result, 'Bram Lund Sr.'), names(result.entities).join(' | '))
+  for (const word of ['Yeah', 'Sit']) assert.ok(!find(result, word), `${word} is a name`)
+})

@@ -27,6 +27,9 @@ const titleWords: ReadonlySet<string> = new Set(
 /** Words that are never a name alone. */
 const neverNames: ReadonlySet<string> = new Set([
   'oh',
+  'yeah',
+  'yep',
+  'nope',
   'hey',
   'hi',
   'hello',
@@ -292,6 +295,8 @@ export function isInterfaceText(prose: string, alone = false): boolean {
  */
 function isSentenceStart(mention: RawMention): boolean {
   const tokens = mention.sentence.tokens
+  // A verse's line (“… kiss Aaron and / Sit by the lake”) starts as a sentence does.
+  if (tokens[mention.first - 1]?.text === '/') return true
   for (let index = 0; index < mention.last - 1; index++) {
     if (/\p{L}|\p{N}/u.test(tokens[index].text)) return false
   }

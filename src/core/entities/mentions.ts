@@ -546,6 +546,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A name the tagger ended at a title and a first name, the surname left
     // out (“DoorDash CEO Tony | Xu”): the person's name runs on over it.
     if (last - first >= 3 && tagged.tags[last] === 'O' && isTitledFirstName(tokens, last)) last++
+    // A preposition that opens the sentence is no part of a name (“Through
+    // Trump, …”).
+    if (first === 0 && last - first > 1 && openingPrepositions.has(tokens[0].text)) first++
+    // A generation after a name is part of it (“Vince McMahon Sr.”).
+    if (generations.has(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last - 1].text)) last++
     // A road's number (“Interstate | 5”, “Route | 66”) is part of its name.
     const road = roadWords.has(tokens[last - 1].text) && /^\d{1,4}[A-Z]?$/u.test(tokens[last]?.text ?? '')
     if (road) last++
@@ -1086,6 +1091,12 @@ function isTitledFirstName(tokens: SentenceView['tokens'], last: number): boolea
 
 /** What a name makes an eponym of (“Moore's Law”, “Alzheimer’s disease”). */
 const eponymHeads: ReadonlySet<string> = new Set(['law', 'laws', 'disease', 'syndrome', 'theorem', 'principle', 'paradox', 'rule', 'razor', 'constant', 'effect'])
+
+/** Prepositions a sentence opens with, capitalised there. */
+const openingPrepositions: ReadonlySet<string> = new Set(['Through', 'With', 'Without', 'After', 'Before', 'Despite', 'During', 'From', 'Into', 'Under', 'Against', 'Among', 'Across', 'Like', 'Unlike', 'For', 'To', 'Toward', 'Towards', 'Since', 'Until', 'Behind', 'Beyond', 'Inside', 'Outside'])
+
+/** A generation after a person's name. */
+const generations: ReadonlySet<string> = new Set(['Jr.', 'Sr.'])
 
 /** Words of a road's name before its number. */
 const roadWords: ReadonlySet<string> = new Set(['Interstate', 'Route', 'Highway', 'Freeway', 'Loop', 'I', 'US', 'SR'])

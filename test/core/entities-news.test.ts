@@ -441,4 +441,5 @@ test('entities: a sentence’s opening preposition is no part of a name, a gener
   assert.equal(find(result, 'Velmorov')?.type, 'PER')
   assert.ok(find(result, 'Bram Lund Sr.'), names(result.entities).join(' | '))
   for (const word of ['Yeah', 'Sit']) assert.ok(!find(result, word), `${word} is a name`)
+  assert.ok(!find(tag('Image 1 of 2. The chef cooks the sausages in Cardiff on Monday.\n'), 'Image'), 'a gallery’s counter is a name')
 })

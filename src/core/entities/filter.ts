@@ -57,6 +57,8 @@ const neverNames: ReadonlySet<string> = new Set([
   'sundays',
   'photo',
   'photos',
+  'image',
+  'images',
   'video',
   'share',
   'comment',

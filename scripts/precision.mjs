@@ -60,6 +60,7 @@ if (flags.tidy) {
 const {countAttribution, countEntities, countFindings, judgeEntities, judgedMessage, dateRight, matchLabel, quoteFor, spanHash, usefulShare} = await import('./lib/labels.ts')
 const {shownSource} = await import('../src/core/quotes/reported.ts')
 const {toCheckMessage} = await import('../src/core/rules/claim-to-check.ts')
+const {spellsName} = await import('../src/core/entities/cluster.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
 if (!fs.existsSync(flags.dir)) {
@@ -488,10 +489,9 @@ function sameSpeaker(name, gold) {
 }
 
 /**
- * Whether an acronym spells a name's initials, small words aside (“NOAA”,
- * “National Oceanic and Atmospheric Administration”; “the CDC”, “Centers
- * for Disease Control and Prevention”: its first words): one organisation,
- * as the entities cluster them (`src/core/entities/cluster.ts`).
+ * Whether an acronym spells a name's initials (“NOAA”, “National Oceanic
+ * and Atmospheric Administration”; “the CDC”): one organisation, as the
+ * entities cluster them (`spellsName`).
  *
  * @param {string} acronym
  * @param {string} name
@@ -499,11 +499,7 @@ function sameSpeaker(name, gold) {
  */
 function spells(acronym, name) {
   const letters = acronym.replace(/^the\s+/i, '').replace(/\./g, '').trim()
-  if (!/^\p{Lu}{2,6}$/u.test(letters)) return false
-  let words = name.split(/\s+/).filter((word) => !/^(?:of|for|and|the|on|in|to|&|de)$/i.test(word))
-  if (words.length > 2 && /^U\.?S\.?$/.test(words[0])) words = words.slice(1)
-  const initials = words.map((word) => word[0]).join('')
-  return initials === letters || (letters.length >= 3 && words.length === letters.length + 1 && initials.startsWith(letters))
+  return /^\p{Lu}{2,6}$/u.test(letters) && spellsName(letters, name)
 }
 
 /**

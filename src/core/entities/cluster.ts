@@ -288,16 +288,31 @@ function initialsOf(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<str
   for (const [index, mention] of mentions.entries()) {
     if (mention.type === 'PER' || named.has(keys[index])) continue
     named.add(keys[index])
-    let words = mention.prose.split(/\s+/).filter((word) => !skipped.has(word.toLowerCase()))
-    if (words.length > 2 && /^U\.?S\.?$/.test(words[0])) words = words.slice(1)
-    if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) continue
-    const initials = words.map((word) => word[0]).join('')
     for (const [letters, {key, type}] of acronyms) {
       if (key === keys[index] || aliases.has(key) || type !== mention.type) continue
-      const fits = initials === letters || (letters.length >= 3 && words.length === letters.length + 1 && initials.startsWith(letters))
-      if (fits) aliases.set(key, keys[index])
+      if (spellsName(letters, mention.prose)) aliases.set(key, keys[index])
     }
   }
+}
+
+/**
+ * Whether an acronym spells a name (`initialsOf`): the initials of its
+ * words, small words aside and a leading “US” or “U.S.” allowed; three
+ * letters or more may spell its first words, one word left over.
+ *
+ * @param acronym
+ *   Acronym, full stops aside (“CDC”, “US”).
+ * @param name
+ *   Name of two words or more (“Centers for Disease Control and Prevention”).
+ * @returns
+ *   Whether it does.
+ */
+export function spellsName(acronym: string, name: string): boolean {
+  let words = name.split(/\s+/).filter((word) => !skipped.has(word.toLowerCase()))
+  if (words.length > 2 && /^U\.?S\.?$/.test(words[0])) words = words.slice(1)
+  if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) return false
+  const initials = words.map((word) => word[0]).join('')
+  return initials === acronym || (acronym.length >= 3 && words.length === acronym.length + 1 && initials.startsWith(acronym))
 }
 
 /**

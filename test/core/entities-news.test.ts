@@ -443,3 +443,9 @@ test('entities: a sentence’s opening preposition is no part of a name, a gener
   for (const word of ['Yeah', 'Sit']) assert.ok(!find(result, word), `${word} is a name`)
   assert.ok(!find(tag('Image 1 of 2. The chef cooks the sausages in Cardiff on Monday.\n'), 'Image'), 'a gallery’s counter is a name')
 })
+
+test('entities: a name ends in a capital’s word, keeps its particle’s first name and its middle initial’s surname', () => {
+  const result = tag('Wout van Aert won the race. Samuel L. Jackson watched it. Thomas noted the change. The Keanu Reeves of 1983 was shy. The Bank of England said so, and Ludwig van Beethoven was played.\n')
+  for (const name of ['Wout van Aert', 'Samuel L. Jackson', 'Bank of England', 'Ludwig van Beethoven']) assert.ok(find(result, name), `${name} in ${names(result.entities).join(' | ')}`)
+  assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => /noted|of 1983/.test(mention.text))), names(result.entities).join(' | '))
+})

@@ -546,6 +546,18 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A name the tagger ended at a title and a first name, the surname left
     // out (“DoorDash CEO Tony | Xu”): the person's name runs on over it.
     if (last - first >= 3 && tagged.tags[last] === 'O' && isTitledFirstName(tokens, last)) last++
+    // Words in lower case the tagger ran a name on over (“Thomas noted the
+    // change”, “Keanu Reeves of 1983”): a name ends in a capital's word (a
+    // particle aside: “van”, “de”).
+    // (Not a quote's opening of small words only, “Half of our …”: the
+    // filter drops it whole.)
+    let content = false
+    for (let at = first + 1; at < last && !content; at++) content = trailingWord(tokens, at) && !smallWords.has(tokens[at].text)
+    if (content) while (last - first > 1 && trailingWord(tokens, last - 1)) last--
+    // A particle's surname whose first name the tagger left out (“Wout |
+    // van Aert”), and a middle initial's surname (“Samuel L. | Jackson”).
+    if (label === 'PER' && particles.has(tokens[first].text) && first > 0 && /^\p{Lu}\p{Ll}+$/u.test(tokens[first - 1].text) && tagged.tags[first - 1] === 'O' && !openers.has(tokens[first - 1].text.toLowerCase())) first--
+    if (label === 'PER' && last - first >= 2 && /^\p{Lu}\.$/u.test(tokens[last - 1].text) && /^\p{Lu}\p{Ll}+$/u.test(tokens[last]?.text ?? '')) last++
     // A preposition that opens the sentence is no part of a name (“Through
     // Trump, …”).
     if (first === 0 && last - first > 1 && openingPrepositions.has(tokens[0].text)) first++
@@ -1091,6 +1103,32 @@ function isTitledFirstName(tokens: SentenceView['tokens'], last: number): boolea
 
 /** What a name makes an eponym of (“Moore's Law”, “Alzheimer’s disease”). */
 const eponymHeads: ReadonlySet<string> = new Set(['law', 'laws', 'disease', 'syndrome', 'theorem', 'principle', 'paradox', 'rule', 'razor', 'constant', 'effect'])
+
+/** Particles of a surname (“van Aert”, “de la Cruz”). */
+const particles: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'ter', 'ten', 'dos', 'das', 'del'])
+
+/** Small words in lower case (“of our”, “the”). */
+const smallWords: ReadonlySet<string> = new Set(['of', 'our', 'the', 'a', 'an', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'my', 'your', 'his', 'her', 'their', 'its', 'we', 'i', 'you', 'they', 'he', 'she', 'it'])
+
+/** Words a sentence opens with that are no first name (“The”, “In”). */
+const openers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'for', 'with', 'by', 'to', 'of', 'as', 'from', 'after', 'before', 'when', 'while', 'if'])
+
+/**
+ * Whether the word at `at` cannot end a name: a word in lower case that is
+ * no particle, or a number after one (“of 1983”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param at
+ *   Index.
+ * @returns
+ *   Whether it cannot.
+ */
+function trailingWord(tokens: SentenceView['tokens'], at: number): boolean {
+  const word = tokens[at].text
+  if (/^\p{Ll}+(?:[’']\p{Ll}+)?$/u.test(word)) return !particles.has(word)
+  return /^\d+$/u.test(word) && /^\p{Ll}+$/u.test(tokens[at - 1]?.text ?? '') && !particles.has(tokens[at - 1].text)
+}
 
 /** Prepositions a sentence opens with, capitalised there. */
 const openingPrepositions: ReadonlySet<string> = new Set(['Through', 'With', 'Without', 'After', 'Before', 'Despite', 'During', 'From', 'Into', 'Under', 'Against', 'Among', 'Across', 'Like', 'Unlike', 'For', 'To', 'Toward', 'Towards', 'Since', 'Until', 'Behind', 'Beyond', 'Inside', 'Outside'])

@@ -896,8 +896,8 @@ test('quotes: “the Fortune chief editor” is the person the article gave that
   assert.equal(shownSource(quoteWith(text, result, 'A big reason'))?.name, 'Ada Lund')
 })
 
-test('quotes: a saying (“as they say”) is no quote, and the one who was told is no source', () => {
-  const text = 'The rest, as they say, is history.\n\nShe was told there was nothing that could be done for her daughter.\n'
+test('quotes: a saying (“as they say”) is no quote, and the one who was told, or of whom something is believed, is no source', () => {
+  const text = 'The rest, as they say, is history.\n\nShe was told there was nothing that could be done for her daughter.\n\nThe mayor is believed to have left the city on Friday.\n'
   const quotes = tag(text).quotes ?? []
   assert.ok(!quotes.some((quote) => /is history/.test(text.slice(quote.start, quote.end))), 'a quote of the saying')
   assert.ok(!quotes.some((quote) => quote.source), JSON.stringify(quotes.map((quote) => quote.source?.name)))

@@ -270,7 +270,9 @@ function mendActs(view: BlockView, tags: string[]): void {
     const saying = /^(?:say|said)$/.test(word) && words[index - 1] === 'they' && words[index - 2] === 'as'
     // “She was told there was …”: the one told is no source; the words
     // are someone else's, unnamed.
-    if (/^(?:told|informed|assured)$/.test(word) && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')) {
+    // So is the subject of “is said to”, “is believed to” (what others say of it).
+    const hearsay = /^(?:told|informed|assured)$/.test(word) || (/^(?:said|reported|believed|thought|rumored|rumoured|alleged|expected|known)$/.test(word) && next === 'to')
+    if (hearsay && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')) {
       const sentence = view.sentenceOf[index]
       for (let at = index - 1; at >= 0 && view.sentenceOf[at] === sentence && !tags[at].endsWith('CON') && index - at <= 6; at--) {
         if (tags[at].endsWith('SRC')) tags[at] = 'O'

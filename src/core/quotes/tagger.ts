@@ -223,7 +223,8 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
 // subject is accused, not speaking.
 const accusedVerbs: ReadonlySet<string> = new Set(['charged', 'accused', 'indicted', 'convicted', 'sentenced', 'arrested', 'sued', 'fined'])
 const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
-// Verbs of choosing, stopping, trying and learning: no speech (a wish, a plan or a decision is one's own to report: PolNeAR counts them).
+// Verbs of choosing, stopping, trying and learning: no speech (a wish, a
+// plan or a decision is one's own to report: PolNeAR counts them).
 const notSpeech: ReadonlySet<string> = new Set([
   'learned', 'learns', 'learnt', 'picked', 'picks', 'chose', 'chooses', 'stopped', 'stops', 'tried', 'tries',
   // Seeing, watching and studying: what is seen or studied, not said.
@@ -236,11 +237,15 @@ const notSpeech: ReadonlySet<string> = new Set([
  * Cues of acts that report nothing: a passive accusation (`He is charged
  * with two counts of “honest services” fraud`, `she was accused of …`),
  * an agreement to do something (`Flynn agreed to funnel $100,000 …`), a
- * plea (`pleaded guilty to bribery`), a choice, attempt or lesson
- * (`picked`, `tried to`, `learned`) and a ruling against someone. The cue, the content after it and
- * the source right before it are no attribution. Then a reported clause
- * the tagger cut at a fronted phrase's comma (`Prosecutors claim that as
- * part of their deal, | Flynn agreed to …`) runs on to the sentence's end.
+ * plea (`pleaded guilty to bribery`), a choice, an attempt, a lesson,
+ * seeing or studying (`picked`, `tried to`, `learned`, `analyzed`), a
+ * ruling against someone, a definition (`is issued when`), the reader
+ * (`you can see`) and a saying (`as they say`). The cue, the content after
+ * it and the source right before it are no attribution. Then a reported
+ * clause the tagger cut at a fronted phrase's comma (`Prosecutors claim
+ * that as part of their deal, | Flynn agreed to …`) runs on to the
+ * sentence's end. And the one told something, or of whom something is
+ * said or believed (`She was told …`, `He is said to …`), is no source.
  *
  * @param view
  *   Block.
@@ -269,8 +274,8 @@ function mendActs(view: BlockView, tags: string[]): void {
     // “The rest, as they say, is history”: a saying, no one's words.
     const saying = /^(?:say|said)$/.test(word) && words[index - 1] === 'they' && words[index - 2] === 'as'
     // “She was told there was …”: the one told is no source; the words
-    // are someone else's, unnamed.
-    // So is the subject of “is said to”, “is believed to” (what others say of it).
+    // are someone else's, unnamed. So is the subject of “is said to”, “is
+    // believed to” (what others say of it).
     const hearsay = /^(?:told|informed|assured)$/.test(word) || (/^(?:said|reported|believed|thought|rumored|rumoured|alleged|expected|known)$/.test(word) && next === 'to')
     if (hearsay && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')) {
       const sentence = view.sentenceOf[index]

@@ -23,7 +23,7 @@
 import type {RuleContext, SentenceInfo} from '../rules/context.ts'
 import {hasClaimsToCheck, type Genre} from '../genre.ts'
 import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
-import {isReported, shownSource} from '../quotes/reported.ts'
+import {beForms, isReported, shownSource, speakerHeads} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
 import type {Claim, ClaimKind, Quote} from '../types.ts'
 import {isFurniture} from './statement.ts'
@@ -48,10 +48,8 @@ const placePrepositions: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from'
 // Capitalised only because they open the sentence.
 const openers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'in', 'on', 'at', 'after', 'before', 'as', 'but', 'and', 'so', 'while', 'when', 'it', 'its', 'their', 'his', 'her', 'our', 'we', 'they', 'he', 'she', 'i', 'there', 'last', 'already', 'more', 'most', 'some', 'many', 'one', 'two', 'first'])
 const documentHeads: ReadonlySet<string> = new Set(quoteLexicon.documentHeads)
-// Nouns of someone who can be a source, and pronouns that stand for one.
-const speakerNouns: ReadonlySet<string> = new Set([...quoteLexicon.personHeads, ...quoteLexicon.anonymousHeads, ...quoteLexicon.organisationHeads, ...quoteLexicon.documentHeads])
+// Pronouns that stand for someone who can be a source.
 const subjects: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'it'])
-const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 // A quotation of three words or more (not a scare-quoted word or a slogan).
 const quotation = /["“«][^"“”«»]*?\p{L}+[^\p{L}"“”«»]+\p{L}+[^\p{L}"“”«»]+\p{L}+[^"“”«»]*["”»]/u
 
@@ -290,7 +288,7 @@ function unsourced(context: RuleContext, index: number): boolean {
   for (const [at, token] of tokens.entries()) {
     // After a pronoun or a noun of someone (“they tracked”, “the
     // researchers estimate”): someone the article named before.
-    if (subjects.has(token.lower) || speakerNouns.has(token.lower)) ends.push(at + 1)
+    if (subjects.has(token.lower) || speakerHeads.has(token.lower)) ends.push(at + 1)
     if (!/^\p{Lu}/u.test(token.text) || (at === 0 && openers.has(token.lower))) continue
     if (!/^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')) ends.push(at + 1)
   }

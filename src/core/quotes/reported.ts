@@ -11,10 +11,12 @@ import {pronounOf} from './features.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
-// Head nouns of a source that can speak: people, groups of them,
-// organisations and documents (“a driver”, “officials”, “the agency”, “a
-// report”), not things (“the measure”, “the outlook”, “a picture”).
-const speakerHeads: ReadonlySet<string> = new Set([
+/**
+ * Head nouns of a source that can speak: people, groups of them,
+ * organisations and documents (“a driver”, “officials”, “the agency”, “a
+ * report”), not things (“the measure”, “the outlook”, “a picture”).
+ */
+export const speakerHeads: ReadonlySet<string> = new Set([
   ...lexicon.personHeads,
   ...lexicon.anonymousHeads,
   ...lexicon.documentHeads,
@@ -22,7 +24,8 @@ const speakerHeads: ReadonlySet<string> = new Set([
 ])
 const headEnds: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'before', 'after', 'who', 'which', 'that', 'and'])
 const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
-const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+/** Forms of “be” (before a passive: “is charged”, “was told”). */
+export const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 
 /**
  * Whether a quote's source is who said its words, as a claim's speaker:

@@ -16,6 +16,7 @@ import {Perceptron, type PerceptronModel} from '../ml/perceptron.ts'
 import {classes, dynamicFeatures, isMark, type BlockView} from './features.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import model from './model.json' with {type: 'json'}
+import {beForms, speakerHeads} from './reported.ts'
 
 /** A token range `[first, last)` of a block. */
 export type TokenRange = [number, number]
@@ -117,13 +118,6 @@ const media = /^(?:a|an|the|his|her|its|their|our|twitter|facebook|instagram|tik
 // Verbs of an attribution after its words that the tagger left untagged
 // (`…, farm experts warn.`, `…, say experts.`).
 const trailingVerbs: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', 'adds', 'warned', 'warn', 'warns', 'noted', 'wrote', 'writes', 'explained', 'argued', 'argue', 'argues'])
-// Head nouns of someone who speaks.
-const speakerHeads: ReadonlySet<string> = new Set([
-  ...lexicon.personHeads,
-  ...lexicon.anonymousHeads,
-  ...lexicon.documentHeads,
-  ...lexicon.organisationHeads
-])
 
 /**
  * Mend what the greedy tagger gets wrong on a few fixed patterns:
@@ -222,7 +216,6 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
 // Participles of what is done to someone (`is charged with …`): the
 // subject is accused, not speaking.
 const accusedVerbs: ReadonlySet<string> = new Set(['charged', 'accused', 'indicted', 'convicted', 'sentenced', 'arrested', 'sued', 'fined'])
-const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 // Verbs of choosing, stopping, trying and learning: no speech (a wish, a
 // plan or a decision is one's own to report: PolNeAR counts them).
 const notSpeech: ReadonlySet<string> = new Set([

@@ -60,7 +60,7 @@ if (flags.tidy) {
 const {countAttribution, countEntities, countFindings, judgeEntities, judgedMessage, dateRight, matchLabel, quoteFor, spanHash, usefulShare} = await import('./lib/labels.ts')
 const {shownSource} = await import('../src/core/quotes/reported.ts')
 const {toCheckMessage} = await import('../src/core/rules/claim-to-check.ts')
-const {spellsName} = await import('../src/core/entities/cluster.ts')
+const {acronymLetters, spellsName} = await import('../src/core/entities/cluster.ts')
 const cli = path.join(root, 'dist/cli.mjs')
 
 if (!fs.existsSync(flags.dir)) {
@@ -498,8 +498,8 @@ function sameSpeaker(name, gold) {
  * @returns {boolean}
  */
 function spells(acronym, name) {
-  const letters = acronym.replace(/^the\s+/i, '').replace(/\./g, '').trim()
-  return /^\p{Lu}{2,6}$/u.test(letters) && spellsName(letters, name)
+  const letters = acronymLetters(acronym.replace(/^the\s+/i, ''))
+  return letters !== undefined && spellsName(letters, name)
 }
 
 /**

@@ -18,7 +18,7 @@
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
 import {isFirstName, isPlaceName} from './gazetteer.ts'
-import lexicon from './lexicon.json' with {type: 'json'}
+import {genericAcronyms} from './filter.ts'
 import {isHeadline, type RawMention} from './mentions.ts'
 
 /** An entity under construction. */
@@ -251,9 +251,6 @@ function shortForms(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<str
   return aliases
 }
 
-/** Acronyms of no one thing (“AI”, “CEO”): they spell no name. */
-const genericAcronyms: ReadonlySet<string> = new Set(lexicon.genericAcronyms)
-
 /** Small words an acronym skips (“Food and Drug Administration”: FDA). */
 const skipped: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to', '&', 'de'])
 
@@ -279,8 +276,8 @@ const skipped: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', '
 function initialsOf(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<string>, aliases: Map<string, string>): void {
   const acronyms = new Map<string, {key: string; type: EntityType}>()
   for (const [index, mention] of mentions.entries()) {
-    const letters = mention.prose.trim().replace(/\./g, '')
-    if (/^\p{Lu}{2,6}$/u.test(letters) && !genericAcronyms.has(letters) && !aliases.has(keys[index])) acronyms.set(letters, {key: keys[index], type: mention.type})
+    const letters = acronymLetters(mention.prose)
+    if (letters && !genericAcronyms.has(letters) && !aliases.has(keys[index])) acronyms.set(letters, {key: keys[index], type: mention.type})
   }
 
   if (acronyms.size === 0) return
@@ -293,6 +290,20 @@ function initialsOf(mentions: ReadonlyArray<RawMention>, keys: ReadonlyArray<str
       if (spellsName(letters, mention.prose)) aliases.set(key, keys[index])
     }
   }
+}
+
+/**
+ * The letters of an acronym (“CDC”, “U.S.”: “US”): two to six capitals,
+ * full stops aside.
+ *
+ * @param text
+ *   Words.
+ * @returns
+ *   Letters, if the words are an acronym.
+ */
+export function acronymLetters(text: string): string | undefined {
+  const letters = text.trim().replace(/\./g, '')
+  return /^\p{Lu}{2,6}$/u.test(letters) ? letters : undefined
 }
 
 /**

@@ -95,7 +95,7 @@ const neverNames: ReadonlySet<string> = new Set([
 ])
 
 /** Acronyms of things, not of a named organisation (“AI”, “DNA”, “CEO”, “R&D”), as written. */
-const genericAcronyms: ReadonlySet<string> = new Set(lexicon.genericAcronyms)
+export const genericAcronyms: ReadonlySet<string> = new Set(lexicon.genericAcronyms)
 
 /** Lower-case words no name ends in (a name may hold them: “Bank of England”). */
 const functionWords: ReadonlySet<string> = new Set(

@@ -902,3 +902,19 @@ test('quotes: a saying (“as they say”) is no quote, and the one who was told
   assert.ok(!quotes.some((quote) => /is history/.test(text.slice(quote.start, quote.end))), 'a quote of the saying')
   assert.ok(!quotes.some((quote) => quote.source), JSON.stringify(quotes.map((quote) => quote.source?.name)))
 })
+
+test('quotes: a name with a “who …” clause, then “said in a memo to staff Monday that …”: the name is the source and the staff no one', () => {
+  const text = 'Rosa Ortega, who joined the grocer last year, said in a memo to store managers Monday that she wants shorter lines.\n'
+  const quote = quoteWith(text, tag(text), 'she wants shorter lines')
+  assert.equal(text.slice(quote.start, quote.end), 'that she wants shorter lines')
+  assert.equal(shownSource(quote)?.name, 'Rosa Ortega')
+})
+
+test('quotes: a participle after a noun (“a plan announced last winter is …”) is no cue; the attribution at the end of the sentence is', () => {
+  const text = 'Rosa Ortega runs the grocer. A savings plan announced last winter is cutting prices on staples, she said.\n'
+  const quotes = tag(text).quotes ?? []
+  assert.ok(!quotes.some((quote) => /plan/i.test(quote.source?.text ?? '')), JSON.stringify(quotes.map((quote) => quote.source?.text)))
+  const quote = quoteWith(text, tag(text), 'cutting prices on staples')
+  assert.equal(text.slice(quote.start, quote.end), 'A savings plan announced last winter is cutting prices on staples')
+  assert.equal(shownSource(quote)?.name, 'Rosa Ortega')
+})

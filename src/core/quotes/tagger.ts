@@ -279,7 +279,13 @@ function mendActs(view: BlockView, tags: string[]): void {
       continue
     }
 
-    if (!accused && !agreed && !plea && !act && !issued && !reader && !saying) continue
+    // Whom it was said to (`said in a letter to employees`): no source.
+    if (tags[index] === 'I-CUE' && word === 'to' && tags[index + 1] === 'B-SRC' && !/^(?:according|pointed)$/.test(words[index - 1] ?? '')) {
+      for (let at = index + 1; at === index + 1 || tags[at] === 'I-SRC'; at++) tags[at] = 'O'
+      continue
+    }
+
+    if (!accused && !agreed && !plea && !act && !issued && !reader && !saying && !reducedRelative(view, tags, index)) continue
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
     // The cue's run, the content after it, the source before it.
@@ -308,6 +314,39 @@ function mendActs(view: BlockView, tags: string[]): void {
     if (/^[.!?]$/.test(words[stop - 1] ?? '')) stop--
     for (let at = comma; at < stop; at++) tags[at] = 'I-CON'
   }
+}
+
+// Words of a time phrase after a participle (`announced last winter`,
+// `released on Monday`, `issued in March 2022`).
+const timePhrase = /^(?:last|this|next|earlier|later|in|on|at|the|a|early|late|ago|year|years|week|weeks|month|months|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/
+// Finite verbs that follow a subject (`… is cutting`, `… will close`).
+const finiteVerbs: ReadonlySet<string> = new Set([...beForms, 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should'])
+
+/**
+ * Whether a cue is a participle that describes the noun before it, whose
+ * verb comes after (`A savings plan announced last winter is cutting
+ * prices`): the plan is the subject, not a source, and the words after
+ * the participle are not its content.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags.
+ * @param index
+ *   Index of a cue token.
+ * @returns
+ *   Whether it is.
+ */
+function reducedRelative(view: BlockView, tags: ReadonlyArray<string>, index: number): boolean {
+  const {words} = view
+  if (tags[index] !== 'B-CUE' || tags[index + 1] === 'I-CUE' || !/ed$/.test(words[index]) || !(tags[index - 1] ?? '').endsWith('SRC')) return false
+  let first = index - 1
+  while (first > 0 && tags[first] === 'I-SRC') first--
+  if (!/^(?:a|an|the|this|that|its|his|her|their|our)$/.test(words[first])) return false
+  const sentence = view.sentenceOf[index]
+  let at = index + 1
+  while (at < words.length && at - index <= 5 && view.sentenceOf[at] === sentence && timePhrase.test(words[at])) at++
+  return view.sentenceOf[at] === sentence && finiteVerbs.has(words[at] ?? '')
 }
 
 /**
@@ -415,6 +454,15 @@ function mendThat(view: BlockView, tags: string[]): void {
     let cue = start - 1
     while (cue >= 0 && start - cue <= 8 && tags[cue] === 'O' && view.sentenceOf[cue] === sentence && !view.quoted[cue]) cue--
     if (cue < 0 || !tags[cue].endsWith('CUE') || view.sentenceOf[cue] !== sentence) continue
+    // A cue run on past its “to” or “with” into who was addressed (`said in
+    // a memo to | store | managers that`): it ends there.
+    let cut = cue
+    while (tags[cut] === 'I-CUE' && cue - cut < 4 && words[cut] !== 'to' && words[cut] !== 'with') cut--
+    if (cut < cue && tags[cut] === 'I-CUE' && (words[cut] === 'to' || words[cut] === 'with') && words[cut - 1] !== 'according') {
+      for (let at = cut + 1; at <= cue; at++) tags[at] = 'O'
+      cue = cut
+    }
+
     // A cue that ends in “to” or “with” (`said in a letter to`, `said in an
     // interview with`): the words after it are who was addressed.
     const addressed = (words[cue] === 'to' || words[cue] === 'with') && tags[cue] === 'I-CUE'
@@ -857,10 +905,15 @@ function mendApposition(view: BlockView, tags: string[]): void {
       }
 
       // Words before it untagged, or taken for content when the cue has
-      // its content right after it (the name and apposition read as words
-      // said).
+      // its content after it, perhaps past where and when it was said
+      // (`said in a memo to staff Monday that …`): the name and apposition
+      // read as words said.
       const before = tags.slice(from, cueAt).map((tag) => (tag.endsWith('SRC') ? 'O' : tag))
-      const taken = tags[cueAt + 1] === 'B-CON' && before.every((tag) => tag === 'O' || tag.endsWith('CON'))
+      let said = cueAt + 1
+      while (said < last && tags[said] === 'I-CUE') said++
+      const afterCue = said
+      while (said < last && said - afterCue < 8 && tags[said] === 'O' && !view.quoted[said]) said++
+      const taken = tags[said] === 'B-CON' && before.every((tag) => tag === 'O' || tag.endsWith('CON'))
       if (cueAt >= last || !reportingCues.has(words[cueAt]) || sourced || (!taken && before.some((tag) => tag !== 'O')) || view.quoted.slice(from, cueAt).some(Boolean)) {
         if (tagged - from < 12) continue
         cueAt = -1

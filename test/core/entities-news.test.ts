@@ -449,3 +449,13 @@ test('entities: a name ends in a capital’s word, keeps its particle’s first 
   for (const name of ['Wout van Aert', 'Samuel L. Jackson', 'Bank of England', 'Ludwig van Beethoven']) assert.ok(find(result, name), `${name} in ${names(result.entities).join(' | ')}`)
   assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => /noted|of 1983/.test(mention.text))), names(result.entities).join(' | '))
 })
+
+test('entities: a name inside a title in quotation marks is the title, a work (not a nickname in a name, nor a cry)', () => {
+  const result = tag('Mara Quinn starred in “What Ever Happened to Willow Lane?” and later in “Breaking News in Tulsa County.” Her song “Ode to Summer” came out in 2012.\n')
+  for (const title of ['What Ever Happened to Willow Lane?', 'Breaking News in Tulsa County', 'Ode to Summer']) {
+    assert.equal(find(result, title)?.type, 'MISC', `${title} in ${names(result.entities).join(' | ')}`)
+  }
+  assert.ok(!find(result, 'Tulsa County') && !find(result, 'Willow Lane'), names(result.entities).join(' | '))
+  const nickname = tag('Dwayne “The Rock of Ages” Johnson waved to the crowd.\n')
+  assert.ok(!find(nickname, 'The Rock of Ages'), names(nickname.entities).join(' | '))
+})

@@ -582,13 +582,17 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     if (!bounds) continue
     ;[first, last] = bounds
     first = quotedStart(tokens, first, last)
+    // A name inside a title in quotation marks (“What Ever Happened to
+    // Willow Lane?”, “Breaking News in Tulsa County”): the title whole.
+    const title = quotedTitle(tokens, first, last)
+    if (title) [first, last] = title
 
     if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
       continue
     }
 
     let type: EntityType = road ? 'LOC' : eponym ? 'MISC' : label
-    let cued = road || eponym
+    let cued = road || eponym || title !== undefined
     // “Alvarez family” taken whole: the surname is the name.
     if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
     // A name that qualifies a government or a family is a person's (“the
@@ -641,7 +645,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const work = seat ? undefined : workOrPlan(tokens, first, last)
     const product = seat ?? work ?? listingOf(tokens, first, last) ?? productOf(tokens, first, last, type)
     const weak = {weak: false}
-    const context = product ?? evidenceOf(tokens, first, last, words) ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
+    const context = (title ? 'MISC' : undefined) ?? product ?? evidenceOf(tokens, first, last, words) ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
     const named = cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type
     const placed = context ? undefined : placeAsPlace(tokens, first, last, words, named, weak)
     if (work !== undefined || (context !== undefined && product === undefined && !weak.weak) || (placed !== undefined && placed !== named && !weak.weak)) cued = true
@@ -1265,6 +1269,50 @@ function quotedStart(tokens: SentenceView['tokens'], first: number, last: number
   let start = first
   while (start > 0 && first - start < 3 && /^\p{Lu}/u.test(tokens[start - 1].text)) start--
   return start < first && quotedWhole(tokens, start, last) ? start : first
+}
+
+// Small words a title in title case keeps in lower case (“Ode to Summer”).
+const titleSmallWords: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'but', 'nor', 'with', 'from', 'by', 'as', 'into', 'vs.'])
+
+/**
+ * The words between double quotation marks around a name when they are a
+ * title in title case, longer than the name (“Born to Wander”, “What Ever
+ * Happened to Willow Lane?”, “Ringmaster: The Life of Ada Lund”): every
+ * word capitalised, a number or a small word, the first and last not
+ * small, up to 12 words. Not a nickname inside a person's name (Dwayne
+ * “The Rock” Johnson) nor a cry (“Go Lions!”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   The title's token range, if the name is inside one.
+ */
+function quotedTitle(tokens: SentenceView['tokens'], first: number, last: number): [number, number] | undefined {
+  let open = first - 1
+  while (open >= 0 && first - open <= 12 && !/^[“"”]$/.test(tokens[open].text)) open--
+  if (open < 0 || (tokens[open].text !== '“' && tokens[open].text !== '"')) return undefined
+  let close = last
+  while (close < tokens.length && close - open <= 14 && !/^[”"“]$/.test(tokens[close].text)) close++
+  if (close >= tokens.length || (tokens[close].text !== '”' && tokens[close].text !== '"')) return undefined
+  // A comma or a full stop before the closing mark is the sentence's (“The Long Field,”).
+  let end = close
+  if (/^[,.]$/.test(tokens[end - 1].text)) end--
+  const start = open + 1
+  if (end - start < 2 || end - start > 12 || (start === first && end === last)) return undefined
+  const words = tokens.slice(start, end).map((token) => token.text)
+  const capital = (word: string) => /^[\p{Lu}\p{N}]/u.test(word)
+  if (!capital(words[0]) || !(capital(words.at(-1)!) || words.at(-1) === '?')) return undefined
+  const fits = words.every((word, index) =>
+    capital(word) || titleSmallWords.has(word) || /^(?:[’']s|[’']|:|-|–|&)$/.test(word) || (word === '?' && index === words.length - 1)
+  )
+  if (!fits || words.some((word) => word === '!')) return undefined
+  // A nickname inside a person's name: a name right before and after.
+  if (/^\p{Lu}\p{Ll}/u.test(tokens[open - 1]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[close + 1]?.text ?? '')) return undefined
+  return [start, end]
 }
 
 /** Kinds of organisation, place and thing a name may be said to be (“…, the country's biggest dam”). */

@@ -459,3 +459,9 @@ test('entities: a name inside a title in quotation marks is the title, a work (n
   const nickname = tag('Dwayne “The Rock of Ages” Johnson waved to the crowd.\n')
   assert.ok(!find(nickname, 'The Rock of Ages'), names(nickname.entities).join(' | '))
 })
+
+test('entities: a company’s one-word name the tagger took for a person is the company, unless it is also a surname', () => {
+  const result = tag('Follow us on Twitter and Facebook. Johnson said the storm had passed.\n')
+  assert.equal(find(result, 'Twitter')?.type, 'ORG', names(result.entities).join(' | '))
+  assert.equal(find(result, 'Johnson')?.type, 'PER', names(result.entities).join(' | '))
+})

@@ -17,7 +17,7 @@
  *   the longest most frequent form, the role the first one seen.
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
-import {isFirstName, isPlaceName} from './gazetteer.ts'
+import {isCompanyName, isFirstName, isPlaceName} from './gazetteer.ts'
 import {genericAcronyms} from './filter.ts'
 import {isHeadline, type RawMention} from './mentions.ts'
 
@@ -343,6 +343,10 @@ function typeOf(group: Group): EntityType {
     if ((group.counts.get(type) ?? 0) > (group.counts.get(best) ?? 0)) best = type
   }
 
+  // A company's one-word name that nothing around calls a person (“Follow
+  // us on Twitter”): the company. (Not one typed a place: the list holds
+  // “America”, “Pacific”, “Korea”.)
+  if (best === 'PER' && group.words.length === 1 && group.mentions.every((mention) => !mention.role && isCompanyName(mention.text))) return 'ORG'
   return best
 }
 

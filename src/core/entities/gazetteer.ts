@@ -86,6 +86,23 @@ export function isFirstName(name: string): boolean {
   return female.has(lower) || male.has(lower)
 }
 
+/** One-word company names that are no one's name (“Twitter”, not “Johnson”). */
+const companies = new Set<string>(lists.companyAlone)
+
+/**
+ * Whether a word is a one-word company name of the gazetteer, written as
+ * the company writes it, that is no person's name in CoNLL-2003 train and
+ * no first name.
+ *
+ * @param name
+ *   Word (“Twitter”).
+ * @returns
+ *   Whether it is.
+ */
+export function isCompanyName(name: string): boolean {
+  return companies.has(name)
+}
+
 const featuresOf = new Map<string, ReadonlyArray<string>>(
   [...words].map(([word, kinds]) => [word, [...kinds]])
 )

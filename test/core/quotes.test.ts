@@ -918,3 +918,11 @@ test('quotes: a participle after a noun (“a plan announced last winter is …�
   assert.equal(text.slice(quote.start, quote.end), 'A savings plan announced last winter is cutting prices on staples')
   assert.equal(shownSource(quote)?.name, 'Rosa Ortega')
 })
+
+test('quotes: someone who found a thing, or helped found a firm, reports nothing; a finding “that …” is reported', () => {
+  const text = 'Her husband searched for weeks. He found an article about the surgeon online.\n\nGordon Lake later helped found Fairchild Labs, and he found that the chips worked.\n'
+  const quotes = tag(text).quotes ?? []
+  const words = quotes.map((quote) => text.slice(quote.start, quote.end))
+  assert.ok(!words.some((said) => /article|Fairchild/.test(said)), JSON.stringify(words))
+  assert.ok(words.includes('that the chips worked'), JSON.stringify(words))
+})

@@ -232,7 +232,9 @@ const notSpeech: ReadonlySet<string> = new Set([
  * an agreement to do something (`Flynn agreed to funnel $100,000 …`), a
  * plea (`pleaded guilty to bribery`), a choice, an attempt, a lesson,
  * seeing or studying (`picked`, `tried to`, `learned`, `analyzed`), a
- * ruling against someone, a definition (`is issued when`), the reader
+ * thing someone found (`he found an article`) or a firm founded (`helped
+ * found Acme`), a noun's participle (`a plan announced last winter is
+ * …`), a ruling against someone, a definition (`is issued when`), the reader
  * (`you can see`) and a saying (`as they say`). The cue, the content after
  * it and the source right before it are no attribution. Then a reported
  * clause the tagger cut at a fronted phrase's comma (`Prosecutors claim
@@ -262,6 +264,11 @@ function mendActs(view: BlockView, tags: string[]): void {
     // What is issued when (`A flood warning is issued when …`): a
     // definition, no one's words.
     const issued = word === 'issued' && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')
+    // Someone who found a thing (`he found an article about …`), not a
+    // finding reported (`found that …`); and founding a firm (`helped
+    // found Acme`).
+    const foundThing = /^(?:found|finds)$/.test(word) && next !== 'that' && /^(?:he|she|they|i|we|you)$/.test(words[before] ?? '')
+    const founding = word === 'found' && /^(?:help|helps|helped|helping|to)$/.test(words[before] ?? '') && /^\p{Lu}/u.test(view.tokens[index + 1]?.text ?? '')
     // The reader spoken to (`you can see`, `you’ll want`): no source.
     const reader = (tags[index - 1] ?? '').endsWith('SRC') && /^(?:you|you’ll|you'll|you’re|you're|you’d|you'd|you’ve|you've)$/.test(words[index - 1] ?? '')
     // “The rest, as they say, is history”: a saying, no one's words.
@@ -285,7 +292,7 @@ function mendActs(view: BlockView, tags: string[]): void {
       continue
     }
 
-    if (!accused && !agreed && !plea && !act && !issued && !reader && !saying && !reducedRelative(view, tags, index)) continue
+    if (!accused && !agreed && !plea && !act && !issued && !reader && !saying && !foundThing && !founding && !reducedRelative(view, tags, index)) continue
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
     // The cue's run, the content after it, the source before it.

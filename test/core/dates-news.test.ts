@@ -51,3 +51,12 @@ test('dates: “this weekend” in a sentence about the past, written on a weekd
   assert.deepEqual(value('2023-03-21', 'The sequel opens this weekend.'), ['2023-W12-WE'])
   assert.deepEqual(value('2023-03-25', 'The film earned $10 million this weekend.'), ['2023-W12-WE'])
 })
+
+test('dates: “today” of a generic statement is the present (“Today, many …”, “of today,”, “today’s youth”); the day’s own today stays the day', () => {
+  const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('Today, many fans know the script.'), ['PRESENT_REF'])
+  assert.deepEqual(value('She collects the best painters of today, she said.'), ['PRESENT_REF'])
+  assert.deepEqual(value('Much of today’s business landscape is online.'), ['PRESENT_REF'])
+  assert.deepEqual(value('Today’s game was close.'), ['2023-03-25'])
+  assert.deepEqual(value('The firm today announced a merger.'), ['2023-03-25'])
+})

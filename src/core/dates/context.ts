@@ -42,6 +42,13 @@ const GENERIC_AFTER_TOMORROW = new Set(lex.genericAfterTomorrow)
 const RANGE = new Set(['-', '\u2013', '\u2014'])
 const HABITUAL = new Set(lex.habitualCues)
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'few', 'more', 'all', 'nearly', 'almost'])
+/** What "today's" qualifies when it means "nowadays" ("today's youth", "today's business landscape"). */
+const NOWADAYS_NOUNS = new Set([
+  'world', 'society', 'landscape', 'economy', 'market', 'markets', 'culture', 'youth', 'kids', 'children', 'teens', 'teenagers',
+  'standards', 'technology', 'age', 'era', 'times', 'generation', 'generations', 'industry', 'business', 'politics', 'media',
+  'leaders', 'leading', 'young', 'modern', 'digital', 'political', 'global', 'climate', 'environment', 'workforce', 'workplace',
+  'students', 'parents', 'consumers', 'families', 'audiences', 'reality', 'fast-paced', 'ever-changing', 'competitive', 'social'
+])
 const NAME_BEFORE = new Set(['at', 'from', 'of', 'the', 'by'])
 const COMPANY = new Set(['inc', 'corp', 'co', 'llc', 'ltd', 'stores', 'store', 'chain', 'shop'])
 const HYPOTHETICAL = new Set(['if', 'whenever', 'unless'])
@@ -178,8 +185,9 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     // "the next day" in a hypothetical or habitual sentence is no particular day
     const own = toks.slice(c.i, c.j).map((t) => t.l)
     if (own.includes('day') && (own.includes('next') || own.includes('following')) && [...HYPOTHETICAL].some((w) => words.of(c.i).has(w))) r.drop = true
-    // "Today many countries rely on …": the present of a generic statement, not one day
-    if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && QUANTIFIERS.has(toks[c.j]?.l ?? '')) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
+    // "Today(,) many countries rely on …", "artists of today", "today's
+    // business landscape": the present of a generic statement, not one day
+    if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && genericToday(toks, c)) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
     const year = eventYear(words, c)
     if (year !== undefined) c.sem = {...(c.sem as CalSem), ev: year}
     // a range of weekdays or hours ("Wednesday-Saturday", "11 a.m.-9 p.m."): a schedule
@@ -220,4 +228,18 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     for (const r of readings.slice(0, -1)) r.posted = posted
   }
   return readings
+}
+
+/**
+ * Whether "today" (`[c.i, c.j)`) is the present of a generic statement, not
+ * one day: a quantifier after it ("Today(,) many countries rely …"), "of
+ * today" closing a noun phrase ("the best artists of today"), or
+ * "today's" before a noun of the times ("today's youth", "today's
+ * business landscape").
+ */
+function genericToday(toks: Tok[], c: Cand): boolean {
+  const after = toks[c.j]?.l === ',' ? c.j + 1 : c.j
+  if (QUANTIFIERS.has(toks[after]?.l ?? '')) return true
+  if (toks[c.i - 1]?.l === 'of' && (c.j >= toks.length || toks[c.j]!.kind === 'p')) return true
+  return toks[c.j]?.l === "'" && toks[c.j + 1]?.l === 's' && NOWADAYS_NOUNS.has(toks[c.j + 2]?.l ?? '')
 }

@@ -181,7 +181,12 @@ function shift(s: ShiftSem, c: Ctx): Resolved {
   const ref = s.dx && c.speech ? c.speech : s.told && c.told ? c.told : c.ref
   if (s.qAware && c.quarter && s.unit === 'Y' && s.n === -1) return {value: `${c.quarter.y - 1}-Q${c.quarter.q}`, relative: true}
   // "two years later" after a year told ("in 2019"): counted from that year
-  if (s.told && !c.told && !s.qAware && s.unit === 'Y' && c.last) return {value: pad(c.last.y + s.n, 4), relative: true}
+  // (past the article's year, outside a sentence about the future: as far
+  // as the present, “Looking back 40 years later”)
+  if (s.told && !c.told && !s.qAware && s.unit === 'Y' && c.last) {
+    const year = c.last.y + s.n
+    return {value: c.ref && year > c.ref.y && c.tense !== 'future' ? 'PRESENT_REF' : pad(year, 4), relative: true}
+  }
   // "three days later" with no day told before it: later than what is not known, and the reference is a guess
   if (!ref || (s.told && !c.told && !s.qAware)) return {value: (UNRESOLVED[s.unit] ?? 'XXXX-XX-XX') + timeSuffix(s), relative: true, unresolved: true}
   const n = s.n

@@ -27,8 +27,10 @@ const MONTH_CONTEXT = new Set(['in', 'last', 'this', 'next', 'early', 'late', 'm
 export function readYear(toks: Tok[], i: number): {y: number; j: number} | null {
   const y = yearOf(toks[i])
   if (y) {
-    // "1990s" is a decade, "1990-91" stays a year
-    if (toks[i + 1] && !toks[i + 1]!.sp && (toks[i + 1]!.l === 's' || (toks[i + 1]!.l === "'" && toks[i + 2]?.l === 's'))) return null
+    // "1990s" is a decade, "1990-91" stays a year; "1999's" is the year's
+    // own ("1999's Matrix"), "1990's" a decade
+    const possessive = toks[i + 1]?.l === "'" && toks[i + 2]?.l === 's' && y % 10 !== 0
+    if (toks[i + 1] && !toks[i + 1]!.sp && !possessive && (toks[i + 1]!.l === 's' || (toks[i + 1]!.l === "'" && toks[i + 2]?.l === 's'))) return null
     return {y, j: i + 1}
   }
   if (toks[i]?.l === "'") {

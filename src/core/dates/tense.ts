@@ -55,8 +55,8 @@ function cue(toks: Tok[], k: number): Tense {
   if (w === 'going' && toks[k + 1]?.l === 'to') return 'future'
   if (w === 'to' && toks[k - 1]?.l === 'going') return 'future'
   if (INTENT.has(w)) return toks[k + 1]?.l === 'to' || (w === 'set' && toks[k + 1]?.l === 'for') ? 'future' : undefined
-  // "takes effect in January": a timetable's present
-  if ((w === 'takes' || w === 'take') && toks[k + 1]?.l === 'effect') return 'future'
+  // "takes effect in January", "takes place on Sunday": a timetable's present
+  if ((w === 'takes' || w === 'take') && (toks[k + 1]?.l === 'effect' || toks[k + 1]?.l === 'place')) return 'future'
   if (FORECAST.has(w)) return toks[k + 1]?.l === 'to' || BE.has(toks[k - 1]?.l ?? '') ? 'future' : w === 'forecast' ? undefined : 'past'
   if (PAST_AUX.has(w) && toks[k + 1] && cue(toks, k + 1) === 'future') return 'future'
   if ((FUTURE.has(w) && w !== 'going') || SCHEDULE.has(w)) return 'future'

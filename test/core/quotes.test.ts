@@ -926,3 +926,11 @@ test('quotes: someone who found a thing, or helped found a firm, reports nothing
   assert.ok(!words.some((said) => /article|Fairchild/.test(said)), JSON.stringify(words))
   assert.ok(words.includes('that the chips worked'), JSON.stringify(words))
 })
+
+test('quotes: “The study, published Tuesday in a journal, found that …”: the study is the source, called by its head', () => {
+  const text = 'The study, published Tuesday in the journal Brain Letters, found that 40 percent of patients had plaques in the retina.\n'
+  const quote = quoteWith(text, tag(text), '40 percent of patients')
+  assert.equal(text.slice(quote.start, quote.end), 'that 40 percent of patients had plaques in the retina')
+  assert.equal(shownSource(quote)?.name, 'The study')
+  assert.equal(shownSource(quote)?.kind, 'document')
+})

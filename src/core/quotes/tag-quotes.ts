@@ -24,7 +24,7 @@ import type {Perceptron} from '../ml/perceptron.ts'
 import type {Claim, Entity, Quote, QuoteSource, SourceKind, Span} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {findQuotes, type FoundSource} from './find.ts'
-import {tellsSpeaker} from './reported.ts'
+import {speakerHeads, tellsSpeaker} from './reported.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import {firstIndex} from '../sorted.ts'
 
@@ -360,7 +360,11 @@ function resolve(
       : indefinite.has(words[0]) || /s$/.test(headWords.at(-1) ?? '')
         ? 'anonymous'
         : 'named')
-  return {...span, name: prose, kind}
+  // Called by its head, not its apposition (“The study, published
+  // Tuesday in …” is “The study”).
+  const noun = headWords.at(-1) ?? ''
+  const name = words[head] === ',' && head <= 4 && (speakerHeads.has(noun) || speakerHeads.has(noun.replace(/e?s$/, ''))) ? source.sentence.block.text.slice(tokens[source.first]!.start, tokens[source.first + head - 1]!.end) : prose
+  return {...span, name, kind}
 }
 
 /**

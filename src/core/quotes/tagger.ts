@@ -943,11 +943,13 @@ function mendApposition(view: BlockView, tags: string[]): void {
     // Or a noun of people and whom they work for (`The engineers behind
     // the popular app, Plinko, confirmed …`).
     const head = /^(?:the|a|an)$/.test(phrase[0]) ? 1 : 0
-    const described = (speakerHeads.has(phrase[head] ?? '') || speakerHeads.has((phrase[head] ?? '').replace(/e?s$/, ''))) &&
-      /^(?:behind|at|of|for|from|with|in|on)$/.test(phrase[head + 1] ?? '') && phrase.every((word) => /^[\p{L}-]+$/u.test(word))
+    // Or the noun alone (`The study, published Tuesday in …, found …`).
+    const headNoun = speakerHeads.has(phrase[head] ?? '') || speakerHeads.has((phrase[head] ?? '').replace(/e?s$/, ''))
+    const alone = head === 1 && phrase.length === 2 && headNoun
+    const described = alone || (headNoun && /^(?:behind|at|of|for|from|with|in|on)$/.test(phrase[head + 1] ?? '') && phrase.every((word) => /^[\p{L}-]+$/u.test(word)))
     if (!named && !described) continue
     const opener = words[comma + 1] ?? ''
-    if (!appositionOpeners.has(opener) && !names(comma + 1) && !(cueAt >= 0 && /^\p{L}+ing$/u.test(opener))) continue
+    if (!appositionOpeners.has(opener) && !names(comma + 1) && !(cueAt >= 0 && /^\p{L}+ing$/u.test(opener)) && !(alone && /^\p{L}+ed$/u.test(opener))) continue
     // The verb: after a later comma and perhaps `today`, `on Monday`.
     let verb = -1
     let close = -1

@@ -90,3 +90,11 @@ describe('testimony', () => {
     assert.equal(nonStatement('Ann Lee, 29, said the harbour board cut 300 jobs last year.'), undefined)
   })
 })
+
+describe('claim kinds: an age is no statistic', () => {
+  it('“at 49,” and “debut at 16 as …” are ages; “closed at 49” is a level', () => {
+    const kinds = (text: string) => analyzeSync(text).data.newsmark!.claims.map((claim) => claim.kind)
+    assert.deepEqual(kinds('He made his screen debut at 16 as an extra in a sitcom and wound up riding horses as a teen reporter.'), ['factual'])
+    assert.deepEqual(kinds('Shares of the firm closed at 49, down from 60 a week ago, the exchange said.'), ['statistic'])
+  })
+})

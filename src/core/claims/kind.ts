@@ -73,6 +73,11 @@ function cueText(tokens: ReadonlyArray<Token>, start: number, end: number): stri
     .replace(/\$ /g, '$')
 }
 
+// Words after "at N" that leave N an age ("at 16 in a sitcom").
+const agePrepositions = new Set(['in', 'on', 'as', 'when', 'with', 'after', 'and'])
+// Verbs of a level, price or score ("closed at 49", "stood at 16").
+const levelVerbs = new Set(['closed', 'opened', 'ended', 'finished', 'stood', 'stands', 'peaked', 'traded', 'trading', 'priced', 'set', 'capped', 'held', 'remained', 'was', 'is', 'rose', 'fell', 'came', 'comes', 'sits', 'sat', 'topped', 'started'])
+
 /** A digit number that counts as a quantity (not a year, date, time or ordinal). */
 function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   const token = tokens[i] as Token
@@ -92,6 +97,11 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   const after = next?.text === '-' ? tokens[i + 2] : next
   if (after && /^(year|month|week|day)s?-old$/.test(after.lower)) return false
   if (prev?.text === ',' && next?.text === ',' && value < 120 && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '')) return false
+  // "Now, at 49, she …", "her debut at 16 in a sitcom", "aged 16": an age
+  // (not a level something stood at: "shares closed at 49").
+  const young = Number.isInteger(value) && value < 120
+  if (young && (prev?.lower === 'aged' || prev?.lower === 'age')) return false
+  if (young && prev?.lower === 'at' && !levelVerbs.has(tokens[i - 2]?.lower ?? '') && (next?.text === ',' || agePrepositions.has(next?.lower ?? ''))) return false
   // Part of a name: "GPT-4", "COVID-19", and a number after a capitalised
   // word that is not the sentence's first ("Documenta 13", "NovaSeq 6000",
   // "Salon 94"), unless a unit or a percent follows it.

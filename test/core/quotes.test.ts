@@ -934,3 +934,10 @@ test('quotes: “The study, published Tuesday in a journal, found that …”: t
   assert.equal(shownSource(quote)?.name, 'The study')
   assert.equal(shownSource(quote)?.kind, 'document')
 })
+
+test('quotes: “It said …” right after an organisation is named is the organisation; an “It” that stands for no organisation names no one', () => {
+  const text = 'Northwind Airlines cut 300 jobs on Monday. It said the market had turned.\n\nMy uncle sent the recipe. It came with notes: “Use one pound of onions,” he wrote.\n'
+  const result = tag(text)
+  assert.equal(shownSource(quoteWith(text, result, 'the market had turned'))?.name, 'Northwind Airlines')
+  assert.ok(!(result.quotes ?? []).some((quote) => shownSource(quote)?.name === 'It'), JSON.stringify((result.quotes ?? []).map((quote) => shownSource(quote)?.name)))
+})

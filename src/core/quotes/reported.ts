@@ -53,6 +53,8 @@ export function tellsSpeaker(quote: Readonly<Quote>): boolean {
       return false
     }
 
+    // “It” that stands for no organisation here: a thing, not who spoke.
+    if (words.length === 1 && first === 'it') return false
     // A pronoun and more words is a clause, not a name.
     if (words.length > 1 && pronounOf(first)) return false
     // A clause the model took for a source: a verb before its first comma

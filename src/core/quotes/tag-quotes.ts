@@ -342,6 +342,16 @@ function resolve(
       }
     }
 
+    // “It said …” right after an organisation is named (this sentence or
+    // the one before, no person named since): the organisation.
+    if (words[0] === 'it') {
+      for (let index = named.before(source) - 1; index >= 0; index--) {
+        const {entity, mention} = named.all[index]
+        if (source.sentence.index - mention.sentence.index > 1 || entity.type === 'PER') break
+        if (entity.type === 'ORG') return {...span, entity: entity.id, name: entity.name, kind: 'organisation'}
+      }
+    }
+
     // A “they” or “we” not tied to a named group here: who speaks is not
     // said, as for “officials”.
     return {...span, name: prose, kind: gender === 'group' ? 'anonymous' : 'named'}

@@ -87,6 +87,18 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     if (full !== undefined) keys[index] = full
   }
 
+  // A country before an organisation's name that the article also writes
+  // alone (“100 US Starbucks stores”, “Starbucks”): the organisation.
+  const typed = new Set(mentions.map((mention, index) => `${mention.type} ${keys[index]}`))
+  for (let index = 0; index < mentions.length; index++) {
+    const rest = /^(?:us|u\.s\.|uk|u\.k\.) (.+)$/.exec(keys[index])?.[1]
+    if (rest !== undefined && mentions[index].type !== 'PER' && typed.has(`ORG ${rest}`)) {
+      keys[index] = rest
+      sizes[index] = rest.split(' ').length
+      normalized.set(mentions[index].prose, {key: rest, size: sizes[index]})
+    }
+  }
+
   // Full names first, so parts can find them.
   const order = [...mentions.keys()].sort((a, b) => sizes[b] - sizes[a] || a - b)
   for (const index of order) {

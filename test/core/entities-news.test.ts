@@ -475,3 +475,10 @@ test('entities: a local office before a name is a title (“County Supervisor Ja
   assert.equal(northwind[0].name, 'Northwind')
   assert.equal(northwind[0].mentions.length, 3)
 })
+
+test('entities: a nickname in quotation marks between a first name and a surname is part of the person’s name', () => {
+  const result = tag('The film starred Dwayne “The Stone” Okafor as a retired wrestler who returns to the ring. Later, Okafor spoke to reporters about the role.\n')
+  const person = find(result, 'Dwayne “The Stone” Okafor')
+  assert.equal(person?.type, 'PER', names(result.entities).join(' | '))
+  assert.equal(person?.mentions.length, 2)
+})

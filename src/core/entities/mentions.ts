@@ -578,6 +578,14 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       break
     }
 
+    // A nickname in quotation marks between a first name and a surname
+    // (Dwayne “The Rock” Johnson, Earvin "Magic" Johnson): the name runs on
+    // to the surname.
+    if (label === 'PER' && /^[”"]$/.test(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last + 1]?.text ?? '')) {
+      const open = tokens.slice(first + 1, last).findIndex((token) => /^[“"]$/.test(token.text))
+      if (open >= 0 && /^\p{Lu}\p{Ll}/u.test(tokens[first].text)) last += 2
+    }
+
     const bounds = nameBounds(tokens, first, last)
     if (!bounds) continue
     ;[first, last] = bounds

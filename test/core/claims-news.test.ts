@@ -98,3 +98,11 @@ describe('claim kinds: an age is no statistic', () => {
     assert.deepEqual(kinds('Shares of the firm closed at 49, down from 60 a week ago, the exchange said.'), ['statistic'])
   })
 })
+
+describe('claim kinds: a modal’s perfect is no prediction', () => {
+  it('“could have explained” is what might have been; “could cut” looks ahead', async () => {
+    const {explainClaimKind} = await import('../../src/core/claims/kind.ts')
+    assert.notEqual(explainClaimKind('Jurors never heard from aides who could have explained that the rules were followed.').kind, 'prediction')
+    assert.equal(explainClaimKind('The new rules could cut emissions by half by 2030.').kind, 'prediction')
+  })
+})

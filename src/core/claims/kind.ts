@@ -193,6 +193,8 @@ function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexic
   return undefined
 }
 
+const pastModals = new Set(['could', 'would', 'might', 'may', 'should', 'must'])
+
 function predictionCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
   for (const match of matches) {
     if (match.category !== 'future') continue
@@ -204,6 +206,9 @@ function predictionCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexi
       // inside a sentence is a name.
       if (match.start > 0 && first.text === 'Will') continue
     }
+    // A modal's perfect (“could have explained”, “would have won”): what
+    // might have been, not a prediction.
+    if (pastModals.has(first.lower) && (tokens[match.start + 1]?.lower === 'have' || tokens[match.end]?.lower === 'have')) continue
     if (first.lower === 'may' && first.text !== 'may') {
       // A capitalised "May" is the month, except as the first word of a
       // sentence not followed by a number ("May 2024 was…" is the month).

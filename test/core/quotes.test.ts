@@ -941,3 +941,10 @@ test('quotes: “It said …” right after an organisation is named is the orga
   assert.equal(shownSource(quoteWith(text, result, 'the market had turned'))?.name, 'Northwind Airlines')
   assert.ok(!(result.quotes ?? []).some((quote) => shownSource(quote)?.name === 'It'), JSON.stringify((result.quotes ?? []).map((quote) => shownSource(quote)?.name)))
 })
+
+test('quotes: “Ruiz, standing in for Chris Hale as guest host on “Late Hour”, noted that …”: the one who stood in speaks, not the one stood in for', () => {
+  const text = 'Mark Ruiz is a former party chair. Ruiz, standing in for Chris Hale as guest host on KTV’s “Late Hour” on Tuesday, noted that the day came and went without an arrest.\n'
+  const quote = quoteWith(text, tag(text), 'came and went')
+  assert.equal(text.slice(quote.start, quote.end), 'that the day came and went without an arrest')
+  assert.equal(shownSource(quote)?.name, 'Mark Ruiz')
+})

@@ -895,6 +895,8 @@ function mendApposition(view: BlockView, tags: string[]): void {
     // before the cue untagged (`Lund, speaking to a farm group in Leeds,
     // said he would …`).
     let cueAt = -1
+    // Tokens of an apposition whose tags are set aside (`inside` below).
+    let aside = (_at: number) => false
     if (!untouched) {
       cueAt = from
       while (cueAt < last && tags[cueAt] !== 'B-CUE') cueAt++
@@ -909,6 +911,23 @@ function mendApposition(view: BlockView, tags: string[]): void {
         while (first > from && tags[first].endsWith('SRC')) first--
         const apposed = first > from && words[first] === ',' && tags[first + 1] === 'B-SRC' && first + 1 < cueAt - 1
         if (apposed && tags.slice(from, first).every((tag) => tag === 'O') && !tags.slice(cueAt, last).some((tag) => tag.endsWith('SRC'))) sourced = false
+        // Or only inside the apposition after an untagged name (`Ruiz,
+        // standing in for | Chris Hale | as guest host, noted …`): the one
+        // stood in for is not who speaks.
+        let nameComma = from
+        while (nameComma < cueAt && words[nameComma] !== ',') nameComma++
+        const inside = (at: number) => at > nameComma && at < cueAt - 1
+        if (
+          sourced &&
+          nameComma - from >= 1 &&
+          nameComma - from <= 4 &&
+          names(from) &&
+          tags.slice(from, nameComma).every((tag) => tag === 'O') &&
+          tags.slice(from, last).every((tag, index) => !tag.endsWith('SRC') || inside(from + index))
+        ) {
+          sourced = false
+          aside = inside
+        }
       }
 
       // Words before it untagged, or taken for content when the cue has
@@ -921,7 +940,7 @@ function mendApposition(view: BlockView, tags: string[]): void {
       const afterCue = said
       while (said < last && said - afterCue < 8 && tags[said] === 'O' && !view.quoted[said]) said++
       const taken = tags[said] === 'B-CON' && before.every((tag) => tag === 'O' || tag.endsWith('CON'))
-      if (cueAt >= last || !reportingCues.has(words[cueAt]) || sourced || (!taken && before.some((tag) => tag !== 'O')) || view.quoted.slice(from, cueAt).some(Boolean)) {
+      if (cueAt >= last || !reportingCues.has(words[cueAt]) || sourced || (!taken && before.some((tag) => tag !== 'O')) || view.quoted.slice(from, cueAt).some((quoted, index) => quoted && !aside(from + index))) {
         if (tagged - from < 12) continue
         cueAt = -1
         untouched = true

@@ -823,7 +823,7 @@ test('quotes: a source is a person when its entity is, whatever the tagger typed
 
 test('quotes: after a cue that ends in “to” or “with”, who was addressed is neither what was said nor its source', () => {
   const text =
-    'Vashti, who took the reins as CEO earlier this week, said in a letter to Brewster’s employees Thursday that the monthly shifts will keep him connected.\n\nAna Ruiz said in an interview with local reporters on Friday that the plant would close.\n'
+    'Vashti, who became chief executive on Monday, said in a note to Brewster’s cashiers Friday that the monthly shifts will keep him connected.\n\nAna Ruiz said in an interview with local reporters on Friday that the plant would close.\n'
   const result = tag(text)
   const letter = quoteWith(text, result, 'monthly shifts')
   assert.match(text.slice(letter.start, letter.end), /^that the monthly shifts/)
@@ -920,10 +920,10 @@ test('quotes: a participle after a noun (“a plan announced last winter is …�
 })
 
 test('quotes: someone who found a thing, or helped found a firm, reports nothing; a finding “that …” is reported', () => {
-  const text = 'Her husband searched for weeks. He found an article about the surgeon online.\n\nGordon Lake later helped found Fairchild Labs, and he found that the chips worked.\n'
+  const text = 'Her husband searched for weeks. He found a blog post about the surgeon online.\n\nGordon Lake later helped found Harbor Labs, and he found that the chips worked.\n'
   const quotes = tag(text).quotes ?? []
   const words = quotes.map((quote) => text.slice(quote.start, quote.end))
-  assert.ok(!words.some((said) => /article|Fairchild/.test(said)), JSON.stringify(words))
+  assert.ok(!words.some((said) => /blog post|Harbor Labs/.test(said)), JSON.stringify(words))
   assert.ok(words.includes('that the chips worked'), JSON.stringify(words))
 })
 
@@ -942,9 +942,11 @@ test('quotes: “It said …” right after an organisation is named is the orga
   assert.ok(!(result.quotes ?? []).some((quote) => shownSource(quote)?.name === 'It'), JSON.stringify((result.quotes ?? []).map((quote) => shownSource(quote)?.name)))
 })
 
-test('quotes: “Ruiz, standing in for Chris Hale as guest host on “Late Hour”, noted that …”: the one who stood in speaks, not the one stood in for', () => {
-  const text = 'Mark Ruiz is a former party chair. Ruiz, standing in for Chris Hale as guest host on KTV’s “Late Hour” on Tuesday, noted that the day came and went without an arrest.\n'
-  const quote = quoteWith(text, tag(text), 'came and went')
-  assert.equal(text.slice(quote.start, quote.end), 'that the day came and went without an arrest')
-  assert.equal(shownSource(quote)?.name, 'Mark Ruiz')
+test('quotes: “Ruiz, standing in for Chris Hale as guest anchor on “Night Desk”, noted that …”: the one who stood in speaks, not the one stood in for', () => {
+  for (const when of ['on Friday', 'last Friday']) {
+    const text = `Mark Ruiz is a former party chair. Ruiz, standing in for Chris Hale as guest anchor on KTV’s “Night Desk” ${when}, noted that the deadline passed with no arrest.\n`
+    const quote = quoteWith(text, tag(text), 'deadline passed')
+    assert.equal(text.slice(quote.start, quote.end), 'that the deadline passed with no arrest')
+    assert.equal(shownSource(quote)?.name, 'Mark Ruiz')
+  }
 })

@@ -916,7 +916,7 @@ function mendApposition(view: BlockView, tags: string[]): void {
         // stood in for is not who speaks.
         let nameComma = from
         while (nameComma < cueAt && words[nameComma] !== ',') nameComma++
-        const inside = (at: number) => at > nameComma && at < cueAt - 1
+        const inside = (at: number) => at > nameComma && at < cueAt
         if (
           sourced &&
           nameComma - from >= 1 &&

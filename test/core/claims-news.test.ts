@@ -92,10 +92,11 @@ describe('testimony', () => {
 })
 
 describe('claim kinds: an age is no statistic', () => {
-  it('“at 49,” and “debut at 16 as …” are ages; “closed at 49” is a level', () => {
-    const kinds = (text: string) => analyzeSync(text).data.newsmark!.claims.map((claim) => claim.kind)
-    assert.deepEqual(kinds('He made his screen debut at 16 as an extra in a sitcom and wound up riding horses as a teen reporter.'), ['factual'])
-    assert.deepEqual(kinds('Shares of the firm closed at 49, down from 60 a week ago, the exchange said.'), ['statistic'])
+  it('“at 52,” and “on stage at 15 as …” are ages; “closed at 49” is a level', async () => {
+    const {explainClaimKind} = await import('../../src/core/claims/kind.ts')
+    assert.equal(explainClaimKind('She first appeared on stage at 15 as a dancer in a touring revue and later spent years as a radio host.').kind, 'factual')
+    assert.equal(explainClaimKind('Now, at 52, she lives in a hotel suite as the star of a hit drama.').kind, 'factual')
+    assert.equal(explainClaimKind('Shares of the firm closed at 49, down from 60 a week ago, the exchange said.').kind, 'statistic')
   })
 })
 

@@ -56,16 +56,16 @@ test('dates: “today” of a generic statement is the present (“Today, many �
   const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
   assert.deepEqual(value('Today, many fans know the script.'), ['PRESENT_REF'])
   assert.deepEqual(value('She collects the best painters of today, she said.'), ['PRESENT_REF'])
-  assert.deepEqual(value('Much of today’s business landscape is online.'), ['PRESENT_REF'])
+  assert.deepEqual(value('Much of today’s youth culture lives online.'), ['PRESENT_REF'])
   assert.deepEqual(value('Today’s game was close.'), ['2023-03-25'])
   assert.deepEqual(value('The firm today announced a merger.'), ['2023-03-25'])
 })
 
-test('dates: a timetable’s “takes place on Sunday” looks ahead, “1999’s film” is 1999 for “that year”, and “40 years later” stops at the present', () => {
+test('dates: a timetable’s “takes place on Sunday” looks ahead, “1987’s show” is 1987 for “that year”, and “40 years later” stops at the present', () => {
   const value = (date: string, text: string) => analyzeSync(`---\ndate: ${date}\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
   assert.deepEqual(value('2023-03-25', 'The race takes place on Sunday.'), ['2023-03-26'])
   assert.deepEqual(value('2023-03-25', 'The race took place on Sunday.'), ['2023-03-19'])
-  assert.deepEqual(value('2023-03-25', 'He starred in 1999’s Matrix and other films from that year.'), ['1999', '1999'])
+  assert.deepEqual(value('2023-03-25', 'She sang in 1987’s Harbor Nights and other shows from that year.'), ['1987', '1987'])
   assert.deepEqual(value('2023-03-25', 'The 1990’s were loud.'), ['199'])
   assert.deepEqual(value('2023-03-25', 'They met in 1999. Looking back 40 years later, she smiles. Two years later, they wed.'), ['1999', 'PRESENT_REF', '2001'])
 })

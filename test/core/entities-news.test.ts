@@ -466,9 +466,9 @@ test('entities: a company’s one-word name the tagger took for a person is the 
   assert.equal(find(result, 'Johnson')?.type, 'PER', names(result.entities).join(' | '))
 })
 
-test('entities: a local office before a name is a title (“County Supervisor Janice Hahn”), and a country before a firm the article names alone is the firm', () => {
-  const result = tag('Los Angeles County Supervisor Janice Hahn testified. Councilmember Ana Ruiz spoke.\n')
-  for (const name of ['Janice Hahn', 'Ana Ruiz']) assert.equal(find(result, name)?.type, 'PER', names(result.entities).join(' | '))
+test('entities: a local office before a name is a title (“County Supervisor Dana Whitfield”), and a country before a firm the article names alone is the firm', () => {
+  const result = tag('Harbor County Supervisor Dana Whitfield testified. Councilmember Ana Ruiz spoke.\n')
+  for (const name of ['Dana Whitfield', 'Ana Ruiz']) assert.equal(find(result, name)?.type, 'PER', names(result.entities).join(' | '))
   const firm = tag('Workers at more than 100 US Northwind stores walked out. Northwind said it respects them. Northwind shares fell.\n')
   const northwind = firm.entities.filter((entity) => /Northwind/.test(entity.name))
   assert.equal(northwind.length, 1, names(firm.entities).join(' | '))

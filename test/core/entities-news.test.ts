@@ -482,3 +482,10 @@ test('entities: a nickname in quotation marks between a first name and a surname
   assert.equal(person?.type, 'PER', names(result.entities).join(' | '))
   assert.equal(person?.mentions.length, 2)
 })
+
+test('entities: two places joined by a hyphen are two places, a venue’s or an institution’s name keeps its owner’s possessive, a generation and a place’s kind stay in the name', () => {
+  const result = tag('Talks near the Nevada-Utah line and the U.S.-Canada border stalled on Monday. She was treated at Harlow and Children’s Hospital last week. The owner of Marty’s Corner Pub said the bar would reopen. Lakers guard Dale Porter III scored 20 points. Jail officials in the District of Columbia spoke.\n')
+  for (const place of ['Nevada', 'Utah', 'U.S.', 'Canada', 'District of Columbia']) assert.equal(find(result, place)?.type, 'LOC', `${place} in ${names(result.entities).join(' | ')}`)
+  for (const name of ['Harlow and Children’s Hospital', 'Marty’s Corner Pub']) assert.equal(find(result, name)?.type, 'ORG', `${name} in ${names(result.entities).join(' | ')}`)
+  assert.equal(find(result, 'Dale Porter III')?.type, 'PER', names(result.entities).join(' | '))
+})

@@ -563,6 +563,9 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     if (first === 0 && last - first > 1 && openingPrepositions.has(tokens[0].text)) first++
     // A generation after a name is part of it (“Vince McMahon Sr.”).
     if (generations.has(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last - 1].text)) last++
+    // A place's kind before its name (“the District of | Columbia”, “the
+    // Province of | Quebec”): the whole name.
+    if (first >= 2 && tokens[first - 1].text === 'of' && placeKinds.has(tokens[first - 2].text) && isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))) first -= 2
     // A road's number (“Interstate | 5”, “Route | 66”) is part of its name.
     const road = roadWords.has(tokens[last - 1].text) && /^\d{1,4}[A-Z]?$/u.test(tokens[last]?.text ?? '')
     if (road) last++
@@ -589,6 +592,15 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const bounds = nameBounds(tokens, first, last)
     if (!bounds) continue
     ;[first, last] = bounds
+    // Two places joined by a hyphen (“the California-Mexico border”,
+    // “U.S.-China talks”): two places.
+    const pair = placePair(tokens, first, last)
+    if (pair) {
+      for (const [start, end, at] of pair) mentions.push({start, end, type: 'LOC', first: at, last: at + 1, confidence, cued: true, prose: proseOf(sentence, start, end)})
+      taken = last
+      continue
+    }
+
     first = quotedStart(tokens, first, last)
     // A name inside a title in quotation marks (“What Ever Happened to
     // Willow Lane?”, “Breaking News in Tulsa County”): the title whole.
@@ -738,6 +750,15 @@ function proseOf(sentence: SentenceView, start: number, end: number): string {
 /** Nouns after a surname that make it a person's (“the … administration”). */
 const personNouns: ReadonlySet<string> = new Set(lexicon.personNouns)
 
+/** Kinds of place written before “of” and a place's name (“District of Columbia”). */
+const placeKinds: ReadonlySet<string> = new Set(['District', 'Province', 'State', 'Republic', 'Kingdom', 'Commonwealth', 'Territory'])
+
+/** Heads of a place one eats, drinks, shops or is treated at (“Charlie’s Irish Pub”). */
+const venueHeads: ReadonlySet<string> = new Set([
+  'pub', 'bar', 'grill', 'restaurant', 'cafe', 'café', 'diner', 'kitchen', 'bakery', 'tavern', 'inn', 'deli', 'pizzeria',
+  'steakhouse', 'saloon', 'shop', 'store', 'market', 'hospital', 'clinic'
+])
+
 /** Heads that close a firm's name (“… Corp. and …” are two firms). */
 const legalForms: ReadonlySet<string> = new Set(['inc.', 'corp.', 'ltd.', 'llc', 'co.', 'plc', 'company', 'corporation'])
 
@@ -771,10 +792,35 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
   const joined: TokenSpan[] = []
   for (const span of spans) {
     const previous = joined.at(-1)
+    const end = tokens[span.last - 1].text
+    const head = isInstitutionHead(end) || venueHeads.has(end.toLowerCase())
+    // A name, its possessive and a venue's or an institution's head
+    // (“Charlie’s | Irish Pub”), or two names and a possessive before the
+    // head (“Brigham | and Women’s | Hospital”): one organisation.
+    const possessive = (at: number) => /^[’']s$/u.test(tokens[at]?.text ?? '')
+    if (previous && head && previous.last - previous.first <= 2 && /^\p{Lu}/u.test(tokens[previous.first].text)) {
+      const owner = span.first === previous.last + 1 && possessive(previous.last)
+      const couple =
+        ands.has(tokens[previous.last].text) &&
+        ((span.first === previous.last + 3 && /^\p{Lu}\p{Ll}+$/u.test(tokens[previous.last + 1].text) && possessive(previous.last + 2)) ||
+          (span.first === previous.last + 1 && span.last - span.first >= 3 && possessive(span.first + 1)))
+      if (owner || couple) {
+        joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
+        // A name and “and” before an owner's possessive (“Harlow | and |
+        // Children’s Hospital”): one name.
+        const before = joined.at(-2)
+        if (owner && before && before.last === previous.first - 1 && ands.has(tokens[before.last].text) && before.last - before.first <= 2 && /^\p{Lu}/u.test(tokens[before.first].text)) {
+          joined.pop()
+          joined[joined.length - 1] = {first: before.first, last: span.last, label: 'ORG'}
+        }
+
+        continue
+      }
+    }
+
     if (previous && span.first === previous.last + 1) {
       const between = tokens[previous.last].text
       const previousEnd = tokens[previous.last - 1].text
-      const end = tokens[span.last - 1].text
       const ofPlace = (between === 'of' || between === 'for' || between === 'on') && isInstitutionHead(previousEnd)
       // A first name alone, “and”, and a couple's foundation (“Gordon and
       // Betty Moore Foundation”).
@@ -1146,7 +1192,7 @@ function trailingWord(tokens: SentenceView['tokens'], at: number): boolean {
 const openingPrepositions: ReadonlySet<string> = new Set(['Through', 'With', 'Without', 'After', 'Before', 'Despite', 'During', 'From', 'Into', 'Under', 'Against', 'Among', 'Across', 'Like', 'Unlike', 'For', 'To', 'Toward', 'Towards', 'Since', 'Until', 'Behind', 'Beyond', 'Inside', 'Outside'])
 
 /** A generation after a person's name. */
-const generations: ReadonlySet<string> = new Set(['Jr.', 'Sr.'])
+const generations: ReadonlySet<string> = new Set(['Jr.', 'Sr.', 'II', 'III', 'IV'])
 
 /** Words of a road's name before its number. */
 const roadWords: ReadonlySet<string> = new Set(['Interstate', 'Route', 'Highway', 'Freeway', 'Loop', 'I', 'US', 'SR'])
@@ -1582,6 +1628,36 @@ function creditAgency(tokens: SentenceView['tokens'], first: number, last: numbe
 
 /** Nouns a place's name modifies as a place (“Uvalde police”, “Ohio officials”). */
 const placeNouns: ReadonlySet<string> = new Set(lexicon.placeNouns)
+
+/**
+ * The two places of a name that is two places joined by a hyphen or a dash
+ * (“California-Oregon”, “U.S. - Mexico”): each one's offsets and token.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   `[start, end, token]` of each place, if the name is two places.
+ */
+function placePair(tokens: SentenceView['tokens'], first: number, last: number): Array<[number, number, number]> | undefined {
+  const place = (word: string) => isPlaceName(word) || isRegion(word)
+  if (last - first === 1) {
+    const token = tokens[first]
+    const dash = /^([^-–]+)[-–]([^-–]+)$/u.exec(token.text)
+    if (!dash || !place(dash[1]) || !place(dash[2])) return undefined
+    const end = token.start + dash[1].length
+    return [[token.start, end, first], [end + 1, token.end, first]]
+  }
+
+  if (last - first === 3 && /^[-–]$/.test(tokens[first + 1].text) && place(tokens[first].text) && place(tokens[first + 2].text)) {
+    return [[tokens[first].start, tokens[first].end, first], [tokens[first + 2].start, tokens[first + 2].end, first + 2]]
+  }
+
+  return undefined
+}
 
 /**
  * Whether a word is a country or an abbreviated US state, alone or as a

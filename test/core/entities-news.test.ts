@@ -489,3 +489,10 @@ test('entities: two places joined by a hyphen are two places, a venue’s or an 
   for (const name of ['Harlow and Children’s Hospital', 'Marty’s Corner Pub']) assert.equal(find(result, name)?.type, 'ORG', `${name} in ${names(result.entities).join(' | ')}`)
   assert.equal(find(result, 'Dale Porter III')?.type, 'PER', names(result.entities).join(' | '))
 })
+
+test('entities: a title in single quotation marks is the title whole too', () => {
+  const result = tag('The best sellers are ‘Racer Kart 8 Deluxe’, ‘Animal Village: New Horizons’ and ‘The Legend of Zoria: Breath of the Wild’ on the store.\n')
+  for (const title of ['Racer Kart 8 Deluxe', 'Animal Village: New Horizons', 'The Legend of Zoria: Breath of the Wild']) {
+    assert.ok(result.entities.some((entity) => entity.type === 'MISC' && entity.mentions.some((mention) => mention.text === title)), `${title} in ${names(result.entities).join(' | ')}`)
+  }
+})

@@ -1347,11 +1347,13 @@ const titleSmallWords: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 't
  */
 function quotedTitle(tokens: SentenceView['tokens'], first: number, last: number): [number, number] | undefined {
   let open = first - 1
-  while (open >= 0 && first - open <= 12 && !/^[“"”]$/.test(tokens[open].text)) open--
-  if (open < 0 || (tokens[open].text !== '“' && tokens[open].text !== '"')) return undefined
+  while (open >= 0 && first - open <= 12 && !/^[“"”‘’]$/.test(tokens[open].text)) open--
+  const mark = tokens[open]?.text
+  if (mark !== '“' && mark !== '"' && mark !== '‘') return undefined
   let close = last
-  while (close < tokens.length && close - open <= 14 && !/^[”"“]$/.test(tokens[close].text)) close++
-  if (close >= tokens.length || (tokens[close].text !== '”' && tokens[close].text !== '"')) return undefined
+  while (close < tokens.length && close - open <= 14 && !/^[”"“‘’]$/.test(tokens[close].text)) close++
+  const closing = mark === '“' ? '”' : mark === '‘' ? '’' : '"'
+  if (close >= tokens.length || tokens[close].text !== closing) return undefined
   // A comma or a full stop before the closing mark is the sentence's (“The Long Field,”).
   let end = close
   if (/^[,.]$/.test(tokens[end - 1].text)) end--

@@ -496,3 +496,9 @@ test('entities: a title in single quotation marks is the title whole too', () =>
     assert.ok(result.entities.some((entity) => entity.type === 'MISC' && entity.mentions.some((mention) => mention.text === title)), `${title} in ${names(result.entities).join(' | ')}`)
   }
 })
+
+test('entities: “No. 1” is a rank and “OK, so …” an interjection, not names; a state after its city stays', () => {
+  const result = tag('She debuted at No. 1 on the chart. OK, so you need to know the rules. It is OK to call.\n')
+  assert.deepEqual(names(result.entities), [])
+  assert.ok(find(tag('He lives in Tulsa, OK and works there.\n'), 'OK'))
+})

@@ -188,6 +188,10 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
         .toLowerCase()
       // A generic acronym (“AI”, “DNA”, “CEO”, “R&D”) names no one thing.
       if (genericAcronyms.has(mention.prose.trim().replace(/[’']s$/u, ''))) return true
+      // “No. 1”: a rank, no name.
+      if (word === 'no.' && /^\d/u.test(mention.sentence.tokens[mention.last]?.text ?? '')) return true
+      // “OK, so …”: an interjection (not a state after its city: “Tulsa, OK”).
+      if (word === 'ok' && mention.sentence.tokens[mention.first - 1]?.text !== ',') return true
       // Another acronym is no common word (“IN”, “OR”).
       if (/^\p{Lu}{2,}$/u.test(mention.prose.trim())) return false
       if (neverNames.has(word) || titleWords.has(word)) return true

@@ -69,3 +69,11 @@ test('dates: a timetable’s “takes place on Sunday” looks ahead, “1987’
   assert.deepEqual(value('2023-03-25', 'The 1990’s were loud.'), ['199'])
   assert.deepEqual(value('2023-03-25', 'They met in 1999. Looking back 40 years later, she smiles. Two years later, they wed.'), ['1999', 'PRESENT_REF', '2001'])
 })
+
+test('dates: “that January” after a year told is that year’s; “years later” in a sentence about the past is the past', () => {
+  const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('The film opened in 2019. That January, it flopped at the box office.'), ['2019', '2019-01'])
+  assert.deepEqual(value('That January was cold.'), ['2023-01'])
+  assert.deepEqual(value('Years later, he returned to Ohio.'), ['PAST_REF'])
+  assert.deepEqual(value('Decades later, the effects will still be felt.'), ['FUTURE_REF'])
+})

@@ -188,6 +188,8 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     // "Today(,) many countries rely on …", "artists of today", "today's
     // business landscape": the present of a generic statement, not one day
     if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && genericToday(toks, c)) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
+    // "That January", after a year told: that year's
+    if (c.sem.k === 'cal' && c.sem.m !== undefined && c.sem.y === undefined && c.sem.d === undefined && !c.sem.wd && toks[c.i - 1]?.l === 'that') c.sem = {...c.sem, same: true}
     const year = eventYear(words, c)
     if (year !== undefined) c.sem = {...(c.sem as CalSem), ev: year}
     // a range of weekdays or hours ("Wednesday-Saturday", "11 a.m.-9 p.m."): a schedule

@@ -146,6 +146,10 @@ function cal(s: CalSem, c: Ctx): Resolved {
   if (y === undefined && s.m !== undefined && s.d !== undefined && !s.wd && s.dir === undefined && ref) {
     y = s.ev !== undefined && s.ev <= ref.y ? s.ev : c.known?.get(`${s.m}-${s.d}`)
   }
+  if (y === undefined && s.same && c.last) {
+    y = c.last.y
+    relative = true
+  }
   if (y === undefined && pos !== undefined) {
     relative = true
     if (!ref) return {value: `XXXX${rest(s)}${tail}`, relative, unresolved: true}
@@ -263,7 +267,8 @@ export function resolve(s: Sem, c: Ctx): Resolved | null {
 
 function resolveAny(s: Sem, c: Ctx): Resolved | null {
   switch (s.k) {
-    case 'lit': return {value: s.value, relative: s.rel ?? false}
+    // "Years later, he returned": still the past
+    case 'lit': return {value: s.later && c.tense === 'past' ? 'PAST_REF' : s.value, relative: s.rel ?? false}
     case 'cal': return cal(s, c)
     case 'shift': return shift(s, c)
     case 'ana': return ana(s, c)

@@ -122,7 +122,7 @@ function ago(toks: Tok[], i: number): Cand | null {
   // "after" and "before" need to end the phrase ("a year after" the war is not relative to today)
   if ((toks[k]!.l === 'after' || toks[k]!.l === 'before') && toks[k + 1] && toks[k + 1]!.kind === 'w' && !is(toks, k + 1, 'that')) return null
   if (n === 'X' || (toks[k - 1] && isPluralUnit(toks[k - 1]!) && !num && !vague)) {
-    return {i, j, type: 'DATE', sem: {k: 'lit', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', rel: true}}
+    return {i, j, type: 'DATE', sem: {k: 'lit', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', rel: true, ...(is(toks, k, 'later', 'after') ? {later: true} : {})}}
   }
   const earlier = toks[k]!.l === 'earlier' || toks[k]!.l === 'before'
   // "two days later", "a week earlier": from the day the story is at, as HeidelTime's narrative mode reads them

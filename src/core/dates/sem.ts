@@ -43,6 +43,8 @@ export interface CalSem {
   ev?: number
   /** counted from the last day told, not from the reference ("the following Tuesday", "the previous Friday") */
   told?: true
+  /** in the year last told ("that January", after "in 2019") */
+  same?: true
 }
 
 /** A point shifted from the reference date: "last week" = {unit W, n -1}, "three days ago" = {unit D, n -3}. */
@@ -70,6 +72,8 @@ export interface LitSem {
   value: string
   /** whether the value still counts as depending on the reference ("now") */
   rel?: boolean
+  /** "years later": later than the story's time, which a sentence in the past puts in the past */
+  later?: boolean
 }
 
 /** A period under discussion: "the quarter", "the year-ago period". */

@@ -77,3 +77,11 @@ test('dates: “that January” after a year told is that year’s; “years lat
   assert.deepEqual(value('Years later, he returned to Ohio.'), ['PAST_REF'])
   assert.deepEqual(value('Decades later, the effects will still be felt.'), ['FUTURE_REF'])
 })
+
+test('dates: a past narrative’s “one day” is the past; “on a Friday night” and “now and then” are no dates', () => {
+  const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('“One day, I was led through an old museum,” she said.'), ['PAST_REF'])
+  assert.deepEqual(value('One day, we will win the cup.'), ['FUTURE_REF'])
+  assert.deepEqual(value('A cold soda on a Friday night is fine, and so is a sweet now and then.'), [])
+  assert.deepEqual(value('We met on Friday night.'), ['2023-03-24'])
+})

@@ -182,6 +182,8 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
   for (const [n, c] of cands.entries()) {
     const r = readings[n]!
     if (idiom.subarray(c.i, c.j).includes(1) || weekdayName(toks, c) || genericSeason(toks, words, c)) r.drop = true
+    // "on a Friday night": any Friday, no date
+    if (c.sem.k === 'cal' && c.sem.wd !== undefined && c.sem.d === undefined && c.i > 0 && toks[c.i - 1]!.l === 'a') r.drop = true
     // "the next day" in a hypothetical or habitual sentence is no particular day
     const own = toks.slice(c.i, c.j).map((t) => t.l)
     if (own.includes('day') && (own.includes('next') || own.includes('following')) && [...HYPOTHETICAL].some((w) => words.of(c.i).has(w))) r.drop = true

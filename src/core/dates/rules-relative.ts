@@ -206,7 +206,9 @@ function weekend(toks: Tok[], i: number): Cand | null {
 function refs(toks: Tok[], i: number): Cand | null {
   const r = REFS.match(toks, i)
   if (!r) return null
-  return {i, j: r.j, type: 'DATE', sem: {k: 'lit', value: r.v, rel: true}}
+  // "One day, I was led …": a past narrative's day, not a future one
+  const later = is(toks, i, 'one') && is(toks, i + 1, 'day') ? {later: true as const} : {}
+  return {i, j: r.j, type: 'DATE', sem: {k: 'lit', value: r.v, rel: true, ...later}}
 }
 
 /** Any expression relative to the reference date at token `i`. */

@@ -72,7 +72,7 @@ export interface LitSem {
   value: string
   /** whether the value still counts as depending on the reference ("now") */
   rel?: boolean
-  /** "years later": later than the story's time, which a sentence in the past puts in the past */
+  /** "years later", "one day": a time of the story, which a sentence in the past puts in the past */
   later?: boolean
 }
 

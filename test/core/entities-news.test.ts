@@ -502,3 +502,8 @@ test('entities: “No. 1” is a rank and “OK, so …” an interjection, not 
   assert.deepEqual(names(result.entities), [])
   assert.ok(find(tag('He lives in Tulsa, OK and works there.\n'), 'OK'))
 })
+
+test('entities: an organisation’s possessive before an institution’s name is no part of it', () => {
+  const result = tag('Engineers at Orbis Aerospace’s Lakeside Research Center tested the rover on Monday.\n')
+  assert.ok(find(result, 'Lakeside Research Center'), names(result.entities).join(' | '))
+})

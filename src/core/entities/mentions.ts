@@ -793,13 +793,16 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
   for (const span of spans) {
     const previous = joined.at(-1)
     const end = tokens[span.last - 1].text
-    const head = isInstitutionHead(end) || venueHeads.has(end.toLowerCase())
-    // A name, its possessive and a venue's or an institution's head
-    // (“Charlie’s | Irish Pub”), or two names and a possessive before the
-    // head (“Brigham | and Women’s | Hospital”): one organisation.
+    const venue = venueHeads.has(end.toLowerCase())
+    const head = isInstitutionHead(end) || venue
+    // A name, its possessive and a venue's head (“Charlie’s | Irish Pub”),
+    // or two names and a possessive before a venue's or an institution's
+    // head (“Brigham | and Women’s | Hospital”): one organisation. (Not an
+    // organisation's possessive before an institution: “NASA’s | Johnson
+    // Space Center” is the centre.)
     const possessive = (at: number) => /^[’']s$/u.test(tokens[at]?.text ?? '')
     if (previous && head && previous.last - previous.first <= 2 && /^\p{Lu}/u.test(tokens[previous.first].text)) {
-      const owner = span.first === previous.last + 1 && possessive(previous.last)
+      const owner = venue && span.first === previous.last + 1 && possessive(previous.last)
       const couple =
         ands.has(tokens[previous.last].text) &&
         ((span.first === previous.last + 3 && /^\p{Lu}\p{Ll}+$/u.test(tokens[previous.last + 1].text) && possessive(previous.last + 2)) ||

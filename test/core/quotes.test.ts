@@ -950,3 +950,10 @@ test('quotes: “Ruiz, standing in for Chris Hale as guest anchor on “Night De
     assert.equal(shownSource(quote)?.name, 'Mark Ruiz')
   }
 })
+
+test('quotes: a possessive and its noun before the verb (“Czechia’s leadership believes …”) are the source, not the possessive alone', () => {
+  const text = 'Despite these concerns, Czechia’s leadership believes the security situation has changed fundamentally.\n'
+  const quote = quoteWith(text, tag(text), 'security situation')
+  assert.equal(shownSource(quote)?.name, 'Czechia’s leadership')
+  assert.equal(quote.cue?.text, 'believes')
+})

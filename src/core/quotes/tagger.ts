@@ -286,6 +286,14 @@ function mendActs(view: BlockView, tags: string[]): void {
       continue
     }
 
+    // A possessive's noun the tagger began the cue with (`Czechia’s |
+    // leadership believes`): the noun is the source's head.
+    if (tags[index] === 'B-CUE' && tags[index + 1] === 'I-CUE' && /^[’']s$/u.test(words[index - 1] ?? '') && (tags[index - 1] ?? '').endsWith('SRC') && speakerHeads.has(word)) {
+      tags[index] = 'I-SRC'
+      tags[index + 1] = 'B-CUE'
+      continue
+    }
+
     // Whom it was said to (`said in a letter to employees`): no source.
     if (tags[index] === 'I-CUE' && word === 'to' && tags[index + 1] === 'B-SRC' && !/^(?:according|pointed)$/.test(words[index - 1] ?? '')) {
       for (let at = index + 1; at === index + 1 || tags[at] === 'I-SRC'; at++) tags[at] = 'O'

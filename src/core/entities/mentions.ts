@@ -1332,9 +1332,9 @@ function quotedStart(tokens: SentenceView['tokens'], first: number, last: number
 const titleSmallWords: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'but', 'nor', 'with', 'from', 'by', 'as', 'into', 'vs.'])
 
 /**
- * The words between double quotation marks around a name when they are a
- * title in title case, longer than the name (“Born to Wander”, “What Ever
- * Happened to Willow Lane?”, “Ringmaster: The Life of Ada Lund”): every
+ * The words between quotation marks, double or single, around a name when
+ * they are a title in title case, longer than the name (“Born to Wander”,
+ * “What Ever Happened to Willow Lane?”, ‘Animal Village: New Horizons’): every
  * word capitalised, a number or a small word, the first and last not
  * small, up to 12 words. Not a nickname inside a person's name (Dwayne
  * “The Rock” Johnson) nor a cry (“Go Lions!”).

@@ -11,6 +11,7 @@ import {namedEntities} from './entities/filter.ts'
 import {isNationality} from './entities/groups.ts'
 import {findMentions} from './entities/mentions.ts'
 import {Cache} from './incremental/memory.ts'
+import {addInterviewAnswers} from './quotes/interview.ts'
 import {linkClaims, tagQuotes} from './quotes/tag-quotes.ts'
 import {SpanIndex} from './rules/span-index.ts'
 import type {Genre} from './genre.ts'
@@ -82,7 +83,8 @@ export function tagDocument(
     }
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
-      result.quotes = tagQuotes(document, mentions, entityOf, entities)
+      const quotes = tagQuotes(document, mentions, entityOf, entities)
+      result.quotes = addInterviewAnswers(document, mentions, entityOf, entities, quotes)
       linkClaims(result.claims, result.quotes)
       followQuoteSources(entities, result.quotes)
     }

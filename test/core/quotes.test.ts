@@ -957,3 +957,59 @@ test('quotes: a possessive and its noun before the verb (“Czechia’s leadersh
   assert.equal(shownSource(quote)?.name, 'Czechia’s leadership')
   assert.equal(quote.cue?.text, 'believes')
 })
+
+const interview = `---
+date: 2026-03-02
+---
+
+# Harbor pilots and the long winter
+
+The Ledger spoke with Mara Quill, a harbor pilot for 22 years, about the ice season and what it costs the port.
+
+What was this winter like on the water?
+
+It was the hardest I have seen. We lost 40 working days to ice, and the port lost about $3 million in fees.
+
+Ferry crews had it worse than we did.
+
+Photo courtesy of the Port Authority
+
+How do you decide when a ship can come in?
+
+We look at the wind first. If it blows over 35 knots, nobody moves.
+
+This interview has been edited for length and clarity.
+
+The port plans to buy a second icebreaker next year.
+`
+
+test('quotes: a Q&A interview’s answers are the interviewee’s, the questions and the notes around them are not', () => {
+  const result = tag(interview)
+  for (const words of ['We lost 40 working days to ice', 'Ferry crews had it worse', 'If it blows over 35 knots']) {
+    const quote = quoteWith(interview, result, words)
+    assert.equal(entityName(result, quote), 'Mara Quill', words)
+    assert.equal(quote.kind, 'direct')
+  }
+
+  const quoted = (words: string) => {
+    const at = interview.indexOf(words)
+    return result.quotes!.some((quote) => quote.start <= at && quote.end > at)
+  }
+
+  assert.equal(quoted('What was this winter like'), false, 'a question is the interviewer’s')
+  assert.equal(quoted('Photo courtesy'), false, 'a caption is no answer')
+  assert.equal(quoted('The port plans to buy'), false, 'after the closing note the writer speaks')
+  const claim = result.claims.find((each) => interview.slice(each.start, each.end).includes('40 working days'))
+  assert.equal(claim?.speaker?.name, 'Mara Quill', 'a claim in an answer is the interviewee’s')
+})
+
+test('quotes: answers get no speaker when two people were interviewed, nor in an explainer whose questions name no interviewee', () => {
+  const two = interview.replace('spoke with Mara Quill, a harbor pilot for 22 years,', 'spoke with Mara Quill and Tom Reyes, harbor pilots,')
+  const explainer = interview.replace('The Ledger spoke with Mara Quill, a harbor pilot for 22 years, about', 'Here is what to know about')
+  for (const text of [two, explainer]) {
+    const result = tag(text)
+    const at = text.indexOf('We lost 40 working days')
+    const quote = result.quotes?.find((each) => each.start <= at && each.end > at)
+    assert.equal(quote?.source, undefined, text.slice(0, 140))
+  }
+})

@@ -1013,3 +1013,12 @@ test('quotes: answers get no speaker when two people were interviewed, nor in an
     assert.equal(quote?.source, undefined, text.slice(0, 140))
   }
 })
+
+test('quotes: “It was Obi who said …”: the person right before “who” speaks; a “who” with no name before it names no one', () => {
+  const text = 'Ada Obi ran the port for a decade. It was Obi who said that the harbor would close in winter.\n\nThe ones who decided that the harbor would close were never named.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the harbor would close in winter')
+  assert.equal(entityName(result, quote), 'Ada Obi')
+  const other = result.quotes!.find((each) => text.slice(each.start, each.end).includes('would close were'))
+  assert.equal(other && shownSource(other), undefined)
+})

@@ -409,9 +409,16 @@ function headKind(words: ReadonlyArray<string>): SourceKind | undefined {
 function antecedentOf(source: FoundSource, named: NamedIndex): Named | undefined {
   const tokens = source.sentence.tokens
   let at = source.first
+  if (at === 0) return undefined
+  // A person's name right before “who” (“It was Obi who said”): the name.
+  if (tokens[at]!.text.toLowerCase() === 'who') {
+    const person = (named.bySentence.get(source.sentence) ?? []).find(({mention}) => mention.last === at)
+    if (person?.entity.type === 'PER') return person
+  }
+
   // After a comma or a dash: not `Democrats in Congress who`, where the
   // name only ends a longer phrase.
-  if (at === 0 || !/^[,–—-]$/.test(tokens[at - 1]!.text)) return undefined
+  if (!/^[,–—-]$/.test(tokens[at - 1]!.text)) return undefined
   at--
   if (at > 0 && tokens[at - 1]!.text === ')') {
     let open = at - 1

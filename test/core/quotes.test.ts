@@ -1022,3 +1022,9 @@ test('quotes: “It was Obi who said …”: the person right before “who” s
   const other = result.quotes!.find((each) => text.slice(each.start, each.end).includes('would close were'))
   assert.equal(other && shownSource(other), undefined)
 })
+
+test('quotes: a family word or title kept in a name tells the gender (“Granny Esther”): “he” is not her', () => {
+  const text = 'Sam Levi translated a notebook of recipes last year. Granny Esther Cohen had kept it for decades. “I was lazy and used a translator,” he explained.\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'I was lazy')), 'Sam Levi')
+})

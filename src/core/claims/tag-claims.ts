@@ -278,9 +278,14 @@ export function genderOf(entity: Entity): 'male' | 'female' | undefined {
     if (words.some((word) => male.has(word))) return 'male'
   }
 
+  // A title or a family word that tells it, kept in the name (“Granny
+  // Esther”, “Uncle Joe”, “Mrs. Obi”).
+  const words = entity.name.split(/\s+/)
+  const title = words.length > 1 ? words[0].toLowerCase() : ''
+  if (female.has(title) || female.has(`${title}.`)) return 'female'
+  if (male.has(title) || male.has(`${title}.`)) return 'male'
   // The first name after any title the name kept (“Mayor Ines Ortega”:
   // “Mayor” is a title here, and a man's name in the lists).
-  const words = entity.name.split(/\s+/)
   let first = 0
   while (first < words.length - 2 && titleHeads.has(words[first].toLowerCase())) first++
   return words.length - first > 1 ? firstNameGender(words[first]) : undefined

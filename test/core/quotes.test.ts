@@ -1028,3 +1028,14 @@ test('quotes: a family word or title kept in a name tells the gender (“Granny 
   const result = tag(text)
   assert.equal(entityName(result, quoteWith(text, result, 'I was lazy')), 'Sam Levi')
 })
+
+test('quotes: the writer’s own “I” or “we” outside quotation marks is shown as no source', () => {
+  const text = 'Last week we told you that the ferry would stop running in March.\n\nI think that the old harbor menus were better than the new ones.\n'
+  const result = tag(text)
+  for (const words of ['the ferry would stop', 'the old harbor menus']) {
+    const quote = result.quotes?.find((each) => text.slice(each.start, each.end).includes(words))
+    assert.ok(quote, words)
+    assert.ok(quote.source, `the model still reads a source for ${words}`)
+    assert.equal(shownSource(quote), undefined, words)
+  }
+})

@@ -55,6 +55,9 @@ export function tellsSpeaker(quote: Readonly<Quote>): boolean {
 
     // “It” that stands for no organisation here: a thing, not who spoke.
     if (words.length === 1 && first === 'it') return false
+    // The writer's own “I” or “we” outside quotation marks (“I think”,
+    // “we told you last week”): the article's voice, no source it cites.
+    if (words.length === 1 && (first === 'i' || first === 'we')) return false
     // A pronoun and more words is a clause, not a name.
     if (words.length > 1 && pronounOf(first)) return false
     // A clause the model took for a source: a verb before its first comma

@@ -1039,3 +1039,11 @@ test('quotes: the writer’s own “I” or “we” outside quotation marks is 
     assert.equal(shownSource(quote), undefined, words)
   }
 })
+
+test('quotes: a nationality before an office’s name (“The Ecuadorean attorney general’s office confirmed”) is not the source: the office is', () => {
+  const text = 'The Ecuadorean attorney general’s office confirmed that it had opened an investigation into the parcels.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'it had opened an investigation')
+  assert.equal(quote.source?.name, 'The Ecuadorean attorney general’s office')
+  assert.equal(quote.source?.kind, 'organisation')
+})

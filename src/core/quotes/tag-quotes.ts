@@ -284,7 +284,9 @@ function resolve(
   // The entity's type, not the mention's: a surname the tagger typed ORG
   // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
   const person = inHead.findLast(({mention, entity}) => entity.type === 'PER' && !isPossessive(tokens[mention.last]?.text))
-  const other = inHead.find(({mention, entity}) => entity.type !== 'PER' && !isPossessive(tokens[mention.last]?.text))
+  // Not a nationality or a work before the head (“the Ecuadorean attorney general's
+  // office”): that names no one who speaks.
+  const other = inHead.find(({mention, entity}) => entity.type !== 'PER' && entity.type !== 'MISC' && !isPossessive(tokens[mention.last]?.text))
   const headWords = words.slice(0, head)
   const kindOfHead = headKind(headWords)
 

@@ -1047,3 +1047,10 @@ test('quotes: a nationality before an office’s name (“The Ecuadorean attorne
   assert.equal(quote.source?.name, 'The Ecuadorean attorney general’s office')
   assert.equal(quote.source?.kind, 'organisation')
 })
+
+test('quotes: a pronoun with a verb joined on (“She’s writing a film, “…””) resolves as the pronoun does', () => {
+  const text = 'Ada Obi is filming a western in Calgary. “So, maybe not. Maybe a jazz singer.” She’s writing a film, “an exaggeration of things I went through. It’s loosely autobiographical,” and she wants to direct.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'an exaggeration of things')
+  assert.equal(entityName(result, quote), 'Ada Obi')
+})

@@ -323,8 +323,12 @@ function resolve(
     }
   }
 
-  if (words.length === 1 && pronounOf(words[0])) {
-    const gender = pronounOf(words[0])!
+  // A pronoun with a verb joined on (“She’s writing a book, “…””).
+  const joined = /^[’'](?:s|d|ll|re|ve|m)$/u
+  const bare = words.filter((word) => !joined.test(word))
+  const pronoun = bare.length === 1 ? bare[0].replace(/[’'](?:s|d|ll|re|ve|m)$/u, '') : ''
+  if (pronounOf(pronoun)) {
+    const gender = pronounOf(pronoun)!
     if (gender === 'male' || gender === 'female') {
       // People named in the words quoted before the pronoun are not who
       // said them (`Biden will lose, he said`; but `He says that … Lee
@@ -346,7 +350,7 @@ function resolve(
 
     // “It said …” right after an organisation is named (this sentence or
     // the one before, no person named since): the organisation.
-    if (words[0] === 'it') {
+    if (pronoun === 'it') {
       for (let index = named.before(source) - 1; index >= 0; index--) {
         const {entity, mention} = named.all[index]
         if (source.sentence.index - mention.sentence.index > 1 || entity.type === 'PER') break

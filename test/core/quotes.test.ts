@@ -1054,3 +1054,17 @@ test('quotes: a pronoun with a verb joined on (“She’s writing a film, “…
   const quote = quoteWith(text, result, 'an exaggeration of things')
   assert.equal(entityName(result, quote), 'Ada Obi')
 })
+
+test('quotes: whole sentences in quotation marks later in a quoted speaker’s paragraph are theirs, unless someone else is named between', () => {
+  const text = '“We had visitors from all over the country,” Sean Obi told me. Obi ran the first festival in 2019. “Some came from as far as Japan.”\n\n“It went well,” Ann Lee said. Tom Cole was there too. “Not for everyone.”\n\nThe harbor “is closed,” a sign says. Nobody came. “A title in marks.”\n'
+  const result = tag(text)
+  assert.equal(entityName(result, quoteWith(text, result, 'Some came from as far')), 'Sean Obi')
+  const other = quoteWith(text, result, 'Not for everyone')
+  assert.equal(other.source, undefined, 'Tom Cole is named between: no speaker')
+})
+
+test('quotes: “it’ll tell you” is a thing that tells, not an organisation named before it', () => {
+  const text = 'Acme Games sells a word game for a dollar. Guess a word and it’ll tell you whether you have hit a letter.\n'
+  const result = tag(text)
+  for (const quote of result.quotes ?? []) assert.equal(shownSource(quote), undefined, text.slice(quote.start, quote.end))
+})

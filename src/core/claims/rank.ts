@@ -236,8 +236,9 @@ function speakerOf(context: RuleContext, sentence: SentenceInfo): string | undef
   const head = first.split(/\s(?:who|which|that|whose)\s/)[0].trim()
   if (!head) return undefined
   // A noun phrase that opens its sentence is no name: its article reads as
-  // in the middle of one (“the researchers”).
-  if (!source.entity) name = /^(?:The|A|An)\s+\p{Ll}/u.test(head) ? head.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()) : head
+  // in the middle of one (“the researchers”, “the Nordic governments”; not
+  // “The New York Times”, whose article is part of the name).
+  if (!source.entity) name = /^(?:The|A|An)\s(?:.*\s)?\p{Ll}[\p{L}’'-]*$/u.test(head) ? head.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()) : head
   // A name that is a modifier of the source (“the Western powers”): the source.
   const last = head.split(/\s+/).at(-1) ?? ''
   if (source.entity && /\s/.test(head) && /\p{Lu}/u.test(head) && /^\p{Ll}/u.test(last) && !headEnds.has(last) && !name.includes(last)) name = head.replace(/^The\s/, 'the ')

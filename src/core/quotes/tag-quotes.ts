@@ -23,8 +23,8 @@ import type {RawMention} from '../entities/mentions.ts'
 import type {Perceptron} from '../ml/perceptron.ts'
 import type {Claim, Entity, Quote, QuoteSource, SourceKind, Span} from '../types.ts'
 import {pronounOf} from './features.ts'
-import {findQuotes, type FoundSource} from './find.ts'
-import {speakerHeads, tellsSpeaker} from './reported.ts'
+import {findQuotes, type FoundQuote, type FoundSource} from './find.ts'
+import {isReported, speakerHeads, tellsSpeaker} from './reported.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import {firstIndex} from '../sorted.ts'
 
@@ -101,6 +101,8 @@ export function tagQuotes(
   let previous: QuoteSource | undefined
   let previousEnd = -Infinity
   let previousBlock = -Infinity
+  // Whether the reader is shown that quote and its source.
+  let previousShown = false
   // The person who last spoke, and the sentence of that source.
   let speaker: Speaker | undefined
   // Each person who spoke, and the sentence where they last did.
@@ -128,16 +130,75 @@ export function tagQuotes(
       // writer's, nor one inside the writer's sentences (`… in a
       // statement: “…`).
       quote.source = previous
+    } else if (
+      !found.cue &&
+      found.kind === 'direct' &&
+      previous &&
+      previousShown &&
+      found.block === previousBlock &&
+      found.start - previousEnd < 600 &&
+      wholeSentences(document.source, found) &&
+      !otherPersonBetween(named, previousEnd, found.start, previous.entity)
+    ) {
+      // Whole sentences in quotation marks later in the paragraph of a
+      // quote with a source, and no one else named between them (`“…,” Dr.
+      // Obi said. “Here we are a month later …”`): the same speaker goes on,
+      // as news writes a new speaker with a cue of their own.
+      quote.source = previous
     }
 
     if (quote.source) {
       previous = quote.source
       previousEnd = found.end
       previousBlock = found.block
+      previousShown = isReported(quote) && tellsSpeaker(quote)
     }
 
     return quote
   })
+}
+
+/**
+ * Whether a direct quote is whole sentences: it opens a sentence (after a
+ * full stop, or at its block's start) and closes with a full stop inside
+ * its marks.
+ *
+ * @param source
+ *   Document source.
+ * @param found
+ *   The quote.
+ * @returns
+ *   Whether it is.
+ */
+function wholeSentences(source: string, found: FoundQuote): boolean {
+  if (!/^["“]/u.test(source.slice(found.start, found.start + 1))) return false
+  if (!/[.!?…]["”]$/u.test(source.slice(Math.max(found.start, found.end - 2), found.end))) return false
+  const before = source.slice(Math.max(0, found.start - 4), found.start)
+  return /(?:[.!?…]["”’)]?\s+|\n\s*)$/u.test(before)
+}
+
+/**
+ * Whether a person other than a source is named between two places.
+ *
+ * @param named
+ *   Mentions.
+ * @param from
+ *   Start (source offset).
+ * @param to
+ *   End (source offset).
+ * @param entity
+ *   The source's entity, if any.
+ * @returns
+ *   Whether one is.
+ */
+function otherPersonBetween(named: NamedIndex, from: number, to: number, entity: string | undefined): boolean {
+  const {all} = named
+  for (let index = firstIndex(all.length, (at) => all[at].mention.start >= from); index < all.length && all[index].mention.start < to; index++) {
+    const other = all[index].entity
+    if (other.type === 'PER' && other.id !== entity) return true
+  }
+
+  return false
 }
 
 /** Titles written short before a name, and the word that names them after (“the governor”). */
@@ -284,9 +345,12 @@ function resolve(
   // The entity's type, not the mention's: a surname the tagger typed ORG
   // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
   const person = inHead.findLast(({mention, entity}) => entity.type === 'PER' && !isPossessive(tokens[mention.last]?.text))
-  // Not a nationality or a work before the head (“the Ecuadorean attorney general's
-  // office”): that names no one who speaks.
-  const other = inHead.find(({mention, entity}) => entity.type !== 'PER' && entity.type !== 'MISC' && !isPossessive(tokens[mention.last]?.text))
+  // Not a nationality or a work before the head's noun (“the Ecuadorean
+  // attorney general's office”): that names no one who speaks.
+  const other = inHead.find(
+    ({mention, entity}) =>
+      entity.type !== 'PER' && (entity.type !== 'MISC' || mention.last >= source.first + head) && !isPossessive(tokens[mention.last]?.text)
+  )
   const headWords = words.slice(0, head)
   const kindOfHead = headKind(headWords)
 
@@ -326,7 +390,8 @@ function resolve(
   // A pronoun with a verb joined on (“She’s writing a book, “…””).
   const joined = /^[’'](?:s|d|ll|re|ve|m)$/u
   const bare = words.filter((word) => !joined.test(word))
-  const pronoun = bare.length === 1 ? bare[0].replace(/[’'](?:s|d|ll|re|ve|m)$/u, '') : ''
+  // Only “he” and “she”: “it’ll tell you” is a thing, not who speaks.
+  const pronoun = bare.length === 1 ? bare[0].replace(/^(he|she)[’'](?:s|d|ll)$/u, '$1') : ''
   if (pronounOf(pronoun)) {
     const gender = pronounOf(pronoun)!
     if (gender === 'male' || gender === 'female') {

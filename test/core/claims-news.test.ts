@@ -98,6 +98,12 @@ describe('claim kinds: an age is no statistic', () => {
     assert.equal(explainClaimKind('Now, at 52, she lives in a hotel suite as the star of a hit drama.').kind, 'factual')
     assert.equal(explainClaimKind('Shares of the firm closed at 49, down from 60 a week ago, the exchange said.').kind, 'statistic')
   })
+
+  it('“has died at 91.” and “retired at 60” are ages at the end of a sentence too', async () => {
+    const {explainClaimKind} = await import('../../src/core/claims/kind.ts')
+    assert.equal(explainClaimKind('Ada Obi, the founder of a harbor pilots’ union, has died at 91.').kind, 'factual')
+    assert.equal(explainClaimKind('The longtime harbor master retired at 60.').kind, 'factual')
+  })
 })
 
 describe('claim kinds: a modal’s perfect is no prediction', () => {

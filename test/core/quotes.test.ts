@@ -1068,3 +1068,11 @@ test('quotes: “it’ll tell you” is a thing that tells, not an organisation 
   const result = tag(text)
   for (const quote of result.quotes ?? []) assert.equal(shownSource(quote), undefined, text.slice(quote.start, quote.end))
 })
+
+test('quotes: “points out that …” reports, and “36 points” stays a score', () => {
+  const text = 'The Harbor Ledger points out that the port will need two icebreakers by 2030.\n\nObi scored 36 points as the Pilots won.\n'
+  const result = tag(text)
+  const quote = quoteWith(text, result, 'the port will need two icebreakers')
+  assert.equal(quote.cue?.text, 'points out')
+  assert.equal(result.quotes!.some((each) => text.slice(each.start, each.end).includes('Pilots won')), false)
+})

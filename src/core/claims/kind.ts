@@ -75,6 +75,8 @@ function cueText(tokens: ReadonlyArray<Token>, start: number, end: number): stri
 
 // Words after "at N" that leave N an age ("at 16 in a sitcom").
 const agePrepositions = new Set(['in', 'on', 'as', 'when', 'with', 'after', 'and'])
+// Words before “at N” that make N the age of a life's event (“died at 94”).
+const lifeEvents = new Set(['died', 'dies', 'dead', 'away', 'retired', 'retires', 'retiring', 'married', 'debuted'])
 // Verbs of a level, price or score ("closed at 49", "stood at 16").
 const levelVerbs = new Set(['closed', 'opened', 'ended', 'finished', 'stood', 'stands', 'peaked', 'traded', 'trading', 'priced', 'set', 'capped', 'held', 'remained', 'was', 'is', 'rose', 'fell', 'came', 'comes', 'sits', 'sat', 'topped', 'started'])
 
@@ -102,6 +104,8 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   const young = Number.isInteger(value) && value < 120
   if (young && (prev?.lower === 'aged' || prev?.lower === 'age')) return false
   if (young && prev?.lower === 'at' && !levelVerbs.has(tokens[i - 2]?.lower ?? '') && (next?.text === ',' || agePrepositions.has(next?.lower ?? ''))) return false
+  // “died at 94”, “has passed away at 94.”, “retired at 60”: an age.
+  if (young && prev?.lower === 'at' && lifeEvents.has(tokens[i - 2]?.lower ?? '')) return false
   // Part of a name: "GPT-4", "COVID-19", and a number after a capitalised
   // word that is not the sentence's first ("Documenta 13", "NovaSeq 6000",
   // "Salon 94"), unless a unit or a percent follows it.

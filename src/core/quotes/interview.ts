@@ -25,6 +25,7 @@ import {spanOf, type DocumentView, type SentenceView} from '../document.ts'
 import type {RawMention} from '../entities/mentions.ts'
 import type {ProseBlock} from '../prose.ts'
 import type {Entity, Quote, QuoteSource} from '../types.ts'
+import {firstIndex} from '../sorted.ts'
 
 /** Words that say a person was interviewed, right before their name. */
 const cueBefore =
@@ -218,7 +219,10 @@ function answerQuotes(document: DocumentView, paragraph: Paragraph, quotes: Read
   for (const sentence of paragraph.sentences) {
     if (sentence.tokens.length === 0) continue
     const span = spanOf(document, paragraph.block, sentence.tokens[0].start, sentence.tokens.at(-1)!.end)
-    const covered = quotes.some((quote) => quote.start < span.end && quote.end > span.start)
+    // Quotes are in document order and do not nest: the first that ends
+    // after the sentence starts is the only one that can cover it.
+    const at = firstIndex(quotes.length, (index) => quotes[index].end > span.start)
+    const covered = at < quotes.length && quotes[at].start < span.end
     if (covered) flush()
     else run.push(sentence)
   }

@@ -33,10 +33,7 @@ const groups = [
   {
     name: 'unit',
     needs: ['build'],
-    // Two files at a time: Node's default is one fewer than the cores, one
-    // on a 2-core CI machine, which left a core idle while a file waited on
-    // a child process. The tests that time anything measure CPU time.
-    command: [node, '--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...testFiles(['test/core', 'test/cli', 'test/node', 'test/service', 'test/server', 'test/extension', 'test/scripts'])]
+    command: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles(['test/core', 'test/cli', 'test/node', 'test/service', 'test/server', 'test/extension', 'test/scripts'])]
   },
   {name: 'editor-install', command: ['bash', 'test/vscode/install.sh']},
   {name: 'editor', needs: ['build', 'editor-install'], command: [node, 'test/vscode/run-tests.mjs']},

@@ -39,6 +39,7 @@ import {BoundedReadError} from '../node/bounded-read.ts'
 import {loadSidecarFile} from '../node/sidecar-file.ts'
 import {printable} from './printable.ts'
 import {InputError, readMarkdown} from './read.ts'
+import {processIo, type Io} from './io.ts'
 
 /** Options of `runExport`, from the command line. */
 export interface ExportOptions {
@@ -64,6 +65,8 @@ export interface ExportOptions {
   maxSize: number
   /** Options of the analyzer (`--reference-date`). */
   analyzeOptions: Readonly<Options>
+  /** Where to write (default: the process's stdout and stderr). */
+  io?: Io | undefined
 }
 
 /**
@@ -77,51 +80,53 @@ export interface ExportOptions {
  *   Exit code: 0 done, 2 bad input or usage.
  */
 export async function runExport(files: ReadonlyArray<string>, options: Readonly<ExportOptions>): Promise<number> {
+  const io = options.io ?? processIo
   const formats = Object.keys(exportFormats).join('|')
-  if (options.to === undefined) return fail(`export: expected --to ${formats}`)
-  if (!Object.hasOwn(exportFormats, options.to)) return fail(`--to: expected ${formats}, not \`${options.to}\``)
-  if (files.length === 0) return fail('export: expected at least one FILE')
+  if (options.to === undefined) return fail(io, `export: expected --to ${formats}`)
+  if (!Object.hasOwn(exportFormats, options.to)) return fail(io, `--to: expected ${formats}, not \`${options.to}\``)
+  if (files.length === 0) return fail(io, 'export: expected at least one FILE')
   for (const [flag, value] of [
     ['--base-url', options.baseUrl],
     ['--publisher-url', options.publisherUrl]
   ] as const) {
-    if (value !== undefined && !isUrl(value)) return fail(`${flag}: expected an http(s) URL, not \`${printable(value)}\``)
+    if (value !== undefined && !isUrl(value)) return fail(io, `${flag}: expected an http(s) URL, not \`${printable(value)}\``)
   }
 
   if (options.reviewUrl !== undefined && !options.reviewUrl.includes('{id}')) {
-    return fail(`--review-url: expected a URL pattern with \`{id}\`, not \`${printable(options.reviewUrl)}\``)
+    return fail(io, `--review-url: expected a URL pattern with \`{id}\`, not \`${printable(options.reviewUrl)}\``)
   }
 
-  if (options.publisher !== undefined && !options.publisher.trim()) return fail('--publisher: expected the name of an organisation')
-  if (options.publisherUrl !== undefined && options.publisher === undefined) return fail('--publisher-url: expected --publisher too')
-  if (options.split && options.to !== 'claimreview') return fail('--split: expected --to claimreview')
+  if (options.publisher !== undefined && !options.publisher.trim()) return fail(io, '--publisher: expected the name of an organisation')
+  if (options.publisherUrl !== undefined && options.publisher === undefined) return fail(io, '--publisher-url: expected --publisher too')
+  if (options.split && options.to !== 'claimreview') return fail(io, '--split: expected --to claimreview')
   const output = options.output
   let stat: fs.Stats | undefined
   if (output !== undefined && options.split) {
-    if (output === '') return fail('--output: expected a folder name')
-    if (!fs.statSync(output, {throwIfNoEntry: false})?.isDirectory()) return fail(`${printable(output)}: is not a folder, expected one to write a file per ClaimReview in (--split)`)
+    if (output === '') return fail(io, '--output: expected a folder name')
+    if (!fs.statSync(output, {throwIfNoEntry: false})?.isDirectory()) return fail(io, `${printable(output)}: is not a folder, expected one to write a file per ClaimReview in (--split)`)
   } else if (output !== undefined) {
-    if (output === '') return fail('--output: expected a file name')
+    if (output === '') return fail(io, '--output: expected a file name')
     try {
       stat = fs.statSync(output, {throwIfNoEntry: false})
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      return fail(`${printable(output)}: ${code === 'ENOTDIR' ? 'part of its path is a file, not a folder' : `cannot write there (${code ?? String(error)})`}`)
+      return fail(io, `${printable(output)}: ${code === 'ENOTDIR' ? 'part of its path is a file, not a folder' : `cannot write there (${code ?? String(error)})`}`)
     }
 
-    if (stat?.isDirectory()) return fail(`${printable(output)}: is a folder, expected a file to write the export to`)
-    if (stat && !options.force) return fail(`${printable(output)}: already exists; not overwriting it (use --force to replace it)`)
+    if (stat?.isDirectory()) return fail(io, `${printable(output)}: is a folder, expected a file to write the export to`)
+    if (stat && !options.force) return fail(io, `${printable(output)}: already exists; not overwriting it (use --force to replace it)`)
     const source = stat?.isFile() ? inputAt(stat, files) : undefined
     if (source) {
       return fail(
+        io,
         `${output}: is ${source.sidecar ? 'the annotation sidecar of ' : ''}${source.name}, an input of this export; not overwriting it, expected another file to write the export to`
       )
     }
 
     if (stat?.isFile() && (stat.mode & 0o222) === 0) {
-      return fail(`${printable(output)}: is read-only; not replacing it (make it writable first, or write elsewhere)`)
+      return fail(io, `${printable(output)}: is read-only; not replacing it (make it writable first, or write elsewhere)`)
     }
-    if (!fs.existsSync(path.dirname(path.resolve(output)))) return fail(`${printable(output)}: its folder does not exist`)
+    if (!fs.existsSync(path.dirname(path.resolve(output)))) return fail(io, `${printable(output)}: its folder does not exist`)
   }
 
   const articles: ArticleExport[] = []
@@ -132,26 +137,26 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
     } catch (error) {
       failed = true
       if (error instanceof InputError || error instanceof SidecarError) {
-        process.stderr.write(`newsmark: ${error.message}\n`)
+        io.err(`newsmark: ${error.message}\n`)
       } else {
-        process.stderr.write(`newsmark: ${printable(name)}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
+        io.err(`newsmark: ${printable(name)}: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
       }
     }
   }
 
-  if (failed) return fail('export: nothing written, fix the errors above first')
+  if (failed) return fail(io, 'export: nothing written, fix the errors above first')
   // Rejections made for the whole workspace apply to every article exported together.
   const workspaceRejects = articles.flatMap((article) =>
     article.annotations.filter((item): item is RejectAnnotation => item.kind === 'reject' && item.scope === 'workspace')
   )
   const format = options.to as ExportFormat
   const all = articles.map((article) => ({...article, meta: {...article.meta, workspaceRejects}}))
-  for (const warning of exportWarnings(format, all)) process.stderr.write(`newsmark: warning: ${printable(warning)}\n`)
+  for (const warning of exportWarnings(format, all)) io.err(`newsmark: warning: ${printable(warning)}\n`)
   const exportOptions = options.now ? {now: options.now} : {}
-  if (options.split) return writeSplit(all, output, Boolean(options.force), exportOptions)
+  if (options.split) return writeSplit(io, all, output, Boolean(options.force), exportOptions)
   const text = exportArticles(format, all, exportOptions)
   if (output === undefined) {
-    process.stdout.write(text)
+    io.out(text)
     return 0
   }
 
@@ -162,11 +167,11 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
     if (stat && !stat.isFile()) await fs.promises.writeFile(output, text)
     else await writeFileAtomic(output, text)
   } catch (error) {
-    if (error instanceof WriteError) return fail(`${printable(output)}: ${error.message}`)
-    return fail(`${printable(output)}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    if (error instanceof WriteError) return fail(io, `${printable(output)}: ${error.message}`)
+    return fail(io, `${printable(output)}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
 
-  process.stderr.write(`newsmark: wrote ${printable(output)}\n`)
+  io.err(`newsmark: wrote ${printable(output)}\n`)
   return 0
 }
 
@@ -174,6 +179,8 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
  * Write one ClaimReview per file in a folder (`<verdict id>.jsonld`), or
  * per line of stdout.
  *
+ * @param io
+ *   Where to write.
  * @param articles
  *   Articles.
  * @param folder
@@ -186,6 +193,7 @@ export async function runExport(files: ReadonlyArray<string>, options: Readonly<
  *   Exit code.
  */
 async function writeSplit(
+  io: Io,
   articles: ReadonlyArray<ArticleExport>,
   folder: string | undefined,
   force: boolean,
@@ -193,25 +201,25 @@ async function writeSplit(
 ): Promise<number> {
   const documents = claimReviews(articles, options)
   if (folder === undefined) {
-    process.stdout.write(documents.map((document) => escapeJsonLd(JSON.stringify(JSON.parse(document.text))) + '\n').join(''))
+    io.out(documents.map((document) => escapeJsonLd(JSON.stringify(JSON.parse(document.text))) + '\n').join(''))
     return 0
   }
 
   const targets = documents.map((document) => path.join(folder, document.key + '.jsonld'))
   const existing = targets.filter((target) => fs.existsSync(target))
   if (existing.length > 0 && !force) {
-    return fail(`${printable(existing[0]!)}: already exists; not overwriting it (use --force to replace it)`)
+    return fail(io, `${printable(existing[0]!)}: already exists; not overwriting it (use --force to replace it)`)
   }
 
   for (const [index, document] of documents.entries()) {
     try {
       await writeFileAtomic(targets[index]!, document.text)
     } catch (error) {
-      return fail(`${printable(targets[index]!)}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+      return fail(io, `${printable(targets[index]!)}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
     }
   }
 
-  process.stderr.write(`newsmark: wrote ${documents.length} ClaimReview${documents.length === 1 ? '' : 's'} in ${printable(folder)}\n`)
+  io.err(`newsmark: wrote ${documents.length} ClaimReview${documents.length === 1 ? '' : 's'} in ${printable(folder)}\n`)
   return 0
 }
 
@@ -237,21 +245,22 @@ async function loadArticle(name: string, output: string | undefined, options: Re
   const reviewUrl = options.reviewUrl ?? configured.reviewUrl
 
   const shown = printable(name)
+  const io = options.io ?? processIo
   // The review stage, as the editor and the language server run it: the
   // sidecar re-anchored, the inline directives read; what could not be read
   // said as they say it.
   const review = reviewArticle(source, result, {sidecar, inline: readDirectives(tree, source)})
-  for (const message of review.messages) process.stderr.write(`newsmark: ${shown}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason}\n`)
+  for (const message of review.messages) io.err(`newsmark: ${shown}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason}\n`)
   const {anchored, orphans} = review
   const fuzzy = anchored.filter((item) => item.method === 'fuzzy')
   for (const item of fuzzy) {
-    process.stderr.write(
+    io.err(
       `newsmark: ${shown}: annotation ${item.annotation.id} re-anchored to changed text “${item.annotation.target.exact}” (was “${item.previous}”)\n`
     )
   }
 
   for (const orphan of orphans) {
-    process.stderr.write(`newsmark: ${shown}: orphaned annotation ${orphan.annotation.id} (${orphan.annotation.kind}): ${orphan.reason}\n`)
+    io.err(`newsmark: ${shown}: orphaned annotation ${orphan.annotation.id} (${orphan.annotation.kind}): ${orphan.reason}\n`)
   }
 
   const link = path.relative(output === undefined ? process.cwd() : path.dirname(path.resolve(output)), path.resolve(name))
@@ -301,7 +310,7 @@ function inputAt(stat: fs.Stats, files: ReadonlyArray<string>): {name: string; s
   return undefined
 }
 
-function fail(reason: string): number {
-  process.stderr.write(`newsmark: ${reason}\n`)
+function fail(io: Io, reason: string): number {
+  io.err(`newsmark: ${reason}\n`)
   return 2
 }

@@ -17,6 +17,7 @@ import {ImportError, importArticle, type ImportedArticle} from '../core/import/i
 import {writeFileAtomic, WriteError} from '../node/atomic-write.ts'
 import {fetchPage, readPageFile} from '../node/fetch-page.ts'
 import {proxiedFetch, proxyFromEnv} from '../node/proxy.ts'
+import {processIo, type Io} from './io.ts'
 
 /** Options of `runImport`, from the command line. */
 export interface ImportCommandOptions {
@@ -30,6 +31,8 @@ export interface ImportCommandOptions {
   maxSize: number
   /** Environment (proxy variables; default: `process.env`). */
   env?: Readonly<Record<string, string | undefined>> | undefined
+  /** Where to write (default: the process's stdout and stderr). */
+  io?: Io | undefined
 }
 
 /**
@@ -43,24 +46,25 @@ export interface ImportCommandOptions {
  *   Exit code: 0 written, 2 failed (nothing written).
  */
 export async function runImport(inputs: ReadonlyArray<string>, options: Readonly<ImportCommandOptions>): Promise<number> {
-  if (inputs.length !== 1) return fail('import: expected one URL or FILE.html')
+  const io = options.io ?? processIo
+  if (inputs.length !== 1) return fail(io, 'import: expected one URL or FILE.html')
   const input = inputs[0]!
   const output = options.output
-  if (output === '') return fail('--out: expected a file name (or - for stdout)')
+  if (output === '') return fail(io, '--out: expected a file name (or - for stdout)')
   if (output !== undefined && output !== '-') {
     const problem = outputProblem(output, options.force ?? false)
-    if (problem) return fail(problem)
+    if (problem) return fail(io, problem)
   }
 
   let article: ImportedArticle
   try {
     if (isAddress(input)) {
-      if (/^file:/i.test(input)) return fail(`${input}: give the file's path, not a file: URL`)
+      if (/^file:/i.test(input)) return fail(io, `${input}: give the file's path, not a file: URL`)
       const settings = proxyFromEnv(options.env ?? process.env)
       const proxied = settings.httpProxy || settings.httpsProxy ? proxiedFetch(settings) : undefined
       try {
         const page = await fetchPage(input, {timeout: (options.timeout ?? 30) * 1000, maxBytes: options.maxSize, fetch: proxied?.fetch})
-        for (const from of page.redirects) process.stderr.write(`newsmark: ${from} redirected\n`)
+        for (const from of page.redirects) io.err(`newsmark: ${from} redirected\n`)
         article = importArticle(page.html, {url: page.url, retrieved: today()})
       } finally {
         await proxied?.close()
@@ -70,23 +74,23 @@ export async function runImport(inputs: ReadonlyArray<string>, options: Readonly
       article = importArticle(html, {retrieved: today()})
     }
   } catch (error) {
-    if (error instanceof ImportError) return fail(error.message.startsWith(input) ? error.message : `${input}: ${error.message}`)
+    if (error instanceof ImportError) return fail(io, error.message.startsWith(input) ? error.message : `${input}: ${error.message}`)
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return fail(`${input}: no such file`)
-    if (code) return fail(`${input}: cannot read (${code})`)
-    return fail(`${input}: unexpected error: ${error instanceof Error ? error.message : String(error)}`)
+    if (code === 'ENOENT') return fail(io, `${input}: no such file`)
+    if (code) return fail(io, `${input}: cannot read (${code})`)
+    return fail(io, `${input}: unexpected error: ${error instanceof Error ? error.message : String(error)}`)
   }
 
-  for (const warning of article.warnings) process.stderr.write(`newsmark: warning: ${warning}\n`)
+  for (const warning of article.warnings) io.err(`newsmark: warning: ${warning}\n`)
   if (output === '-') {
-    process.stdout.write(article.markdown)
+    io.out(article.markdown)
     return 0
   }
 
   const target = output ?? article.slug + '.md'
   if (output === undefined) {
     const problem = outputProblem(target, options.force ?? false)
-    if (problem) return fail(problem)
+    if (problem) return fail(io, problem)
   }
 
   try {
@@ -95,12 +99,12 @@ export async function runImport(inputs: ReadonlyArray<string>, options: Readonly
     else await fs.promises.writeFile(target, article.markdown, {flag: 'wx'})
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EEXIST') return fail(`${target}: already exists; not overwriting it (use --force to replace it)`)
-    if (error instanceof WriteError) return fail(`${target}: ${error.message}`)
-    return fail(`${target}: cannot write (${code ?? String(error)})`)
+    if (code === 'EEXIST') return fail(io, `${target}: already exists; not overwriting it (use --force to replace it)`)
+    if (error instanceof WriteError) return fail(io, `${target}: ${error.message}`)
+    return fail(io, `${target}: cannot write (${code ?? String(error)})`)
   }
 
-  process.stderr.write(`newsmark: wrote ${target} (${article.words} words)\n`)
+  io.err(`newsmark: wrote ${target} (${article.words} words)\n`)
   return 0
 }
 
@@ -139,7 +143,7 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
-function fail(reason: string): number {
-  process.stderr.write(`newsmark: ${reason}\n`)
+function fail(io: Io, reason: string): number {
+  io.err(`newsmark: ${reason}\n`)
   return 2
 }

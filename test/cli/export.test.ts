@@ -8,8 +8,8 @@ import test from 'node:test'
 import {rejectTag, serializeSidecar, setVerdict, tagSelection, type Annotation} from '../../src/core/annotations/index.ts'
 import {checkClaimReview} from '../core/claimreview-checks.ts'
 import {checkCollection} from '../core/web-annotation-checks.ts'
+import {cli, runCli, spawnCli} from './run-cli.ts'
 
-const cli = path.resolve('dist/cli.mjs')
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-export-'))
 const source = fs.readFileSync('examples/poland-ottawa.md', 'utf8')
 const article = path.join(temp, 'poland-ottawa.md')
@@ -39,13 +39,11 @@ function sidecar(): Annotation[] {
   )
 }
 
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', cwd: temp, maxBuffer: 1 << 26})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+// In this process; the notes export runs the binary.
+const run = (...args: string[]) => runCli(args, {cwd: temp})
 
 test('cli export: notes to stdout, with the sidecar’s annotations', () => {
-  const {code, stdout, stderr} = run('export', 'poland-ottawa.md', '--to', 'notes')
+  const {code, stdout, stderr} = spawnCli(['export', 'poland-ottawa.md', '--to', 'notes'], {cwd: temp})
   assert.equal(code, 0, stderr)
   assert.equal(stderr, '')
   assert.ok(stdout.startsWith('# Poland to leave the Ottawa Convention'))
@@ -53,7 +51,7 @@ test('cli export: notes to stdout, with the sidecar’s annotations', () => {
   assert.match(stdout, /\*\*Verdict: unverifiable\*\* on “European governments use these claims”/)
 })
 
-test('cli export: every format to a file, parsed back', () => {
+test('cli export: every format to a file, parsed back', async () => {
   const outputs: Record<string, (text: string) => void> = {
     notes(text) {
       assert.match(text, /^## Claims$/m)
@@ -84,7 +82,7 @@ test('cli export: every format to a file, parsed back', () => {
   const published = ['--base-url', 'https://news.example.org/', '--review-url', 'https://factcheck.example.org/{id}', '--publisher', 'Example Fact Check']
   for (const [format, check] of Object.entries(outputs)) {
     const output = path.join('out', `export.${format}`)
-    const {code, stdout, stderr} = run('export', 'poland-ottawa.md', '--to', format, '-o', output, ...published)
+    const {code, stdout, stderr} = await run('export', 'poland-ottawa.md', '--to', format, '-o', output, ...published)
     assert.equal(code, 0, stderr)
     assert.equal(stdout, '')
     assert.equal(stderr, `newsmark: wrote ${output}\n`)
@@ -92,28 +90,28 @@ test('cli export: every format to a file, parsed back', () => {
   }
 })
 
-test('cli export: an existing output is not overwritten without --force', () => {
+test('cli export: an existing output is not overwritten without --force', async () => {
   const output = path.join(temp, 'keep.json')
   fs.writeFileSync(output, 'precious')
-  const refused = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'keep.json')
+  const refused = await run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'keep.json')
   assert.equal(refused.code, 2)
   assert.equal(refused.stderr, 'newsmark: keep.json: already exists; not overwriting it (use --force to replace it)\n')
   assert.equal(fs.readFileSync(output, 'utf8'), 'precious')
-  const forced = run('export', 'poland-ottawa.md', '--to', 'json', '--output', 'keep.json', '--force')
+  const forced = await run('export', 'poland-ottawa.md', '--to', 'json', '--output', 'keep.json', '--force')
   assert.equal(forced.code, 0, forced.stderr)
   assert.equal(JSON.parse(fs.readFileSync(output, 'utf8')).file, 'poland-ottawa.md')
 })
 
-test('cli export: --force writes through a symbolic link, which stays', () => {
+test('cli export: --force writes through a symbolic link, which stays', async () => {
   fs.writeFileSync(path.join(temp, 'real.json'), 'old')
   fs.symlinkSync('real.json', path.join(temp, 'link.json'))
-  const {code, stderr} = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'link.json', '--force')
+  const {code, stderr} = await run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'link.json', '--force')
   assert.equal(code, 0, stderr)
   assert.ok(fs.lstatSync(path.join(temp, 'link.json')).isSymbolicLink(), 'the link is not replaced by a file')
   assert.equal(JSON.parse(fs.readFileSync(path.join(temp, 'real.json'), 'utf8')).file, 'poland-ottawa.md')
 })
 
-test('cli export: --force never writes over an article exported, nor its sidecar, under any name', () => {
+test('cli export: --force never writes over an article exported, nor its sidecar, under any name', async () => {
   fs.copyFileSync(article, path.join(temp, 'same.md'))
   fs.symlinkSync('same.md', path.join(temp, 'same-link.md'))
   fs.linkSync(path.join(temp, 'same.md'), path.join(temp, 'same-hard.md'))
@@ -126,7 +124,7 @@ test('cli export: --force never writes over an article exported, nor its sidecar
     ['same.md.newsmark.json', 'same.md.newsmark.json: is the annotation sidecar of same.md, an input of this export']
   ]
   for (const [output, reason] of cases) {
-    const {code, stderr} = run('export', 'same.md', '--to', 'notes', '-o', output, '--force')
+    const {code, stderr} = await run('export', 'same.md', '--to', 'notes', '-o', output, '--force')
     assert.equal(code, 2)
     assert.equal(stderr, `newsmark: ${reason}; not overwriting it, expected another file to write the export to\n`)
   }
@@ -135,12 +133,12 @@ test('cli export: --force never writes over an article exported, nor its sidecar
   assert.equal(fs.readFileSync(path.join(temp, 'same.md.newsmark.json'), 'utf8'), fs.readFileSync(article + '.newsmark.json', 'utf8'))
 })
 
-test('cli export: --force keeps the mode and hard links of OUT, and refuses a read-only one', () => {
+test('cli export: --force keeps the mode and hard links of OUT, and refuses a read-only one', async () => {
   const output = path.join(temp, 'private.json')
   fs.writeFileSync(output, 'old')
   fs.chmodSync(output, 0o600)
   fs.linkSync(output, path.join(temp, 'private-too.json'))
-  const forced = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'private.json', '--force')
+  const forced = await run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'private.json', '--force')
   assert.equal(forced.code, 0, forced.stderr)
   assert.equal(fs.statSync(output).mode & 0o777, 0o600)
   assert.equal(JSON.parse(fs.readFileSync(path.join(temp, 'private-too.json'), 'utf8')).file, 'poland-ottawa.md')
@@ -148,7 +146,7 @@ test('cli export: --force keeps the mode and hard links of OUT, and refuses a re
   const locked = path.join(temp, 'locked.json')
   fs.writeFileSync(locked, 'old')
   fs.chmodSync(locked, 0o444)
-  const refused = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'locked.json', '--force')
+  const refused = await run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'locked.json', '--force')
   assert.equal(refused.code, 2)
   assert.equal(refused.stderr, 'newsmark: locked.json: is read-only; not replacing it (make it writable first, or write elsewhere)\n')
   assert.equal(fs.readFileSync(locked, 'utf8'), 'old')
@@ -162,7 +160,7 @@ test('cli export: --force writes into a named pipe, never replaces it', async (t
   const reader = spawn('cat', [fifo], {stdio: ['ignore', out, 'ignore']})
   fs.closeSync(out)
   try {
-    const {code, stderr} = run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'pipe', '--force')
+    const {code, stderr} = await run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'pipe', '--force')
     assert.equal(code, 0, stderr)
     assert.ok(fs.statSync(fifo).isFIFO(), 'the pipe is still a pipe')
     await once(reader, 'exit')
@@ -172,11 +170,11 @@ test('cli export: --force writes into a named pipe, never replaces it', async (t
   }
 })
 
-test('cli export: a broken sidecar stops the export with a clear message', () => {
+test('cli export: a broken sidecar stops the export with a clear message', async () => {
   const broken = path.join(temp, 'broken.md')
   fs.writeFileSync(broken, source)
   fs.writeFileSync(broken + '.newsmark.json', '{"type": "AnnotationCollection", "first": {"items": [\n  {"id": "urn:x", "type": "Annotation"}\n]}}')
-  const {code, stdout, stderr} = run('export', 'broken.md', '--to', 'csv', '-o', 'broken.csv')
+  const {code, stdout, stderr} = await run('export', 'broken.md', '--to', 'csv', '-o', 'broken.csv')
   assert.equal(code, 2)
   assert.equal(stdout, '')
   assert.equal(
@@ -192,19 +190,19 @@ test('cli export: a broken sidecar stops the export with a clear message', () =>
   assert.ok(!fs.existsSync(path.join(temp, 'broken.csv')))
 
   fs.writeFileSync(broken + '.newsmark.json', '{"type": "AnnotationCollection",\n  "total": 1,\n}\n')
-  const json = run('export', 'broken.md', '--to', 'csv')
+  const json = await run('export', 'broken.md', '--to', 'csv')
   assert.equal(json.code, 2)
   assert.match(json.stderr, /^newsmark: broken\.md\.newsmark\.json: 1 problem in the annotation sidecar:\n {2}- not valid JSON: line 3, column 1: unexpected "}", expected a property name in double quotes\n/)
 })
 
-test('cli export: orphans and inline directives', () => {
+test('cli export: orphans and inline directives', async () => {
   const changed = path.join(temp, 'changed.md')
   const text = source
     .replace('BELMA plant', 'arms factory')
     .replace('Finland’s withdrawal from the Ottawa Convention took effect last week.', ':claim[Finland’s withdrawal from the Ottawa Convention took effect last week]{verdict=true source="https://example.org/fi"}.')
   fs.writeFileSync(changed, text)
   fs.copyFileSync(article + '.newsmark.json', changed + '.newsmark.json')
-  const {code, stdout, stderr} = run('export', 'changed.md', '--to', 'json')
+  const {code, stdout, stderr} = await run('export', 'changed.md', '--to', 'json')
   assert.equal(code, 0, stderr)
   assert.equal(stderr, 'newsmark: changed.md: orphaned annotation urn:uuid:1 (tag): quote not found: “BELMA plant”\n')
   const data = JSON.parse(stdout)
@@ -214,26 +212,26 @@ test('cli export: orphans and inline directives', () => {
     data.claims.flatMap((claim: {verdicts: Array<{verdict: string}>}) => claim.verdicts.map((verdict) => verdict.verdict)),
     ['true', 'unverifiable']
   )
-  const reviews = JSON.parse(run('export', 'changed.md', '--to', 'claimreview').stdout)['@graph']
+  const reviews = JSON.parse((await run('export', 'changed.md', '--to', 'claimreview')).stdout)['@graph']
   assert.equal(reviews[0].claimReviewed, 'Finland’s withdrawal from the Ottawa Convention took effect last week')
   assert.equal(reviews[1].claimReviewed, 'European governments use these claims')
 })
 
-test('cli export: several files, with a workspace-wide rejection, and usage errors', () => {
+test('cli export: several files, with a workspace-wide rejection, and usage errors', async () => {
   const other = path.join(temp, 'other.md')
   fs.writeFileSync(other, source)
   fs.writeFileSync(
     other + '.newsmark.json',
     serializeSidecar([rejectTag(source, at('Radio Zet'), {scope: 'workspace', now, id: 'urn:uuid:w'})], source, 'other.md')
   )
-  const two = run('export', 'poland-ottawa.md', 'other.md', '--to', 'json')
+  const two = await run('export', 'poland-ottawa.md', 'other.md', '--to', 'json')
   assert.equal(two.code, 0, two.stderr)
   const [first, second] = JSON.parse(two.stdout)
   for (const data of [first, second]) {
     assert.ok(!data.entities.some((entity: {name: string}) => entity.name === 'Radio Zet'), `${data.file}: “Radio Zet” rejected`)
   }
 
-  const alone = JSON.parse(run('export', 'poland-ottawa.md', '--to', 'json').stdout)
+  const alone = JSON.parse((await run('export', 'poland-ottawa.md', '--to', 'json')).stdout)
   assert.ok(alone.entities.some((entity: {name: string}) => entity.name === 'Radio Zet'), 'only for the files exported together')
 
   const cases: Array<[string[], string]> = [
@@ -249,35 +247,32 @@ test('cli export: several files, with a workspace-wide rejection, and usage erro
     [['export', 'missing.md', '--to', 'csv'], 'newsmark: missing.md: no such file\nnewsmark: export: nothing written, fix the errors above first\n']
   ]
   for (const [args, message] of cases) {
-    const {code, stdout, stderr} = run(...args)
+    const {code, stdout, stderr} = await run(...args)
     assert.equal(code, 2, args.join(' '))
     assert.equal(stdout, '')
     assert.equal(stderr, message)
   }
 })
 
-test('cli export: the sample’s Web Annotations and ClaimReviews pass the standards’ checks (docs/export.md)', () => {
+test('cli export: the sample’s Web Annotations and ClaimReviews pass the standards’ checks (docs/export.md)', async () => {
   const folder = path.join(temp, 'sample')
   fs.mkdirSync(path.join(folder, 'reviews'), {recursive: true})
   fs.copyFileSync('examples/poland-ottawa.md', path.join(folder, 'poland-ottawa.md'))
   fs.copyFileSync('examples/poland-ottawa.md.newsmark.json', path.join(folder, 'poland-ottawa.md.newsmark.json'))
-  const inFolder = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', cwd: folder, maxBuffer: 1 << 26})
-    return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-  }
+  const inFolder = (...args: string[]) => runCli(args, {cwd: folder})
 
   const published = ['--base-url', 'https://news.example.org/', '--review-url', 'https://factcheck.example.org/checks/{id}', '--publisher', 'Example Fact Check', '--publisher-url', 'https://factcheck.example.org/']
-  const annotations = inFolder('export', 'poland-ottawa.md', '--to', 'webannotation', ...published)
+  const annotations = await inFolder('export', 'poland-ottawa.md', '--to', 'webannotation', ...published)
   assert.equal(annotations.stderr, '')
   assert.deepEqual(checkCollection(JSON.parse(annotations.stdout)), [])
 
-  const reviews = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', ...published)
+  const reviews = await inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', ...published)
   assert.equal(reviews.stderr, '')
   const graph = JSON.parse(reviews.stdout)['@graph']
   assert.equal(graph.length, 5)
   assert.deepEqual(graph.flatMap((review: Record<string, unknown>) => checkClaimReview(review).required), [])
 
-  const split = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', '-o', 'reviews', ...published)
+  const split = await inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', '-o', 'reviews', ...published)
   assert.equal(split.code, 0, split.stderr)
   assert.equal(split.stderr, 'newsmark: wrote 5 ClaimReviews in reviews\n')
   const files = fs.readdirSync(path.join(folder, 'reviews')).sort()
@@ -289,15 +284,15 @@ test('cli export: the sample’s Web Annotations and ClaimReviews pass the stand
     assert.deepEqual(checkClaimReview(review).required, [])
   }
 
-  const again = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', '-o', 'reviews', ...published)
+  const again = await inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', '-o', 'reviews', ...published)
   assert.equal(again.code, 2)
   assert.match(again.stderr, /^newsmark: reviews\/[\w-]+\.jsonld: already exists; not overwriting it \(use --force to replace it\)\n$/)
-  const lines = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', ...published).stdout.trimEnd().split('\n')
+  const lines = (await inFolder('export', 'poland-ottawa.md', '--to', 'claimreview', '--split', ...published)).stdout.trimEnd().split('\n')
   assert.equal(lines.length, 5, 'JSON Lines on stdout')
   assert.ok(lines.every((line) => JSON.parse(line)['@type'] === 'ClaimReview'))
 
   // Without where things are published: warnings, and the export all the same.
-  const bare = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview')
+  const bare = await inFolder('export', 'poland-ottawa.md', '--to', 'claimreview')
   assert.equal(bare.code, 0)
   assert.deepEqual(bare.stderr.split('\n').filter(Boolean), [
     'newsmark: warning: poland-ottawa.md: no public URL (front matter `url:`, `--base-url` or `newsmark.export.baseUrl`), so its ids are `urn:newsmark:file:poland-ottawa.md…`',
@@ -310,7 +305,7 @@ test('cli export: the sample’s Web Annotations and ClaimReviews pass the stand
     path.join(folder, '.newsmarkrc.yaml'),
     'export:\n  baseUrl: https://news.example.org/\n  reviewUrl: checks/{id}\n  publisher:\n    name: Example Fact Check\n'
   )
-  const configured = inFolder('export', 'poland-ottawa.md', '--to', 'claimreview')
+  const configured = await inFolder('export', 'poland-ottawa.md', '--to', 'claimreview')
   fs.rmSync(path.join(folder, '.newsmarkrc.yaml'))
   assert.equal(configured.stderr, '')
   const [first] = JSON.parse(configured.stdout)['@graph']
@@ -318,7 +313,7 @@ test('cli export: the sample’s Web Annotations and ClaimReviews pass the stand
   assert.deepEqual(first.author, {'@type': 'Organization', name: 'Example Fact Check'})
 })
 
-test('cli export: bad publishing options', () => {
+test('cli export: bad publishing options', async () => {
   const cases: Array<[string[], string]> = [
     [['--to', 'csv', '--split'], 'newsmark: --split: expected --to claimreview\n'],
     [['--to', 'claimreview', '--base-url', 'example.org'], 'newsmark: --base-url: expected an http(s) URL, not `example.org`\n'],
@@ -327,36 +322,36 @@ test('cli export: bad publishing options', () => {
     [['--to', 'claimreview', '--split', '-o', 'poland-ottawa.md'], 'newsmark: poland-ottawa.md: is not a folder, expected one to write a file per ClaimReview in (--split)\n']
   ]
   for (const [args, message] of cases) {
-    const {code, stdout, stderr} = run('export', 'poland-ottawa.md', ...args)
+    const {code, stdout, stderr} = await run('export', 'poland-ottawa.md', ...args)
     assert.equal(code, 2, args.join(' '))
     assert.equal(stdout, '')
     assert.equal(stderr, message)
   }
 })
 
-test('cli: file names are printed with their control characters escaped', () => {
+test('cli: file names are printed with their control characters escaped', async () => {
   const name = 'evil\nnewsmark: forged line\u001B[31m\u0007.md'
-  const exported = run('export', name, '--to', 'csv')
+  const exported = await run('export', name, '--to', 'csv')
   assert.equal(exported.code, 2)
   assert.equal(
     exported.stderr,
     'newsmark: evil\\nnewsmark: forged line\\x1b[31m\\x07.md: no such file\nnewsmark: export: nothing written, fix the errors above first\n'
   )
   fs.writeFileSync(path.join(temp, name), source)
-  const checked = run('check', name)
+  const checked = await run('check', name)
   assert.ok(!/[\u0007\u001B]/.test(checked.stderr.replace(/\u001B\[\d+m/g, '')), 'no raw ESC or BEL')
   assert.ok(checked.stderr.includes('evil\\nnewsmark: forged line\\x1b[31m\\x07.md'), checked.stderr)
-  const tagged = run('export', name, '--to', 'csv', '-o', name + '.csv')
+  const tagged = await run('export', name, '--to', 'csv', '-o', name + '.csv')
   assert.equal(tagged.code, 0, tagged.stderr)
   assert.equal(tagged.stderr, 'newsmark: wrote evil\\nnewsmark: forged line\\x1b[31m\\x07.md.csv\n')
 })
 
-test('cli export: a sidecar that is a named pipe is an input error, never waited on', {skip: process.platform === 'win32'}, () => {
+test('cli export: a sidecar that is a named pipe is an input error, never waited on', {skip: process.platform === 'win32'}, async () => {
   const folder = fs.mkdtempSync(path.join(temp, 'pipe-'))
   const piped = path.join(folder, 'a.md')
   fs.writeFileSync(piped, '# A\n\nThe mayor said taxes will fall.\n')
   spawnSync('mkfifo', [`${piped}.newsmark.json`])
-  const {code, stderr} = run('export', piped, '--to', 'json')
+  const {code, stderr} = await run('export', piped, '--to', 'json')
   assert.equal(code, 2, stderr)
   assert.match(stderr, /a\.md\.newsmark\.json: Unexpected named pipe, expected a regular file/)
   assert.doesNotMatch(stderr, /unexpected error/)

@@ -6,7 +6,9 @@
  *   node scripts/test.mjs [--only types,unit,…]
  *
  * Groups, in order: `types` (tsc), `build` (esbuild), `unit` (core, CLI,
- * extension helpers and scripts, in plain Node), `editor-install`
+ * extension helpers and scripts, in plain Node, two files at a time),
+ * `timing` (the unit test files that measure CPU time, heap or timeouts,
+ * one at a time), `editor-install`
  * (code-server and Chromium under `.vscode-host/`), `editor` (the
  * integration tests in a real VS Code), `ui` (a reader's clicks, with
  * screenshots) and `web` (the browser entry in a web worker extension
@@ -26,6 +28,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values: flags} = parseArgs({options: {only: {type: 'string'}}})
 const node = process.execPath
 
+const unitFiles = testFiles(['test/core', 'test/cli', 'test/node', 'test/service', 'test/server', 'test/extension', 'test/scripts'])
+// Files whose tests measure CPU time, heap or a timeout against a clock: they
+// run one at a time, after the others (which run two at a time), so that no
+// other test file competes with what they measure.
+const measuring = new Set([
+  'test/cli/check-jobs.test.ts',
+  'test/core/annotations-anchor.test.ts',
+  'test/core/claims.test.ts',
+  'test/core/redos.test.ts',
+  'test/core/retention.test.ts',
+  'test/extension/preview-highlight.test.ts',
+  'test/node/analysis-worker.test.ts'
+])
+for (const file of measuring) if (!unitFiles.includes(file)) throw new Error(`scripts/test.mjs: ${file} is listed as measuring but is not a test file`)
+
 /** @type {Array<{name: string, command: string[], needs?: string[]}>} */
 const groups = [
   {name: 'types', command: [node, path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit']},
@@ -33,7 +50,12 @@ const groups = [
   {
     name: 'unit',
     needs: ['build'],
-    command: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles(['test/core', 'test/cli', 'test/node', 'test/service', 'test/server', 'test/extension', 'test/scripts'])]
+    command: [node, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...unitFiles.filter((file) => !measuring.has(file))]
+  },
+  {
+    name: 'timing',
+    needs: ['build'],
+    command: [node, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...unitFiles.filter((file) => measuring.has(file))]
   },
   {name: 'editor-install', command: ['bash', 'test/vscode/install.sh']},
   {name: 'editor', needs: ['build', 'editor-install'], command: [node, 'test/vscode/run-tests.mjs']},

@@ -20,7 +20,8 @@ const {values: flags} = parseArgs({
   options: {
     grep: {type: 'string'},
     verbose: {type: 'boolean', default: false},
-    timeout: {type: 'string', default: process.env.NEWSMARK_VSCODE_TIMEOUT || '240'},
+    // The whole suite: about 3 minutes quiet; generous for a busy machine.
+    timeout: {type: 'string', default: process.env.NEWSMARK_VSCODE_TIMEOUT || '480'},
     keep: {type: 'boolean', default: false}
   }
 })

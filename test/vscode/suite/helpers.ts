@@ -42,11 +42,12 @@ export async function api(): Promise<NewsmarkApi> {
  * @param what
  *   What is awaited, for the error.
  * @param timeout
- *   Milliseconds (default: 20 s).
+ *   Milliseconds (default: 60 s: generous, as it is only reached on a
+ *   failure, and a busy machine can take tens of seconds for a cold step).
  * @returns
  *   The value of `check`.
  */
-export function until<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: string, timeout = 20_000): Promise<T> {
+export function until<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: string, timeout = 60_000): Promise<T> {
   const now = check()
   if (now) return Promise.resolve(now)
   return new Promise((resolve, reject) => {
@@ -146,11 +147,12 @@ export function timeline(tree: NewsmarkApi['tree']): string[] {
  * @param what
  *   What is awaited, for the error.
  * @param timeout
- *   Milliseconds (default: 20 s).
+ *   Milliseconds (default: 60 s: generous, as it is only reached on a
+ *   failure, and a busy machine can take tens of seconds for a cold step).
  * @returns
  *   The value of `check`.
  */
-export function untilAsync<T>(event: vscode.Event<unknown>, check: () => Promise<T | undefined | false>, what: string, timeout = 20_000): Promise<T> {
+export function untilAsync<T>(event: vscode.Event<unknown>, check: () => Promise<T | undefined | false>, what: string, timeout = 60_000): Promise<T> {
   return new Promise((resolve, reject) => {
     let done = false
     let again = false

@@ -14,7 +14,9 @@ import Mocha from 'mocha'
  */
 export function run(): Promise<void> {
   const environment = JSON.parse(fs.readFileSync(path.join(__dirname, 'environment.json'), 'utf8')) as {NEWSMARK_TEST_GREP: string}
-  const mocha = new Mocha({ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec'})
+  // Generous: a test that passes takes a few seconds; the limit is only
+  // reached by one that fails, or by a machine busy with other work.
+  const mocha = new Mocha({ui: 'tdd', color: false, timeout: 120_000, reporter: 'spec'})
   if (environment.NEWSMARK_TEST_GREP) mocha.grep(environment.NEWSMARK_TEST_GREP)
   for (const name of fs.readdirSync(__dirname).sort()) {
     if (name.endsWith('.test.cjs')) mocha.addFile(path.join(__dirname, name))

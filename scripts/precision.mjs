@@ -11,6 +11,7 @@
  *   node scripts/precision.mjs --tidy     # label files back to one item a line
  *   node --import tsx scripts/precision.mjs --split dev --errors entities   # list what counts against entities
  *   node --import tsx scripts/precision.mjs --errors attribution   # dev statements whose speaker is not named right
+ *   node --import tsx scripts/precision.mjs --errors to-check   # dev claims to check not judged useful
  *
  * Prints, per split: for each rule, its findings, verdicts and useful share,
  * and warnings per 1,000 words; the check-worthy share of the claims to
@@ -88,6 +89,8 @@ if (flags.worksheet) {
   for (const [index, article] of articles.entries()) {
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
+    // Labelled for the claims to check only: not a worksheet of everything.
+    if (labels.scope === 'claims-to-check') continue
     const added = addUnlabelled(labels, results[index], text)
     fs.writeFileSync(labelPath(article), formatLabels(labels))
     fs.writeFileSync(path.join(flags.worksheet, article.file), worksheet(article, labels, text, results[index]))
@@ -99,13 +102,13 @@ if (flags.worksheet) {
 
 if (flags.errors) {
   // To study errors on what is tuned on: dev articles only, never held-out.
-  if (flags.errors !== 'entities' && flags.errors !== 'attribution') {
-    console.error(`npm run precision: --errors knows \`entities\` and \`attribution\`, not \`${flags.errors}\`.`)
+  if (flags.errors !== 'entities' && flags.errors !== 'attribution' && flags.errors !== 'to-check') {
+    console.error(`npm run precision: --errors knows \`entities\`, \`attribution\` and \`to-check\`, not \`${flags.errors}\`.`)
     process.exit(2)
   }
 
   for (const [index, article] of articles.entries()) {
-    if (article.split !== 'dev') continue
+    if (article.split !== 'dev' && !(article.split === 'dev-claims' && flags.errors === 'to-check')) continue
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
     if (flags.errors === 'attribution') {
@@ -130,6 +133,24 @@ if (flags.errors) {
       continue
     }
 
+    if (flags.errors === 'to-check') {
+      // Each claim to check not judged useful (or not judged), with its
+      // reason, its rank and the labeller's verdict.
+      const lines = []
+      for (const entry of results[index].toCheck ?? []) {
+        const judged = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
+        const same = judged?.messageHash === undefined || judged.messageHash === judgedMessage(toCheckMessage(1, 1, entry.reason))
+        const label = matchLabel({start: entry.start, end: entry.end}, labels.claims)
+        const verdict = judged?.verdict && same ? judged.verdict : (label?.toCheck ?? 'unjudged')
+        if (verdict === 'useful') continue
+        const why = judged?.verdict && same ? judged.reason : label?.why
+        lines.push(`- #${entry.rank} ${verdict}${why ? ` (${why})` : ''} · ${entry.reason}: ⟦${text.slice(entry.start, entry.end).replaceAll('\n', ' ')}⟧`)
+      }
+
+      if (lines.length > 0) console.log(`\n## ${article.file}\n${lines.join('\n')}`)
+      continue
+    }
+
     const {errors} = judgeEntities(results[index].entities, labels.entities, labels.missedEntities ?? [])
     if (errors.length === 0) continue
     console.log(`\n## ${article.file}`)
@@ -143,8 +164,10 @@ if (flags.errors) {
 }
 
 const report = {preset, splits: {}}
-for (const split of flags.split === 'all' ? ['dev', 'held-out', 'held-out-2', 'all'] : [flags.split]) {
-  report.splits[split] = measure(articles.filter((article) => split === 'all' || article.split === split))
+// `all`: the fully labelled splits (`dev-claims` is labelled for the claims
+// to check only).
+for (const split of flags.split === 'all' ? ['dev', 'dev-claims', 'held-out', 'held-out-2', 'all'] : [flags.split]) {
+  report.splits[split] = measure(articles.filter((article) => (split === 'all' ? article.split !== 'dev-claims' : article.split === split)))
 }
 
 if (flags.json) console.log(JSON.stringify(report, null, 2))
@@ -164,7 +187,7 @@ function measure(subset) {
   let warnings = 0
   let unlabelledFiles = 0
   const claims = {flagged: 0, checkworthy: 0, labelled: 0}
-  const toCheck = {listed: 0, checkworthy: 0, labelled: 0, useful: 0, judged: 0}
+  const toCheck = {listed: 0, checkworthy: 0, labelled: 0, useful: 0, judged: 0, reasonUnjudged: 0}
   const speakers = {given: 0, right: 0, labelled: 0, missing: 0, invented: 0}
   const attribution = {labelled: 0, right: 0, wrong: 0, none: 0, invented: 0}
   const entities = {clusters: 0, right: 0, labelled: 0, gold: 0, found: 0, missed: 0}
@@ -176,6 +199,25 @@ function measure(subset) {
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
     if (labels.sha256 && labels.sha256 !== sha256(text)) unlabelledFiles++
+    // Labelled for the claims to check only (split `dev-claims`): every
+    // claim highlighted when it was labelled judged as a claim to check.
+    if (labels.scope === 'claims-to-check') {
+      for (const entry of result.toCheck ?? []) {
+        toCheck.listed++
+        const judged = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
+        const label = matchLabel({start: entry.start, end: entry.end}, labels.claims)
+        // The reason judged with it if it is the one shown; else the claim's
+        // worth alone (its reason not judged).
+        const verdict = judged?.verdict && judged.messageHash === judgedMessage(toCheckMessage(1, 1, entry.reason)) ? judged.verdict : label?.toCheck
+        if (!verdict) continue
+        toCheck.judged++
+        if (verdict === 'useful') toCheck.useful++
+        if (verdict !== judged?.verdict || judged?.messageHash !== judgedMessage(toCheckMessage(1, 1, entry.reason))) toCheck.reasonUnjudged++
+      }
+
+      continue
+    }
+
     words += countWords(text)
     const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity, message: message.reason}))
     warnings += findings.filter((finding) => finding.severity !== 'info').length
@@ -262,6 +304,12 @@ function measure(subset) {
 function print(report) {
   console.log(`Newsmark on the labelled real-news sample (data/realnews, preset \`${report.preset}\`)`)
   for (const [split, m] of Object.entries(report.splits)) {
+    if (split === 'dev-claims') {
+      console.log(`\n## ${split}: ${m.articles} articles labelled for the claims to check only\n`)
+      console.log(`- claims to check: ${m.toCheck.listed} listed; useful as a claim to check ${percent(ratio(m.toCheck.useful, m.toCheck.judged))} of ${m.toCheck.judged} judged (${m.toCheck.reasonUnjudged} judged on the claim alone: listed since, with a reason not judged)`)
+      continue
+    }
+
     console.log(`\n## ${split}: ${m.articles} articles, ${m.words} words, ${m.warnings} warnings (${((m.warnings / m.words) * 1000).toFixed(1)} per 1,000 words)\n`)
     console.log('| rule | findings | useful | debatable | noise | unlabelled | useful share |')
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')

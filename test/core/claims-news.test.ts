@@ -106,6 +106,16 @@ describe('claim kinds: an age is no statistic', () => {
   })
 })
 
+describe('claim kinds: a stretch of time is no quantity', () => {
+  it('“the last six months”, “the past 40 years” say when; “in six months” with a figure is still a statistic', async () => {
+    const {explainClaimKind} = await import('../../src/core/claims/kind.ts')
+    assert.equal(explainClaimKind('The new chief has spent the last six months visiting branches and earning a pilot’s licence.').kind, 'factual')
+    assert.equal(explainClaimKind('The harbor has changed more in the past 40 years than in the century before.').kind, 'factual')
+    assert.equal(explainClaimKind('Ferry fares rose 12 percent in the last six months.').kind, 'statistic')
+    assert.equal(explainClaimKind('The strike lasted six months.').kind, 'statistic')
+  })
+})
+
 describe('claim kinds: a modal’s perfect is no prediction', () => {
   it('“could have explained” is what might have been; “could cut” looks ahead', async () => {
     const {explainClaimKind} = await import('../../src/core/claims/kind.ts')

@@ -9,8 +9,9 @@
  *  1. `statistic`  a quantity: a number written in digits that is not a
  *                  year, decade, ordinal, clock time, day of a month, age
  *                  ("a 17-year-old", "Ann Lee, 41,"), part of a name
- *                  ("COVID-19", "Documenta 13", "NovaSeq 6000") or time
- *                  counted back ("20 years ago")
+ *                  ("COVID-19", "Documenta 13", "NovaSeq 6000"), time
+ *                  counted back ("20 years ago") or a stretch of time
+ *                  ("the last six months")
  *                  ("25 times", "48 hours", "8 percent", "$60 billion");
  *                  `%` or `$` (not a conversion in brackets, a distance
  *                  that places something, "99% of the time"); a quantity
@@ -117,6 +118,8 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   if (prev && numberedThings.has(prev.lower) && !quantityAfter(next)) return false
   // A time counted back or on: "20 years ago", "two days later".
   if (next && units.has(next.lower) && timeUnits.has(next.lower) && countedTime.has(tokens[i + 2]?.lower ?? '')) return false
+  // A stretch of time: "the last 6 months", "the past 40 years".
+  if (next && timeUnits.has(next.lower) && stretchOpeners.has(prev?.lower ?? '')) return false
   // A conversion in brackets ("100 miles (161 kilometers)"), a distance
   // that places something ("less than 100 miles from the border"), "almost
   // always" ("99% of the time").
@@ -159,7 +162,10 @@ function quantityAfter(next: Token | undefined): boolean {
 // Before "half of": a part of a period of time ("the second half of 2023").
 const periodParts = new Set(['first', 'second', 'latter', 'back', 'front', 'final', 'last'])
 
-const timeUnits = new Set(['hours', 'days', 'weeks', 'months', 'years'])
+const timeUnits = new Set(['hours', 'days', 'weeks', 'months', 'years', 'decades'])
+// Before a number and a unit of time: a stretch of time (when), not a
+// quantity ("the last six months", "the past 40 years").
+const stretchOpeners = new Set(['last', 'past', 'next', 'previous', 'coming', 'first'])
 // After a number and a unit of time: a date counted from another, no quantity.
 const countedTime = new Set(['ago', 'earlier', 'later'])
 
@@ -189,6 +195,7 @@ function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexic
     if (match.category === 'cardinals') {
       const next = tokens[match.end]
       if (next && timeUnits.has(next.lower) && countedTime.has(tokens[match.end + 1]?.lower ?? '')) continue
+      if (next && timeUnits.has(next.lower) && stretchOpeners.has(tokens[match.start - 1]?.lower ?? '')) continue
       if (next && (units.has(next.lower) || largeCardinals.has(next.lower))) {
         return cueText(tokens, match.start, match.end + 1)
       }

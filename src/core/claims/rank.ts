@@ -4,11 +4,15 @@
  *
  * A claim's rank is the claim model's check-worthiness times a weight for
  * its kind (a cause or a statistic weighs more than a plain fact, a quote
- * of feelings least) and one for its source (no source or an unnamed group
- * before a named one). Page furniture (captions, credits, sign-up lines),
+ * of feelings least), one for its source (no source or an unnamed group
+ * before a named one) and one for its topic (a claim that shares no
+ * content word with the headline, often background or a side detail,
+ * ranks lower); a claim ranked below 0.6 is not listed, so an article may
+ * list fewer than asked. Page furniture (captions, credits, sign-up lines),
  * headings, claims below the model's 0.7, a quotation that states no
  * figure, prediction or cause and in which the speaker speaks of
- * themselves (“We are delighted …”: views and feelings), advice to the reader (“you can try to …”), a plain fact the writer
+ * themselves (“We are delighted …”: views and feelings), advice to the reader (“you can try to …”), how a study was
+ * done (“To find out, researchers examined …”), a plain fact the writer
  * states with no source at all (narrative, background) and a claim that repeats one
  * already listed are left out, and so is every claim of a genre with none
  * to check (game stories, reviews, recipes, lists).
@@ -26,6 +30,7 @@ import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
 import {beForms, isReported, shownSource, speakerHeads} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
 import type {Claim, ClaimKind, Quote} from '../types.ts'
+import {stem} from '../facts/match.ts'
 import {isFurniture} from './statement.ts'
 import {defaultClaimsToCheck, maxClaimsToCheck, type RankedClaim} from './to-check.ts'
 
@@ -57,6 +62,12 @@ const quotation = /["“«][^"“”«»]*?\p{L}+[^\p{L}"“”«»]+\p{L}+[^\p{
 const firstPerson = /(?:^|\s)[“"](?:I|We|Our|My)(?:['’](?:m|ve|re|ll|d))?\b/
 // Advice to the reader (“you can try to …”, “you should”), not a claim.
 const advice = /\byou(?:['’]ll| (?:can|could|should|may|might|must|will|need to|want to|have to|ought to))\b/i
+// How a study was done (“To find out, researchers examined …”), not what it
+// found.
+const method = /^\s*To (?:find out|see|test|learn|determine|understand|answer|measure|study|assess|investigate|examine|gauge)\b/
+// “Using three scenarios, they tracked …”: how, unless it says what was found.
+const using = /^\s*Using\b/
+const finding = /\b(?:found|finds?|show(?:s|ed|n)?|reveal(?:s|ed)?|conclude[sd]?|suggest(?:s|ed)?|estimate[sd]?|discovered)\b/
 
 const announcement = /\b(?:today announced|announced today)\b/i
 
@@ -66,6 +77,21 @@ const ownVoice: ReadonlySet<Genre> = new Set(['press-release', 'interview'])
 
 // Claims the model scores lower are not listed, however few the article has.
 const floor = 0.7
+
+// Ranked lower than this (say, a quote, or an off-topic claim with a source,
+// of middling check-worthiness), a claim is not listed: a short list with
+// fewer claims beats one padded with minor ones.
+const listFloor = 0.6
+
+// A claim that shares no content word with the headline is less often what
+// the story is about (background, a side detail): its rank is lowered.
+const offTopic = 0.8
+// Headline words that say nothing of its subject.
+const headlineFiller: ReadonlySet<string> = new Set([
+  ...['what', 'when', 'where', 'which', 'while', 'your', 'could', 'would', 'should', 'will', 'just', 'more', 'most', 'over', 'after'],
+  ...['into', 'about', 'than', 'that', 'this', 'with', 'from', 'have', 'says', 'said', 'here', 'know', 'need', 'make', 'gets', 'like'],
+  ...['news', 'report', 'reports', 'look', 'amid', 'also', 'still', 'does', 'some', 'they', 'their', 'them', 'been', 'were', 'first', 'year', 'years']
+])
 
 const kindWeight: Readonly<Record<ClaimKind, number>> = {
   causal: 1.2,
@@ -99,12 +125,13 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
   const limit = Math.max(0, Math.min(maxClaimsToCheck, Math.floor(count)))
   if (limit === 0 || !hasClaimsToCheck(context.kind.genre)) return []
   const vague = new Set(vagueSources(context).map((found) => found.sentence))
+  const topic = headlineStems(context)
   const candidates: Array<{claim: Claim; index: number; score: number}> = []
   for (const [index, sentence] of context.sentences.entries()) {
     const claim = sentence.claim
     if (!claim || claim.score < floor || sentence.heading || sentence.table) continue
     const text = context.source.slice(claim.start, claim.end)
-    if (isFurniture(text) || advice.test(outsideQuotes(text))) continue
+    if (isFurniture(text) || advice.test(outsideQuotes(text)) || method.test(text) || (using.test(text) && !finding.test(text))) continue
     // A release's own announcement (“Acme today announced …”): the news it
     // gives, not a claim in it.
     if (context.kind.genre === 'press-release' && announcement.test(text)) continue
@@ -119,7 +146,9 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
     // A source lowers the need to check, whoever it is: no source or an
     // unnamed group first.
     const weight = vague.has(sentence) ? 1 : sentence.speaker ? 0.85 : sentence.cited ? 0.8 : 1
-    candidates.push({claim, index, score: claim.score * kindWeight[claim.kind] * weight})
+    const onTopic = topic.size === 0 || [...contentWords(text)].some((word) => topic.has(stem(word)))
+    const score = claim.score * kindWeight[claim.kind] * weight * (onTopic ? 1 : offTopic)
+    if (score >= listFloor) candidates.push({claim, index, score})
   }
 
   // Best first; at equal scores, the earlier claim.
@@ -435,6 +464,25 @@ function covered(text: string, spans: ReadonlyArray<[number, number]>, start: nu
   }
 
   return count
+}
+
+/**
+ * The stems of the headline's content words: the front matter's `title:` and
+ * the first heading.
+ *
+ * @param context
+ *   Rule context.
+ * @returns
+ *   Stems.
+ */
+function headlineStems(context: RuleContext): Set<string> {
+  const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(context.source)?.[1] ?? ''
+  const title = /^title:[ \t]*(.*)$/m.exec(frontMatter)?.[1] ?? ''
+  const heading = context.sentences.find((sentence) => sentence.heading)
+  const text = title + ' ' + (heading ? context.source.slice(heading.start, heading.end) : '')
+  const stems = new Set<string>()
+  for (const word of contentWords(text)) if (!headlineFiller.has(word)) stems.add(stem(word))
+  return stems
 }
 
 /**

@@ -24,6 +24,9 @@ const modifiers: ReadonlySet<string> = new Set(lexicon.modifiers)
 const between: ReadonlySet<string> = new Set(lexicon.between)
 const verbs: ReadonlySet<string> = new Set(lexicon.verbs)
 const anaphora: ReadonlySet<string> = new Set(lexicon.anaphora)
+// Before a speaker noun, a work that makes them its authors (“the study
+// researchers”).
+const studies: ReadonlySet<string> = new Set(['study', 'report', 'survey', 'paper', 'trial'])
 // Pronoun-like speakers that are vague only as the subject right before a verb.
 const bare: ReadonlySet<string> = new Set(['some', 'many', 'others', 'most', 'people'])
 
@@ -128,7 +131,9 @@ const phrasesOf = perSentence((tokens) => {
 function speakerPhrase(tokens: ReadonlyArray<SourceToken>, index: number, name: boolean): number {
   const first = phraseStart(tokens, index, name)
   const previous = tokens[first - 1]
-  if (previous && (anaphora.has(previous.lower) || previous.lower === "'s")) return -1
+  // “these officials”, “the ministry's experts”, “the study researchers”
+  // (its authors): someone named or cited before.
+  if (previous && (anaphora.has(previous.lower) || previous.lower === "'s" || studies.has(previous.lower))) return -1
   const attributed =
     verbAfter(tokens, index) ||
     (!bare.has(tokens[index].lower) &&

@@ -8,6 +8,8 @@ export interface Io {
   out(text: string): void
   /** Write to the report. */
   err(text: string): void
+  /** Whether the report is in colour (default: when stderr supports it). */
+  color?: boolean | undefined
 }
 
 /** The process's stdout and stderr. */

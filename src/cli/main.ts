@@ -207,7 +207,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       if (names.length === 0) return 2
       const settings = {maxSize, analyzeOptions, timeout}
       // What the report shows of each file, made as its outcome comes in.
-      const state = reportState()
+      const state = reportState({color: io.color})
       const outcomes = await checkFiles(names, settings, jobs ?? defaultJobs(names.length, totalSize(names)), coreWorkerScript(import.meta.url) ?? 'core-worker.cjs', (outcome) =>
         'error' in outcome ? outcome : reportEntry(state, outcome.file)
       )

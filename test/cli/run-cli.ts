@@ -4,7 +4,9 @@
  *
  * In this process the models load once per test file, not once per command:
  * most tests run the CLI that way; a few per file run the binary, so that
- * what users run is tested too.
+ * what users run is tested too. (In this process, `check` with threads
+ * runs the built worker, `dist/core-worker.cjs`: `npm test` builds it
+ * first.)
  */
 import {spawnSync} from 'node:child_process'
 import path from 'node:path'
@@ -42,7 +44,9 @@ export async function runCli(args: ReadonlyArray<string>, options: {cwd?: string
       },
       err(text) {
         stderr += text
-      }
+      },
+      // As when stderr is a pipe, whatever the terminal running the test.
+      color: false
     })
     return {code, stdout, stderr}
   } finally {

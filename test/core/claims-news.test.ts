@@ -113,6 +113,7 @@ describe('claim kinds: a stretch of time is no quantity', () => {
     assert.equal(explainClaimKind('The harbor has changed more in the past 40 years than in the century before.').kind, 'factual')
     assert.equal(explainClaimKind('Ferry fares rose 12 percent in the last six months.').kind, 'statistic')
     assert.equal(explainClaimKind('The strike lasted six months.').kind, 'statistic')
+    assert.equal(explainClaimKind('Waits at the county hospital can last 14 hours.').kind, 'statistic')
   })
 })
 

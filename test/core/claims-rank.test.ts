@@ -211,6 +211,9 @@ test('claims to check: a claim on the headline’s subject ranks before one off 
   // The front matter's title counts as the headline.
   const titled = toCheck(`---\ntitle: Library roof repair costs the city more\n---\n\n${body}`)
   assert.match(titled.find((item) => item.reason.startsWith('Claim to check (1 of'))?.words ?? '', /^According to the mayor/)
+  // A section heading is no headline: the order is the one with none.
+  const sectioned = toCheck(`## Harbor fees rise for ferry operators\n\n${body}`)
+  assert.match(sectioned.find((item) => item.reason.startsWith('Claim to check (1 of'))?.words ?? '', /^According to the mayor/)
 })
 
 test('claims to check: how a study was done is not what it found', () => {
@@ -218,6 +221,8 @@ test('claims to check: how a study was done is not what it found', () => {
   assert.deepEqual(toCheck('Using three scenarios of sea level rise (0.5, 1 and 2 meters by 2100), they tracked access to 40,000 clinics.'), [])
   // What it found is listed.
   assert.equal(toCheck('Using satellite data, researchers found that 40 percent of the coast eroded because of the dams.').length, 1)
+  // No study: no method.
+  assert.equal(toCheck('Using taxpayer money, the council paid 2 million dollars for a bridge that was never built.').length, 1)
 })
 
 test('claims to check: the researchers of a study named before are no unnamed source', () => {

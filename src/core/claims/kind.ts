@@ -119,7 +119,7 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   // A time counted back or on: "20 years ago", "two days later".
   if (next && units.has(next.lower) && timeUnits.has(next.lower) && countedTime.has(tokens[i + 2]?.lower ?? '')) return false
   // A stretch of time: "the last 6 months", "the past 40 years".
-  if (next && timeUnits.has(next.lower) && stretchOpeners.has(prev?.lower ?? '')) return false
+  if (next && timeUnits.has(next.lower) && stretchOpeners.has(prev?.lower ?? '') && determiners.has(tokens[i - 2]?.lower ?? '')) return false
   // A conversion in brackets ("100 miles (161 kilometers)"), a distance
   // that places something ("less than 100 miles from the border"), "almost
   // always" ("99% of the time").
@@ -166,6 +166,8 @@ const timeUnits = new Set(['hours', 'days', 'weeks', 'months', 'years', 'decades
 // Before a number and a unit of time: a stretch of time (when), not a
 // quantity ("the last six months", "the past 40 years").
 const stretchOpeners = new Set(['last', 'past', 'next', 'previous', 'coming', 'first'])
+// Before such an opener (“the last”, not “waits can last 14 hours”).
+const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those'])
 // After a number and a unit of time: a date counted from another, no quantity.
 const countedTime = new Set(['ago', 'earlier', 'later'])
 
@@ -195,7 +197,7 @@ function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexic
     if (match.category === 'cardinals') {
       const next = tokens[match.end]
       if (next && timeUnits.has(next.lower) && countedTime.has(tokens[match.end + 1]?.lower ?? '')) continue
-      if (next && timeUnits.has(next.lower) && stretchOpeners.has(tokens[match.start - 1]?.lower ?? '')) continue
+      if (next && timeUnits.has(next.lower) && stretchOpeners.has(tokens[match.start - 1]?.lower ?? '') && determiners.has(tokens[match.start - 2]?.lower ?? '')) continue
       if (next && (units.has(next.lower) || largeCardinals.has(next.lower))) {
         return cueText(tokens, match.start, match.end + 1)
       }

@@ -158,12 +158,15 @@ test('cli export: --force writes into a named pipe, never replaces it', async (t
   const received = path.join(temp, 'from-pipe.json')
   const out = fs.openSync(received, 'w')
   const reader = spawn('cat', [fifo], {stdio: ['ignore', out, 'ignore']})
+  // Listened for from the start: the reader may be done before the export
+  // (in this process) returns.
+  const exited = once(reader, 'exit')
   fs.closeSync(out)
   try {
     const {code, stderr} = await run('export', 'poland-ottawa.md', '--to', 'json', '-o', 'pipe', '--force')
     assert.equal(code, 0, stderr)
     assert.ok(fs.statSync(fifo).isFIFO(), 'the pipe is still a pipe')
-    await once(reader, 'exit')
+    await exited
     assert.equal(JSON.parse(fs.readFileSync(received, 'utf8')).file, 'poland-ottawa.md')
   } finally {
     if (reader.exitCode === null) reader.kill()

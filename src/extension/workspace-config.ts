@@ -64,7 +64,10 @@ export class WorkspaceConfig implements vscode.Disposable {
    */
   constructor(log: Log) {
     this.#log = log
-    for (const pattern of ['**/.newsmarkrc*', '**/.newsmark/facts.{yaml,yml}']) {
+    // The `.newsmark` folder too: a file written in a folder just made can
+    // come before the watcher watches that folder, and its event is lost
+    // (a fact base added with its folder was missed on a busy machine).
+    for (const pattern of ['**/.newsmarkrc*', '**/.newsmark/facts.{yaml,yml}', '**/.newsmark']) {
       this.#watch(vscode.workspace.createFileSystemWatcher(pattern), this.#disposables)
     }
     if (!vscode.workspace.isTrusted) log.info(restrictedNote([])!)

@@ -138,13 +138,10 @@ if (flags.errors) {
       // reason, its rank and the labeller's verdict.
       const lines = []
       for (const entry of results[index].toCheck ?? []) {
-        const judged = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
-        const same = judged?.messageHash === undefined || judged.messageHash === judgedMessage(toCheckMessage(1, 1, entry.reason))
-        const label = matchLabel({start: entry.start, end: entry.end}, labels.claims)
-        const verdict = judged?.verdict && same ? judged.verdict : (label?.toCheck ?? 'unjudged')
-        if (verdict === 'useful') continue
-        const why = judged?.verdict && same ? judged.reason : label?.why
-        lines.push(`- #${entry.rank} ${verdict}${why ? ` (${why})` : ''} · ${entry.reason}: ⟦${text.slice(entry.start, entry.end).replaceAll('\n', ' ')}⟧`)
+        const judged = toCheckVerdict(labels, entry)
+        if (judged?.verdict === 'useful') continue
+        const why = judged?.why
+        lines.push(`- #${entry.rank} ${judged?.verdict ?? 'unjudged'}${why ? ` (${why})` : ''} · ${entry.reason}: ⟦${text.slice(entry.start, entry.end).replaceAll('\n', ' ')}⟧`)
       }
 
       if (lines.length > 0) console.log(`\n## ${article.file}\n${lines.join('\n')}`)
@@ -204,15 +201,11 @@ function measure(subset) {
     if (labels.scope === 'claims-to-check') {
       for (const entry of result.toCheck ?? []) {
         toCheck.listed++
-        const judged = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
-        const label = matchLabel({start: entry.start, end: entry.end}, labels.claims)
-        // The reason judged with it if it is the one shown; else the claim's
-        // worth alone (its reason not judged).
-        const verdict = judged?.verdict && judged.messageHash === judgedMessage(toCheckMessage(1, 1, entry.reason)) ? judged.verdict : label?.toCheck
-        if (!verdict) continue
+        const judged = toCheckVerdict(labels, entry)
+        if (!judged) continue
         toCheck.judged++
-        if (verdict === 'useful') toCheck.useful++
-        if (verdict !== judged?.verdict || judged?.messageHash !== judgedMessage(toCheckMessage(1, 1, entry.reason))) toCheck.reasonUnjudged++
+        if (judged.verdict === 'useful') toCheck.useful++
+        if (!judged.reasonJudged) toCheck.reasonUnjudged++
       }
 
       continue
@@ -225,11 +218,8 @@ function measure(subset) {
     // against the check-worthiness labels of their claims.
     for (const entry of result.toCheck ?? []) {
       toCheck.listed++
-      // As the `claim-to-check` finding it would be: its verdict, if the
-      // message judged is the one shown (ranks aside).
-      const judged = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
-      const same = judged?.messageHash === undefined || judged.messageHash === judgedMessage(toCheckMessage(1, 1, entry.reason))
-      if (judged?.verdict && same) {
+      const judged = toCheckVerdict(labels, entry)
+      if (judged) {
         toCheck.judged++
         if (judged.verdict === 'useful') toCheck.useful++
       }
@@ -333,6 +323,30 @@ function print(report) {
     if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling, or their message changed since it was judged): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
     if (m.changedArticles > 0) console.log(`- ${m.changedArticles} articles changed since they were labelled (sha256 differs)`)
   }
+}
+
+/**
+ * The verdict on a claim to check: its `claim-to-check` finding's, when the
+ * message judged is the one shown (ranks aside; a label made before
+ * messages were hashed counts as the same); else, in a label file made for
+ * the claims to check only (`dev-claims`), the worth of its claim alone,
+ * its reason not judged.
+ *
+ * @param {any} labels
+ *   Label file.
+ * @param {{start: number, end: number, reason: string}} entry
+ *   Claim to check of `newsmark tag --format json`.
+ * @returns {{verdict: string, why?: string, reasonJudged: boolean} | undefined}
+ *   Verdict, if there is one.
+ */
+function toCheckVerdict(labels, entry) {
+  const finding = labels.findings.find((item) => item.rule === 'claim-to-check' && item.start === entry.start && item.end === entry.end)
+  if (finding?.verdict && (finding.messageHash === undefined || finding.messageHash === judgedMessage(toCheckMessage(1, 1, entry.reason)))) {
+    return {verdict: finding.verdict, why: finding.reason, reasonJudged: true}
+  }
+
+  const label = labels.scope === 'claims-to-check' ? matchLabel({start: entry.start, end: entry.end}, labels.claims) : undefined
+  return label?.toCheck ? {verdict: label.toCheck, why: label.why, reasonJudged: false} : undefined
 }
 
 /**

@@ -12,6 +12,8 @@
  *   node --import tsx scripts/precision.mjs --split dev --errors entities   # list what counts against entities
  *   node --import tsx scripts/precision.mjs --errors attribution   # dev statements whose speaker is not named right
  *   node --import tsx scripts/precision.mjs --errors to-check   # dev claims to check not judged useful
+ *   node --import tsx scripts/precision.mjs --errors dates   # dev dates with a wrong value, not dates, misses
+ *   node --import tsx scripts/precision.mjs --split dev-claims --worksheet /tmp/ws --part dates   # the dates alone
  *
  * Prints, per split: for each rule, its findings, verdicts and useful share,
  * and warnings per 1,000 words; the check-worthy share of the claims to
@@ -38,6 +40,7 @@ const {values: flags} = parseArgs({
     preset: {type: 'string', default: 'recommended'},
     split: {type: 'string', default: 'all'},
     worksheet: {type: 'string'},
+    part: {type: 'string'},
     tidy: {type: 'boolean', default: false},
     errors: {type: 'string'},
     json: {type: 'boolean', default: false}
@@ -85,12 +88,26 @@ const tagged = JSON.parse(
 const results = Array.isArray(tagged) ? tagged : [tagged]
 
 if (flags.worksheet) {
+  if (flags.part !== undefined && flags.part !== 'dates') {
+    console.error(`npm run precision: --part knows \`dates\` (a worksheet of the dates alone), not \`${flags.part}\`.`)
+    process.exit(2)
+  }
+
   fs.mkdirSync(flags.worksheet, {recursive: true})
   for (const [index, article] of articles.entries()) {
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
-    // Labelled for the claims to check only: not a worksheet of everything.
-    if (labels.scope === 'claims-to-check') continue
+    if (flags.part === 'dates') {
+      // The dates alone, whatever else the file is labelled for.
+      const added = addUnlabelledDates(labels, results[index], text)
+      fs.writeFileSync(labelPath(article), formatLabels(labels))
+      fs.writeFileSync(path.join(flags.worksheet, article.file), datesWorksheet(article, labels, text))
+      console.log(`${article.file}: ${added} new dates to label`)
+      continue
+    }
+
+    // Labelled for some parts only: not a worksheet of everything.
+    if (labels.scope !== undefined) continue
     const added = addUnlabelled(labels, results[index], text)
     fs.writeFileSync(labelPath(article), formatLabels(labels))
     fs.writeFileSync(path.join(flags.worksheet, article.file), worksheet(article, labels, text, results[index]))
@@ -102,15 +119,36 @@ if (flags.worksheet) {
 
 if (flags.errors) {
   // To study errors on what is tuned on: dev articles only, never held-out.
-  if (flags.errors !== 'entities' && flags.errors !== 'attribution' && flags.errors !== 'to-check') {
-    console.error(`npm run precision: --errors knows \`entities\`, \`attribution\` and \`to-check\`, not \`${flags.errors}\`.`)
+  if (!['entities', 'attribution', 'to-check', 'dates'].includes(flags.errors)) {
+    console.error(`npm run precision: --errors knows \`entities\`, \`attribution\`, \`to-check\` and \`dates\`, not \`${flags.errors}\`.`)
     process.exit(2)
   }
 
   for (const [index, article] of articles.entries()) {
-    if (article.split !== 'dev' && !(article.split === 'dev-claims' && flags.errors === 'to-check')) continue
+    if (article.split !== 'dev' && article.split !== 'dev-claims') continue
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
+    if (!labelledFor(labels, flags.errors === 'to-check' ? 'claims-to-check' : flags.errors === 'dates' ? 'dates' : 'all')) continue
+    if (flags.errors === 'dates') {
+      // Each tagged date whose value is not the labelled one, each tagged
+      // that is no date, each labelled miss still missed.
+      const around = (start, end) => `${text.slice(Math.max(0, start - 50), start)}⟦${text.slice(start, end)}⟧${text.slice(end, end + 50)}`.replaceAll('\n', ' ')
+      const lines = []
+      for (const date of results[index].dates) {
+        const label = matchLabel(date, labels.dates)
+        if (!label || dateRight(date.value, label) !== false) continue
+        lines.push(`- ${label.verdict === 'not-date' ? 'not a date' : `wrong ${date.value} gold ${label.goldValue ?? label.value}`}${label.reason ? ` (${label.reason})` : ''}: ${around(date.start, date.end)}`)
+      }
+
+      for (const span of labels.missedDates ?? []) {
+        if (results[index].dates.some((date) => date.start < span.end && date.end > span.start)) continue
+        lines.push(`- missed ${span.value}: ${around(span.start, span.end)}`)
+      }
+
+      if (lines.length > 0) console.log(`\n## ${article.file} (${labels.split})\n${lines.join('\n')}`)
+      continue
+    }
+
     if (flags.errors === 'attribution') {
       // Each labelled statement with a speaker that is not named right
       // (none or wrong), with the quote it goes to and what the model read.
@@ -198,7 +236,8 @@ function measure(subset) {
     if (labels.sha256 && labels.sha256 !== sha256(text)) unlabelledFiles++
     // Labelled for the claims to check only (split `dev-claims`): every
     // claim highlighted when it was labelled judged as a claim to check.
-    if (labels.scope === 'claims-to-check') {
+    if (labels.scope !== undefined) {
+      if (labelledFor(labels, 'dates')) countDates(result, labels, dates)
       for (const entry of result.toCheck ?? []) {
         toCheck.listed++
         const judged = toCheckVerdict(labels, entry)
@@ -263,26 +302,59 @@ function measure(subset) {
     // Judged now: type and span against the label (scripts/lib/labels.ts).
     const entityCount = countEntities(result.entities, labels.entities, labels.missedEntities ?? [])
     for (const key of Object.keys(entities)) entities[key] += entityCount[key]
-    for (const date of result.dates) {
-      dates.tagged++
-      const label = matchLabel(date, labels.dates)
-      const right = label ? dateRight(date.value, label) : undefined
-      if (right !== undefined) {
-        dates.labelled++
-        if (right) dates.right++
-      }
-    }
-
-    dates.missed += labels.missedDates?.length ?? 0
-    // Judged now: a labelled miss that something now covers is no longer missed; a labelled
-    // date (right or wrong value) that nothing covers any more is a new miss; a `not-date` tagged.
-    const covers = (span) => result.dates.some((date) => date.start < span.end && date.end > span.start)
-    dates.stillMissed += (labels.missedDates ?? []).filter((span) => !covers(span)).length
-    dates.untagged += labels.dates.filter((label) => (label.verdict === 'right' || label.verdict === 'wrong-value') && !result.dates.some((date) => matchLabel(date, labels.dates) === label)).length
-    dates.notDate += result.dates.filter((date) => matchLabel(date, labels.dates)?.verdict === 'not-date').length
+    countDates(result, labels, dates)
   }
 
   return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, toCheck, speakers, attribution, entities, dates, unlabelled, changedArticles: unlabelledFiles}
+}
+
+/**
+ * Count an article's dates against its labels, judged now: a labelled miss
+ * that something now covers is no longer missed; a labelled date (right or
+ * wrong value) that nothing covers any more is a new miss; a `not-date`
+ * tagged is counted apart.
+ *
+ * @param {any} result
+ *   `newsmark tag` output for the article.
+ * @param {any} labels
+ *   Label file.
+ * @param {{tagged: number, right: number, labelled: number, missed: number, stillMissed: number, untagged: number, notDate: number}} dates
+ *   Counts (changed).
+ */
+function countDates(result, labels, dates) {
+  for (const date of result.dates) {
+    dates.tagged++
+    const label = matchLabel(date, labels.dates)
+    const right = label ? dateRight(date.value, label) : undefined
+    if (right !== undefined) {
+      dates.labelled++
+      if (right) dates.right++
+    }
+  }
+
+  dates.missed += labels.missedDates?.length ?? 0
+  const covers = (span) => result.dates.some((date) => date.start < span.end && date.end > span.start)
+  dates.stillMissed += (labels.missedDates ?? []).filter((span) => !covers(span)).length
+  dates.untagged += labels.dates.filter((label) => (label.verdict === 'right' || label.verdict === 'wrong-value') && !result.dates.some((date) => matchLabel(date, labels.dates) === label)).length
+  dates.notDate += result.dates.filter((date) => matchLabel(date, labels.dates)?.verdict === 'not-date').length
+}
+
+/**
+ * Whether a label file is labelled for a part: every part when it has no
+ * `scope`, else the parts its `scope` names (`dev-claims`: the claims to
+ * check, and since 2026-12-07 the dates).
+ *
+ * @param {any} labels
+ *   Label file.
+ * @param {'claims-to-check' | 'dates' | 'all'} part
+ *   Part (`all`: labelled for every part).
+ * @returns {boolean}
+ *   Whether it is.
+ */
+function labelledFor(labels, part) {
+  if (labels.scope === undefined) return true
+  if (part === 'all') return false
+  return (Array.isArray(labels.scope) ? labels.scope : [labels.scope]).includes(part)
 }
 
 /**
@@ -297,6 +369,7 @@ function print(report) {
     if (split === 'dev-claims') {
       console.log(`\n## ${split}: ${m.articles} articles labelled for the claims to check only\n`)
       console.log(`- claims to check: ${m.toCheck.listed} listed; useful as a claim to check ${percent(ratio(m.toCheck.useful, m.toCheck.judged))} of ${m.toCheck.judged} judged (${m.toCheck.reasonUnjudged} judged on the claim alone: listed since, with a reason not judged)`)
+      if (m.dates.labelled > 0) console.log(datesLine(m.dates))
       continue
     }
 
@@ -319,10 +392,20 @@ function print(report) {
     const entityP = ratio(m.entities.right, m.entities.labelled)
     const entityR = ratio(m.entities.found, m.entities.gold)
     console.log(`- entities (clusters): ${m.entities.clusters} given, ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.found} of ${m.entities.gold} labelled entities found with their type, ${m.entities.missed} labelled missed still missed)`)
-    console.log(`- dates: ${m.dates.labelled} labelled, value right ${percent(ratio(m.dates.right, m.dates.labelled))}, ${m.dates.missed} missed (judged now: ${m.dates.stillMissed} labelled misses still missed, ${m.dates.untagged} labelled dates no longer tagged, ${m.dates.notDate} tagged that are no date)`)
+    console.log(datesLine(m.dates))
     if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling, or their message changed since it was judged): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
     if (m.changedArticles > 0) console.log(`- ${m.changedArticles} articles changed since they were labelled (sha256 differs)`)
   }
+}
+
+/**
+ * @param {{labelled: number, right: number, missed: number, stillMissed: number, untagged: number, notDate: number}} dates
+ *   Date counts.
+ * @returns {string}
+ *   The report's line on them.
+ */
+function datesLine(dates) {
+  return `- dates: ${dates.labelled} labelled, value right ${percent(ratio(dates.right, dates.labelled))}, ${dates.missed} missed (judged now: ${dates.stillMissed} labelled misses still missed, ${dates.untagged} labelled dates no longer tagged, ${dates.notDate} tagged that are no date)`
 }
 
 /**
@@ -345,7 +428,7 @@ function toCheckVerdict(labels, entry) {
     return {verdict: finding.verdict, why: finding.reason, reasonJudged: true}
   }
 
-  const label = labels.scope === 'claims-to-check' ? matchLabel({start: entry.start, end: entry.end}, labels.claims) : undefined
+  const label = labels.scope !== undefined && labelledFor(labels, 'claims-to-check') ? matchLabel({start: entry.start, end: entry.end}, labels.claims) : undefined
   return label?.toCheck ? {verdict: label.toCheck, why: label.why, reasonJudged: false} : undefined
 }
 
@@ -405,6 +488,26 @@ function addUnlabelled(labels, result, text) {
     added++
   }
 
+  return added + addUnlabelledDates(labels, result, text)
+}
+
+/**
+ * Add the dates Newsmark tags now that have no label (`verdict: null`).
+ *
+ * @param {any} labels
+ *   Label file (changed).
+ * @param {any} result
+ *   `newsmark tag` output for the article.
+ * @param {string} text
+ *   Article text.
+ * @returns {number}
+ *   Dates added.
+ */
+function addUnlabelledDates(labels, result, text) {
+  let added = 0
+  labels.sha256 = sha256(text)
+  labels.dates ??= []
+  labels.missedDates ??= []
   for (const date of result.dates) {
     if (labels.dates.some((label) => label.start === date.start && label.end === date.end)) continue
     labels.dates.push({id: `d${labels.dates.length + 1}`, start: date.start, end: date.end, hash: spanHash(text, date.start, date.end), value: date.value ?? null, verdict: null, goldValue: null})
@@ -457,6 +560,32 @@ function worksheet(article, labels, text, result) {
 
   lines.push('', '## Dates', '')
   for (const date of labels.dates) lines.push(`- ${date.id} value \`${date.value}\`: ${context(date.start, date.end)}`)
+  return lines.join('\n') + '\n'
+}
+
+/**
+ * A worksheet of the dates alone, with the article's date, for labelling
+ * the dates of an article labelled for other parts.
+ *
+ * @param {{file: string, category: string, split: string}} article
+ *   Article.
+ * @param {any} labels
+ *   Label file.
+ * @param {string} text
+ *   Article text.
+ * @returns {string}
+ *   Markdown.
+ */
+function datesWorksheet(article, labels, text) {
+  const dated = /^---\r?\n[\s\S]*?^date:\s*(.+)$/m.exec(text)
+  const lines = [`# ${article.file} (${article.category}, ${article.split}): dates`, '', `Label file: data/realnews/labels/${article.file.replace(/\.md$/, '.json')}`, '', `Article date (front matter): ${dated ? dated[1].trim() : 'none'}`, '', '## Dates', '']
+  for (const date of labels.dates) {
+    const from = Math.max(0, text.lastIndexOf('\n', date.start) + 1, date.start - 160)
+    const to = Math.min(text.length, date.end + 160)
+    const context = `…${text.slice(from, date.start)}⟦${text.slice(date.start, date.end)}⟧${text.slice(date.end, to)}…`.replaceAll('\n', ' ')
+    lines.push(`- ${date.id} ${date.start}-${date.end} value \`${date.value}\`${date.verdict ? ` [${date.verdict}]` : ''}: ${context}`)
+  }
+
   return lines.join('\n') + '\n'
 }
 

@@ -12,6 +12,7 @@
  */
 import {francAll} from 'franc-min'
 import type {FrontMatter} from './front-matter.ts'
+import {firstHeading, headlineOf} from './headline.ts'
 
 /** Genres. */
 export const genres = ['news', 'game-story', 'press-release', 'interview', 'opinion', 'review', 'recipe', 'listicle', 'analysis', 'other'] as const
@@ -102,7 +103,7 @@ export function articleKind(data: unknown, text: string): ArticleKind {
   const section = field('category', 'section')
   const fromSection = section ? sectionGenres.find(([pattern]) => pattern.test(section))?.[1] : undefined
   return {
-    genre: fromSection ?? detectGenre(text, field('title'), field('url', 'source', 'canonical'), section),
+    genre: fromSection ?? detectGenre(text, headlineOf(data, text), field('url', 'source', 'canonical'), section),
     genreFrom: fromSection ? 'front-matter' : 'text',
     language,
     languageFrom: declaredLanguage ? 'front-matter' : 'text'
@@ -233,7 +234,7 @@ const minLength = 100
  *   Genre (`news` when nothing marks another).
  */
 export function detectGenre(text: string, title?: string, url?: string, section?: string): Genre {
-  const headline = title ?? /^#\s+(.+)$/m.exec(text)?.[1] ?? ''
+  const headline = title ?? firstHeading(text) ?? ''
   if (opinionTitle.test(headline) || (url && opinionUrl.test(url))) return 'opinion'
   if (reviewTitle.test(headline) || (url && reviewUrl.test(url))) return 'review'
   if (listTitle.test(headline)) return 'listicle'

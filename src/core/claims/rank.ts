@@ -24,6 +24,7 @@
  */
 import type {RuleContext, SentenceInfo} from '../rules/context.ts'
 import {hasClaimsToCheck, type Genre} from '../genre.ts'
+import {headlineOf} from '../headline.ts'
 import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
 import {beForms, isReported, shownSource, speakerHeads} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
@@ -466,9 +467,8 @@ function covered(text: string, spans: ReadonlyArray<[number, number]>, start: nu
 }
 
 /**
- * The stems of the headline's content words: the front matter's `title:` and
- * a level-one heading that opens the article (not a section heading, not a
- * heading further down).
+ * The stems of the headline's content words (`headlineOf`: the front
+ * matter's `title:`, else the first level-one heading).
  *
  * @param context
  *   Rule context.
@@ -476,13 +476,10 @@ function covered(text: string, spans: ReadonlyArray<[number, number]>, start: nu
  *   Stems.
  */
 function headlineStems(context: RuleContext): Set<string> {
-  const data = context.frontMatter?.data
-  const title = data && typeof data === 'object' && 'title' in data && typeof data.title === 'string' ? data.title : ''
-  const first = context.sentences[0]
-  const lineStart = first ? context.source.lastIndexOf('\n', first.start - 1) + 1 : 0
-  const headline = first?.heading && /^[ \t]{0,3}#[ \t]+$/.test(context.source.slice(lineStart, first.start)) ? context.source.slice(first.start, first.end) : ''
+  const frontMatter = context.frontMatter
+  const body = context.source.slice(frontMatter?.node.position?.end.offset ?? 0)
   const stems = new Set<string>()
-  for (const word of contentWords(title + ' ' + headline)) if (!headlineFiller.has(word)) stems.add(stem(word))
+  for (const word of contentWords(headlineOf(frontMatter?.data, body) ?? '')) if (!headlineFiller.has(word)) stems.add(stem(word))
   return stems
 }
 

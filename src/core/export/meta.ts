@@ -4,6 +4,7 @@
  * Invalid front matter is ignored here (the analyzer reports it).
  */
 import {parse} from 'yaml'
+import {headlineOf} from '../headline.ts'
 import type {ExportMeta} from './types.ts'
 
 /**
@@ -29,7 +30,7 @@ export function articleMeta(source: string, file: string): ExportMeta {
     }
   }
 
-  const title = text(data.title) ?? /^#[ \t]+(.+?)[ \t#]*$/m.exec(source.slice(front?.[0].length ?? 0))?.[1]
+  const title = headlineOf(data, source.slice(front?.[0].length ?? 0))
   if (title) meta.title = title
   const date = data.date ?? data.published ?? data.datePublished
   const iso = date instanceof Date ? date.toISOString().slice(0, 10) : text(date)

@@ -367,7 +367,7 @@ function print(report) {
   console.log(`Newsmark on the labelled real-news sample (data/realnews, preset \`${report.preset}\`)`)
   for (const [split, m] of Object.entries(report.splits)) {
     if (split === 'dev-claims') {
-      console.log(`\n## ${split}: ${m.articles} articles labelled for the claims to check only\n`)
+      console.log(`\n## ${split}: ${m.articles} articles labelled for the claims to check${m.dates.labelled > 0 ? ' and the dates' : ''} only\n`)
       console.log(`- claims to check: ${m.toCheck.listed} listed; useful as a claim to check ${percent(ratio(m.toCheck.useful, m.toCheck.judged))} of ${m.toCheck.judged} judged (${m.toCheck.reasonUnjudged} judged on the claim alone: listed since, with a reason not judged)`)
       if (m.dates.labelled > 0) console.log(datesLine(m.dates))
       continue

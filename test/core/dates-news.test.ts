@@ -85,3 +85,25 @@ test('dates: a past narrative’s “one day” is the past; “on a Friday nigh
   assert.deepEqual(value('A cold soda on a Friday night is fine, and so is a sweet now and then.'), [])
   assert.deepEqual(value('We met on Friday night.'), ['2023-03-24'])
 })
+
+test('dates: “today” is nowadays after a story of earlier years (“Today, she …”) and beside a state of the times; a day in a day’s schedule or a quotation', () => {
+  const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('The singer left the band in 1994.\n\nToday, she paints landscapes in Maine.'), ['1994', 'PRESENT_REF'])
+  assert.deepEqual(value('The mill closed in 1980. And today, tourists walk its halls.'), ['1980', 'PRESENT_REF'])
+  // No earlier year told: a day's news.
+  assert.deepEqual(value('Today, she meets the board.'), ['2023-03-25'])
+  // A name or "the" after the comma: a day's schedule.
+  assert.deepEqual(value('The law passed in 2019. Today, the Senate votes on its repeal.'), ['2019', '2023-03-25'])
+  // Past tense, or a quotation: the day.
+  assert.deepEqual(value('The law passed in 2019. Today, she signed its repeal.'), ['2019', '2023-03-25'])
+  assert.deepEqual(value('The law passed in 2019. “Today, we are here to end it,” she said.'), ['2019', '2023-03-25'])
+  assert.deepEqual(value('Long queues are normal today, and the actor we know today was there.'), ['PRESENT_REF', 'PRESENT_REF'])
+  assert.deepEqual(value('Stocks are falling today.'), ['2023-03-25'])
+})
+
+test('dates: “N years earlier” counts from the year told last, even after a day named; “to date”, “back then”, “long ago”, “the other day”; “up-to-date” is no date', () => {
+  const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('A report out Thursday tracked cases through March 2020. There were fewer tests than four years earlier.'), ['2023-03-23', '2020-03', '2016'])
+  assert.deepEqual(value('Her best album to date came out back then, not long ago. The other day she called.'), ['PRESENT_REF', 'PAST_REF', 'PAST_REF', 'PAST_REF'])
+  assert.deepEqual(value('Stay up-to-date on the news.'), [])
+})

@@ -23,6 +23,8 @@ export interface Reading {
   quoted?: true
   /** In a generic or habitual statement: a weekday or an hour of no particular day. */
   generic?: true
+  /** "Today, she describes herself …": nowadays, when the story has told of an earlier year. */
+  nowAfterPast?: true
   /** The only words of its block (a heading). */
   alone?: true
   /** Says what day it is now ("It's Thursday"): later deictic words resolve against it. */
@@ -42,6 +44,11 @@ const GENERIC_AFTER_TOMORROW = new Set(lex.genericAfterTomorrow)
 const RANGE = new Set(['-', '\u2013', '\u2014'])
 const HABITUAL = new Set(lex.habitualCues)
 const QUANTIFIERS = new Set(['many', 'most', 'some', 'few', 'more', 'all', 'nearly', 'almost'])
+/** Adjectives of how things stand that, right before "today", make it "nowadays" ("what's normal today"). */
+const STATES_OF_THE_TIMES = new Set(['normal', 'common', 'commonplace', 'rare', 'popular', 'urgent', 'relevant', 'familiar', 'typical', 'prevalent', 'widespread', 'unthinkable', 'unimaginable', 'acceptable', 'fashionable'])
+const BE_NOW = new Set(['is', 'are', 'was', 'were'])
+/** Subjects that open a clause after "Today," ("Today, she describes herself …"). */
+const SUBJECTS = new Set(['she', 'he', 'they', 'we'])
 /** What "today's" qualifies when it means "nowadays" ("today's youth", "today's business landscape"). */
 const NOWADAYS_NOUNS = new Set([
   'world', 'society', 'landscape', 'economy', 'market', 'markets', 'culture', 'youth', 'kids', 'children', 'teens', 'teenagers',
@@ -190,6 +197,7 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     // "Today(,) many countries rely on …", "artists of today", "today's
     // business landscape": the present of a generic statement, not one day
     if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && genericToday(toks, c)) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
+    if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && presentOpener(toks, ids, c, quoted)) r.nowAfterPast = true
     // "That January", after a year told: that year's
     if (c.sem.k === 'cal' && c.sem.m !== undefined && c.sem.y === undefined && c.sem.d === undefined && !c.sem.wd && toks[c.i - 1]?.l === 'that') c.sem = {...c.sem, same: true}
     const year = eventYear(words, c)
@@ -235,15 +243,40 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
 }
 
 /**
+ * Whether "today" (`[c.i, c.j)`) opens a sentence about how things are now,
+ * set against a past told before it (the resolver knows): "Today, she
+ * describes herself as …", "And today, fans are …" (a pronoun or a bare
+ * plural after the comma, and the present tense; not in a quotation, where
+ * "Today, I'm here to tell you" is a day; not a name or "the", as in a
+ * day's schedule: "Today, the Senate votes").
+ */
+function presentOpener(toks: Tok[], ids: Int32Array, c: Cand, quoted: boolean[]): boolean {
+  if (quoted[c.i] || toks[c.j]?.t !== ',') return false
+  let start = c.i
+  if (start > 0 && ids[start - 1] === ids[c.i] && (toks[start - 1]!.l === 'and' || toks[start - 1]!.l === 'but')) start--
+  if (start > 0 && ids[start - 1] === ids[c.i]) return false
+  const subject = toks[c.j + 1]
+  if (!subject || subject.kind !== 'w') return false
+  const named = SUBJECTS.has(subject.l) || (!subject.cap && subject.l.length > 3 && subject.l.endsWith('s') && !subject.l.endsWith('ss'))
+  return named && tenseAt(toks, ids, c.i, c.j) === undefined
+}
+
+/**
  * Whether "today" (`[c.i, c.j)`) is the present of a generic statement, not
  * one day: a quantifier after it ("Today(,) many countries rely …"), "of
- * today" closing a noun phrase ("the best artists of today"), or
- * "today's" before a noun of the times ("today's youth", "today's
+ * today" closing a noun phrase ("the best artists of today"), a state of
+ * the times before it ("what's normal today", "the star we know today"),
+ * or "today's" before a noun of the times ("today's youth", "today's
  * business landscape").
  */
 function genericToday(toks: Tok[], c: Cand): boolean {
   const after = toks[c.j]?.l === ',' ? c.j + 1 : c.j
   if (QUANTIFIERS.has(toks[after]?.l ?? '')) return true
-  if (toks[c.i - 1]?.l === 'of' && (c.j >= toks.length || toks[c.j]!.kind === 'p')) return true
+  const closes = c.j >= toks.length || toks[c.j]!.kind === 'p'
+  if (toks[c.i - 1]?.l === 'of' && closes) return true
+  // "as we know it today", "the actor we know and love today": closing its clause
+  const before = toks[c.i - 1]?.l ?? ''
+  if ((before === 'know' || before === 'love' || (before === 'it' && toks[c.i - 2]?.l === 'know')) && (closes || BE_NOW.has(toks[c.j]!.l))) return true
+  if (STATES_OF_THE_TIMES.has(before)) return true
   return toks[c.j]?.l === "'" && toks[c.j + 1]?.l === 's' && NOWADAYS_NOUNS.has(toks[c.j + 2]?.l ?? '')
 }

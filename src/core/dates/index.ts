@@ -147,7 +147,9 @@ export class TimexResolver {
     ctx.speech = candidate.posted ?? this.#now ?? (candidate.quoted && !today ? this.#story : undefined)
     ctx.day = this.#story
     ctx.told = this.#told
-    const r = resolve(candidate.sem, ctx)
+    // "Today, she describes herself as …" after a story of earlier years: nowadays
+    const past = ctx.last !== undefined && ctx.ref !== undefined && ctx.last.y < ctx.ref.y
+    const r = candidate.nowAfterPast && past ? {value: 'PRESENT_REF', relative: true} : resolve(candidate.sem, ctx)
     if (!r) return null
     const day = /^\d{4}-\d\d-\d\d/.test(r.value) ? parseYmd(r.value) : undefined
     if (candidate.now && day) this.#now = day
@@ -156,6 +158,7 @@ export class TimexResolver {
     if (s.k === 'cal' && told && s.ev === undefined && (s.d !== undefined || s.wd !== undefined)) this.#told = day
     // a day counted from another ("yesterday", "two days later", "the next day") is where the story is now
     if (((s.k === 'shift' && s.unit === 'D' && !s.week) || (s.k === 'ana' && s.unit === 'D')) && told && !r.unresolved) this.#told = day
+    if (this.#told === day && day !== undefined) ctx.lastAfterTold = false
     if (s.k === 'cal' && told && (s.d !== undefined || s.wd !== undefined) && ctx.ref) {
       const from = toDays(day) - toDays(ctx.ref)
       if (from >= -STORY_DAYS && from <= 1) this.#story = day
@@ -165,7 +168,10 @@ export class TimexResolver {
       const q = /^(\d{4})-Q([1-4])$/.exec(r.value)
       if (q) ctx.quarter = {y: Number(q[1]), q: Number(q[2])}
     }
-    if (s.k === 'cal' && s.y !== undefined && !s.q && !s.h && !s.se) ctx.last = {y: s.y, m: s.m, d: s.d}
+    if (s.k === 'cal' && s.y !== undefined && !s.q && !s.h && !s.se) {
+      ctx.last = {y: s.y, m: s.m, d: s.d}
+      ctx.lastAfterTold = true
+    }
     return r
   }
 }

@@ -16,6 +16,8 @@ export interface Ctx {
   quarter?: {y: number; q: number} | undefined
   /** the last date with an explicit year mentioned before ("the following month") */
   last?: {y: number; m?: number | undefined; d?: number | undefined} | undefined
+  /** whether `last` was mentioned after `told` (a year told since the last day named) */
+  lastAfterTold?: boolean | undefined
   /** years the document gives elsewhere for a yearless day ("Jan. 6, 2021"), by `M-D` */
   known?: ReadonlyMap<string, number> | undefined
   /** a generic statement (opening hours): a weekday or an hour of no particular day */
@@ -187,7 +189,8 @@ function shift(s: ShiftSem, c: Ctx): Resolved {
   // "two years later" after a year told ("in 2019"): counted from that year
   // (past the article's year, outside a sentence about the future: as far
   // as the present, “Looking back 40 years later”)
-  if (s.told && !c.told && !s.qAware && s.unit === 'Y' && c.last) {
+  // (or after the last day named: "through February 2020 … four years earlier")
+  if (s.told && (!c.told || c.lastAfterTold) && !s.qAware && s.unit === 'Y' && c.last) {
     const year = c.last.y + s.n
     return {value: c.ref && year > c.ref.y && c.tense !== 'future' ? 'PRESENT_REF' : pad(year, 4), relative: true}
   }

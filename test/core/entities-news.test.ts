@@ -507,3 +507,9 @@ test('entities: an organisation’s possessive before an institution’s name is
   const result = tag('Engineers at Orbis Aerospace’s Lakeside Research Center tested the rover on Monday.\n')
   assert.ok(find(result, 'Lakeside Research Center'), names(result.entities).join(' | '))
 })
+
+test('entities: a name after an honorific (“Dr.”, “Mrs.”) is a person’s, whatever the tagger typed it', () => {
+  const result = tag('According to Dr. Mara Quist, the director of the program, the bread is fine. Mrs. Okonjo agreed.\n')
+  assert.equal(find(result, 'Mara Quist')?.type, 'PER', names(result.entities).join(' | '))
+  assert.equal(find(result, 'Okonjo')?.type, 'PER', names(result.entities).join(' | '))
+})

@@ -636,6 +636,14 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       if (institutionHeads.has(end.toLowerCase()) || businessHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
     }
 
+    // A name after a person's honorific (“Dr. Mara Quist”, “Mrs. Alvarez”):
+    // a person's, whatever the tagger or the words around it say.
+    const honorific = isHonorific(tokens, first - 1) || (tokens[first - 1]?.text === '.' && isHonorific(tokens, first - 2)) || (last - first > 1 && isHonorific(tokens, first))
+    if (honorific) {
+      type = 'PER'
+      cued = true
+    }
+
     // A person named after an organisation and a title ("Homeland Security
     // Secretary Alejandro Mayorkas", "Speaker of the House Kevin McCarthy"):
     // the person alone.
@@ -674,7 +682,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: context ?? placed!,
+      type: honorific ? 'PER' : context ?? placed!,
       first,
       last,
       confidence,
@@ -1071,6 +1079,27 @@ function afterTitle(tokens: SentenceView['tokens'], first: number, last: number)
   }
 
   return start
+}
+
+/** A person's honorifics (“Dr.”, “Mrs.”), not titles of office. */
+const honorifics: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'mx.', 'prof.', 'dr', 'mr', 'mrs', 'ms'])
+
+/**
+ * Whether a token is a person's honorific (“Dr.”, or “Dr” before a full
+ * stop token).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param at
+ *   Index of the token.
+ * @returns
+ *   Whether it is.
+ */
+function isHonorific(tokens: SentenceView['tokens'], at: number): boolean {
+  const word = tokens[at]?.text
+  if (word === undefined || !/^\p{Lu}/u.test(word)) return false
+  if (word.endsWith('.')) return honorifics.has(word.toLowerCase())
+  return honorifics.has(word.toLowerCase()) && tokens[at + 1]?.text === '.'
 }
 
 /**

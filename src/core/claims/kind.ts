@@ -116,10 +116,7 @@ function isQuantityNumber(tokens: ReadonlyArray<Token>, i: number): boolean {
   // flight or a room ("state route 189", "Interstate 5", "flight 370").
   if (prev?.lower === 'v' || prev?.lower === 'version') return false
   if (prev && numberedThings.has(prev.lower) && !quantityAfter(next)) return false
-  // A time counted back or on: "20 years ago", "two days later".
-  if (next && units.has(next.lower) && timeUnits.has(next.lower) && countedTime.has(tokens[i + 2]?.lower ?? '')) return false
-  // A stretch of time: "the last 6 months", "the past 40 years".
-  if (next && timeUnits.has(next.lower) && stretchOpeners.has(prev?.lower ?? '') && determiners.has(tokens[i - 2]?.lower ?? '')) return false
+  if (isTimeSpan(tokens, i, i + 1)) return false
   // A conversion in brackets ("100 miles (161 kilometers)"), a distance
   // that places something ("less than 100 miles from the border"), "almost
   // always" ("99% of the time").
@@ -171,6 +168,28 @@ const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'my', '
 // After a number and a unit of time: a date counted from another, no quantity.
 const countedTime = new Set(['ago', 'earlier', 'later'])
 
+/**
+ * Whether a number (tokens `[start, end)`) and the unit of time after it
+ * tell when, not how much: a time counted back or on (“20 years ago”, “two
+ * days later”) or a stretch of time (“the last 6 months”, “the past 40
+ * years”; not “waits can last 14 hours”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param start
+ *   Index of the number's first token.
+ * @param end
+ *   Index after its last token.
+ * @returns
+ *   Whether it is a time.
+ */
+function isTimeSpan(tokens: ReadonlyArray<Token>, start: number, end: number): boolean {
+  const unit = tokens[end]
+  if (!unit || !timeUnits.has(unit.lower)) return false
+  if (countedTime.has(tokens[end + 1]?.lower ?? '')) return true
+  return stretchOpeners.has(tokens[start - 1]?.lower ?? '') && determiners.has(tokens[start - 2]?.lower ?? '')
+}
+
 function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<LexiconMatch>): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token
@@ -196,8 +215,7 @@ function statisticCue(tokens: ReadonlyArray<Token>, matches: ReadonlyArray<Lexic
     }
     if (match.category === 'cardinals') {
       const next = tokens[match.end]
-      if (next && timeUnits.has(next.lower) && countedTime.has(tokens[match.end + 1]?.lower ?? '')) continue
-      if (next && timeUnits.has(next.lower) && stretchOpeners.has(tokens[match.start - 1]?.lower ?? '') && determiners.has(tokens[match.start - 2]?.lower ?? '')) continue
+      if (isTimeSpan(tokens, match.start, match.end)) continue
       if (next && (units.has(next.lower) || largeCardinals.has(next.lower))) {
         return cueText(tokens, match.start, match.end + 1)
       }

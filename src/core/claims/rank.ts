@@ -92,22 +92,21 @@ const headlineFiller: ReadonlySet<string> = new Set([
   ...['news', 'report', 'reports', 'look', 'amid', 'also', 'still', 'does', 'some', 'they', 'their', 'them', 'been', 'were', 'first', 'year', 'years']
 ])
 
-const kindWeight: Readonly<Record<ClaimKind, number>> = {
+// Quotations are not listed (see `rankClaims`): no weight, no name.
+const kindWeight: Readonly<Record<Exclude<ClaimKind, 'quote'>, number>> = {
   causal: 1.2,
   statistic: 1,
   prediction: 1,
   factual: 0.9,
-  reported: 0.9,
-  quote: 0.5
+  reported: 0.9
 }
 
-const kindName: Readonly<Record<ClaimKind, string>> = {
+const kindName: Readonly<Record<Exclude<ClaimKind, 'quote'>, string>> = {
   causal: 'causal claim',
   statistic: 'statistic',
   prediction: 'prediction',
   factual: 'factual claim',
-  reported: 'reported claim',
-  quote: 'quoted claim'
+  reported: 'reported claim'
 }
 
 /**
@@ -125,12 +124,12 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
   if (limit === 0 || !hasClaimsToCheck(context.kind.genre)) return []
   const vague = new Set(vagueSources(context).map((found) => found.sentence))
   const topic = headlineStems(context)
-  const candidates: Array<{claim: Claim; index: number; score: number}> = []
+  const candidates: Array<{claim: Claim; kind: Exclude<ClaimKind, 'quote'>; index: number; score: number}> = []
   for (const [index, sentence] of context.sentences.entries()) {
     const claim = sentence.claim
     if (!claim || claim.score < floor || sentence.heading || sentence.table) continue
     const text = context.source.slice(claim.start, claim.end)
-    if (isFurniture(text) || advice.test(outsideQuotes(text)) || ((method.test(text) || (using.test(text) && !finding.test(text))) && research.test(text))) continue
+    if (isFurniture(text) || advice.test(outsideQuotes(text)) || isMethod(text)) continue
     // A release's own announcement (“Acme today announced …”): the news it
     // gives, not a claim in it.
     if (context.kind.genre === 'press-release' && announcement.test(text)) continue
@@ -148,7 +147,7 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
     const weight = vague.has(sentence) ? 1 : sentence.speaker ? 0.85 : sentence.cited ? 0.8 : 1
     const onTopic = topic.size === 0 || [...contentWords(text)].some((word) => topic.has(stem(word)))
     const score = claim.score * kindWeight[claim.kind] * weight * (onTopic ? 1 : offTopic)
-    if (score >= listFloor) candidates.push({claim, index, score})
+    if (score >= listFloor) candidates.push({claim, kind: claim.kind, index, score})
   }
 
   // Best first; at equal scores, the earlier claim.
@@ -160,7 +159,7 @@ export function rankClaims(context: RuleContext, count = defaultClaimsToCheck): 
     const own = contentWords(context.source.slice(candidate.claim.start, candidate.claim.end))
     if (words.some((other) => similar(own, other))) continue
     const phrase = sourceOf(context, candidate.index, vague.has(context.sentences[candidate.index]))
-    const kind = kindName[candidate.claim.kind]
+    const kind = kindName[candidate.kind]
     listed.push({claim: candidate.claim, reason: phrase ? `${kind} ${phrase}` : kind, score: candidate.score})
     words.push(own)
   }
@@ -481,6 +480,20 @@ function headlineStems(context: RuleContext): Set<string> {
   const stems = new Set<string>()
   for (const word of contentWords(headlineOf(frontMatter?.data, body) ?? '')) if (!headlineFiller.has(word)) stems.add(stem(word))
   return stems
+}
+
+/**
+ * Whether a sentence tells how a study was done, not what it found (“To
+ * find out, researchers examined …”, “Using three scenarios, they tracked
+ * …”).
+ *
+ * @param text
+ *   Sentence.
+ * @returns
+ *   Whether it does.
+ */
+function isMethod(text: string): boolean {
+  return (method.test(text) || (using.test(text) && !finding.test(text))) && research.test(text)
 }
 
 /**

@@ -107,3 +107,9 @@ test('dates: “N years earlier” counts from the year told last, even after a 
   assert.deepEqual(value('Her best album to date came out back then, not long ago. The other day she called.'), ['PRESENT_REF', 'PAST_REF', 'PAST_REF', 'PAST_REF'])
   assert.deepEqual(value('Stay up-to-date on the news.'), [])
 })
+
+test('dates: a name in -ed (“@StreamUncensored”, “the Reed Arena”) tells no past tense; a verb in -ed does', () => {
+  const value = (text: string) => analyzeSync(`---\ndate: 2023-03-22\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('The interview airs on @StreamUncensored on Thursday.'), ['2023-03-23'])
+  assert.deepEqual(value('The interview aired on Thursday.'), ['2023-03-16'])
+})

@@ -512,4 +512,8 @@ test('entities: a name after an honorific (“Dr.”, “Mrs.”) is a person’
   const result = tag('According to Dr. Mara Quist, the director of the program, the bread is fine. Mrs. Okonjo agreed.\n')
   assert.equal(find(result, 'Mara Quist')?.type, 'PER', names(result.entities).join(' | '))
   assert.equal(find(result, 'Okonjo')?.type, 'PER', names(result.entities).join(' | '))
+  // A firm's name, a street's “Dr.” and a title in quotation marks are no persons.
+  assert.equal(find(tag('Dr. Pepper Snapple Group merged with a rival.\n'), 'Pepper Snapple Group')?.type, 'ORG')
+  assert.equal(find(tag('Traffic stopped on Harbor Dr. San Diego police closed the road.\n'), 'San Diego')?.type, 'LOC')
+  assert.equal(find(tag('She starred in “Mrs. Doubtfire” in 1993.\n'), 'Mrs. Doubtfire')?.type, 'MISC')
 })

@@ -637,8 +637,12 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     }
 
     // A name after a person's honorific (“Dr. Mara Quist”, “Mrs. Alvarez”):
-    // a person's, whatever the tagger or the words around it say.
-    const honorific = isHonorific(tokens, first - 1) || (tokens[first - 1]?.text === '.' && isHonorific(tokens, first - 2)) || (last - first > 1 && isHonorific(tokens, first))
+    // a person's, whatever the tagger or the words around it say; not a
+    // firm's, a place's or a title's (“Dr. Pepper Snapple Group”, “Mr.
+    // Cooper Group”, “Ocean Dr. San Diego”, “Mrs. Doubtfire” in quotation
+    // marks).
+    const at = isHonorific(tokens, first - 1) ? first - 1 : tokens[first - 1]?.text === '.' && isHonorific(tokens, first - 2) ? first - 2 : last - first > 1 && isHonorific(tokens, first) ? first : -1
+    const honorific = at >= 0 && title === undefined && !isNameHead(tokens[last - 1].text) && !isPlaceName(tokens.slice(at === first ? first + 1 : first, last).map((token) => token.text).join(' ')) && !notHonorificHere(tokens, at)
     if (honorific) {
       type = 'PER'
       cued = true
@@ -1083,6 +1087,23 @@ function afterTitle(tokens: SentenceView['tokens'], first: number, last: number)
 
 /** A person's honorifics (“Dr.”, “Mrs.”), not titles of office. */
 const honorifics: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'mx.', 'prof.', 'dr', 'mr', 'mrs', 'ms'])
+
+/**
+ * Whether the honorific at `at` may be a street's abbreviation (“400
+ * Ocean Dr. …”, “Harbor Dr. …”: a capitalised word or a number before it)
+ * or open a title in quotation marks (“Mrs. Doubtfire”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param at
+ *   Index of the honorific.
+ * @returns
+ *   Whether it may.
+ */
+function notHonorificHere(tokens: SentenceView['tokens'], at: number): boolean {
+  const before = tokens[at - 1]?.text ?? ''
+  return /^\p{Lu}/u.test(before) || /^\d/u.test(before) || /^[“"‘']$/u.test(before)
+}
 
 /**
  * Whether a token is a person's honorific (“Dr.”, or “Dr” before a full

@@ -99,6 +99,13 @@ test('dates: “today” is nowadays after a story of earlier years (“Today, s
   assert.deepEqual(value('The law passed in 2019. “Today, we are here to end it,” she said.'), ['2019', '2023-03-25'])
   assert.deepEqual(value('Long queues are normal today, and the actor we know today was there.'), ['PRESENT_REF', 'PRESENT_REF'])
   assert.deepEqual(value('Stocks are falling today.'), ['2023-03-25'])
+  // A recent year, a day named since, what goes on today, a firm's “we”,
+  // and “what we know today”: the day.
+  assert.deepEqual(value('In 2020, turnout was low. Today, voters head to the polls.'), ['2020', '2023-03-25'])
+  assert.deepEqual(value('The mill was founded in 1990. On Monday, it announced layoffs. Today, workers walk out.'), ['1990', '2023-03-20', '2023-03-25'])
+  assert.deepEqual(value('The mill was founded in 1990. Today, workers are protesting.'), ['1990', '2023-03-25'])
+  assert.deepEqual(value('Acme was founded in 2001. Today, we launch our new app.'), ['2001', '2023-03-25'])
+  assert.deepEqual(value('Here is what we know today: three people died.'), ['2023-03-25'])
 })
 
 test('dates: “N years earlier” counts from the year told last, even after a day named; “to date”, “back then”, “long ago”, “the other day”; “up-to-date” is no date', () => {
@@ -106,10 +113,14 @@ test('dates: “N years earlier” counts from the year told last, even after a 
   assert.deepEqual(value('A report out Thursday tracked cases through March 2020. There were fewer tests than four years earlier.'), ['2023-03-23', '2020-03', '2016'])
   assert.deepEqual(value('Her best album to date came out back then, not long ago. The other day she called.'), ['PRESENT_REF', 'PAST_REF', 'PAST_REF', 'PAST_REF'])
   assert.deepEqual(value('Stay up-to-date on the news.'), [])
+  // The verb: no date.
+  assert.deepEqual(value('The bowl is thought to date from the 12th century, and he refused to date her.'), ['11'])
 })
 
 test('dates: a name in -ed (“@StreamUncensored”, “the Reed Arena”) tells no past tense; a verb in -ed does', () => {
   const value = (text: string) => analyzeSync(`---\ndate: 2023-03-22\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
   assert.deepEqual(value('The interview airs on @StreamUncensored on Thursday.'), ['2023-03-23'])
   assert.deepEqual(value('The interview aired on Thursday.'), ['2023-03-16'])
+  // A headline's capitals do not make its verb a name.
+  assert.deepEqual(value('# Council Voted Thursday on the Budget'), ['2023-03-16'])
 })

@@ -47,8 +47,12 @@ const QUANTIFIERS = new Set(['many', 'most', 'some', 'few', 'more', 'all', 'near
 /** Adjectives of how things stand that, right before "today", make it "nowadays" ("what's normal today"). */
 const STATES_OF_THE_TIMES = new Set(['normal', 'common', 'commonplace', 'rare', 'popular', 'urgent', 'relevant', 'familiar', 'typical', 'prevalent', 'widespread', 'unthinkable', 'unimaginable', 'acceptable', 'fashionable'])
 const BE_NOW = new Set(['is', 'are', 'was', 'were'])
+/** Words after "to date" that make it a verb ("to date from", "to date her"). */
+const DATE_VERB_AFTER = new Set(['from', 'back', 'to', 'her', 'him', 'them', 'me', 'you', 'us', 'someone', 'anyone', 'somebody', 'anybody', 'each', 'one', 'other', 'others', 'women', 'men', 'people', 'a', 'an', 'the', 'his', 'my', 'their', 'your', 'our'])
+/** Words before "to date" that make it a verb ("thought to date", "wants to date"). */
+const DATE_VERB_BEFORE = new Set(['thought', 'believed', 'said', 'likely', 'want', 'wants', 'wanted', 'refuse', 'refused', 'refuses', 'begin', 'began', 'begins', 'start', 'started', 'starts', 'going', 'used', 'continue', 'continued', 'agree', 'agreed', 'decide', 'decided', 'stopped', 'try', 'tried', 'ask', 'asked', 'allow', 'allowed', 'allowed', 'able', 'hard', 'easy', 'difficult', 'possible', 'impossible', 'how', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'not', 'never'])
 /** Subjects that open a clause after "Today," ("Today, she describes herself …"). */
-const SUBJECTS = new Set(['she', 'he', 'they', 'we'])
+const SUBJECTS = new Set(['she', 'he', 'they'])
 /** What "today's" qualifies when it means "nowadays" ("today's youth", "today's business landscape"). */
 const NOWADAYS_NOUNS = new Set([
   'world', 'society', 'landscape', 'economy', 'market', 'markets', 'culture', 'youth', 'kids', 'children', 'teens', 'teenagers',
@@ -194,6 +198,8 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     // "the next day" in a hypothetical or habitual sentence is no particular day
     const own = toks.slice(c.i, c.j).map((t) => t.l)
     if (own.includes('day') && (own.includes('next') || own.includes('following')) && [...HYPOTHETICAL].some((w) => words.of(c.i).has(w))) r.drop = true
+    // "thought to date from the 12th century", "refused to date him": a verb
+    if (c.sem.k === 'lit' && c.j - c.i === 2 && toks[c.i]!.l === 'to' && toks[c.i + 1]!.l === 'date' && dateVerb(toks, c)) r.drop = true
     // "Today(,) many countries rely on …", "artists of today", "today's
     // business landscape": the present of a generic statement, not one day
     if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && genericToday(toks, c)) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
@@ -243,6 +249,18 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
 }
 
 /**
+ * Whether "to date" (`[c.i, c.j)`) is the verb (“thought to date from the
+ * 12th century”, “refused to date him”), not “so far” (“her best album to
+ * date”, “To date, 15 people have …”): a word after it that a verb takes, or
+ * a verb of wanting, seeming or starting before it.
+ */
+function dateVerb(toks: Tok[], c: Cand): boolean {
+  const next = toks[c.j]
+  if (next?.kind === 'w' && (DATE_VERB_AFTER.has(next.l) || next.l.endsWith('ly'))) return true
+  return DATE_VERB_BEFORE.has(toks[c.i - 1]?.l ?? '')
+}
+
+/**
  * Whether "today" (`[c.i, c.j)`) opens a sentence about how things are now,
  * set against a past told before it (the resolver knows): "Today, she
  * describes herself as …", "And today, fans are …" (a pronoun or a bare
@@ -258,7 +276,13 @@ function presentOpener(toks: Tok[], ids: Int32Array, c: Cand, quoted: boolean[])
   const subject = toks[c.j + 1]
   if (!subject || subject.kind !== 'w') return false
   const named = SUBJECTS.has(subject.l) || (!subject.cap && subject.l.length > 3 && subject.l.endsWith('s') && !subject.l.endsWith('ss'))
-  return named && tenseAt(toks, ids, c.i, c.j) === undefined
+  if (!named || tenseAt(toks, ids, c.i, c.j) !== undefined) return false
+  // What is going on today (“Today, workers are protesting”) is the day.
+  for (let k = c.j + 2; k < toks.length && ids[k] === ids[c.i]; k++) {
+    if (BE_NOW.has(toks[k]!.l) && toks[k + 1]?.kind === 'w' && toks[k + 1]!.l.endsWith('ing')) return false
+  }
+
+  return true
 }
 
 /**
@@ -276,7 +300,10 @@ function genericToday(toks: Tok[], c: Cand): boolean {
   if (toks[c.i - 1]?.l === 'of' && closes) return true
   // "as we know it today", "the actor we know and love today": closing its clause
   const before = toks[c.i - 1]?.l ?? ''
-  if ((before === 'know' || before === 'love' || (before === 'it' && toks[c.i - 2]?.l === 'know')) && (closes || BE_NOW.has(toks[c.j]!.l))) return true
+  // (Not “what we know today”: the day's news.)
+  const knows = before === 'know' || before === 'love' || (before === 'it' && toks[c.i - 2]?.l === 'know')
+  const what = toks.slice(Math.max(0, c.i - 5), c.i).some((token) => token.l === 'what')
+  if (knows && !what && (closes || BE_NOW.has(toks[c.j]!.l))) return true
   if (STATES_OF_THE_TIMES.has(before)) return true
   return toks[c.j]?.l === "'" && toks[c.j + 1]?.l === 's' && NOWADAYS_NOUNS.has(toks[c.j + 2]?.l ?? '')
 }

@@ -147,8 +147,9 @@ export class TimexResolver {
     ctx.speech = candidate.posted ?? this.#now ?? (candidate.quoted && !today ? this.#story : undefined)
     ctx.day = this.#story
     ctx.told = this.#told
-    // "Today, she describes herself as …" after a story of earlier years: nowadays
-    const past = ctx.last !== undefined && ctx.ref !== undefined && ctx.last.y < ctx.ref.y
+    // "Today, she describes herself as …" after a story of years long gone
+    // (five or more), no day named since: nowadays
+    const past = ctx.last !== undefined && ctx.ref !== undefined && ctx.last.y <= ctx.ref.y - NOWADAYS_YEARS && ctx.lastAfterTold === true
     const r = candidate.nowAfterPast && past ? {value: 'PRESENT_REF', relative: true} : resolve(candidate.sem, ctx)
     if (!r) return null
     const day = /^\d{4}-\d\d-\d\d/.test(r.value) ? parseYmd(r.value) : undefined
@@ -175,6 +176,9 @@ export class TimexResolver {
     return r
   }
 }
+
+/** How many years before the reference a story must have told of for a present “Today, she …” to mean nowadays. */
+const NOWADAYS_YEARS = 5
 
 /** Find and normalise the time expressions of `text`. */
 export function tagTimex(text: string, options: TimexOptions = {}): Timex[] {

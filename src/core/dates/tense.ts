@@ -61,10 +61,11 @@ function cue(toks: Tok[], k: number): Tense {
   if (PAST_AUX.has(w) && toks[k + 1] && cue(toks, k + 1) === 'future') return 'future'
   if ((FUTURE.has(w) && w !== 'going') || SCHEDULE.has(w)) return 'future'
   if (PAST.has(w)) return 'past'
-  // A word in -ed is a verb's past, unless it is a name's (“on @PiersUncensored”,
-  // “the Reed Center”: capitalised after a word, or a handle or tag).
+  // A word in -ed is a verb's past, unless it is a name's: a handle or a tag
+  // (“on @PiersUncensored”, “#Unfiltered”), or a capital inside it
+  // (“PiersUncensored”; not a headline's “Council Voted Thursday”).
   const prev = toks[k - 1]
-  const named = prev !== undefined && ((t.cap && prev.kind === 'w') || prev.t === '@' || prev.t === '#')
+  const named = prev?.t === '@' || prev?.t === '#' || /\p{Ll}\p{Lu}/u.test(t.t)
   if (w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && !NOT_PAST_ED.has(w) && !named && prev?.l !== 'be' && prev?.l !== 'been') return 'past'
   return undefined
 }

@@ -19,8 +19,10 @@ export function titleOf(data: unknown): string | undefined {
 }
 
 /**
- * The text of the first level-one ATX heading (`# Headline`, `# Headline #`)
- * of Markdown text.
+ * The text of the level-one ATX heading (`# Headline`, `# Headline #`) that
+ * comes before any other heading of Markdown text, outside fenced code: a
+ * late “# Related stories” under sections, or a `# comment` in a code
+ * block, is no headline.
  *
  * @param body
  *   Markdown text, without front matter.
@@ -28,8 +30,25 @@ export function titleOf(data: unknown): string | undefined {
  *   Heading text, if there is one.
  */
 export function firstHeading(body: string): string | undefined {
-  const heading = /^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m.exec(body)?.[1]?.trim()
-  return heading === '' ? undefined : heading
+  let fence: string | undefined
+  for (const line of body.split(/\r?\n/)) {
+    const marker = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined
+      continue
+    }
+
+    if (marker) {
+      fence = marker
+      continue
+    }
+
+    const heading = /^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line)
+    if (!heading) continue
+    return heading[1] === '#' && heading[2].trim() !== '' ? heading[2].trim() : undefined
+  }
+
+  return undefined
 }
 
 /**

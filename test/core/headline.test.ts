@@ -5,7 +5,10 @@ import {articleMeta} from '../../src/core/export/meta.ts'
 
 test('headline: the front matter title first, else the first level-one heading', () => {
   assert.equal(headlineOf({title: '  Harbor Pilots Strike  '}, '# Another Heading\n\nText.'), 'Harbor Pilots Strike')
-  assert.equal(headlineOf({title: 7}, 'Intro line.\n\n## Section\n\n# Harbor Pilots Strike #\n'), 'Harbor Pilots Strike')
+  assert.equal(headlineOf({title: 7}, 'Intro line.\n\n# Harbor Pilots Strike #\n\n## Section\n'), 'Harbor Pilots Strike')
+  // A section first, or a comment in fenced code: no headline.
+  assert.equal(headlineOf(undefined, 'Intro.\n\n## Section\n\n# Related stories\n'), undefined)
+  assert.equal(headlineOf(undefined, '```sh\n# install it\n```\n\n# The Real Headline\n'), 'The Real Headline')
   assert.equal(headlineOf(undefined, 'No heading here.\n## Only a section\n'), undefined)
   assert.equal(titleOf(['a list']), undefined)
   assert.equal(titleOf({title: ''}), undefined)

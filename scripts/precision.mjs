@@ -79,6 +79,17 @@ if (!fs.existsSync(cli)) {
   process.exit(2)
 }
 
+if (flags.part !== undefined && (flags.worksheet === undefined || flags.part !== 'dates')) {
+  console.error(`npm run precision: --part knows \`dates\` (a worksheet of the dates alone, with --worksheet), not \`${flags.part}\`.`)
+  process.exit(2)
+}
+
+// Items added to held-out label files are judged blind: name the split.
+if (flags.part !== undefined && flags.split === 'all') {
+  console.error('npm run precision: --part needs --split (dev-claims to label, or a held-out split to judge new items blind).')
+  process.exit(2)
+}
+
 const articles = sample.articles.filter((article) => flags.split === 'all' || article.split === flags.split)
 const files = articles.map((article) => path.join(flags.dir, article.file))
 const preset = flags.worksheet ? 'strict' : flags.preset
@@ -88,11 +99,6 @@ const tagged = JSON.parse(
 const results = Array.isArray(tagged) ? tagged : [tagged]
 
 if (flags.worksheet) {
-  if (flags.part !== undefined && flags.part !== 'dates') {
-    console.error(`npm run precision: --part knows \`dates\` (a worksheet of the dates alone), not \`${flags.part}\`.`)
-    process.exit(2)
-  }
-
   fs.mkdirSync(flags.worksheet, {recursive: true})
   for (const [index, article] of articles.entries()) {
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
@@ -145,7 +151,7 @@ if (flags.errors) {
         lines.push(`- missed ${span.value}: ${around(span.start, span.end)}`)
       }
 
-      if (lines.length > 0) console.log(`\n## ${article.file} (${labels.split})\n${lines.join('\n')}`)
+      if (lines.length > 0) console.log(`\n## ${article.file} (${article.split})\n${lines.join('\n')}`)
       continue
     }
 
@@ -238,7 +244,7 @@ function measure(subset) {
     // claim highlighted when it was labelled judged as a claim to check.
     if (labels.scope !== undefined) {
       if (labelledFor(labels, 'dates')) countDates(result, labels, dates)
-      for (const entry of result.toCheck ?? []) {
+      for (const entry of labelledFor(labels, 'claims-to-check') ? (result.toCheck ?? []) : []) {
         toCheck.listed++
         const judged = toCheckVerdict(labels, entry)
         if (!judged) continue
@@ -505,7 +511,8 @@ function addUnlabelled(labels, result, text) {
  */
 function addUnlabelledDates(labels, result, text) {
   let added = 0
-  labels.sha256 = sha256(text)
+  // Set once: a changed article must still show as changed for its other parts.
+  labels.sha256 ??= sha256(text)
   labels.dates ??= []
   labels.missedDates ??= []
   for (const date of result.dates) {

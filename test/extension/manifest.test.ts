@@ -62,3 +62,16 @@ test('manifest: the walkthrough’s steps have media and run commands that exist
   // The sample the first step opens ships.
   assert.ok(fs.readFileSync(new URL('../../.vscodeignore', import.meta.url), 'utf8').includes('!examples/poland-ottawa.md'))
 })
+
+test('manifest: the lockfile records the package as package.json declares it (npm install in a fresh clone changes nothing)', () => {
+  const lock = JSON.parse(fs.readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'))
+  const root = lock.packages['']
+  assert.equal(root.name, manifest.name)
+  assert.equal(root.version, manifest.version)
+  // npm writes bin paths without a leading "./".
+  const bin = Object.fromEntries(Object.entries(manifest.bin as Record<string, string>).map(([name, file]) => [name, file.replace(/^\.\//, '')]))
+  assert.deepEqual(root.bin, bin)
+  assert.deepEqual(root.engines, manifest.engines)
+  assert.deepEqual(root.dependencies ?? {}, manifest.dependencies ?? {})
+  assert.deepEqual(root.devDependencies ?? {}, manifest.devDependencies ?? {})
+})

@@ -23,7 +23,7 @@ export interface Reading {
   quoted?: true
   /** In a generic or habitual statement: a weekday or an hour of no particular day. */
   generic?: true
-  /** "Today, she describes herself …": nowadays, when the story has told of an earlier year. */
+  /** "Today, she describes herself …": nowadays, when the story has told of a year long gone and named no day since (the resolver knows). */
   nowAfterPast?: true
   /** The only words of its block (a heading). */
   alone?: true
@@ -50,7 +50,7 @@ const BE_NOW = new Set(['is', 'are', 'was', 'were'])
 /** Words after "to date" that make it a verb ("to date from", "to date her"). */
 const DATE_VERB_AFTER = new Set(['from', 'back', 'to', 'her', 'him', 'them', 'me', 'you', 'us', 'someone', 'anyone', 'somebody', 'anybody', 'each', 'one', 'other', 'others', 'women', 'men', 'people', 'a', 'an', 'the', 'his', 'my', 'their', 'your', 'our'])
 /** Words before "to date" that make it a verb ("thought to date", "wants to date"). */
-const DATE_VERB_BEFORE = new Set(['thought', 'believed', 'said', 'likely', 'want', 'wants', 'wanted', 'refuse', 'refused', 'refuses', 'begin', 'began', 'begins', 'start', 'started', 'starts', 'going', 'used', 'continue', 'continued', 'agree', 'agreed', 'decide', 'decided', 'stopped', 'try', 'tried', 'ask', 'asked', 'allow', 'allowed', 'allowed', 'able', 'hard', 'easy', 'difficult', 'possible', 'impossible', 'how', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'not', 'never'])
+const DATE_VERB_BEFORE = new Set(['thought', 'believed', 'said', 'likely', 'want', 'wants', 'wanted', 'refuse', 'refused', 'refuses', 'begin', 'began', 'begins', 'start', 'started', 'starts', 'going', 'used', 'continue', 'continued', 'agree', 'agreed', 'decide', 'decided', 'stopped', 'try', 'tried', 'ask', 'asked', 'allow', 'allowed', 'able', 'hard', 'easy', 'difficult', 'possible', 'impossible', 'how', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'not', 'never'])
 /** Subjects that open a clause after "Today," ("Today, she describes herself …"). */
 const SUBJECTS = new Set(['she', 'he', 'they'])
 /** What "today's" qualifies when it means "nowadays" ("today's youth", "today's business landscape"). */

@@ -13,7 +13,7 @@
 import lex from './lexicon.json' with {type: 'json'}
 import type {Ymd} from './calendar.ts'
 import {Phrases, is, weekdayOf} from './match.ts'
-import type {Cand, CalSem} from './sem.ts'
+import {isToday, type Cand, type CalSem} from './sem.ts'
 import {tenseAt} from './tense.ts'
 import type {Tok} from './tokenize.ts'
 
@@ -201,9 +201,12 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     // "thought to date from the 12th century", "refused to date him": a verb
     if (c.sem.k === 'lit' && c.j - c.i === 2 && toks[c.i]!.l === 'to' && toks[c.i + 1]!.l === 'date' && dateVerb(toks, c)) r.drop = true
     // "Today(,) many countries rely on …", "artists of today", "today's
-    // business landscape": the present of a generic statement, not one day
-    if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && genericToday(toks, c)) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
-    if (c.sem.k === 'shift' && c.sem.dx && c.sem.n === 0 && !c.sem.part && toks[c.i]!.l === 'today' && presentOpener(toks, ids, c, quoted)) r.nowAfterPast = true
+    // business landscape": the present of a generic statement, not one day;
+    // "Today, she …" after a story of long ago, perhaps (the resolver knows)
+    if (isToday(c.sem) && toks[c.i]!.l === 'today') {
+      if (genericToday(toks, c)) c.sem = {k: 'lit', value: 'PRESENT_REF', rel: true}
+      else if (presentOpener(toks, ids, c, quoted)) r.nowAfterPast = true
+    }
     // "That January", after a year told: that year's
     if (c.sem.k === 'cal' && c.sem.m !== undefined && c.sem.y === undefined && c.sem.d === undefined && !c.sem.wd && toks[c.i - 1]?.l === 'that') c.sem = {...c.sem, same: true}
     const year = eventYear(words, c)

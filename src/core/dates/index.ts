@@ -11,7 +11,7 @@ import {parseYmd, toDays, type Ymd} from './calendar.ts'
 import {readContext, type Reading} from './context.ts'
 import {findCandidates} from './find.ts'
 import {resolve, type Ctx, type Resolved, type Tense} from './normalize.ts'
-import type {Sem} from './sem.ts'
+import {isToday, type Sem} from './sem.ts'
 import {sentenceIds, tenseAt} from './tense.ts'
 import {tokenize} from './tokenize.ts'
 
@@ -143,7 +143,7 @@ export class TimexResolver {
     ctx.nearest = candidate.alone
     const s = candidate.sem
     // "today" in a quotation is as often "nowadays" ("today's youth"): it keeps the reference date
-    const today = s.k === 'shift' && s.dx === true && s.n === 0 && s.part === undefined
+    const today = isToday(s)
     ctx.speech = candidate.posted ?? this.#now ?? (candidate.quoted && !today ? this.#story : undefined)
     ctx.day = this.#story
     ctx.told = this.#told

@@ -91,6 +91,11 @@ export interface AnaSem {
 /** Any meaning. */
 export type Sem = CalSem | ShiftSem | LitSem | AnaSem
 
+/** Whether a meaning is “today”: the deictic day itself, with no part of it (“tonight” has one). */
+export function isToday(s: Sem): s is ShiftSem {
+  return s.k === 'shift' && s.dx === true && s.n === 0 && s.part === undefined
+}
+
 /** A candidate time expression over tokens `[i, j)`. */
 export interface Cand {
   i: number

@@ -61,13 +61,13 @@ function cue(toks: Tok[], k: number): Tense {
   if (PAST_AUX.has(w) && toks[k + 1] && cue(toks, k + 1) === 'future') return 'future'
   if ((FUTURE.has(w) && w !== 'going') || SCHEDULE.has(w)) return 'future'
   if (PAST.has(w)) return 'past'
+  if (w.length <= 4 || !w.endsWith('ed') || w.endsWith('ceed') || NOT_PAST_ED.has(w)) return undefined
   // A word in -ed is a verb's past, unless it is a name's: a handle or a tag
   // (“on @PiersUncensored”, “#Unfiltered”), or a capital inside it
   // (“PiersUncensored”; not a headline's “Council Voted Thursday”).
   const prev = toks[k - 1]
   const named = prev?.t === '@' || prev?.t === '#' || /\p{Ll}\p{Lu}/u.test(t.t)
-  if (w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && !NOT_PAST_ED.has(w) && !named && prev?.l !== 'be' && prev?.l !== 'been') return 'past'
-  return undefined
+  return named || prev?.l === 'be' || prev?.l === 'been' ? undefined : 'past'
 }
 
 /**

@@ -138,7 +138,7 @@ if (flags.errors) {
     if (flags.errors === 'dates') {
       // Each tagged date whose value is not the labelled one, each tagged
       // that is no date, each labelled miss still missed.
-      const around = (start, end) => `${text.slice(Math.max(0, start - 50), start)}⟦${text.slice(start, end)}⟧${text.slice(end, end + 50)}`.replaceAll('\n', ' ')
+      const around = (start, end) => marked(text, start, end, 50)
       const lines = []
       for (const date of results[index].dates) {
         const label = matchLabel(date, labels.dates)
@@ -147,7 +147,7 @@ if (flags.errors) {
       }
 
       for (const span of labels.missedDates ?? []) {
-        if (results[index].dates.some((date) => date.start < span.end && date.end > span.start)) continue
+        if (covered(span, results[index].dates)) continue
         lines.push(`- missed ${span.value}: ${around(span.start, span.end)}`)
       }
 
@@ -196,7 +196,7 @@ if (flags.errors) {
     if (errors.length === 0) continue
     console.log(`\n## ${article.file}`)
     for (const error of errors) {
-      const around = `${text.slice(Math.max(0, error.start - 40), error.start)}⟦${text.slice(error.start, error.end)}⟧${text.slice(error.end, error.end + 40)}`.replaceAll('\n', ' ')
+      const around = marked(text, error.start, error.end, 40)
       console.log(`- ${error.kind} ${error.verdict} now ${error.type ?? '-'} gold ${error.gold ?? '-'} ${error.start}: ${around}`)
     }
   }
@@ -339,8 +339,7 @@ function countDates(result, labels, dates) {
   }
 
   dates.missed += labels.missedDates?.length ?? 0
-  const covers = (span) => result.dates.some((date) => date.start < span.end && date.end > span.start)
-  dates.stillMissed += (labels.missedDates ?? []).filter((span) => !covers(span)).length
+  dates.stillMissed += (labels.missedDates ?? []).filter((span) => !covered(span, result.dates)).length
   dates.untagged += labels.dates.filter((label) => (label.verdict === 'right' || label.verdict === 'wrong-value') && !result.dates.some((date) => matchLabel(date, labels.dates) === label)).length
   dates.notDate += result.dates.filter((date) => matchLabel(date, labels.dates)?.verdict === 'not-date').length
 }
@@ -540,11 +539,7 @@ function addUnlabelledDates(labels, result, text) {
  */
 function worksheet(article, labels, text, result) {
   const said = (list, item) => list.find((other) => other.start === item.start && other.end === item.end && (item.rule === undefined || other.ruleId === item.rule))
-  const context = (start, end) => {
-    const from = Math.max(0, text.lastIndexOf('\n', start) + 1, start - 160)
-    const to = Math.min(text.length, end + 160)
-    return `…${text.slice(from, start)}⟦${text.slice(start, end)}⟧${text.slice(end, to)}…`.replaceAll('\n', ' ')
-  }
+  const context = (start, end) => inParagraph(text, start, end)
 
   const lines = [`# ${article.file} (${article.category}, ${article.split})`, '', `Label file: data/realnews/labels/${article.file.replace(/\.md$/, '.json')}`, '', '## Findings', '']
   for (const item of labels.findings) {
@@ -587,13 +582,61 @@ function datesWorksheet(article, labels, text) {
   const dated = /^---\r?\n[\s\S]*?^date:\s*(.+)$/m.exec(text)
   const lines = [`# ${article.file} (${article.category}, ${article.split}): dates`, '', `Label file: data/realnews/labels/${article.file.replace(/\.md$/, '.json')}`, '', `Article date (front matter): ${dated ? dated[1].trim() : 'none'}`, '', '## Dates', '']
   for (const date of labels.dates) {
-    const from = Math.max(0, text.lastIndexOf('\n', date.start) + 1, date.start - 160)
-    const to = Math.min(text.length, date.end + 160)
-    const context = `…${text.slice(from, date.start)}⟦${text.slice(date.start, date.end)}⟧${text.slice(date.end, to)}…`.replaceAll('\n', ' ')
-    lines.push(`- ${date.id} ${date.start}-${date.end} value \`${date.value}\`${date.verdict ? ` [${date.verdict}]` : ''}: ${context}`)
+    lines.push(`- ${date.id} ${date.start}-${date.end} value \`${date.value}\`${date.verdict ? ` [${date.verdict}]` : ''}: ${inParagraph(text, date.start, date.end)}`)
   }
 
   return lines.join('\n') + '\n'
+}
+
+/**
+ * A span marked (`⟦…⟧`) in the words around it, on one line.
+ *
+ * @param {string} text
+ *   Article text.
+ * @param {number} start
+ *   Start of the span.
+ * @param {number} end
+ *   End of the span.
+ * @param {number} width
+ *   Characters on each side.
+ * @returns {string}
+ *   The span in context.
+ */
+function marked(text, start, end, width) {
+  return `${text.slice(Math.max(0, start - width), start)}⟦${text.slice(start, end)}⟧${text.slice(end, end + width)}`.replaceAll('\n', ' ')
+}
+
+/**
+ * A span marked in up to 160 characters around it, not reaching back past
+ * its line's start, for a worksheet.
+ *
+ * @param {string} text
+ *   Article text.
+ * @param {number} start
+ *   Start of the span.
+ * @param {number} end
+ *   End of the span.
+ * @returns {string}
+ *   The span in context.
+ */
+function inParagraph(text, start, end) {
+  const from = Math.max(0, text.lastIndexOf('\n', start) + 1, start - 160)
+  const to = Math.min(text.length, end + 160)
+  return `…${text.slice(from, start)}⟦${text.slice(start, end)}⟧${text.slice(end, to)}…`.replaceAll('\n', ' ')
+}
+
+/**
+ * Whether a labelled span (a missed date) is covered by a tagged date now.
+ *
+ * @param {{start: number, end: number}} span
+ *   Span.
+ * @param {ReadonlyArray<{start: number, end: number}>} dates
+ *   Dates tagged.
+ * @returns {boolean}
+ *   Whether one overlaps it.
+ */
+function covered(span, dates) {
+  return dates.some((date) => date.start < span.end && date.end > span.start)
 }
 
 /**

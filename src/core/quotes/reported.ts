@@ -25,6 +25,9 @@ export const speakerHeads: ReadonlySet<string> = new Set([
 const headEnds: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'before', 'after', 'who', 'which', 'that', 'and'])
 const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
 /** Forms of “be” (before a passive: “is charged”, “was told”). */
+// Words that open a question or a clause, never a source's name.
+const clauseOpeners: ReadonlySet<string> = new Set(['do', 'does', 'did', 'don’t', "don't", 'doesn’t', "doesn't", 'you'])
+const demonstratives: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those'])
 export const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 
 /**
@@ -58,12 +61,19 @@ export function tellsSpeaker(quote: Readonly<Quote>): boolean {
     // The writer's own “I” or “we” outside quotation marks (“I think”,
     // “we told you last week”): the article's voice, no source it cites.
     if (words.length === 1 && (first === 'i' || first === 'we')) return false
-    // A pronoun and more words is a clause, not a name.
-    if (words.length > 1 && pronounOf(first)) return false
+    // A pronoun and more words is a clause, not a name; so is one that
+    // opens with a verb or a pronoun with its verb joined on (“do people
+    // …”, “you’ve likely heard experts …”).
+    if (words.length > 1 && (pronounOf(first) || clauseOpeners.has(first) || /^(?:i|you|we|they)[’'](?:ve|re|d|ll|m)$/u.test(first))) return false
+    // “This follows reports …”: a demonstrative says nothing of who spoke.
+    if (words.length === 1 && demonstratives.has(first)) return false
     // A clause the model took for a source: a verb before its first comma
     // (“another option is the …, which …”).
     const head = source.text.split(',')[0].toLowerCase()
     if (words.length > 3 && /\s(?:is|are|was|were|has|have|had)\s/.test(` ${head} `)) return false
+    // … or a verb with its object (“a gunman killed 19 children …, Texas
+    // lawmakers”).
+    if (words.length > 3 && hasVerbObject(head)) return false
     // A thing, not someone (“the measure adds”, “the outlook said”): not
     // for “according to”, whose source may be any record (“according to
     // the timetable”).
@@ -135,6 +145,21 @@ function canSpeak(words: ReadonlyArray<string>): boolean {
   }
 
   return head.some((word) => speakerHeads.has(word) || speakerHeads.has(word.replace(/e?s$/, ''))) || /[^siu]s$/.test(head.at(-1) ?? '')
+}
+
+/**
+ * Whether words hold a verb with its object (“a gunman killed 19 children”),
+ * not in a relative clause (“the two Democrats who joined the tour”): a
+ * clause, not a name.
+ *
+ * @param text
+ *   Words, lower-cased.
+ * @returns
+ *   Whether they do.
+ */
+export function hasVerbObject(text: string): boolean {
+  const main = ` ${text} `.split(/\s(?:who|which|that|whose)\s/u)[0]
+  return /\s\p{L}{2,}ed (?:\d|the |a |an |his |her |their |its )/u.test(main)
 }
 
 /**

@@ -5,16 +5,18 @@
  * 1 document”).
  *
  * A source resolved to an entity is grouped by the entity (“Cezary
- * Tomczyk”, “he” and “the minister” are one source); any other by its
- * words, lower-cased and without a leading article (“Officials” and
+ * Tomczyk”, “he” and “the minister” are one source); any other by what
+ * it is called, lower-cased and without a leading article (“Officials” and
  * “officials” are one source, so are two “a source familiar with the
  * matter”: an anonymous source is known by its phrase alone). A named
  * source whose entity is an organisation counts as an organisation.
  *
- * Known limits: quotes with no source are no source of their own; two
+ * Known limits: quotes with no source, or with a pronoun for a source that
+ * stands for no one named near it, are no source of their own; two
  * anonymous sources with the same phrase may be two people.
  */
 import type {NewsmarkResult, Quote, SourceKind} from '../types.ts'
+import {pronounOf} from './features.ts'
 import {shownSource} from './reported.ts'
 
 /** One source of an article and what it is quoted saying. */
@@ -65,7 +67,11 @@ export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'qu
     if (!said) continue
     // An entity the review removed no longer names the source.
     const entity = said.entity === undefined ? undefined : entities.get(said.entity)
-    const key = entity ? `entity:${entity.id}` : `text:${normalise(said.text || said.name)}`
+    // A pronoun that stands for no one named or quoted nearby (“they say”)
+    // is no source a reader can tell apart: not one of its own.
+    if (!entity && pronounOf(said.name.trim().toLowerCase())) continue
+    // By what it is called: a “they” after “officials said” is theirs.
+    const key = entity ? `entity:${entity.id}` : `text:${normalise(said.name || said.text)}`
     let source = byKey.get(key)
     if (!source) {
       source = {

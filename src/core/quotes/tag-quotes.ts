@@ -24,7 +24,7 @@ import type {Perceptron} from '../ml/perceptron.ts'
 import type {Claim, Entity, Quote, QuoteSource, SourceKind, Span} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {findQuotes, type FoundQuote, type FoundSource} from './find.ts'
-import {isReported, speakerHeads, tellsSpeaker} from './reported.ts'
+import {hasVerbObject, isReported, speakerHeads, tellsSpeaker} from './reported.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import {firstIndex} from '../sorted.ts'
 
@@ -36,6 +36,14 @@ const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'a
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
+// Words that start what is said of a document after its head noun (“a
+// report released Monday”, “a report the group published”, “an update
+// this week from …”): a participle, a determiner, a time.
+const afterHead: ReadonlySet<string> = new Set([
+  ...determiners,
+  ...['a', 'an', 'its', 'their', 'his', 'her', 'last', 'earlier', 'late', 'early', 'out', 'written', 'made', 'done', 'seen', 'shown', 'given', 'drawn', 'put', 'set'],
+  ...['today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+])
 
 /** A mention with its entity, as the resolver reads it. */
 interface Named {
@@ -107,15 +115,18 @@ export function tagQuotes(
   let speaker: Speaker | undefined
   // Each person who spoke, and the sentence where they last did.
   const spoken = new Map<Entity, number>()
+  // The group or organisation that last spoke (what a “they” after it is).
+  let group: Group | undefined
   return findQuotes(document, perceptron).map((found) => {
     const quote: Quote = {start: found.start, end: found.end, kind: found.kind}
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
     if (found.source) {
-      quote.source = resolve(found.source, named, genders, speaker, found.parts, spoken)
+      quote.source = resolve(found.source, named, genders, speaker, found.parts, spoken, group)
       const entity = quote.source.entity === undefined ? undefined : byId.get(quote.source.entity)
       speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
       if (speaker) spoken.set(speaker.entity, speaker.sentence)
+      group = isGroup(quote.source) ? {source: quote.source, sentence: found.source.sentence.index} : undefined
     } else if (
       !found.cue &&
       found.kind !== 'indirect' &&
@@ -230,6 +241,29 @@ interface Speaker {
   sentence: number
 }
 
+/** A group or an organisation that spoke, and the sentence where it did. */
+interface Group {
+  source: QuoteSource
+  sentence: number
+}
+
+/**
+ * Whether a source is a group or an organisation a later “they” can be:
+ * an organisation, or people in the plural (“officials”, “Democrats”,
+ * “the police”), not a pronoun itself.
+ *
+ * @param source
+ *   Source.
+ * @returns
+ *   Whether it is.
+ */
+function isGroup(source: Readonly<QuoteSource>): boolean {
+  if (pronounOf(source.text.toLowerCase())) return false
+  if (source.kind === 'organisation') return true
+  const last = source.name.toLowerCase().split(/\s+/).at(-1) ?? ''
+  return source.kind === 'anonymous' && (/[^su]s$/.test(last) || last === 'people' || last === 'police')
+}
+
 /**
  * Index the mentions of a document.
  *
@@ -317,6 +351,8 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
  *   pronoun source is (`Biden will lose, he said` is not Biden's).
  * @param spoken
  *   The people who spoke so far, with the sentence where each last did.
+ * @param group
+ *   The group or organisation that last spoke, if it did last.
  * @returns
  *   Source.
  */
@@ -326,10 +362,13 @@ function resolve(
   genders: Map<string, string>,
   speaker?: Speaker,
   content: ReadonlyArray<Span> = [],
-  spoken: ReadonlyMap<Entity, number> = new Map()
+  spoken: ReadonlyMap<Entity, number> = new Map(),
+  group?: Group
 ): QuoteSource {
+  source = withoutClause(source)
   const tokens = source.sentence.tokens
-  const words = tokens.slice(source.first, source.last).map((token) => token.text.toLowerCase())
+  const cased = tokens.slice(source.first, source.last).map((token) => token.text)
+  const words = cased.map((word) => word.toLowerCase())
   const span = {start: source.start, end: source.end, text: source.text}
   // What the source is called: its prose, not its Markdown (`according to
   // the [timetable](…)` is “the timetable”, not “the [timetable”).
@@ -352,7 +391,7 @@ function resolve(
       entity.type !== 'PER' && (entity.type !== 'MISC' || mention.last >= source.first + head) && !isPossessive(tokens[mention.last]?.text)
   )
   const headWords = words.slice(0, head)
-  const kindOfHead = headKind(headWords)
+  const kindOfHead = headKind(cased.slice(0, head))
 
   if (person && kindOfHead !== 'document' && kindOfHead !== 'organisation') {
     if (roleAfter(source, person)) named.noteRole(person.entity)
@@ -423,6 +462,12 @@ function resolve(
       }
     }
 
+    // “Officials said … They added …”: the group that spoke in this
+    // sentence or the one before.
+    if (pronoun === 'they' && group && source.sentence.index - group.sentence <= 1) {
+      return {...span, ...(group.source.entity === undefined ? {} : {entity: group.source.entity}), name: group.source.name, kind: group.source.kind}
+    }
+
     // A “they” or “we” not tied to a named group here: who speaks is not
     // said, as for “officials”.
     return {...span, name: prose, kind: gender === 'group' ? 'anonymous' : 'named'}
@@ -449,21 +494,67 @@ function resolve(
 }
 
 /**
- * The kind a head noun tells: a document, an anonymous source or an
- * organisation.
+ * A source span that took in a clause before a comma (“a gunman killed 19
+ * children and two teachers, Texas lawmakers”): the words after the comma.
  *
- * @param words
- *   Lower-cased words of the head part of a source.
+ * @param source
+ *   Source span.
+ * @returns
+ *   Source span, the clause left out.
+ */
+function withoutClause(source: FoundSource): FoundSource {
+  const tokens = source.sentence.tokens
+  let comma = -1
+  for (let index = source.last - 2; index > source.first; index--) {
+    if (tokens[index]!.text === ',') {
+      comma = index
+      break
+    }
+  }
+
+  if (comma < 0) return source
+  const before = tokens.slice(source.first, comma).map((token) => token.text.toLowerCase()).join(' ')
+  if (!hasVerbObject(before)) return source
+  const shift = tokens[comma + 1]!.start - tokens[source.first]!.start
+  return {...source, first: comma + 1, start: source.start + shift, text: source.text.slice(shift)}
+}
+
+/**
+ * The kind a head noun tells: a document (also one with what is said of it
+ * after it: “a report released Monday”, “a paper the team published”), an
+ * anonymous source or an organisation.
+ *
+ * @param cased
+ *   Words of the head part of a source, as written.
  * @returns
  *   Kind, if a head word tells one.
  */
-function headKind(words: ReadonlyArray<string>): SourceKind | undefined {
+function headKind(cased: ReadonlyArray<string>): SourceKind | undefined {
+  const words = cased.map((word) => word.toLowerCase())
   const last = words.at(-1)
   if (last === undefined) return undefined
   if (documentHeads.has(last)) return 'document'
-  if (words.some((word) => anonymousHeads.has(word)) && !words.some((word) => /^\p{Lu}/u.test(word))) return 'anonymous'
+  const document = words.findIndex((word, index) => index > 0 && documentHeads.has(word) && index < words.length - 1 && postModifies(words[index + 1]))
+  if (document > 0 && !words.slice(0, document).some((word) => personHeads.has(word) || anonymousHeads.has(word))) return 'document'
+  // “The Uvalde Police Department” is one; “Uvalde police”, “CDC
+  // officials” are people not named.
+  if (organisationHeads.has(last) && !anonymousHeads.has(last)) return 'organisation'
+  if (words.some((word) => anonymousHeads.has(word))) return 'anonymous'
   if (organisationHeads.has(last)) return 'organisation'
   return undefined
+}
+
+/**
+ * Whether a word after a noun starts what is said of it (“released”, “the”,
+ * “this”, “Monday”) rather than going on with the noun (“researchers”).
+ *
+ * @param word
+ *   Lower-cased word.
+ * @returns
+ *   Whether it does.
+ */
+function postModifies(word: string): boolean {
+  return afterHead.has(word) || /^\p{L}{3,}ed$/u.test(word)
 }
 
 /**

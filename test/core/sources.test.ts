@@ -210,3 +210,13 @@ test('hasVerbObject: a verb with its object, not in a relative clause', () => {
   assert.equal(hasVerbObject('retired officials'), false)
   assert.equal(hasVerbObject('a report released monday'), false)
 })
+
+test('sources: a plural of people opening the sentence is unnamed people, a surname is not', () => {
+  const text =
+    'Fishers say the season was the worst in memory.\n\n' +
+    'Advocates for tenants said the law would not protect renters.\n\n' +
+    'Nurses said the ward was full.\n\n' +
+    'Peters said the bridge would reopen.\n'
+  const kinds = Object.fromEntries(sourcesOf(analyzeSync(text).data.newsmark!).map((source) => [source.name, source.kind]))
+  assert.deepEqual(kinds, {Fishers: 'anonymous', 'Advocates for tenants': 'anonymous', Nurses: 'anonymous', Peters: 'named'})
+})

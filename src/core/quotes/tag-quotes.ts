@@ -32,7 +32,7 @@ const documentHeads: ReadonlySet<string> = new Set(lexicon.documentHeads)
 const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
 const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads)
 const personHeads: ReadonlySet<string> = new Set(lexicon.personHeads)
-const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'close', 'familiar'])
+const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'behind', 'among', 'across', 'within', 'close', 'familiar'])
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
@@ -479,11 +479,15 @@ function resolve(
     if (entity) return {...span, entity: entity.id, name: entity.name, kind: 'named'}
   }
 
+  // “Fishers say”, “Advocates for … said”: the plural of a noun for people
+  // (not “Peters said”), capitalised only because it opens the sentence.
+  const opener = source.first === 0 || /^["“‘'(]$/u.test(tokens[source.first - 1]!.text)
+  const people = opener && head === 1 && /[^s]s$/.test(words[0]) && [words[0].slice(0, -1), words[0].slice(0, -2)].some((word) => personHeads.has(word))
   const kind: SourceKind =
     kindOfHead ??
-    (/^\p{Lu}/u.test(prose) && !determiners.has(words[0]) && !indefinite.has(words[0])
+    (/^\p{Lu}/u.test(prose) && !determiners.has(words[0]) && !indefinite.has(words[0]) && !people
       ? 'named'
-      : indefinite.has(words[0]) || /s$/.test(headWords.at(-1) ?? '')
+      : indefinite.has(words[0]) || people || /s$/.test(headWords.at(-1) ?? '')
         ? 'anonymous'
         : 'named')
   // Called by its head, not its apposition (“The study, published

@@ -14,6 +14,7 @@
  *   node --import tsx scripts/precision.mjs --errors to-check   # dev claims to check not judged useful
  *   node --import tsx scripts/precision.mjs --errors dates   # dev dates with a wrong value, not dates, misses
  *   node --import tsx scripts/precision.mjs --split dev-claims --worksheet /tmp/ws --part dates   # the dates alone
+ *   node --import tsx scripts/precision.mjs --split held-out --worksheet /tmp/ws --part sources   # the Sources view alone
  *
  * Prints, per split: for each rule, its findings, verdicts and useful share,
  * and warnings per 1,000 words; the check-worthy share of the claims to
@@ -63,6 +64,7 @@ if (flags.tidy) {
 // TypeScript: run with `node --import tsx` (`npm run precision` does).
 const {countAttribution, countEntities, countFindings, judgeEntities, judgedMessage, dateRight, matchLabel, quoteFor, spanHash, usefulShare} = await import('./lib/labels.ts')
 const {shownSource} = await import('../src/core/quotes/reported.ts')
+const {sourcesOf} = await import('../src/core/quotes/sources.ts')
 const {toCheckMessage} = await import('../src/core/rules/claim-to-check.ts')
 const {acronymLetters, spellsName} = await import('../src/core/entities/cluster.ts')
 const cli = path.join(root, 'dist/cli.mjs')
@@ -79,8 +81,8 @@ if (!fs.existsSync(cli)) {
   process.exit(2)
 }
 
-if (flags.part !== undefined && (flags.worksheet === undefined || flags.part !== 'dates')) {
-  console.error(`npm run precision: --part knows \`dates\` (a worksheet of the dates alone, with --worksheet), not \`${flags.part}\`.`)
+if (flags.part !== undefined && (flags.worksheet === undefined || !['dates', 'sources'].includes(flags.part))) {
+  console.error(`npm run precision: --part knows \`dates\` and \`sources\` (a worksheet of the dates or of the Sources view alone, with --worksheet), not \`${flags.part}\`.`)
   process.exit(2)
 }
 
@@ -109,6 +111,14 @@ if (flags.worksheet) {
       fs.writeFileSync(labelPath(article), formatLabels(labels))
       fs.writeFileSync(path.join(flags.worksheet, article.file), datesWorksheet(article, labels, text))
       console.log(`${article.file}: ${added} new dates to label`)
+      continue
+    }
+
+    if (flags.part === 'sources') {
+      const added = addUnlabelledSources(labels, results[index], text)
+      fs.writeFileSync(labelPath(article), formatLabels(labels))
+      fs.writeFileSync(path.join(flags.worksheet, article.file), sourcesWorksheet(article, labels, results[index], text))
+      console.log(`${article.file}: ${added} new sources to label`)
       continue
     }
 
@@ -229,6 +239,7 @@ function measure(subset) {
   let unlabelledFiles = 0
   const claims = {flagged: 0, checkworthy: 0, labelled: 0}
   const toCheck = {listed: 0, checkworthy: 0, labelled: 0, useful: 0, judged: 0, reasonUnjudged: 0}
+  const sources = {listed: 0, judged: 0, right: 0, wrongKind: 0, noise: 0}
   const speakers = {given: 0, right: 0, labelled: 0, missing: 0, invented: 0}
   const attribution = {labelled: 0, right: 0, wrong: 0, none: 0, invented: 0}
   const entities = {clusters: 0, right: 0, labelled: 0, gold: 0, found: 0, missed: 0}
@@ -257,6 +268,7 @@ function measure(subset) {
     }
 
     words += countWords(text)
+    if (Array.isArray(labels.sources)) countSources(results[index], labels, sources)
     const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity, message: message.reason}))
     warnings += findings.filter((finding) => finding.severity !== 'info').length
     // The claims to check (listed in the sidebar whatever the preset),
@@ -311,7 +323,45 @@ function measure(subset) {
     countDates(result, labels, dates)
   }
 
-  return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, toCheck, speakers, attribution, entities, dates, unlabelled, changedArticles: unlabelledFiles}
+  return {articles: subset.length, words, warnings, counts: Object.fromEntries(counts), claims, toCheck, speakers, attribution, entities, dates, sources, unlabelled, changedArticles: unlabelledFiles}
+}
+
+/**
+ * The label of a source of the Sources view: one of the same kind whose
+ * span is the source span of one of its quotes (a source whose kind changed
+ * since is not judged).
+ *
+ * @param {any[]} labelled
+ *   Source labels of the article.
+ * @param {{kind: string, quotes: any[]}} source
+ *   Source (`sourcesOf`).
+ * @returns {any}
+ *   Label, if any.
+ */
+function sourceLabel(labelled, source) {
+  return labelled.find((label) => label.kind === source.kind && source.quotes.some((quote) => quote.source?.start === label.start && quote.source?.end === label.end))
+}
+
+/**
+ * Count the Sources view of an article against its source labels.
+ *
+ * @param {any} result
+ *   `newsmark tag` output for the article.
+ * @param {any} labels
+ *   Label file (with `sources`).
+ * @param {{listed: number, judged: number, right: number, wrongKind: number, noise: number}} sources
+ *   Counts (changed).
+ */
+function countSources(result, labels, sources) {
+  for (const source of sourcesOf(result)) {
+    sources.listed++
+    const label = sourceLabel(labels.sources, source)
+    if (!label?.verdict) continue
+    sources.judged++
+    if (label.verdict === 'right') sources.right++
+    else if (label.verdict === 'wrong-kind') sources.wrongKind++
+    else sources.noise++
+  }
 }
 
 /**
@@ -398,6 +448,11 @@ function print(report) {
     const entityR = ratio(m.entities.found, m.entities.gold)
     console.log(`- entities (clusters): ${m.entities.clusters} given, ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.found} of ${m.entities.gold} labelled entities found with their type, ${m.entities.missed} labelled missed still missed)`)
     console.log(datesLine(m.dates))
+    if (m.sources.listed > 0) {
+      const s = m.sources
+      console.log(`- Sources view: ${s.listed} sources listed, ${s.judged} judged, right ${percent(ratio(s.right, s.judged))} (wrong kind ${s.wrongKind}, noise ${s.noise})${s.listed > s.judged ? `; ${s.listed - s.judged} not judged (new since labelling)` : ''}`)
+    }
+
     if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling, or their message changed since it was judged): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
     if (m.changedArticles > 0) console.log(`- ${m.changedArticles} articles changed since they were labelled (sha256 differs)`)
   }
@@ -521,6 +576,60 @@ function addUnlabelledDates(labels, result, text) {
   }
 
   return added
+}
+
+/**
+ * Add the sources of the Sources view that have no label yet (`verdict:
+ * null`): the span of the source of its first quote, its kind.
+ *
+ * @param {any} labels
+ *   Label file (changed).
+ * @param {any} result
+ *   `newsmark tag` output for the article.
+ * @param {string} text
+ *   Article text.
+ * @returns {number}
+ *   How many were added.
+ */
+function addUnlabelledSources(labels, result, text) {
+  let added = 0
+  labels.sha256 ??= sha256(text)
+  labels.sources ??= []
+  for (const source of sourcesOf(result)) {
+    if (sourceLabel(labels.sources, source)) continue
+    const {start, end} = source.quotes[0].source
+    const id = `s${labels.sources.reduce((most, label) => Math.max(most, Number(label.id.slice(1))), 0) + 1}`
+    labels.sources.push({id, start, end, hash: spanHash(text, start, end), kind: source.kind, verdict: null, why: null})
+    added++
+  }
+
+  return added
+}
+
+/**
+ * A worksheet of the Sources view: each source with its kind, its name and
+ * its first two quotes in their paragraphs.
+ *
+ * @param {{file: string, category: string, split: string}} article
+ *   Article.
+ * @param {any} labels
+ *   Label file.
+ * @param {any} result
+ *   `newsmark tag` output for the article.
+ * @param {string} text
+ *   Article text.
+ * @returns {string}
+ *   Markdown.
+ */
+function sourcesWorksheet(article, labels, result, text) {
+  const lines = [`# ${article.file} (${article.category}, ${article.split}): the Sources view`, '', `Label file: data/realnews/labels/${article.file.replace(/\.md$/, '.json')} (\`sources\`: verdict right, wrong-kind or noise; see docs/labelling.md)`, '']
+  for (const source of sourcesOf(result)) {
+    const label = sourceLabel(labels.sources, source)
+    lines.push(`- ${label?.id ?? '?'} ${source.kind} “${source.name}”, ${source.quotes.length} quote${source.quotes.length === 1 ? '' : 's'}${label?.verdict ? ` [${label.verdict}]` : ''}`)
+    for (const quote of source.quotes.slice(0, 2)) lines.push(`  - source ${marked(text, quote.source.start, quote.source.end, 0)}, cue “${quote.cue?.text ?? '-'}”: ${inParagraph(text, quote.start, quote.end)}`)
+  }
+
+  return lines.join('\n') + '\n'
 }
 
 /**

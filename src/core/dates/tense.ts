@@ -15,6 +15,11 @@ const PAST = new Set(lex.pastCues)
 const ABBREV = new Set(lex.abbrevBeforeDot)
 const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'intended', 'need', 'red', 'bed', 'feed', 'speed', 'seed', 'bleed', 'breed', 'greed', 'hundred', 'based', 'united', 'limited', 'related', 'concerned', 'interested', 'indeed', 'armed', 'detailed', 'advanced', 'supposed', 'used'])
 const WINDOW = 12
+// modals of what may be, and the adverbs that come between them and a time
+const MODAL = new Set(['could', 'might', 'may', 'can'])
+const SOFT = new Set(['also', 'still', 'even', 'yet', 'perhaps', 'possibly', 'eventually'])
+const PERFECT = new Set(['have', 'has', 'had', 've'])
+const TIME_PREP = new Set(['on', 'by', 'until', 'before', 'after', 'in'])
 
 /** Sentence index of every token. */
 export function sentenceIds(toks: Tok[]): Int32Array {
@@ -101,6 +106,10 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
     weak = 'past'
   }
   const early = before === 'as' && (toks[i - 2]?.l === 'early' || toks[i - 2]?.l === 'soon') && toks[i - 3]?.l === 'as'
+  // “could (also) one day have”, “might one day run”, “could arrive (on)
+  // Monday”: a modal with its verb around the time speaks of what may
+  // come, whatever the sentence reports; not “could have fled Tuesday”.
+  if (modalAround(toks, ids, i, j)) return 'future'
   // first the clause ("The mayor, who resigned Tuesday, will speak"), then the sentence
   for (const clause of [true, false]) {
     let leftOpen = true, rightOpen = true
@@ -118,6 +127,36 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
     if (clause && early) return 'future'
   }
   return weak
+}
+
+/**
+ * Whether a modal of what may be stands with its verb around a time: right
+ * before it (adverbs between: “could also one day have”), or before the
+ * verb that goes before it (“could arrive (on) Monday”), not a perfect
+ * (“could have fled Tuesday”).
+ *
+ * @param toks
+ *   Tokens.
+ * @param ids
+ *   Sentence of each token.
+ * @param i
+ *   First token of the time.
+ * @param j
+ *   Token after it.
+ * @returns
+ *   Whether one does.
+ */
+function modalAround(toks: Tok[], ids: Int32Array, i: number, j: number): boolean {
+  const sid = ids[i]!
+  const word = (k: number) => (k >= 0 && ids[k] === sid && toks[k]!.kind === 'w' ? toks[k]!.l : undefined)
+  const modalBefore = (k: number) => {
+    while (SOFT.has(word(k) ?? '')) k--
+    return MODAL.has(word(k) ?? '')
+  }
+  if (modalBefore(i - 1) && word(j) !== undefined) return true
+  const verb = TIME_PREP.has(word(i - 1) ?? '') ? i - 2 : i - 1
+  const w = word(verb)
+  return w !== undefined && !PERFECT.has(w) && !MODAL.has(w) && !SOFT.has(w) && !TIME_PREP.has(w) && modalBefore(verb - 1)
 }
 
 /** Punctuation that ends a clause. */

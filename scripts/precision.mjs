@@ -13,6 +13,7 @@
  *   node --import tsx scripts/precision.mjs --errors attribution   # dev statements whose speaker is not named right
  *   node --import tsx scripts/precision.mjs --errors to-check   # dev claims to check not judged useful
  *   node --import tsx scripts/precision.mjs --errors dates   # dev dates with a wrong value, not dates, misses
+ *   node --import tsx scripts/precision.mjs --errors sources   # dev sources of the Sources view not judged right
  *   node --import tsx scripts/precision.mjs --split dev-claims --worksheet /tmp/ws --part dates   # the dates alone
  *   node --import tsx scripts/precision.mjs --split held-out --worksheet /tmp/ws --part sources   # the Sources view alone
  *
@@ -135,8 +136,8 @@ if (flags.worksheet) {
 
 if (flags.errors) {
   // To study errors on what is tuned on: dev articles only, never held-out.
-  if (!['entities', 'attribution', 'to-check', 'dates'].includes(flags.errors)) {
-    console.error(`npm run precision: --errors knows \`entities\`, \`attribution\`, \`to-check\` and \`dates\`, not \`${flags.errors}\`.`)
+  if (!['entities', 'attribution', 'to-check', 'dates', 'sources'].includes(flags.errors)) {
+    console.error(`npm run precision: --errors knows \`entities\`, \`attribution\`, \`to-check\`, \`dates\` and \`sources\`, not \`${flags.errors}\`.`)
     process.exit(2)
   }
 
@@ -181,6 +182,21 @@ if (flags.errors) {
         if (shown && sameSpeaker(shown.name, gold)) continue
         const read = quote ? `quote ${quote.kind} ${quote.start}-${quote.end} cue “${quote.cue?.text ?? '-'}” source “${quote.source?.text ?? '-'}”` : 'no quote'
         lines.push(`- ${shown ? `wrong “${shown.name}”` : 'none'} gold “${gold}” (${read}): ⟦${text.slice(label.start, label.end).replaceAll('\n', ' ')}⟧`)
+      }
+
+      if (lines.length > 0) console.log(`\n## ${article.file}\n${lines.join('\n')}`)
+      continue
+    }
+
+    if (flags.errors === 'sources') {
+      // Each source of the Sources view not judged right (or not judged),
+      // with the labeller's why and its first quote.
+      const lines = []
+      for (const source of Array.isArray(labels.sources) ? sourcesOf(results[index]) : []) {
+        const label = sourceLabel(labels.sources, source)
+        if (label?.verdict === 'right') continue
+        const quote = source.quotes[0]
+        lines.push(`- ${label?.verdict ?? 'unjudged'}${label?.why ? ` (${label.why})` : ''} · ${source.kind} “${source.name}” · source ${marked(text, quote.source.start, quote.source.end, 0)}, cue “${quote.cue?.text ?? '-'}”: ${marked(text, quote.start, Math.min(quote.end, quote.start + 120), 60)}`)
       }
 
       if (lines.length > 0) console.log(`\n## ${article.file}\n${lines.join('\n')}`)

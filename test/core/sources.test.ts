@@ -181,16 +181,18 @@ test('sources: a document with what is said of it after its head is a document',
   )
 })
 
-test('sources: “the … Police Department” is an organisation, “CDC officials” and “Gdańsk police” are unnamed people', () => {
+test('sources: “the … Police Department” and “Gdańsk police” are organisations, “CDC officials” and “Police” alone unnamed people', () => {
   const text =
     'The Gdańsk Police Department said the road would stay closed.\n\n' +
     'Gdańsk police said two men had been arrested.\n\n' +
-    'CDC officials said the outbreak was over.\n'
+    'CDC officials said the outbreak was over.\n\n' +
+    'Police said the driver had fled.\n'
   const sources = sourcesOf(analyzeSync(text).data.newsmark!)
   const kinds = Object.fromEntries(sources.map((source) => [source.name, source.kind]))
   assert.equal(kinds['The Gdańsk Police Department'] ?? kinds['Gdańsk Police Department'], 'organisation', JSON.stringify(kinds))
-  assert.equal(kinds['Gdańsk police'], 'anonymous', JSON.stringify(kinds))
+  assert.equal(kinds['Gdańsk police'], 'organisation', JSON.stringify(kinds))
   assert.equal(kinds['CDC officials'], 'anonymous', JSON.stringify(kinds))
+  assert.equal(kinds.Police, 'anonymous', JSON.stringify(kinds))
 })
 
 test('sources: a clause the model took for a source is left out, or cut to the source after its comma', () => {
@@ -219,4 +221,27 @@ test('sources: a plural of people opening the sentence is unnamed people, a surn
     'Peters said the bridge would reopen.\n'
   const kinds = Object.fromEntries(sourcesOf(analyzeSync(text).data.newsmark!).map((source) => [source.name, source.kind]))
   assert.deepEqual(kinds, {Fishers: 'anonymous', 'Advocates for tenants': 'anonymous', Nurses: 'anonymous', Peters: 'named'})
+})
+
+test('sources: “the agency said” after the agency is named is the agency; “Yesterday Acme confirmed” is Acme; a place’s police is a force', () => {
+  const text =
+    'The Vistula Flood Authority warned on Tuesday that the river would rise. The agency said the levees would hold.\n\n' +
+    'Lindqvist Motors recalled 40,000 cars. Yesterday Lindqvist Motors confirmed that no one had been hurt.\n\n' +
+    'Springfield police said two men had been arrested.\n'
+  const sources = sourcesOf(analyzeSync(text).data.newsmark!)
+  const byName = Object.fromEntries(sources.map((source) => [source.name, source]))
+  const authority = byName['Vistula Flood Authority']
+  assert.ok(authority, JSON.stringify(sources.map((source) => [source.name, source.kind])))
+  assert.equal(authority.kind, 'organisation')
+  assert.equal(authority.quotes.length, 2)
+  assert.equal(byName['Lindqvist Motors']?.kind, 'organisation', JSON.stringify(sources.map((source) => [source.name, source.kind])))
+  assert.equal(byName['Springfield police']?.kind, 'organisation', JSON.stringify(sources.map((source) => [source.name, source.kind])))
+  assert.ok(!sources.some((source) => /^(?:The agency|Yesterday|Springfield$)/.test(source.name)))
+})
+
+test('sources: a subject before a parenthetical “I think” is no source', () => {
+  const text = 'The stories, I think, are getting better over time.\n'
+  const result = analyzeSync(text).data.newsmark!
+  assert.deepEqual(sourcesOf(result).map((source) => source.name), [])
+  assert.ok(!result.quotes?.some((quote) => quote.source?.text.startsWith('The stories')), JSON.stringify(result.quotes))
 })

@@ -36,6 +36,13 @@ const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'a
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
+// Times that open a sentence before its subject (“Yesterday OpenAI said”).
+const timeOpeners: ReadonlySet<string> = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'meanwhile', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+// What an article calls an organisation it has named (“the agency”).
+const organisationNouns: ReadonlySet<string> = new Set([
+  ...['agency', 'company', 'firm', 'automaker', 'carmaker', 'developer', 'manufacturer', 'retailer', 'startup', 'regulator', 'department'],
+  ...['ministry', 'organization', 'organisation', 'administration', 'bank', 'airline', 'utility', 'railroad', 'league', 'union', 'studio', 'network']
+])
 // Words that start what is said of a document after its head noun (“a
 // report released Monday”, “a report the group published”, “an update
 // this week from …”): a participle, a determiner, a time.
@@ -384,11 +391,12 @@ function resolve(
   // The entity's type, not the mention's: a surname the tagger typed ORG
   // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
   const person = inHead.findLast(({mention, entity}) => entity.type === 'PER' && !isPossessive(tokens[mention.last]?.text))
-  // Not a nationality or a work before the head's noun (“the Ecuadorean
-  // attorney general's office”): that names no one who speaks.
+  // Not a nationality, a work or a place before the head's noun (“the
+  // Ecuadorean attorney general's office”, “Uvalde police”): that names no
+  // one who speaks.
   const other = inHead.find(
     ({mention, entity}) =>
-      entity.type !== 'PER' && (entity.type !== 'MISC' || mention.last >= source.first + head) && !isPossessive(tokens[mention.last]?.text)
+      entity.type !== 'PER' && (entity.type === 'ORG' || mention.last >= source.first + head) && !isPossessive(tokens[mention.last]?.text)
   )
   const headWords = words.slice(0, head)
   const kindOfHead = headKind(cased.slice(0, head))
@@ -479,6 +487,23 @@ function resolve(
     if (entity) return {...span, entity: entity.id, name: entity.name, kind: 'named'}
   }
 
+  // Words the tagger did not take for a name here that name an entity
+  // elsewhere in the article (“Yesterday OpenAI confirmed” after “OpenAI”).
+  if (kindOfHead !== 'anonymous' && /^\p{Lu}/u.test(prose) && !determiners.has(words[0])) {
+    const same = named.all.find(({mention}) => mention.prose === prose)
+    if (same) return {...span, entity: same.entity.id, name: same.entity.name, kind: same.entity.type === 'PER' ? 'named' : 'organisation'}
+  }
+
+  // “The agency said”, “the company told”, “the developer assured”: the
+  // organisation named last, in this sentence or the three before.
+  if (headWords.length === 2 && determiners.has(headWords[0]) && organisationNouns.has(headWords[1])) {
+    for (let index = named.before(source) - 1; index >= 0; index--) {
+      const {entity, mention} = named.all[index]
+      if (source.sentence.index - mention.sentence.index > 3) break
+      if (entity.type === 'ORG') return {...span, entity: entity.id, name: entity.name, kind: 'organisation'}
+    }
+  }
+
   // “Fishers say”, “Advocates for … said”: the plural of a noun for people
   // (not “Peters said”), capitalised only because it opens the sentence.
   const opener = source.first === 0 || /^["“‘'(]$/u.test(tokens[source.first - 1]!.text)
@@ -498,16 +523,28 @@ function resolve(
 }
 
 /**
- * A source span that took in a clause before a comma (“a gunman killed 19
- * children and two teachers, Texas lawmakers”): the words after the comma.
+ * A source span without what the model took in before it: a clause before
+ * a comma (“a gunman killed 19 children and two teachers, Texas
+ * lawmakers”: the words after the comma), the sentence's subject before a
+ * parenthetical pronoun (“The stories, I think, …”: “I”), a time opening
+ * the sentence (“Yesterday OpenAI confirmed”: “OpenAI”).
  *
  * @param source
  *   Source span.
  * @returns
- *   Source span, the clause left out.
+ *   Source span, those words left out.
  */
 function withoutClause(source: FoundSource): FoundSource {
   const tokens = source.sentence.tokens
+  const from = (first: number): FoundSource => {
+    const shift = tokens[first]!.start - tokens[source.first]!.start
+    return {...source, first, start: source.start + shift, text: source.text.slice(shift)}
+  }
+
+  if (source.last - source.first > 1 && timeOpeners.has(tokens[source.first]!.text.toLowerCase()) && /^\p{Lu}/u.test(tokens[source.first + 1]!.text)) {
+    return from(source.first + 1)
+  }
+
   let comma = -1
   for (let index = source.last - 2; index > source.first; index--) {
     if (tokens[index]!.text === ',') {
@@ -517,10 +554,9 @@ function withoutClause(source: FoundSource): FoundSource {
   }
 
   if (comma < 0) return source
+  if (comma === source.last - 2 && pronounOf(tokens[comma + 1]!.text.toLowerCase())) return from(comma + 1)
   const before = tokens.slice(source.first, comma).map((token) => token.text.toLowerCase()).join(' ')
-  if (!hasVerbObject(before)) return source
-  const shift = tokens[comma + 1]!.start - tokens[source.first]!.start
-  return {...source, first: comma + 1, start: source.start + shift, text: source.text.slice(shift)}
+  return hasVerbObject(before) ? from(comma + 1) : source
 }
 
 /**
@@ -543,6 +579,8 @@ function headKind(cased: ReadonlyArray<string>): SourceKind | undefined {
   // “The Uvalde Police Department” is one; “Uvalde police”, “CDC
   // officials” are people not named.
   if (organisationHeads.has(last) && !anonymousHeads.has(last)) return 'organisation'
+  // “Uvalde police”, “Capitol Police”: a force; “police” alone, people.
+  if (last === 'police' && cased.length > 1 && /^\p{Lu}/u.test(cased.at(-2)!)) return 'organisation'
   if (words.some((word) => anonymousHeads.has(word))) return 'anonymous'
   if (organisationHeads.has(last)) return 'organisation'
   return undefined

@@ -79,6 +79,8 @@ interface NamedIndex {
   lastWithRole(word: string, before: number): Entity | undefined
   /** Take note of a role given to a person after indexing (`roleAfter`). */
   noteRole(entity: Entity): void
+  /** The first mention written with these words (its prose), if any. */
+  withProse(prose: string): Named | undefined
 }
 
 /**
@@ -316,10 +318,20 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
     }
   }
 
+  // Mentions by their words, made on the first lookup.
+  let byProse: Map<string, Named> | undefined
   return {
     all,
     bySentence,
     noteRole,
+    withProse(prose) {
+      if (!byProse) {
+        byProse = new Map()
+        for (const item of all) if (!byProse.has(item.mention.prose)) byProse.set(item.mention.prose, item)
+      }
+
+      return byProse.get(prose)
+    },
     lastWithRole(word, before) {
       let best: Entity | undefined
       let bestAt = -1
@@ -490,7 +502,7 @@ function resolve(
   // Words the tagger did not take for a name here that name an entity
   // elsewhere in the article (“Yesterday OpenAI confirmed” after “OpenAI”).
   if (kindOfHead !== 'anonymous' && /^\p{Lu}/u.test(prose) && !determiners.has(words[0])) {
-    const same = named.all.find(({mention}) => mention.prose === prose)
+    const same = named.withProse(prose)
     if (same) return {...span, entity: same.entity.id, name: same.entity.name, kind: same.entity.type === 'PER' ? 'named' : 'organisation'}
   }
 

@@ -245,3 +245,9 @@ test('sources: a subject before a parenthetical “I think” is no source', () 
   assert.deepEqual(sourcesOf(result).map((source) => source.name), [])
   assert.ok(!result.quotes?.some((quote) => quote.source?.text.startsWith('The stories')), JSON.stringify(result.quotes))
 })
+
+test('sources: “Most people think …” is the writer’s generalisation; “Many experts think …” and “Others said …” are sources', () => {
+  const text = 'Most people think that the war ended in 1945.\n\nMany experts think the rate will rise.\n\nOthers said the plan would fail.\n'
+  const names = sourcesOf(analyzeSync(text).data.newsmark!).map((source) => source.name)
+  assert.deepEqual(names.sort(), ['Many experts', 'Others'])
+})

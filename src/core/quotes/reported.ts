@@ -67,6 +67,9 @@ export function tellsSpeaker(quote: Readonly<Quote>): boolean {
     if (words.length > 1 && (pronounOf(first) || clauseOpeners.has(first) || /^(?:i|you|we|they)[’'](?:ve|re|d|ll|m)$/u.test(first))) return false
     // “This follows reports …”: a demonstrative says nothing of who spoke.
     if (words.length === 1 && demonstratives.has(first)) return false
+    // “Most people think …”, “Many believe …”: the writer's generalisation
+    // of a view, not someone it cites.
+    if (/^(?:most|many|some|few|other)(?: people| folks)?$|^others$/i.test(source.text.trim()) && quote.cue && /^(?:think|thinks|believe|believes|feel|feels|assume|assumes|agree|agrees)\b/i.test(quote.cue.text)) return false
     // A clause the model took for a source: a verb before its first comma
     // (“another option is the …, which …”).
     const head = source.text.split(',')[0].toLowerCase()

@@ -251,3 +251,28 @@ test('sources: “Most people think …” is the writer’s generalisation; “
   const names = sourcesOf(analyzeSync(text).data.newsmark!).map((source) => source.name)
   assert.deepEqual(names.sort(), ['Many experts', 'Others'])
 })
+
+test('sources: “the company said” is not an organisation in the words quoted, one told (“to Reuters”), one of two, nor a public body; “the agency” is the public body alone', () => {
+  const view = (text: string) => sourcesOf(analyzeSync(text).data.newsmark!).map((source) => source.name)
+  assert.ok(!view('Brightwater Ltd said it would appeal. "We will take this to the Supreme Court," the company said.\n').includes('Supreme Court'))
+  assert.ok(!view('Globex declined to comment to Reuters. "The plan is final," the company said.\n').includes('Reuters'))
+  const two = view('Acme Corp sued Globex Inc on Monday over the patent. The company said the claims were baseless.\n')
+  assert.ok(!two.includes('Acme Corp') && !two.includes('Globex Inc'), JSON.stringify(two))
+  assert.ok(view('The Food and Drug Administration approved the drug on Friday, Pfizer said. The agency said the trial was sound.\n').includes('Food and Drug Administration'))
+})
+
+test('sources: “they” is not the group that spoke when other people were named since; “The police” are people', () => {
+  const view = (text: string) => sourcesOf(analyzeSync(text).data.newsmark!)
+  const police = view('Police said three protesters were arrested on Monday. "We did nothing wrong," they said.\n')
+  assert.deepEqual(police.map((source) => [source.name, source.quotes.length]), [['Police', 1]])
+  assert.deepEqual(view('The police said the man was armed.\n').map((source) => source.kind), ['anonymous'])
+})
+
+test('sources: a span cut in text with a link keeps the source offsets; a name that opens with a day stays whole', () => {
+  const text = 'When a gunman killed 19 children and two teachers in [Uvalde](https://example.com/u), Texas lawmakers said the school had failed.\n\nMonday Properties said the sale would close in June.\n'
+  const result = analyzeSync(text).data.newsmark!
+  const lawmakers = result.quotes?.find((quote) => quote.source?.text === 'Texas lawmakers')
+  assert.ok(lawmakers, JSON.stringify(result.quotes?.map((quote) => quote.source?.text)))
+  assert.equal(text.slice(lawmakers.source!.start, lawmakers.source!.end), 'Texas lawmakers')
+  assert.ok(result.quotes?.some((quote) => quote.source?.text === 'Monday Properties'))
+})

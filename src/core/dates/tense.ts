@@ -17,6 +17,7 @@ const NOT_PAST_ED = new Set(['scheduled', 'expected', 'planned', 'proposed', 'in
 const WINDOW = 12
 // modals of what may be, and the adverbs that come between them and a time
 const MODAL = new Set(['could', 'might', 'may', 'can'])
+const MAYBE = new Set(['might', 'may'])
 const SOFT = new Set(['also', 'still', 'even', 'yet', 'perhaps', 'possibly', 'eventually'])
 const PERFECT = new Set(['have', 'has', 'had', 've'])
 const TIME_PREP = new Set(['on', 'by', 'until', 'before', 'after', 'in'])
@@ -106,7 +107,7 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
     weak = 'past'
   }
   const early = before === 'as' && (toks[i - 2]?.l === 'early' || toks[i - 2]?.l === 'soon') && toks[i - 3]?.l === 'as'
-  // “could (also) one day have”, “might one day run”, “could arrive (on)
+  // “could (also) one day have”, “might one day run”, “may arrive (on)
   // Monday”: a modal with its verb around the time speaks of what may
   // come, whatever the sentence reports; not “could have fled Tuesday”.
   if (modalAround(toks, ids, i, j)) return 'future'
@@ -131,9 +132,9 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
 
 /**
  * Whether a modal of what may be stands with its verb around a time: right
- * before it (adverbs between: “could also one day have”), or before the
- * verb that goes before it (“could arrive (on) Monday”), not a perfect
- * (“could have fled Tuesday”).
+ * before it (adverbs between: “could also one day have”), or “may” or
+ * “might” before the verb that goes before it (“may arrive (on) Monday”),
+ * not a perfect (“might have fled Tuesday”).
  *
  * @param toks
  *   Tokens.
@@ -149,14 +150,17 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
 function modalAround(toks: Tok[], ids: Int32Array, i: number, j: number): boolean {
   const sid = ids[i]!
   const word = (k: number) => (k >= 0 && ids[k] === sid && toks[k]!.kind === 'w' ? toks[k]!.l : undefined)
-  const modalBefore = (k: number) => {
+  // The modal as written: lower case (“Theresa May Tuesday” is a name).
+  const modalBefore = (k: number, modals: ReadonlySet<string>) => {
     while (SOFT.has(word(k) ?? '')) k--
-    return MODAL.has(word(k) ?? '')
+    return modals.has(word(k) ?? '') && toks[k]!.t === toks[k]!.l
   }
-  if (modalBefore(i - 1) && word(j) !== undefined) return true
+  if (modalBefore(i - 1, MODAL) && word(j) !== undefined) return true
+  // With a verb between, only “may” and “might”: “could” is also the past
+  // of “can” (“residents could return on Tuesday”).
   const verb = TIME_PREP.has(word(i - 1) ?? '') ? i - 2 : i - 1
   const w = word(verb)
-  return w !== undefined && !PERFECT.has(w) && !MODAL.has(w) && !SOFT.has(w) && !TIME_PREP.has(w) && modalBefore(verb - 1)
+  return w !== undefined && !PERFECT.has(w) && !MODAL.has(w) && !SOFT.has(w) && !TIME_PREP.has(w) && modalBefore(verb - 1, MAYBE)
 }
 
 /** Punctuation that ends a clause. */

@@ -74,9 +74,6 @@ export function tellsSpeaker(quote: Readonly<Quote>): boolean {
     // (“another option is the …, which …”).
     const head = source.text.split(',')[0].toLowerCase()
     if (words.length > 3 && /\s(?:is|are|was|were|has|have|had)\s/.test(` ${head} `)) return false
-    // … or a verb with its object (“a gunman killed 19 children …, Texas
-    // lawmakers”).
-    if (words.length > 3 && hasVerbObject(head)) return false
     // A thing, not someone (“the measure adds”, “the outlook said”): not
     // for “according to”, whose source may be any record (“according to
     // the timetable”).

@@ -38,11 +38,15 @@ const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
 // Times that open a sentence before its subject (“Yesterday OpenAI said”).
 const timeOpeners: ReadonlySet<string> = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'meanwhile', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
-// What an article calls an organisation it has named (“the agency”).
-const organisationNouns: ReadonlySet<string> = new Set([
-  ...['agency', 'company', 'firm', 'automaker', 'carmaker', 'developer', 'manufacturer', 'retailer', 'startup', 'regulator', 'department'],
-  ...['ministry', 'organization', 'organisation', 'administration', 'bank', 'airline', 'utility', 'railroad', 'league', 'union', 'studio', 'network']
-])
+// What an article calls an organisation it has named (“the agency”): a
+// public body, or a business.
+const publicNouns: ReadonlySet<string> = new Set(['agency', 'department', 'ministry', 'administration', 'regulator'])
+const businessNouns: ReadonlySet<string> = new Set(['company', 'firm', 'automaker', 'carmaker', 'manufacturer', 'retailer', 'startup', 'bank', 'airline', 'railroad', 'studio'])
+const organisationNouns: ReadonlySet<string> = new Set([...publicNouns, ...businessNouns])
+// Words in the name of a public body.
+const publicBody = /\b(?:Agency|Administration|Department|Ministry|Service|Bureau|Commission|Authority|Centers?|Institutes?|Office|Board|Council|Agencies)\b/u
+// Words before an organisation that is told, not telling (“told Reuters”).
+const toldWords: ReadonlySet<string> = new Set(['told', 'tell', 'tells', 'telling', 'to', 'with', 'by', 'from'])
 // Words that start what is said of a document after its head noun (“a
 // report released Monday”, “a report the group published”, “an update
 // this week from …”): a participle, a determiner, a time.
@@ -131,11 +135,15 @@ export function tagQuotes(
     if (found.parts.length > 1) quote.parts = found.parts
     if (found.cue) quote.cue = found.cue
     if (found.source) {
-      quote.source = resolve(found.source, named, genders, speaker, found.parts, spoken, group)
+      // A “they” is the group that spoke last only when no other people
+      // were named since (“Police said three protesters were arrested.
+      // “…,” they said.”).
+      const lastGroup = group && !namesPeople(document.source.slice(group.end, found.source.start)) ? group : undefined
+      quote.source = resolve(found.source, named, genders, speaker, found.parts, spoken, lastGroup)
       const entity = quote.source.entity === undefined ? undefined : byId.get(quote.source.entity)
       speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
       if (speaker) spoken.set(speaker.entity, speaker.sentence)
-      group = isGroup(quote.source) ? {source: quote.source, sentence: found.source.sentence.index} : undefined
+      group = isGroup(quote.source) ? {source: quote.source, sentence: found.source.sentence.index, end: quote.source.end} : undefined
     } else if (
       !found.cue &&
       found.kind !== 'indirect' &&
@@ -250,10 +258,28 @@ interface Speaker {
   sentence: number
 }
 
-/** A group or an organisation that spoke, and the sentence where it did. */
+/** A group or an organisation that spoke, the sentence where it did and where its name ends. */
 interface Group {
   source: QuoteSource
   sentence: number
+  end: number
+}
+
+/**
+ * Whether words name people in the plural (“three protesters”, “its
+ * workers”, “officials”) or an organisation's people.
+ *
+ * @param text
+ *   Words.
+ * @returns
+ *   Whether they do.
+ */
+function namesPeople(text: string): boolean {
+  for (const word of text.toLowerCase().match(/\p{L}+s\b/gu) ?? []) {
+    if (anonymousHeads.has(word) || personHeads.has(word) || personHeads.has(word.slice(0, -1)) || personHeads.has(word.slice(0, -2))) return true
+  }
+
+  return false
 }
 
 /**
@@ -384,7 +410,7 @@ function resolve(
   spoken: ReadonlyMap<Entity, number> = new Map(),
   group?: Group
 ): QuoteSource {
-  source = withoutClause(source)
+  source = withoutClause(source, named)
   const tokens = source.sentence.tokens
   const cased = tokens.slice(source.first, source.last).map((token) => token.text)
   const words = cased.map((word) => word.toLowerCase())
@@ -503,17 +529,16 @@ function resolve(
   // elsewhere in the article (“Yesterday OpenAI confirmed” after “OpenAI”).
   if (kindOfHead !== 'anonymous' && /^\p{Lu}/u.test(prose) && !determiners.has(words[0])) {
     const same = named.withProse(prose)
-    if (same) return {...span, entity: same.entity.id, name: same.entity.name, kind: same.entity.type === 'PER' ? 'named' : 'organisation'}
+    if (same && same.entity.type !== 'MISC') return {...span, entity: same.entity.id, name: same.entity.name, kind: same.entity.type === 'PER' ? 'named' : 'organisation'}
   }
 
-  // “The agency said”, “the company told”, “the developer assured”: the
-  // organisation named last, in this sentence or the three before.
+  // “The agency said”, “the company told”: the organisation of that sort
+  // named in this sentence or the three before, when it is the only one
+  // (not one in the words quoted, nor one told or written to: “told
+  // Reuters”).
   if (headWords.length === 2 && determiners.has(headWords[0]) && organisationNouns.has(headWords[1])) {
-    for (let index = named.before(source) - 1; index >= 0; index--) {
-      const {entity, mention} = named.all[index]
-      if (source.sentence.index - mention.sentence.index > 3) break
-      if (entity.type === 'ORG') return {...span, entity: entity.id, name: entity.name, kind: 'organisation'}
-    }
+    const organisation = onlyOrganisation(source, named, content, headWords[1])
+    if (organisation) return {...span, entity: organisation.id, name: organisation.name, kind: 'organisation'}
   }
 
   // “Fishers say”, “Advocates for … said”: the plural of a noun for people
@@ -546,14 +571,23 @@ function resolve(
  * @returns
  *   Source span, those words left out.
  */
-function withoutClause(source: FoundSource): FoundSource {
+function withoutClause(source: FoundSource, named: NamedIndex): FoundSource {
   const tokens = source.sentence.tokens
+  const block = source.sentence.block
+  // The source offset of a token's start (the block's text has no markup:
+  // `[stories](…)` is “stories” there).
   const from = (first: number): FoundSource => {
-    const shift = tokens[first]!.start - tokens[source.first]!.start
-    return {...source, first, start: source.start + shift, text: source.text.slice(shift)}
+    const start = block.base + block.map[tokens[first]!.start]!
+    return {...source, first, start, text: source.text.slice(start - source.start)}
   }
 
-  if (source.last - source.first > 1 && timeOpeners.has(tokens[source.first]!.text.toLowerCase()) && /^\p{Lu}/u.test(tokens[source.first + 1]!.text)) {
+  // Only before a name the tagger found (“Yesterday OpenAI”, not “Monday
+  // Properties”).
+  if (
+    source.last - source.first > 1 &&
+    timeOpeners.has(tokens[source.first]!.text.toLowerCase()) &&
+    (named.bySentence.get(source.sentence) ?? []).some(({mention}) => mention.first === source.first + 1)
+  ) {
     return from(source.first + 1)
   }
 
@@ -569,6 +603,39 @@ function withoutClause(source: FoundSource): FoundSource {
   if (comma === source.last - 2 && pronounOf(tokens[comma + 1]!.text.toLowerCase())) return from(comma + 1)
   const before = tokens.slice(source.first, comma).map((token) => token.text.toLowerCase()).join(' ')
   return hasVerbObject(before) ? from(comma + 1) : source
+}
+
+/**
+ * The organisation a description (“the agency”, “the company”) stands for:
+ * the only one of that sort (a public body for “the agency”, any other for
+ * “the company”) named in the source's sentence or the three before, less
+ * those named in the quoted words and those told or written to.
+ *
+ * @param source
+ *   The description.
+ * @param named
+ *   Mentions.
+ * @param content
+ *   The quote's content pieces.
+ * @param noun
+ *   Its noun.
+ * @returns
+ *   The organisation, if one alone fits.
+ */
+function onlyOrganisation(source: FoundSource, named: NamedIndex, content: ReadonlyArray<Span>, noun: string): Entity | undefined {
+  let found: Entity | undefined
+  for (let index = named.before(source) - 1; index >= 0; index--) {
+    const {entity, mention} = named.all[index]
+    if (source.sentence.index - mention.sentence.index > 3) break
+    if (entity.type !== 'ORG' || entity === found) continue
+    if (content.some((piece) => mention.start >= piece.start && mention.end <= piece.end)) continue
+    if (toldWords.has(mention.sentence.tokens[mention.first - 1]?.text.toLowerCase() ?? '')) continue
+    if (publicBody.test(entity.name) !== publicNouns.has(noun)) continue
+    if (found) return undefined
+    found = entity
+  }
+
+  return found
 }
 
 /**
@@ -592,7 +659,7 @@ function headKind(cased: ReadonlyArray<string>): SourceKind | undefined {
   // officials” are people not named.
   if (organisationHeads.has(last) && !anonymousHeads.has(last)) return 'organisation'
   // “Uvalde police”, “Capitol Police”: a force; “police” alone, people.
-  if (last === 'police' && cased.length > 1 && /^\p{Lu}/u.test(cased.at(-2)!)) return 'organisation'
+  if (last === 'police' && cased.length > 1 && /^\p{Lu}/u.test(cased.at(-2)!) && !determiners.has(words.at(-2)!) && !indefinite.has(words.at(-2)!) && !['local', 'state', 'federal', 'city', 'county', 'military', 'riot', 'secret', 'border'].includes(words.at(-2)!)) return 'organisation'
   if (words.some((word) => anonymousHeads.has(word))) return 'anonymous'
   if (organisationHeads.has(last)) return 'organisation'
   return undefined

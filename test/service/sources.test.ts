@@ -71,3 +71,8 @@ test('header line: counts, and the line it goes on', () => {
   assert.equal(headerLineNumber('---\nnot closed\n# Title'), 0)
   assert.equal(headerLineNumber(fs.readFileSync('examples/poland-ottawa.md', 'utf8')), 6)
 })
+
+test('quoteLine: a pronoun that stands for no one named nearby says so, and is in no source of the view', () => {
+  const quote = {start: 20, end: 40, kind: 'indirect' as const, cue: {start: 5, end: 10, text: 'argue'}, source: {start: 0, end: 4, text: 'They', name: 'They', kind: 'anonymous' as const}}
+  assert.equal(quoteLine(quote, []), 'Quoted: indirect · source “They” (not named nearby) · cue “argue”')
+})

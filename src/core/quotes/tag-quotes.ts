@@ -36,6 +36,8 @@ const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'a
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
+// Words before “police” that say which kind, not whose.
+const policeKinds: ReadonlySet<string> = new Set(['local', 'state', 'federal', 'city', 'county', 'military', 'riot', 'secret', 'border'])
 // Times that open a sentence before its subject (“Yesterday OpenAI said”).
 const timeOpeners: ReadonlySet<string> = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'meanwhile', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 // What an article calls an organisation it has named (“the agency”): a
@@ -410,7 +412,7 @@ function resolve(
   spoken: ReadonlyMap<Entity, number> = new Map(),
   group?: Group
 ): QuoteSource {
-  source = withoutClause(source, named)
+  source = trimmedSource(source, named)
   const tokens = source.sentence.tokens
   const cased = tokens.slice(source.first, source.last).map((token) => token.text)
   const words = cased.map((word) => word.toLowerCase())
@@ -568,10 +570,12 @@ function resolve(
  *
  * @param source
  *   Source span.
+ * @param named
+ *   Mentions (a time is cut only before one).
  * @returns
  *   Source span, those words left out.
  */
-function withoutClause(source: FoundSource, named: NamedIndex): FoundSource {
+function trimmedSource(source: FoundSource, named: NamedIndex): FoundSource {
   const tokens = source.sentence.tokens
   const block = source.sentence.block
   // The source offset of a token's start (the block's text has no markup:
@@ -655,11 +659,12 @@ function headKind(cased: ReadonlyArray<string>): SourceKind | undefined {
   if (documentHeads.has(last)) return 'document'
   const document = words.findIndex((word, index) => index > 0 && documentHeads.has(word) && index < words.length - 1 && postModifies(words[index + 1]))
   if (document > 0 && !words.slice(0, document).some((word) => personHeads.has(word) || anonymousHeads.has(word))) return 'document'
-  // “The Uvalde Police Department” is one; “Uvalde police”, “CDC
-  // officials” are people not named.
+  // “The Uvalde Police Department” is one; “CDC officials” are people
+  // not named.
   if (organisationHeads.has(last) && !anonymousHeads.has(last)) return 'organisation'
-  // “Uvalde police”, “Capitol Police”: a force; “police” alone, people.
-  if (last === 'police' && cased.length > 1 && /^\p{Lu}/u.test(cased.at(-2)!) && !determiners.has(words.at(-2)!) && !indefinite.has(words.at(-2)!) && !['local', 'state', 'federal', 'city', 'county', 'military', 'riot', 'secret', 'border'].includes(words.at(-2)!)) return 'organisation'
+  // “Uvalde police”, “Capitol Police”: a force; “police” alone, “The
+  // police”, “State police”: people.
+  if (last === 'police' && cased.length > 1 && /^\p{Lu}/u.test(cased.at(-2)!) && !determiners.has(words.at(-2)!) && !indefinite.has(words.at(-2)!) && !policeKinds.has(words.at(-2)!)) return 'organisation'
   if (words.some((word) => anonymousHeads.has(word))) return 'anonymous'
   if (organisationHeads.has(last)) return 'organisation'
   return undefined

@@ -6,9 +6,8 @@
  * Pure (no `vscode`), tested in plain Node; `tag-tree.ts`, `hover.ts`,
  * `status-bar.ts` and `code-lens.ts` turn these into editor items.
  */
-import {pronounOf} from '../core/quotes/features.ts'
 import {isReported, shownSource} from '../core/quotes/reported.ts'
-import {sourceKindName, sourcesOf, type Source} from '../core/quotes/sources.ts'
+import {isBarePronoun, sourceKindName, sourcesOf, type Source} from '../core/quotes/sources.ts'
 import type {NewsmarkResult, Quote} from '../core/types.ts'
 import {truncate} from './words.ts'
 
@@ -124,7 +123,7 @@ export function quoteLine(quote: Readonly<Quote>, sources: readonly Source[]): s
   const shown = shownSource(quote)
   if (source) parts.push(`source ${source.name} (${sourceKindName(source.kind)})`)
   // A pronoun that stands for no one named nearby (not in the Sources view).
-  else if (shown && shown.entity === undefined && pronounOf(shown.name.trim().toLowerCase())) parts.push(`source “${shown.name}” (not named nearby)`)
+  else if (shown && isBarePronoun(shown)) parts.push(`source “${shown.name}” (not named nearby)`)
   else if (shown) parts.push(`source ${shown.name} (${sourceKindName(shown.kind)})`)
   else parts.push('no source found')
   if (quote.cue) parts.push(`cue “${quote.cue.text}”`)

@@ -15,7 +15,7 @@
  * stands for no one named near it, are no source of their own; two
  * anonymous sources with the same phrase may be two people.
  */
-import type {NewsmarkResult, Quote, SourceKind} from '../types.ts'
+import type {NewsmarkResult, Quote, QuoteSource, SourceKind} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {shownSource} from './reported.ts'
 
@@ -69,7 +69,7 @@ export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'qu
     const entity = said.entity === undefined ? undefined : entities.get(said.entity)
     // A pronoun that stands for no one named or quoted nearby (“they say”)
     // is no source a reader can tell apart: not one of its own.
-    if (!entity && pronounOf(said.name.trim().toLowerCase())) continue
+    if (!entity && isBarePronoun(said)) continue
     // By what it is called: a “they” after “officials said” is theirs.
     const key = entity ? `entity:${entity.id}` : `text:${normalise(said.name || said.text)}`
     let source = byKey.get(key)
@@ -90,6 +90,19 @@ export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'qu
   }
   // `sort` is stable: ties keep the order of first quotes.
   return [...byKey.values()].sort((a, b) => b.quotes.length - a.quotes.length)
+}
+
+/**
+ * Whether a source is a pronoun resolved to no one (“they”, “He”): its name
+ * is the pronoun itself.
+ *
+ * @param source
+ *   Source of a quote.
+ * @returns
+ *   Whether it is.
+ */
+export function isBarePronoun(source: Readonly<QuoteSource>): boolean {
+  return source.entity === undefined && pronounOf(source.name.trim().toLowerCase()) !== undefined
 }
 
 /**

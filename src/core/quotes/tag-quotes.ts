@@ -278,10 +278,23 @@ interface Group {
  */
 function namesPeople(text: string): boolean {
   for (const word of text.toLowerCase().match(/\p{L}+s\b/gu) ?? []) {
-    if (anonymousHeads.has(word) || personHeads.has(word) || personHeads.has(word.slice(0, -1)) || personHeads.has(word.slice(0, -2))) return true
+    if (anonymousHeads.has(word) || personHeads.has(word) || isPersonPlural(word)) return true
   }
 
   return false
+}
+
+/**
+ * Whether a lower-cased word ending in “s” is the plural of a noun for
+ * people (“protesters”, “nurses”, “advocates”).
+ *
+ * @param word
+ *   Word.
+ * @returns
+ *   Whether it is.
+ */
+function isPersonPlural(word: string): boolean {
+  return personHeads.has(word.slice(0, -1)) || personHeads.has(word.slice(0, -2))
 }
 
 /**
@@ -546,7 +559,7 @@ function resolve(
   // “Fishers say”, “Advocates for … said”: the plural of a noun for people
   // (not “Peters said”), capitalised only because it opens the sentence.
   const opener = source.first === 0 || /^["“‘'(]$/u.test(tokens[source.first - 1]!.text)
-  const people = opener && head === 1 && /[^s]s$/.test(words[0]) && [words[0].slice(0, -1), words[0].slice(0, -2)].some((word) => personHeads.has(word))
+  const people = opener && head === 1 && /[^s]s$/.test(words[0]) && isPersonPlural(words[0])
   const kind: SourceKind =
     kindOfHead ??
     (/^\p{Lu}/u.test(prose) && !determiners.has(words[0]) && !indefinite.has(words[0]) && !people

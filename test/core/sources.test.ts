@@ -7,8 +7,8 @@ import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {applyAnnotations} from '../../src/core/annotations/apply.ts'
-import {hasVerbObject} from '../../src/core/quotes/reported.ts'
 import {sourceKindName, sourcesOf, sourcesSummary} from '../../src/core/quotes/sources.ts'
+import {hasVerbObject} from '../../src/core/quotes/tag-quotes.ts'
 import type {Entity, NewsmarkResult, Quote, QuoteSource} from '../../src/core/types.ts'
 
 /**

@@ -148,21 +148,6 @@ function canSpeak(words: ReadonlyArray<string>): boolean {
 }
 
 /**
- * Whether words hold a verb with its object (“a gunman killed 19 children”),
- * not in a relative clause (“the two Democrats who joined the tour”): a
- * clause, not a name.
- *
- * @param text
- *   Words, lower-cased.
- * @returns
- *   Whether they do.
- */
-export function hasVerbObject(text: string): boolean {
-  const main = ` ${text} `.split(/\s(?:who|which|that|whose)\s/u)[0]
-  return /\s\p{L}{2,}ed (?:\d|the |a |an |his |her |their |its )/u.test(main)
-}
-
-/**
  * Whether a cue tells what was said: not a negation or an empty report
  * (“said little about”, “declined to comment”, “have not answered”), nor
  * a work written (“wrote his first piece”).

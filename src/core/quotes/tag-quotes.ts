@@ -24,7 +24,7 @@ import type {Perceptron} from '../ml/perceptron.ts'
 import type {Claim, Entity, Quote, QuoteSource, SourceKind, Span} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {findQuotes, type FoundQuote, type FoundSource} from './find.ts'
-import {hasVerbObject, isReported, speakerHeads, tellsSpeaker} from './reported.ts'
+import {isReported, speakerHeads, tellsSpeaker} from './reported.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import {firstIndex} from '../sorted.ts'
 
@@ -38,8 +38,10 @@ const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
 // Words before “police” that say which kind, not whose.
 const policeKinds: ReadonlySet<string> = new Set(['local', 'state', 'federal', 'city', 'county', 'military', 'riot', 'secret', 'border'])
+// Days named by a word.
+const dayWords: ReadonlyArray<string> = ['today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
 // Times that open a sentence before its subject (“Yesterday OpenAI said”).
-const timeOpeners: ReadonlySet<string> = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'meanwhile', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const timeOpeners: ReadonlySet<string> = new Set([...dayWords, 'tonight', 'earlier', 'later', 'meanwhile'])
 // What an article calls an organisation it has named (“the agency”): a
 // public body, or a business.
 const publicNouns: ReadonlySet<string> = new Set(['agency', 'department', 'ministry', 'administration', 'regulator'])
@@ -55,7 +57,7 @@ const toldWords: ReadonlySet<string> = new Set(['told', 'tell', 'tells', 'tellin
 const afterHead: ReadonlySet<string> = new Set([
   ...determiners,
   ...['a', 'an', 'its', 'their', 'his', 'her', 'last', 'earlier', 'late', 'early', 'out', 'written', 'made', 'done', 'seen', 'shown', 'given', 'drawn', 'put', 'set'],
-  ...['today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+  ...dayWords
 ])
 
 /** A mention with its entity, as the resolver reads it. */
@@ -620,6 +622,21 @@ function trimmedSource(source: FoundSource, named: NamedIndex): FoundSource {
   if (comma === source.last - 2 && pronounOf(tokens[comma + 1]!.text.toLowerCase())) return from(comma + 1)
   const before = tokens.slice(source.first, comma).map((token) => token.text.toLowerCase()).join(' ')
   return hasVerbObject(before) ? from(comma + 1) : source
+}
+
+/**
+ * Whether words hold a verb with its object (“a gunman killed 19 children”),
+ * not in a relative clause (“the two Democrats who joined the tour”): a
+ * clause, not a name.
+ *
+ * @param text
+ *   Words, lower-cased.
+ * @returns
+ *   Whether they do.
+ */
+export function hasVerbObject(text: string): boolean {
+  const main = ` ${text} `.split(/\s(?:who|which|that|whose)\s/u)[0]
+  return /\s\p{L}{2,}ed (?:\d|the |a |an |his |her |their |its )/u.test(main)
 }
 
 /**

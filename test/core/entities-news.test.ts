@@ -517,3 +517,16 @@ test('entities: a name after an honorific (“Dr.”, “Mrs.”) is a person’
   assert.equal(find(tag('Traffic stopped on Harbor Dr. San Diego police closed the road.\n'), 'San Diego')?.type, 'LOC')
   assert.equal(find(tag('She starred in “Mrs. Doubtfire” in 1993.\n'), 'Mrs. Doubtfire')?.type, 'MISC')
 })
+
+test('entities: a firm’s name and words that name no firm, place or part of one is a thing it makes; a branch, a body’s part and a union stay organisations', () => {
+  const types = (text: string) => Object.fromEntries((tag(text).entities ?? []).map((entity) => [entity.name, entity.type]))
+  const made = types('Nintendo said on Tuesday that its sales rose. The Nintendo Switch sold 10 million units, the company said.')
+  assert.equal(made['Nintendo'], 'ORG')
+  assert.equal(made['Nintendo Switch'], 'MISC')
+  const branches = types('Toyota said it would recall 50,000 cars. Toyota Motor and Toyota North America will pay for repairs, and the Toyota Corolla is among them.')
+  assert.equal(branches['Toyota Motor'], 'ORG')
+  assert.equal(branches['Toyota North America'], 'ORG', 'a region a firm serves')
+  assert.equal(branches['Toyota Corolla'], 'MISC')
+  assert.equal(types('Starbucks opened 10 stores. Starbucks Workers United said the company refused to talk.')['Starbucks Workers United'], 'ORG')
+  assert.equal(types('The House passed the bill on Friday. The House Oversight panel met on Monday.')['House Oversight'], 'ORG', 'the part of a body')
+})

@@ -15,6 +15,9 @@
  *   police”, “the nonprofit …”), when those that tell one agree; else the
  *   most frequent among the mentions (persons first on ties). The name is
  *   the longest most frequent form, the role the first one seen.
+ * - A one-word firm of the article and words that name no firm, place or
+ *   part of one (“Kia Carnival”, “Nintendo Switch”) is a thing the firm
+ *   makes (MISC), not the firm.
  */
 import type {Entity, EntityType, Mention} from '../types.ts'
 import {isCompanyName, isFirstName, isPlaceName} from './gazetteer.ts'
@@ -140,11 +143,17 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   }
 
   const ordered = [...new Set(groupOf.filter(Boolean))].sort((a, b) => a.first - b.first)
+  const types = new Map(ordered.map((group) => [group, typeOf(group)]))
+  const brands = new Set(ordered.filter((group) => types.get(group) === 'ORG' && group.words.length === 1).map((group) => group.key))
+  for (const group of ordered) {
+    if (types.get(group) === 'ORG' && isBrandsThing(group, brands)) types.set(group, 'MISC')
+  }
+
   const ids = new Map<Group, string>()
   const entities = ordered.map((group, index) => {
     const id = 'e' + (index + 1)
     ids.set(group, id)
-    return toEntity(group, id, sizeOf)
+    return toEntity(group, id, types.get(group)!, sizeOf)
   })
   return {entities, entityOf: groupOf.map((group) => ids.get(group)!)}
 
@@ -203,17 +212,19 @@ function namesPerson(group: Group): boolean {
  *   Group.
  * @param id
  *   Id.
+ * @param type
+ *   Its type.
  * @param sizeOf
  *   Words in the normalised key of a mention.
  * @returns
  *   Entity.
  */
-function toEntity(group: Group, id: string, sizeOf: (mention: RawMention) => number): Entity {
+function toEntity(group: Group, id: string, type: EntityType, sizeOf: (mention: RawMention) => number): Entity {
   const mentions = [...group.mentions].sort((a, b) => a.start - b.start)
   const role = mentions.find((mention) => mention.role)?.role
   return {
     id,
-    type: typeOf(group),
+    type,
     name: canonicalName(mentions, sizeOf),
     ...(role ? {role} : {}),
     mentions: mentions.map(
@@ -360,6 +371,49 @@ function typeOf(group: Group): EntityType {
   // “America”, “Pacific”, “Korea”.)
   if (best === 'PER' && group.words.length === 1 && group.mentions.every((mention) => !mention.role && isCompanyName(mention.text))) return 'ORG'
   return best
+}
+
+// Words after a firm's name that make the whole another firm or a part of
+// it (“Kia Motors”, “Fox News”, “Tesla Energy”, “Google Research”, “Kia
+// North America”), not something it makes.
+const firmWords: ReadonlySet<string> = new Set([
+  ...['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'ag', 'ab', 'sa', 'nv', 'gmbh', 'company', 'corporation', 'companies'],
+  ...['group', 'holdings', 'holding', 'motors', 'motor', 'foundation', 'fund', 'trust', 'bank', 'capital', 'partners', 'ventures', 'investments'],
+  ...['airlines', 'airways', 'air', 'energy', 'media', 'entertainment', 'studios', 'studio', 'pictures', 'films', 'records', 'music', 'publishing', 'press', 'books'],
+  ...['news', 'channel', 'network', 'networks', 'tv', 'television', 'radio', 'broadcasting', 'sports', 'games', 'labs', 'lab', 'research', 'health', 'healthcare'],
+  ...['financial', 'insurance', 'securities', 'pharmaceuticals', 'pharma', 'therapeutics', 'biosciences', 'technologies', 'technology', 'tech', 'systems', 'solutions'],
+  ...['services', 'international', 'global', 'worldwide', 'industries', 'enterprises', 'brands', 'stores', 'retail', 'foods', 'beverages', 'electronics', 'software'],
+  ...['university', 'institute', 'college', 'school', 'academy', 'hospital', 'center', 'centre', 'council', 'committee', 'board', 'association', 'union', 'party'],
+  ...['department', 'agency', 'office', 'bureau', 'authority', 'commission', 'administration', 'team', 'club', 'fc', 'league', 'division', 'unit', 'subsidiary'],
+  ...['railway', 'railways', 'railroad', 'rail', 'lines', 'express', 'transit', 'logistics', 'shipping', 'freight', 'aviation', 'aerospace', 'defense', 'defence'],
+  ...['oil', 'gas', 'petroleum', 'chemical', 'chemicals', 'steel', 'mining', 'power', 'electric', 'utilities', 'telecom', 'communications', 'mobile', 'wireless', 'cable'],
+  ...['united', 'workers', 'alliance', 'coalition', 'federation', 'society', 'guild', 'cooperative', 'co-op', 'collective'],
+  ...['north', 'south', 'east', 'west', 'america', 'americas', 'europe', 'asia', 'africa', 'pacific', 'atlantic', 'usa', 'us', 'u.s.', 'uk', 'u.k.'],
+  ...['caucus', 'republicans', 'democrats', 'members', 'wrestling', 'racing', 'football', 'basketball', 'baseball', 'hockey', 'soccer', 'golf', 'tennis']
+])
+
+// One-word organisations that are bodies, not firms: what follows their
+// name is a part of them (“House Republicans”, “Senate Judiciary”).
+const bodies: ReadonlySet<string> = new Set(['house', 'senate', 'congress', 'parliament', 'assembly', 'legislature', 'court', 'government', 'army', 'navy', 'police', 'cabinet'])
+
+/**
+ * Whether an organisation's name is one of the article's one-word firms and
+ * more words that name no firm, place or part of one (“Kia Carnival”,
+ * “Nintendo Switch”, “Tesla Navigation”): a thing the firm makes or holds,
+ * not the firm (“Kia Motors”, “Kia America”, “Fox News” stay firms). Only
+ * names the words around left untyped (“… , the automaker, …” keeps a firm).
+ *
+ * @param group
+ *   Group typed an organisation.
+ * @param brands
+ *   Keys of the article's one-word organisations.
+ * @returns
+ *   Whether it is.
+ */
+function isBrandsThing(group: Group, brands: ReadonlySet<string>): boolean {
+  if (group.words.length < 2 || group.cued.size > 0 || !brands.has(group.words[0]) || bodies.has(group.words[0])) return false
+  const rest = group.words.slice(1)
+  return !isPlaceName(rest.join(' ')) && rest.every((word) => /^\p{L}/u.test(word) && !firmWords.has(word) && !isPlaceName(word) && !brands.has(word))
 }
 
 /**

@@ -7,7 +7,8 @@ import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
 import {isInterfaceText} from '../../src/core/entities/filter.ts'
 import {isNationalityText} from '../../src/core/entities/groups.ts'
-import {nameBounds} from '../../src/core/entities/mentions.ts'
+import {nameBounds, withField} from '../../src/core/entities/mentions.ts'
+import {tokenize} from '../../src/core/text/tokenize.ts'
 
 function tag(text: string) {
   return analyzeSync(text, {dates: false, claims: false}).data.newsmark!
@@ -529,4 +530,17 @@ test('entities: a firm’s name and words that name no firm, place or part of on
   assert.equal(branches['Toyota Corolla'], 'MISC')
   assert.equal(types('Starbucks opened 10 stores. Starbucks Workers United said the company refused to talk.')['Starbucks Workers United'], 'ORG')
   assert.equal(types('The House passed the bill on Friday. The House Oversight panel met on Monday.')['House Oversight'], 'ORG', 'the part of a body')
+})
+
+test('entities: an institution’s head and the capitalised field after its “of” that the tagger left out are one organisation', () => {
+  const tokens = tokenize('Lee said a Valley Metropolitan Council of Governments and Fishermen’s Associations study of Ohio was out.')
+  const at = (text: string) => tokens.findIndex((token) => token.text === text)
+  const council = at('Council') + 1
+  // The field runs over capitalised words, possessives and an “and” between two.
+  assert.equal(tokens[withField(tokens, council, [{first: at('Valley'), last: council, label: 'ORG'}]) - 1].text, 'Associations')
+  // A name the tagger tagged after “of” is no field; nor is a lower-case word.
+  assert.equal(withField(tokens, council, [{first: at('Valley'), last: council, label: 'ORG'}, {first: at('Governments'), last: at('Governments') + 1, label: 'ORG'}]), council)
+  assert.equal(withField(tokens, at('study') + 1, []), at('study') + 1, 'no institution’s head')
+  const found = (text: string) => (tag(text).entities ?? []).map((entity) => `${entity.name}:${entity.type}`)
+  assert.ok(found('Glenn Park, director of the Lakeshore Federation of Fishermen’s Associations, said the ban hurt.').includes('Lakeshore Federation of Fishermen’s Associations:ORG'))
 })

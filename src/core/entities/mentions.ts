@@ -529,7 +529,8 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   // Where the last mention ends: a span it took in (a head, a surname, a
   // road's number the tagger tagged apart) is no mention of its own.
   let taken = 0
-  for (const span of joinInstitutions(tokens, spansOf(tagged.tags))) {
+  const spans = joinInstitutions(tokens, spansOf(tagged.tags))
+  for (const span of spans) {
     if (span.first < taken) continue
     // A state written as a party's or a dateline's (“R-Ga.”, “Peoria, Ill.”) is
     // that state alone, whatever the tagger took with it (“Ill. -- The”).
@@ -542,6 +543,9 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     while (last < tokens.length && /^\p{Lu}/u.test(tokens[last].text) && isHead(tokens[last].text)) {
       last++
     }
+
+    const headAt = last - 1
+    last = withField(tokens, last, spans)
 
     // A name the tagger ended at a title and a first name, the surname left
     // out (“DoorDash CEO Tony | Xu”): the person's name runs on over it.
@@ -635,6 +639,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       const end = tokens[last - 1].text
       if (institutionHeads.has(end.toLowerCase()) || businessHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
     }
+
+    // An institution's head and the field after it (“… Council of
+    // Governments”, “… Federation of Fishermen’s Associations”) make an
+    // organisation, whatever the tagger typed the words before the head.
+    if (last > headAt + 1 && headAt >= first && isInstitutionHead(tokens[headAt].text)) type = 'ORG'
 
     // A name after a person's honorific (“Dr. Mara Quist”, “Mrs. Alvarez”):
     // a person's, whatever the tagger or the words around it say; not a
@@ -868,6 +877,36 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
   }
 
   return joined
+}
+
+/**
+ * Where an institution's name ends with the capitalised field after its
+ * head's “of” that the tagger left untagged (“… Council | of Governments”,
+ * “… Federation | of Fishermen’s Associations”): over the field's words,
+ * their possessives and an “and” between two of them.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param last
+ *   End of the name (exclusive token index).
+ * @param spans
+ *   The tagger's spans in the sentence (a tagged name after “of” is no
+ *   field).
+ * @returns
+ *   End of the name, later when a field follows its head.
+ */
+export function withField(tokens: SentenceView['tokens'], last: number, spans: ReadonlyArray<TokenSpan>): number {
+  if (!isInstitutionHead(tokens[last - 1].text) || tokens[last]?.text !== 'of') return last
+  const capital = (at: number) => /^\p{Lu}\p{Ll}/u.test(tokens[at]?.text ?? '') && !spans.some((other) => other.first <= at && at < other.last)
+  let end = last + 1
+  if (!capital(end)) return last
+  while (capital(end)) {
+    end++
+    if (/^[’']s$/u.test(tokens[end]?.text ?? '')) end++
+    else if (ands.has(tokens[end]?.text ?? '') && capital(end + 1)) end++
+  }
+
+  return end
 }
 
 /**

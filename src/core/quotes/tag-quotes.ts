@@ -45,7 +45,7 @@ const timeOpeners: ReadonlySet<string> = new Set([...dayWords, 'tonight', 'earli
 // What an article calls an organisation it has named (“the agency”): a
 // public body, or a business.
 const publicNouns: ReadonlySet<string> = new Set(['agency', 'department', 'ministry', 'administration', 'regulator'])
-const businessNouns: ReadonlySet<string> = new Set(['company', 'firm', 'automaker', 'carmaker', 'manufacturer', 'retailer', 'startup', 'bank', 'airline', 'railroad', 'studio'])
+const businessNouns: ReadonlySet<string> = new Set(['company', 'firm', 'automaker', 'carmaker', 'manufacturer', 'retailer', 'startup', 'bank', 'airline', 'railroad', 'studio', 'developer', 'publisher', 'insurer', 'lender', 'drugmaker', 'chipmaker', 'chain', 'utility', 'operator'])
 const organisationNouns: ReadonlySet<string> = new Set([...publicNouns, ...businessNouns])
 // Words in the name of a public body.
 const publicBody = /\b(?:Agency|Administration|Department|Ministry|Service|Bureau|Commission|Authority|Centers?|Institutes?|Office|Board|Council|Agencies)\b/u
@@ -600,12 +600,13 @@ function trimmedSource(source: FoundSource, named: NamedIndex): FoundSource {
     return {...source, first, start, text: source.text.slice(start - source.start)}
   }
 
-  // Only before a name the tagger found (“Yesterday OpenAI”, not “Monday
-  // Properties”).
+  // Only before a name the tagger found here, or one the article writes
+  // elsewhere (“Yesterday OpenAI”, not “Monday Properties”).
   if (
     source.last - source.first > 1 &&
     timeOpeners.has(tokens[source.first]!.text.toLowerCase()) &&
-    (named.bySentence.get(source.sentence) ?? []).some(({mention}) => mention.first === source.first + 1)
+    ((named.bySentence.get(source.sentence) ?? []).some(({mention}) => mention.first === source.first + 1) ||
+      named.withProse(source.text.slice(block.base + block.map[tokens[source.first + 1]!.start]! - source.start)) !== undefined)
   ) {
     return from(source.first + 1)
   }

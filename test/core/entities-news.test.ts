@@ -544,3 +544,11 @@ test('entities: an institution’s head and the capitalised field after its “o
   const found = (text: string) => (tag(text).entities ?? []).map((entity) => `${entity.name}:${entity.type}`)
   assert.ok(found('Glenn Park, director of the Lakeshore Federation of Fishermen’s Associations, said the ban hurt.').includes('Lakeshore Federation of Fishermen’s Associations:ORG'))
 })
+
+test('entities: a firm’s legal form is part of its name and optional for its cluster; a name the tagger ended before “Technologies” runs on; a legal form alone is no entity', () => {
+  const found = (text: string) => (tag(text).entities ?? []).map((entity) => `${entity.name}:${entity.type}:${entity.mentions.length}`)
+  assert.deepEqual(found('Zyros Protein Technologies AB, a maker of lab kits, announced new services. Zyros Protein Technologies said prices would fall.\n'), ['Zyros Protein Technologies AB:ORG:2'])
+  assert.deepEqual(found('Marta Olsen Consulting LLC said on Monday that sales rose.\n'), ['Marta Olsen Consulting LLC:ORG:1'])
+  assert.deepEqual(found('Illumina Inc. said on Monday that sales rose. Illumina also said it would hire.\n'), ['Illumina Inc.:ORG:2'])
+  assert.ok(!found('Acme, Inc. said on Monday that sales rose.\n').some((entity) => entity.startsWith('Inc.')))
+})

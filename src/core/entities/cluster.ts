@@ -3,7 +3,8 @@
  *
  * - Mentions with the same name (ignoring case, a leading "the" and curly
  *   apostrophes) are one entity, and so are a ministry's two word orders
- *   ("Department of Justice", "Justice Department").
+ *   ("Department of Justice", "Justice Department") and a firm with its
+ *   legal form and without ("Illumina Inc.", "Illumina").
  * - A short form the article gives in brackets after a name (“Centers for
  *   Disease Control and Prevention (CDC)”) is that name wherever written.
  * - A shorter person mention whose words are a part of a longer person name
@@ -478,5 +479,7 @@ function normalize(text: string): string {
       .trim()
       // One ministry, two word orders (“Department of Justice”, “Justice Department”).
       .replace(/^(department|ministry) of (?:the )?([^ ]+(?: [^ ]+)?)$/u, '$2 $1')
+      // One firm with its legal form and without (“Illumina Inc.”, “Illumina”).
+      .replace(/(?<=\S),? (?:inc\.?|corp\.?|ltd\.?|llc|plc|ab|ag|gmbh|n\.v\.|s\.a\.)$/u, '')
   )
 }

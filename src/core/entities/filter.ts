@@ -15,7 +15,7 @@ import lexicon from './lexicon.json' with {type: 'json'}
 import type {DocumentTagging} from './document-tagging.ts'
 import {isFirstName, isPlaceName} from './gazetteer.ts'
 import {isNationalityText} from './groups.ts'
-import {isHeadline, type RawMention} from './mentions.ts'
+import {isHeadline, legalSuffix, type RawMention} from './mentions.ts'
 
 /** Titles and role nouns, less those that are also names (“King”, “Dean”, “Queen”). */
 const titleWords: ReadonlySet<string> = new Set(
@@ -186,6 +186,8 @@ export function namedEntities(entities: ReadonlyArray<Entity>, mentions: Readonl
         .replace(/^[“"‘'(\[]+/u, '')
         .replace(/[’']s$/u, '')
         .toLowerCase()
+      // A firm's legal form alone (“Inc.” after “Acme,”) names no firm.
+      if (legalSuffix.test(mention.prose.trim())) return true
       // A generic acronym (“AI”, “DNA”, “CEO”, “R&D”) names no one thing.
       if (genericAcronyms.has(mention.prose.trim().replace(/[’']s$/u, ''))) return true
       // “No. 1”: a rank, no name.

@@ -546,6 +546,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
 
     const headAt = last - 1
     last = withField(tokens, last, spans)
+    // A firm's legal form right after its name, which the tagger often
+    // tags apart (“… Technologies | AB”, “Marta Olsen Consulting | LLC”).
+    const legal = legalSuffix.test(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(tokens[last - 1].text)
+    if (legal) last++
 
     // A name the tagger ended at a title and a first name, the surname left
     // out (“DoorDash CEO Tony | Xu”): the person's name runs on over it.
@@ -643,7 +647,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // An institution's head and the field after it (“… Council of
     // Governments”, “… Federation of Fishermen’s Associations”) make an
     // organisation, whatever the tagger typed the words before the head.
-    if (last > headAt + 1 && headAt >= first && isInstitutionHead(tokens[headAt].text)) type = 'ORG'
+    if ((last > headAt + 1 && headAt >= first && isInstitutionHead(tokens[headAt].text)) || (legal && legalSuffix.test(tokens[last - 1].text))) type = 'ORG'
 
     // A name after a person's honorific (“Dr. Mara Quist”, “Mrs. Alvarez”):
     // a person's, whatever the tagger or the words around it say; not a
@@ -780,6 +784,15 @@ const venueHeads: ReadonlySet<string> = new Set([
   'steakhouse', 'saloon', 'shop', 'store', 'market', 'hospital', 'clinic'
 ])
 
+/** A firm's legal form written after its name (“Inc.”, “LLC”, Sweden's “AB”, Germany's “GmbH”). */
+export const legalSuffix = /^(?:Inc\.?|Corp\.?|Ltd\.?|LLC|LLP|PLC|plc|AB|AG|GmbH|NV|N\.V\.|S\.A\.|SpA|S\.p\.A\.|ASA|Oyj|Pty)$/u
+
+/** Words that make the name before them a firm's (“… Technologies”, “… Holdings”). */
+const firmHeads: ReadonlySet<string> = new Set([
+  ...['Technologies', 'Systems', 'Holdings', 'Group', 'Pharmaceuticals', 'Therapeutics', 'Biosciences', 'Industries', 'Enterprises'],
+  ...['Partners', 'Capital', 'Ventures', 'Labs', 'Solutions', 'Networks', 'Motors', 'Airlines', 'Brands', 'Consulting', 'Associates']
+])
+
 /** Heads that close a firm's name (“… Corp. and …” are two firms). */
 const legalForms: ReadonlySet<string> = new Set(['inc.', 'corp.', 'ltd.', 'llc', 'co.', 'plc', 'company', 'corporation'])
 
@@ -840,6 +853,13 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
 
         continue
       }
+    }
+
+    // A name the tagger ended before the word that makes it a firm's
+    // (“Zyros Protein | Technologies AB”): one firm.
+    if (previous && span.first === previous.last && firmHeads.has(tokens[span.first].text) && /^\p{Lu}/u.test(tokens[previous.first].text)) {
+      joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
+      continue
     }
 
     if (previous && span.first === previous.last + 1) {

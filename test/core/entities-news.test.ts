@@ -552,3 +552,15 @@ test('entities: a firm’s legal form is part of its name and optional for its c
   assert.deepEqual(found('Illumina Inc. said on Monday that sales rose. Illumina also said it would hire.\n'), ['Illumina Inc.:ORG:2'])
   assert.ok(!found('Acme, Inc. said on Monday that sales rose.\n').some((entity) => entity.startsWith('Inc.')))
 })
+
+test('entities (review): a firm’s full name after its short name stays the firm; a field keeps its organisation type and a plural possessive; a headline’s capitals are no field', () => {
+  const types = (text: string) => Object.fromEntries((tag(text).entities ?? []).map((entity) => [entity.name, entity.type]))
+  const bank = types('JPMorgan Chase raised its dividend on Monday. JPMorgan shares rose.\n')
+  assert.equal(bank['JPMorgan Chase'], 'ORG', 'never written as a thing (“the …”, “its …”)')
+  const quoted = analyzeSync('JPMorgan Chase raised its dividend on Monday. "We are strong," the bank said. JPMorgan shares rose.\n').data.newsmark!
+  assert.deepEqual(quoted.quotes?.map((quote) => quote.source?.name), ['JPMorgan Chase'], '“the bank” still finds the firm')
+  assert.equal(types('Ann Lee, executive director of the Lake Country Council of Governments, said the road was needed.\n')['Lake Country Council of Governments'], 'ORG')
+  assert.equal(types('Ann Lee, who runs the Gulf Coast Federation of Shrimpers’ Associations, said prices fell.\n')['Gulf Coast Federation of Shrimpers’ Associations'], 'ORG')
+  const headline = types('# Harbor City Council of Governments Backs Ferry Plan\n\nThe plan passed on Monday.\n')
+  assert.ok(!Object.keys(headline).some((name) => name.includes('Backs')), JSON.stringify(headline))
+})

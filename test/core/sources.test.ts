@@ -277,11 +277,11 @@ test('sources: a span cut in text with a link keeps the source offsets; a name t
   assert.ok(result.quotes?.some((quote) => quote.source?.text === 'Monday Properties'))
 })
 
-test('sources: a day before a name the article writes elsewhere is cut, even where the tagger took the two as one name; the developer is the only firm named before', () => {
+test('sources: a day before a name the article writes elsewhere is cut, even where the tagger took the two as one name; “the developer” is not taken for a firm', () => {
   const result = analyzeSync('OpenAI released a new model on Monday. Yesterday OpenAI confirmed that ChatGPT was shut down for a day because of a bug.\n').data.newsmark!
   const sources = sourcesOf(result)
   assert.deepEqual(sources.map((source) => [source.name, source.kind]), [['OpenAI', 'organisation']])
   assert.deepEqual(sourcesOf(analyzeSync('Yesterday Zorblax confirmed that its site was shut down for a day because of a bug.\n').data.newsmark!).map((source) => source.name), ['Yesterday Zorblax'], 'a name written nowhere else keeps its first word')
-  const developer = sourcesOf(analyzeSync('Microsoft makes the tool for its own games. "It does not replace the writer," the developer said.\n').data.newsmark!)
-  assert.deepEqual(developer.map((source) => [source.name, source.kind]), [['Microsoft', 'organisation']])
+  // “The developer” or “the operator” is as often a person: no firm is guessed.
+  assert.deepEqual(sourcesOf(analyzeSync('Microsoft makes the tool for its own games. "It does not replace the writer," the developer said.\n').data.newsmark!).map((source) => source.name), ['the developer'])
 })

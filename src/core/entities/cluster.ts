@@ -390,6 +390,7 @@ const firmWords: ReadonlySet<string> = new Set([
   ...['oil', 'gas', 'petroleum', 'chemical', 'chemicals', 'steel', 'mining', 'power', 'electric', 'utilities', 'telecom', 'communications', 'mobile', 'wireless', 'cable'],
   ...['united', 'workers', 'alliance', 'coalition', 'federation', 'society', 'guild', 'cooperative', 'co-op', 'collective'],
   ...['north', 'south', 'east', 'west', 'america', 'americas', 'europe', 'asia', 'africa', 'pacific', 'atlantic', 'usa', 'us', 'u.s.', 'uk', 'u.k.'],
+  ...['management', 'business', 'law', 'service', 'estate', 'realty', 'properties', 'gaming', 'airplanes', 'platforms', 'digital', 'biologics', 'wealth', 'world'],
   ...['caucus', 'republicans', 'democrats', 'members', 'wrestling', 'racing', 'football', 'basketball', 'baseball', 'hockey', 'soccer', 'golf', 'tennis']
 ])
 
@@ -414,7 +415,32 @@ const bodies: ReadonlySet<string> = new Set(['house', 'senate', 'congress', 'par
 function isBrandsThing(group: Group, brands: ReadonlySet<string>): boolean {
   if (group.words.length < 2 || group.cued.size > 0 || !brands.has(group.words[0]) || bodies.has(group.words[0])) return false
   const rest = group.words.slice(1)
-  return !isPlaceName(rest.join(' ')) && rest.every((word) => /^\p{L}/u.test(word) && !firmWords.has(word) && !isPlaceName(word) && !brands.has(word))
+  if (isPlaceName(rest.join(' ')) || !rest.every((word) => /^\p{L}/u.test(word) && !firmWords.has(word) && !isPlaceName(word) && !brands.has(word))) return false
+  // Written as a thing at least once (“the Kia Carnival”, “its new Acme
+  // Phone”): a firm's full name (“JPMorgan Chase raised …” after
+  // “JPMorgan”) is not.
+  return group.mentions.some((mention) => isThing(mention))
+}
+
+// Words before a thing's name (“the …”, “its new …”).
+const thingDeterminers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'every', 'each'])
+
+/**
+ * Whether a mention is written as a thing: after a determiner or a
+ * possessive, with at most one word in lower case between (“the Kia
+ * Carnival”, “its novel Acme Phone”, “Acme’s Acme Phone”).
+ *
+ * @param mention
+ *   Mention.
+ * @returns
+ *   Whether it is.
+ */
+function isThing(mention: RawMention): boolean {
+  const tokens = mention.sentence.tokens
+  let at = mention.first - 1
+  if (/^\p{Ll}+$/u.test(tokens[at]?.text ?? '') && !thingDeterminers.has(tokens[at]!.text)) at--
+  const before = tokens[at]?.text ?? ''
+  return thingDeterminers.has(before.toLowerCase()) || /^[’']s$/u.test(before)
 }
 
 /**

@@ -544,12 +544,16 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       last++
     }
 
-    const headAt = last - 1
-    last = withField(tokens, last, spans)
+    // (Not in a headline, whose capitals run on past the field.)
+    const fielded = isHeadline(tokens) ? last : withField(tokens, last, spans)
+    const field = fielded > last
+    last = fielded
     // A firm's legal form right after its name, which the tagger often
     // tags apart (“… Technologies | AB”, “Marta Olsen Consulting | LLC”).
     const legal = legalSuffix.test(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(tokens[last - 1].text)
     if (legal) last++
+    // Where such a name ends (its type holds while it still ends there).
+    const institutionEnd = field || legal ? last : -1
 
     // A name the tagger ended at a title and a first name, the surname left
     // out (“DoorDash CEO Tony | Xu”): the person's name runs on over it.
@@ -644,10 +648,6 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       if (institutionHeads.has(end.toLowerCase()) || businessHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
     }
 
-    // An institution's head and the field after it (“… Council of
-    // Governments”, “… Federation of Fishermen’s Associations”) make an
-    // organisation, whatever the tagger typed the words before the head.
-    if ((last > headAt + 1 && headAt >= first && isInstitutionHead(tokens[headAt].text)) || (legal && legalSuffix.test(tokens[last - 1].text))) type = 'ORG'
 
     // A name after a person's honorific (“Dr. Mara Quist”, “Mrs. Alvarez”):
     // a person's, whatever the tagger or the words around it say; not a
@@ -696,10 +696,16 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     if (work !== undefined || (context !== undefined && product === undefined && !weak.weak) || (placed !== undefined && placed !== named && !weak.weak)) cued = true
     // A noun only a town has tells it where the tagger agrees too (“Springfield police”).
     if (placed === 'LOC' && (tokens[first - 1]?.text.toLowerCase() === 'downtown' || townNouns.has(tokens[last]?.text ?? ''))) cued = true
+    // An institution's head and the field after it (“… Council of
+    // Governments”, “… Federation of Fishermen’s Associations”), or a name
+    // and its legal form, make an organisation, whatever the tagger or the
+    // words before the name tell (“Lake Country …”, “Gulf Coast …”).
+    const institution = last === institutionEnd && start === undefined
+    if (institution) cued = true
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: honorific ? 'PER' : context ?? placed!,
+      type: honorific ? 'PER' : institution ? 'ORG' : context ?? placed!,
       first,
       last,
       confidence,
@@ -922,7 +928,9 @@ export function withField(tokens: SentenceView['tokens'], last: number, spans: R
   if (!capital(end)) return last
   while (capital(end)) {
     end++
-    if (/^[’']s$/u.test(tokens[end]?.text ?? '')) end++
+    // A possessive (“Fishermen’s”, “Shrimpers’”) or an “and” inside the
+    // field, with more of it after.
+    if (/^[’']s?$/u.test(tokens[end]?.text ?? '') && capital(end + 1)) end++
     else if (ands.has(tokens[end]?.text ?? '') && capital(end + 1)) end++
   }
 

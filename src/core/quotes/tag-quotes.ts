@@ -45,7 +45,7 @@ const timeOpeners: ReadonlySet<string> = new Set([...dayWords, 'tonight', 'earli
 // What an article calls an organisation it has named (“the agency”): a
 // public body, or a business.
 const publicNouns: ReadonlySet<string> = new Set(['agency', 'department', 'ministry', 'administration', 'regulator'])
-const businessNouns: ReadonlySet<string> = new Set(['company', 'firm', 'automaker', 'carmaker', 'manufacturer', 'retailer', 'startup', 'bank', 'airline', 'railroad', 'studio', 'developer', 'publisher', 'insurer', 'lender', 'drugmaker', 'chipmaker', 'chain', 'utility', 'operator'])
+const businessNouns: ReadonlySet<string> = new Set(['company', 'firm', 'automaker', 'carmaker', 'manufacturer', 'retailer', 'startup', 'bank', 'airline', 'railroad', 'studio'])
 const organisationNouns: ReadonlySet<string> = new Set([...publicNouns, ...businessNouns])
 // Words in the name of a public body.
 const publicBody = /\b(?:Agency|Administration|Department|Ministry|Service|Bureau|Commission|Authority|Centers?|Institutes?|Office|Board|Council|Agencies)\b/u

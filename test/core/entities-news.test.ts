@@ -564,3 +564,12 @@ test('entities (review): a firm’s full name after its short name stays the fir
   const headline = types('# Harbor City Council of Governments Backs Ferry Plan\n\nThe plan passed on Monday.\n')
   assert.ok(!Object.keys(headline).some((name) => name.includes('Backs')), JSON.stringify(headline))
 })
+
+test('entities (second review): a legal form that is also another word joins no place; a name before a noun it describes or after a possessive stays the firm', () => {
+  const found = (text: string) => (tag(text).entities ?? []).map((entity) => `${entity.name}:${entity.type}:${entity.mentions.length}`)
+  assert.ok(found('California AG Rob Bonta announced the settlement. California will receive $5 million.\n').includes('California:LOC:2'))
+  assert.ok(found('She moved to Calgary, AB, in 2019.\n').includes('AB:LOC:1'), 'Alberta is no legal form after a city')
+  assert.deepEqual(found('Bayer AG said sales rose. Bayer said prices would fall.\n'), ['Bayer AG:ORG:2'])
+  assert.ok(found('Goldman said profit fell. A Goldman Sachs analyst said the deal was off. Goldman Sachs shares fell.\n').includes('Goldman Sachs:ORG:2'))
+  assert.ok(found('Buffett said the deal was done. Buffett’s Berkshire Hathaway bought the shares, and Berkshire said so.\n').includes('Berkshire Hathaway:ORG:1'))
+})

@@ -23,7 +23,7 @@
 import type {Entity, EntityType, Mention} from '../types.ts'
 import {isCompanyName, isFirstName, isPlaceName} from './gazetteer.ts'
 import {genericAcronyms} from './filter.ts'
-import {isHeadline, type RawMention} from './mentions.ts'
+import {isHeadline, legalSuffix, type RawMention} from './mentions.ts'
 
 /** An entity under construction. */
 interface Group {
@@ -391,6 +391,7 @@ const firmWords: ReadonlySet<string> = new Set([
   ...['united', 'workers', 'alliance', 'coalition', 'federation', 'society', 'guild', 'cooperative', 'co-op', 'collective'],
   ...['north', 'south', 'east', 'west', 'america', 'americas', 'europe', 'asia', 'africa', 'pacific', 'atlantic', 'usa', 'us', 'u.s.', 'uk', 'u.k.'],
   ...['management', 'business', 'law', 'service', 'estate', 'realty', 'properties', 'gaming', 'airplanes', 'platforms', 'digital', 'biologics', 'wealth', 'world'],
+  ...['organization', 'organisation', 'sons', 'line', 'cruise', 'cruises', 'resorts', 'hotels', 'parks'],
   ...['caucus', 'republicans', 'democrats', 'members', 'wrestling', 'racing', 'football', 'basketball', 'baseball', 'hockey', 'soccer', 'golf', 'tennis']
 ])
 
@@ -416,19 +417,30 @@ function isBrandsThing(group: Group, brands: ReadonlySet<string>): boolean {
   if (group.words.length < 2 || group.cued.size > 0 || !brands.has(group.words[0]) || bodies.has(group.words[0])) return false
   const rest = group.words.slice(1)
   if (isPlaceName(rest.join(' ')) || !rest.every((word) => /^\p{L}/u.test(word) && !firmWords.has(word) && !isPlaceName(word) && !brands.has(word))) return false
+  // A name written with its legal form is the firm's (“Berkshire Hathaway Inc.”).
+  if (group.mentions.some((mention) => legalSuffix.test(mention.prose.trim().split(/\s+/).at(-1) ?? ''))) return false
   // Written as a thing at least once (“the Kia Carnival”, “its new Acme
   // Phone”): a firm's full name (“JPMorgan Chase raised …” after
-  // “JPMorgan”) is not.
+  // “JPMorgan”, “a Goldman Sachs analyst”) is not.
   return group.mentions.some((mention) => isThing(mention))
 }
+
+// Nouns after a firm's name that make it describe them (“a Goldman Sachs
+// analyst”), not a thing the firm makes.
+const firmParts: ReadonlySet<string> = new Set([
+  ...['board', 'analyst', 'analysts', 'shares', 'stock', 'executive', 'executives', 'spokesperson', 'spokesman', 'spokeswoman', 'ceo', 'chief'],
+  ...['chairman', 'chairwoman', 'president', 'founder', 'employees', 'employee', 'workers', 'staff', 'headquarters', 'office', 'offices', 'ship', 'ships'],
+  ...['plant', 'factory', 'store', 'stores', 'deal', 'subsidiary', 'unit', 'division', 'team', 'lawyer', 'lawyers', 'investors', 'shareholders', 'stake', 'report', 'filing', 'statement']
+])
 
 // Words before a thing's name (“the …”, “its new …”).
 const thingDeterminers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'every', 'each'])
 
 /**
- * Whether a mention is written as a thing: after a determiner or a
- * possessive, with at most one word in lower case between (“the Kia
- * Carnival”, “its novel Acme Phone”, “Acme’s Acme Phone”).
+ * Whether a mention is written as a thing: after a determiner, with at
+ * most one word in lower case between (“the Kia Carnival”, “its novel Acme
+ * Phone”), and not before a noun it describes (“the Exxon Mobil board”).
+ * (Not after a possessive: “Buffett’s Berkshire Hathaway” is his firm.)
  *
  * @param mention
  *   Mention.
@@ -437,10 +449,12 @@ const thingDeterminers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 
  */
 function isThing(mention: RawMention): boolean {
   const tokens = mention.sentence.tokens
+  // A name before a noun of a firm's people or parts describes it (“a
+  // Goldman Sachs analyst”, “the Exxon Mobil board”).
+  if (firmParts.has(tokens[mention.last]?.text.toLowerCase() ?? '')) return false
   let at = mention.first - 1
   if (/^\p{Ll}+$/u.test(tokens[at]?.text ?? '') && !thingDeterminers.has(tokens[at]!.text)) at--
-  const before = tokens[at]?.text ?? ''
-  return thingDeterminers.has(before.toLowerCase()) || /^[’']s$/u.test(before)
+  return thingDeterminers.has(tokens[at]?.text.toLowerCase() ?? '')
 }
 
 /**
@@ -506,6 +520,9 @@ function normalize(text: string): string {
       // One ministry, two word orders (“Department of Justice”, “Justice Department”).
       .replace(/^(department|ministry) of (?:the )?([^ ]+(?: [^ ]+)?)$/u, '$2 $1')
       // One firm with its legal form and without (“Illumina Inc.”, “Illumina”).
-      .replace(/(?<=\S),? (?:inc\.?|corp\.?|ltd\.?|llc|plc|ab|ag|gmbh|n\.v\.|s\.a\.)$/u, '')
+      .replace(/(?<=\S),? (?:inc\.?|corp\.?|co\.|ltd\.?|llc|llp|plc|gmbh|n\.v\.|s\.a\.|spa|s\.p\.a\.|oyj|pty)$/u, '')
+      // A form that is also another word only after a name that is no
+      // place (“Volvo Cars AB”, not “Texas AG”).
+      .replace(/^(.+?),? (?:ab|ag|nv|asa)$/u, (all, name: string) => (isPlaceName(name) ? all : name))
   )
 }

@@ -550,7 +550,13 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     last = fielded
     // A firm's legal form right after its name, which the tagger often
     // tags apart (“… Technologies | AB”, “Marta Olsen Consulting | LLC”).
-    const legal = legalSuffix.test(tokens[last]?.text ?? '') && /^\p{Lu}/u.test(tokens[last - 1].text)
+    // (Not one the tagger took into a longer next name, “S.A. Santander”,
+    // nor “AG” after a state: “California AG Rob Bonta”, “Reno NV”.)
+    const form = tokens[last]?.text ?? ''
+    const legal =
+      /^\p{Lu}/u.test(tokens[last - 1].text) &&
+      !spans.some((other) => other.first <= last && last < other.last && other.first > span.first && other.last > last + 1) &&
+      (legalSuffix.test(form) || (sharedLegalSuffix.test(form) && !isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))))
     if (legal) last++
     // Where such a name ends (its type holds while it still ends there).
     const institutionEnd = field || legal ? last : -1
@@ -791,7 +797,9 @@ const venueHeads: ReadonlySet<string> = new Set([
 ])
 
 /** A firm's legal form written after its name (“Inc.”, “LLC”, Sweden's “AB”, Germany's “GmbH”). */
-export const legalSuffix = /^(?:Inc\.?|Corp\.?|Ltd\.?|LLC|LLP|PLC|plc|AB|AG|GmbH|NV|N\.V\.|S\.A\.|SpA|S\.p\.A\.|ASA|Oyj|Pty)$/u
+export const legalSuffix = /^(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|LLP|PLC|plc|GmbH|N\.V\.|S\.A\.|SpA|S\.p\.A\.|Oyj|Pty)$/u
+/** Legal forms that are also other words (an attorney general, Alberta, Nevada): only after a name that is no place. */
+export const sharedLegalSuffix = /^(?:AB|AG|NV|ASA)$/u
 
 /** Words that make the name before them a firm's (“… Technologies”, “… Holdings”). */
 const firmHeads: ReadonlySet<string> = new Set([
@@ -930,7 +938,8 @@ export function withField(tokens: SentenceView['tokens'], last: number, spans: R
     end++
     // A possessive (“Fishermen’s”, “Shrimpers’”) or an “and” inside the
     // field, with more of it after.
-    if (/^[’']s?$/u.test(tokens[end]?.text ?? '') && capital(end + 1)) end++
+    const apostrophe = tokens[end]?.text ?? ''
+    if ((/^[’']s$/u.test(apostrophe) || (/^[’']$/u.test(apostrophe) && tokens[end - 1]!.text.endsWith('s'))) && capital(end + 1)) end++
     else if (ands.has(tokens[end]?.text ?? '') && capital(end + 1)) end++
   }
 

@@ -403,8 +403,10 @@ const bodies: ReadonlySet<string> = new Set(['house', 'senate', 'congress', 'par
  * Whether an organisation's name is one of the article's one-word firms and
  * more words that name no firm, place or part of one (“Kia Carnival”,
  * “Nintendo Switch”, “Tesla Navigation”): a thing the firm makes or holds,
- * not the firm (“Kia Motors”, “Kia America”, “Fox News” stay firms). Only
- * names the words around left untyped (“… , the automaker, …” keeps a firm).
+ * not the firm (“Kia Motors”, “Kia America”, “Fox News” stay firms), when
+ * the article writes it as a thing (`isThing`) and never with a legal
+ * form. Only names the words around left untyped (“… , the automaker, …”
+ * keeps a firm).
  *
  * @param group
  *   Group typed an organisation.

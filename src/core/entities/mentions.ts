@@ -654,7 +654,6 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       if (institutionHeads.has(end.toLowerCase()) || businessHeads.has(end.toLowerCase()) || (titleHeads.has(end.toLowerCase()) && !isFirstName(end))) type = 'ORG'
     }
 
-
     // A name after a person's honorific (“Dr. Mara Quist”, “Mrs. Alvarez”):
     // a person's, whatever the tagger or the words around it say; not a
     // firm's, a place's or a title's (“Dr. Pepper Snapple Group”, “Mr.

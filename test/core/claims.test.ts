@@ -256,9 +256,9 @@ describe('attribution', () => {
   it('looks past an apposition between the subject and the verb', () => {
     const speaker = (text: string) => analyzeSync(text).data.newsmark!.claims[0]?.speaker
     // The quote's source (the name heads its apposition) is the
-    // organisation, named as its entity is: without the legal suffix.
+    // organisation, named as its entity is: with its legal form.
     const norvik = speaker('Norvik Tools AB, a leading maker of hand tools and drills, and a pioneer in cordless saws, today announced the launch of three repair services to support farms across the region.\n')
-    assert.equal(norvik?.name, 'Norvik Tools')
+    assert.equal(norvik?.name, 'Norvik Tools AB')
     assert.ok(norvik?.entity, 'the organisation entity')
     assert.equal(
       // (What she says of her own life is no claim: `claims-news.test.ts`.)

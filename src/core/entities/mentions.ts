@@ -556,7 +556,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const legal =
       /^\p{Lu}/u.test(tokens[last - 1].text) &&
       !spans.some((other) => other.first <= last && last < other.last && other.first > span.first && other.last > last + 1) &&
-      (legalSuffix.test(form) || (sharedLegalSuffix.test(form) && !isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))))
+      (legalSuffix.test(form) || (sharedLegalSuffix.test(form) && !namesPlace(tokens, first, last)))
     if (legal) last++
     // Where such a name ends (its type holds while it still ends there).
     const institutionEnd = field || legal ? last : -1
@@ -583,7 +583,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     if (generations.has(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last - 1].text)) last++
     // A place's kind before its name (“the District of | Columbia”, “the
     // Province of | Quebec”): the whole name.
-    if (first >= 2 && tokens[first - 1].text === 'of' && placeKinds.has(tokens[first - 2].text) && isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))) first -= 2
+    if (first >= 2 && tokens[first - 1].text === 'of' && placeKinds.has(tokens[first - 2].text) && namesPlace(tokens, first, last)) first -= 2
     // A road's number (“Interstate | 5”, “Route | 66”) is part of its name.
     const road = roadWords.has(tokens[last - 1].text) && /^\d{1,4}[A-Z]?$/u.test(tokens[last]?.text ?? '')
     if (road) last++
@@ -660,7 +660,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // Cooper Group”, “Ocean Dr. San Diego”, “Mrs. Doubtfire” in quotation
     // marks).
     const at = isHonorific(tokens, first - 1) ? first - 1 : tokens[first - 1]?.text === '.' && isHonorific(tokens, first - 2) ? first - 2 : last - first > 1 && isHonorific(tokens, first) ? first : -1
-    const honorific = at >= 0 && title === undefined && !isNameHead(tokens[last - 1].text) && !isPlaceName(tokens.slice(at === first ? first + 1 : first, last).map((token) => token.text).join(' ')) && !notHonorificHere(tokens, at)
+    const honorific = at >= 0 && title === undefined && !isNameHead(tokens[last - 1].text) && !namesPlace(tokens, at === first ? first + 1 : first, last) && !notHonorificHere(tokens, at)
     if (honorific) {
       type = 'PER'
       cued = true
@@ -795,6 +795,23 @@ const venueHeads: ReadonlySet<string> = new Set([
   'steakhouse', 'saloon', 'shop', 'store', 'market', 'hospital', 'clinic'
 ])
 
+/**
+ * Whether tokens name a place of the gazetteer (“New York”, “District of
+ * Columbia”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   First token.
+ * @param last
+ *   End (exclusive).
+ * @returns
+ *   Whether they do.
+ */
+function namesPlace(tokens: SentenceView['tokens'], first: number, last: number): boolean {
+  return isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))
+}
+
 /** A firm's legal form written after its name (“Inc.”, “LLC”, Sweden's “AB”, Germany's “GmbH”). */
 export const legalSuffix = /^(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|LLP|PLC|plc|GmbH|N\.V\.|S\.A\.|SpA|S\.p\.A\.|Oyj|Pty)$/u
 /** Legal forms that are also other words (an attorney general, Alberta, Nevada): only after a name that is no place. */
@@ -890,7 +907,7 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
         fieldAfterHead(tokens, previous) &&
         span.label !== 'PER' &&
         !isInstitutionHead(end) &&
-        !isPlaceName(tokens.slice(span.first, span.last).map((token) => token.text).join(' ')) &&
+        !namesPlace(tokens, span.first, span.last) &&
         !isFirstName(tokens[span.first].text)
       const andHead =
         ands.has(between) &&
@@ -898,7 +915,7 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
         !legalForms.has(headOf(tokens, span).toLowerCase()) &&
         !legalForms.has(previousEnd.toLowerCase()) &&
         headOf(tokens, span).toLowerCase() !== headOf(tokens, previous).toLowerCase() &&
-        !isPlaceName(tokens.slice(span.first, span.last).map((token) => token.text).join(' ')) &&
+        !namesPlace(tokens, span.first, span.last) &&
         !isFirstName(tokens[span.first].text)
       if (ofPlace || moreField || couple || (andHead && end !== previousEnd)) {
         joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
@@ -1571,7 +1588,7 @@ function kindOf(tokens: SentenceView['tokens'], first: number, last: number, wea
   // Coffee”, “a reporter for the Northwind”), a place's name aside.
   let job = first - 1
   if (tokens[job]?.text.toLowerCase() === 'the') job--
-  if ((tokens[job]?.text === 'at' || tokens[job]?.text === 'for') && workers.has(tokens[job - 1]?.text.toLowerCase() ?? '') && !isPlaceName(tokens.slice(first, last).map((token) => token.text).join(' '))) {
+  if ((tokens[job]?.text === 'at' || tokens[job]?.text === 'for') && workers.has(tokens[job - 1]?.text.toLowerCase() ?? '') && !namesPlace(tokens, first, last)) {
     return 'ORG'
   }
 

@@ -7,7 +7,7 @@
  * `status-bar.ts` and `code-lens.ts` turn these into editor items.
  */
 import {isReported, shownSource} from '../core/quotes/reported.ts'
-import {isBarePronoun, sourceKindName, sourcesOf, type Source} from '../core/quotes/sources.ts'
+import {isBarePronoun, isUnresolvedDescription, sourceKindName, sourcesOf, type Source} from '../core/quotes/sources.ts'
 import type {NewsmarkResult, Quote} from '../core/types.ts'
 import {truncate} from './words.ts'
 
@@ -124,6 +124,8 @@ export function quoteLine(quote: Readonly<Quote>, sources: readonly Source[]): s
   if (source) parts.push(`source ${source.name} (${sourceKindName(source.kind)})`)
   // A pronoun that stands for no one named nearby (not in the Sources view).
   else if (shown && isBarePronoun(shown)) parts.push(`source “${shown.name}” (not named nearby)`)
+  // A description of someone named elsewhere, whom it was not tied to.
+  else if (shown && isUnresolvedDescription(shown)) parts.push(`source “${shown.name}” (not tied to a name)`)
   else if (shown) parts.push(`source ${shown.name} (${sourceKindName(shown.kind)})`)
   else parts.push('no source found')
   if (quote.cue) parts.push(`cue “${quote.cue.text}”`)

@@ -282,6 +282,25 @@ test('sources: a day before a name the article writes elsewhere is cut, even whe
   const sources = sourcesOf(result)
   assert.deepEqual(sources.map((source) => [source.name, source.kind]), [['OpenAI', 'organisation']])
   assert.deepEqual(sourcesOf(analyzeSync('Yesterday Zorblax confirmed that its site was shut down for a day because of a bug.\n').data.newsmark!).map((source) => source.name), ['Yesterday Zorblax'], 'a name written nowhere else keeps its first word')
-  // “The developer” or “the operator” is as often a person: no firm is guessed.
-  assert.deepEqual(sourcesOf(analyzeSync('Microsoft makes the tool for its own games. "It does not replace the writer," the developer said.\n').data.newsmark!).map((source) => source.name), ['the developer'])
+  // “The developer” or “the operator” is as often a person: no firm is
+  // guessed, and the description, tied to no name, is no source of the view.
+  const developer = analyzeSync('Microsoft makes the tool for its own games. "It does not replace the writer," the developer said.\n').data.newsmark!
+  assert.deepEqual(developer.quotes?.map((quote) => [quote.source?.text, quote.source?.entity]), [['the developer', undefined]])
+  assert.deepEqual(sourcesOf(developer), [])
+})
+
+test('sourcesOf leaves out a description of people the article names that no name was found for', () => {
+  const text =
+    'Baltic Ferries and Norvik Lines recalled 4,000 life jackets on Monday. ' +
+    'The ferry operators told regulators that the buckles could crack in the cold. ' +
+    'The two captains who inspected the jackets said they had never seen one fail. ' +
+    'Officials said the recall would take a month. ' +
+    'The researchers who tested the buckles said the plastic was too thin.'
+  const result = analyzeSync(text).data.newsmark!
+  const quoted = (result.quotes ?? []).map((item) => item.source?.text)
+  assert.ok(quoted.includes('The ferry operators'), `Unexpected sources ${JSON.stringify(quoted)}: the quote keeps its source`)
+  const names = sourcesOf(result).map((source) => source.name)
+  assert.ok(!names.some((name) => /operators|captains/i.test(name)), `Unexpected ${JSON.stringify(names)}: a description of named firms or of people met before is no anonymous source`)
+  assert.ok(names.includes('Officials'), `Expected Officials in ${JSON.stringify(names)}`)
+  assert.ok(names.some((name) => /^The researchers\b/.test(name)), `Expected the researchers in ${JSON.stringify(names)}: unnamed people news cites stay`)
 })

@@ -76,3 +76,11 @@ test('quoteLine: a pronoun that stands for no one named nearby says so, and is i
   const quote = {start: 20, end: 40, kind: 'indirect' as const, cue: {start: 5, end: 10, text: 'argue'}, source: {start: 0, end: 4, text: 'They', name: 'They', kind: 'anonymous' as const}}
   assert.equal(quoteLine(quote, []), 'Quoted: indirect · source “They” (not named nearby) · cue “argue”')
 })
+
+test('quoteLine: a description of someone named elsewhere, tied to no name, says so', () => {
+  const source = {start: 0, end: 15, text: 'The automakers', name: 'The automakers', kind: 'anonymous' as const}
+  const quote = {start: 20, end: 40, kind: 'indirect' as const, cue: {start: 16, end: 20, text: 'told'}, source}
+  assert.equal(quoteLine(quote, []), 'Quoted: indirect · source “The automakers” (not tied to a name) · cue “told”')
+  const officials = {...quote, source: {...source, text: 'The officials', name: 'The officials'}}
+  assert.equal(quoteLine(officials, []), 'Quoted: indirect · source The officials (anonymous source) · cue “told”')
+})

@@ -11,13 +11,24 @@
  * matter”: an anonymous source is known by its phrase alone). A named
  * source whose entity is an organisation counts as an organisation.
  *
- * Known limits: quotes with no source, or with a pronoun for a source that
- * stands for no one named near it, are no source of their own; two
- * anonymous sources with the same phrase may be two people.
+ * Known limits: quotes with no source, with a pronoun for a source that
+ * stands for no one named near it, or with a description of people the
+ * article names that was tied to no name (“the automakers”), are no
+ * source of their own; two anonymous sources with the same phrase may be
+ * two people.
  */
 import type {NewsmarkResult, Quote, QuoteSource, SourceKind} from '../types.ts'
 import {pronounOf} from './features.ts'
+import lexicon from './lexicon.json' with {type: 'json'}
 import {shownSource} from './reported.ts'
+
+const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
+const documentHeads: ReadonlySet<string> = new Set(lexicon.documentHeads)
+const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads)
+// Where a description's head ends: an apposition, a preposition, a clause.
+const headEnds: ReadonlySet<string> = new Set([',', 'of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'behind', 'among', 'who', 'which', 'that'])
+// Counts after “the” that pick out people already met (“the two Democrats”).
+const counts: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'both', 'several'])
 
 /** One source of an article and what it is quoted saying. */
 export interface Source {
@@ -70,6 +81,10 @@ export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'qu
     // A pronoun that stands for no one named or quoted nearby (“they say”)
     // is no source a reader can tell apart: not one of its own.
     if (!entity && isBarePronoun(said)) continue
+    // Nor is a description of someone the article names (“the automakers”
+    // after Hyundai and Kia) that no name was found for: listing it as an
+    // anonymous source, or as a person named “the developer”, is wrong.
+    if (!entity && isUnresolvedDescription(said)) continue
     // By what it is called: a “they” after “officials said” is theirs.
     const key = entity ? `entity:${entity.id}` : `text:${normalise(said.name || said.text)}`
     let source = byKey.get(key)
@@ -103,6 +118,40 @@ export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'qu
  */
 export function isBarePronoun(source: Readonly<QuoteSource>): boolean {
   return source.entity === undefined && pronounOf(source.name.trim().toLowerCase()) !== undefined
+}
+
+/**
+ * Whether a source is a definite description resolved to no entity that
+ * stands for someone the article names: “the automakers” (Hyundai and Kia),
+ * “the developer”, “the two Democrats who joined the tour”, “the Western
+ * powers”. Not the unnamed people news cites (“the officials”, “the
+ * researchers”: `anonymousHeads`), a document or an organisation by its
+ * head (“the study”, “the agency”), nor a name the tagger missed (“the
+ * California Highway Patrol”: a capitalised head).
+ *
+ * @param source
+ *   Source of a quote.
+ * @returns
+ *   Whether it is.
+ */
+export function isUnresolvedDescription(source: Readonly<QuoteSource>): boolean {
+  if (source.entity !== undefined || source.kind === 'document' || source.kind === 'organisation') return false
+  const words = source.name.trim().split(/\s+|(?=,)/u)
+  if (!/^(?:the|these|those)$/i.test(words[0] ?? '')) return false
+  const head: string[] = []
+  for (const word of words.slice(1)) {
+    // (And a participle after it: “the researchers working on …”.)
+    if (head.length > 0 && (headEnds.has(word.toLowerCase()) || /^\p{Ll}+ing$/u.test(word))) break
+    head.push(word)
+  }
+
+  const last = (head.at(-1) ?? '').replace(/[’']s$/u, '')
+  if (last === '') return false
+  const noun = last.toLowerCase()
+  if (documentHeads.has(noun) || organisationHeads.has(noun)) return false
+  // “The two Democrats”: people met before, whoever they are.
+  if (head.length > 1 && counts.has(head[0]!.toLowerCase())) return true
+  return !/^\p{Lu}/u.test(last) && !anonymousHeads.has(noun)
 }
 
 /**

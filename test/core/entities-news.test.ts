@@ -573,3 +573,18 @@ test('entities (second review): a legal form that is also another word joins no 
   assert.ok(found('Goldman said profit fell. A Goldman Sachs analyst said the deal was off. Goldman Sachs shares fell.\n').includes('Goldman Sachs:ORG:2'))
   assert.ok(found('Buffett said the deal was done. Buffett’s Berkshire Hathaway bought the shares, and Berkshire said so.\n').includes('Berkshire Hathaway:ORG:1'))
 })
+
+test('entities: numbered streets and highways are places, whole and one cluster short and long; a name after a street is the tagger’s', () => {
+  const result = tag(
+    'The county wants a new exit on I-94 at 26th Street West, and a study found that 13th Avenue could get one too. ' +
+      'Traffic on Interstate 94 and West 5th Ave. was slow near the 2nd Street Bridge, where 5th Avenue meets 3rd St. and 3rd Street runs on to the 14th Street Clinic.\n'
+  )
+  const places = (result.entities ?? []).filter((entity) => entity.type === 'LOC').map((entity) => entity.mentions.map((mention) => mention.text).join(' | '))
+  for (const expected of ['I-94 | Interstate 94', '26th Street West', '13th Avenue', 'West 5th Ave.', '2nd Street Bridge', '5th Avenue', '3rd St. | 3rd Street']) {
+    assert.ok(places.includes(expected), `Expected the place “${expected}” in ${JSON.stringify(places)}`)
+  }
+
+  const all = names(result.entities)
+  assert.ok(!all.includes('14th Street'), `Unexpected “14th Street” cut from the clinic's name in ${JSON.stringify(all)}`)
+  assert.ok(!all.includes('Street West') && !all.includes('Street Bridge'), `Unexpected a street without its number in ${JSON.stringify(all)}`)
+})

@@ -503,6 +503,9 @@ function canonicalName(all: ReadonlyArray<RawMention>, sizeOf: (mention: RawMent
   return often > 1 && !isFirstName(words[0]) && !/^\p{Lu}\.$/u.test(words[0]) ? rest : name
 }
 
+// Street types written short (“St.”), as `normalize` reads them.
+const streetWords: Readonly<Record<string, string>> = {st: 'street', ave: 'avenue', rd: 'road', blvd: 'boulevard'}
+
 /**
  * Normalised key of a name.
  *
@@ -526,5 +529,8 @@ function normalize(text: string): string {
       // A form that is also another word only after a name that is no
       // place (“Volvo Cars AB”, not “Texas AG”).
       .replace(/^(.+?),? (?:ab|ag|nv|asa)$/u, (all, name: string) => (isPlaceName(name) ? all : name))
+      // One road, written short and long (“I-94”, “Interstate 94”; “3rd St.”, “3rd Street”).
+      .replace(/^i-(\d+)$/u, 'interstate $1')
+      .replace(/^(.*\d(?:st|nd|rd|th)) (st|ave|rd|blvd)\.((?: \S+)?)$/u, (_, name: string, kind: string, rest: string) => `${name} ${streetWords[kind]}${rest}`)
   )
 }

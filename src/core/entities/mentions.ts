@@ -524,8 +524,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   if (known?.tokens === sentence.tokens) return known.mentions
   const tokens = sentence.tokens
   const mentions: SentenceMention[] = []
+  // Places found by how news writes them: states by a party or a town,
+  // numbered streets and highways.
   const states = statesOf(tokens)
-  let nextState = 0
+  const roads = roadsOf(tokens)
+  const written = [...states, ...roads]
   // Where the last mention ends: a span it took in (a head, a surname, a
   // road's number the tagger tagged apart) is no mention of its own.
   let taken = 0
@@ -533,9 +536,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   for (const span of spans) {
     if (span.first < taken) continue
     // A state written as a party's or a dateline's (“R-Ga.”, “Peoria, Ill.”) is
-    // that state alone, whatever the tagger took with it (“Ill. -- The”).
-    while (nextState < states.length && states[nextState].first < span.first) nextState++
-    if (nextState < states.length && states[nextState].first < span.last) continue
+    // that state alone, whatever the tagger took with it (“Ill. -- The”); a
+    // numbered street or highway is the whole of its name (“26th | Street
+    // West”).
+    if (written.some((place) => place.first < span.last && span.first < place.last)) continue
     const confidence = Math.min(...tagged.margins.slice(span.first, span.last))
     let {first, last} = span
     const {label} = span
@@ -735,7 +739,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     mentions.push({...state, type: 'LOC', confidence: 0, prose: proseOf(sentence, state.start, state.end)})
   }
 
-  if (states.length > 0) mentions.sort((a, b) => a.start - b.start)
+  for (const road of roads) {
+    mentions.push({...road, type: 'LOC', confidence: 0, cued: true, prose: proseOf(sentence, road.start, road.end)})
+  }
+
+  if (written.length > 0) mentions.sort((a, b) => a.start - b.start)
   kept.set(tagged, {tokens, mentions})
   return mentions
 }
@@ -1051,6 +1059,60 @@ function statesOf(tokens: SentenceView['tokens']): StateMention[] {
   }
 
   return states
+}
+
+// Street types after an ordinal (“26th Street”, “5th Ave.”); not “Dr.”, a
+// doctor's title, nor “Court”, a court's.
+const streetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Drive', 'Place', 'Lane', 'Way', 'Parkway', 'Pkwy.', 'Terrace'])
+// Where a street lies (“West 26th Street”, “13th Avenue South”, “5th Ave. NW”).
+const directions: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'NE', 'NW', 'SE', 'SW'])
+
+// Places named after a street (“2nd Street Bridge”, “14th Street Station”).
+const facilities: ReadonlySet<string> = new Set(['Bridge', 'Tunnel', 'Station', 'Park', 'Plaza', 'Pier', 'Market', 'Mall', 'Garage', 'Terminal', 'Crossing', 'Viaduct', 'Overpass', 'Interchange', 'Corridor'])
+const weekdayOrMonth = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?$/
+
+/**
+ * Numbered streets and highways as news writes them, which the tagger
+ * seldom takes whole: an ordinal and a street type, with where it lies
+ * before or after (“26th Street West”, “West 42nd Street”, “5th Ave.”), an
+ * interstate or a route by its letters (“I-94”, “US-2”, “SR-99”), and a
+ * road's word and number that open a name (“Interstate 29”, “Route 66”;
+ * “Pacific Coast Highway 1” is the tagger's, its number joined on).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   Roads, in order.
+ */
+function roadsOf(tokens: SentenceView['tokens']): StateMention[] {
+  const roads: StateMention[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    const text = tokens[index].text
+    let first = -1
+    let last = -1
+    if (/^\d{1,3}(?:st|nd|rd|th)$/.test(text) && streetTypes.has(tokens[index + 1]?.text ?? '')) {
+      first = directions.has(tokens[index - 1]?.text ?? '') ? index - 1 : index
+      last = index + 2
+      if (directions.has(tokens[last]?.text ?? '')) last++
+      // A place named after the street is that place (“2nd Street
+      // Bridge”); another name after it is the tagger's to read.
+      const next = tokens[last]?.text ?? ''
+      if (facilities.has(next)) last++
+      else if (/^\p{Lu}\p{Ll}/u.test(next) && !weekdayOrMonth.test(next)) continue
+    } else if (/^(?:I|US|SR)-\d{1,3}[A-Z]?$/.test(text)) {
+      first = index
+      last = index + 1
+    } else if (roadWords.has(text) && text.length > 2 && /^\d{1,4}[A-Z]?$/.test(tokens[index + 1]?.text ?? '') && !/^\p{Lu}/u.test(tokens[index - 1]?.text ?? '')) {
+      first = index
+      last = index + 2
+    }
+
+    if (first < 0) continue
+    roads.push({start: tokens[first].start, end: tokens[last - 1].end, first, last})
+    index = last - 1
+  }
+
+  return roads
 }
 
 /** Most tokens a role before a name may take. */

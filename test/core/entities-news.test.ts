@@ -588,3 +588,20 @@ test('entities: numbered streets and highways are places, whole and one cluster 
   assert.ok(!all.includes('14th Street'), `Unexpected “14th Street” cut from the clinic's name in ${JSON.stringify(all)}`)
   assert.ok(!all.includes('Street West') && !all.includes('Street Bridge'), `Unexpected a street without its number in ${JSON.stringify(all)}`)
 })
+
+test('entities: a work’s title in quotation marks after its kind is a work, also where the tagger took no name in it, and so are the titles listed with it', () => {
+  const result = tag(
+    'The album also has the singles “Harbor Lights” and “Last Train to Gdynia,” “Red Sky” or “Old Road,” and the track “The Quiet Pier,” produced by Ola Berg. ' +
+      'She covered the song “Falling.” Our first episode is called “Give Up Your Guilt,” and a miniseries called “What Can I Do?” followed. ' +
+      'The film was “Brilliant,” critics said, and he called the plan “a Disaster for Everyone.”\n'
+  )
+  const works = (result.entities ?? []).filter((entity) => entity.type === 'MISC').flatMap((entity) => entity.mentions.map((mention) => mention.text))
+  for (const expected of ['Harbor Lights', 'Last Train to Gdynia', 'Red Sky', 'Old Road', 'The Quiet Pier', 'Falling', 'Give Up Your Guilt', 'What Can I Do?']) {
+    assert.ok(works.includes(expected), `Expected the work “${expected}” in ${JSON.stringify(works)}`)
+  }
+
+  const all = names(result.entities)
+  assert.ok(!all.includes('Brilliant'), `Unexpected a word said of a film taken for its title in ${JSON.stringify(all)}`)
+  assert.ok(!all.some((name) => /Disaster/.test(name)), `Unexpected words quoted after “called” with no kind of work taken for a title in ${JSON.stringify(all)}`)
+  assert.ok(all.includes('Ola Berg'), JSON.stringify(all))
+})

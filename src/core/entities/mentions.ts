@@ -529,6 +529,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   const states = statesOf(tokens)
   const roads = roadsOf(tokens)
   const written = [...states, ...roads]
+  const allWorks = worksOf(tokens)
   // Where the last mention ends: a span it took in (a head, a surname, a
   // road's number the tagger tagged apart) is no mention of its own.
   let taken = 0
@@ -626,7 +627,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     first = quotedStart(tokens, first, last)
     // A name inside a title in quotation marks (“What Ever Happened to
     // Willow Lane?”, “Breaking News in Tulsa County”): the title whole.
-    const title = quotedTitle(tokens, first, last)
+    // (And a name in a work's title after its kind, whole: “the singles
+    // “Red Sky” and …”.)
+    const titled = allWorks.find((work) => work.first <= first && last <= work.last)
+    const title = quotedTitle(tokens, first, last) ?? (titled ? ([titled.first, titled.last] as [number, number]) : undefined)
     if (title) [first, last] = title
 
     if (first === 0 && last === 1 && connectives.has(tokens[0].text.toLowerCase())) {
@@ -743,7 +747,14 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     mentions.push({...road, type: 'LOC', confidence: 0, cued: true, prose: proseOf(sentence, road.start, road.end)})
   }
 
-  if (written.length > 0) mentions.sort((a, b) => a.start - b.start)
+  // A work's title in quotation marks that the tagger took no name in
+  // (“her singles “Waking Up Dreaming” and “Last Day of Summer””).
+  const works = allWorks.filter((work) => !spans.some((span) => span.first < work.last && work.first < span.last))
+  for (const work of works) {
+    mentions.push({...work, type: 'MISC', confidence: 0, cued: true, prose: proseOf(sentence, work.start, work.end)})
+  }
+
+  if (written.length > 0 || works.length > 0) mentions.sort((a, b) => a.start - b.start)
   kept.set(tagged, {tokens, mentions})
   return mentions
 }
@@ -1487,6 +1498,62 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   // (“Cape Fear”, “Christmas Vacation,”): a work, not a person or a place.
   if (quotedWhole(tokens, first, last) && !isFirstName(tokens[first].text)) return 'MISC'
   return undefined
+}
+
+// Kinds of work whose title news writes in quotation marks after them.
+const quotedWorkKinds: ReadonlySet<string> = new Set(
+  [...workKinds, 'single', 'track', 'episode', 'show', 'series', 'book', 'play', 'essay', 'exhibition', 'video', 'newsletter'].flatMap((kind) => [kind, `${kind}s`])
+)
+// Words between a work's kind and its title (“an episode called …”).
+const namingWords: ReadonlySet<string> = new Set(['called', 'titled', 'entitled', 'named', 'dubbed'])
+
+/**
+ * Titles of works in double quotation marks right after the kind of work
+ * (“the song “Falling.””, “a miniseries called “What Can I Do?””), and a
+ * title joined to one by “and”, “or” or a comma (“singles “A” and “B””):
+ * the words between the marks, in title case (a final “?” or “!” is the
+ * title's; a comma or full stop before the closing mark is the
+ * sentence's), up to 12 words.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   Their token ranges and offsets, in order.
+ */
+function worksOf(tokens: SentenceView['tokens']): StateMention[] {
+  const works: StateMention[] = []
+  let joined = -1
+  for (let open = 0; open < tokens.length; open++) {
+    if (tokens[open].text !== '“' && tokens[open].text !== '"') continue
+    let kind = open - 1
+    if (tokens[kind]?.text === ',') kind--
+    if (namingWords.has(tokens[kind]?.text ?? '')) kind--
+    if (kind < open - 1 && /^(?:is|was|be|been)$/.test(tokens[kind]?.text ?? '')) kind--
+    if (!(kind >= 0 && quotedWorkKinds.has(tokens[kind].text)) && joined !== open) continue
+    const closing = tokens[open].text === '“' ? '”' : '"'
+    let close = open + 1
+    while (close < tokens.length && close - open <= 14 && tokens[close].text !== closing) close++
+    if (tokens[close]?.text !== closing) continue
+    let end = close
+    if (/^[,.]$/.test(tokens[end - 1].text)) end--
+    const words = tokens.slice(open + 1, end).map((token) => token.text)
+    const capital = (word: string) => /^[\p{Lu}\p{N}]/u.test(word)
+    const fits =
+      words.length > 0 &&
+      words.length <= 12 &&
+      capital(words[0]) &&
+      words.every((word, index) => capital(word) || titleSmallWords.has(word) || /^(?:[’']s|[’']|:|-|–|&)$/.test(word) || (/^[?!]$/.test(word) && index === words.length - 1))
+    if (!fits) continue
+    works.push({start: tokens[open + 1].start, end: tokens[end - 1].end, first: open + 1, last: end})
+    // The next title of a list (“A” and “B”, “A,” “B”, “A”, “B”).
+    let after = close + 1
+    if (tokens[after]?.text === ',') after++
+    if (/^(?:and|or)$/.test(tokens[after]?.text ?? '')) after++
+    joined = (after > close + 1 || tokens[close - 1].text === ',') && /^[“"]$/.test(tokens[after]?.text ?? '') ? after : -1
+    open = close
+  }
+
+  return works
 }
 
 /**

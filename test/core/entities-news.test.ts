@@ -605,3 +605,25 @@ test('entities: a work’s title in quotation marks after its kind is a work, al
   assert.ok(!all.some((name) => /Disaster/.test(name)), `Unexpected words quoted after “called” with no kind of work taken for a title in ${JSON.stringify(all)}`)
   assert.ok(all.includes('Ola Berg'), JSON.stringify(all))
 })
+
+test('entities: a photo credit’s photographer is a person, whole, and its outlet an organisation, without “The”, “For” or “Photo”', () => {
+  const result = tag(
+    'Ferries wait at the quay in Gdynia. (Sunday Okafor/AP)\n\n' +
+      'The mayor speaks at the port. (J. Marta Lind / Baltic Courier)\n\n' +
+      'A crane lifts a container. Photograph: Ola Nyström/The Harbour Post\n\n' +
+      'Dockers on strike. (Ewa Zielinska/For The Coast Herald)\n\n' +
+      'The ferry leaves. Piotr Nowak/AP Photo\n'
+  )
+  const of = (type: string) => (result.entities ?? []).filter((entity) => entity.type === type).flatMap((entity) => entity.mentions.map((mention) => mention.text))
+  const people = of('PER')
+  for (const expected of ['Sunday Okafor', 'J. Marta Lind', 'Ola Nyström', 'Ewa Zielinska', 'Piotr Nowak']) {
+    assert.ok(people.includes(expected), `Expected the photographer “${expected}” in ${JSON.stringify(people)}`)
+  }
+
+  const outlets = of('ORG')
+  for (const expected of ['AP', 'Baltic Courier', 'Harbour Post', 'Coast Herald']) {
+    assert.ok(outlets.includes(expected), `Expected the outlet “${expected}” in ${JSON.stringify(outlets)}`)
+  }
+
+  assert.ok(!outlets.some((name) => /^(?:The|For) |Photo$/.test(name)), JSON.stringify(outlets))
+})

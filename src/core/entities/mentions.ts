@@ -528,7 +528,8 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   // numbered streets and highways.
   const states = statesOf(tokens)
   const roads = roadsOf(tokens)
-  const written = [...states, ...roads]
+  const credits = creditsOf(tokens)
+  const written = [...states, ...roads, ...credits]
   const allWorks = worksOf(tokens)
   // Where the last mention ends: a span it took in (a head, a surname, a
   // road's number the tagger tagged apart) is no mention of its own.
@@ -745,6 +746,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
 
   for (const road of roads) {
     mentions.push({...road, type: 'LOC', confidence: 0, cued: true, prose: proseOf(sentence, road.start, road.end)})
+  }
+
+  for (const credit of credits) {
+    mentions.push({...credit, confidence: 0, cued: true, prose: proseOf(sentence, credit.start, credit.end)})
   }
 
   // A work's title in quotation marks that the tagger took no name in
@@ -1077,6 +1082,50 @@ function statesOf(tokens: SentenceView['tokens']): StateMention[] {
 const streetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Drive', 'Place', 'Lane', 'Way', 'Parkway', 'Pkwy.', 'Terrace'])
 // Where a street lies (“West 26th Street”, “13th Avenue South”, “5th Ave. NW”).
 const directions: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'NE', 'NW', 'SE', 'SW'])
+
+// Words of a credit that name no photographer (“Photo”, “Courtesy”).
+const creditLabels: ReadonlySet<string> = new Set(['Photo', 'Photos', 'Photograph', 'Image', 'Images', 'Courtesy', 'Credit', 'Getty', 'Staff', 'File', 'Pool', 'Illustration'])
+
+/**
+ * The photographer and the outlet of a photo credit as news pages print
+ * them after a caption: a person's name, a slash and the outlet, in
+ * brackets or ending the sentence (“(Ann Lee/AP)”, “(Ann Lee / Daily
+ * Courier)”, “Ann Lee / The Courier”, “(J. Ann Lee/AP Photo)”, “(Ann
+ * Lee/For The Courier)”): the person whole, whatever the tagger read (a
+ * first name that is a weekday, “Sunday”; an initial), and the outlet
+ * without “The”, “For” or “Photo”.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @returns
+ *   The person (PER) and the outlet (ORG) of each credit, in order.
+ */
+function creditsOf(tokens: SentenceView['tokens']): Array<StateMention & {type: EntityType}> {
+  const credits: Array<StateMention & {type: EntityType}> = []
+  const capital = (at: number) => /^\p{Lu}/u.test(tokens[at]?.text ?? '') && !creditLabels.has(tokens[at].text)
+  for (let slash = 2; slash < tokens.length - 1; slash++) {
+    if (tokens[slash].text !== '/') continue
+    let first = slash
+    while (first > 0 && slash - first < 4 && capital(first - 1)) first--
+    let from = slash + 1
+    if (tokens[from]?.text === 'For') from++
+    if (tokens[from]?.text === 'The') from++
+    let last = from
+    while (last < tokens.length && last - from < 5 && (capital(last) || tokens[last].text === '&')) last++
+    let end = last
+    if (/^Photos?$/.test(tokens[end]?.text ?? '')) end++
+    const bracketed = tokens[first - 1]?.text === '(' && tokens[end]?.text === ')'
+    const closes = end === tokens.length || (end === tokens.length - 1 && /^[.]$/.test(tokens[end].text))
+    if (slash - first < 2 || last === from || !(bracketed || closes)) continue
+    // A person's name: words with a capital, an initial allowed, no acronym.
+    if (!tokens.slice(first, slash).every((token) => /^\p{Lu}(?:\p{Ll}|\.$)/u.test(token.text))) continue
+    credits.push({start: tokens[first].start, end: tokens[slash - 1].end, first, last: slash, type: 'PER'})
+    credits.push({start: tokens[from].start, end: tokens[last - 1].end, first: from, last, type: 'ORG'})
+    slash = end
+  }
+
+  return credits
+}
 
 // Places named after a street (“2nd Street Bridge”, “14th Street Station”).
 const facilities: ReadonlySet<string> = new Set(['Bridge', 'Tunnel', 'Station', 'Park', 'Plaza', 'Pier', 'Market', 'Mall', 'Garage', 'Terminal', 'Crossing', 'Viaduct', 'Overpass', 'Interchange', 'Corridor'])

@@ -627,3 +627,11 @@ test('entities: a photo credit’s photographer is a person, whole, and its outl
 
   assert.ok(!outlets.some((name) => /^(?:The|For) |Photo$/.test(name)), JSON.stringify(outlets))
 })
+
+test('entities: a surname before “Jr.” joins the name; who runs a body, hyphened before it, is no part of its name', () => {
+  const result = tag('Critics of the Rev. Martin Luther King Jr. spoke. The bill has little chance in the Democratic-run Senate, and the GOP-controlled House passed it. A Russian-backed Harbor Authority was set up.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['PER Martin Luther King Jr.', 'ORG Senate', 'ORG House', 'ORG Harbor Authority']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+})

@@ -82,3 +82,10 @@ test('sentences: “No.” before a number is an abbreviation, “voted no.” e
   const sentences = viewText('It ranked No. 5 on the list. Lopez voted no. The senator left.').sentences.map((sentence) => sentence.text)
   assert.deepEqual(sentences, ['It ranked No. 5 on the list.', 'Lopez voted no.', 'The senator left.'])
 })
+
+test('tokenize: Unicode’s hyphens join a word as “-” does', () => {
+  assert.deepEqual(
+    tokenize('sub\u2010Saharan and well\u2011known, not a \u2013 dash').map((token) => token.text),
+    ['sub\u2010Saharan', 'and', 'well\u2011known', ',', 'not', 'a', '\u2013', 'dash']
+  )
+})

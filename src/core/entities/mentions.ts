@@ -582,11 +582,23 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // van Aert”), and a middle initial's surname (“Samuel L. | Jackson”).
     if (label === 'PER' && particles.has(tokens[first].text) && first > 0 && /^\p{Lu}\p{Ll}+$/u.test(tokens[first - 1].text) && tagged.tags[first - 1] === 'O' && !openers.has(tokens[first - 1].text.toLowerCase())) first--
     if (label === 'PER' && last - first >= 2 && /^\p{Lu}\.$/u.test(tokens[last - 1].text) && /^\p{Lu}\p{Ll}+$/u.test(tokens[last]?.text ?? '')) last++
+    // Who runs or backs it, hyphened before a name, is no part of it
+    // (“the Democratic-run | Senate”, “a Saudi-backed | league”).
+    // (What it qualified may have typed the name: a body or an
+    // institution left is an organisation.)
+    let cutBacker = false
+    if (last - first > 1 && /^\p{Lu}[\p{L}.]*-(?:run|led|controlled|held|dominated|backed|owned|funded|sponsored|allied|aligned)$/u.test(tokens[first].text)) {
+      first++
+      cutBacker = true
+    }
     // A preposition that opens the sentence is no part of a name (“Through
     // Trump, …”).
     if (first === 0 && last - first > 1 && openingPrepositions.has(tokens[0].text)) first++
     // A generation after a name is part of it (“Vince McMahon Sr.”).
     if (generations.has(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last - 1].text)) last++
+    // And a surname the tagger left out before it (“Martin Luther | King
+    // Jr.”, the surname read as a title).
+    else if (label === 'PER' && /^\p{Lu}\p{Ll}+$/u.test(tokens[last]?.text ?? '') && generations.has(tokens[last + 1]?.text ?? '')) last += 2
     // A place's kind before its name (“the District of | Columbia”, “the
     // Province of | Quebec”): the whole name.
     if (first >= 2 && tokens[first - 1].text === 'of' && placeKinds.has(tokens[first - 2].text) && namesPlace(tokens, first, last)) first -= 2
@@ -639,6 +651,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     }
 
     let type: EntityType = road ? 'LOC' : eponym ? 'MISC' : label
+    if (cutBacker && (legislatures.has(tokens[last - 1].text) || institutionHeads.has(tokens[last - 1].text.toLowerCase()))) type = 'ORG'
     let cued = road || eponym || title !== undefined
     // “Alvarez family” taken whole: the surname is the name.
     if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
@@ -1342,6 +1355,8 @@ function isHonorific(tokens: SentenceView['tokens'], at: number): boolean {
  * the tagger says ("Justice Department", "… Hospital and Trauma Center").
  */
 const institutionHeads: ReadonlySet<string> = new Set(lexicon.institutionHeads)
+/** Legislatures, named by their chamber. */
+const legislatures: ReadonlySet<string> = new Set(['House', 'Senate', 'Congress', 'Parliament', 'Assembly', 'Legislature'])
 
 /**
  * Last words of a business's or a service's name (“… Inn”, “… Studio”,

@@ -27,10 +27,11 @@ const abbreviationSet: ReadonlySet<string> = new Set(
 )
 
 // Alternatives, in order: a possessive clitic, a word (letters and digits
-// joined by inner hyphens, apostrophes, dots, ampersands or digit commas),
+// joined by inner hyphens, Unicode's too, apostrophes, dots, ampersands or
+// digit commas),
 // or any other single non-space character (astral characters whole).
 const tokenPattern =
-  /(['’][sS])(?![\p{L}\p{N}])|([\p{L}\p{M}\p{N}]+(?:(?:[-'’.&]|,(?=\p{N}))[\p{L}\p{M}\p{N}]+)*)|(\S)/uy
+  /(['’][sS])(?![\p{L}\p{N}])|([\p{L}\p{M}\p{N}]+(?:(?:[-\u2010\u2011'’.&]|,(?=\p{N}))[\p{L}\p{M}\p{N}]+)*)|(\S)/uy
 
 /**
  * Split text into tokens.

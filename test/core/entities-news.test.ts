@@ -635,3 +635,11 @@ test('entities: a surname before “Jr.” joins the name; who runs a body, hyph
     assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
   }
 })
+
+test('entities: a title’s field the tagger ran into the name after it is cut, and the name is a person’s', () => {
+  const result = tag('The loudest voice is the Minister of Mineral Resources and Energy Tomas Kowalczyk. “Coal stays,” said Kowalczyk. The Department of Health and Human Services said nothing.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  assert.ok(all.includes('PER Tomas Kowalczyk | Kowalczyk'), JSON.stringify(all))
+  assert.ok(all.includes('ORG Department of Health and Human Services'), JSON.stringify(all))
+  assert.ok(!all.some((entity) => /Energy Tomas/.test(entity)), JSON.stringify(all))
+})

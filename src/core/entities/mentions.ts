@@ -582,6 +582,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // van Aert”), and a middle initial's surname (“Samuel L. | Jackson”).
     if (label === 'PER' && particles.has(tokens[first].text) && first > 0 && /^\p{Lu}\p{Ll}+$/u.test(tokens[first - 1].text) && tagged.tags[first - 1] === 'O' && !openers.has(tokens[first - 1].text.toLowerCase())) first--
     if (label === 'PER' && last - first >= 2 && /^\p{Lu}\.$/u.test(tokens[last - 1].text) && /^\p{Lu}\p{Ll}+$/u.test(tokens[last]?.text ?? '')) last++
+    // The end of a title's field the tagger ran into the name after it
+    // (“Minister of Mineral Resources and | Energy Gwede Mantashe”): the
+    // person's name alone.
+    const fieldEnd = titleFieldEnd(tokens, first, last)
+    if (fieldEnd > first) first = fieldEnd
     // Who runs or backs it, hyphened before a name, is no part of it
     // (“the Democratic-run | Senate”, “a Saudi-backed | league”).
     // (What it qualified may have typed the name: a body or an
@@ -650,7 +655,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       continue
     }
 
-    let type: EntityType = road ? 'LOC' : eponym ? 'MISC' : label
+    let type: EntityType = road ? 'LOC' : eponym ? 'MISC' : fieldEnd > 0 ? 'PER' : label
     if (cutBacker && (legislatures.has(tokens[last - 1].text) || institutionHeads.has(tokens[last - 1].text.toLowerCase()))) type = 'ORG'
     let cued = road || eponym || title !== undefined
     // “Alvarez family” taken whole: the surname is the name.
@@ -1355,6 +1360,46 @@ function isHonorific(tokens: SentenceView['tokens'], at: number): boolean {
  * the tagger says ("Justice Department", "… Hospital and Trauma Center").
  */
 const institutionHeads: ReadonlySet<string> = new Set(lexicon.institutionHeads)
+// Fields of a ministry or a department in a title (“Minister of Mineral
+// Resources and Energy”, “Secretary of Health and Human Services”).
+const titleFields: ReadonlySet<string> = new Set([
+  'Energy', 'Health', 'Defense', 'Defence', 'Finance', 'Education', 'Justice', 'State', 'Transport', 'Transportation', 'Agriculture',
+  'Commerce', 'Labor', 'Labour', 'Interior', 'Affairs', 'Security', 'Trade', 'Environment', 'Resources', 'Services', 'Development',
+  'Culture', 'Tourism', 'Sport', 'Sports', 'Housing', 'Treasury', 'Intelligence', 'Communications', 'Infrastructure', 'Industry',
+  'Economy', 'Welfare', 'Care', 'Fisheries', 'Forestry', 'Mines', 'Mining', 'Water', 'Works', 'Innovation', 'Technology', 'Science',
+  'Employment', 'Planning', 'Immigration', 'Citizenship', 'Veterans', 'Aviation', 'Petroleum', 'Power', 'Telecommunications',
+  'Information', 'Broadcasting', 'Youth', 'Women', 'Family', 'Children', 'Research', 'Policy'
+])
+
+/**
+ * Where the name after a title's field starts, when the tagger ran the
+ * field's last words into it: a span after “of”, “and” or “&” in a title
+ * (“Minister of …”), whose first words are fields of a ministry and the
+ * rest two or three capitalised words (“… and | Energy Gwede Mantashe”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token.
+ * @returns
+ *   Index of the person's first token, or -1.
+ */
+function titleFieldEnd(tokens: SentenceView['tokens'], first: number, last: number): number {
+  if (!/^(?:of|and|&)$/.test(tokens[first - 1]?.text ?? '')) return -1
+  let at = first
+  while (at < last && titleFields.has(tokens[at].text)) at++
+  if (at === first || last - at < 2 || last - at > 3) return -1
+  if (!tokens.slice(at, last).every((token) => /^\p{Lu}\p{Ll}/u.test(token.text) && !titleFields.has(token.text))) return -1
+  // A title before the field (“Minister of”, “Secretary of Health and”).
+  for (let back = first - 1; back >= 0 && first - back <= 8; back--) {
+    if (titleHeads.has(tokens[back].text.toLowerCase())) return at
+  }
+
+  return -1
+}
+
 /** Legislatures, named by their chamber. */
 const legislatures: ReadonlySet<string> = new Set(['House', 'Senate', 'Congress', 'Parliament', 'Assembly', 'Legislature'])
 

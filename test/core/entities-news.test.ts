@@ -643,3 +643,13 @@ test('entities: a title’s field the tagger ran into the name after it is cut, 
   assert.ok(all.includes('ORG Department of Health and Human Services'), JSON.stringify(all))
   assert.ok(!all.some((entity) => /Energy Tomas/.test(entity)), JSON.stringify(all))
 })
+
+test('entities: a party’s member after the place they represent leaves the place alone, a place', () => {
+  const result = tag('“It is a sham,” Rep. Dana Wolski, an Illinois Republican, said. Sen. Ola Brandt, a Texas Democrat, did not agree, and Wisconsin Republicans stayed silent.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['LOC Illinois', 'LOC Texas', 'LOC Wisconsin', 'PER Dana Wolski', 'PER Ola Brandt']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+
+  assert.ok(!all.some((entity) => /Republican|Democrat/.test(entity)), JSON.stringify(all))
+})

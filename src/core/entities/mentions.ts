@@ -587,6 +587,15 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // person's name alone.
     const fieldEnd = titleFieldEnd(tokens, first, last)
     if (fieldEnd > first) first = fieldEnd
+    // A party's member after the place they represent (“an Illinois |
+    // Republican”, “a Texas | Democrat”): the place alone; the member is
+    // a group's word, no name.
+    let partyPlace = false
+    if (last - first > 1 && partyMembers.test(tokens[last - 1].text) && namesPlace(tokens, first, last - 1)) {
+      last--
+      partyPlace = true
+    }
+
     // Who runs or backs it, hyphened before a name, is no part of it
     // (“the Democratic-run | Senate”, “a Saudi-backed | league”).
     // (What it qualified may have typed the name: a body or an
@@ -655,7 +664,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       continue
     }
 
-    let type: EntityType = road ? 'LOC' : eponym ? 'MISC' : fieldEnd > 0 ? 'PER' : label
+    let type: EntityType = road || partyPlace ? 'LOC' : eponym ? 'MISC' : fieldEnd > 0 ? 'PER' : label
     if (cutBacker && (legislatures.has(tokens[last - 1].text) || institutionHeads.has(tokens[last - 1].text.toLowerCase()))) type = 'ORG'
     let cued = road || eponym || title !== undefined
     // “Alvarez family” taken whole: the surname is the name.
@@ -1399,6 +1408,9 @@ function titleFieldEnd(tokens: SentenceView['tokens'], first: number, last: numb
 
   return -1
 }
+
+/** A party's member, as news writes one after the place they represent. */
+const partyMembers = /^(?:Republicans?|Democrats?|Independents?|Conservatives?|Liberals?|Tory|Tories)$/u
 
 /** Legislatures, named by their chamber. */
 const legislatures: ReadonlySet<string> = new Set(['House', 'Senate', 'Congress', 'Parliament', 'Assembly', 'Legislature'])

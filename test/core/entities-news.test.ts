@@ -653,3 +653,11 @@ test('entities: a party’s member after the place they represent leaves the pla
 
   assert.ok(!all.some((entity) => /Republican|Democrat/.test(entity)), JSON.stringify(all))
 })
+
+test('entities: a news outlet by its name is an organisation, whatever the words around it; a sentence’s full stop is no part of a name', () => {
+  const result = tag('The firm confirmed to Bloomberg that the tool was shut. In an interview with Vanity Fair, the singer said more. According to Axios, the deal is off. He spoke to NPR and the BBC.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['ORG Bloomberg', 'ORG Vanity Fair', 'ORG Axios', 'ORG NPR', 'ORG BBC']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+})

@@ -731,7 +731,11 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     const work = seat ? undefined : workOrPlan(tokens, first, last)
     const product = seat ?? work ?? listingOf(tokens, first, last) ?? productOf(tokens, first, last, type)
     const weak = {weak: false}
-    const context = (title ? 'MISC' : undefined) ?? product ?? evidenceOf(tokens, first, last, words) ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
+    // A news outlet by its name (“Vanity Fair”, “Axios”, “The Hollywood
+    // Reporter”): an organisation, whatever the words around it (“confirmed
+    // to Bloomberg”, “an interview with Vanity Fair”).
+    const outlet = isNewsOutlet(words) ? 'ORG' : undefined
+    const context = (title ? 'MISC' : undefined) ?? outlet ?? product ?? evidenceOf(tokens, first, last, words) ?? kindOf(tokens, first, last, weak) ?? creditAgency(tokens, first, last, words)
     const named = cue && (cue === 'MISC' || confidence < cueMargin) ? cue : type
     const placed = context ? undefined : placeAsPlace(tokens, first, last, words, named, weak)
     if (work !== undefined || (context !== undefined && product === undefined && !weak.weak) || (placed !== undefined && placed !== named && !weak.weak)) cued = true
@@ -794,7 +798,8 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
 /**
  * The words of a name once the marks the tagger took in are left out:
  * quotation marks (“Northern Wall” plan), a dash, a comma or “#” at either
- * end (“Konami –”, “Cheap Eats #”: a list's or a title's marks); none for
+ * end (“Konami –”, “Cheap Eats #”: a list's or a title's marks), a full
+ * stop at the end (“the BBC.”); none for
  * the tail of a name the tagger cut at “&” (“Stats & Information”).
  *
  * @param tokens
@@ -812,6 +817,9 @@ export function nameBounds(tokens: ReadonlyArray<{text: string}>, first: number,
   while (last - first > 1 && quoteMarks.test(tokens[first].text)) first++
   while (last - first > 1 && looseMarks.test(tokens[last - 1].text)) last--
   while (last - first > 1 && looseMarks.test(tokens[first].text)) first++
+  // The sentence's full stop (“the BBC.”): abbreviations keep their dots
+  // in their token.
+  while (last - first > 1 && tokens[last - 1].text === '.') last--
   return [first, last]
 }
 
@@ -1407,6 +1415,22 @@ function titleFieldEnd(tokens: SentenceView['tokens'], first: number, last: numb
   }
 
   return -1
+}
+
+/** News outlets by the names they publish under, without “The”. */
+const newsOutlets: ReadonlySet<string> = new Set(lexicon.newsOutlets)
+
+/**
+ * Whether a name is a news outlet's (“Axios”, “The Hollywood Reporter”).
+ *
+ * @param words
+ *   Words of the name.
+ * @returns
+ *   Whether it is.
+ */
+function isNewsOutlet(words: ReadonlyArray<string>): boolean {
+  const name = (words[0] === 'The' ? words.slice(1) : words).join(' ')
+  return newsOutlets.has(name)
 }
 
 /** A party's member, as news writes one after the place they represent. */

@@ -661,3 +661,13 @@ test('entities: a news outlet by its name is an organisation, whatever the words
     assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
   }
 })
+
+test('entities: names joined by “&” are one firm’s; two first names joined by “&” are not made a firm', () => {
+  const result = tag('Shares of Johnson & Johnson fell. Ernst & Young audited it, according to ESPN Stats & Information. Later, Tommy & Mickie hit Bully.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['ORG Johnson & Johnson', 'ORG Ernst & Young', 'ORG ESPN Stats & Information']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+
+  assert.ok(!all.some((entity) => /^ORG Tommy/.test(entity)), JSON.stringify(all))
+})

@@ -901,7 +901,10 @@ function isInstitutionHead(word: string): boolean {
  * institution's head that the first does not share (“Lakeside Hospital and
  * Trauma Center”, “Asthma and Allergy Foundation”). Two institutions with
  * the same head (“Alder University and Birch University”) and names
- * before a head-less one (“Hyundai and Kia”) stay apart.
+ * before a head-less one (“Hyundai and Kia”) stay apart. Two one-word
+ * names joined by “&” are a firm's (“Johnson & Johnson”, “Ernst & Young”),
+ * and so is a name and the “&” and words after it the tagger tagged apart
+ * (“ESPN Stats | & Information”).
  *
  * @param tokens
  *   Tokens of the sentence.
@@ -911,7 +914,7 @@ function isInstitutionHead(word: string): boolean {
  *   Spans, joined ones as organisations.
  */
 function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): ReadonlyArray<TokenSpan> {
-  if (spans.length < 2) return spans
+  if (spans.length === 0) return spans
   const joined: TokenSpan[] = []
   for (const span of spans) {
     const previous = joined.at(-1)
@@ -942,6 +945,20 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
 
         continue
       }
+    }
+
+    // A name and the “&” and words after it the tagger tagged apart
+    // (“ESPN Stats | & Information”): one firm.
+    if (previous && span.first === previous.last && tokens[span.first].text === '&' && /^\p{Lu}/u.test(tokens[previous.first].text)) {
+      joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
+      continue
+    }
+
+    // Two words and “&” in one name (“Ernst & Young”): a firm's, not a
+    // person's (“Tommy & Mickie”, two first names, is two people's).
+    if (span.last - span.first === 3 && tokens[span.first + 1].text === '&' && span.label === 'PER' && !(isFirstName(tokens[span.first].text) && isFirstName(tokens[span.first + 2].text))) {
+      joined.push({...span, label: 'ORG'})
+      continue
     }
 
     // A name the tagger ended before the word that makes it a firm's
@@ -976,7 +993,17 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
         headOf(tokens, span).toLowerCase() !== headOf(tokens, previous).toLowerCase() &&
         !namesPlace(tokens, span.first, span.last) &&
         !isFirstName(tokens[span.first].text)
-      if (ofPlace || moreField || couple || (andHead && end !== previousEnd)) {
+      // Two one-word names joined by “&” (“Johnson & Johnson”, “Ernst &
+      // Young”): a firm's name, not two people (“Tommy & Mickie”, two first
+      // names, stay two).
+      const ampersand =
+        between === '&' &&
+        previous.last - previous.first === 1 &&
+        span.last - span.first === 1 &&
+        /^\p{Lu}/u.test(tokens[previous.first].text) &&
+        /^\p{Lu}/u.test(tokens[span.first].text) &&
+        !(isFirstName(tokens[previous.first].text) && isFirstName(tokens[span.first].text))
+      if (ofPlace || moreField || couple || ampersand || (andHead && end !== previousEnd)) {
         joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
         continue
       }

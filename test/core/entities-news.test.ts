@@ -671,3 +671,26 @@ test('entities: names joined by “&” are one firm’s; two first names joined
 
   assert.ok(!all.some((entity) => /^ORG Tommy/.test(entity)), JSON.stringify(all))
 })
+
+test('entities (review): slashes that are no photo credit, forms and names that open with a road, placings and verbs of showing stay as they were', () => {
+  const result = tag(
+    'The files were released. (National Archives/AP)\n\n' +
+      'A fire burns downtown. (Chicago Tribune/TNS)\n\n' +
+      'Fighting went on in the West Bank/Gaza Strip.\n\n' +
+      'She was promoted to Senior Vice President/General Manager.\n\n' +
+      'Employers audited I-9 forms, and she filed an I-130 petition. Dylan recorded Highway 61 Revisited. She finished in 3rd Place. ' +
+      'Court records show “John Doe” as the buyer. The data show “Record Highs” this year.\n'
+  )
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const unexpected of ['PER National Archives', 'PER Chicago Tribune', 'PER West Bank', 'ORG Gaza Strip', 'PER Senior Vice President', 'ORG General Manager', 'LOC I-9', 'LOC I-130', 'LOC Highway 61', 'LOC 3rd Place', 'MISC John Doe', 'MISC Record Highs']) {
+    assert.ok(!all.includes(unexpected), `Unexpected “${unexpected}” in ${JSON.stringify(all)}`)
+  }
+
+  assert.ok(all.includes('ORG TNS') || all.includes('ORG AP'), JSON.stringify(all))
+})
+
+test('entities (review): a backer hyphened with a Unicode hyphen is cut too; a byline’s “By” is no part of the photographer’s name', () => {
+  const result = tag('It has little chance in the Democratic\u2010run Senate.\n\nBy Ann Lee / The Harbour Post\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['ORG Senate', 'PER Ann Lee', 'ORG Harbour Post']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+})

@@ -289,18 +289,22 @@ test('sources: a day before a name the article writes elsewhere is cut, even whe
   assert.deepEqual(sourcesOf(developer), [])
 })
 
-test('sourcesOf leaves out a description of people the article names that no name was found for', () => {
+test('sourcesOf leaves out a description of firms or party members the article names that no name was found for; unnamed people news cites stay', () => {
   const text =
     'Baltic Ferries and Norvik Lines recalled 4,000 life jackets on Monday. ' +
     'The ferry operators told regulators that the buckles could crack in the cold. ' +
-    'The two captains who inspected the jackets said they had never seen one fail. ' +
+    'The two Republicans who toured the port said they had never seen one fail. ' +
     'Officials said the recall would take a month. ' +
-    'The researchers who tested the buckles said the plastic was too thin.'
+    'The researchers who tested the buckles said the plastic was too thin. ' +
+    'The two officials briefed on the recall said the cost was high. ' +
+    'The people familiar with the plans said more ferries would be checked. ' +
+    'The nurses said two passengers were hurt.'
   const result = analyzeSync(text).data.newsmark!
   const quoted = (result.quotes ?? []).map((item) => item.source?.text)
   assert.ok(quoted.includes('The ferry operators'), `Unexpected sources ${JSON.stringify(quoted)}: the quote keeps its source`)
   const names = sourcesOf(result).map((source) => source.name)
-  assert.ok(!names.some((name) => /operators|captains/i.test(name)), `Unexpected ${JSON.stringify(names)}: a description of named firms or of people met before is no anonymous source`)
-  assert.ok(names.includes('Officials'), `Expected Officials in ${JSON.stringify(names)}`)
-  assert.ok(names.some((name) => /^The researchers\b/.test(name)), `Expected the researchers in ${JSON.stringify(names)}: unnamed people news cites stay`)
+  assert.ok(!names.some((name) => /operators|Republicans/i.test(name)), `Unexpected ${JSON.stringify(names)}: a description of named firms or of party members met before is no anonymous source`)
+  for (const expected of ['Officials', 'The researchers', 'The two officials', 'The people familiar with the plans', 'The nurses']) {
+    assert.ok(names.some((name) => name.startsWith(expected)), `Expected “${expected}” in ${JSON.stringify(names)}: unnamed people news cites stay`)
+  }
 })

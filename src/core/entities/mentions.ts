@@ -528,13 +528,13 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   // numbered streets and highways.
   const states = statesOf(tokens)
   const roads = roadsOf(tokens)
-  const credits = creditsOf(tokens)
+  const spans = joinInstitutions(tokens, spansOf(tagged.tags))
+  const credits = creditsOf(tokens, spans)
   const written = [...states, ...roads, ...credits]
   const allWorks = worksOf(tokens)
   // Where the last mention ends: a span it took in (a head, a surname, a
   // road's number the tagger tagged apart) is no mention of its own.
   let taken = 0
-  const spans = joinInstitutions(tokens, spansOf(tagged.tags))
   for (const span of spans) {
     if (span.first < taken) continue
     // A state written as a party's or a dateline's (“R-Ga.”, “Peoria, Ill.”) is
@@ -601,7 +601,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // (What it qualified may have typed the name: a body or an
     // institution left is an organisation.)
     let cutBacker = false
-    if (last - first > 1 && /^\p{Lu}[\p{L}.]*-(?:run|led|controlled|held|dominated|backed|owned|funded|sponsored|allied|aligned)$/u.test(tokens[first].text)) {
+    if (last - first > 1 && /^\p{Lu}[\p{L}.]*[-\u2010\u2011](?:run|led|controlled|held|dominated|backed|owned|funded|sponsored|allied|aligned)$/u.test(tokens[first].text)) {
       first++
       cutBacker = true
     }
@@ -1141,7 +1141,9 @@ function statesOf(tokens: SentenceView['tokens']): StateMention[] {
 
 // Street types after an ordinal (“26th Street”, “5th Ave.”); not “Dr.”, a
 // doctor's title, nor “Court”, a court's.
-const streetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Drive', 'Place', 'Lane', 'Way', 'Parkway', 'Pkwy.', 'Terrace'])
+// (Not “Place”, “Lane”, “Drive” or “Way”, which an ordinal makes a placing,
+// a lane of a pool or a play: “3rd Place”.)
+const streetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Parkway', 'Pkwy.', 'Terrace'])
 // Where a street lies (“West 26th Street”, “13th Avenue South”, “5th Ave. NW”).
 const directions: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'NE', 'NW', 'SE', 'SW'])
 
@@ -1162,7 +1164,7 @@ const creditLabels: ReadonlySet<string> = new Set(['Photo', 'Photos', 'Photograp
  * @returns
  *   The person (PER) and the outlet (ORG) of each credit, in order.
  */
-function creditsOf(tokens: SentenceView['tokens']): Array<StateMention & {type: EntityType}> {
+function creditsOf(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): Array<StateMention & {type: EntityType}> {
   const credits: Array<StateMention & {type: EntityType}> = []
   const capital = (at: number) => /^\p{Lu}/u.test(tokens[at]?.text ?? '') && !creditLabels.has(tokens[at].text)
   for (let slash = 2; slash < tokens.length - 1; slash++) {
@@ -1176,11 +1178,13 @@ function creditsOf(tokens: SentenceView['tokens']): Array<StateMention & {type: 
     while (last < tokens.length && last - from < 5 && (capital(last) || tokens[last].text === '&')) last++
     let end = last
     if (/^Photos?$/.test(tokens[end]?.text ?? '')) end++
-    const bracketed = tokens[first - 1]?.text === '(' && tokens[end]?.text === ')'
+    // (A byline's “By”: “By Ann Lee / The Courier”.)
+    if (tokens[first].text === 'By') first++
+    const bracketed = (tokens[first - 1]?.text === '(' || tokens[first - 1]?.text === 'By') && tokens[end]?.text === ')'
     const closes = end === tokens.length || (end === tokens.length - 1 && /^[.]$/.test(tokens[end].text))
     if (slash - first < 2 || last === from || !(bracketed || closes)) continue
-    // A person's name: words with a capital, an initial allowed, no acronym.
-    if (!tokens.slice(first, slash).every((token) => /^\p{Lu}(?:\p{Ll}|\.$)/u.test(token.text))) continue
+    const tagged = spans.some((span) => span.label === 'PER' && span.first <= first && slash <= span.last)
+    if (!isCreditedPerson(tokens, first, slash, tagged) || namesPlace(tokens, from, last) || tokens.slice(from, last).some((token) => titleHeads.has(token.text.toLowerCase()))) continue
     credits.push({start: tokens[first].start, end: tokens[slash - 1].end, first, last: slash, type: 'PER'})
     credits.push({start: tokens[from].start, end: tokens[last - 1].end, first: from, last, type: 'ORG'})
     slash = end
@@ -1188,6 +1192,37 @@ function creditsOf(tokens: SentenceView['tokens']): Array<StateMention & {type: 
 
   return credits
 }
+
+/**
+ * Whether the words before a credit's slash are a photographer's name: a
+ * first name, a weekday that is one (“Sunday Alamba”) or an initial, then
+ * names, none a title, an institution's head or a place (“(National
+ * Archives/AP)”, “(Chicago Tribune/TNS)”, “West Bank/Gaza Strip”, “Vice
+ * President/General Manager” are no credit of a person).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param first
+ *   Index of the name's first token.
+ * @param last
+ *   Index after its last token (the slash).
+ * @param tagged
+ *   Whether the tagger took them for a person.
+ * @returns
+ *   Whether they are.
+ */
+function isCreditedPerson(tokens: SentenceView['tokens'], first: number, last: number, tagged: boolean): boolean {
+  const words = tokens.slice(first, last).map((token) => token.text)
+  if (!words.every((word) => /^\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}\p{Ll}+)?|\.)$/u.test(word))) return false
+  if (directions.has(words[0]) || (isPlaceName(words[0]) && !isFirstName(words[0])) || namesPlace(tokens, first, last)) return false
+  if (!(tagged || isFirstName(words[0]) || /^\p{Lu}\.$/u.test(words[0]) || weekdayOrMonth.test(words[0]))) return false
+  return !words.some((word) => titleHeads.has(word.toLowerCase()) || isInstitutionHead(word))
+}
+
+// What an “I-” number also names: a form (“Form I-9”, “an I-130
+// petition”) and a ballot measure (“approved I-976”).
+const forms = /^(?:Form|form|Forms|forms|Initiative|initiative|approved|passed|rejected)$/u
+const formNouns = /^(?:form|forms|petition|petitions|application|applications|visa|visas|filing|filings|measure|Blackbird)$/u
 
 // Places named after a street (“2nd Street Bridge”, “14th Street Station”).
 const facilities: ReadonlySet<string> = new Set(['Bridge', 'Tunnel', 'Station', 'Park', 'Plaza', 'Pier', 'Market', 'Mall', 'Garage', 'Terminal', 'Crossing', 'Viaduct', 'Overpass', 'Interchange', 'Corridor'])
@@ -1221,7 +1256,7 @@ function roadsOf(tokens: SentenceView['tokens']): StateMention[] {
       const next = tokens[last]?.text ?? ''
       if (facilities.has(next)) last++
       else if (/^\p{Lu}\p{Ll}/u.test(next) && !weekdayOrMonth.test(next)) continue
-    } else if (/^(?:I|US|SR)-\d{1,3}[A-Z]?$/.test(text)) {
+    } else if (/^(?:I|US|SR)-\d{1,3}[A-Z]?$/.test(text) && !forms.test(tokens[index - 1]?.text ?? '') && !formNouns.test(tokens[index + 1]?.text ?? '')) {
       first = index
       last = index + 1
     } else if (roadWords.has(text) && text.length > 2 && /^\d{1,4}[A-Z]?$/.test(tokens[index + 1]?.text ?? '') && !/^\p{Lu}/u.test(tokens[index - 1]?.text ?? '')) {
@@ -1230,6 +1265,11 @@ function roadsOf(tokens: SentenceView['tokens']): StateMention[] {
     }
 
     if (first < 0) continue
+    // A road's name that opens a longer name (“the Route 91 Harvest
+    // festival”, “Highway 61 Revisited”, “the SR-71 Blackbird”) is the
+    // tagger's to read; not a direction after a road (“I-29 North”).
+    const after = tokens[last]?.text ?? ''
+    if (!/\d(?:st|nd|rd|th)$/.test(tokens[first].text) && !/^\d/.test(tokens[first].text) && /^\p{Lu}\p{Ll}/u.test(after) && !directions.has(after) && !weekdayOrMonth.test(after) && !facilities.has(after)) continue
     roads.push({start: tokens[first].start, end: tokens[last - 1].end, first, last})
     index = last - 1
   }
@@ -1672,9 +1712,10 @@ function workOrPlan(tokens: SentenceView['tokens'], first: number, last: number)
   return undefined
 }
 
-// Kinds of work whose title news writes in quotation marks after them.
+// Kinds of work whose title news writes in quotation marks after them
+// (not “show”, “play” or “video”, also verbs: “records show “…””).
 const quotedWorkKinds: ReadonlySet<string> = new Set(
-  [...workKinds, 'single', 'track', 'episode', 'show', 'series', 'book', 'play', 'essay', 'exhibition', 'video', 'newsletter'].flatMap((kind) => [kind, `${kind}s`])
+  [...workKinds, 'single', 'track', 'episode', 'series', 'book', 'essay', 'exhibition', 'newsletter'].flatMap((kind) => [kind, `${kind}s`])
 )
 // Words between a work's kind and its title (“an episode called …”).
 const namingWords: ReadonlySet<string> = new Set(['called', 'titled', 'entitled', 'named', 'dubbed'])
@@ -1698,7 +1739,6 @@ function worksOf(tokens: SentenceView['tokens']): StateMention[] {
   for (let open = 0; open < tokens.length; open++) {
     if (tokens[open].text !== '“' && tokens[open].text !== '"') continue
     let kind = open - 1
-    if (tokens[kind]?.text === ',') kind--
     if (namingWords.has(tokens[kind]?.text ?? '')) kind--
     if (kind < open - 1 && /^(?:is|was|be|been)$/.test(tokens[kind]?.text ?? '')) kind--
     if (!(kind >= 0 && quotedWorkKinds.has(tokens[kind].text)) && joined !== open) continue
@@ -1715,7 +1755,8 @@ function worksOf(tokens: SentenceView['tokens']): StateMention[] {
       words.length <= 12 &&
       capital(words[0]) &&
       words.every((word, index) => capital(word) || titleSmallWords.has(word) || /^(?:[’']s|[’']|:|-|–|&)$/.test(word) || (/^[?!]$/.test(word) && index === words.length - 1))
-    if (!fits) continue
+    // (Not a first name alone: “the episode “Ann” tells …”.)
+    if (!fits || (words.length === 1 && isFirstName(words[0]))) continue
     works.push({start: tokens[open + 1].start, end: tokens[end - 1].end, first: open + 1, last: end})
     // The next title of a list (“A” and “B”, “A,” “B”, “A”, “B”).
     let after = close + 1

@@ -29,6 +29,16 @@ const organisationHeads: ReadonlySet<string> = new Set(lexicon.organisationHeads
 const headEnds: ReadonlySet<string> = new Set([',', 'of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'behind', 'among', 'who', 'which', 'that'])
 // Counts after “the” that pick out people already met (“the two Democrats”).
 const counts: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'both', 'several'])
+// Adjectives that qualify a source's noun after it (“the people familiar
+// with the plans”).
+const qualifiers: ReadonlySet<string> = new Set(['familiar', 'close', 'knowledgeable', 'aware', 'present', 'responsible'])
+// Nouns that, after “the”, stand for organisations or countries the
+// article names (“the automakers”, “the developer”, “these countries”).
+const standIns: ReadonlySet<string> = new Set(
+  ['automaker', 'carmaker', 'developer', 'maker', 'manufacturer', 'retailer', 'operator', 'publisher', 'lender', 'bank', 'airline', 'studio', 'brand', 'company', 'firm', 'power', 'country', 'nation', 'government'].flatMap(
+    (noun) => [noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`]
+  )
+)
 
 /** One source of an article and what it is quoted saying. */
 export interface Source {
@@ -122,12 +132,13 @@ export function isBarePronoun(source: Readonly<QuoteSource>): boolean {
 
 /**
  * Whether a source is a definite description resolved to no entity that
- * stands for someone the article names: “the automakers” (Hyundai and Kia),
- * “the developer”, “the two Democrats who joined the tour”, “the Western
- * powers”. Not the unnamed people news cites (“the officials”, “the
- * researchers”: `anonymousHeads`), a document or an organisation by its
- * head (“the study”, “the agency”), nor a name the tagger missed (“the
- * California Highway Patrol”: a capitalised head).
+ * stands for organisations or countries the article names (“the
+ * automakers” after Hyundai and Kia, “the developer”, “the Western
+ * powers”, “these countries”), or for party members it met before (“the
+ * two Democrats who joined the tour”). Not the unnamed people news cites
+ * (“the officials”, “the two officials”, “the people familiar with …”,
+ * “the nurses”), nor one person by their role (“the spokesman”), a
+ * document or an organisation by its head (“the study”, “the agency”).
  *
  * @param source
  *   Source of a quote.
@@ -140,18 +151,20 @@ export function isUnresolvedDescription(source: Readonly<QuoteSource>): boolean 
   if (!/^(?:the|these|those)$/i.test(words[0] ?? '')) return false
   const head: string[] = []
   for (const word of words.slice(1)) {
-    // (And a participle after it: “the researchers working on …”.)
-    if (head.length > 0 && (headEnds.has(word.toLowerCase()) || /^\p{Ll}+ing$/u.test(word))) break
+    // Up to what qualifies the noun: a preposition, a clause, a
+    // participle or an adjective after it (“the researchers working on
+    // …”, “the official briefed on …”, “the people familiar with …”).
+    if (head.length > 0 && (headEnds.has(word.toLowerCase()) || /^\p{Ll}+(?:ing|ed)$/u.test(word) || qualifiers.has(word))) break
     head.push(word)
   }
 
   const last = (head.at(-1) ?? '').replace(/[’']s$/u, '')
-  if (last === '') return false
   const noun = last.toLowerCase()
-  if (documentHeads.has(noun) || organisationHeads.has(noun)) return false
-  // “The two Democrats”: people met before, whoever they are.
-  if (head.length > 1 && counts.has(head[0]!.toLowerCase())) return true
-  return !/^\p{Lu}/u.test(last) && !anonymousHeads.has(noun)
+  if (noun === '' || documentHeads.has(noun) || organisationHeads.has(noun)) return false
+  // “The two Democrats”: party members met before, whoever they are (not
+  // “the two officials”, unnamed).
+  if (head.length > 1 && counts.has(head[0]!.toLowerCase()) && /^\p{Lu}/u.test(last) && anonymousHeads.has(noun)) return true
+  return standIns.has(noun)
 }
 
 /**

@@ -79,7 +79,7 @@ export function tagDocument(
     const {entities, entityOf} = clusterMentions(mentions)
     if (settings.dates) {
       const types = new Map(entities.map((entity) => [entity.id, entity.type]))
-      names = new SpanIndex(mentions.filter((_, index) => types.get(entityOf[index]) === 'MISC' || types.get(entityOf[index]) === 'ORG'))
+      names = new SpanIndex(mentions.filter((_, index) => types.has(entityOf[index])))
     }
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
@@ -121,9 +121,9 @@ const blockTimexes = new Cache<string, ReadonlyArray<TimexCandidate>>(8192)
  *   The article's genre, if known: in a game story, halves, quarters and
  *   periods are the game's (“the second half”), no part of a year.
  * @param names
- *   Mentions of works and organisations: a date of words alone inside a
- *   longer one is a word of its name, no date (a year stays: “1997 Fed
- *   Cup”).
+ *   Mentions of names: a date of words alone inside a longer one is a
+ *   word of the name, no date (“Christmas Vacation”, “Christmas Island”,
+ *   “April Ryan”; a year stays: “1997 Fed Cup”).
  * @returns
  *   Dates in document order.
  */

@@ -134,3 +134,8 @@ test('dates: a modal with its verb around a time speaks of what may come (“cou
   assert.deepEqual(values('Prime Minister Theresa May Tuesday announced her resignation.'), [['Tuesday', '2023-03-21']])
   assert.deepEqual(values('She could not sleep on Monday night, she said.'), [['Monday night', '2023-03-20']])
 })
+
+test('dates: a date word inside a longer name of a person or a place is a word of the name, not a date', () => {
+  const text = '---\ndate: 2023-03-24\n---\n\nApril Ryan flew to Christmas Island. (Sunday Okafor/AP)\n\nShe met June Carter on Monday.\n'
+  assert.deepEqual(analyzeSync(text).data.newsmark!.dates.map((date) => [date.text, date.value]), [['Monday', '2023-03-20']])
+})

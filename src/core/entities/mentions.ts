@@ -608,6 +608,9 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A preposition that opens the sentence is no part of a name (“Through
     // Trump, …”).
     if (first === 0 && last - first > 1 && openingPrepositions.has(tokens[0].text)) first++
+    // A weekday after a person's name is the sentence's date (“Theresa May
+    // | Tuesday announced”), no part of the name.
+    while (label === 'PER' && last - first > 1 && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(tokens[last - 1].text)) last--
     // A generation after a name is part of it (“Vince McMahon Sr.”).
     if (generations.has(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last - 1].text)) last++
     // And a surname the tagger left out before it (“Martin Luther | King

@@ -1076,3 +1076,17 @@ test('quotes: “points out that …” reports, and “36 points” stays a sco
   assert.equal(quote.cue?.text, 'points out')
   assert.equal(result.quotes!.some((each) => text.slice(each.start, each.end).includes('Pilots won')), false)
 })
+
+test('quotes: turning up, a call for a thing of two words or fewer and works written are no one’s words; a call for a statement and a showing that stay', () => {
+  const text =
+    'Tommy Dreamer calls for tables. Then Jordynne Grace shows up and hits him with a kendo stick. During those years, he wrote some of his best pieces. ' +
+    'The senator called for an end to the strike at the port. She showed that the figures were wrong.\n'
+  const quotes = analyzeSync(text, {dates: false}).data.newsmark!.quotes ?? []
+  const contents = quotes.map((quote) => text.slice(quote.start, quote.end))
+  for (const unexpected of ['tables', 'up and hits', 'some of his best pieces']) {
+    assert.ok(!contents.some((content) => content.includes(unexpected)), `Unexpected a quote of “${unexpected}” in ${JSON.stringify(contents)}`)
+  }
+
+  assert.ok(contents.some((content) => content.startsWith('an end to the strike')), JSON.stringify(contents))
+  assert.ok(contents.some((content) => content.includes('the figures were wrong')), JSON.stringify(contents))
+})

@@ -694,3 +694,16 @@ test('entities (review): a backer hyphened with a Unicode hyphen is cut too; a b
   const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
   for (const expected of ['ORG Senate', 'PER Ann Lee', 'ORG Harbour Post']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
 })
+
+test('entities: an institution’s head the tagger tagged alone takes the capitalised words before it; a name headed by a body is an organisation, a venue stays a place', () => {
+  const result = tag(
+    'Financial Probity Authority, the regulator, has fined the bank. Forecast points in the North Central River Forecast Center are at risk. ' +
+      'The plan was presented by European Commission President Mara Lind. The band played at Harbor Center.\n'
+  )
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['ORG Financial Probity Authority', 'ORG North Central River Forecast Center', 'ORG European Commission', 'PER Mara Lind']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+
+  assert.ok(!all.some((entity) => /^PER (?:Authority|Center)/.test(entity)), JSON.stringify(all))
+})

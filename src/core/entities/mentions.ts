@@ -587,6 +587,14 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // person's name alone.
     const fieldEnd = titleFieldEnd(tokens, first, last)
     if (fieldEnd > first) first = fieldEnd
+    // An institution's head tagged alone (“Financial Conduct | Authority”,
+    // “… Pituitary Treatment | Center” as a person): the capitalised words
+    // the tagger left before it are its name, an organisation's.
+    let headAlone = false
+    if (last - first === 1 && isInstitutionHead(tokens[first].text) && !titleHeads.has(tokens[first].text.toLowerCase())) {
+      headAlone = true
+      while (first > 0 && first - 1 >= taken && tagged.tags[first - 1] === 'O' && /^\p{Lu}\p{Ll}/u.test(tokens[first - 1].text) && !/^(?:The|A|An)$/.test(tokens[first - 1].text)) first--
+    }
     // A party's member after the place they represent (“an Illinois |
     // Republican”, “a Texas | Democrat”): the place alone; the member is
     // a group's word, no name.
@@ -667,7 +675,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       continue
     }
 
-    let type: EntityType = road || partyPlace ? 'LOC' : eponym ? 'MISC' : fieldEnd > 0 ? 'PER' : label
+    let type: EntityType = road || partyPlace ? 'LOC' : eponym ? 'MISC' : fieldEnd > 0 ? 'PER' : headAlone ? 'ORG' : label
     if (cutBacker && (legislatures.has(tokens[last - 1].text) || institutionHeads.has(tokens[last - 1].text.toLowerCase()))) type = 'ORG'
     let cued = road || eponym || title !== undefined
     // “Alvarez family” taken whole: the surname is the name.
@@ -750,10 +758,15 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // words before the name tell (“Lake Country …”, “Gulf Coast …”).
     const institution = last === institutionEnd && start === undefined
     if (institution) cued = true
+    // A name whose head is a body's (“European Commission”, “… River
+    // Forecast Center”), an organisation's whatever the tagger or a place
+    // in it said; not a title's work (“… Commission President” is cut
+    // before), nor a venue (“Barclays Center”, “Convention Center”).
+    const bodied = !institution && context !== 'MISC' && last - first > 1 && namedBody(tokens[last - 1].text, tokens[last - 2].text)
     const mention: SentenceMention = {
       start: tokens[first].start,
       end: tokens[last - 1].end,
-      type: honorific ? 'PER' : institution ? 'ORG' : context ?? placed!,
+      type: honorific ? 'PER' : institution || bodied ? 'ORG' : context ?? placed!,
       first,
       last,
       confidence,
@@ -1485,6 +1498,32 @@ function titleFieldEnd(tokens: SentenceView['tokens'], first: number, last: numb
   }
 
   return -1
+}
+
+// Heads that make a name a body's, whatever comes before them (not
+// “Federation”, also a country's: “the Russian Federation”; not “Office”,
+// also a room's: “the Oval Office”).
+const bodyHeads: ReadonlySet<string> = new Set(['Commission', 'Council', 'Authority', 'Agency', 'Institute', 'Bureau', 'Committee', 'Administration', 'Department', 'Ministry', 'Foundation', 'Association', 'Society', 'Corporation'])
+// What a centre does, before “Center” in a body's name (“Forecast Center”,
+// “Research Center”), not a venue's (“Barclays Center”).
+const centreFields: ReadonlySet<string> = new Set([
+  'Research', 'Forecast', 'Forecasting', 'Prediction', 'Medical', 'Treatment', 'Mitigation', 'Health', 'Cancer', 'Data', 'Policy', 'Information',
+  'Hurricane', 'Control', 'Flight', 'Space', 'Science', 'Sciences', 'Studies', 'Study', 'Resource', 'Legal', 'Trauma', 'Care', 'Crisis', 'Rights'
+])
+
+/**
+ * Whether a name's last two words make it a body's (“European |
+ * Commission”, “River Forecast | Center”).
+ *
+ * @param head
+ *   Its last word.
+ * @param before
+ *   The word before it.
+ * @returns
+ *   Whether they do.
+ */
+function namedBody(head: string, before: string): boolean {
+  return bodyHeads.has(head) || ((head === 'Center' || head === 'Centre') && centreFields.has(before))
 }
 
 /** News outlets by the names they publish under, without “The”. */

@@ -71,7 +71,7 @@ export function tagDocument(
   if (referenceDate) result.referenceDate = referenceDate
   // Names of works and organisations, where a date word is a word of the
   // name (“Christmas Vacation”, “Twenty One Pilots”).
-  let names: SpanIndex | undefined
+  let names: NameIndex | undefined
 
   if (settings.entities || settings.claims) {
     const tagging = memory?.entities ?? new DocumentTagging()
@@ -79,7 +79,14 @@ export function tagDocument(
     const {entities, entityOf} = clusterMentions(mentions)
     if (settings.dates) {
       const types = new Map(entities.map((entity) => [entity.id, entity.type]))
-      names = new SpanIndex(mentions.filter((_, index) => types.has(entityOf[index])))
+      // Works' and organisations' names hold a date word anywhere
+      // (“Christmas Vacation”, “Monday Properties”); people's and places'
+      // only first (“April Ryan”, “Christmas Island”, not “in Gaza Tuesday”).
+      const anywhere = (index: number) => types.get(entityOf[index]) === 'MISC' || types.get(entityOf[index]) === 'ORG'
+      names = {
+        anywhere: new SpanIndex(mentions.filter((_, index) => anywhere(index))),
+        first: new SpanIndex(mentions.filter((_, index) => types.has(entityOf[index]) && !anywhere(index)))
+      }
     }
     if (settings.claims) {
       result.claims = tagClaims(document, mentions, entityOf, entities, claimOptions)
@@ -102,6 +109,12 @@ export function tagDocument(
   return result
 }
 
+/** Mentions that may hold a date word: anywhere, or only as their first word. */
+interface NameIndex {
+  anywhere: SpanIndex
+  first: SpanIndex
+}
+
 // The time expressions of a block, unresolved: a function of its text, so
 // the blocks an edit did not touch are not searched again.
 const blockTimexes = new Cache<string, ReadonlyArray<TimexCandidate>>(8192)
@@ -121,13 +134,14 @@ const blockTimexes = new Cache<string, ReadonlyArray<TimexCandidate>>(8192)
  *   The article's genre, if known: in a game story, halves, quarters and
  *   periods are the game's (“the second half”), no part of a year.
  * @param names
- *   Mentions of names: a date of words alone inside a longer one is a
+ *   Mentions of names: a date of words alone inside a longer work's or
+ *   organisation's name, or opening a longer person's or place's, is a
  *   word of the name, no date (“Christmas Vacation”, “Christmas Island”,
  *   “April Ryan”; a year stays: “1997 Fed Cup”).
  * @returns
  *   Dates in document order.
  */
-function tagDates(document: DocumentView, referenceDate: string | undefined, genre?: Genre, names?: SpanIndex): DateTag[] {
+function tagDates(document: DocumentView, referenceDate: string | undefined, genre?: Genre, names?: NameIndex): DateTag[] {
   const resolver = new TimexResolver(referenceDate)
   const found = document.blocks.map((block) => blockTimexes.get(block.text, findTimexes))
   resolver.learn(found.flat())
@@ -138,8 +152,10 @@ function tagDates(document: DocumentView, referenceDate: string | undefined, gen
       if (genre === 'game-story' && partOfGame(words)) continue
       const span = spanOf(document, block, timex.start, timex.end)
       if (names && !/\d/.test(words)) {
-        const name = names.covering(span.start, span.end)
+        const name = names.anywhere.covering(span.start, span.end)
         if (name && name.end - name.start > span.end - span.start) continue
+        const opening = names.first.covering(span.start, span.end)
+        if (opening && opening.start === span.start && opening.end > span.end) continue
       }
 
       const resolved = resolver.resolve(timex)

@@ -1077,16 +1077,24 @@ test('quotes: “points out that …” reports, and “36 points” stays a sco
   assert.equal(result.quotes!.some((each) => text.slice(each.start, each.end).includes('Pilots won')), false)
 })
 
-test('quotes: turning up, a call for a thing of two words or fewer and works written are no one’s words; a call for a statement and a showing that stay', () => {
+test('quotes: turning up and works written are no one’s words; a call for a statement and a showing that stay', () => {
   const text =
-    'Tommy Dreamer calls for tables. Then Jordynne Grace shows up and hits him with a kendo stick. During those years, he wrote some of his best pieces. ' +
+    'Then Ola Berg shows up and hits him with a chair. In Vienna she composed some of her finest songs. ' +
     'The senator called for an end to the strike at the port. She showed that the figures were wrong.\n'
   const quotes = analyzeSync(text, {dates: false}).data.newsmark!.quotes ?? []
   const contents = quotes.map((quote) => text.slice(quote.start, quote.end))
-  for (const unexpected of ['tables', 'up and hits', 'some of his best pieces']) {
+  for (const unexpected of ['up and hits', 'some of her finest songs']) {
     assert.ok(!contents.some((content) => content.includes(unexpected)), `Unexpected a quote of “${unexpected}” in ${JSON.stringify(contents)}`)
   }
 
   assert.ok(contents.some((content) => content.startsWith('an end to the strike')), JSON.stringify(contents))
   assert.ok(contents.some((content) => content.includes('the figures were wrong')), JSON.stringify(contents))
+})
+
+test('quotes (review): a call for a thing in a word or two and “shows up to” a figure stay reported', () => {
+  const text = 'The Harbor Council calls for a ceasefire. The report shows up to 2 million jobs could be lost.\n'
+  const quotes = analyzeSync(text, {dates: false}).data.newsmark!.quotes ?? []
+  const contents = quotes.map((quote) => text.slice(quote.start, quote.end))
+  assert.ok(contents.some((content) => content.startsWith('a ceasefire')), JSON.stringify(contents))
+  assert.ok(contents.some((content) => content.includes('2 million jobs')), JSON.stringify(contents))
 })

@@ -591,9 +591,9 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // “… Pituitary Treatment | Center” as a person): the capitalised words
     // the tagger left before it are its name, an organisation's.
     let headAlone = false
-    if (last - first === 1 && isInstitutionHead(tokens[first].text) && !titleHeads.has(tokens[first].text.toLowerCase())) {
+    if (label === 'PER' && last - first === 1 && isInstitutionHead(tokens[first].text) && !titleHeads.has(tokens[first].text.toLowerCase())) {
       headAlone = true
-      while (first > 0 && first - 1 >= taken && tagged.tags[first - 1] === 'O' && /^\p{Lu}\p{Ll}/u.test(tokens[first - 1].text) && !/^(?:The|A|An)$/.test(tokens[first - 1].text)) first--
+      while (first > 0 && first - 1 >= taken && tagged.tags[first - 1] === 'O' && /^\p{Lu}\p{Ll}/u.test(tokens[first - 1].text) && !openerWords.has(tokens[first - 1].text) && !weekdayOrMonth.test(tokens[first - 1].text)) first--
     }
     // A party's member after the place they represent (“an Illinois |
     // Republican”, “a Texas | Democrat”): the place alone; the member is
@@ -616,9 +616,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A preposition that opens the sentence is no part of a name (“Through
     // Trump, …”).
     if (first === 0 && last - first > 1 && openingPrepositions.has(tokens[0].text)) first++
-    // A weekday after a person's name is the sentence's date (“Theresa May
-    // | Tuesday announced”), no part of the name.
-    while (label === 'PER' && last - first > 1 && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(tokens[last - 1].text)) last--
+    // A weekday after a name is the sentence's date (“Theresa May |
+    // Tuesday announced”, “in Gaza | Tuesday”), no part of the name (a
+    // holiday's stays: “Ash Wednesday”, “Black Friday”).
+    while (last - first > 1 && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(tokens[last - 1].text) && !holidayFirsts.has(tokens[last - 2].text)) last--
     // A generation after a name is part of it (“Vince McMahon Sr.”).
     if (generations.has(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last - 1].text)) last++
     // And a surname the tagger left out before it (“Martin Luther | King
@@ -1199,7 +1200,8 @@ function creditsOf(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpa
     const bracketed = (tokens[first - 1]?.text === '(' || tokens[first - 1]?.text === 'By') && tokens[end]?.text === ')'
     const closes = end === tokens.length || (end === tokens.length - 1 && /^[.]$/.test(tokens[end].text))
     if (slash - first < 2 || last === from || !(bracketed || closes)) continue
-    const tagged = spans.some((span) => span.label === 'PER' && span.first <= first && slash <= span.last)
+    // A person the tagger saw in it, or an agency's or outlet's credit.
+    const tagged = spans.some((span) => span.label === 'PER' && span.first < slash && first < span.last) || isPhotoAgency(tokens.slice(from, last).map((token) => token.text))
     if (!isCreditedPerson(tokens, first, slash, tagged) || namesPlace(tokens, from, last) || tokens.slice(from, last).some((token) => titleHeads.has(token.text.toLowerCase()))) continue
     credits.push({start: tokens[first].start, end: tokens[slash - 1].end, first, last: slash, type: 'PER'})
     credits.push({start: tokens[from].start, end: tokens[last - 1].end, first: from, last, type: 'ORG'})
@@ -1232,7 +1234,28 @@ function isCreditedPerson(tokens: SentenceView['tokens'], first: number, last: n
   if (!words.every((word) => /^\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}\p{Ll}+)?|\.)$/u.test(word))) return false
   if (directions.has(words[0]) || (isPlaceName(words[0]) && !isFirstName(words[0])) || namesPlace(tokens, first, last)) return false
   if (!(tagged || isFirstName(words[0]) || /^\p{Lu}\.$/u.test(words[0]) || weekdayOrMonth.test(words[0]))) return false
-  return !words.some((word) => titleHeads.has(word.toLowerCase()) || isInstitutionHead(word))
+  return !words.some((word) => titleHeads.has(word.toLowerCase()) || isInstitutionHead(word) || creditBodies.has(word))
+}
+
+// Words of a body that credits a photo (“National Archives”, “Library of
+// Congress”, “Emergency Service”), no photographer's name.
+const creditBodies: ReadonlySet<string> = new Set([
+  'National', 'Archives', 'Library', 'Press', 'News', 'Media', 'Handout', 'Collection', 'Studio', 'Studios', 'Emergency', 'Service',
+  'Police', 'Army', 'Navy', 'Guard', 'Government', 'State', 'Federal', 'Public', 'Royal', 'United', 'Tribune', 'Times', 'Post', 'Herald'
+])
+// Photo agencies beside the news outlets (“(Ann Lee/EPA)”, “/Getty Images”).
+const photoAgencies: ReadonlySet<string> = new Set(['EPA', 'UPI', 'TNS', 'Getty', 'Getty Images', 'Shutterstock', 'Alamy', 'Zuma Press', 'Sipa', 'Pool', 'NurPhoto', 'Anadolu', 'Anadolu Agency', 'Redux', 'Polaris'])
+
+/**
+ * Whether an outlet's words are a news outlet's or a photo agency's.
+ *
+ * @param words
+ *   Words after a credit's slash.
+ * @returns
+ *   Whether they are.
+ */
+function isPhotoAgency(words: ReadonlyArray<string>): boolean {
+  return isNewsOutlet(words) || photoAgencies.has(words.join(' '))
 }
 
 // What an “I-” number also names: a form (“Form I-9”, “an I-130
@@ -1460,6 +1483,18 @@ function isHonorific(tokens: SentenceView['tokens'], at: number): boolean {
  * the tagger says ("Justice Department", "… Hospital and Trauma Center").
  */
 const institutionHeads: ReadonlySet<string> = new Set(lexicon.institutionHeads)
+// First words of holidays named by a weekday (“Ash Wednesday”, “Black Friday”).
+const holidayFirsts: ReadonlySet<string> = new Set(['Ash', 'Good', 'Holy', 'Maundy', 'Black', 'Cyber', 'Super', 'Easter', 'Palm', 'Giving', 'Bloody', 'Shrove', 'Small'])
+
+// Capitalised words that open a sentence or a phrase, no name's (“But
+// Council leaders”, “In January Commission staff”).
+const openerWords: ReadonlySet<string> = new Set([
+  'The', 'A', 'An', 'But', 'And', 'Or', 'Meanwhile', 'In', 'On', 'At', 'For', 'From', 'With', 'By', 'Several', 'Some', 'Many', 'Most', 'All',
+  'Every', 'Each', 'When', 'While', 'After', 'Before', 'Since', 'If', 'As', 'Yet', 'So', 'Then', 'Also', 'However', 'Still', 'Now', 'Today',
+  'Yesterday', 'Instead', 'Though', 'Although', 'Because', 'Why', 'What', 'How', 'Where', 'Who', 'This', 'That', 'These', 'Those', 'Its',
+  'Their', 'His', 'Her', 'Our', 'My', 'Your', 'Other', 'Two', 'Three', 'No', 'Former', 'Top', 'Senior'
+])
+
 // Fields of a ministry or a department in a title (“Minister of Mineral
 // Resources and Energy”, “Secretary of Health and Human Services”).
 const titleFields: ReadonlySet<string> = new Set([
@@ -1797,8 +1832,7 @@ function worksOf(tokens: SentenceView['tokens']): StateMention[] {
       words.length <= 12 &&
       capital(words[0]) &&
       words.every((word, index) => capital(word) || titleSmallWords.has(word) || /^(?:[’']s|[’']|:|-|–|&)$/.test(word) || (/^[?!]$/.test(word) && index === words.length - 1))
-    // (Not a first name alone: “the episode “Ann” tells …”.)
-    if (!fits || (words.length === 1 && isFirstName(words[0]))) continue
+    if (!fits) continue
     works.push({start: tokens[open + 1].start, end: tokens[end - 1].end, first: open + 1, last: end})
     // The next title of a list (“A” and “B”, “A,” “B”, “A”, “B”).
     let after = close + 1

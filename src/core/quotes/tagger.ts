@@ -276,11 +276,10 @@ function mendActs(view: BlockView, tags: string[]): void {
     // “She was told there was …”: the one told is no source; the words
     // are someone else's, unnamed. So is the subject of “is said to”, “is
     // believed to” (what others say of it).
-    // Turning up (“shows up and hits him”), a demand for a thing (“calls
-    // for | tables”: no more than two words asked for) and works written
-    // (“wrote | some of his best pieces”): no words of anyone's.
-    const showsUp = /^(?:show|shows|showed|shown|showing)$/.test(word) && /^(?:up|off)$/.test(next)
-    const thing = /^(?:call|calls|called|calling)$/.test(word) && next === 'for' && thingAsked(view, tags, index + 2)
+    // Turning up (“shows up and hits him”; not “shows up to 40%”) and
+    // works written (“wrote | some of his best pieces”): no words of
+    // anyone's.
+    const showsUp = /^(?:show|shows|showed|shown|showing)$/.test(word) && /^(?:up|off)$/.test(next) && words[index + 2] !== 'to'
     const works = /^(?:wrote|writes|write|written|composed|composes)$/.test(word) && /^(?:some|several|many|most|dozens|hundreds|songs|music|books|novels|plays|poems|symphonies)$/.test(next)
     const hearsay = /^(?:told|informed|assured)$/.test(word) || (/^(?:said|reported|believed|thought|rumored|rumoured|alleged|expected|known)$/.test(word) && next === 'to')
     if (hearsay && beForms.has(words[before] ?? '') && !words.slice(index + 1, index + 4).includes('by')) {
@@ -306,7 +305,7 @@ function mendActs(view: BlockView, tags: string[]): void {
       continue
     }
 
-    if (!accused && !agreed && !plea && !act && !issued && !reader && !saying && !foundThing && !founding && !showsUp && !thing && !works && !reducedRelative(view, tags, index)) continue
+    if (!accused && !agreed && !plea && !act && !issued && !reader && !saying && !foundThing && !founding && !showsUp && !works && !reducedRelative(view, tags, index)) continue
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
     // The cue's run, the content after it, the source before it.
@@ -335,27 +334,6 @@ function mendActs(view: BlockView, tags: string[]): void {
     if (/^[.!?]$/.test(words[stop - 1] ?? '')) stop--
     for (let at = comma; at < stop; at++) tags[at] = 'I-CON'
   }
-}
-
-/**
- * Whether what is called for after `calls for` is a thing of one or two
- * words that ends its sentence or clause (“calls for tables.”), not a
- * statement (“calls for an end to the war in …”).
- *
- * @param view
- *   Block.
- * @param tags
- *   Tags.
- * @param from
- *   Index of the first word asked for.
- * @returns
- *   Whether it is.
- */
-function thingAsked(view: BlockView, tags: ReadonlyArray<string>, from: number): boolean {
-  const {words} = view
-  let end = from
-  while (end < words.length && view.sentenceOf[end] === view.sentenceOf[from] && !/^[.,;:!?]$/.test(words[end])) end++
-  return end > from && end - from <= 2 && tags.slice(from, end).every((tag) => tag.endsWith('CON') || tag === 'O')
 }
 
 // Words of a time phrase after a participle (`announced last winter`,

@@ -69,8 +69,8 @@ export function tagDocument(
 ): NewsmarkResult {
   const result: NewsmarkResult = {entities: [], dates: [], claims: []}
   if (referenceDate) result.referenceDate = referenceDate
-  // Names of works and organisations, where a date word is a word of the
-  // name (“Christmas Vacation”, “Twenty One Pilots”).
+  // Names, where a date word is a word of the name (“Christmas Vacation”,
+  // “Twenty One Pilots”, “April Ryan”).
   let names: NameIndex | undefined
 
   if (settings.entities || settings.claims) {

@@ -35,7 +35,7 @@ describe('photo captions', () => {
 describe('pleasantries', () => {
   it('takes a press release’s quote of feelings for one', () => {
     assert.equal(
-      nonStatement('Ann Lee, chief executive of Harbour Lines, said: “We are delighted to now offer the new ferry services to commuters across the region.”'),
+      nonStatement('Ann Lee, chief executive of Harbour Lines, said: “We are pleased to bring these ferry services to commuters across the region.”'),
       'pleasantry'
     )
     assert.equal(nonStatement('“We’re thrilled that the ferries will serve Eastport,” said Ann Lee.'), 'pleasantry')
@@ -52,10 +52,10 @@ describe('pleasantries', () => {
 
 describe('promotion and recipe lines', () => {
   it('takes a station promoting its coverage and a nutrition line for furniture', () => {
-    assert.equal(nonStatement('EASTPORT (KXYZ) -- Six months ago, we told you about a ferry worker who lost her job.'), 'furniture')
+    assert.equal(nonStatement('EASTPORT (KXYZ) -- Two months ago, we told you about a ferry worker who lost her job.'), 'furniture')
     assert.equal(nonStatement('We have more information on the storm and why the pier was closed for three weeks.'), 'furniture')
     assert.equal(nonStatement('Watch the video above to see the pier after the storm.'), 'furniture')
-    assert.equal(nonStatement('344 calories (25% from fat), 9.5 grams fat, 50 grams carbohydrates, 366 mg sodium.'), 'furniture')
+    assert.equal(nonStatement('410 calories (30% from fat), 12 grams fat, 41 grams carbohydrates, 520 mg sodium.'), 'furniture')
     assert.equal(nonStatement('Per serving: 410 calories, 12 grams fat.'), 'furniture')
   })
 

@@ -133,7 +133,7 @@ describe('claimKind', () => {
   })
 
   it('does not take a distance that places something, a conversion, “99% of the time” or a vague magnitude for a statistic', () => {
-    assert.equal(claimKind('The train stopped near a town less than 100 miles (161 kilometers) from the border.'), 'factual')
+    assert.equal(claimKind('The train stopped near a town less than 90 miles (145 kilometers) from the border.'), 'factual')
     assert.equal(claimKind('The farm lies 20 km north of the city.'), 'factual')
     assert.equal(claimKind('Cooks avoid these foods 99% (and sometimes 100%) of the time.'), 'factual')
     assert.equal(claimKind('He spent thousands of dollars on new nets.'), 'factual')

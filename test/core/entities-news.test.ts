@@ -354,7 +354,7 @@ test('entities: a participle that opens a sentence is no name, a first name is',
 
 test('nationalities: a race word used of people is a group, a surname is a person', () => {
   const result = tag(
-    'In 2020, more than half of Black children had a diagnosis, compared with less than a third of White children. Rates rose faster among Asian, Black and Hispanic children.\n\nJack White said the album was done. White said he would tour in May.\n'
+    'This year more Black children than White children were tested, and the share grew among Asian, Black and Hispanic children.\n\nJack White said the album was done. White said he would tour in May.\n'
   )
   const entities = names(result.entities)
   assert.ok(!entities.includes('Black'), `Black among entities: ${entities.join(', ')}`)
@@ -364,7 +364,7 @@ test('nationalities: a race word used of people is a group, a surname is a perso
 })
 
 test('entities: an institution’s name runs on over “for”, “on” and the “and” of its field', () => {
-  const result = tag('Two reports from the US Centers for Disease Control and Prevention came out. The study came from the National Center on Birth Defects and Developmental Disabilities in Atlanta.\n')
+  const result = tag('The US Centers for Disease Control and Prevention published two papers. One was written at the National Center on Birth Defects and Developmental Disabilities in Atlanta.\n')
   assert.equal(find(result, 'US Centers for Disease Control and Prevention')?.type, 'ORG')
   assert.equal(find(result, 'National Center on Birth Defects and Developmental Disabilities')?.type, 'ORG')
   assert.equal(find(result, 'Atlanta')?.type, 'LOC')
@@ -383,14 +383,14 @@ test('entities: an acronym the article writes without brackets joins the name it
 
 test('entities: a surname the tagger left after a title and a first name is the person’s', () => {
   const result = tag(
-    'Zentro’s new CEO Ada Lund says she plans to work a shift in one of the company’s stores. That is unusual, but not unprecedented among big companies. DoorDash CEO Tony Xu and his managers deliver DoorDash orders every few weeks, say.\n'
+    'Zentro’s new CEO Ada Lund will spend a day a month behind a counter. Few bosses do that. DoorDash CEO Tony Xu and his managers drive orders now and then, the firm says.\n'
   )
   assert.equal(find(result, 'Tony Xu')?.type, 'PER')
   assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => /CEO/.test(mention.text))), 'no name holds the title')
 })
 
 test('entities: a country that qualifies a noun is a place, and a city before “headquarters” too', () => {
-  const result = tag('At least 293 of Velmora’s 9,000 company-owned US stores have voted to unionize. Workers protested outside Velmora’s Seattle headquarters on Wednesday.\n')
+  const result = tag('Staff at 40 of Velmora’s 700 US stores want a union. A few dozen of them marched to Velmora’s Seattle headquarters on Wednesday.\n')
   assert.equal(find(result, 'US')?.type, 'LOC')
   assert.equal(find(result, 'Seattle')?.type, 'LOC')
 })
@@ -406,7 +406,7 @@ test('entities: a road keeps its number and its head, a name stops at a comma, a
   assert.equal(find(roads, 'Route 66')?.type, 'LOC')
   assert.equal(find(roads, 'North Bay Road')?.type, 'LOC')
   assert.ok(!find(roads, 'Road'), 'the head is no name of its own')
-  const comma = tag('According to the BBC, Ecuador has seen a surge in crime this year.\n')
+  const comma = tag('According to the BBC, Peru has had a rise in thefts this spring.\n')
   assert.ok(!comma.entities.some((entity) => entity.mentions.some((mention) => mention.text.includes(','))), names(comma.entities).join(' | '))
   const space = tag('The James Webb Space Telescope has observed the planet. NASA said the Hubble Space Telescope saw it too.\n')
   assert.equal(find(space, 'James Webb Space Telescope')?.type, 'MISC')
@@ -416,9 +416,9 @@ test('entities: a road keeps its number and its head, a name stops at a comma, a
 
 test('entities: a heading the scraper left as a line of its own names nothing by its capitals; a firm in a list line stays', () => {
   const text =
-    'The market rose this week. Prices of most coins went up, and the trends held. Traders expect a calm forecast next week, though the analysis is mixed. Its performance was strong.\n\nCrypto Trends 20 – 26 March 2023: Market Analysis and Performance\n\nThe market kept its gains on Friday, and the trends looked steady.\n\nNext Week’s Crypto Market Forecast\n\nAnalysts see more gains ahead for the market.\n\n6. Escape Game – AlignmentSharp – 80p\n\nThe game is short, and the forecast for it is good.\n'
+    'The market rose this week. Prices of most coins went up, and the trends held. Traders expect a calm forecast next week, though the analysis is mixed. Its performance was strong.\n\nCoin Trends 3 – 9 April 2023: Market Review and Outlook\n\nThe market kept its gains on Friday, and the trends looked steady.\n\nNext Week’s Coin Market Outlook\n\nAnalysts see more gains ahead for the market.\n\n6. Escape Game – AlignmentSharp – 80p\n\nThe game is short, and the forecast for it is good.\n'
   const result = tag(text)
-  for (const words of ['Crypto Trends', 'Crypto Market Forecast']) assert.ok(!find(result, words), `${words} is a name`)
+  for (const words of ['Coin Trends', 'Coin Market Outlook']) assert.ok(!find(result, words), `${words} is a name`)
   assert.equal(find(result, 'AlignmentSharp')?.type, 'ORG')
 })
 
@@ -592,11 +592,11 @@ test('entities: numbered streets and highways are places, whole and one cluster 
 test('entities: a work’s title in quotation marks after its kind is a work, also where the tagger took no name in it, and so are the titles listed with it', () => {
   const result = tag(
     'The album also has the singles “Harbor Lights” and “Last Train to Gdynia,” “Red Sky” or “Old Road,” and the track “The Quiet Pier,” produced by Ola Berg. ' +
-      'She covered the song “Falling.” Our first episode is called “Give Up Your Guilt,” and a miniseries called “What Can I Do?” followed. ' +
+      'She covered the song “Drifting.” The pilot episode is called “Mind the Gap,” and a miniseries called “Where Do We Go?” followed. ' +
       'The film was “Brilliant,” critics said, and he called the plan “a Disaster for Everyone.”\n'
   )
   const works = (result.entities ?? []).filter((entity) => entity.type === 'MISC').flatMap((entity) => entity.mentions.map((mention) => mention.text))
-  for (const expected of ['Harbor Lights', 'Last Train to Gdynia', 'Red Sky', 'Old Road', 'The Quiet Pier', 'Falling', 'Give Up Your Guilt', 'What Can I Do?']) {
+  for (const expected of ['Harbor Lights', 'Last Train to Gdynia', 'Red Sky', 'Old Road', 'The Quiet Pier', 'Drifting', 'Mind the Gap', 'Where Do We Go?']) {
     assert.ok(works.includes(expected), `Expected the work “${expected}” in ${JSON.stringify(works)}`)
   }
 
@@ -629,7 +629,7 @@ test('entities: a photo credit’s photographer is a person, whole, and its outl
 })
 
 test('entities: a surname before “Jr.” joins the name; who runs a body, hyphened before it, is no part of its name', () => {
-  const result = tag('A statue of Martin Luther King Jr. stands in the park. The bill has little chance in the Democratic-run Senate, and the GOP-controlled House passed it. A Russian-backed Harbor Authority was set up.\n')
+  const result = tag('A statue of Martin Luther King Jr. stands in the park. The measure is unlikely to pass the Democratic-run Senate, though the GOP-controlled House backed it. A Russian-backed Harbor Authority was set up.\n')
   const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
   for (const expected of ['PER Martin Luther King Jr.', 'ORG Senate', 'ORG House', 'ORG Harbor Authority']) {
     assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
@@ -697,11 +697,11 @@ test('entities (review): a backer hyphened with a Unicode hyphen is cut too; a b
 
 test('entities: an institution’s head the tagger tagged alone takes the capitalised words before it; a name headed by a body is an organisation, a venue stays a place', () => {
   const result = tag(
-    'Financial Probity Authority, the regulator, has fined the bank. Forecast points in the North Central River Forecast Center are at risk. ' +
+    'Financial Probity Authority, the regulator, has fined the bank. The Lower Basin River Forecast Center issued an outlook. ' +
       'The plan was presented by European Commission President Mara Lind. The band played at Harbor Center.\n'
   )
   const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG Financial Probity Authority', 'ORG North Central River Forecast Center', 'ORG European Commission', 'PER Mara Lind']) {
+  for (const expected of ['ORG Financial Probity Authority', 'ORG Lower Basin River Forecast Center', 'ORG European Commission', 'PER Mara Lind']) {
     assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
   }
 

@@ -231,7 +231,7 @@ test('entities: a surname two people share goes to the one named first; the othe
 })
 
 test('entities: a headline’s capitals do not run a name into the words around it', () => {
-  const found = entities('# Bruton Trial Now In The Hands Of The Jury\n\nThe trial of Bruton is now in the hands of the jury, the court said. Bruton denies the charges.\n')
+  const found = entities('# Bruton Verdict Now Up To The Jury\n\nThe verdict on Bruton is now up to the jury, the court said. Bruton denies the charges.\n')
   assert.deepEqual(
     found.map((entity) => [entity.name, entity.mentions.length]),
     [['Bruton', 3]]
@@ -263,7 +263,7 @@ test('entities: a generic acronym is no entity; an organisation’s is', () => {
 })
 
 test('entities: a short form in brackets after a name is that name wherever written', () => {
-  const found = entities('The Centers for Disease Control and Prevention (CDC) sounded the alarm this week. The CDC said 68 people were infected. A CDC spokesman declined to comment.\n')
+  const found = entities('The Centers for Disease Control and Prevention (CDC) issued a warning on Monday. The CDC said 40 people were ill. A CDC spokesman declined to comment.\n')
   assert.deepEqual(
     found.map((entity) => [entity.name, entity.type, entity.mentions.length]),
     [['Centers for Disease Control and Prevention', 'ORG', 4]]
@@ -297,11 +297,11 @@ test('entities: a name the sentences write is the name, not a headline’s run o
 })
 
 test('entities: a person named in the middle of a headline’s run of capitals is that person, with no role read from the headline', () => {
-  const found = entities('# Lawyer Torn To Shreds As He Flubs His Way Through Ari Melber Interview\n\nMSNBC host Ari Melber spoke with the lawyer on Monday. Melber asked about the case.\n')
+  const found = entities('# Lawyer Stumbles Badly As He Fumbles His Way Through Ari Melber Interview\n\nMSNBC host Ari Melber spoke with the lawyer on Monday. Melber asked about the case.\n')
   const person = found.find((entity) => entity.type === 'PER' && entity.name === 'Ari Melber')
   assert.ok(person, found.map((entity) => entity.name).join(', '))
   assert.ok(!found.some((entity) => /Way Through/.test(entity.name)))
-  assert.doesNotMatch(person.role ?? '', /Torn/)
+  assert.doesNotMatch(person.role ?? '', /Stumbles/)
 })
 
 test('entities: a section’s label run into a name once is not the name; the surname still joins the person', () => {

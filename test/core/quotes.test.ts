@@ -200,7 +200,7 @@ test('quotes: none without claims', () => {
 
 test('quotes: a quote of two sentences goes to the cue after its second', () => {
   const text =
-    '“I like the new bridge,” said Tom Baker.\n\nThe town will build a levee next week, and volunteers have signed up to fill sand bags.\n\n“The rowing club meets on Sundays and we take turns to clear the paths along the canal. We try to do our share and we ask our rowers to help as well,” said Nora Quint, one of the club coaches.\n'
+    '“I like the new bridge,” said Tom Baker.\n\nThe town plans a levee for next month, and dozens of volunteers offered to carry sand bags.\n\n“The rowing club meets on Sundays and we take turns to clear the paths along the canal. We try to do our share and we ask our rowers to help as well,” said Nora Quint, one of the club coaches.\n'
   const result = tag(text)
   const quote = quoteWith(text, result, 'rowing club meets')
   assert.equal(entityName(result, quote), 'Nora Quint')
@@ -225,7 +225,7 @@ test('quotes: a quote in a later paragraph still goes on the speaker of the one 
 
 test('quotes: a claim takes no speaker from a cue that reports nothing', () => {
   const text =
-    'Senate Democrats on Tuesday narrowly passed legislation aimed at fulfilling a campaign promise to give farmers more of a say in how river water is shared.\n\nTwo hikers were found dead and at least 10 were hospitalized Friday after rangers in North Utah received a call that they were “freezing” in a cave near the border.\n'
+    'Senate Democrats on Tuesday narrowly passed a bill that keeps a pledge to give farmers more say over how river water is shared.\n\nTwo hikers were found dead and 10 more were treated in hospital Friday after rangers in North Utah got a call that they were “freezing” in a cave near the border.\n'
   // Every sentence a claim (threshold 0): the speakers are what is tested.
   const result = tagDocument(viewText(text), undefined, normalizeOptions(), undefined, {threshold: 0})
   for (const words of ['narrowly passed', 'hikers were found']) {
@@ -356,7 +356,7 @@ test('quotes: attributions the tagger misses at the start of a sentence, after a
     'West Clinic in Leeds tweeted that it had seen two patients.',
     'Experts fear wild valley trout, which make up a large part of the local catch, are close to gone.',
     'As they walked out, the crowd sang a rude chant about the mayor, she said in a post.',
-    'Those likely delays and added costs have been avoided because the bridge issues have been resolved, Lund and an executive with the Red Hill Valley Group said.',
+    'Those delays and added costs were avoided once the bridge dispute was settled, Lund and an executive with the Red Hill Valley Group said.',
     'The rail firm wanted the two bridges to carry a second track one day, terms that were agreed in a deal signed in May, Lund said.'
   ].join('\n\n') + '\n'
   const result = tag(text)
@@ -368,7 +368,7 @@ test('quotes: attributions the tagger misses at the start of a sentence, after a
   const chant = quoteWith(text, result, 'sang a rude chant')
   assert.equal(chant.cue?.text, 'said in a post')
   assert.ok(text.slice(chant.start, chant.end).startsWith('As they walked out'))
-  assert.match(shownSource(quoteWith(text, result, 'bridge issues have been resolved'))?.text ?? '', /^Lund and an executive/)
+  assert.match(shownSource(quoteWith(text, result, 'bridge dispute was settled'))?.text ?? '', /^Lund and an executive/)
   const firm = quoteWith(text, result, 'second track')
   assert.equal(firm.cue?.text, 'said')
   assert.equal(shownSource(firm)?.text, 'Lund')
@@ -376,14 +376,14 @@ test('quotes: attributions the tagger misses at the start of a sentence, after a
 
 test('quotes: a quotation after a colon is the words of the name that opens the sentence', () => {
   const text =
-    'Lund put it bluntly: “We will not pay for the bridge, not now and not in ten years.”\n\nThe Acme unit addressed the crash in a brief statement: “Yesterday, one of our vans hit the rear of a city bus. No one was hurt.”\n\nIn March, the plan changed: “All of it starts again from the first page.”\n'
+    'Lund put it bluntly: “We will not pay for the bridge, not now and not in ten years.”\n\nThe Acme unit answered in a short statement: “On Monday a van of ours struck a city bus from behind. No one was hurt.”\n\nIn March, the plan changed: “All of it starts again from the first page.”\n'
   const result = tag(text)
   const lund = quoteWith(text, result, 'We will not pay')
   assert.equal(shownSource(lund)?.name, 'Lund')
   assert.equal(lund.kind, 'direct')
   assert.ok(text.slice(lund.start, lund.end).endsWith('ten years.”'), 'the whole quotation is its content')
   const acme = quoteWith(text, result, 'No one was hurt')
-  assert.ok(acme.start <= text.indexOf('Yesterday'), 'one quote over both sentences')
+  assert.ok(acme.start <= text.indexOf('On Monday a van'), 'one quote over both sentences')
   assert.match(shownSource(acme)?.text ?? '', /Acme/)
   // No name opens the sentence: no source.
   const at = text.indexOf('All of it')
@@ -411,9 +411,9 @@ test('quotes: a clause after “said” that opens with a pronoun is the content
 
 test('quotes: a quotation ends at its closing mark, and the sentence after it is read on its own', () => {
   const text =
-    'There is no cure for the blight yet, and as my colleague Ada Vance writes, “it is not for lack of trying.” But the researchers working on new strains say that the fast spread of the blight adds urgency to the hunt for a cure.\n'
+    'There is no cure for the blight yet, and as my colleague Ada Vance writes, “nobody has stopped trying.” But the researchers working on new strains say that the fast spread of the blight adds urgency to the hunt for a cure.\n'
   const result = tag(text)
-  const vance = quoteWith(text, result, 'lack of trying')
+  const vance = quoteWith(text, result, 'stopped trying')
   assert.ok(text.slice(vance.start, vance.end).endsWith('trying.”'), 'the quotation stops at its mark')
   assert.match(shownSource(vance)?.text ?? '', /Ada Vance/)
   const growers = quoteWith(text, result, 'fast spread of the blight')
@@ -621,16 +621,16 @@ test('quotes: a passive accusation, an agreement to act and a plea report nothin
 
 test('quotes: a choice, an attempt or a lesson is no speech; research that explains or estimates is', () => {
   const text =
-    'The coach picked Ada Lund to start the game on Friday.\n\nThe team tried to win the match in the last minute.\n\nThe researchers estimate that 4 million residents would be at risk by 2050.\n'
+    'The coach picked Ada Lund to start the game on Friday.\n\nThe team tried to win the match in the last minute.\n\nThe researchers estimate that 3 million people could face floods by 2050.\n'
   const result = tag(text)
   const quotes = result.quotes ?? []
   assert.ok(!quotes.some((quote) => /Ada Lund to start|to win the match/.test(text.slice(quote.start, quote.end))), JSON.stringify(quotes))
-  assert.equal(shownSource(quoteWith(text, result, '4 million residents'))?.name, 'The researchers')
+  assert.equal(shownSource(quoteWith(text, result, '3 million people'))?.name, 'The researchers')
 })
 
 test('quotes: a definition, the reader, and seeing or studying are no speech; seeing something as something is', () => {
   const text =
-    'A flood warning is issued when a hazardous weather event is imminent.\n\nYou can see all the latest rain and snow totals here.\n\nA group of researchers has analyzed the risk of isolation for coastal towns.\n\nWhile we see tornadoes in the area, they are rare.\n'
+    'A storm alert is issued when a dangerous storm is about to strike.\n\nYou can see the newest rainfall figures on our map.\n\nA team of scientists has analyzed how cut off coastal towns could become.\n\nWhile we see tornadoes in the area, they are rare.\n'
   const quotes = tag(text).quotes ?? []
   assert.deepEqual(quotes.map((quote) => text.slice(quote.start, quote.end)), [])
 })
@@ -873,10 +873,10 @@ test('quotes: “the governor” and “the senator” go back to “Gov.” and
 })
 
 test('quotes: an apposition after the name gives the role when the name had only a form of address', () => {
-  const text = 'Dr. Harmony Allison, a gastroenterologist at Tufts Medical Center, said the drug works.\n'
+  const text = 'Dr. Mira Olsen, a gastroenterologist at Harbor Medical Center, said the drug works.\n'
   const result = tag(text)
-  const person = result.entities.find((entity) => entity.name === 'Harmony Allison')
-  assert.equal(person?.role, 'gastroenterologist at Tufts Medical Center')
+  const person = result.entities.find((entity) => entity.name === 'Mira Olsen')
+  assert.equal(person?.role, 'gastroenterologist at Harbor Medical Center')
   // A role that says more stays.
   const mayor = tag('Mayor Ann Moss, a lawyer by training, said the bridge opens.\n').entities.find((entity) => entity.name === 'Ann Moss')
   assert.equal(mayor?.role, 'Mayor')
@@ -891,13 +891,13 @@ test('quotes: a pronoun does not go to someone spoken to when the one who spoke 
 })
 
 test('quotes: “the Fortune chief editor” is the person the article gave that role, not the organisation', () => {
-  const text = 'Much of the story comes from a newsletter written by Velmora Chief Editor Ada Lund on Friday.\n\nThe Velmora Chief Editor wrote, “A big reason for this is that the token rose.”\n'
+  const text = 'Much of the story comes from a newsletter written by Velmora Chief Editor Ada Lund on Friday.\n\nThe Velmora Chief Editor wrote, “The main cause is simply that the token rose.”\n'
   const result = tag(text)
-  assert.equal(shownSource(quoteWith(text, result, 'A big reason'))?.name, 'Ada Lund')
+  assert.equal(shownSource(quoteWith(text, result, 'The main cause'))?.name, 'Ada Lund')
 })
 
 test('quotes: a saying (“as they say”) is no quote, and the one who was told, or of whom something is believed, is no source', () => {
-  const text = 'The rest, as they say, is history.\n\nShe was told there was nothing that could be done for her daughter.\n\nThe mayor is believed to have left the city on Friday.\n'
+  const text = 'The rest, as they say, is history.\n\nShe was told there was no treatment left for her son.\n\nThe mayor is believed to have left the city on Friday.\n'
   const quotes = tag(text).quotes ?? []
   assert.ok(!quotes.some((quote) => /is history/.test(text.slice(quote.start, quote.end))), 'a quote of the saying')
   assert.ok(!quotes.some((quote) => quote.source), JSON.stringify(quotes.map((quote) => quote.source?.name)))
@@ -1049,9 +1049,9 @@ test('quotes: a nationality before an office’s name (“The Ecuadorean attorne
 })
 
 test('quotes: a pronoun with a verb joined on (“She’s writing a film, “…””) resolves as the pronoun does', () => {
-  const text = 'Ada Obi is filming a western in Calgary. “So, maybe not. Maybe a jazz singer.” She’s writing a film, “an exaggeration of things I went through. It’s loosely autobiographical,” and she wants to direct.\n'
+  const text = 'Ada Obi is filming a western in Calgary. “Maybe a cowboy. Maybe a blues singer.” She’s writing a film, “a stretched version of my own twenties. It’s partly my story,” and she wants to direct.\n'
   const result = tag(text)
-  const quote = quoteWith(text, result, 'an exaggeration of things')
+  const quote = quoteWith(text, result, 'a stretched version of')
   assert.equal(entityName(result, quote), 'Ada Obi')
 })
 

@@ -208,7 +208,7 @@ test('sources: a clause the model took for a source is left out, or cut to the s
 test('hasVerbObject: a verb with its object, not in a relative clause', () => {
   assert.equal(hasVerbObject('when the river destroyed 40 homes'), true)
   assert.equal(hasVerbObject('a gunman killed the guard'), true)
-  assert.equal(hasVerbObject('the two democrats who joined the tour as members'), false)
+  assert.equal(hasVerbObject('the two senators who visited the plant as members'), false)
   assert.equal(hasVerbObject('retired officials'), false)
   assert.equal(hasVerbObject('a report released monday'), false)
 })
@@ -240,7 +240,7 @@ test('sources: “the agency said” after the agency is named is the agency; �
 })
 
 test('sources: a subject before a parenthetical “I think” is no source', () => {
-  const text = 'The stories, I think, are getting better over time.\n'
+  const text = 'The reviews, I think, keep improving year by year.\n'
   const result = analyzeSync(text).data.newsmark!
   assert.deepEqual(sourcesOf(result).map((source) => source.name), [])
   assert.ok(!result.quotes?.some((quote) => quote.source?.text.startsWith('The stories')), JSON.stringify(result.quotes))
@@ -269,11 +269,11 @@ test('sources: “they” is not the group that spoke when other people were nam
 })
 
 test('sources: a span cut in text with a link keeps the source offsets; a name that opens with a day stays whole', () => {
-  const text = 'When a gunman killed 19 children and two teachers in [Uvalde](https://example.com/u), Texas lawmakers said the school had failed.\n\nMonday Properties said the sale would close in June.\n'
+  const text = 'When a storm flooded 40 homes and two schools in [Elmford](https://example.com/u), county officials said the drains had failed.\n\nMonday Properties said the sale would close in June.\n'
   const result = analyzeSync(text).data.newsmark!
-  const lawmakers = result.quotes?.find((quote) => quote.source?.text === 'Texas lawmakers')
+  const lawmakers = result.quotes?.find((quote) => quote.source?.text === 'county officials')
   assert.ok(lawmakers, JSON.stringify(result.quotes?.map((quote) => quote.source?.text)))
-  assert.equal(text.slice(lawmakers.source!.start, lawmakers.source!.end), 'Texas lawmakers')
+  assert.equal(text.slice(lawmakers.source!.start, lawmakers.source!.end), 'county officials')
   assert.ok(result.quotes?.some((quote) => quote.source?.text === 'Monday Properties'))
 })
 

@@ -25,7 +25,7 @@ const furniture =
 // A station's promotion of its own coverage: “Six months ago, we told you
 // about …”, “We have more information on …”, “Watch the video above.”
 const promo = /\b(?:we told you|we have more (?:information|details|coverage)|(?:in|watch) the video (?:above|below)|(?:video|player) (?:above|below))\b/i
-// A recipe's nutrition line: “344 calories (25% from fat), 9.5 grams fat, …”.
+// A recipe's nutrition line: “410 calories (30% from fat), 12 grams fat, …”.
 const nutrition = /^\s*(?:(?:nutrition(?: facts| information)?|per serving)\s*:?\s*)?\d[\d,.]*\s*(?:calories|kcal)\b/i
 // A label that opens a link or a box: “RELATED: …”, “WATCH: …”.
 const boxLabel = /^\s*(?:related|read more|more|watch|listen|photos?|video|see also|also read|update|editor's note|editor’s note)\s*:/i
@@ -50,7 +50,7 @@ const pleasantry =
 // story's colour, not a claim to check.
 const testimony =
   /\p{Lu}[\p{L}'’-]+,\s+\d{1,2},\s+(?:(?:\p{Ll}+\s+){0,2}?)(?:said|says|explained|added)\s+(?:that\s+)?(?:she|he|they|her|his|their)\b/u
-// Opening hours: “Tuesday-Thursday 11 a.m.-9 p.m.”.
+// Opening hours: “Tuesday-Thursday 10 a.m.-8 p.m.”.
 const hours = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*[-–]\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\b/i
 // A statement ends with a full stop (or `!`, `…`), quotes and brackets after it.
 const finished = /[.!…]["'”’)\]]*\s*$/

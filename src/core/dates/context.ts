@@ -1,7 +1,7 @@
 /**
  * What the words around a time expression say about how to read it, within
  * one block of text: inside a quotation, in a generic statement such as
- * opening hours ("Open Wednesday-Saturday 11 a.m.-9 p.m."), a heading of
+ * opening hours ("Open Thursday-Sunday 10 a.m.-8 p.m."), a heading of
  * its own ("Sunday"), the narrative "now" ("It's Thursday"), the date of a
  * quoted post ("— name (@handle) March 22, 2023"), an idiom ("at the end of
  * the day"), or a date that names a known event ("the Jan. 6 defendants").
@@ -211,7 +211,7 @@ export function readContext(toks: Tok[], ids: Int32Array, cands: Cand[]): Readin
     if (c.sem.k === 'cal' && c.sem.m !== undefined && c.sem.y === undefined && c.sem.d === undefined && !c.sem.wd && toks[c.i - 1]?.l === 'that') c.sem = {...c.sem, same: true}
     const year = eventYear(words, c)
     if (year !== undefined) c.sem = {...(c.sem as CalSem), ev: year}
-    // a range of weekdays or hours ("Wednesday-Saturday", "11 a.m.-9 p.m."): a schedule
+    // a range of weekdays or hours ("Wednesday-Saturday", "10 a.m.-8 p.m."): a schedule
     const next = cands[n + 1]
     if (next && next.i === c.j + 1 && RANGE.has(toks[c.j]!.t) && dayOrHour(c) && dayOrHour(next)) schedule.add(ids[c.i]!)
     const s = c.sem

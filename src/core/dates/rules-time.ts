@@ -91,7 +91,7 @@ export function timeRule(toks: Tok[], i: number): Cand | null {
     if (comma) k++
     if (is(toks, k, 'on')) k++
     const day = readDay(toks, k)
-    // "11 a.m.-9 p.m., Sunday 11 a.m.-8 p.m.": a list of hours, the day goes with the time after it
+    // "10 a.m.-8 p.m., Sunday 10 a.m.-6 p.m.": a list of hours, the day goes with the time after it
     const listed = day && comma && readClock(toks, toks[day.j]?.t === ',' ? day.j + 1 : day.j) !== null
     if (day && !listed) return {i, j: day.j, type: 'TIME', sem: withTime(day.sem, clock.time, undefined)}
     return {i, j: clock.j, type: 'TIME', sem: {k: 'cal', time: clock.time}}

@@ -183,8 +183,8 @@ const minSentences = 3
 
 /**
  * A name in a headline, whose capitals run it into the words around it
- * (“Interview With Piers Morgan”, “Tage Studios Promises”, “… Trial Now In
- * The Hands Of The Jury”): the longest part of it that the document's
+ * (“Interview With Ann Lee”, “Acme Studios Promises”, “… Verdict Now Up
+ * To The Jury”): the longest part of it that the document's
  * sentences write as a name, when the words left out are common words
  * (written in lower case elsewhere) or small ones; none when all its words
  * are common (“New Weather System”); else a person's name of two words or
@@ -583,7 +583,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     if (label === 'PER' && particles.has(tokens[first].text) && first > 0 && /^\p{Lu}\p{Ll}+$/u.test(tokens[first - 1].text) && tagged.tags[first - 1] === 'O' && !openers.has(tokens[first - 1].text.toLowerCase())) first--
     if (label === 'PER' && last - first >= 2 && /^\p{Lu}\.$/u.test(tokens[last - 1].text) && /^\p{Lu}\p{Ll}+$/u.test(tokens[last]?.text ?? '')) last++
     // The end of a title's field the tagger ran into the name after it
-    // (“Minister of Mineral Resources and | Energy Gwede Mantashe”): the
+    // (“Minister of Water and | Energy Ola Nord”): the
     // person's name alone.
     const fieldEnd = titleFieldEnd(tokens, first, last)
     if (fieldEnd > first) first = fieldEnd
@@ -801,7 +801,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   }
 
   // A work's title in quotation marks that the tagger took no name in
-  // (“her singles “Waking Up Dreaming” and “Last Day of Summer””).
+  // (“her singles “Harbor Lights” and “Red Sky””).
   const works = allWorks.filter((work) => !spans.some((span) => span.first < work.last && work.first < span.last))
   for (const work of works) {
     mentions.push({...work, type: 'MISC', confidence: 0, cued: true, prose: proseOf(sentence, work.start, work.end)})

@@ -12,10 +12,10 @@
  * source whose entity is an organisation counts as an organisation.
  *
  * Known limits: quotes with no source, with a pronoun for a source that
- * stands for no one named near it, or with a description of people the
- * article names that was tied to no name (“the automakers”), are no
- * source of their own; two anonymous sources with the same phrase may be
- * two people.
+ * stands for no one named near it, or with a description of firms,
+ * countries or party members the article names that was tied to no name
+ * (“the automakers”, “the two Democrats”), are no source of their own; two
+ * anonymous sources with the same phrase may be two people.
  */
 import type {NewsmarkResult, Quote, QuoteSource, SourceKind} from '../types.ts'
 import {pronounOf} from './features.ts'
@@ -91,9 +91,10 @@ export function sourcesOf(result: Readonly<Pick<NewsmarkResult, 'entities' | 'qu
     // A pronoun that stands for no one named or quoted nearby (“they say”)
     // is no source a reader can tell apart: not one of its own.
     if (!entity && isBarePronoun(said)) continue
-    // Nor is a description of someone the article names (“the automakers”
-    // after Hyundai and Kia) that no name was found for: listing it as an
-    // anonymous source, or as a person named “the developer”, is wrong.
+    // Nor is a description of firms or people the article names (“the
+    // automakers” after two carmakers) that no name was found for: listing
+    // it as an anonymous source, or as a person named “the developer”, is
+    // wrong.
     if (!entity && isUnresolvedDescription(said)) continue
     // By what it is called: a “they” after “officials said” is theirs.
     const key = entity ? `entity:${entity.id}` : `text:${normalise(said.name || said.text)}`
@@ -133,9 +134,9 @@ export function isBarePronoun(source: Readonly<QuoteSource>): boolean {
 /**
  * Whether a source is a definite description resolved to no entity that
  * stands for organisations or countries the article names (“the
- * automakers” after Hyundai and Kia, “the developer”, “the Western
+ * automakers” after two carmakers, “the developer”, “the great
  * powers”, “these countries”), or for party members it met before (“the
- * two Democrats who joined the tour”). Not the unnamed people news cites
+ * two Democrats who toured the site”). Not the unnamed people news cites
  * (“the officials”, “the two officials”, “the people familiar with …”,
  * “the nurses”), nor one person by their role (“the spokesman”), a
  * document or an organisation by its head (“the study”, “the agency”).

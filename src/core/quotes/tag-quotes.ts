@@ -578,7 +578,7 @@ function resolve(
 
 /**
  * A source span without what the model took in before it: a clause before
- * a comma (“a gunman killed 19 children and two teachers, Texas
+ * a comma (“a storm flooded 40 homes and two schools, county
  * lawmakers”: the words after the comma), the sentence's subject before a
  * parenthetical pronoun (“The stories, I think, …”: “I”), a time opening
  * the sentence (“Yesterday OpenAI confirmed”: “OpenAI”).
@@ -627,7 +627,7 @@ function trimmedSource(source: FoundSource, named: NamedIndex): FoundSource {
 
 /**
  * Whether words hold a verb with its object (“a gunman killed 19 children”),
- * not in a relative clause (“the two Democrats who joined the tour”): a
+ * not in a relative clause (“the two senators who visited the plant”): a
  * clause, not a name.
  *
  * @param text

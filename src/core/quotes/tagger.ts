@@ -228,8 +228,8 @@ const notSpeech: ReadonlySet<string> = new Set([
 
 /**
  * Cues of acts that report nothing: a passive accusation (`He is charged
- * with two counts of “honest services” fraud`, `she was accused of …`),
- * an agreement to do something (`Flynn agreed to funnel $100,000 …`), a
+ * with three counts of wire fraud`, `she was accused of …`),
+ * an agreement to do something (`the aide agreed to pay $50,000 …`), a
  * plea (`pleaded guilty to bribery`), a choice, an attempt, a lesson,
  * seeing or studying (`picked`, `tried to`, `learned`, `analyzed`), a
  * thing someone found (`he found an article`) or a firm founded (`helped
@@ -238,7 +238,7 @@ const notSpeech: ReadonlySet<string> = new Set([
  * (`you can see`) and a saying (`as they say`). The cue, the content after
  * it and the source right before it are no attribution. Then a reported
  * clause the tagger cut at a fronted phrase's comma (`Prosecutors claim
- * that as part of their deal, | Flynn agreed to …`) runs on to the
+ * that under the plea deal, | the aide agreed to …`) runs on to the
  * sentence's end. And the one told something, or of whom something is
  * said or believed (`She was told …`, `He is said to …`), is no source.
  *

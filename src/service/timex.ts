@@ -130,6 +130,7 @@ export function distance(value: string, referenceDate: string | undefined): stri
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const seasonNames: Record<number, string> = {0: 'winter', 2: 'spring', 5: 'summer', 8: 'autumn'}
+const partNames: Record<string, string> = {MO: 'morning', MI: 'midday', AF: 'afternoon', EV: 'evening', NI: 'night', DT: 'daytime'}
 
 /**
  * A value on the calendar as readers write it, as precise as the value.
@@ -138,7 +139,7 @@ const seasonNames: Record<number, string> = {0: 'winter', 2: 'spring', 5: 'summe
  * @param referenceDate
  *   The article's date (`YYYY-MM-DD`), for `PRESENT_REF`.
  * @returns
- *   `20 Feb 2026, 10:00`, `20 Feb 2026`, `week of 5 Jan 2026`, `Feb 2026`,
+ *   `20 Feb 2026, 10:00`, `20 Feb 2026`, `20 Feb 2026, morning`, `week of 5 Jan 2026`, `Feb 2026`,
  *   `Q1 2026`, `summer 2026`, `2026`, `1970s`; `undefined` when the value
  *   has no place on the calendar.
  */
@@ -151,8 +152,11 @@ export function readableValue(value: string, referenceDate?: string): string | u
   switch (point.granularity) {
     case 'time':
       return `${dayText}, ${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`
-    case 'day':
-      return dayText
+    case 'day': {
+      // “Friday morning”: the day with its part (`2026-02-20TMO`).
+      const part = partNames[/T(MO|MI|AF|EV|NI|DT)$/.exec(value)?.[1] ?? '']
+      return part ? `${dayText}, ${part}` : dayText
+    }
     case 'week':
       return `week of ${dayText}`
     case 'month':

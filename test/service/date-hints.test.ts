@@ -15,6 +15,8 @@ test('date hints: values as readers write them, as precise as the value', () => 
   assert.equal(readableValue('2026-02'), 'Feb 2026')
   assert.equal(readableValue('2026-02-20'), '20 Feb 2026')
   assert.equal(readableValue('2026-02-20T09:05'), '20 Feb 2026, 09:05')
+  assert.equal(readableValue('2026-02-20TMO'), '20 Feb 2026, morning')
+  assert.equal(readableValue('2026-02-20TNI'), '20 Feb 2026, night')
   assert.equal(readableValue('2026-W02'), 'week of 5 Jan 2026')
   assert.equal(readableValue('2026-Q3'), 'Q3 2026')
   assert.equal(readableValue('2026-SU'), 'summer 2026')

@@ -100,8 +100,9 @@ export function timeRule(toks: Tok[], i: number): Cand | null {
   if (day) {
     let k = day.j
     const part = partOf(toks[k])
-    // TempEval annotates "Friday night" mostly as a DATE, whose value is the day
-    if (part && toks[k]!.kind === 'w') return day.sem.k === 'cal' ? {i, j: k + 1, type: 'DATE', sem: day.sem} : {i, j: k + 1, type: 'TIME', sem: withTime(day.sem, undefined, part)}
+    // "Friday night": the day with its part, as TimeML gives it
+    // (2023-03-10TNI); TempEval-3 types it mostly as a DATE (19 of its 25)
+    if (part && toks[k]!.kind === 'w') return {i, j: k + 1, type: day.sem.k === 'cal' ? 'DATE' : 'TIME', sem: withTime(day.sem, undefined, part)}
     if (toks[k]?.t === ',') k++
     if (is(toks, k, 'at')) k++
     const c2 = readClock(toks, k)

@@ -717,3 +717,23 @@ test('entities (second review): photographers with names the lists do not know, 
   const dates = result.dates.map((date) => date.text)
   assert.ok(dates.includes('Tuesday') && dates.includes('Black Friday'), JSON.stringify(dates))
 })
+
+test('entities: a first name and a surname the tagger tagged apart in a list are one person; names before a place’s plural head or a street are places', () => {
+  const result = tag(
+    'The podcast hosts Maya Patel, Jamie DeMarco and Quentin Ross to talk about energy. ' +
+      'Salmon that hatch in Oregon’s Rogue and Umpqua rivers swim north. The Hudson and East rivers flooded. ' +
+      'The cafe sits at the corner of Olympic, Western, Beverly and 3rd Street. Traffic stopped at Main and Elm streets.\n'
+  )
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['PER Jamie DeMarco', 'LOC Rogue', 'LOC Umpqua', 'LOC Hudson', 'LOC East', 'LOC Olympic', 'LOC Western', 'LOC Beverly', 'LOC 3rd Street', 'LOC Main', 'LOC Elm']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+
+  assert.ok(!all.some((entity) => /^\w+ (?:Jamie|DeMarco|Hudson and East)$/.test(entity)), JSON.stringify(all))
+})
+
+test('entities: people and firms in a list before a street’s name stay as the tagger reads them', () => {
+  const all = (tag('Ann Lee and Bo Chan met on Main Street. Fans of Smith, Jones and Main Street Bank cheered.\n').entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['PER Ann Lee', 'PER Bo Chan', 'LOC Main Street', 'ORG Main Street Bank']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  assert.ok(!all.some((entity) => /^LOC (?:Smith|Jones)$/.test(entity)), JSON.stringify(all))
+})

@@ -527,8 +527,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   // Places found by how news writes them: states by a party or a town,
   // numbered streets and highways.
   const states = statesOf(tokens)
-  const roads = roadsOf(tokens)
-  const spans = joinInstitutions(tokens, spansOf(tagged.tags))
+  const roads = [...roadsOf(tokens)]
+  roads.push(...coordinatedPlacesOf(tokens, roads))
+  roads.sort((a, b) => a.first - b.first)
+  const spans = joinSurnames(tokens, joinInstitutions(tokens, spansOf(tagged.tags)))
   const credits = creditsOf(tokens, spans)
   const written = [...states, ...roads, ...credits]
   const allWorks = worksOf(tokens)
@@ -1033,6 +1035,48 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
 }
 
 /**
+ * The tagger's spans with a first name and the surname right after it
+ * joined when it tagged them apart (“Jamie | DeMarco” in a list of
+ * guests): one person. The surname is one capitalised word that is no
+ * first name, place, outlet or institution's head (“Maria | Reuters”,
+ * “Ann | Texas” stay apart).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param spans
+ *   Spans, in order.
+ * @returns
+ *   Spans, joined.
+ */
+function joinSurnames(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): ReadonlyArray<TokenSpan> {
+  const joined: TokenSpan[] = []
+  for (const span of spans) {
+    const previous = joined.at(-1)
+    const surname = tokens[span.first].text
+    if (
+      previous?.label === 'PER' &&
+      previous.last === span.first &&
+      previous.last - previous.first === 1 &&
+      span.last - span.first === 1 &&
+      span.label !== 'LOC' &&
+      isFirstName(tokens[previous.first].text) &&
+      /^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(surname) &&
+      !isFirstName(surname) &&
+      !isPlaceName(surname) &&
+      !isInstitutionHead(surname) &&
+      !isNewsOutlet([surname])
+    ) {
+      joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'PER'}
+      continue
+    }
+
+    joined.push(span)
+  }
+
+  return joined
+}
+
+/**
  * Where an institution's name ends with the capitalised field after its
  * head's “of” that the tagger left untagged (“… Council | of Governments”,
  * “… Federation | of Fishermen’s Associations”): over the field's words,
@@ -1314,6 +1358,88 @@ function roadsOf(tokens: SentenceView['tokens']): StateMention[] {
   }
 
   return roads
+}
+
+// Plural heads that make the names before them places (“the Rogue and
+// Umpqua rivers”, “Main and Elm streets”).
+const placePlurals: ReadonlySet<string> = new Set(['rivers', 'streets', 'avenues', 'roads', 'boulevards', 'lakes', 'mountains', 'islands', 'creeks', 'bays', 'canyons', 'valleys', 'counties'])
+// Words before a list of streets (“the corner of Olympic, Western and 3rd Street”).
+const streetListOpeners: ReadonlySet<string> = new Set(['of', 'between', 'on', 'at', 'along', 'near', 'from', 'to', 'off', 'down', 'up', 'across'])
+
+/**
+ * Names joined by “and” or “or” that a place's plural head or a street
+ * ends, each a place of its own: the names before a plural head (“the
+ * Rogue and Umpqua rivers”, “Main and Elm streets”), and the names listed
+ * after a preposition before a street (“of Olympic, Western, Beverly and
+ * 3rd Street”). One to three capitalised words each; a list the head does
+ * not end is the tagger's to read.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param roads
+ *   Streets and highways found already (`roadsOf`).
+ * @returns
+ *   The names, in order (not the streets already found).
+ */
+function coordinatedPlacesOf(tokens: SentenceView['tokens'], roads: ReadonlyArray<StateMention>): StateMention[] {
+  const places: StateMention[] = []
+  for (let index = 2; index < tokens.length; index++) {
+    let names: Array<[number, number]> = []
+    if (placePlurals.has(tokens[index].text)) {
+      // Two names or more before a plural head.
+      names = namesBefore(tokens, index, true)
+      if (names.length < 2) names = []
+    } else {
+      // A street (“3rd Street”, “Elm Street”) closing a list after a
+      // preposition: the names before its “and”.
+      const text = tokens[index].text
+      const street = roads.some((each) => each.first === index) || (/^\p{Lu}\p{Ll}+$/u.test(text) && streetTypes.has(tokens[index + 1]?.text ?? '') && !/^\p{Lu}/u.test(tokens[index + 2]?.text ?? ''))
+      if (!street || (tokens[index - 1].text !== 'and' && tokens[index - 1].text !== 'or')) continue
+      names = namesBefore(tokens, tokens[index - 2].text === ',' ? index - 2 : index - 1, false)
+      if (names.length > 0 && !streetListOpeners.has(tokens[names[0][0] - 1]?.text ?? '')) names = []
+    }
+
+    for (const [first, last] of names) places.push({start: tokens[first].start, end: tokens[last - 1].end, first, last})
+  }
+
+  return places
+}
+
+/**
+ * The names of a list that ends right before `end`, back to front: one to
+ * three capitalised words each, joined by commas and, when `and` is set,
+ * one “and” or “or” (and its comma) before the last.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param end
+ *   Index after the list.
+ * @param and
+ *   Whether the last name comes after “and” or “or”.
+ * @returns
+ *   The names' token ranges, in order (none when the list is not so).
+ */
+function namesBefore(tokens: SentenceView['tokens'], end: number, and: boolean): Array<[number, number]> {
+  const names: Array<[number, number]> = []
+  let joined = !and
+  let at = end
+  for (;;) {
+    let first = at
+    while (first > 0 && at - first < 3 && /^\p{Lu}\p{Ll}+$/u.test(tokens[first - 1].text) && !openerWords.has(tokens[first - 1].text)) first--
+    if (first === at) break
+    names.unshift([first, at])
+    const before = tokens[first - 1]?.text ?? ''
+    if (!joined && (before === 'and' || before === 'or')) {
+      joined = true
+      at = tokens[first - 2]?.text === ',' ? first - 2 : first - 1
+    } else if (joined && before === ',') {
+      at = first - 1
+    } else {
+      break
+    }
+  }
+
+  return joined ? names : []
 }
 
 /** Most tokens a role before a name may take. */

@@ -16,6 +16,7 @@
  *   node --import tsx scripts/precision.mjs --errors sources   # dev sources of the Sources view not judged right
  *   node --import tsx scripts/precision.mjs --split dev-claims --worksheet /tmp/ws --part dates   # the dates alone
  *   node --import tsx scripts/precision.mjs --split held-out --worksheet /tmp/ws --part sources   # the Sources view alone
+ *   node --import tsx scripts/precision.mjs --split dev-claims-a --errors sources   # the half of dev-claims tuned on (dev-claims-b is kept aside)
  *
  * Prints, per split: for each rule, its findings, verdicts and useful share,
  * and warnings per 1,000 words; the check-worthy share of the claims to
@@ -93,7 +94,7 @@ if (flags.part !== undefined && flags.split === 'all') {
   process.exit(2)
 }
 
-const articles = sample.articles.filter((article) => flags.split === 'all' || article.split === flags.split)
+const articles = sample.articles.filter((article) => flags.split === 'all' || inSplit(article, flags.split))
 const files = articles.map((article) => path.join(flags.dir, article.file))
 const preset = flags.worksheet ? 'strict' : flags.preset
 const tagged = JSON.parse(
@@ -145,7 +146,9 @@ if (flags.errors) {
     if (article.split !== 'dev' && article.split !== 'dev-claims') continue
     const text = fs.readFileSync(files[index], 'utf8').replace(/^\ufeff/, '')
     const labels = readLabels(article)
-    if (!labelledFor(labels, flags.errors === 'to-check' ? 'claims-to-check' : flags.errors === 'dates' ? 'dates' : 'all')) continue
+    if (!labelledFor(labels, flags.errors === 'to-check' ? 'claims-to-check' : flags.errors === 'dates' || flags.errors === 'sources' ? flags.errors : 'all')) continue
+    // The half of dev-claims whose Sources view is kept aside: never listed.
+    if (flags.errors === 'sources' && inSplit(article, 'dev-claims-b')) continue
     if (flags.errors === 'dates') {
       // Each tagged date whose value is not the labelled one, each tagged
       // that is no date, each labelled miss still missed.
@@ -234,7 +237,7 @@ const report = {preset, splits: {}}
 // `all`: the fully labelled splits (`dev-claims` is labelled for the claims
 // to check only).
 for (const split of flags.split === 'all' ? ['dev', 'dev-claims', 'held-out', 'held-out-2', 'all'] : [flags.split]) {
-  report.splits[split] = measure(articles.filter((article) => (split === 'all' ? article.split !== 'dev-claims' : article.split === split)))
+  report.splits[split] = measure(articles.filter((article) => (split === 'all' ? article.split !== 'dev-claims' : inSplit(article, split))))
 }
 
 if (flags.json) console.log(JSON.stringify(report, null, 2))
@@ -271,6 +274,7 @@ function measure(subset) {
     // claim highlighted when it was labelled judged as a claim to check.
     if (labels.scope !== undefined) {
       if (labelledFor(labels, 'dates')) countDates(result, labels, dates)
+      if (labelledFor(labels, 'sources') && Array.isArray(labels.sources)) countSources(result, labels, sources)
       for (const entry of labelledFor(labels, 'claims-to-check') ? (result.toCheck ?? []) : []) {
         toCheck.listed++
         const judged = toCheckVerdict(labels, entry)
@@ -437,10 +441,11 @@ function labelledFor(labels, part) {
 function print(report) {
   console.log(`Newsmark on the labelled real-news sample (data/realnews, preset \`${report.preset}\`)`)
   for (const [split, m] of Object.entries(report.splits)) {
-    if (split === 'dev-claims') {
-      console.log(`\n## ${split}: ${m.articles} articles labelled for the claims to check${m.dates.labelled > 0 ? ' and the dates' : ''} only\n`)
+    if (split.startsWith('dev-claims')) {
+      console.log(`\n## ${split}: ${m.articles} articles labelled for the claims to check${m.dates.labelled > 0 ? ' and the dates' : ''}${m.sources.listed > 0 ? ' and the Sources view' : ''} only\n`)
       console.log(`- claims to check: ${m.toCheck.listed} listed; useful as a claim to check ${percent(ratio(m.toCheck.useful, m.toCheck.judged))} of ${m.toCheck.judged} judged (${m.toCheck.reasonUnjudged} judged on the claim alone: listed since, with a reason not judged)`)
       if (m.dates.labelled > 0) console.log(datesLine(m.dates))
+      if (m.sources.listed > 0) console.log(sourcesLine(m.sources))
       continue
     }
 
@@ -464,10 +469,7 @@ function print(report) {
     const entityR = ratio(m.entities.found, m.entities.gold)
     console.log(`- entities (clusters): ${m.entities.clusters} given, ${m.entities.labelled} labelled, precision ${percent(entityP)}, recall ${percent(entityR)}, F1 ${percent(entityP !== undefined && entityR !== undefined && entityP + entityR > 0 ? (2 * entityP * entityR) / (entityP + entityR) : undefined)} (${m.entities.found} of ${m.entities.gold} labelled entities found with their type, ${m.entities.missed} labelled missed still missed)`)
     console.log(datesLine(m.dates))
-    if (m.sources.listed > 0) {
-      const s = m.sources
-      console.log(`- Sources view: ${s.listed} sources listed, ${s.judged} judged, right ${percent(ratio(s.right, s.judged))} (wrong kind ${s.wrongKind}, noise ${s.noise})${s.listed > s.judged ? `; ${s.listed - s.judged} not judged (new since labelling)` : ''}`)
-    }
+    if (m.sources.listed > 0) console.log(sourcesLine(m.sources))
 
     if (m.unlabelled.length > 0) console.log(`- ${m.unlabelled.length} findings have no label (new since labelling, or their message changed since it was judged): ${m.unlabelled.slice(0, 8).join('; ')}${m.unlabelled.length > 8 ? '; …' : ''}`)
     if (m.changedArticles > 0) console.log(`- ${m.changedArticles} articles changed since they were labelled (sha256 differs)`)
@@ -866,6 +868,41 @@ function sameSpeaker(name, gold) {
 function spells(acronym, name) {
   const letters = acronymLetters(acronym.replace(/^the\s+/i, ''))
   return letters !== undefined && spellsName(letters, name)
+}
+
+/**
+ * Whether an article is in a split. `dev-claims-a` and `dev-claims-b` are
+ * the halves of `dev-claims` by the SHA-1 of "newsmark-dev-claims-halves:"
+ * and the file name (the first 14 in that order, and the rest): the
+ * Sources view is tuned on the first and measured on the second.
+ *
+ * @param {{file: string, split: string}} article
+ *   Article of the sample.
+ * @param {string} split
+ *   Split name.
+ * @returns {boolean}
+ *   Whether it is in.
+ */
+function inSplit(article, split) {
+  if (split !== 'dev-claims-a' && split !== 'dev-claims-b') return article.split === split
+  if (article.split !== 'dev-claims') return false
+  const key = (file) => crypto.createHash('sha1').update(`newsmark-dev-claims-halves:${file}`).digest('hex')
+  const ordered = sample.articles.filter((each) => each.split === 'dev-claims').sort((a, b) => (key(a.file) < key(b.file) ? -1 : 1))
+  const half = Math.ceil(ordered.length / 2)
+  const at = ordered.indexOf(article)
+  return split === 'dev-claims-a' ? at < half : at >= half
+}
+
+/**
+ * A line of the Sources view's counts.
+ *
+ * @param {{listed: number, judged: number, right: number, wrongKind: number, noise: number}} s
+ *   Counts.
+ * @returns {string}
+ *   Line.
+ */
+function sourcesLine(s) {
+  return `- Sources view: ${s.listed} sources listed, ${s.judged} judged, right ${percent(ratio(s.right, s.judged))} (wrong kind ${s.wrongKind}, noise ${s.noise})${s.listed > s.judged ? `; ${s.listed - s.judged} not judged (new since labelling)` : ''}`
 }
 
 /**

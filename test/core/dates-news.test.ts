@@ -139,3 +139,10 @@ test('dates: a date word inside a longer name of a person or a place is a word o
   const text = '---\ndate: 2023-03-24\n---\n\nApril Ryan flew to Christmas Island. (Sunday Okafor/AP)\n\nShe met June Carter on Monday.\n'
   assert.deepEqual(analyzeSync(text).data.newsmark!.dates.map((date) => [date.text, date.value]), [['Monday', '2023-03-20']])
 })
+
+test('dates: “the aughts” is the 2000s; “present-day” and “the present day” are the present, “the present government” no date', () => {
+  const values = (sentence: string) => analyzeSync(`---\ndate: 2023-03-24\n---\n\n${sentence}\n`).data.newsmark!.dates.map((date) => [date.text, date.value])
+  assert.deepEqual(values('By the aughts, his fame had faded. In the early noughties she moved.'), [['the aughts', '200'], ['the early noughties', '200']])
+  assert.deepEqual(values('It is a present-day drama. The film runs from 1990 to the present day.'), [['present-day', 'PRESENT_REF'], ['1990', '1990'], ['the present day', 'PRESENT_REF']])
+  assert.deepEqual(values('The present government said no.'), [])
+})

@@ -186,7 +186,7 @@ function numeric(toks: Tok[], i: number): {sem: CalSem; j: number} | null {
   return null
 }
 
-/** Decades and centuries: "the 1990s", "'80s", "the nineties", "the 20th century". */
+/** Decades and centuries: "the 1990s", "'80s", "the nineties", "the aughts", "the 20th century". */
 function era(toks: Tok[], i: number): {sem: CalSem; j: number} | null {
   const t = toks[i]
   if (!t) return null
@@ -199,6 +199,8 @@ function era(toks: Tok[], i: number): {sem: CalSem; j: number} | null {
     const n = Number(toks[i + 1]!.t)
     if (n % 10 === 0) return {sem: {k: 'cal', dec: (n < 30 ? 200 : 190) + n / 10}, j: i + 3}
   }
+  // “the aughts”, “the noughties”: the 2000s
+  if ((t.l === 'aughts' || t.l === 'noughties') && is(toks, i - 1, 'the', 'late', 'early', 'mid', '-')) return {sem: {k: 'cal', dec: 200}, j: i + 1}
   const decade = DECADE_WORDS.get(t.l)
   if (decade !== undefined && is(toks, i - 1, 'the', 'late', 'early', 'mid', '-')) return {sem: {k: 'cal', dec: 190 + decade}, j: i + 1}
   const o = readOrdinal(toks, i)

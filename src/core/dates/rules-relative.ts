@@ -214,7 +214,8 @@ function refs(toks: Tok[], i: number): Cand | null {
 /** Any expression relative to the reference date at token `i`. */
 export function relativeRule(toks: Tok[], i: number): Cand | null {
   let best: Cand | null = null
-  for (const c of [deictic(toks, i), relUnit(toks, i), ago(toks, i), anaphoric(toks, i), weekend(toks, i), theUnit(toks, i), refs(toks, i)]) {
+  // A fixed phrase first, at equal length (“the present day” is the present, not today).
+  for (const c of [refs(toks, i), deictic(toks, i), relUnit(toks, i), ago(toks, i), anaphoric(toks, i), weekend(toks, i), theUnit(toks, i)]) {
     if (c && (!best || c.j > best.j)) best = c
   }
   return best

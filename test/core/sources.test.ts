@@ -308,3 +308,22 @@ test('sourcesOf leaves out a description of firms or party members the article n
     assert.ok(names.some((name) => name.startsWith(expected)), `Expected “${expected}” in ${JSON.stringify(names)}: unnamed people news cites stay`)
   }
 })
+
+test('sources: a related link’s headline, a ruling on a filing and a title after a verb that says nothing are no quotes; an adverb is no cue; a source ends before its verb of saying', () => {
+  const text =
+    '---\ndate: 2023-03-15\n---\n\n' +
+    'The singer’s long career has culminated in “Harbor Lights,” which returns this spring.\n\n' +
+    'The study also “gives us a map of what can go wrong,” she added.\n\n' +
+    'READ MORE: Storm Surge Is Getting Worse, Warns Top Forecaster\n\n' +
+    'In 2018, the bankruptcy court denied the firm’s amended claim. The firm denied the allegations.\n\n' +
+    'Researchers report the telescope’s images also show clear signs of water.\n'
+  const result = analyzeSync(text).data.newsmark!
+  const quotes = (result.quotes ?? []).map((quote) => `${quote.source ? text.slice(quote.source.start, quote.source.end) : '-'} | ${quote.cue?.text ?? '-'} | ${text.slice(quote.start, quote.end)}`)
+  assert.deepEqual(quotes, [
+    'she | added | “gives us a map of what can go wrong,”',
+    'The firm | denied | the allegations',
+    'Researchers | report | the telescope’s images also show clear signs of water'
+  ])
+  // (An unresolved “she” is no source of the view's own.)
+  assert.deepEqual(sourcesOf(result).map((source) => source.name).sort(), ['Researchers', 'The firm'])
+})

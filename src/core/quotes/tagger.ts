@@ -199,6 +199,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   }
 
   mendActs(view, tags)
+  mendNoSpeech(view, tags)
   mendAsPutsIt(view, tags)
   mendOverrun(view, tags)
   mendTrailing(view, tags)
@@ -210,6 +211,9 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendAsNoted(view, tags)
   mendParticiple(view, tags)
   mendThat(view, tags)
+  // A related link's block (“READ MORE: …, Warns …”): no attribution,
+  // whatever the mends above read in its headline.
+  if (linkLabel.test(view.tokens.slice(0, 12).map((token) => token.text).join(' ').replace(/ :/g, ':'))) tags.fill('O')
   return tags
 }
 
@@ -333,6 +337,91 @@ function mendActs(view: BlockView, tags: string[]): void {
     if (same(stop)) continue
     if (/^[.!?]$/.test(words[stop - 1] ?? '')) stop--
     for (let at = comma; at < stop; at++) tags[at] = 'I-CON'
+  }
+}
+
+// Adverbs the tagger may take for a cue (`The study also “…”`): no verb
+// of saying.
+const adverbs: ReadonlySet<string> = new Set(['also', 'still', 'just', 'now', 'then', 'even', 'only', 'again', 'too', 'further'])
+// Rulings on a filing (`the court denied the firm's amended claim`): an
+// act, not words reported (`denied the allegations` is).
+const rulingVerbs: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'granted', 'grants', 'grant', 'approved', 'approves', 'approve', 'rejected', 'rejects', 'reject', 'dismissed', 'dismisses', 'dismiss', 'upheld', 'upholds', 'overturned', 'overturns'])
+const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
+// Verbs of saying inside what the tagger read as a source (`Researchers
+// report | the images also show …`): the source ends before them.
+const innerCues: ReadonlySet<string> = new Set(['report', 'reports', 'say', 'says', 'said', 'note', 'notes', 'argue', 'argues', 'estimate', 'estimates', 'believe', 'believes'])
+// A related link's label (“READ MORE: …”, “More on plastics: …”): page
+// furniture, whatever verbs its headline has.
+const linkLabel = /^(?:read more|see also|also read|related|more on\b[^:]{0,40}|more from\b[^:]{0,40}|recommended)\s*:/i
+
+/**
+ * Attributions that are no one's words: a cue that is an adverb alone (`The study also “…,” she added`: the words are
+ * hers), a ruling on a filing (`the court denied the firm's claim`), and
+ * a title in quotation marks after a verb that says nothing (`has
+ * culminated in “Harbor Lights”`). And a source that holds a verb of
+ * saying (`Researchers report | the images also show …`) ends before it:
+ * that verb is the cue, and what follows is the content.
+ *
+ * @param view
+ *   Block.
+ * @param tags
+ *   Tags (changed).
+ */
+function mendNoSpeech(view: BlockView, tags: string[]): void {
+  const {words, tokens} = view
+  const sentenceRange = (index: number) => {
+    let first = index
+    while (first > 0 && view.sentenceOf[first - 1] === view.sentenceOf[index]) first--
+    let last = index
+    while (last + 1 < words.length && view.sentenceOf[last + 1] === view.sentenceOf[index]) last++
+    return [first, last] as const
+  }
+
+  for (let index = 0; index < words.length; index++) {
+    if (tags[index] !== 'B-CUE') continue
+    let last = index
+    while (tags[last + 1] === 'I-CUE') last++
+    const cue = words.slice(index, last + 1)
+    const [from, to] = sentenceRange(index)
+    let content = last + 1
+    while (content <= to && tags[content] === 'O') content++
+    let end = content
+    while (end <= to && tags[end]?.endsWith('CON') && (end === content || tags[end] === 'I-CON')) end++
+    // An adverb alone: no cue, and the words before it no source.
+    const adverb = cue.every((word) => adverbs.has(word))
+    // A ruling on a filing.
+    const object = words.slice(last + 1, last + 6)
+    const ruling = cue.length === 1 && rulingVerbs.has(cue[0]) && !object.includes('that') && object.some((word) => filings.has(word))
+    // A title in quotation marks after a verb that says nothing.
+    const quoted = words.slice(content, end).filter((word) => !isMark(word) && !/^[,.;:!?]$/.test(word))
+    const title =
+      cue.every((word) => !reportingCues.has(word)) &&
+      end > content &&
+      view.quoted[content] === 1 &&
+      quoted.length > 0 &&
+      quoted.length <= 4 &&
+      tokens.slice(content, end).every((token) => isMark(token.text) || /^[,.;:!?]$/.test(token.text) || /^[\p{Lu}\p{N}]/u.test(token.text))
+    if (!adverb && !ruling && !title) continue
+    for (let at = index; at <= last; at++) tags[at] = 'O'
+    for (let at = index - 1; at >= from && tags[at].endsWith('SRC'); at--) tags[at] = 'O'
+    // The content stays for a cue after it (`…,” she added`) unless it is
+    // no one's words.
+    if (ruling || title) for (let at = content; at < end; at++) tags[at] = 'O'
+  }
+
+  // A source that holds a verb of saying.
+  for (let index = 0; index < words.length; index++) {
+    if (tags[index] !== 'B-SRC') continue
+    let last = index
+    while (tags[last + 1] === 'I-SRC') last++
+    if (tags[last + 1] !== 'B-CUE' || reportingCues.has(words[last + 1])) continue
+    const inner = words.slice(index + 1, last + 1).findIndex((word) => innerCues.has(word)) + index + 1
+    if (inner <= index || inner === last) continue
+    const [, to] = sentenceRange(index)
+    let end = to
+    if (/^[.!?]$/.test(words[end])) end--
+    tags[inner] = 'B-CUE'
+    for (let at = inner + 1; at <= end; at++) tags[at] = at === inner + 1 ? 'B-CON' : 'I-CON'
   }
 }
 

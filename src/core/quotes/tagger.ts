@@ -140,8 +140,10 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     const word = words[index]
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
-    // "X added another run": no quote.
-    if ((word === 'added' || word === 'adds') && tags[index].endsWith('CUE') && /^(a|an|another|\d.*|two|three|one)$/.test(words[index + 1] ?? '')) {
+    // "X added another run", "added amendments that …": no quote ("added
+    // officials would …" is one).
+    const thing = /^\p{Ll}{3,}s$/u.test(words[index + 1] ?? '') && !view.quoted[index + 1] && !/^(?:would|will|are|were|have|had|could|should|may|might|must|did|do|does|can|is|was)$/.test(words[index + 2] ?? '')
+    if ((word === 'added' || word === 'adds') && tags[index].endsWith('CUE') && (/^(a|an|another|\d.*|two|three|one)$/.test(words[index + 1] ?? '') || thing)) {
       let at = index
       while (same(at)) tags[at--] = 'O'
       at = index + 1

@@ -621,7 +621,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A weekday after a name is the sentence's date (“Theresa May |
     // Tuesday announced”, “in Gaza | Tuesday”), no part of the name (a
     // holiday's stays: “Ash Wednesday”, “Black Friday”).
-    while (last - first > 1 && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(tokens[last - 1].text) && !holidayFirsts.has(tokens[last - 2].text)) last--
+    while (last - first > 1 && weekdayName.test(tokens[last - 1].text) && !holidayFirsts.has(tokens[last - 2].text)) last--
     // A generation after a name is part of it (“Vince McMahon Sr.”).
     if (generations.has(tokens[last]?.text ?? '') && /^\p{Lu}\p{Ll}/u.test(tokens[last - 1].text)) last++
     // And a surname the tagger left out before it (“Martin Luther | King
@@ -1153,8 +1153,12 @@ function headOf(tokens: SentenceView['tokens'], span: TokenSpan): string {
 /** US states as news abbreviates them (AP style: “Calif.”, “N.Y.”). */
 const stateAbbreviations: ReadonlySet<string> = new Set(lexicon.stateAbbreviations)
 
-/** A state mention found by its writing, with token range and block offsets. */
-interface StateMention {
+/**
+ * A name found by how news writes it (a state by its party label, a
+ * street, a credit, a title, places in a list), with its token range and
+ * block offsets.
+ */
+interface WrittenSpan {
   start: number
   end: number
   first: number
@@ -1171,8 +1175,8 @@ interface StateMention {
  * @returns
  *   States, in order.
  */
-function statesOf(tokens: SentenceView['tokens']): StateMention[] {
-  const states: StateMention[] = []
+function statesOf(tokens: SentenceView['tokens']): WrittenSpan[] {
+  const states: WrittenSpan[] = []
   for (const [index, token] of tokens.entries()) {
     const text = token.text
     const party = /^[RDI]-(\p{Lu}[\p{L}.]*)$/u.exec(text)
@@ -1225,8 +1229,8 @@ const creditLabels: ReadonlySet<string> = new Set(['Photo', 'Photos', 'Photograp
  * @returns
  *   The person (PER) and the outlet (ORG) of each credit, in order.
  */
-function creditsOf(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): Array<StateMention & {type: EntityType}> {
-  const credits: Array<StateMention & {type: EntityType}> = []
+function creditsOf(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): Array<WrittenSpan & {type: EntityType}> {
+  const credits: Array<WrittenSpan & {type: EntityType}> = []
   const capital = (at: number) => /^\p{Lu}/u.test(tokens[at]?.text ?? '') && !creditLabels.has(tokens[at].text)
   for (let slash = 2; slash < tokens.length - 1; slash++) {
     if (tokens[slash].text !== '/') continue
@@ -1309,7 +1313,9 @@ const formNouns = /^(?:form|forms|petition|petitions|application|applications|vi
 
 // Places named after a street (“2nd Street Bridge”, “14th Street Station”).
 const facilities: ReadonlySet<string> = new Set(['Bridge', 'Tunnel', 'Station', 'Park', 'Plaza', 'Pier', 'Market', 'Mall', 'Garage', 'Terminal', 'Crossing', 'Viaduct', 'Overpass', 'Interchange', 'Corridor'])
-const weekdayOrMonth = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?$/
+const weekdays = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
+const weekdayName = new RegExp(`^(?:${weekdays})$`)
+const weekdayOrMonth = new RegExp(`^(?:${weekdays}|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.?$`)
 
 /**
  * Numbered streets and highways as news writes them, which the tagger
@@ -1324,8 +1330,8 @@ const weekdayOrMonth = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
  * @returns
  *   Roads, in order.
  */
-function roadsOf(tokens: SentenceView['tokens']): StateMention[] {
-  const roads: StateMention[] = []
+function roadsOf(tokens: SentenceView['tokens']): WrittenSpan[] {
+  const roads: WrittenSpan[] = []
   for (let index = 0; index < tokens.length; index++) {
     const text = tokens[index].text
     let first = -1
@@ -1381,8 +1387,8 @@ const streetListOpeners: ReadonlySet<string> = new Set(['of', 'between', 'on', '
  * @returns
  *   The names, in order (not the streets already found).
  */
-function coordinatedPlacesOf(tokens: SentenceView['tokens'], roads: ReadonlyArray<StateMention>): StateMention[] {
-  const places: StateMention[] = []
+function coordinatedPlacesOf(tokens: SentenceView['tokens'], roads: ReadonlyArray<WrittenSpan>): WrittenSpan[] {
+  const places: WrittenSpan[] = []
   for (let index = 2; index < tokens.length; index++) {
     let names: Array<[number, number]> = []
     if (placePlurals.has(tokens[index].text)) {
@@ -1936,8 +1942,8 @@ const namingWords: ReadonlySet<string> = new Set(['called', 'titled', 'entitled'
  * @returns
  *   Their token ranges and offsets, in order.
  */
-function worksOf(tokens: SentenceView['tokens']): StateMention[] {
-  const works: StateMention[] = []
+function worksOf(tokens: SentenceView['tokens']): WrittenSpan[] {
+  const works: WrittenSpan[] = []
   let joined = -1
   for (let open = 0; open < tokens.length; open++) {
     if (tokens[open].text !== '“' && tokens[open].text !== '"') continue

@@ -371,13 +371,16 @@ const linkLabel = /^(?:read more|see also|also read|related|more on\b[^:]{0,40}|
  */
 function mendNoSpeech(view: BlockView, tags: string[]): void {
   const {words, tokens} = view
-  const sentenceRange = (index: number) => {
-    let first = index
-    while (first > 0 && view.sentenceOf[first - 1] === view.sentenceOf[index]) first--
-    let last = index
-    while (last + 1 < words.length && view.sentenceOf[last + 1] === view.sentenceOf[index]) last++
-    return [first, last] as const
+  // Each sentence's first and last token, found once (a block may be long).
+  const firsts: number[] = []
+  const lasts: number[] = []
+  for (let at = 0; at < words.length; at++) {
+    const sentence = view.sentenceOf[at]
+    firsts[sentence] ??= at
+    lasts[sentence] = at
   }
+
+  const sentenceRange = (index: number) => [firsts[view.sentenceOf[index]], lasts[view.sentenceOf[index]]] as const
 
   for (let index = 0; index < words.length; index++) {
     if (tags[index] !== 'B-CUE') continue

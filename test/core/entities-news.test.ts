@@ -737,3 +737,17 @@ test('entities: people and firms in a list before a street’s name stay as the 
   for (const expected of ['PER Ann Lee', 'PER Bo Chan', 'LOC Main Street', 'ORG Main Street Bank']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
   assert.ok(!all.some((entity) => /^LOC (?:Smith|Jones)$/.test(entity)), JSON.stringify(all))
 })
+
+test('entities (review): a person or a firm before “and” and a street that stands for a trade or a government stays so; a list’s opening adjective is no part of a place', () => {
+  const all = (
+    tag(
+      'The bill drew criticism from Pelosi and Wall Street. The group sent letters to Schumer and Downing Street. The mayor spoke to Johnson and Elm Street residents. ' +
+        'Funding came from Microsoft and Wall Street banks. Both Dallas and Tarrant counties reported new cases. Neighboring Fairfax and Arlington counties closed schools. The shop is at Olive and 5th Street.\n'
+    ).entities ?? []
+  ).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['PER Pelosi', 'PER Schumer', 'PER Johnson', 'ORG Microsoft', 'LOC Dallas', 'LOC Tarrant', 'LOC Fairfax', 'LOC Arlington', 'LOC Olive']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+
+  assert.ok(!all.some((entity) => /^LOC (?:Pelosi|Schumer|Johnson|Microsoft)$|Both|Neighboring/.test(entity)), JSON.stringify(all))
+})

@@ -334,3 +334,30 @@ test('sources: “added amendments that …” is an act; “added officials wou
   const quotes = (result.quotes ?? []).map((quote) => `${quote.cue?.text ?? '-'} | ${text.slice(quote.start, quote.end)}`)
   assert.deepEqual(quotes, ['added | officials would review the plan', 'added in a statement | that the firm would appeal'])
 })
+
+test('sources (review): reported speech after “added”, a ruling with words of its own, a person’s denial, a short shout and an adverb with no cue after keep their sources', () => {
+  const text =
+    '---\ndate: 2023-03-15\n---\n\n' +
+    'The mayor added residents deserve answers. Lopez added unless lawmakers act soon, the program will end.\n\n' +
+    'The judge granted the motion, saying the evidence was obtained illegally.\n\n' +
+    'The senator denied the claims, calling them “absolutely false.” He denied the request was politically motivated.\n\n' +
+    'He yelled “Stop!” before the officer fired. The senator also “strongly opposes” the bill.\n\n' +
+    'More from the mayor: “We will rebuild every home,” she said Tuesday.\n\n' +
+    'Authors of the report released Tuesday cautioned that the data were incomplete.\n'
+  const result = analyzeSync(text).data.newsmark!
+  const quotes = (result.quotes ?? []).map((quote) => `${quote.source ? text.slice(quote.source.start, quote.source.end) : '-'} | ${text.slice(quote.start, quote.end)}`)
+  // Each source with the end of its words.
+  for (const [source, words] of [
+    ['The mayor', 'deserve answers'],
+    ['Lopez', 'unless lawmakers act soon, the program will end'],
+    ['The judge', 'the evidence was obtained illegally'],
+    ['The senator', 'the claims'],
+    ['He', 'the request was politically motivated'],
+    ['He', '“Stop!”'],
+    ['The senator', '“strongly opposes” the bill'],
+    ['she', '“We will rebuild every home,”'],
+    ['Authors of the report released Tuesday', 'that the data were incomplete']
+  ]) {
+    assert.ok(quotes.some((quote) => quote.startsWith(`${source} | `) && quote.endsWith(words)), `Expected “${source}” saying “${words}” in ${JSON.stringify(quotes)}`)
+  }
+})

@@ -1369,8 +1369,16 @@ function roadsOf(tokens: SentenceView['tokens']): WrittenSpan[] {
 // Plural heads that make the names before them places (“the Rogue and
 // Umpqua rivers”, “Main and Elm streets”).
 const placePlurals: ReadonlySet<string> = new Set(['rivers', 'streets', 'avenues', 'roads', 'boulevards', 'lakes', 'mountains', 'islands', 'creeks', 'bays', 'canyons', 'valleys', 'counties'])
-// Words before a list of streets (“the corner of Olympic, Western and 3rd Street”).
-const streetListOpeners: ReadonlySet<string> = new Set(['of', 'between', 'on', 'at', 'along', 'near', 'from', 'to', 'off', 'down', 'up', 'across'])
+// Words before a name and a street that make both places (“at Olive and
+// 5th Street”); “from”, “to” or “of” before one name and a street are as
+// often a person's and a street that stands for a trade or a government
+// (“from Pelosi and Wall Street”), so they need two names or more (“the
+// thoroughfares of Olympic, Western, Beverly and 3rd Street”).
+const streetOpeners: ReadonlySet<string> = new Set(['between', 'at', 'along', 'near', 'off', 'across'])
+const streetListOpeners: ReadonlySet<string> = new Set([...streetOpeners, 'of', 'on', 'from', 'to', 'down', 'up'])
+// Capitalised words that open a list of places without being part of the
+// first (“Both Dallas and Tarrant counties”, “Neighboring Fairfax and …”).
+const listAdjectives: ReadonlySet<string> = new Set(['Both', 'Neighboring', 'Neighbouring', 'Nearby', 'Surrounding', 'Adjacent', 'Rural', 'Suburban', 'Coastal', 'Several', 'Many', 'Some', 'All', 'Other', 'Either', 'Neither', 'Each', 'Most', 'Northern', 'Southern', 'Eastern', 'Central'])
 
 /**
  * Names joined by “and” or “or” that a place's plural head or a street
@@ -1399,10 +1407,15 @@ function coordinatedPlacesOf(tokens: SentenceView['tokens'], roads: ReadonlyArra
       // A street (“3rd Street”, “Elm Street”) closing a list after a
       // preposition: the names before its “and”.
       const text = tokens[index].text
-      const street = roads.some((each) => each.first === index) || (/^\p{Lu}\p{Ll}+$/u.test(text) && streetTypes.has(tokens[index + 1]?.text ?? '') && !/^\p{Lu}/u.test(tokens[index + 2]?.text ?? ''))
+      const road = roads.find((each) => each.first === index)
+      const after = road ? road.last : streetTypes.has(tokens[index + 1]?.text ?? '') ? index + 2 : -1
+      const street = road !== undefined || (/^\p{Lu}\p{Ll}+$/u.test(text) && after > 0 && !/^\p{Lu}/u.test(tokens[after]?.text ?? ''))
       if (!street || (tokens[index - 1].text !== 'and' && tokens[index - 1].text !== 'or')) continue
+      // (Not a street that qualifies a noun: “Elm Street residents”.)
+      if (/^\p{Ll}/u.test(tokens[after]?.text ?? '')) continue
       names = namesBefore(tokens, tokens[index - 2].text === ',' ? index - 2 : index - 1, false)
-      if (names.length > 0 && !streetListOpeners.has(tokens[names[0][0] - 1]?.text ?? '')) names = []
+      const opener = tokens[names[0]?.[0] - 1]?.text ?? ''
+      if (names.length > 0 && !(names.length > 1 ? streetListOpeners : streetOpeners).has(opener)) names = []
     }
 
     for (const [first, last] of names) places.push({start: tokens[first].start, end: tokens[last - 1].end, first, last})
@@ -1432,8 +1445,11 @@ function namesBefore(tokens: SentenceView['tokens'], end: number, and: boolean):
   for (;;) {
     let first = at
     while (first > 0 && at - first < 3 && /^\p{Lu}\p{Ll}+$/u.test(tokens[first - 1].text) && !openerWords.has(tokens[first - 1].text)) first--
+    // (“Both | Dallas and Tarrant counties”.)
+    while (first < at && listAdjectives.has(tokens[first].text)) first++
     if (first === at) break
     names.unshift([first, at])
+    if (listAdjectives.has(tokens[first - 1]?.text ?? '')) break
     const before = tokens[first - 1]?.text ?? ''
     if (!joined && (before === 'and' || before === 'or')) {
       joined = true

@@ -140,9 +140,10 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     const word = words[index]
     const sentence = view.sentenceOf[index]
     const same = (at: number) => at >= 0 && at < words.length && view.sentenceOf[at] === sentence
-    // "X added another run", "added amendments that …": no quote ("added
-    // officials would …" is one).
-    const thing = /^\p{Ll}{3,}s$/u.test(words[index + 1] ?? '') && !view.quoted[index + 1] && !/^(?:would|will|are|were|have|had|could|should|may|might|must|did|do|does|can|is|was)$/.test(words[index + 2] ?? '')
+    // "X added another run", "added amendments that …", "added details
+    // about …": no quote ("added officials would …", "added families need
+    // help", "added unless …" are: a clause follows the noun).
+    const thing = /^\p{Ll}{3,}s$/u.test(words[index + 1] ?? '') && !view.quoted[index + 1] && /^(?:that|which|to|for|about|in|on|at|into|from|of|with|and|,|\.|;)$/.test(words[index + 2] ?? '')
     if ((word === 'added' || word === 'adds') && tags[index].endsWith('CUE') && (/^(a|an|another|\d.*|two|three|one)$/.test(words[index + 1] ?? '') || thing)) {
       let at = index
       while (same(at)) tags[at--] = 'O'
@@ -213,9 +214,10 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
   mendAsNoted(view, tags)
   mendParticiple(view, tags)
   mendThat(view, tags)
-  // A related link's block (“READ MORE: …, Warns …”): no attribution,
-  // whatever the mends above read in its headline.
-  if (linkLabel.test(view.tokens.slice(0, 12).map((token) => token.text).join(' ').replace(/ :/g, ':'))) tags.fill('O')
+  // A related link (“READ MORE: …, Warns …”): no attribution in its
+  // headline, whatever the mends above read there.
+  const headline = linkHeadline(view)
+  if (headline > 0) tags.fill('O', 0, headline)
   return tags
 }
 
@@ -348,21 +350,53 @@ const adverbs: ReadonlySet<string> = new Set(['also', 'still', 'just', 'now', 't
 // Rulings on a filing (`the court denied the firm's amended claim`): an
 // act, not words reported (`denied the allegations` is).
 const rulingVerbs: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'granted', 'grants', 'grant', 'approved', 'approves', 'approve', 'rejected', 'rejects', 'reject', 'dismissed', 'dismisses', 'dismiss', 'upheld', 'upholds', 'overturned', 'overturns'])
+// Who rules on filings.
+const rulers: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'panel', 'tribunal', 'jury', 'magistrate', 'board', 'commission'])
+// Prepositions before a title that is a verb's object (`culminated in “…”`).
+const titlePrepositions: ReadonlySet<string> = new Set(['in', 'on', 'at', 'into', 'with', 'for', 'from', 'by', 'of', 'as'])
 const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
 // Verbs of saying inside what the tagger read as a source (`Researchers
 // report | the images also show …`): the source ends before them.
 const innerCues: ReadonlySet<string> = new Set(['report', 'reports', 'say', 'says', 'said', 'note', 'notes', 'argue', 'argues', 'estimate', 'estimates', 'believe', 'believes'])
+// Words before a noun, not a verb (`of the | report`).
+const nounMarkers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'of', 'in', 'on', 'for', 'with', 'new', 'latest', 'annual', 'final', 'first'])
 // A related link's label (“READ MORE: …”, “More on plastics: …”): page
 // furniture, whatever verbs its headline has.
 const linkLabel = /^(?:read more|see also|also read|related|more on\b[^:]{0,40}|more from\b[^:]{0,40}|recommended)\s*:/i
 
 /**
- * Attributions that are no one's words: a cue that is an adverb alone (`The study also “…,” she added`: the words are
- * hers), a ruling on a filing (`the court denied the firm's claim`), and
- * a title in quotation marks after a verb that says nothing (`has
- * culminated in “Harbor Lights”`). And a source that holds a verb of
- * saying (`Researchers report | the images also show …`) ends before it:
- * that verb is the cue, and what follows is the content.
+ * Where a related link's headline that opens a block ends: a label
+ * (“READ MORE:”, “More on plastics:”) and a headline in title case (most
+ * of its words capitalised), to the end of its sentence (“More from the
+ * mayor: “We will rebuild …”” is no link).
+ *
+ * @param view
+ *   Block.
+ * @returns
+ *   Index after the headline's sentence, or 0 when the block opens with none.
+ */
+function linkHeadline(view: BlockView): number {
+  const {tokens} = view
+  if (!linkLabel.test(tokens.slice(0, 12).map((token) => token.text).join(' ').replace(/ :/g, ':'))) return 0
+  const colon = tokens.findIndex((token) => token.text === ':')
+  let end = colon + 1
+  while (end < tokens.length && view.sentenceOf[end] === view.sentenceOf[colon]) end++
+  const letters = tokens.slice(colon + 1, end).filter((token) => /^\p{L}{2,}/u.test(token.text) && !/^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from|as|is|vs)$/i.test(token.text))
+  const capitalised = letters.filter((token) => /^\p{Lu}/u.test(token.text)).length
+  return colon > 0 && letters.length >= 2 && capitalised / letters.length >= 0.75 ? end : 0
+}
+
+/**
+ * Attributions that are no one's words: a cue that is an adverb alone
+ * when a cue of saying follows the words (`The study also “…,” she
+ * added`: hers), a court's ruling on a filing with no words of its own
+ * after it (`the court denied the firm's claim`; not `The judge granted
+ * the motion, saying …`, nor a person's denial), and a title in quotation
+ * marks after a verb and a preposition that say nothing (`has culminated
+ * in “Harbor Lights”`; not `yelled “Stop!”`). And a source that holds a
+ * verb of saying (`Researchers report | the images also show …`) ends
+ * before it: that verb is the cue, and what follows is the content (a
+ * noun after a determiner is no verb: `Authors of the report …`).
  *
  * @param view
  *   Block.
@@ -392,15 +426,23 @@ function mendNoSpeech(view: BlockView, tags: string[]): void {
     while (content <= to && tags[content] === 'O') content++
     let end = content
     while (end <= to && tags[end]?.endsWith('CON') && (end === content || tags[end] === 'I-CON')) end++
-    // An adverb alone: no cue, and the words before it no source.
-    const adverb = cue.every((word) => adverbs.has(word))
-    // A ruling on a filing.
+    // An adverb alone, with a cue of saying after the words (`The study
+    // also “…,” she added`): no cue, and the words before it no source.
+    // (With none after, `The senator also “strongly opposes” the bill`,
+    // the source stands.)
+    const adverb = cue.every((word) => adverbs.has(word)) && words.slice(end, to + 1).some((word) => reportingCues.has(word))
+    // A court's ruling on a filing, with no words of its own after it
+    // (`The judge granted the motion, saying …` keeps its source).
     const object = words.slice(last + 1, last + 6)
-    const ruling = cue.length === 1 && rulingVerbs.has(cue[0]) && !object.includes('that') && object.some((word) => filings.has(word))
-    // A title in quotation marks after a verb that says nothing.
+    const ruler = words.slice(from, index).some((word) => rulers.has(word))
+    const saying = words.slice(last + 1, to + 1).some((word) => participles.has(word) || word === 'calling')
+    const ruling = cue.length === 1 && rulingVerbs.has(cue[0]) && ruler && !saying && !object.includes('that') && object.some((word) => filings.has(word))
+    // A title in quotation marks after a verb and a preposition that say
+    // nothing (`culminated in “Harbor Lights”`; not `yelled “Stop!”`).
     const quoted = words.slice(content, end).filter((word) => !isMark(word) && !/^[,.;:!?]$/.test(word))
     const title =
       cue.every((word) => !reportingCues.has(word)) &&
+      titlePrepositions.has(words[content - 1] ?? '') &&
       end > content &&
       view.quoted[content] === 1 &&
       quoted.length > 0 &&
@@ -421,7 +463,9 @@ function mendNoSpeech(view: BlockView, tags: string[]): void {
     while (tags[last + 1] === 'I-SRC') last++
     if (tags[last + 1] !== 'B-CUE' || reportingCues.has(words[last + 1])) continue
     const inner = words.slice(index + 1, last + 1).findIndex((word) => innerCues.has(word)) + index + 1
-    if (inner <= index || inner === last) continue
+    // (A noun after a determiner or a preposition is no verb: `Authors of
+    // the report released Tuesday cautioned …`.)
+    if (inner <= index || inner === last || nounMarkers.has(words[inner - 1])) continue
     const [, to] = sentenceRange(index)
     let end = to
     if (/^[.!?]$/.test(words[end])) end--

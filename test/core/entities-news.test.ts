@@ -751,3 +751,10 @@ test('entities (review): a person or a firm before “and” and a street that s
 
   assert.ok(!all.some((entity) => /^LOC (?:Pelosi|Schumer|Johnson|Microsoft)$|Both|Neighboring/.test(entity)), JSON.stringify(all))
 })
+
+test('entities (second review): people listed before a named street after “from” or “on” stay people; a list before a numbered street is of places, whatever verb follows', () => {
+  const all = (tag('Donations came from Bloomberg, Soros and Wall Street. He blamed the crash on Obama, Clinton and Wall Street. The thoroughfares of Olympic, Western, Beverly and 3rd Street meet here.\n').entities ?? []).map(
+    (entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`
+  )
+  for (const expected of ['ORG Bloomberg', 'PER Soros', 'PER Obama', 'PER Clinton', 'LOC Olympic', 'LOC Western', 'LOC Beverly']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+})

@@ -361,3 +361,26 @@ test('sources (review): reported speech after “added”, a ruling with words o
     assert.ok(quotes.some((quote) => quote.startsWith(`${source} | `) && quote.endsWith(words)), `Expected “${source}” saying “${words}” in ${JSON.stringify(quotes)}`)
   }
 })
+
+test('sources (second review): a denial by a person or a board, a ruling with other words after it, an adverb before another clause’s cue, a clause after “added” and a reaction “with” an exclamation keep their sources', () => {
+  const text =
+    '---\ndate: 2023-03-15\n---\n\n' +
+    'In court on Tuesday, Johnson denied the claims against him. The company’s board denied the claims in a statement on Monday.\n\n' +
+    'The board rejected the appeal and said the decision was final. The judge granted the request, citing the defendant’s health.\n\n' +
+    'The governor also “strongly backs” the plan and said funding would follow. Ruiz still “hopes for a deal,” she said Friday.\n\n' +
+    'The mayor added workers, not managers, would get the raises. He reacted on Twitter with “Disgraceful!”\n'
+  const result = analyzeSync(text).data.newsmark!
+  const quotes = (result.quotes ?? []).map((quote) => `${quote.source ? text.slice(quote.source.start, quote.source.end) : '-'} | ${text.slice(quote.start, quote.end)}`)
+  for (const [source, words] of [
+    ['Johnson', 'the claims against him'],
+    ['The company’s board', 'the claims'],
+    ['The board', 'the decision was final'],
+    ['The judge', 'the defendant’s health'],
+    ['The governor', 'funding would follow'],
+    ['Ruiz', '“hopes for a deal,”'],
+    ['The mayor', 'workers, not managers, would get the raises'],
+    ['He', '“Disgraceful!”']
+  ]) {
+    assert.ok(quotes.some((quote) => quote.startsWith(`${source} | `) && quote.endsWith(words)), `Expected “${source}” saying “${words}” in ${JSON.stringify(quotes)}`)
+  }
+})

@@ -1370,10 +1370,11 @@ function roadsOf(tokens: SentenceView['tokens']): WrittenSpan[] {
 // Umpqua rivers”, “Main and Elm streets”).
 const placePlurals: ReadonlySet<string> = new Set(['rivers', 'streets', 'avenues', 'roads', 'boulevards', 'lakes', 'mountains', 'islands', 'creeks', 'bays', 'canyons', 'valleys', 'counties'])
 // Words before a name and a street that make both places (“at Olive and
-// 5th Street”); “from”, “to” or “of” before one name and a street are as
-// often a person's and a street that stands for a trade or a government
-// (“from Pelosi and Wall Street”), so they need two names or more (“the
-// thoroughfares of Olympic, Western, Beverly and 3rd Street”).
+// 5th Street”); “from”, “to” or “of” before names and a street are as
+// often people's and a street that stands for a trade or a government
+// (“from Pelosi and Wall Street”), so they need two names or more and a
+// numbered street (“the thoroughfares of Olympic, Western, Beverly and 3rd
+// Street”).
 const streetOpeners: ReadonlySet<string> = new Set(['between', 'at', 'along', 'near', 'off', 'across'])
 const streetListOpeners: ReadonlySet<string> = new Set([...streetOpeners, 'of', 'on', 'from', 'to', 'down', 'up'])
 // Capitalised words that open a list of places without being part of the
@@ -1411,11 +1412,15 @@ function coordinatedPlacesOf(tokens: SentenceView['tokens'], roads: ReadonlyArra
       const after = road ? road.last : streetTypes.has(tokens[index + 1]?.text ?? '') ? index + 2 : -1
       const street = road !== undefined || (/^\p{Lu}\p{Ll}+$/u.test(text) && after > 0 && !/^\p{Lu}/u.test(tokens[after]?.text ?? ''))
       if (!street || (tokens[index - 1].text !== 'and' && tokens[index - 1].text !== 'or')) continue
-      // (Not a street that qualifies a noun: “Elm Street residents”.)
-      if (/^\p{Ll}/u.test(tokens[after]?.text ?? '')) continue
       names = namesBefore(tokens, tokens[index - 2].text === ',' ? index - 2 : index - 1, false)
+      // (Not a name and a street that qualifies a noun: “Johnson and Elm
+      // Street residents”.)
+      if (names.length === 1 && /^\p{Ll}/u.test(tokens[after]?.text ?? '')) continue
       const opener = tokens[names[0]?.[0] - 1]?.text ?? ''
-      if (names.length > 0 && !(names.length > 1 ? streetListOpeners : streetOpeners).has(opener)) names = []
+      // (A named street after “from”, “on” or “of” may stand for a trade or
+      // a government, whatever the list: “from Bloomberg, Soros and Wall
+      // Street”; a numbered one does not.)
+      if (names.length > 0 && !(names.length > 1 && road ? streetListOpeners : streetOpeners).has(opener)) names = []
     }
 
     for (const [first, last] of names) places.push({start: tokens[first].start, end: tokens[last - 1].end, first, last})

@@ -143,7 +143,7 @@ export function mendTags(view: BlockView, tags: string[]): string[] {
     // "X added another run", "added amendments that …", "added details
     // about …": no quote ("added officials would …", "added families need
     // help", "added unless …" are: a clause follows the noun).
-    const thing = /^\p{Ll}{3,}s$/u.test(words[index + 1] ?? '') && !view.quoted[index + 1] && /^(?:that|which|to|for|about|in|on|at|into|from|of|with|and|,|\.|;)$/.test(words[index + 2] ?? '')
+    const thing = /^\p{Ll}{3,}s$/u.test(words[index + 1] ?? '') && !view.quoted[index + 1] && /^(?:that|which|to|about|\.|;)$/.test(words[index + 2] ?? '')
     if ((word === 'added' || word === 'adds') && tags[index].endsWith('CUE') && (/^(a|an|another|\d.*|two|three|one)$/.test(words[index + 1] ?? '') || thing)) {
       let at = index
       while (same(at)) tags[at--] = 'O'
@@ -350,10 +350,39 @@ const adverbs: ReadonlySet<string> = new Set(['also', 'still', 'just', 'now', 't
 // Rulings on a filing (`the court denied the firm's amended claim`): an
 // act, not words reported (`denied the allegations` is).
 const rulingVerbs: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'granted', 'grants', 'grant', 'approved', 'approves', 'approve', 'rejected', 'rejects', 'reject', 'dismissed', 'dismisses', 'dismiss', 'upheld', 'upholds', 'overturned', 'overturns'])
-// Who rules on filings.
-const rulers: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'panel', 'tribunal', 'jury', 'magistrate', 'board', 'commission'])
-// Prepositions before a title that is a verb's object (`culminated in “…”`).
-const titlePrepositions: ReadonlySet<string> = new Set(['in', 'on', 'at', 'into', 'with', 'for', 'from', 'by', 'of', 'as'])
+// Pronouns that say who speaks at a cue (`she said`, `said he`).
+const subjectWords: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we'])
+// Who rules on filings: the last word of the subject (`the U.S.
+// Bankruptcy Court`, `the judge`).
+const rulers: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'tribunal', 'magistrate'])
+// Words of saying after a ruling that make the ruler a source.
+const sayingWords: ReadonlySet<string> = new Set(['calling', 'citing', 'telling', 'writing', 'ruling', 'according'])
+// Prepositions before a title that is a verb's object (`culminated in “…”`;
+// not `reacted with “…”`).
+const titlePrepositions: ReadonlySet<string> = new Set(['in', 'on', 'at', 'into', 'from', 'by', 'of'])
+
+/**
+ * Whether a cue of saying closes the words that end at `end` (`…,” she
+ * added`, `…,” said Ann Lee`): within a few words, before any “and”,
+ * “but” or relative word opens another clause.
+ *
+ * @param words
+ *   Words of the block.
+ * @param end
+ *   Index after the words.
+ * @param to
+ *   Last index of the sentence.
+ * @returns
+ *   Index of the cue, or -1.
+ */
+function cueAfter(words: ReadonlyArray<string>, end: number, to: number): number {
+  for (let at = end; at <= to && at < end + 5; at++) {
+    if (/^(?:and|but|or|which|who|while|whereas)$/.test(words[at])) return -1
+    if (reportingCues.has(words[at])) return at
+  }
+
+  return -1
+}
 const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
 // Verbs of saying inside what the tagger read as a source (`Researchers
 // report | the images also show …`): the source ends before them.
@@ -430,12 +459,26 @@ function mendNoSpeech(view: BlockView, tags: string[]): void {
     // also “…,” she added`): no cue, and the words before it no source.
     // (With none after, `The senator also “strongly opposes” the bill`,
     // the source stands.)
-    const adverb = cue.every((word) => adverbs.has(word)) && words.slice(end, to + 1).some((word) => reportingCues.has(word))
-    // A court's ruling on a filing, with no words of its own after it
-    // (`The judge granted the motion, saying …` keeps its source).
+    // (The cue of the words themselves: right after them, `…,” she
+    // added`, not one of another clause, `… and said …`.)
+    const source = tags[index - 1]?.endsWith('SRC') ?? false
+    // (A name before the adverb and a pronoun at the cue after, `Ruiz
+    // still “…,” she said`: the name is the one who speaks.)
+    let opens = index - 1
+    while (opens > from && tags[opens].startsWith('I-')) opens--
+    const named = /^\p{Lu}/u.test(tokens[opens]?.text ?? '') && !/^(?:the|a|an|this|that|these|those|its|their|his|her|our)$/.test(words[opens] ?? '')
+    const after = cueAfter(words, end, to)
+    const pronoun = after >= 0 && (subjectWords.has(words[after - 1]) || subjectWords.has(words[after + 1]))
+    // (And the cue after has no words of its own: `…,” said Ann Cole` read
+    // as saying “Ann Cole” is left as it is.)
+    const closing = after >= 0 && tags[after].endsWith('CUE') && !(tags[after + 1] ?? '').endsWith('CON')
+    const adverb = source && cue.every((word) => adverbs.has(word)) && closing && !(named && pronoun)
+    // A court's ruling on a filing, the court its subject, with no words
+    // of its own after it (`The judge granted the motion, saying …`, `…
+    // and said …` keep their source).
     const object = words.slice(last + 1, last + 6)
-    const ruler = words.slice(from, index).some((word) => rulers.has(word))
-    const saying = words.slice(last + 1, to + 1).some((word) => participles.has(word) || word === 'calling')
+    const ruler = source && rulers.has(words[index - 1])
+    const saying = words.slice(last + 1, to + 1).some((word) => (reportingCues.has(word) && !filings.has(word)) || participles.has(word) || sayingWords.has(word)) || tags.slice(last + 1, to + 1).some((tag) => tag.endsWith('CUE'))
     const ruling = cue.length === 1 && rulingVerbs.has(cue[0]) && ruler && !saying && !object.includes('that') && object.some((word) => filings.has(word))
     // A title in quotation marks after a verb and a preposition that say
     // nothing (`culminated in “Harbor Lights”`; not `yelled “Stop!”`).
@@ -443,6 +486,7 @@ function mendNoSpeech(view: BlockView, tags: string[]): void {
     const title =
       cue.every((word) => !reportingCues.has(word)) &&
       titlePrepositions.has(words[content - 1] ?? '') &&
+      !/[!?]/.test(words.slice(content, end).join(' ')) &&
       end > content &&
       view.quoted[content] === 1 &&
       quoted.length > 0 &&

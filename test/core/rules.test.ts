@@ -172,3 +172,21 @@ describe('front matter rules', () => {
     assert.ok(!analyzeSync(text, {rules: {'front-matter-date': 'off'}}).messages.some((item) => item.ruleId === 'front-matter-date'))
   })
 })
+
+describe('inconsistent-date with parts of the day', () => {
+  it('reads a day with its part of day as that day', async () => {
+    const {range} = await import('../../src/core/rules/inconsistent-date.ts')
+    assert.deepEqual(range('2023-03-24TMO'), range('2023-03-24'))
+    assert.deepEqual(range('2023-03-24TNI'), range('2023-03-24'))
+    assert.equal(range('XXXX-WXX-5TNI'), undefined)
+  })
+
+  it('finds a weekday that does not match a date with a part of day', () => {
+    // March 23, 2023 was a Thursday.
+    const file = analyzeWith('---\ndate: 2023-03-25\n---\n\nThe council met Friday, March 23 night.', ['inconsistent-date'])
+    assert.deepEqual(
+      file.messages.map((message) => [message.ruleId, String(message.reason).includes('Thursday')]),
+      [['inconsistent-date', true]]
+    )
+  })
+})

@@ -98,11 +98,12 @@ export default rule
 
 /** Report a weekday that does not match its date. */
 function checkWeekday(date: DateTag, report: (finding: RuleFinding) => void): void {
-  const match = /^\d{4}-\d{2}-\d{2}$/.test(date.value)
+  const dayValue = withoutPartOfDay(date.value)
+  const match = /^\d{4}-\d{2}-\d{2}$/.test(dayValue)
     ? /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(date.text)
     : null
   if (!match) return
-  const day = new Date(date.value + 'T00:00:00Z').getUTCDay()
+  const day = new Date(dayValue + 'T00:00:00Z').getUTCDay()
   if (weekdays[day] === match[1].toLowerCase()) return
   const expected = matchCase(match[1], weekdays[day])
   report({
@@ -224,14 +225,28 @@ export function nearest<T extends {start: number; end: number}>(dates: ReadonlyA
 }
 
 /**
- * The days a TimeML date value covers, as `[first, last)` day numbers.
+ * A day's value without its part of day (`2023-03-24TMO` → `2023-03-24`).
  *
  * @param value
- *   `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www` or `YYYY-Qn`.
+ *   TimeML value.
+ * @returns
+ *   Value.
+ */
+function withoutPartOfDay(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T(?:MO|MI|AF|EV|NI|DT)$/.test(value) ? value.slice(0, 10) : value
+}
+
+/**
+ * The days a TimeML date value covers, as `[first, last)` day numbers (a
+ * part of day covers its day).
+ *
+ * @param value
+ *   `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (with a part of day or not), `YYYY-Www` or `YYYY-Qn`.
  * @returns
  *   Range, or `undefined` for other values (seasons, `XXXX-…`).
  */
 export function range(value: string): [number, number] | undefined {
+  value = withoutPartOfDay(value)
   const day = (y: number, m: number, d: number) => utcDay(y, m - 1, d) / 86_400_000
   let match = /^(\d{4})$/.exec(value)
   if (match) return [day(+match[1], 1, 1), day(+match[1] + 1, 1, 1)]

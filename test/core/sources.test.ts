@@ -329,7 +329,7 @@ test('sources: a related link’s headline, a ruling on a filing and a title aft
 })
 
 test('sources: “added amendments that …” is an act; “added officials would …” and “added in a statement” report words', () => {
-  const text = '---\ndate: 2023-03-15\n---\n\nRep. Ann Lee, a Republican from Ohio, added amendments that would require schools to report.\n\nTom Ray added officials would review the plan. He added in a statement that the firm would appeal.\n'
+  const text = '---\ndate: 2023-03-15\n---\n\nRep. Ann Lee, a Republican from Ohio, added amendments that would cap class sizes.\n\nTom Ray added officials would review the plan. He added in a statement that the firm would appeal.\n'
   const result = analyzeSync(text).data.newsmark!
   const quotes = (result.quotes ?? []).map((quote) => `${quote.cue?.text ?? '-'} | ${text.slice(quote.start, quote.end)}`)
   assert.deepEqual(quotes, ['added | officials would review the plan', 'added in a statement | that the firm would appeal'])

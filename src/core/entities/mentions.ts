@@ -1036,10 +1036,11 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
 
 /**
  * The tagger's spans with a first name and the surname right after it
- * joined when it tagged them apart (“Jamie | DeMarco” in a list of
- * guests): one person. The surname is one capitalised word that is no
- * first name, place, outlet or institution's head (“Maria | Reuters”,
- * “Ann | Texas” stay apart).
+ * joined when it tagged them apart (“Jamie | LaRocca” in a list of
+ * guests) or left the surname out (“Jamie | McAvoy”): one person. The
+ * surname is one capitalised word that is no first name, place, outlet or
+ * institution's head (“Maria | Reuters”, “Ann | Texas” stay apart), or one
+ * with a capital after its prefix.
  *
  * @param tokens
  *   Tokens of the sentence.
@@ -1058,7 +1059,7 @@ function joinSurnames(tokens: SentenceView['tokens'], spans: ReadonlyArray<Token
       previous.last === span.first &&
       previous.last - previous.first === 1 &&
       span.last - span.first === 1 &&
-      span.label !== 'LOC' &&
+      (span.label !== 'LOC' || prefixedSurname.test(surname)) &&
       isFirstName(tokens[previous.first].text) &&
       /^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(surname) &&
       !isFirstName(surname) &&
@@ -1073,8 +1074,21 @@ function joinSurnames(tokens: SentenceView['tokens'], spans: ReadonlyArray<Token
     joined.push(span)
   }
 
+  // A first name and a surname with a capital inside that the tagger left
+  // out (“Jamie | McAvoy”, “Jamie | DeVane”): the surname is the name's.
+  for (const [at, span] of joined.entries()) {
+    const next = tokens[span.last]?.text ?? ''
+    if (span.label !== 'PER' || span.last - span.first !== 1 || !isFirstName(tokens[span.first].text) || !prefixedSurname.test(next)) continue
+    if (joined[at + 1]?.first === span.last) continue
+    joined[at] = {...span, last: span.last + 1}
+  }
+
   return joined
 }
+
+// A surname with a capital after its prefix (“McAvoy”, “DeVane”, “LaRocca”,
+// “O'Hara”, “VanDyke”).
+const prefixedSurname = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])\p{Lu}\p{Ll}+$/u
 
 /**
  * Where an institution's name ends with the capitalised field after its
@@ -1373,7 +1387,7 @@ const placePlurals: ReadonlySet<string> = new Set(['rivers', 'streets', 'avenues
 // 5th Street”); “from”, “to” or “of” before names and a street are as
 // often people's and a street that stands for a trade or a government
 // (“from Pelosi and Wall Street”), so they need two names or more and a
-// numbered street (“the thoroughfares of Olympic, Western, Beverly and 3rd
+// numbered street (“the thoroughfares of Alder, Birch, Cedar and 3rd
 // Street”).
 const streetOpeners: ReadonlySet<string> = new Set(['between', 'at', 'along', 'near', 'off', 'across'])
 const streetListOpeners: ReadonlySet<string> = new Set([...streetOpeners, 'of', 'on', 'from', 'to', 'down', 'up'])
@@ -1385,7 +1399,7 @@ const listAdjectives: ReadonlySet<string> = new Set(['Both', 'Neighboring', 'Nei
  * Names joined by “and” or “or” that a place's plural head or a street
  * ends, each a place of its own: the names before a plural head (“the
  * Rogue and Umpqua rivers”, “Main and Elm streets”), and the names listed
- * after a preposition before a street (“of Olympic, Western, Beverly and
+ * after a preposition before a street (“of Alder, Birch, Cedar and
  * 3rd Street”). One to three capitalised words each; a list the head does
  * not end is the tagger's to read.
  *

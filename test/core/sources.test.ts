@@ -344,10 +344,7 @@ test('sources (review): reported speech after “added”, a ruling with words o
     'He yelled “Stop!” before the officer fired. The senator also “strongly opposes” the bill.\n\n' +
     'More from the mayor: “We will rebuild every home,” she said Tuesday.\n\n' +
     'Authors of the report released Tuesday cautioned that the data were incomplete.\n'
-  const result = analyzeSync(text).data.newsmark!
-  const quotes = (result.quotes ?? []).map((quote) => `${quote.source ? text.slice(quote.source.start, quote.source.end) : '-'} | ${text.slice(quote.start, quote.end)}`)
-  // Each source with the end of its words.
-  for (const [source, words] of [
+  assertSays(text, [
     ['The mayor', 'deserve answers'],
     ['Lopez', 'unless lawmakers act soon, the program will end'],
     ['The judge', 'the evidence was obtained illegally'],
@@ -357,9 +354,7 @@ test('sources (review): reported speech after “added”, a ruling with words o
     ['The senator', '“strongly opposes” the bill'],
     ['she', '“We will rebuild every home,”'],
     ['Authors of the report released Tuesday', 'that the data were incomplete']
-  ]) {
-    assert.ok(quotes.some((quote) => quote.startsWith(`${source} | `) && quote.endsWith(words)), `Expected “${source}” saying “${words}” in ${JSON.stringify(quotes)}`)
-  }
+  ])
 })
 
 test('sources (second review): a denial by a person or a board, a ruling with other words after it, an adverb before another clause’s cue, a clause after “added” and a reaction “with” an exclamation keep their sources', () => {
@@ -369,9 +364,7 @@ test('sources (second review): a denial by a person or a board, a ruling with ot
     'The board rejected the appeal and said the decision was final. The judge granted the request, citing the defendant’s health.\n\n' +
     'The governor also “strongly backs” the plan and said funding would follow. Ruiz still “hopes for a deal,” she said Friday.\n\n' +
     'The mayor added workers, not managers, would get the raises. He reacted on Twitter with “Disgraceful!”\n'
-  const result = analyzeSync(text).data.newsmark!
-  const quotes = (result.quotes ?? []).map((quote) => `${quote.source ? text.slice(quote.source.start, quote.source.end) : '-'} | ${text.slice(quote.start, quote.end)}`)
-  for (const [source, words] of [
+  assertSays(text, [
     ['Johnson', 'the claims against him'],
     ['The company’s board', 'the claims'],
     ['The board', 'the decision was final'],
@@ -380,7 +373,21 @@ test('sources (second review): a denial by a person or a board, a ruling with ot
     ['Ruiz', '“hopes for a deal,”'],
     ['The mayor', 'workers, not managers, would get the raises'],
     ['He', '“Disgraceful!”']
-  ]) {
+  ])
+})
+
+/**
+ * Assert that each source says words ending as given in `text`'s quotes.
+ *
+ * @param text
+ *   Article.
+ * @param said
+ *   Pairs of a source's words and the end of what it says.
+ */
+function assertSays(text: string, said: ReadonlyArray<readonly [string, string]>): void {
+  const result = analyzeSync(text).data.newsmark!
+  const quotes = (result.quotes ?? []).map((quote) => `${quote.source ? text.slice(quote.source.start, quote.source.end) : '-'} | ${text.slice(quote.start, quote.end)}`)
+  for (const [source, words] of said) {
     assert.ok(quotes.some((quote) => quote.startsWith(`${source} | `) && quote.endsWith(words)), `Expected “${source}” saying “${words}” in ${JSON.stringify(quotes)}`)
   }
-})
+}

@@ -350,6 +350,8 @@ const adverbs: ReadonlySet<string> = new Set(['also', 'still', 'just', 'now', 't
 // Rulings on a filing (`the court denied the firm's amended claim`): an
 // act, not words reported (`denied the allegations` is).
 const rulingVerbs: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'granted', 'grants', 'grant', 'approved', 'approves', 'approve', 'rejected', 'rejects', 'reject', 'dismissed', 'dismisses', 'dismiss', 'upheld', 'upholds', 'overturned', 'overturns'])
+// Filings a court rules on.
+const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
 // Pronouns that say who speaks at a cue (`she said`, `said he`).
 const subjectWords: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we'])
 // Who rules on filings: the last word of the subject (`the U.S.
@@ -360,9 +362,17 @@ const sayingWords: ReadonlySet<string> = new Set(['calling', 'citing', 'telling'
 // Prepositions before a title that is a verb's object (`culminated in “…”`;
 // not `reacted with “…”`).
 const titlePrepositions: ReadonlySet<string> = new Set(['in', 'on', 'at', 'into', 'from', 'by', 'of'])
+// Verbs of saying inside what the tagger read as a source (`Researchers
+// report | the images also show …`): the source ends before them.
+const innerCues: ReadonlySet<string> = new Set(['report', 'reports', 'say', 'says', 'said', 'note', 'notes', 'argue', 'argues', 'estimate', 'estimates', 'believe', 'believes'])
+// Words before a noun, not a verb (`of the | report`).
+const nounMarkers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'of', 'in', 'on', 'for', 'with', 'new', 'latest', 'annual', 'final', 'first'])
+// A related link's label (“READ MORE: …”, “More on plastics: …”): page
+// furniture, whatever verbs its headline has.
+const linkLabel = /^(?:read more|see also|also read|related|more on\b[^:]{0,40}|more from\b[^:]{0,40}|recommended)\s*:/i
 
 /**
- * Whether a cue of saying closes the words that end at `end` (`…,” she
+ * Where the cue of saying that closes the words ending at `end` is (`…,” she
  * added`, `…,” said Ann Lee`): within a few words, before any “and”,
  * “but” or relative word opens another clause.
  *
@@ -383,15 +393,6 @@ function cueAfter(words: ReadonlyArray<string>, end: number, to: number): number
 
   return -1
 }
-const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
-// Verbs of saying inside what the tagger read as a source (`Researchers
-// report | the images also show …`): the source ends before them.
-const innerCues: ReadonlySet<string> = new Set(['report', 'reports', 'say', 'says', 'said', 'note', 'notes', 'argue', 'argues', 'estimate', 'estimates', 'believe', 'believes'])
-// Words before a noun, not a verb (`of the | report`).
-const nounMarkers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'of', 'in', 'on', 'for', 'with', 'new', 'latest', 'annual', 'final', 'first'])
-// A related link's label (“READ MORE: …”, “More on plastics: …”): page
-// furniture, whatever verbs its headline has.
-const linkLabel = /^(?:read more|see also|also read|related|more on\b[^:]{0,40}|more from\b[^:]{0,40}|recommended)\s*:/i
 
 /**
  * Where a related link's headline that opens a block ends: a label
@@ -455,12 +456,11 @@ function mendNoSpeech(view: BlockView, tags: string[]): void {
     while (content <= to && tags[content] === 'O') content++
     let end = content
     while (end <= to && tags[end]?.endsWith('CON') && (end === content || tags[end] === 'I-CON')) end++
-    // An adverb alone, with a cue of saying after the words (`The study
-    // also “…,” she added`): no cue, and the words before it no source.
-    // (With none after, `The senator also “strongly opposes” the bill`,
-    // the source stands.)
-    // (The cue of the words themselves: right after them, `…,” she
-    // added`, not one of another clause, `… and said …`.)
+    // An adverb alone, with the cue of saying that closes the words right
+    // after them (`The study also “…,” she added`): no cue, and the words
+    // before it no source. (With none, `The senator also “strongly
+    // opposes” the bill`, or one of another clause, `… and said …`, the
+    // source stands.)
     const source = tags[index - 1]?.endsWith('SRC') ?? false
     // (A name before the adverb and a pronoun at the cue after, `Ruiz
     // still “…,” she said`: the name is the one who speaks.)

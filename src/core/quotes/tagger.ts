@@ -435,16 +435,13 @@ function linkHeadline(view: BlockView): number {
  */
 function mendNoSpeech(view: BlockView, tags: string[]): void {
   const {words, tokens} = view
-  // Each sentence's first and last token, found once (a block may be long).
-  const firsts: number[] = []
-  const lasts: number[] = []
-  for (let at = 0; at < words.length; at++) {
-    const sentence = view.sentenceOf[at]
-    firsts[sentence] ??= at
-    lasts[sentence] = at
+  // Each sentence's first and last word, found once (a block may be long).
+  const bySentence: Array<{from: number; end: number}> = []
+  for (const range of sentenceRanges(view)) bySentence[view.sentenceOf[range.from]] = range
+  const sentenceRange = (index: number) => {
+    const {from, end} = bySentence[view.sentenceOf[index]]!
+    return [from, end - 1] as const
   }
-
-  const sentenceRange = (index: number) => [firsts[view.sentenceOf[index]], lasts[view.sentenceOf[index]]] as const
 
   for (let index = 0; index < words.length; index++) {
     if (tags[index] !== 'B-CUE') continue

@@ -8,7 +8,7 @@
  * `PT48H`; anything else (`XXXX-02-20`, `PAST_REF`, sets) has no place on
  * the calendar.
  */
-import {utcDay} from '../core/dates/calendar.ts'
+import {partOfDay, utcDay, type PartOfDay} from '../core/dates/calendar.ts'
 
 /** How precise a calendar value is. */
 export type Granularity = 'time' | 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade'
@@ -130,7 +130,7 @@ export function distance(value: string, referenceDate: string | undefined): stri
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const seasonNames: Record<number, string> = {0: 'winter', 2: 'spring', 5: 'summer', 8: 'autumn'}
-const partNames: Record<string, string> = {MO: 'morning', MI: 'midday', AF: 'afternoon', EV: 'evening', NI: 'night', DT: 'daytime'}
+const partNames: Record<PartOfDay, string> = {MO: 'morning', MI: 'midday', AF: 'afternoon', EV: 'evening', NI: 'night', DT: 'daytime'}
 
 /**
  * A value on the calendar as readers write it, as precise as the value.
@@ -154,8 +154,8 @@ export function readableValue(value: string, referenceDate?: string): string | u
       return `${dayText}, ${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`
     case 'day': {
       // “Friday morning”: the day with its part (`2026-02-20TMO`).
-      const part = partNames[/T(MO|MI|AF|EV|NI|DT)$/.exec(value)?.[1] ?? '']
-      return part ? `${dayText}, ${part}` : dayText
+      const part = partOfDay(value)?.part
+      return part ? `${dayText}, ${partNames[part]}` : dayText
     }
     case 'week':
       return `week of ${dayText}`

@@ -122,3 +122,22 @@ export function parseYmd(s: string | undefined): Ymd | undefined {
   if (!(y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return undefined
   return {y, m, d}
 }
+
+/** TimeML's parts of the day, as a day's value ends with them (`2023-03-24TMO`). */
+export type PartOfDay = 'MO' | 'MI' | 'AF' | 'EV' | 'NI' | 'DT'
+
+const dayWithPart = /^(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI|DT)$/
+
+/**
+ * A day's value and its part of day, when it has one.
+ *
+ * @param value
+ *   TimeML value.
+ * @returns
+ *   The day (`2023-03-24`) and the part (`MO`), or `undefined` for a value
+ *   with no part of day.
+ */
+export function partOfDay(value: string): {day: string; part: PartOfDay} | undefined {
+  const match = dayWithPart.exec(value)
+  return match ? {day: match[1]!, part: match[2] as PartOfDay} : undefined
+}

@@ -53,7 +53,7 @@
  *   7:24-7:30: Unexpected weekday `Monday` for `2026-01-20`, expected `Tuesday`
  */
 import lexicon from './data/events.json' with {type: 'json'}
-import {utcDay} from '../dates/calendar.ts'
+import {partOfDay, utcDay} from '../dates/calendar.ts'
 import {Cache} from '../incremental/memory.ts'
 import type {DateTag} from '../types.ts'
 import type {RuleContext} from './context.ts'
@@ -233,7 +233,7 @@ export function nearest<T extends {start: number; end: number}>(dates: ReadonlyA
  *   Value.
  */
 function withoutPartOfDay(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T(?:MO|MI|AF|EV|NI|DT)$/.test(value) ? value.slice(0, 10) : value
+  return partOfDay(value)?.day ?? value
 }
 
 /**

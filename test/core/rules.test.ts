@@ -173,6 +173,27 @@ describe('front matter rules', () => {
   })
 })
 
+describe('inconsistent-date and the date of another verb', () => {
+  const reasons = (text: string) =>
+    analyzeWith('---\ndate: 2023-03-22\n---\n\n' + text, ['inconsistent-date']).messages.map((message) => String(message.reason))
+
+  it('does not take a date that dates another verb of the sentence', () => {
+    assert.deepEqual(
+      reasons(
+        'Harbor Labs today announced the launch of two new kits. The filter method is now part of Harbor Labs’ range, through two kits and the newly launched services, following the company’s purchase of a small filter business in November 2022.'
+      ),
+      []
+    )
+  })
+
+  it('still compares dates a few words from their event', () => {
+    assert.deepEqual(
+      reasons('Harbor Labs will launch the new kits in April. Harbor Labs will launch the kits for hospitals and small clinics on June 3.'),
+      ['Unexpected date `June 3` (`2023-06-03`) for the start of Harbor Labs, expected `2023-04` as stated earlier']
+    )
+  })
+})
+
 describe('inconsistent-date with parts of the day', () => {
   it('reads a day with its part of day as that day', async () => {
     const {range} = await import('../../src/core/rules/inconsistent-date.ts')

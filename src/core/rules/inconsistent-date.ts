@@ -14,7 +14,9 @@
  * event family (`data/events.json`: withdraw / exit / leave, adopt / pass,
  * take effect / come into force, …) with the same actor (the nearest name
  * before the event word, else the first after it). Each statement’s date
- * is the date nearest to its event word. Dates agree when one holds the
+ * is the date nearest to its event word, when at most eight words stand
+ * between them (a date further away belongs to another verb of the
+ * sentence). Dates agree when one holds the
  * other (“next month” holds “February 20”).
  *
  * ## Default severity
@@ -56,7 +58,7 @@ import lexicon from './data/events.json' with {type: 'json'}
 import {partOfDay, utcDay} from '../dates/calendar.ts'
 import {Cache} from '../incremental/memory.ts'
 import type {DateTag} from '../types.ts'
-import type {RuleContext} from './context.ts'
+import type {RuleContext, SourceToken} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
 import {code, indexPhrases, longestPhraseAt, matchCase, perSentence} from './util.ts'
 import {firstIndex} from '../sorted.ts'
@@ -141,10 +143,14 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
       const actor = actorAt(inSentence, at)
       if (!actor) continue
       const date = nearest(dates, at)
+      from = index + length
+      // A date further away dates another verb of the sentence: “launched
+      // services, following its acquisition of a firm in November” dates
+      // the acquisition, not the launch.
+      if (wordsBetween(sentence.tokens, index, index + length, date) > maxGap) continue
       const key = family + '|' + actor.entity.id
       const statement: Statement = {date, range: rangeOf(date.value)!}
       const earlier = seen.get(key)
-      from = index + length
       if (!earlier) {
         seen.set(key, statement)
         continue
@@ -161,6 +167,36 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
     }
   }
 
+}
+
+/** Most words between an event word and its date. */
+const maxGap = 8
+
+/**
+ * How many words stand between the event word (tokens `from` to `to`) and
+ * a date of its sentence.
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param from
+ *   Index of the event's first token.
+ * @param to
+ *   Index after its last token.
+ * @param date
+ *   Date.
+ * @returns
+ *   Count.
+ */
+function wordsBetween(tokens: ReadonlyArray<SourceToken>, from: number, to: number, date: DateTag): number {
+  const start = date.end <= tokens[from].start ? date.end : tokens[to - 1].end
+  const end = date.end <= tokens[from].start ? tokens[from].start : date.start
+  let count = 0
+  for (let index = firstIndex(tokens.length, (i) => tokens[i].start >= start); index < tokens.length; index++) {
+    if (tokens[index].end > end) break
+    if (/[\p{L}\p{N}]/u.test(tokens[index].text)) count++
+  }
+
+  return count
 }
 
 // Day ranges by date value: a document repeats a few values.

@@ -99,6 +99,8 @@ export class Analyzer implements vscode.Disposable {
   #load: () => Promise<Core>
   #core: Promise<Core> | undefined
   readonly #cache = new Map<string, Analysis>()
+  /** Cached results from before the last `refresh`: shown until replaced, never current. */
+  readonly #stale = new Set<string>()
   readonly #running = new Map<string, {version: number; promise: Promise<Analysis | undefined>}>()
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>()
   /** Callers of `settled` waiting for a scheduled run to start. */
@@ -246,8 +248,9 @@ export class Analyzer implements vscode.Disposable {
    *   The analysis if it is up to date.
    */
   peek(document: vscode.TextDocument): Analysis | undefined {
-    const cached = this.#cache.get(document.uri.toString())
-    return cached && cached.version === document.version ? cached : undefined
+    const key = document.uri.toString()
+    const cached = this.#cache.get(key)
+    return cached && cached.version === document.version && !this.#stale.has(key) ? cached : undefined
   }
 
   /**
@@ -284,12 +287,12 @@ export class Analyzer implements vscode.Disposable {
     const previous = this.#load
     this.#load = load
     this.#core = undefined
-    this.refresh()
+    this.#reset()
     return new vscode.Disposable(() => {
       if (this.#load !== load) return
       this.#load = previous
       this.#core = undefined
-      this.refresh()
+      this.#reset()
     })
   }
 
@@ -384,11 +387,38 @@ export class Analyzer implements vscode.Disposable {
     return {...emptyReview, result: core.applyAnnotations(machine, [])}
   }
 
-  /** Drop every cached result and analyse the visible documents again. */
+  /**
+   * Analyse the visible documents again (settings or a configuration file
+   * changed). Until their new results land, views keep showing the last ones
+   * (`latest`; `peek` no longer returns them), so the sidebar does not fall
+   * back to its welcome view in between. Other documents' results are
+   * dropped: nothing analyses them again until they are shown.
+   */
   refresh(): void {
+    this.#generation++
+    this.#running.clear()
+    this.#reviews.clear()
+    const shown = new Set(
+      vscode.window.visibleTextEditors.filter((editor) => this.reads(editor.document)).map((editor) => editor.document.uri.toString())
+    )
+    for (const [key, analysis] of [...this.#cache]) {
+      if (shown.has(key)) {
+        this.#stale.add(key)
+      } else {
+        this.#cache.delete(key)
+        this.#stale.delete(key)
+        this.#onDidChange.fire(analysis.uri)
+      }
+    }
+    this.#schedule(undefined, 0)
+  }
+
+  /** Drop every cached result, and analyse the visible documents again. */
+  #reset(): void {
     const uris = [...this.#cache.values()].map((analysis) => analysis.uri)
     this.#generation++
     this.#cache.clear()
+    this.#stale.clear()
     this.#running.clear()
     this.#reviews.clear()
     for (const uri of uris) this.#onDidChange.fire(uri)
@@ -398,6 +428,7 @@ export class Analyzer implements vscode.Disposable {
   dispose(): void {
     for (const key of [...this.#timers.keys()]) this.#cancelTimer(key)
     this.#cache.clear()
+    this.#stale.clear()
     this.#running.clear()
     this.#reviews.clear()
     for (const disposable of this.#disposables) disposable.dispose()
@@ -535,6 +566,7 @@ export class Analyzer implements vscode.Disposable {
       return undefined
     }
     this.#cache.set(key, analysis)
+    this.#stale.delete(key)
     const {result, messages} = analysis
     this.#log.info(
       `${analysis.skipped ? 'Skipped' : 'Analysed'} ${vscode.workspace.asRelativePath(document.uri)}@${version} in ${Math.round(performance.now() - started)} ms: ` +
@@ -556,6 +588,7 @@ export class Analyzer implements vscode.Disposable {
     const cached = this.#cache.get(key)
     if (cached && cached.version <= version) {
       this.#cache.delete(key)
+      this.#stale.delete(key)
       this.#onDidChange.fire(uri)
     }
     return undefined
@@ -583,6 +616,7 @@ export class Analyzer implements vscode.Disposable {
     this.#running.delete(key)
     this.#reviews.delete(key)
     this.#durations.delete(key)
+    this.#stale.delete(key)
     if (this.#cache.delete(key)) this.#onDidChange.fire(uri)
     this.#forgetParsed(uri)
   }

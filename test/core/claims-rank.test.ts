@@ -100,6 +100,17 @@ test('claims to check: “no source” only when nothing in or next to the sente
   assert.equal(next.find((item) => item.words.startsWith('Rents'))?.reason.replace(/\(\d+ of \d+\)/, ''), 'Claim to check : statistic')
   // A name that examined or found something is its source, known or not.
   assert.doesNotMatch(toCheck('Northfield Research examined 300 towns and found that rents rose 12 percent in two years.')[0].reason, /no source/)
+  // A judge or a court that rules is the record behind it.
+  for (const text of [
+    'In a decision handed down in May 2021, Judge Alma Ruiz ruled against both of the claims the county brought against the estate of the builder.',
+    'The appeals court upheld the $3 million fine against the county in a decision last year.'
+  ]) {
+    const [item] = toCheck(text)
+    assert.ok(item, text)
+    assert.doesNotMatch(item.reason, /no source/, text)
+  }
+  // A ruling word that no one rules with stays unsourced.
+  assert.match(toCheck('Unemployment fell to 4.1 percent in March because the subsidies were granted.')[0].reason, /with no source$/)
 })
 
 test('claims to check: in a press release or an interview, no “no source”, and not the release’s own announcement', () => {

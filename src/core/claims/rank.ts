@@ -192,8 +192,36 @@ function sourceOf(context: RuleContext, index: number, vague: boolean): string {
   // In a release or an interview, the issuer or the interviewee is the
   // source of what is not attributed to someone else.
   if (ownVoice.has(context.kind.genre)) return ''
-  if (unsourced(context, index)) return 'with no source'
+  if (unsourced(context, index) && !ruled(context, sentence)) return 'with no source'
   return ''
+}
+
+// Verbs of a ruling: a judge or a court that rules is the claim's source
+// (its record), though it says nothing.
+const rulingVerbs: ReadonlySet<string> = new Set(['ruled', 'rules', 'ordered', 'orders', 'sentenced', 'dismissed', 'upheld', 'overturned', 'denied', 'granted', 'blocked', 'struck'])
+
+/**
+ * Whether a person or an organisation named in a sentence rules in it
+ * (“Collins ruled against both claims”, “the court upheld …”): no claim of
+ * it is said to have no source (it still counts as one with none for the
+ * rank: a ruling is a fact the writer reports).
+ *
+ * @param context
+ *   Rule context.
+ * @param sentence
+ *   Sentence.
+ * @returns
+ *   Whether it is a ruling.
+ */
+function ruled(context: RuleContext, sentence: SentenceInfo): boolean {
+  const tokens = sentence.tokens
+  const after = (end: number) => tokens.findIndex((token) => token.start >= end)
+  const heads = context
+    .mentionsIn(sentence.start, sentence.end)
+    .filter((mention) => mention.entity.type === 'PER' || mention.entity.type === 'ORG')
+    .map((mention) => after(mention.end))
+  for (const [at, token] of tokens.entries()) if (token.lower === 'court' || token.lower === 'judge') heads.push(at + 1)
+  return heads.some((at) => at >= 0 && rulingVerbs.has(tokens[at]?.lower ?? ''))
 }
 
 /**

@@ -24,6 +24,18 @@ test('inconsistent-name: kin are two people, not one name spelled two ways', () 
   assert.deepEqual(found('Maria Zakharova warned of consequences. Zakharova said Russia would respond. Zaharova did not give details.\n', 'inconsistent-name'), ['Zaharova'])
 })
 
+test('inconsistent-name: a spelling used as often as the other is not said to be the expected one', () => {
+  const text = 'Dr. Priya Ramaswamy studies pollen. Ramaswami said the season starts earlier.\n\nRamaswami added that it ends later. Ramaswamy said that rain helps.\n'
+  const [first, ...rest] = analyzeWith(text, ['inconsistent-name']).messages
+  assert.equal(rest.length, 1)
+  assert.equal(first.actual, 'Ramaswami')
+  assert.equal(first.expected, undefined)
+  assert.equal(first.reason, 'Unexpected spelling `Ramaswami`, also spelled `Ramaswamy` as often in the article: one of them is wrong')
+  // One more of one spelling: that one is expected, and offered as the fix.
+  const [more] = analyzeWith(text + '\nRamaswamy will publish in May.\n', ['inconsistent-name']).messages
+  assert.deepEqual(more.expected, ['Ramaswamy'])
+})
+
 test('inconsistent-name: two sums after “and” or a hedge are not one figure stated twice', () => {
   const text =
     'The trustee of Acme Racing said approximately $16.8 million in assets were left.\n\nAbout $5.6 million went to fees and approximately $2.7 million went to a client of Acme Racing.\n'

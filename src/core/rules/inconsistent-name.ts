@@ -14,7 +14,9 @@
  * more) that differ in more than an ending (“Zakharov” / “Zakharova” are
  * two people) are one name spelled two ways; not another apostrophe
  * (“Don’t” / “Don't”), nor kin (“Grandma” / “Grandpa”). The spelling used more often
- * is expected; every mention of the other is flagged.
+ * is expected; every mention of the other is flagged. When both are used
+ * as often, the mentions of the one used later are flagged, and neither
+ * is said to be expected (no replacement is offered).
  *
  * Numbers: two quantities in different sentences count the same thing when
  * they have the same unit or counted noun and the same word before the
@@ -151,12 +153,17 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
     const [common, rare] = b.places.length > a.places.length ? [b, a] : [a, b]
     if (reported.has(rare)) return
     reported.add(rare)
+    // As often one way as the other: which is right is a guess, so neither
+    // is said to be expected, and no replacement is offered.
+    const tie = common.places.length === rare.places.length
     for (const place of rare.places) {
       report({
         ...place,
         actual: rare.word,
-        expected: [common.word],
-        reason: `Unexpected spelling ${code(rare.word)}, expected ${code(common.word)} as elsewhere in the article`,
+        ...(tie ? {} : {expected: [common.word]}),
+        reason: tie
+          ? `Unexpected spelling ${code(rare.word)}, also spelled ${code(common.word)} as often in the article: one of them is wrong`
+          : `Unexpected spelling ${code(rare.word)}, expected ${code(common.word)} as elsewhere in the article`,
         related: {...common.places[0], reason: `Spelled ${code(common.word)} here`}
       })
     }

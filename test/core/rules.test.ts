@@ -186,10 +186,26 @@ describe('inconsistent-date and the date of another verb', () => {
     )
   })
 
-  it('still compares dates a few words from their event', () => {
+  it('nor a date in a relative clause after the event word', () => {
+    assert.deepEqual(reasons('Britain will withdraw on July 15. Britain will withdraw from the treaty, which it signed in 1998 with eleven other countries, on July 15.'), [])
+  })
+
+  it('still compares dates far from their event word in the same clause', () => {
     assert.deepEqual(
       reasons('Harbor Labs will launch the new kits in April. Harbor Labs will launch the kits for hospitals and small clinics on June 3.'),
       ['Unexpected date `June 3` (`2023-06-03`) for the start of Harbor Labs, expected `2023-04` as stated earlier']
+    )
+    assert.deepEqual(
+      reasons('Kestrel Airways will begin flights on June 1. Kestrel Airways will begin flights to Lisbon, Porto, Faro, Madeira, the Azores and Seville on July 1.'),
+      ['Unexpected date `July 1` (`2023-07-01`) for the start of Kestrel Airways, expected `2023-06-01` as stated earlier']
+    )
+    assert.deepEqual(
+      reasons('Mayor Ana Lopez signed the budget on March 2. On March 9, after a long night of debate in the chamber, Mayor Ana Lopez signed the budget.'),
+      ['Unexpected date `March 9` (`2023-03-09`) for the signing of Ana Lopez, expected `2023-03-02` as stated earlier']
+    )
+    assert.deepEqual(
+      reasons('Britain will leave the union on March 1. Britain will leave the union after April 3.'),
+      ['Unexpected date `April 3` (`2023-04-03`) for the withdrawal of Britain, expected `2023-03-01` as stated earlier']
     )
   })
 })

@@ -14,9 +14,9 @@
  * event family (`data/events.json`: withdraw / exit / leave, adopt / pass,
  * take effect / come into force, …) with the same actor (the nearest name
  * before the event word, else the first after it). Each statement’s date
- * is the date nearest to its event word, when at most eight words stand
- * between them (a date further away belongs to another verb of the
- * sentence). Dates agree when one holds the
+ * is the date nearest to its event word, leaving out a date after it
+ * in another clause (after “which”, “following”, “when”, …: that clause's
+ * verb has it). Dates agree when one holds the
  * other (“next month” holds “February 20”).
  *
  * ## Default severity
@@ -58,7 +58,7 @@ import lexicon from './data/events.json' with {type: 'json'}
 import {partOfDay, utcDay} from '../dates/calendar.ts'
 import {Cache} from '../incremental/memory.ts'
 import type {DateTag} from '../types.ts'
-import type {RuleContext, SourceToken} from './context.ts'
+import type {RuleContext, SentenceInfo} from './context.ts'
 import type {Rule, RuleFinding} from './rule.ts'
 import {code, indexPhrases, longestPhraseAt, matchCase, perSentence} from './util.ts'
 import {firstIndex} from '../sorted.ts'
@@ -142,12 +142,14 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
       const at = sentence.tokens[index].start
       const actor = actorAt(inSentence, at)
       if (!actor) continue
-      const date = nearest(dates, at)
       from = index + length
-      // A date further away dates another verb of the sentence: “launched
-      // services, following its acquisition of a firm in November” dates
-      // the acquisition, not the launch.
-      if (wordsBetween(sentence.tokens, index, index + length, date) > maxGap) continue
+      // A date after a word that opens another clause dates that clause's
+      // verb: “the newly launched services, following its purchase of a
+      // firm in November 2022” dates the purchase, not the launch.
+      const next = firstIndex(dates.length, (each) => dates[each].start > at)
+      const around = dates.slice(Math.max(0, next - 2), next + 1).filter((each) => !inOtherClause(sentence, index + length, each))
+      if (around.length === 0) continue
+      const date = nearest(around, at)
       const key = family + '|' + actor.entity.id
       const statement: Statement = {date, range: rangeOf(date.value)!}
       const earlier = seen.get(key)
@@ -169,34 +171,42 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
 
 }
 
-/** Most words between an event word and its date. */
-const maxGap = 8
+// Words that open a clause of its own, with a verb of its own (its dates
+// are that verb's).
+const clauseOpeners: ReadonlySet<string> = new Set([
+  'following', 'after', 'before', 'since', 'until', 'when', 'while', 'whereas', 'which', 'who', 'whom', 'whose', 'that',
+  'because', 'as', 'where', 'though', 'although', 'once'
+])
+
+/** How many clause openers come before each token of a sentence (kept per sentence). */
+const openersBefore = perSentence((tokens) => {
+  const counts = new Int32Array(tokens.length + 1)
+  for (const [index, token] of tokens.entries()) counts[index + 1] = counts[index] + (clauseOpeners.has(token.lower) ? 1 : 0)
+  return counts
+})
 
 /**
- * How many words stand between the event word (tokens `from` to `to`) and
- * a date of its sentence.
+ * Whether a date after an event word stands in another clause: a word
+ * that opens one comes between them (not the word right before the date:
+ * “leave after March 1” dates the leaving). A date before the event word
+ * is its own (“On March 9, after a long debate, the mayor signed …”).
  *
- * @param tokens
- *   Tokens of the sentence.
- * @param from
- *   Index of the event's first token.
- * @param to
- *   Index after its last token.
+ * @param sentence
+ *   Sentence.
+ * @param after
+ *   Index of the token after the event word.
  * @param date
- *   Date.
+ *   Date of the sentence.
  * @returns
- *   Count.
+ *   Whether it is another clause's.
  */
-function wordsBetween(tokens: ReadonlyArray<SourceToken>, from: number, to: number, date: DateTag): number {
-  const start = date.end <= tokens[from].start ? date.end : tokens[to - 1].end
-  const end = date.end <= tokens[from].start ? tokens[from].start : date.start
-  let count = 0
-  for (let index = firstIndex(tokens.length, (i) => tokens[i].start >= start); index < tokens.length; index++) {
-    if (tokens[index].end > end) break
-    if (/[\p{L}\p{N}]/u.test(tokens[index].text)) count++
-  }
-
-  return count
+function inOtherClause(sentence: SentenceInfo, after: number, date: DateTag): boolean {
+  const tokens = sentence.tokens
+  if (after === 0 || date.start < tokens[after - 1].end) return false
+  // The token right before the date.
+  const last = firstIndex(tokens.length, (index) => tokens[index].start >= date.start) - 1
+  const counts = openersBefore(sentence)
+  return last > after && counts[last] - counts[after] > 0
 }
 
 // Day ranges by date value: a document repeats a few values.

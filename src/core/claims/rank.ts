@@ -196,15 +196,24 @@ function sourceOf(context: RuleContext, index: number, vague: boolean): string {
   return ''
 }
 
-// Verbs of a ruling: a judge or a court that rules is the claim's source
-// (its record), though it says nothing.
-const rulingVerbs: ReadonlySet<string> = new Set(['ruled', 'rules', 'ordered', 'orders', 'sentenced', 'dismissed', 'upheld', 'overturned', 'denied', 'granted', 'blocked', 'struck'])
+// Verbs that rule whoever their subject is, and verbs that rule only when a
+// court or a judge does them (“Delta ordered 100 jets”, “Acme blocked
+// payments”): a judge or a court that rules is the claim's source (its
+// record), though it says nothing.
+const rulingVerbs: ReadonlySet<string> = new Set(['ruled', 'upheld', 'overturned', 'sentenced'])
+const courtVerbs: ReadonlySet<string> = new Set(['ordered', 'denied', 'granted', 'dismissed', 'blocked', 'struck', 'rejected'])
+const courts: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'tribunal', 'magistrate'])
+// Words that open a clause of its own before the one who rules (“…, two
+// months after the judge ordered …”): the ruling is not the claim's.
+const clauseBreaks: ReadonlySet<string> = new Set(['and', 'but', 'after', 'before', 'when', 'while', 'since', 'because', 'as', 'although', 'though', 'until', 'which', 'who', 'that', 'where'])
 
 /**
- * Whether a person or an organisation named in a sentence rules in it
- * (“Collins ruled against both claims”, “the court upheld …”): no claim of
- * it is said to have no source (it still counts as one with none for the
- * rank: a ruling is a fact the writer reports).
+ * Whether the one who rules in a sentence's main clause is a judge, a court
+ * or a person or organisation named (“In May, Judge Ruiz ruled against both
+ * claims”, “the appeals court upheld the fine”): no claim of it is said to
+ * have no source (the rank still counts it as one with none: a ruling is a
+ * fact the writer reports). Not “ruled out”, and not a ruling in a clause
+ * after another (“rents rose 12 percent, and the court upheld …”).
  *
  * @param context
  *   Rule context.
@@ -216,12 +225,22 @@ const rulingVerbs: ReadonlySet<string> = new Set(['ruled', 'rules', 'ordered', '
 function ruled(context: RuleContext, sentence: SentenceInfo): boolean {
   const tokens = sentence.tokens
   const after = (end: number) => tokens.findIndex((token) => token.start >= end)
-  const heads = context
-    .mentionsIn(sentence.start, sentence.end)
-    .filter((mention) => mention.entity.type === 'PER' || mention.entity.type === 'ORG')
-    .map((mention) => after(mention.end))
-  for (const [at, token] of tokens.entries()) if (token.lower === 'court' || token.lower === 'judge') heads.push(at + 1)
-  return heads.some((at) => at >= 0 && rulingVerbs.has(tokens[at]?.lower ?? ''))
+  // Token index of each subject, and whether it is a court or a judge.
+  const subjects: Array<[number, boolean]> = []
+  for (const mention of context.mentionsIn(sentence.start, sentence.end)) {
+    if (!context.isEntity(mention.entity) || (mention.entity.type !== 'PER' && mention.entity.type !== 'ORG')) continue
+    // With its title in the name or before it (“Judge Alma Ruiz”).
+    const text = context.source.slice(Math.max(sentence.start, mention.start - 12), mention.end)
+    const judge = /\b(?:Judge|Justice|Magistrate)\s+\S/.test(text) || /\b(?:Court|Tribunal)\b/.test(text)
+    subjects.push([after(mention.end), judge])
+  }
+  for (const [at, token] of tokens.entries()) if (courts.has(token.lower)) subjects.push([at + 1, true])
+  return subjects.some(([at, judge]) => {
+    const verb = at >= 0 ? tokens[at]?.lower : undefined
+    if (!verb || !(rulingVerbs.has(verb) || (judge && courtVerbs.has(verb)))) return false
+    if (verb === 'ruled' && tokens[at + 1]?.lower === 'out') return false
+    return !tokens.slice(0, at).some((token) => clauseBreaks.has(token.lower))
+  })
 }
 
 /**

@@ -456,6 +456,20 @@ export class Analyzer implements vscode.Disposable {
   }
 
   #scheduleVisible(): void {
+    // A result kept from before a refresh is shown only while its document
+    // is, and analysed again: hidden meanwhile, it is dropped as the others
+    // were (not left with findings under the old settings).
+    if (this.#stale.size > 0) {
+      const shown = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()))
+      for (const key of [...this.#stale]) {
+        if (shown.has(key)) continue
+        const analysis = this.#cache.get(key)
+        this.#stale.delete(key)
+        this.#cache.delete(key)
+        if (analysis) this.#onDidChange.fire(analysis.uri)
+      }
+    }
+
     for (const editor of vscode.window.visibleTextEditors) {
       const document = editor.document
       const key = document.uri.toString()

@@ -90,6 +90,10 @@ test('dates: “today” is nowadays after a story of earlier years (“Today, s
   const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
   assert.deepEqual(value('The singer left the band in 1994.\n\nToday, she paints landscapes in Maine.'), ['1994', 'PRESENT_REF'])
   assert.deepEqual(value('The mill closed in 1980. And today, tourists walk its halls.'), ['1980', 'PRESENT_REF'])
+  // A decade or a century long gone tells such a story too; a recent one does not.
+  assert.deepEqual(value('She grew up on a farm in the 1990s.\n\nToday, she paints landscapes in Maine.'), ['199', 'PRESENT_REF'])
+  assert.deepEqual(value('In the 2020s, the league drew huge crowds. Today, fans of the league are young.'), ['202', '2023-03-25'])
+  assert.deepEqual(value('In the 1990s the mill made radios. On Monday, it closed. Today, workers say they are angry.'), ['199', '2023-03-20', '2023-03-25'])
   // No earlier year told: a day's news.
   assert.deepEqual(value('Today, she meets the board.'), ['2023-03-25'])
   // A name or "the" after the comma: a day's schedule.

@@ -99,6 +99,8 @@ export class TimexResolver {
   #story: Ymd | undefined
   #told: Ymd | undefined
   #now: Ymd | undefined
+  /** The last year of the last decade or century named (“the 1990s”: 1999), until a year or a day is named after it. */
+  #era: number | undefined
 
   /**
    * @param referenceDate
@@ -149,7 +151,9 @@ export class TimexResolver {
     ctx.told = this.#told
     // "Today, she describes herself as …" after a story of years long gone
     // (five or more), no day named since: nowadays
-    const past = ctx.last !== undefined && ctx.ref !== undefined && ctx.last.y <= ctx.ref.y - NOWADAYS_YEARS && ctx.lastAfterTold === true
+    // (or of a decade or a century: “in the 1990s”)
+    const longAgo = (year: number | undefined) => year !== undefined && ctx.ref !== undefined && year <= ctx.ref.y - NOWADAYS_YEARS
+    const past = (longAgo(ctx.last?.y) && ctx.lastAfterTold === true) || longAgo(this.#era)
     const r = candidate.nowAfterPast && past ? {value: 'PRESENT_REF', relative: true} : resolve(candidate.sem, ctx)
     if (!r) return null
     const day = /^\d{4}-\d\d-\d\d/.test(r.value) ? parseYmd(r.value) : undefined
@@ -159,7 +163,10 @@ export class TimexResolver {
     if (s.k === 'cal' && told && s.ev === undefined && (s.d !== undefined || s.wd !== undefined)) this.#told = day
     // a day counted from another ("yesterday", "two days later", "the next day") is where the story is now
     if (((s.k === 'shift' && s.unit === 'D' && !s.week) || (s.k === 'ana' && s.unit === 'D')) && told && !r.unresolved) this.#told = day
-    if (this.#told === day && day !== undefined) ctx.lastAfterTold = false
+    if (this.#told === day && day !== undefined) {
+      ctx.lastAfterTold = false
+      this.#era = undefined
+    }
     if (s.k === 'cal' && told && (s.d !== undefined || s.wd !== undefined) && ctx.ref) {
       const from = toDays(day) - toDays(ctx.ref)
       if (from >= -STORY_DAYS && from <= 1) this.#story = day
@@ -172,6 +179,10 @@ export class TimexResolver {
     if (s.k === 'cal' && s.y !== undefined && !s.q && !s.h && !s.se) {
       ctx.last = {y: s.y, m: s.m, d: s.d}
       ctx.lastAfterTold = true
+      this.#era = undefined
+    }
+    if (s.k === 'cal' && s.y === undefined && (s.dec !== undefined || s.cent !== undefined)) {
+      this.#era = s.dec !== undefined ? s.dec * 10 + 9 : s.cent! * 100 + 99
     }
     return r
   }

@@ -112,6 +112,11 @@ test('dates: “today” is nowadays after a story of earlier years (“Today, s
   assert.deepEqual(value('Here is what we know today: three people died.'), ['2023-03-25'])
 })
 
+test('dates: a relative clause before a time lends it no tense', () => {
+  const value = (text: string) => analyzeSync(`---\ndate: 2023-02-10\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
+  assert.deepEqual(value('Britain will withdraw from the treaty, which it signed in 1998 with eleven other countries, on July 15.'), ['1998', '2023-07-15'])
+})
+
 test('dates: “N years earlier” counts from the year told last, even after a day named; “to date”, “back then”, “long ago”, “the other day”; “up-to-date” is no date', () => {
   const value = (text: string) => analyzeSync(`---\ndate: 2023-03-25\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
   assert.deepEqual(value('A report out Thursday tracked cases through March 2020. There were fewer tests than four years earlier.'), ['2023-03-23', '2020-03', '2016'])

@@ -203,10 +203,18 @@ describe('inconsistent-date and the date of another verb', () => {
       reasons('Mayor Ana Lopez signed the budget on March 2. On March 9, after a long night of debate in the chamber, Mayor Ana Lopez signed the budget.'),
       ['Unexpected date `March 9` (`2023-03-09`) for the signing of Ana Lopez, expected `2023-03-02` as stated earlier']
     )
-    assert.deepEqual(
-      reasons('Britain will leave the union on March 1. Britain will leave the union after April 3.'),
-      ['Unexpected date `April 3` (`2023-04-03`) for the withdrawal of Britain, expected `2023-03-01` as stated earlier']
-    )
+    const leaving = 'Unexpected date `April 12` (`2023-04-12`) for the withdrawal of Britain, expected `2023-03-29` as stated earlier'
+    for (const second of [
+      'Britain will leave the European Union after April 12.',
+      'Britain will leave the European Union as planned on April 12.',
+      'Britain will leave the European Union after 47 years of membership on April 12.',
+      'Britain will leave the European Union when the transition ends on April 12.',
+      // A clause a comma closes: the date after it is the leaving's.
+      'Britain will leave the European Union, which it joined in 1973, on April 12.'
+    ]) {
+      assert.deepEqual(reasons('Britain will leave the European Union on March 29. ' + second), [leaving], second)
+    }
+    assert.deepEqual(reasons('Britain will leave the European Union on March 29. Britain will leave the European Union following a vote on April 12.'), [])
   })
 })
 

@@ -114,8 +114,16 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
   // first the clause ("The mayor, who resigned Tuesday, will speak"), then the sentence
   for (const clause of [true, false]) {
     let leftOpen = true, rightOpen = true
+    let a = i
     for (let d = 1; d <= WINDOW; d++) {
-      const a = i - d, b = j - 1 + d
+      a--
+      // In the sentence, over a relative clause before the time (“will
+      // withdraw from the treaty, which it signed in 1998, on July 15”):
+      // its verb is not the time's.
+      // (only a comma right before the time or its preposition closes one:
+      // “who stepped down as chairman, president … in March” is in it)
+      if (!clause && a >= i - 2 && a >= 0 && toks[a]!.l === ',') a = relativeBefore(toks, ids, a)
+      const b = j - 1 + d
       if (clause && a >= 0 && CLAUSE_END.has(toks[a]!.l)) leftOpen = false
       if (clause && b < toks.length && CLAUSE_END.has(toks[b]!.l)) rightOpen = false
       const left = leftOpen && a >= 0 && ids[a] === sid ? cue(toks, a) : undefined
@@ -128,6 +136,31 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
     if (clause && early) return 'future'
   }
   return weak
+}
+
+/** Words that open a relative clause. */
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where'])
+
+/**
+ * Where a relative clause that ends at a comma starts (“, which it signed
+ * in 1998,”): the index of the comma before it, or `at` when the words
+ * before the comma are no such clause.
+ *
+ * @param toks
+ *   Tokens.
+ * @param ids
+ *   Sentence of each token.
+ * @param at
+ *   Index of a comma.
+ * @returns
+ *   Index to go on from.
+ */
+function relativeBefore(toks: Tok[], ids: Int32Array, at: number): number {
+  const sid = ids[at]!
+  for (let k = at - 1; k >= 0 && k > at - 3 * WINDOW && ids[k] === sid; k--) {
+    if (CLAUSE_END.has(toks[k]!.l)) return toks[k]!.l === ',' && RELATIVE.has(toks[k + 1]?.l ?? '') ? k : at
+  }
+  return at
 }
 
 /**

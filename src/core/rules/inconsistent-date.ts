@@ -15,8 +15,8 @@
  * take effect / come into force, …) with the same actor (the nearest name
  * before the event word, else the first after it). Each statement’s date
  * is the date nearest to its event word, leaving out a date after it
- * in another clause (after “which”, “following”, “when”, …: that clause's
- * verb has it). Dates agree when one holds the
+ * in a clause of its own (after “which”, “who”, “where” or “following”,
+ * until a comma: that clause's verb has it). Dates agree when one holds the
  * other (“next month” holds “February 20”).
  *
  * ## Default severity
@@ -143,11 +143,14 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
       const actor = actorAt(inSentence, at)
       if (!actor) continue
       from = index + length
-      // A date after a word that opens another clause dates that clause's
-      // verb: “the newly launched services, following its purchase of a
-      // firm in November 2022” dates the purchase, not the launch.
+      // A date in a clause that opens after the event word dates that
+      // clause's verb: “the newly launched services, following its
+      // purchase of a firm in November 2022” dates the purchase.
+      // The dates before it, and the first after it in its own clause.
       const next = firstIndex(dates.length, (each) => dates[each].start > at)
-      const around = dates.slice(Math.max(0, next - 2), next + 1).filter((each) => !inOtherClause(sentence, index + length, each))
+      const around = dates.slice(Math.max(0, next - 2), next)
+      const own = dates.slice(next, next + maxSkipped).find((each) => !inOtherClause(sentence, index + length, each))
+      if (own) around.push(own)
       if (around.length === 0) continue
       const date = nearest(around, at)
       const key = family + '|' + actor.entity.id
@@ -171,25 +174,36 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
 
 }
 
-// Words that open a clause of its own, with a verb of its own (its dates
-// are that verb's).
-const clauseOpeners: ReadonlySet<string> = new Set([
-  'following', 'after', 'before', 'since', 'until', 'when', 'while', 'whereas', 'which', 'who', 'whom', 'whose', 'that',
-  'because', 'as', 'where', 'though', 'although', 'once'
-])
+/** Most dates of other clauses passed over after an event word. */
+const maxSkipped = 4
 
-/** How many clause openers come before each token of a sentence (kept per sentence). */
-const openersBefore = perSentence((tokens) => {
-  const counts = new Int32Array(tokens.length + 1)
-  for (const [index, token] of tokens.entries()) counts[index + 1] = counts[index] + (clauseOpeners.has(token.lower) ? 1 : 0)
-  return counts
+// Words that open a clause of its own, with a verb of its own (its dates
+// are that verb's), until a comma closes it: relative pronouns, and
+// “following” before a noun of an event.
+const clauseOpeners: ReadonlySet<string> = new Set(['which', 'who', 'whom', 'whose', 'where', 'following'])
+
+/**
+ * For each token of a sentence, the index of the clause opener whose
+ * clause it is in (no comma between them), or -1 (kept per sentence).
+ */
+const openClause = perSentence((tokens) => {
+  const opener = new Int32Array(tokens.length).fill(-1)
+  let open = -1
+  for (const [index, token] of tokens.entries()) {
+    if (clauseOpeners.has(token.lower)) open = index
+    else if (token.text === ',' || token.text === ';') open = -1
+    opener[index] = open
+  }
+
+  return opener
 })
 
 /**
- * Whether a date after an event word stands in another clause: a word
- * that opens one comes between them (not the word right before the date:
- * “leave after March 1” dates the leaving). A date before the event word
- * is its own (“On March 9, after a long debate, the mayor signed …”).
+ * Whether a date after an event word stands in a clause that opened after
+ * it (“…, which it joined in 1973, on April 12”: 1973 is the joining's,
+ * April 12 the event's; “launched services following its purchase of a
+ * lab in November 2022”). A date before the event word is its own (“On
+ * March 9, after a long debate, the mayor signed …”).
  *
  * @param sentence
  *   Sentence.
@@ -205,8 +219,7 @@ function inOtherClause(sentence: SentenceInfo, after: number, date: DateTag): bo
   if (after === 0 || date.start < tokens[after - 1].end) return false
   // The token right before the date.
   const last = firstIndex(tokens.length, (index) => tokens[index].start >= date.start) - 1
-  const counts = openersBefore(sentence)
-  return last > after && counts[last] - counts[after] > 0
+  return last >= after && openClause(sentence)[last] >= after
 }
 
 // Day ranges by date value: a document repeats a few values.

@@ -117,7 +117,11 @@ test('claims to check: “no source” only when nothing in or next to the sente
     'Under FIFA rules, each of the 32 teams may name 26 players, up from 23 in 2018.',
     'Mayor Ana Lopez ordered 300 new buses in 2022, at a cost of $150 million.',
     'Rents in the city rose 12 percent in two years, and the housing court upheld 90 percent of evictions.',
-    'Finance Minister Ana Lopez ruled out any rise in the 20 percent sales tax.'
+    'Finance Minister Ana Lopez ruled out any rise in the 20 percent sales tax.',
+    'Robert Mugabe ruled Zimbabwe for 37 years and left an economy that shrank by 40 percent.',
+    'Novak Djokovic overturned a two-set deficit to win his 24th title, earning $3 million.',
+    'The court ruled on Monday, and crime in the city has fallen 20 percent since then.',
+    'The judge sentenced him to 12 years; crime in the city has fallen 20 percent since then.'
   ]) {
     assert.match(toCheck(text)[0]?.reason ?? '', /with no source$/, text)
   }

@@ -196,24 +196,27 @@ function sourceOf(context: RuleContext, index: number, vague: boolean): string {
   return ''
 }
 
-// Verbs that rule whoever their subject is, and verbs that rule only when a
-// court or a judge does them (“Delta ordered 100 jets”, “Acme blocked
-// payments”): a judge or a court that rules is the claim's source (its
-// record), though it says nothing.
-const rulingVerbs: ReadonlySet<string> = new Set(['ruled', 'upheld', 'overturned', 'sentenced'])
-const courtVerbs: ReadonlySet<string> = new Set(['ordered', 'denied', 'granted', 'dismissed', 'blocked', 'struck', 'rejected'])
+// “Ruled” with what rules after it (“ruled that”, “ruled against”; not
+// “Mugabe ruled Zimbabwe”, “ruled it out”), whoever its subject is, and
+// verbs that rule only when a court or a judge does them (“Delta ordered
+// 100 jets”, “Djokovic overturned a deficit”): a judge or a court that
+// rules is the claim's source (its record), though it says nothing.
+const ruledWith: ReadonlySet<string> = new Set(['that', 'against', 'in', 'for', 'on'])
+const courtVerbs: ReadonlySet<string> = new Set(['ruled', 'upheld', 'overturned', 'sentenced', 'ordered', 'denied', 'granted', 'dismissed', 'blocked', 'struck', 'rejected'])
 const courts: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'tribunal', 'magistrate'])
 // Words that open a clause of its own before the one who rules (“…, two
 // months after the judge ordered …”): the ruling is not the claim's.
 const clauseBreaks: ReadonlySet<string> = new Set(['and', 'but', 'after', 'before', 'when', 'while', 'since', 'because', 'as', 'although', 'though', 'until', 'which', 'who', 'that', 'where'])
 
 /**
- * Whether the one who rules in a sentence's main clause is a judge, a court
- * or a person or organisation named (“In May, Judge Ruiz ruled against both
- * claims”, “the appeals court upheld the fine”): no claim of it is said to
- * have no source (the rank still counts it as one with none: a ruling is a
- * fact the writer reports). Not “ruled out”, and not a ruling in a clause
- * after another (“rents rose 12 percent, and the court upheld …”).
+ * Whether the one who rules in a sentence's only main clause is a judge, a
+ * court, or a person or organisation named that “ruled that/against/…”
+ * (“In May, Judge Ruiz ruled against both claims”, “the appeals court
+ * upheld the fine”): no claim of it is said to have no source (the rank
+ * still counts it as one with none: a ruling is a fact the writer
+ * reports). Not a ruling in a clause after another (“rents rose 12
+ * percent, and the court upheld …”), nor one with another main clause
+ * after it.
  *
  * @param context
  *   Rule context.
@@ -235,11 +238,15 @@ function ruled(context: RuleContext, sentence: SentenceInfo): boolean {
     subjects.push([after(mention.end), judge])
   }
   for (const [at, token] of tokens.entries()) if (courts.has(token.lower)) subjects.push([at + 1, true])
+  // A second main clause (“The court ruled on Monday, and crime fell 20
+  // percent”, “…; the company lost $2 billion”) may hold a claim of its own.
+  const joined = (at: number) =>
+    tokens.some((token, index) => token.text === ';' || (index > at && token.text === ',' && ['and', 'but', 'while', 'though', 'although'].includes(tokens[index + 1]?.lower ?? '')))
   return subjects.some(([at, judge]) => {
     const verb = at >= 0 ? tokens[at]?.lower : undefined
-    if (!verb || !(rulingVerbs.has(verb) || (judge && courtVerbs.has(verb)))) return false
-    if (verb === 'ruled' && tokens[at + 1]?.lower === 'out') return false
-    return !tokens.slice(0, at).some((token) => clauseBreaks.has(token.lower))
+    if (!verb || !courtVerbs.has(verb)) return false
+    if (!judge && !(verb === 'ruled' && ruledWith.has(tokens[at + 1]?.lower ?? ''))) return false
+    return !tokens.slice(0, at).some((token) => clauseBreaks.has(token.lower)) && !joined(at)
   })
 }
 

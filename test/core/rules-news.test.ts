@@ -34,6 +34,12 @@ test('inconsistent-name: a spelling used as often as the other is not said to be
   // One more of one spelling: that one is expected, and offered as the fix.
   const [more] = analyzeWith(text + '\nRamaswamy will publish in May.\n', ['inconsistent-name']).messages
   assert.deepEqual(more.expected, ['Ramaswamy'])
+  // Three spellings: each rarer one against the one used most.
+  const three = 'Dr. Priya Ramaswamy studies pollen. Dr. Priya Ramaswami spoke. Dr. Priya Ramasvami spoke. Dr. Priya Ramasvami left. Dr. Priya Ramasvami ran.\n'
+  assert.deepEqual(
+    analyzeWith(three, ['inconsistent-name']).messages.map((message) => [message.actual, message.expected]),
+    [['Ramaswamy', ['Ramasvami']], ['Ramaswami', ['Ramasvami']]]
+  )
 })
 
 test('inconsistent-name: two sums after “and” or a hedge are not one figure stated twice', () => {

@@ -144,29 +144,18 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
   // compare each word with the words of its first character only (in the
   // same order as all of them, so the same pair is found first).
   const otherBuckets = bucketByFirst([...others.values()])
-  const reported = new Set<Spelling>()
+  // For each spelling flagged, the spelling it is compared with: the one
+  // used most often among its variants (“Zelenskiy” against “Zelenskyy”,
+  // used three times, not against “Zelensky”, used once as it is).
+  const against = new Map<Spelling, Spelling>()
   const visit = (a: Spelling, b: Spelling) => {
     if (!variants(a.word, b.word)) return
     // Two people whose names share no other word are two people (“Keren
     // Landman” and “Karen Norris”), not one name spelled two ways.
     if (a.others && b.others && a.others.size > 0 && b.others.size > 0 && ![...a.others].some((word) => b.others!.has(word))) return
     const [common, rare] = b.places.length > a.places.length ? [b, a] : [a, b]
-    if (reported.has(rare)) return
-    reported.add(rare)
-    // As often one way as the other: which is right is a guess, so neither
-    // is said to be expected, and no replacement is offered.
-    const tie = common.places.length === rare.places.length
-    for (const place of rare.places) {
-      report({
-        ...place,
-        actual: rare.word,
-        ...(tie ? {} : {expected: [common.word]}),
-        reason: tie
-          ? `Unexpected spelling ${code(rare.word)}, also spelled ${code(common.word)} as often in the article: one of them is wrong`
-          : `Unexpected spelling ${code(rare.word)}, expected ${code(common.word)} as elsewhere in the article`,
-        related: {...common.places[0], reason: `Spelled ${code(common.word)} here`}
-      })
-    }
+    const before = against.get(rare)
+    if (!before || common.places.length > before.places.length) against.set(rare, common)
   }
 
   for (const map of byType.values()) {
@@ -180,6 +169,23 @@ function names(context: RuleContext, report: (finding: RuleFinding) => void): vo
       seen.set(a.word[0], at + 1)
       for (let index = at + 1; index < bucket.length; index++) visit(a, bucket[index])
       for (const b of otherBuckets.get(a.word[0]) ?? []) visit(a, b)
+    }
+  }
+
+  for (const [rare, common] of against) {
+    // As often one way as the other: which is right is a guess, so neither
+    // is said to be expected, and no replacement is offered.
+    const tie = common.places.length === rare.places.length
+    for (const place of rare.places) {
+      report({
+        ...place,
+        actual: rare.word,
+        ...(tie ? {} : {expected: [common.word]}),
+        reason: tie
+          ? `Unexpected spelling ${code(rare.word)}, also spelled ${code(common.word)} as often in the article: one of them is wrong`
+          : `Unexpected spelling ${code(rare.word)}, expected ${code(common.word)} as elsewhere in the article`,
+        related: {...common.places[0], reason: `Spelled ${code(common.word)} here`}
+      })
     }
   }
 }

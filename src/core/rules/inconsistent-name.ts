@@ -30,7 +30,8 @@
  * ## Fix
  *
  * Check the right spelling or figure and use it throughout (the quick fix
- * puts in the spelling used more often).
+ * puts in the spelling used more often; none is offered when both are used
+ * as often).
  *
  * @example
  *   {"name": "ok.md"}

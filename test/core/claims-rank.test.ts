@@ -121,7 +121,10 @@ test('claims to check: “no source” only when nothing in or next to the sente
     'Robert Mugabe ruled Zimbabwe for 37 years and left an economy that shrank by 40 percent.',
     'Novak Djokovic overturned a two-set deficit to win his 24th title, earning $3 million.',
     'The court ruled on Monday, and crime in the city has fallen 20 percent since then.',
-    'The judge sentenced him to 12 years; crime in the city has fallen 20 percent since then.'
+    'The judge sentenced him to 12 years; crime in the city has fallen 20 percent since then.',
+    'Judge Alma Ruiz ruled against the city and rents rose 12 percent last year.',
+    'The court ruled for the city as rents rose 12 percent.',
+    'The Supreme Court struck down the law, which cost taxpayers 3 billion dollars.'
   ]) {
     assert.match(toCheck(text)[0]?.reason ?? '', /with no source$/, text)
   }

@@ -115,6 +115,8 @@ test('dates: “today” is nowadays after a story of earlier years (“Today, s
 test('dates: a relative clause before a time lends it no tense', () => {
   const value = (text: string) => analyzeSync(`---\ndate: 2023-02-10\n---\n\n${text}\n`).data.newsmark!.dates.map((each) => each.value)
   assert.deepEqual(value('Britain will withdraw from the treaty, which it signed in 1998 with eleven other countries, on July 15.'), ['1998', '2023-07-15'])
+  // A list of times after a comma is still in the clause.
+  assert.deepEqual(value('The court, which met on Monday, Tuesday and Thursday, will rule Friday.').slice(0, 2), ['2023-02-06', '2023-02-07'])
 })
 
 test('dates: “N years earlier” counts from the year told last, even after a day named; “to date”, “back then”, “long ago”, “the other day”; “up-to-date” is no date', () => {

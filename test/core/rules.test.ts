@@ -215,6 +215,10 @@ describe('inconsistent-date and the date of another verb', () => {
       assert.deepEqual(reasons('Britain will leave the European Union on March 29. ' + second), [leaving], second)
     }
     assert.deepEqual(reasons('Britain will leave the European Union on March 29. Britain will leave the European Union following a vote on April 12.'), [])
+    // Such a clause has one date: a second is the event's again.
+    assert.deepEqual(reasons('Britain withdrew from the EU on February 1, 2020. Britain withdrew from the bloc following the 2016 referendum on January 31, 2020.'), [
+      'Unexpected date `January 31, 2020` (`2020-01-31`) for the withdrawal of Britain, expected `2020-02-01` as stated earlier'
+    ])
   })
 })
 

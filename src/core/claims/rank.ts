@@ -205,7 +205,9 @@ const ruledWith: ReadonlySet<string> = new Set(['that', 'against', 'in', 'for', 
 const courtVerbs: ReadonlySet<string> = new Set(['ruled', 'upheld', 'overturned', 'sentenced', 'ordered', 'denied', 'granted', 'dismissed', 'blocked', 'struck', 'rejected'])
 const courts: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'tribunal', 'magistrate'])
 // Words that open a clause of its own before the one who rules (“…, two
-// months after the judge ordered …”): the ruling is not the claim's.
+// months after the judge ordered …”: the ruling is not the claim's), and
+// after the ruling (the claim may be another's).
+const clauseAfter: ReadonlySet<string> = new Set(['and', 'but', 'while', 'though', 'although', 'as', 'because', 'which', 'who', 'whereas', 'after', 'when', 'since', 'so'])
 const clauseBreaks: ReadonlySet<string> = new Set(['and', 'but', 'after', 'before', 'when', 'while', 'since', 'because', 'as', 'although', 'though', 'until', 'which', 'who', 'that', 'where'])
 
 /**
@@ -238,10 +240,11 @@ function ruled(context: RuleContext, sentence: SentenceInfo): boolean {
     subjects.push([after(mention.end), judge])
   }
   for (const [at, token] of tokens.entries()) if (courts.has(token.lower)) subjects.push([at + 1, true])
-  // A second main clause (“The court ruled on Monday, and crime fell 20
-  // percent”, “…; the company lost $2 billion”) may hold a claim of its own.
-  const joined = (at: number) =>
-    tokens.some((token, index) => token.text === ';' || (index > at && token.text === ',' && ['and', 'but', 'while', 'though', 'although'].includes(tokens[index + 1]?.lower ?? '')))
+  // A clause after the ruling (“The court ruled on Monday, and crime fell 20
+  // percent”, “… ruled for the city as rents rose”, “struck down the law,
+  // which cost …”, “…; the company lost $2 billion”) may hold a claim that
+  // is not the court's.
+  const joined = (at: number) => tokens.some((token, index) => token.text === ';' || (index > at && clauseAfter.has(token.lower)))
   return subjects.some(([at, judge]) => {
     const verb = at >= 0 ? tokens[at]?.lower : undefined
     if (!verb || !courtVerbs.has(verb)) return false

@@ -140,6 +140,8 @@ export function tenseAt(toks: Tok[], ids: Int32Array, i: number, j: number): Ten
 
 /** Words that open a relative clause. */
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where'])
+/** A word that ends a time: a number, a weekday, a month, a part of the day. */
+const TIME_WORD = /^(?:\d.*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|morning|afternoon|evening|night|noon|midnight|today|yesterday|tomorrow|week|month|year)$/
 
 /**
  * Where a relative clause that ends at a comma starts (“, which it signed
@@ -157,6 +159,8 @@ const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where'])
  */
 function relativeBefore(toks: Tok[], ids: Int32Array, at: number): number {
   const sid = ids[at]!
+  // A list of times goes on (“, which met on Monday, Tuesday and …”).
+  if (TIME_WORD.test(toks[at - 1]?.l ?? '')) return at
   for (let k = at - 1; k >= 0 && k > at - 3 * WINDOW && ids[k] === sid; k--) {
     if (CLAUSE_END.has(toks[k]!.l)) return toks[k]!.l === ',' && RELATIVE.has(toks[k + 1]?.l ?? '') ? k : at
   }

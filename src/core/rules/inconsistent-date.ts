@@ -149,7 +149,7 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
       // The dates before it, and the first after it in its own clause.
       const next = firstIndex(dates.length, (each) => dates[each].start > at)
       const around = dates.slice(Math.max(0, next - 2), next)
-      const own = dates.slice(next, next + maxSkipped).find((each) => !inOtherClause(sentence, index + length, each))
+      const own = ownDateAfter(sentence, index + length, dates.slice(next, next + maxSkipped))
       if (own) around.push(own)
       if (around.length === 0) continue
       const date = nearest(around, at)
@@ -199,8 +199,34 @@ const openClause = perSentence((tokens) => {
 })
 
 /**
- * Whether a date after an event word stands in a clause that opened after
- * it (“…, which it joined in 1973, on April 12”: 1973 is the joining's,
+ * The first of the dates after an event word that is its own: not in a
+ * clause opened after it, unless that clause already had its date (“withdrew
+ * following the 2016 referendum on January 31, 2020”: 2016 is the
+ * referendum's, January 31 the withdrawal's).
+ *
+ * @param sentence
+ *   Sentence.
+ * @param after
+ *   Index of the token after the event word.
+ * @param dates
+ *   Dates after the event word, in order.
+ * @returns
+ *   Date, if any.
+ */
+function ownDateAfter(sentence: SentenceInfo, after: number, dates: ReadonlyArray<DateTag>): DateTag | undefined {
+  const dated = new Set<number>()
+  for (const date of dates) {
+    const opener = openerOf(sentence, after, date)
+    if (opener < 0 || dated.has(opener)) return date
+    dated.add(opener)
+  }
+
+  return undefined
+}
+
+/**
+ * The clause opener of a date after an event word, when it stands in a
+ * clause that opened after it (“…, which it joined in 1973, on April 12”: 1973 is the joining's,
  * April 12 the event's; “launched services following its purchase of a
  * lab in November 2022”). A date before the event word is its own (“On
  * March 9, after a long debate, the mayor signed …”).
@@ -212,14 +238,15 @@ const openClause = perSentence((tokens) => {
  * @param date
  *   Date of the sentence.
  * @returns
- *   Whether it is another clause's.
+ *   Index of the opener, or -1.
  */
-function inOtherClause(sentence: SentenceInfo, after: number, date: DateTag): boolean {
+function openerOf(sentence: SentenceInfo, after: number, date: DateTag): number {
   const tokens = sentence.tokens
-  if (after === 0 || date.start < tokens[after - 1].end) return false
+  if (after === 0 || date.start < tokens[after - 1].end) return -1
   // The token right before the date.
   const last = firstIndex(tokens.length, (index) => tokens[index].start >= date.start) - 1
-  return last >= after && openClause(sentence)[last] >= after
+  const opener = last >= after ? openClause(sentence)[last] : -1
+  return opener >= after ? opener : -1
 }
 
 // Day ranges by date value: a document repeats a few values.

@@ -180,7 +180,7 @@ describe('inconsistent-date and the date of another verb', () => {
   it('does not take a date that dates another verb of the sentence', () => {
     assert.deepEqual(
       reasons(
-        'Harbor Labs today announced the launch of two new kits. The filter method is now part of Harbor Labs’ range, through two kits and the newly launched services, following the company’s purchase of a small filter business in November 2022.'
+        'Harbor Labs today announced the launch of two new kits. The cleaning method now belongs to Harbor Labs’ catalogue, by way of two kits and the repair plans it launched, following a takeover of a small filter maker in November 2022.'
       ),
       []
     )

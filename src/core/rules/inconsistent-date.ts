@@ -144,8 +144,8 @@ function checkEvents(context: RuleContext, report: (finding: RuleFinding) => voi
       if (!actor) continue
       from = index + length
       // A date in a clause that opens after the event word dates that
-      // clause's verb: “the newly launched services, following its
-      // purchase of a firm in November 2022” dates the purchase.
+      // clause's verb: “the repair plans it launched, following a
+      // takeover of a lab in November 2022” dates the takeover.
       // The dates before it, and the first after it in its own clause.
       const next = firstIndex(dates.length, (each) => dates[each].start > at)
       const around = dates.slice(Math.max(0, next - 2), next)
@@ -227,7 +227,7 @@ function ownDateAfter(sentence: SentenceInfo, after: number, dates: ReadonlyArra
 /**
  * The clause opener of a date after an event word, when it stands in a
  * clause that opened after it (“…, which it joined in 1973, on April 12”: 1973 is the joining's,
- * April 12 the event's; “launched services following its purchase of a
+ * April 12 the event's; “repair plans it launched following a takeover of a
  * lab in November 2022”). A date before the event word is its own (“On
  * March 9, after a long debate, the mayor signed …”).
  *

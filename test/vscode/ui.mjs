@@ -227,6 +227,10 @@ try {
     await page.keyboard.press('Escape')
     await page.keyboard.press('Control+Shift+M')
     await page.locator('.markers-panel .monaco-tl-contents', {hasText: 'newsmark'}).first().waitFor({timeout: 30_000})
+    // The sidebar kept the article while it was analysed again, and the
+    // header line above it counts the new findings.
+    await page.locator('.codelens-decoration', {hasText: /\b[1-9]\d* findings?\b/}).first().waitFor({timeout: 30_000})
+    await page.locator('.part.sidebar .pane-body .monaco-list .monaco-list-row', {hasText: 'Cezary Tomczyk'}).first().waitFor({timeout: 5_000})
     await shot('problems')
   })
 

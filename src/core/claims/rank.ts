@@ -26,7 +26,7 @@ import type {RuleContext, SentenceInfo} from '../rules/context.ts'
 import {hasClaimsToCheck, type Genre} from '../genre.ts'
 import {headlineOf} from '../headline.ts'
 import quoteLexicon from '../quotes/lexicon.json' with {type: 'json'}
-import {beForms, isReported, shownSource, speakerHeads} from '../quotes/reported.ts'
+import {beForms, isReported, rulers, shownSource, speakerHeads} from '../quotes/reported.ts'
 import {vagueSources} from '../rules/vague.ts'
 import type {Claim, ClaimKind, Quote} from '../types.ts'
 import {stem} from '../facts/match.ts'
@@ -203,7 +203,6 @@ function sourceOf(context: RuleContext, index: number, vague: boolean): string {
 // rules is the claim's source (its record), though it says nothing.
 const ruledWith: ReadonlySet<string> = new Set(['that', 'against', 'in', 'for', 'on'])
 const courtVerbs: ReadonlySet<string> = new Set(['ruled', 'upheld', 'overturned', 'sentenced', 'ordered', 'denied', 'granted', 'dismissed', 'blocked', 'struck', 'rejected'])
-const courts: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'tribunal', 'magistrate'])
 // Words that open a clause of its own before the one who rules (“…, two
 // months after the judge ordered …”: the ruling is not the claim's), and
 // after the ruling (the claim may be another's).
@@ -239,7 +238,7 @@ function ruled(context: RuleContext, sentence: SentenceInfo): boolean {
     const judge = /\b(?:Judge|Justice|Magistrate)\s+\S/.test(text) || /\b(?:Court|Tribunal)\b/.test(text)
     subjects.push([after(mention.end), judge])
   }
-  for (const [at, token] of tokens.entries()) if (courts.has(token.lower)) subjects.push([at + 1, true])
+  for (const [at, token] of tokens.entries()) if (rulers.has(token.lower)) subjects.push([at + 1, true])
   // A clause after the ruling (“The court ruled on Monday, and crime fell 20
   // percent”, “… ruled for the city as rents rose”, “struck down the law,
   // which cost …”, “…; the company lost $2 billion”) may hold a claim that

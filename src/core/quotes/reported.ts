@@ -11,6 +11,14 @@ import {pronounOf} from './features.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 
 const anonymousHeads: ReadonlySet<string> = new Set(lexicon.anonymousHeads)
+
+/**
+ * Who rules: the last word of the subject of a ruling (`the U.S. Bankruptcy
+ * Court`, `the judge`), for the quote tagger's rulings on filings and the
+ * claims to check's rulings as sources.
+ */
+export const rulers: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'tribunal', 'magistrate'])
+
 /**
  * Head nouns of a source that can speak: people, groups of them,
  * organisations and documents (“a driver”, “officials”, “the agency”, “a

@@ -16,7 +16,7 @@ import {Perceptron, type PerceptronModel} from '../ml/perceptron.ts'
 import {classes, dynamicFeatures, isMark, type BlockView} from './features.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import model from './model.json' with {type: 'json'}
-import {beForms, speakerHeads} from './reported.ts'
+import {beForms, rulers, speakerHeads} from './reported.ts'
 
 /** A token range `[first, last)` of a block. */
 export type TokenRange = [number, number]
@@ -354,9 +354,6 @@ const rulingVerbs: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'g
 const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
 // Pronouns that say who speaks at a cue (`she said`, `said he`).
 const subjectWords: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we'])
-// Who rules on filings: the last word of the subject (`the U.S.
-// Bankruptcy Court`, `the judge`).
-const rulers: ReadonlySet<string> = new Set(['court', 'courts', 'judge', 'judges', 'justice', 'justices', 'tribunal', 'magistrate'])
 // Words of saying after a ruling that make the ruler a source.
 const sayingWords: ReadonlySet<string> = new Set(['calling', 'citing', 'telling', 'writing', 'ruling', 'according'])
 // Prepositions before a title that is a verb's object (`culminated in “…”`;

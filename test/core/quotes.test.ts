@@ -9,6 +9,7 @@ import {viewText} from '../../src/core/document.ts'
 import {normalizeOptions} from '../../src/core/options.ts'
 import {blockView} from '../../src/core/quotes/find.ts'
 import {isReported, shownSource, tellsSpeaker} from '../../src/core/quotes/reported.ts'
+import {isBroken} from '../../src/core/quotes/tag-quotes.ts'
 import {mendTags} from '../../src/core/quotes/tagger.ts'
 import {tagDocument} from '../../src/core/tag.ts'
 import type {NewsmarkResult, Quote} from '../../src/core/types.ts'
@@ -1097,4 +1098,26 @@ test('quotes (review): a call for a thing in a word or two and “shows up to”
   const contents = quotes.map((quote) => text.slice(quote.start, quote.end))
   assert.ok(contents.some((content) => content.startsWith('a ceasefire')), JSON.stringify(contents))
   assert.ok(contents.some((content) => content.includes('2 million jobs')), JSON.stringify(contents))
+})
+
+test('quotes: a source ends on a word and names someone: an apposition’s closing comma, a possessive that tells whose claims, a relative clause left out; a participle or a dangling word is no source', () => {
+  const text =
+    '“We lost the key,” the janitor, Tom Reed, said. Despite Ann Moss’s claims that the wing is safe, inspectors closed it on Friday.\n\n' +
+    'Having announced that he would retire, the coach left the room. Voters who say the economy matters most backed the mayor.\n\n' +
+    'The pastor’s claims that the roof was sound drew a crowd.\n'
+  const result = tag(text)
+  const key = quoteWith(text, result, 'We lost the key')
+  assert.equal(key.source?.text, 'the janitor, Tom Reed', 'the comma closing the apposition is not the source’s')
+  assert.equal(entityName(result, key), 'Tom Reed')
+  assert.equal(entityName(result, quoteWith(text, result, 'the wing is safe')), 'Ann Moss', 'whose claims they are')
+  assert.equal(quoteWith(text, result, 'he would retire').source, undefined, '“Having” names no one')
+  assert.equal(quoteWith(text, result, 'the economy matters').source?.name, 'Voters')
+  assert.equal(quoteWith(text, result, 'the roof was sound').source?.name, 'The pastor')
+})
+
+test('quotes: isBroken tells words that cannot name a source', () => {
+  const broken = ['excerpts of', 'a letter to the board from', 'Republicans and', 'Their', 'them critics and', 'Having', 'Holding open a book', 'The full poll can be', 'who get tired of it']
+  const whole = ['officials', 'That person', 'who', 'a report to be released Thursday', 'Leading Democrats', 'people familiar with the talks', 'officials who have seen the plan']
+  for (const words of broken) assert.equal(isBroken(words.split(' ')), true, words)
+  for (const words of whole) assert.equal(isBroken(words.split(' ')), false, words)
 })

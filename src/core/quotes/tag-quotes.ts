@@ -35,6 +35,17 @@ const personHeads: ReadonlySet<string> = new Set(lexicon.personHeads)
 const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'behind', 'among', 'across', 'within', 'close', 'familiar'])
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
+// Possessive pronouns, and who they stand for as a source (“her” is
+// read as she already).
+const possessors: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['their', 'they'],
+  ['its', 'it']
+])
+// Punctuation that closes an apposition or an aside.
+const closing = /^[,;:\u2013\u2014-]$/u
+// Words, as written, that join a clause to the one before it.
+const joiners: ReadonlySet<string> = new Set(['which', 'and', 'but', 'or'])
 const indefinite: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other'])
 // Words before “police” that say which kind, not whose.
 const policeKinds: ReadonlySet<string> = new Set(['local', 'state', 'federal', 'city', 'county', 'military', 'riot', 'secret', 'border'])
@@ -143,11 +154,21 @@ export function tagQuotes(
       // were named since (“Police said three protesters were arrested.
       // “…,” they said.”).
       const lastGroup = group && !namesPeople(document.source.slice(group.end, found.source.start)) ? group : undefined
-      quote.source = resolve(found.source, named, genders, speaker, found.parts, spoken, lastGroup)
-      const entity = quote.source.entity === undefined ? undefined : byId.get(quote.source.entity)
+      const resolved = resolve(found.source, named, genders, speaker, found.parts, spoken, lastGroup)
+      // Words that name no one leave the quote without a source; whoever
+      // spoke before is no longer the last to speak.
+      if (resolved) quote.source = resolved
+      // Whose words a noun tells (“Ann Roe's claims that …”) is no one who
+      // spoke here: a “she said” after it is not hers for that.
+      const tokens = found.source.sentence.tokens
+      const last = tokens[found.source.last - 1]?.text ?? ''
+      // Not “she's” (she is).
+      const contracted = pronounOf(tokens[found.source.last - 2]?.text.toLowerCase() ?? '') !== undefined
+      const possessor = (isPossessive(last) && !contracted) || possessors.has(last.toLowerCase())
+      const entity = resolved?.entity === undefined || possessor ? undefined : byId.get(resolved.entity)
       speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
       if (speaker) spoken.set(speaker.entity, speaker.sentence)
-      group = isGroup(quote.source) ? {source: quote.source, sentence: found.source.sentence.index, end: quote.source.end} : undefined
+      group = resolved && !possessor && isGroup(resolved) ? {source: resolved, sentence: found.source.sentence.index, end: resolved.end} : undefined
     } else if (
       !found.cue &&
       found.kind !== 'indirect' &&
@@ -416,7 +437,7 @@ function indexNamed(named: ReadonlyArray<Named>): NamedIndex {
  * @param group
  *   The group or organisation that last spoke, if it did last.
  * @returns
- *   Source.
+ *   Source, if its words can name one (`isBroken`).
  */
 function resolve(
   source: FoundSource,
@@ -426,7 +447,7 @@ function resolve(
   content: ReadonlyArray<Span> = [],
   spoken: ReadonlyMap<Entity, number> = new Map(),
   group?: Group
-): QuoteSource {
+): QuoteSource | undefined {
   source = trimmedSource(source, named)
   const tokens = source.sentence.tokens
   const cased = tokens.slice(source.first, source.last).map((token) => token.text)
@@ -445,13 +466,19 @@ function resolve(
   // A person, not one whose name only qualifies the head ("Netanyahu's office", "Trump spokesperson Cheung" is Cheung).
   // The entity's type, not the mention's: a surname the tagger typed ORG
   // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
-  const person = inHead.findLast(({mention, entity}) => entity.type === 'PER' && !isPossessive(tokens[mention.last]?.text))
+  // Unless the possessive ends the span (“Despite Mr. Trump's claims that
+  // …”: the claims' cue is the noun, and whose they are is the source).
+  const person = inHead.findLast(
+    ({mention, entity}) => entity.type === 'PER' && (!isPossessive(tokens[mention.last]?.text) || mention.last + 1 === source.last)
+  )
   // Not a nationality, a work or a place before the head's noun (“the
   // Ecuadorean attorney general's office”, “Uvalde police”): that names no
   // one who speaks.
   const other = inHead.find(
     ({mention, entity}) =>
-      entity.type !== 'PER' && (entity.type === 'ORG' || mention.last >= source.first + head) && !isPossessive(tokens[mention.last]?.text)
+      entity.type !== 'PER' &&
+      (entity.type === 'ORG' || mention.last >= source.first + head) &&
+      (!isPossessive(tokens[mention.last]?.text) || (entity.type === 'ORG' && mention.last + 1 === source.last))
   )
   const headWords = words.slice(0, head)
   const kindOfHead = headKind(cased.slice(0, head))
@@ -493,7 +520,9 @@ function resolve(
   const joined = /^[’'](?:s|d|ll|re|ve|m)$/u
   const bare = words.filter((word) => !joined.test(word))
   // Only “he” and “she”: “it’ll tell you” is a thing, not who speaks.
-  const pronoun = bare.length === 1 ? bare[0].replace(/^(he|she)[’'](?:s|d|ll)$/u, '$1') : ''
+  // A possessive one alone is whose words a noun tells (“his claim that
+  // …”): he, as for a name (`possessors`).
+  const pronoun = bare.length === 1 ? (possessors.get(bare[0]) ?? bare[0].replace(/^(he|she)[’'](?:s|d|ll)$/u, '$1')) : ''
   if (pronounOf(pronoun)) {
     const gender = pronounOf(pronoun)!
     if (gender === 'male' || gender === 'female') {
@@ -573,7 +602,58 @@ function resolve(
   // Tuesday in …” is “The study”).
   const noun = headWords.at(-1) ?? ''
   const name = words[head] === ',' && head <= 4 && (speakerHeads.has(noun) || speakerHeads.has(noun.replace(/e?s$/, ''))) ? source.sentence.block.text.slice(tokens[source.first]!.start, tokens[source.first + head - 1]!.end) : prose
+  // Words that name no one: the model's span stopped inside a phrase or
+  // ran over a clause. The quote keeps its cue and has no source.
+  const nameWords = name === prose ? cased : cased.slice(0, head)
+  // Whose words a noun tells, named by no entity (“the pastor's claims
+  // that …”): the pastor.
+  if (nameWords.length > 1 && isPossessive(nameWords.at(-1))) {
+    const owner = nameWords.slice(0, -1)
+    if (isBroken(owner)) return undefined
+    const end = tokens[source.first + owner.length - 1]!.end
+    return {...span, name: source.sentence.block.text.slice(tokens[source.first]!.start, end), kind}
+  }
+
+  if (isBroken(nameWords)) return undefined
   return {...span, name, kind}
+}
+
+// Words a source's name does not end on (“excerpts of”, “Voters who”,
+// “protesters and”, “Their”).
+const danglingEnds: ReadonlySet<string> = new Set([
+  ...prepositions,
+  ...['about', 'into', 'than', 'as', 'that', 'who', 'whom', 'whose', 'which', 'and', 'or', 'but', 'nor'],
+  ...['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s', "'", '’']
+])
+const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
+// Pronouns that are no one's subject (“calling them rapists and …”).
+const objectPronouns: ReadonlySet<string> = new Set(['them', 'him', 'us', 'me'])
+// A verb of a clause (“The full poll can be”, “one could”); not “to be
+// released Thursday”, not “being considered”.
+const auxiliaries: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'does', 'did', 'do'])
+
+/**
+ * Whether a source's words cannot be a name: they end on a preposition,
+ * a conjunction, a determiner or a possessive, open on an object pronoun
+ * or a participle with nothing named after it (“Having”, “Holding open a
+ * book”), or hold the verb of a clause before any relative pronoun.
+ *
+ * @param cased
+ *   Words of the source, as written.
+ * @returns
+ *   Whether they cannot.
+ */
+export function isBroken(cased: ReadonlyArray<string>): boolean {
+  const words = cased.map((word) => word.toLowerCase())
+  if (words.length === 0) return true
+  // A relative pronoun alone is resolved before (`antecedentOf`), or kept.
+  if (words.length === 1 && relativePronouns.has(words[0]!)) return false
+  if (danglingEnds.has(words.at(-1)!)) return true
+  // A relative clause, not the name it follows (“who get frustrated by …”).
+  if (objectPronouns.has(words[0]!) || (words[0] !== 'that' && relativePronouns.has(words[0]!))) return true
+  if (/^\p{Lu}\p{Ll}+ing$/u.test(cased[0]!) && (words.length === 1 || afterHead.has(words[1]!) || words[1] === 'open')) return true
+  const clause = words.findIndex((word) => word === 'who' || word === 'which' || word === 'that' || word === ',')
+  return words.slice(0, clause < 0 ? words.length : clause).some((word, index) => auxiliaries.has(word) && words[index - 1] !== 'to')
 }
 
 /**
@@ -599,6 +679,24 @@ function trimmedSource(source: FoundSource, named: NamedIndex): FoundSource {
     const start = block.base + block.map[tokens[first]!.start]!
     return {...source, first, start, text: source.text.slice(start - source.start)}
   }
+
+  // A source ends on a word, not on the comma or dash that closes an
+  // apposition (“the centre's director, Ann Moss,”: Ann Moss is then the
+  // name that ends it), nor on the pronoun that opens a relative clause
+  // the model left out (“Voters who say …”: voters).
+  let last = source.last
+  while (last - source.first > 1 && (closing.test(tokens[last - 1]!.text) || relativePronouns.has(tokens[last - 1]!.text))) last--
+  if (last < source.last) {
+    const end = block.base + block.ends[tokens[last - 1]!.end - 1]!
+    source = {...source, last, end, text: source.text.slice(0, end - source.start)}
+  }
+
+  // Nor does it open on the word that joins its clause to the one before
+  // (“a plan, which Democrats say …”, “and both surveys found”).
+  // Not “which” before a verb (“a site, which posts …”).
+  const opener = tokens[source.first]!.text
+  const next = tokens[source.first + 1]?.text ?? ''
+  if (source.last - source.first > 1 && joiners.has(opener) && (opener !== 'which' || /^\p{Lu}/u.test(next))) source = from(source.first + 1)
 
   // Only before a name the tagger found here, or one the article writes
   // elsewhere (“Yesterday OpenAI”, not “Monday Properties”).

@@ -162,9 +162,7 @@ export function tagQuotes(
       // spoke here: a “she said” after it is not hers for that.
       const tokens = found.source.sentence.tokens
       const last = tokens[found.source.last - 1]?.text ?? ''
-      // Not “she's” (she is).
-      const contracted = pronounOf(tokens[found.source.last - 2]?.text.toLowerCase() ?? '') !== undefined
-      const possessor = (isPossessive(last) && !contracted) || possessors.has(last.toLowerCase())
+      const possessor = (isPossessive(last) && ownsAfter(tokens[found.source.last - 2]?.text)) || possessors.has(last.toLowerCase())
       const entity = resolved?.entity === undefined || possessor ? undefined : byId.get(resolved.entity)
       speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
       if (speaker) spoken.set(speaker.entity, speaker.sentence)
@@ -607,7 +605,7 @@ function resolve(
   const nameWords = name === prose ? cased : cased.slice(0, head)
   // Whose words a noun tells, named by no entity (“the pastor's claims
   // that …”): the pastor.
-  if (nameWords.length > 1 && isPossessive(nameWords.at(-1))) {
+  if (nameWords.length > 1 && isPossessive(nameWords.at(-1)) && ownsAfter(nameWords.at(-2))) {
     const owner = nameWords.slice(0, -1)
     if (isBroken(owner)) return undefined
     const end = tokens[source.first + owner.length - 1]!.end
@@ -858,6 +856,23 @@ function antecedentOf(source: FoundSource, named: NamedIndex): Named | undefined
  */
 function isPossessive(text: string | undefined): boolean {
   return text === "'s" || text === '’s' || text === "'" || text === '’'
+}
+
+// Words whose “'s” is “is”, “has” or “us” (“she's”, “that's”, “let's”).
+const contractedBefore: ReadonlySet<string> = new Set(['let', 'that', 'there', 'here', 'what', 'who', 'where', 'how'])
+
+/**
+ * Whether a possessive after a word makes it an owner (“Ann's claims”), not
+ * a contraction (“she's”, “let's”).
+ *
+ * @param word
+ *   Word before the possessive.
+ * @returns
+ *   Whether it does.
+ */
+function ownsAfter(word: string | undefined): boolean {
+  const lower = (word ?? '').toLowerCase()
+  return lower !== '' && pronounOf(lower) === undefined && !contractedBefore.has(lower)
 }
 
 /**

@@ -196,7 +196,7 @@ if (flags.errors) {
       // with the labeller's why and its first quote.
       const lines = []
       for (const source of Array.isArray(labels.sources) ? sourcesOf(results[index]) : []) {
-        const label = sourceLabel(labels.sources, source)
+        const label = sourceLabel(labels.sources, source, text)
         if (label?.verdict === 'right') continue
         const quote = source.quotes[0]
         lines.push(`- ${label?.verdict ?? 'unjudged'}${label?.why ? ` (${label.why})` : ''} · ${source.kind} “${source.name}” · source ${marked(text, quote.source.start, quote.source.end, 0)}, cue “${quote.cue?.text ?? '-'}”: ${marked(text, quote.start, Math.min(quote.end, quote.start + 120), 60)}`)
@@ -274,7 +274,7 @@ function measure(subset) {
     // claim highlighted when it was labelled judged as a claim to check.
     if (labels.scope !== undefined) {
       if (labelledFor(labels, 'dates')) countDates(result, labels, dates)
-      if (labelledFor(labels, 'sources') && Array.isArray(labels.sources)) countSources(result, labels, sources)
+      if (labelledFor(labels, 'sources') && Array.isArray(labels.sources)) countSources(result, labels, sources, text)
       for (const entry of labelledFor(labels, 'claims-to-check') ? (result.toCheck ?? []) : []) {
         toCheck.listed++
         const judged = toCheckVerdict(labels, entry)
@@ -288,7 +288,7 @@ function measure(subset) {
     }
 
     words += countWords(text)
-    if (Array.isArray(labels.sources)) countSources(results[index], labels, sources)
+    if (Array.isArray(labels.sources)) countSources(results[index], labels, sources, text)
     const findings = result.messages.filter((message) => message.ruleId).map((message) => ({rule: message.ruleId, start: message.start, end: message.end, severity: message.severity, message: message.reason}))
     warnings += findings.filter((finding) => finding.severity !== 'info').length
     // The claims to check (listed in the sidebar whatever the preset),
@@ -348,18 +348,23 @@ function measure(subset) {
 
 /**
  * The label of a source of the Sources view: one of the same kind whose
- * span is the source span of one of its quotes (a source whose kind changed
- * since is not judged).
+ * span is the source span of one of its quotes, or that span and the
+ * punctuation closing an apposition after it (“Ann Moss, a director,”
+ * labelled before such a comma was left out of the span); a source whose
+ * kind changed since is not judged.
  *
  * @param {any[]} labelled
  *   Source labels of the article.
  * @param {{kind: string, quotes: any[]}} source
  *   Source (`sourcesOf`).
+ * @param {string} text
+ *   Article text.
  * @returns {any}
  *   Label, if any.
  */
-function sourceLabel(labelled, source) {
-  return labelled.find((label) => label.kind === source.kind && source.quotes.some((quote) => quote.source?.start === label.start && quote.source?.end === label.end))
+function sourceLabel(labelled, source, text) {
+  const same = (label, span) => span?.start === label.start && (span.end === label.end || (span.end < label.end && /^[\s,;:\u2013\u2014-]+$/u.test(text.slice(span.end, label.end))))
+  return labelled.find((label) => label.kind === source.kind && source.quotes.some((quote) => same(label, quote.source)))
 }
 
 /**
@@ -371,11 +376,13 @@ function sourceLabel(labelled, source) {
  *   Label file (with `sources`).
  * @param {{listed: number, judged: number, right: number, wrongKind: number, noise: number}} sources
  *   Counts (changed).
+ * @param {string} text
+ *   Article text.
  */
-function countSources(result, labels, sources) {
+function countSources(result, labels, sources, text) {
   for (const source of sourcesOf(result)) {
     sources.listed++
-    const label = sourceLabel(labels.sources, source)
+    const label = sourceLabel(labels.sources, source, text)
     if (!label?.verdict) continue
     sources.judged++
     if (label.verdict === 'right') sources.right++
@@ -614,7 +621,7 @@ function addUnlabelledSources(labels, result, text) {
   labels.sha256 ??= sha256(text)
   labels.sources ??= []
   for (const source of sourcesOf(result)) {
-    if (sourceLabel(labels.sources, source)) continue
+    if (sourceLabel(labels.sources, source, text)) continue
     const {start, end} = source.quotes[0].source
     const id = `s${labels.sources.reduce((most, label) => Math.max(most, Number(label.id.slice(1))), 0) + 1}`
     labels.sources.push({id, start, end, hash: spanHash(text, start, end), kind: source.kind, verdict: null, why: null})
@@ -642,7 +649,7 @@ function addUnlabelledSources(labels, result, text) {
 function sourcesWorksheet(article, labels, result, text) {
   const lines = [`# ${article.file} (${article.category}, ${article.split}): the Sources view`, '', `Label file: data/realnews/labels/${article.file.replace(/\.md$/, '.json')} (\`sources\`: verdict right, wrong-kind or noise; see docs/labelling.md)`, '']
   for (const source of sourcesOf(result)) {
-    const label = sourceLabel(labels.sources, source)
+    const label = sourceLabel(labels.sources, source, text)
     lines.push(`- ${label?.id ?? '?'} ${source.kind} “${source.name}”, ${source.quotes.length} quote${source.quotes.length === 1 ? '' : 's'}${label?.verdict ? ` [${label.verdict}]` : ''}`)
     for (const quote of source.quotes.slice(0, 2)) lines.push(`  - source ${marked(text, quote.source.start, quote.source.end, 0)}, cue “${quote.cue?.text ?? '-'}”: ${inParagraph(text, quote.start, quote.end)}`)
   }

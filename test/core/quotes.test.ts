@@ -1117,7 +1117,21 @@ test('quotes: a source ends on a word and names someone: an apposition’s closi
 
 test('quotes: isBroken tells words that cannot name a source', () => {
   const broken = ['excerpts of', 'a letter to the board from', 'Republicans and', 'Their', 'them critics and', 'Having', 'Holding open a book', 'The full poll can be', 'who get tired of it']
-  const whole = ['officials', 'That person', 'who', 'a report to be released Thursday', 'Leading Democrats', 'people familiar with the talks', 'officials who have seen the plan']
+  const whole = ['officials', 'That person', 'who', 'a report to be released Thursday', 'Leading Democrats', 'people familiar with the talks', 'officials who have seen the plan', 'US officials', 'Boeing', 'A poll taken in May', 'A friend of his']
   for (const words of broken) assert.equal(isBroken(words.split(' ')), true, words)
   for (const words of whole) assert.equal(isBroken(words.split(' ')), false, words)
+})
+
+test('quotes (review): people in the plural before an apposition’s name, an object “her”, “US”, the month “May”, a “what” clause and a firm named “…ing” keep the source they had', () => {
+  const text =
+    'Lawyers for the victim, Tom Reed, said the police had lied.\n\nPeople close to her said the senator would not run again.\n\nUS officials said the talks would resume on Monday.\n\n' +
+    'A survey conducted in May found that most renters were behind on payments.\n\nPeople familiar with what was discussed said no deal was reached.\n\nBoeing said deliveries would slow this quarter.\n'
+  const result = tag(text)
+  const lawyers = quoteWith(text, result, 'the police had lied')
+  assert.notEqual(entityName(result, lawyers), 'Tom Reed', 'the lawyers spoke, not the victim')
+  assert.equal(quoteWith(text, result, 'would not run again').source?.name, 'People close to her')
+  assert.equal(quoteWith(text, result, 'the talks would resume').source?.name, 'US officials')
+  assert.equal(quoteWith(text, result, 'most renters were behind').source?.name, 'A survey conducted in May')
+  assert.equal(quoteWith(text, result, 'no deal was reached').source?.name, 'People familiar with what was discussed')
+  assert.equal(quoteWith(text, result, 'deliveries would slow').source?.name, 'Boeing')
 })

@@ -159,14 +159,18 @@ export function tagQuotes(
       // spoke before is no longer the last to speak.
       if (resolved) quote.source = resolved
       // Whose words a noun tells (“Ann Roe's claims that …”) is no one who
-      // spoke here: a “she said” after it is not hers for that.
+      // spoke here: the last to speak stays whoever it was (a group's or a
+      // body's claims are what a “they” after them stands for, as before).
       const tokens = found.source.sentence.tokens
       const last = tokens[found.source.last - 1]?.text ?? ''
       const possessor = (isPossessive(last) && ownsAfter(tokens[found.source.last - 2]?.text)) || possessors.has(last.toLowerCase())
-      const entity = resolved?.entity === undefined || possessor ? undefined : byId.get(resolved.entity)
-      speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
-      if (speaker) spoken.set(speaker.entity, speaker.sentence)
-      group = resolved && !possessor && isGroup(resolved) ? {source: resolved, sentence: found.source.sentence.index, end: resolved.end} : undefined
+      if (!possessor) {
+        const entity = resolved?.entity === undefined ? undefined : byId.get(resolved.entity)
+        speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
+        if (speaker) spoken.set(speaker.entity, speaker.sentence)
+      }
+
+      group = resolved && isGroup(resolved) ? {source: resolved, sentence: found.source.sentence.index, end: resolved.end} : undefined
     } else if (
       !found.cue &&
       found.kind !== 'indirect' &&
@@ -487,9 +491,11 @@ function resolve(
   }
 
   // "said Acme Health Deputy Director, Ann Moss": the name after the comma
-  // that ends the span is the person; the head only says what she is.
+  // that ends the span is the person; the head only says what she is. Not
+  // after people in the plural (“Lawyers for the victim, Tom Reed,”: the
+  // name is the victim's).
   const last = inSpan.find(({mention, entity}) => entity.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
-  if (last && !person && kindOfHead !== 'document') {
+  if (last && !person && kindOfHead !== 'document' && !/[^s]s$/u.test(headWords.at(-1) ?? '')) {
     return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
   }
 
@@ -618,16 +624,25 @@ function resolve(
 
 // Words a source's name does not end on (“excerpts of”, “Voters who”,
 // “protesters and”, “Their”).
+// Not “his” nor “her”, which end a name as objects (“people close to
+// her”, “a friend of his”).
 const danglingEnds: ReadonlySet<string> = new Set([
   ...prepositions,
   ...['about', 'into', 'than', 'as', 'that', 'who', 'whom', 'whose', 'which', 'and', 'or', 'but', 'nor'],
-  ...['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s', "'", '’']
+  ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s', "'", '’']
 ])
 const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
 // Pronouns that are no one's subject (“calling them rapists and …”).
 const objectPronouns: ReadonlySet<string> = new Set(['them', 'him', 'us', 'me'])
-// A verb of a clause (“The full poll can be”, “one could”); not “to be
-// released Thursday”, not “being considered”.
+// Participles that open a sentence before its subject (“Having announced
+// that …”), not a name (“Boeing”, “Manning”).
+const openingParticiples: ReadonlySet<string> = new Set(['Having', 'Being', 'Holding', 'Saying', 'Adding', 'Noting', 'Citing', 'Calling', 'Arguing', 'Insisting', 'Speaking', 'Writing', 'Asked', 'Asking'])
+// Words that open a clause of their own inside a source (“people familiar
+// with what was discussed”).
+const clauseWords: ReadonlySet<string> = new Set(['who', 'which', 'that', 'what', 'how', 'where', 'when', 'whether', 'why', 'if', ','])
+// A verb of a clause (“The full poll can be”, “one could”), as written
+// (not the month “May”); not “to be released Thursday”, not “being
+// considered”.
 const auxiliaries: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'does', 'did', 'do'])
 
 /**
@@ -648,10 +663,11 @@ export function isBroken(cased: ReadonlyArray<string>): boolean {
   if (words.length === 1 && relativePronouns.has(words[0]!)) return false
   if (danglingEnds.has(words.at(-1)!)) return true
   // A relative clause, not the name it follows (“who get frustrated by …”).
-  if (objectPronouns.has(words[0]!) || (words[0] !== 'that' && relativePronouns.has(words[0]!))) return true
-  if (/^\p{Lu}\p{Ll}+ing$/u.test(cased[0]!) && (words.length === 1 || afterHead.has(words[1]!) || words[1] === 'open')) return true
-  const clause = words.findIndex((word) => word === 'who' || word === 'which' || word === 'that' || word === ',')
-  return words.slice(0, clause < 0 ? words.length : clause).some((word, index) => auxiliaries.has(word) && words[index - 1] !== 'to')
+  // As written: “US officials” are no “us”.
+  if (objectPronouns.has(cased[0]!) || (words[0] !== 'that' && relativePronouns.has(words[0]!))) return true
+  if (openingParticiples.has(cased[0]!) || (/^\p{Lu}\p{Ll}+ing$/u.test(cased[0]!) && words.length > 1 && (afterHead.has(words[1]!) || words[1] === 'open'))) return true
+  const clause = words.findIndex((word) => clauseWords.has(word))
+  return cased.slice(0, clause < 0 ? cased.length : clause).some((word, index) => auxiliaries.has(word) && words[index - 1] !== 'to')
 }
 
 /**

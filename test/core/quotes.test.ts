@@ -1135,3 +1135,16 @@ test('quotes (review): people in the plural before an apposition’s name, an ob
   assert.equal(quoteWith(text, result, 'no deal was reached').source?.name, 'People familiar with what was discussed')
   assert.equal(quoteWith(text, result, 'deliveries would slow').source?.name, 'Boeing')
 })
+
+test('quotes: a name that says whose people speak is not the speaker (“Trump campaign officials”, “Biden aides”), unlike a role before a name (“Trump aide Hope Hicks”)', () => {
+  const text =
+    'Donald Trump held a rally in Ohio. Trump campaign officials said the crowd was the largest yet.\n\nJoe Biden met the governors. Biden aides said the meeting went well.\n\n' +
+    'Trump aide Hope Hicks said the event was sold out.\n'
+  const result = tag(text)
+  const officials = quoteWith(text, result, 'the crowd was the largest')
+  assert.equal(officials.source?.entity, undefined)
+  assert.equal(officials.source?.name, 'Trump campaign officials')
+  assert.equal(officials.source?.kind, 'anonymous')
+  assert.equal(quoteWith(text, result, 'the meeting went well').source?.name, 'Biden aides')
+  assert.equal(entityName(result, quoteWith(text, result, 'the event was sold out')), 'Hope Hicks')
+})

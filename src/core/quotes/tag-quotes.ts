@@ -470,8 +470,13 @@ function resolve(
   // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
   // Unless the possessive ends the span (“Despite Mr. Trump's claims that
   // …”: the claims' cue is the noun, and whose they are is the source).
+  // Nor one whose name only says whose people speak (“Trump campaign
+  // officials”, “Biden aides”: people of his, not him).
   const person = inHead.findLast(
-    ({mention, entity}) => entity.type === 'PER' && (!isPossessive(tokens[mention.last]?.text) || mention.last + 1 === source.last)
+    ({mention, entity}) =>
+      entity.type === 'PER' &&
+      (!isPossessive(tokens[mention.last]?.text) || mention.last + 1 === source.last) &&
+      !words.slice(mention.last - source.first, head).some((word) => /[^s]s$/u.test(word) && (anonymousHeads.has(word) || isPersonPlural(word)))
   )
   // Not a nationality, a work or a place before the head's noun (“the
   // Ecuadorean attorney general's office”, “Uvalde police”): that names no
@@ -526,7 +531,8 @@ function resolve(
   // Only “he” and “she”: “it’ll tell you” is a thing, not who speaks.
   // A possessive one alone is whose words a noun tells (“his claim that
   // …”): he, as for a name (`possessors`).
-  const pronoun = bare.length === 1 ? (possessors.get(bare[0]) ?? bare[0].replace(/^(he|she)[’'](?:s|d|ll)$/u, '$1')) : ''
+  const owner = bare.length === 1 ? possessors.get(bare[0]) : undefined
+  const pronoun = bare.length === 1 ? (owner ?? bare[0].replace(/^(he|she)[’'](?:s|d|ll)$/u, '$1')) : ''
   if (pronounOf(pronoun)) {
     const gender = pronounOf(pronoun)!
     if (gender === 'male' || gender === 'female') {
@@ -543,7 +549,8 @@ function resolve(
       const resolved =
         recentSpeaker(named, source, gender, genders, speaker, quoted) ?? speakerOverBystander(lastPerson(named, source, gender, genders, quoted), source, gender, genders, spoken, quoted)
       if (resolved) {
-        genders.set(resolved.id, gender)
+        // A guess from a possessive teaches no gender (it is weaker).
+        if (!owner) genders.set(resolved.id, gender)
         return {...span, entity: resolved.id, name: resolved.name, kind: 'named'}
       }
     }

@@ -3,14 +3,17 @@
  * Score Newsmark on the dev splits of `../shared/eval` (optional data: this
  * script says so and exits when it is absent).
  *
- * Usage: `npm run eval` (builds first), or `node scripts/eval.mjs [--task ner|timex|claims|attribution] [--split train]`.
+ * Usage: `npm run eval` (builds first), or `node scripts/eval.mjs [--task ner|timex|claims|attribution|sources] [--split train]`.
  * Predictions go to `out/eval/`; the scorer's output is printed per task.
+ * `sources` judges the Sources view on the PolNeAR articles against their
+ * gold speakers (`judgeSources`: no scorer of `../shared/eval` does).
  * `--split train` scores the train split instead of dev (for checking a
  * rule on more than dev; the learnt models were trained on it, so their
  * own numbers there are flattering: compare changes, not levels).
  */
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -23,8 +26,12 @@ const tasks = [
   {task: 'ner', gold: 'data/conll2003/dev.jsonl', flags: []},
   {task: 'timex', gold: 'data/tempeval3/dev.jsonl', flags: []},
   {task: 'claims', gold: 'data/checkthat2024/dev.jsonl', flags: []},
-  {task: 'attribution', gold: 'data/polnear/dev.jsonl', flags: [], scorer: 'score-attribution.mjs'}
+  {task: 'attribution', gold: 'data/polnear/dev.jsonl', flags: [], scorer: 'score-attribution.mjs'},
+  {task: 'sources', gold: 'data/polnear/dev.jsonl', flags: []}
 ]
+
+// Words of a name that say nothing of who it is.
+const titleWords = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'the', 'president', 'of', 'and'])
 
 if (!fs.existsSync(scorer)) {
   console.error(`newsmark eval: ${evalRoot} is absent: the gold data and scorer live in ../shared/eval beside the repository. Nothing to score.`)
@@ -53,6 +60,11 @@ for (const {task, gold, flags, scorer: own} of tasks) {
     continue
   }
 
+  if (task === 'sources') {
+    await judgeSources(goldPath, goldFile)
+    continue
+  }
+
   const predictions = path.join(root, 'out/eval', `${task}-${split}.jsonl`)
   const started = performance.now()
   const output = execFileSync(process.execPath, [cli, 'eval', '--task', task, goldPath], {maxBuffer: 1 << 28})
@@ -77,4 +89,101 @@ for (const {task, gold, flags, scorer: own} of tasks) {
       process.stdout.write(execFileSync(process.execPath, [scoring, goldPath, rules, ...kind]))
     }
   }
+}
+
+/**
+ * Judge the Sources view (`sourcesOf`) of each PolNeAR article against its
+ * gold quotes: a source is right when at least half of its quotes that
+ * overlap a gold quote have a gold speaker it names (its span overlaps the
+ * speaker's, or a word of its name, less titles, is a word of the
+ * speaker's words or aliases); wrong when fewer do (a gold quote with no
+ * speaker counts against it); noise when none of its quotes is a gold
+ * quote. Lenient by design: it tells sources that are clearly someone
+ * else's or no one's, not whether a name is written well.
+ *
+ * @param {string} goldPath
+ *   PolNeAR JSONL.
+ * @param {string} goldFile
+ *   Its path under `../shared/eval`.
+ */
+async function judgeSources(goldPath, goldFile) {
+  const {sourcesOf} = await import(path.join(root, 'dist/core.mjs'))
+  const articles = fs.readFileSync(goldPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+  // The articles' texts go to a folder of their own, removed after.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-sources-'))
+  try {
+    const files = articles.map((article, index) => {
+      const file = path.join(folder, `${String(index).padStart(4, '0')}.md`)
+      fs.writeFileSync(file, article.text)
+      return file
+    })
+    const started = performance.now()
+    const tagged = JSON.parse(execFileSync(process.execPath, [cli, 'tag', ...files], {maxBuffer: 1 << 30, encoding: 'utf8'}))
+    const results = Array.isArray(tagged) ? tagged : [tagged]
+    const seconds = (performance.now() - started) / 1000
+    const counts = {listed: 0, right: 0, wrong: 0, noise: 0}
+    const byKind = new Map()
+    for (const [index, article] of articles.entries()) {
+      for (const source of sourcesOf(results[index])) {
+        const verdict = judgeSource(source, article.quotes)
+        counts.listed++
+        counts[verdict]++
+        const kind = byKind.get(source.kind) ?? {listed: 0, right: 0}
+        kind.listed++
+        if (verdict === 'right') kind.right++
+        byKind.set(source.kind, kind)
+      }
+    }
+
+    const share = (part, whole) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`)
+    console.log(`\n## sources: the Sources view on ${goldFile} (${articles.length} articles, ${seconds.toFixed(1)} s)\n`)
+    console.log(`sources listed ${counts.listed}: right ${share(counts.right, counts.listed)}, someone else's ${counts.wrong}, no gold quote ${counts.noise}`)
+    console.log(`by kind: ${[...byKind].map(([kind, {listed, right}]) => `${kind} ${share(right, listed)} of ${listed}`).join(', ')}`)
+  } finally {
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+}
+
+/**
+ * Words of a name, lower-cased, less titles and one-letter words.
+ *
+ * @param {string} text
+ *   Name.
+ * @returns {string[]}
+ *   Words.
+ */
+function nameWords(text) {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((word) => word.length > 1 && !titleWords.has(word))
+}
+
+/**
+ * The verdict on one source (`judgeSources`).
+ *
+ * @param {{name: string, quotes: Array<{start: number, end: number, source?: {start: number, end: number}}>}} source
+ *   Source of the Sources view.
+ * @param {Array<{start: number, end: number, speaker: {start: number, end: number, text: string, aliases?: string[]} | null}>} gold
+ *   Gold quotes of its article.
+ * @returns {'right' | 'wrong' | 'noise'}
+ *   Verdict.
+ */
+function judgeSource(source, gold) {
+  const mine = nameWords(source.name)
+  let matched = 0
+  let named = 0
+  for (const quote of source.quotes) {
+    const truth = gold.find((each) => each.start < quote.end && quote.start < each.end)
+    if (!truth) continue
+    matched++
+    const speaker = truth.speaker
+    if (!speaker) continue
+    const overlaps = quote.source !== undefined && quote.source.start < speaker.end && speaker.start < quote.source.end
+    const words = new Set([speaker.text, ...(speaker.aliases ?? [])].flatMap(nameWords))
+    if (overlaps || mine.some((word) => words.has(word))) named++
+  }
+
+  if (matched === 0) return 'noise'
+  return named * 2 >= matched ? 'right' : 'wrong'
 }

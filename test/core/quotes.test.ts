@@ -1148,3 +1148,17 @@ test('quotes: a name that says whose people speak is not the speaker (“Trump c
   assert.equal(quoteWith(text, result, 'the meeting went well').source?.name, 'Biden aides')
   assert.equal(entityName(result, quoteWith(text, result, 'the event was sold out')), 'Hope Hicks')
 })
+
+test('quotes (second review): a role for someone in lower case, a “whose” or “because” clause, a particle and a noun “will” keep the source they had', () => {
+  const text =
+    'A spokesman for the president, Joe Biden, said the trip was off.\n\n“We are shaken,” said a woman whose husband was also hurt.\n\n' +
+    '“We will wait,” said a diplomat speaking on condition of anonymity because the talks were private.\n\nFamilies left behind said the storm took everything.\n\n' +
+    'The director of the Federal Bureau of Investigation, James Comey, said the inquiry was over.\n'
+  const result = tag(text)
+  assert.notEqual(entityName(result, quoteWith(text, result, 'the trip was off')), 'Joe Biden', 'the spokesman spoke, not the president')
+  assert.equal(quoteWith(text, result, 'We are shaken').source?.name, 'a woman whose husband was also hurt')
+  assert.ok(quoteWith(text, result, 'We will wait').source?.name.startsWith('a diplomat'))
+  assert.equal(quoteWith(text, result, 'the storm took everything').source?.name, 'Families left behind')
+  assert.equal(entityName(result, quoteWith(text, result, 'the inquiry was over')), 'James Comey', 'the director is named after the comma')
+  for (const words of ['The executor of the will', 'Officials at the can factory']) assert.equal(isBroken(words.split(' ')), false, words)
+})

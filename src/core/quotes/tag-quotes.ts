@@ -499,8 +499,12 @@ function resolve(
   // that ends the span is the person; the head only says what she is. Not
   // after people in the plural (“Lawyers for the victim, Tom Reed,”: the
   // name is the victim's).
+  // Nor after a role for one in lower case (“A spokesman for the
+  // president, Joe Biden,”: Biden is the president; “The head of the FBI,
+  // Christopher Wray,” is Wray).
   const last = inSpan.find(({mention, entity}) => entity.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
-  if (last && !person && kindOfHead !== 'document' && !/[^s]s$/u.test(headWords.at(-1) ?? '')) {
+  const forWhom = last !== undefined && head < words.length && words[head] !== ',' && cased.slice(head + 1, last.mention.first - 1 - source.first).every((word) => !/^\p{Lu}/u.test(word))
+  if (last && !person && kindOfHead !== 'document' && !forWhom && !/[^s]s$/u.test(headWords.at(-1) ?? '')) {
     return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
   }
 
@@ -634,19 +638,26 @@ function resolve(
 // Not “his” nor “her”, which end a name as objects (“people close to
 // her”, “a friend of his”).
 const danglingEnds: ReadonlySet<string> = new Set([
-  ...prepositions,
+  // Not those that end a phrasal verb (“Families left behind”, “A
+  // bystander who stepped in”).
+  ...['of', 'for', 'to', 'with', 'at', 'from', 'by'],
   ...['about', 'into', 'than', 'as', 'that', 'who', 'whom', 'whose', 'which', 'and', 'or', 'but', 'nor'],
   ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s', "'", '’']
 ])
 const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
 // Pronouns that are no one's subject (“calling them rapists and …”).
 const objectPronouns: ReadonlySet<string> = new Set(['them', 'him', 'us', 'me'])
+// Words before a noun.
+const nounMarkers: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'my', 'our', 'your'])
 // Participles that open a sentence before its subject (“Having announced
 // that …”), not a name (“Boeing”, “Manning”).
 const openingParticiples: ReadonlySet<string> = new Set(['Having', 'Being', 'Holding', 'Saying', 'Adding', 'Noting', 'Citing', 'Calling', 'Arguing', 'Insisting', 'Speaking', 'Writing', 'Asked', 'Asking'])
 // Words that open a clause of their own inside a source (“people familiar
 // with what was discussed”).
-const clauseWords: ReadonlySet<string> = new Set(['who', 'which', 'that', 'what', 'how', 'where', 'when', 'whether', 'why', 'if', ','])
+const clauseWords: ReadonlySet<string> = new Set([
+  ...['who', 'whose', 'whom', 'which', 'that', 'what', 'how', 'where', 'when', 'whether', 'why', 'if', ','],
+  ...['because', 'as', 'after', 'before', 'while', 'since', 'until', 'although', 'though']
+])
 // A verb of a clause (“The full poll can be”, “one could”), as written
 // (not the month “May”); not “to be released Thursday”, not “being
 // considered”.
@@ -654,9 +665,11 @@ const auxiliaries: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would
 
 /**
  * Whether a source's words cannot be a name: they end on a preposition,
- * a conjunction, a determiner or a possessive, open on an object pronoun
- * or a participle with nothing named after it (“Having”, “Holding open a
- * book”), or hold the verb of a clause before any relative pronoun.
+ * a conjunction, a determiner or a possessive, open on an object pronoun,
+ * a relative pronoun or a participle that opens sentences (“Having”,
+ * “Holding open a book”), or hold the verb of a clause before any
+ * clause of their own (“The full poll can be”; not “a woman whose
+ * husband was hurt”).
  *
  * @param cased
  *   Words of the source, as written.
@@ -672,9 +685,10 @@ export function isBroken(cased: ReadonlyArray<string>): boolean {
   // A relative clause, not the name it follows (“who get frustrated by …”).
   // As written: “US officials” are no “us”.
   if (objectPronouns.has(cased[0]!) || (words[0] !== 'that' && relativePronouns.has(words[0]!))) return true
-  if (openingParticiples.has(cased[0]!) || (/^\p{Lu}\p{Ll}+ing$/u.test(cased[0]!) && words.length > 1 && (afterHead.has(words[1]!) || words[1] === 'open'))) return true
+  if (openingParticiples.has(cased[0]!)) return true
   const clause = words.findIndex((word) => clauseWords.has(word))
-  return cased.slice(0, clause < 0 ? cased.length : clause).some((word, index) => auxiliaries.has(word) && words[index - 1] !== 'to')
+  // Not a noun (“the will”, “the can factory”).
+  return cased.slice(0, clause < 0 ? cased.length : clause).some((word, index) => auxiliaries.has(word) && words[index - 1] !== 'to' && !nounMarkers.has(words[index - 1] ?? ''))
 }
 
 /**

@@ -472,12 +472,12 @@ function resolve(
   // …”: the claims' cue is the noun, and whose they are is the source).
   // Nor one whose name only says whose people speak (“Trump campaign
   // officials”, “Biden aides”: people of his, not him).
+  const peopleAfter = ({mention}: Named) => words.slice(mention.last - source.first, head).some((word) => /[^s]s$/u.test(word) && (anonymousHeads.has(word) || isPersonPlural(word)))
   const person = inHead.findLast(
-    ({mention, entity}) =>
-      entity.type === 'PER' &&
-      (!isPossessive(tokens[mention.last]?.text) || mention.last + 1 === source.last) &&
-      !words.slice(mention.last - source.first, head).some((word) => /[^s]s$/u.test(word) && (anonymousHeads.has(word) || isPersonPlural(word)))
+    (named) =>
+      named.entity.type === 'PER' && (!isPossessive(tokens[named.mention.last]?.text) || named.mention.last + 1 === source.last) && !peopleAfter(named)
   )
+  const peopleOf = inHead.some((named) => named.entity.type === 'PER' && peopleAfter(named))
   // Not a nationality, a work or a place before the head's noun (“the
   // Ecuadorean attorney general's office”, “Uvalde police”): that names no
   // one who speaks.
@@ -499,12 +499,11 @@ function resolve(
   // that ends the span is the person; the head only says what she is. Not
   // after people in the plural (“Lawyers for the victim, Tom Reed,”: the
   // name is the victim's).
-  // Nor after a role for one in lower case (“A spokesman for the
-  // president, Joe Biden,”: Biden is the president; “The head of the FBI,
-  // Christopher Wray,” is Wray).
+  // (“an attorney for the family, Ben Crump” is Crump, as news writes it;
+  // “a spokesman for the president, Joe Biden” would be the president,
+  // which news writes “for President Joe Biden”).
   const last = inSpan.find(({mention, entity}) => entity.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
-  const forWhom = last !== undefined && head < words.length && words[head] !== ',' && cased.slice(head + 1, last.mention.first - 1 - source.first).every((word) => !/^\p{Lu}/u.test(word))
-  if (last && !person && kindOfHead !== 'document' && !forWhom && !/[^s]s$/u.test(headWords.at(-1) ?? '')) {
+  if (last && !person && kindOfHead !== 'document' && !/[^s]s$/u.test(headWords.at(-1) ?? '')) {
     return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
   }
 
@@ -608,6 +607,7 @@ function resolve(
   const people = opener && head === 1 && /[^s]s$/.test(words[0]) && isPersonPlural(words[0])
   const kind: SourceKind =
     kindOfHead ??
+    (peopleOf ? 'anonymous' : undefined) ??
     (/^\p{Lu}/u.test(prose) && !determiners.has(words[0]) && !indefinite.has(words[0]) && !people
       ? 'named'
       : indefinite.has(words[0]) || people || /s$/.test(headWords.at(-1) ?? '')
@@ -645,6 +645,8 @@ const danglingEnds: ReadonlySet<string> = new Set([
   ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s', "'", '’']
 ])
 const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
+// Pronouns that are a clause's subject.
+const subjects: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they'])
 // Pronouns that are no one's subject (“calling them rapists and …”).
 const objectPronouns: ReadonlySet<string> = new Set(['them', 'him', 'us', 'me'])
 // Words before a noun.
@@ -681,10 +683,11 @@ export function isBroken(cased: ReadonlyArray<string>): boolean {
   if (words.length === 0) return true
   // A relative pronoun alone is resolved before (`antecedentOf`), or kept.
   if (words.length === 1 && relativePronouns.has(words[0]!)) return false
-  if (danglingEnds.has(words.at(-1)!)) return true
+  // Unless a clause of its own ends there (“voters I spoke with”).
+  if (danglingEnds.has(words.at(-1)!) && !words.slice(1).some((word) => subjects.has(word))) return true
   // A relative clause, not the name it follows (“who get frustrated by …”).
-  // As written: “US officials” are no “us”.
-  if (objectPronouns.has(cased[0]!) || (words[0] !== 'that' && relativePronouns.has(words[0]!))) return true
+  // As written: “US officials” are no “us”, “WHO officials” no “who”.
+  if (objectPronouns.has(cased[0]!) || (cased[0] !== 'that' && relativePronouns.has(cased[0]!))) return true
   if (openingParticiples.has(cased[0]!)) return true
   const clause = words.findIndex((word) => clauseWords.has(word))
   // Not a noun (“the will”, “the can factory”).

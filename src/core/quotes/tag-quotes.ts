@@ -42,6 +42,9 @@ const possessors: ReadonlyMap<string, string> = new Map([
   ['their', 'they'],
   ['its', 'it']
 ])
+// Relative pronouns a source span may end on when the model left their
+// clause out (not “whom”: “many of whom” is the span's own).
+const leftRelatives: ReadonlySet<string> = new Set(['who', 'which', 'that'])
 // Punctuation that closes an apposition or an aside.
 const closing = /^[,;:\u2013\u2014-]$/u
 // Words, as written, that join a clause to the one before it.
@@ -641,7 +644,7 @@ const danglingEnds: ReadonlySet<string> = new Set([
   // Not those that end a phrasal verb (“Families left behind”, “A
   // bystander who stepped in”).
   ...['of', 'for', 'to', 'with', 'at', 'from', 'by'],
-  ...['about', 'into', 'than', 'as', 'that', 'who', 'whom', 'whose', 'which', 'and', 'or', 'but', 'nor'],
+  ...['about', 'into', 'than', 'as', 'that', 'who', 'whose', 'which', 'and', 'or', 'but', 'nor'],
   ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s', "'", '’']
 ])
 const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
@@ -723,7 +726,7 @@ function trimmedSource(source: FoundSource, named: NamedIndex): FoundSource {
   // name that ends it), nor on the pronoun that opens a relative clause
   // the model left out (“Voters who say …”: voters).
   let last = source.last
-  while (last - source.first > 1 && (closing.test(tokens[last - 1]!.text) || relativePronouns.has(tokens[last - 1]!.text))) last--
+  while (last - source.first > 1 && (closing.test(tokens[last - 1]!.text) || leftRelatives.has(tokens[last - 1]!.text))) last--
   if (last < source.last) {
     const end = block.base + block.ends[tokens[last - 1]!.end - 1]!
     source = {...source, last, end, text: source.text.slice(0, end - source.start)}

@@ -13,9 +13,8 @@
  */
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const evalRoot = path.resolve(root, '../shared/eval')
@@ -107,41 +106,31 @@ for (const {task, gold, flags, scorer: own} of tasks) {
  *   Its path under `../shared/eval`.
  */
 async function judgeSources(goldPath, goldFile) {
-  const {sourcesOf} = await import(path.join(root, 'dist/core.mjs'))
+  // As `newsmark eval --task attribution` reads them: plain text, not
+  // Markdown (an indented line is no code block), no dates.
+  const {analyzeText, sourcesOf} = await import(pathToFileURL(path.join(root, 'dist/core.mjs')).href)
   const articles = fs.readFileSync(goldPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
-  // The articles' texts go to a folder of their own, removed after.
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-sources-'))
-  try {
-    const files = articles.map((article, index) => {
-      const file = path.join(folder, `${String(index).padStart(4, '0')}.md`)
-      fs.writeFileSync(file, article.text)
-      return file
-    })
-    const started = performance.now()
-    const tagged = JSON.parse(execFileSync(process.execPath, [cli, 'tag', ...files], {maxBuffer: 1 << 30, encoding: 'utf8'}))
-    const results = Array.isArray(tagged) ? tagged : [tagged]
-    const seconds = (performance.now() - started) / 1000
-    const counts = {listed: 0, right: 0, wrong: 0, noise: 0}
-    const byKind = new Map()
-    for (const [index, article] of articles.entries()) {
-      for (const source of sourcesOf(results[index])) {
-        const verdict = judgeSource(source, article.quotes)
-        counts.listed++
-        counts[verdict]++
-        const kind = byKind.get(source.kind) ?? {listed: 0, right: 0}
-        kind.listed++
-        if (verdict === 'right') kind.right++
-        byKind.set(source.kind, kind)
-      }
+  const started = performance.now()
+  const counts = {listed: 0, right: 0, wrong: 0, noise: 0}
+  const byKind = new Map()
+  for (const article of articles) {
+    const result = analyzeText(article.text, {dates: false}).data.newsmark
+    for (const source of sourcesOf(result)) {
+      const verdict = judgeSource(source, article.quotes)
+      counts.listed++
+      counts[verdict]++
+      const kind = byKind.get(source.kind) ?? {listed: 0, right: 0}
+      kind.listed++
+      if (verdict === 'right') kind.right++
+      byKind.set(source.kind, kind)
     }
-
-    const share = (part, whole) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`)
-    console.log(`\n## sources: the Sources view on ${goldFile} (${articles.length} articles, ${seconds.toFixed(1)} s)\n`)
-    console.log(`sources listed ${counts.listed}: right ${share(counts.right, counts.listed)}, someone else's ${counts.wrong}, no gold quote ${counts.noise}`)
-    console.log(`by kind: ${[...byKind].map(([kind, {listed, right}]) => `${kind} ${share(right, listed)} of ${listed}`).join(', ')}`)
-  } finally {
-    fs.rmSync(folder, {recursive: true, force: true})
   }
+
+  const seconds = (performance.now() - started) / 1000
+  const share = (part, whole) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`)
+  console.log(`\n## sources: the Sources view on ${goldFile} (${articles.length} articles, ${seconds.toFixed(1)} s)\n`)
+  console.log(`sources listed ${counts.listed}: right ${share(counts.right, counts.listed)}, someone else's ${counts.wrong}, no gold quote ${counts.noise}`)
+  console.log(`by kind: ${[...byKind].map(([kind, {listed, right}]) => `${kind} ${share(right, listed)} of ${listed}`).join(', ')}`)
 }
 
 /**

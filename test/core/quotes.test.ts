@@ -1175,3 +1175,14 @@ test('quotes (third review): the name after a role for someone is the role’s (
   assert.equal(lawyers?.entity, undefined, 'not Trump alone')
   assert.equal(lawyers?.kind, 'anonymous', 'a group')
 })
+
+test('quotes (code review): a closing quotation mark is no possessive; a possessive source’s kind is its noun’s', () => {
+  assert.equal(isBroken(['Those', 'who', 'say', 'they', 'want', 'to']), true, 'a relative clause before the subject pronoun')
+  assert.equal(isBroken(['people', 'close', 'to', 'you', 'and']), true, '“you” is no subject here')
+  const text = '“We will not back down,” said members of the ‘Squad’.\n\nDespite the victims’ claims that the count was wrong, the result stood.\n'
+  const result = tag(text)
+  assert.equal(quoteWith(text, result, 'We will not back down').source?.name, 'members of the ‘Squad’')
+  const victims = quoteWith(text, result, 'the count was wrong').source
+  assert.equal(victims?.name, 'the victims')
+  assert.equal(victims?.kind, 'anonymous')
+})

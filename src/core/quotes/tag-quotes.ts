@@ -35,10 +35,11 @@ const personHeads: ReadonlySet<string> = new Set(lexicon.personHeads)
 const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'at', 'from', 'by', 'in', 'on', 'behind', 'among', 'across', 'within', 'close', 'familiar'])
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
-// Possessive pronouns, and who they stand for as a source (“her” is
-// read as she already).
+// Possessive pronouns, and who they stand for as a source (“her” alone as
+// a source is “her claim that …”).
 const possessors: ReadonlyMap<string, string> = new Map([
   ['his', 'he'],
+  ['her', 'she'],
   ['their', 'they'],
   ['its', 'it']
 ])
@@ -166,7 +167,8 @@ export function tagQuotes(
       // body's claims are what a “they” after them stands for, as before).
       const tokens = found.source.sentence.tokens
       const last = tokens[found.source.last - 1]?.text ?? ''
-      const possessor = (isPossessive(last) && ownsAfter(tokens[found.source.last - 2]?.text)) || possessors.has(last.toLowerCase())
+      const alone = found.source.last - found.source.first === 1
+      const possessor = owns(tokens[found.source.last - 2]?.text, last) || (alone && possessors.has(last.toLowerCase()))
       if (!possessor) {
         const entity = resolved?.entity === undefined ? undefined : byId.get(resolved.entity)
         speaker = entity?.type === 'PER' ? {entity, sentence: found.source.sentence.index} : undefined
@@ -478,7 +480,9 @@ function resolve(
   const peopleAfter = ({mention}: Named) => words.slice(mention.last - source.first, head).some((word) => /[^s]s$/u.test(word) && (anonymousHeads.has(word) || isPersonPlural(word)))
   const person = inHead.findLast(
     (named) =>
-      named.entity.type === 'PER' && (!isPossessive(tokens[named.mention.last]?.text) || named.mention.last + 1 === source.last) && !peopleAfter(named)
+      named.entity.type === 'PER' &&
+      (!isPossessive(tokens[named.mention.last]?.text) || (named.mention.last + 1 === source.last && owns(tokens[named.mention.last - 1]?.text, tokens[named.mention.last]?.text))) &&
+      !peopleAfter(named)
   )
   const peopleOf = inHead.some((named) => named.entity.type === 'PER' && peopleAfter(named))
   // Not a nationality, a work or a place before the head's noun (“the
@@ -488,7 +492,7 @@ function resolve(
     ({mention, entity}) =>
       entity.type !== 'PER' &&
       (entity.type === 'ORG' || mention.last >= source.first + head) &&
-      (!isPossessive(tokens[mention.last]?.text) || (entity.type === 'ORG' && mention.last + 1 === source.last))
+      (!isPossessive(tokens[mention.last]?.text) || (entity.type === 'ORG' && mention.last + 1 === source.last && owns(tokens[mention.last - 1]?.text, tokens[mention.last]?.text)))
   )
   const headWords = words.slice(0, head)
   const kindOfHead = headKind(cased.slice(0, head))
@@ -608,12 +612,14 @@ function resolve(
   // (not “Peters said”), capitalised only because it opens the sentence.
   const opener = source.first === 0 || /^["“‘'(]$/u.test(tokens[source.first - 1]!.text)
   const people = opener && head === 1 && /[^s]s$/.test(words[0]) && isPersonPlural(words[0])
+  // The noun, not the possessive after it (“the victims'”: people).
+  const headNoun = (headWords.length > 1 && owns(headWords.at(-2), headWords.at(-1)) ? headWords.at(-2) : headWords.at(-1)) ?? ''
   const kind: SourceKind =
     kindOfHead ??
     (peopleOf ? 'anonymous' : undefined) ??
     (/^\p{Lu}/u.test(prose) && !determiners.has(words[0]) && !indefinite.has(words[0]) && !people
       ? 'named'
-      : indefinite.has(words[0]) || people || /s$/.test(headWords.at(-1) ?? '')
+      : indefinite.has(words[0]) || people || /s$/.test(headNoun)
         ? 'anonymous'
         : 'named')
   // Called by its head, not its apposition (“The study, published
@@ -625,7 +631,7 @@ function resolve(
   const nameWords = name === prose ? cased : cased.slice(0, head)
   // Whose words a noun tells, named by no entity (“the pastor's claims
   // that …”): the pastor.
-  if (nameWords.length > 1 && isPossessive(nameWords.at(-1)) && ownsAfter(nameWords.at(-2))) {
+  if (nameWords.length > 1 && owns(nameWords.at(-2), nameWords.at(-1))) {
     const owner = nameWords.slice(0, -1)
     if (isBroken(owner)) return undefined
     const end = tokens[source.first + owner.length - 1]!.end
@@ -645,11 +651,26 @@ const danglingEnds: ReadonlySet<string> = new Set([
   // bystander who stepped in”).
   ...['of', 'for', 'to', 'with', 'at', 'from', 'by'],
   ...['about', 'into', 'than', 'as', 'that', 'who', 'whose', 'which', 'and', 'or', 'but', 'nor'],
-  ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s', "'", '’']
+  ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s']
 ])
 const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
 // Pronouns that are a clause's subject.
-const subjects: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they'])
+const subjects: ReadonlySet<string> = new Set(['i', 'we', 'he', 'she', 'they'])
+
+/**
+ * Whether words hold a clause with no relative pronoun after their noun
+ * (“voters I spoke with”): a subject pronoun after the first word, no
+ * relative pronoun before it.
+ *
+ * @param words
+ *   Words, lower-cased.
+ * @returns
+ *   Whether they do.
+ */
+function contactClause(words: ReadonlyArray<string>): boolean {
+  const at = words.findIndex((word, index) => index > 0 && subjects.has(word))
+  return at > 0 && !words.slice(0, at).some((word) => relativePronouns.has(word))
+}
 // Pronouns that are no one's subject (“calling them rapists and …”).
 const objectPronouns: ReadonlySet<string> = new Set(['them', 'him', 'us', 'me'])
 // Words before a noun.
@@ -687,7 +708,7 @@ export function isBroken(cased: ReadonlyArray<string>): boolean {
   // A relative pronoun alone is resolved before (`antecedentOf`), or kept.
   if (words.length === 1 && relativePronouns.has(words[0]!)) return false
   // Unless a clause of its own ends there (“voters I spoke with”).
-  if (danglingEnds.has(words.at(-1)!) && !words.slice(1).some((word) => subjects.has(word))) return true
+  if (danglingEnds.has(words.at(-1)!) && !contactClause(words)) return true
   // A relative clause, not the name it follows (“who get frustrated by …”).
   // As written: “US officials” are no “us”, “WHO officials” no “who”.
   if (objectPronouns.has(cased[0]!) || (cased[0] !== 'that' && relativePronouns.has(cased[0]!))) return true
@@ -905,17 +926,21 @@ function isPossessive(text: string | undefined): boolean {
 const contractedBefore: ReadonlySet<string> = new Set(['let', 'that', 'there', 'here', 'what', 'who', 'where', 'how'])
 
 /**
- * Whether a possessive after a word makes it an owner (“Ann's claims”), not
- * a contraction (“she's”, “let's”).
+ * Whether a word and the token after it make an owner (“Ann's claims”,
+ * “the victims' claims”): not a contraction (“she's”, “let's”), nor a
+ * closing quotation mark (“the ‘Squad’”).
  *
  * @param word
- *   Word before the possessive.
+ *   Word.
+ * @param next
+ *   Token after it.
  * @returns
- *   Whether it does.
+ *   Whether they do.
  */
-function ownsAfter(word: string | undefined): boolean {
+function owns(word: string | undefined, next: string | undefined): boolean {
   const lower = (word ?? '').toLowerCase()
-  return lower !== '' && pronounOf(lower) === undefined && !contractedBefore.has(lower)
+  if (lower === '' || pronounOf(lower) !== undefined || contractedBefore.has(lower)) return false
+  return next === "'s" || next === '’s' || ((next === "'" || next === '’') && lower.endsWith('s'))
 }
 
 /**

@@ -349,9 +349,9 @@ function measure(subset) {
 /**
  * The label of a source of the Sources view: one of the same kind whose
  * span is the source span of one of its quotes, or that span and the
- * punctuation closing an apposition after it (“Ann Moss, a director,”
- * labelled before such a comma was left out of the span); a source whose
- * kind changed since is not judged.
+ * punctuation closing an apposition or the relative pronoun after it
+ * (“Ann Moss, a director,”, “a native who” labelled before those were left
+ * out of the span); a source whose kind changed since is not judged.
  *
  * @param {any[]} labelled
  *   Source labels of the article.
@@ -363,7 +363,8 @@ function measure(subset) {
  *   Label, if any.
  */
 function sourceLabel(labelled, source, text) {
-  const same = (label, span) => span?.start === label.start && (span.end === label.end || (span.end < label.end && /^[\s,;:\u2013\u2014-]+$/u.test(text.slice(span.end, label.end))))
+  const same = (label, span) =>
+    span?.start === label.start && (span.end === label.end || (span.end < label.end && /^[\s,;:\u2013\u2014-]*(?:who|which|that)?[\s,;:\u2013\u2014-]*$/u.test(text.slice(span.end, label.end))))
   return labelled.find((label) => label.kind === source.kind && source.quotes.some((quote) => same(label, quote.source)))
 }
 

@@ -1186,3 +1186,10 @@ test('quotes (code review): a closing quotation mark is no possessive; a possess
   assert.equal(victims?.name, 'the victims')
   assert.equal(victims?.kind, 'anonymous')
 })
+
+test('quotes: a “his” or “their” tied to no one names no source (base listed “His” and “Their” as named people)', () => {
+  const text = 'Their claims that the vote was rigged drew a crowd.\n\nHis claim that the vote was rigged was false.\n'
+  const result = tag(text)
+  for (const quote of result.quotes ?? []) assert.equal(quote.source, undefined, text.slice(quote.start, quote.end))
+  assert.ok((result.quotes ?? []).length > 0, 'the claims are still quotes')
+})

@@ -581,6 +581,9 @@ function resolve(
       return {...span, ...(group.source.entity === undefined ? {} : {entity: group.source.entity}), name: group.source.name, kind: group.source.kind}
     }
 
+    // A “his” or “their” tied to no one names no one (a “he” is kept, and
+    // the Sources view leaves it out).
+    if (owner) return undefined
     // A “they” or “we” not tied to a named group here: who speaks is not
     // said, as for “officials”.
     return {...span, name: prose, kind: gender === 'group' ? 'anonymous' : 'named'}

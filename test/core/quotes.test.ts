@@ -1149,16 +1149,16 @@ test('quotes: a name that says whose people speak is not the speaker (“Trump c
   assert.equal(entityName(result, quoteWith(text, result, 'the event was sold out')), 'Hope Hicks')
 })
 
-test('quotes (second review): a “whose” or “because” clause, a particle and a noun “will” keep the source they had', () => {
+test('quotes (second review): a “whose” or “since” clause, a particle and a noun “will” keep the source they had', () => {
   const text =
     '“We are shaken,” said a woman whose husband was also hurt.\n\n' +
-    '“We will wait,” said a diplomat speaking on condition of anonymity because the talks were private.\n\nFamilies left behind said the storm took everything.\n\n' +
-    'The director of the Federal Bureau of Investigation, James Comey, said the inquiry was over.\n'
+    '“We will wait,” said a diplomat speaking on condition of anonymity since the talks were private.\n\nFamilies left behind said the storm took everything.\n\n' +
+    'The head of the Environmental Protection Agency, Michael Regan, said the rule was final.\n'
   const result = tag(text)
   assert.equal(quoteWith(text, result, 'We are shaken').source?.name, 'a woman whose husband was also hurt')
   assert.ok(quoteWith(text, result, 'We will wait').source?.name.startsWith('a diplomat'))
   assert.equal(quoteWith(text, result, 'the storm took everything').source?.name, 'Families left behind')
-  assert.equal(entityName(result, quoteWith(text, result, 'the inquiry was over')), 'James Comey', 'the director is named after the comma')
+  assert.equal(entityName(result, quoteWith(text, result, 'the rule was final')), 'Michael Regan', 'the head is named after the comma')
   for (const words of ['The executor of the will', 'Officials at the can factory', 'many of whom']) assert.equal(isBroken(words.split(' ')), false, words)
 })
 

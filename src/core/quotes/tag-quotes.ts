@@ -473,7 +473,7 @@ function resolve(
   // A person, not one whose name only qualifies the head ("Netanyahu's office", "Trump spokesperson Cheung" is Cheung).
   // The entity's type, not the mention's: a surname the tagger typed ORG
   // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
-  // Unless the possessive ends the span (“Despite Mr. Trump's claims that
+  // Unless the possessive ends the span (“Despite Ann Roe's claims that
   // …”: the claims' cue is the noun, and whose they are is the source).
   // Nor one whose name only says whose people speak (“Trump campaign
   // officials”, “Biden aides”: people of his, not him).

@@ -1193,3 +1193,12 @@ test('quotes: a “his” or “their” tied to no one names no source (base li
   for (const quote of result.quotes ?? []) assert.equal(quote.source, undefined, text.slice(quote.start, quote.end))
   assert.ok((result.quotes ?? []).length > 0, 'the claims are still quotes')
 })
+
+test('quotes (final review): a lone “His” or “Their” is no one, not whoever spoke last; “Its statement” is the organisation’s', () => {
+  const text =
+    '“The defendant lied,” the prosecutor, Ann Roe, said. Tom Reed, who denies the charges, spent the day at home. His claim that the case is political was rejected.\n\n' +
+    'Microsoft cut prices on Monday. Its statement said that sales would rise.\n'
+  const result = tag(text)
+  assert.equal(quoteWith(text, result, 'the case is political').source, undefined, 'not the prosecutor’s')
+  assert.equal(entityName(result, quoteWith(text, result, 'sales would rise')), 'Microsoft')
+})

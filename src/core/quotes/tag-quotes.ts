@@ -36,7 +36,7 @@ const prepositions: ReadonlySet<string> = new Set(['of', 'for', 'to', 'with', 'a
 const determiners: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those'])
 const relatives: ReadonlySet<string> = new Set(['who', 'which'])
 // Possessive pronouns, and who they stand for as a source (“her” alone as
-// a source is “her claim that …”).
+// a source is “her claim that …”): only “its” is resolved (`resolve`).
 const possessors: ReadonlyMap<string, string> = new Map([
   ['his', 'he'],
   ['her', 'she'],
@@ -540,8 +540,11 @@ function resolve(
   const bare = words.filter((word) => !joined.test(word))
   // Only “he” and “she”: “it’ll tell you” is a thing, not who speaks.
   // A possessive one alone is whose words a noun tells (“his claim that
-  // …”): he, as for a name (`possessors`).
+  // …”): not whoever spoke last, which a “he said” is, but the one the
+  // sentence is about, which this tagger cannot tell: no one. “Its
+  // statement” is the organisation's, as “it said” is.
   const owner = bare.length === 1 ? possessors.get(bare[0]) : undefined
+  if (owner !== undefined && owner !== 'it') return undefined
   const pronoun = bare.length === 1 ? (owner ?? bare[0].replace(/^(he|she)[’'](?:s|d|ll)$/u, '$1')) : ''
   if (pronounOf(pronoun)) {
     const gender = pronounOf(pronoun)!
@@ -559,8 +562,7 @@ function resolve(
       const resolved =
         recentSpeaker(named, source, gender, genders, speaker, quoted) ?? speakerOverBystander(lastPerson(named, source, gender, genders, quoted), source, gender, genders, spoken, quoted)
       if (resolved) {
-        // A guess from a possessive teaches no gender (it is weaker).
-        if (!owner) genders.set(resolved.id, gender)
+        genders.set(resolved.id, gender)
         return {...span, entity: resolved.id, name: resolved.name, kind: 'named'}
       }
     }
@@ -581,8 +583,7 @@ function resolve(
       return {...span, ...(group.source.entity === undefined ? {} : {entity: group.source.entity}), name: group.source.name, kind: group.source.kind}
     }
 
-    // A “his” or “their” tied to no one names no one (a “he” is kept, and
-    // the Sources view leaves it out).
+    // An “its” tied to no one names no one.
     if (owner) return undefined
     // A “they” or “we” not tied to a named group here: who speaks is not
     // said, as for “officials”.

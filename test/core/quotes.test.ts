@@ -1202,3 +1202,15 @@ test('quotes (final review): a lone “His” or “Their” is no one, not whoe
   assert.equal(quoteWith(text, result, 'the case is political').source, undefined, 'not the prosecutor’s')
   assert.equal(entityName(result, quoteWith(text, result, 'sales would rise')), 'Microsoft')
 })
+
+test('quotes: one of a person’s people or bodies is not the person (“a senior Biden administration official”, “one Clinton aide”, “the Biden administration”); an apposition after the name stays hers', () => {
+  const text =
+    'A senior Biden administration official said the talks would resume.\n\n“That is not a no,” one Clinton aide said.\n\nThe Biden administration said the rule would stand.\n\n' +
+    'Republican pollster Ann Roe -- author of a book on the party -- said the race was close.\n'
+  const result = tag(text)
+  for (const words of ['the talks would resume', 'That is not a no', 'the rule would stand']) {
+    assert.equal(quoteWith(text, result, words).source?.entity, undefined, words)
+    assert.ok(quoteWith(text, result, words).source, `${words}: a source`)
+  }
+  assert.equal(entityName(result, quoteWith(text, result, 'the race was close')), 'Ann Roe')
+})

@@ -46,6 +46,9 @@ const possessors: ReadonlyMap<string, string> = new Map([
 // Relative pronouns a source span may end on when the model left their
 // clause out (not “whom”: “many of whom” is the span's own).
 const leftRelatives: ReadonlySet<string> = new Set(['who', 'which', 'that'])
+// What a person's name heads that speaks for itself (“the Biden
+// administration”, “the Trump campaign”).
+const bodiesOfPeople: ReadonlySet<string> = new Set(['administration', 'campaign', 'government', 'team', 'family', 'camp', 'allies', 'associates'])
 // Punctuation that closes an apposition or an aside.
 const closing = /^[,;:\u2013\u2014-]$/u
 // Words, as written, that join a clause to the one before it.
@@ -477,7 +480,25 @@ function resolve(
   // …”: the claims' cue is the noun, and whose they are is the source).
   // Nor one whose name only says whose people speak (“Trump campaign
   // officials”, “Biden aides”: people of his, not him).
-  const peopleAfter = ({mention}: Named) => words.slice(mention.last - source.first, head).some((word) => /[^s]s$/u.test(word) && (anonymousHeads.has(word) || isPersonPlural(word)))
+  // Also one such person or body in lower case (“a senior Biden
+  // administration official”, “the Biden administration”), not a title
+  // before a name (“Trump aide Hope Hicks” is Hicks: no word after her).
+  // Only the words right after the name, up to a dash or a clause (“Ann
+  // Roe -- author of …”, “Ann Roe who served as mayor”).
+  const peopleAfter = ({mention}: Named) => {
+    const all = cased.slice(mention.last - source.first, head)
+    const stop = all.findIndex((word) => !/^[\p{L}’'-]+$/u.test(word) || /^-+$/u.test(word) || clauseWords.has(word.toLowerCase()))
+    const after = stop < 0 ? all : all.slice(0, stop)
+    // One person after “and” is another speaker beside her (“Ann Roe and
+    // an executive of the firm said”), people after it are hers (“Ann Roe
+    // and her aides”).
+    const and = after.findIndex((word) => word === 'and' || word === 'or')
+    return (
+      after.some((word) => /[^s]s$/u.test(word) && (anonymousHeads.has(word.toLowerCase()) || isPersonPlural(word.toLowerCase()))) ||
+      (and < 0 ? after : after.slice(0, and)).some((word) => /^\p{Ll}+$/u.test(word) && (anonymousHeads.has(word) || personHeads.has(word) || bodiesOfPeople.has(word)))
+    )
+  }
+
   const person = inHead.findLast(
     (named) =>
       named.entity.type === 'PER' &&

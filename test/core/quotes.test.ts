@@ -1206,9 +1206,10 @@ test('quotes (final review): a lone “His” or “Their” is no one, not whoe
 test('quotes: one of a person’s people or bodies is not the person (“a senior Biden administration official”, “one Clinton aide”, “the Biden administration”); an apposition after the name stays hers', () => {
   const text =
     'A senior Biden administration official said the talks would resume.\n\n“That is not a no,” one Clinton aide said.\n\nThe Biden administration said the rule would stand.\n\n' +
-    'Republican pollster Ann Roe -- author of a book on the party -- said the race was close.\n'
+    'Republican pollster Ann Roe -- author of a book on the party -- said the race was close.\n\nJoe Biden 2024 campaign officials said the ads would run in May.\n\nAnn Roe the lawyer said the filing was late.\n'
   const result = tag(text)
-  for (const words of ['the talks would resume', 'That is not a no', 'the rule would stand']) {
+  assert.equal(entityName(result, quoteWith(text, result, 'the filing was late')), 'Ann Roe', 'a title after “the” is hers')
+  for (const words of ['the talks would resume', 'That is not a no', 'the rule would stand', 'the ads would run']) {
     assert.equal(quoteWith(text, result, words).source?.entity, undefined, words)
     assert.ok(quoteWith(text, result, words).source, `${words}: a source`)
   }

@@ -487,7 +487,9 @@ function resolve(
   // Roe -- author of …”, “Ann Roe who served as mayor”).
   const peopleAfter = ({mention}: Named) => {
     const all = cased.slice(mention.last - source.first, head)
-    const stop = all.findIndex((word) => !/^[\p{L}’'-]+$/u.test(word) || /^-+$/u.test(word) || clauseWords.has(word.toLowerCase()))
+    // (a year is no stop: “Biden 2024 campaign officials”; a determiner is:
+    // “Ann Roe the lawyer”).
+    const stop = all.findIndex((word) => !/^[\p{L}\p{N}’'-]+$/u.test(word) || /^-+$/u.test(word) || clauseWords.has(word.toLowerCase()) || /^(?:the|a|an)$/u.test(word))
     const after = stop < 0 ? all : all.slice(0, stop)
     // One person after “and” is another speaker beside her (“Ann Roe and
     // an executive of the firm said”), people after it are hers (“Ann Roe

@@ -478,17 +478,16 @@ function resolve(
   // belongs to a person once the article calls him “CEO Laxman Narasimhan”.
   // Unless the possessive ends the span (“Despite Ann Roe's claims that
   // …”: the claims' cue is the noun, and whose they are is the source).
-  // Nor one whose name only says whose people speak (“Trump campaign
-  // officials”, “Biden aides”: people of his, not him).
-  // Also one such person or body in lower case (“a senior Biden
-  // administration official”, “the Biden administration”), not a title
-  // before a name (“Trump aide Hope Hicks” is Hicks: no word after her).
-  // Only the words right after the name, up to a dash or a clause (“Ann
-  // Roe -- author of …”, “Ann Roe who served as mayor”).
+  // Nor one whose name only says whose people speak: people in the plural
+  // after it (“Trump campaign officials”, “Biden aides”), or one of them or
+  // a body in lower case (“a senior Biden administration official”, “the
+  // Biden administration”); a title before a name is not after it (“Trump
+  // aide Hope Hicks” is Hicks). Only the words right after the name count,
+  // up to a dash, a clause or a determiner (“Ann Roe -- author of …”, “Ann
+  // Roe who served as mayor”, “Ann Roe the lawyer”), not up to a year
+  // (“Biden 2024 campaign officials”).
   const peopleAfter = ({mention}: Named) => {
     const all = cased.slice(mention.last - source.first, head)
-    // (a year is no stop: “Biden 2024 campaign officials”; a determiner is:
-    // “Ann Roe the lawyer”).
     const stop = all.findIndex((word) => !/^[\p{L}\p{N}’'-]+$/u.test(word) || /^-+$/u.test(word) || clauseWords.has(word.toLowerCase()) || /^(?:the|a|an)$/u.test(word))
     const after = stop < 0 ? all : all.slice(0, stop)
     // One person after “and” is another speaker beside her (“Ann Roe and
@@ -526,12 +525,10 @@ function resolve(
   }
 
   // "said Acme Health Deputy Director, Ann Moss": the name after the comma
-  // that ends the span is the person; the head only says what she is. Not
+  // that ends the span is the person; the head only says what she is (“an
+  // attorney for the family, Ben Crump” is Crump, as news writes it). Not
   // after people in the plural (“Lawyers for the victim, Tom Reed,”: the
   // name is the victim's).
-  // (“an attorney for the family, Ben Crump” is Crump, as news writes it;
-  // “a spokesman for the president, Joe Biden” would be the president,
-  // which news writes “for President Joe Biden”).
   const last = inSpan.find(({mention, entity}) => entity.type === 'PER' && mention.last === source.last && tokens[mention.first - 1]?.text === ',')
   if (last && !person && kindOfHead !== 'document' && !/[^s]s$/u.test(headWords.at(-1) ?? '')) {
     return {...span, entity: last.entity.id, name: last.entity.name, kind: 'named'}
@@ -669,13 +666,11 @@ function resolve(
   return {...span, name, kind}
 }
 
-// Words a source's name does not end on (“excerpts of”, “Voters who”,
-// “protesters and”, “Their”).
-// Not “his” nor “her”, which end a name as objects (“people close to
-// her”, “a friend of his”).
+// Words a source's name does not end on (“excerpts of”, “protesters
+// and”, “Their”). Not the prepositions that end a phrasal verb (“Families
+// left behind”, “A bystander who stepped in”), nor “his” and “her”, which
+// end a name as objects (“people close to her”, “a friend of his”).
 const danglingEnds: ReadonlySet<string> = new Set([
-  // Not those that end a phrasal verb (“Families left behind”, “A
-  // bystander who stepped in”).
   ...['of', 'for', 'to', 'with', 'at', 'from', 'by'],
   ...['about', 'into', 'than', 'as', 'that', 'who', 'whose', 'which', 'and', 'or', 'but', 'nor'],
   ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s']
@@ -683,21 +678,6 @@ const danglingEnds: ReadonlySet<string> = new Set([
 const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
 // Pronouns that are a clause's subject.
 const subjects: ReadonlySet<string> = new Set(['i', 'we', 'he', 'she', 'they'])
-
-/**
- * Whether words hold a clause with no relative pronoun after their noun
- * (“voters I spoke with”): a subject pronoun after the first word, no
- * relative pronoun before it.
- *
- * @param words
- *   Words, lower-cased.
- * @returns
- *   Whether they do.
- */
-function contactClause(words: ReadonlyArray<string>): boolean {
-  const at = words.findIndex((word, index) => index > 0 && subjects.has(word))
-  return at > 0 && !words.slice(0, at).some((word) => relativePronouns.has(word))
-}
 // Pronouns that are no one's subject (“calling them rapists and …”).
 const objectPronouns: ReadonlySet<string> = new Set(['them', 'him', 'us', 'me'])
 // Words before a noun.
@@ -715,6 +695,21 @@ const clauseWords: ReadonlySet<string> = new Set([
 // (not the month “May”); not “to be released Thursday”, not “being
 // considered”.
 const auxiliaries: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'does', 'did', 'do'])
+
+/**
+ * Whether words hold a clause with no relative pronoun after their noun
+ * (“voters I spoke with”): a subject pronoun after the first word, no
+ * relative pronoun before it.
+ *
+ * @param words
+ *   Words, lower-cased.
+ * @returns
+ *   Whether they do.
+ */
+function contactClause(words: ReadonlyArray<string>): boolean {
+  const at = words.findIndex((word, index) => index > 0 && subjects.has(word))
+  return at > 0 && !words.slice(0, at).some((word) => relativePronouns.has(word))
+}
 
 /**
  * Whether a source's words cannot be a name: they end on a preposition,

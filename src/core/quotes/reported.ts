@@ -37,6 +37,8 @@ const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
 const clauseOpeners: ReadonlySet<string> = new Set(['do', 'does', 'did', 'don’t', "don't", 'doesn’t', "doesn't", 'you'])
 const demonstratives: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those'])
 export const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+// Pronouns that are a clause's subject.
+export const clauseSubjects: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we'])
 
 /**
  * Whether a quote's source is who said its words, as a claim's speaker:

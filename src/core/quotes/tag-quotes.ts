@@ -24,7 +24,7 @@ import type {Perceptron} from '../ml/perceptron.ts'
 import type {Claim, Entity, Quote, QuoteSource, SourceKind, Span} from '../types.ts'
 import {pronounOf} from './features.ts'
 import {findQuotes, type FoundQuote, type FoundSource} from './find.ts'
-import {isReported, speakerHeads, tellsSpeaker} from './reported.ts'
+import {clauseSubjects, isReported, speakerHeads, tellsSpeaker} from './reported.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import {firstIndex} from '../sorted.ts'
 
@@ -676,8 +676,6 @@ const danglingEnds: ReadonlySet<string> = new Set([
   ...['the', 'a', 'an', 'their', 'its', 'our', 'my', 'your', "'s", '’s']
 ])
 const relativePronouns: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom'])
-// Pronouns that are a clause's subject.
-const subjects: ReadonlySet<string> = new Set(['i', 'we', 'he', 'she', 'they'])
 // Pronouns that are no one's subject (“calling them rapists and …”).
 const objectPronouns: ReadonlySet<string> = new Set(['them', 'him', 'us', 'me'])
 // Words before a noun.
@@ -707,7 +705,7 @@ const auxiliaries: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would
  *   Whether they do.
  */
 function contactClause(words: ReadonlyArray<string>): boolean {
-  const at = words.findIndex((word, index) => index > 0 && subjects.has(word))
+  const at = words.findIndex((word, index) => index > 0 && clauseSubjects.has(word))
   return at > 0 && !words.slice(0, at).some((word) => relativePronouns.has(word))
 }
 

@@ -16,7 +16,7 @@ import {Perceptron, type PerceptronModel} from '../ml/perceptron.ts'
 import {classes, dynamicFeatures, isMark, type BlockView} from './features.ts'
 import lexicon from './lexicon.json' with {type: 'json'}
 import model from './model.json' with {type: 'json'}
-import {beForms, rulers, speakerHeads} from './reported.ts'
+import {beForms, clauseSubjects, rulers, speakerHeads} from './reported.ts'
 
 /** A token range `[first, last)` of a block. */
 export type TokenRange = [number, number]
@@ -353,7 +353,6 @@ const rulingVerbs: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'g
 // Filings a court rules on.
 const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
 // Pronouns that say who speaks at a cue (`she said`, `said he`).
-const subjectWords: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we'])
 // Words of saying after a ruling that make the ruler a source.
 const sayingWords: ReadonlySet<string> = new Set(['calling', 'citing', 'telling', 'writing', 'ruling', 'according'])
 // Prepositions before a title that is a verb's object (`culminated in “…”`;
@@ -462,7 +461,7 @@ function mendNoSpeech(view: BlockView, tags: string[]): void {
     while (opens > from && tags[opens].startsWith('I-')) opens--
     const named = /^\p{Lu}/u.test(tokens[opens]?.text ?? '') && !/^(?:the|a|an|this|that|these|those|its|their|his|her|our)$/.test(words[opens] ?? '')
     const after = cueAfter(words, end, to)
-    const pronoun = after >= 0 && (subjectWords.has(words[after - 1]) || subjectWords.has(words[after + 1]))
+    const pronoun = after >= 0 && (clauseSubjects.has(words[after - 1]) || clauseSubjects.has(words[after + 1]))
     // (And the cue after has no words of its own: `…,” said Ann Cole` read
     // as saying “Ann Cole” is left as it is.)
     const closing = after >= 0 && tags[after].endsWith('CUE') && !(tags[after + 1] ?? '').endsWith('CON')

@@ -37,7 +37,8 @@ const reportingCues: ReadonlySet<string> = new Set(lexicon.reportingCues)
 const clauseOpeners: ReadonlySet<string> = new Set(['do', 'does', 'did', 'don’t', "don't", 'doesn’t', "doesn't", 'you'])
 const demonstratives: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those'])
 export const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
-// Pronouns that are a clause's subject.
+// Pronouns that are a clause's subject: who speaks at a cue (`she said`,
+// `said he`), or in a clause with no relative pronoun (“voters I spoke with”).
 export const clauseSubjects: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we'])
 
 /**

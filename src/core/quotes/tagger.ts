@@ -352,7 +352,6 @@ const adverbs: ReadonlySet<string> = new Set(['also', 'still', 'just', 'now', 't
 const rulingVerbs: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'granted', 'grants', 'grant', 'approved', 'approves', 'approve', 'rejected', 'rejects', 'reject', 'dismissed', 'dismisses', 'dismiss', 'upheld', 'upholds', 'overturned', 'overturns'])
 // Filings a court rules on.
 const filings: ReadonlySet<string> = new Set(['motion', 'motions', 'claim', 'claims', 'request', 'requests', 'appeal', 'appeals', 'petition', 'petitions', 'application', 'applications', 'bid', 'bail', 'case', 'lawsuit', 'suit', 'objection', 'objections', 'plea', 'permit', 'warrant', 'injunction', 'order', 'ruling', 'conviction', 'sentence', 'verdict'])
-// Pronouns that say who speaks at a cue (`she said`, `said he`).
 // Words of saying after a ruling that make the ruler a source.
 const sayingWords: ReadonlySet<string> = new Set(['calling', 'citing', 'telling', 'writing', 'ruling', 'according'])
 // Prepositions before a title that is a verb's object (`culminated in “…”`;

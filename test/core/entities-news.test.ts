@@ -451,6 +451,20 @@ test('entities: a name ends in a capital’s word, keeps its particle’s first 
   assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => /noted|of 1983/.test(mention.text))), names(result.entities).join(' | '))
 })
 
+test('entities: a surname’s particles keep the name whole (“da Vinci”, “bin Salman”, “Von der Leyen”, “Elena De Marco”), not over a line break', () => {
+  const result = tag('Commission President Ursula von der Leyen spoke first. Von der Leyen then left for Rome.\n\nCrown Prince Mohammed bin Salman toured a gallery of Leonardo da Vinci drawings. Dr. Elena De Marco, a surgeon, said so. De Marco added more.\n')
+  const leyen = find(result, 'Ursula von der Leyen')
+  assert.ok(leyen, names(result.entities).join(' | '))
+  assert.deepEqual(leyen.mentions.map((mention) => mention.text), ['Ursula von der Leyen', 'Von der Leyen'])
+  for (const name of ['Mohammed bin Salman', 'Leonardo da Vinci', 'Elena De Marco']) assert.equal(find(result, name)?.type, 'PER', `${name} in ${names(result.entities).join(' | ')}`)
+  assert.deepEqual(result.entities.filter((entity) => ['Salman', 'Vinci', 'De Marco'].includes(entity.name)), [])
+  assert.deepEqual(find(result, 'Elena De Marco')?.mentions.map((mention) => mention.text), ['Elena De Marco', 'De Marco'])
+  // Two players listed a line each are two people.
+  const list = tag('Squad: Pieter Smit\nde Vries, Jan Bakker.\n')
+  assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => mention.text.includes('\n'))), names(list.entities).join(' | '))
+  assert.ok(!list.entities.some((entity) => entity.mentions.some((mention) => mention.text.includes('\n'))), names(list.entities).join(' | '))
+})
+
 test('entities: a name inside a title in quotation marks is the title, a work (not a nickname in a name, nor a cry)', () => {
   const result = tag('Mara Quinn starred in “What Ever Happened to Willow Lane?” and later in “Breaking News in Tulsa County.” Her song “Ode to Summer” came out in 2012.\n')
   for (const title of ['What Ever Happened to Willow Lane?', 'Breaking News in Tulsa County', 'Ode to Summer']) {

@@ -112,7 +112,8 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     // A part that joins a person's full name (a first name and more)
     // counts as the person's, whatever the tagger typed it.
     let type = mention.type
-    if (!group && sizes[index] < 3) {
+    // (A surname with its particles is a part too: “Von der Leyen”.)
+    if (!group && (sizes[index] < 3 || particleSurname.test(key))) {
       group = personWithPart(key, mention.type)
       if (group && namesPerson(group)) type = 'PER'
     }
@@ -192,6 +193,9 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     return found
   }
 }
+
+// A surname that opens with its particles (“von der leyen”, “de la cruz”), as a key.
+const particleSurname = /^(?:van|von|de|da|di|du|del|della|la|le|bin|ibn|al) (?:\p{L}+ )?\p{L}[\p{L}'-]*$/u
 
 /**
  * Whether a group's name is a person's first name and more: a first name

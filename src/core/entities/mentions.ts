@@ -1083,8 +1083,83 @@ function joinSurnames(tokens: SentenceView['tokens'], spans: ReadonlyArray<Token
     joined[at] = {...span, last: span.last + 1}
   }
 
+  return joinParticles(tokens, joined)
+}
+
+/**
+ * A person's name the tagger cut at its particles: the name runs on over
+ * them and the capitalised surname after (“Leonardo | da | Vinci”, “Prince
+ * Mohammed | bin | Salman”, “Von | der | Leyen” at a sentence's start),
+ * and a capitalised particle's surname takes the first name the tagger
+ * left before it (“Elena | De Marco”).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param spans
+ *   Spans, in order.
+ * @returns
+ *   Spans, the person's pieces joined.
+ */
+function joinParticles(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): ReadonlyArray<TokenSpan> {
+  const joined: TokenSpan[] = []
+  const surname = (at: number) => /^\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*$/u.test(tokens[at]?.text ?? '') && !weekdayOrMonth.test(tokens[at].text)
+  // Lower-case particles from `at` (“da”, “von der”, “de la”), then a surname.
+  // (Not over a line break: two names in a list.)
+  const particlesFrom = (at: number) => {
+    let end = at
+    while (end - at < 3 && joinedParticles.has(tokens[end]?.text ?? '') && !tokens[end].newline) end++
+    return end > at && surname(end) && !tokens[end].newline ? end : -1
+  }
+
+  for (let index = 0; index < spans.length; index++) {
+    let span = spans[index]
+    // A capitalised particle opening the name (“Von der Leyen”, “De la
+    // Cruz”), as a span of its own or none.
+    const opening = capitalParticles.has(tokens[span.first].text) && span.last - span.first === 1
+    const start = opening ? span.first : -1
+    if (opening) {
+      const end = particlesFrom(span.first + 1)
+      const next = spans[index + 1]
+      if (end > 0 && (span.label === 'PER' || (next?.first === end && next.label === 'PER'))) {
+        span = {first: span.first, last: next?.first === end ? next.last : end + 1, label: 'PER'}
+        if (next?.first === end) index++
+      }
+    }
+
+    // A surname after a name's last word and its particles.
+    if (span.label === 'PER' && start < 0) {
+      const end = particlesFrom(span.last)
+      if (end > 0) {
+        const next = spans[index + 1]
+        span = {first: span.first, last: next?.first === end ? next.last : end + 1, label: 'PER'}
+        if (next?.first === end) index++
+      }
+    }
+
+    // A first name left before a capitalised particle's surname (“Elena |
+    // De Marco”): not a sentence's first word, nor a title or a word that
+    // opens a sentence.
+    if (span.label === 'PER' && capitalParticles.has(tokens[span.first].text) && span.last - span.first >= 2 && span.first >= 2) {
+      const before = tokens[span.first - 1].text
+      const previous = joined.at(-1)
+      if (previous?.last === span.first && previous.label === 'PER' && !tokens[span.first].newline) {
+        joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'PER'}
+        continue
+      }
+      if (previous?.last !== span.first && surname(span.first - 1) && !tokens[span.first].newline && !openerWords.has(before) && !titleHeads.has(before.toLowerCase())) span = {...span, first: span.first - 1}
+    }
+
+    joined.push(span)
+  }
+
   return joined
 }
+
+/** Particles a surname may open with when they are written in lower case. */
+const joinedParticles: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'del', 'della', 'dos', 'das'])
+
+/** Particles written with a capital that may open a surname (“De Marco”, “Von der Leyen”). */
+const capitalParticles: ReadonlySet<string> = new Set(['Van', 'Von', 'De', 'Da', 'Di', 'Du', 'Del', 'Della', 'La', 'Le', 'Bin', 'Ibn', 'Al'])
 
 // A surname with a capital after its prefix (“McAvoy”, “DeVane”, “LaRocca”,
 // “O'Hara”, “VanDyke”).
@@ -1787,7 +1862,8 @@ function personInside(tokens: SentenceView['tokens'], first: number, last: numbe
       continue
     }
 
-    if (index > first && titled && isFirstName(word) && /^\p{Lu}\p{Ll}/u.test(word) && /^\p{Lu}/u.test(tokens[index + 1].text)) {
+    // (A surname's capitalised particle is no first name: “Dr. Elena De Marco”.)
+    if (index > first && titled && isFirstName(word) && !capitalParticles.has(word) && /^\p{Lu}\p{Ll}/u.test(word) && /^\p{Lu}/u.test(tokens[index + 1].text)) {
       return index
     }
   }

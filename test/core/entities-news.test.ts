@@ -686,6 +686,14 @@ test('entities: names joined by “&” are one firm’s; two first names joined
   assert.ok(!all.some((entity) => /^ORG Tommy/.test(entity)), JSON.stringify(all))
 })
 
+test('entities: a place the tagger tagged apart before an institution’s name is its first word, and “United States” before an agency is the agency’s, one with its acronym', () => {
+  const result = tag('The California Avocado Commission said prices rose. Growers in California agreed.\n\nThe United States Securities and Exchange Commission sued the firm. The SEC said the tokens were securities, and the Securities and Exchange Commission declined to comment. The United States has no such rule.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['ORG California Avocado Commission', 'LOC California', 'ORG United States Securities and Exchange Commission | SEC | Securities and Exchange Commission', 'LOC United States']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+})
+
 test('entities (review): slashes that are no photo credit, forms and names that open with a road, placings and verbs of showing stay as they were', () => {
   const result = tag(
     'The files were released. (National Archives/AP)\n\n' +

@@ -95,7 +95,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   // alone (“100 US Starbucks stores”, “Starbucks”): the organisation.
   const typed = new Set(mentions.map((mention, index) => `${mention.type} ${keys[index]}`))
   for (let index = 0; index < mentions.length; index++) {
-    const rest = /^(?:us|u\.s\.|uk|u\.k\.) (.+)$/.exec(keys[index])?.[1]
+    const rest = /^(?:us|u\.s\.|united states|uk|u\.k\.) (.+)$/.exec(keys[index])?.[1]
     if (rest !== undefined && mentions[index].type !== 'PER' && typed.has(`ORG ${rest}`)) {
       keys[index] = rest
       sizes[index] = rest.split(' ').length
@@ -349,6 +349,7 @@ export function acronymLetters(text: string): string | undefined {
 export function spellsName(acronym: string, name: string): boolean {
   let words = name.split(/\s+/).filter((word) => !skipped.has(word.toLowerCase()))
   if (words.length > 2 && /^U\.?S\.?$/.test(words[0])) words = words.slice(1)
+  else if (words.length > 3 && words[0] === 'United' && words[1] === 'States') words = words.slice(2)
   if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) return false
   const initials = words.map((word) => word[0]).join('')
   return initials === acronym || (acronym.length >= 3 && words.length === acronym.length + 1 && initials.startsWith(acronym))

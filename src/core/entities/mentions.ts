@@ -973,6 +973,23 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
       continue
     }
 
+    // A place the tagger tagged apart right before an institution's name
+    // (“California | Avocado Commission”): the place is the name's first
+    // word. (Not before an acronym, “Chicago | NAPM”, nor over a line
+    // break.)
+    if (
+      previous?.label === 'LOC' &&
+      span.label === 'ORG' &&
+      span.first === previous.last &&
+      previous.last - previous.first <= 3 &&
+      isInstitutionHead(end) &&
+      /^\p{Lu}\p{Ll}/u.test(tokens[span.first].text) &&
+      !tokens[span.first].newline
+    ) {
+      joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
+      continue
+    }
+
     // Two words and “&” in one name (“Ernst & Young”): a firm's, not a
     // person's (“Tommy & Mickie”, two first names, is two people's).
     if (span.last - span.first === 3 && tokens[span.first + 1].text === '&' && span.label === 'PER' && !(isFirstName(tokens[span.first].text) && isFirstName(tokens[span.first + 2].text))) {

@@ -694,6 +694,18 @@ test('entities: a place the tagger tagged apart before an institution’s name i
   }
 })
 
+test('entities: a person named after an organisation’s possessive is no part of its name (“Twenty One Pilots’ Tyler Joseph”), a club’s or a hospital’s possessive stays in its name', () => {
+  const result = tag('The song was produced by Twenty One Pilots’ Tyler Joseph. Sotheby’s Amy Lane said bids were strong. The Children’s Hospital Rose Garden opened.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['ORG Twenty One Pilots', 'PER Tyler Joseph', 'PER Amy Lane']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+  assert.ok(!all.some((entity) => /^PER Rose/.test(entity)), JSON.stringify(all))
+  // A first name that is also a place's word (“Park”) is no person's after a possessive.
+  const club = tag("Portsmouth 1 Queen 's Park Rangers 2\n")
+  assert.ok(!club.entities.some((entity) => entity.name === 'Queen'), names(club.entities).join(' | '))
+})
+
 test('entities (review): slashes that are no photo credit, forms and names that open with a road, placings and verbs of showing stay as they were', () => {
   const result = tag(
     'The files were released. (National Archives/AP)\n\n' +

@@ -530,7 +530,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
   const roads = [...roadsOf(tokens)]
   roads.push(...coordinatedPlacesOf(tokens, roads))
   roads.sort((a, b) => a.first - b.first)
-  const spans = joinSurnames(tokens, joinInstitutions(tokens, spansOf(tagged.tags)))
+  const spans = joinSurnames(tokens, joinInstitutions(tokens, splitOwners(tokens, spansOf(tagged.tags))))
   const credits = creditsOf(tokens, spans)
   const written = [...states, ...roads, ...credits]
   const allWorks = worksOf(tokens)
@@ -1102,6 +1102,49 @@ function joinSurnames(tokens: SentenceView['tokens'], spans: ReadonlyArray<Token
 
   return joinParticles(tokens, joined)
 }
+
+/**
+ * A person named after an organisation's possessive that the tagger ran
+ * into one name with it (“Twenty One Pilots’ | Tyler Joseph”, “Sotheby’s |
+ * Amy Lane”): two names, the person's a known first name and a surname
+ * or two, none of them an institution's or a venue's head (“Children’s
+ * Hospital”, “Macy’s Thanksgiving Day Parade” stay whole).
+ *
+ * @param tokens
+ *   Tokens of the sentence.
+ * @param spans
+ *   The tagger's spans, in order.
+ * @returns
+ *   Spans, the owner and the person apart.
+ */
+function splitOwners(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): ReadonlyArray<TokenSpan> {
+  const split: TokenSpan[] = []
+  for (const span of spans) {
+    let at = span.first + 1
+    while (at < span.last - 2 && !/^[’']s?$/u.test(tokens[at].text)) at++
+    const size = span.last - at - 1
+    const person = tokens.slice(at + 1, span.last)
+    if (
+      at < span.last - 2 &&
+      (size === 2 || size === 3) &&
+      /^\p{Lu}/u.test(tokens[at - 1].text) &&
+      isFirstName(tokens[at + 1].text) &&
+      !placeWords.has(tokens[at + 1].text.toLowerCase()) &&
+      person.every((token) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(token.text) && !isHead(token.text) && !venueHeads.has(token.text.toLowerCase()) && !token.newline)
+    ) {
+      split.push({first: span.first, last: at, label: span.label === 'PER' ? 'ORG' : span.label}, {first: at + 1, last: span.last, label: 'PER'})
+      continue
+    }
+
+    split.push(span)
+  }
+
+  return split
+}
+
+// First names that are also words of places' and clubs' names (“Queen’s
+// Park Rangers”, “St. Mary’s Rose Garden”).
+const placeWords: ReadonlySet<string> = new Set(['park', 'hill', 'lane', 'grove', 'field', 'rose', 'bay', 'glen', 'dale', 'brook', 'wood', 'forest', 'cliff', 'king', 'star', 'river', 'lake', 'summer', 'ocean', 'court', 'chase', 'hall'])
 
 /**
  * A person's name the tagger cut at its particles: the name runs on over

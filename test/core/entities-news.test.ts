@@ -459,6 +459,13 @@ test('entities: a surname’s particles keep the name whole (“da Vinci”, “
   for (const name of ['Mohammed bin Salman', 'Leonardo da Vinci', 'Elena De Marco']) assert.equal(find(result, name)?.type, 'PER', `${name} in ${names(result.entities).join(' | ')}`)
   assert.deepEqual(result.entities.filter((entity) => ['Salman', 'Vinci', 'De Marco'].includes(entity.name)), [])
   assert.deepEqual(find(result, 'Elena De Marco')?.mentions.map((mention) => mention.text), ['Elena De Marco', 'De Marco'])
+  // A chain of particles (“bin … al …”) is one name; a place after a
+  // particle, a name run on past its first name and a Title Case line are
+  // kept as they were.
+  const chain = tag('Emir Tamim bin Hamad al Thani met the envoy.\n\nPainter Antonello da Messina worked in Venice. Messina later honoured him with a museum.\n\nTexas Congressman Al Green said the vote would fail.\n\nDutch Coach Ronald Koeman Recalls Van Dijk\n')
+  const all = chain.entities.map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['PER Tamim bin Hamad al Thani', 'LOC Messina | Messina', 'PER Al Green']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  assert.ok(!all.some((entity) => /Recalls/.test(entity)), JSON.stringify(all))
   // Two players listed a line each are two people.
   const list = tag('Squad: Pieter Smit\nde Vries, Jan Bakker.\n')
   assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => mention.text.includes('\n'))), names(list.entities).join(' | '))

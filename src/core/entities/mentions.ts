@@ -1149,9 +1149,16 @@ const placeWords: ReadonlySet<string> = new Set(['park', 'hill', 'lane', 'grove'
 /**
  * A person's name the tagger cut at its particles: the name runs on over
  * them and the capitalised surname after (“Leonardo | da | Vinci”, “Prince
- * Mohammed | bin | Salman”, “Von | der | Leyen” at a sentence's start),
- * and a capitalised particle's surname takes the first name the tagger
- * left before it (“Elena | De Marco”).
+ * Mohammed | bin | Salman”, a chain: “Tamim | bin Hamad | al Thani”),
+ * a capitalised particle opening a name takes the rest of it (“Von | der |
+ * Leyen” at a sentence's start), and a capitalised particle's surname takes
+ * the known first name the tagger left before it (“Elena | De Marco”).
+ *
+ * Kept apart: a place after the particles (“Antonello da | Messina”, a
+ * city), a name already run on past its first name (“Texas Congressman |
+ * Al Green”), a name inside a chain whose first name the tagger missed,
+ * anything over a line break, and a headline, whose capitals run names
+ * together.
  *
  * @param tokens
  *   Tokens of the sentence.
@@ -1161,52 +1168,58 @@ const placeWords: ReadonlySet<string> = new Set(['park', 'hill', 'lane', 'grove'
  *   Spans, the person's pieces joined.
  */
 function joinParticles(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenSpan>): ReadonlyArray<TokenSpan> {
-  const joined: TokenSpan[] = []
+  if (spans.length === 0 || isHeadline(tokens)) return spans
   const surname = (at: number) => /^\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*$/u.test(tokens[at]?.text ?? '') && !weekdayOrMonth.test(tokens[at].text)
-  // Lower-case particles from `at` (“da”, “von der”, “de la”), then a surname.
-  // (Not over a line break: two names in a list.)
-  const particlesFrom = (at: number) => {
-    let end = at
-    while (end - at < 3 && joinedParticles.has(tokens[end]?.text ?? '') && !tokens[end].newline) end++
-    return end > at && surname(end) && !tokens[end].newline ? end : -1
-  }
-
+  // Whether a line break comes inside tokens `from` to `to` (exclusive).
+  const broken = (from: number, to: number) => tokens.slice(from + 1, to).some((token) => token.newline)
+  const joined: TokenSpan[] = []
   for (let index = 0; index < spans.length; index++) {
     let span = spans[index]
-    // A capitalised particle opening the name (“Von der Leyen”, “De la
-    // Cruz”), as a span of its own or none.
-    const opening = capitalParticles.has(tokens[span.first].text) && span.last - span.first === 1
-    const start = opening ? span.first : -1
-    if (opening) {
-      const end = particlesFrom(span.first + 1)
+    // The surname after particles from `at` (“da”, “von der”, “de la”):
+    // where the name then ends, and how many spans it took in.
+    const surnameAfter = (at: number): {last: number; taken: number} | undefined => {
+      let end = at
+      while (end - at < 3 && joinedParticles.has(tokens[end]?.text ?? '')) end++
+      if (end === at || !surname(end)) return undefined
       const next = spans[index + 1]
-      if (end > 0 && (span.label === 'PER' || (next?.first === end && next.label === 'PER'))) {
-        span = {first: span.first, last: next?.first === end ? next.last : end + 1, label: 'PER'}
-        if (next?.first === end) index++
+      if (next?.first === end) {
+        // A place, or a name the tagger typed otherwise that a place's
+        // word ends (“da | Messina”, “von | Hannover”), is no surname.
+        if (next.label !== 'PER' && (next.last - next.first > 1 || isPlaceName(tokens[end].text))) return undefined
+        return {last: next.last, taken: 1}
+      }
+      if (isPlaceName(tokens[end].text)) return undefined
+      return {last: end + 1, taken: 0}
+    }
+
+    // A capitalised particle opening the name (“Von der Leyen”, “De la
+    // Cruz”), as a span of its own.
+    if (capitalParticles.has(tokens[span.first].text) && span.last - span.first === 1) {
+      const after = surnameAfter(span.first + 1)
+      const next = spans[index + 1]
+      if (after && (span.label === 'PER' || (after.taken === 1 && next.label === 'PER')) && !broken(span.first, after.last)) {
+        span = {first: span.first, last: after.last, label: 'PER'}
+        index += after.taken
+      }
+    } else if (span.label === 'PER' && span.last - span.first <= 3 && !joinedParticles.has(tokens[span.first - 1]?.text ?? '')) {
+      // Surnames after a name's last word and its particles, one after
+      // another (“bin Hamad al Thani”).
+      for (let after = surnameAfter(span.last); after && !broken(span.first, after.last); after = surnameAfter(span.last)) {
+        span = {first: span.first, last: after.last, label: 'PER'}
+        index += after.taken
       }
     }
 
-    // A surname after a name's last word and its particles.
-    if (span.label === 'PER' && start < 0) {
-      const end = particlesFrom(span.last)
-      if (end > 0) {
-        const next = spans[index + 1]
-        span = {first: span.first, last: next?.first === end ? next.last : end + 1, label: 'PER'}
-        if (next?.first === end) index++
-      }
-    }
-
-    // A first name left before a capitalised particle's surname (“Elena |
-    // De Marco”): not a sentence's first word, nor a title or a word that
-    // opens a sentence.
-    if (span.label === 'PER' && capitalParticles.has(tokens[span.first].text) && span.last - span.first >= 2 && span.first >= 2) {
-      const before = tokens[span.first - 1].text
+    // A known first name left before a capitalised particle's surname
+    // (“Elena | De Marco”), as a span of its own or none.
+    if (span.label === 'PER' && capitalParticles.has(tokens[span.first].text) && span.last - span.first >= 2 && span.first >= 1) {
       const previous = joined.at(-1)
-      if (previous?.last === span.first && previous.label === 'PER' && !tokens[span.first].newline) {
-        joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'PER'}
-        continue
+      const before = span.first - 1
+      const alone = previous?.last === span.first && previous.first === before && previous.label === 'PER'
+      if ((alone || previous?.last !== span.first) && isFirstName(tokens[before].text) && /^\p{Lu}\p{Ll}+$/u.test(tokens[before].text) && !tokens[span.first].newline) {
+        if (alone) joined.pop()
+        span = {...span, first: before}
       }
-      if (previous?.last !== span.first && surname(span.first - 1) && !tokens[span.first].newline && !openerWords.has(before) && !titleHeads.has(before.toLowerCase())) span = {...span, first: span.first - 1}
     }
 
     joined.push(span)
@@ -1922,8 +1935,11 @@ function personInside(tokens: SentenceView['tokens'], first: number, last: numbe
       continue
     }
 
-    // (A surname's capitalised particle is no first name: “Dr. Elena De Marco”.)
-    if (index > first && titled && isFirstName(word) && !capitalParticles.has(word) && /^\p{Lu}\p{Ll}/u.test(word) && /^\p{Lu}/u.test(tokens[index + 1].text)) {
+    if (index > first && titled && isFirstName(word) && /^\p{Lu}\p{Ll}/u.test(word) && /^\p{Lu}/u.test(tokens[index + 1].text)) {
+      // A surname's capitalised particle after a known first name is no
+      // first name: the person is named from that first name (“Dr. Elena De
+      // Marco”, “chief Oscar De La Hoya”).
+      if (capitalParticles.has(word) && isFirstName(tokens[index - 1].text)) return index - 1
       return index
     }
   }

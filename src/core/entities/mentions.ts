@@ -633,6 +633,12 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // A road's number (“Interstate | 5”, “Route | 66”) is part of its name.
     const road = roadWords.has(tokens[last - 1].text) && /^\d{1,4}[A-Z]?$/u.test(tokens[last]?.text ?? '')
     if (road) last++
+    // A street the tagger took for a person's name (“Maple Drive”), or
+    // whose type it left out after an address's number (“1842 W.
+    // Washington | Blvd.”): a place, its type in its name.
+    const numbered = /^\d{1,5}$/u.test(tokens[first - 1]?.text ?? '') && label !== 'ORG'
+    if ((numbered || label === 'PER') && !road && streetTypes.has(tokens[last]?.text ?? '') && !tokens[last].newline && (numbered || !/^\p{Lu}/u.test(tokens[last + 1]?.text ?? ''))) last++
+    const street = !road && (numbered || label === 'PER') && last - first >= 2 && namedStreetTypes.has(tokens[last - 1].text)
     // A name that makes a law's or a disease's (“Moore's Law”,
     // “Alzheimer’s disease”): the thing, the law's name whole.
     const eponym = /^[’']s$/u.test(tokens[last]?.text ?? '') && eponymHeads.has(tokens[last + 1]?.text.toLowerCase() ?? '')
@@ -678,9 +684,9 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       continue
     }
 
-    let type: EntityType = road || partyPlace ? 'LOC' : eponym ? 'MISC' : fieldEnd > 0 ? 'PER' : headAlone ? 'ORG' : label
+    let type: EntityType = road || partyPlace || street ? 'LOC' : eponym ? 'MISC' : fieldEnd > 0 ? 'PER' : headAlone ? 'ORG' : label
     if (cutBacker && (legislatures.has(tokens[last - 1].text) || institutionHeads.has(tokens[last - 1].text.toLowerCase()))) type = 'ORG'
-    let cued = road || eponym || title !== undefined
+    let cued = road || street || eponym || title !== undefined
     // “Alvarez family” taken whole: the surname is the name.
     if (last - first === 2 && personNouns.has(tokens[last - 1].text) && /^\p{Lu}/u.test(tokens[first].text)) last--
     // A name that qualifies a government or a family is a person's (“the
@@ -1371,6 +1377,9 @@ function statesOf(tokens: SentenceView['tokens']): WrittenSpan[] {
 // (Not “Place”, “Lane”, “Drive” or “Way”, which an ordinal makes a placing,
 // a lane of a pool or a play: “3rd Place”.)
 const streetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Parkway', 'Pkwy.', 'Terrace'])
+// Types of a named street (“Maple Drive”, “Olympic Blvd.”): not “Lane”,
+// “Court” or “Way”, also surnames (“Amy Lane”, “Margaret Court”).
+const namedStreetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Drive', 'Parkway', 'Pkwy.', 'Terrace'])
 // Where a street lies (“West 26th Street”, “13th Avenue South”, “5th Ave. NW”).
 const directions: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'NE', 'NW', 'SE', 'SW'])
 

@@ -721,6 +721,14 @@ test('entities: a street the tagger took for a person, or whose type it left out
   }
 })
 
+test('entities: a group’s possessive opens an institution’s name (“Children’s Hospital of Philadelphia”); an organisation’s possessive before a centre stays apart', () => {
+  const result = tag('The Children’s Hospital of Philadelphia opened a ward. NASA’s Johnson Space Center hosted the launch.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['ORG Children’s Hospital of Philadelphia', 'ORG NASA', 'ORG Johnson Space Center']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+})
+
 test('entities (review): slashes that are no photo credit, forms and names that open with a road, placings and verbs of showing stay as they were', () => {
   const result = tag(
     'The files were released. (National Archives/AP)\n\n' +

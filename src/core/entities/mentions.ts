@@ -873,6 +873,9 @@ const personNouns: ReadonlySet<string> = new Set(lexicon.personNouns)
 /** Kinds of place written before “of” and a place's name (“District of Columbia”). */
 const placeKinds: ReadonlySet<string> = new Set(['District', 'Province', 'State', 'Republic', 'Kingdom', 'Commonwealth', 'Territory'])
 
+/** Groups whose possessive opens an institution's name (“Children’s Hospital”, “Veterans’ Memorial Stadium”). */
+const groupOwners: ReadonlySet<string> = new Set(['Children', 'Women', 'Men', 'Veterans', 'People', 'Workers', 'Teachers', 'Farmers', 'Nurses', 'Firefighters', 'Mothers', 'Families', 'Shriners', 'Citizens', 'Taxpayers'])
+
 /** Heads of a place one eats, drinks, shops or is treated at (“Charlie’s Irish Pub”). */
 const venueHeads: ReadonlySet<string> = new Set([
   'pub', 'bar', 'grill', 'restaurant', 'cafe', 'café', 'diner', 'kitchen', 'bakery', 'tavern', 'inn', 'deli', 'pizzeria',
@@ -952,8 +955,13 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
     // organisation's possessive before an institution: “NASA’s | Johnson
     // Space Center” is the centre.)
     const possessive = (at: number) => /^[’']s$/u.test(tokens[at]?.text ?? '')
-    if (previous && head && previous.last - previous.first <= 2 && /^\p{Lu}/u.test(tokens[previous.first].text)) {
-      const owner = venue && span.first === previous.last + 1 && possessive(previous.last)
+    // (A group's possessive opens an institution's name headed anywhere: “Hospital of Philadelphia”.)
+    const headed = head || (previous !== undefined && groupOwners.has(tokens[previous.first].text) && tokens.slice(span.first, span.last).some((token) => isInstitutionHead(token.text)))
+    if (previous && headed && previous.last - previous.first <= 2 && /^\p{Lu}/u.test(tokens[previous.first].text)) {
+      // (Nor a group's possessive before an institution: “Children’s |
+      // Hospital of Philadelphia”, “Veterans’ | Memorial Stadium”.)
+      const group = previous.last - previous.first === 1 && groupOwners.has(tokens[previous.first].text)
+      const owner = (venue || group) && span.first === previous.last + 1 && (possessive(previous.last) || (group && /^[’']$/u.test(tokens[previous.last].text)))
       const couple =
         ands.has(tokens[previous.last].text) &&
         ((span.first === previous.last + 3 && /^\p{Lu}\p{Ll}+$/u.test(tokens[previous.last + 1].text) && possessive(previous.last + 2)) ||

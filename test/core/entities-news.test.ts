@@ -714,9 +714,9 @@ test('entities: a person named after an organisation’s possessive is no part o
 })
 
 test('entities: a street the tagger took for a person, or whose type it left out after an address’s number, is a place with its type (“Maple Drive”, “1842 W. Washington Blvd.”); “Lane” after a first name is a person’s', () => {
-  const result = tag('The diner at 1842 W. Washington Blvd. opens at noon. He lives on Elm Street near Maple Drive. Amy Lane said the diner was full.\n')
+  const result = tag('The diner at 1842 W. Washington Blvd. opens at noon. He lives on Elm Street near Maple Drive. Amy Lane said the diner was full. A second diner on Olympic Boulevard opened.\n')
   const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['LOC W. Washington Blvd.', 'LOC Maple Drive', 'PER Amy Lane']) {
+  for (const expected of ['LOC W. Washington Blvd.', 'LOC Maple Drive', 'PER Amy Lane', 'LOC Olympic Boulevard']) {
     assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
   }
 })

@@ -638,7 +638,10 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // Washington | Blvd.”): a place, its type in its name.
     const numbered = /^\d{1,5}$/u.test(tokens[first - 1]?.text ?? '') && label !== 'ORG'
     if ((numbered || label === 'PER') && !road && streetTypes.has(tokens[last]?.text ?? '') && !tokens[last].newline && (numbered || !/^\p{Lu}/u.test(tokens[last + 1]?.text ?? ''))) last++
-    const street = !road && (numbered || label === 'PER') && last - first >= 2 && namedStreetTypes.has(tokens[last - 1].text)
+    // (A street's name typed as a work's only after a preposition of
+    // place, “on Olympic Boulevard”; “in Sunset Boulevard” is the film.)
+    const along = label === 'MISC' && streetPrepositions.has(tokens[first - 1]?.text ?? '')
+    const street = !road && (numbered || label === 'PER' || along) && last - first >= 2 && namedStreetTypes.has(tokens[last - 1].text)
     // A name that makes a law's or a disease's (“Moore's Law”,
     // “Alzheimer’s disease”): the thing, the law's name whole.
     const eponym = /^[’']s$/u.test(tokens[last]?.text ?? '') && eponymHeads.has(tokens[last + 1]?.text.toLowerCase() ?? '')
@@ -1388,6 +1391,8 @@ const streetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Av
 // Types of a named street (“Maple Drive”, “Olympic Blvd.”): not “Lane”,
 // “Court” or “Way”, also surnames (“Amy Lane”, “Margaret Court”).
 const namedStreetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Drive', 'Parkway', 'Pkwy.', 'Terrace'])
+// Prepositions before a street's name (“on Olympic Boulevard”).
+const streetPrepositions: ReadonlySet<string> = new Set(['on', 'along', 'off', 'near', 'down', 'up', 'onto', 'across', 'at'])
 // Where a street lies (“West 26th Street”, “13th Avenue South”, “5th Ave. NW”).
 const directions: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'NE', 'NW', 'SE', 'SW'])
 

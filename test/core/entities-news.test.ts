@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import {analyzeSync} from '../../src/core/analyze.ts'
+import {spellsName} from '../../src/core/entities/cluster.ts'
 import {isInterfaceText} from '../../src/core/entities/filter.ts'
 import {isNationalityText} from '../../src/core/entities/groups.ts'
 import {nameBounds, withField} from '../../src/core/entities/mentions.ts'
@@ -727,6 +728,18 @@ test('entities: a group’s possessive opens an institution’s name (“Childre
   for (const expected of ['ORG Children’s Hospital of Philadelphia', 'ORG NASA', 'ORG Johnson Space Center']) {
     assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
   }
+})
+
+test('entities (review): a month is no first name before a particle, an opening place is no institution’s, a place’s institution is one with its short form, and a state’s court is not the country’s', () => {
+  const result = tag('Virgil van Dijk lifted the trophy. In May Van Dijk signed a new deal.\n\nIn Brussels European Commission officials met. The European Commission declined to comment.\n\nThe Gaza Health Ministry said 40 people died. The Health Ministry said most were children.\n\nThe Texas Supreme Court had ruled earlier. The Supreme Court will rule in June.\n')
+  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.name}: ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  for (const expected of ['PER Virgil van Dijk: Virgil van Dijk | Van Dijk', 'LOC Brussels: Brussels', 'ORG Health Ministry: Gaza Health Ministry | Health Ministry', 'ORG Texas Supreme Court: Texas Supreme Court', 'ORG Supreme Court: Supreme Court']) {
+    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  }
+  assert.ok(all.some((entity) => entity.startsWith('ORG European Commission: ') && entity.endsWith('European Commission')), JSON.stringify(all))
+  // An acronym spells “United States” or leaves it out.
+  assert.ok(spellsName('USPS', 'United States Postal Service') && spellsName('SEC', 'United States Securities and Exchange Commission') && spellsName('USDA', 'United States Department of Agriculture'))
+  assert.ok(!spellsName('PS', 'United States Army'))
 })
 
 test('entities (review): slashes that are no photo credit, forms and names that open with a road, placings and verbs of showing stay as they were', () => {

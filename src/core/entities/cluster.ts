@@ -92,11 +92,37 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   }
 
   // A country before an organisation's name that the article also writes
-  // alone (“100 US Starbucks stores”, “Starbucks”): the organisation.
+  // alone (“100 US Starbucks stores”, “Starbucks”): the organisation. So is
+  // another place's name before an institution's (“the Gaza Health
+  // Ministry”, “the Health Ministry”) when no other place is written before
+  // the same name (“the Houston Chamber of Commerce” and “the Dallas
+  // Chamber of Commerce” are two).
   const typed = new Set(mentions.map((mention, index) => `${mention.type} ${keys[index]}`))
+  // The place and the rest of a mention's key, when the rest is an
+  // organisation the article names alone.
+  const placeOf = (index: number): [string, string] | undefined => {
+    const country = /^(us|u\.s\.|united states|uk|u\.k\.) (.+)$/.exec(keys[index])
+    if (country) return mentions[index].type === 'PER' || !typed.has(`ORG ${country[2]}`) ? undefined : [country[1].replace(/^united states$/, 'us').replace(/\./g, ''), country[2]]
+    if (mentions[index].type !== 'ORG') return undefined
+    const words = keys[index].split(' ')
+    for (const size of [1, 2]) {
+      const rest = words.slice(size).join(' ')
+      if (words.length - size >= 2 && isPlaceName(words.slice(0, size).join(' ')) && typed.has(`ORG ${rest}`) && !everywhere.has(words.at(-1)!)) return [words.slice(0, size).join(' '), rest]
+    }
+    return undefined
+  }
+  const placed = new Map<string, Set<string>>()
   for (let index = 0; index < mentions.length; index++) {
-    const rest = /^(?:us|u\.s\.|united states|uk|u\.k\.) (.+)$/.exec(keys[index])?.[1]
-    if (rest !== undefined && mentions[index].type !== 'PER' && typed.has(`ORG ${rest}`)) {
+    const found = placeOf(index)
+    if (found) placed.set(found[1], (placed.get(found[1]) ?? new Set()).add(found[0]))
+  }
+  // Written with the place: not the name the cluster is shown by.
+  const demoted = new Set<RawMention>()
+  for (let index = 0; index < mentions.length; index++) {
+    const found = placeOf(index)
+    if (found && placed.get(found[1])!.size === 1) {
+      const rest = found[1]
+      if (!/^(?:us|uk)$/.test(found[0])) demoted.add(mentions[index])
       keys[index] = rest
       sizes[index] = rest.split(' ').length
       normalized.set(mentions[index].prose, {key: rest, size: sizes[index]})
@@ -155,7 +181,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   const entities = ordered.map((group, index) => {
     const id = 'e' + (index + 1)
     ids.set(group, id)
-    return toEntity(group, id, types.get(group)!, sizeOf)
+    return toEntity(group, id, types.get(group)!, sizeOf, demoted)
   })
   return {entities, entityOf: groupOf.map((group) => ids.get(group)!)}
 
@@ -197,6 +223,11 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
 // A surname that opens with its particles (“von der leyen”, “de la cruz”), as a key.
 const particleSurname = /^(?:van|von|de|da|di|du|del|della|la|le|bin|ibn|al) (?:\p{L}+ )?\p{L}[\p{L}'-]*$/u
 
+// Heads of bodies that every state or city has as the country does (“the
+// Texas Supreme Court” and “the Supreme Court” are two): not one by the
+// place alone.
+const everywhere: ReadonlySet<string> = new Set(['court', 'senate', 'house', 'legislature', 'assembly', 'parliament', 'congress', 'commerce'])
+
 /**
  * Whether a group's name is a person's first name and more: a first name
  * before its last word (“Style Juliette Lewis”, not “Illinois Republican”).
@@ -224,13 +255,13 @@ function namesPerson(group: Group): boolean {
  * @returns
  *   Entity.
  */
-function toEntity(group: Group, id: string, type: EntityType, sizeOf: (mention: RawMention) => number): Entity {
+function toEntity(group: Group, id: string, type: EntityType, sizeOf: (mention: RawMention) => number, demoted: ReadonlySet<RawMention>): Entity {
   const mentions = [...group.mentions].sort((a, b) => a.start - b.start)
   const role = mentions.find((mention) => mention.role)?.role
   return {
     id,
     type,
-    name: canonicalName(mentions, sizeOf),
+    name: canonicalName(mentions.some((mention) => !demoted.has(mention)) ? mentions.filter((mention) => !demoted.has(mention)) : mentions, sizeOf),
     ...(role ? {role} : {}),
     mentions: mentions.map(
       (mention): Mention => ({start: mention.start, end: mention.end, text: mention.text})
@@ -349,7 +380,22 @@ export function acronymLetters(text: string): string | undefined {
 export function spellsName(acronym: string, name: string): boolean {
   let words = name.split(/\s+/).filter((word) => !skipped.has(word.toLowerCase()))
   if (words.length > 2 && /^U\.?S\.?$/.test(words[0])) words = words.slice(1)
-  else if (words.length > 3 && words[0] === 'United' && words[1] === 'States') words = words.slice(2)
+  // “United States” spelt by its initials or left out (“USPS”, “SEC”).
+  if (words.length > 3 && words[0] === 'United' && words[1] === 'States' && spells(acronym, words.slice(2))) return true
+  return spells(acronym, words)
+}
+
+/**
+ * Whether an acronym spells the initials of words (`spellsName`).
+ *
+ * @param acronym
+ *   Acronym.
+ * @param words
+ *   Words, small ones left out.
+ * @returns
+ *   Whether it does.
+ */
+function spells(acronym: string, words: ReadonlyArray<string>): boolean {
   if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) return false
   const initials = words.map((word) => word[0]).join('')
   return initials === acronym || (acronym.length >= 3 && words.length === acronym.length + 1 && initials.startsWith(acronym))

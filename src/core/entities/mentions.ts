@@ -994,6 +994,8 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
     // (“California | Avocado Commission”): the place is the name's first
     // word. (Not before an acronym, “Chicago | NAPM”, nor over a line
     // break.)
+    // (Nor after a preposition, “In Brussels | European Commission
+    // officials”, nor a dateline's place in capitals.)
     if (
       previous?.label === 'LOC' &&
       span.label === 'ORG' &&
@@ -1001,6 +1003,9 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
       previous.last - previous.first <= 3 &&
       isInstitutionHead(end) &&
       /^\p{Lu}\p{Ll}/u.test(tokens[span.first].text) &&
+      /^\p{Lu}\p{Ll}/u.test(tokens[previous.first].text) &&
+      !openingPrepositions.has(tokens[previous.first - 1]?.text ?? '') &&
+      !/^(?:in|from|across|at|outside|inside|near|around)$/iu.test(tokens[previous.first - 1]?.text ?? '') &&
       !tokens[span.first].newline
     ) {
       joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
@@ -1149,7 +1154,10 @@ function splitOwners(tokens: SentenceView['tokens'], spans: ReadonlyArray<TokenS
       !placeWords.has(tokens[at + 1].text.toLowerCase()) &&
       person.every((token) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(token.text) && !isHead(token.text) && !venueHeads.has(token.text.toLowerCase()) && !token.newline)
     ) {
-      split.push({first: span.first, last: at, label: span.label === 'PER' ? 'ORG' : span.label}, {first: at + 1, last: span.last, label: 'PER'})
+      // The owner: a person's when the tagger read a person and it opens
+      // with a first name (“Marcus’ | Maria Lopez”), else an organisation's.
+      const owner = span.label === 'PER' && !isFirstName(tokens[span.first].text) ? 'ORG' : span.label
+      split.push({first: span.first, last: at, label: owner}, {first: at + 1, last: span.last, label: 'PER'})
       continue
     }
 
@@ -1233,7 +1241,8 @@ function joinParticles(tokens: SentenceView['tokens'], spans: ReadonlyArray<Toke
       const previous = joined.at(-1)
       const before = span.first - 1
       const alone = previous?.last === span.first && previous.first === before && previous.label === 'PER'
-      if ((alone || previous?.last !== span.first) && isFirstName(tokens[before].text) && /^\p{Lu}\p{Ll}+$/u.test(tokens[before].text) && !tokens[span.first].newline) {
+      // (Not a month's or a weekday's name: “In May Van Dijk signed”.)
+      if ((alone || previous?.last !== span.first) && isFirstName(tokens[before].text) && /^\p{Lu}\p{Ll}+$/u.test(tokens[before].text) && !weekdayOrMonth.test(tokens[before].text) && !tokens[span.first].newline) {
         if (alone) joined.pop()
         span = {...span, first: before}
       }
@@ -1961,7 +1970,7 @@ function personInside(tokens: SentenceView['tokens'], first: number, last: numbe
       // A surname's capitalised particle after a known first name is no
       // first name: the person is named from that first name (“Dr. Elena De
       // Marco”, “chief Oscar De La Hoya”).
-      if (capitalParticles.has(word) && isFirstName(tokens[index - 1].text)) return index - 1
+      if (capitalParticles.has(word) && isFirstName(tokens[index - 1].text) && !weekdayOrMonth.test(tokens[index - 1].text)) return index - 1
       return index
     }
   }

@@ -737,6 +737,11 @@ test('entities (review): a month is no first name before a particle, an opening 
     assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
   }
   assert.ok(all.some((entity) => entity.startsWith('ORG European Commission: ') && entity.endsWith('European Commission')), JSON.stringify(all))
+  // A name the tagger read whole keeps its place: another city's police
+  // is another police (third review).
+  const cities = tag('The Seattle Police Department fired the officer. He had worked for the Police Department in Tacoma before. Producer Stephen Street said the album was done. "It is ready," Street said.\n')
+  const named = cities.entities.map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  assert.ok(named.includes('ORG Seattle Police Department') && named.includes('PER Stephen Street | Street'), JSON.stringify(named))
   // An acronym spells “United States” or leaves it out.
   assert.ok(spellsName('USPS', 'United States Postal Service') && spellsName('SEC', 'United States Securities and Exchange Commission') && spellsName('USDA', 'United States Department of Agriculture'))
   assert.ok(!spellsName('PS', 'United States Army'))

@@ -93,39 +93,23 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
 
   // A country before an organisation's name that the article also writes
   // alone (“100 US Starbucks stores”, “Starbucks”): the organisation. So is
-  // another place's name before an institution's (“the Gaza Health
-  // Ministry”, “the Health Ministry”) when no other place is written before
-  // the same name (“the Houston Chamber of Commerce” and “the Dallas
-  // Chamber of Commerce” are two).
+  // a place the tagger tagged apart before an institution's name (“the Gaza
+  // | Health Ministry”, then “the Health Ministry”), shown by the name the
+  // article writes alone. (Not a name the tagger read whole, “the Seattle
+  // Police Department”: the police of another city may follow.)
   const typed = new Set(mentions.map((mention, index) => `${mention.type} ${keys[index]}`))
-  // The place and the rest of a mention's key, when the rest is an
-  // organisation the article names alone.
-  const placeOf = (index: number): [string, string] | undefined => {
-    const country = /^(us|u\.s\.|united states|uk|u\.k\.) (.+)$/.exec(keys[index])
-    if (country) return mentions[index].type === 'PER' || !typed.has(`ORG ${country[2]}`) ? undefined : [country[1].replace(/^united states$/, 'us').replace(/\./g, ''), country[2]]
-    if (mentions[index].type !== 'ORG') return undefined
-    const words = keys[index].split(' ')
-    for (const size of [1, 2]) {
-      const rest = words.slice(size).join(' ')
-      if (words.length - size >= 2 && isPlaceName(words.slice(0, size).join(' ')) && typed.has(`ORG ${rest}`) && !everywhere.has(words.at(-1)!)) return [words.slice(0, size).join(' '), rest]
-    }
-    return undefined
-  }
-  const placed = new Map<string, Set<string>>()
-  for (let index = 0; index < mentions.length; index++) {
-    const found = placeOf(index)
-    if (found) placed.set(found[1], (placed.get(found[1]) ?? new Set()).add(found[0]))
-  }
-  // Written with the place: not the name the cluster is shown by.
   const demoted = new Set<RawMention>()
   for (let index = 0; index < mentions.length; index++) {
-    const found = placeOf(index)
-    if (found && placed.get(found[1])!.size === 1) {
-      const rest = found[1]
-      if (!/^(?:us|uk)$/.test(found[0])) demoted.add(mentions[index])
+    const mention = mentions[index]
+    let rest = /^(?:us|u\.s\.|united states|uk|u\.k\.) (.+)$/.exec(keys[index])?.[1]
+    if (rest === undefined && mention.place && mention.type === 'ORG') {
+      rest = keys[index].split(' ').slice(mention.place).join(' ')
+      if (typed.has(`ORG ${rest}`)) demoted.add(mention)
+    }
+    if (rest !== undefined && mention.type !== 'PER' && typed.has(`ORG ${rest}`)) {
       keys[index] = rest
       sizes[index] = rest.split(' ').length
-      normalized.set(mentions[index].prose, {key: rest, size: sizes[index]})
+      normalized.set(mention.prose, {key: rest, size: sizes[index]})
     }
   }
 
@@ -222,11 +206,6 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
 
 // A surname that opens with its particles (“von der leyen”, “de la cruz”), as a key.
 const particleSurname = /^(?:van|von|de|da|di|du|del|della|la|le|bin|ibn|al) (?:\p{L}+ )?\p{L}[\p{L}'-]*$/u
-
-// Heads of bodies that every state or city has as the country does (“the
-// Texas Supreme Court” and “the Supreme Court” are two): not one by the
-// place alone.
-const everywhere: ReadonlySet<string> = new Set(['court', 'senate', 'house', 'legislature', 'assembly', 'parliament', 'congress', 'commerce'])
 
 /**
  * Whether a group's name is a person's first name and more: a first name

@@ -27,6 +27,12 @@ export interface RawMention extends Span {
   /** How sure the tagger was of the name's words and type (its smallest margin). */
   confidence?: number
   /**
+   * Words of a place the tagger tagged apart before the institution's name
+   * this mention joined it to (“California | Avocado Commission”): the
+   * name without them is the institution's short form, for clustering.
+   */
+  place?: number
+  /**
    * Whether the words around the name tell its type (“Millbrook police”,
    * “the nonprofit …”, “my colleague …”), not the tagger alone: the
    * cluster takes that type when its cued mentions agree.
@@ -133,6 +139,7 @@ export function findMentions(
         prose: each.prose
       }
       if (each.cued) mention.cued = true
+      if (each.place) mention.place = each.place
       if (each.role) mention.role = each.role
       mentions.push(mention)
     }
@@ -500,6 +507,8 @@ interface SentenceMention {
   confidence: number
   /** Whether the words around it tell its type (`RawMention.cued`). */
   cued?: boolean
+  /** Words of a place joined before it (`RawMention.place`). */
+  place?: number
   /** The words as read (`RawMention.prose`). */
   prose: string
 }
@@ -641,7 +650,8 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
     // (A street's name typed as a work's only after a preposition of
     // place, “on Olympic Boulevard”; “in Sunset Boulevard” is the film.)
     const along = label === 'MISC' && streetPrepositions.has(tokens[first - 1]?.text ?? '')
-    const street = !road && (numbered || label === 'PER' || along) && last - first >= 2 && namedStreetTypes.has(tokens[last - 1].text)
+    // (A person's “Street” is a surname: “Stephen Street”.)
+    const street = !road && (numbered || (label === 'PER' && !/^St(?:reet|\.)$/.test(tokens[last - 1].text)) || along) && last - first >= 2 && namedStreetTypes.has(tokens[last - 1].text)
     // A name that makes a law's or a disease's (“Moore's Law”,
     // “Alzheimer’s disease”): the thing, the law's name whole.
     const eponym = /^[’']s$/u.test(tokens[last]?.text ?? '') && eponymHeads.has(tokens[last + 1]?.text.toLowerCase() ?? '')
@@ -785,6 +795,7 @@ function sentenceMentions(sentence: SentenceView, tagged: Tagged): ReadonlyArray
       prose: proseOf(sentence, tokens[first].start, tokens[last - 1].end)
     }
     if (cued) mention.cued = true
+    if (span.place && first === span.first && mention.type === 'ORG') mention.place = span.place
     if (type === 'PER') {
       const role = roleBefore(sentence, first)
       if (role) {
@@ -1008,7 +1019,7 @@ function joinInstitutions(tokens: SentenceView['tokens'], spans: ReadonlyArray<T
       !/^(?:in|from|across|at|outside|inside|near|around)$/iu.test(tokens[previous.first - 1]?.text ?? '') &&
       !tokens[span.first].newline
     ) {
-      joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG'}
+      joined[joined.length - 1] = {first: previous.first, last: span.last, label: 'ORG', place: previous.last - previous.first}
       continue
     }
 

@@ -161,6 +161,8 @@ export interface TokenSpan {
   /** Index after the last token. */
   last: number
   label: EntityType
+  /** Tokens of a place the tagger tagged apart before an institution's name, joined to it (`joinInstitutions`). */
+  place?: number
 }
 
 /** Learning for one sentence: gold classes and how to pick the guess. */

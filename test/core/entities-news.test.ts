@@ -19,6 +19,16 @@ function names(list: ReadonlyArray<{mentions: ReadonlyArray<{text: string}>}> | 
   return (list ?? []).flatMap((entity) => entity.mentions.map((mention) => mention.text))
 }
 
+// Each entity as its type and its mentions (“ORG Johnson & Johnson”).
+function typed(result: ReturnType<typeof tag>): string[] {
+  return (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+}
+
+// Assert that every expected entity is among them.
+function includesAll(all: ReadonlyArray<string>, expected: ReadonlyArray<string>): void {
+  for (const each of expected) assert.ok(all.includes(each), `Expected “${each}” in ${JSON.stringify(all)}`)
+}
+
 test('nationalities: demonyms, groups and modifiers made from names are told apart', () => {
   for (const text of ['Polish', 'Russians', 'Americans', 'Republicans', 'Democrats', 'East African', 'Chinese-Korean', 'Ohio-based', 'New York-style', 'Tories', 'African-American']) {
     assert.ok(isNationalityText(text), text)
@@ -465,7 +475,7 @@ test('entities: a surname’s particles keep the name whole (“da Vinci”, “
   // kept as they were.
   const chain = tag('Emir Tamim bin Hamad al Thani met the envoy.\n\nPainter Antonello da Messina worked in Venice. Messina later honoured him with a museum.\n\nTexas Congressman Al Green said the vote would fail.\n\nDutch Coach Ronald Koeman Recalls Van Dijk\n')
   const all = chain.entities.map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['PER Tamim bin Hamad al Thani', 'LOC Messina | Messina', 'PER Al Green']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  includesAll(all, ['PER Tamim bin Hamad al Thani', 'LOC Messina | Messina', 'PER Al Green'])
   assert.ok(!all.some((entity) => /Recalls/.test(entity)), JSON.stringify(all))
   // Two players listed a line each are two people.
   const list = tag('Squad: Pieter Smit\nde Vries, Jan Bakker.\n')
@@ -652,15 +662,13 @@ test('entities: a photo credit’s photographer is a person, whole, and its outl
 
 test('entities: a surname before “Jr.” joins the name; who runs a body, hyphened before it, is no part of its name', () => {
   const result = tag('A statue of Martin Luther King Jr. stands in the park. The measure is unlikely to pass the Democratic-run Senate, though the GOP-controlled House backed it. A Russian-backed Harbor Authority was set up.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['PER Martin Luther King Jr.', 'ORG Senate', 'ORG House', 'ORG Harbor Authority']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['PER Martin Luther King Jr.', 'ORG Senate', 'ORG House', 'ORG Harbor Authority'])
 })
 
 test('entities: a title’s field the tagger ran into the name after it is cut, and the name is a person’s', () => {
   const result = tag('The loudest voice is the Minister of Water and Energy Tomas Kowalczyk. “Coal stays,” said Kowalczyk. The Department of Health and Human Services said nothing.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  const all = typed(result)
   assert.ok(all.includes('PER Tomas Kowalczyk | Kowalczyk'), JSON.stringify(all))
   assert.ok(all.includes('ORG Department of Health and Human Services'), JSON.stringify(all))
   assert.ok(!all.some((entity) => /Energy Tomas/.test(entity)), JSON.stringify(all))
@@ -668,46 +676,36 @@ test('entities: a title’s field the tagger ran into the name after it is cut, 
 
 test('entities: a party’s member after the place they represent leaves the place alone, a place', () => {
   const result = tag('“It is a sham,” Rep. Dana Wolski, an Illinois Republican, said. Sen. Ola Brandt, a Texas Democrat, did not agree, and Wisconsin Republicans stayed silent.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['LOC Illinois', 'LOC Texas', 'LOC Wisconsin', 'PER Dana Wolski', 'PER Ola Brandt']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['LOC Illinois', 'LOC Texas', 'LOC Wisconsin', 'PER Dana Wolski', 'PER Ola Brandt'])
 
   assert.ok(!all.some((entity) => /Republican|Democrat/.test(entity)), JSON.stringify(all))
 })
 
 test('entities: a news outlet by its name is an organisation, whatever the words around it; a sentence’s full stop is no part of a name', () => {
   const result = tag('The firm confirmed to Bloomberg that the tool was shut. In an interview with Vanity Fair, the singer said more. According to Axios, the deal is off. He spoke to NPR and the BBC.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG Bloomberg', 'ORG Vanity Fair', 'ORG Axios', 'ORG NPR', 'ORG BBC']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['ORG Bloomberg', 'ORG Vanity Fair', 'ORG Axios', 'ORG NPR', 'ORG BBC'])
 })
 
 test('entities: names joined by “&” are one firm’s; two first names joined by “&” are not made a firm', () => {
   const result = tag('Shares of Johnson & Johnson fell. Ernst & Young audited it, according to ESPN Stats & Information. Later, Tommy & Mickie hit Bully.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG Johnson & Johnson', 'ORG Ernst & Young', 'ORG ESPN Stats & Information']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['ORG Johnson & Johnson', 'ORG Ernst & Young', 'ORG ESPN Stats & Information'])
 
   assert.ok(!all.some((entity) => /^ORG Tommy/.test(entity)), JSON.stringify(all))
 })
 
 test('entities: a place the tagger tagged apart before an institution’s name is its first word, and “United States” before an agency is the agency’s, one with its acronym', () => {
   const result = tag('The California Avocado Commission said prices rose. Growers in California agreed.\n\nThe United States Securities and Exchange Commission sued the firm. The SEC said the tokens were securities, and the Securities and Exchange Commission declined to comment. The United States has no such rule.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG California Avocado Commission', 'LOC California', 'ORG United States Securities and Exchange Commission | SEC | Securities and Exchange Commission', 'LOC United States']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['ORG California Avocado Commission', 'LOC California', 'ORG United States Securities and Exchange Commission | SEC | Securities and Exchange Commission', 'LOC United States'])
 })
 
 test('entities: a person named after an organisation’s possessive is no part of its name (“Twenty One Pilots’ Tyler Joseph”), a club’s or a hospital’s possessive stays in its name', () => {
   const result = tag('The song was produced by Twenty One Pilots’ Tyler Joseph. Sotheby’s Amy Lane said bids were strong. The Children’s Hospital Rose Garden opened.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG Twenty One Pilots', 'PER Tyler Joseph', 'PER Amy Lane']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['ORG Twenty One Pilots', 'PER Tyler Joseph', 'PER Amy Lane'])
   assert.ok(!all.some((entity) => /^PER Rose/.test(entity)), JSON.stringify(all))
   // A first name that is also a place's word (“Park”) is no person's after a possessive.
   const club = tag("Portsmouth 1 Queen 's Park Rangers 2\n")
@@ -716,26 +714,20 @@ test('entities: a person named after an organisation’s possessive is no part o
 
 test('entities: a street the tagger took for a person, or whose type it left out after an address’s number, is a place with its type (“Maple Drive”, “1842 W. Washington Blvd.”); “Lane” after a first name is a person’s', () => {
   const result = tag('The diner at 1842 W. Washington Blvd. opens at noon. He lives on Elm Street near Maple Drive. Amy Lane said the diner was full. A second diner on Olympic Boulevard opened.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['LOC W. Washington Blvd.', 'LOC Maple Drive', 'PER Amy Lane', 'LOC Olympic Boulevard']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['LOC W. Washington Blvd.', 'LOC Maple Drive', 'PER Amy Lane', 'LOC Olympic Boulevard'])
 })
 
 test('entities: a group’s possessive opens an institution’s name (“Children’s Hospital of Philadelphia”); an organisation’s possessive before a centre stays apart', () => {
   const result = tag('The Children’s Hospital of Philadelphia opened a ward. NASA’s Johnson Space Center hosted the launch.\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG Children’s Hospital of Philadelphia', 'ORG NASA', 'ORG Johnson Space Center']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['ORG Children’s Hospital of Philadelphia', 'ORG NASA', 'ORG Johnson Space Center'])
 })
 
 test('entities (review): a month is no first name before a particle, an opening place is no institution’s, a place’s institution is one with its short form, and a state’s court is not the country’s', () => {
   const result = tag('Virgil van Dijk lifted the trophy. In May Van Dijk signed a new deal.\n\nIn Brussels European Commission officials met. The European Commission declined to comment.\n\nThe Gaza Health Ministry said 40 people died. The Health Ministry said most were children.\n\nThe Texas Supreme Court had ruled earlier. The Supreme Court will rule in June.\n')
   const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.name}: ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['PER Virgil van Dijk: Virgil van Dijk | Van Dijk', 'LOC Brussels: Brussels', 'ORG Health Ministry: Gaza Health Ministry | Health Ministry', 'ORG Texas Supreme Court: Texas Supreme Court', 'ORG Supreme Court: Supreme Court']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  includesAll(all, ['PER Virgil van Dijk: Virgil van Dijk | Van Dijk', 'LOC Brussels: Brussels', 'ORG Health Ministry: Gaza Health Ministry | Health Ministry', 'ORG Texas Supreme Court: Texas Supreme Court', 'ORG Supreme Court: Supreme Court'])
   assert.ok(all.some((entity) => entity.startsWith('ORG European Commission: ') && entity.endsWith('European Commission')), JSON.stringify(all))
   // A name the tagger read whole keeps its place: another city's police
   // is another police (third review).
@@ -756,7 +748,7 @@ test('entities (review): slashes that are no photo credit, forms and names that 
       'Employers audited I-9 forms, and she filed an I-130 petition. Dylan recorded Highway 61 Revisited. She finished in 3rd Place. ' +
       'Court records show “John Doe” as the buyer. The data show “Record Highs” this year.\n'
   )
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
+  const all = typed(result)
   for (const unexpected of ['PER National Archives', 'PER Chicago Tribune', 'PER West Bank', 'ORG Gaza Strip', 'PER Senior Vice President', 'ORG General Manager', 'LOC I-9', 'LOC I-130', 'LOC Highway 61', 'LOC 3rd Place', 'MISC John Doe', 'MISC Record Highs']) {
     assert.ok(!all.includes(unexpected), `Unexpected “${unexpected}” in ${JSON.stringify(all)}`)
   }
@@ -766,8 +758,8 @@ test('entities (review): slashes that are no photo credit, forms and names that 
 
 test('entities (review): a backer hyphened with a Unicode hyphen is cut too; a byline’s “By” is no part of the photographer’s name', () => {
   const result = tag('It has little chance in the Democratic\u2010run Senate.\n\nBy Ann Lee / The Harbour Post\n')
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG Senate', 'PER Ann Lee', 'ORG Harbour Post']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  const all = typed(result)
+  includesAll(all, ['ORG Senate', 'PER Ann Lee', 'ORG Harbour Post'])
 })
 
 test('entities: an institution’s head the tagger tagged alone takes the capitalised words before it; a name headed by a body is an organisation, a venue stays a place', () => {
@@ -775,10 +767,8 @@ test('entities: an institution’s head the tagger tagged alone takes the capita
     'Financial Probity Authority, the regulator, has fined the bank. The Lower Basin River Forecast Center issued an outlook. ' +
       'The plan was presented by European Commission President Mara Lind. The band played at Harbor Center.\n'
   )
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['ORG Financial Probity Authority', 'ORG Lower Basin River Forecast Center', 'ORG European Commission', 'PER Mara Lind']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['ORG Financial Probity Authority', 'ORG Lower Basin River Forecast Center', 'ORG European Commission', 'PER Mara Lind'])
 
   assert.ok(!all.some((entity) => /^PER (?:Authority|Center)/.test(entity)), JSON.stringify(all))
 })
@@ -786,8 +776,8 @@ test('entities: an institution’s head the tagger tagged alone takes the capita
 test('entities (second review): photographers with names the lists do not know, an agency’s credit; a sentence’s opener stays out of a body’s name; a weekday after a place is the date', () => {
   const text = '---\ndate: 2023-03-24\n---\n\nA market at dawn. (Olamide Adeyemi/Reuters)\n\nA port at night. (Ng Han Guan/AP)\n\nBut Council leaders said no. Protesters gathered in Gaza Tuesday. Shoppers lined up on Black Friday.\n'
   const result = analyzeSync(text).data.newsmark!
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['PER Olamide Adeyemi', 'PER Ng Han Guan', 'ORG Reuters', 'LOC Gaza']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  const all = typed(result)
+  includesAll(all, ['PER Olamide Adeyemi', 'PER Ng Han Guan', 'ORG Reuters', 'LOC Gaza'])
   assert.ok(!all.some((entity) => /But Council/.test(entity)), JSON.stringify(all))
   const dates = result.dates.map((date) => date.text)
   assert.ok(dates.includes('Tuesday') && dates.includes('Black Friday'), JSON.stringify(dates))
@@ -799,17 +789,15 @@ test('entities: a first name and a surname the tagger tagged apart in a list are
       'Salmon that hatch in Oregon’s Rogue and Umpqua rivers swim north. The Hudson and East rivers flooded. ' +
       'The cafe sits at the corner of Alder, Birch, Cedar and 3rd Street. Traffic stopped at Main and Elm streets.\n'
   )
-  const all = (result.entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['PER Jamie McAvoy', 'PER Jamie LaRocca', 'LOC Rogue', 'LOC Umpqua', 'LOC Hudson', 'LOC East', 'LOC Alder', 'LOC Birch', 'LOC Cedar', 'LOC 3rd Street', 'LOC Main', 'LOC Elm']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  const all = typed(result)
+  includesAll(all, ['PER Jamie McAvoy', 'PER Jamie LaRocca', 'LOC Rogue', 'LOC Umpqua', 'LOC Hudson', 'LOC East', 'LOC Alder', 'LOC Birch', 'LOC Cedar', 'LOC 3rd Street', 'LOC Main', 'LOC Elm'])
 
   assert.ok(!all.some((entity) => /^\w+ (?:Jamie|McAvoy|LaRocca|Hudson and East)$/.test(entity)), JSON.stringify(all))
 })
 
 test('entities: people and firms in a list before a street’s name stay as the tagger reads them', () => {
   const all = (tag('Ann Lee and Bo Chan met on Main Street. Fans of Smith, Jones and Main Street Bank cheered.\n').entities ?? []).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['PER Ann Lee', 'PER Bo Chan', 'LOC Main Street', 'ORG Main Street Bank']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  includesAll(all, ['PER Ann Lee', 'PER Bo Chan', 'LOC Main Street', 'ORG Main Street Bank'])
   assert.ok(!all.some((entity) => /^LOC (?:Smith|Jones)$/.test(entity)), JSON.stringify(all))
 })
 
@@ -820,9 +808,7 @@ test('entities (review): a person or a firm before “and” and a street that s
         'Funding came from Microsoft and Wall Street banks. Both Dallas and Tarrant counties reported new cases. Neighboring Fairfax and Arlington counties closed schools. The shop is at Olive and 5th Street.\n'
     ).entities ?? []
   ).map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
-  for (const expected of ['PER Pelosi', 'PER Schumer', 'PER Johnson', 'ORG Microsoft', 'LOC Dallas', 'LOC Tarrant', 'LOC Fairfax', 'LOC Arlington', 'LOC Olive']) {
-    assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
-  }
+  includesAll(all, ['PER Pelosi', 'PER Schumer', 'PER Johnson', 'ORG Microsoft', 'LOC Dallas', 'LOC Tarrant', 'LOC Fairfax', 'LOC Arlington', 'LOC Olive'])
 
   assert.ok(!all.some((entity) => /^LOC (?:Pelosi|Schumer|Johnson|Microsoft)$|Both|Neighboring/.test(entity)), JSON.stringify(all))
 })
@@ -831,5 +817,5 @@ test('entities (second review): people listed before a named street after “fro
   const all = (tag('Donations came from Bloomberg, Soros and Wall Street. He blamed the crash on Obama, Clinton and Wall Street. The thoroughfares of Alder, Birch, Cedar and 3rd Street meet here.\n').entities ?? []).map(
     (entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`
   )
-  for (const expected of ['ORG Bloomberg', 'PER Soros', 'PER Obama', 'PER Clinton', 'LOC Alder', 'LOC Birch', 'LOC Cedar']) assert.ok(all.includes(expected), `Expected “${expected}” in ${JSON.stringify(all)}`)
+  includesAll(all, ['ORG Bloomberg', 'PER Soros', 'PER Obama', 'PER Clinton', 'LOC Alder', 'LOC Birch', 'LOC Cedar'])
 })

@@ -477,6 +477,10 @@ test('entities: a surname’s particles keep the name whole (“da Vinci”, “
   const all = chain.entities.map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
   includesAll(all, ['PER Tamim bin Hamad al Thani', 'LOC Messina | Messina', 'PER Al Green'])
   assert.ok(!all.some((entity) => /Recalls/.test(entity)), JSON.stringify(all))
+  // A first name the tagger left before the particles is the person's; a
+  // place's is not.
+  const left = typed(tag('Osama bin Laden was killed in 2011. Ayman al Zawahiri led the group later.\n'))
+  includesAll(left, ['PER Osama bin Laden', 'PER Ayman al Zawahiri'])
   // Two players listed a line each are two people.
   const list = tag('Squad: Pieter Smit\nde Vries, Jan Bakker.\n')
   assert.ok(!result.entities.some((entity) => entity.mentions.some((mention) => mention.text.includes('\n'))), names(list.entities).join(' | '))

@@ -1246,6 +1246,29 @@ function joinParticles(tokens: SentenceView['tokens'], spans: ReadonlyArray<Toke
       }
     }
 
+    // A first name the tagger left before a person's particles (“Osama |
+    // bin | Laden”, “Ayman | al | Zawahiri”): not a place's, a month's, a
+    // title's or a word that opens a sentence.
+    if (span.label === 'PER' && joinedParticles.has(tokens[span.first - 1]?.text ?? '')) {
+      let before = span.first - 1
+      while (before > span.first - 3 && joinedParticles.has(tokens[before - 1]?.text ?? '')) before--
+      before--
+      const word = tokens[before]?.text ?? ''
+      const previous = joined.at(-1)
+      if (
+        before >= 0 &&
+        (previous === undefined || previous.last <= before) &&
+        /^\p{Lu}\p{Ll}+$/u.test(word) &&
+        !openerWords.has(word) &&
+        !titleHeads.has(word.toLowerCase()) &&
+        !weekdayOrMonth.test(word) &&
+        !isPlaceName(word) &&
+        !broken(before, span.last)
+      ) {
+        span = {...span, first: before}
+      }
+    }
+
     // A known first name left before a capitalised particle's surname
     // (“Elena | De Marco”), as a span of its own or none.
     if (span.label === 'PER' && capitalParticles.has(tokens[span.first].text) && span.last - span.first >= 2 && span.first >= 1) {

@@ -738,6 +738,10 @@ test('entities (review): a month is no first name before a particle, an opening 
   const cities = tag('The Seattle Police Department fired the officer. He had worked for the Police Department in Tacoma before. Producer Stephen Street said the album was done. "It is ready," Street said.\n')
   const named = cities.entities.map((entity) => `${entity.type} ${entity.mentions.map((mention) => mention.text).join(' | ')}`)
   assert.ok(named.includes('ORG Seattle Police Department') && named.includes('PER Stephen Street | Street'), JSON.stringify(named))
+  // A firm named after a person with a particle is the firm; “United States”
+  // before a body every state has is no country's prefix (fourth review).
+  const firms = typed(tag('Siemens said profits rose. The firm was founded by Werner von Siemens in 1847. Siemens shares rose.\n\nThe Texas Senate passed the bill. The United States Senate has a similar bill. The Senate in Austin adjourned.\n'))
+  includesAll(firms, ['ORG Siemens | Siemens', 'PER Werner von Siemens', 'ORG United States Senate'])
   // An acronym spells “United States” or leaves it out.
   assert.ok(spellsName('USPS', 'United States Postal Service') && spellsName('SEC', 'United States Securities and Exchange Commission') && spellsName('USDA', 'United States Department of Agriculture'))
   assert.ok(!spellsName('PS', 'United States Army'))

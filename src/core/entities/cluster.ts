@@ -101,7 +101,11 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   const demoted = new Set<RawMention>()
   for (let index = 0; index < mentions.length; index++) {
     const mention = mentions[index]
-    let rest = /^(?:us|u\.s\.|united states|uk|u\.k\.) (.+)$/.exec(keys[index])?.[1]
+    let rest = /^(?:us|u\.s\.|uk|u\.k\.) (.+)$/.exec(keys[index])?.[1]
+    // “United States” written out: an organisation's, not a body every
+    // state or team has too (“the United States Senate”, “Army beat Navy”).
+    const spelled = /^united states (.+)$/.exec(keys[index])?.[1]
+    if (spelled !== undefined && mention.type === 'ORG' && !everywhere.has(spelled.split(' ').at(-1)!)) rest = spelled
     if (rest === undefined && mention.place && mention.type === 'ORG') {
       rest = keys[index].split(' ').slice(mention.place).join(' ')
       if (typed.has(`ORG ${rest}`)) demoted.add(mention)
@@ -182,8 +186,10 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
     for (const group of candidates) {
       if (group.words.length <= parts.length || typeOf(group) !== 'PER') continue
       if (!(' ' + group.key + ' ').includes(needle)) continue
-      // A place or organisation joins a person only as the surname.
-      if (type !== 'PER' && group.words.at(-1) !== parts.at(-1)) continue
+      // A place or organisation joins a person only as the surname, and
+      // not one after a particle: “Siemens” is the firm, not “Werner von
+      // Siemens”; “Houthi” the movement, not “Abdul Malik al Houthi”.
+      if (type !== 'PER' && (group.words.at(-1) !== parts.at(-1) || ((type === 'ORG' || type === 'MISC') && particleWords.has(group.words.at(-parts.length - 1) ?? '')))) continue
       if (found && found !== group) {
         shared = true
         // Two people share a surname (a father and a daughter): news calls
@@ -204,8 +210,14 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   }
 }
 
+// Particles of a surname, as keys write them.
+const particleWords: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'del', 'della', 'dos', 'das'])
 // A surname that opens with its particles (“von der leyen”, “de la cruz”), as a key.
 const particleSurname = /^(?:van|von|de|da|di|du|del|della|la|le|bin|ibn|al) (?:\p{L}+ )?\p{L}[\p{L}'-]*$/u
+
+// Last words of bodies that states, cities and teams have as the country
+// does (“the Texas Senate”, “the Army” of West Point's football).
+const everywhere: ReadonlySet<string> = new Set(['court', 'senate', 'house', 'legislature', 'assembly', 'parliament', 'congress', 'commerce', 'army', 'navy', 'appeals', 'mayors', 'bishops', 'representatives'])
 
 /**
  * Whether a group's name is a person's first name and more: a first name

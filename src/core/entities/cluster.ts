@@ -23,7 +23,7 @@
 import type {Entity, EntityType, Mention} from '../types.ts'
 import {isCompanyName, isFirstName, isPlaceName} from './gazetteer.ts'
 import {genericAcronyms} from './filter.ts'
-import {isHeadline, legalSuffix, type RawMention} from './mentions.ts'
+import {isHeadline, joinedParticles, legalSuffix, type RawMention} from './mentions.ts'
 
 /** An entity under construction. */
 interface Group {
@@ -189,7 +189,7 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
       // A place or organisation joins a person only as the surname, and
       // not one after a particle: “Siemens” is the firm, not “Werner von
       // Siemens”; “Houthi” the movement, not “Abdul Malik al Houthi”.
-      if (type !== 'PER' && (group.words.at(-1) !== parts.at(-1) || ((type === 'ORG' || type === 'MISC') && particleWords.has(group.words.at(-parts.length - 1) ?? '')))) continue
+      if (type !== 'PER' && (group.words.at(-1) !== parts.at(-1) || ((type === 'ORG' || type === 'MISC') && joinedParticles.has(group.words.at(-parts.length - 1) ?? '')))) continue
       if (found && found !== group) {
         shared = true
         // Two people share a surname (a father and a daughter): news calls
@@ -210,8 +210,6 @@ export function clusterMentions(mentions: ReadonlyArray<RawMention>): {
   }
 }
 
-// Particles of a surname, as keys write them.
-const particleWords: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'del', 'della', 'dos', 'das'])
 // A surname that opens with its particles (“von der leyen”, “de la cruz”), as a key.
 const particleSurname = /^(?:van|von|de|da|di|du|del|della|la|le|bin|ibn|al) (?:\p{L}+ )?\p{L}[\p{L}'-]*$/u
 

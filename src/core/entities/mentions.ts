@@ -1288,8 +1288,8 @@ function joinParticles(tokens: SentenceView['tokens'], spans: ReadonlyArray<Toke
   return joined
 }
 
-/** Particles a surname may open with when they are written in lower case. */
-const joinedParticles: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'del', 'della', 'dos', 'das'])
+/** Particles a surname may open with when they are written in lower case (read by clustering too). */
+export const joinedParticles: ReadonlySet<string> = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'del', 'della', 'dos', 'das'])
 
 /** Particles written with a capital that may open a surname (“De Marco”, “Von der Leyen”). */
 const capitalParticles: ReadonlySet<string> = new Set(['Van', 'Von', 'De', 'Da', 'Di', 'Du', 'Del', 'Della', 'La', 'Le', 'Bin', 'Ibn', 'Al'])

@@ -1431,9 +1431,10 @@ function statesOf(tokens: SentenceView['tokens']): WrittenSpan[] {
 // (Not “Place”, “Lane”, “Drive” or “Way”, which an ordinal makes a placing,
 // a lane of a pool or a play: “3rd Place”.)
 const streetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Parkway', 'Pkwy.', 'Terrace'])
-// Types of a named street (“Maple Drive”, “Olympic Blvd.”): not “Lane”,
-// “Court” or “Way”, also surnames (“Amy Lane”, “Margaret Court”).
-const namedStreetTypes: ReadonlySet<string> = new Set(['Street', 'St.', 'Avenue', 'Ave.', 'Road', 'Rd.', 'Boulevard', 'Blvd.', 'Drive', 'Parkway', 'Pkwy.', 'Terrace'])
+// Types of a named street (“Maple Drive”, “Olympic Blvd.”): those after an
+// ordinal and “Drive” (not “Dr.”, a doctor's); not “Lane”, “Court” or
+// “Way”, also surnames (“Amy Lane”, “Margaret Court”).
+const namedStreetTypes: ReadonlySet<string> = new Set([...streetTypes, 'Drive'])
 // Prepositions before a street's name (“on Olympic Boulevard”).
 const streetPrepositions: ReadonlySet<string> = new Set(['on', 'along', 'off', 'near', 'down', 'up', 'onto', 'across', 'at'])
 // Where a street lies (“West 26th Street”, “13th Avenue South”, “5th Ave. NW”).
